@@ -1,0 +1,92 @@
+# Makefile -- builds libdyad, the dyad CLI and the tests.
+#   make            library + CLI (build/)
+#   make check      every test: unit tests, then the same under ASan+UBSan,
+#                   then the end-to-end and accuracy tests
+#   make example    codes the bundled example articles
+#   make asan       the sanitizer build only (build-asan/)
+# BUILD=dir picks the build directory; SAN=1 builds with sanitizers.
+
+CC ?= cc
+BUILD ?= build
+SHARED ?= ../shared
+PKGS = libutf8proc json-c libxml-2.0
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
+CFLAGS ?= -O2 -g
+ifeq ($(SAN),1)
+CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+endif
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) -Iinclude -Isrc/lib -I$(BUILD)/gen $(PKG_CFLAGS)
+LIBS = $(PKG_LIBS) -lm
+
+LIB_SRC := $(sort $(wildcard src/lib/*.c))
+CLI_SRC := $(sort $(wildcard src/cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+GEN_SRC := $(BUILD)/gen/irregular.c
+LIB_OBJ := $(LIB_SRC:src/lib/%.c=$(BUILD)/lib/%.o) $(BUILD)/gen/irregular.o
+CLI_OBJ := $(CLI_SRC:src/cli/%.c=$(BUILD)/cli/%.o)
+TESTS := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TOOL_SRC := $(sort $(wildcard tests/accuracy/*.c)) $(sort $(wildcard bench/*.c))
+TOOLS := $(patsubst bench/%.c,$(BUILD)/tools/%,$(TOOL_SRC:tests/accuracy/%.c=$(BUILD)/tools/%))
+
+.PHONY: all check tests asan example clean bench
+all: $(BUILD)/dyad
+
+$(BUILD)/lib/%.o: src/lib/%.c $(wildcard src/lib/*.h) include/dyad.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/cli/%.o: src/cli/%.c $(wildcard src/cli/*.h) include/dyad.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc/cli -c $< -o $@
+
+# Irregular verb and noun forms, from WordNet's exception lists.
+$(GEN_SRC): scripts/gen-irregular.sh
+	@mkdir -p $(dir $@)
+	sh scripts/gen-irregular.sh /usr/share/wordnet > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/irregular.o: $(GEN_SRC)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/libdyad.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/dyad: $(CLI_OBJ) $(BUILD)/libdyad.a
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libdyad.a $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libdyad.a tests/unit/testutil.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libdyad.a $(LDFLAGS) $(LIBS) -lcmocka
+
+# Scoring tools used by the end-to-end and accuracy scripts.
+$(BUILD)/tools/%: tests/accuracy/%.c $(BUILD)/libdyad.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libdyad.a $(LDFLAGS) $(LIBS)
+
+$(BUILD)/tools/%: bench/%.c $(BUILD)/libdyad.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libdyad.a $(LDFLAGS) $(LIBS)
+
+tests: $(TESTS) $(TOOLS)
+
+# Throughput and peak memory; not a test.
+bench: $(BUILD)/tools/bench_code
+	sh bench/run.sh $(BUILD)
+
+asan:
+	$(MAKE) BUILD=build-asan SAN=1 all tests
+
+# Every test: unit tests of the normal and the sanitizer build, then the
+# end-to-end and accuracy scripts; ends with "N passed, N failed".
+check:
+	sh tests/check.sh
+
+example: $(BUILD)/dyad
+	$(BUILD)/dyad code examples/*.txt
+
+clean:
+	rm -rf build build-asan build-*

@@ -1,0 +1,18 @@
+#!/bin/sh
+# setup.sh -- installs what Dyad needs to build and test on Debian, skipping
+# what is already there. Run as root (or with sudo available).
+set -e
+PKGS="build-essential pkg-config clang libsqlite3-dev libutf8proc-dev libjson-c-dev \
+libxml2-dev libcmocka-dev libmicrohttpd-dev libpcre2-dev wordnet-base iso-codes"
+missing=""
+for p in $PKGS; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "setup: installing$missing"
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO=sudo
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing

@@ -1,0 +1,27 @@
+/* cli.h -- shared pieces of the dyad command-line tool: option helpers,
+ * warning printing, dictionary loading. The commands live in cmd_*.c. */
+#ifndef DYAD_CLI_H
+#define DYAD_CLI_H
+
+#include "dyad.h"
+
+#define CLI_MAX_DICTS 32
+
+/* Counts warnings printed to stderr ("dyad: file:line: msg"). */
+typedef struct cli_warn {
+    long count;
+    int quiet; /* count but do not print */
+} cli_warn;
+
+void cli_warn_cb(void *ud, const dyad_error *w);
+void cli_error(const dyad_error *err);
+
+/* Loads the dictionaries named (files or directories), or Dyad's own
+ * (data/dict beside the binary, or $DYAD_DICT) when n == 0. Returns the
+ * finished context or NULL after printing why. */
+dyad_ctx *cli_load_dicts(const char **paths, int n, cli_warn *w);
+
+int cmd_code(int argc, char **argv);
+int cmd_dict(int argc, char **argv);
+
+#endif

@@ -1,0 +1,118 @@
+/* cmd_code.c -- `dyad code`: reads articles, codes them, writes events.
+ * A bad article is reported and skipped; the rest are coded. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static int parse_format(const char *s, dyad_output_format *f) {
+    if (!strcmp(s, "jsonl") || !strcmp(s, "json")) *f = DYAD_OUT_JSONL;
+    else if (!strcmp(s, "tsv")) *f = DYAD_OUT_TSV;
+    else if (!strcmp(s, "petrarch")) *f = DYAD_OUT_PETRARCH;
+    else return -1;
+    return 0;
+}
+
+static int parse_input(const char *s, dyad_input_format *f) {
+    if (!strcmp(s, "auto")) *f = DYAD_FMT_AUTO;
+    else if (!strcmp(s, "text")) *f = DYAD_FMT_TEXT;
+    else if (!strcmp(s, "jsonl")) *f = DYAD_FMT_JSONL;
+    else if (!strcmp(s, "xml") || !strcmp(s, "petrarch")) *f = DYAD_FMT_PETRXML;
+    else return -1;
+    return 0;
+}
+
+int cmd_code(int argc, char **argv) {
+    const char *dicts[CLI_MAX_DICTS];
+    int ndicts = 0;
+    dyad_output_format ofmt = DYAD_OUT_JSONL;
+    dyad_input_format ifmt = DYAD_FMT_AUTO;
+    const char **files = calloc((size_t)argc + 1, sizeof *files);
+    int nfiles = 0, quiet = 0;
+    if (!files) return 1;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if ((!strcmp(a, "--dict") || !strcmp(a, "-d")) && i + 1 < argc) {
+            if (ndicts == CLI_MAX_DICTS) {
+                fprintf(stderr, "dyad: too many --dict options (at most %d)\n", CLI_MAX_DICTS);
+                free(files);
+                return 2;
+            }
+            dicts[ndicts++] = argv[++i];
+        } else if ((!strcmp(a, "--format") || !strcmp(a, "-f")) && i + 1 < argc) {
+            if (parse_format(argv[++i], &ofmt) != 0) {
+                fprintf(stderr, "dyad: unknown --format '%s' (jsonl, tsv, petrarch)\n", argv[i]);
+                free(files);
+                return 2;
+            }
+        } else if (!strcmp(a, "--input") && i + 1 < argc) {
+            if (parse_input(argv[++i], &ifmt) != 0) {
+                fprintf(stderr, "dyad: unknown --input '%s' (auto, text, jsonl, xml)\n", argv[i]);
+                free(files);
+                return 2;
+            }
+        } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
+            quiet = 1;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "dyad: unknown option '%s'\n", a);
+            free(files);
+            return 2;
+        } else {
+            files[nfiles++] = a;
+        }
+    }
+    if (nfiles == 0) {
+        fputs("usage: dyad code [--dict PATH]... [--format jsonl|tsv|petrarch] FILE...\n", stderr);
+        free(files);
+        return 2;
+    }
+    cli_warn dw = {0, 0};
+    dyad_ctx *ctx = cli_load_dicts(dicts, ndicts, &dw);
+    if (!ctx) {
+        free(files);
+        return 1;
+    }
+    cli_warn w = {0, quiet};
+    dyad_error err;
+    int rc = 0;
+    long narticles = 0, nevents = 0;
+    if (dyad_write_header(stdout, ofmt, &err) != DYAD_OK) rc = 1;
+    for (int f = 0; f < nfiles && rc == 0; f++) {
+        dyad_reader *r = NULL;
+        if (dyad_reader_open(&r, files[f], ifmt, cli_warn_cb, &w, &err) != DYAD_OK) {
+            cli_error(&err);
+            rc = 1;
+            continue;
+        }
+        dyad_article a;
+        int got;
+        while ((got = dyad_reader_next(r, &a, &err)) == 1) {
+            dyad_doc *doc = NULL;
+            if (dyad_code(ctx, &a, &doc, &err) != DYAD_OK) {
+                cli_error(&err);
+                continue;
+            }
+            narticles++;
+            nevents += (long)dyad_doc_nevents(doc);
+            if (dyad_write_events(stdout, ofmt, &a, doc, &err) != DYAD_OK) {
+                cli_error(&err);
+                rc = 1;
+            }
+            dyad_doc_free(doc);
+            if (rc) break;
+        }
+        if (got < 0) {
+            cli_error(&err);
+            rc = 1;
+        }
+        dyad_reader_free(r);
+    }
+    if (fflush(stdout) != 0) rc = 1;
+    if (!quiet)
+        fprintf(stderr, "dyad: %ld articles, %ld events, %ld warnings\n", narticles, nevents,
+                w.count);
+    dyad_ctx_free(ctx);
+    free(files);
+    return rc;
+}

@@ -1,0 +1,78 @@
+/* common.c -- warning output and dictionary loading shared by commands. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+void cli_warn_cb(void *ud, const dyad_error *w) {
+    cli_warn *cw = ud;
+    cw->count++;
+    if (cw->quiet) return;
+    char buf[1024];
+    fprintf(stderr, "dyad: warning: %s\n", dyad_error_format(w, buf, sizeof buf));
+}
+
+void cli_error(const dyad_error *err) {
+    char buf[1024];
+    fprintf(stderr, "dyad: error: %s\n", dyad_error_format(err, buf, sizeof buf));
+}
+
+static int is_dir(const char *p) {
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Dyad's own dictionaries: $DYAD_DICT, data/dict beside the binary's
+ * parent directory (build/dyad -> data/dict), or ./data/dict. */
+static const char *default_dict(char *buf, size_t n) {
+    const char *env = getenv("DYAD_DICT");
+    if (env && *env) return env;
+    char exe[PATH_MAX];
+    ssize_t l = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (l > 0) {
+        exe[l] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            snprintf(buf, n, "%s/../data/dict", exe);
+            if (is_dir(buf)) return buf;
+        }
+    }
+    return "data/dict";
+}
+
+dyad_ctx *cli_load_dicts(const char **paths, int n, cli_warn *w) {
+    dyad_ctx *ctx = NULL;
+    dyad_error err;
+    if (dyad_ctx_new(&ctx, &err) != DYAD_OK) {
+        cli_error(&err);
+        return NULL;
+    }
+    char buf[PATH_MAX + 32];
+    const char *def[1];
+    if (n == 0) {
+        def[0] = default_dict(buf, sizeof buf);
+        paths = def;
+        n = 1;
+    }
+    for (int i = 0; i < n; i++) {
+        dyad_status st = is_dir(paths[i])
+                             ? dyad_ctx_load_dir(ctx, paths[i], cli_warn_cb, w, &err)
+                             : dyad_ctx_load_file(ctx, paths[i], DYAD_DICT_AUTO, cli_warn_cb, w, &err);
+        if (st != DYAD_OK) {
+            cli_error(&err);
+            dyad_ctx_free(ctx);
+            return NULL;
+        }
+    }
+    if (dyad_ctx_finish(ctx, &err) != DYAD_OK) {
+        cli_error(&err);
+        dyad_ctx_free(ctx);
+        return NULL;
+    }
+    return ctx;
+}

@@ -1,0 +1,32 @@
+/* main.c -- the dyad command: picks the subcommand and runs it. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void usage(FILE *f) {
+    fputs("usage: dyad COMMAND [options]\n"
+          "commands:\n"
+          "  code [--dict PATH]... [--format jsonl|tsv|petrarch] [--input text|jsonl|xml] FILE...\n"
+          "                  code articles into CAMEO events ('-' reads stdin)\n"
+          "  dict check FILE...   validate dictionary files and print counts\n"
+          "  help            this text\n",
+          f);
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "code")) return cmd_code(argc - 1, argv + 1);
+    if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
+    if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
+        usage(stdout);
+        return 0;
+    }
+    fprintf(stderr, "dyad: unknown command '%s'\n", cmd);
+    usage(stderr);
+    return 2;
+}

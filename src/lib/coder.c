@@ -1,0 +1,400 @@
+/* coder.c -- codes events from the shallow parse of each sentence: finds
+ * the main verbs (not nouns, participles or complements), their auxiliary
+ * chains (negation, passive voice), the subject and object actors, tries
+ * the verb's patterns and emits source-target-code events, one per pair of
+ * coordinated actors. Also owns dyad_doc, the coded article. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ctx.h"
+#include "parse.h"
+#include "status.h"
+
+struct dyad_doc {
+    arena mem;
+    dyad_event *ev;
+    size_t nev, cap;
+    dyad_sentence_info *si;
+    size_t nsi;
+    int story_discarded;
+};
+
+#define MAX_CHAIN 8 /* auxiliaries and adverbs between subject and verb */
+
+/* One verb of a sentence and what the coder learnt about it. */
+typedef struct vcand {
+    uint32_t v0, v1;  /* tokens of the verb phrase */
+    uint32_t vw;      /* the verb word itself */
+    uint32_t c0;      /* first token of its auxiliary chain */
+    const verb_form *f;
+    const verb_block *b;
+    uint8_t main, neg, be, passive, inf;
+    int32_t src;      /* source mention, -1 */
+    uint8_t had_event;
+} vcand;
+
+static int in_list(const token *t, const char *const *list) {
+    for (int k = 0; list[k]; k++)
+        if (strcmp(t->up, list[k]) == 0) return 1;
+    return 0;
+}
+
+static const char *const AUX[] = {"WILL", "WOULD", "SHALL", "SHOULD", "CAN", "CA", "COULD",
+                                  "MAY", "MIGHT", "MUST", "DO", "DOES", "DID", "HAS", "HAVE",
+                                  "HAD", "WO", "ALSO", "AGAIN", "ALREADY", "STILL", "JUST",
+                                  "NOW", "RECENTLY", "REPORTEDLY", "EVEN", "EVER", "FIRST",
+                                  "THEN", "SOON", "LATER", "ONCE", "TRY", "TRIED", "TRIES",
+                                  NULL};
+static const char *const BE[] = {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "AM",
+                                 "GET", "GOT", "GETS", NULL};
+static const char *const NEG[] = {"NOT", "N'T", "NEVER", NULL};
+static const char *const FUTURE_TO[] = {"ABOUT", "GOING", "SET", "DUE", "EXPECTED",
+                                        "SCHEDULED", "LIKELY", "UNLIKELY", "ABLE", "READY",
+                                        "PREPARED", NULL};
+static const char *const DET[] = {"THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "OUR",
+                                  "MY", "YOUR", "THESE", "THOSE", "EACH", "EVERY", "NO", "ANY",
+                                  "SOME", "ANOTHER", "THIS", NULL};
+static const char *const SUBORD[] = {"AFTER", "BEFORE", "WHEN", "WHILE", "BECAUSE", "SINCE",
+                                     "UNTIL", "IF", "ALTHOUGH", "THOUGH", "WHO", "WHICH",
+                                     "WHERE", "WHOSE", "WHOM", NULL};
+
+static int adverb(const token *t) {
+    return t->kind == TK_WORD && !t->cap && t->uplen > 3 &&
+           strcmp(t->up + t->uplen - 2, "LY") == 0;
+}
+
+static int ends_with(const token *t, const char *s) {
+    size_t l = strlen(s);
+    return t->uplen > l && strcmp(t->up + t->uplen - l, s) == 0;
+}
+
+/* Walks left from the verb over auxiliaries, negation and adverbs. */
+static void aux_chain(const parse *p, vcand *v) {
+    uint32_t k = v->v0;
+    int steps = 0;
+    while (k > 0 && steps < MAX_CHAIN) {
+        const token *t = &p->t[k - 1];
+        if (in_list(t, NEG)) v->neg = 1;
+        else if (in_list(t, BE)) v->be = 1;
+        else if (in_list(t, AUX) || adverb(t)) {
+        } else if (strcmp(t->up, "TO") == 0) {
+            if (k >= 2 && in_list(&p->t[k - 2], FUTURE_TO)) {
+                k -= 2;
+                steps += 2;
+                continue;
+            }
+            v->inf = 1;
+            k--;
+            break;
+        } else break;
+        k--;
+        steps++;
+    }
+    v->c0 = k;
+}
+
+/* Decides whether a verb-form match is a main verb of its clause. */
+static int is_main(const parse *p, vcand *v) {
+    const token *w = &p->t[v->vw];
+    if (p->men_at[v->v0] >= 0) return 0;
+    if (w->cap && v->v0 > 0 && p->t[v->v0 - 1].kind != TK_QUOTE) return 0;
+    if (v->v0 > 0) {
+        const token *prev = &p->t[v->v0 - 1];
+        if (in_list(prev, DET) || prev->kind == TK_POSS || prev->kind == TK_NUM) return 0;
+    }
+    int ing = ends_with(w, "ING");
+    if (ing && !v->be) return 0; /* a participle modifier: "roads leading into" */
+    if (v->be && !ing && strcmp(w->up, v->b->name) != 0) v->passive = 1;
+    return 1;
+}
+
+/* The subject of verb v: the nearest mention to its left in the same
+ * clause, or the subject of the verb it is coordinated with. */
+static int32_t subject(const parse *p, const vcand *vs, size_t iv) {
+    const vcand *v = &vs[iv];
+    for (uint32_t k = v->c0; k-- > 0;) {
+        const token *t = &p->t[k];
+        if (p->men_at[k] >= 0) {
+            return p->men_at[k];
+        }
+        if (in_list(t, SUBORD)) {
+            if (k > 0 && p->men_at[k - 1] >= 0 &&
+                (strcmp(t->up, "WHO") == 0 || strcmp(t->up, "WHICH") == 0))
+                return p->men_at[k - 1];
+            return -1;
+        }
+        if (t->kind == TK_PUNCT && (strcmp(t->up, ";") == 0 || strcmp(t->up, ":") == 0))
+            return -1;
+        for (size_t j = iv; j-- > 0;)
+            if (vs[j].main && vs[j].v0 <= k && k < vs[j].v1) return vs[j].src;
+    }
+    return -1;
+}
+
+/* The first mention after token from that is not in group skip. */
+static int32_t next_mention(const parse *p, uint32_t from, int64_t skip_group) {
+    for (uint32_t k = from; k < p->n; k++) {
+        int32_t m = p->men_at[k];
+        if (m >= 0 && p->men[m].t0 == k && (int64_t)p->men[m].group != skip_group) return m;
+    }
+    return -1;
+}
+
+/* For a passive verb: the actor after "by" ("was opposed earlier by X"). */
+static int32_t by_agent(const parse *p, uint32_t from) {
+    for (uint32_t k = from; k < p->n && k < from + 4; k++) {
+        if (strcmp(p->t[k].up, "BY") != 0) continue;
+        uint32_t j = k + 1;
+        if (j < p->n && strcmp(p->t[j].up, "THE") == 0) j++;
+        if (j < p->n && p->men_at[j] >= 0) return p->men_at[j];
+        return -1;
+    }
+    return -1;
+}
+
+static dyad_span tok_span(const token *t, uint32_t a, uint32_t b) {
+    dyad_span s = {0, 0};
+    if (b <= a) return s;
+    s.off = t[a].off;
+    s.len = t[b - 1].off + t[b - 1].len - t[a].off;
+    return s;
+}
+
+static int push_event(dyad_doc *doc, const dyad_event *e) {
+    for (size_t k = doc->nev; k-- > 0;) {
+        const dyad_event *o = &doc->ev[k];
+        if (o->sentence != e->sentence) break;
+        if (!strcmp(o->source, e->source) && !strcmp(o->target, e->target) &&
+            !strcmp(o->code, e->code))
+            return 0;
+    }
+    if (doc->nev == doc->cap) {
+        size_t nc = doc->cap ? doc->cap * 2 : 16;
+        dyad_event *ne = realloc(doc->ev, nc * sizeof *ne);
+        if (!ne) return -1;
+        doc->ev = ne;
+        doc->cap = nc;
+    }
+    doc->ev[doc->nev++] = *e;
+    return 0;
+}
+
+typedef struct sent_job {
+    dyad_doc *doc;
+    const parse *p;
+    uint32_t sidx;
+    const char *date;
+    size_t nv; /* verbs of the sentence */
+} sent_job;
+
+/* Adds the event source mention a -> target mention b (-1: absent). */
+static int make_event(sent_job *j, int32_t a, int32_t b, const char *code, const vcand *v,
+                      const char *rule) {
+    const parse *p = j->p;
+    if (a < 0 && b < 0) return 0;
+    dyad_event e;
+    memset(&e, 0, sizeof e);
+    e.sentence = j->sidx;
+    e.date = j->date;
+    e.source = a >= 0 ? p->men[a].code : "";
+    e.target = b >= 0 ? p->men[b].code : "";
+    if (!strcmp(e.source, e.target)) return 0;
+    e.code = code;
+    e.root[0] = code[0];
+    e.root[1] = code[0] ? code[1] : '\0';
+    e.quad = dyad_cameo_quad(code);
+    e.goldstein = dyad_cameo_goldstein(code);
+    if (a >= 0) e.source_span = tok_span(p->t, p->men[a].t0, p->men[a].t1);
+    if (b >= 0) e.target_span = tok_span(p->t, p->men[b].t0, p->men[b].t1);
+    e.verb_span = tok_span(p->t, v->v0, v->v1);
+    e.rule = rule;
+    return push_event(j->doc, &e);
+}
+
+/* Emits code for every pair of the source and target groups. */
+static int emit(sent_job *j, int32_t src, int32_t tgt, const char *code, const vcand *v,
+                const char *rule) {
+    const parse *p = j->p;
+    for (uint32_t a = 0; a < p->nmen || a == 0; a++) {
+        int32_t sa = src < 0 ? -1 : (int32_t)a;
+        if (src >= 0 && p->men[a].group != p->men[src].group) continue;
+        for (uint32_t b = 0; b < p->nmen || b == 0; b++) {
+            int32_t tb = tgt < 0 ? -1 : (int32_t)b;
+            if (tgt >= 0 && p->men[b].group != p->men[tgt].group) continue;
+            if (make_event(j, sa, tb, code, v, rule) != 0) return -1;
+            if (tgt < 0) break;
+        }
+        if (src < 0) break;
+    }
+    return 0;
+}
+
+/* Codes one verb; returns -1 when out of memory. */
+static int code_verb(sent_job *j, vcand *vs, size_t iv) {
+    const parse *p = j->p;
+    vcand *v = &vs[iv];
+    const char *code = v->f->code ? v->f->code : v->b->code;
+    const char *rcode = v->f->code ? NULL : v->b->rcode;
+    const char *rule = v->f->rule ? v->f->rule : v->b->rule;
+    pat_result r = {-1, -1, -1, v->v1, v->v0};
+    const pattern *hit = NULL;
+    for (uint32_t k = 0; k < v->b->npats; k++) {
+        if (pattern_match(p, &v->b->pats[k], v->v0, v->v1, &r)) {
+            hit = &v->b->pats[k];
+            break;
+        }
+    }
+    if (hit) {
+        code = hit->code;
+        rcode = hit->rcode;
+        rule = hit->rule;
+        /* verbs inside the matched pattern are part of it */
+        for (size_t k = iv + 1; k < j->nv && vs[k].v0 < r.end; k++) vs[k].main = 0;
+    }
+    v->src = subject(p, vs, iv);
+    if (!code || !*code) return 0;
+    if (v->neg && (!hit || hit->npre == 0)) return 0;
+    int32_t src = v->src, tgt;
+    if (v->passive) {
+        int32_t by = by_agent(p, v->v1);
+        tgt = src;
+        src = by >= 0 ? by : next_mention(p, v->v1, tgt >= 0 ? (int64_t)p->men[tgt].group : -1);
+    } else {
+        tgt = next_mention(p, v->v1, src >= 0 ? (int64_t)p->men[src].group : -1);
+    }
+    if (r.source >= 0) src = r.source;
+    if (r.target >= 0) tgt = r.target;
+    if (r.compound >= 0) { /* '%': each member with each other */
+        uint32_t g = p->men[r.compound].group;
+        for (uint32_t a = 0; a < p->nmen; a++)
+            for (uint32_t b = 0; b < p->nmen; b++) {
+                if (a == b || p->men[a].group != g || p->men[b].group != g) continue;
+                if (make_event(j, (int32_t)a, (int32_t)b, code, v, rule) != 0) return -1;
+            }
+        v->had_event = 1;
+        return 0;
+    }
+    if (src < 0 && tgt < 0) return 0;
+    if (emit(j, src, tgt, code, v, rule) != 0) return -1;
+    if (rcode && *rcode && emit(j, tgt, src, rcode, v, rule) != 0) return -1;
+    v->had_event = 1;
+    return 0;
+}
+
+static int discarded(const parse *p, int *story) {
+    const dicts *d = p->d;
+    if (d->discards.n == 0) return 0;
+    for (uint32_t i = 0; i < p->n; i++) {
+        int32_t node = TRIE_ROOT;
+        for (uint32_t k = i; k < p->n; k++) {
+            int32_t nx = trie_child(&d->discards_t, node, p->t[k].id);
+            if (nx == TRIE_NONE && p->t[k].kind == TK_WORD)
+                nx = trie_stem_child(&d->discards_t, &d->lex, node, p->t[k].up, p->t[k].uplen);
+            if (nx == TRIE_NONE) break;
+            node = nx;
+            int32_t e = d->discards_t.nodes[node].value;
+            if (e >= 0) {
+                *story = d->discards.v[e].story;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+static int code_sentence(dyad_doc *doc, const dicts *d, const text_doc *td, uint32_t si,
+                         int32_t date, const char *datestr) {
+    const sentence *s = &td->sents[si];
+    const token *t = td->toks + s->tok0;
+    parse p;
+    if (parse_sentence(&p, d, &doc->mem, t, s->ntok, date) != 0) return -1;
+    int story = 0;
+    if (discarded(&p, &story)) {
+        doc->si[si].discarded = 1;
+        if (story) doc->story_discarded = 1;
+        return 0;
+    }
+    vcand *vs = arena_calloc(&doc->mem, (size_t)s->ntok + 1, sizeof *vs);
+    if (!vs) return -1;
+    size_t nv = 0;
+    for (uint32_t i = 0; i < s->ntok; i++) {
+        if (p.vrb[i].entry < 0) continue;
+        vcand *v = &vs[nv];
+        v->f = &d->forms.v[p.vrb[i].entry];
+        v->b = &d->blocks.v[v->f->block];
+        v->v0 = i;
+        v->v1 = i + p.vrb[i].len;
+        v->vw = i + v->f->verb_pos;
+        v->src = -1;
+        aux_chain(&p, v);
+        v->main = (uint8_t)is_main(&p, v);
+        if (v->main) nv++;
+        else memset(v, 0, sizeof *v);
+        i = v->main ? vs[nv - 1].v1 - 1 : i;
+    }
+    sent_job j = {doc, &p, si, datestr, nv};
+    for (size_t k = 0; k < nv; k++) {
+        vcand *v = &vs[k];
+        if (!v->main) continue;
+        /* a complement ("agreed to attend") is coded only when the verb it
+         * completes gave no event */
+        if (v->inf && k > 0 && vs[k - 1].main && vs[k - 1].had_event) continue;
+        if (code_verb(&j, vs, k) != 0) return -1;
+    }
+    return 0;
+}
+
+static int32_t parse_date(const char *s) {
+    if (!s || strlen(s) < 10) return 0;
+    int y, m, dd;
+    if (sscanf(s, "%4d-%2d-%2d", &y, &m, &dd) != 3) return 0;
+    return y * 10000 + m * 100 + dd;
+}
+
+dyad_status dyad_code(const dyad_ctx *ctx, const dyad_article *a, dyad_doc **out,
+                      dyad_error *err) {
+    *out = NULL;
+    if (!ctx || !a || !a->text) return dyad_fail(err, DYAD_EINVAL, NULL, 0, "no context or article");
+    dyad_doc *doc = calloc(1, sizeof *doc);
+    if (!doc) return dyad_fail(err, DYAD_ENOMEM, a->file, a->line, "out of memory");
+    arena_init(&doc->mem, 64 * 1024);
+    text_doc td;
+    const char *datestr = arena_strdup(&doc->mem, a->date ? a->date : "");
+    if (text_analyze(&doc->mem, &ctx->d.lex, a->text, a->text_len, a->single_sentence, &td) != 0)
+        goto oom;
+    doc->si = arena_calloc(&doc->mem, td.nsents + 1, sizeof *doc->si);
+    if (!doc->si) goto oom;
+    doc->nsi = td.nsents;
+    int32_t date = parse_date(a->date);
+    for (size_t i = 0; i < td.nsents; i++) {
+        doc->si[i].span.off = td.sents[i].off;
+        doc->si[i].span.len = td.sents[i].len;
+        if (code_sentence(doc, &ctx->d, &td, (uint32_t)i, date, datestr) != 0) goto oom;
+        if (doc->story_discarded) break;
+    }
+    if (doc->story_discarded) doc->nev = 0;
+    *out = doc;
+    return DYAD_OK;
+oom:
+    dyad_doc_free(doc);
+    return dyad_fail(err, DYAD_ENOMEM, a->file, a->line, "out of memory coding article %s",
+                     a->id ? a->id : "");
+}
+
+size_t dyad_doc_nevents(const dyad_doc *d) { return d ? d->nev : 0; }
+const dyad_event *dyad_doc_event(const dyad_doc *d, size_t i) {
+    return d && i < d->nev ? &d->ev[i] : NULL;
+}
+size_t dyad_doc_nsentences(const dyad_doc *d) { return d ? d->nsi : 0; }
+const dyad_sentence_info *dyad_doc_sentence(const dyad_doc *d, size_t i) {
+    return d && i < d->nsi ? &d->si[i] : NULL;
+}
+int dyad_doc_story_discarded(const dyad_doc *d) { return d ? d->story_discarded : 0; }
+
+void dyad_doc_free(dyad_doc *d) {
+    if (!d) return;
+    arena_free(&d->mem);
+    free(d->ev);
+    free(d);
+}

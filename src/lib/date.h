@@ -1,0 +1,39 @@
+/* date.h -- finds date expressions in a sentence's tokens and resolves
+ * them against the article's publication date: weekdays ("on Tuesday"),
+ * month and day ("July 31", "Aug.15 and 16", "Oct. 7, 2023"), relative
+ * expressions ("last November", "last week", "yesterday", "since the
+ * beginning of October"). Dates are YYYYMMDD integers. */
+#ifndef DYAD_DATE_H
+#define DYAD_DATE_H
+
+#include <stdint.h>
+
+#include "text.h"
+
+typedef enum {
+    DATE_DAY = 0, /* a day */
+    DATE_WEEK,    /* a week: the date is its first day */
+    DATE_MONTH,   /* a month: the date is its first day */
+    DATE_YEAR     /* a year: January 1st */
+} date_precision;
+
+typedef struct date_expr {
+    uint32_t t0, t1; /* tokens of the expression */
+    int32_t date;    /* YYYYMMDD */
+    uint8_t precision;
+} date_expr;
+
+/* Finds up to max date expressions in tokens t[0..n), resolved against pub
+ * (YYYYMMDD; 0 when unknown, in which case only expressions naming a year
+ * resolve). Returns how many were found, in token order. */
+int date_find(const token *t, uint32_t n, int32_t pub, date_expr *out, int max);
+
+/* Day arithmetic on YYYYMMDD dates. */
+int32_t date_add_days(int32_t ymd, int days);
+/* 0 = Monday .. 6 = Sunday. */
+int date_weekday(int32_t ymd);
+/* YYYYMMDD from "YYYY-MM-DD" (0 if malformed or impossible). */
+int32_t date_parse_iso(const char *s);
+int date_valid(int y, int m, int d);
+
+#endif

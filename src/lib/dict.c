@@ -1,0 +1,573 @@
+/* dict.c -- reads actor, agent, discard and verb dictionaries in the
+ * TABARI / PETRARCH-1 and PETRARCH-2 formats into a dicts (see dict.h).
+ * Comments ('#', <!-- -->) are dropped, bad lines reported as
+ * file:line: message and skipped. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dict_read.h"
+#include "inflect.h"
+#include "status.h"
+#include "text.h"
+
+
+int dicts_init(dicts *d) {
+    memset(d, 0, sizeof *d);
+    arena_init(&d->mem, 256 * 1024);
+    if (lex_init(&d->lex, &d->mem) != 0) return -1;
+    if (trie_init(&d->actors_t) || trie_init(&d->agents_t) || trie_init(&d->discards_t) ||
+        trie_init(&d->verbs_t)) {
+        dicts_free(d);
+        return -1;
+    }
+    return 0;
+}
+
+void dicts_free(dicts *d) {
+    trie_free(&d->actors_t);
+    trie_free(&d->agents_t);
+    trie_free(&d->discards_t);
+    trie_free(&d->verbs_t);
+    free(d->actors.v);
+    free(d->agents.v);
+    free(d->discards.v);
+    free(d->blocks.v);
+    free(d->forms.v);
+    free(d->synsets.v);
+    lex_free(&d->lex);
+    arena_free(&d->mem);
+    memset(d, 0, sizeof *d);
+}
+
+const char *dict_actor_code(const actor_entry *a, int32_t date) {
+    const char *undated = NULL;
+    for (uint32_t i = 0; i < a->ncodes; i++) {
+        const dated_code *c = &a->codes[i];
+        int dated = c->from != DATE_MIN || c->to != DATE_MAX;
+        if (!dated) {
+            if (!undated) undated = c->code;
+        } else if (date && date >= c->from && date <= c->to) {
+            return c->code;
+        }
+    }
+    return undated;
+}
+
+/* ---- lines ---- */
+
+void liner_bad(liner *L, const char *fmt, const char *arg) {
+    L->d->bad_lines++;
+    dyad_warn(L->warn, L->ud, DYAD_EPARSE, L->name, L->line, fmt, arg);
+}
+
+/* Next line with comments stripped into L->out; 0 at the end. */
+int liner_next(liner *L) {
+    while (L->pos < L->len) {
+        size_t s = L->pos, e = s;
+        while (e < L->len && L->buf[e] != '\n') e++;
+        L->pos = e + 1;
+        L->line++;
+        size_t n = e - s;
+        if (n >= MAX_DICT_LINE) {
+            liner_bad(L, "line longer than %s bytes skipped", "65536");
+            continue;
+        }
+        if (memchr(L->buf + s, '\0', n)) {
+            liner_bad(L, "NUL byte in line%s; line skipped", "");
+            continue;
+        }
+        size_t o = 0;
+        int br = 0;
+        for (size_t i = s; i < e; i++) {
+            char c = L->buf[i];
+            if (L->in_comment) {
+                if (c == '-' && i + 2 < e + 1 && !strncmp(L->buf + i, "-->", 3)) {
+                    L->in_comment = 0;
+                    i += 2;
+                }
+                continue;
+            }
+            if (c == '<' && i + 3 < e + 1 && !strncmp(L->buf + i, "<!--", 4)) {
+                L->in_comment = 1;
+                i += 3;
+                continue;
+            }
+            if (c == '<' && i + 2 < e && L->buf[i + 1] == '!' && L->buf[i + 2] == ' ') {
+                L->in_comment = 1; /* "<! --" as written in some files */
+                i += 2;
+                continue;
+            }
+            if (c == '[') br++;
+            if (c == ']' && br) br--;
+            if (c == '#' && !br) break;
+            if (c == '\r') continue;
+            L->out[o++] = c;
+        }
+        while (o && (L->out[o - 1] == ' ' || L->out[o - 1] == '\t')) o--;
+        L->out[o] = '\0';
+        return 1;
+    }
+    return 0;
+}
+
+const char *skip_ws(const char *s) {
+    while (*s == ' ' || *s == '\t') s++;
+    return s;
+}
+
+/* ---- phrases ---- */
+
+uint32_t dict_intern(dicts *d, const char *s, size_t n) {
+    char buf[256];
+    size_t l = text_upper(s, n, buf, sizeof buf);
+    if (l >= sizeof buf) l = sizeof buf - 1;
+    return lex_intern(&d->lex, buf, l);
+}
+
+/* Splits "UNITED_STATES" / "AFRICAN NATIONS CUP" into words; the last is a
+ * stem unless written with a trailing '_'. Returns -1 on a bad phrase. */
+int dict_phrase(dicts *d, const char *s, size_t n, phrase *p) {
+    p->n = 0;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && (s[i] == '_' || s[i] == ' ' || s[i] == '\t')) i++;
+        size_t j = i;
+        while (j < n && s[j] != '_' && s[j] != ' ' && s[j] != '\t') j++;
+        if (j > i) {
+            if (p->n == MAX_WORDS) return -1;
+            p->w[p->n] = dict_intern(d, s + i, j - i);
+            if (!p->w[p->n]) return -1;
+            p->stem[p->n] = 0;
+            p->n++;
+        }
+        i = j;
+    }
+    if (p->n == 0) return -1;
+    size_t e = n;
+    while (e && (s[e - 1] == ' ' || s[e - 1] == '\t')) e--;
+    p->stem[p->n - 1] = !(e && s[e - 1] == '_');
+    return 0;
+}
+
+int dict_add_phrase(trie *t, dicts *d, const phrase *p, int32_t value) {
+    int32_t node = trie_add(t, p->w, p->stem, (size_t)p->n);
+    if (node == TRIE_NONE) return -1;
+    if (t->nodes[node].value >= 0) d->duplicates++;
+    else t->nodes[node].value = value;
+    return 0;
+}
+
+static dyad_status read_file(const char *path, char **buf, size_t *len, dyad_error *err) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return dyad_fail(err, DYAD_EIO, path, 0, "cannot open dictionary");
+    size_t cap = 1 << 16, n = 0, k;
+    char *b = malloc(cap);
+    while (b && (k = fread(b + n, 1, cap - n, f)) > 0) {
+        n += k;
+        if (n == cap) {
+            char *nb = realloc(b, cap * 2);
+            if (!nb) {
+                free(b);
+                b = NULL;
+                break;
+            }
+            b = nb;
+            cap *= 2;
+        }
+    }
+    int rerr = ferror(f);
+    fclose(f);
+    if (!b) return dyad_fail(err, DYAD_ENOMEM, path, 0, "out of memory");
+    if (rerr) {
+        free(b);
+        return dyad_fail(err, DYAD_EIO, path, 0, "read error");
+    }
+    *buf = b;
+    *len = n;
+    return DYAD_OK;
+}
+
+char *liner_rule(liner *L) {
+    char b[512];
+    snprintf(b, sizeof b, "%s:%ld", L->name, L->line);
+    return arena_strdup(&L->d->mem, b);
+}
+
+int liner_init(liner *L, dicts *d, const char *name, const char *buf, size_t len,
+                      dyad_warn_fn warn, void *ud) {
+    memset(L, 0, sizeof *L);
+    L->name = name;
+    L->buf = buf;
+    L->len = len;
+    L->d = d;
+    L->warn = warn;
+    L->ud = ud;
+    L->out = malloc(MAX_DICT_LINE + 1);
+    return L->out ? 0 : -1;
+}
+
+/* ---- actors ---- */
+
+/* Parses a date: 8 digits YYYYMMDD or 6 digits YYMMDD. */
+static int32_t parse_day(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9') return -1;
+    long v = 0;
+    for (size_t i = 0; i < n; i++) v = v * 10 + (s[i] - '0');
+    if (n == 6) {
+        long yy = v / 10000;
+        v += (yy <= 30 ? 20000000 : 19000000);
+    } else if (n != 8) return -1;
+    int m = (int)(v / 100 % 100), dd = (int)(v % 100);
+    if (m < 1 || m > 12 || dd < 1 || dd > 31) return -1;
+    return (int32_t)v;
+}
+
+/* Parses the inside of "[CODE ...]" into c. Returns 0, or -1. */
+static int parse_code(dicts *d, const char *s, size_t n, dated_code *c) {
+    while (n && (*s == ' ' || *s == '\t')) s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+    size_t k = 0;
+    while (k < n && s[k] != ' ' && s[k] != '\t' && s[k] != '<' && s[k] != '>') k++;
+    if (k == 0) return -1;
+    c->code = (k == 3 && !memcmp(s, "---", 3)) ? "" : arena_strndup(&d->mem, s, k);
+    c->from = DATE_MIN;
+    c->to = DATE_MAX;
+    const char *r = s + k;
+    size_t rn = n - k;
+    while (rn && (*r == ' ' || *r == '\t')) r++, rn--;
+    if (!rn) return 0;
+    char op = 0;
+    if (*r == '<' || *r == '>') {
+        op = *r;
+        r++, rn--;
+        while (rn && (*r == ' ' || *r == '\t')) r++, rn--;
+        int32_t v = parse_day(r, rn);
+        if (v < 0) return -1;
+        if (op == '<') c->to = v - 1;
+        else c->from = v + 1;
+        return 0;
+    }
+    const char *dash = memchr(r, '-', rn);
+    if (!dash) return -1;
+    size_t a = (size_t)(dash - r), b0 = a + 1;
+    while (a && (r[a - 1] == ' ' || r[a - 1] == '\t')) a--;
+    while (b0 < rn && (r[b0] == ' ' || r[b0] == '\t')) b0++;
+    int32_t f = parse_day(r, a), t = parse_day(r + b0, rn - b0);
+    if (f < 0 || t < 0 || t < f) return -1;
+    c->from = f;
+    c->to = t;
+    return 0;
+}
+
+/* Reads every "[...]" group of s into codes; returns count, -1 if bad. */
+static int read_codes(dicts *d, const char *s, dated_code *out, int max) {
+    int n = 0;
+    for (;;) {
+        const char *o = strchr(s, '[');
+        if (!o) break;
+        const char *c = strchr(o + 1, ']');
+        if (!c) return -1;
+        if (memchr(o + 1, '[', (size_t)(c - o - 1))) return -1;
+        if (n == max || parse_code(d, o + 1, (size_t)(c - o - 1), &out[n]) != 0) return -1;
+        n++;
+        s = c + 1;
+    }
+    if (strchr(s, ']')) return -1;
+    return n;
+}
+
+typedef struct actor_build {
+    int32_t entry; /* index, -1 none */
+    dated_code codes[32];
+    int ncodes;
+    long line;
+} actor_build;
+
+static void actor_close(liner *L, actor_build *b) {
+    if (b->entry < 0) return;
+    actor_entry *a = &L->d->actors.v[b->entry];
+    dated_code *c = arena_alloc(&L->d->mem, (size_t)(b->ncodes ? b->ncodes : 1) * sizeof *c);
+    if (c && b->ncodes) memcpy(c, b->codes, (size_t)b->ncodes * sizeof *c);
+    a->codes = c;
+    a->ncodes = (uint32_t)b->ncodes;
+    if (!b->ncodes) {
+        long save = L->line;
+        L->line = b->line;
+        liner_bad(L, "actor has no code%s", "");
+        L->line = save;
+    }
+    b->entry = -1;
+    b->ncodes = 0;
+}
+
+dyad_status dict_parse_actors(dicts *d, const char *name, const char *buf, size_t len,
+                              dyad_warn_fn warn, void *ud, dyad_error *err) {
+    liner L;
+    if (liner_init(&L, d, name, buf, len, warn, ud)) return dyad_fail(err, DYAD_ENOMEM, name, 0, "out of memory");
+    actor_build b = {-1, {{0}}, 0, 0};
+    dated_code tmp[32];
+    dyad_status st = DYAD_OK;
+    while (liner_next(&L)) {
+        const char *s = skip_ws(L.out);
+        if (!*s) continue;
+        if (*s == '[') {
+            if (b.entry < 0) {
+                liner_bad(&L, "code line with no actor before it%s", "");
+                continue;
+            }
+            int n = read_codes(d, s, tmp, 32 - b.ncodes);
+            if (n < 0) {
+                liner_bad(&L, "bad code or date restriction: %s", s);
+                continue;
+            }
+            memcpy(b.codes + b.ncodes, tmp, (size_t)n * sizeof *tmp);
+            b.ncodes += n;
+            continue;
+        }
+        int syn = *s == '+';
+        if (syn) s++;
+        const char *br = strchr(s, '[');
+        size_t plen = br ? (size_t)(br - s) : strlen(s);
+        int n = 0;
+        if (br) {
+            n = read_codes(d, br, tmp, 32);
+            if (n < 0) {
+                liner_bad(&L, "bad code or date restriction: %s", br);
+                continue;
+            }
+        } else if (strchr(s, ']')) {
+            liner_bad(&L, "unbalanced ']': %s", s);
+            continue;
+        }
+        phrase p;
+        if (dict_phrase(d, s, plen, &p) != 0) {
+            liner_bad(&L, "bad phrase: %s", s);
+            continue;
+        }
+        /* a head with no code right after another one that has none yet
+         * shares its codes (the Phoenix files list names that way) */
+        if (!syn && !n && b.entry >= 0 && b.ncodes == 0) syn = 1;
+        if (syn) {
+            if (b.entry < 0) {
+                liner_bad(&L, "synonym with no actor before it: %s", s);
+                continue;
+            }
+        } else {
+            actor_close(&L, &b);
+            GROW(d->actors, { st = dyad_fail(err, DYAD_ENOMEM, name, L.line, "out of memory"); break; });
+            b.entry = (int32_t)d->actors.n;
+            b.line = L.line;
+            actor_entry *a = &d->actors.v[d->actors.n++];
+            memset(a, 0, sizeof *a);
+            a->rule = liner_rule(&L);
+        }
+        if (n) {
+            int room = 32 - b.ncodes;
+            if (n > room) n = room;
+            memcpy(b.codes + b.ncodes, tmp, (size_t)n * sizeof *tmp);
+            b.ncodes += n;
+        }
+        if (dict_add_phrase(&d->actors_t, d, &p, b.entry) != 0) {
+            st = dyad_fail(err, DYAD_ENOMEM, name, L.line, "out of memory");
+            break;
+        }
+        d->actor_phrases++;
+    }
+    if (st == DYAD_OK) actor_close(&L, &b);
+    free(L.out);
+    if (st == DYAD_OK && arena_failed(&d->mem)) st = dyad_fail(err, DYAD_ENOMEM, name, 0, "out of memory");
+    return st;
+}
+
+/* ---- agents ---- */
+
+typedef struct subst {
+    char name[64];
+    char *items[32];
+    int n;
+} subst;
+
+static void agent_add_forms(liner *L, const char *ph, size_t plen, const char *braces, int has_braces,
+                            int32_t entry) {
+    dicts *d = L->d;
+    phrase p;
+    if (dict_phrase(d, ph, plen, &p) != 0) {
+        liner_bad(L, "bad phrase: %s", ph);
+        return;
+    }
+    dict_add_phrase(&d->agents_t, d, &p, entry);
+    d->agent_phrases++;
+    if (has_braces) { /* listed plurals only (none when braces is NULL) */
+        const char *s = braces ? braces : "";
+        while (*s && *s != '}') {
+            while (*s == ' ' || *s == '\t') s++;
+            const char *e = s;
+            while (*e && *e != ' ' && *e != '\t' && *e != '}') e++;
+            if (e > s && dict_phrase(d, s, (size_t)(e - s), &p) == 0) {
+                dict_add_phrase(&d->agents_t, d, &p, entry);
+                d->agent_phrases++;
+            }
+            s = e;
+        }
+        return;
+    }
+    inflect_forms f;
+    const char *last = lex_str(&d->lex, p.w[p.n - 1]);
+    inflect_noun(last, &f);
+    for (int k = 1; k < f.n; k++) {
+        phrase q = p;
+        q.w[q.n - 1] = lex_intern(&d->lex, f.w[k], strlen(f.w[k]));
+        q.stem[q.n - 1] = 0;
+        if (q.w[q.n - 1]) {
+            dict_add_phrase(&d->agents_t, d, &q, entry);
+            d->agent_phrases++;
+        }
+    }
+}
+
+dyad_status dict_parse_agents(dicts *d, const char *name, const char *buf, size_t len,
+                              dyad_warn_fn warn, void *ud, dyad_error *err) {
+    liner L;
+    if (liner_init(&L, d, name, buf, len, warn, ud)) return dyad_fail(err, DYAD_ENOMEM, name, 0, "out of memory");
+    subst subs[16];
+    int nsubs = 0;
+    dyad_status st = DYAD_OK;
+    char line2[1024];
+    while (liner_next(&L)) {
+        const char *s = skip_ws(L.out);
+        if (!*s) continue;
+        const char *e0 = *s == '!' ? strchr(s + 1, '!') : NULL;
+        if (e0 && *skip_ws(e0 + 1) == '=') { /* !NAME! = A, B, C */
+            const char *e = e0;
+            const char *eq = strchr(e, '=');
+            if (!e || !eq || nsubs == 16 || (size_t)(e - s + 1) >= sizeof subs[0].name) {
+                liner_bad(&L, "bad substitution set: %s", s);
+                continue;
+            }
+            subst *sb = &subs[nsubs++];
+            memcpy(sb->name, s, (size_t)(e - s + 1));
+            sb->name[e - s + 1] = '\0';
+            sb->n = 0;
+            const char *q = eq + 1;
+            while (*q && sb->n < 32) {
+                while (*q == ' ' || *q == ',') q++;
+                const char *w = q;
+                while (*q && *q != ',') q++;
+                size_t wl = (size_t)(q - w);
+                while (wl && w[wl - 1] == ' ') wl--;
+                if (wl) sb->items[sb->n++] = arena_strndup(&d->mem, w, wl);
+            }
+            continue;
+        }
+        const char *ob = strchr(s, '[');
+        const char *cb = ob ? strchr(ob, ']') : NULL;
+        if (!ob || !cb) {
+            liner_bad(&L, "agent without [code]: %s", s);
+            continue;
+        }
+        char code[64];
+        size_t k = 0;
+        for (const char *q = ob + 1; q < cb && k + 1 < sizeof code; q++)
+            if (*q != ' ' && *q != '\t') code[k++] = *q;
+        code[k] = '\0';
+        const char *tilde = strchr(code, '~');
+        if (!tilde || k < 2) {
+            liner_bad(&L, "agent code needs '~': %s", s);
+            continue;
+        }
+        GROW(d->agents, { st = dyad_fail(err, DYAD_ENOMEM, name, L.line, "out of memory"); break; });
+        int32_t entry = (int32_t)d->agents.n;
+        agent_entry *a = &d->agents.v[d->agents.n++];
+        a->prefix = tilde != code;
+        a->code = a->prefix ? arena_strndup(&d->mem, code, (size_t)(tilde - code)) : arena_strdup(&d->mem, tilde + 1);
+        a->rule = liner_rule(&L);
+        const char *ob2 = strchr(s, '{');
+        size_t plen = (size_t)((ob2 && ob2 < ob ? ob2 : ob) - s);
+        const char *bang = memchr(s, '!', plen);
+        if (bang) {
+            const char *be = memchr(bang + 1, '!', plen - (size_t)(bang + 1 - s));
+            subst *sb = NULL;
+            for (int q = 0; be && q < nsubs; q++)
+                if (strlen(subs[q].name) == (size_t)(be - bang + 1) && !memcmp(subs[q].name, bang, (size_t)(be - bang + 1)))
+                    sb = &subs[q];
+            if (!sb) {
+                liner_bad(&L, "unknown substitution set in: %s", s);
+                continue;
+            }
+            for (int q = 0; q < sb->n; q++) {
+                int m = snprintf(line2, sizeof line2, "%.*s%s%.*s", (int)(bang - s), s, sb->items[q],
+                                 (int)(plen - (size_t)(be + 1 - s)), be + 1);
+                if (m > 0 && (size_t)m < sizeof line2) agent_add_forms(&L, line2, strlen(line2), NULL, 1, entry);
+            }
+            continue;
+        }
+        agent_add_forms(&L, s, plen, ob2 && ob2 < ob ? ob2 + 1 : NULL, ob2 && ob2 < ob, entry);
+    }
+    free(L.out);
+    if (st == DYAD_OK && arena_failed(&d->mem)) st = dyad_fail(err, DYAD_ENOMEM, name, 0, "out of memory");
+    return st;
+}
+
+/* ---- discards ---- */
+
+dyad_status dict_parse_discards(dicts *d, const char *name, const char *buf, size_t len,
+                                dyad_warn_fn warn, void *ud, dyad_error *err) {
+    liner L;
+    if (liner_init(&L, d, name, buf, len, warn, ud)) return dyad_fail(err, DYAD_ENOMEM, name, 0, "out of memory");
+    dyad_status st = DYAD_OK;
+    while (liner_next(&L)) {
+        const char *s = skip_ws(L.out);
+        if (!*s) continue;
+        int story = *s == '+';
+        if (story) s++;
+        phrase p;
+        if (dict_phrase(d, s, strlen(s), &p) != 0) {
+            liner_bad(&L, "bad discard phrase: %s", s);
+            continue;
+        }
+        GROW(d->discards, { st = dyad_fail(err, DYAD_ENOMEM, name, L.line, "out of memory"); break; });
+        discard_entry *e = &d->discards.v[d->discards.n];
+        e->story = (uint8_t)story;
+        e->rule = liner_rule(&L);
+        dict_add_phrase(&d->discards_t, d, &p, (int32_t)d->discards.n);
+        d->discards.n++;
+    }
+    free(L.out);
+    if (st == DYAD_OK && arena_failed(&d->mem)) st = dyad_fail(err, DYAD_ENOMEM, name, 0, "out of memory");
+    return st;
+}
+
+/* ---- file wrappers ---- */
+
+typedef dyad_status (*parse_fn)(dicts *, const char *, const char *, size_t, dyad_warn_fn, void *,
+                                dyad_error *);
+
+static dyad_status read_with(parse_fn fn, dicts *d, const char *path, dyad_warn_fn warn, void *ud,
+                             dyad_error *err) {
+    char *buf = NULL;
+    size_t len = 0;
+    dyad_status st = read_file(path, &buf, &len, err);
+    if (st != DYAD_OK) return st;
+    st = fn(d, path, buf, len, warn, ud, err);
+    free(buf);
+    return st;
+}
+
+dyad_status dict_read_actors(dicts *d, const char *path, dyad_warn_fn warn, void *ud,
+                             dyad_error *err) {
+    return read_with(dict_parse_actors, d, path, warn, ud, err);
+}
+dyad_status dict_read_agents(dicts *d, const char *path, dyad_warn_fn warn, void *ud,
+                             dyad_error *err) {
+    return read_with(dict_parse_agents, d, path, warn, ud, err);
+}
+dyad_status dict_read_discards(dicts *d, const char *path, dyad_warn_fn warn, void *ud,
+                               dyad_error *err) {
+    return read_with(dict_parse_discards, d, path, warn, ud, err);
+}
+dyad_status dict_read_verbs(dicts *d, const char *path, dyad_warn_fn warn, void *ud,
+                            dyad_error *err) {
+    return read_with(dict_parse_verbs, d, path, warn, ud, err);
+}

@@ -1,0 +1,337 @@
+/* mention.c -- finds the actors of a sentence: longest dictionary matches
+ * for actors, agents and verbs at every token, then mentions that compose
+ * an actor with its roles ("Gondor's Prime Minister" -> GONGOV, "soldiers
+ * from Gondor" -> GONMIL, "MSF Arnor diplomat" -> NGOARNGOV) and groups of
+ * coordinated mentions ("Arnor, Osgiliath and Gondor"). */
+#include <string.h>
+
+#include "parse.h"
+
+#define MAX_MODIFIERS 3 /* lower-case words skipped between an actor and its role */
+#define MAX_AGENTS 8    /* roles in one chain or list */
+
+int tok_is(const token *t, const char *up) { return strcmp(t->up, up) == 0; }
+
+static int is_word(const token *t) { return t->kind == TK_WORD; }
+
+/* Longest phrase of trie tr starting at token i. Stem edges are followed
+ * only when allow_stem is set. */
+static pmatch longest(const trie *tr, const lexicon *lx, const token *t, uint32_t n,
+                      uint32_t i, int allow_stem) {
+    pmatch best = {-1, 0};
+    int32_t node = TRIE_ROOT;
+    for (uint32_t j = i; j < n; j++) {
+        int32_t nx = trie_child(tr, node, t[j].id);
+        if (nx == TRIE_NONE && allow_stem && t[j].kind == TK_WORD)
+            nx = trie_stem_child(tr, lx, node, t[j].up, t[j].uplen);
+        if (nx == TRIE_NONE) break;
+        node = nx;
+        if (tr->nodes[node].value >= 0) {
+            best.entry = tr->nodes[node].value;
+            best.len = (uint16_t)(j - i + 1);
+        }
+    }
+    return best;
+}
+
+/* Composes an actor code with a role: "GON"+"GOV" -> "GONGOV"; a role the
+ * code already ends with is not repeated ("USAGOV"+"GOV" -> "USAGOV"); a
+ * prefix role goes in front ("NGO"+"ARN"). */
+static const char *compose(arena *a, const char *actor, const agent_entry *ag) {
+    size_t la = strlen(actor), lg = strlen(ag->code);
+    if (ag->prefix) {
+        if (la >= lg && memcmp(actor, ag->code, lg) == 0) return actor;
+        char *s = arena_alloc(a, la + lg + 1);
+        if (!s) return actor;
+        memcpy(s, ag->code, lg);
+        memcpy(s + lg, actor, la + 1);
+        return s;
+    }
+    if (la >= lg && strcmp(actor + la - lg, ag->code) == 0) return actor;
+    char *s = arena_alloc(a, la + lg + 1);
+    if (!s) return actor;
+    memcpy(s, actor, la);
+    memcpy(s + la, ag->code, lg + 1);
+    return s;
+}
+
+static int add_mention(parse *p, uint32_t t0, uint32_t t1, const char *code, uint32_t group) {
+    if (p->nmen == p->capmen) {
+        uint32_t nc = p->capmen ? p->capmen * 2 : 8;
+        mention *m = arena_alloc(p->a, nc * sizeof *m);
+        if (!m) return -1;
+        if (p->nmen) memcpy(m, p->men, p->nmen * sizeof *m);
+        p->men = m;
+        p->capmen = nc;
+    }
+    mention *m = &p->men[p->nmen];
+    m->t0 = t0;
+    m->t1 = t1;
+    m->code = code;
+    m->group = group;
+    for (uint32_t k = t0; k < t1 && k < p->n; k++)
+        if (p->men_at[k] < 0) p->men_at[k] = (int32_t)p->nmen;
+    p->nmen++;
+    return 0;
+}
+
+/* The actor code of the actor match at token i for the article's date, or
+ * NULL when there is none. "" marks a phrase that names no actor. */
+static const char *actor_at(const parse *p, uint32_t i) {
+    if (i >= p->n || p->act[i].entry < 0) return NULL;
+    return dict_actor_code(&p->d->actors.v[p->act[i].entry], p->date);
+}
+
+static const agent_entry *agent_at(const parse *p, uint32_t i) {
+    if (i >= p->n || p->agt[i].entry < 0) return NULL;
+    return &p->d->agents.v[p->agt[i].entry];
+}
+
+/* A lower-case word that can sit between an actor and its role ("former",
+ * "main", "awful and evil"): not a verb, not a role, not a conjunction. */
+static int modifier(const parse *p, uint32_t i) {
+    const token *t = &p->t[i];
+    if (!is_word(t) || t->cap) return 0;
+    if (p->vrb[i].entry >= 0 || p->agt[i].entry >= 0) return 0;
+    static const char *const stop[] = {"AND", "OR", "NOR", "OF", "IN", "FROM", "TO", "WITH",
+                                       "BY", "FOR", "ON", "AT", "THAT", "WHO", "WHICH", "IS",
+                                       "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD", "WILL",
+                                       "WOULD", "SAID", NULL};
+    for (int k = 0; stop[k]; k++)
+        if (tok_is(t, stop[k])) return 0;
+    return 1;
+}
+
+static int is_conj(const token *t) {
+    return tok_is(t, "AND") || tok_is(t, "OR") || tok_is(t, "NOR") || tok_is(t, "&") ||
+           tok_is(t, ",");
+}
+
+/* Skips modifiers from i; returns the first other token. */
+static uint32_t skip_modifiers(const parse *p, uint32_t i, int allow_and) {
+    uint32_t k = i, skipped = 0;
+    while (k < p->n && skipped < MAX_MODIFIERS) {
+        if (modifier(p, k) || (allow_and && tok_is(&p->t[k], "AND") && k > i)) {
+            k++;
+            skipped++;
+            continue;
+        }
+        break;
+    }
+    return k;
+}
+
+/* Reads a list of roles starting at token i: chained roles compose
+ * ("Islamist media" -> MUS, MED) and "and"/"," start a branch sharing all
+ * but the last role ("media and government"). Fills chains (each a list of
+ * roles) and returns the token after the list. */
+typedef struct role_chain {
+    const agent_entry *r[MAX_AGENTS];
+    int n;
+} role_chain;
+
+static uint32_t read_roles(const parse *p, uint32_t i, role_chain *chains, int *nchains) {
+    *nchains = 0;
+    role_chain cur = {{0}, 0};
+    uint32_t k = i;
+    for (;;) {
+        const agent_entry *ag = agent_at(p, k);
+        if (!ag || ag->prefix || cur.n == MAX_AGENTS) break;
+        cur.r[cur.n++] = ag;
+        k += p->agt[k].len;
+        if (k < p->n && agent_at(p, k) && !agent_at(p, k)->prefix) continue; /* chain */
+        chains[(*nchains)++] = cur;
+        if (*nchains == MAX_AGENTS) break;
+        /* a branch: "and" / "," then another role */
+        uint32_t j = k;
+        if (j < p->n && tok_is(&p->t[j], ",")) j++;
+        if (j < p->n && (tok_is(&p->t[j], "AND") || tok_is(&p->t[j], "OR"))) j++;
+        if (j == k || !agent_at(p, j) || agent_at(p, j)->prefix) break;
+        cur.n--; /* shares all but the last role */
+        k = j;
+    }
+    return k;
+}
+
+/* After a role, a capitalised name ("Prime Minister Falastur") belongs to
+ * the mention. Returns the token after it. */
+static uint32_t absorb_name(const parse *p, uint32_t k) {
+    while (k < p->n && p->t[k].cap && is_word(&p->t[k]) && p->vrb[k].entry < 0) {
+        if (p->act[k].entry >= 0) k += p->act[k].len;
+        else k++;
+    }
+    return k;
+}
+
+static const char *apply_chain(parse *p, const char *code, const role_chain *c) {
+    for (int r = 0; r < c->n; r++) code = compose(p->a, code, c->r[r]);
+    return code;
+}
+
+/* A compound list of actors from token i: "Arnor, Osgiliath and Gondor".
+ * Returns how many were read into codes/starts/ends. */
+static int read_actor_list(const parse *p, uint32_t i, const char **codes, uint32_t *st,
+                           uint32_t *en, int max) {
+    int n = 0;
+    uint32_t k = i;
+    while (n < max) {
+        if (k < p->n && (tok_is(&p->t[k], "THE"))) k++;
+        const char *c = actor_at(p, k);
+        if (!c || !*c) break;
+        st[n] = k;
+        k += p->act[k].len;
+        if (k < p->n && p->t[k].kind == TK_POSS) k++;
+        en[n] = k;
+        codes[n++] = c;
+        uint32_t j = k;
+        if (j < p->n && tok_is(&p->t[j], ",")) j++;
+        if (j < p->n && (tok_is(&p->t[j], "AND") || tok_is(&p->t[j], "OR"))) j++;
+        if (j == k) break;
+        if (j < p->n && tok_is(&p->t[j], "THE")) j++;
+        if (!actor_at(p, j) || !*actor_at(p, j)) break;
+        k = j;
+    }
+    return n;
+}
+
+/* Builds the mention(s) that start with an actor at token i (whose code
+ * may already carry a prefix role); start is the mention's first token.
+ * Returns the token after them. */
+static uint32_t from_actor(parse *p, uint32_t start, uint32_t i, const char *code) {
+    uint32_t j = i + p->act[i].len;
+    uint32_t group = p->ngroups++;
+    role_chain chains[MAX_AGENTS];
+    int nch = 0;
+    uint32_t k;
+    if (j < p->n && p->t[j].kind == TK_POSS) {
+        /* Gondor's (first) Prime Minister (Falastur) */
+        k = skip_modifiers(p, j + 1, 1);
+        uint32_t e = read_roles(p, k, chains, &nch);
+        if (nch == 0) {
+            add_mention(p, start, j + 1, code, group);
+            return j + 1;
+        }
+        e = absorb_name(p, e);
+        for (int c = 0; c < nch; c++) add_mention(p, start, e, apply_chain(p, code, &chains[c]), group);
+        return e;
+    }
+    /* Osgiliath soldiers; Arnor former security officials; Danish media and government */
+    k = skip_modifiers(p, j, 0);
+    uint32_t e = read_roles(p, k, chains, &nch);
+    if (nch == 0) {
+        add_mention(p, start, j, code, group);
+        return j;
+    }
+    e = absorb_name(p, e);
+    for (int c = 0; c < nch; c++) add_mention(p, start, e, apply_chain(p, code, &chains[c]), group);
+    return e;
+}
+
+/* Builds the mention(s) that start with a role at token i. */
+static uint32_t from_agent(parse *p, uint32_t i) {
+    const agent_entry *ag = agent_at(p, i);
+    uint32_t j = i + p->agt[i].len;
+    if (ag->prefix) {
+        const char *c = actor_at(p, j);
+        if (c && *c) return from_actor(p, i, j, compose(p->a, c, ag));
+    }
+    role_chain chains[MAX_AGENTS];
+    int nch = 0;
+    uint32_t e = read_roles(p, i, chains, &nch);
+    if (nch == 0) { /* a prefix role with no actor after it */
+        chains[0].r[0] = ag;
+        chains[0].n = 1;
+        nch = 1;
+        e = j;
+    }
+    uint32_t group = p->ngroups++;
+    /* role + of/in/from + actor list */
+    uint32_t k = e;
+    if (k < p->n && (tok_is(&p->t[k], "OF") || tok_is(&p->t[k], "IN") ||
+                     tok_is(&p->t[k], "FROM"))) {
+        const char *codes[16];
+        uint32_t st[16], en[16];
+        int na = read_actor_list(p, k + 1, codes, st, en, 16);
+        if (na > 0) {
+            for (int c = 0; c < nch; c++)
+                for (int a = 0; a < na; a++)
+                    add_mention(p, i, en[na - 1], apply_chain(p, codes[a], &chains[c]), group);
+            return en[na - 1];
+        }
+    }
+    /* role + name: "President Umbardacil" */
+    const char *c = actor_at(p, k);
+    if (c && *c && p->t[k].cap) {
+        uint32_t end = k + p->act[k].len;
+        for (int ch = 0; ch < nch; ch++) add_mention(p, i, end, apply_chain(p, c, &chains[ch]), group);
+        return end;
+    }
+    for (int ch = 0; ch < nch; ch++) add_mention(p, i, e, apply_chain(p, "---", &chains[ch]), group);
+    return e;
+}
+
+/* Mentions separated only by conjunctions, commas, articles and modifiers
+ * form one group ("Fornost and the evil awful Gondor"). */
+static void link_groups(parse *p) {
+    for (uint32_t m = 1; m < p->nmen; m++) {
+        mention *a = &p->men[m - 1], *b = &p->men[m];
+        if (a->group == b->group) continue;
+        if (b->t0 < a->t1) continue;
+        uint32_t gap = b->t0 - a->t1;
+        if (gap == 0 || gap > 5) continue;
+        int has_conj = 0, ok = 1;
+        for (uint32_t k = a->t1; k < b->t0; k++) {
+            const token *t = &p->t[k];
+            if (is_conj(t)) has_conj = 1;
+            else if (tok_is(t, "THE") || tok_is(t, "A") || tok_is(t, "AN") || tok_is(t, "BOTH") ||
+                     tok_is(t, "EITHER") || tok_is(t, "NEITHER") || modifier(p, k))
+                ;
+            else ok = 0;
+        }
+        if (!ok || !has_conj) continue;
+        uint32_t old = b->group;
+        for (uint32_t q = m; q < p->nmen && p->men[q].group == old; q++) p->men[q].group = a->group;
+    }
+}
+
+int parse_sentence(parse *p, const dicts *d, arena *a, const token *t, uint32_t n,
+                   int32_t date) {
+    memset(p, 0, sizeof *p);
+    p->d = d;
+    p->a = a;
+    p->t = t;
+    p->n = n;
+    p->date = date;
+    p->act = arena_alloc(a, (n + 1) * sizeof *p->act);
+    p->agt = arena_alloc(a, (n + 1) * sizeof *p->agt);
+    p->vrb = arena_alloc(a, (n + 1) * sizeof *p->vrb);
+    p->men_at = arena_alloc(a, (n + 1) * sizeof *p->men_at);
+    if (!p->act || !p->agt || !p->vrb || !p->men_at) return -1;
+    const lexicon *lx = &d->lex;
+    for (uint32_t i = 0; i < n; i++) {
+        p->men_at[i] = -1;
+        pmatch none = {-1, 0};
+        p->act[i] = p->agt[i] = p->vrb[i] = none;
+        if (t[i].kind != TK_WORD && t[i].kind != TK_NUM) continue;
+        if (t[i].cap) p->act[i] = longest(&d->actors_t, lx, t, n, i, 1);
+        p->agt[i] = longest(&d->agents_t, lx, t, n, i, 0);
+        p->vrb[i] = longest(&d->verbs_t, lx, t, n, i, 0);
+    }
+    for (uint32_t i = 0; i < n;) {
+        const char *c = actor_at(p, i);
+        if (c) {
+            if (!*c) { /* a name that is no actor */
+                i += p->act[i].len;
+                continue;
+            }
+            i = from_actor(p, i, i, c);
+        } else if (agent_at(p, i)) {
+            i = from_agent(p, i);
+        } else {
+            i++;
+        }
+        if (arena_failed(a)) return -1;
+    }
+    link_groups(p);
+    return arena_failed(a) ? -1 : 0;
+}

@@ -1,0 +1,139 @@
+/* output.c -- writes coded events as JSON Lines (through json-c), as a
+ * headered TSV, or as PETRARCH-2 event lines. Offsets are converted from
+ * bytes to characters here, where they leave the library. */
+#include <json-c/json.h>
+#include <string.h>
+
+#include "status.h"
+
+/* Byte offset -> character offset, walking forward from a known pair (the
+ * events of an article come in increasing order mostly, so this is cheap). */
+typedef struct char_cursor {
+    const char *text;
+    size_t len;
+    size_t byte, chr;
+} char_cursor;
+
+static size_t to_chars(char_cursor *c, size_t off) {
+    if (off > c->len) off = c->len;
+    if (off < c->byte) c->byte = c->chr = 0;
+    while (c->byte < off) {
+        if (((unsigned char)c->text[c->byte] & 0xC0) != 0x80) c->chr++;
+        c->byte++;
+    }
+    /* c->chr counts lead bytes before off */
+    return c->chr;
+}
+
+static void add_span(json_object *o, const char *name, char_cursor *cc, const dyad_article *a,
+                     dyad_span s) {
+    char key[32];
+    if (s.len == 0) {
+        snprintf(key, sizeof key, "%s_text", name);
+        json_object_object_add(o, key, json_object_new_string(""));
+        snprintf(key, sizeof key, "%s_start", name);
+        json_object_object_add(o, key, NULL);
+        snprintf(key, sizeof key, "%s_end", name);
+        json_object_object_add(o, key, NULL);
+        return;
+    }
+    snprintf(key, sizeof key, "%s_text", name);
+    json_object_object_add(o, key, json_object_new_string_len(a->text + s.off, (int)s.len));
+    size_t st = to_chars(cc, s.off), en = to_chars(cc, (size_t)s.off + s.len);
+    snprintf(key, sizeof key, "%s_start", name);
+    json_object_object_add(o, key, json_object_new_int64((int64_t)st));
+    snprintf(key, sizeof key, "%s_end", name);
+    json_object_object_add(o, key, json_object_new_int64((int64_t)en));
+}
+
+static void tsv_field(FILE *f, const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        fputc(c == '\t' || c == '\n' || c == '\r' ? ' ' : c, f);
+    }
+}
+
+dyad_status dyad_write_header(FILE *f, dyad_output_format fmt, dyad_error *err) {
+    if (fmt == DYAD_OUT_TSV)
+        fputs("article\tsentence\tdate\tsource\ttarget\tcode\troot\tquad\tgoldstein\t"
+              "source_text\ttarget_text\tverb_text\tsource_start\tsource_end\ttarget_start\t"
+              "target_end\tverb_start\tverb_end\trule\n",
+              f);
+    if (ferror(f)) return dyad_fail(err, DYAD_EIO, NULL, 0, "write error");
+    return DYAD_OK;
+}
+
+static void write_jsonl(FILE *f, const dyad_article *a, const dyad_event *e, char_cursor *cc) {
+    json_object *o = json_object_new_object();
+    json_object_object_add(o, "article", json_object_new_string(a->id));
+    json_object_object_add(o, "sentence", json_object_new_int((int)e->sentence));
+    json_object_object_add(o, "date", json_object_new_string(e->date));
+    json_object_object_add(o, "source", json_object_new_string(e->source));
+    json_object_object_add(o, "target", json_object_new_string(e->target));
+    json_object_object_add(o, "code", json_object_new_string(e->code));
+    json_object_object_add(o, "root", json_object_new_string(e->root));
+    json_object_object_add(o, "quad", json_object_new_int(e->quad));
+    json_object_object_add(o, "goldstein", json_object_new_double(e->goldstein));
+    add_span(o, "source", cc, a, e->source_span);
+    add_span(o, "target", cc, a, e->target_span);
+    add_span(o, "verb", cc, a, e->verb_span);
+    json_object_object_add(o, "rule", json_object_new_string(e->rule ? e->rule : ""));
+    fputs(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE), f);
+    fputc('\n', f);
+    json_object_put(o);
+}
+
+static void write_tsv(FILE *f, const dyad_article *a, const dyad_event *e, char_cursor *cc) {
+    tsv_field(f, a->id, strlen(a->id));
+    fprintf(f, "\t%u\t%s\t%s\t%s\t%s\t%s\t%d\t%.1f\t", e->sentence, e->date, e->source,
+            e->target, e->code, e->root, e->quad, e->goldstein);
+    const dyad_span *sp[3] = {&e->source_span, &e->target_span, &e->verb_span};
+    for (int k = 0; k < 3; k++) {
+        tsv_field(f, a->text + sp[k]->off, sp[k]->len);
+        fputc('\t', f);
+    }
+    for (int k = 0; k < 3; k++) {
+        if (sp[k]->len)
+            fprintf(f, "%zu\t%zu\t", to_chars(cc, sp[k]->off),
+                    to_chars(cc, (size_t)sp[k]->off + sp[k]->len));
+        else
+            fputs("\t\t", f);
+    }
+    fprintf(f, "%s\n", e->rule ? e->rule : "");
+}
+
+static void write_petrarch(FILE *f, const dyad_article *a, const dyad_event *e) {
+    char date[9] = "";
+    if (strlen(e->date) >= 10) {
+        memcpy(date, e->date, 4);
+        memcpy(date + 4, e->date + 5, 2);
+        memcpy(date + 6, e->date + 8, 2);
+        date[8] = '\0';
+    }
+    fprintf(f, "%s\t%s\t%s\t%s\t\t", date, e->source, e->target, e->code);
+    tsv_field(f, a->id, strlen(a->id));
+    fprintf(f, "_%u\t", e->sentence);
+    tsv_field(f, a->source, strlen(a->source));
+    const dyad_span *sp[3] = {&e->source_span, &e->target_span, &e->verb_span};
+    for (int k = 0; k < 3; k++) {
+        fputc('\t', f);
+        tsv_field(f, a->text + sp[k]->off, sp[k]->len);
+    }
+    fputc('\n', f);
+}
+
+dyad_status dyad_write_events(FILE *f, dyad_output_format fmt, const dyad_article *a,
+                              const dyad_doc *d, dyad_error *err) {
+    char_cursor cc = {a->text, a->text_len, 0, 0};
+    size_t n = dyad_doc_nevents(d);
+    for (size_t i = 0; i < n; i++) {
+        const dyad_event *e = dyad_doc_event(d, i);
+        switch (fmt) {
+        case DYAD_OUT_JSONL: write_jsonl(f, a, e, &cc); break;
+        case DYAD_OUT_TSV: write_tsv(f, a, e, &cc); break;
+        case DYAD_OUT_PETRARCH: write_petrarch(f, a, e); break;
+        }
+    }
+    if (ferror(f)) return dyad_fail(err, DYAD_EIO, NULL, 0, "write error");
+    return DYAD_OK;
+}

@@ -1,0 +1,64 @@
+/* parse.h -- the shallow parse of one sentence: dictionary matches at each
+ * token, the actor mentions built from them (actor + agent roles, compound
+ * groups), and the verb candidates. Shared by mention.c (building the
+ * mentions), pattern.c (matching verb patterns) and coder.c (events). All
+ * memory comes from the document's arena. */
+#ifndef DYAD_PARSE_H
+#define DYAD_PARSE_H
+
+#include <stdint.h>
+
+#include "arena.h"
+#include "dict.h"
+#include "text.h"
+
+typedef struct pmatch {
+    int32_t entry; /* index into the dictionary's entries, -1 when none */
+    uint16_t len;  /* tokens covered */
+} pmatch;
+
+/* An actor mention: tokens [t0, t1) of the sentence with one composed code
+ * ("GONGOV"). Mentions joined by "and", "or" or commas share a group. */
+typedef struct mention {
+    uint32_t t0, t1;
+    const char *code;
+    uint32_t group;
+} mention;
+
+typedef struct parse {
+    const dicts *d;
+    arena *a;
+    const token *t; /* the sentence's tokens */
+    uint32_t n;
+    int32_t date;   /* YYYYMMDD of the article, 0 when unknown */
+    pmatch *act;    /* longest actor match starting at each token */
+    pmatch *agt;    /* longest agent match */
+    pmatch *vrb;    /* longest verb-form match */
+    int32_t *men_at; /* token -> index of the mention covering it, -1 */
+    mention *men;
+    uint32_t nmen, capmen;
+    uint32_t ngroups;
+} parse;
+
+/* Fills act/agt/vrb and builds the mentions. Returns 0, -1 when out of
+ * memory. */
+int parse_sentence(parse *p, const dicts *d, arena *a, const token *t, uint32_t n,
+                   int32_t date);
+
+/* Upper-case word test on a token ("AND"). */
+int tok_is(const token *t, const char *up);
+
+/* Matches pattern elements; see pattern.c. The result says where the
+ * source/target elements ('$', '+', '%') landed (mention index or -1) and
+ * the last token the pattern covered after the verb. */
+typedef struct pat_result {
+    int32_t source, target, compound;
+    uint32_t end; /* one past the last token matched after the verb */
+    uint32_t start; /* first token matched before the verb */
+} pat_result;
+
+/* Tries pattern pt around a verb occupying tokens [v0, v1). */
+int pattern_match(const parse *p, const pattern *pt, uint32_t v0, uint32_t v1,
+                  pat_result *res);
+
+#endif

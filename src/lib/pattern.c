@@ -1,0 +1,162 @@
+/* pattern.c -- matches one verb pattern ("- + KNOWN_ * IN_ $ [076]")
+ * against a sentence around its verb. Elements after the verb are matched
+ * forward, those before it backward; between elements any number of tokens
+ * may be skipped unless '_' joined them; the search backtracks, so an early
+ * false start does not hide a later match. '$', '+' and '%' match an actor
+ * mention and report which one. */
+#include <string.h>
+
+#include "parse.h"
+
+#define SYNSET_DEPTH 4 /* nested synsets followed at most this deep */
+
+static int word_match(const parse *p, const pat_elem *e, uint32_t i) {
+    const token *t = &p->t[i];
+    if (t->id == e->id && e->id != LEX_NONE) return 1;
+    if (e->stem && t->kind == TK_WORD) {
+        uint32_t l = lex_len(&p->d->lex, e->id);
+        return l >= 2 && t->uplen > l && memcmp(t->up, lex_str(&p->d->lex, e->id), l) == 0;
+    }
+    return 0;
+}
+
+static uint32_t syn_fwd(const parse *p, uint32_t syn, uint32_t pos, int depth);
+
+/* Length of the match of a word or synset element at pos, 0 if none. */
+static uint32_t lit_fwd(const parse *p, const pat_elem *e, uint32_t pos, int depth) {
+    if (pos >= p->n) return 0;
+    if (e->kind == PE_WORD) return word_match(p, e, pos) ? 1 : 0;
+    if (e->kind == PE_SYNSET) return syn_fwd(p, e->id, pos, depth + 1);
+    return 0;
+}
+
+/* Longest phrase of a synset matching at pos. */
+static uint32_t syn_fwd(const parse *p, uint32_t syn, uint32_t pos, int depth) {
+    if (depth > SYNSET_DEPTH || syn >= p->d->synsets.n) return 0;
+    const synset *s = &p->d->synsets.v[syn];
+    uint32_t best = 0;
+    for (uint32_t k = 0; k < s->nphrases; k++) {
+        uint32_t at = pos;
+        int ok = 1;
+        for (uint16_t w = 0; w < s->lens[k] && ok; w++) {
+            uint32_t l = lit_fwd(p, &s->phrases[k][w], at, depth);
+            if (!l) ok = 0;
+            at += l;
+        }
+        if (ok && at - pos > best) best = at - pos;
+    }
+    return best;
+}
+
+/* Mention starting exactly at pos, or -1. */
+static int32_t mention_at(const parse *p, uint32_t pos) {
+    if (pos >= p->n) return -1;
+    int32_t m = p->men_at[pos];
+    return (m >= 0 && p->men[m].t0 == pos) ? m : -1;
+}
+
+/* Mention ending exactly at end (exclusive), or -1. */
+static int32_t mention_ending(const parse *p, uint32_t end) {
+    if (end == 0) return -1;
+    int32_t m = p->men_at[end - 1];
+    return (m >= 0 && p->men[m].t1 == end) ? m : -1;
+}
+
+static int group_size(const parse *p, uint32_t g) {
+    int c = 0;
+    for (uint32_t m = 0; m < p->nmen; m++) c += p->men[m].group == g;
+    return c;
+}
+
+/* Matches element e so that it starts at pos (fwd) and returns its length,
+ * recording actor slots in r. */
+static uint32_t elem_fwd(const parse *p, const pat_elem *e, uint32_t pos, pat_result *r) {
+    int32_t m;
+    switch (e->kind) {
+    case PE_WORD:
+    case PE_SYNSET: return lit_fwd(p, e, pos, 0);
+    case PE_SKIP: return pos < p->n ? 1 : 0;
+    case PE_SOURCE:
+    case PE_TARGET:
+    case PE_COMPOUND:
+        m = mention_at(p, pos);
+        if (m < 0) return 0;
+        if (e->kind == PE_COMPOUND && group_size(p, p->men[m].group) < 2) return 0;
+        if (e->kind == PE_SOURCE) r->source = m;
+        else if (e->kind == PE_TARGET) r->target = m;
+        else r->compound = m;
+        return p->men[m].t1 - pos;
+    }
+    return 0;
+}
+
+/* Matches element e so that it ends at end; returns its length. */
+static uint32_t elem_bwd(const parse *p, const pat_elem *e, uint32_t end, pat_result *r) {
+    int32_t m;
+    if (end == 0) return 0;
+    switch (e->kind) {
+    case PE_WORD: return word_match(p, e, end - 1) ? 1 : 0;
+    case PE_SYNSET:
+        for (uint32_t s = end; s-- > 0 && end - s <= 8;)
+            if (syn_fwd(p, e->id, s, 0) == end - s) return end - s;
+        return 0;
+    case PE_SKIP: return 1;
+    case PE_SOURCE:
+    case PE_TARGET:
+    case PE_COMPOUND:
+        m = mention_ending(p, end);
+        if (m < 0) return 0;
+        if (e->kind == PE_COMPOUND && group_size(p, p->men[m].group) < 2) return 0;
+        if (e->kind == PE_SOURCE) r->source = m;
+        else if (e->kind == PE_TARGET) r->target = m;
+        else r->compound = m;
+        return end - p->men[m].t0;
+    }
+    return 0;
+}
+
+static int post_from(const parse *p, const pattern *pt, uint16_t k, uint32_t pos,
+                     pat_result *r) {
+    if (k == pt->npost) {
+        r->end = pos;
+        return 1;
+    }
+    const pat_elem *e = &pt->post[k];
+    int adjacent = e->adjacent || (k == 0 && pt->verb_adjacent_post);
+    for (uint32_t s = pos; s < p->n; s++) {
+        if (adjacent && s != pos) break;
+        pat_result save = *r;
+        uint32_t len = elem_fwd(p, e, s, r);
+        if (len && post_from(p, pt, (uint16_t)(k + 1), s + len, r)) return 1;
+        *r = save;
+    }
+    return 0;
+}
+
+/* k counts elements still to match, from the verb outwards (pre[k-1]). */
+static int pre_from(const parse *p, const pattern *pt, uint16_t k, uint32_t end,
+                    pat_result *r) {
+    if (k == 0) {
+        r->start = end;
+        return 1;
+    }
+    const pat_elem *e = &pt->pre[k - 1];
+    int adjacent = e->adjacent || (k == pt->npre && pt->verb_adjacent_pre);
+    for (uint32_t x = end; x > 0; x--) {
+        if (adjacent && x != end) break;
+        pat_result save = *r;
+        uint32_t len = elem_bwd(p, e, x, r);
+        if (len && len <= x && pre_from(p, pt, (uint16_t)(k - 1), x - len, r)) return 1;
+        *r = save;
+    }
+    return 0;
+}
+
+int pattern_match(const parse *p, const pattern *pt, uint32_t v0, uint32_t v1,
+                  pat_result *res) {
+    pat_result r = {-1, -1, -1, v1, v0};
+    if (!pre_from(p, pt, pt->npre, v0, &r)) return 0;
+    if (!post_from(p, pt, 0, v1, &r)) return 0;
+    *res = r;
+    return 1;
+}

@@ -1,0 +1,456 @@
+/* reader.c -- reads articles from plain text files (with optional header
+ * lines), JSON Lines (json-c) and PETRARCH <Sentence> XML (libxml2), from a
+ * file or stdin. A malformed record is reported with its file and line and
+ * skipped; the records around it are read. */
+#include <ctype.h>
+#include <json-c/json.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "status.h"
+#include "utf8.h"
+
+#define MAX_LINE (16u << 20) /* longest JSON line read */
+
+struct dyad_reader {
+    char *path;
+    char *base;           /* file name without directory and extension */
+    dyad_input_format fmt;
+    dyad_warn_fn warn;
+    void *ud;
+    FILE *f;
+    int own_f;
+    long line;            /* lines read so far */
+    int done;
+    /* the current article's strings */
+    char *id, *date, *source, *title, *url, *text;
+    /* XML: the parsed document and the next <Sentence> */
+    xmlDoc *xdoc;
+    xmlNode *xnext;
+    char *buf;            /* line buffer */
+    size_t bufcap;
+};
+
+static void clear_article(dyad_reader *r) {
+    free(r->id);
+    free(r->date);
+    free(r->source);
+    free(r->title);
+    free(r->url);
+    free(r->text);
+    r->id = r->date = r->source = r->title = r->url = r->text = NULL;
+}
+
+void dyad_reader_free(dyad_reader *r) {
+    if (!r) return;
+    clear_article(r);
+    if (r->own_f && r->f) fclose(r->f);
+    if (r->xdoc) xmlFreeDoc(r->xdoc);
+    free(r->buf);
+    free(r->path);
+    free(r->base);
+    free(r);
+}
+
+static char *dupn(const char *s, size_t n) {
+    char *p = malloc(n + 1);
+    if (!p) return NULL;
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+static char *dup0(const char *s) { return dupn(s ? s : "", s ? strlen(s) : 0); }
+
+/* Normalises a date to YYYY-MM-DD: accepts YYYY-MM-DD, YYYYMMDD and ISO
+ * timestamps. Returns 0 and fills out (11 bytes), or -1. */
+static int norm_date(const char *s, char *out) {
+    int y, m, d;
+    if (!s) return -1;
+    size_t n = strlen(s);
+    if (n >= 10 && s[4] == '-' && s[7] == '-' && sscanf(s, "%4d-%2d-%2d", &y, &m, &d) == 3) {
+    } else if (n == 8 && strspn(s, "0123456789") == 8 && sscanf(s, "%4d%2d%2d", &y, &m, &d) == 3) {
+    } else return -1;
+    static const int md[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1 || m < 1 || m > 12 || d < 1 || d > md[m - 1]) return -1;
+    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return -1;
+    snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+    return 0;
+}
+
+/* Reads the rest of f into a malloc'd, NUL-terminated buffer; NULL when
+ * out of memory. */
+static char *slurp(FILE *f, size_t *len) {
+    size_t cap = 1 << 14, n = 0, k;
+    char *all = malloc(cap);
+    while (all && (k = fread(all + n, 1, cap - n - 1, f)) > 0) {
+        n += k;
+        if (n + 1 == cap) {
+            char *na = realloc(all, cap * 2);
+            if (!na) {
+                free(all);
+                return NULL;
+            }
+            all = na;
+            cap *= 2;
+        }
+    }
+    if (all) all[n] = '\0';
+    *len = n;
+    return all;
+}
+
+static dyad_input_format guess(const char *path, FILE *f) {
+    const char *dot = strrchr(path, '.');
+    if (dot && (!strcmp(dot, ".jsonl") || !strcmp(dot, ".json") || !strcmp(dot, ".ndjson")))
+        return DYAD_FMT_JSONL;
+    if (dot && !strcmp(dot, ".xml")) return DYAD_FMT_PETRXML;
+    if (f == stdin) return DYAD_FMT_TEXT;
+    int c;
+    long pos = ftell(f);
+    while ((c = fgetc(f)) != EOF && isspace(c)) {
+    }
+    if (pos >= 0) fseek(f, pos, SEEK_SET);
+    if (c == '{') return DYAD_FMT_JSONL;
+    if (c == '<') return DYAD_FMT_PETRXML;
+    return DYAD_FMT_TEXT;
+}
+
+dyad_status dyad_reader_open(dyad_reader **out, const char *path, dyad_input_format fmt,
+                             dyad_warn_fn warn, void *ud, dyad_error *err) {
+    *out = NULL;
+    dyad_reader *r = calloc(1, sizeof *r);
+    if (!r) return dyad_fail(err, DYAD_ENOMEM, path, 0, "out of memory");
+    r->warn = warn;
+    r->ud = ud;
+    r->path = dup0(path);
+    if (!strcmp(path, "-")) {
+        r->f = stdin;
+    } else {
+        r->f = fopen(path, "rb");
+        r->own_f = 1;
+        if (!r->f) {
+            dyad_reader_free(r);
+            return dyad_fail(err, DYAD_EIO, path, 0, "cannot open file");
+        }
+    }
+    const char *b = strrchr(path, '/');
+    b = b ? b + 1 : path;
+    const char *dot = strrchr(b, '.');
+    r->base = dupn(b, dot && dot != b ? (size_t)(dot - b) : strlen(b));
+    if (!r->path || !r->base) {
+        dyad_reader_free(r);
+        return dyad_fail(err, DYAD_ENOMEM, path, 0, "out of memory");
+    }
+    r->fmt = fmt == DYAD_FMT_AUTO ? guess(path, r->f) : fmt;
+    if (r->fmt == DYAD_FMT_PETRXML) {
+        /* read the whole file; libxml2 recovers what it can of a broken one */
+        size_t n = 0;
+        char *all = slurp(r->f, &n);
+        if (!all) {
+            dyad_reader_free(r);
+            return dyad_fail(err, DYAD_ENOMEM, path, 0, "out of memory reading XML");
+        }
+        r->xdoc = xmlReadMemory(all, (int)n, path, NULL,
+                                XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                                    XML_PARSE_NONET | XML_PARSE_HUGE);
+        free(all);
+        if (!r->xdoc) {
+            dyad_reader_free(r);
+            return dyad_fail(err, DYAD_EPARSE, path, 0, "not readable as XML");
+        }
+        r->xnext = xmlDocGetRootElement(r->xdoc);
+    }
+    *out = r;
+    return DYAD_OK;
+}
+
+/* Reads one line (without its newline) into r->buf; returns its length,
+ * -1 at EOF, -2 when the line is over MAX_LINE (the rest is skipped). */
+static long read_line(dyad_reader *r) {
+    size_t n = 0;
+    int c, over = 0;
+    while ((c = fgetc(r->f)) != EOF) {
+        if (c == '\n') break;
+        if (n + 2 > r->bufcap) {
+            if (r->bufcap >= MAX_LINE) {
+                over = 1;
+                continue;
+            }
+            size_t nc = r->bufcap ? r->bufcap * 2 : 4096;
+            char *nb = realloc(r->buf, nc);
+            if (!nb) return -3;
+            r->buf = nb;
+            r->bufcap = nc;
+        }
+        r->buf[n++] = (char)c;
+    }
+    if (c == EOF && n == 0 && !over) return -1;
+    r->line++;
+    if (r->buf) r->buf[n] = '\0';
+    if (over) return -2;
+    if (n && r->buf[n - 1] == '\r') r->buf[--n] = '\0';
+    return (long)n;
+}
+
+/* Cleans text and warns about replaced bytes. */
+static char *clean(dyad_reader *r, const char *s, size_t n, long line, size_t *outlen) {
+    utf8_report rep;
+    memset(&rep, 0, sizeof rep);
+    char *t = utf8_clean(s, n, outlen, &rep);
+    if (t && rep.invalid)
+        dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, line + (rep.first_invalid_line > 0 ? rep.first_invalid_line - 1 : 0),
+                  "invalid UTF-8 replaced (%zu sequence%s)", rep.invalid, rep.invalid == 1 ? "" : "s");
+    return t;
+}
+
+static void fill(dyad_reader *r, dyad_article *a, size_t text_len, long line, int single) {
+    memset(a, 0, sizeof *a);
+    a->id = r->id;
+    a->date = r->date;
+    a->source = r->source;
+    a->title = r->title;
+    a->url = r->url;
+    a->text = r->text;
+    a->text_len = text_len;
+    a->file = r->path;
+    a->line = line;
+    a->single_sentence = single;
+}
+
+static int next_jsonl(dyad_reader *r, dyad_article *out, dyad_error *err) {
+    for (;;) {
+        long n = read_line(r);
+        if (n == -1) return 0;
+        if (n == -3) return dyad_fail(err, DYAD_ENOMEM, r->path, r->line, "out of memory"), -1;
+        if (n == -2) {
+            dyad_warn(r->warn, r->ud, DYAD_ELIMIT, r->path, r->line, "line longer than %u bytes skipped", MAX_LINE);
+            continue;
+        }
+        const char *p = r->buf;
+        while (*p && isspace((unsigned char)*p)) p++;
+        if (!*p) continue;
+        json_tokener *tok = json_tokener_new();
+        if (!tok) return dyad_fail(err, DYAD_ENOMEM, r->path, r->line, "out of memory"), -1;
+        json_object *o = json_tokener_parse_ex(tok, r->buf, (int)n);
+        enum json_tokener_error je = json_tokener_get_error(tok);
+        json_tokener_free(tok);
+        if (!o || je != json_tokener_success) {
+            dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, r->line, "not valid JSON (%s); line skipped",
+                      o ? "trailing data" : json_tokener_error_desc(je));
+            json_object_put(o);
+            continue;
+        }
+        json_object *jt;
+        if (!json_object_is_type(o, json_type_object) || !json_object_object_get_ex(o, "text", &jt) ||
+            !json_object_is_type(jt, json_type_string)) {
+            dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, r->line, "no string field \"text\"; line skipped");
+            json_object_put(o);
+            continue;
+        }
+        clear_article(r);
+        const char *fields[4] = {"id", "source", "title", "url"};
+        char **dst[4] = {&r->id, &r->source, &r->title, &r->url};
+        for (int k = 0; k < 4; k++) {
+            json_object *v;
+            const char *s = "";
+            if (json_object_object_get_ex(o, fields[k], &v) && v) {
+                if (json_object_is_type(v, json_type_string) || json_object_is_type(v, json_type_int))
+                    s = json_object_get_string(v);
+            }
+            *dst[k] = dup0(s);
+        }
+        if (!r->id || !*r->id) {
+            free(r->id);
+            char b[64];
+            snprintf(b, sizeof b, ":%ld", r->line);
+            r->id = malloc(strlen(r->base) + strlen(b) + 1);
+            if (r->id) sprintf(r->id, "%s%s", r->base, b);
+        }
+        char d[11] = "";
+        json_object *jd;
+        if (json_object_object_get_ex(o, "date", &jd) && jd && json_object_is_type(jd, json_type_string)) {
+            if (norm_date(json_object_get_string(jd), d) != 0) {
+                dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, r->line, "bad date \"%s\" ignored",
+                          json_object_get_string(jd));
+                d[0] = '\0';
+            }
+        }
+        r->date = dup0(d);
+        size_t tl = 0;
+        r->text = clean(r, json_object_get_string(jt), (size_t)json_object_get_string_len(jt), r->line, &tl);
+        json_object_put(o);
+        if (!r->id || !r->date || !r->source || !r->title || !r->url || !r->text)
+            return dyad_fail(err, DYAD_ENOMEM, r->path, r->line, "out of memory"), -1;
+        fill(r, out, tl, r->line, 0);
+        return 1;
+    }
+}
+
+static int next_text(dyad_reader *r, dyad_article *out, dyad_error *err) {
+    if (r->done) return 0;
+    r->done = 1;
+    clear_article(r);
+    char d[11] = "";
+    r->id = dup0(r->base);
+    r->source = dup0("");
+    r->title = dup0("");
+    r->url = dup0("");
+    size_t n = 0;
+    char *all = slurp(r->f, &n);
+    if (!all || !r->id || !r->source || !r->title || !r->url)
+        return free(all), dyad_fail(err, DYAD_ENOMEM, r->path, 0, "out of memory"), -1;
+    /* header lines */
+    size_t pos = 0;
+    long line = 1, body_line = 1;
+    static const char *const keys[] = {"date", "source", "title", "url", "id", NULL};
+    int first = 1;
+    while (pos < n) {
+        size_t e = pos;
+        while (e < n && all[e] != '\n') e++;
+        size_t ll = e - pos;
+        if (ll == 0 || (ll == 1 && all[pos] == '\r')) {
+            if (!first) { pos = e + 1; line++; body_line = line; }
+            break;
+        }
+        int hit = -1;
+        size_t klen = 0;
+        for (int q = 0; keys[q]; q++) {
+            klen = strlen(keys[q]);
+            if (ll > klen && all[pos + klen] == ':' && strncasecmp(all + pos, keys[q], klen) == 0) {
+                hit = q;
+                break;
+            }
+        }
+        if (hit < 0) break;
+        first = 0;
+        const char *v = all + pos + klen + 1;
+        size_t vl = ll - klen - 1;
+        while (vl && isspace((unsigned char)*v)) v++, vl--;
+        while (vl && isspace((unsigned char)v[vl - 1])) vl--;
+        char *val = dupn(v, vl);
+        if (!val) return free(all), dyad_fail(err, DYAD_ENOMEM, r->path, line, "out of memory"), -1;
+        if (hit == 0) {
+            if (norm_date(val, d) != 0) {
+                dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, line, "bad date \"%s\" ignored", val);
+                d[0] = '\0';
+            }
+            free(val);
+        } else {
+            char **dst = hit == 1 ? &r->source : hit == 2 ? &r->title : hit == 3 ? &r->url : &r->id;
+            free(*dst);
+            *dst = val;
+        }
+        pos = e + 1;
+        line++;
+        body_line = line;
+    }
+    if (first) { pos = 0; body_line = 1; }
+    r->date = dup0(d);
+    size_t tl = 0;
+    r->text = clean(r, all + pos, n - pos, body_line, &tl);
+    free(all);
+    if (!r->date || !r->text) return dyad_fail(err, DYAD_ENOMEM, r->path, 0, "out of memory"), -1;
+    fill(r, out, tl, body_line, 0);
+    return 1;
+}
+
+/* Depth-first walk to the next <Sentence> element. */
+static xmlNode *next_sentence(xmlNode *n, int descend) {
+    while (n) {
+        if (descend && n->children) {
+            n = n->children;
+        } else if (n->next) {
+            n = n->next;
+        } else {
+            while (n && !n->next) n = n->parent;
+            if (!n) return NULL;
+            n = n->next;
+        }
+        descend = 1;
+        if (n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, "Sentence")) return n;
+    }
+    return NULL;
+}
+
+static int next_xml(dyad_reader *r, dyad_article *out, dyad_error *err) {
+    for (;;) {
+        xmlNode *s;
+        if (!r->done) {
+            r->done = 1;
+            s = r->xnext;
+            if (s && !(s->type == XML_ELEMENT_NODE && !strcmp((const char *)s->name, "Sentence")))
+                s = next_sentence(s, 1);
+        } else {
+            s = r->xnext ? next_sentence(r->xnext, 0) : NULL;
+        }
+        r->xnext = s;
+        if (!s) return 0;
+        long line = (long)xmlGetLineNo(s);
+        xmlNode *tn = NULL;
+        for (xmlNode *c = s->children; c; c = c->next)
+            if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "Text")) tn = c;
+        if (!tn) {
+            dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, line, "<Sentence> without <Text> skipped");
+            continue;
+        }
+        clear_article(r);
+        xmlChar *id = xmlGetProp(s, (const xmlChar *)"id");
+        xmlChar *date = xmlGetProp(s, (const xmlChar *)"date");
+        xmlChar *src = xmlGetProp(s, (const xmlChar *)"source");
+        xmlChar *txt = xmlNodeGetContent(tn);
+        char d[11] = "";
+        if (date && norm_date((const char *)date, d) != 0) {
+            dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, line, "bad date \"%s\" ignored", (const char *)date);
+            d[0] = '\0';
+        }
+        if (id && *id) r->id = dup0((const char *)id);
+        else {
+            char b[64];
+            snprintf(b, sizeof b, ":%ld", line);
+            r->id = malloc(strlen(r->base) + strlen(b) + 1);
+            if (r->id) sprintf(r->id, "%s%s", r->base, b);
+        }
+        r->date = dup0(d);
+        r->source = dup0(src ? (const char *)src : "");
+        r->title = dup0("");
+        r->url = dup0("");
+        /* collapse white space */
+        const char *t = txt ? (const char *)txt : "";
+        size_t tn2 = strlen(t), k = 0;
+        char *col = malloc(tn2 + 1);
+        if (col) {
+            int sp = 0;
+            for (size_t q = 0; q < tn2; q++) {
+                if (isspace((unsigned char)t[q])) { sp = 1; continue; }
+                if (sp && k) col[k++] = ' ';
+                sp = 0;
+                col[k++] = t[q];
+            }
+            col[k] = '\0';
+        }
+        xmlFree(id);
+        xmlFree(date);
+        xmlFree(src);
+        xmlFree(txt);
+        size_t tl = 0;
+        r->text = col ? clean(r, col, k, line, &tl) : NULL;
+        free(col);
+        if (!r->id || !r->date || !r->source || !r->title || !r->url || !r->text)
+            return dyad_fail(err, DYAD_ENOMEM, r->path, line, "out of memory"), -1;
+        fill(r, out, tl, line, 1);
+        return 1;
+    }
+}
+
+int dyad_reader_next(dyad_reader *r, dyad_article *out, dyad_error *err) {
+    switch (r->fmt) {
+    case DYAD_FMT_JSONL: return next_jsonl(r, out, err);
+    case DYAD_FMT_PETRXML: return next_xml(r, out, err);
+    default: return next_text(r, out, err);
+    }
+}

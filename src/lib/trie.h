@@ -1,0 +1,58 @@
+/* trie.h -- a trie over word ids, for matching multi-word dictionary
+ * phrases (actors, agents, discards, verb forms) against token runs.
+ *
+ * Nodes are numbered from 0 (the root). An edge is either exact (the token's
+ * word id equals the edge's) or a stem edge (the token's upper-case text
+ * starts with the edge word, TABARI's rule for a phrase word written without
+ * a trailing underscore). Each node carries one value: an index into the
+ * owner's entry array, or -1. Read-only once built. */
+#ifndef DYAD_TRIE_H
+#define DYAD_TRIE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lexicon.h"
+
+#define TRIE_ROOT 0
+#define TRIE_NONE (-1)
+
+typedef struct trie_node {
+    int32_t value;     /* entry index, or -1 */
+    uint8_t has_stems; /* some edge out of this node is a stem edge */
+} trie_node;
+
+typedef struct trie_edge {
+    int32_t from;      /* node */
+    uint32_t word;     /* lexicon id; 0 marks an empty slot */
+    int32_t to;        /* node */
+    uint8_t stem;
+} trie_edge;
+
+typedef struct trie {
+    trie_node *nodes;
+    uint32_t nnodes, capnodes;
+    trie_edge *edges;  /* open-addressing hash on (from, word, stem) */
+    uint32_t nedges, capedges; /* capedges is a power of two */
+    uint16_t min_stem; /* shortest stem that is probed */
+} trie;
+
+int trie_init(trie *t);
+void trie_free(trie *t);
+
+/* Adds the phrase words[0..n) (stem[i] != 0: word i is a stem) and returns
+ * the node at its end (whose value the caller sets), or TRIE_NONE when out
+ * of memory or n == 0. */
+int32_t trie_add(trie *t, const uint32_t *words, const uint8_t *stem, size_t n);
+
+/* Exact child of node by word id, or TRIE_NONE. */
+int32_t trie_child(const trie *t, int32_t node, uint32_t word);
+
+/* Stem child of node for the upper-case token text s[0..n): the longest
+ * stem edge that is a prefix of s, or TRIE_NONE. lx resolves prefixes to ids. */
+int32_t trie_stem_child(const trie *t, const lexicon *lx, int32_t node, const char *s,
+                        size_t n);
+
+static inline int32_t trie_value(const trie *t, int32_t node) { return t->nodes[node].value; }
+
+#endif

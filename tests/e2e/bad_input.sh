@@ -1,0 +1,38 @@
+#!/bin/sh
+# Bad input gets a clear message naming file and line, and the good
+# articles around it are still coded.
+set -u
+DYAD=${DYAD:-build-asan/dyad}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cat >"$tmp/a.actors" <<'X'
+GONDOR_ [GON]
+MORDOR_ [MOR]
+BROKEN [GON
+X
+cat >"$tmp/a.verbs" <<'X'
+--- ATTACK [190] ---
+ATTACK
+- * WITH [
+X
+printf '%s\n' '{"id":"a1","date":"2024-01-02","text":"Gondor attacked Mordor."}' \
+    '{"id":"a2","text":' \
+    'not json at all' \
+    '{"id":"a4","date":"2024-01-03","text":"Mordor attacked Gondor."}' >"$tmp/in.jsonl"
+"$DYAD" code --dict "$tmp/a.actors" --dict "$tmp/a.verbs" "$tmp/in.jsonl" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+cat "$tmp/err"
+fail=0
+[ $rc -eq 0 ] || { echo "exit status $rc"; fail=1; }
+grep -q "a.actors:3:" "$tmp/err" || { echo "no warning naming a.actors:3"; fail=1; }
+grep -q "a.verbs:3:" "$tmp/err" || { echo "no warning naming a.verbs:3"; fail=1; }
+grep -q "in.jsonl:2:" "$tmp/err" || { echo "no warning naming in.jsonl:2"; fail=1; }
+grep -q "in.jsonl:3:" "$tmp/err" || { echo "no warning naming in.jsonl:3"; fail=1; }
+grep -q '"article":"a1".*"source":"GON","target":"MOR","code":"190"' "$tmp/out" || { echo "a1 not coded"; fail=1; }
+grep -q '"article":"a4".*"source":"MOR","target":"GON","code":"190"' "$tmp/out" || { echo "a4 not coded"; fail=1; }
+# an unknown option and a missing file are refused with a message
+"$DYAD" code --bogus x 2>"$tmp/e2" && { echo "unknown option accepted"; fail=1; }
+grep -q "unknown option" "$tmp/e2" || fail=1
+"$DYAD" code --dict "$tmp/a.actors" "$tmp/missing.txt" 2>"$tmp/e3" && { echo "missing file accepted"; fail=1; }
+grep -q "missing.txt" "$tmp/e3" || { echo "missing file not named"; fail=1; }
+exit $fail

@@ -1,0 +1,210 @@
+/* test_coder.c -- the coder's behaviour on small, made-up dictionaries:
+ * subject-verb-object, roles composing codes, compounds, passive voice,
+ * negation, attribution, patterns, reciprocal codes, dated actors and
+ * discards. */
+#include "testutil.h"
+
+#include "ctx.h"
+
+static const char ACTORS[] =
+    "GONDOR_ [GON]\n"
+    "ARNOR_ [ARN]\n"
+    "+ARNORIAN_\n"
+    "MORDOR_ [MOR]\n"
+    "ROHAN_ [ROH]\n"
+    "BREE_ [BRE]\n"
+    "FARAMIR_\n"
+    "\t[GONMIL 20000101-20101231]\n"
+    "\t[GONGOV]\n";
+static const char AGENTS[] =
+    "GOVERNMENT_ [~GOV]\n"
+    "PRIME_MINISTER_ [~GOV]\n"
+    "SOLDIER [~MIL]\n"
+    "POLICE_ {} [~COP]\n"
+    "OPPOSITION_LEADER [~OPP]\n"
+    "MSF_ {} [NGO~]\n";
+static const char VERBS[] =
+    "--- ATTACK [190] ---\n"
+    "ATTACK\n"
+    "\n"
+    "--- ACCUSE [112] ---\n"
+    "ACCUSE\n"
+    "\n"
+    "--- SAY [010] ---\n"
+    "SAY {SAID}\n"
+    "\n"
+    "--- MEET [036:036] ---\n"
+    "MEET {MET}\n"
+    "\n"
+    "--- RESTORE [064] ---\n"
+    "RESTORE\n"
+    "- * DIPLOMATIC_TIES WITH + [064]\n"
+    "- * RELATIONS [063]\n"
+    "\n"
+    "--- VISIT [042] ---\n"
+    "VISIT\n";
+static const char DISCARDS[] = "+FOOTBALL_\nBASEBALL_\n";
+
+static dyad_ctx *make_ctx(void) {
+    dyad_ctx *ctx;
+    dyad_error err;
+    test_warnings w = {0};
+    assert_int_equal(dyad_ctx_new(&ctx, &err), DYAD_OK);
+    assert_int_equal(ctx_load_buffer(ctx, DYAD_DICT_ACTORS, "t.actors", ACTORS, strlen(ACTORS),
+                                     test_warn_cb, &w, &err), DYAD_OK);
+    assert_int_equal(ctx_load_buffer(ctx, DYAD_DICT_AGENTS, "t.agents", AGENTS, strlen(AGENTS),
+                                     test_warn_cb, &w, &err), DYAD_OK);
+    assert_int_equal(ctx_load_buffer(ctx, DYAD_DICT_VERBS, "t.verbs", VERBS, strlen(VERBS),
+                                     test_warn_cb, &w, &err), DYAD_OK);
+    assert_int_equal(ctx_load_buffer(ctx, DYAD_DICT_DISCARDS, "t.discards", DISCARDS,
+                                     strlen(DISCARDS), test_warn_cb, &w, &err), DYAD_OK);
+    assert_int_equal(w.n, 0);
+    assert_int_equal(dyad_ctx_finish(ctx, &err), DYAD_OK);
+    return ctx;
+}
+
+/* Codes text and writes the events as "SRC|TGT|CODE;..." in order. */
+static dyad_ctx *g_ctx; /* shared by the tests of this file */
+
+static int setup(void **s) {
+    (void)s;
+    g_ctx = make_ctx();
+    return 0;
+}
+
+static int teardown(void **s) {
+    (void)s;
+    dyad_ctx_free(g_ctx);
+    return 0;
+}
+
+static void code_text(const char *text, const char *date, char *out, size_t n) {
+    dyad_ctx *ctx = g_ctx;
+    dyad_article a;
+    memset(&a, 0, sizeof a);
+    a.id = "t";
+    a.date = date;
+    a.source = a.title = a.url = "";
+    a.text = text;
+    a.text_len = strlen(text);
+    a.file = "t";
+    dyad_doc *d;
+    dyad_error err;
+    assert_int_equal(dyad_code(ctx, &a, &d, &err), DYAD_OK);
+    out[0] = '\0';
+    size_t k = 0;
+    for (size_t i = 0; i < dyad_doc_nevents(d); i++) {
+        const dyad_event *e = dyad_doc_event(d, i);
+        k += (size_t)snprintf(out + k, n - k, "%s%s|%s|%s", i ? ";" : "", e->source, e->target,
+                              e->code);
+        if (k >= n) break;
+    }
+    dyad_doc_free(d);
+}
+
+#define EXPECT(text, want)                                                                   \
+    do {                                                                                     \
+        char got_[1024];                                                                     \
+        code_text(text, "2024-01-01", got_, sizeof got_);                                    \
+        assert_string_equal(got_, want);                                                     \
+    } while (0)
+
+static void simple_svo(void **s) {
+    (void)s;
+    EXPECT("Gondor attacked Mordor on Tuesday.", "GON|MOR|190");
+    EXPECT("Arnorian soldiers attacked Mordor.", "ARNMIL|MOR|190");
+}
+
+static void roles_compose(void **s) {
+    (void)s;
+    EXPECT("Gondor's prime minister visited Arnor.", "GONGOV|ARN|042");
+    EXPECT("The government of Rohan accused Mordor.", "ROHGOV|MOR|112");
+    EXPECT("Police from Bree attacked soldiers in Mordor.", "BRECOP|MORMIL|190");
+    EXPECT("MSF Arnor accused Gondor.", "NGOARN|GON|112");
+}
+
+static void compounds(void **s) {
+    (void)s;
+    EXPECT("Gondor, Rohan and Arnor attacked Mordor.", "GON|MOR|190;ROH|MOR|190;ARN|MOR|190");
+    EXPECT("Mordor attacked Gondor and Rohan.", "MOR|GON|190;MOR|ROH|190");
+}
+
+static void passive(void **s) {
+    (void)s;
+    EXPECT("Gondor was attacked by Mordor.", "MOR|GON|190");
+    EXPECT("Gondor was attacked on Monday by soldiers from Mordor.", "MORMIL|GON|190");
+}
+
+static void negation(void **s) {
+    (void)s;
+    EXPECT("Gondor did not attack Mordor.", "");
+    EXPECT("Gondor didn't attack Mordor.", "");
+    EXPECT("Gondor never attacked Mordor.", "");
+}
+
+static void attribution(void **s) {
+    (void)s;
+    /* the reported event is coded with its own subject */
+    char got[1024];
+    code_text("Arnor said Gondor attacked Mordor.", "2024-01-01", got, sizeof got);
+    assert_non_null(strstr(got, "GON|MOR|190"));
+    assert_null(strstr(got, "ARN|MOR|190"));
+}
+
+static void patterns_and_reciprocal(void **s) {
+    (void)s;
+    EXPECT("Arnor will restore diplomatic ties with Gondor.", "ARN|GON|064");
+    EXPECT("Arnor will restore relations with Gondor.", "ARN|GON|063");
+    EXPECT("Arnor met Gondor in Bree.", "ARN|GON|036;GON|ARN|036");
+}
+
+static void dated_actor(void **s) {
+    (void)s;
+    char got[256];
+    code_text("Faramir attacked Mordor.", "2005-06-01", got, sizeof got);
+    assert_string_equal(got, "GONMIL|MOR|190");
+    code_text("Faramir attacked Mordor.", "2015-06-01", got, sizeof got);
+    assert_string_equal(got, "GONGOV|MOR|190");
+}
+
+static void discards(void **s) {
+    (void)s;
+    EXPECT("Gondor attacked Mordor in a baseball game.", "");
+    EXPECT("Gondor attacked Mordor.\nFootball fans in Rohan attacked Arnor.", "");
+}
+
+static void offsets(void **s) {
+    (void)s;
+    dyad_ctx *ctx = make_ctx();
+    const char *text = "Yesterday Gondor attacked Mordor.";
+    dyad_article a;
+    memset(&a, 0, sizeof a);
+    a.id = a.date = a.source = a.title = a.url = a.file = "";
+    a.text = text;
+    a.text_len = strlen(text);
+    dyad_doc *d;
+    dyad_error err;
+    assert_int_equal(dyad_code(ctx, &a, &d, &err), DYAD_OK);
+    assert_int_equal(dyad_doc_nevents(d), 1);
+    const dyad_event *e = dyad_doc_event(d, 0);
+    assert_int_equal(e->source_span.off, 10);
+    assert_int_equal(e->source_span.len, 6);
+    assert_int_equal(e->verb_span.off, 17);
+    assert_int_equal(e->target_span.off, 26);
+    assert_string_equal(e->root, "19");
+    assert_int_equal(e->quad, 4);
+    assert_non_null(strstr(e->rule, "t.verbs:"));
+    dyad_doc_free(d);
+    dyad_ctx_free(ctx);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(simple_svo),    cmocka_unit_test(roles_compose),
+        cmocka_unit_test(compounds),     cmocka_unit_test(passive),
+        cmocka_unit_test(negation),      cmocka_unit_test(attribution),
+        cmocka_unit_test(patterns_and_reciprocal), cmocka_unit_test(dated_actor),
+        cmocka_unit_test(discards),      cmocka_unit_test(offsets),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
