@@ -57,7 +57,7 @@ static const char *const DET[] = {"THE", "A", "AN", "ITS", "THEIR", "HIS", "HER"
                                   "SOME", "ANOTHER", "THIS", NULL};
 static const char *const SUBORD[] = {"AFTER", "BEFORE", "WHEN", "WHILE", "BECAUSE", "SINCE",
                                      "UNTIL", "IF", "ALTHOUGH", "THOUGH", "WHO", "WHICH",
-                                     "WHERE", "WHOSE", "WHOM", NULL};
+                                     "WHERE", "WHOSE", "WHOM", "THAT", NULL};
 
 static int adverb(const token *t) {
     return t->kind == TK_WORD && !t->cap && t->uplen > 3 &&
@@ -120,7 +120,8 @@ static int32_t subject(const parse *p, const vcand *vs, size_t iv) {
         }
         if (in_list(t, SUBORD)) {
             if (k > 0 && p->men_at[k - 1] >= 0 &&
-                (strcmp(t->up, "WHO") == 0 || strcmp(t->up, "WHICH") == 0))
+                (strcmp(t->up, "WHO") == 0 || strcmp(t->up, "WHICH") == 0 ||
+                 strcmp(t->up, "THAT") == 0))
                 return p->men_at[k - 1];
             return -1;
         }
@@ -188,11 +189,16 @@ typedef struct sent_job {
     size_t nv; /* verbs of the sentence */
 } sent_job;
 
+/* A mention that names an actor, not only a role ("---GOV"). */
+static int real_actor(const parse *p, int32_t m) {
+    return m >= 0 && p->men[m].code[0] && strncmp(p->men[m].code, "---", 3) != 0;
+}
+
 /* Adds the event source mention a -> target mention b (-1: absent). */
 static int make_event(sent_job *j, int32_t a, int32_t b, const char *code, const vcand *v,
                       const char *rule) {
     const parse *p = j->p;
-    if (a < 0 && b < 0) return 0;
+    if (!real_actor(p, a) && !real_actor(p, b)) return 0;
     dyad_event e;
     memset(&e, 0, sizeof e);
     e.sentence = j->sidx;
@@ -230,6 +236,9 @@ static int emit(sent_job *j, int32_t src, int32_t tgt, const char *code, const v
     return 0;
 }
 
+/* A code an event can carry: not empty, not uncertain ("025?"). */
+static int usable_code(const char *c) { return c && *c && !strchr(c, '?'); }
+
 /* Codes one verb; returns -1 when out of memory. */
 static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     const parse *p = j->p;
@@ -253,7 +262,7 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
         for (size_t k = iv + 1; k < j->nv && vs[k].v0 < r.end; k++) vs[k].main = 0;
     }
     v->src = subject(p, vs, iv);
-    if (!code || !*code) return 0;
+    if (!usable_code(code)) return 0;
     if (v->neg && (!hit || hit->npre == 0)) return 0;
     int32_t src = v->src, tgt;
     if (v->passive) {
@@ -277,7 +286,7 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     }
     if (src < 0 && tgt < 0) return 0;
     if (emit(j, src, tgt, code, v, rule) != 0) return -1;
-    if (rcode && *rcode && emit(j, tgt, src, rcode, v, rule) != 0) return -1;
+    if (usable_code(rcode) && emit(j, tgt, src, rcode, v, rule) != 0) return -1;
     v->had_event = 1;
     return 0;
 }
@@ -334,13 +343,15 @@ static int code_sentence(dyad_doc *doc, const dicts *d, const text_doc *td, uint
         i = v->main ? vs[nv - 1].v1 - 1 : i;
     }
     sent_job j = {doc, &p, si, datestr, nv};
+    int any_event = 0;
     for (size_t k = 0; k < nv; k++) {
         vcand *v = &vs[k];
         if (!v->main) continue;
         /* a complement ("agreed to attend") is coded only when the verb it
          * completes gave no event */
-        if (v->inf && k > 0 && vs[k - 1].main && vs[k - 1].had_event) continue;
+        if (v->inf && any_event) continue;
         if (code_verb(&j, vs, k) != 0) return -1;
+        any_event |= v->had_event;
     }
     return 0;
 }

@@ -14,23 +14,35 @@ int tok_is(const token *t, const char *up) { return strcmp(t->up, up) == 0; }
 
 static int is_word(const token *t) { return t->kind == TK_WORD; }
 
-/* Longest phrase of trie tr starting at token i. Stem edges are followed
- * only when allow_stem is set. */
+/* Longest phrase of trie tr starting at token j from node, following
+ * both the exact edge of a word and its stem edges (a word may lead on
+ * exactly in one phrase and end as a stem in another). */
+static void longest_from(const trie *tr, const lexicon *lx, const token *t, uint32_t n,
+                         uint32_t i, uint32_t j, int32_t node, int allow_stem, pmatch *best) {
+    if (j >= n) return;
+    int32_t next[3];
+    int k = 0;
+    int32_t x = trie_edge_to(tr, node, t[j].id, 0);
+    if (x != TRIE_NONE) next[k++] = x;
+    if (tr->nodes[node].has_stems && t[j].kind == TK_WORD) {
+        x = trie_edge_to(tr, node, t[j].id, 1); /* a stem matches its own word */
+        if (x == TRIE_NONE && allow_stem) x = trie_stem_child(tr, lx, node, t[j].up, t[j].uplen);
+        if (x != TRIE_NONE) next[k++] = x;
+    }
+    for (int q = 0; q < k; q++) {
+        int32_t v = tr->nodes[next[q]].value;
+        if (v >= 0 && j - i + 1 > best->len) {
+            best->entry = v;
+            best->len = (uint16_t)(j - i + 1);
+        }
+        if (j - i < 32) longest_from(tr, lx, t, n, i, j + 1, next[q], allow_stem, best);
+    }
+}
+
 static pmatch longest(const trie *tr, const lexicon *lx, const token *t, uint32_t n,
                       uint32_t i, int allow_stem) {
     pmatch best = {-1, 0};
-    int32_t node = TRIE_ROOT;
-    for (uint32_t j = i; j < n; j++) {
-        int32_t nx = trie_child(tr, node, t[j].id);
-        if (nx == TRIE_NONE && allow_stem && t[j].kind == TK_WORD)
-            nx = trie_stem_child(tr, lx, node, t[j].up, t[j].uplen);
-        if (nx == TRIE_NONE) break;
-        node = nx;
-        if (tr->nodes[node].value >= 0) {
-            best.entry = tr->nodes[node].value;
-            best.len = (uint16_t)(j - i + 1);
-        }
-    }
+    longest_from(tr, lx, t, n, i, i, TRIE_ROOT, allow_stem, &best);
     return best;
 }
 
@@ -56,6 +68,12 @@ static const char *compose(arena *a, const char *actor, const agent_entry *ag) {
 }
 
 static int add_mention(parse *p, uint32_t t0, uint32_t t1, const char *code, uint32_t group) {
+    const char *slash = strchr(code, '/');
+    if (slash) { /* "FRO/BIL/SAM": several actors named at once */
+        char *first = arena_strndup(p->a, code, (size_t)(slash - code));
+        if (!first || add_mention(p, t0, t1, first, group) != 0) return -1;
+        return add_mention(p, t0, t1, slash + 1, group);
+    }
     if (p->nmen == p->capmen) {
         uint32_t nc = p->capmen ? p->capmen * 2 : 8;
         mention *m = arena_alloc(p->a, nc * sizeof *m);

@@ -38,6 +38,7 @@ typedef struct parse {
     mention *men;
     uint32_t nmen, capmen;
     uint32_t ngroups;
+    int stem_patterns; /* pattern words without '_' match as stems */
 } parse;
 
 /* Fills act/agt/vrb and builds the mentions. Returns 0, -1 when out of

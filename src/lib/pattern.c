@@ -13,7 +13,7 @@
 static int word_match(const parse *p, const pat_elem *e, uint32_t i) {
     const token *t = &p->t[i];
     if (t->id == e->id && e->id != LEX_NONE) return 1;
-    if (e->stem && t->kind == TK_WORD) {
+    if (p->stem_patterns && e->stem && t->kind == TK_WORD) {
         uint32_t l = lex_len(&p->d->lex, e->id);
         return l >= 2 && t->uplen > l && memcmp(t->up, lex_str(&p->d->lex, e->id), l) == 0;
     }
@@ -75,7 +75,15 @@ static uint32_t elem_fwd(const parse *p, const pat_elem *e, uint32_t pos, pat_re
     switch (e->kind) {
     case PE_WORD:
     case PE_SYNSET: return lit_fwd(p, e, pos, 0);
-    case PE_SKIP: return pos < p->n ? 1 : 0;
+    case PE_SKIP: { /* a noun phrase: determiners, then a mention or a word */
+        uint32_t k = pos;
+        while (k + 1 < p->n && (!strcmp(p->t[k].up, "THE") || !strcmp(p->t[k].up, "A") ||
+                                !strcmp(p->t[k].up, "AN")))
+            k++;
+        if (k >= p->n) return 0;
+        m = mention_at(p, k);
+        return (m >= 0 ? p->men[m].t1 : k + 1) - pos;
+    }
     case PE_SOURCE:
     case PE_TARGET:
     case PE_COMPOUND:

@@ -114,7 +114,7 @@ static size_t scan_word(const char *s, size_t n, size_t i) {
                 continue;
             }
         }
-        if ((c == '-' || c == '&' || c == '.' || c == '_' || c == 0x2010 || c == 0x2011) && j + l < n) {
+        if ((c == '-' || c == '&' || c == '.' || c == 0x2010 || c == 0x2011) && j + l < n) {
             size_t l2;
             utf8proc_int32_t d = cp_at(s, n, j + l, &l2);
             if (is_alpha_cp(d) || (is_digit_cp(d) && c != '.')) {

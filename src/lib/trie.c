@@ -103,6 +103,15 @@ int32_t trie_add(trie *t, const uint32_t *words, const uint8_t *stem, size_t n) 
 int32_t trie_child(const trie *t, int32_t node, uint32_t word) {
     if (word == 0 || !t->edges) return TRIE_NONE;
     const trie_edge *e = find_slot(t->edges, t->capedges, node, word, 0);
+    if (e->word) return e->to;
+    if (!t->nodes[node].has_stems) return TRIE_NONE;
+    e = find_slot(t->edges, t->capedges, node, word, 1); /* a stem matches itself */
+    return e->word ? e->to : TRIE_NONE;
+}
+
+int32_t trie_edge_to(const trie *t, int32_t node, uint32_t word, int stem) {
+    if (word == 0 || !t->edges) return TRIE_NONE;
+    const trie_edge *e = find_slot(t->edges, t->capedges, node, word, stem ? 1 : 0);
     return e->word ? e->to : TRIE_NONE;
 }
 
@@ -110,6 +119,7 @@ int32_t trie_stem_child(const trie *t, const lexicon *lx, int32_t node, const ch
                         size_t n) {
     if (!t->edges || !t->nodes[node].has_stems) return TRIE_NONE;
     for (size_t k = n; k >= t->min_stem && k > 0; k--) {
+        if (k < n && k < 3) break; /* a two-letter stem ("AU") matches only itself */
         uint32_t id = lex_find(lx, s, k);
         if (!id) continue;
         const trie_edge *e = find_slot(t->edges, t->capedges, node, id, 1);

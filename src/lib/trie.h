@@ -45,8 +45,13 @@ void trie_free(trie *t);
  * of memory or n == 0. */
 int32_t trie_add(trie *t, const uint32_t *words, const uint8_t *stem, size_t n);
 
-/* Exact child of node by word id, or TRIE_NONE. */
+/* Child of node by word id (an exact edge, or a stem edge of that very
+ * word), or TRIE_NONE. */
 int32_t trie_child(const trie *t, int32_t node, uint32_t word);
+
+/* The node an exact (stem == 0) or stem (stem != 0) edge for word leads
+ * to, or TRIE_NONE. */
+int32_t trie_edge_to(const trie *t, int32_t node, uint32_t word, int stem);
 
 /* Stem child of node for the upper-case token text s[0..n): the longest
  * stem edge that is a prefix of s, or TRIE_NONE. lx resolves prefixes to ids. */
