@@ -133,11 +133,46 @@ static int32_t subject(const parse *p, const vcand *vs, size_t iv) {
     return -1;
 }
 
-/* The first mention after token from that is not in group skip. */
+/* The first mention of group g. */
+static int32_t skip_group_first(const parse *p, int64_t g) {
+    for (uint32_t m = 0; m < p->nmen; m++)
+        if ((int64_t)p->men[m].group == g) return (int32_t)m;
+    return 0;
+}
+
+/* "according to X": X is the source of the report, no party to it. */
+static int attribution(const parse *p, uint32_t k) {
+    for (uint32_t j = k, skipped = 0; j >= 2 && skipped <= 3; j--, skipped++) {
+        if (!strcmp(p->t[j - 1].up, "TO") && !strcmp(p->t[j - 2].up, "ACCORDING")) return 1;
+        if (p->t[j - 1].kind != TK_WORD || p->men_at[j - 1] >= 0) break;
+    }
+    return 0;
+}
+
+/* The first mention after token from that is not in group skip. An object
+ * pronoun right after the verb ("accused him") stands for the latest
+ * mention before the verb outside that group. */
 static int32_t next_mention(const parse *p, uint32_t from, int64_t skip_group) {
+    if (from < p->n && (!strcmp(p->t[from].up, "HIM") || !strcmp(p->t[from].up, "HER") ||
+                        !strcmp(p->t[from].up, "THEM"))) {
+        for (uint32_t k = from; k-- > 0;) {
+            int32_t m = p->men_at[k];
+            if (m >= 0 && (int64_t)p->men[m].group != skip_group &&
+                strncmp(p->men[m].code, "---", 3) != 0 &&
+                (skip_group < 0 || strcmp(p->men[m].code, p->men[skip_group_first(p, skip_group)].code)))
+                return m;
+        }
+        return -1;
+    }
     for (uint32_t k = from; k < p->n; k++) {
         int32_t m = p->men_at[k];
-        if (m >= 0 && p->men[m].t0 == k && (int64_t)p->men[m].group != skip_group) return m;
+        if (m >= 0 && p->men[m].t0 == k && (int64_t)p->men[m].group != skip_group) {
+            if (attribution(p, k)) {
+                k = p->men[m].t1 - 1;
+                continue;
+            }
+            return m;
+        }
     }
     return -1;
 }

@@ -59,7 +59,10 @@ static const char *compose(arena *a, const char *actor, const agent_entry *ag) {
         memcpy(s + lg, actor, la + 1);
         return s;
     }
-    if (la >= lg && strcmp(actor + la - lg, ag->code) == 0) return actor;
+    /* CAMEO codes are 3-letter units: a role already present is not added
+     * again ("PSEREBHMS" + "REB") */
+    for (size_t k = 3; lg && k + lg <= la; k += 3)
+        if (memcmp(actor + k, ag->code, lg) == 0) return actor;
     char *s = arena_alloc(a, la + lg + 1);
     if (!s) return actor;
     memcpy(s, actor, la);
@@ -237,6 +240,13 @@ static uint32_t from_actor(parse *p, uint32_t start, uint32_t i, const char *cod
     k = skip_modifiers(p, j, 0);
     uint32_t e = read_roles(p, k, chains, &nch);
     if (nch == 0) {
+        /* "Israeli opposition leader Yair Lapid": a name right after an
+         * actor is the same person; the longer (more specific) code wins */
+        const char *c2 = actor_at(p, j);
+        if (c2 && *c2 && p->t[j].cap && j > i && p->t[j - 1].kind == TK_WORD) {
+            if (strlen(c2) > strlen(code)) code = c2;
+            j += p->act[j].len;
+        }
         add_mention(p, start, j, code, group);
         return j;
     }

@@ -1,0 +1,34 @@
+#!/bin/sh
+# The two sample articles coded with Dyad's own dictionaries yield the
+# events an analyst reads in them (issue: Dyad's own dictionaries).
+set -u
+DYAD=${DYAD:-build-asan/dyad}
+SEEDS=${DYAD_SHARED:-../shared}/samples/seeds.jsonl
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+"$DYAD" code --format tsv "$SEEDS" >"$tmp/ev" 2>"$tmp/err" || { cat "$tmp/err"; exit 1; }
+tail -1 "$tmp/err"
+fail=0
+# want ARTICLE SOURCE-REGEX TARGET-REGEX CODE-REGEX WHAT
+want() {
+    if awk -F'\t' -v a="$1" -v s="$2" -v t="$3" -v c="$4" \
+        'NR > 1 && ($1 == a || a == "*") && $4 ~ ("^" s "$") && $5 ~ ("^" t "$") && $6 ~ ("^" c "$") { found = 1 }
+         END { exit !found }' "$tmp/ev"; then
+        echo "ok   $5"
+    else
+        echo "MISS $5 ($1 $2 -> $3 $4)"
+        fail=1
+    fi
+}
+want seed-a USAGOV QAT 042 "US government visits Qatar (seed-a)"
+want seed-b USAGOV QAT 042 "US government visits Qatar (seed-b)"
+want seed-b USAGOV EGYGOV 040 "Blinken discusses with Egypt's president"
+want seed-b ISR 'PSEREB.*' 046 "Israel negotiates with Hamas"
+want seed-a ISR 'PSEREB.*' 186 "Israel assassinates Hamas's political chief"
+want seed-b ISROPP ISRGOV 112 "Israeli opposition leader accuses the prime minister"
+want seed-b 'PSEREB.*' USAGOV '(111|12[0-9]*)' "Hamas criticises or rejects the US president's claims"
+want seed-a ISR LBN '19[0-9]*' "Israeli attack on Lebanon"
+want '*' ISR PSE '19[0-9]*' "Israeli attack on Gaza"
+empty=$(awk -F'\t' 'NR > 1 && $4 == "" && $5 == ""' "$tmp/ev" | wc -l)
+[ "$empty" -eq 0 ] || { echo "events with neither source nor target: $empty"; fail=1; }
+exit $fail
