@@ -335,6 +335,12 @@ int parse_sentence(parse *p, const dicts *d, arena *a, const token *t, uint32_t 
     p->vrb = arena_alloc(a, (n + 1) * sizeof *p->vrb);
     p->men_at = arena_alloc(a, (n + 1) * sizeof *p->men_at);
     if (!p->act || !p->agt || !p->vrb || !p->men_at) return -1;
+    if (d->synsets.n && n) {
+        size_t cells = d->synsets.n * n;
+        p->synmemo = arena_alloc(a, cells * sizeof *p->synmemo);
+        if (!p->synmemo) return -1;
+        memset(p->synmemo, 0xFF, cells * sizeof *p->synmemo);
+    }
     const lexicon *lx = &d->lex;
     for (uint32_t i = 0; i < n; i++) {
         p->men_at[i] = -1;

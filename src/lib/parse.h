@@ -39,6 +39,7 @@ typedef struct parse {
     uint32_t nmen, capmen;
     uint32_t ngroups;
     int stem_patterns; /* pattern words without '_' match as stems */
+    int16_t *synmemo;  /* [synset * n + token]: match length, -1 not yet known */
 } parse;
 
 /* Fills act/agt/vrb and builds the mentions. Returns 0, -1 when out of

@@ -32,7 +32,11 @@ static uint32_t lit_fwd(const parse *p, const pat_elem *e, uint32_t pos, int dep
 
 /* Longest phrase of a synset matching at pos. */
 static uint32_t syn_fwd(const parse *p, uint32_t syn, uint32_t pos, int depth) {
-    if (depth > SYNSET_DEPTH || syn >= p->d->synsets.n) return 0;
+    if (depth > SYNSET_DEPTH || syn >= p->d->synsets.n || pos >= p->n) return 0;
+    /* each (synset, position) is worked out once per sentence */
+    int16_t *memo = p->synmemo ? &p->synmemo[(size_t)syn * p->n + pos] : NULL;
+    if (memo && *memo >= 0) return (uint32_t)*memo;
+    if (memo) *memo = 0; /* a synset that contains itself matches nothing more */
     const synset *s = &p->d->synsets.v[syn];
     uint32_t best = 0;
     for (uint32_t k = 0; k < s->nphrases; k++) {
@@ -45,6 +49,7 @@ static uint32_t syn_fwd(const parse *p, uint32_t syn, uint32_t pos, int depth) {
         }
         if (ok && at - pos > best) best = at - pos;
     }
+    if (memo) *memo = (int16_t)(best < INT16_MAX ? best : INT16_MAX);
     return best;
 }
 
@@ -160,8 +165,21 @@ static int pre_from(const parse *p, const pattern *pt, uint16_t k, uint32_t end,
     return 0;
 }
 
+/* Whether every literal word of the pattern occurs in the sentence: a cheap
+ * test that rules out most patterns before any search. */
+static int words_present(const parse *p, const pat_elem *e, uint16_t n) {
+    for (uint16_t k = 0; k < n; k++) {
+        if (e[k].kind != PE_WORD || (e[k].stem && p->stem_patterns)) continue;
+        uint32_t i = 0;
+        while (i < p->n && p->t[i].id != e[k].id) i++;
+        if (i == p->n) return 0;
+    }
+    return 1;
+}
+
 int pattern_match(const parse *p, const pattern *pt, uint32_t v0, uint32_t v1,
                   pat_result *res) {
+    if (!words_present(p, pt->post, pt->npost) || !words_present(p, pt->pre, pt->npre)) return 0;
     pat_result r = {-1, -1, -1, v1, v0};
     if (!pre_from(p, pt, pt->npre, v0, &r)) return 0;
     if (!post_from(p, pt, 0, v1, &r)) return 0;
