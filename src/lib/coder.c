@@ -29,9 +29,10 @@ typedef struct vcand {
     uint32_t c0;      /* first token of its auxiliary chain */
     const verb_form *f;
     const verb_block *b;
-    uint8_t main, neg, be, passive, inf;
+    uint8_t main, neg, be, aux, passive, inf;
     int32_t src;      /* source mention, -1 */
     uint8_t had_event;
+    size_t ev0, ev1;  /* its events: doc->ev[ev0 .. ev1) */
 } vcand;
 
 static int in_list(const token *t, const char *const *list) {
@@ -55,6 +56,8 @@ static const char *const FUTURE_TO[] = {"ABOUT", "GOING", "SET", "DUE", "EXPECTE
 static const char *const DET[] = {"THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "OUR",
                                   "MY", "YOUR", "THESE", "THOSE", "EACH", "EVERY", "NO", "ANY",
                                   "SOME", "ANOTHER", "THIS", NULL};
+static const char *const DEGREE[] = {"VERY", "TOO", "SO", "MORE", "MOST", "LESS", "QUITE",
+                                     NULL};
 static const char *const SUBORD[] = {"AFTER", "BEFORE", "WHEN", "WHILE", "BECAUSE", "SINCE",
                                      "UNTIL", "IF", "ALTHOUGH", "THOUGH", "WHO", "WHICH",
                                      "WHERE", "WHOSE", "WHOM", "THAT", NULL};
@@ -77,7 +80,8 @@ static void aux_chain(const parse *p, vcand *v) {
         const token *t = &p->t[k - 1];
         if (in_list(t, NEG)) v->neg = 1;
         else if (in_list(t, BE)) v->be = 1;
-        else if (in_list(t, AUX) || adverb(t)) {
+        else if (in_list(t, AUX)) v->aux = 1;
+        else if (adverb(t)) {
         } else if (strcmp(t->up, "TO") == 0) {
             if (k >= 2 && in_list(&p->t[k - 2], FUTURE_TO)) {
                 k -= 2;
@@ -104,7 +108,15 @@ static int is_main(const parse *p, vcand *v) {
         if (in_list(prev, DET) || prev->kind == TK_POSS || prev->kind == TK_NUM) return 0;
     }
     int ing = ends_with(w, "ING");
-    if (ing && !v->be) return 0; /* a participle modifier: "roads leading into" */
+    if (ing && !v->be && !v->aux) return 0; /* a participle modifier: "roads leading into" */
+    if (v->v0 > 0 && in_list(&p->t[v->v0 - 1], DEGREE)) return 0; /* "very close" */
+    /* "an anti- Gondor parade": a bare form after a name that follows an
+     * article is a noun */
+    if (v->v0 > 0 && !strcmp(w->up, v->b->name) && p->men_at[v->v0 - 1] >= 0 && !v->aux) {
+        const mention *m = &p->men[p->men_at[v->v0 - 1]];
+        if (m->t0 > 0 && (in_list(&p->t[m->t0 - 1], DET) || p->t[m->t0 - 1].kind == TK_DASH))
+            return 0;
+    }
     if (v->be && !ing && strcmp(w->up, v->b->name) != 0) v->passive = 1;
     return 1;
 }
@@ -113,6 +125,10 @@ static int is_main(const parse *p, vcand *v) {
  * clause, or the subject of the verb it is coordinated with. */
 static int32_t subject(const parse *p, const vcand *vs, size_t iv) {
     const vcand *v = &vs[iv];
+    /* "X condemned ... and promised": a coordinated verb shares the subject */
+    if (v->c0 > 0 && iv > 0 && (!strcmp(p->t[v->c0 - 1].up, "AND") || !strcmp(p->t[v->c0 - 1].up, "BUT")))
+        for (size_t j = iv; j-- > 0;)
+            if (vs[j].main) return vs[j].src;
     for (uint32_t k = v->c0; k-- > 0;) {
         const token *t = &p->t[k];
         if (p->men_at[k] >= 0) {
@@ -125,7 +141,8 @@ static int32_t subject(const parse *p, const vcand *vs, size_t iv) {
                 return p->men_at[k - 1];
             return -1;
         }
-        if (t->kind == TK_PUNCT && (strcmp(t->up, ";") == 0 || strcmp(t->up, ":") == 0))
+        if (t->kind == TK_PUNCT && (strcmp(t->up, ";") == 0 || strcmp(t->up, ":") == 0 ||
+                                    strcmp(t->up, ",") == 0))
             return -1;
         for (size_t j = iv; j-- > 0;)
             if (vs[j].main && vs[j].v0 <= k && k < vs[j].v1) return vs[j].src;
@@ -201,6 +218,7 @@ static int push_event(dyad_doc *doc, const dyad_event *e) {
     for (size_t k = doc->nev; k-- > 0;) {
         const dyad_event *o = &doc->ev[k];
         if (o->sentence != e->sentence) break;
+        if (!o->code) continue; /* retracted */
         if (!strcmp(o->source, e->source) && !strcmp(o->target, e->target) &&
             !strcmp(o->code, e->code))
             return 0;
@@ -281,7 +299,7 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     const char *code = v->f->code ? v->f->code : v->b->code;
     const char *rcode = v->f->code ? NULL : v->b->rcode;
     const char *rule = v->f->rule ? v->f->rule : v->b->rule;
-    pat_result r = {-1, -1, -1, v->v1, v->v0};
+    pat_result r = {-1, -1, -1, 0, v->v1, v->v0};
     const pattern *hit = NULL;
     for (uint32_t k = 0; k < v->b->npats; k++) {
         if (pattern_match(p, &v->b->pats[k], v->v0, v->v1, &r)) {
@@ -293,6 +311,13 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
         code = hit->code;
         rcode = hit->rcode;
         rule = hit->rule;
+        /* "indicated it should have acted": an earlier verb the pattern
+         * spans is part of this event, not one of its own */
+        for (size_t k = 0; k < iv; k++) {
+            if (!vs[k].main || vs[k].v0 < r.start || !vs[k].had_event) continue;
+            for (size_t e = vs[k].ev0; e < vs[k].ev1 && e < j->doc->nev; e++) j->doc->ev[e].code = NULL;
+            vs[k].had_event = 0;
+        }
         /* verbs inside the matched pattern are part of it */
         for (size_t k = iv + 1; k < j->nv && vs[k].v0 < r.end; k++) vs[k].main = 0;
     }
@@ -300,16 +325,17 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     if (!usable_code(code)) return 0;
     if (v->neg && (!hit || hit->npre == 0)) return 0;
     int32_t src = v->src, tgt;
-    if (v->passive) {
-        int32_t by = by_agent(p, v->v1);
+    int32_t by = v->passive ? by_agent(p, v->v1) : -1;
+    if (by >= 0) { /* "was opposed by X" */
         tgt = src;
-        src = by >= 0 ? by : next_mention(p, v->v1, tgt >= 0 ? (int64_t)p->men[tgt].group : -1);
+        src = by;
     } else {
         tgt = next_mention(p, v->v1, src >= 0 ? (int64_t)p->men[src].group : -1);
     }
     if (r.source >= 0) src = r.source;
     if (r.target >= 0) tgt = r.target;
-    if (r.compound >= 0) { /* '%': each member with each other */
+    if (r.compound >= 0 && r.compound_after) tgt = r.compound; /* "agrees with % " */
+    if (r.compound >= 0 && !r.compound_after) { /* '%' before: each member with each other */
         uint32_t g = p->men[r.compound].group;
         for (uint32_t a = 0; a < p->nmen; a++)
             for (uint32_t b = 0; b < p->nmen; b++) {
@@ -379,15 +405,22 @@ static int code_sentence(dyad_doc *doc, const dicts *d, const text_doc *td, uint
     }
     sent_job j = {doc, &p, si, datestr, nv};
     int any_event = 0;
+    size_t first_ev = doc->nev;
     for (size_t k = 0; k < nv; k++) {
         vcand *v = &vs[k];
         if (!v->main) continue;
         /* a complement ("agreed to attend") is coded only when the verb it
          * completes gave no event */
         if (v->inf && any_event) continue;
+        v->ev0 = doc->nev;
         if (code_verb(&j, vs, k) != 0) return -1;
+        v->ev1 = doc->nev;
         any_event |= v->had_event;
     }
+    size_t w = first_ev; /* drop retracted events */
+    for (size_t r = first_ev; r < doc->nev; r++)
+        if (doc->ev[r].code) doc->ev[w++] = doc->ev[r];
+    doc->nev = w;
     return 0;
 }
 

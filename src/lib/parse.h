@@ -55,6 +55,7 @@ int tok_is(const token *t, const char *up);
  * the last token the pattern covered after the verb. */
 typedef struct pat_result {
     int32_t source, target, compound;
+    int compound_after; /* the '%' element came after the verb */
     uint32_t end; /* one past the last token matched after the verb */
     uint32_t start; /* first token matched before the verb */
 } pat_result;

@@ -83,7 +83,9 @@ static uint32_t elem_fwd(const parse *p, const pat_elem *e, uint32_t pos, pat_re
     case PE_SKIP: { /* a noun phrase: determiners, then a mention or a word */
         uint32_t k = pos;
         while (k + 1 < p->n && (!strcmp(p->t[k].up, "THE") || !strcmp(p->t[k].up, "A") ||
-                                !strcmp(p->t[k].up, "AN")))
+                                !strcmp(p->t[k].up, "AN") || !strcmp(p->t[k].up, "THEIR") ||
+                                !strcmp(p->t[k].up, "ITS") || !strcmp(p->t[k].up, "HIS") ||
+                                !strcmp(p->t[k].up, "HER") || !strcmp(p->t[k].up, "OUR")))
             k++;
         if (k >= p->n) return 0;
         m = mention_at(p, k);
@@ -97,7 +99,10 @@ static uint32_t elem_fwd(const parse *p, const pat_elem *e, uint32_t pos, pat_re
         if (e->kind == PE_COMPOUND && group_size(p, p->men[m].group) < 2) return 0;
         if (e->kind == PE_SOURCE) r->source = m;
         else if (e->kind == PE_TARGET) r->target = m;
-        else r->compound = m;
+        else {
+            r->compound = m;
+            r->compound_after = 1;
+        }
         return p->men[m].t1 - pos;
     }
     return 0;
@@ -180,7 +185,7 @@ static int words_present(const parse *p, const pat_elem *e, uint16_t n) {
 int pattern_match(const parse *p, const pattern *pt, uint32_t v0, uint32_t v1,
                   pat_result *res) {
     if (!words_present(p, pt->post, pt->npost) || !words_present(p, pt->pre, pt->npre)) return 0;
-    pat_result r = {-1, -1, -1, v1, v0};
+    pat_result r = {-1, -1, -1, 0, v1, v0};
     if (!pre_from(p, pt, pt->npre, v0, &r)) return 0;
     if (!post_from(p, pt, 0, v1, &r)) return 0;
     *res = r;

@@ -18,7 +18,7 @@ static int is_mark_cp(utf8proc_int32_t c) {
     return k >= UTF8PROC_CATEGORY_MN && k <= UTF8PROC_CATEGORY_ME;
 }
 static int is_space_cp(utf8proc_int32_t c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+    return c == ' ' || c == '_' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
            utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
 }
 static int is_apos(utf8proc_int32_t c) { return c == '\'' || c == 0x2019 || c == 0x2018; }
