@@ -129,25 +129,28 @@ static int32_t subject(const parse *p, const vcand *vs, size_t iv) {
     if (v->c0 > 0 && iv > 0 && (!strcmp(p->t[v->c0 - 1].up, "AND") || !strcmp(p->t[v->c0 - 1].up, "BUT")))
         for (size_t j = iv; j-- > 0;)
             if (vs[j].main) return vs[j].src;
+    int32_t found = -1; /* TABARI: the first actor of the clause */
     for (uint32_t k = v->c0; k-- > 0;) {
         const token *t = &p->t[k];
         if (p->men_at[k] >= 0) {
-            return p->men_at[k];
+            found = p->men_at[k];
+            continue;
         }
+        if (found >= 0 && (in_list(t, SUBORD) || t->kind == TK_PUNCT)) return found;
         if (in_list(t, SUBORD)) {
-            if (k > 0 && p->men_at[k - 1] >= 0 &&
+            if (found < 0 && k > 0 && p->men_at[k - 1] >= 0 &&
                 (strcmp(t->up, "WHO") == 0 || strcmp(t->up, "WHICH") == 0 ||
                  strcmp(t->up, "THAT") == 0))
                 return p->men_at[k - 1];
-            return -1;
+            return found;
         }
         if (t->kind == TK_PUNCT && (strcmp(t->up, ";") == 0 || strcmp(t->up, ":") == 0 ||
                                     strcmp(t->up, ",") == 0))
-            return -1;
+            return found;
         for (size_t j = iv; j-- > 0;)
-            if (vs[j].main && vs[j].v0 <= k && k < vs[j].v1) return vs[j].src;
+            if (vs[j].main && vs[j].v0 <= k && k < vs[j].v1) return found >= 0 ? found : vs[j].src;
     }
-    return -1;
+    return found;
 }
 
 /* The first mention of group g. */
@@ -155,6 +158,23 @@ static int32_t skip_group_first(const parse *p, int64_t g) {
     for (uint32_t m = 0; m < p->nmen; m++)
         if ((int64_t)p->men[m].group == g) return (int32_t)m;
     return 0;
+}
+
+/* A mention followed by a verb of its own after a comma (", a senior
+ * official said") begins another clause: it is no object. */
+static int clause_subject(const parse *p, int32_t m) {
+    uint32_t k = p->men[m].t1, t0 = p->men[m].t0;
+    int after_comma = 0;
+    for (uint32_t j = t0; j-- > 0 && t0 - j <= 4;) {
+        if (!strcmp(p->t[j].up, ",")) {
+            after_comma = 1;
+            break;
+        }
+        if (p->t[j].kind != TK_WORD) break;
+    }
+    if (!after_comma) return 0;
+    while (k < p->n && (in_list(&p->t[k], AUX) || in_list(&p->t[k], BE) || adverb(&p->t[k]))) k++;
+    return k < p->n && p->vrb[k].entry >= 0 && p->men_at[k] < 0;
 }
 
 /* "according to X": X is the source of the report, no party to it. */
@@ -188,6 +208,7 @@ static int32_t next_mention(const parse *p, uint32_t from, int64_t skip_group) {
                 k = p->men[m].t1 - 1;
                 continue;
             }
+            if (clause_subject(p, m)) return -1;
             return m;
         }
     }
