@@ -35,4 +35,12 @@ grep -q '"article":"a4".*"source":"MOR","target":"GON","code":"190"' "$tmp/out" 
 grep -q "unknown option" "$tmp/e2" || fail=1
 "$DYAD" code --dict "$tmp/a.actors" "$tmp/missing.txt" 2>"$tmp/e3" && { echo "missing file accepted"; fail=1; }
 grep -q "missing.txt" "$tmp/e3" || { echo "missing file not named"; fail=1; }
+# standard input, and binary junk with NUL bytes and invalid UTF-8 in a text file
+printf '%s\n' '{"id":"s1","text":"Gondor attacked Mordor."}' |
+    "$DYAD" code --dict "$tmp/a.actors" --dict "$tmp/a.verbs" --input jsonl - >"$tmp/out2" 2>/dev/null
+grep -q '"article":"s1".*"code":"190"' "$tmp/out2" || { echo "stdin not coded"; fail=1; }
+printf 'Gondor \000\001\377\376 attacked Mordor.\n' >"$tmp/junk.txt"
+"$DYAD" code --dict "$tmp/a.actors" --dict "$tmp/a.verbs" "$tmp/junk.txt" >"$tmp/out3" 2>"$tmp/err3"
+grep -q "junk.txt:1: invalid UTF-8" "$tmp/err3" || { echo "junk not reported"; cat "$tmp/err3"; fail=1; }
+grep -q '"code":"190"' "$tmp/out3" || { echo "junk article not coded"; fail=1; }
 exit $fail
