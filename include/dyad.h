@@ -148,6 +148,8 @@ typedef struct dyad_event {
     int quad;               /* GDELT QuadClass 1-4 */
     double goldstein;       /* Goldstein scale, -10..10 */
     dyad_span source_span, target_span, verb_span;
+    dyad_span date_span;    /* the date expression the date comes from; len 0
+                               when it is the article's publication date */
     const char *rule;       /* dictionary file:line of the pattern that fired */
 } dyad_event;
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ctx.h"
+#include "date.h"
 #include "parse.h"
 #include "status.h"
 
@@ -255,13 +256,39 @@ static int push_event(dyad_doc *doc, const dyad_event *e) {
     return 0;
 }
 
+#define MAX_DATES 8 /* date expressions looked at in one sentence */
+
 typedef struct sent_job {
     dyad_doc *doc;
     const parse *p;
     uint32_t sidx;
     const char *date;
     size_t nv; /* verbs of the sentence */
+    date_expr dates[MAX_DATES];
+    const char *datestr[MAX_DATES];
+    int ndates;
 } sent_job;
+
+/* The date of an event whose verb is at token v: the sentence's date
+ * expression nearest to the verb, else the publication date. */
+static void event_date(const sent_job *j, uint32_t v, dyad_event *e) {
+    int best = -1;
+    uint32_t bestd = UINT32_MAX;
+    for (int k = 0; k < j->ndates; k++) {
+        const date_expr *d = &j->dates[k];
+        uint32_t dist = d->t0 > v ? d->t0 - v : v - (d->t1 - 1);
+        if (dist < bestd) {
+            bestd = dist;
+            best = k;
+        }
+    }
+    if (best < 0) {
+        e->date = j->date;
+        return;
+    }
+    e->date = j->datestr[best];
+    e->date_span = tok_span(j->p->t, j->dates[best].t0, j->dates[best].t1);
+}
 
 /* A mention that names an actor, not only a role ("---GOV"). */
 static int real_actor(const parse *p, int32_t m) {
@@ -276,7 +303,7 @@ static int make_event(sent_job *j, int32_t a, int32_t b, const char *code, const
     dyad_event e;
     memset(&e, 0, sizeof e);
     e.sentence = j->sidx;
-    e.date = j->date;
+    event_date(j, v->vw, &e);
     e.source = a >= 0 ? p->men[a].code : "";
     e.target = b >= 0 ? p->men[b].code : "";
     if (!strcmp(e.source, e.target)) return 0;
@@ -424,7 +451,22 @@ static int code_sentence(dyad_doc *doc, const dicts *d, const text_doc *td, uint
         else memset(v, 0, sizeof *v);
         i = v->main ? vs[nv - 1].v1 - 1 : i;
     }
-    sent_job j = {doc, &p, si, datestr, nv};
+    sent_job j;
+    memset(&j, 0, sizeof j);
+    j.doc = doc;
+    j.p = &p;
+    j.sidx = si;
+    j.date = datestr;
+    j.nv = nv;
+    j.ndates = date_find(t, s->ntok, date, j.dates, MAX_DATES);
+    for (int k = 0; k < j.ndates; k++) {
+        char *ds = arena_alloc(&doc->mem, 16);
+        if (!ds) return -1;
+        int32_t dd = j.dates[k].date;
+        snprintf(ds, 16, "%04d-%02d-%02d", (int)(dd / 10000 % 10000), (int)(dd / 100 % 100),
+                 (int)(dd % 100));
+        j.datestr[k] = ds;
+    }
     int any_event = 0;
     size_t first_ev = doc->nev;
     for (size_t k = 0; k < nv; k++) {

@@ -77,6 +77,7 @@ static void write_jsonl(FILE *f, const dyad_article *a, const dyad_event *e, cha
     add_span(o, "source", cc, a, e->source_span);
     add_span(o, "target", cc, a, e->target_span);
     add_span(o, "verb", cc, a, e->verb_span);
+    add_span(o, "date", cc, a, e->date_span);
     json_object_object_add(o, "rule", json_object_new_string(e->rule ? e->rule : ""));
     fputs(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE), f);
     fputc('\n', f);

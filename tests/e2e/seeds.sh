@@ -29,6 +29,19 @@ want seed-b ISROPP ISRGOV 112 "Israeli opposition leader accuses the prime minis
 want seed-b 'PSEREB.*' USAGOV '(111|12[0-9]*)' "Hamas criticises or rejects the US president's claims"
 want seed-a ISR LBN '19[0-9]*' "Israeli attack on Lebanon"
 want '*' ISR PSE '19[0-9]*' "Israeli attack on Gaza"
+# dates come from the sentence when it names one
+dated() {
+    if awk -F'\t' -v a="$1" -v s="$2" -v t="$3" -v c="$4" -v d="$5" \
+        'NR > 1 && $1 == a && $3 == d && $4 == s && $5 ~ ("^" t "$") && $6 == c { found = 1 } END { exit !found }' "$tmp/ev"; then
+        echo "ok   $6"
+    else
+        echo "MISS $6"
+        fail=1
+    fi
+}
+dated seed-a USAGOV QAT 042 2024-08-20 "the August 20 visit recalled two months later is dated August 20"
+dated seed-b USAGOV QAT 042 2024-08-20 "the visit 'on Tuesday' is dated 2024-08-20"
+dated seed-a ISR 'PSEREB.*' 186 2024-07-31 "the assassination 'on July 31' is dated 2024-07-31"
 empty=$(awk -F'\t' 'NR > 1 && $4 == "" && $5 == ""' "$tmp/ev" | wc -l)
 [ "$empty" -eq 0 ] || { echo "events with neither source nor target: $empty"; fail=1; }
 exit $fail
