@@ -191,6 +191,63 @@ dyad_status dyad_write_header(FILE *f, dyad_output_format fmt, dyad_error *err);
 dyad_status dyad_write_events(FILE *f, dyad_output_format fmt, const dyad_article *a,
                               const dyad_doc *d, dyad_error *err);
 
+/* Character (code point) offset of byte offset off in UTF-8 text. */
+size_t dyad_char_offset(const char *text, size_t off);
+
+/* ---------------------------------------------------------------------
+ * Event store (SQLite)
+ * ------------------------------------------------------------------- */
+
+typedef struct dyad_store dyad_store;
+
+/* Opens (creating if needed) the store at path, in WAL mode. */
+dyad_status dyad_store_open(dyad_store **out, const char *path, dyad_error *err);
+void dyad_store_close(dyad_store *s);
+
+/* Batches: everything between begin and commit is one transaction, so an
+ * interrupted ingest keeps every committed batch and nothing of the rest. */
+dyad_status dyad_store_begin(dyad_store *s, dyad_error *err);
+dyad_status dyad_store_commit(dyad_store *s, dyad_error *err);
+
+/* Stores an article, its sentences and its events. An event with the same
+ * date, source, target and code as a stored one becomes another mention of
+ * it (GDELT-style NumMentions, NumSources, NumArticles are kept up to
+ * date). An article already stored (same id, or same text) changes nothing
+ * and sets *added to 0. */
+dyad_status dyad_store_put(dyad_store *s, const dyad_article *a, const dyad_doc *d,
+                           int *added, dyad_error *err);
+
+typedef struct dyad_query {
+    const char *actor; /* code prefix of the source or target, NULL for any */
+    const char *code;  /* CAMEO code prefix, NULL for any */
+    const char *from, *to; /* YYYY-MM-DD inclusive, NULL for open */
+    const char *text;  /* full-text query over articles (FTS5), NULL for none */
+    long limit;        /* 0: no limit */
+} dyad_query;
+
+typedef struct dyad_stored_event {
+    int64_t id;
+    const char *date, *source, *target, *code, *root;
+    int quad;
+    double goldstein;
+    int num_mentions, num_sources, num_articles;
+    const char *article;     /* id of the first article that reports it */
+    const char *sentence;    /* the first mention's sentence */
+    const char *source_text, *target_text, *verb_text;
+} dyad_stored_event;
+
+/* Calls fn for each event matching q, by date then id; fn returns non-zero
+ * to stop. A malformed date in q is DYAD_EINVAL. */
+typedef int (*dyad_event_fn)(void *ud, const dyad_stored_event *e);
+dyad_status dyad_store_query(dyad_store *s, const dyad_query *q, dyad_event_fn fn, void *ud,
+                             dyad_error *err);
+
+/* Counts of events (sum of mentions too) grouped by "day", "dyad" or
+ * "root"; fn gets the group key, the number of events and of mentions. */
+typedef int (*dyad_count_fn)(void *ud, const char *key, long events, long mentions);
+dyad_status dyad_store_stats(dyad_store *s, const char *by, const dyad_query *q,
+                             dyad_count_fn fn, void *ud, dyad_error *err);
+
 /* ---------------------------------------------------------------------
  * CAMEO vocabulary
  * ------------------------------------------------------------------- */

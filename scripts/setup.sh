@@ -3,7 +3,7 @@
 # what is already there. Run as root (or with sudo available).
 set -e
 PKGS="build-essential pkg-config clang libsqlite3-dev libutf8proc-dev libjson-c-dev \
-libxml2-dev libcmocka-dev libmicrohttpd-dev libpcre2-dev wordnet-base iso-codes"
+libxml2-dev libcmocka-dev sqlite3 libmicrohttpd-dev libpcre2-dev wordnet-base iso-codes"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -23,5 +23,8 @@ dyad_ctx *cli_load_dicts(const char **paths, int n, cli_warn *w);
 
 int cmd_code(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_query(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
 
 #endif

@@ -10,6 +10,11 @@ static void usage(FILE *f) {
           "  code [--dict PATH]... [--format jsonl|tsv|petrarch] [--input text|jsonl|xml] FILE...\n"
           "                  code articles into CAMEO events ('-' reads stdin)\n"
           "  dict check FILE...   validate dictionary files and print counts\n"
+          "  ingest [--db FILE] [--dict PATH]... INPUT...\n"
+          "                  code articles and store them (re-ingesting changes nothing)\n"
+          "  query [--db FILE] [--actor CODE] [--code PREFIX] [--from DATE] [--to DATE]\n"
+          "        [--text WORDS] [--limit N] [--format table|jsonl|csv]\n"
+          "  stats [--db FILE] [--by day|dyad|root] [same filters]\n"
           "  help            this text\n",
           f);
 }
@@ -22,6 +27,9 @@ int main(int argc, char **argv) {
     const char *cmd = argv[1];
     if (!strcmp(cmd, "code")) return cmd_code(argc - 1, argv + 1);
     if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
+    if (!strcmp(cmd, "ingest")) return cmd_ingest(argc - 1, argv + 1);
+    if (!strcmp(cmd, "query")) return cmd_query(argc - 1, argv + 1);
+    if (!strcmp(cmd, "stats")) return cmd_stats(argc - 1, argv + 1);
     if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
         usage(stdout);
         return 0;

@@ -25,6 +25,13 @@ static size_t to_chars(char_cursor *c, size_t off) {
     return c->chr;
 }
 
+size_t dyad_char_offset(const char *text, size_t off) {
+    size_t c = 0;
+    for (size_t i = 0; i < off && text[i]; i++)
+        if (((unsigned char)text[i] & 0xC0) != 0x80) c++;
+    return c;
+}
+
 static void add_span(json_object *o, const char *name, char_cursor *cc, const dyad_article *a,
                      dyad_span s) {
     char key[32];

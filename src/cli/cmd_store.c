@@ -1,0 +1,246 @@
+/* cmd_store.c -- `dyad ingest` (code articles and store them), `dyad query`
+ * (events with filters, as a table, JSON Lines or CSV) and `dyad stats`
+ * (counts by day, dyad or root code). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+#define BATCH 64 /* articles per transaction */
+
+static int open_store(const char *path, dyad_store **s) {
+    dyad_error err;
+    if (dyad_store_open(s, path, &err) != DYAD_OK) {
+        cli_error(&err);
+        return -1;
+    }
+    return 0;
+}
+
+int cmd_ingest(int argc, char **argv) {
+    const char *db = "dyad.db", *dicts[CLI_MAX_DICTS];
+    int ndicts = 0, nfiles = 0;
+    const char **files = calloc((size_t)argc + 1, sizeof *files);
+    if (!files) return 1;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--db") && i + 1 < argc) db = argv[++i];
+        else if ((!strcmp(argv[i], "--dict") || !strcmp(argv[i], "-d")) && i + 1 < argc && ndicts < CLI_MAX_DICTS)
+            dicts[ndicts++] = argv[++i];
+        else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "dyad: unknown option '%s'\n", argv[i]);
+            free(files);
+            return 2;
+        } else files[nfiles++] = argv[i];
+    }
+    if (!nfiles) {
+        fputs("usage: dyad ingest [--db FILE] [--dict PATH]... INPUT...\n", stderr);
+        free(files);
+        return 2;
+    }
+    cli_warn w = {0, 0};
+    dyad_ctx *ctx = cli_load_dicts(dicts, ndicts, &w);
+    dyad_store *s = NULL;
+    if (!ctx || open_store(db, &s)) {
+        dyad_ctx_free(ctx);
+        free(files);
+        return 1;
+    }
+    dyad_error err;
+    long added = 0, skipped = 0, events = 0;
+    int rc = 0, inbatch = 0;
+    for (int f = 0; f < nfiles && !rc; f++) {
+        dyad_reader *r;
+        if (dyad_reader_open(&r, files[f], DYAD_FMT_AUTO, cli_warn_cb, &w, &err) != DYAD_OK) {
+            cli_error(&err);
+            rc = 1;
+            break;
+        }
+        dyad_article a;
+        while (!rc && dyad_reader_next(r, &a, &err) == 1) {
+            dyad_doc *d;
+            if (dyad_code(ctx, &a, &d, &err) != DYAD_OK) {
+                cli_error(&err);
+                continue;
+            }
+            if (!inbatch && dyad_store_begin(s, &err) != DYAD_OK) {
+                cli_error(&err);
+                rc = 1;
+            } else {
+                inbatch = 1;
+                int ok;
+                if (dyad_store_put(s, &a, d, &ok, &err) != DYAD_OK) {
+                    cli_error(&err); /* this article is skipped, the batch goes on */
+                } else if (ok) {
+                    added++;
+                    events += (long)dyad_doc_nevents(d);
+                } else skipped++;
+                if ((added + skipped) % BATCH == 0) {
+                    if (dyad_store_commit(s, &err) != DYAD_OK) {
+                        cli_error(&err);
+                        rc = 1;
+                    }
+                    inbatch = 0;
+                }
+            }
+            dyad_doc_free(d);
+        }
+        dyad_reader_free(r);
+    }
+    if (inbatch && dyad_store_commit(s, &err) != DYAD_OK) {
+        cli_error(&err);
+        rc = 1;
+    }
+    fprintf(stderr, "dyad: %ld articles stored, %ld already there, %ld events, %ld warnings\n", added,
+            skipped, events, w.count);
+    dyad_store_close(s);
+    dyad_ctx_free(ctx);
+    free(files);
+    return rc;
+}
+
+typedef struct qopts {
+    const char *db, *format, *by;
+    dyad_query q;
+} qopts;
+
+static int parse_q(int argc, char **argv, qopts *o, int stats) {
+    memset(o, 0, sizeof *o);
+    o->db = "dyad.db";
+    o->format = "table";
+    o->by = "day";
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!v) {
+            fprintf(stderr, "dyad: option '%s' needs a value\n", a);
+            return -1;
+        }
+        i++;
+        if (!strcmp(a, "--db")) o->db = v;
+        else if (!strcmp(a, "--actor")) o->q.actor = v;
+        else if (!strcmp(a, "--code")) o->q.code = v;
+        else if (!strcmp(a, "--from")) o->q.from = v;
+        else if (!strcmp(a, "--to")) o->q.to = v;
+        else if (!strcmp(a, "--text")) o->q.text = v;
+        else if (!strcmp(a, "--limit")) {
+            char *end;
+            o->q.limit = strtol(v, &end, 10);
+            if (*end || o->q.limit < 0) {
+                fprintf(stderr, "dyad: --limit: '%s' is not a number\n", v);
+                return -1;
+            }
+        } else if (!strcmp(a, "--format") && !stats) o->format = v;
+        else if (!strcmp(a, "--by") && stats) o->by = v;
+        else {
+            fprintf(stderr, "dyad: unknown option '%s'\n", a);
+            return -1;
+        }
+    }
+    if (strcmp(o->format, "table") && strcmp(o->format, "jsonl") && strcmp(o->format, "csv")) {
+        fprintf(stderr, "dyad: --format: '%s' is not table, jsonl or csv\n", o->format);
+        return -1;
+    }
+    return 0;
+}
+
+static void csv_field(const char *s) {
+    putchar('"');
+    for (; *s; s++) {
+        if (*s == '"') putchar('"');
+        putchar(*s);
+    }
+    putchar('"');
+}
+
+static void json_str(const char *s) {
+    putchar('"');
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') printf("\\%c", c);
+        else if (c < 0x20) printf("\\u%04x", c);
+        else putchar(c);
+    }
+    putchar('"');
+}
+
+static int print_event(void *ud, const dyad_stored_event *e) {
+    const char *fmt = ud;
+    if (!strcmp(fmt, "table")) {
+        printf("%-10s %-12s %-12s %-5s %3d %3d %3d  %s\n", e->date, e->source[0] ? e->source : "-",
+               e->target[0] ? e->target : "-", e->code, e->num_mentions, e->num_sources,
+               e->num_articles, e->article);
+    } else if (!strcmp(fmt, "csv")) {
+        printf("%lld,%s,", (long long)e->id, e->date);
+        csv_field(e->source);
+        putchar(',');
+        csv_field(e->target);
+        printf(",%s,%s,%d,%.1f,%d,%d,%d,", e->code, e->root, e->quad, e->goldstein,
+               e->num_mentions, e->num_sources, e->num_articles);
+        csv_field(e->article);
+        putchar(',');
+        csv_field(e->sentence);
+        putchar('\n');
+    } else {
+        printf("{\"id\":%lld,\"date\":\"%s\",\"source\":", (long long)e->id, e->date);
+        json_str(e->source);
+        fputs(",\"target\":", stdout);
+        json_str(e->target);
+        printf(",\"code\":\"%s\",\"root\":\"%s\",\"quad\":%d,\"goldstein\":%.1f,"
+               "\"num_mentions\":%d,\"num_sources\":%d,\"num_articles\":%d,\"article\":",
+               e->code, e->root, e->quad, e->goldstein, e->num_mentions, e->num_sources,
+               e->num_articles);
+        json_str(e->article);
+        fputs(",\"sentence\":", stdout);
+        json_str(e->sentence);
+        fputs(",\"source_text\":", stdout);
+        json_str(e->source_text);
+        fputs(",\"target_text\":", stdout);
+        json_str(e->target_text);
+        fputs(",\"verb_text\":", stdout);
+        json_str(e->verb_text);
+        puts("}");
+    }
+    return 0;
+}
+
+int cmd_query(int argc, char **argv) {
+    qopts o;
+    if (parse_q(argc, argv, &o, 0)) return 2;
+    dyad_store *s;
+    if (open_store(o.db, &s)) return 1;
+    if (!strcmp(o.format, "table"))
+        printf("%-10s %-12s %-12s %-5s %3s %3s %3s  %s\n", "date", "source", "target", "code", "men",
+               "src", "art", "article");
+    if (!strcmp(o.format, "csv"))
+        puts("id,date,source,target,code,root,quad,goldstein,num_mentions,num_sources,num_articles,article,sentence");
+    dyad_error err;
+    int rc = 0;
+    if (dyad_store_query(s, &o.q, print_event, (void *)o.format, &err) != DYAD_OK) {
+        cli_error(&err);
+        rc = 1;
+    }
+    dyad_store_close(s);
+    return rc;
+}
+
+static int print_count(void *ud, const char *key, long events, long mentions) {
+    (void)ud;
+    printf("%s\t%ld\t%ld\n", key, events, mentions);
+    return 0;
+}
+
+int cmd_stats(int argc, char **argv) {
+    qopts o;
+    if (parse_q(argc, argv, &o, 1)) return 2;
+    dyad_store *s;
+    if (open_store(o.db, &s)) return 1;
+    dyad_error err;
+    int rc = 0;
+    printf("%s\tevents\tmentions\n", o.by);
+    if (dyad_store_stats(s, o.by, &o.q, print_count, NULL, &err) != DYAD_OK) {
+        cli_error(&err);
+        rc = 1;
+    }
+    dyad_store_close(s);
+    return rc;
+}

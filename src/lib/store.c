@@ -1,0 +1,419 @@
+/* store.c -- the event store in SQLite: articles (with a full-text index),
+ * their sentences, events merged across sentences and articles by (date,
+ * source, target, code, place), and the mentions that report them. All SQL
+ * is parameterised; writes happen inside caller-delimited transactions. */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "status.h"
+
+struct dyad_store {
+    sqlite3 *db;
+    char *path;
+    sqlite3_stmt *find_article, *put_article, *put_sentence, *put_event, *find_event,
+        *put_mention, *seen_article, *put_source, *count;
+};
+
+static const char SCHEMA[] =
+    "PRAGMA journal_mode=WAL;"
+    "PRAGMA synchronous=NORMAL;"
+    "PRAGMA foreign_keys=ON;"
+    "CREATE TABLE IF NOT EXISTS articles("
+    " rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, hash TEXT NOT NULL UNIQUE,"
+    " date TEXT NOT NULL, source TEXT NOT NULL, title TEXT NOT NULL, url TEXT NOT NULL,"
+    " text TEXT NOT NULL, file TEXT NOT NULL, ingested_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP);"
+    "CREATE TABLE IF NOT EXISTS sentences("
+    " article INTEGER NOT NULL REFERENCES articles(rowid), idx INTEGER NOT NULL,"
+    " start INTEGER NOT NULL, end INTEGER NOT NULL, discarded INTEGER NOT NULL,"
+    " PRIMARY KEY(article, idx)) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS events("
+    " id INTEGER PRIMARY KEY, date TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,"
+    " code TEXT NOT NULL, root TEXT NOT NULL, quad INTEGER NOT NULL, goldstein REAL NOT NULL,"
+    " place TEXT NOT NULL DEFAULT '', num_mentions INTEGER NOT NULL DEFAULT 0,"
+    " num_sources INTEGER NOT NULL DEFAULT 0, num_articles INTEGER NOT NULL DEFAULT 0,"
+    " UNIQUE(date, source, target, code, place));"
+    "CREATE TABLE IF NOT EXISTS mentions("
+    " id INTEGER PRIMARY KEY, event INTEGER NOT NULL REFERENCES events(id),"
+    " article INTEGER NOT NULL REFERENCES articles(rowid), sentence INTEGER NOT NULL,"
+    " source_text TEXT NOT NULL, target_text TEXT NOT NULL, verb_text TEXT NOT NULL,"
+    " source_start INTEGER, source_end INTEGER, target_start INTEGER, target_end INTEGER,"
+    " verb_start INTEGER, verb_end INTEGER, date_text TEXT NOT NULL, rule TEXT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS event_sources(event INTEGER NOT NULL, source TEXT NOT NULL,"
+    " PRIMARY KEY(event, source)) WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event, article);"
+    "CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article);"
+    "CREATE INDEX IF NOT EXISTS events_source ON events(source);"
+    "CREATE INDEX IF NOT EXISTS events_target ON events(target);"
+    "CREATE INDEX IF NOT EXISTS events_code ON events(code);"
+    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
+    " title, text, content='articles', content_rowid='rowid');";
+
+static dyad_status db_fail(dyad_store *s, dyad_error *err, const char *what) {
+    return dyad_fail(err, DYAD_EDB, s->path, 0, "%s: %s", what, sqlite3_errmsg(s->db));
+}
+
+static int prep(dyad_store *s, sqlite3_stmt **st, const char *sql) {
+    return sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL);
+}
+
+void dyad_store_close(dyad_store *s) {
+    if (!s) return;
+    sqlite3_finalize(s->find_article);
+    sqlite3_finalize(s->put_article);
+    sqlite3_finalize(s->put_sentence);
+    sqlite3_finalize(s->put_event);
+    sqlite3_finalize(s->find_event);
+    sqlite3_finalize(s->put_mention);
+    sqlite3_finalize(s->seen_article);
+    sqlite3_finalize(s->put_source);
+    sqlite3_finalize(s->count);
+    sqlite3_close(s->db);
+    free(s->path);
+    free(s);
+}
+
+dyad_status dyad_store_open(dyad_store **out, const char *path, dyad_error *err) {
+    *out = NULL;
+    dyad_store *s = calloc(1, sizeof *s);
+    if (!s) return dyad_fail(err, DYAD_ENOMEM, path, 0, "out of memory");
+    s->path = malloc(strlen(path) + 1);
+    if (!s->path) {
+        free(s);
+        return dyad_fail(err, DYAD_ENOMEM, path, 0, "out of memory");
+    }
+    strcpy(s->path, path);
+    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        dyad_status st = db_fail(s, err, "cannot open database");
+        dyad_store_close(s);
+        return st;
+    }
+    sqlite3_busy_timeout(s->db, 5000);
+    char *msg = NULL;
+    if (sqlite3_exec(s->db, SCHEMA, NULL, NULL, &msg) != SQLITE_OK) {
+        dyad_status st = dyad_fail(err, DYAD_EDB, path, 0, "cannot create schema: %s", msg ? msg : "");
+        sqlite3_free(msg);
+        dyad_store_close(s);
+        return st;
+    }
+    if (prep(s, &s->find_article, "SELECT rowid FROM articles WHERE id = ?1 OR hash = ?2") ||
+        prep(s, &s->put_article,
+             "INSERT INTO articles(id, hash, date, source, title, url, text, file)"
+             " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") ||
+        prep(s, &s->put_sentence,
+             "INSERT INTO sentences(article, idx, start, end, discarded) VALUES(?1, ?2, ?3, ?4, ?5)") ||
+        prep(s, &s->put_event,
+             "INSERT INTO events(date, source, target, code, root, quad, goldstein)"
+             " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING") ||
+        prep(s, &s->find_event,
+             "SELECT id FROM events WHERE date = ?1 AND source = ?2 AND target = ?3 AND code = ?4"
+             " AND place = ''") ||
+        prep(s, &s->put_mention,
+             "INSERT INTO mentions(event, article, sentence, source_text, target_text, verb_text,"
+             " source_start, source_end, target_start, target_end, verb_start, verb_end, date_text, rule)"
+             " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)") ||
+        prep(s, &s->seen_article, "SELECT 1 FROM mentions WHERE event = ?1 AND article = ?2 LIMIT 1") ||
+        prep(s, &s->put_source, "INSERT OR IGNORE INTO event_sources(event, source) VALUES(?1, ?2)") ||
+        prep(s, &s->count,
+             "UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles + ?2,"
+             " num_sources = num_sources + ?3 WHERE id = ?1")) {
+        dyad_status st = db_fail(s, err, "cannot prepare statements");
+        dyad_store_close(s);
+        return st;
+    }
+    *out = s;
+    return DYAD_OK;
+}
+
+dyad_status dyad_store_begin(dyad_store *s, dyad_error *err) {
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(s, err, "cannot begin a transaction");
+    return DYAD_OK;
+}
+
+dyad_status dyad_store_commit(dyad_store *s, dyad_error *err) {
+    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        dyad_status st = db_fail(s, err, "cannot commit");
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return st;
+    }
+    return DYAD_OK;
+}
+
+/* 128-bit hash of the text as hex (two FNV-1a 64 lanes). */
+static void text_hash(const char *t, size_t n, char out[33]) {
+    uint64_t a = 1469598103934665603ULL, b = 0x9ae16a3b2f90404fULL;
+    for (size_t i = 0; i < n; i++) {
+        a = (a ^ (unsigned char)t[i]) * 1099511628211ULL;
+        b = (b ^ (unsigned char)t[i]) * 0x100000001b3ULL;
+        b ^= b >> 29;
+    }
+    snprintf(out, 33, "%016llx%016llx", (unsigned long long)a, (unsigned long long)b);
+}
+
+static int step_done(sqlite3_stmt *st) {
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s, size_t n) {
+    sqlite3_bind_text(st, i, s ? s : "", s ? (int)n : 0, SQLITE_TRANSIENT);
+}
+
+static void bind_str(sqlite3_stmt *st, int i, const char *s) {
+    sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_TRANSIENT);
+}
+
+static void bind_span(sqlite3_stmt *st, int i, const dyad_article *a, dyad_span sp) {
+    if (!sp.len) {
+        sqlite3_bind_null(st, i);
+        sqlite3_bind_null(st, i + 1);
+        return;
+    }
+    sqlite3_bind_int64(st, i, (sqlite3_int64)dyad_char_offset(a->text, sp.off));
+    sqlite3_bind_int64(st, i + 1, (sqlite3_int64)dyad_char_offset(a->text, (size_t)sp.off + sp.len));
+}
+
+static dyad_status put_events(dyad_store *s, const dyad_article *a, const dyad_doc *d,
+                              sqlite3_int64 art, dyad_error *err) {
+    for (size_t i = 0; i < dyad_doc_nevents(d); i++) {
+        const dyad_event *e = dyad_doc_event(d, i);
+        sqlite3_stmt *st = s->put_event;
+        bind_str(st, 1, e->date);
+        bind_str(st, 2, e->source);
+        bind_str(st, 3, e->target);
+        bind_str(st, 4, e->code);
+        bind_str(st, 5, e->root);
+        sqlite3_bind_int(st, 6, e->quad);
+        sqlite3_bind_double(st, 7, e->goldstein);
+        if (step_done(st)) return db_fail(s, err, "cannot store an event");
+        st = s->find_event;
+        bind_str(st, 1, e->date);
+        bind_str(st, 2, e->source);
+        bind_str(st, 3, e->target);
+        bind_str(st, 4, e->code);
+        sqlite3_int64 ev = -1;
+        if (sqlite3_step(st) == SQLITE_ROW) ev = sqlite3_column_int64(st, 0);
+        sqlite3_reset(st);
+        if (ev < 0) return db_fail(s, err, "cannot find a stored event");
+        /* GDELT counts, kept as mentions arrive */
+        st = s->seen_article;
+        sqlite3_bind_int64(st, 1, ev);
+        sqlite3_bind_int64(st, 2, art);
+        int new_article = sqlite3_step(st) == SQLITE_DONE;
+        sqlite3_reset(st);
+        st = s->put_source;
+        sqlite3_bind_int64(st, 1, ev);
+        bind_str(st, 2, a->source);
+        if (step_done(st)) return db_fail(s, err, "cannot count sources");
+        int new_source = sqlite3_changes(s->db) > 0;
+        st = s->put_mention;
+        sqlite3_bind_int64(st, 1, ev);
+        sqlite3_bind_int64(st, 2, art);
+        sqlite3_bind_int(st, 3, (int)e->sentence);
+        bind_text(st, 4, a->text + e->source_span.off, e->source_span.len);
+        bind_text(st, 5, a->text + e->target_span.off, e->target_span.len);
+        bind_text(st, 6, a->text + e->verb_span.off, e->verb_span.len);
+        bind_span(st, 7, a, e->source_span);
+        bind_span(st, 9, a, e->target_span);
+        bind_span(st, 11, a, e->verb_span);
+        bind_text(st, 13, a->text + e->date_span.off, e->date_span.len);
+        bind_str(st, 14, e->rule);
+        if (step_done(st)) return db_fail(s, err, "cannot store a mention");
+        st = s->count;
+        sqlite3_bind_int64(st, 1, ev);
+        sqlite3_bind_int(st, 2, new_article);
+        sqlite3_bind_int(st, 3, new_source);
+        if (step_done(st)) return db_fail(s, err, "cannot count mentions");
+    }
+    return DYAD_OK;
+}
+
+dyad_status dyad_store_put(dyad_store *s, const dyad_article *a, const dyad_doc *d,
+                           int *added, dyad_error *err) {
+    *added = 0;
+    char hash[33];
+    text_hash(a->text, a->text_len, hash);
+    sqlite3_stmt *st = s->find_article;
+    bind_str(st, 1, a->id);
+    bind_str(st, 2, hash);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW) return DYAD_OK; /* already stored */
+    if (rc != SQLITE_DONE) return db_fail(s, err, "cannot look up an article");
+    if (sqlite3_exec(s->db, "SAVEPOINT article", NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(s, err, "cannot start an article");
+    dyad_status res = DYAD_OK;
+    st = s->put_article;
+    bind_str(st, 1, a->id);
+    bind_str(st, 2, hash);
+    bind_str(st, 3, a->date);
+    bind_str(st, 4, a->source);
+    bind_str(st, 5, a->title);
+    bind_str(st, 6, a->url);
+    bind_text(st, 7, a->text, a->text_len);
+    bind_str(st, 8, a->file);
+    if (step_done(st)) {
+        res = db_fail(s, err, "cannot store an article");
+        goto done;
+    }
+    sqlite3_int64 art = sqlite3_last_insert_rowid(s->db);
+    char sql[128];
+    snprintf(sql, sizeof sql,
+             "INSERT INTO articles_fts(rowid, title, text) SELECT rowid, title, text FROM articles WHERE rowid = %lld",
+             (long long)art);
+    if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+        res = db_fail(s, err, "cannot index an article");
+        goto done;
+    }
+    for (size_t i = 0; i < dyad_doc_nsentences(d); i++) {
+        const dyad_sentence_info *si = dyad_doc_sentence(d, i);
+        st = s->put_sentence;
+        sqlite3_bind_int64(st, 1, art);
+        sqlite3_bind_int(st, 2, (int)i);
+        sqlite3_bind_int64(st, 3, (sqlite3_int64)dyad_char_offset(a->text, si->span.off));
+        sqlite3_bind_int64(st, 4, (sqlite3_int64)dyad_char_offset(a->text, (size_t)si->span.off + si->span.len));
+        sqlite3_bind_int(st, 5, si->discarded);
+        if (step_done(st)) {
+            res = db_fail(s, err, "cannot store a sentence");
+            goto done;
+        }
+    }
+    res = put_events(s, a, d, art, err);
+done:
+    if (res == DYAD_OK) {
+        sqlite3_exec(s->db, "RELEASE article", NULL, NULL, NULL);
+        *added = 1;
+    } else {
+        sqlite3_exec(s->db, "ROLLBACK TO article", NULL, NULL, NULL);
+        sqlite3_exec(s->db, "RELEASE article", NULL, NULL, NULL);
+    }
+    return res;
+}
+
+/* Checks a YYYY-MM-DD query date. */
+static int good_date(const char *d) {
+    int y, m, dd;
+    char c;
+    return d && strlen(d) == 10 && sscanf(d, "%4d-%2d-%2d%c", &y, &m, &dd, &c) == 3 && m >= 1 &&
+           m <= 12 && dd >= 1 && dd <= 31;
+}
+
+/* The WHERE clause shared by queries and stats; binds start at 1. */
+static dyad_status where(const dyad_query *q, char *buf, size_t n, dyad_error *err) {
+    if (q && q->from && !good_date(q->from))
+        return dyad_fail(err, DYAD_EINVAL, NULL, 0, "--from: bad date '%s' (want YYYY-MM-DD)", q->from);
+    if (q && q->to && !good_date(q->to))
+        return dyad_fail(err, DYAD_EINVAL, NULL, 0, "--to: bad date '%s' (want YYYY-MM-DD)", q->to);
+    snprintf(buf, n,
+             " WHERE (?1 IS NULL OR e.source LIKE ?1 || '%%' ESCAPE '\\' OR e.target LIKE ?1 || '%%' ESCAPE '\\')"
+             " AND (?2 IS NULL OR e.code LIKE ?2 || '%%' ESCAPE '\\')"
+             " AND (?3 IS NULL OR e.date >= ?3) AND (?4 IS NULL OR e.date <= ?4)"
+             " AND (?5 IS NULL OR e.id IN (SELECT m.event FROM mentions m WHERE m.article IN"
+             " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?5)))");
+    return DYAD_OK;
+}
+
+/* Binds a LIKE prefix with %, _ and \ escaped. */
+static void bind_prefix(sqlite3_stmt *st, int i, const char *p) {
+    if (!p) {
+        sqlite3_bind_null(st, i);
+        return;
+    }
+    size_t n = strlen(p);
+    char *e = malloc(2 * n + 1);
+    if (!e) {
+        sqlite3_bind_null(st, i);
+        return;
+    }
+    size_t k = 0;
+    for (size_t j = 0; j < n; j++) {
+        if (p[j] == '%' || p[j] == '_' || p[j] == '\\') e[k++] = '\\';
+        e[k++] = p[j];
+    }
+    sqlite3_bind_text(st, i, e, (int)k, SQLITE_TRANSIENT);
+    free(e);
+}
+
+static void bind_query(sqlite3_stmt *st, const dyad_query *q) {
+    bind_prefix(st, 1, q ? q->actor : NULL);
+    bind_prefix(st, 2, q ? q->code : NULL);
+    if (q && q->from) sqlite3_bind_text(st, 3, q->from, -1, SQLITE_TRANSIENT);
+    if (q && q->to) sqlite3_bind_text(st, 4, q->to, -1, SQLITE_TRANSIENT);
+    if (q && q->text) sqlite3_bind_text(st, 5, q->text, -1, SQLITE_TRANSIENT);
+}
+
+static const char *col(sqlite3_stmt *st, int i) {
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return t ? (const char *)t : "";
+}
+
+dyad_status dyad_store_query(dyad_store *s, const dyad_query *q, dyad_event_fn fn, void *ud,
+                             dyad_error *err) {
+    char w[1024], sql[2048];
+    dyad_status res = where(q, w, sizeof w, err);
+    if (res != DYAD_OK) return res;
+    snprintf(sql, sizeof sql,
+             "SELECT e.id, e.date, e.source, e.target, e.code, e.root, e.quad, e.goldstein,"
+             " e.num_mentions, e.num_sources, e.num_articles, a.id,"
+             " substr(a.text, se.start + 1, se.end - se.start), m.source_text, m.target_text, m.verb_text"
+             " FROM events e JOIN mentions m ON m.id = (SELECT min(id) FROM mentions WHERE event = e.id)"
+             " JOIN articles a ON a.rowid = m.article"
+             " JOIN sentences se ON se.article = m.article AND se.idx = m.sentence"
+             "%s ORDER BY e.date, e.id LIMIT ?6",
+             w);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return db_fail(s, err, "bad query");
+    bind_query(st, q);
+    sqlite3_bind_int64(st, 6, q && q->limit > 0 ? q->limit : -1);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        dyad_stored_event e;
+        e.id = sqlite3_column_int64(st, 0);
+        e.date = col(st, 1);
+        e.source = col(st, 2);
+        e.target = col(st, 3);
+        e.code = col(st, 4);
+        e.root = col(st, 5);
+        e.quad = sqlite3_column_int(st, 6);
+        e.goldstein = sqlite3_column_double(st, 7);
+        e.num_mentions = sqlite3_column_int(st, 8);
+        e.num_sources = sqlite3_column_int(st, 9);
+        e.num_articles = sqlite3_column_int(st, 10);
+        e.article = col(st, 11);
+        e.sentence = col(st, 12);
+        e.source_text = col(st, 13);
+        e.target_text = col(st, 14);
+        e.verb_text = col(st, 15);
+        if (fn(ud, &e)) break;
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) res = db_fail(s, err, "query failed");
+    sqlite3_finalize(st);
+    return res;
+}
+
+dyad_status dyad_store_stats(dyad_store *s, const char *by, const dyad_query *q,
+                             dyad_count_fn fn, void *ud, dyad_error *err) {
+    const char *key;
+    if (!strcmp(by, "day")) key = "e.date";
+    else if (!strcmp(by, "dyad")) key = "e.source || '>' || e.target";
+    else if (!strcmp(by, "root")) key = "e.root";
+    else return dyad_fail(err, DYAD_EINVAL, NULL, 0, "--by: '%s' is not day, dyad or root", by);
+    char w[1024], sql[2048];
+    dyad_status res = where(q, w, sizeof w, err);
+    if (res != DYAD_OK) return res;
+    snprintf(sql, sizeof sql,
+             "SELECT %s AS k, count(*), sum(e.num_mentions) FROM events e%s GROUP BY k ORDER BY k",
+             key, w);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return db_fail(s, err, "bad query");
+    bind_query(st, q);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (fn(ud, col(st, 0), (long)sqlite3_column_int64(st, 1), (long)sqlite3_column_int64(st, 2))) break;
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) res = db_fail(s, err, "query failed");
+    sqlite3_finalize(st);
+    return res;
+}

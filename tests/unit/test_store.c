@@ -1,0 +1,163 @@
+/* test_store.c -- the SQLite event store: storing, re-storing, merging the
+ * same event from two articles, queries and their errors, stats. */
+#define _DEFAULT_SOURCE /* mkdtemp */
+#include "testutil.h"
+
+#include <unistd.h>
+
+#include "ctx.h"
+
+static const char ACTORS[] = "QATAR_ [QAT]\n+DOHA_\nBLINKEN_ [USAGOV]\nISRAEL_ [ISR]\n";
+static const char VERBS[] = "--- VISIT [042] ---\nVISIT\n- * + [042]\n\n--- ATTACK [190] ---\nATTACK\n";
+
+static dyad_ctx *ctx;
+static char dir[64], db[96];
+
+static int setup(void **s) {
+    (void)s;
+    assert_int_equal(dyad_ctx_new(&ctx, NULL), DYAD_OK);
+    assert_int_equal(ctx_load_buffer(ctx, DYAD_DICT_ACTORS, "a", ACTORS, strlen(ACTORS), NULL, NULL, NULL), DYAD_OK);
+    assert_int_equal(ctx_load_buffer(ctx, DYAD_DICT_VERBS, "v", VERBS, strlen(VERBS), NULL, NULL, NULL), DYAD_OK);
+    assert_int_equal(dyad_ctx_finish(ctx, NULL), DYAD_OK);
+    snprintf(dir, sizeof dir, "/tmp/dyad-store-XXXXXX");
+    assert_non_null(mkdtemp(dir));
+    snprintf(db, sizeof db, "%s/t.db", dir);
+    return 0;
+}
+
+static int teardown(void **s) {
+    (void)s;
+    dyad_ctx_free(ctx);
+    char p[128];
+    const char *suffix[] = {"", "-wal", "-shm"};
+    for (int i = 0; i < 3; i++) {
+        snprintf(p, sizeof p, "%s%s", db, suffix[i]);
+        unlink(p);
+    }
+    rmdir(dir);
+    return 0;
+}
+
+static int put(dyad_store *s, const char *id, const char *date, const char *source, const char *text) {
+    dyad_article a;
+    memset(&a, 0, sizeof a);
+    a.id = id;
+    a.date = date;
+    a.source = source;
+    a.title = a.url = "";
+    a.file = "t";
+    a.text = text;
+    a.text_len = strlen(text);
+    dyad_doc *d;
+    assert_int_equal(dyad_code(ctx, &a, &d, NULL), DYAD_OK);
+    int added = -1;
+    assert_int_equal(dyad_store_put(s, &a, d, &added, NULL), DYAD_OK);
+    dyad_doc_free(d);
+    return added;
+}
+
+typedef struct rows {
+    int n;
+    char last[256];
+    int mentions, sources, articles;
+} rows;
+
+static int collect(void *ud, const dyad_stored_event *e) {
+    rows *r = ud;
+    r->n++;
+    snprintf(r->last, sizeof r->last, "%s|%s|%s|%s", e->date, e->source, e->target, e->code);
+    r->mentions = e->num_mentions;
+    r->sources = e->num_sources;
+    r->articles = e->num_articles;
+    return 0;
+}
+
+static void store_merge_and_query(void **s) {
+    (void)s;
+    dyad_store *st;
+    assert_int_equal(dyad_store_open(&st, db, NULL), DYAD_OK);
+    assert_int_equal(dyad_store_begin(st, NULL), DYAD_OK);
+    assert_int_equal(put(st, "a1", "2024-08-20", "wire-a", "Blinken visited Doha on Tuesday."), 1);
+    assert_int_equal(put(st, "a2", "2024-10-24", "wire-b", "Blinken had visited Qatar on August 20."), 1);
+    assert_int_equal(put(st, "a3", "2024-10-25", "wire-b", "Israel attacked Qatar."), 1);
+    /* same id, or same text under another id: nothing changes */
+    assert_int_equal(put(st, "a1", "2024-08-20", "wire-a", "Some other text."), 0);
+    assert_int_equal(put(st, "a9", "2024-08-20", "wire-c", "Blinken visited Doha on Tuesday."), 0);
+    assert_int_equal(dyad_store_commit(st, NULL), DYAD_OK);
+    rows r = {0};
+    dyad_query q = {.actor = "USA"};
+    assert_int_equal(dyad_store_query(st, &q, collect, &r, NULL), DYAD_OK);
+    assert_int_equal(r.n, 1); /* the two reports are one event */
+    assert_string_equal(r.last, "2024-08-20|USAGOV|QAT|042");
+    assert_int_equal(r.mentions, 2);
+    assert_int_equal(r.articles, 2);
+    assert_int_equal(r.sources, 2);
+    memset(&r, 0, sizeof r);
+    dyad_query q2 = {.code = "19", .from = "2024-10-01", .to = "2024-12-31"};
+    assert_int_equal(dyad_store_query(st, &q2, collect, &r, NULL), DYAD_OK);
+    assert_int_equal(r.n, 1);
+    assert_string_equal(r.last, "2024-10-25|ISR|QAT|190");
+    memset(&r, 0, sizeof r);
+    dyad_query q3 = {.text = "Israel"};
+    assert_int_equal(dyad_store_query(st, &q3, collect, &r, NULL), DYAD_OK);
+    assert_int_equal(r.n, 1);
+    memset(&r, 0, sizeof r);
+    dyad_query q4 = {.actor = "%"}; /* LIKE wildcards are literal */
+    assert_int_equal(dyad_store_query(st, &q4, collect, &r, NULL), DYAD_OK);
+    assert_int_equal(r.n, 0);
+    dyad_query bad = {.from = "2024-13-99x"};
+    dyad_error err;
+    assert_int_equal(dyad_store_query(st, &bad, collect, &r, &err), DYAD_EINVAL);
+    assert_non_null(strstr(err.msg, "--from"));
+    dyad_query q5 = {.actor = "x'); DROP TABLE events; --"};
+    assert_int_equal(dyad_store_query(st, &q5, collect, &r, NULL), DYAD_OK);
+    memset(&r, 0, sizeof r);
+    assert_int_equal(dyad_store_query(st, NULL, collect, &r, NULL), DYAD_OK);
+    assert_int_equal(r.n, 2); /* still there */
+    assert_int_equal(dyad_store_stats(st, "week", NULL, NULL, NULL, &err), DYAD_EINVAL);
+    dyad_store_close(st);
+    /* reopened, the data is there */
+    assert_int_equal(dyad_store_open(&st, db, NULL), DYAD_OK);
+    memset(&r, 0, sizeof r);
+    assert_int_equal(dyad_store_query(st, NULL, collect, &r, NULL), DYAD_OK);
+    assert_int_equal(r.n, 2);
+    dyad_store_close(st);
+}
+
+static int count_cb(void *ud, const char *key, long events, long mentions) {
+    (void)key;
+    long *t = ud;
+    t[0] += events;
+    t[1] += mentions;
+    t[2]++;
+    return 0;
+}
+
+static void stats(void **s) {
+    (void)s;
+    dyad_store *st;
+    assert_int_equal(dyad_store_open(&st, db, NULL), DYAD_OK);
+    assert_int_equal(dyad_store_begin(st, NULL), DYAD_OK);
+    put(st, "b1", "2024-08-20", "w", "Blinken visited Doha.");
+    put(st, "b2", "2024-08-21", "w", "Israel attacked Qatar.");
+    assert_int_equal(dyad_store_commit(st, NULL), DYAD_OK);
+    long t[3] = {0};
+    assert_int_equal(dyad_store_stats(st, "day", NULL, count_cb, t, NULL), DYAD_OK);
+    assert_int_equal(t[0], 2);
+    assert_int_equal(t[2], 2);
+    long u[3] = {0};
+    assert_int_equal(dyad_store_stats(st, "root", NULL, count_cb, u, NULL), DYAD_OK);
+    assert_int_equal(u[2], 2);
+    dyad_store_close(st);
+    dyad_error err;
+    assert_int_not_equal(dyad_store_open(&st, "/nonexistent/dir/x.db", &err), DYAD_OK);
+    assert_non_null(strstr(err.file, "/nonexistent/dir/x.db"));
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(store_merge_and_query, setup, teardown),
+        cmocka_unit_test_setup_teardown(stats, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
