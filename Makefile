@@ -32,7 +32,11 @@ TESTS := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TOOL_SRC := $(sort $(wildcard tests/accuracy/*.c)) $(sort $(wildcard bench/*.c))
 TOOLS := $(patsubst bench/%.c,$(BUILD)/tools/%,$(TOOL_SRC:tests/accuracy/%.c=$(BUILD)/tools/%))
 
-.PHONY: all check tests asan example clean bench
+FUZZ_TARGETS := text dict reader date
+REPLAYS := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay_%)
+FUZZ_SECONDS ?= 30
+
+.PHONY: all check tests asan example clean bench fuzz
 all: $(BUILD)/dyad
 
 $(BUILD)/lib/%.o: src/lib/%.c $(wildcard src/lib/*.h) include/dyad.h
@@ -71,7 +75,27 @@ $(BUILD)/tools/%: bench/%.c $(BUILD)/libdyad.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libdyad.a $(LDFLAGS) $(LIBS)
 
-tests: $(TESTS) $(TOOLS)
+# Fuzz targets replayed over their corpus without libFuzzer (make check).
+$(BUILD)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay_main.c $(BUILD)/libdyad.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< fuzz/replay_main.c $(BUILD)/libdyad.a $(LDFLAGS) $(LIBS)
+
+tests: $(TESTS) $(TOOLS) $(REPLAYS)
+
+# libFuzzer (clang): each target runs FUZZ_SECONDS over fuzz/corpus/<target>;
+# what it finds is added to the corpus, which make check replays.
+fuzz:
+	$(MAKE) BUILD=build-fuzz CC=clang CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" build-fuzz/libdyad.a
+	@for t in $(FUZZ_TARGETS); do \
+	  clang $(ALL_CFLAGS:-I$(BUILD)/gen=-Ibuild-fuzz/gen) -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	    -o build-fuzz/fuzz_$$t fuzz/fuzz_$$t.c build-fuzz/libdyad.a $(LIBS) || exit 1; \
+	  mkdir -p fuzz/corpus/$$t; \
+	  echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; \
+	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
+	    -artifact_prefix=build-fuzz/$$t- fuzz/corpus/$$t >build-fuzz/$$t.log 2>&1; rc=$$?; \
+	  grep -E "stat::number_of_executed_units|ERROR|SUMMARY" build-fuzz/$$t.log; \
+	  [ $$rc -eq 0 ] || { echo "fuzz $$t found a crash: build-fuzz/$$t-crash-*"; exit 1; }; \
+	done
 
 # Throughput and peak memory; not a test.
 bench: $(BUILD)/tools/bench_code

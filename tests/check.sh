@@ -34,6 +34,19 @@ for b in build build-asan; do
     done
 done
 
+# the fuzz corpora, replayed under the sanitizers
+for t in text dict reader date; do
+    [ -d "fuzz/corpus/$t" ] || continue
+    if out=$(build-asan/fuzz/replay_$t fuzz/corpus/$t/* 2>&1); then
+        echo "fuzz corpus $t: $out"
+        passed=$((passed + 1))
+    else
+        printf '%s\n' "$out" | tail -20
+        failed=$((failed + 1))
+        failures="$failures fuzz/corpus/$t"
+    fi
+done
+
 for s in tests/e2e/*.sh; do
     [ -f "$s" ] || continue
     echo "== $s"

@@ -88,7 +88,8 @@ static int number(const token *t, int lo, int hi) {
     if (t->kind != TK_NUM && t->kind != TK_WORD) return -1;
     int v = 0, nd = 0;
     const char *s = t->up;
-    for (; *s >= '0' && *s <= '9'; s++, nd++) v = v * 10 + (*s - '0');
+    for (; *s >= '0' && *s <= '9'; s++, nd++)
+        if (nd < 5) v = v * 10 + (*s - '0'); /* longer numbers are no dates */
     if (nd == 0 || nd > 4) return -1;
     /* ordinal suffixes: 15TH, 1ST, 2ND, 3RD */
     if (*s && strcmp(s, "TH") && strcmp(s, "ST") && strcmp(s, "ND") && strcmp(s, "RD")) return -1;

@@ -82,13 +82,13 @@ int liner_next(liner *L) {
         for (size_t i = s; i < e; i++) {
             char c = L->buf[i];
             if (L->in_comment) {
-                if (c == '-' && i + 2 < e + 1 && !strncmp(L->buf + i, "-->", 3)) {
+                if (c == '-' && i + 3 <= e && !memcmp(L->buf + i, "-->", 3)) {
                     L->in_comment = 0;
                     i += 2;
                 }
                 continue;
             }
-            if (c == '<' && i + 3 < e + 1 && !strncmp(L->buf + i, "<!--", 4)) {
+            if (c == '<' && i + 4 <= e && !memcmp(L->buf + i, "<!--", 4)) {
                 L->in_comment = 1;
                 i += 3;
                 continue;
@@ -211,6 +211,7 @@ int liner_init(liner *L, dicts *d, const char *name, const char *buf, size_t len
 
 /* Parses a date: 8 digits YYYYMMDD or 6 digits YYMMDD. */
 static int32_t parse_day(const char *s, size_t n) {
+    if (n != 6 && n != 8) return -1;
     for (size_t i = 0; i < n; i++)
         if (s[i] < '0' || s[i] > '9') return -1;
     long v = 0;
@@ -320,6 +321,13 @@ dyad_status dict_parse_actors(dicts *d, const char *name, const char *buf, size_
             int n = read_codes(d, s, tmp, 32 - b.ncodes);
             if (n < 0) {
                 liner_bad(&L, "bad code or date restriction: %s", s);
+                continue;
+            }
+            int undated = 0; /* a second undated code would never be used */
+            for (int k = 0; k < b.ncodes; k++)
+                undated |= b.codes[k].from == DATE_MIN && b.codes[k].to == DATE_MAX;
+            if (undated && n == 1 && tmp[0].from == DATE_MIN && tmp[0].to == DATE_MAX) {
+                liner_bad(&L, "second undated code for the same actor: %s", s);
                 continue;
             }
             memcpy(b.codes + b.ncodes, tmp, (size_t)n * sizeof *tmp);

@@ -11,6 +11,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <utf8proc.h>
+
 #include "status.h"
 #include "utf8.h"
 
@@ -173,6 +175,11 @@ dyad_status dyad_reader_open(dyad_reader **out, const char *path, dyad_input_for
  * -1 at EOF, -2 when the line is over MAX_LINE (the rest is skipped). */
 static long read_line(dyad_reader *r) {
     size_t n = 0;
+    if (!r->buf) {
+        r->buf = malloc(4096);
+        if (!r->buf) return -3;
+        r->bufcap = 4096;
+    }
     int c, over = 0;
     while ((c = fgetc(r->f)) != EOF) {
         if (c == '\n') break;
@@ -195,6 +202,22 @@ static long read_line(dyad_reader *r) {
     if (over) return -2;
     if (n && r->buf[n - 1] == '\r') r->buf[--n] = '\0';
     return (long)n;
+}
+
+/* Whether s[0..n) is valid UTF-8. */
+static int utf8proc_valid(const char *s, size_t n) {
+    size_t i = 0;
+    while (i < n) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
+        if (k <= 0) return 0;
+        i += (size_t)k;
+    }
+    return 1;
 }
 
 /* Cleans text and warns about replaced bytes. */
@@ -234,9 +257,26 @@ static int next_jsonl(dyad_reader *r, dyad_article *out, dyad_error *err) {
         const char *p = r->buf;
         while (*p && isspace((unsigned char)*p)) p++;
         if (!*p) continue;
+        /* repair invalid UTF-8 first: JSON would refuse the whole line */
+        const char *line = r->buf;
+        char *fixed = NULL;
+        utf8_report rep;
+        size_t fl = 0;
+        if (!utf8proc_valid(r->buf, (size_t)n)) {
+            fixed = utf8_clean(r->buf, (size_t)n, &fl, &rep);
+            if (!fixed) return dyad_fail(err, DYAD_ENOMEM, r->path, r->line, "out of memory"), -1;
+            dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, r->line, "invalid UTF-8 replaced (%zu sequence%s)",
+                      rep.invalid, rep.invalid == 1 ? "" : "s");
+            line = fixed;
+            n = (long)fl;
+        }
         json_tokener *tok = json_tokener_new();
-        if (!tok) return dyad_fail(err, DYAD_ENOMEM, r->path, r->line, "out of memory"), -1;
-        json_object *o = json_tokener_parse_ex(tok, r->buf, (int)n);
+        if (!tok) {
+            free(fixed);
+            return dyad_fail(err, DYAD_ENOMEM, r->path, r->line, "out of memory"), -1;
+        }
+        json_object *o = json_tokener_parse_ex(tok, line, (int)n);
+        free(fixed);
         enum json_tokener_error je = json_tokener_get_error(tok);
         json_tokener_free(tok);
         if (!o || je != json_tokener_success) {
@@ -314,7 +354,7 @@ static int next_text(dyad_reader *r, dyad_article *out, dyad_error *err) {
         while (e < n && all[e] != '\n') e++;
         size_t ll = e - pos;
         if (ll == 0 || (ll == 1 && all[pos] == '\r')) {
-            if (!first) { pos = e + 1; line++; body_line = line; }
+            if (!first) { pos = e < n ? e + 1 : n; line++; body_line = line; }
             break;
         }
         int hit = -1;
@@ -345,7 +385,7 @@ static int next_text(dyad_reader *r, dyad_article *out, dyad_error *err) {
             free(*dst);
             *dst = val;
         }
-        pos = e + 1;
+        pos = e < n ? e + 1 : n;
         line++;
         body_line = line;
     }
