@@ -223,6 +223,7 @@ typedef struct dyad_query {
     const char *from, *to; /* YYYY-MM-DD inclusive, NULL for open */
     const char *text;  /* full-text query over articles (FTS5), NULL for none */
     long limit;        /* 0: no limit */
+    int one_a_day;     /* GDELT's one-a-day filter: one event per date, dyad and code */
 } dyad_query;
 
 typedef struct dyad_stored_event {
@@ -234,6 +235,10 @@ typedef struct dyad_stored_event {
     const char *article;     /* id of the first article that reports it */
     const char *sentence;    /* the first mention's sentence */
     const char *source_text, *target_text, *verb_text;
+    int sentence_index;      /* of the first mention in its article */
+    const char *url;         /* the first article's URL ("" when unknown) */
+    const char *news_source; /* the first article's source (publisher) */
+    const char *added;       /* when the first article was stored, UTC "YYYY-MM-DD HH:MM:SS" */
 } dyad_stored_event;
 
 /* Calls fn for each event matching q, by date then id; fn returns non-zero

@@ -24,6 +24,9 @@ dyad_ctx *cli_load_dicts(const char **paths, int n, cli_warn *w);
 int cmd_code(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
+/* Row writers for `dyad query --format gdelt|phoenix` (export.c). */
+int export_gdelt(void *ud, const dyad_stored_event *e);
+int export_phoenix(void *ud, const dyad_stored_event *e);
 int cmd_query(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 

@@ -111,7 +111,7 @@ static int parse_q(int argc, char **argv, qopts *o, int stats) {
     o->by = "day";
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!v) {
+        if (!v && strcmp(a, "--one-a-day")) {
             fprintf(stderr, "dyad: option '%s' needs a value\n", a);
             return -1;
         }
@@ -122,6 +122,10 @@ static int parse_q(int argc, char **argv, qopts *o, int stats) {
         else if (!strcmp(a, "--from")) o->q.from = v;
         else if (!strcmp(a, "--to")) o->q.to = v;
         else if (!strcmp(a, "--text")) o->q.text = v;
+        else if (!strcmp(a, "--one-a-day")) {
+            o->q.one_a_day = 1;
+            i--; /* takes no value */
+        }
         else if (!strcmp(a, "--limit")) {
             char *end;
             o->q.limit = strtol(v, &end, 10);
@@ -136,8 +140,9 @@ static int parse_q(int argc, char **argv, qopts *o, int stats) {
             return -1;
         }
     }
-    if (strcmp(o->format, "table") && strcmp(o->format, "jsonl") && strcmp(o->format, "csv")) {
-        fprintf(stderr, "dyad: --format: '%s' is not table, jsonl or csv\n", o->format);
+    if (strcmp(o->format, "table") && strcmp(o->format, "jsonl") && strcmp(o->format, "csv") &&
+        strcmp(o->format, "gdelt") && strcmp(o->format, "phoenix")) {
+        fprintf(stderr, "dyad: --format: '%s' is not table, jsonl, csv, gdelt or phoenix\n", o->format);
         return -1;
     }
     return 0;
@@ -215,7 +220,10 @@ int cmd_query(int argc, char **argv) {
         puts("id,date,source,target,code,root,quad,goldstein,num_mentions,num_sources,num_articles,article,sentence");
     dyad_error err;
     int rc = 0;
-    if (dyad_store_query(s, &o.q, print_event, (void *)o.format, &err) != DYAD_OK) {
+    dyad_event_fn fn = !strcmp(o.format, "gdelt")     ? export_gdelt
+                       : !strcmp(o.format, "phoenix") ? export_phoenix
+                                                      : print_event;
+    if (dyad_store_query(s, &o.q, fn, (void *)o.format, &err) != DYAD_OK) {
         cli_error(&err);
         rc = 1;
     }

@@ -13,7 +13,7 @@ static void usage(FILE *f) {
           "  ingest [--db FILE] [--dict PATH]... INPUT...\n"
           "                  code articles and store them (re-ingesting changes nothing)\n"
           "  query [--db FILE] [--actor CODE] [--code PREFIX] [--from DATE] [--to DATE]\n"
-          "        [--text WORDS] [--limit N] [--format table|jsonl|csv]\n"
+          "        [--text WORDS] [--limit N] [--one-a-day] [--format table|jsonl|csv|gdelt|phoenix]\n"
           "  stats [--db FILE] [--by day|dyad|root] [same filters]\n"
           "  help            this text\n",
           f);

@@ -358,12 +358,13 @@ dyad_status dyad_store_query(dyad_store *s, const dyad_query *q, dyad_event_fn f
     snprintf(sql, sizeof sql,
              "SELECT e.id, e.date, e.source, e.target, e.code, e.root, e.quad, e.goldstein,"
              " e.num_mentions, e.num_sources, e.num_articles, a.id,"
-             " substr(a.text, se.start + 1, se.end - se.start), m.source_text, m.target_text, m.verb_text"
+             " substr(a.text, se.start + 1, se.end - se.start), m.source_text, m.target_text, m.verb_text,"
+             " m.sentence, a.url, a.source, a.ingested_at"
              " FROM events e JOIN mentions m ON m.id = (SELECT min(id) FROM mentions WHERE event = e.id)"
              " JOIN articles a ON a.rowid = m.article"
              " JOIN sentences se ON se.article = m.article AND se.idx = m.sentence"
-             "%s ORDER BY e.date, e.id LIMIT ?6",
-             w);
+             "%s%s ORDER BY e.date, e.id LIMIT ?6",
+             w, q && q->one_a_day ? " GROUP BY e.date, e.source, e.target, e.code" : "");
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return db_fail(s, err, "bad query");
     bind_query(st, q);
@@ -387,6 +388,10 @@ dyad_status dyad_store_query(dyad_store *s, const dyad_query *q, dyad_event_fn f
         e.source_text = col(st, 13);
         e.target_text = col(st, 14);
         e.verb_text = col(st, 15);
+        e.sentence_index = sqlite3_column_int(st, 16);
+        e.url = col(st, 17);
+        e.news_source = col(st, 18);
+        e.added = col(st, 19);
         if (fn(ud, &e)) break;
     }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) res = db_fail(s, err, "query failed");

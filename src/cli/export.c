@@ -1,0 +1,106 @@
+/* export.c -- stored events as GDELT 2.0 event rows (61 tab-separated
+ * columns, no header) and as Phoenix rows (26 tab-separated columns).
+ * CAMEO actor codes are split into 3-letter units: a leading country or
+ * IGO, role types (GOV, MIL, ...), and the rest as a known group. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char *const ROLES[] = {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED",
+                                    "EDU", "BUS", "CRM", "CVL", "REF", "HLH", "NGO", "LEG", "LAB",
+                                    "REL", "ELI", "AGR", "DEV", "ENV", "HRI", "MOD", "RAD", "UAF",
+                                    "SEC", "INS", "IGO", "---", NULL};
+static const char *const NONSTATE[] = {"IGO", "NGO", "IMG", "MNC", "NGM", "UIS", "---", NULL};
+
+static int in(const char *u, const char *const *list) {
+    for (int i = 0; list[i]; i++)
+        if (!strncmp(u, list[i], 3)) return 1;
+    return 0;
+}
+
+typedef struct actor_parts {
+    char country[4], group[16], types[3][4];
+} actor_parts;
+
+static void split(const char *code, actor_parts *p) {
+    memset(p, 0, sizeof *p);
+    size_t n = strlen(code), k = 0;
+    int nt = 0;
+    if (n >= 3 && !in(code, NONSTATE) && !in(code, ROLES)) {
+        memcpy(p->country, code, 3);
+        k = 3;
+    }
+    for (; k + 3 <= n; k += 3) {
+        if (in(code + k, ROLES) && nt < 3) memcpy(p->types[nt++], code + k, 3);
+        else if (strlen(p->group) + 3 < sizeof p->group) strncat(p->group, code + k, 3);
+    }
+}
+
+/* Text for a TSV field: tabs and newlines become spaces. */
+static void field(const char *s) {
+    for (; *s; s++) putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+}
+
+static void ymd(const char *date, int *y, int *m, int *d) {
+    *y = *m = *d = 0;
+    sscanf(date, "%4d-%2d-%2d", y, m, d);
+}
+
+static int day_of_year(int y, int m, int d) {
+    static const int cum[12] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return (m >= 1 && m <= 12 ? cum[m - 1] : 0) + d + (leap && m > 2);
+}
+
+static void gdelt_actor(const char *code, const char *name) {
+    actor_parts p;
+    split(code, &p);
+    /* Code Name CountryCode KnownGroupCode EthnicCode Religion1 Religion2 Type1 Type2 Type3 */
+    printf("%s\t", code);
+    field(name);
+    printf("\t%s\t%s\t\t\t\t%s\t%s\t%s\t", p.country, p.group, p.types[0], p.types[1], p.types[2]);
+}
+
+int export_gdelt(void *ud, const dyad_stored_event *e) {
+    (void)ud;
+    int y, m, d;
+    ymd(e->date, &y, &m, &d);
+    printf("%lld\t%04d%02d%02d\t%04d%02d\t%04d\t%.4f\t", (long long)e->id, y, m, d, y, m, y,
+           y + (day_of_year(y, m, d) - 1) / 365.0);
+    gdelt_actor(e->source, e->source_text);
+    gdelt_actor(e->target, e->target_text);
+    char base[4] = {0};
+    strncpy(base, e->code, 3);
+    printf("%d\t%s\t%s\t%s\t%d\t%.1f\t%d\t%d\t%d\t0\t", e->sentence_index == 0, e->code, base,
+           e->root, e->quad, e->goldstein, e->num_mentions, e->num_sources, e->num_articles);
+    for (int g = 0; g < 3; g++) fputs("0\t\t\t\t\t\t\t\t", stdout); /* no places yet */
+    char added[32] = "";
+    int hh = 0, mi = 0, ss = 0, ay = 0, am = 0, ad = 0;
+    if (sscanf(e->added, "%4d-%2d-%2d %2d:%2d:%2d", &ay, &am, &ad, &hh, &mi, &ss) == 6)
+        snprintf(added, sizeof added, "%04d%02d%02d%02d%02d%02d", ay % 10000, am % 100, ad % 100,
+                 hh % 100, mi % 100, ss % 100);
+    printf("%s\t", added);
+    field(e->url[0] ? e->url : e->article);
+    putchar('\n');
+    return 0;
+}
+
+int export_phoenix(void *ud, const dyad_stored_event *e) {
+    (void)ud;
+    int y, m, d;
+    ymd(e->date, &y, &m, &d);
+    actor_parts s, t;
+    split(e->source, &s);
+    split(e->target, &t);
+    printf("%lld\t%04d%02d%02d\t%d\t%d\t%d\t", (long long)e->id, y, m, d, y, m, d);
+    printf("%s\t%s\t%s\t%s\t", e->source, s.country[0] ? s.country : s.group, s.types[0], s.types[1]);
+    printf("%s\t%s\t%s\t%s\t", e->target, t.country[0] ? t.country : t.group, t.types[0], t.types[1]);
+    printf("%s\t%s\t%d\t%.1f\t\t\t\t\t\t\t", e->code, e->root, e->quad, e->goldstein);
+    printf("%s_%d\t", e->article, e->sentence_index);
+    field(e->url);
+    putchar('\t');
+    field(e->news_source);
+    putchar('\n');
+    return 0;
+}
