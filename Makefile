@@ -9,7 +9,7 @@
 CC ?= cc
 BUILD ?= build
 SHARED ?= ../shared
-PKGS = libutf8proc json-c libxml-2.0 sqlite3
+PKGS = libutf8proc json-c libxml-2.0 sqlite3 libpq libmicrohttpd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 

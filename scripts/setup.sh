@@ -2,8 +2,12 @@
 # setup.sh -- installs what Dyad needs to build and test on Debian, skipping
 # what is already there. Run as root (or with sudo available).
 set -e
-PKGS="build-essential pkg-config clang libsqlite3-dev libutf8proc-dev libjson-c-dev \
-libxml2-dev libcmocka-dev sqlite3 libmicrohttpd-dev libpcre2-dev wordnet-base iso-codes"
+# One group of packages a line: what each part of Dyad needs.
+PKGS="build-essential pkg-config clang libsqlite3-dev libutf8proc-dev libjson-c-dev"
+PKGS="$PKGS libxml2-dev libcmocka-dev sqlite3 libpcre2-dev wordnet-base iso-codes"
+PKGS="$PKGS postgresql libpq-dev"            # the PostgreSQL backend and its test server
+PKGS="$PKGS libmicrohttpd-dev nodejs npm"     # dyad serve and its dashboard
+PKGS="$PKGS chromium"                         # the dashboard's browser test
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
