@@ -6,9 +6,12 @@ set -e
 PKGS="build-essential pkg-config clang libsqlite3-dev libutf8proc-dev libjson-c-dev"
 PKGS="$PKGS libxml2-dev libcmocka-dev sqlite3 libpcre2-dev wordnet-base iso-codes"
 PKGS="$PKGS postgresql libpq-dev"            # the PostgreSQL backend and its test server
-PKGS="$PKGS libmicrohttpd-dev nodejs npm"     # dyad serve and its dashboard
+PKGS="$PKGS libmicrohttpd-dev"               # dyad serve
 PKGS="$PKGS chromium"                         # the dashboard's browser test
 missing=""
+# The dashboard is built with Node.js and npm: Debian's, unless a Node.js
+# that brings its own npm is installed already.
+command -v npm >/dev/null 2>&1 || missing="nodejs npm"
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
