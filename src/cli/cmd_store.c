@@ -122,6 +122,7 @@ static int parse_q(int argc, char **argv, qopts *o, int stats) {
         else if (!strcmp(a, "--from")) o->q.from = v;
         else if (!strcmp(a, "--to")) o->q.to = v;
         else if (!strcmp(a, "--text")) o->q.text = v;
+        else if (!strcmp(a, "--place")) o->q.place = v;
         else if (!strcmp(a, "--one-a-day")) {
             o->q.one_a_day = 1;
             i--; /* takes no value */
