@@ -61,29 +61,55 @@ static const char SCHEMA[] =
     "CREATE INDEX IF NOT EXISTS events_place ON events(lower(place));"
     "CREATE INDEX IF NOT EXISTS articles_tsv ON articles USING gin(tsv);";
 
+/* Storing one mention, in the server so that it is one round trip: finds
+ * or adds its event (looking first, as an insert that conflicts would still
+ * use up an id), stores the mention and keeps the GDELT counts. */
+static const char PUT_MENTION_FN[] =
+    "CREATE OR REPLACE FUNCTION dyad_put_mention(p_date text, p_source text, p_target text,"
+    " p_code text, p_root text, p_quad integer, p_goldstein double precision, p_article bigint,"
+    " p_news_source text, p_sentence integer, p_source_text text, p_target_text text,"
+    " p_verb_text text, p_source_start integer, p_source_end integer, p_target_start integer,"
+    " p_target_end integer, p_verb_start integer, p_verb_end integer, p_date_text text,"
+    " p_rule text) RETURNS bigint LANGUAGE plpgsql AS $$\n"
+    "DECLARE ev bigint; new_article integer; new_source integer;\n"
+    "BEGIN\n"
+    "  FOR tries IN 1..2 LOOP\n"
+    "    SELECT id INTO ev FROM events WHERE date = p_date AND source = p_source"
+    "      AND target = p_target AND code = p_code AND place = '';\n"
+    "    EXIT WHEN ev IS NOT NULL;\n"
+    "    INSERT INTO events(date, source, target, code, root, quad, goldstein)"
+    "      VALUES(p_date, p_source, p_target, p_code, p_root, p_quad, p_goldstein)"
+    "      ON CONFLICT DO NOTHING RETURNING id INTO ev;\n"
+    "    EXIT WHEN ev IS NOT NULL;\n" /* else another writer added it meanwhile */
+    "  END LOOP;\n"
+    "  new_article := CASE WHEN EXISTS(SELECT 1 FROM mentions WHERE event = ev"
+    "    AND article = p_article) THEN 0 ELSE 1 END;\n"
+    "  INSERT INTO event_sources(event, source) VALUES(ev, p_news_source) ON CONFLICT DO NOTHING;\n"
+    "  GET DIAGNOSTICS new_source = ROW_COUNT;\n"
+    "  INSERT INTO mentions(event, article, sentence, source_text, target_text, verb_text,"
+    "    source_start, source_end, target_start, target_end, verb_start, verb_end, date_text, rule)"
+    "    VALUES(ev, p_article, p_sentence, p_source_text, p_target_text, p_verb_text,"
+    "    p_source_start, p_source_end, p_target_start, p_target_end, p_verb_start, p_verb_end,"
+    "    p_date_text, p_rule);\n"
+    "  UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles + new_article,"
+    "    num_sources = num_sources + new_source WHERE id = ev;\n"
+    "  RETURN ev;\n"
+    "END $$;";
+
 /* Prepared statements: name, SQL. Prepared once per connection. */
 static const char *const STMTS[][2] = {
     {"find_article", "SELECT rowid FROM articles WHERE id = $1 OR hash = $2"},
     {"put_article",
      "INSERT INTO articles(id, hash, date, source, title, url, text, file)"
      " VALUES($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING rowid"},
-    {"put_sentence",
-     "INSERT INTO sentences(article, idx, start, \"end\", discarded) VALUES($1, $2, $3, $4, $5)"},
-    {"find_event",
-     "SELECT id FROM events WHERE date = $1 AND source = $2 AND target = $3 AND code = $4"
-     " AND place = ''"},
-    {"put_event",
-     "INSERT INTO events(date, source, target, code, root, quad, goldstein)"
-     " VALUES($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id"},
-    {"seen_article", "SELECT 1 FROM mentions WHERE event = $1 AND article = $2 LIMIT 1"},
-    {"put_source", "INSERT INTO event_sources(event, source) VALUES($1, $2) ON CONFLICT DO NOTHING"},
+    /* all the sentences of an article: arrays of starts, ends, discarded */
+    {"put_sentences",
+     "INSERT INTO sentences(article, idx, start, \"end\", discarded)"
+     " SELECT $1, i - 1, s, e, d FROM unnest($2::integer[], $3::integer[], $4::boolean[])"
+     " WITH ORDINALITY AS t(s, e, d, i)"},
     {"put_mention",
-     "INSERT INTO mentions(event, article, sentence, source_text, target_text, verb_text,"
-     " source_start, source_end, target_start, target_end, verb_start, verb_end, date_text, rule)"
-     " VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"},
-    {"count",
-     "UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles + $2,"
-     " num_sources = num_sources + $3 WHERE id = $1"},
+     "SELECT dyad_put_mention($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
+     " $16, $17, $18, $19, $20, $21)"},
 };
 
 int pg_store_is_uri(const char *path) {
@@ -131,7 +157,8 @@ static void one_line(const char *msg, const char *pw, char *out, size_t n) {
 /* Fails with what and the server's message (from r, else the connection). */
 static dyad_status pg_fail(pg_store *p, dyad_error *err, const char *what, const PGresult *r) {
     char msg[400];
-    const char *m = r ? PQresultErrorMessage(r) : "";
+    const char *m = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+    if (!m) m = r ? PQresultErrorMessage(r) : "";
     one_line(*m ? m : PQerrorMessage(p->conn), p->pw, msg, sizeof msg);
     return dyad_fail(err, DYAD_EDB, p->name, 0, "%s: %s", what, msg);
 }
@@ -184,6 +211,7 @@ dyad_status pg_store_open(pg_store **out, const char *uri, dyad_error *err) {
                            enc ? enc : "unknown");
     }
     if (st == DYAD_OK) st = exec(p, SCHEMA, "cannot create schema", err);
+    if (st == DYAD_OK) st = exec(p, PUT_MENTION_FN, "cannot create schema", err);
     for (size_t i = 0; st == DYAD_OK && i < sizeof STMTS / sizeof STMTS[0]; i++) {
         PGresult *r = PQprepare(p->conn, STMTS[i][0], STMTS[i][1], 0, NULL);
         if (PQresultStatus(r) != PGRES_COMMAND_OK) st = pg_fail(p, err, "cannot prepare statements", r);
@@ -238,42 +266,39 @@ static void span_vals(const dyad_article *a, dyad_span sp, char b0[24], char b1[
     *v1 = num(b1, (long long)dyad_char_offset(a->text, (size_t)sp.off + sp.len));
 }
 
-/* The id of the stored event e, inserting it first when it is new. */
-static dyad_status event_id(pg_store *p, const dyad_event *e, long long *id, dyad_error *err) {
-    char quad[24], gold[32];
-    snprintf(gold, sizeof gold, "%.17g", e->goldstein);
-    const char *v[7] = {e->date, e->source, e->target, e->code, e->root, num(quad, e->quad), gold};
-    /* look first: an insert that conflicts would still use up an id */
-    for (int tries = 0; tries < 2; tries++) {
-        PGresult *r = run(p, "find_event", 4, v, "cannot find a stored event", err);
-        if (!r) return DYAD_EDB;
-        if (PQntuples(r) == 0) {
-            PQclear(r);
-            r = run(p, "put_event", 7, v, "cannot store an event", err);
-            if (!r) return DYAD_EDB;
-        }
-        int found = PQntuples(r) == 1;
-        if (found) *id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
-        PQclear(r);
-        if (found) return DYAD_OK; /* else another writer stored it meanwhile */
+/* Stores the article's sentences in one statement, as three array
+ * literals (starts, ends, discarded); art is its rowid as text. */
+static dyad_status put_sentences(pg_store *p, const dyad_article *a, const dyad_doc *d,
+                                 const char *art, dyad_error *err) {
+    size_t n = dyad_doc_nsentences(d), room = n * 22 + 3; /* ",<20 digits>" each, {} */
+    if (!n) return DYAD_OK;
+    char *buf = malloc(3 * room);
+    if (!buf) return dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
+    char *arr[3] = {buf, buf + room, buf + 2 * room};
+    size_t len[3] = {1, 1, 1};
+    for (int k = 0; k < 3; k++) arr[k][0] = '{';
+    for (size_t i = 0; i < n; i++) {
+        const dyad_sentence_info *si = dyad_doc_sentence(d, i);
+        const char *sep = i ? "," : "";
+        len[0] += (size_t)sprintf(arr[0] + len[0], "%s%zu", sep, dyad_char_offset(a->text, si->span.off));
+        len[1] += (size_t)sprintf(arr[1] + len[1], "%s%zu", sep,
+                                  dyad_char_offset(a->text, (size_t)si->span.off + si->span.len));
+        len[2] += (size_t)sprintf(arr[2] + len[2], "%s%c", sep, si->discarded ? 't' : 'f');
     }
-    return dyad_fail(err, DYAD_EDB, p->name, 0, "cannot find a stored event");
+    for (int k = 0; k < 3; k++) strcpy(arr[k] + len[k], "}");
+    const char *v[4] = {art, arr[0], arr[1], arr[2]};
+    PGresult *r = run(p, "put_sentences", 4, v, "cannot store sentences", err);
+    free(buf);
+    PQclear(r);
+    return r ? DYAD_OK : DYAD_EDB;
 }
 
-/* Stores one mention of event ev (article art) and updates the event's
- * GDELT counts. */
-static dyad_status put_mention(pg_store *p, const dyad_article *a, const dyad_event *e,
-                               long long ev, const char *art, dyad_error *err) {
-    char evs[24], sent[24], sp[6][24];
-    const char *key[2] = {num(evs, ev), art};
-    PGresult *r = run(p, "seen_article", 2, key, "cannot count articles", err);
-    if (!r) return DYAD_EDB;
-    int new_article = PQntuples(r) == 0;
-    PQclear(r);
-    const char *src[2] = {evs, a->source ? a->source : ""};
-    if (!(r = run(p, "put_source", 2, src, "cannot count sources", err))) return DYAD_EDB;
-    int new_source = !strcmp(PQcmdTuples(r), "1");
-    PQclear(r);
+/* Sends (in a pipeline) the storing of one mention of event e of the
+ * article art (its rowid as text). */
+static dyad_status send_mention(pg_store *p, const dyad_article *a, const dyad_event *e,
+                                const char *art, dyad_error *err) {
+    char quad[24], gold[32], sent[24], sp[6][24];
+    snprintf(gold, sizeof gold, "%.17g", e->goldstein);
     char *texts[4] = {dup_text(a->text + e->source_span.off, e->source_span.len),
                       dup_text(a->text + e->target_span.off, e->target_span.len),
                       dup_text(a->text + e->verb_span.off, e->verb_span.len),
@@ -281,49 +306,58 @@ static dyad_status put_mention(pg_store *p, const dyad_article *a, const dyad_ev
     dyad_status st = DYAD_OK;
     if (!texts[0] || !texts[1] || !texts[2] || !texts[3]) {
         st = dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
-        goto done;
+    } else {
+        const char *v[21] = {e->date, e->source, e->target, e->code, e->root, num(quad, e->quad),
+                             gold, art, a->source ? a->source : "", num(sent, e->sentence),
+                             texts[0], texts[1], texts[2]};
+        span_vals(a, e->source_span, sp[0], sp[1], &v[13], &v[14]);
+        span_vals(a, e->target_span, sp[2], sp[3], &v[15], &v[16]);
+        span_vals(a, e->verb_span, sp[4], sp[5], &v[17], &v[18]);
+        v[19] = texts[3];
+        v[20] = e->rule ? e->rule : "";
+        if (!PQsendQueryPrepared(p->conn, "put_mention", 21, v, NULL, NULL, 0))
+            st = pg_fail(p, err, "cannot store an event", NULL);
     }
-    const char *m[14] = {evs, art, num(sent, e->sentence), texts[0], texts[1], texts[2]};
-    span_vals(a, e->source_span, sp[0], sp[1], &m[6], &m[7]);
-    span_vals(a, e->target_span, sp[2], sp[3], &m[8], &m[9]);
-    span_vals(a, e->verb_span, sp[4], sp[5], &m[10], &m[11]);
-    m[12] = texts[3];
-    m[13] = e->rule ? e->rule : "";
-    if (!(r = run(p, "put_mention", 14, m, "cannot store a mention", err))) {
-        st = DYAD_EDB;
-        goto done;
-    }
-    PQclear(r);
-    const char *c[3] = {evs, new_article ? "1" : "0", new_source ? "1" : "0"};
-    if (!(r = run(p, "count", 3, c, "cannot count mentions", err))) st = DYAD_EDB;
-    PQclear(r);
-done:
     for (int i = 0; i < 4; i++) free(texts[i]);
     return st;
 }
 
-/* Stores the article's sentences and events; art is its rowid as text. */
+/* Reads the results of n commands sent in a pipeline, up to its sync
+ * point; the first error (if st is still DYAD_OK) goes into err. */
+static dyad_status pipeline_results(pg_store *p, size_t n, dyad_status st, dyad_error *err) {
+    size_t ends = 0; /* each command's results end with a NULL */
+    PGresult *r;
+    while (ends <= n) {
+        if (!(r = PQgetResult(p->conn))) {
+            ends++;
+            continue;
+        }
+        ExecStatusType t = PQresultStatus(r);
+        if (t == PGRES_FATAL_ERROR && st == DYAD_OK) st = pg_fail(p, err, "cannot store an event", r);
+        PQclear(r);
+        if (t == PGRES_PIPELINE_SYNC) break;
+    }
+    return st;
+}
+
+#define PIPELINE 64 /* mentions sent before reading their results */
+
+/* Stores the article's sentences and events; art is its rowid as text.
+ * Mentions go in pipelines of PIPELINE, one round trip each. */
 static dyad_status put_body(pg_store *p, const dyad_article *a, const dyad_doc *d,
                             const char *art, dyad_error *err) {
-    for (size_t i = 0; i < dyad_doc_nsentences(d); i++) {
-        const dyad_sentence_info *si = dyad_doc_sentence(d, i);
-        char idx[24], b0[24], b1[24];
-        const char *v[5] = {art, num(idx, (long long)i),
-                            num(b0, (long long)dyad_char_offset(a->text, si->span.off)),
-                            num(b1, (long long)dyad_char_offset(a->text, (size_t)si->span.off + si->span.len)),
-                            si->discarded ? "t" : "f"};
-        PGresult *r = run(p, "put_sentence", 5, v, "cannot store a sentence", err);
-        if (!r) return DYAD_EDB;
-        PQclear(r);
+    dyad_status st = put_sentences(p, a, d, art, err);
+    size_t n = dyad_doc_nevents(d);
+    for (size_t i = 0; i < n && st == DYAD_OK; i += PIPELINE) {
+        if (!PQenterPipelineMode(p->conn)) return pg_fail(p, err, "cannot store an event", NULL);
+        size_t sent = 0;
+        while (i + sent < n && sent < PIPELINE && st == DYAD_OK)
+            if ((st = send_mention(p, a, dyad_doc_event(d, i + sent), art, err)) == DYAD_OK) sent++;
+        if (PQpipelineSync(p->conn)) st = pipeline_results(p, sent, st, err);
+        else if (st == DYAD_OK) st = pg_fail(p, err, "cannot store an event", NULL);
+        PQexitPipelineMode(p->conn);
     }
-    for (size_t i = 0; i < dyad_doc_nevents(d); i++) {
-        const dyad_event *e = dyad_doc_event(d, i);
-        long long ev = 0;
-        dyad_status st = event_id(p, e, &ev, err);
-        if (st == DYAD_OK) st = put_mention(p, a, e, ev, art, err);
-        if (st != DYAD_OK) return st;
-    }
-    return DYAD_OK;
+    return st;
 }
 
 /* Like the SQLite store: an article already there (same id or same text
