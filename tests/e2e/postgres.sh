@@ -127,6 +127,20 @@ grep -q " 0 articles stored" "$tmp/err" || { cat "$tmp/err"; echo "re-ingest sto
 "$DYAD" query --db "$pg" --format csv >"$tmp/after"
 cmp -s "$tmp/before" "$tmp/after" || { echo "re-ingesting changed the PostgreSQL store"; fail=1; }
 
+# two ingests at once into a new database (both creating its tables):
+# nothing lost, the counts those of one ingest of everything into SQLite
+as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "$port" -U postgres dyad2 || fail=1
+pg2="postgresql://postgres@127.0.0.1:$port/dyad2"
+"$DYAD" ingest --db "$pg2" "$SEEDS" 2>"$tmp/c1" & pid=$!
+"$DYAD" ingest --db "$pg2" examples/*.txt 2>"$tmp/c2" || { cat "$tmp/c2"; fail=1; }
+wait $pid || { cat "$tmp/c1"; fail=1; }
+"$DYAD" ingest --db "$tmp/one.db" "$SEEDS" examples/*.txt 2>/dev/null || fail=1
+for by in dyad root; do
+    "$DYAD" stats --db "$pg2" --by $by >"$tmp/s1"
+    "$DYAD" stats --db "$tmp/one.db" --by $by >"$tmp/s2"
+    cmp -s "$tmp/s1" "$tmp/s2" || { diff "$tmp/s1" "$tmp/s2" | head; echo "concurrent ingests: stats --by $by differ"; fail=1; }
+done
+
 # bad input: clear errors, non-zero exit, nothing broken
 "$DYAD" query --db "$pg" --from 2024-13-45x >/dev/null 2>"$tmp/e1" && fail=1
 grep -q -- "--from: bad date '2024-13-45x'" "$tmp/e1" || { cat "$tmp/e1"; echo "bad date not reported"; fail=1; }
