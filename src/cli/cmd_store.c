@@ -34,7 +34,7 @@ int cmd_ingest(int argc, char **argv) {
         } else files[nfiles++] = argv[i];
     }
     if (!nfiles) {
-        fputs("usage: dyad ingest [--db FILE] [--dict PATH]... INPUT...\n", stderr);
+        fputs("usage: dyad ingest [--db FILE|URI] [--dict PATH]... INPUT...\n", stderr);
         free(files);
         return 2;
     }

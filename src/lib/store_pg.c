@@ -16,6 +16,9 @@
 
 #define TEXTOID 25 /* PostgreSQL's type oids for query parameters */
 #define INT8OID 20
+/* Advisory lock keys: taken while creating the schema, and by writers */
+#define LOCK_SCHEMA "4479326584"
+#define LOCK_WRITE "4479326585"
 
 struct pg_store {
     PGconn *conn;
@@ -206,7 +209,7 @@ static dyad_status ensure_schema(pg_store *p, dyad_error *err) {
     PQclear(r);
     if (have) return DYAD_OK;
     dyad_status st = exec(p, "BEGIN; SET LOCAL client_min_messages = warning;"
-                             " SELECT pg_advisory_xact_lock(4479326584)", "cannot create schema", err);
+                             " SELECT pg_advisory_xact_lock(" LOCK_SCHEMA ")", "cannot create schema", err);
     if (st == DYAD_OK) st = exec(p, SCHEMA, "cannot create schema", err);
     if (st == DYAD_OK) st = exec(p, PUT_MENTION_FN, "cannot create schema", err);
     if (st == DYAD_OK) {
@@ -257,7 +260,7 @@ dyad_status pg_store_open(pg_store **out, const char *uri, dyad_error *err) {
 /* Writers take turns, a transaction at a time, as in SQLite (BEGIN
  * IMMEDIATE): two ingests updating the same events' counts in different
  * orders would otherwise deadlock. Readers are never blocked. */
-#define BEGIN_WRITE "BEGIN; SELECT pg_advisory_xact_lock(4479326585)"
+#define BEGIN_WRITE "BEGIN; SELECT pg_advisory_xact_lock(" LOCK_WRITE ")"
 
 dyad_status pg_store_begin(pg_store *p, dyad_error *err) {
     return exec(p, BEGIN_WRITE, "cannot begin a transaction", err);
