@@ -195,12 +195,15 @@ dyad_status dyad_write_events(FILE *f, dyad_output_format fmt, const dyad_articl
 size_t dyad_char_offset(const char *text, size_t off);
 
 /* ---------------------------------------------------------------------
- * Event store (SQLite)
+ * Event store (SQLite, or PostgreSQL)
  * ------------------------------------------------------------------- */
 
 typedef struct dyad_store dyad_store;
 
-/* Opens (creating if needed) the store at path, in WAL mode. */
+/* Opens (creating if needed) the store at path: an SQLite file (in WAL
+ * mode), or a PostgreSQL database when path is a postgresql:// or
+ * postgres:// URI (libpq's connection URI; the database must exist and be
+ * UTF8, the tables are created if missing). Both backends behave the same. */
 dyad_status dyad_store_open(dyad_store **out, const char *path, dyad_error *err);
 void dyad_store_close(dyad_store *s);
 
@@ -221,7 +224,9 @@ typedef struct dyad_query {
     const char *actor; /* code prefix of the source or target, NULL for any */
     const char *code;  /* CAMEO code prefix, NULL for any */
     const char *from, *to; /* YYYY-MM-DD inclusive, NULL for open */
-    const char *text;  /* full-text query over articles (FTS5), NULL for none */
+    const char *text;  /* full-text query over articles (FTS5 in SQLite, tsvector in
+                          PostgreSQL), NULL for none */
+    const char *place; /* the events' place, case-insensitive, NULL for any */
     long limit;        /* 0: no limit */
     int one_a_day;     /* GDELT's one-a-day filter: one event per date, dyad and code */
 } dyad_query;

@@ -34,7 +34,7 @@ int cmd_ingest(int argc, char **argv) {
         } else files[nfiles++] = argv[i];
     }
     if (!nfiles) {
-        fputs("usage: dyad ingest [--db FILE] [--dict PATH]... INPUT...\n", stderr);
+        fputs("usage: dyad ingest [--db FILE|URI] [--dict PATH]... INPUT...\n", stderr);
         free(files);
         return 2;
     }
@@ -122,6 +122,7 @@ static int parse_q(int argc, char **argv, qopts *o, int stats) {
         else if (!strcmp(a, "--from")) o->q.from = v;
         else if (!strcmp(a, "--to")) o->q.to = v;
         else if (!strcmp(a, "--text")) o->q.text = v;
+        else if (!strcmp(a, "--place")) o->q.place = v;
         else if (!strcmp(a, "--one-a-day")) {
             o->q.one_a_day = 1;
             i--; /* takes no value */

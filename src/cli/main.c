@@ -10,11 +10,14 @@ static void usage(FILE *f) {
           "  code [--dict PATH]... [--format jsonl|tsv|petrarch] [--input text|jsonl|xml] FILE...\n"
           "                  code articles into CAMEO events ('-' reads stdin)\n"
           "  dict check FILE...   validate dictionary files and print counts\n"
-          "  ingest [--db FILE] [--dict PATH]... INPUT...\n"
+          "  ingest [--db FILE|URI] [--dict PATH]... INPUT...\n"
           "                  code articles and store them (re-ingesting changes nothing)\n"
-          "  query [--db FILE] [--actor CODE] [--code PREFIX] [--from DATE] [--to DATE]\n"
-          "        [--text WORDS] [--limit N] [--one-a-day] [--format table|jsonl|csv|gdelt|phoenix]\n"
-          "  stats [--db FILE] [--by day|dyad|root] [same filters]\n"
+          "  query [--db FILE|URI] [--actor CODE] [--code PREFIX] [--from DATE] [--to DATE]\n"
+          "        [--place NAME] [--text WORDS] [--limit N] [--one-a-day]\n"
+          "        [--format table|jsonl|csv|gdelt|phoenix]\n"
+          "  stats [--db FILE|URI] [--by day|dyad|root] [same filters]\n"
+          "                  --db is an SQLite file (default dyad.db) or a PostgreSQL\n"
+          "                  database: postgresql://[user[:password]@]host[:port]/dbname\n"
           "  help            this text\n",
           f);
 }

@@ -1,15 +1,19 @@
 /* store.c -- the event store in SQLite: articles (with a full-text index),
  * their sentences, events merged across sentences and articles by (date,
  * source, target, code, place), and the mentions that report them. All SQL
- * is parameterised; writes happen inside caller-delimited transactions. */
+ * is parameterised; writes happen inside caller-delimited transactions.
+ * A store opened with a postgresql:// URI is PostgreSQL (store_pg.c): each
+ * public function hands it to its pg_store_* twin first. */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "status.h"
+#include "store_pg.h"
 
 struct dyad_store {
+    pg_store *pg; /* the PostgreSQL backend, NULL for SQLite */
     sqlite3 *db;
     char *path;
     sqlite3_stmt *find_article, *put_article, *put_sentence, *put_event, *find_event,
@@ -60,6 +64,7 @@ static int prep(dyad_store *s, sqlite3_stmt **st, const char *sql) {
 
 void dyad_store_close(dyad_store *s) {
     if (!s) return;
+    pg_store_close(s->pg);
     sqlite3_finalize(s->find_article);
     sqlite3_finalize(s->put_article);
     sqlite3_finalize(s->put_sentence);
@@ -84,6 +89,12 @@ dyad_status dyad_store_open(dyad_store **out, const char *path, dyad_error *err)
         return dyad_fail(err, DYAD_ENOMEM, path, 0, "out of memory");
     }
     strcpy(s->path, path);
+    if (pg_store_is_uri(path)) {
+        dyad_status st = pg_store_open(&s->pg, path, err);
+        if (st != DYAD_OK) dyad_store_close(s);
+        else *out = s;
+        return st;
+    }
     if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
         dyad_status st = db_fail(s, err, "cannot open database");
         dyad_store_close(s);
@@ -127,12 +138,14 @@ dyad_status dyad_store_open(dyad_store **out, const char *path, dyad_error *err)
 }
 
 dyad_status dyad_store_begin(dyad_store *s, dyad_error *err) {
+    if (s->pg) return pg_store_begin(s->pg, err);
     if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
         return db_fail(s, err, "cannot begin a transaction");
     return DYAD_OK;
 }
 
 dyad_status dyad_store_commit(dyad_store *s, dyad_error *err) {
+    if (s->pg) return pg_store_commit(s->pg, err);
     if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         dyad_status st = db_fail(s, err, "cannot commit");
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -150,6 +163,10 @@ static void text_hash(const char *t, size_t n, char out[33]) {
         b ^= b >> 29;
     }
     snprintf(out, 33, "%016llx%016llx", (unsigned long long)a, (unsigned long long)b);
+}
+
+void store_text_hash(const char *t, size_t n, char out[33]) {
+    text_hash(t, n, out);
 }
 
 static int step_done(sqlite3_stmt *st) {
@@ -233,6 +250,7 @@ static dyad_status put_events(dyad_store *s, const dyad_article *a, const dyad_d
 
 dyad_status dyad_store_put(dyad_store *s, const dyad_article *a, const dyad_doc *d,
                            int *added, dyad_error *err) {
+    if (s->pg) return pg_store_put(s->pg, a, d, added, err);
     *added = 0;
     char hash[33];
     text_hash(a->text, a->text_len, hash);
@@ -301,18 +319,26 @@ static int good_date(const char *d) {
            m <= 12 && dd >= 1 && dd <= 31;
 }
 
-/* The WHERE clause shared by queries and stats; binds start at 1. */
-static dyad_status where(const dyad_query *q, char *buf, size_t n, dyad_error *err) {
+dyad_status store_check_query(const dyad_query *q, dyad_error *err) {
     if (q && q->from && !good_date(q->from))
         return dyad_fail(err, DYAD_EINVAL, NULL, 0, "--from: bad date '%s' (want YYYY-MM-DD)", q->from);
     if (q && q->to && !good_date(q->to))
         return dyad_fail(err, DYAD_EINVAL, NULL, 0, "--to: bad date '%s' (want YYYY-MM-DD)", q->to);
+    return DYAD_OK;
+}
+
+/* The WHERE clause shared by queries and stats; binds start at 1 (?6 is
+ * the query's limit, ?7 the place). */
+static dyad_status where(const dyad_query *q, char *buf, size_t n, dyad_error *err) {
+    dyad_status st = store_check_query(q, err);
+    if (st != DYAD_OK) return st;
     snprintf(buf, n,
              " WHERE (?1 IS NULL OR e.source LIKE ?1 || '%%' ESCAPE '\\' OR e.target LIKE ?1 || '%%' ESCAPE '\\')"
              " AND (?2 IS NULL OR e.code LIKE ?2 || '%%' ESCAPE '\\')"
              " AND (?3 IS NULL OR e.date >= ?3) AND (?4 IS NULL OR e.date <= ?4)"
              " AND (?5 IS NULL OR e.id IN (SELECT m.event FROM mentions m WHERE m.article IN"
-             " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?5)))");
+             " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?5)))"
+             " AND (?7 IS NULL OR lower(e.place) = lower(?7))");
     return DYAD_OK;
 }
 
@@ -343,6 +369,7 @@ static void bind_query(sqlite3_stmt *st, const dyad_query *q) {
     if (q && q->from) sqlite3_bind_text(st, 3, q->from, -1, SQLITE_TRANSIENT);
     if (q && q->to) sqlite3_bind_text(st, 4, q->to, -1, SQLITE_TRANSIENT);
     if (q && q->text) sqlite3_bind_text(st, 5, q->text, -1, SQLITE_TRANSIENT);
+    if (q && q->place) sqlite3_bind_text(st, 7, q->place, -1, SQLITE_TRANSIENT);
 }
 
 static const char *col(sqlite3_stmt *st, int i) {
@@ -352,11 +379,12 @@ static const char *col(sqlite3_stmt *st, int i) {
 
 dyad_status dyad_store_query(dyad_store *s, const dyad_query *q, dyad_event_fn fn, void *ud,
                              dyad_error *err) {
+    if (s->pg) return pg_store_query(s->pg, q, fn, ud, err);
     char w[1024], sql[2048];
     dyad_status res = where(q, w, sizeof w, err);
     if (res != DYAD_OK) return res;
     snprintf(sql, sizeof sql,
-             "SELECT e.id, e.date, e.source, e.target, e.code, e.root, e.quad, e.goldstein,"
+             "SELECT %s, e.date, e.source, e.target, e.code, e.root, e.quad, e.goldstein,"
              " e.num_mentions, e.num_sources, e.num_articles, a.id,"
              " substr(a.text, se.start + 1, se.end - se.start), m.source_text, m.target_text, m.verb_text,"
              " m.sentence, a.url, a.source, a.ingested_at"
@@ -364,7 +392,9 @@ dyad_status dyad_store_query(dyad_store *s, const dyad_query *q, dyad_event_fn f
              " JOIN articles a ON a.rowid = m.article"
              " JOIN sentences se ON se.article = m.article AND se.idx = m.sentence"
              "%s%s ORDER BY e.date, e.id LIMIT ?6",
-             w, q && q->one_a_day ? " GROUP BY e.date, e.source, e.target, e.code" : "");
+             /* one-a-day keeps the row of the lowest id of each group */
+             q && q->one_a_day ? "min(e.id)" : "e.id", w,
+             q && q->one_a_day ? " GROUP BY e.date, e.source, e.target, e.code" : "");
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return db_fail(s, err, "bad query");
     bind_query(st, q);
@@ -401,6 +431,7 @@ dyad_status dyad_store_query(dyad_store *s, const dyad_query *q, dyad_event_fn f
 
 dyad_status dyad_store_stats(dyad_store *s, const char *by, const dyad_query *q,
                              dyad_count_fn fn, void *ud, dyad_error *err) {
+    if (s->pg) return pg_store_stats(s->pg, by, q, fn, ud, err);
     const char *key;
     if (!strcmp(by, "day")) key = "e.date";
     else if (!strcmp(by, "dyad")) key = "e.source || '>' || e.target";

@@ -1,0 +1,158 @@
+#!/bin/sh
+# The PostgreSQL backend of the event store against a server of its own:
+# initdb in a temporary directory, the server on 127.0.0.1 at a random high
+# port (never the system cluster), stopped on exit. The sample articles go
+# into SQLite and into PostgreSQL, and every query format, filter and stats
+# grouping must give the same output from both; re-ingesting changes
+# nothing; bad dates and bad URIs are refused with a clear message. A server
+# that cannot start is a failure, not a skip.
+set -u
+DYAD=${DYAD:-build-asan/dyad}
+SHARED=${DYAD_SHARED:-../shared}
+SEEDS=$SHARED/samples/seeds.jsonl
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+[ -x "$PGBIN/initdb" ] || { echo "no PostgreSQL server binaries (run scripts/setup.sh)"; exit 1; }
+
+tmp=$(mktemp -d /tmp/dyad-pg.XXXXXX)
+pgdata="$tmp/data"
+as_pg() { "$@"; }
+if [ "$(id -u)" = 0 ]; then
+    chown postgres "$tmp"
+    as_pg() { runuser -u postgres -- "$@"; }
+fi
+cleanup() {
+    [ -f "$pgdata/postmaster.pid" ] && as_pg "$PGBIN/pg_ctl" -D "$pgdata" -m immediate -w stop >/dev/null 2>&1
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+as_pg "$PGBIN/initdb" -D "$pgdata" -E UTF8 --locale=C --auth=trust -U postgres >"$tmp/initdb.log" 2>&1 ||
+    { cat "$tmp/initdb.log"; echo "initdb failed"; exit 1; }
+port=""
+for try in 1 2 3 4 5; do
+    p=$(awk -v s="$$$try" 'BEGIN { srand(s + systime()); print 20000 + int(rand() * 40000) }')
+    if as_pg "$PGBIN/pg_ctl" -D "$pgdata" -l "$tmp/server.log" -w -t 30 \
+        -o "-k $tmp -p $p -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null 2>&1; then
+        port=$p
+        break
+    fi
+done
+[ -n "$port" ] || { cat "$tmp/server.log"; echo "the PostgreSQL server did not start"; exit 1; }
+as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "$port" -U postgres dyad || { echo "createdb failed"; exit 1; }
+pg="postgresql://postgres@127.0.0.1:$port/dyad"
+lite="$tmp/q.db"
+echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+fail=0
+
+for db in "$lite" "$pg"; do
+    "$DYAD" ingest --db "$db" "$SEEDS" examples/*.txt 2>"$tmp/err" || { cat "$tmp/err"; echo "ingest into $db failed"; exit 1; }
+    cat "$tmp/err"
+done
+
+# Runs one query on both stores and compares; $1 names it, the rest are the
+# arguments after --db. cut drops GDELT's DATEADDED (when each was stored).
+same() {
+    name=$1
+    shift
+    "$DYAD" "$@" --db "$lite" >"$tmp/lite.out" 2>"$tmp/lite.err" || { cat "$tmp/lite.err"; echo "$name: SQLite failed"; fail=1; return; }
+    "$DYAD" "$@" --db "$pg" >"$tmp/pg.out" 2>"$tmp/pg.err" || { cat "$tmp/pg.err"; echo "$name: PostgreSQL failed"; fail=1; return; }
+    case "$name" in gdelt*)
+        cut -f1-59,61- "$tmp/lite.out" >"$tmp/l" && mv "$tmp/l" "$tmp/lite.out"
+        cut -f1-59,61- "$tmp/pg.out" >"$tmp/p" && mv "$tmp/p" "$tmp/pg.out" ;;
+    esac
+    rows=$(wc -l <"$tmp/lite.out")
+    if cmp -s "$tmp/lite.out" "$tmp/pg.out"; then
+        echo "same: $name ($rows lines)"
+    else
+        echo "DIFFERENT: $name"
+        diff "$tmp/lite.out" "$tmp/pg.out" | head -10
+        fail=1
+    fi
+    [ "$rows" -gt 0 ] || { echo "$name: no output"; fail=1; }
+}
+
+all=$("$DYAD" query --db "$pg" --format jsonl | wc -l)
+[ "$all" -gt 20 ] || { echo "too few events in PostgreSQL: $all"; fail=1; }
+for f in jsonl csv gdelt phoenix table; do same "$f" query --format "$f"; done
+same "--actor" query --format jsonl --actor USAGOV
+same "--code" query --format jsonl --code 19
+same "--from --to" query --format csv --from 2024-08-01 --to 2024-10-31
+same "--text" query --format jsonl --text Lapid
+same "--text two words" query --format csv --text 'Blinken Doha'
+same "--one-a-day" query --format jsonl --one-a-day
+same "--limit" query --format csv --limit 3
+same "combined" query --format csv --actor ISR --code 1 --to 2024-12-31 --limit 5
+same "stats day" stats --by day
+same "stats dyad" stats --by dyad
+same "stats root" stats --by root
+same "stats filtered" stats --by root --actor USA --from 2024-01-01
+n=$("$DYAD" query --db "$pg" --text Lapid --format jsonl | grep -c '"code":"112"')
+[ "$n" -ge 1 ] || { echo "PostgreSQL full-text search found no accusation"; fail=1; }
+"$DYAD" query --db "$pg" --actor USAGOV --code 042 --from 2024-08-20 --to 2024-08-20 --format csv | tail -n +2 |
+    grep -q '^[0-9]*,2024-08-20,"USAGOV","QAT",042,04,1,1.0,[0-9]*,2,2,' || { echo "Doha visit not merged from 2 articles in PostgreSQL"; fail=1; }
+
+# --place: the place extractor has not filled any place yet, so a name
+# matches nothing in either store
+for db in "$lite" "$pg"; do
+    n=$("$DYAD" query --db "$db" --place Doha --format jsonl | wc -l)
+    [ "$n" = 0 ] || { echo "--place Doha matched $n events in $db"; fail=1; }
+    n=$("$DYAD" stats --db "$db" --place doha | wc -l)
+    [ "$n" = 1 ] || { echo "stats --place doha in $db: $n lines, expected the header only"; fail=1; }
+done
+
+# places, set by hand as the place extractor would: every stored event is
+# in "Doha", then an edited copy of an article reports its events again
+# with no place, which makes new events; --place and --one-a-day (the
+# lowest id of each date, dyad and code) must agree between the stores
+sqlite3 "$lite" "UPDATE events SET place = 'Doha'" || fail=1
+as_pg "$PGBIN/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d dyad -c "UPDATE events SET place = 'Doha'" || fail=1
+{ sed 's/^Id: example-1$/Id: example-1-again/' examples/01-visit-talks.txt; echo "Officials said talks would go on."; } >"$tmp/again.txt"
+for db in "$lite" "$pg"; do "$DYAD" ingest --db "$db" "$tmp/again.txt" 2>/dev/null || fail=1; done
+same "--place" query --format csv --place dOHA
+same "--place stats" stats --by dyad --place DOHA
+same "more events" query --format jsonl
+same "--one-a-day with places" query --format jsonl --one-a-day
+"$DYAD" query --db "$pg" --format csv --one-a-day >"$tmp/daily"
+"$DYAD" query --db "$pg" --format csv --place doha >"$tmp/doha"
+n=$("$DYAD" query --db "$pg" --format csv | wc -l)
+[ "$n" -gt "$(wc -l <"$tmp/daily")" ] || { echo "--one-a-day kept all $n rows"; fail=1; }
+cmp -s "$tmp/daily" "$tmp/doha" || { echo "--one-a-day did not keep the first event (in Doha) of each day, dyad and code"; fail=1; }
+all=$((n - 1))
+
+# re-ingesting changes nothing
+"$DYAD" query --db "$pg" --format csv >"$tmp/before"
+"$DYAD" ingest --db "$pg" "$SEEDS" examples/*.txt 2>"$tmp/err" || { cat "$tmp/err"; fail=1; }
+grep -q " 0 articles stored" "$tmp/err" || { cat "$tmp/err"; echo "re-ingest stored articles again"; fail=1; }
+"$DYAD" query --db "$pg" --format csv >"$tmp/after"
+cmp -s "$tmp/before" "$tmp/after" || { echo "re-ingesting changed the PostgreSQL store"; fail=1; }
+
+# two ingests at once into a new database (both creating its tables):
+# nothing lost, the counts those of one ingest of everything into SQLite
+as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "$port" -U postgres dyad2 || fail=1
+pg2="postgresql://postgres@127.0.0.1:$port/dyad2"
+"$DYAD" ingest --db "$pg2" "$SEEDS" 2>"$tmp/c1" & pid=$!
+"$DYAD" ingest --db "$pg2" examples/*.txt 2>"$tmp/c2" || { cat "$tmp/c2"; fail=1; }
+wait $pid || { cat "$tmp/c1"; fail=1; }
+"$DYAD" ingest --db "$tmp/one.db" "$SEEDS" examples/*.txt 2>/dev/null || fail=1
+for by in dyad root; do
+    "$DYAD" stats --db "$pg2" --by $by >"$tmp/s1"
+    "$DYAD" stats --db "$tmp/one.db" --by $by >"$tmp/s2"
+    cmp -s "$tmp/s1" "$tmp/s2" || { diff "$tmp/s1" "$tmp/s2" | head; echo "concurrent ingests: stats --by $by differ"; fail=1; }
+done
+
+# bad input: clear errors, non-zero exit, nothing broken
+"$DYAD" query --db "$pg" --from 2024-13-45x >/dev/null 2>"$tmp/e1" && fail=1
+grep -q -- "--from: bad date '2024-13-45x'" "$tmp/e1" || { cat "$tmp/e1"; echo "bad date not reported"; fail=1; }
+"$DYAD" stats --db "$pg" --to 24-1-1 >/dev/null 2>"$tmp/e2" && fail=1
+grep -q -- "--to: bad date" "$tmp/e2" || { cat "$tmp/e2"; echo "bad --to not reported"; fail=1; }
+"$DYAD" query --db "postgresql://postgres:s3cret@127.0.0.1:$port/no_such_db" 2>"$tmp/e3" && fail=1
+grep -q "cannot connect to PostgreSQL.*no_such_db" "$tmp/e3" || { cat "$tmp/e3"; echo "missing database not reported"; fail=1; }
+"$DYAD" query --db "postgresql://u:s3cret@[::1" 2>"$tmp/e4" && fail=1
+grep -q "cannot connect to PostgreSQL" "$tmp/e4" || { cat "$tmp/e4"; echo "malformed URI not reported"; fail=1; }
+cat "$tmp/e3" "$tmp/e4"
+grep -q "s3cret" "$tmp/e3" "$tmp/e4" && { echo "the password was printed"; fail=1; }
+"$DYAD" query --db "$pg" --actor "'; DROP TABLE events; --" >/dev/null || fail=1
+"$DYAD" query --db "$pg" --text "'); DROP TABLE events; --" >/dev/null || fail=1
+[ "$("$DYAD" query --db "$pg" --format jsonl | wc -l)" = "$all" ] || { echo "events lost"; fail=1; }
+exit $fail
