@@ -15,6 +15,8 @@ static void usage(FILE *f) {
           "  query [--db FILE] [--actor CODE] [--code PREFIX] [--from DATE] [--to DATE]\n"
           "        [--text WORDS] [--limit N] [--one-a-day] [--format table|jsonl|csv|gdelt|phoenix]\n"
           "  stats [--db FILE] [--by day|dyad|root] [same filters]\n"
+          "  serve [--db FILE] [--port N] [--host ADDR] [--web DIR] [--dict PATH]... [--max-body BYTES]\n"
+          "                  HTTP JSON API and the analysts' dashboard (loopback, port 8080)\n"
           "  help            this text\n",
           f);
 }
@@ -30,6 +32,7 @@ int main(int argc, char **argv) {
     if (!strcmp(cmd, "ingest")) return cmd_ingest(argc - 1, argv + 1);
     if (!strcmp(cmd, "query")) return cmd_query(argc - 1, argv + 1);
     if (!strcmp(cmd, "stats")) return cmd_stats(argc - 1, argv + 1);
+    if (!strcmp(cmd, "serve")) return cmd_serve(argc - 1, argv + 1);
     if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
         usage(stdout);
         return 0;
