@@ -8,6 +8,7 @@ PKGS="$PKGS libxml2-dev libcmocka-dev sqlite3 libpcre2-dev wordnet-base iso-code
 PKGS="$PKGS postgresql libpq-dev"            # the PostgreSQL backend and its test server
 PKGS="$PKGS libmicrohttpd-dev nodejs npm"     # dyad serve and its dashboard
 PKGS="$PKGS chromium"                         # the dashboard's browser test
+PKGS="$PKGS wrk"                              # dyad serve's load run in make bench
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
