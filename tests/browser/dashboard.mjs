@@ -82,8 +82,12 @@ try {
   await page.locator("#drawer .meta a").first().click();
   await page.waitForSelector("#drawer .article-text");
   const marks = await page.locator("#drawer .article-text mark.verb").count();
-  check(marks > 0, `article view: ${marks} highlighted verbs`);
   await page.screenshot({ path: join(shots, "dashboard-article.png") });
+  check(marks > 0, `article view: ${marks} highlighted verbs`);
+  // a highlighted verb in the article opens its event
+  await page.locator("#drawer .article-text mark.verb").first().click();
+  await page.waitForSelector("#drawer blockquote.hl");
+  check((await page.locator("#drawer .eyebrow").textContent()).startsWith("Event "), "a verb in the article opens its event");
 
   check(outside.length === 0, `no request left the server${outside.length ? ": " + outside.slice(0, 3).join(" ") : ""}`);
   check(errors.length === 0, `no page errors${errors.length ? ": " + errors.slice(0, 3).join(" | ") : ""}`);

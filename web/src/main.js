@@ -286,18 +286,21 @@ function highlight(text, spans) {
   for (const m of marks) {
     if (m.span[0] < at) continue; // overlapping spans: keep the first
     out.push(chars.slice(at, m.span[0]).join(""));
-    out.push(el("mark", { class: m.cls, title: m.title }, chars.slice(m.span[0], m.span[1]).join("")));
+    const open = m.event ? () => openEvent(m.event) : undefined;
+    out.push(el("mark", { class: m.event ? `${m.cls} link` : m.cls, title: m.title, onclick: open }, chars.slice(m.span[0], m.span[1]).join("")));
     at = m.span[1];
   }
   out.push(chars.slice(at).join(""));
   return out;
 }
 
+// The source, verb and target spans of a mention; shift moves them from the
+// sentence into the article.
 function mentionSpans(m, shift = 0) {
   const sh = (s) => (s ? [s[0] + shift, s[1] + shift] : null);
   return [
     { span: sh(m.source_span), cls: "src", title: `source ${m.source}` },
-    { span: sh(m.verb_span), cls: "verb", title: `event ${m.code}` },
+    { span: sh(m.verb_span), cls: "verb", title: `event ${m.code} (${m.source || "–"} → ${m.target || "–"})` },
     { span: sh(m.target_span), cls: "tgt", title: `target ${m.target}` },
   ];
 }
@@ -336,7 +339,7 @@ async function openEvent(id) {
 async function openArticle(id) {
   try {
     const a = await api(`/api/articles/${encodeURIComponent(id)}`);
-    const spans = a.mentions.flatMap((m) => mentionSpans(m, m.sentence_start));
+    const spans = a.mentions.flatMap((m) => mentionSpans(m, m.sentence_start).map((x) => ({ ...x, event: m.event })));
     openDrawer(
       el("div", { class: "eyebrow" }, `Article ${a.id} · ${a.date} · ${a.source || "unknown source"}`),
       el("h3", {}, a.title || a.id),
