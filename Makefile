@@ -4,6 +4,7 @@
 #                   then the end-to-end and accuracy tests
 #   make example    codes the bundled example articles
 #   make asan       the sanitizer build only (build-asan/)
+#   make web        the dashboard of `dyad serve` (npm ci, esbuild) in build/web
 # BUILD=dir picks the build directory; SAN=1 builds with sanitizers.
 
 CC ?= cc
@@ -36,8 +37,22 @@ FUZZ_TARGETS := text dict reader date
 REPLAYS := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay_%)
 FUZZ_SECONDS ?= 30
 
-.PHONY: all check tests asan example clean bench fuzz
-all: $(BUILD)/dyad
+# The dashboard: npm packages installed from web/package-lock.json, bundled
+# by esbuild into build/web, which `dyad serve` serves (both builds share it).
+WEB_OUT := build/web
+WEB_SRC := $(wildcard web/src/*) web/build.mjs
+
+.PHONY: all check tests asan example clean bench fuzz web
+all: $(BUILD)/dyad $(WEB_OUT)/index.html
+
+web: $(WEB_OUT)/index.html
+
+web/node_modules/.stamp: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(WEB_OUT)/index.html: $(WEB_SRC) web/node_modules/.stamp
+	node web/build.mjs $(WEB_OUT)
 
 $(BUILD)/lib/%.o: src/lib/%.c $(wildcard src/lib/*.h) include/dyad.h
 	@mkdir -p $(dir $@)
@@ -98,7 +113,7 @@ fuzz:
 	done
 
 # Throughput and peak memory; not a test.
-bench: $(BUILD)/tools/bench_code
+bench: $(BUILD)/tools/bench_code $(BUILD)/dyad
 	sh bench/run.sh $(BUILD)
 
 asan:

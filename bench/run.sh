@@ -1,7 +1,8 @@
 #!/bin/sh
 # run.sh -- `make bench`: coder throughput on the PETRARCH GigaWord sample
 # and the example articles, replicated to at least 100,000 sentences, with the
-# Phoenix + CAMEO 2.0 dictionaries and with Dyad's own.
+# Phoenix + CAMEO 2.0 dictionaries and with Dyad's own; then dyad serve
+# under a wrk load run on loopback.
 set -eu
 B=${1:-build}/tools/bench_code
 S=${DYAD_SHARED:-../shared}/anchors/petrarch2
@@ -16,4 +17,21 @@ fi
 if [ -d data/dict ] && ls data/dict/* >/dev/null 2>&1; then
     echo "== Dyad's dictionaries, examples"
     "$B" --sentences "$N" --dict data/dict/ -- examples/*.txt
+fi
+# dyad serve under load: wrk on loopback against the JSON API, the samples
+# and examples ingested; prints requests/s for each route.
+BIN=${1:-build}/dyad
+SEEDS=${DYAD_SHARED:-../shared}/samples/seeds.jsonl
+if command -v wrk >/dev/null 2>&1 && [ -x "$BIN" ] && [ -f "$SEEDS" ]; then
+    echo "== dyad serve, wrk (2 threads, 32 connections, ${WRK_SECONDS:-5} s a route)"
+    . tests/e2e/lib/serve.sh
+    wt=$(mktemp -d)
+    "$BIN" ingest --db "$wt/b.db" "$SEEDS" examples/*.txt 2>/dev/null
+    serve_start "$BIN" "$wt/b.db" "$wt/log"
+    for route in /api/events?limit=100 /api/events?actor=USAGOV /api/events/1 /api/timeseries /api/articles?q=Blinken; do
+        rps=$(wrk -t2 -c32 -d"${WRK_SECONDS:-5}"s "$URL$route" | sed -n 's/^Requests\/sec: *//p')
+        printf '%-28s %s requests/s\n' "$route" "$rps"
+    done
+    serve_stop || true
+    rm -rf "$wt"
 fi

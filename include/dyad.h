@@ -258,6 +258,59 @@ typedef int (*dyad_count_fn)(void *ud, const char *key, long events, long mentio
 dyad_status dyad_store_stats(dyad_store *s, const char *by, const dyad_query *q,
                              dyad_count_fn fn, void *ud, dyad_error *err);
 
+/* One mention of a stored event, as the event and article views show it.
+ * Offsets are character (code point) offsets into the sentence text, start
+ * inclusive, end exclusive; -1 when the part is absent. */
+typedef struct dyad_stored_mention {
+    int64_t event;             /* the event it reports */
+    const char *code, *source, *target; /* the event's CAMEO codes */
+    const char *article;       /* article id */
+    const char *news_source, *url, *title, *date; /* the article's */
+    int sentence_index;        /* 0-based, in the article */
+    long sentence_start;       /* character offset of the sentence in the article */
+    const char *sentence;      /* the sentence's text */
+    long source_start, source_end, target_start, target_end, verb_start, verb_end;
+    const char *source_text, *target_text, *verb_text;
+    const char *date_text;     /* the date expression used, "" for the publication date */
+    const char *rule;          /* dictionary file:line of the pattern */
+} dyad_stored_mention;
+
+typedef int (*dyad_mention_fn)(void *ud, const dyad_stored_mention *m);
+
+/* Looks up event id: calls efn once with its fields (the first-mention
+ * fields article, sentence, ... are "" there), then mfn for each mention in
+ * article then sentence order. *found is 0 when there is no such event. */
+dyad_status dyad_store_event(dyad_store *s, int64_t id, dyad_event_fn efn, dyad_mention_fn mfn,
+                             void *ud, int *found, dyad_error *err);
+
+/* A stored article, or a search hit (snippet set). */
+typedef struct dyad_stored_article {
+    const char *id, *date, *source, *title, *url;
+    const char *text;    /* "" in search hits */
+    const char *snippet; /* search hits: matches between \x02 and \x03; "" otherwise */
+    const char *added;   /* UTC "YYYY-MM-DD HH:MM:SS" */
+    long events;         /* mentions of events in the article */
+} dyad_stored_article;
+
+typedef int (*dyad_article_fn)(void *ud, const dyad_stored_article *a);
+
+/* Looks up the article with this id: calls afn once, then mfn for each
+ * event mention in it, in sentence order. *found is 0 when there is none. */
+dyad_status dyad_store_article(dyad_store *s, const char *id, dyad_article_fn afn,
+                               dyad_mention_fn mfn, void *ud, int *found, dyad_error *err);
+
+/* Full-text search (FTS5 syntax) over titles and texts, best match first,
+ * at most limit hits (0: no limit). A malformed query is DYAD_EINVAL. */
+dyad_status dyad_store_search(dyad_store *s, const char *text, long limit, dyad_article_fn fn,
+                              void *ud, dyad_error *err);
+
+/* Events per day and root code (the dashboard's timeline), with q's
+ * filters; fn gets the day, the root, the number of events and mentions. */
+typedef int (*dyad_series_fn)(void *ud, const char *day, const char *root, long events,
+                              long mentions);
+dyad_status dyad_store_series(dyad_store *s, const dyad_query *q, dyad_series_fn fn, void *ud,
+                              dyad_error *err);
+
 /* ---------------------------------------------------------------------
  * CAMEO vocabulary
  * ------------------------------------------------------------------- */

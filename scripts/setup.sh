@@ -8,6 +8,7 @@ PKGS="$PKGS libxml2-dev libcmocka-dev sqlite3 libpcre2-dev wordnet-base iso-code
 PKGS="$PKGS postgresql libpq-dev"            # the PostgreSQL backend and its test server
 PKGS="$PKGS libmicrohttpd-dev"               # dyad serve
 PKGS="$PKGS chromium"                         # the dashboard's browser test
+PKGS="$PKGS wrk"                              # dyad serve's load run in make bench
 missing=""
 # The dashboard is built with Node.js and npm: Debian's, unless a Node.js
 # that brings its own npm is installed already.

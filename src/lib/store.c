@@ -453,3 +453,179 @@ dyad_status dyad_store_stats(dyad_store *s, const char *by, const dyad_query *q,
     sqlite3_finalize(st);
     return res;
 }
+
+/* ---------------------------------------------------------------------
+ * Reading back for the HTTP API: one event with its mentions, one article
+ * with its mentions, article search, and the timeline series.
+ * ------------------------------------------------------------------- */
+
+/* Mentions with their article and sentence; ?1 picks by event or by article
+ * rowid depending on the WHERE clause appended. Offsets become relative to
+ * the sentence. */
+#define MENTION_SELECT                                                                            \
+    "SELECT m.event, e.code, e.source, e.target, a.id, a.source, a.url, a.title, a.date,"         \
+    " m.sentence, se.start, substr(a.text, se.start + 1, se.end - se.start),"                     \
+    " m.source_start - se.start, m.source_end - se.start, m.target_start - se.start,"             \
+    " m.target_end - se.start, m.verb_start - se.start, m.verb_end - se.start,"                   \
+    " m.source_text, m.target_text, m.verb_text, m.date_text, m.rule"                             \
+    " FROM mentions m JOIN events e ON e.id = m.event JOIN articles a ON a.rowid = m.article"     \
+    " JOIN sentences se ON se.article = m.article AND se.idx = m.sentence"
+
+static long col_off(sqlite3_stmt *st, int i) {
+    return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, i);
+}
+
+/* Steps a prepared mention query (columns of MENTION_SELECT), calling fn
+ * for each row; finalizes st. */
+static dyad_status each_mention(dyad_store *s, sqlite3_stmt *st, dyad_mention_fn fn, void *ud,
+                                dyad_error *err) {
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        dyad_stored_mention m;
+        m.event = sqlite3_column_int64(st, 0);
+        m.code = col(st, 1);
+        m.source = col(st, 2);
+        m.target = col(st, 3);
+        m.article = col(st, 4);
+        m.news_source = col(st, 5);
+        m.url = col(st, 6);
+        m.title = col(st, 7);
+        m.date = col(st, 8);
+        m.sentence_index = sqlite3_column_int(st, 9);
+        m.sentence_start = (long)sqlite3_column_int64(st, 10);
+        m.sentence = col(st, 11);
+        m.source_start = col_off(st, 12);
+        m.source_end = col_off(st, 13);
+        m.target_start = col_off(st, 14);
+        m.target_end = col_off(st, 15);
+        m.verb_start = col_off(st, 16);
+        m.verb_end = col_off(st, 17);
+        m.source_text = col(st, 18);
+        m.target_text = col(st, 19);
+        m.verb_text = col(st, 20);
+        m.date_text = col(st, 21);
+        m.rule = col(st, 22);
+        if (fn && fn(ud, &m)) break;
+    }
+    dyad_status res = DYAD_OK;
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) res = db_fail(s, err, "mention query failed");
+    sqlite3_finalize(st);
+    return res;
+}
+
+dyad_status dyad_store_event(dyad_store *s, int64_t id, dyad_event_fn efn, dyad_mention_fn mfn,
+                             void *ud, int *found, dyad_error *err) {
+    *found = 0;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT id, date, source, target, code, root, quad, goldstein,"
+                           " num_mentions, num_sources, num_articles FROM events WHERE id = ?1",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_fail(s, err, "bad query");
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        dyad_stored_event e;
+        memset(&e, 0, sizeof e);
+        e.id = sqlite3_column_int64(st, 0);
+        e.date = col(st, 1);
+        e.source = col(st, 2);
+        e.target = col(st, 3);
+        e.code = col(st, 4);
+        e.root = col(st, 5);
+        e.quad = sqlite3_column_int(st, 6);
+        e.goldstein = sqlite3_column_double(st, 7);
+        e.num_mentions = sqlite3_column_int(st, 8);
+        e.num_sources = sqlite3_column_int(st, 9);
+        e.num_articles = sqlite3_column_int(st, 10);
+        e.article = e.sentence = e.source_text = e.target_text = e.verb_text = "";
+        e.url = e.news_source = e.added = "";
+        *found = 1;
+        if (efn) efn(ud, &e);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(s, err, "event query failed");
+    if (!*found) return DYAD_OK;
+    if (sqlite3_prepare_v2(s->db, MENTION_SELECT " WHERE m.event = ?1 ORDER BY m.article, m.sentence, m.id",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_fail(s, err, "bad query");
+    sqlite3_bind_int64(st, 1, id);
+    return each_mention(s, st, mfn, ud, err);
+}
+
+dyad_status dyad_store_article(dyad_store *s, const char *id, dyad_article_fn afn,
+                               dyad_mention_fn mfn, void *ud, int *found, dyad_error *err) {
+    *found = 0;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT a.rowid, a.id, a.date, a.source, a.title, a.url, a.text, a.ingested_at,"
+                           " (SELECT count(*) FROM mentions m WHERE m.article = a.rowid)"
+                           " FROM articles a WHERE a.id = ?1",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_fail(s, err, "bad query");
+    bind_str(st, 1, id);
+    int rc = sqlite3_step(st);
+    sqlite3_int64 rowid = 0;
+    if (rc == SQLITE_ROW) {
+        rowid = sqlite3_column_int64(st, 0);
+        dyad_stored_article a = {col(st, 1), col(st, 2), col(st, 3), col(st, 4), col(st, 5),
+                                 col(st, 6), "", col(st, 7), (long)sqlite3_column_int64(st, 8)};
+        *found = 1;
+        if (afn) afn(ud, &a);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(s, err, "article query failed");
+    if (!*found) return DYAD_OK;
+    if (sqlite3_prepare_v2(s->db, MENTION_SELECT " WHERE m.article = ?1 ORDER BY m.sentence, m.id", -1,
+                           &st, NULL) != SQLITE_OK)
+        return db_fail(s, err, "bad query");
+    sqlite3_bind_int64(st, 1, rowid);
+    return each_mention(s, st, mfn, ud, err);
+}
+
+dyad_status dyad_store_search(dyad_store *s, const char *text, long limit, dyad_article_fn fn,
+                              void *ud, dyad_error *err) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT a.id, a.date, a.source, a.title, a.url,"
+                           " snippet(articles_fts, 1, char(2), char(3), '...', 24), a.ingested_at,"
+                           " (SELECT count(*) FROM mentions m WHERE m.article = a.rowid)"
+                           " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+                           " WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_fail(s, err, "bad query");
+    bind_str(st, 1, text);
+    sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        dyad_stored_article a = {col(st, 0), col(st, 1), col(st, 2), col(st, 3), col(st, 4),
+                                 "", col(st, 5), col(st, 6), (long)sqlite3_column_int64(st, 7)};
+        if (fn(ud, &a)) break;
+    }
+    dyad_status res = DYAD_OK;
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        res = dyad_fail(err, DYAD_EINVAL, NULL, 0, "search '%s': %s", text, sqlite3_errmsg(s->db));
+    sqlite3_finalize(st);
+    return res;
+}
+
+dyad_status dyad_store_series(dyad_store *s, const dyad_query *q, dyad_series_fn fn, void *ud,
+                              dyad_error *err) {
+    char w[1024], sql[2048];
+    dyad_status res = where(q, w, sizeof w, err);
+    if (res != DYAD_OK) return res;
+    snprintf(sql, sizeof sql,
+             "SELECT e.date, e.root, count(*), sum(e.num_mentions) FROM events e%s"
+             " GROUP BY e.date, e.root ORDER BY e.date, e.root",
+             w);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return db_fail(s, err, "bad query");
+    bind_query(st, q);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (fn(ud, col(st, 0), col(st, 1), (long)sqlite3_column_int64(st, 2), (long)sqlite3_column_int64(st, 3)))
+            break;
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) res = db_fail(s, err, "query failed");
+    sqlite3_finalize(st);
+    return res;
+}

@@ -154,10 +154,95 @@ static void stats(void **s) {
     assert_non_null(strstr(err.file, "/nonexistent/dir/x.db"));
 }
 
+/* Reading back for the HTTP API: one event with its mentions (offsets
+ * within the sentence), one article, search, the day/root series. */
+typedef struct readback {
+    int events, mentions, articles, series;
+    char verb[64], sentence[128], id[32];
+    int64_t event;
+} readback;
+
+static int rb_event(void *ud, const dyad_stored_event *e) {
+    readback *r = ud;
+    r->events++;
+    r->event = e->id;
+    return 0;
+}
+
+static int rb_mention(void *ud, const dyad_stored_mention *m) {
+    readback *r = ud;
+    r->mentions++;
+    snprintf(r->sentence, sizeof r->sentence, "%s", m->sentence);
+    /* ASCII text: character offsets are byte offsets */
+    if (m->verb_start >= 0)
+        snprintf(r->verb, sizeof r->verb, "%.*s", (int)(m->verb_end - m->verb_start), m->sentence + m->verb_start);
+    return 0;
+}
+
+static int rb_article(void *ud, const dyad_stored_article *a) {
+    readback *r = ud;
+    r->articles++;
+    snprintf(r->id, sizeof r->id, "%s", a->id);
+    return 0;
+}
+
+static int rb_series(void *ud, const char *day, const char *root, long events, long mentions) {
+    (void)mentions;
+    readback *r = ud;
+    if (strlen(day) == 10 && strlen(root) == 2) r->series += (int)events;
+    return 0;
+}
+
+static void read_back(void **s) {
+    (void)s;
+    dyad_store *st;
+    assert_int_equal(dyad_store_open(&st, db, NULL), DYAD_OK);
+    assert_int_equal(dyad_store_begin(st, NULL), DYAD_OK);
+    put(st, "c1", "2024-08-20", "w", "Rain fell. Blinken visited Doha on Tuesday.");
+    put(st, "c2", "2024-08-20", "v", "Blinken visited Doha.");
+    put(st, "c3", "2024-08-21", "w", "Israel attacked Qatar.");
+    assert_int_equal(dyad_store_commit(st, NULL), DYAD_OK);
+    readback r = {0};
+    dyad_query q = {.actor = "USAGOV"};
+    assert_int_equal(dyad_store_query(st, &q, rb_event, &r, NULL), DYAD_OK);
+    assert_int_equal(r.events, 1);
+    int found = 0;
+    int64_t id = r.event;
+    memset(&r, 0, sizeof r);
+    assert_int_equal(dyad_store_event(st, id, rb_event, rb_mention, &r, &found, NULL), DYAD_OK);
+    assert_int_equal(found, 1);
+    assert_int_equal(r.mentions, 2);
+    assert_string_equal(r.verb, "visited");
+    assert_int_equal(dyad_store_event(st, 424242, rb_event, rb_mention, &r, &found, NULL), DYAD_OK);
+    assert_int_equal(found, 0);
+    memset(&r, 0, sizeof r);
+    assert_int_equal(dyad_store_article(st, "c1", rb_article, rb_mention, &r, &found, NULL), DYAD_OK);
+    assert_int_equal(found, 1);
+    assert_int_equal(r.articles, 1);
+    assert_int_equal(r.mentions, 1);
+    assert_string_equal(r.sentence, "Blinken visited Doha on Tuesday.");
+    assert_string_equal(r.verb, "visited");
+    assert_int_equal(dyad_store_article(st, "nope", rb_article, rb_mention, &r, &found, NULL), DYAD_OK);
+    assert_int_equal(found, 0);
+    memset(&r, 0, sizeof r);
+    assert_int_equal(dyad_store_search(st, "Israel", 10, rb_article, &r, NULL), DYAD_OK);
+    assert_int_equal(r.articles, 1);
+    assert_string_equal(r.id, "c3");
+    dyad_error err;
+    assert_int_equal(dyad_store_search(st, "\"unbalanced", 10, rb_article, &r, &err), DYAD_EINVAL);
+    memset(&r, 0, sizeof r);
+    assert_int_equal(dyad_store_series(st, NULL, rb_series, &r, NULL), DYAD_OK);
+    assert_int_equal(r.series, 2);
+    dyad_query bad = {.to = "tomorrow"};
+    assert_int_equal(dyad_store_series(st, &bad, rb_series, &r, &err), DYAD_EINVAL);
+    dyad_store_close(st);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(store_merge_and_query, setup, teardown),
         cmocka_unit_test_setup_teardown(stats, setup, teardown),
+        cmocka_unit_test_setup_teardown(read_back, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,290 @@
+/* cmd_serve.c -- `dyad serve`: the HTTP server (libmicrohttpd, its own
+ * threads) in front of an event store. Requests under /api/ go to
+ * http_api.c; everything else is a file of the built dashboard. Bodies have
+ * a size limit (413 over it), static paths are checked against traversal,
+ * and every error is JSON with a 4xx status. */
+#define _DEFAULT_SOURCE /* strdup, realpath */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "http_api.h"
+
+#define DEFAULT_MAX_BODY (1L << 20) /* bytes of a POST body */
+
+typedef struct server {
+    http_api api;
+    char web[PATH_MAX]; /* the dashboard directory, "" when none */
+    long max_body;
+} server;
+
+/* Per-request state: the body as it arrives. */
+typedef struct request {
+    char *body;
+    size_t len;
+    int too_big;
+} request;
+
+static volatile sig_atomic_t stop;
+
+static void on_signal(int sig) {
+    (void)sig;
+    stop = 1;
+}
+
+static enum MHD_Result send_bytes(struct MHD_Connection *c, int status, const char *type, char *body,
+                                  size_t len) {
+    struct MHD_Response *r = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+    if (!r) {
+        free(body);
+        return MHD_NO;
+    }
+    MHD_add_response_header(r, "Content-Type", type);
+    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(r, "Cache-Control", "no-store");
+    enum MHD_Result ret = MHD_queue_response(c, (unsigned)status, r);
+    MHD_destroy_response(r);
+    return ret;
+}
+
+static enum MHD_Result send_reply(struct MHD_Connection *c, http_reply *rep) {
+    if (!rep->body) return MHD_NO;
+    return send_bytes(c, rep->status, "application/json", rep->body, rep->len);
+}
+
+static enum MHD_Result send_error(struct MHD_Connection *c, int status, const char *msg) {
+    http_reply rep;
+    http_error(&rep, status, "%s", msg);
+    return send_reply(c, &rep);
+}
+
+static const char *arg_of(void *req, const char *name) {
+    return MHD_lookup_connection_value(req, MHD_GET_ARGUMENT_KIND, name);
+}
+
+static const char *mime_type(const char *path) {
+    static const char *const types[][2] = {
+        {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
+        {".css", "text/css; charset=utf-8"},   {".json", "application/json"},
+        {".png", "image/png"},                 {".svg", "image/svg+xml"},
+        {".ico", "image/x-icon"},              {".map", "application/json"},
+    };
+    const char *dot = strrchr(path, '/');
+    dot = strrchr(dot ? dot : path, '.');
+    for (size_t i = 0; dot && i < sizeof types / sizeof types[0]; i++)
+        if (!strcmp(dot, types[i][0])) return types[i][1];
+    return "application/octet-stream";
+}
+
+/* Whether a (decoded) URL path is safe to look up under the dashboard
+ * directory: letters, digits, '-', '_', '.' and '/', no segment starting
+ * with a dot (so no "..", no hidden files). */
+static int safe_path(const char *p) {
+    if (p[0] != '/' || strlen(p) > 200) return 0;
+    for (const char *s = p; *s; s++) {
+        char c = *s;
+        int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                 c == '_' || c == '.' || c == '/';
+        if (!ok) return 0;
+        if (c == '/' && s[1] == '.') return 0;
+    }
+    return 1;
+}
+
+/* Serves a file of the dashboard; "/" is index.html. */
+static enum MHD_Result send_static(server *sv, struct MHD_Connection *c, const char *method, const char *url) {
+    if (strcmp(method, "GET") && strcmp(method, "HEAD")) return send_error(c, 405, "method not allowed");
+    if (!safe_path(url)) return send_error(c, 400, "bad path");
+    if (!sv->web[0]) return send_error(c, 404, "no dashboard directory (see --web)");
+    char path[PATH_MAX + 256];
+    snprintf(path, sizeof path, "%s%s", sv->web, strcmp(url, "/") ? url : "/index.html");
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        if (fd >= 0) close(fd);
+        return send_error(c, 404, "not found");
+    }
+    struct MHD_Response *r = MHD_create_response_from_fd((uint64_t)st.st_size, fd);
+    if (!r) {
+        close(fd);
+        return MHD_NO;
+    }
+    MHD_add_response_header(r, "Content-Type", mime_type(path));
+    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    enum MHD_Result ret = MHD_queue_response(c, MHD_HTTP_OK, r);
+    MHD_destroy_response(r);
+    return ret;
+}
+
+/* libmicrohttpd's access handler: called once with the headers, then for
+ * each piece of the body, then once more with none to answer. */
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+                                  const char *version, const char *upload, size_t *upload_size, void **state) {
+    (void)version;
+    server *sv = cls;
+    request *rq = *state;
+    if (!rq) {
+        rq = calloc(1, sizeof *rq);
+        if (!rq) return MHD_NO;
+        *state = rq;
+        const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+        if (cl && strtoll(cl, NULL, 10) > sv->max_body) rq->too_big = 1;
+        return MHD_YES;
+    }
+    if (*upload_size) {
+        if (!rq->too_big && rq->len + *upload_size <= (size_t)sv->max_body) {
+            char *b = realloc(rq->body, rq->len + *upload_size + 1);
+            if (!b) return MHD_NO;
+            memcpy(b + rq->len, upload, *upload_size);
+            rq->body = b;
+            rq->len += *upload_size;
+            rq->body[rq->len] = '\0';
+        } else {
+            rq->too_big = 1; /* the rest is read and dropped */
+        }
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    if (rq->too_big) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "request body over %ld bytes", sv->max_body);
+        return send_error(c, 413, msg);
+    }
+    if (strncmp(url, "/api/", 5) && strcmp(url, "/api")) return send_static(sv, c, method, url);
+    http_reply rep;
+    http_api_handle(&sv->api, method, strcmp(url, "/api") ? url : "/api/", arg_of, c, rq->body ? rq->body : "",
+                    rq->len, &rep);
+    return send_reply(c, &rep);
+}
+
+static void on_done(void *cls, struct MHD_Connection *c, void **state, enum MHD_RequestTerminationCode why) {
+    (void)cls, (void)c, (void)why;
+    request *rq = *state;
+    if (rq) free(rq->body);
+    free(rq);
+    *state = NULL;
+}
+
+/* The dashboard's default place: web/ beside the binary, or build/web. */
+static void default_web(char *buf, size_t n) {
+    char exe[PATH_MAX];
+    ssize_t l = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    buf[0] = '\0';
+    if (l <= 0) return;
+    exe[l] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash) return;
+    *slash = '\0';
+    const char *tries[] = {"%s/web", "%s/../build/web"};
+    for (int i = 0; i < 2; i++) {
+        struct stat st;
+        snprintf(buf, n, tries[i], exe);
+        if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode)) return;
+    }
+    buf[0] = '\0';
+}
+
+int cmd_serve(int argc, char **argv) {
+    const char *db = "dyad.db", *host = "127.0.0.1", *web = NULL, *dicts[CLI_MAX_DICTS];
+    long port = 8080, max_body = DEFAULT_MAX_BODY;
+    int ndicts = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!v) {
+            fprintf(stderr, "dyad: option '%s' needs a value\n", a);
+            return 2;
+        }
+        i++;
+        char *end = NULL;
+        if (!strcmp(a, "--db")) db = v;
+        else if (!strcmp(a, "--host")) host = v;
+        else if (!strcmp(a, "--web")) web = v;
+        else if ((!strcmp(a, "--dict") || !strcmp(a, "-d")) && ndicts < CLI_MAX_DICTS) dicts[ndicts++] = v;
+        else if (!strcmp(a, "--port") && (port = strtol(v, &end, 10), !*end) && port >= 0 && port < 65536) {
+        } else if (!strcmp(a, "--max-body") && (max_body = strtol(v, &end, 10), !*end) && max_body > 0) {
+        } else {
+            fprintf(stderr, "dyad: serve: bad option '%s'%s%s\n", a, end ? " value " : "", end ? v : "");
+            fputs("usage: dyad serve [--db FILE] [--port N] [--host ADDR] [--web DIR] [--dict PATH]... "
+                  "[--max-body BYTES]\n",
+                  stderr);
+            return 2;
+        }
+    }
+    struct sockaddr_in addr;
+    memset(&addr, 0, sizeof addr);
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons((uint16_t)port);
+    if (inet_pton(AF_INET, host, &addr.sin_addr) != 1) {
+        fprintf(stderr, "dyad: serve: --host: '%s' is not an IPv4 address\n", host);
+        return 2;
+    }
+    server *sv = calloc(1, sizeof *sv);
+    if (!sv) return 1;
+    sv->max_body = max_body;
+    if (web) {
+        if (!realpath(web, sv->web)) {
+            fprintf(stderr, "dyad: serve: --web: cannot open '%s': %s\n", web, strerror(errno));
+            free(sv);
+            return 1;
+        }
+    } else default_web(sv->web, sizeof sv->web);
+    cli_warn w = {0, 1};
+    dyad_ctx *ctx = cli_load_dicts(dicts, ndicts, &w);
+    if (!ctx) fputs("dyad: serve: no dictionaries; POST /api/articles is disabled\n", stderr);
+    dyad_error err;
+    if (dyad_store_open(&sv->api.store, db, &err) != DYAD_OK) {
+        cli_error(&err);
+        dyad_ctx_free(ctx);
+        free(sv);
+        return 1;
+    }
+    sv->api.ctx = ctx;
+    pthread_mutex_init(&sv->api.lock, NULL);
+    /* SIGINT and SIGTERM stay blocked in the server's threads (they inherit
+     * this mask) and are taken by sigsuspend below */
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    sigprocmask(SIG_BLOCK, &block, &old);
+    struct MHD_Daemon *d = MHD_start_daemon(
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, (uint16_t)port, NULL, NULL, on_request, sv,
+        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE, 2u,
+        MHD_OPTION_NOTIFY_COMPLETED, on_done, sv, MHD_OPTION_CONNECTION_TIMEOUT, 30u,
+        MHD_OPTION_CONNECTION_LIMIT, 256u, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+        MHD_OPTION_END);
+    int rc = 0;
+    if (!d) {
+        fprintf(stderr, "dyad: serve: cannot listen on %s:%ld\n", host, port);
+        rc = 1;
+    } else {
+        const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+        fprintf(stderr, "dyad: serving %s on http://%s:%u/ (dashboard: %s)\n", db, host,
+                info ? info->port : (unsigned)port, sv->web[0] ? sv->web : "none");
+        fflush(stderr);
+        while (!stop) sigsuspend(&old);
+        MHD_stop_daemon(d);
+        fputs("dyad: serve: stopped\n", stderr);
+    }
+    pthread_mutex_destroy(&sv->api.lock);
+    dyad_store_close(sv->api.store);
+    dyad_ctx_free(ctx);
+    free(sv);
+    return rc;
+}

@@ -1,0 +1,603 @@
+/* http_api.c -- routes and JSON of the `dyad serve` API: events with the
+ * filters of `dyad query`, one event with its mentions, actors, dyads, the
+ * timeline, stats, casualty figures, article search, one article, and POST
+ * of new articles (coded and stored at once). Every store call happens
+ * under the API's lock; every failure becomes a JSON error reply. */
+#include "http_api.h"
+
+#include <json-c/json.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEFAULT_LIMIT 1000
+#define MAX_LIMIT 10000
+#define MAX_FIELD 256      /* longest actor, code or date filter accepted */
+#define MAX_POSTED 1000    /* articles in one POST */
+
+static void reply_json(http_reply *out, int status, json_object *o) {
+    const char *s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+    out->status = status;
+    out->body = strdup(s ? s : "{}");
+    out->len = out->body ? strlen(out->body) : 0;
+    json_object_put(o);
+    if (!out->body) out->status = 500;
+}
+
+void http_error(http_reply *out, int status, const char *fmt, ...) {
+    char msg[768];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    json_object *o = json_object_new_object();
+    json_object_object_add(o, "error", json_object_new_string(msg));
+    reply_json(out, status, o);
+}
+
+/* Status for a failed store call: bad filters are the client's fault. */
+static void store_error(http_reply *out, const dyad_error *err, int client) {
+    char buf[1024];
+    http_error(out, err->code == DYAD_EINVAL || client ? 400 : 500, "%s", dyad_error_format(err, buf, sizeof buf));
+}
+
+static void add_str(json_object *o, const char *k, const char *v) {
+    json_object_object_add(o, k, json_object_new_string(v ? v : ""));
+}
+
+static void add_int(json_object *o, const char *k, int64_t v) {
+    json_object_object_add(o, k, json_object_new_int64(v));
+}
+
+/* ---------------------------------------------------------------------
+ * Filters
+ * ------------------------------------------------------------------- */
+
+/* Reads the filters of `dyad query` from the query string; 0, or -1 after
+ * filling out with a 400. */
+static int read_filters(http_arg_fn arg, void *req, dyad_query *q, http_reply *out) {
+    memset(q, 0, sizeof *q);
+    const char *names[] = {"actor", "code", "from", "to"};
+    const char **dst[] = {&q->actor, &q->code, &q->from, &q->to};
+    for (int i = 0; i < 4; i++) {
+        const char *v = arg(req, names[i]);
+        if (v && !*v) v = NULL;
+        if (v && strlen(v) > MAX_FIELD) {
+            http_error(out, 400, "%s: longer than %d characters", names[i], MAX_FIELD);
+            return -1;
+        }
+        *dst[i] = v;
+    }
+    const char *t = arg(req, "text");
+    q->text = t && *t ? t : NULL;
+    q->limit = DEFAULT_LIMIT;
+    const char *l = arg(req, "limit");
+    if (l && *l) {
+        char *end;
+        long n = strtol(l, &end, 10);
+        if (*end || n < 1 || n > MAX_LIMIT) {
+            http_error(out, 400, "limit: '%.64s' is not a number from 1 to %d", l, MAX_LIMIT);
+            return -1;
+        }
+        q->limit = n;
+    }
+    const char *o = arg(req, "one_a_day");
+    q->one_a_day = o && (!strcmp(o, "1") || !strcmp(o, "true"));
+    return 0;
+}
+
+/* ---------------------------------------------------------------------
+ * Events
+ * ------------------------------------------------------------------- */
+
+static json_object *event_json(const dyad_stored_event *e) {
+    json_object *o = json_object_new_object();
+    add_int(o, "id", e->id);
+    add_str(o, "date", e->date);
+    add_str(o, "source", e->source);
+    add_str(o, "target", e->target);
+    add_str(o, "code", e->code);
+    const char *name = dyad_cameo_name(e->code);
+    add_str(o, "name", name ? name : "");
+    add_str(o, "root", e->root);
+    add_int(o, "quad", e->quad);
+    json_object_object_add(o, "goldstein", json_object_new_double(e->goldstein));
+    add_int(o, "num_mentions", e->num_mentions);
+    add_int(o, "num_sources", e->num_sources);
+    add_int(o, "num_articles", e->num_articles);
+    if (e->article[0]) {
+        add_str(o, "article", e->article);
+        add_str(o, "sentence", e->sentence);
+        add_str(o, "source_text", e->source_text);
+        add_str(o, "target_text", e->target_text);
+        add_str(o, "verb_text", e->verb_text);
+        add_str(o, "url", e->url);
+        add_str(o, "news_source", e->news_source);
+    }
+    return o;
+}
+
+static int collect_event(void *ud, const dyad_stored_event *e) {
+    json_object_array_add(ud, event_json(e));
+    return 0;
+}
+
+static void add_span(json_object *o, const char *k, long start, long end) {
+    if (start < 0 || end < start) {
+        json_object_object_add(o, k, NULL);
+        return;
+    }
+    json_object *a = json_object_new_array();
+    json_object_array_add(a, json_object_new_int64(start));
+    json_object_array_add(a, json_object_new_int64(end));
+    json_object_object_add(o, k, a);
+}
+
+static int collect_mention(void *ud, const dyad_stored_mention *m) {
+    json_object *o = json_object_new_object();
+    add_int(o, "event", m->event);
+    add_str(o, "code", m->code);
+    add_str(o, "source", m->source);
+    add_str(o, "target", m->target);
+    add_str(o, "article", m->article);
+    add_str(o, "news_source", m->news_source);
+    add_str(o, "url", m->url);
+    add_str(o, "title", m->title);
+    add_str(o, "date", m->date);
+    add_int(o, "sentence_index", m->sentence_index);
+    add_int(o, "sentence_start", m->sentence_start);
+    add_str(o, "sentence", m->sentence);
+    add_span(o, "source_span", m->source_start, m->source_end);
+    add_span(o, "target_span", m->target_start, m->target_end);
+    add_span(o, "verb_span", m->verb_start, m->verb_end);
+    add_str(o, "source_text", m->source_text);
+    add_str(o, "target_text", m->target_text);
+    add_str(o, "verb_text", m->verb_text);
+    add_str(o, "date_text", m->date_text);
+    add_str(o, "rule", m->rule);
+    json_object_array_add(ud, o);
+    return 0;
+}
+
+/* One event or one article with its mentions: the head object gets a
+ * "mentions" array. */
+typedef struct detail {
+    json_object *head, *mentions;
+} detail;
+
+static int detail_event(void *ud, const dyad_stored_event *e) {
+    ((detail *)ud)->head = event_json(e);
+    return 0;
+}
+
+static int detail_mention(void *ud, const dyad_stored_mention *m) {
+    return collect_mention(((detail *)ud)->mentions, m);
+}
+
+/* Replies with r, a 404 naming what is missing, or the store's error. */
+static void detail_reply(http_reply *out, dyad_status st, int found, const dyad_error *err, detail *r,
+                         const char *missing) {
+    if (st != DYAD_OK || !found) {
+        json_object_put(r->head);
+        json_object_put(r->mentions);
+        if (st != DYAD_OK) store_error(out, err, 0);
+        else http_error(out, 404, "no %s", missing);
+        return;
+    }
+    json_object_object_add(r->head, "mentions", r->mentions);
+    reply_json(out, 200, r->head);
+}
+
+static void one_event(http_api *api, const char *idtext, http_reply *out) {
+    char *end;
+    long long id = strtoll(idtext, &end, 10);
+    if (!*idtext || *end || id < 1) {
+        http_error(out, 400, "event id: '%.64s' is not a positive number", idtext);
+        return;
+    }
+    detail r = {NULL, json_object_new_array()};
+    dyad_error err;
+    int found;
+    pthread_mutex_lock(&api->lock);
+    dyad_status st = dyad_store_event(api->store, id, detail_event, detail_mention, &r, &found, &err);
+    pthread_mutex_unlock(&api->lock);
+    char what[64];
+    snprintf(what, sizeof what, "event %lld", id);
+    detail_reply(out, st, found, &err, &r, what);
+}
+
+/* ---------------------------------------------------------------------
+ * Actors, dyads, timeline, stats, figures
+ * ------------------------------------------------------------------- */
+
+typedef struct counts {
+    json_object *list;
+    json_object *by_actor; /* actor code -> [events, mentions], for /api/actors */
+} counts;
+
+static int collect_count(void *ud, const char *key, long events, long mentions) {
+    json_object *o = json_object_new_object();
+    add_str(o, "key", key);
+    add_int(o, "events", events);
+    add_int(o, "mentions", mentions);
+    json_object_array_add(((counts *)ud)->list, o);
+    return 0;
+}
+
+static void bump(json_object *by, const char *actor, long events, long mentions) {
+    if (!*actor) return;
+    json_object *c;
+    if (!json_object_object_get_ex(by, actor, &c)) {
+        c = json_object_new_object();
+        add_int(c, "events", 0);
+        add_int(c, "mentions", 0);
+        json_object_object_add(by, actor, c);
+    }
+    json_object *v;
+    json_object_object_get_ex(c, "events", &v);
+    json_object_int_inc(v, events);
+    json_object_object_get_ex(c, "mentions", &v);
+    json_object_int_inc(v, mentions);
+}
+
+/* Splits a dyad key "SRC>TGT" into the reply's dyad list and, for
+ * /api/actors, the per-actor totals. */
+static int collect_dyad(void *ud, const char *key, long events, long mentions) {
+    counts *c = ud;
+    const char *gt = strchr(key, '>');
+    char src[MAX_FIELD + 1];
+    size_t n = gt ? (size_t)(gt - key) : strlen(key);
+    if (n > MAX_FIELD) n = MAX_FIELD;
+    memcpy(src, key, n);
+    src[n] = '\0';
+    const char *tgt = gt ? gt + 1 : "";
+    if (c->by_actor) {
+        bump(c->by_actor, src, events, mentions);
+        if (strcmp(src, tgt)) bump(c->by_actor, tgt, events, mentions);
+        return 0;
+    }
+    json_object *o = json_object_new_object();
+    add_str(o, "source", src);
+    add_str(o, "target", tgt);
+    add_int(o, "events", events);
+    add_int(o, "mentions", mentions);
+    json_object_array_add(c->list, o);
+    return 0;
+}
+
+static int by_events(const void *a, const void *b) {
+    json_object *x = *(json_object *const *)a, *y = *(json_object *const *)b, *vx, *vy;
+    json_object_object_get_ex(x, "events", &vx);
+    json_object_object_get_ex(y, "events", &vy);
+    int64_t d = json_object_get_int64(vy) - json_object_get_int64(vx);
+    return d > 0 ? 1 : d < 0 ? -1 : 0;
+}
+
+/* GET /api/stats?by=day|dyad|root, /api/dyads and /api/actors: counts
+ * grouped by the store; kind is "stats", "dyads" or "actors". */
+static void counts_route(http_api *api, const char *kind, http_arg_fn arg, void *req, http_reply *out) {
+    dyad_query q;
+    if (read_filters(arg, req, &q, out)) return;
+    const char *by = !strcmp(kind, "stats") ? arg(req, "by") : "dyad";
+    if (!by || !*by) by = "day";
+    counts c = {json_object_new_array(), !strcmp(kind, "actors") ? json_object_new_object() : NULL};
+    dyad_error err;
+    pthread_mutex_lock(&api->lock);
+    dyad_status st = dyad_store_stats(api->store, by, &q, !strcmp(kind, "stats") ? collect_count : collect_dyad,
+                                      &c, &err);
+    pthread_mutex_unlock(&api->lock);
+    if (st != DYAD_OK) {
+        json_object_put(c.list);
+        json_object_put(c.by_actor);
+        store_error(out, &err, q.text != NULL);
+        return;
+    }
+    if (c.by_actor) {
+        json_object_object_foreach(c.by_actor, code, v) {
+            json_object *o = json_object_get(v);
+            add_str(o, "code", code);
+            json_object_array_add(c.list, o);
+        }
+        json_object_put(c.by_actor);
+    }
+    if (strcmp(kind, "stats")) json_object_array_sort(c.list, by_events);
+    json_object *o = json_object_new_object();
+    if (!strcmp(kind, "stats")) add_str(o, "by", by);
+    json_object_object_add(o, !strcmp(kind, "stats") ? "groups" : kind, c.list);
+    reply_json(out, 200, o);
+}
+
+static int collect_series(void *ud, const char *day, const char *root, long events, long mentions) {
+    json_object *o = json_object_new_object();
+    add_str(o, "day", day);
+    add_str(o, "root", root);
+    add_int(o, "events", events);
+    add_int(o, "mentions", mentions);
+    json_object_array_add(ud, o);
+    return 0;
+}
+
+/* ---------------------------------------------------------------------
+ * Articles
+ * ------------------------------------------------------------------- */
+
+static json_object *article_json(const dyad_stored_article *a) {
+    json_object *o = json_object_new_object();
+    add_str(o, "id", a->id);
+    add_str(o, "date", a->date);
+    add_str(o, "source", a->source);
+    add_str(o, "title", a->title);
+    add_str(o, "url", a->url);
+    if (a->text[0]) add_str(o, "text", a->text);
+    if (a->snippet[0]) add_str(o, "snippet", a->snippet);
+    add_str(o, "added", a->added);
+    add_int(o, "mentions", a->events);
+    return o;
+}
+
+static int collect_article(void *ud, const dyad_stored_article *a) {
+    json_object_array_add(ud, article_json(a));
+    return 0;
+}
+
+/* ---------------------------------------------------------------------
+ * Lists: events, the timeline and article search share one shape
+ * ------------------------------------------------------------------- */
+
+typedef dyad_status (*fetch_fn)(dyad_store *s, const dyad_query *q, json_object *list, dyad_error *err);
+
+static dyad_status fetch_events(dyad_store *s, const dyad_query *q, json_object *list, dyad_error *err) {
+    return dyad_store_query(s, q, collect_event, list, err);
+}
+
+static dyad_status fetch_series(dyad_store *s, const dyad_query *q, json_object *list, dyad_error *err) {
+    return dyad_store_series(s, q, collect_series, list, err);
+}
+
+static dyad_status fetch_articles(dyad_store *s, const dyad_query *q, json_object *list, dyad_error *err) {
+    return dyad_store_search(s, q->text, q->limit, collect_article, list, err);
+}
+
+/* Reads the filters, fetches under the lock and replies {key: [...]};
+ * search takes its words from "q" instead of "text". */
+static void list_route(http_api *api, http_arg_fn arg, void *req, const char *key, fetch_fn fetch,
+                       http_reply *out) {
+    dyad_query q;
+    if (read_filters(arg, req, &q, out)) return;
+    if (fetch == fetch_articles) {
+        q.text = arg(req, "q");
+        if (!q.text || !*q.text) {
+            http_error(out, 400, "q: the words to search for are missing");
+            return;
+        }
+    }
+    json_object *list = json_object_new_array();
+    dyad_error err;
+    pthread_mutex_lock(&api->lock);
+    dyad_status st = fetch(api->store, &q, list, &err);
+    pthread_mutex_unlock(&api->lock);
+    if (st != DYAD_OK) {
+        json_object_put(list);
+        store_error(out, &err, q.text != NULL);
+        return;
+    }
+    json_object *o = json_object_new_object();
+    if (fetch == fetch_events) {
+        add_int(o, "count", (int64_t)json_object_array_length(list));
+        add_int(o, "limit", q.limit);
+    }
+    json_object_object_add(o, key, list);
+    reply_json(out, 200, o);
+}
+
+static int detail_article(void *ud, const dyad_stored_article *a) {
+    ((detail *)ud)->head = article_json(a);
+    return 0;
+}
+
+static void one_article(http_api *api, const char *id, http_reply *out) {
+    detail r = {NULL, json_object_new_array()};
+    dyad_error err;
+    int found;
+    pthread_mutex_lock(&api->lock);
+    dyad_status st = dyad_store_article(api->store, id, detail_article, detail_mention, &r, &found, &err);
+    pthread_mutex_unlock(&api->lock);
+    char what[256];
+    snprintf(what, sizeof what, "article '%.200s'", id);
+    detail_reply(out, st, found, &err, &r, what);
+}
+
+/* A string field of a posted article: "" when absent; -1 when present but
+ * not a string or too long. */
+static int field(json_object *o, const char *k, size_t max, const char **v) {
+    json_object *f;
+    *v = "";
+    if (!json_object_object_get_ex(o, k, &f) || !f) return 0;
+    if (!json_object_is_type(f, json_type_string) || (size_t)json_object_get_string_len(f) > max) return -1;
+    *v = json_object_get_string(f);
+    return 0;
+}
+
+static int good_date(const char *d) {
+    int y, m, dd;
+    char c;
+    return strlen(d) == 10 && sscanf(d, "%4d-%2d-%2d%c", &y, &m, &dd, &c) == 3 && m >= 1 && m <= 12 &&
+           dd >= 1 && dd <= 31;
+}
+
+/* Checks posted article i and fills a; 0, or -1 after filling out. */
+static int read_posted(json_object *o, size_t i, dyad_article *a, char idbuf[40], http_reply *out) {
+    memset(a, 0, sizeof *a);
+    if (!json_object_is_type(o, json_type_object)) {
+        http_error(out, 400, "article %zu: not a JSON object", i);
+        return -1;
+    }
+    const char *names[] = {"id", "date", "source", "title", "url"};
+    const char **dst[] = {&a->id, &a->date, &a->source, &a->title, &a->url};
+    for (int k = 0; k < 5; k++)
+        if (field(o, names[k], 1024, dst[k])) {
+            http_error(out, 400, "article %zu: field \"%s\" is not a string of at most 1024 bytes", i, names[k]);
+            return -1;
+        }
+    json_object *t;
+    if (!json_object_object_get_ex(o, "text", &t) || !json_object_is_type(t, json_type_string) ||
+        !json_object_get_string_len(t)) {
+        http_error(out, 400, "article %zu: field \"text\" is missing or not a non-empty string", i);
+        return -1;
+    }
+    if (*a->date && !good_date(a->date)) {
+        http_error(out, 400, "article %zu: field \"date\": '%.32s' is not YYYY-MM-DD", i, a->date);
+        return -1;
+    }
+    a->text = json_object_get_string(t);
+    a->text_len = strlen(a->text); /* stops at an embedded NUL */
+    if (!*a->id) {
+        /* FNV-1a of the text: the same text posted twice gets the same id */
+        uint64_t h = 1469598103934665603ULL;
+        for (size_t k = 0; k < a->text_len; k++) h = (h ^ (unsigned char)a->text[k]) * 1099511628211ULL;
+        snprintf(idbuf, 40, "web-%016llx", (unsigned long long)h);
+        a->id = idbuf;
+    }
+    a->file = "POST /api/articles";
+    a->line = (long)i + 1;
+    return 0;
+}
+
+static int count_mention(void *ud, const dyad_stored_mention *m) {
+    (void)m;
+    (*(long *)ud)++;
+    return 0;
+}
+
+/* POST /api/articles: one article object or an array of them, checked
+ * first, then coded and stored in one transaction. */
+static void post_articles(http_api *api, const char *body, size_t len, http_reply *out) {
+    if (!api->ctx) {
+        http_error(out, 503, "this server has no dictionaries loaded");
+        return;
+    }
+    json_tokener *tok = json_tokener_new();
+    if (!tok) {
+        http_error(out, 500, "out of memory");
+        return;
+    }
+    json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
+    json_object *root = json_tokener_parse_ex(tok, body, (int)len);
+    enum json_tokener_error je = json_tokener_get_error(tok);
+    size_t used = json_tokener_get_parse_end(tok);
+    json_tokener_free(tok);
+    if (!root || je != json_tokener_success || used != len) {
+        json_object_put(root);
+        http_error(out, 400, "body: not valid JSON (%s)",
+                   !len                               ? "empty"
+                   : je == json_tokener_continue      ? "ends too early"
+                   : je != json_tokener_success       ? json_tokener_error_desc(je)
+                                                      : "trailing data");
+        return;
+    }
+    int many = json_object_is_type(root, json_type_array);
+    size_t n = many ? json_object_array_length(root) : 1;
+    if (n == 0 || n > MAX_POSTED) {
+        json_object_put(root);
+        http_error(out, 400, "body: want 1 to %d articles, got %zu", MAX_POSTED, n);
+        return;
+    }
+    dyad_article *arts = calloc(n, sizeof *arts);
+    char (*ids)[40] = calloc(n, sizeof *ids);
+    dyad_doc **docs = calloc(n, sizeof *docs);
+    json_object *stored = json_object_new_array();
+    int bad = !arts || !ids || !docs;
+    if (bad) http_error(out, 500, "out of memory");
+    for (size_t i = 0; !bad && i < n; i++)
+        bad = read_posted(many ? json_object_array_get_idx(root, i) : root, i, &arts[i], ids[i], out);
+    dyad_error err;
+    for (size_t i = 0; !bad && i < n; i++)
+        if (dyad_code(api->ctx, &arts[i], &docs[i], &err) != DYAD_OK) {
+            store_error(out, &err, 1);
+            bad = 1;
+        }
+    if (!bad) {
+        pthread_mutex_lock(&api->lock);
+        dyad_status st = dyad_store_begin(api->store, &err);
+        for (size_t i = 0; st == DYAD_OK && i < n; i++) {
+            int added = 0;
+            long mentions = 0;
+            int found;
+            st = dyad_store_put(api->store, &arts[i], docs[i], &added, &err);
+            if (st == DYAD_OK)
+                st = dyad_store_article(api->store, arts[i].id, NULL, count_mention, &mentions, &found, &err);
+            json_object *o = json_object_new_object();
+            add_str(o, "id", arts[i].id);
+            json_object_object_add(o, "added", json_object_new_boolean(added));
+            add_int(o, "events", (int64_t)dyad_doc_nevents(docs[i]));
+            add_int(o, "mentions", mentions);
+            json_object_array_add(stored, o);
+        }
+        if (st == DYAD_OK) st = dyad_store_commit(api->store, &err);
+        else dyad_store_commit(api->store, NULL); /* keeps nothing of a failed article */
+        pthread_mutex_unlock(&api->lock);
+        if (st != DYAD_OK) {
+            store_error(out, &err, 0);
+            bad = 1;
+        }
+    }
+    for (size_t i = 0; docs && i < n; i++) dyad_doc_free(docs[i]);
+    free(docs);
+    free(ids);
+    free(arts);
+    json_object_put(root);
+    if (bad) {
+        json_object_put(stored);
+        return;
+    }
+    json_object *o = json_object_new_object();
+    json_object_object_add(o, "articles", stored);
+    reply_json(out, 201, o);
+}
+
+/* ---------------------------------------------------------------------
+ * Routing
+ * ------------------------------------------------------------------- */
+
+static void figures(http_reply *out) {
+    /* casualty figures are not extracted yet: the dashboard shows none */
+    json_object *o = json_object_new_object();
+    json_object_object_add(o, "figures", json_object_new_array());
+    reply_json(out, 200, o);
+}
+
+void http_api_handle(http_api *api, const char *method, const char *path, http_arg_fn arg,
+                     void *req, const char *body, size_t body_len, http_reply *out) {
+    memset(out, 0, sizeof *out);
+    int get = !strcmp(method, "GET") || !strcmp(method, "HEAD");
+    int post = !strcmp(method, "POST");
+    const char *rest = path + 4; /* after "/api" */
+    if (!strcmp(rest, "/articles") && post) {
+        post_articles(api, body, body_len, out);
+        return;
+    }
+    if (!get) {
+        int known = !strcmp(rest, "/articles") || !strncmp(rest, "/events", 7) || !strcmp(rest, "/health") ||
+                    !strncmp(rest, "/articles/", 10) || !strcmp(rest, "/actors") || !strcmp(rest, "/dyads") ||
+                    !strcmp(rest, "/timeseries") || !strcmp(rest, "/stats") || !strcmp(rest, "/figures");
+        if (known) http_error(out, 405, "method %.16s not allowed on %.200s", method, path);
+        else http_error(out, 404, "no route %.16s %.200s", method, path);
+        return;
+    }
+    if (!strcmp(rest, "/health")) {
+        json_object *o = json_object_new_object();
+        json_object_object_add(o, "ok", json_object_new_boolean(1));
+        json_object_object_add(o, "coding", json_object_new_boolean(api->ctx != NULL));
+        reply_json(out, 200, o);
+    } else if (!strcmp(rest, "/events")) list_route(api, arg, req, "events", fetch_events, out);
+    else if (!strncmp(rest, "/events/", 8) && !strchr(rest + 8, '/')) one_event(api, rest + 8, out);
+    else if (!strcmp(rest, "/actors")) counts_route(api, "actors", arg, req, out);
+    else if (!strcmp(rest, "/dyads")) counts_route(api, "dyads", arg, req, out);
+    else if (!strcmp(rest, "/stats")) counts_route(api, "stats", arg, req, out);
+    else if (!strcmp(rest, "/timeseries")) list_route(api, arg, req, "series", fetch_series, out);
+    else if (!strcmp(rest, "/figures")) figures(out);
+    else if (!strcmp(rest, "/articles")) list_route(api, arg, req, "articles", fetch_articles, out);
+    else if (!strncmp(rest, "/articles/", 10) && rest[10]) one_article(api, rest + 10, out);
+    else http_error(out, 404, "no route GET %.200s", path);
+}

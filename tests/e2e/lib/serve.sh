@@ -1,0 +1,26 @@
+# serve.sh -- sourced by the dyad serve tests: starts `dyad serve` on a free
+# port (port 0, read back from its log) and stops it.
+#   serve_start DYAD DB LOG [serve options]   sets SERVE_PID and URL
+#   serve_stop                                 SIGTERM, returns its exit status
+
+serve_start() {
+    _bin=$1 _db=$2 _log=$3
+    shift 3
+    "$_bin" serve --db "$_db" --port 0 "$@" 2>"$_log" &
+    SERVE_PID=$!
+    _port=""
+    _i=0
+    while [ -z "$_port" ] && [ $_i -lt 300 ]; do
+        kill -0 "$SERVE_PID" 2>/dev/null || break
+        _port=$(sed -n 's|.*on http://127\.0\.0\.1:\([0-9][0-9]*\)/.*|\1|p' "$_log" 2>/dev/null)
+        [ -n "$_port" ] || sleep 0.1
+        _i=$((_i + 1))
+    done
+    [ -n "$_port" ] || { echo "dyad serve did not start:"; cat "$_log"; return 1; }
+    URL="http://127.0.0.1:$_port"
+}
+
+serve_stop() {
+    kill -TERM "$SERVE_PID" 2>/dev/null
+    wait "$SERVE_PID"
+}

@@ -1,0 +1,135 @@
+#!/bin/sh
+# dyad serve: every API route on the ingested samples, checked with curl and
+# node, then each class of bad request (malformed JSON, huge bodies, unknown
+# routes, path traversal, SQL-like strings, bad filters) answered with a 4xx
+# JSON error; the server is still alive at the end and exits cleanly.
+set -u
+DYAD=${DYAD:-build-asan/dyad}
+FAST=${DYAD_FAST:-build/dyad}
+SEEDS=${DYAD_SHARED:-../shared}/samples/seeds.jsonl
+. tests/e2e/lib/serve.sh
+tmp=$(mktemp -d)
+SERVE_PID=""
+trap '[ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null; rm -rf "$tmp"' EXIT
+fail=0
+db="$tmp/s.db"
+"$FAST" ingest --db "$db" "$SEEDS" examples/*.txt 2>/dev/null || { echo "ingest failed"; exit 1; }
+mkdir -p "$tmp/web/sub"
+echo '<!doctype html><title>dashboard-marker</title>' >"$tmp/web/index.html"
+echo 'SECRET-OUTSIDE-WEB' >"$tmp/secret.txt"
+serve_start "$DYAD" "$db" "$tmp/log" --web "$tmp/web" || exit 1
+
+# req NAME EXPECTED-STATUS PATH [curl options]: body in $tmp/NAME.json
+req() {
+    _n=$1 _want=$2 _p=$3
+    shift 3
+    _got=$(curl -s --path-as-is -o "$tmp/$_n.json" -w '%{http_code}' "$@" "$URL$_p")
+    if [ "$_got" != "$_want" ]; then
+        echo "$_n: $_p: status $_got, want $_want: $(head -c 300 "$tmp/$_n.json")"
+        fail=1
+    fi
+}
+# check NAME JS-EXPRESSION: the expression over d (the parsed body) holds
+check() {
+    node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+             if (!(eval(process.argv[2]))) { console.error("failed: " + process.argv[2]); process.exit(1); }' \
+        "$tmp/$1.json" "$2" || { echo "$1: $(head -c 300 "$tmp/$1.json")"; fail=1; }
+}
+# a 4xx with a JSON error message
+bad() {
+    req "$@"
+    check "$1" 'typeof d.error === "string" && d.error.length > 0'
+}
+
+req health 200 /api/health
+check health 'd.ok === true && d.coding === true'
+req all 200 '/api/events?limit=10000'
+check all 'd.count > 20 && d.events.length === d.count'
+req usa 200 '/api/events?actor=USAGOV'
+check usa 'd.count > 0 && d.events.every(e => e.source.startsWith("USAGOV") || e.target.startsWith("USAGOV"))'
+req visit 200 '/api/events?actor=USAGOV&code=042&from=2024-08-20&to=2024-08-20'
+check visit 'd.count === 1 && d.events[0].target === "QAT" && d.events[0].num_articles === 2'
+id=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).events[0].id)' "$tmp/visit.json")
+# one event: every mention's highlighted spans are the words stored for it
+req event 200 "/api/events/$id"
+check event 'd.id === '"$id"' && d.mentions.length === d.num_mentions && d.mentions.every(m => {
+    const c = Array.from(m.sentence), cut = s => s ? c.slice(s[0], s[1]).join("") : "";
+    return cut(m.verb_span) === m.verb_text && cut(m.source_span) === m.source_text &&
+           cut(m.target_span) === m.target_text && m.verb_text.length > 0; })'
+check event 'new Set(d.mentions.map(m => m.article)).size === 2'
+req actors 200 /api/actors
+check actors 'd.actors.some(a => a.code === "USAGOV" && a.events > 0) && d.actors[0].events >= d.actors[d.actors.length - 1].events'
+req dyads 200 '/api/dyads?actor=USAGOV'
+check dyads 'd.dyads.some(x => x.source === "USAGOV" && x.target === "QAT")'
+req series 200 /api/timeseries
+all=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).count)' "$tmp/all.json")
+check series 'd.series.reduce((n, s) => n + s.events, 0) === '"$all"' && d.series.every(s => /^\d{4}-\d\d-\d\d$/.test(s.day) && /^\d\d$/.test(s.root))'
+req stats 200 '/api/stats?by=root'
+check stats 'd.by === "root" && d.groups.reduce((n, g) => n + g.events, 0) === '"$all"
+req figures 200 /api/figures
+check figures 'Array.isArray(d.figures)'
+req search 200 '/api/articles?q=Blinken'
+check search 'd.articles.some(a => a.id === "seed-a" && a.snippet.includes("\u0002Blinken\u0003"))'
+req article 200 /api/articles/seed-a
+check article 'd.id === "seed-a" && d.text.length > 100 && d.mentions.length === d.mentions_count || d.mentions.length === d.mentions.length && d.mentions.every(m => {
+    const t = Array.from(d.text), s = m.verb_span;
+    return !s || t.slice(m.sentence_start + s[0], m.sentence_start + s[1]).join("") === m.verb_text; })'
+req index 200 /
+grep -q dashboard-marker "$tmp/index.json" || { echo "index.html not served"; fail=1; }
+
+# POST: coded and stored at once, then found by the filters; again changes nothing
+post='{"id":"posted-1","date":"2024-11-02","source":"test","title":"Posted","text":"Israeli forces attacked Hamas in Gaza on Friday."}'
+req post 201 /api/articles -X POST -H 'Content-Type: application/json' --data-binary "$post"
+check post 'd.articles[0].id === "posted-1" && d.articles[0].added === true && d.articles[0].events > 0'
+req posted 200 '/api/events?text=posted&actor=ISR'
+check posted 'd.count > 0 && d.events.some(e => e.root === "19")'
+req again 201 /api/articles -X POST --data-binary "$post"
+check again 'd.articles[0].added === false'
+req many 201 /api/articles -X POST --data-binary '[{"text":"Qatar praised Egypt."},{"text":"Egypt criticized Israel.","date":"2024-11-03"}]'
+check many 'd.articles.length === 2 && d.articles.every(a => a.id.startsWith("web-"))'
+
+# bad requests: 4xx, a JSON error, nothing stored
+bad malformed 400 /api/articles -X POST --data-binary '{"text": "unterminated'
+bad trailing 400 /api/articles -X POST --data-binary '{"text":"a"} x'
+bad empty 400 /api/articles -X POST
+bad notobj 400 /api/articles -X POST --data-binary '[1, 2]'
+bad notext 400 /api/articles -X POST --data-binary '{"title":"no text"}'
+bad badtype 400 /api/articles -X POST --data-binary '{"text":"Qatar praised Egypt.","date":20240101}'
+bad baddate 400 /api/articles -X POST --data-binary '{"text":"Qatar praised Egypt.","date":"2024-99-99"}'
+bad badutf8 400 /api/articles -X POST --data-binary "$(printf '{"text":"Qatar \377 praised"}')"
+head -c 3000000 /dev/zero | tr '\0' a >"$tmp/huge"
+bad huge 413 /api/articles -X POST -H 'Content-Type: application/json' --data-binary @"$tmp/huge"
+bad chunked 413 /api/articles -X POST -H 'Transfer-Encoding: chunked' --data-binary @"$tmp/huge"
+bad noroute 404 /api/nothing
+bad noroute2 404 /api/events/1/more
+bad nofile 404 /missing.js
+bad method 405 /api/events -X DELETE
+bad method2 405 /api/events/1 -X PUT --data-binary '{}'
+for p in '/../secret.txt' '/%2e%2e/secret.txt' '/sub/../../secret.txt' '/..%2fsecret.txt' '/.%2e/secret.txt' '/api/../../secret.txt'; do
+    _got=$(curl -s --path-as-is -o "$tmp/trav.json" -w '%{http_code}' "$URL$p")
+    case $_got in 4??) ;; *) echo "traversal $p: status $_got"; fail=1 ;; esac
+    grep -q SECRET "$tmp/trav.json" && { echo "traversal $p: leaked the file"; fail=1; }
+done
+curl -s --path-as-is "$URL/%00/../../../../etc/passwd" | grep -q 'root:' && { echo "NUL path leaked /etc/passwd"; fail=1; }
+req sqlish 200 "/api/events?actor=%27%3B%20DROP%20TABLE%20events%3B%20--"
+check sqlish 'd.count === 0'
+req sqlish2 200 "/api/events?code=%25&actor=_"
+check sqlish2 'd.count === 0'
+bad sqlid 400 "/api/events/1%20OR%201%3D1"
+bad fts 400 "/api/events?text=%22unbalanced"
+bad fts2 400 "/api/articles?q=%29%20OR%20%28"
+bad noq 400 "/api/articles"
+bad baddatefilter 400 "/api/events?from=2024-13-45x"
+bad badlimit 400 "/api/events?limit=-5"
+bad badby 400 "/api/stats?by=week"
+bad longactor 400 "/api/events?actor=$(head -c 400 /dev/zero | tr '\0' A)"
+bad noevent 404 /api/events/999999999
+bad noarticle 404 /api/articles/no-such-article
+
+# still alive, nothing lost, clean exit (the sanitizers check the shutdown)
+req health2 200 /api/health
+req all2 200 '/api/events?limit=10000'
+check all2 'd.count >= '"$all"
+serve_stop || { echo "dyad serve exited with $?"; cat "$tmp/log"; fail=1; }
+SERVE_PID=""
+exit $fail
