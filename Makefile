@@ -4,6 +4,7 @@
 #                   then the end-to-end and accuracy tests
 #   make example    codes the bundled example articles
 #   make asan       the sanitizer build only (build-asan/)
+#   make accuracy   casualty figures scored on the GVDB dev and test splits
 # BUILD=dir picks the build directory; SAN=1 builds with sanitizers.
 
 CC ?= cc
@@ -36,7 +37,7 @@ FUZZ_TARGETS := text dict reader date
 REPLAYS := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay_%)
 FUZZ_SECONDS ?= 30
 
-.PHONY: all check tests asan example clean bench fuzz
+.PHONY: all check tests asan example clean bench fuzz accuracy
 all: $(BUILD)/dyad
 
 $(BUILD)/lib/%.o: src/lib/%.c $(wildcard src/lib/*.h) include/dyad.h
@@ -103,6 +104,12 @@ bench: $(BUILD)/tools/bench_code
 
 asan:
 	$(MAKE) BUILD=build-asan SAN=1 all tests
+
+# Reports the figures' scores on the GVDB splits; the test split is for
+# reporting only (make check scores dev against its floors).
+accuracy: $(BUILD)/tools/score_figures
+	@for s in dev test; do echo "== GVDB $$s"; \
+	  $(BUILD)/tools/score_figures $(SHARED)/gold/gvdb/$$s.tsv data/dict || exit 1; done
 
 # Every test: unit tests of the normal and the sanitizer build, then the
 # end-to-end and accuracy scripts; ends with "N passed, N failed".

@@ -278,7 +278,8 @@ static const char *const PERSONS[] = {
     "WORKER", "SOLDIER", "CIVILIAN", "POLICEMAN", "JOURNALIST", "MOTHER", "FATHER", "SON",
     "DAUGHTER", "HUSBAND", "WIFE", "BYSTANDER", "PASSENGER", "CLERK", "GUARD", "SUSPECT",
     "GUNMAN", "SHOOTER", "FARMER", "PEDESTRIAN", "MALE", "FEMALE", "JUVENILE", "TEENAGE",
-    NULL};
+    "SISTER", "BROTHER", "COUSIN", "NEPHEW", "NIECE", "FRIEND", "GIRLFRIEND", "BOYFRIEND",
+    "NEIGHBOR", "NEIGHBOUR", "GRANDMOTHER", "GRANDFATHER", "OWNER", "TEENAGER", "YOUTH", NULL};
 
 static int person_word(const token *t) {
     if (t->kind != TK_WORD) return 0;
@@ -462,16 +463,29 @@ static int perpetrator(const parse *p, uint32_t after, int verb, uint32_t *a, ui
         return 0;
     }
     if (verb < 0) return 0;
-    for (uint32_t k = 0; k < (uint32_t)verb; k++) {
-        if (according(t, p->n, k)) { /* the source cited is no party */
-            while (k < (uint32_t)verb && !clause_end(&t[k])) k++;
-            continue;
-        }
-        int32_t m = p->men_at[k];
-        if (m >= 0 && p->men[m].code[0] && strncmp(p->men[m].code, "---", 3) != 0) {
-            *a = p->men[m].t0;
-            *b = p->men[m].t1;
-            return 1;
+    /* the clause of the verb; for "X, which killed", the words before "which" */
+    uint32_t c0 = (uint32_t)verb;
+    while (c0 > 0 && !clause_end(&t[c0 - 1]) && !is(&t[c0 - 1], "WHICH") &&
+           !is(&t[c0 - 1], "WHO") && !is(&t[c0 - 1], "THAT"))
+        c0--;
+    uint32_t c1 = (uint32_t)verb;
+    if (c0 > 0 && !clause_end(&t[c0 - 1])) { /* a relative pronoun */
+        c1 = c0 - 1;
+        if (c1 > 0 && is(&t[c1 - 1], ",")) c1--;
+        c0 = c1 > 7 ? c1 - 7 : 0;
+    }
+    for (int pass = 0; pass < 2; pass++, c0 = 0, c1 = (uint32_t)verb) {
+        for (uint32_t k = c0; k < c1; k++) {
+            if (according(t, p->n, k)) { /* the source cited is no party */
+                while (k < c1 && !clause_end(&t[k])) k++;
+                continue;
+            }
+            int32_t m = p->men_at[k];
+            if (m >= 0 && p->men[m].code[0] && strncmp(p->men[m].code, "---", 3) != 0) {
+                *a = p->men[m].t0;
+                *b = p->men[m].t1;
+                return 1;
+            }
         }
     }
     return 0;
@@ -577,15 +591,22 @@ static int read_count(const fig_sentence *s, uint32_t i, fig_hit *h) {
     memset(h, 0, sizeof *h);
     h->verb = -1;
     const token *w = &t[i];
-    if ((is(w, "A") || is(w, "AN") || is(w, "THE") || is(w, "ANOTHER")) &&
+    /* "Man shot, killed": a headline's bare person */
+    int bare = person_word(w) && w->cap && (i == 0 || clause_end(&t[i - 1]));
+    if ((bare || is(w, "A") || is(w, "AN") || is(w, "THE") || is(w, "ANOTHER") ||
+         is(w, "HIS") || is(w, "HER") || is(w, "THEIR")) &&
         !(i + 1 < n && scale_of(&t[i + 1])) && !(i + 1 < n && is(&t[i + 1], "DOZEN"))) {
-        uint32_t e = singular_person(t, n, i);
+        uint32_t e = i + 1;
+        if (bare)
+            while (e < n && person_word(&t[e])) e++;
+        else e = singular_person(t, n, i);
         if (!e) return 0;
         h->q0 = h->n0 = i;
-        h->n1 = is(w, "THE") ? i : i + 1; /* "the man" has no number of its own */
+        /* "the man", "his sister" have no number of their own */
+        h->n1 = is(w, "A") || is(w, "AN") || is(w, "ANOTHER") ? i + 1 : i;
         h->value = h->value_max = 1;
         h->qual = "";
-        h->v0 = i + 1;
+        h->v0 = bare ? i : i + 1;
         h->v1 = e;
         return 1;
     }
@@ -621,17 +642,37 @@ static uint32_t name_at(const token *t, uint32_t n, uint32_t i) {
     return k - i >= 2 ? k : 0;
 }
 
+/* "a fatal shooting", "deadly attack": at least one killed, no number. */
+static int fatal_event(const token *t, uint32_t n, uint32_t i) {
+    static const char *const EVENTS[] = {"SHOOTING", "SHOOTINGS", "STABBING", "ATTACK",
+                                         "CRASH", "BLAST", "EXPLOSION", NULL};
+    return i + 1 < n && (is(&t[i], "FATAL") || is(&t[i], "DEADLY")) && in(&t[i + 1], EVENTS);
+}
+
 int figure_sentence(const fig_sentence *s, arena *a, fig_vec *out) {
     const parse *p = s->p;
     const token *t = p->t;
     uint32_t n = p->n;
     int any = 0;
-    for (uint32_t k = 0; k < n && !any; k++) any = kind_of(&t[k]) != NULL;
+    for (uint32_t k = 0; k < n && !any; k++)
+        any = kind_of(&t[k]) != NULL || is(&t[k], "TOLL") || fatal_event(t, n, k);
     if (!any) return 0;
     dyad_span cite = cited(t, n);
     size_t first = out->n;
     for (uint32_t i = 0; i < n; i++) {
         fig_hit h;
+        if (fatal_event(t, n, i)) {
+            memset(&h, 0, sizeof h);
+            h.q0 = h.n0 = h.n1 = h.v0 = h.v1 = i;
+            h.value = h.value_max = 1;
+            h.qual = "at least";
+            h.kind = DYAD_FIG_KILLED;
+            h.verb = -1;
+            h.kw = i + 1;
+            if (add_figure(s, a, &h, cite, out, first) != 0) return -1;
+            i++;
+            continue;
+        }
         if (!read_count(s, i, &h)) {
             /* a named victim: "Caitlin Caskey, 17, was shot and killed" */
             uint32_t e = name_at(t, n, i);
@@ -670,6 +711,11 @@ int figure_sentence(const fig_sentence *s, arena *a, fig_vec *out) {
         int64_t kw = -1;
         uint32_t after = h.n1 > h.v1 ? h.n1 : h.v1;
         if (h.v1 > h.n1 || h.n1 == h.n0) after = h.v1; /* "a man", "the victim" */
+        if (h.value == 1 && after + 1 < n && is(&t[after], ",")) { /* "Man, 29, fatally shot" */
+            uint32_t c = after + 1;
+            while (c < n && c < after + 8 && !is(&t[c], ",")) c++;
+            if (c + 1 < n && is(&t[c], ",")) after = c + 1;
+        }
         if (is(&t[after < n ? after : n - 1], "OF") && after + 1 < n &&
             (is(&t[after + 1], "THEM") || is(&t[after + 1], "WHOM") || is(&t[after + 1], "PEOPLE")))
             after += 2; /* "dozens of people", "two of them" */
