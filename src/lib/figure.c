@@ -11,7 +11,8 @@
 
 #include "figure.h"
 
-#define SCAN_AFTER 8 /* tokens looked at after a number for its kind word */
+#define SCAN_AFTER 8   /* tokens looked at after a number for its kind word */
+#define SCAN_CLAUSE 40 /* tokens looked at before a verb for its subject */
 
 enum { K_NONE = -1, K_SHOT = DYAD_FIG_NKINDS }; /* "shot": wounded unless killed */
 
@@ -47,12 +48,32 @@ static const kind_word KINDS[] = {
     {"WOUNDING", DYAD_FIG_INJURED, 1},
 };
 
+/* For each first letter, a bit for each length of the words that start
+ * with it in KINDS, plus TOLL, FATAL and DEADLY: most tokens are ruled out
+ * by this alone (test_figure checks it covers every word). */
+static const uint16_t FIRST_LEN[26] = {0x300, 0x40,  0x580, 0x758, 0x200, 0x430, 0x0,
+                                       0x1190, 0x580, 0x40,  0x6e0, 0x0,   0x100, 0x0,
+                                       0x0,    0x300, 0x0,   0x140, 0x30,  0x10,  0x0,
+                                       0x0,    0x180, 0x0,   0x0,   0x0};
+
+int figure_maybe_word(const char *up, size_t len) {
+    unsigned c = (unsigned char)up[0] - 'A';
+    return c < 26 && len < 16 && (FIRST_LEN[c] >> len & 1);
+}
+
+const char *figure_kind_word(size_t i) {
+    static const char *const MORE[] = {"TOLL", "FATAL", "DEADLY"};
+    size_t nk = sizeof KINDS / sizeof KINDS[0];
+    if (i < nk) return KINDS[i].w;
+    return i - nk < 3 ? MORE[i - nk] : NULL;
+}
+
 static int cmp_kind(const void *k, const void *e) {
     return strcmp(k, ((const kind_word *)e)->w);
 }
 
 static const kind_word *kind_of(const token *t) {
-    if (t->kind != TK_WORD || t->uplen < 3 || t->up[0] < 'A' || t->up[0] > 'W') return NULL;
+    if (t->kind != TK_WORD || !figure_maybe_word(t->up, t->uplen)) return NULL;
     return bsearch(t->up, KINDS, sizeof KINDS / sizeof KINDS[0], sizeof KINDS[0], cmp_kind);
 }
 
@@ -76,6 +97,7 @@ static const char *const TENS[] = {"TWENTY", "THIRTY",  "FORTY",  "FIFTY",
 
 /* Value of a number word ("SEVEN", "FORTY", "TWENTY-FIVE"), -1 if none. */
 static int64_t word_value(const char *w) {
+    if (!w[0] || !strchr("ZOTFSEN", w[0])) return -1; /* the first letters of UNITS, TENS */
     for (int k = 0; UNITS[k]; k++)
         if (!strcmp(w, UNITS[k])) return k;
     for (int k = 0; TENS[k]; k++) {
@@ -129,11 +151,12 @@ int figure_number(const token *t, uint32_t n, uint32_t i, int64_t *value, uint32
         if (!digits_value(w, &v10, &dec)) return 0;
         int64_t sc = i + 1 < n ? scale_of(&t[i + 1]) : 0;
         if (dec && sc < 1000) return 0; /* "2.5" is no count of people */
+        if (sc && v10 > 1000000000LL) return 0; /* "900,000,000 billion": no count either */
         *value = sc ? v10 * sc / 10 : v10 / 10;
         *end = sc ? i + 2 : i + 1;
         return 1;
     }
-    if (w->kind != TK_WORD) return 0;
+    if (w->kind != TK_WORD || !strchr("ZOTFSENHDMA", w->up[0])) return 0;
     /* vague plurals: "dozens", "hundreds", "tens of thousands" */
     static const char *const VAGUE[] = {"DOZENS", "HUNDREDS", "THOUSANDS", "MILLIONS", NULL};
     static const int64_t VAGUE_V[] = {24, 200, 2000, 2000000};
@@ -272,19 +295,24 @@ static const char *qualifier(const token *t, uint32_t i, uint32_t *q0) {
 
 /* ---- the parts of a figure ---- */
 
+/* Sorted (strcmp) for bsearch. */
 static const char *const PERSONS[] = {
-    "MAN", "WOMAN", "BOY", "GIRL", "TEEN", "TEENAGER", "PERSON", "CHILD", "TODDLER", "BABY",
-    "INFANT", "OFFICER", "DEPUTY", "TROOPER", "VICTIM", "STUDENT", "DRIVER", "RESIDENT",
-    "WORKER", "SOLDIER", "CIVILIAN", "POLICEMAN", "JOURNALIST", "MOTHER", "FATHER", "SON",
-    "DAUGHTER", "HUSBAND", "WIFE", "BYSTANDER", "PASSENGER", "CLERK", "GUARD", "SUSPECT",
-    "GUNMAN", "SHOOTER", "FARMER", "PEDESTRIAN", "MALE", "FEMALE", "JUVENILE", "TEENAGE",
-    "SISTER", "BROTHER", "COUSIN", "NEPHEW", "NIECE", "FRIEND", "GIRLFRIEND", "BOYFRIEND",
-    "NEIGHBOR", "NEIGHBOUR", "GRANDMOTHER", "GRANDFATHER", "OWNER", "TEENAGER", "YOUTH", NULL};
+    "BABY", "BOY", "BOYFRIEND", "BROTHER", "BYSTANDER", "CHILD", "CIVILIAN", "CLERK", "COUSIN",
+    "DAUGHTER", "DEPUTY", "DRIVER", "FARMER", "FATHER", "FEMALE", "FRIEND", "GIRL",
+    "GIRLFRIEND", "GRANDFATHER", "GRANDMOTHER", "GUARD", "GUNMAN", "HUSBAND", "INFANT",
+    "JOURNALIST", "JUVENILE", "MALE", "MAN", "MOTHER", "NEIGHBOR", "NEIGHBOUR", "NEPHEW",
+    "NIECE", "OFFICER", "OWNER", "PASSENGER", "PEDESTRIAN", "PERSON", "POLICEMAN", "RESIDENT",
+    "SHOOTER", "SISTER", "SOLDIER", "SON", "STUDENT", "SUSPECT", "TEEN", "TEENAGE", "TEENAGER",
+    "TODDLER", "TROOPER", "VICTIM", "WIFE", "WOMAN", "WORKER", "YOUTH",
+};
+
+static int cmp_str(const void *k, const void *e) { return strcmp(k, *(const char *const *)e); }
 
 static int person_word(const token *t) {
-    if (t->kind != TK_WORD) return 0;
+    if (t->kind != TK_WORD || t->uplen < 3) return 0;
     if (t->uplen > 8 && strstr(t->up, "-YEAR-OLD")) return 1;
-    return in(t, PERSONS);
+    return bsearch(t->up, PERSONS, sizeof PERSONS / sizeof PERSONS[0], sizeof PERSONS[0],
+                   cmp_str) != NULL;
 }
 
 /* "a man", "the 25-year-old victim": a singular person within three words
@@ -464,17 +492,17 @@ static int perpetrator(const parse *p, uint32_t after, int verb, uint32_t *a, ui
     }
     if (verb < 0) return 0;
     /* the clause of the verb; for "X, which killed", the words before "which" */
-    uint32_t c0 = (uint32_t)verb;
-    while (c0 > 0 && !clause_end(&t[c0 - 1]) && !is(&t[c0 - 1], "WHICH") &&
+    uint32_t c0 = (uint32_t)verb, lo = c0 > SCAN_CLAUSE ? c0 - SCAN_CLAUSE : 0;
+    while (c0 > lo && !clause_end(&t[c0 - 1]) && !is(&t[c0 - 1], "WHICH") &&
            !is(&t[c0 - 1], "WHO") && !is(&t[c0 - 1], "THAT"))
         c0--;
     uint32_t c1 = (uint32_t)verb;
-    if (c0 > 0 && !clause_end(&t[c0 - 1])) { /* a relative pronoun */
+    if (c0 > 0 && (is(&t[c0 - 1], "WHICH") || is(&t[c0 - 1], "WHO") || is(&t[c0 - 1], "THAT"))) {
         c1 = c0 - 1;
         if (c1 > 0 && is(&t[c1 - 1], ",")) c1--;
         c0 = c1 > 7 ? c1 - 7 : 0;
     }
-    for (int pass = 0; pass < 2; pass++, c0 = 0, c1 = (uint32_t)verb) {
+    for (int pass = 0; pass < 2; pass++, c0 = lo, c1 = (uint32_t)verb) {
         for (uint32_t k = c0; k < c1; k++) {
             if (according(t, p->n, k)) { /* the source cited is no party */
                 while (k < c1 && !clause_end(&t[k])) k++;
@@ -508,9 +536,12 @@ static const char *dup_span(arena *a, const char *text, dyad_span s) {
     return s.len ? arena_strndup(a, text + s.off, s.len) : "";
 }
 
+#define DEDUP_WINDOW 32 /* earlier figures of the sentence a new one is compared with */
+
 /* Adds a figure unless the sentence already gave the same one ("2,483
  * killed ... the 2,483 dead"). */
 static int push(fig_vec *out, const dyad_figure *f, size_t first) {
+    if (out->n > first + DEDUP_WINDOW) first = out->n - DEDUP_WINDOW;
     for (size_t k = first; k < out->n; k++) {
         const dyad_figure *o = &out->v[k];
         if (o->kind != f->kind || o->value != f->value) continue;
@@ -592,7 +623,7 @@ static int read_count(const fig_sentence *s, uint32_t i, fig_hit *h) {
     h->verb = -1;
     const token *w = &t[i];
     /* "Man shot, killed": a headline's bare person */
-    int bare = person_word(w) && w->cap && (i == 0 || clause_end(&t[i - 1]));
+    int bare = w->cap && (i == 0 || clause_end(&t[i - 1])) && person_word(w);
     if ((bare || is(w, "A") || is(w, "AN") || is(w, "THE") || is(w, "ANOTHER") ||
          is(w, "HIS") || is(w, "HER") || is(w, "THEIR")) &&
         !(i + 1 < n && scale_of(&t[i + 1])) && !(i + 1 < n && is(&t[i + 1], "DOZEN"))) {
@@ -655,7 +686,8 @@ int figure_sentence(const fig_sentence *s, arena *a, fig_vec *out) {
     uint32_t n = p->n;
     int any = 0;
     for (uint32_t k = 0; k < n && !any; k++)
-        any = kind_of(&t[k]) != NULL || is(&t[k], "TOLL") || fatal_event(t, n, k);
+        any = figure_maybe_word(t[k].up, t[k].uplen) &&
+              (kind_of(&t[k]) != NULL || is(&t[k], "TOLL") || fatal_event(t, n, k));
     if (!any) return 0;
     dyad_span cite = cited(t, n);
     size_t first = out->n;

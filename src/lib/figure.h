@@ -35,4 +35,10 @@ int figure_sentence(const fig_sentence *s, arena *a, fig_vec *out);
  * value and the token after it; 0 when there is none. Exposed for tests. */
 int figure_number(const token *t, uint32_t n, uint32_t i, int64_t *value, uint32_t *end);
 
+/* Whether an upper-case word of len bytes may be a kind word (a quick
+ * test by first letter and length), and the kind words one by one (NULL
+ * past the last). Exposed for tests. */
+int figure_maybe_word(const char *up, size_t len);
+const char *figure_kind_word(size_t i);
+
 #endif

@@ -45,4 +45,19 @@ if grep '"record":"figure"' "$tmp/out" | grep -q -e '"value":400000' -e '"value"
 fi
 grep -v '"record":"figure"' "$tmp/out" | cmp -s - "$tmp/events" || { echo "event lines changed by --figures"; fail=1; }
 "$DYAD" code --figures --format tsv "$SEEDS" >/dev/null 2>&1 && { echo "--figures with tsv accepted"; fail=1; }
+# hostile numbers: huge, malformed, endless; no crash, no negative or absurd value
+{
+    printf '{"id":"h1","date":"2024-01-01","text":"Strikes killed 99999999999999999999999 people and 900,000,000 billion more were hurt. '
+    printf 'They killed 1.5.6 people, 1,,,,2 were wounded, and one million million million died. '
+    awk 'BEGIN { for (i = 0; i < 3000; i++) printf "killed %d wounded ", i }'
+    printf '"}\n'
+} >"$tmp/hostile.jsonl"
+"$DYAD" code --figures -q "$tmp/hostile.jsonl" >"$tmp/hostile.out" || { echo "hostile numbers: exit $?"; fail=1; }
+nh=$(grep -c '"record":"figure"' "$tmp/hostile.out")
+# 3000 'killed N', less the 300 of them (1800..2099) that read as years
+[ "$nh" -ge 2700 ] || { echo "hostile numbers: $nh figures, want 2700"; fail=1; }
+if grep -q -e '"value":-' -e '"value":[0-9]\{16,\}' "$tmp/hostile.out"; then
+    echo "hostile numbers: negative or absurd value"
+    fail=1
+fi
 exit $fail

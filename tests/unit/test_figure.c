@@ -97,6 +97,16 @@ static void numbers(void **s) {
     }
 }
 
+static void quick_test_covers_kind_words(void **s) {
+    (void)s;
+    size_t i = 0;
+    for (const char *w; (w = figure_kind_word(i)) != NULL; i++)
+        assert_true(figure_maybe_word(w, strlen(w)));
+    assert_true(i > 40);
+    assert_false(figure_maybe_word("THE", 3));
+    assert_false(figure_maybe_word("GAZA", 4));
+}
+
 static void kinds(void **s) {
     (void)s;
     ONE_FIGURE("The strikes killed at least 2,483 people.", DYAD_FIG_KILLED, 2483);
@@ -189,6 +199,7 @@ static void not_counts(void **s) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(quick_test_covers_kind_words),
         cmocka_unit_test(numbers),      cmocka_unit_test(kinds),      cmocka_unit_test(details),
         cmocka_unit_test(stated_twice), cmocka_unit_test(not_counts),
     };
