@@ -175,13 +175,14 @@ typedef struct dyad_figure {
     uint32_t sentence;      /* 0-based index of its sentence */
     dyad_figure_kind kind;
     int released;           /* captives or prisoners said to be released or exchanged */
-    const char *number;     /* as written, "2,483", "over one million", "a"; for a
-                               named victim "" */
-    dyad_span number_span;  /* the number with its qualifier */
+    const char *number;     /* the number as written, "2,483", "one million", "a";
+                               "" for a named victim, "the man" or "a fatal shooting" */
+    dyad_span number_span;  /* the number without its qualifier */
     int64_t value;          /* 2483, 1000000; the low end of a range */
     int64_t value_max;      /* the high end of a range ("three to four"), else value */
-    const char *qualifier;  /* "", "at least", "more than", "about", "up to",
-                               "fewer than", "nearly" */
+    const char *qualifier;  /* normalised: "", "at least", "more than" ("over"),
+                               "about" ("some", "around"), "up to", "fewer than",
+                               "nearly" ("almost") */
     const char *victim;     /* who suffered, as written: "Palestinian", "people" */
     dyad_span victim_span;
     const char *victim_code; /* CAMEO actor code when an actor matches, else "" */
