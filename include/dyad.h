@@ -214,8 +214,9 @@ const dyad_event *dyad_doc_event(const dyad_doc *d, size_t i);
 size_t dyad_doc_nsentences(const dyad_doc *d);
 const dyad_sentence_info *dyad_doc_sentence(const dyad_doc *d, size_t i);
 int dyad_doc_story_discarded(const dyad_doc *d);
-/* The figures of the article (sentences not discarded), in text order. A
- * figure stated twice in one sentence is given once. */
+/* The figures of the article, in text order, from every sentence: discards
+ * (and a discarded story) drop events only. A figure stated twice in one
+ * sentence is given once. */
 size_t dyad_doc_nfigures(const dyad_doc *d);
 const dyad_figure *dyad_doc_figure(const dyad_doc *d, size_t i);
 void dyad_doc_free(dyad_doc *d);

@@ -180,6 +180,34 @@ static void stated_twice(void **s) {
     dyad_doc_free(d);
 }
 
+/* A story discard drops the events, not the figures. */
+static void discarded_story(void **s) {
+    (void)s;
+    dyad_ctx *c;
+    dyad_error err;
+    assert_int_equal(dyad_ctx_new(&c, &err), DYAD_OK);
+    static const char DISC[] = "+QUARTERBACK\n";
+    assert_int_equal(ctx_load_buffer(c, DYAD_DICT_DISCARDS, "t.discards", DISC, strlen(DISC),
+                                     NULL, NULL, &err),
+                     DYAD_OK);
+    assert_int_equal(dyad_ctx_finish(c, &err), DYAD_OK);
+    const char *text = "The quarterback saw it. A man was shot. Two fans were killed.";
+    dyad_article a;
+    memset(&a, 0, sizeof a);
+    a.id = "t";
+    a.date = a.source = a.title = a.url = "";
+    a.text = text;
+    a.text_len = strlen(text);
+    dyad_doc *d = NULL;
+    assert_int_equal(dyad_code(c, &a, &d, &err), DYAD_OK);
+    assert_true(dyad_doc_story_discarded(d));
+    assert_int_equal(dyad_doc_nevents(d), 0);
+    assert_int_equal(dyad_doc_nfigures(d), 2);
+    assert_int_equal(dyad_doc_figure(d, 1)->value, 2);
+    dyad_doc_free(d);
+    dyad_ctx_free(c);
+}
+
 static void not_counts(void **s) {
     (void)s;
     NO_FIGURE("A 5-year-old girl was found at the scene.");
@@ -201,7 +229,8 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(quick_test_covers_kind_words),
         cmocka_unit_test(numbers),      cmocka_unit_test(kinds),      cmocka_unit_test(details),
-        cmocka_unit_test(stated_twice), cmocka_unit_test(not_counts),
+        cmocka_unit_test(stated_twice), cmocka_unit_test(discarded_story),
+        cmocka_unit_test(not_counts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
