@@ -24,48 +24,56 @@ typedef struct kind_word {
 
 /* Sorted by word (strcmp) for bsearch. */
 static const kind_word KINDS[] = {
-    {"ABDUCTED", DYAD_FIG_CAPTIVE, 1},    {"ARRESTED", DYAD_FIG_PRISONER, 1},
-    {"ARRESTING", DYAD_FIG_PRISONER, 1},  {"BODIES", DYAD_FIG_KILLED, 0},
-    {"CAPTIVE", DYAD_FIG_CAPTIVE, 0},     {"CAPTIVES", DYAD_FIG_CAPTIVE, 0},
-    {"CASUALTIES", DYAD_FIG_KILLED, 0},   {"DEAD", DYAD_FIG_KILLED, 0},
-    {"DEATHS", DYAD_FIG_KILLED, 0},       {"DETAINED", DYAD_FIG_PRISONER, 1},
-    {"DETAINEES", DYAD_FIG_PRISONER, 0},  {"DIE", DYAD_FIG_KILLED, 0},
-    {"DIED", DYAD_FIG_KILLED, 0},         {"DIES", DYAD_FIG_KILLED, 0},
+    {"ABDUCTED", DYAD_FIG_CAPTIVE, 1}, {"ARRESTED", DYAD_FIG_PRISONER, 1},
+    {"ARRESTING", DYAD_FIG_PRISONER, 1}, {"BODIES", DYAD_FIG_KILLED, 0},
+    {"CAPTIVE", DYAD_FIG_CAPTIVE, 0}, {"CAPTIVES", DYAD_FIG_CAPTIVE, 0},
+    {"CASUALTIES", DYAD_FIG_KILLED, 0}, {"DEAD", DYAD_FIG_KILLED, 0},
+    {"DEATHS", DYAD_FIG_KILLED, 0}, {"DETAINED", DYAD_FIG_PRISONER, 1},
+    {"DETAINEES", DYAD_FIG_PRISONER, 0}, {"DIE", DYAD_FIG_KILLED, 0},
+    {"DIED", DYAD_FIG_KILLED, 0}, {"DIES", DYAD_FIG_KILLED, 0},
     {"DISPLACED", DYAD_FIG_DISPLACED, 1}, {"DISPLACING", DYAD_FIG_DISPLACED, 1},
     {"EVACUATED", DYAD_FIG_DISPLACED, 1}, {"FATALITIES", DYAD_FIG_KILLED, 0},
-    {"FLED", DYAD_FIG_DISPLACED, 0},      {"HOSPITALISED", DYAD_FIG_INJURED, 0},
+    {"FLED", DYAD_FIG_DISPLACED, 0}, {"HOSPITALISED", DYAD_FIG_INJURED, 0},
     {"HOSPITALIZED", DYAD_FIG_INJURED, 0}, {"HOSTAGE", DYAD_FIG_CAPTIVE, 0},
-    {"HOSTAGES", DYAD_FIG_CAPTIVE, 0},    {"HURT", DYAD_FIG_INJURED, 1},
-    {"IMPRISONED", DYAD_FIG_PRISONER, 1}, {"INJURED", DYAD_FIG_INJURED, 1},
-    {"INJURIES", DYAD_FIG_INJURED, 0},    {"INJURING", DYAD_FIG_INJURED, 1},
-    {"JAILED", DYAD_FIG_PRISONER, 1},     {"KIDNAPPED", DYAD_FIG_CAPTIVE, 1},
-    {"KIDNAPPING", DYAD_FIG_CAPTIVE, 1},  {"KILLED", DYAD_FIG_KILLED, 1},
-    {"KILLING", DYAD_FIG_KILLED, 1},      {"KILLS", DYAD_FIG_KILLED, 1},
-    {"MURDERED", DYAD_FIG_KILLED, 1},     {"PERISHED", DYAD_FIG_KILLED, 0},
-    {"PRISONERS", DYAD_FIG_PRISONER, 0},  {"REFUGE", DYAD_FIG_DISPLACED, 0},
-    {"REFUGEES", DYAD_FIG_DISPLACED, 0},  {"SHOT", K_SHOT, 0},
-    {"SLAIN", DYAD_FIG_KILLED, 0},        {"WOUNDED", DYAD_FIG_INJURED, 1},
-    {"WOUNDING", DYAD_FIG_INJURED, 1},
+    {"HOSTAGES", DYAD_FIG_CAPTIVE, 0}, {"HURT", DYAD_FIG_INJURED, 1},
+    {"IMPRISONED", DYAD_FIG_PRISONER, 1}, {"INJURE", DYAD_FIG_INJURED, 1},
+    {"INJURED", DYAD_FIG_INJURED, 1}, {"INJURES", DYAD_FIG_INJURED, 1},
+    {"INJURIES", DYAD_FIG_INJURED, 0}, {"INJURING", DYAD_FIG_INJURED, 1},
+    {"JAILED", DYAD_FIG_PRISONER, 1}, {"KIDNAPPED", DYAD_FIG_CAPTIVE, 1},
+    {"KIDNAPPING", DYAD_FIG_CAPTIVE, 1}, {"KILLED", DYAD_FIG_KILLED, 1},
+    {"KILLING", DYAD_FIG_KILLED, 1}, {"KILLS", DYAD_FIG_KILLED, 1},
+    {"MURDERED", DYAD_FIG_KILLED, 1}, {"PERISHED", DYAD_FIG_KILLED, 0},
+    {"PRISONERS", DYAD_FIG_PRISONER, 0}, {"REFUGE", DYAD_FIG_DISPLACED, 0},
+    {"REFUGEES", DYAD_FIG_DISPLACED, 0}, {"SHOT", K_SHOT, 0},
+    {"SLAIN", DYAD_FIG_KILLED, 0},
+    {"WOUNDED", DYAD_FIG_INJURED, 1}, {"WOUNDING", DYAD_FIG_INJURED, 1},
+
 };
 
 /* For each first letter, a bit for each length of the words that start
- * with it in KINDS, plus TOLL, FATAL and DEADLY: most tokens are ruled out
+ * with it in KINDS and TRIGGERS (below): most tokens are ruled out
  * by this alone (test_figure checks it covers every word). */
-static const uint16_t FIRST_LEN[26] = {0x300, 0x40,  0x580, 0x758, 0x200, 0x430, 0x0,
-                                       0x1190, 0x580, 0x40,  0x6e0, 0x0,   0x100, 0x0,
-                                       0x0,    0x300, 0x0,   0x140, 0x30,  0x10,  0x0,
-                                       0x0,    0x180, 0x0,   0x0,   0x0};
+static const uint16_t FIRST_LEN[26] = {
+    0x300, 0x50, 0x580, 0x778, 0x200, 0x4b0, 0x0,
+    0x1190, 0x5c0, 0x40, 0x6e0, 0x0, 0x140, 0x0,
+    0x0, 0x300, 0x0, 0x140, 0xb0, 0x10, 0x0,
+    0x0, 0x180, 0x0, 0x0, 0x0};
 
 int figure_maybe_word(const char *up, size_t len) {
     unsigned c = (unsigned char)up[0] - 'A';
     return c < 26 && len < 16 && (FIRST_LEN[c] >> len & 1);
 }
 
+/* Words that make a sentence worth reading without being kind words of
+ * their own: "the death toll", "a fatal shooting", "was fatally struck",
+ * "the murder of a man", "the body of a woman". */
+static const char *const TRIGGERS[] = {"TOLL",   "FATAL",  "DEADLY", "FATALLY", "MORTALLY",
+                                       "MURDER", "DEATH",  "BODY",   "SLAYING", NULL};
+
 const char *figure_kind_word(size_t i) {
-    static const char *const MORE[] = {"TOLL", "FATAL", "DEADLY"};
     size_t nk = sizeof KINDS / sizeof KINDS[0];
     if (i < nk) return KINDS[i].w;
-    return i - nk < 3 ? MORE[i - nk] : NULL;
+    return i - nk < sizeof TRIGGERS / sizeof TRIGGERS[0] ? TRIGGERS[i - nk] : NULL;
 }
 
 static int cmp_kind(const void *k, const void *e) {
@@ -328,6 +336,20 @@ static uint32_t singular_person(const token *t, uint32_t n, uint32_t i) {
     return 0;
 }
 
+/* "a former basketball star was": a singular noun phrase of up to five
+ * words that is the subject of "was" (not a car, a house); returns the
+ * token of "was", 0 when none. */
+static uint32_t someone_was(const token *t, uint32_t n, uint32_t i) {
+    static const char *const THINGS[] = {"VEHICLE", "CAR", "HOUSE", "HOME", "TRUCK", "BUILDING",
+                                         "WINDOW", "APARTMENT", "BUS", "STORE", "CALL",
+                                         "REPORT", "GUN", "WEAPON", "HANDGUN", "RIFLE", NULL};
+    for (uint32_t k = i + 1; k < n && k <= i + 5; k++) {
+        if (t[k].kind != TK_WORD || in(&t[k], THINGS)) return 0;
+        if (k > i + 1 && is(&t[k], "WAS")) return k;
+    }
+    return 0;
+}
+
 /* Words between a number or a victim and its kind word ("were", "have
  * been", "reportedly"); anything else but an ordinary word ends the look. */
 static const char *const STOPS[] = {"AND", "OR", "BUT", "SAID", "SAYS", "WHILE", "AFTER",
@@ -340,14 +362,22 @@ static int64_t kind_after(const token *t, uint32_t n, uint32_t from, int *kind) 
     for (uint32_t k = from; k < n && k < from + SCAN_AFTER; k++) {
         const token *w = &t[k];
         if (w->kind != TK_WORD && w->kind != TK_POSS) return -1;
+        if ((is(w, "FATALLY") || is(w, "MORTALLY")) && k + 1 < n && t[k + 1].kind == TK_WORD &&
+            (k == from || is(&t[k - 1], "WAS") || is(&t[k - 1], "WERE") || is(&t[k - 1], "BEEN"))) {
+            *kind = DYAD_FIG_KILLED; /* "was fatally struck" */
+            return k + 1;
+        }
         const kind_word *kw = kind_of(w);
         if (kw) {
             *kind = kw->kind;
             if (kw->kind == K_SHOT) { /* passive only: "who shot her" is the shooter */
-                if (k == 0 || !(is(&t[k - 1], "WAS") || is(&t[k - 1], "WERE") ||
-                                is(&t[k - 1], "BEEN") || is(&t[k - 1], "BE") ||
-                                is(&t[k - 1], "GOT") || is(&t[k - 1], "BEING") ||
-                                is(&t[k - 1], "FATALLY") || k == from))
+                uint32_t b = k; /* "was accidentally shot" */
+                if (b > from && b >= 2 && t[b - 1].uplen > 4 &&
+                    !strcmp(t[b - 1].up + t[b - 1].uplen - 2, "LY"))
+                    b--;
+                if (b == 0 || !(is(&t[b - 1], "WAS") || is(&t[b - 1], "WERE") ||
+                                is(&t[b - 1], "BEEN") || is(&t[b - 1], "BE") ||
+                                is(&t[b - 1], "GOT") || is(&t[b - 1], "BEING") || k == from))
                     return -1;
                 *kind = DYAD_FIG_INJURED;
                 for (uint32_t j = k + 1; j < n && j <= k + 3; j++) {
@@ -376,8 +406,19 @@ static int kind_before(const token *t, uint32_t q0, int *kind) {
     static const char *const TOLL[] = {"OF", "TO", "AT", "ROSE", "RISEN", "HAS", "HAD",
                                        "CLIMBED", "REACHED", "STANDS", "STOOD", "IS", "WAS",
                                        "NOW", "RISES", "CLIMBS", "REACHES", "JUMPED", NULL};
+    static const char *const OF_KILLED[] = {"MURDER", "DEATH", "BODY", "KILLING", "SLAYING",
+                                            "MURDERS", "DEATHS", "BODIES", "KILLINGS", NULL};
     uint32_t k = q0;
     for (int skip = 0; k > 0 && skip < 2 && in(&t[k - 1], DETS); skip++) k--;
+    if (k >= 2 && is(&t[k - 1], "OF") && in(&t[k - 2], OF_KILLED)) {
+        *kind = DYAD_FIG_KILLED;
+        return (int)k - 2;
+    }
+    if (k >= 2 && (is(&t[k - 1], "SHOOTING") || is(&t[k - 1], "SHOOTS") || is(&t[k - 1], "SHOT")) &&
+        (is(&t[k - 2], "FATALLY") || is(&t[k - 2], "MORTALLY"))) {
+        *kind = DYAD_FIG_KILLED;
+        return (int)k - 1;
+    }
     if (k > 0) {
         const kind_word *kw = kind_of(&t[k - 1]);
         if (kw && kw->before && !(k >= 2 && (is(&t[k - 2], "WERE") || is(&t[k - 2], "WAS")))) {
@@ -404,7 +445,8 @@ static uint32_t noun_phrase_end(const token *t, uint32_t n, uint32_t from, uint3
                                        "TO", NULL};
     uint32_t k = from;
     while (k < n && k < limit && k < from + 4 && t[k].kind == TK_WORD && !kind_of(&t[k]) &&
-           !in(&t[k], ENDS) && !in(&t[k], STOPS))
+           !in(&t[k], ENDS) && !in(&t[k], STOPS) &&
+           !(t[k].uplen > 4 && !strcmp(t[k].up + t[k].uplen - 2, "LY"))) /* "fatally" */
         k++;
     return k;
 }
@@ -631,6 +673,7 @@ static int read_count(const fig_sentence *s, uint32_t i, fig_hit *h) {
         if (bare)
             while (e < n && person_word(&t[e])) e++;
         else e = singular_person(t, n, i);
+        if (!e && (is(w, "A") || is(w, "AN"))) e = someone_was(t, n, i);
         if (!e) return 0;
         h->q0 = h->n0 = i;
         /* "the man", "his sister" have no number of their own */
@@ -647,6 +690,10 @@ static int read_count(const fig_sentence *s, uint32_t i, fig_hit *h) {
         is(w, "ONE"))
         return 0;
     if (not_a_count(s, i, h->n1)) return 0;
+    /* "one of two people killed": the two is the count */
+    if (h->value == 1 && h->n1 + 1 < n && is(&t[h->n1], "OF") &&
+        (t[h->n1 + 1].kind == TK_NUM || word_value(t[h->n1 + 1].up) > 1))
+        return 0;
     h->n0 = i;
     h->value_max = h->value;
     /* ranges: "three to four", "10-15", "between 10 and 20" */
@@ -687,7 +734,7 @@ int figure_sentence(const fig_sentence *s, arena *a, fig_vec *out) {
     int any = 0;
     for (uint32_t k = 0; k < n && !any; k++)
         any = figure_maybe_word(t[k].up, t[k].uplen) &&
-              (kind_of(&t[k]) != NULL || is(&t[k], "TOLL") || fatal_event(t, n, k));
+              (kind_of(&t[k]) != NULL || in(&t[k], TRIGGERS));
     if (!any) return 0;
     dyad_span cite = cited(t, n);
     size_t first = out->n;

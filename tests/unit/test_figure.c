@@ -122,6 +122,13 @@ static void kinds(void **s) {
     ONE_FIGURE("Caitlin Caskey, 17, was shot and killed.", DYAD_FIG_KILLED, 1);
     ONE_FIGURE("Three people were shot at the party.", DYAD_FIG_INJURED, 3);
     ONE_FIGURE("It was a fatal shooting.", DYAD_FIG_KILLED, 1);
+    ONE_FIGURE("Police sought leads in the murder of a pizza shop worker.", DYAD_FIG_KILLED, 1);
+    ONE_FIGURE("Ronnie Chambers, 33, was fatally struck by a bullet.", DYAD_FIG_KILLED, 1);
+    ONE_FIGURE("In the fight, one suspect was accidentally shot and later died.", DYAD_FIG_KILLED, 1);
+    ONE_FIGURE("A former Yates basketball star was shot to death.", DYAD_FIG_KILLED, 1);
+    ONE_FIGURE("She was one of two people killed by police.", DYAD_FIG_KILLED, 2);
+    ONE_FIGURE("A man accused of fatally shooting an Ohio policeman appeared.", DYAD_FIG_KILLED, 1);
+    ONE_FIGURE("A drive-by shooting critically injures a child.", DYAD_FIG_INJURED, 1);
 }
 
 static void details(void **s) {
@@ -223,6 +230,8 @@ static void not_counts(void **s) {
     NO_FIGURE("He paid $2,500 to the wounded.");
     NO_FIGURE("At 8:20 the wounded arrived.");
     NO_FIGURE("He died aged 85.");
+    NO_FIGURE("A car was shot at twice.");
+    NO_FIGURE("He suffered two gunshot wounds.");
 }
 
 int main(void) {
