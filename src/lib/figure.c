@@ -243,6 +243,8 @@ static int not_a_count(const fig_sentence *s, uint32_t i, uint32_t end) {
         for (uint32_t k = end; k < n && k < end + 4; k++)
             if (in(&t[k], STREETS)) return 1;
     if (prev && (is(prev, "AGE") || is(prev, "AGED") || is(prev, "AGES"))) return 1;
+    if (prev && is(prev, "OF") && i >= 2 && (is(&t[i - 2], "AGE") || is(&t[i - 2], "AGES")))
+        return 1; /* "under the age of 12" */
     if (t[i].kind != TK_NUM) return 0;
     if (prev && (is(prev, "$") || is(prev, "£") || is(prev, "€") || is(prev, "#"))) return 1;
     if ((prev && is(prev, ":") && adjacent(prev, &t[i])) ||

@@ -2,11 +2,11 @@
  * Database splits (TSV: Article id, Article url, Article title, Full text,
  * Json, Worker). The gold count of killed (injured) in an article is the
  * number of annotated victims whose "victim-was" holds "killed"
- * ("injured"). Dyad's count for a kind is the largest figure of that kind
- * stated in the article, or the number of different victims named, or 1
- * for a single unnamed victim ("a man", "the victim"), when that is
- * larger: one article states its toll several times, names the victims
- * one by one, and speaks of the same "man" and "victim" again.
+ * ("injured"). Dyad's count for a kind is the first figure of that kind
+ * the article states (news give the toll in the lead; later figures are
+ * repeats, updates of other incidents or statistics: "since 2007, when 28
+ * were killed"), or the number of different victims named when that is
+ * larger ("a man" and "the victim" again are no new victims).
  *
  *   score_figures [-v] SPLIT.tsv DICT...
  *
@@ -73,13 +73,13 @@ static const char *bare(const char *v) {
 
 /* Dyad's count of kind in a coded article (see the top of this file). */
 static long count_kind(const dyad_doc *d, dyad_figure_kind kind) {
-    long best = 0;
+    long best = 0; /* the first figure */
     const char *singles[MAX_SINGLES];
     int ns = 0;
     for (size_t i = 0; i < dyad_doc_nfigures(d); i++) {
         const dyad_figure *f = dyad_doc_figure(d, i);
         if (f->kind != kind) continue;
-        if (f->value > best) best = (long)f->value;
+        if (best == 0) best = (long)f->value; /* the lead's toll */
         /* names only: "a man", "the victim" are counted in best */
         if (f->value != 1 || f->number_span.len || !(f->victim[0] >= 'A' && f->victim[0] <= 'Z'))
             continue;

@@ -230,6 +230,7 @@ static void not_counts(void **s) {
     NO_FIGURE("He paid $2,500 to the wounded.");
     NO_FIGURE("At 8:20 the wounded arrived.");
     NO_FIGURE("He died aged 85.");
+    NO_FIGURE("No child under the age of 12 was hurt.");
     NO_FIGURE("A car was shot at twice.");
     NO_FIGURE("He suffered two gunshot wounds.");
 }
