@@ -11,8 +11,9 @@
  *   score_figures [-v] SPLIT.tsv DICT...
  *
  * Prints per-article lines with -v, then one summary line:
- *   SUMMARY articles=N killed_exact=x killed_mae=y injured_exact=x injured_mae=y
- * with exact-match rates as fractions and mean absolute errors. */
+ *   SUMMARY articles=N skipped=N killed_exact=x killed_mae=y killed_maxerr=z
+ *           injured_exact=x injured_mae=y injured_maxerr=z
+ * with exact-match rates as fractions, mean and largest absolute errors. */
 #include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -123,7 +124,7 @@ int main(int argc, char **argv) {
     char *line = NULL;
     size_t cap = 0;
     long lineno = 0, n = 0, bad = 0;
-    long kexact = 0, iexact = 0, kerr = 0, ierr = 0;
+    long kexact = 0, iexact = 0, kerr = 0, ierr = 0, kmax = 0, imax = 0;
     int text_col = -1, json_col = -1, id_col = 0;
     while (getline(&line, &cap, in) > 0) {
         lineno++;
@@ -168,6 +169,8 @@ int main(int argc, char **argv) {
         iexact += pi == gi;
         kerr += labs(pk - gk);
         ierr += labs(pi - gi);
+        if (labs(pk - gk) > kmax) kmax = labs(pk - gk);
+        if (labs(pi - gi) > imax) imax = labs(pi - gi);
         if (verbose)
             printf("%s\tkilled %ld/%ld\tinjured %ld/%ld%s\n", art.id, pk, gk, pi, gi,
                    pk == gk && pi == gi ? "" : "\tMISS");
@@ -179,9 +182,10 @@ int main(int argc, char **argv) {
         fprintf(stderr, "score_figures: %s: no articles scored\n", split);
         return 1;
     }
-    printf("SUMMARY articles=%ld skipped=%ld killed_exact=%.3f killed_mae=%.3f "
-           "injured_exact=%.3f injured_mae=%.3f\n",
-           n, bad, (double)kexact / n, (double)kerr / n, (double)iexact / n, (double)ierr / n);
+    printf("SUMMARY articles=%ld skipped=%ld killed_exact=%.3f killed_mae=%.3f killed_maxerr=%ld "
+           "injured_exact=%.3f injured_mae=%.3f injured_maxerr=%ld\n",
+           n, bad, (double)kexact / n, (double)kerr / n, kmax, (double)iexact / n,
+           (double)ierr / n, imax);
     return 0;
 fail:
     fprintf(stderr, "score_figures: %s\n", dyad_error_format(&err, eb, sizeof eb));
