@@ -22,4 +22,19 @@ for m in killed_exact killed_mae injured_exact injured_mae; do
     [ "$ok" = 1 ] || { echo "$m is past its limit"; fail=1; }
 done
 echo "$out" | grep -q 'articles=400 ' || { echo "expected 400 dev articles scored"; fail=1; }
+# malformed records are named by file and line and skipped; the good one is scored
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+{
+    printf 'Article id\tArticle url\tArticle title\tFull text\tJson\tWorker\n'
+    printf '1\tu\tt\tTwo men were killed.\t{"victim-section":[{"victim-was":["killed"]}]}\tw\n'
+    printf '2\tu\tt\tA man was shot.\t{not json\tw\n'
+    printf '3\tu\tt\n'
+} >"$tmp/bad.tsv"
+"$TOOLS/score_figures" "$tmp/bad.tsv" data/dict >"$tmp/out" 2>"$tmp/err" || { cat "$tmp/err"; fail=1; }
+for l in bad.tsv:3: bad.tsv:4:; do
+    grep -q "$l malformed record skipped" "$tmp/err" || { echo "no message naming $l"; fail=1; }
+done
+grep -q 'articles=1 skipped=2 killed_exact=0.000 killed_mae=1.000' "$tmp/out" ||
+    { echo "bad records: unexpected $(cat "$tmp/out")"; fail=1; }
 exit $fail
