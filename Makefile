@@ -5,6 +5,7 @@
 #   make example    codes the bundled example articles
 #   make asan       the sanitizer build only (build-asan/)
 #   make web        the dashboard of `dyad serve` (npm ci, esbuild) in build/web
+#   make accuracy   casualty figures scored on the GVDB dev and test splits
 # BUILD=dir picks the build directory; SAN=1 builds with sanitizers.
 
 CC ?= cc
@@ -42,7 +43,7 @@ FUZZ_SECONDS ?= 30
 WEB_OUT := build/web
 WEB_SRC := $(wildcard web/src/*) web/build.mjs
 
-.PHONY: all check tests asan example clean bench fuzz web
+.PHONY: all check tests asan example clean bench fuzz web accuracy
 all: $(BUILD)/dyad $(WEB_OUT)/index.html
 
 web: $(WEB_OUT)/index.html
@@ -118,6 +119,12 @@ bench: $(BUILD)/tools/bench_code $(BUILD)/dyad
 
 asan:
 	$(MAKE) BUILD=build-asan SAN=1 all tests
+
+# Reports the figures' scores on the GVDB splits; the test split is for
+# reporting only (make check scores dev against its floors).
+accuracy: $(BUILD)/tools/score_figures
+	@for s in dev test; do echo "== GVDB $$s"; \
+	  $(BUILD)/tools/score_figures $(SHARED)/gold/gvdb/$$s.tsv data/dict || exit 1; done
 
 # Every test: unit tests of the normal and the sanitizer build, then the
 # end-to-end and accuracy scripts; ends with "N passed, N failed".

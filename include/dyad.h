@@ -158,6 +158,50 @@ typedef struct dyad_sentence_info {
     int discarded; /* matched a discard phrase */
 } dyad_sentence_info;
 
+/* A casualty or captivity figure stated in the text ("killed at least
+ * 2,483 people", "40,170 Palestinian deaths", "the release of 109
+ * captives"). Strings are never NULL ("" when absent); spans are byte
+ * offsets into the article text, len 0 when absent. */
+typedef enum {
+    DYAD_FIG_KILLED = 0, /* killed, dead, deaths, death toll */
+    DYAD_FIG_INJURED,    /* injured, wounded, hurt, hospitalised */
+    DYAD_FIG_CAPTIVE,    /* captives, hostages, abducted, kidnapped */
+    DYAD_FIG_PRISONER,   /* prisoners, detainees, arrested, detained */
+    DYAD_FIG_DISPLACED,  /* displaced, refugees, fled, sought refuge */
+    DYAD_FIG_NKINDS
+} dyad_figure_kind;
+
+typedef struct dyad_figure {
+    uint32_t sentence;      /* 0-based index of its sentence */
+    dyad_figure_kind kind;
+    int released;           /* captives or prisoners said to be released or exchanged */
+    const char *number;     /* the number as written, "2,483", "one million", "a";
+                               "" for a named victim, "the man" or "a fatal shooting" */
+    dyad_span number_span;  /* the number without its qualifier */
+    int64_t value;          /* 2483, 1000000; the low end of a range */
+    int64_t value_max;      /* the high end of a range ("three to four"), else value */
+    const char *qualifier;  /* normalised: "", "at least", "more than" ("over"),
+                               "about" ("some", "around"), "up to", "fewer than",
+                               "nearly" ("almost") */
+    const char *victim;     /* who suffered, as written: "Palestinian", "people" */
+    dyad_span victim_span;
+    const char *victim_code; /* CAMEO actor code when an actor matches, else "" */
+    const char *perpetrator; /* who is said to have caused it, as written */
+    dyad_span perpetrator_span;
+    const char *perpetrator_code;
+    const char *date;       /* YYYY-MM-DD: the sentence's date expression nearest the
+                               number, else the publication date */
+    dyad_span date_span;    /* len 0 when the date is the publication date */
+    const char *cited;      /* the source cited: "local health authorities" */
+    dyad_span cited_span;
+    const char *place;      /* where; "" until a place extractor fills it */
+    dyad_span place_span;
+} dyad_figure;
+
+/* Name of a figure kind: "killed", "injured", "captive", "prisoner",
+ * "displaced"; "" for a value out of range. */
+const char *dyad_figure_kind_name(dyad_figure_kind k);
+
 typedef struct dyad_doc dyad_doc;
 
 /* Codes one article. The returned document owns its events (an arena) and
@@ -170,6 +214,11 @@ const dyad_event *dyad_doc_event(const dyad_doc *d, size_t i);
 size_t dyad_doc_nsentences(const dyad_doc *d);
 const dyad_sentence_info *dyad_doc_sentence(const dyad_doc *d, size_t i);
 int dyad_doc_story_discarded(const dyad_doc *d);
+/* The figures of the article, in text order, from every sentence: discards
+ * (and a discarded story) drop events only. A figure stated twice in one
+ * sentence is given once. */
+size_t dyad_doc_nfigures(const dyad_doc *d);
+const dyad_figure *dyad_doc_figure(const dyad_doc *d, size_t i);
 void dyad_doc_free(dyad_doc *d);
 
 /* ---------------------------------------------------------------------
@@ -190,6 +239,12 @@ dyad_status dyad_write_header(FILE *f, dyad_output_format fmt, dyad_error *err);
  * end exclusive. */
 dyad_status dyad_write_events(FILE *f, dyad_output_format fmt, const dyad_article *a,
                               const dyad_doc *d, dyad_error *err);
+
+/* Writes the figures of a coded article to f as JSON Lines, one object per
+ * figure with "record":"figure" (fields as in dyad_figure, spans as
+ * character offsets). */
+dyad_status dyad_write_figures(FILE *f, const dyad_article *a, const dyad_doc *d,
+                               dyad_error *err);
 
 /* Character (code point) offset of byte offset off in UTF-8 text. */
 size_t dyad_char_offset(const char *text, size_t off);

@@ -1,4 +1,5 @@
-/* cmd_code.c -- `dyad code`: reads articles, codes them, writes events.
+/* cmd_code.c -- `dyad code`: reads articles, codes them, writes events
+ * (and with --figures their casualty figures, JSON Lines only).
  * A bad article is reported and skipped; the rest are coded. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,7 +30,7 @@ int cmd_code(int argc, char **argv) {
     dyad_output_format ofmt = DYAD_OUT_JSONL;
     dyad_input_format ifmt = DYAD_FMT_AUTO;
     const char **files = calloc((size_t)argc + 1, sizeof *files);
-    int nfiles = 0, quiet = 0;
+    int nfiles = 0, quiet = 0, figures = 0;
     if (!files) return 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -52,6 +53,8 @@ int cmd_code(int argc, char **argv) {
                 free(files);
                 return 2;
             }
+        } else if (!strcmp(a, "--figures")) {
+            figures = 1;
         } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
             quiet = 1;
         } else if (a[0] == '-' && a[1] != '\0') {
@@ -62,8 +65,14 @@ int cmd_code(int argc, char **argv) {
             files[nfiles++] = a;
         }
     }
+    if (figures && ofmt != DYAD_OUT_JSONL) {
+        fputs("dyad: --figures needs --format jsonl\n", stderr);
+        free(files);
+        return 2;
+    }
     if (nfiles == 0) {
-        fputs("usage: dyad code [--dict PATH]... [--format jsonl|tsv|petrarch] FILE...\n", stderr);
+        fputs("usage: dyad code [--dict PATH]... [--format jsonl|tsv|petrarch] [--figures] FILE...\n",
+              stderr);
         free(files);
         return 2;
     }
@@ -76,7 +85,7 @@ int cmd_code(int argc, char **argv) {
     cli_warn w = {0, quiet};
     dyad_error err;
     int rc = 0;
-    long narticles = 0, nevents = 0;
+    long narticles = 0, nevents = 0, nfigures = 0;
     if (dyad_write_header(stdout, ofmt, &err) != DYAD_OK) rc = 1;
     for (int f = 0; f < nfiles && rc == 0; f++) {
         dyad_reader *r = NULL;
@@ -95,7 +104,9 @@ int cmd_code(int argc, char **argv) {
             }
             narticles++;
             nevents += (long)dyad_doc_nevents(doc);
-            if (dyad_write_events(stdout, ofmt, &a, doc, &err) != DYAD_OK) {
+            nfigures += (long)dyad_doc_nfigures(doc);
+            if (dyad_write_events(stdout, ofmt, &a, doc, &err) != DYAD_OK ||
+                (figures && dyad_write_figures(stdout, &a, doc, &err) != DYAD_OK)) {
                 cli_error(&err);
                 rc = 1;
             }
@@ -110,8 +121,8 @@ int cmd_code(int argc, char **argv) {
     }
     if (fflush(stdout) != 0) rc = 1;
     if (!quiet)
-        fprintf(stderr, "dyad: %ld articles, %ld events, %ld warnings\n", narticles, nevents,
-                w.count);
+        fprintf(stderr, "dyad: %ld articles, %ld events, %ld figures, %ld warnings\n", narticles,
+                nevents, nfigures, w.count);
     dyad_ctx_free(ctx);
     free(files);
     return rc;

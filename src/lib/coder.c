@@ -9,6 +9,7 @@
 
 #include "ctx.h"
 #include "date.h"
+#include "figure.h"
 #include "parse.h"
 #include "status.h"
 
@@ -19,6 +20,7 @@ struct dyad_doc {
     dyad_sentence_info *si;
     size_t nsi;
     int story_discarded;
+    fig_vec fig; /* casualty figures (figure.c) */
 };
 
 #define MAX_CHAIN 8 /* auxiliaries and adverbs between subject and verb */
@@ -422,12 +424,31 @@ static int discarded(const parse *p, int *story) {
 }
 
 static int code_sentence(dyad_doc *doc, const dicts *d, const text_doc *td, uint32_t si,
-                         int32_t date, const char *datestr) {
+                         int32_t date, const char *datestr, const char *text) {
     const sentence *s = &td->sents[si];
     const token *t = td->toks + s->tok0;
     parse p;
     if (parse_sentence(&p, d, &doc->mem, t, s->ntok, date) != 0) return -1;
+    sent_job j;
+    memset(&j, 0, sizeof j);
+    j.doc = doc;
+    j.p = &p;
+    j.sidx = si;
+    j.date = datestr;
+    j.ndates = date_find(t, s->ntok, date, j.dates, MAX_DATES);
+    for (int k = 0; k < j.ndates; k++) {
+        char *ds = arena_alloc(&doc->mem, 16);
+        if (!ds) return -1;
+        int32_t dd = j.dates[k].date;
+        snprintf(ds, 16, "%04d-%02d-%02d", (int)(dd / 10000 % 10000), (int)(dd / 100 % 100),
+                 (int)(dd % 100));
+        j.datestr[k] = ds;
+    }
+    /* figures are read in every sentence: discards concern events only */
+    fig_sentence fs = {&p, text, si, j.dates, j.datestr, j.ndates, datestr};
+    if (figure_sentence(&fs, &doc->mem, &doc->fig) != 0) return -1;
     int story = 0;
+    if (doc->story_discarded) return 0; /* figures only, once the story is discarded */
     if (discarded(&p, &story)) {
         doc->si[si].discarded = 1;
         if (story) doc->story_discarded = 1;
@@ -451,22 +472,7 @@ static int code_sentence(dyad_doc *doc, const dicts *d, const text_doc *td, uint
         else memset(v, 0, sizeof *v);
         i = v->main ? vs[nv - 1].v1 - 1 : i;
     }
-    sent_job j;
-    memset(&j, 0, sizeof j);
-    j.doc = doc;
-    j.p = &p;
-    j.sidx = si;
-    j.date = datestr;
     j.nv = nv;
-    j.ndates = date_find(t, s->ntok, date, j.dates, MAX_DATES);
-    for (int k = 0; k < j.ndates; k++) {
-        char *ds = arena_alloc(&doc->mem, 16);
-        if (!ds) return -1;
-        int32_t dd = j.dates[k].date;
-        snprintf(ds, 16, "%04d-%02d-%02d", (int)(dd / 10000 % 10000), (int)(dd / 100 % 100),
-                 (int)(dd % 100));
-        j.datestr[k] = ds;
-    }
     int any_event = 0;
     size_t first_ev = doc->nev;
     for (size_t k = 0; k < nv; k++) {
@@ -512,8 +518,7 @@ dyad_status dyad_code(const dyad_ctx *ctx, const dyad_article *a, dyad_doc **out
     for (size_t i = 0; i < td.nsents; i++) {
         doc->si[i].span.off = td.sents[i].off;
         doc->si[i].span.len = td.sents[i].len;
-        if (code_sentence(doc, &ctx->d, &td, (uint32_t)i, date, datestr) != 0) goto oom;
-        if (doc->story_discarded) break;
+        if (code_sentence(doc, &ctx->d, &td, (uint32_t)i, date, datestr, a->text) != 0) goto oom;
     }
     if (doc->story_discarded) doc->nev = 0;
     *out = doc;
@@ -533,10 +538,15 @@ const dyad_sentence_info *dyad_doc_sentence(const dyad_doc *d, size_t i) {
     return d && i < d->nsi ? &d->si[i] : NULL;
 }
 int dyad_doc_story_discarded(const dyad_doc *d) { return d ? d->story_discarded : 0; }
+size_t dyad_doc_nfigures(const dyad_doc *d) { return d ? d->fig.n : 0; }
+const dyad_figure *dyad_doc_figure(const dyad_doc *d, size_t i) {
+    return d && i < d->fig.n ? &d->fig.v[i] : NULL;
+}
 
 void dyad_doc_free(dyad_doc *d) {
     if (!d) return;
     arena_free(&d->mem);
     free(d->ev);
+    free(d->fig.v);
     free(d);
 }

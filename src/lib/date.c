@@ -1,7 +1,8 @@
 /* date.c -- date expressions in news text, resolved against the
  * publication date (see date.h). News reports speak of the past: a bare
  * weekday or month is the latest one on or before the publication date,
- * unless a future tense word ("next", "will") says otherwise. */
+ * unless a future tense word ("next", "will") says otherwise. A range of
+ * days ("Aug.15 and 16", "May 6-8") keeps its last day in `end`. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,8 +125,47 @@ static void put(date_expr *out, int *n, int max, uint32_t t0, uint32_t t1, int32
     out[*n].t0 = t0;
     out[*n].t1 = t1;
     out[*n].date = date;
+    out[*n].end = date;
     out[*n].precision = (uint8_t)prec;
     (*n)++;
+}
+
+/* Small counts written as words or digits ("three days ago", "a week ago"). */
+static int small_count(const token *t) {
+    static const char *const W[] = {"A", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX",
+                                    "SEVEN", "EIGHT", "NINE", "TEN", NULL};
+    for (int k = 0; W[k]; k++)
+        if (is(t, W[k])) return k ? k : 1;
+    if (is(t, "AN")) return 1;
+    return t->kind == TK_NUM ? number(t, 1, 31) : -1;
+}
+
+/* "the beginning of", "the end of", "early", "late" before a month: the
+ * first token of the expression it starts. */
+static uint32_t period_start(const token *t, uint32_t i) {
+    uint32_t k = i;
+    if (k >= 2 && is(&t[k - 1], "OF") &&
+        (is(&t[k - 2], "BEGINNING") || is(&t[k - 2], "START") || is(&t[k - 2], "END") ||
+         is(&t[k - 2], "MIDDLE"))) {
+        k -= 2;
+        if (k >= 1 && is(&t[k - 1], "THE")) k--;
+    } else if (k >= 1 && (is(&t[k - 1], "EARLY") || is(&t[k - 1], "LATE"))) {
+        k--;
+    }
+    return k;
+}
+
+/* The second day of a range after the first one at t[j]: "and 16",
+ * "-16", "to 16", "through 16"; returns it (or -1) and the token after. */
+static int range_end(const token *t, uint32_t n, uint32_t j, int d, uint32_t *after) {
+    if (j + 1 >= n) return -1;
+    if (!(is(&t[j], "AND") || is(&t[j], "TO") || is(&t[j], "THROUGH") ||
+          t[j].kind == TK_DASH))
+        return -1;
+    int d2 = number(&t[j + 1], 1, 31);
+    if (d2 <= d || t[j + 1].kind != TK_NUM) return -1;
+    *after = j + 2;
+    return d2;
 }
 
 int date_find(const token *t, uint32_t n, int32_t pub, date_expr *out, int max) {
@@ -136,16 +176,18 @@ int date_find(const token *t, uint32_t n, int32_t pub, date_expr *out, int max) 
         const token *prev = i > 0 ? &t[i - 1] : NULL;
         int last = prev && (is(prev, "LAST") || is(prev, "PAST"));
         int next = prev && (is(prev, "NEXT") || is(prev, "COMING"));
-        uint32_t start = (last || next) ? i - 1 : i;
+        int this_ = prev && is(prev, "THIS");
+        uint32_t start = (last || next || this_) ? i - 1 : i;
         if (m && !(m == 5 && !t[i].cap)) {
+            if (!last && !next && !this_) start = period_start(t, i);
             /* month [day[, day2 | and day2]] [, year] | month year */
             uint32_t j = i + 1;
             int d = j < n ? number(&t[j], 1, 31) : -1;
             int y = -1;
             if (d > 0) {
                 j++;
-                /* "Aug.15 and 16": the first day is the event's */
-                if (j + 1 < n && is(&t[j], "AND") && number(&t[j + 1], 1, 31) > 0) j += 2;
+                /* "Aug.15 and 16": the first day is the event's, the last ends the range */
+                int d2 = range_end(t, n, j, d, &j);
                 if (j + 1 < n && is(&t[j], ",") && number(&t[j + 1], 1000, 2999) > 0) {
                     y = number(&t[j + 1], 1000, 2999);
                     j += 2;
@@ -157,10 +199,13 @@ int date_find(const token *t, uint32_t n, int32_t pub, date_expr *out, int max) 
                 if (y > 0 && date_valid(y, m, d)) dt = y * 10000 + m * 100 + d;
                 else if (y < 0 && pub) dt = resolve_md(pub, m, d, future_before(t, i));
                 put(out, &found, max, i, j, dt, DATE_DAY);
+                if (d2 > 0 && dt && found > 0 && out[found - 1].t0 == i &&
+                    date_valid(dt / 10000, m, d2))
+                    out[found - 1].end = dt - d + d2;
                 i = j;
                 continue;
             }
-            if (m == 5 && i > 0 && !last && !next && !(prev && (is(prev, "IN") || is(prev, "OF") || is(prev, "SINCE"))))
+            if (m == 5 && i > 0 && !last && !next && start == i && !(prev && (is(prev, "IN") || is(prev, "OF") || is(prev, "SINCE"))))
                 { i++; continue; } /* "may" the modal */
             if (j < n && number(&t[j], 1000, 2999) > 0) { /* "November 2023" */
                 y = number(&t[j], 1000, 2999);
@@ -198,9 +243,9 @@ int date_find(const token *t, uint32_t n, int32_t pub, date_expr *out, int max) 
             i++;
             continue;
         }
-        if (pub && (last || next) && i + 0 < n &&
+        if (pub && (last || next || this_) &&
             (is(&t[i], "WEEK") || is(&t[i], "MONTH") || is(&t[i], "YEAR"))) {
-            int s = last ? -1 : 1;
+            int s = last ? -1 : next ? 1 : 0;
             int32_t dt;
             int prec;
             if (is(&t[i], "WEEK")) {
@@ -220,6 +265,19 @@ int date_find(const token *t, uint32_t n, int32_t pub, date_expr *out, int max) 
             put(out, &found, max, start, i + 1, dt, prec);
             i++;
             continue;
+        }
+        /* "three days ago", "two weeks ago", "a week ago" */
+        if (pub && i + 2 < n && is(&t[i + 2], "AGO") && small_count(&t[i]) > 0) {
+            int k = small_count(&t[i]);
+            int unit = is(&t[i + 1], "DAY") || is(&t[i + 1], "DAYS")     ? 1
+                       : is(&t[i + 1], "WEEK") || is(&t[i + 1], "WEEKS") ? 7
+                                                                           : 0;
+            if (unit) {
+                put(out, &found, max, i, i + 3, date_add_days(pub, -k * unit),
+                    unit == 1 ? DATE_DAY : DATE_WEEK);
+                i += 3;
+                continue;
+            }
         }
         int y = number(&t[i], 1900, 2099);
         if (y > 0 && prev && (is(prev, "IN") || is(prev, "SINCE")) && t[i].uplen == 4) {

@@ -2,7 +2,8 @@
  * them against the article's publication date: weekdays ("on Tuesday"),
  * month and day ("July 31", "Aug.15 and 16", "Oct. 7, 2023"), relative
  * expressions ("last November", "last week", "yesterday", "since the
- * beginning of October"). Dates are YYYYMMDD integers. */
+ * beginning of October", "three days ago", "earlier this month"). Dates
+ * are YYYYMMDD integers. */
 #ifndef DYAD_DATE_H
 #define DYAD_DATE_H
 
@@ -20,6 +21,8 @@ typedef enum {
 typedef struct date_expr {
     uint32_t t0, t1; /* tokens of the expression */
     int32_t date;    /* YYYYMMDD */
+    int32_t end;     /* last day of a range ("Aug.15 and 16", "May 6-8"); equal
+                        to date for a single day or a period */
     uint8_t precision;
 } date_expr;
 

@@ -1,5 +1,6 @@
 /* output.c -- writes coded events as JSON Lines (through json-c), as a
- * headered TSV, or as PETRARCH-2 event lines. Offsets are converted from
+ * headered TSV, or as PETRARCH-2 event lines, and casualty figures as
+ * JSON Lines. Offsets are converted from
  * bytes to characters here, where they leave the library. */
 #include <json-c/json.h>
 #include <string.h>
@@ -142,6 +143,41 @@ dyad_status dyad_write_events(FILE *f, dyad_output_format fmt, const dyad_articl
         case DYAD_OUT_PETRARCH: write_petrarch(f, a, e); break;
         }
     }
+    if (ferror(f)) return dyad_fail(err, DYAD_EIO, NULL, 0, "write error");
+    return DYAD_OK;
+}
+
+/* One figure as a JSON object: {"record":"figure", "article", "sentence",
+ * "kind", "value", ...} with the spans as *_text, *_start, *_end. */
+static void write_figure(FILE *f, const dyad_article *a, const dyad_figure *g, char_cursor *cc) {
+    json_object *o = json_object_new_object();
+    json_object_object_add(o, "record", json_object_new_string("figure"));
+    json_object_object_add(o, "article", json_object_new_string(a->id));
+    json_object_object_add(o, "sentence", json_object_new_int((int)g->sentence));
+    json_object_object_add(o, "kind", json_object_new_string(dyad_figure_kind_name(g->kind)));
+    json_object_object_add(o, "released", json_object_new_boolean(g->released));
+    json_object_object_add(o, "value", json_object_new_int64(g->value));
+    json_object_object_add(o, "value_max", json_object_new_int64(g->value_max));
+    json_object_object_add(o, "qualifier", json_object_new_string(g->qualifier));
+    add_span(o, "number", cc, a, g->number_span);
+    add_span(o, "victim", cc, a, g->victim_span);
+    json_object_object_add(o, "victim_code", json_object_new_string(g->victim_code));
+    add_span(o, "perpetrator", cc, a, g->perpetrator_span);
+    json_object_object_add(o, "perpetrator_code", json_object_new_string(g->perpetrator_code));
+    json_object_object_add(o, "date", json_object_new_string(g->date));
+    add_span(o, "date", cc, a, g->date_span);
+    add_span(o, "cited", cc, a, g->cited_span);
+    add_span(o, "place", cc, a, g->place_span);
+    fputs(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE), f);
+    fputc('\n', f);
+    json_object_put(o);
+}
+
+dyad_status dyad_write_figures(FILE *f, const dyad_article *a, const dyad_doc *d,
+                               dyad_error *err) {
+    char_cursor cc = {a->text, a->text_len, 0, 0};
+    size_t n = dyad_doc_nfigures(d);
+    for (size_t i = 0; i < n; i++) write_figure(f, a, dyad_doc_figure(d, i), &cc);
     if (ferror(f)) return dyad_fail(err, DYAD_EIO, NULL, 0, "write error");
     return DYAD_OK;
 }

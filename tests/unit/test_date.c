@@ -7,9 +7,9 @@
 #include "lexicon.h"
 #include "text.h"
 
-/* Resolves the first date expression of text; returns its YYYYMMDD or 0,
- * and the expression's text in expr. */
-static int32_t first_date(const char *text, int32_t pub, char *expr, size_t n) {
+/* Finds the first date expression of text into *out (date 0 when none)
+ * and its text into expr. */
+static void first_expr(const char *text, int32_t pub, date_expr *out, char *expr, size_t n) {
     arena a;
     arena_init(&a, 0);
     lexicon lx;
@@ -18,16 +18,23 @@ static int32_t first_date(const char *text, int32_t pub, char *expr, size_t n) {
     assert_int_equal(text_analyze(&a, &lx, text, strlen(text), 1, &td), 0);
     date_expr d[4];
     int k = date_find(td.toks, (uint32_t)td.ntoks, pub, d, 4);
-    int32_t r = 0;
+    memset(out, 0, sizeof *out);
     expr[0] = '\0';
     if (k > 0) {
-        r = d[0].date;
+        *out = d[0];
         uint32_t s = td.toks[d[0].t0].off, e = td.toks[d[0].t1 - 1].off + td.toks[d[0].t1 - 1].len;
         snprintf(expr, n, "%.*s", (int)(e - s), text + s);
     }
     lex_free(&lx);
     arena_free(&a);
-    return r;
+}
+
+/* Resolves the first date expression of text; returns its YYYYMMDD or 0,
+ * and the expression's text in expr. */
+static int32_t first_date(const char *text, int32_t pub, char *expr, size_t n) {
+    date_expr d;
+    first_expr(text, pub, &d, expr, n);
+    return d.date;
 }
 
 #define DATE_IS(text, pub, want, want_expr)                                                  \
@@ -74,10 +81,40 @@ static void relative(void **s) {
     DATE_IS("since the expiration of the truce deal last December.", 20241024, 20231201,
             "last December");
     DATE_IS("Since the beginning of October, northern Gaza has suffered.", 20241024, 20241001,
-            "October");
+            "the beginning of October");
+    DATE_IS("By the end of March the talks had failed.", 20240820, 20240301, "the end of March");
+    DATE_IS("Fighting resumed in early May.", 20240820, 20240501, "early May");
     DATE_IS("Last week, Qatar's Prime Minister revealed it.", 20241024, 20241014, "Last week");
     DATE_IS("the conflict in Gaza began last October.", 20240820, 20231001, "last October");
     DATE_IS("Police said yesterday.", 20240820, 20240819, "yesterday");
+    DATE_IS("He resigned three days ago.", 20240820, 20240817, "three days ago");
+    DATE_IS("The strike hit the camp two weeks ago.", 20240820, 20240806, "two weeks ago");
+    DATE_IS("Talks began earlier this week.", 20240822, 20240819, "this week");
+    DATE_IS("Prices rose this month.", 20240822, 20240801, "this month");
+    DATE_IS("Next week, the envoy returns.", 20240822, 20240826, "Next week");
+    DATE_IS("Last month, the truce held.", 20240105, 20231201, "Last month");
+    DATE_IS("Last year, the truce held.", 20240105, 20230101, "Last year");
+}
+
+/* The last day of the first expression of text (0 when none). */
+static int32_t first_end(const char *text, int32_t pub) {
+    date_expr d;
+    char expr[128];
+    first_expr(text, pub, &d, expr, sizeof expr);
+    return d.end;
+}
+
+static void ranges(void **s) {
+    (void)s;
+    assert_int_equal(first_end("Talks took place in Doha on Aug.15 and 16.", 20240820), 20240816);
+    assert_int_equal(first_end("Talks were held May 6-8 in Cairo.", 20240820), 20240508);
+    DATE_IS("Talks were held May 6-8 in Cairo.", 20240820, 20240506, "May 6-8");
+    assert_int_equal(first_end("Talks ran from July 29 to 31.", 20240820), 20240731);
+    assert_int_equal(first_end("They met on July 31.", 20240820), 20240731);
+    assert_int_equal(first_end("It began on Oct. 7, 2023.", 20240820), 20231007);
+    /* a second number that is no later day is no range */
+    assert_int_equal(first_end("On July 31 and 2 others were held.", 20240820), 20240731);
+    assert_int_equal(first_end("Since the beginning of October, it went on.", 20241024), 20241001);
 }
 
 static void not_dates(void **s) {
@@ -85,12 +122,15 @@ static void not_dates(void **s) {
     DATE_IS("Egypt may host a new round of talks.", 20240820, 0, "");
     DATE_IS("Egypt is expected to host talks.", 20240820, 0, "");
     DATE_IS("It was invaded on May 6.", 0, 0, ""); /* no publication date, no year */
+    DATE_IS("He was held for three days in Gaza.", 20240820, 0, "");
+    DATE_IS("Five years ago he was elected.", 20240820, 0, ""); /* years ago: too vague */
+    DATE_IS("It lasted this long.", 20240820, 0, "");
 }
 
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(arithmetic), cmocka_unit_test(weekdays), cmocka_unit_test(month_days),
-        cmocka_unit_test(relative),   cmocka_unit_test(not_dates),
+        cmocka_unit_test(relative),   cmocka_unit_test(ranges),      cmocka_unit_test(not_dates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

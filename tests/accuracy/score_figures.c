@@ -1,0 +1,194 @@
+/* score_figures.c -- scores Dyad's casualty figures on the Gun Violence
+ * Database splits (TSV: Article id, Article url, Article title, Full text,
+ * Json, Worker). The gold count of killed (injured) in an article is the
+ * number of annotated victims whose "victim-was" holds "killed"
+ * ("injured"). Dyad's count for a kind is the first figure of that kind
+ * the article states (news give the toll in the lead; later figures are
+ * repeats, updates of other incidents or statistics: "since 2007, when 28
+ * were killed"), or the number of different victims named when that is
+ * larger ("a man" and "the victim" again are no new victims).
+ *
+ *   score_figures [-v] SPLIT.tsv DICT...
+ *
+ * Prints per-article lines with -v, then one summary line:
+ *   SUMMARY articles=N skipped=N killed_exact=x killed_mae=y killed_maxerr=z
+ *           injured_exact=x injured_mae=y injured_maxerr=z
+ * with exact-match rates as fractions, mean and largest absolute errors. */
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dyad.h"
+
+#define NCOLS 6
+#define MAX_SINGLES 32
+
+static void quiet_warn(void *ud, const dyad_error *w) {
+    (void)w;
+    ++*(long *)ud;
+}
+
+/* Splits line (modified in place) on tabs into at most max fields;
+ * returns how many. */
+static int split_tabs(char *line, char **f, int max) {
+    int n = 0;
+    f[n++] = line;
+    for (char *p = line; *p && n < max; p++)
+        if (*p == '\t') {
+            *p = '\0';
+            f[n++] = p + 1;
+        }
+    return n;
+}
+
+/* Gold counts from the Json column; -1 when it does not parse. */
+static int gold_counts(const char *json, long *killed, long *injured) {
+    json_object *o = json_tokener_parse(json), *vs, *was;
+    if (!o) return -1;
+    *killed = *injured = 0;
+    if (json_object_object_get_ex(o, "victim-section", &vs) && json_object_is_type(vs, json_type_array)) {
+        for (size_t i = 0; i < json_object_array_length(vs); i++) {
+            json_object *v = json_object_array_get_idx(vs, i);
+            if (!json_object_object_get_ex(v, "victim-was", &was) || !json_object_is_type(was, json_type_array))
+                continue;
+            for (size_t k = 0; k < json_object_array_length(was); k++) {
+                const char *s = json_object_get_string(json_object_array_get_idx(was, k));
+                if (s && !strcmp(s, "killed")) ++*killed;
+                if (s && !strcmp(s, "injured")) ++*injured;
+            }
+        }
+    }
+    json_object_put(o);
+    return 0;
+}
+
+/* A single victim's words without a leading "a", "an", "the", "another". */
+static const char *bare(const char *v) {
+    static const char *const DET[] = {"a ", "an ", "the ", "another ", NULL};
+    for (int k = 0; DET[k]; k++)
+        if (!strncasecmp(v, DET[k], strlen(DET[k]))) return v + strlen(DET[k]);
+    return v;
+}
+
+/* Dyad's count of kind in a coded article (see the top of this file). */
+static long count_kind(const dyad_doc *d, dyad_figure_kind kind) {
+    long best = 0; /* the first figure */
+    const char *singles[MAX_SINGLES];
+    int ns = 0;
+    for (size_t i = 0; i < dyad_doc_nfigures(d); i++) {
+        const dyad_figure *f = dyad_doc_figure(d, i);
+        if (f->kind != kind) continue;
+        if (best == 0) best = (long)f->value; /* the lead's toll */
+        /* names only: "a man", "the victim" are counted in best */
+        if (f->value != 1 || f->number_span.len || !(f->victim[0] >= 'A' && f->victim[0] <= 'Z'))
+            continue;
+        const char *v = bare(f->victim);
+        int seen = 0;
+        for (int k = 0; k < ns && !seen; k++) seen = !strcasecmp(singles[k], v);
+        if (!seen && ns < MAX_SINGLES) singles[ns++] = v;
+    }
+    return ns > best ? ns : best;
+}
+
+int main(int argc, char **argv) {
+    int verbose = 0, a = 1;
+    if (a < argc && !strcmp(argv[a], "-v")) {
+        verbose = 1;
+        a++;
+    }
+    if (argc - a < 2) {
+        fputs("usage: score_figures [-v] SPLIT.tsv DICT...\n", stderr);
+        return 2;
+    }
+    const char *split = argv[a++];
+    dyad_error err;
+    char eb[1024];
+    dyad_ctx *ctx = NULL;
+    long dict_warnings = 0;
+    if (dyad_ctx_new(&ctx, &err) != DYAD_OK) goto fail;
+    for (; a < argc; a++) {
+        dyad_status st = strchr(argv[a], '.') && strrchr(argv[a], '/') < strrchr(argv[a], '.')
+                             ? dyad_ctx_load_file(ctx, argv[a], DYAD_DICT_AUTO, quiet_warn, &dict_warnings, &err)
+                             : dyad_ctx_load_dir(ctx, argv[a], quiet_warn, &dict_warnings, &err);
+        if (st != DYAD_OK) goto fail;
+    }
+    if (dyad_ctx_finish(ctx, &err) != DYAD_OK) goto fail;
+    FILE *in = fopen(split, "r");
+    if (!in) {
+        fprintf(stderr, "score_figures: %s: cannot open\n", split);
+        dyad_ctx_free(ctx);
+        return 1;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    long lineno = 0, n = 0, bad = 0;
+    long kexact = 0, iexact = 0, kerr = 0, ierr = 0, kmax = 0, imax = 0;
+    int text_col = -1, json_col = -1, id_col = 0;
+    while (getline(&line, &cap, in) > 0) {
+        lineno++;
+        line[strcspn(line, "\r\n")] = '\0';
+        char *f[NCOLS + 1];
+        int nf = split_tabs(line, f, NCOLS + 1);
+        if (lineno == 1) {
+            for (int k = 0; k < nf; k++) {
+                if (!strcmp(f[k], "Full text")) text_col = k;
+                if (!strcmp(f[k], "Json")) json_col = k;
+            }
+            if (text_col < 0 || json_col < 0) {
+                fprintf(stderr, "score_figures: %s:1: no 'Full text' and 'Json' columns\n", split);
+                break;
+            }
+            continue;
+        }
+        long gk, gi;
+        if (nf <= text_col || nf <= json_col || gold_counts(f[json_col], &gk, &gi) != 0) {
+            fprintf(stderr, "score_figures: %s:%ld: malformed record skipped\n", split, lineno);
+            bad++;
+            continue;
+        }
+        dyad_article art;
+        memset(&art, 0, sizeof art);
+        art.id = f[id_col];
+        art.date = art.source = art.title = art.url = "";
+        art.text = f[text_col];
+        art.text_len = strlen(f[text_col]);
+        art.file = split;
+        art.line = lineno;
+        dyad_doc *doc = NULL;
+        if (dyad_code(ctx, &art, &doc, &err) != DYAD_OK) {
+            fprintf(stderr, "score_figures: %s\n", dyad_error_format(&err, eb, sizeof eb));
+            bad++;
+            continue;
+        }
+        long pk = count_kind(doc, DYAD_FIG_KILLED), pi = count_kind(doc, DYAD_FIG_INJURED);
+        dyad_doc_free(doc);
+        n++;
+        kexact += pk == gk;
+        iexact += pi == gi;
+        kerr += labs(pk - gk);
+        ierr += labs(pi - gi);
+        if (labs(pk - gk) > kmax) kmax = labs(pk - gk);
+        if (labs(pi - gi) > imax) imax = labs(pi - gi);
+        if (verbose)
+            printf("%s\tkilled %ld/%ld\tinjured %ld/%ld%s\n", art.id, pk, gk, pi, gi,
+                   pk == gk && pi == gi ? "" : "\tMISS");
+    }
+    free(line);
+    fclose(in);
+    dyad_ctx_free(ctx);
+    if (n == 0) {
+        fprintf(stderr, "score_figures: %s: no articles scored\n", split);
+        return 1;
+    }
+    printf("SUMMARY articles=%ld skipped=%ld killed_exact=%.3f killed_mae=%.3f killed_maxerr=%ld "
+           "injured_exact=%.3f injured_mae=%.3f injured_maxerr=%ld\n",
+           n, bad, (double)kexact / n, (double)kerr / n, kmax, (double)iexact / n,
+           (double)ierr / n, imax);
+    return 0;
+fail:
+    fprintf(stderr, "score_figures: %s\n", dyad_error_format(&err, eb, sizeof eb));
+    dyad_ctx_free(ctx);
+    return 1;
+}

@@ -1,0 +1,63 @@
+#!/bin/sh
+# The sample articles' casualty figures (issue: When, where, how many):
+# dyad code --figures gives 40,170 killed and 92,740 injured in Gaza with
+# the health authorities cited, 2,483 killed and 11,628 injured in Lebanon
+# with the Lebanese government figures cited, 109 captives and 240
+# prisoners released; event lines are the same as without --figures.
+set -u
+DYAD=${DYAD:-build-asan/dyad}
+SEEDS=${DYAD_SHARED:-../shared}/samples/seeds.jsonl
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+"$DYAD" code --figures "$SEEDS" >"$tmp/out" 2>"$tmp/err" || { cat "$tmp/err"; exit 1; }
+"$DYAD" code -q "$SEEDS" >"$tmp/events" || exit 1
+tail -1 "$tmp/err"
+fail=0
+# want ARTICLE KIND VALUE RELEASED CITED-SUBSTRING WHAT
+want() {
+    if grep '"record":"figure"' "$tmp/out" | grep "\"article\":\"$1\"" |
+        grep "\"kind\":\"$2\",\"released\":$4,\"value\":$3," |
+        grep -q "\"cited_text\":\"[^\"]*$5"; then
+        echo "ok   $6"
+    else
+        echo "MISS $6 ($1 $2 $3 released=$4 cited '$5')"
+        fail=1
+    fi
+}
+want seed-b killed 40170 false "local health authorities" "40,170 Palestinian deaths in Gaza"
+want seed-b injured 92740 false "local health authorities" "92,740 injuries in Gaza"
+want seed-a killed 2483 false "Lebanese government figures" "2,483 killed in Lebanon"
+want seed-a injured 11628 false "Lebanese government figures" "11,628 injured in Lebanon"
+want seed-a captive 109 true "" "109 captives released"
+want seed-a prisoner 240 true "" "240 prisoners released"
+# the Lebanon toll is laid at Israel's door, the 2,483 as written with its qualifier
+if grep '"record":"figure"' "$tmp/out" | grep '"value":2483,' | grep '"qualifier":"at least"' |
+    grep '"number_text":"2,483"' | grep -q '"perpetrator_code":"ISR"'; then
+    echo "ok   2,483: at least, by ISR"
+else
+    echo "MISS 2,483: at least, by ISR"
+    fail=1
+fi
+# "home to about 400,000 people" and "Resolution 1701" are no figures
+if grep '"record":"figure"' "$tmp/out" | grep -q -e '"value":400000' -e '"value":1701'; then
+    echo "MISS no figure from 400,000 residents or Resolution 1701"
+    fail=1
+fi
+grep -v '"record":"figure"' "$tmp/out" | cmp -s - "$tmp/events" || { echo "event lines changed by --figures"; fail=1; }
+"$DYAD" code --figures --format tsv "$SEEDS" >/dev/null 2>&1 && { echo "--figures with tsv accepted"; fail=1; }
+# hostile numbers: huge, malformed, endless; no crash, no negative or absurd value
+{
+    printf '{"id":"h1","date":"2024-01-01","text":"Strikes killed 99999999999999999999999 people and 900,000,000 billion more were hurt. '
+    printf 'They killed 1.5.6 people, 1,,,,2 were wounded, and one million million million died. '
+    awk 'BEGIN { for (i = 0; i < 3000; i++) printf "killed %d wounded ", i }'
+    printf '"}\n'
+} >"$tmp/hostile.jsonl"
+"$DYAD" code --figures -q "$tmp/hostile.jsonl" >"$tmp/hostile.out" || { echo "hostile numbers: exit $?"; fail=1; }
+nh=$(grep -c '"record":"figure"' "$tmp/hostile.out")
+# 3000 'killed N', less the 300 of them (1800..2099) that read as years
+[ "$nh" -ge 2700 ] || { echo "hostile numbers: $nh figures, want 2700"; fail=1; }
+if grep -q -e '"value":-' -e '"value":[0-9]\{16,\}' "$tmp/hostile.out"; then
+    echo "hostile numbers: negative or absurd value"
+    fail=1
+fi
+exit $fail

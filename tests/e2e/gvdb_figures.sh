@@ -1,0 +1,40 @@
+#!/bin/sh
+# Casualty figures scored on the Gun Violence Database dev split: killed and
+# injured per article against the crowd annotation (exact-match rate and
+# mean absolute error, computed by score_figures); fails if a rate falls
+# below, or an error rises above, tests/accuracy/gvdb_dev.floor. The test
+# split is scored by `make accuracy`, never here.
+set -u
+TOOLS=$(dirname "${DYAD:-build-asan/dyad}")/tools
+SPLIT=${DYAD_SHARED:-../shared}/gold/gvdb/dev.tsv
+out=$("$TOOLS/score_figures" "$SPLIT" data/dict) || { echo "score_figures failed"; exit 1; }
+echo "$out"
+fail=0
+for m in killed_exact killed_mae injured_exact injured_mae; do
+    got=$(echo "$out" | sed -n "s/.* $m=\([0-9.]*\).*/\1/p")
+    lim=$(awk -v m="$m" '$1 == m { print $2 }' tests/accuracy/gvdb_dev.floor)
+    [ -n "$got" ] && [ -n "$lim" ] || { echo "no $m score or limit"; exit 1; }
+    case $m in
+    *_exact) ok=$(awk -v g="$got" -v l="$lim" 'BEGIN { print (g >= l) }') ;;
+    *) ok=$(awk -v g="$got" -v l="$lim" 'BEGIN { print (g <= l) }') ;;
+    esac
+    echo "GVDB dev $m: $got (limit $lim)"
+    [ "$ok" = 1 ] || { echo "$m is past its limit"; fail=1; }
+done
+echo "$out" | grep -q 'articles=400 ' || { echo "expected 400 dev articles scored"; fail=1; }
+# malformed records are named by file and line and skipped; the good one is scored
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+{
+    printf 'Article id\tArticle url\tArticle title\tFull text\tJson\tWorker\n'
+    printf '1\tu\tt\tTwo men were killed.\t{"victim-section":[{"victim-was":["killed"]}]}\tw\n'
+    printf '2\tu\tt\tA man was shot.\t{not json\tw\n'
+    printf '3\tu\tt\n'
+} >"$tmp/bad.tsv"
+"$TOOLS/score_figures" "$tmp/bad.tsv" data/dict >"$tmp/out" 2>"$tmp/err" || { cat "$tmp/err"; fail=1; }
+for l in bad.tsv:3: bad.tsv:4:; do
+    grep -q "$l malformed record skipped" "$tmp/err" || { echo "no message naming $l"; fail=1; }
+done
+grep -q 'articles=1 skipped=2 killed_exact=0.000 killed_mae=1.000' "$tmp/out" ||
+    { echo "bad records: unexpected $(cat "$tmp/out")"; fail=1; }
+exit $fail
