@@ -27,8 +27,8 @@ LIBS = $(PKG_LIBS) -lm
 LIB_SRC := $(sort $(wildcard src/lib/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
-GEN_SRC := $(BUILD)/gen/irregular.c
-LIB_OBJ := $(LIB_SRC:src/lib/%.c=$(BUILD)/lib/%.o) $(BUILD)/gen/irregular.o
+GEN_SRC := $(BUILD)/gen/irregular.c $(BUILD)/gen/cameo_table.c
+LIB_OBJ := $(LIB_SRC:src/lib/%.c=$(BUILD)/lib/%.o) $(GEN_SRC:.c=.o)
 CLI_OBJ := $(CLI_SRC:src/cli/%.c=$(BUILD)/cli/%.o)
 TESTS := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TOOL_SRC := $(sort $(wildcard tests/accuracy/*.c)) $(sort $(wildcard bench/*.c))
@@ -64,11 +64,16 @@ $(BUILD)/cli/%.o: src/cli/%.c $(wildcard src/cli/*.h) include/dyad.h
 	$(CC) $(ALL_CFLAGS) -Isrc/cli -c $< -o $@
 
 # Irregular verb and noun forms, from WordNet's exception lists.
-$(GEN_SRC): scripts/gen-irregular.sh
+$(BUILD)/gen/irregular.c: scripts/gen-irregular.sh
 	@mkdir -p $(dir $@)
 	sh scripts/gen-irregular.sh /usr/share/wordnet > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/gen/irregular.o: $(GEN_SRC)
+# The CAMEO event codebook (names, Goldstein weights), from data/cameo.tsv.
+$(BUILD)/gen/cameo_table.c: data/cameo.tsv scripts/gen-cameo.sh
+	@mkdir -p $(dir $@)
+	sh scripts/gen-cameo.sh data/cameo.tsv > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c $(wildcard src/lib/*.h)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/libdyad.a: $(LIB_OBJ)

@@ -370,12 +370,23 @@ dyad_status dyad_store_series(dyad_store *s, const dyad_query *q, dyad_series_fn
  * CAMEO vocabulary
  * ------------------------------------------------------------------- */
 
-/* Name of a CAMEO event code ("Make a visit" for "042"); NULL if unknown. */
+/* The codebook is CAMEO 1.1b3 as GDELT uses it (every 2-, 3- and 4-digit
+ * code, from GDELT's CAMEO.eventcodes.txt and CAMEO.goldsteinscale.txt)
+ * plus the few codes PETRARCH and Dyad's verb dictionary add (data/cameo.tsv,
+ * docs/cameo.md). A code is 2 to 4 ASCII digits with a root of 01..20;
+ * anything else (NULL, "", "4", "0420x", "99") is malformed. */
+
+/* The code's own name ("Make a visit" for "042", "Consult" for "04");
+ * NULL if the code is malformed or not in the codebook, even when its
+ * parent is ("0425" is NULL, not "Make a visit"). */
 const char *dyad_cameo_name(const char *code);
-/* Goldstein scale of a code (falls back to its parent); 0 if unknown. */
+/* Goldstein weight of a code, -10..10: its own (042 is 1.9, 186 -10.0), or,
+ * when it has none or is not in the codebook, its nearest parent's
+ * (4 -> 3 -> 2 digits: "0425" gives 042's 1.9); 0 if malformed. */
 double dyad_cameo_goldstein(const char *code);
 /* GDELT QuadClass (1 verbal coop, 2 material coop, 3 verbal conflict,
- * 4 material conflict) of a code; 0 if unknown. */
+ * 4 material conflict) of a code, by its root (so also for codes not in
+ * the codebook); 0 if malformed. */
 int dyad_cameo_quad(const char *code);
 
 #ifdef __cplusplus

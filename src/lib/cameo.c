@@ -1,30 +1,52 @@
-/* cameo.c -- CAMEO event codes: QuadClass by root and Goldstein weights by
- * root (the weight of the root's "x0" code). */
+/* cameo.c -- the CAMEO event vocabulary: each code's name and Goldstein
+ * weight from the codebook table (cameo_table.c, generated from
+ * data/cameo.tsv), found by binary search; QuadClass by root. */
+#include <stdlib.h>
 #include <string.h>
 
+#include "cameo.h"
 #include "dyad.h"
 
-static int root_of(const char *code) {
-    if (!code || strlen(code) < 2 || strlen(code) > 4) return 0;
-    for (const char *p = code; *p; p++)
-        if (*p < '0' || *p > '9') return 0;
+/* Length of code if it is well formed (2 to 4 digits, root 01..20), else
+ * 0. Refuses NULL, "", "4", "0420x", "99". */
+static size_t code_len(const char *code) {
+    if (!code) return 0;
+    size_t n = 0;
+    while (n < 5 && code[n] >= '0' && code[n] <= '9') n++;
+    if (n < 2 || n > 4 || code[n] != '\0') return 0;
     int r = (code[0] - '0') * 10 + (code[1] - '0');
-    return r >= 1 && r <= 20 ? r : 0;
+    return r >= 1 && r <= 20 ? n : 0;
+}
+
+static int entry_cmp(const void *key, const void *elem) {
+    return strcmp(key, ((const cameo_entry *)elem)->code);
+}
+
+/* The table's entry for the first n digits of code (a well-formed code),
+ * or NULL when the codebook has no such code. */
+static const cameo_entry *lookup(const char *code, size_t n) {
+    char key[5];
+    memcpy(key, code, n);
+    key[n] = '\0';
+    return bsearch(key, cameo_table, cameo_table_n, sizeof cameo_table[0], entry_cmp);
 }
 
 const char *dyad_cameo_name(const char *code) {
-    static const char *const names[21] = {NULL, "Make public statement", "Appeal", "Express intent to cooperate", "Consult", "Engage in diplomatic cooperation", "Engage in material cooperation", "Provide aid", "Yield", "Investigate", "Demand", "Disapprove", "Reject", "Threaten", "Protest", "Exhibit force posture", "Reduce relations", "Coerce", "Assault", "Fight", "Use unconventional mass violence"};
-    int r = root_of(code);
-    return r ? names[r] : NULL;
+    size_t n = code_len(code);
+    const cameo_entry *e = n ? lookup(code, n) : NULL;
+    return e ? e->name : NULL;
 }
 
 double dyad_cameo_goldstein(const char *code) {
-    static const double g[21] = {0, 0.0, 3.0, 4.0, 1.0, 3.5, 6.0, 7.0, 5.0, -2.0, -5.0, -2.0, -4.0, -4.4, -6.5, -7.2, -4.0, -5.0, -9.0, -10.0, -10.0};
-    return g[root_of(code)];
+    for (size_t n = code_len(code); n >= 2; n--) {
+        const cameo_entry *e = lookup(code, n);
+        if (e && e->weighted) return e->goldstein;
+    }
+    return 0.0;
 }
 
 int dyad_cameo_quad(const char *code) {
-    int r = root_of(code);
-    if (!r) return 0;
+    if (!code_len(code)) return 0;
+    int r = (code[0] - '0') * 10 + (code[1] - '0');
     return r <= 5 ? 1 : r <= 8 ? 2 : r <= 14 ? 3 : 4;
 }

@@ -90,7 +90,7 @@ same "stats filtered" stats --by root --actor USA --from 2024-01-01
 n=$("$DYAD" query --db "$pg" --text Lapid --format jsonl | grep -c '"code":"112"')
 [ "$n" -ge 1 ] || { echo "PostgreSQL full-text search found no accusation"; fail=1; }
 "$DYAD" query --db "$pg" --actor USAGOV --code 042 --from 2024-08-20 --to 2024-08-20 --format csv | tail -n +2 |
-    grep -q '^[0-9]*,2024-08-20,"USAGOV","QAT",042,04,1,1.0,[0-9]*,2,2,' || { echo "Doha visit not merged from 2 articles in PostgreSQL"; fail=1; }
+    grep -q '^[0-9]*,2024-08-20,"USAGOV","QAT",042,04,1,1.9,[0-9]*,2,2,' || { echo "Doha visit not merged from 2 articles in PostgreSQL"; fail=1; }
 
 # --place: the place extractor has not filled any place yet, so a name
 # matches nothing in either store
