@@ -150,13 +150,18 @@ typedef struct dyad_span {
 /* A place named in an article: the gazetteer entry a mention resolved to. */
 typedef struct dyad_place {
     const char *name;    /* as in the gazetteer ("Rafah"); NULL when none */
-    const char *kind;    /* "country", "region", "capital" or "city" */
-    char country[4];     /* ISO 3166-1 alpha-3 ("PSE"), which CAMEO uses too */
-    double lat, lon;     /* degrees; NaN when the gazetteer has none */
+    const char *kind;    /* "country", "region", "capital", "city", or "place":
+                            a name the gazetteer lacks that the sentence
+                            gives as a location ("near the village of
+                            Khalsa"; name as written, no country) */
+    char country[4];     /* ISO 3166-1 alpha-3 ("PSE"), which CAMEO uses
+                            too; "" when unknown */
+    double lat, lon;     /* degrees; NaN when unknown */
     dyad_span span;      /* the words that name it ("northern Gaza", "the
                             Qatari capital") */
     uint32_t sentence;   /* 0-based sentence index */
-    int locative;        /* introduced as a location ("in", "near", "south of") */
+    int locative;        /* introduced as a location ("in", "near", "south of"):
+                            1, or 2 after "town of" and the like */
 } dyad_place;
 
 typedef struct dyad_event {
@@ -199,10 +204,12 @@ const dyad_place *dyad_doc_place(const dyad_doc *d, size_t i);
 
 /* The place Dyad attaches to an event whose verb is at span verb of a
  * one-sentence text (what dyad_code does for each event, without needing
- * an event). *out gets name NULL when there is none; its strings belong to
- * ctx. */
+ * an event). *out gets name NULL when there is none. Its strings belong to
+ * ctx, but for a name the gazetteer lacks (kind "place"), copied into
+ * buf of size cap (truncated to fit). */
 dyad_status dyad_place_for_verb(const dyad_ctx *ctx, const char *text, size_t len,
-                                dyad_span verb, dyad_place *out, dyad_error *err);
+                                dyad_span verb, dyad_place *out, char *buf, size_t cap,
+                                dyad_error *err);
 void dyad_doc_free(dyad_doc *d);
 
 /* ---------------------------------------------------------------------

@@ -447,8 +447,8 @@ static int keep_places(dyad_doc *doc, const token *t, uint32_t si, const place_m
     return 0;
 }
 
-static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const text_doc *td, uint32_t si,
-                         int32_t date, const char *datestr) {
+static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
+                         const text_doc *td, uint32_t si, int32_t date, const char *datestr) {
     const dicts *d = &ctx->d;
     const sentence *s = &td->sents[si];
     const token *t = td->toks + s->tok0;
@@ -462,7 +462,7 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const text_doc *td,
     }
     place_mention *places;
     uint32_t nplaces;
-    if (place_find(&p, &ctx->gaz, &doc->pc, &places, &nplaces) != 0) return -1;
+    if (place_find(&p, text, &ctx->gaz, &doc->pc, &places, &nplaces) != 0) return -1;
     if (keep_places(doc, t, si, places, nplaces) != 0) return -1;
     vcand *vs = arena_calloc(&doc->mem, (size_t)s->ntok + 1, sizeof *vs);
     if (!vs) return -1;
@@ -545,7 +545,7 @@ dyad_status dyad_code(const dyad_ctx *ctx, const dyad_article *a, dyad_doc **out
     for (size_t i = 0; i < td.nsents; i++) {
         doc->si[i].span.off = td.sents[i].off;
         doc->si[i].span.len = td.sents[i].len;
-        if (code_sentence(doc, ctx, &td, (uint32_t)i, date, datestr) != 0) goto oom;
+        if (code_sentence(doc, ctx, a->text, &td, (uint32_t)i, date, datestr) != 0) goto oom;
         if (doc->story_discarded) break;
     }
     if (doc->story_discarded) doc->nev = doc->npl = 0;

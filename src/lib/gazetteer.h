@@ -18,7 +18,8 @@ typedef enum {
     GAZ_COUNTRY = 0,
     GAZ_REGION,  /* a state, province, governorate or named area */
     GAZ_CAPITAL, /* a country's capital city */
-    GAZ_CITY
+    GAZ_CITY,
+    GAZ_UNKNOWN  /* a name the gazetteer lacks, introduced as a location */
 } gaz_kind;
 
 #define GAZ_MAX_WORDS 6 /* longest name, in tokens */

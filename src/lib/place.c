@@ -11,6 +11,7 @@
  * place. Between places of one name the one in a country the article names
  * wins, then "Paris, Texas" qualifiers, then population. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "ctx.h"
@@ -20,6 +21,8 @@
 /* Population a non-locative city needs to count as a place. */
 #define BARE_CITY_POP 100000
 #define BARE_REGION_POP 1000000
+/* Farthest a locative place after the verb may be, in tokens. */
+#define MAX_AFTER 15
 
 static int in_list(const token *t, const char *const *list) {
     for (int k = 0; list[k]; k++)
@@ -38,12 +41,20 @@ static const char *const DIRECTION[] = {"NORTHERN", "SOUTHERN", "EASTERN", "WEST
                                         "UPPER", "LOWER", "DOWNTOWN", "RURAL", "GREATER", NULL};
 /* "<noun> of X" makes X a location */
 static const char *const OF_NOUN[] = {"CITY", "TOWN", "VILLAGE", "PROVINCE", "REGION", "DISTRICT",
-                                      "OUTSKIRTS", "AREA", "CAPITAL", "STATE", "SUBURB", "SUBURBS",
+                                      "OUTSKIRTS", "AREA", "CAPITAL", "SUBURB", "SUBURBS",
                                       "CENTER", "CENTRE", "CAMP", "PORT", "GOVERNORATE", "PART",
+                                      "VILLAGES", "TOWNS", "NEIGHBORHOOD", "NEIGHBOURHOOD",
+                                      "SETTLEMENT", "ENCLAVE",
                                       "PARTS", "HEART", "STREETS", "NORTH", "SOUTH", "EAST", "WEST",
                                       "NORTHEAST", "NORTHWEST", "SOUTHEAST", "SOUTHWEST", "KM",
                                       "KILOMETERS", "KILOMETRES", "MILES", "BORDER", "OUTSIDE",
                                       "VICINITY", "ENTRANCE", NULL};
+/* "<noun> of X" where X is a place inside the one named before ("the West
+ * Bank town of Hebron") */
+static const char *const INNER_OF[] = {"CITY", "TOWN", "VILLAGE", "VILLAGES", "TOWNS",
+                                       "NEIGHBORHOOD", "NEIGHBOURHOOD", "DISTRICT", "SUBURB",
+                                       "SUBURBS", "SETTLEMENT", "ENCLAVE", "CAMP", "PROVINCE",
+                                       "AREA", "REGION", "GOVERNORATE", NULL};
 /* capitalised words that are also the names of towns somewhere */
 static const char *const STOP[] = {"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
                                    "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER",
@@ -151,7 +162,9 @@ static const gaz_entry *resolve(const gazetteer *g, int32_t l, const place_conte
 }
 
 /* Is the token before k (skipping "the") a preposition that makes what
- * follows a location? Sets *t0 to the first token of the context words. */
+ * follows a location? Returns 1, or LOC_INNER after "town of" and the
+ * like, 0 when not; sets *t0 to the first token of the context words. */
+#define LOC_INNER 2
 static int locative_before(const parse *p, uint32_t k, uint32_t *t0) {
     const token *t = p->t;
     if (k > 0 && tok_is(&t[k - 1], "THE")) k--;
@@ -159,7 +172,7 @@ static int locative_before(const parse *p, uint32_t k, uint32_t *t0) {
     if (in_list(&t[k - 1], PREP)) return 1;
     if (tok_is(&t[k - 1], "OF") && k >= 2 && in_list(&t[k - 2], OF_NOUN)) {
         if (in_list(&t[k - 2], DIRECTION)) *t0 = k - 2;
-        return 1;
+        return in_list(&t[k - 2], INNER_OF) ? LOC_INNER : 1;
     }
     return 0;
 }
@@ -211,8 +224,54 @@ static const gaz_entry *described_capital(const gazetteer *g, const parse *p, ui
     return gaz_capital(g, p->men[m].code);
 }
 
-int place_find(const parse *p, const gazetteer *g, place_context *pc, place_mention **out,
-               uint32_t *n) {
+/* A capitalised word, or an Arabic name with a lower-case article
+ * ("al-Hazm", "el-Arish"). */
+static int capitalised(const char *text, const token *t) {
+    if (t->cap) return 1;
+    if (t->kind != TK_WORD || t->uplen < 4) return 0;
+    const char *w = text + t->off;
+    size_t k = (w[0] == 'a' || w[0] == 'e') && w[1] == 'l' && w[2] == '-' ? 3 : 0;
+    return k && w[k] >= 'A' && w[k] <= 'Z';
+}
+
+/* Prepositions that introduce a name the gazetteer lacks as a place. */
+static const char *const STRONG_PREP[] = {"IN", "NEAR", "AT", "OUTSIDE", "INSIDE", "NEARBY",
+                                          "OUTSKIRTS", NULL};
+
+/* A capitalised name the gazetteer lacks after a strong preposition or
+ * "village of" ("near Ghausia Chowk", "the village of Khalsa"): a place of
+ * unknown country and coordinates, in p's arena. Leaves m->e NULL when
+ * token i starts none. Returns -1 when out of memory. */
+static int unknown_place(const parse *p, const char *text, uint32_t i, place_mention *m) {
+    const token *t = p->t;
+    m->e = NULL;
+    if (p->men_at[i] >= 0 || in_list(&t[i], STOP)) return 0;
+    uint32_t k = i, t0 = i;
+    if (k > 0 && tok_is(&t[k - 1], "THE")) k--;
+    if (k == 0) return 0;
+    int of = tok_is(&t[k - 1], "OF") && k >= 2 && in_list(&t[k - 2], OF_NOUN);
+    if (!of && !in_list(&t[k - 1], STRONG_PREP)) return 0;
+    if (of && in_list(&t[k - 2], DIRECTION)) t0 = k - 2;
+    uint32_t j = i;
+    while (j < p->n && j - i < 4 && t[j].kind == TK_WORD && p->men_at[j] < 0 &&
+           (capitalised(text, &t[j]) || (j > i && in_list(&t[j], INNER) && j + 1 < p->n && t[j + 1].cap)))
+        j++;
+    if (j == i) return 0;
+    gaz_entry *e = arena_calloc(p->a, 1, sizeof *e);
+    if (!e) return -1;
+    e->name = arena_strndup(p->a, text + t[i].off, t[j - 1].off + t[j - 1].len - t[i].off);
+    e->kind = GAZ_UNKNOWN;
+    e->admin = "";
+    e->lat = e->lon = NAN;
+    m->t0 = t0;
+    m->t1 = j;
+    m->e = e;
+    m->locative = (uint8_t)(of && in_list(&t[k - 2], INNER_OF) ? LOC_INNER : 1);
+    return 0;
+}
+
+int place_find(const parse *p, const char *text, const gazetteer *g, place_context *pc,
+               place_mention **out, uint32_t *n) {
     *out = NULL;
     *n = 0;
     uint32_t cap = 0;
@@ -242,10 +301,15 @@ int place_find(const parse *p, const gazetteer *g, place_context *pc, place_ment
             i = pm.t1 - 1;
             continue;
         }
-        if (t[i].kind != TK_WORD || !t[i].cap) continue;
+        if (t[i].kind != TK_WORD || !capitalised(text, &t[i])) continue;
         uint32_t len;
         int32_t l = longest_name(g, p, i, &len);
-        if (l < 0) continue;
+        if (l < 0) {
+            if (unknown_place(p, text, i, &pm) != 0) return -1;
+            if (pm.e && push(p, out, n, &cap, &pm) != 0) return -1;
+            if (pm.e) i = pm.t1 - 1;
+            continue;
+        }
         uint32_t j = i + len;
         if (len == 1 && in_list(&t[i], STOP)) continue;
         const gaz_entry *q = j < p->n ? qualifier(g, p, j) : NULL;
@@ -258,11 +322,12 @@ int place_find(const parse *p, const gazetteer *g, place_context *pc, place_ment
             pm.locative = 1;
         }
         uint32_t c0 = pm.t0;
-        if (locative_before(p, pm.t0, &c0)) {
-            pm.locative = 1;
+        int loc = locative_before(p, pm.t0, &c0);
+        if (loc) {
+            pm.locative = (uint8_t)loc;
             pm.t0 = c0;
         }
-        if (!pm.locative && (!bare_ok(e) || inside_actor(p, i, j))) {
+        if ((!pm.locative && !bare_ok(e)) || inside_actor(p, i, j)) {
             i = j - 1;
             continue;
         }
@@ -283,18 +348,23 @@ int32_t place_for_verb(const place_mention *m, uint32_t n, uint32_t v0, uint32_t
         int after = x->t0 >= v1;
         double dist = after ? (double)(x->t0 - v1) : (double)(v0 - x->t1);
         double s;
+        if (x->locative && after && dist > MAX_AFTER) continue;
         if (x->locative) s = 100 - 2 * dist - (after ? 0 : 10);
         else if (x->e->kind == GAZ_COUNTRY && !after) continue; /* an actor, not a place */
-        else s = (after ? 50 : 30) - 3 * dist;
+        else s = (after ? 30 : 20) - 3 * dist;
         if (s > bs) {
             bs = s;
             best = (int32_t)k;
         }
     }
+    /* "in the West Bank town of Hebron": the place inside wins */
+    if (best >= 0 && m[best].locative && (uint32_t)best + 1 < n &&
+        m[best + 1].locative == LOC_INNER && m[best + 1].t0 <= m[best].t1 + 4)
+        best++;
     return best;
 }
 
-static const char *const KIND_NAMES[] = {"country", "region", "capital", "city"};
+static const char *const KIND_NAMES[] = {"country", "region", "capital", "city", "place"};
 
 void place_fill(const place_mention *m, const token *t, uint32_t si, dyad_place *out) {
     memset(out, 0, sizeof *out);
@@ -310,10 +380,11 @@ void place_fill(const place_mention *m, const token *t, uint32_t si, dyad_place 
 }
 
 dyad_status dyad_place_for_verb(const dyad_ctx *ctx, const char *text, size_t len,
-                                dyad_span verb, dyad_place *out, dyad_error *err) {
+                                dyad_span verb, dyad_place *out, char *buf, size_t cap,
+                                dyad_error *err) {
     memset(out, 0, sizeof *out);
     out->lat = out->lon = NAN;
-    if (!ctx || !text || !out) return dyad_fail(err, DYAD_EINVAL, NULL, 0, "no context or text");
+    if (!ctx || !text || !out || !buf || !cap) return dyad_fail(err, DYAD_EINVAL, NULL, 0, "no context or text");
     if ((size_t)verb.off + verb.len > len)
         return dyad_fail(err, DYAD_EINVAL, NULL, 0, "verb span outside the text");
     arena a;
@@ -326,7 +397,7 @@ dyad_status dyad_place_for_verb(const dyad_ctx *ctx, const char *text, size_t le
     memset(&pc, 0, sizeof pc);
     if (text_analyze(&a, &ctx->d.lex, text, len, 1, &td) != 0 ||
         parse_sentence(&p, &ctx->d, &a, td.toks, (uint32_t)td.ntoks, 0) != 0 ||
-        place_find(&p, &ctx->gaz, &pc, &m, &n) != 0) {
+        place_find(&p, text, &ctx->gaz, &pc, &m, &n) != 0) {
         arena_free(&a);
         return dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory finding places");
     }
@@ -340,7 +411,13 @@ dyad_status dyad_place_for_verb(const dyad_ctx *ctx, const char *text, size_t le
     }
     if (v0 != UINT32_MAX) {
         int32_t best = place_for_verb(m, n, v0, v1);
-        if (best >= 0) place_fill(&m[best], td.toks, 0, out);
+        if (best >= 0) {
+            place_fill(&m[best], td.toks, 0, out);
+            if (m[best].e->kind == GAZ_UNKNOWN) { /* its name is in the arena */
+                snprintf(buf, cap, "%s", out->name);
+                out->name = buf;
+            }
+        }
     }
     arena_free(&a);
     return DYAD_OK;

@@ -23,11 +23,14 @@ typedef struct place_context {
     int n;
 } place_context;
 
-/* Finds the place mentions of parsed sentence p into an array from p's
- * arena (*out, *n), resolving names with the gazetteer and pc, and adds
- * the countries the sentence names to pc. Returns 0, -1 when out of memory. */
-int place_find(const parse *p, const gazetteer *g, place_context *pc, place_mention **out,
-               uint32_t *n);
+/* Finds the place mentions of parsed sentence p (of article text) into an
+ * array from p's arena (*out, *n), resolving names with the gazetteer and
+ * pc, and adds the countries the sentence names to pc. A name the
+ * gazetteer lacks counts after "in", "near", "village of" (kind
+ * GAZ_UNKNOWN, no country or coordinates). Returns 0, -1 when out of
+ * memory. */
+int place_find(const parse *p, const char *text, const gazetteer *g, place_context *pc,
+               place_mention **out, uint32_t *n);
 
 /* The mention an event whose verb covers tokens [v0, v1) happened at:
  * locative phrases tied to the verb first, the nearest one after it

@@ -96,8 +96,9 @@ static int score_record(const dyad_ctx *ctx, json_object *r, size_t i, int verbo
     }
     if (nverb != 1) return -1;
     dyad_place pl;
+    char nb[128];
     dyad_error err;
-    if (dyad_place_for_verb(ctx, text, len, verb, &pl, &err) != DYAD_OK) return -1;
+    if (dyad_place_for_verb(ctx, text, len, verb, &pl, nb, sizeof nb, &err) != DYAD_OK) return -1;
     c->records++;
     int hit = 0;
     for (int k = 0; k < nloc && pl.name; k++)

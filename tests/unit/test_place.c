@@ -63,8 +63,9 @@ static const char *place_of(const char *text, const char *verb, char *buf, size_
     assert_non_null(v);
     dyad_span vs = {(uint32_t)(v - text), (uint32_t)strlen(verb)};
     dyad_place pl;
+    char nb[128];
     dyad_error err;
-    assert_int_equal(dyad_place_for_verb(g_ctx, text, strlen(text), vs, &pl, &err), DYAD_OK);
+    assert_int_equal(dyad_place_for_verb(g_ctx, text, strlen(text), vs, &pl, nb, sizeof nb, &err), DYAD_OK);
     if (!pl.name) {
         assert_true(isnan(pl.lat) && isnan(pl.lon));
         return "-";
@@ -115,6 +116,27 @@ static void false_friends(void **s) {
     PLACE("Two men were arrested in Georgetown.", "arrested", "Georgetown/USA/Georgetown");
     /* a country before the verb is an actor, not where it happened */
     PLACE("Israel struck the convoy.", "struck", "-");
+}
+
+static void names_the_gazetteer_lacks(void **s) {
+    (void)s;
+    /* after "in", "near" or "village of": a place of unknown country */
+    PLACE("Rebels resumed the offensive near the village of Khalsa.", "resumed", "Khalsa//Khalsa");
+    PLACE("A bomb exploded near al-Shaab Stadium.", "exploded", "al-Shaab Stadium//al-Shaab Stadium");
+    /* the town inside the place named first */
+    PLACE("Settlers attacked farmers in the Gaza town of Khuzaa.", "attacked", "Khuzaa//Khuzaa");
+    /* not after a verb alone, nor a month or a word like "The" */
+    PLACE("Rebels stormed Khalsa.", "stormed", "-");
+    PLACE("Talks resumed in March.", "resumed", "-");
+    const char *t = "Gunmen attacked a convoy near Mazraa.";
+    dyad_place pl;
+    char nb[128];
+    dyad_error err;
+    dyad_span vs = {(uint32_t)(strstr(t, "attacked") - t), 8};
+    assert_int_equal(dyad_place_for_verb(g_ctx, t, strlen(t), vs, &pl, nb, sizeof nb, &err), DYAD_OK);
+    assert_string_equal(pl.kind, "place");
+    assert_string_equal(pl.country, "");
+    assert_true(isnan(pl.lat) && isnan(pl.lon));
 }
 
 static void verb_tied_place(void **s) {
@@ -187,6 +209,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(prepositions),    cmocka_unit_test(directions_and_descriptions),
         cmocka_unit_test(ambiguous_names), cmocka_unit_test(false_friends),
+        cmocka_unit_test(names_the_gazetteer_lacks),
         cmocka_unit_test(verb_tied_place), cmocka_unit_test(events_and_doc_places),
         cmocka_unit_test(bad_lines),
     };
