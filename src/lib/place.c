@@ -30,8 +30,8 @@ static int in_list(const token *t, const char *const *list) {
     return 0;
 }
 
-static const char *const PREP[] = {"IN", "NEAR", "AT", "OUTSIDE", "INSIDE", "FROM", "ACROSS",
-                                   "AROUND", "THROUGHOUT", "INTO", "TO", "TOWARD", "TOWARDS",
+static const char *const PREP[] = {"IN", "NEAR", "AT", "OUTSIDE", "INSIDE", "ACROSS",
+                                   "AROUND", "THROUGHOUT", "INTO", "TOWARD", "TOWARDS",
                                    "OFF", "WITHIN", "NEARBY", "VIA", "ONTO", "BESIDE",
                                    "OUTSKIRTS", NULL};
 static const char *const DIRECTION[] = {"NORTHERN", "SOUTHERN", "EASTERN", "WESTERN", "CENTRAL",
@@ -59,7 +59,8 @@ static const char *const INNER_OF[] = {"CITY", "TOWN", "VILLAGE", "VILLAGES", "T
 static const char *const STOP[] = {"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
                                    "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER",
                                    "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY",
-                                   "SATURDAY", "SUNDAY", "OF", "MUCH", "POLICE", "THE", "A", "AN",
+                                   "SATURDAY", "SUNDAY", "JAN.", "FEB.", "MAR.", "APR.",
+                                   "AUG.", "SEPT.", "SEP.", "OCT.", "NOV.", "DEC.", "SEPT", "OF", "MUCH", "POLICE", "THE", "A", "AN",
                                    "IT", "HE", "SHE", "WE", "THEY", "BUT", "AND", "OR", "SO",
                                    "AS", "IN", "ON", "AT", "BY", "TO", "FOR", "WITH", "PRESIDENT",
                                    "MINISTER", "ARMY", "UNION", "ISLAMIC", "STATE", "REPUBLIC",
@@ -280,7 +281,7 @@ int place_find(const parse *p, const char *text, const gazetteer *g, place_conte
     for (uint32_t m = 0; m < p->nmen && g->n; m++) {
         if (strlen(p->men[m].code) < 3) continue;
         char cc[4] = {p->men[m].code[0], p->men[m].code[1], p->men[m].code[2], 0};
-        if (gaz_capital(g, cc)) add_country(pc, cc);
+        if (!named(pc, cc) && gaz_capital(g, cc)) add_country(pc, cc);
     }
     if (!g->n) return 0;
     for (uint32_t i = 0; i < p->n; i++) {
