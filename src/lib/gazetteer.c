@@ -106,15 +106,17 @@ static int add_key(gazetteer *g, arena *a, const char *name, size_t n, uint32_t 
         s->first = -1;
         g->used++;
     }
-    int32_t *tail = &s->first;
-    while (*tail >= 0) {
-        if (g->links[*tail].entry == e) return 0;
-        tail = &g->links[*tail].next;
+    int32_t last = -1; /* an index: growing the links moves them */
+    for (int32_t l = s->first; l >= 0; l = g->links[l].next) {
+        if (g->links[l].entry == e) return 0;
+        last = l;
     }
     if (grow((void **)&g->links, &g->caplinks, g->nlinks, sizeof *g->links) != 0) return -1;
     g->links[g->nlinks].entry = e;
     g->links[g->nlinks].next = -1;
-    *tail = (int32_t)g->nlinks++;
+    if (last >= 0) g->links[last].next = (int32_t)g->nlinks;
+    else s->first = (int32_t)g->nlinks;
+    g->nlinks++;
     return 0;
 }
 

@@ -35,4 +35,9 @@ head -1 "$tmp/tsv" | grep -q "	rule	place	place_country	place_lat	place_lon	plac
     { echo "TSV header lacks the place columns"; fail=1; }
 awk -F'\t' 'NR > 1 && NF != 26 { bad = 1 } END { exit bad }' "$tmp/tsv" || { echo "TSV rows are not 26 columns"; fail=1; }
 grep -q "warning:" "$tmp/err" && { cat "$tmp/err"; fail=1; }
+# the exported gazetteer loads whole, with no bad line
+"$DYAD" dict check "$(dirname "$DYAD")/gazetteer.gaz" >"$tmp/gc" 2>&1 || { cat "$tmp/gc"; fail=1; }
+places=$(sed -n 's/^places \([0-9]*\).*/\1/p' "$tmp/gc")
+echo "exported gazetteer: ${places:-0} places"
+[ "${places:-0}" -gt 100000 ] || fail=1
 exit $fail

@@ -205,13 +205,46 @@ static void bad_lines(void **s) {
     dyad_ctx_free(ctx);
 }
 
+/* Thousands of entries sharing a few names: the chains of one name
+ * survive the tables growing under them. */
+static void many_entries(void **s) {
+    (void)s;
+    size_t cap = 5000 * 64, k = 0;
+    char *buf = malloc(cap);
+    assert_non_null(buf);
+    for (int i = 0; i < 5000; i++)
+        k += (size_t)snprintf(buf + k, cap - k, "Ville%d\tcity\tFRA\t\t45\t2\t%d\tBourg%d\n", i % 50,
+                              i, i % 7);
+    dyad_ctx *ctx;
+    dyad_error err;
+    test_warnings w = {0};
+    assert_int_equal(dyad_ctx_new(&ctx, &err), DYAD_OK);
+    assert_int_equal(ctx_load_buffer(ctx, DYAD_DICT_PLACES, "many.gaz", buf, k, test_warn_cb, &w,
+                                     &err), DYAD_OK);
+    free(buf);
+    assert_int_equal(w.n, 0);
+    assert_int_equal(dyad_ctx_finish(ctx, &err), DYAD_OK);
+    dyad_dict_stats st;
+    dyad_ctx_stats(ctx, &st);
+    assert_int_equal(st.places, 5000);
+    assert_int_equal(st.place_names, 57);
+    const char *t = "Troops clashed in Ville7 and Bourg3.";
+    dyad_place pl;
+    char nb[64];
+    dyad_span vs = {7, 7};
+    assert_int_equal(dyad_place_for_verb(ctx, t, strlen(t), vs, &pl, nb, sizeof nb, &err), DYAD_OK);
+    assert_non_null(pl.name);
+    assert_string_equal(pl.name, "Ville7");
+    dyad_ctx_free(ctx);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(prepositions),    cmocka_unit_test(directions_and_descriptions),
         cmocka_unit_test(ambiguous_names), cmocka_unit_test(false_friends),
         cmocka_unit_test(names_the_gazetteer_lacks),
         cmocka_unit_test(verb_tied_place), cmocka_unit_test(events_and_doc_places),
-        cmocka_unit_test(bad_lines),
+        cmocka_unit_test(bad_lines),       cmocka_unit_test(many_entries),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
