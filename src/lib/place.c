@@ -166,9 +166,19 @@ static const gaz_entry *resolve(const gazetteer *g, int32_t l, const place_conte
  * follows a location? Returns 1, or LOC_INNER after "town of" and the
  * like, 0 when not; sets *t0 to the first token of the context words. */
 #define LOC_INNER 2
+/* The token before the words that may come between a preposition and a
+ * name: "the", "the capital(,)" ("in the capital, Colombo"). */
+static uint32_t skip_det(const parse *p, uint32_t k) {
+    const token *t = p->t;
+    if (k >= 2 && tok_is(&t[k - 1], ",") && tok_is(&t[k - 2], "CAPITAL")) k--;
+    if (k > 0 && tok_is(&t[k - 1], "CAPITAL")) k--;
+    if (k > 0 && tok_is(&t[k - 1], "THE")) k--;
+    return k;
+}
+
 static int locative_before(const parse *p, uint32_t k, uint32_t *t0) {
     const token *t = p->t;
-    if (k > 0 && tok_is(&t[k - 1], "THE")) k--;
+    k = skip_det(p, k);
     if (k == 0) return 0;
     if (in_list(&t[k - 1], PREP)) return 1;
     if (tok_is(&t[k - 1], "OF") && k >= 2 && in_list(&t[k - 2], OF_NOUN)) {
@@ -239,19 +249,21 @@ static int capitalised(const char *text, const token *t) {
 static const char *const STRONG_PREP[] = {"IN", "NEAR", "AT", "OUTSIDE", "INSIDE", "NEARBY",
                                           "OUTSKIRTS", NULL};
 
-/* A capitalised name the gazetteer lacks after a strong preposition or
- * "village of" ("near Ghausia Chowk", "the village of Khalsa"): a place of
+/* A capitalised name the gazetteer lacks after a strong preposition,
+ * "village of" or a direction word ("near Ghausia Chowk", "the village of
+ * Khalsa", "Iraq's northern Nineveh province"): a place of
  * unknown country and coordinates, in p's arena. Leaves m->e NULL when
  * token i starts none. Returns -1 when out of memory. */
 static int unknown_place(const parse *p, const char *text, uint32_t i, place_mention *m) {
     const token *t = p->t;
     m->e = NULL;
     if (p->men_at[i] >= 0 || in_list(&t[i], STOP)) return 0;
-    uint32_t k = i, t0 = i;
-    if (k > 0 && tok_is(&t[k - 1], "THE")) k--;
+    uint32_t k = skip_det(p, i), t0 = i;
     if (k == 0) return 0;
     int of = tok_is(&t[k - 1], "OF") && k >= 2 && in_list(&t[k - 2], OF_NOUN);
-    if (!of && !in_list(&t[k - 1], STRONG_PREP)) return 0;
+    int dir = k == i && in_list(&t[k - 1], DIRECTION) && !t[k - 1].cap;
+    if (dir) t0 = k - 1;
+    if (!of && !dir && !in_list(&t[k - 1], STRONG_PREP)) return 0;
     if (of && in_list(&t[k - 2], DIRECTION)) t0 = k - 2;
     uint32_t j = i;
     while (j < p->n && j - i < 4 && t[j].kind == TK_WORD && p->men_at[j] < 0 &&

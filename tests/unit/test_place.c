@@ -97,6 +97,7 @@ static void directions_and_descriptions(void **s) {
     PLACE("Blinken arrived in the Qatari capital Doha.", "arrived",
           "Doha/QAT/the Qatari capital Doha");
     PLACE("Protests spread in the Lebanese capital.", "spread", "Beirut/LBN/the Lebanese capital");
+    PLACE("He was shot at his home in the capital, Doha.", "shot", "Doha/QAT/Doha");
 }
 
 static void ambiguous_names(void **s) {
@@ -123,6 +124,8 @@ static void names_the_gazetteer_lacks(void **s) {
     /* after "in", "near" or "village of": a place of unknown country */
     PLACE("Rebels resumed the offensive near the village of Khalsa.", "resumed", "Khalsa//Khalsa");
     PLACE("A bomb exploded near al-Shaab Stadium.", "exploded", "al-Shaab Stadium//al-Shaab Stadium");
+    PLACE("A soldier was killed in Israel's northern Galilee region.", "killed",
+          "Galilee//northern Galilee");
     /* the town inside the place named first */
     PLACE("Settlers attacked farmers in the Gaza town of Khuzaa.", "attacked", "Khuzaa//Khuzaa");
     /* not after a verb alone, nor a month or a word like "The" */
