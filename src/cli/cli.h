@@ -16,8 +16,9 @@ typedef struct cli_warn {
 void cli_warn_cb(void *ud, const dyad_error *w);
 void cli_error(const dyad_error *err);
 
-/* Loads the dictionaries named (files or directories), or Dyad's own
- * (data/dict beside the binary, or $DYAD_DICT) when n == 0. Returns the
+/* Loads the dictionaries named (files or directories; a .gaz file is a
+ * gazetteer), or Dyad's own (data/dict beside the binary, or $DYAD_DICT,
+ * and the gazetteer make exports, or $DYAD_GAZETTEER) when n == 0. Returns the
  * finished context or NULL after printing why. */
 dyad_ctx *cli_load_dicts(const char **paths, int n, cli_warn *w);
 

@@ -11,6 +11,7 @@ static int parse_format(const char *s, dyad_output_format *f) {
     if (!strcmp(s, "jsonl") || !strcmp(s, "json")) *f = DYAD_OUT_JSONL;
     else if (!strcmp(s, "tsv")) *f = DYAD_OUT_TSV;
     else if (!strcmp(s, "petrarch")) *f = DYAD_OUT_PETRARCH;
+    else if (!strcmp(s, "places")) *f = DYAD_OUT_PLACES;
     else return -1;
     return 0;
 }
@@ -43,7 +44,7 @@ int cmd_code(int argc, char **argv) {
             dicts[ndicts++] = argv[++i];
         } else if ((!strcmp(a, "--format") || !strcmp(a, "-f")) && i + 1 < argc) {
             if (parse_format(argv[++i], &ofmt) != 0) {
-                fprintf(stderr, "dyad: unknown --format '%s' (jsonl, tsv, petrarch)\n", argv[i]);
+                fprintf(stderr, "dyad: unknown --format '%s' (jsonl, tsv, petrarch, places)\n", argv[i]);
                 free(files);
                 return 2;
             }
@@ -71,7 +72,7 @@ int cmd_code(int argc, char **argv) {
         return 2;
     }
     if (nfiles == 0) {
-        fputs("usage: dyad code [--dict PATH]... [--format jsonl|tsv|petrarch] [--figures] FILE...\n",
+        fputs("usage: dyad code [--dict PATH]... [--format jsonl|tsv|petrarch|places] [--figures] FILE...\n",
               stderr);
         free(files);
         return 2;

@@ -45,6 +45,23 @@ static const char *default_dict(char *buf, size_t n) {
     return "data/dict";
 }
 
+/* The gazetteer make exports: $DYAD_GAZETTEER, or gazetteer.gaz beside the
+ * binary (build/gazetteer.gaz); NULL when there is none. */
+static const char *default_gazetteer(char *buf, size_t n) {
+    const char *env = getenv("DYAD_GAZETTEER");
+    if (env && *env) return env;
+    char exe[PATH_MAX];
+    ssize_t l = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (l <= 0) return NULL;
+    exe[l] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash) return NULL;
+    *slash = '\0';
+    snprintf(buf, n, "%s/gazetteer.gaz", exe);
+    struct stat st;
+    return stat(buf, &st) == 0 && S_ISREG(st.st_mode) ? buf : NULL;
+}
+
 dyad_ctx *cli_load_dicts(const char **paths, int n, cli_warn *w) {
     dyad_ctx *ctx = NULL;
     dyad_error err;
@@ -52,12 +69,13 @@ dyad_ctx *cli_load_dicts(const char **paths, int n, cli_warn *w) {
         cli_error(&err);
         return NULL;
     }
-    char buf[PATH_MAX + 32];
-    const char *def[1];
+    char buf[PATH_MAX + 32], gbuf[PATH_MAX + 32];
+    const char *def[2];
     if (n == 0) {
         def[0] = default_dict(buf, sizeof buf);
+        def[1] = default_gazetteer(gbuf, sizeof gbuf);
         paths = def;
-        n = 1;
+        n = def[1] ? 2 : 1;
     }
     for (int i = 0; i < n; i++) {
         dyad_status st = is_dir(paths[i])

@@ -3,6 +3,7 @@
  * chains (negation, passive voice), the subject and object actors, tries
  * the verb's patterns and emits source-target-code events, one per pair of
  * coordinated actors. Also owns dyad_doc, the coded article. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "date.h"
 #include "figure.h"
 #include "parse.h"
+#include "place.h"
 #include "status.h"
 
 struct dyad_doc {
@@ -21,6 +23,9 @@ struct dyad_doc {
     size_t nsi;
     int story_discarded;
     fig_vec fig; /* casualty figures (figure.c) */
+    dyad_place *pl; /* place mentions, in text order */
+    size_t npl, cappl;
+    place_context pc;
 };
 
 #define MAX_CHAIN 8 /* auxiliaries and adverbs between subject and verb */
@@ -269,6 +274,8 @@ typedef struct sent_job {
     date_expr dates[MAX_DATES];
     const char *datestr[MAX_DATES];
     int ndates;
+    place_mention *places; /* of the sentence */
+    uint32_t nplaces;
 } sent_job;
 
 /* The date of an event whose verb is at token v: the sentence's date
@@ -318,6 +325,9 @@ static int make_event(sent_job *j, int32_t a, int32_t b, const char *code, const
     if (b >= 0) e.target_span = tok_span(p->t, p->men[b].t0, p->men[b].t1);
     e.verb_span = tok_span(p->t, v->v0, v->v1);
     e.rule = rule;
+    int32_t pl = place_for_verb(j->places, j->nplaces, v->v0, v->v1);
+    if (pl >= 0) place_fill(&j->places[pl], p->t, j->sidx, &e.place);
+    else e.place.lat = e.place.lon = NAN;
     return push_event(j->doc, &e);
 }
 
@@ -423,8 +433,44 @@ static int discarded(const parse *p, int *story) {
     return 0;
 }
 
-static int code_sentence(dyad_doc *doc, const dicts *d, const text_doc *td, uint32_t si,
-                         int32_t date, const char *datestr, const char *text) {
+/* Adds the place mentions of sentence si to the document's list. */
+static int keep_places(dyad_doc *doc, const token *t, uint32_t si, const place_mention *m,
+                       uint32_t n) {
+    for (uint32_t k = 0; k < n; k++) {
+        if (doc->npl == doc->cappl) {
+            size_t nc = doc->cappl ? doc->cappl * 2 : 16;
+            dyad_place *np = realloc(doc->pl, nc * sizeof *np);
+            if (!np) return -1;
+            doc->pl = np;
+            doc->cappl = nc;
+        }
+        place_fill(&m[k], t, si, &doc->pl[doc->npl++]);
+    }
+    return 0;
+}
+
+/* Gives the figures found in a sentence from index first the place their
+ * number is tied to, as an event's verb is; failing that, the sentence's
+ * first locative place, or its only place. */
+static void place_figures(dyad_doc *doc, size_t first, const token *t, uint32_t ntok,
+                          uint32_t si, const place_mention *m, uint32_t n) {
+    if (!n) return;
+    for (size_t k = first; k < doc->fig.n; k++) {
+        dyad_figure *f = &doc->fig.v[k];
+        uint32_t at = f->number_span.len ? f->number_span.off : f->victim_span.off;
+        uint32_t i = 0;
+        while (i + 1 < ntok && t[i].off + t[i].len <= at) i++;
+        int32_t pm = place_for_verb(m, n, i, i + 1);
+        for (uint32_t q = 0; pm < 0 && q < n; q++)
+            if (m[q].locative) pm = (int32_t)q;
+        if (pm < 0 && n == 1) pm = 0;
+        if (pm >= 0) place_fill(&m[pm], t, si, &f->place);
+    }
+}
+
+static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
+                         const text_doc *td, uint32_t si, int32_t date, const char *datestr) {
+    const dicts *d = &ctx->d;
     const sentence *s = &td->sents[si];
     const token *t = td->toks + s->tok0;
     parse p;
@@ -445,8 +491,16 @@ static int code_sentence(dyad_doc *doc, const dicts *d, const text_doc *td, uint
         j.datestr[k] = ds;
     }
     /* figures are read in every sentence: discards concern events only */
+    place_mention *places;
+    uint32_t nplaces;
+    if (place_find(&p, text, &ctx->gaz, &doc->pc, &places, &nplaces) != 0) return -1;
+    if (keep_places(doc, t, si, places, nplaces) != 0) return -1;
+    j.places = places;
+    j.nplaces = nplaces;
+    size_t first_fig = doc->fig.n;
     fig_sentence fs = {&p, text, si, j.dates, j.datestr, j.ndates, datestr};
     if (figure_sentence(&fs, &doc->mem, &doc->fig) != 0) return -1;
+    place_figures(doc, first_fig, t, s->ntok, si, places, nplaces);
     int story = 0;
     if (doc->story_discarded) return 0; /* figures only, once the story is discarded */
     if (discarded(&p, &story)) {
@@ -518,7 +572,7 @@ dyad_status dyad_code(const dyad_ctx *ctx, const dyad_article *a, dyad_doc **out
     for (size_t i = 0; i < td.nsents; i++) {
         doc->si[i].span.off = td.sents[i].off;
         doc->si[i].span.len = td.sents[i].len;
-        if (code_sentence(doc, &ctx->d, &td, (uint32_t)i, date, datestr, a->text) != 0) goto oom;
+        if (code_sentence(doc, ctx, a->text, &td, (uint32_t)i, date, datestr) != 0) goto oom;
     }
     if (doc->story_discarded) doc->nev = 0;
     *out = doc;
@@ -538,6 +592,10 @@ const dyad_sentence_info *dyad_doc_sentence(const dyad_doc *d, size_t i) {
     return d && i < d->nsi ? &d->si[i] : NULL;
 }
 int dyad_doc_story_discarded(const dyad_doc *d) { return d ? d->story_discarded : 0; }
+size_t dyad_doc_nplaces(const dyad_doc *d) { return d ? d->npl : 0; }
+const dyad_place *dyad_doc_place(const dyad_doc *d, size_t i) {
+    return d && i < d->npl ? &d->pl[i] : NULL;
+}
 size_t dyad_doc_nfigures(const dyad_doc *d) { return d ? d->fig.n : 0; }
 const dyad_figure *dyad_doc_figure(const dyad_doc *d, size_t i) {
     return d && i < d->fig.n ? &d->fig.v[i] : NULL;
@@ -548,5 +606,6 @@ void dyad_doc_free(dyad_doc *d) {
     arena_free(&d->mem);
     free(d->ev);
     free(d->fig.v);
+    free(d->pl);
     free(d);
 }

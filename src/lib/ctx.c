@@ -22,6 +22,7 @@ dyad_status dyad_ctx_new(dyad_ctx **out, dyad_error *err) {
 void dyad_ctx_free(dyad_ctx *ctx) {
     if (!ctx) return;
     dicts_free(&ctx->d);
+    gaz_free(&ctx->gaz);
     free(ctx);
 }
 
@@ -33,6 +34,7 @@ static dyad_dict_kind guess_kind(const char *path) {
     size_t i = 0;
     for (; base[i] && i + 1 < sizeof low; i++) low[i] = (char)tolower((unsigned char)base[i]);
     low[i] = '\0';
+    if (i > 4 && strcmp(low + i - 4, ".gaz") == 0) return DYAD_DICT_PLACES;
     if (strstr(low, "verb") || strncmp(low, "cameo", 5) == 0) return DYAD_DICT_VERBS;
     if (strstr(low, "actor")) return DYAD_DICT_ACTORS;
     if (strstr(low, "agent")) return DYAD_DICT_AGENTS;
@@ -51,6 +53,7 @@ dyad_status dyad_ctx_load_file(dyad_ctx *ctx, const char *path, dyad_dict_kind k
     case DYAD_DICT_ACTORS: return dict_read_actors(&ctx->d, path, warn, ud, err);
     case DYAD_DICT_AGENTS: return dict_read_agents(&ctx->d, path, warn, ud, err);
     case DYAD_DICT_DISCARDS: return dict_read_discards(&ctx->d, path, warn, ud, err);
+    case DYAD_DICT_PLACES: return dyad_ctx_load_gazetteer(ctx, path, warn, ud, err);
     case DYAD_DICT_IGNORE:
     case DYAD_DICT_AUTO: return DYAD_OK;
     }
@@ -67,8 +70,24 @@ dyad_status ctx_load_buffer(dyad_ctx *ctx, dyad_dict_kind kind, const char *name
     case DYAD_DICT_ACTORS: return dict_parse_actors(&ctx->d, name, buf, len, warn, ud, err);
     case DYAD_DICT_AGENTS: return dict_parse_agents(&ctx->d, name, buf, len, warn, ud, err);
     case DYAD_DICT_DISCARDS: return dict_parse_discards(&ctx->d, name, buf, len, warn, ud, err);
+    case DYAD_DICT_PLACES:
+        return gaz_parse(&ctx->gaz, &ctx->d.mem, name, buf, len, warn, ud, &ctx->d.bad_lines, err);
     default: return dyad_fail(err, DYAD_EINVAL, name, 0, "a buffer needs an explicit kind");
     }
+}
+
+dyad_status dyad_ctx_load_gazetteer(dyad_ctx *ctx, const char *path, dyad_warn_fn warn,
+                                    void *ud, dyad_error *err) {
+    if (!ctx || !path) return dyad_fail(err, DYAD_EINVAL, NULL, 0, "no context or path");
+    if (ctx->finished)
+        return dyad_fail(err, DYAD_EINVAL, path, 0, "context already finished; load first");
+    char *buf = NULL;
+    size_t len = 0;
+    dyad_status st = dict_read_file(path, &buf, &len, err);
+    if (st != DYAD_OK) return st;
+    st = gaz_parse(&ctx->gaz, &ctx->d.mem, path, buf, len, warn, ud, &ctx->d.bad_lines, err);
+    free(buf);
+    return st;
 }
 
 static int cmp_str(const void *a, const void *b) {
@@ -99,7 +118,7 @@ dyad_status dyad_ctx_load_dir(dyad_ctx *ctx, const char *dir, dyad_warn_fn warn,
         n++;
     }
     if (n == 0) {
-        st = dyad_fail(err, DYAD_EIO, dir, 0, "no dictionary files (*verbs*, *actors*, *agents*, *discards*)");
+        st = dyad_fail(err, DYAD_EIO, dir, 0, "no dictionary files (*verbs*, *actors*, *agents*, *discards*, *.gaz)");
         goto done;
     }
     qsort(names, n, sizeof *names, cmp_str);
@@ -133,4 +152,6 @@ void dyad_ctx_stats(const dyad_ctx *ctx, dyad_dict_stats *out) {
     out->patterns = d->npatterns;
     out->synsets = d->synsets.n;
     out->bad_lines = d->bad_lines;
+    out->places = ctx->gaz.n;
+    out->place_names = ctx->gaz.used;
 }

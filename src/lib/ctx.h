@@ -4,9 +4,11 @@
 #define DYAD_CTX_H
 
 #include "dict.h"
+#include "gazetteer.h"
 
 struct dyad_ctx {
     dicts d;
+    gazetteer gaz; /* places; strings in d.mem */
     int finished;
 };
 

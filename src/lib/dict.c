@@ -158,7 +158,7 @@ int dict_add_phrase(trie *t, dicts *d, const phrase *p, int32_t value) {
     return 0;
 }
 
-static dyad_status read_file(const char *path, char **buf, size_t *len, dyad_error *err) {
+dyad_status dict_read_file(const char *path, char **buf, size_t *len, dyad_error *err) {
     FILE *f = fopen(path, "rb");
     if (!f) return dyad_fail(err, DYAD_EIO, path, 0, "cannot open dictionary");
     size_t cap = 1 << 16, n = 0, k;
@@ -556,7 +556,7 @@ static dyad_status read_with(parse_fn fn, dicts *d, const char *path, dyad_warn_
                              dyad_error *err) {
     char *buf = NULL;
     size_t len = 0;
-    dyad_status st = read_file(path, &buf, &len, err);
+    dyad_status st = dict_read_file(path, &buf, &len, err);
     if (st != DYAD_OK) return st;
     st = fn(d, path, buf, len, warn, ud, err);
     free(buf);

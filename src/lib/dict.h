@@ -164,6 +164,9 @@ dyad_status dict_parse_discards(dicts *d, const char *name, const char *buf, siz
 dyad_status dict_parse_verbs(dicts *d, const char *name, const char *buf, size_t len,
                              dyad_warn_fn warn, void *ud, dyad_error *err);
 
+/* Reads a whole file into a malloc'd buffer (*buf, *len; NUL-terminated). */
+dyad_status dict_read_file(const char *path, char **buf, size_t *len, dyad_error *err);
+
 /* The code of an actor for a date (YYYYMMDD, 0 when unknown): see
  * actor_entry. Returns NULL when the entry has no code for that date. */
 const char *dict_actor_code(const actor_entry *a, int32_t date);

@@ -6,6 +6,7 @@
  * ("40,170 Palestinian deaths", "five people were wounded"). Numbers that
  * are ages, years, times, money, addresses, phone numbers or identifiers
  * ("Resolution 2334") are no counts. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -641,7 +642,7 @@ static int add_figure(const fig_sentence *s, arena *a, const fig_hit *h, dyad_sp
     f.perpetrator = dup_span(a, s->text, f.perpetrator_span);
     f.cited_span = cite;
     f.cited = dup_span(a, s->text, cite);
-    f.place = "";
+    f.place.lat = f.place.lon = NAN;
     /* the date expression nearest the number, as events take theirs */
     f.date = s->pubdate;
     uint32_t bestd = UINT32_MAX;

@@ -3,6 +3,7 @@
  * JSON Lines. Offsets are converted from
  * bytes to characters here, where they leave the library. */
 #include <json-c/json.h>
+#include <math.h>
 #include <string.h>
 
 #include "status.h"
@@ -65,10 +66,45 @@ dyad_status dyad_write_header(FILE *f, dyad_output_format fmt, dyad_error *err) 
     if (fmt == DYAD_OUT_TSV)
         fputs("article\tsentence\tdate\tsource\ttarget\tcode\troot\tquad\tgoldstein\t"
               "source_text\ttarget_text\tverb_text\tsource_start\tsource_end\ttarget_start\t"
-              "target_end\tverb_start\tverb_end\trule\n",
+              "target_end\tverb_start\tverb_end\trule\tplace\tplace_country\tplace_lat\t"
+              "place_lon\tplace_text\tplace_start\tplace_end\n",
               f);
     if (ferror(f)) return dyad_fail(err, DYAD_EIO, NULL, 0, "write error");
     return DYAD_OK;
+}
+
+/* A coordinate with four decimals (about 10 m), or null. */
+static json_object *coord(int has, double v) {
+    if (!has || isnan(v)) return NULL;
+    char b[32];
+    snprintf(b, sizeof b, "%.4f", v);
+    return json_object_new_double_s(v, b);
+}
+
+/* The place fields of an event or a place mention (all null when none). */
+static void add_place(json_object *o, char_cursor *cc, const dyad_article *a, const dyad_place *pl) {
+    json_object_object_add(o, "place", pl->name ? json_object_new_string(pl->name) : NULL);
+    json_object_object_add(o, "place_country", pl->name ? json_object_new_string(pl->country) : NULL);
+    json_object_object_add(o, "place_lat", coord(pl->name != NULL, pl->lat));
+    json_object_object_add(o, "place_lon", coord(pl->name != NULL, pl->lon));
+    add_span(o, "place", cc, a, pl->name ? pl->span : (dyad_span){0, 0});
+}
+
+static void put_json(FILE *f, json_object *o) {
+    fputs(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE), f);
+    fputc('\n', f);
+    json_object_put(o);
+}
+
+/* One place mention: article, sentence, kind, locative and the place fields. */
+static void write_place(FILE *f, const dyad_article *a, const dyad_place *pl, char_cursor *cc) {
+    json_object *o = json_object_new_object();
+    json_object_object_add(o, "article", json_object_new_string(a->id));
+    json_object_object_add(o, "sentence", json_object_new_int((int)pl->sentence));
+    json_object_object_add(o, "kind", json_object_new_string(pl->kind));
+    json_object_object_add(o, "locative", json_object_new_boolean(pl->locative));
+    add_place(o, cc, a, pl);
+    put_json(f, o);
 }
 
 static void write_jsonl(FILE *f, const dyad_article *a, const dyad_event *e, char_cursor *cc) {
@@ -87,9 +123,8 @@ static void write_jsonl(FILE *f, const dyad_article *a, const dyad_event *e, cha
     add_span(o, "verb", cc, a, e->verb_span);
     add_span(o, "date", cc, a, e->date_span);
     json_object_object_add(o, "rule", json_object_new_string(e->rule ? e->rule : ""));
-    fputs(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE), f);
-    fputc('\n', f);
-    json_object_put(o);
+    add_place(o, cc, a, &e->place);
+    put_json(f, o);
 }
 
 static void write_tsv(FILE *f, const dyad_article *a, const dyad_event *e, char_cursor *cc) {
@@ -108,7 +143,19 @@ static void write_tsv(FILE *f, const dyad_article *a, const dyad_event *e, char_
         else
             fputs("\t\t", f);
     }
-    fprintf(f, "%s\n", e->rule ? e->rule : "");
+    fprintf(f, "%s\t", e->rule ? e->rule : "");
+    const dyad_place *pl = &e->place;
+    if (!pl->name) {
+        fputs("\t\t\t\t\t\t\n", f);
+        return;
+    }
+    tsv_field(f, pl->name, strlen(pl->name));
+    fprintf(f, "\t%s\t", pl->country);
+    if (!isnan(pl->lat)) fprintf(f, "%.4f\t%.4f\t", pl->lat, pl->lon);
+    else fputs("\t\t", f);
+    tsv_field(f, a->text + pl->span.off, pl->span.len);
+    fprintf(f, "\t%zu\t%zu\n", to_chars(cc, pl->span.off),
+            to_chars(cc, (size_t)pl->span.off + pl->span.len));
 }
 
 static void write_petrarch(FILE *f, const dyad_article *a, const dyad_event *e) {
@@ -134,6 +181,11 @@ static void write_petrarch(FILE *f, const dyad_article *a, const dyad_event *e) 
 dyad_status dyad_write_events(FILE *f, dyad_output_format fmt, const dyad_article *a,
                               const dyad_doc *d, dyad_error *err) {
     char_cursor cc = {a->text, a->text_len, 0, 0};
+    if (fmt == DYAD_OUT_PLACES) {
+        for (size_t i = 0; i < dyad_doc_nplaces(d); i++) write_place(f, a, dyad_doc_place(d, i), &cc);
+        if (ferror(f)) return dyad_fail(err, DYAD_EIO, NULL, 0, "write error");
+        return DYAD_OK;
+    }
     size_t n = dyad_doc_nevents(d);
     for (size_t i = 0; i < n; i++) {
         const dyad_event *e = dyad_doc_event(d, i);
@@ -141,6 +193,7 @@ dyad_status dyad_write_events(FILE *f, dyad_output_format fmt, const dyad_articl
         case DYAD_OUT_JSONL: write_jsonl(f, a, e, &cc); break;
         case DYAD_OUT_TSV: write_tsv(f, a, e, &cc); break;
         case DYAD_OUT_PETRARCH: write_petrarch(f, a, e); break;
+        case DYAD_OUT_PLACES: break;
         }
     }
     if (ferror(f)) return dyad_fail(err, DYAD_EIO, NULL, 0, "write error");
@@ -167,7 +220,7 @@ static void write_figure(FILE *f, const dyad_article *a, const dyad_figure *g, c
     json_object_object_add(o, "date", json_object_new_string(g->date));
     add_span(o, "date", cc, a, g->date_span);
     add_span(o, "cited", cc, a, g->cited_span);
-    add_span(o, "place", cc, a, g->place_span);
+    add_place(o, cc, a, &g->place);
     fputs(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE), f);
     fputc('\n', f);
     json_object_put(o);

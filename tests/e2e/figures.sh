@@ -38,6 +38,11 @@ else
     echo "MISS 2,483: at least, by ISR"
     fail=1
 fi
+# the Lebanon toll happened in Lebanon (the sentence's only place)
+n=$(grep '"record":"figure"' "$tmp/out" | grep -e '"value":2483,' -e '"value":11628,' |
+    grep -c '"place":"Lebanon","place_country":"LBN"')
+if [ "$n" = 2 ]; then echo "ok   the Lebanon toll is placed in Lebanon (LBN)"; else
+    echo "MISS the Lebanon toll is placed in Lebanon (LBN): $n of 2"; fail=1; fi
 # "home to about 400,000 people" and "Resolution 1701" are no figures
 if grep '"record":"figure"' "$tmp/out" | grep -q -e '"value":400000' -e '"value":1701'; then
     echo "MISS no figure from 400,000 residents or Resolution 1701"

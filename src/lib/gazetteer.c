@@ -1,0 +1,242 @@
+/* gazetteer.c -- reads .gaz files into a gazetteer and looks names up.
+ *
+ * A .gaz line is tab-separated: name, kind (country|region|capital|city),
+ * ISO alpha-3 country code, region code, latitude, longitude (both empty
+ * when unknown), population, and optional '|'-separated aliases. '#' starts
+ * a comment line. Every name and alias becomes a key (upper-case folded,
+ * single spaces) in an open-addressing table; entries sharing a key are
+ * chained in file order. */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gazetteer.h"
+#include "lexicon.h"
+#include "status.h"
+#include "text.h"
+
+void gaz_free(gazetteer *g) {
+    free(g->ent);
+    free(g->links);
+    free(g->slots);
+    free(g->capitals);
+    memset(g, 0, sizeof *g);
+}
+
+/* Grows a malloc'd array to hold one more element; -1 when out of memory. */
+static int grow(void **v, size_t *cap, size_t n, size_t size) {
+    if (n < *cap) return 0;
+    size_t nc = *cap ? *cap * 2 : 1024;
+    void *nv = realloc(*v, nc * size);
+    if (!nv) return -1;
+    *v = nv;
+    *cap = nc;
+    return 0;
+}
+
+static int rehash(gazetteer *g) {
+    size_t nn = g->nslots ? g->nslots * 2 : 4096;
+    gaz_slot *ns = calloc(nn, sizeof *ns);
+    if (!ns) return -1;
+    for (size_t i = 0; i < g->nslots; i++) {
+        if (!g->slots[i].key) continue;
+        size_t j = g->slots[i].hash & (nn - 1);
+        while (ns[j].key) j = (j + 1) & (nn - 1);
+        ns[j] = g->slots[i];
+    }
+    free(g->slots);
+    g->slots = ns;
+    g->nslots = nn;
+    return 0;
+}
+
+static gaz_slot *lookup(const gazetteer *g, const char *key, size_t n, uint32_t h) {
+    if (!g->nslots) return NULL;
+    size_t j = h & (g->nslots - 1);
+    while (g->slots[j].key) {
+        if (g->slots[j].hash == h && strncmp(g->slots[j].key, key, n) == 0 &&
+            g->slots[j].key[n] == '\0')
+            return &g->slots[j];
+        j = (j + 1) & (g->nslots - 1);
+    }
+    return &g->slots[j];
+}
+
+int32_t gaz_find(const gazetteer *g, const char *key, size_t n) {
+    const gaz_slot *s = lookup(g, key, n, lex_hash(key, n));
+    return s && s->key ? s->first : -1;
+}
+
+/* Upper-cases and folds name[0..n) into a key with single spaces; returns
+ * its length, 0 when it is empty, too long or has too many words. */
+static size_t make_key(const char *name, size_t n, char *out, size_t cap) {
+    char up[512];
+    size_t ul = text_upper(name, n, up, sizeof up);
+    if (ul >= sizeof up) return 0;
+    size_t k = 0, words = 0;
+    for (size_t i = 0; i < ul; i++) {
+        if (isspace((unsigned char)up[i])) {
+            if (k && out[k - 1] != ' ') out[k++] = ' ';
+            continue;
+        }
+        if (k == 0 || out[k - 1] == ' ') words++;
+        if (k + 2 >= cap) return 0;
+        out[k++] = up[i];
+    }
+    while (k && out[k - 1] == ' ') k--;
+    out[k] = '\0';
+    return words > GAZ_MAX_WORDS ? 0 : k;
+}
+
+/* Adds name[0..n) as a key of entry e (a repeat of the same key for the
+ * same entry is ignored). */
+static int add_key(gazetteer *g, arena *a, const char *name, size_t n, uint32_t e) {
+    char key[512];
+    size_t kl = make_key(name, n, key, sizeof key);
+    if (!kl) return 0;
+    if ((g->used + 1) * 2 > g->nslots && rehash(g) != 0) return -1;
+    uint32_t h = lex_hash(key, kl);
+    gaz_slot *s = lookup(g, key, kl, h);
+    if (!s->key) {
+        s->key = arena_strndup(a, key, kl);
+        if (!s->key) return -1;
+        s->hash = h;
+        s->first = -1;
+        g->used++;
+    }
+    int32_t last = -1; /* an index: growing the links moves them */
+    for (int32_t l = s->first; l >= 0; l = g->links[l].next) {
+        if (g->links[l].entry == e) return 0;
+        last = l;
+    }
+    if (grow((void **)&g->links, &g->caplinks, g->nlinks, sizeof *g->links) != 0) return -1;
+    g->links[g->nlinks].entry = e;
+    g->links[g->nlinks].next = -1;
+    if (last >= 0) g->links[last].next = (int32_t)g->nlinks;
+    else s->first = (int32_t)g->nlinks;
+    g->nlinks++;
+    return 0;
+}
+
+static const char *const KINDS[] = {"country", "region", "capital", "city", NULL};
+
+/* Splits line[0..n) at tabs into at most max fields; returns their count. */
+static int split_tabs(const char *line, size_t n, const char **f, size_t *fl, int max) {
+    int k = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= n && k < max; i++) {
+        if (i == n || line[i] == '\t') {
+            f[k] = line + start;
+            fl[k++] = i - start;
+            start = i + 1;
+        }
+    }
+    return k;
+}
+
+/* A coordinate: empty (NaN) or a number within [-lim, lim]; -1 when bad. */
+static int coord(const char *s, size_t n, double lim, double *out) {
+    *out = NAN;
+    if (n == 0) return 0;
+    char b[32];
+    if (n >= sizeof b) return -1;
+    memcpy(b, s, n);
+    b[n] = '\0';
+    char *end;
+    errno = 0;
+    double v = strtod(b, &end);
+    if (*end || errno || !(v >= -lim && v <= lim)) return -1;
+    *out = v;
+    return 0;
+}
+
+/* Parses one line into entry *e; returns NULL or what is wrong with it. */
+static const char *parse_line(const char **f, size_t *fl, int nf, gaz_entry *e) {
+    if (nf < 7) return "expected at least 7 tab-separated fields";
+    if (fl[0] == 0) return "empty name";
+    int kind = -1;
+    for (int k = 0; KINDS[k]; k++)
+        if (strlen(KINDS[k]) == fl[1] && memcmp(KINDS[k], f[1], fl[1]) == 0) kind = k;
+    if (kind < 0) return "kind must be country, region, capital or city";
+    if (fl[2] != 3 || !isupper((unsigned char)f[2][0]) || !isupper((unsigned char)f[2][1]) ||
+        !isupper((unsigned char)f[2][2]))
+        return "country must be an ISO alpha-3 code";
+    if (fl[3] > 16) return "region code too long";
+    if (coord(f[4], fl[4], 90, &e->lat) != 0) return "bad latitude";
+    if (coord(f[5], fl[5], 180, &e->lon) != 0) return "bad longitude";
+    if (isnan(e->lat) != isnan(e->lon)) return "latitude without longitude";
+    uint64_t pop = 0;
+    if (fl[6] == 0 || fl[6] > 10) return "bad population";
+    for (size_t i = 0; i < fl[6]; i++) {
+        if (!isdigit((unsigned char)f[6][i])) return "bad population";
+        pop = pop * 10 + (uint64_t)(f[6][i] - '0');
+    }
+    e->pop = pop > UINT32_MAX ? UINT32_MAX : (uint32_t)pop;
+    e->kind = (uint8_t)kind;
+    memcpy(e->country, f[2], 3);
+    e->country[3] = '\0';
+    return NULL;
+}
+
+dyad_status gaz_parse(gazetteer *g, arena *a, const char *name, const char *buf, size_t len,
+                      dyad_warn_fn warn, void *ud, size_t *bad, dyad_error *err) {
+    long lineno = 0;
+    size_t pos = 0;
+    while (pos < len) {
+        const char *line = buf + pos;
+        const char *nl = memchr(line, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - line) : len - pos;
+        pos += n + 1;
+        lineno++;
+        if (n && line[n - 1] == '\r') n--;
+        if (n == 0 || line[0] == '#') continue;
+        const char *f[8];
+        size_t fl[8];
+        int nf = split_tabs(line, n, f, fl, 8);
+        gaz_entry e;
+        memset(&e, 0, sizeof e);
+        const char *why = parse_line(f, fl, nf, &e);
+        if (why) {
+            dyad_warn(warn, ud, DYAD_EPARSE, name, lineno, "%s", why);
+            if (bad) ++*bad;
+            continue;
+        }
+        e.name = arena_strndup(a, f[0], fl[0]);
+        e.admin = arena_strndup(a, f[3], fl[3]);
+        if (grow((void **)&g->ent, &g->cap, g->n, sizeof *g->ent) != 0 || !e.name || !e.admin)
+            goto oom;
+        uint32_t idx = (uint32_t)g->n;
+        g->ent[g->n++] = e;
+        if (add_key(g, a, f[0], fl[0], idx) != 0) goto oom;
+        if (nf >= 8) { /* aliases */
+            const char *s = f[7], *end = f[7] + fl[7];
+            while (s < end) {
+                const char *bar = memchr(s, '|', (size_t)(end - s));
+                const char *stop = bar ? bar : end;
+                if (stop > s && add_key(g, a, s, (size_t)(stop - s), idx) != 0) goto oom;
+                s = stop + 1;
+            }
+        }
+        if (e.kind == GAZ_CAPITAL) {
+            if (grow((void **)&g->capitals, &g->capcapitals, g->ncapitals, sizeof *g->capitals) != 0)
+                goto oom;
+            g->capitals[g->ncapitals++] = idx;
+        }
+    }
+    if (arena_failed(a)) goto oom;
+    return DYAD_OK;
+oom:
+    return dyad_fail(err, DYAD_ENOMEM, name, lineno, "out of memory reading the gazetteer");
+}
+
+const gaz_entry *gaz_capital(const gazetteer *g, const char *country) {
+    const gaz_entry *best = NULL;
+    for (size_t i = 0; i < g->ncapitals; i++) {
+        const gaz_entry *e = &g->ent[g->capitals[i]];
+        if (strcmp(e->country, country) == 0 && (!best || e->pop > best->pop))
+            best = e;
+    }
+    return best;
+}

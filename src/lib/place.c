@@ -1,0 +1,437 @@
+/* place.c -- finds the places a sentence names, with their context, and
+ * picks the one an event happened at.
+ *
+ * A place mention is a run of capitalised tokens whose joined form is a
+ * gazetteer key ("Khan Younis"), optionally with a direction word in front
+ * ("northern Gaza"), or a description ("the Qatari capital": an actor
+ * mention of a country followed by "capital"). A mention is locative when a
+ * preposition ("in", "near", "outside") or "<direction|place noun> of"
+ * introduces it. Small towns count only when locative: a capitalised word
+ * that is also the name of a village ("Police", "Much") must not become a
+ * place. Between places of one name the one in a country the article names
+ * wins, then "Paris, Texas" qualifiers, then population. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ctx.h"
+#include "place.h"
+#include "status.h"
+
+/* Population a non-locative city needs to count as a place. */
+#define BARE_CITY_POP 100000
+#define BARE_REGION_POP 1000000
+/* Farthest a locative place after the verb may be, in tokens. */
+#define MAX_AFTER 15
+
+static int in_list(const token *t, const char *const *list) {
+    for (int k = 0; list[k]; k++)
+        if (strcmp(t->up, list[k]) == 0) return 1;
+    return 0;
+}
+
+static const char *const PREP[] = {"IN", "NEAR", "AT", "OUTSIDE", "INSIDE", "ACROSS",
+                                   "AROUND", "THROUGHOUT", "INTO", "TOWARD", "TOWARDS",
+                                   "OFF", "WITHIN", "NEARBY", "VIA", "ONTO", "BESIDE",
+                                   "OUTSKIRTS", NULL};
+static const char *const DIRECTION[] = {"NORTHERN", "SOUTHERN", "EASTERN", "WESTERN", "CENTRAL",
+                                        "NORTHEASTERN", "NORTHWESTERN", "SOUTHEASTERN",
+                                        "SOUTHWESTERN", "NORTH", "SOUTH", "EAST", "WEST",
+                                        "NORTHEAST", "NORTHWEST", "SOUTHEAST", "SOUTHWEST",
+                                        "UPPER", "LOWER", "DOWNTOWN", "RURAL", "GREATER", NULL};
+/* "<noun> of X" makes X a location */
+static const char *const OF_NOUN[] = {"CITY", "TOWN", "VILLAGE", "PROVINCE", "REGION", "DISTRICT",
+                                      "OUTSKIRTS", "AREA", "CAPITAL", "SUBURB", "SUBURBS",
+                                      "CENTER", "CENTRE", "CAMP", "PORT", "GOVERNORATE", "PART",
+                                      "VILLAGES", "TOWNS", "NEIGHBORHOOD", "NEIGHBOURHOOD",
+                                      "SETTLEMENT", "ENCLAVE",
+                                      "PARTS", "HEART", "STREETS", "NORTH", "SOUTH", "EAST", "WEST",
+                                      "NORTHEAST", "NORTHWEST", "SOUTHEAST", "SOUTHWEST", "KM",
+                                      "KILOMETERS", "KILOMETRES", "MILES", "BORDER", "OUTSIDE",
+                                      "VICINITY", "ENTRANCE", NULL};
+/* "<noun> of X" where X is a place inside the one named before ("the West
+ * Bank town of Hebron") */
+static const char *const INNER_OF[] = {"CITY", "TOWN", "VILLAGE", "VILLAGES", "TOWNS",
+                                       "NEIGHBORHOOD", "NEIGHBOURHOOD", "DISTRICT", "SUBURB",
+                                       "SUBURBS", "SETTLEMENT", "ENCLAVE", "CAMP", "PROVINCE",
+                                       "AREA", "REGION", "GOVERNORATE", NULL};
+/* capitalised words that are also the names of towns somewhere */
+static const char *const STOP[] = {"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
+                                   "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER",
+                                   "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY",
+                                   "SATURDAY", "SUNDAY", "JAN.", "FEB.", "MAR.", "APR.",
+                                   "AUG.", "SEPT.", "SEP.", "OCT.", "NOV.", "DEC.", "SEPT", "OF", "MUCH", "POLICE", "THE", "A", "AN",
+                                   "IT", "HE", "SHE", "WE", "THEY", "BUT", "AND", "OR", "SO",
+                                   "AS", "IN", "ON", "AT", "BY", "TO", "FOR", "WITH", "PRESIDENT",
+                                   "MINISTER", "ARMY", "UNION", "ISLAMIC", "STATE", "REPUBLIC",
+                                   "CENTRAL", "NORTH", "SOUTH", "EAST", "WEST", "NORTHERN",
+                                   "SOUTHERN", "EASTERN", "WESTERN", "SAID", "NEW", "GOOD",
+                                   "HOPE", "VICTORIA", "MOST", "SALE", "READING", "MOBILE", "NICE",
+                                   "SPLIT", "BATH", "DEAL", "GAP", "CHURCH", "ISLAND",
+                                   "ISLANDS", "SAINT", "SAN", "SANTA", "LA", "LE", "EL", "AL",
+                                   "UN", "US", "U.S.", "OUT", "UNITY", "LIBERTY", "PEACE",
+                                   "FREEDOM", "JUSTICE", "SECURITY", "DEFENSE", "DEFENCE", NULL};
+
+/* Words a place name may have in lower case inside it ("Gulf of Aden"). */
+static const char *const INNER[] = {"OF", "DE", "DEL", "AL", "EL", "LA", "THE", "AND", "DA",
+                                    "DU", "DES", "ON", NULL};
+
+
+/* Is country code cc among those the article named? */
+static int named(const place_context *pc, const char *cc) {
+    for (int k = 0; k < pc->n; k++)
+        if (strcmp(pc->country[k], cc) == 0) return 1;
+    return 0;
+}
+
+static void add_country(place_context *pc, const char *cc) {
+    if (named(pc, cc) || pc->n == PLACE_MAX_COUNTRIES) return;
+    memcpy(pc->country[pc->n], cc, 3);
+    pc->country[pc->n++][3] = '\0';
+}
+
+/* Joins the up forms of tokens [i, j) with single spaces into buf; returns
+ * the length, 0 if it does not fit. */
+static size_t join_key(const token *t, uint32_t i, uint32_t j, char *buf, size_t cap) {
+    size_t k = 0;
+    for (uint32_t x = i; x < j; x++) {
+        if (k + t[x].uplen + 2 >= cap) return 0;
+        if (x > i) buf[k++] = ' ';
+        memcpy(buf + k, t[x].up, t[x].uplen);
+        k += t[x].uplen;
+    }
+    buf[k] = '\0';
+    return k;
+}
+
+/* The longest gazetteer name starting at token i: its first link, and its
+ * length in *len; -1 when none. */
+static int32_t longest_name(const gazetteer *g, const parse *p, uint32_t i, uint32_t *len) {
+    const token *t = p->t;
+    char key[512];
+    uint32_t end = i;
+    while (end < p->n && end - i < GAZ_MAX_WORDS && t[end].kind == TK_WORD &&
+           (t[end].cap || (end > i && in_list(&t[end], INNER))))
+        end++;
+    for (uint32_t j = end; j > i; j--) {
+        if (!t[j - 1].cap) continue;
+        size_t kl = join_key(t, i, j, key, sizeof key);
+        if (!kl) continue;
+        int32_t l = gaz_find(g, key, kl);
+        if (l >= 0) {
+            *len = j - i;
+            return l;
+        }
+    }
+    return -1;
+}
+
+/* The gazetteer entry a qualifier after a comma names ("Paris, Texas"),
+ * or NULL. */
+static const gaz_entry *qualifier(const gazetteer *g, const parse *p, uint32_t k) {
+    if (k + 1 >= p->n || strcmp(p->t[k].up, ",") != 0 || !p->t[k + 1].cap) return NULL;
+    uint32_t len;
+    int32_t l = longest_name(g, p, k + 1, &len);
+    for (; l >= 0; l = g->links[l].next) {
+        const gaz_entry *e = &g->ent[g->links[l].entry];
+        if (e->kind == GAZ_COUNTRY || e->kind == GAZ_REGION) return e;
+    }
+    return NULL;
+}
+
+/* Picks the entry of a name: a qualifier's country or region first, then
+ * countries the article names, then kind and population. */
+static const gaz_entry *resolve(const gazetteer *g, int32_t l, const place_context *pc,
+                                const gaz_entry *q) {
+    const gaz_entry *best = NULL;
+    double bs = -1e9;
+    for (; l >= 0; l = g->links[l].next) {
+        const gaz_entry *e = &g->ent[g->links[l].entry];
+        double s = log10((double)e->pop + 10);
+        if (e->kind == GAZ_COUNTRY) s += 4;
+        if (e->kind == GAZ_CAPITAL) s += 1;
+        if (named(pc, e->country)) s += 3;
+        if (q && q != e && strcmp(q->country, e->country) == 0 &&
+            (q->kind == GAZ_COUNTRY || strcmp(q->admin, e->admin) == 0))
+            s += 20;
+        if (s > bs) {
+            bs = s;
+            best = e;
+        }
+    }
+    return best;
+}
+
+/* Is the token before k (skipping "the") a preposition that makes what
+ * follows a location? Returns 1, or LOC_INNER after "town of" and the
+ * like, 0 when not; sets *t0 to the first token of the context words. */
+#define LOC_INNER 2
+/* The token before the words that may come between a preposition and a
+ * name: "the", "the capital(,)" ("in the capital, Colombo"). */
+static uint32_t skip_det(const parse *p, uint32_t k) {
+    const token *t = p->t;
+    if (k >= 2 && tok_is(&t[k - 1], ",") && tok_is(&t[k - 2], "CAPITAL")) k--;
+    if (k > 0 && tok_is(&t[k - 1], "CAPITAL")) k--;
+    if (k > 0 && tok_is(&t[k - 1], "THE")) k--;
+    return k;
+}
+
+static int locative_before(const parse *p, uint32_t k, uint32_t *t0) {
+    const token *t = p->t;
+    k = skip_det(p, k);
+    if (k == 0) return 0;
+    if (in_list(&t[k - 1], PREP)) return 1;
+    if (tok_is(&t[k - 1], "OF") && k >= 2 && in_list(&t[k - 2], OF_NOUN)) {
+        if (in_list(&t[k - 2], DIRECTION)) *t0 = k - 2;
+        return in_list(&t[k - 2], INNER_OF) ? LOC_INNER : 1;
+    }
+    return 0;
+}
+
+/* Accepts a bare (non-locative) mention of entry e: countries, capitals and
+ * populous places only. */
+static int bare_ok(const gaz_entry *e) {
+    switch (e->kind) {
+    case GAZ_COUNTRY:
+    case GAZ_CAPITAL: return 1;
+    case GAZ_REGION: return e->pop >= BARE_REGION_POP;
+    default: return e->pop >= BARE_CITY_POP;
+    }
+}
+
+/* A token of an actor mention that is longer than the place name
+ * ("Ismail Haniyeh", "Gaza Health Ministry") names no place by itself. */
+static int inside_actor(const parse *p, uint32_t i, uint32_t j) {
+    int32_t m = p->men_at[i];
+    if (m < 0) m = p->men_at[j - 1];
+    if (m < 0) return 0;
+    return p->men[m].t0 < i || p->men[m].t1 > j;
+}
+
+static int push(const parse *p, place_mention **v, uint32_t *n, uint32_t *cap,
+                const place_mention *m) {
+    if (*n == *cap) {
+        uint32_t nc = *cap ? *cap * 2 : 8;
+        place_mention *nv = arena_alloc(p->a, nc * sizeof *nv);
+        if (!nv) return -1;
+        if (*n) memcpy(nv, *v, *n * sizeof *nv);
+        *v = nv;
+        *cap = nc;
+    }
+    (*v)[(*n)++] = *m;
+    return 0;
+}
+
+/* "the Qatari capital", "Lebanon's capital": the capital of the country
+ * of the actor mention just before token k ("capital"), or NULL. */
+static const gaz_entry *described_capital(const gazetteer *g, const parse *p, uint32_t k,
+                                          uint32_t *t0) {
+    if (k == 0 || !tok_is(&p->t[k], "CAPITAL")) return NULL;
+    uint32_t j = k - 1;
+    if (p->t[j].kind == TK_POSS && j > 0) j--;
+    int32_t m = p->men_at[j];
+    if (m < 0 || strlen(p->men[m].code) != 3) return NULL;
+    *t0 = p->men[m].t0;
+    return gaz_capital(g, p->men[m].code);
+}
+
+/* A capitalised word, or an Arabic name with a lower-case article
+ * ("al-Hazm", "el-Arish"). */
+static int capitalised(const char *text, const token *t) {
+    if (t->cap) return 1;
+    if (t->kind != TK_WORD || t->uplen < 4) return 0;
+    const char *w = text + t->off;
+    size_t k = (w[0] == 'a' || w[0] == 'e') && w[1] == 'l' && w[2] == '-' ? 3 : 0;
+    return k && w[k] >= 'A' && w[k] <= 'Z';
+}
+
+/* Prepositions that introduce a name the gazetteer lacks as a place. */
+static const char *const STRONG_PREP[] = {"IN", "NEAR", "AT", "OUTSIDE", "INSIDE", "NEARBY",
+                                          "OUTSKIRTS", NULL};
+
+/* A capitalised name the gazetteer lacks after a strong preposition,
+ * "village of" or a direction word ("near Ghausia Chowk", "the village of
+ * Khalsa", "Iraq's northern Nineveh province"): a place of
+ * unknown country and coordinates, in p's arena. Leaves m->e NULL when
+ * token i starts none. Returns -1 when out of memory. */
+static int unknown_place(const parse *p, const char *text, uint32_t i, place_mention *m) {
+    const token *t = p->t;
+    m->e = NULL;
+    if (p->men_at[i] >= 0 || in_list(&t[i], STOP)) return 0;
+    uint32_t k = skip_det(p, i), t0 = i;
+    if (k == 0) return 0;
+    int of = tok_is(&t[k - 1], "OF") && k >= 2 && in_list(&t[k - 2], OF_NOUN);
+    int dir = k == i && in_list(&t[k - 1], DIRECTION) && !t[k - 1].cap;
+    if (dir) t0 = k - 1;
+    if (!of && !dir && !in_list(&t[k - 1], STRONG_PREP)) return 0;
+    if (of && in_list(&t[k - 2], DIRECTION)) t0 = k - 2;
+    uint32_t j = i;
+    while (j < p->n && j - i < 4 && t[j].kind == TK_WORD && p->men_at[j] < 0 &&
+           (capitalised(text, &t[j]) || (j > i && in_list(&t[j], INNER) && j + 1 < p->n && t[j + 1].cap)))
+        j++;
+    if (j == i) return 0;
+    gaz_entry *e = arena_calloc(p->a, 1, sizeof *e);
+    if (!e) return -1;
+    e->name = arena_strndup(p->a, text + t[i].off, t[j - 1].off + t[j - 1].len - t[i].off);
+    e->kind = GAZ_UNKNOWN;
+    e->admin = "";
+    e->lat = e->lon = NAN;
+    m->t0 = t0;
+    m->t1 = j;
+    m->e = e;
+    m->locative = (uint8_t)(of && in_list(&t[k - 2], INNER_OF) ? LOC_INNER : 1);
+    return 0;
+}
+
+int place_find(const parse *p, const char *text, const gazetteer *g, place_context *pc,
+               place_mention **out, uint32_t *n) {
+    *out = NULL;
+    *n = 0;
+    uint32_t cap = 0;
+    const token *t = p->t;
+    /* countries named by actors ("Qatari", "Israel's army") */
+    for (uint32_t m = 0; m < p->nmen && g->n; m++) {
+        if (strlen(p->men[m].code) < 3) continue;
+        char cc[4] = {p->men[m].code[0], p->men[m].code[1], p->men[m].code[2], 0};
+        if (!named(pc, cc) && gaz_capital(g, cc)) add_country(pc, cc);
+    }
+    if (!g->n) return 0;
+    for (uint32_t i = 0; i < p->n; i++) {
+        place_mention pm;
+        memset(&pm, 0, sizeof pm);
+        uint32_t t0 = i;
+        const gaz_entry *desc = described_capital(g, p, i, &t0);
+        if (desc) {
+            if (t0 > 0 && tok_is(&t[t0 - 1], "THE")) t0--;
+            pm.t0 = t0;
+            pm.t1 = i + 1;
+            pm.e = desc;
+            uint32_t len; /* "the Qatari capital Doha": the name is part of it */
+            for (int32_t l = longest_name(g, p, i + 1, &len); l >= 0; l = g->links[l].next)
+                if (&g->ent[g->links[l].entry] == desc) pm.t1 = i + 1 + len;
+            pm.locative = (uint8_t)locative_before(p, t0, &pm.t0);
+            if (push(p, out, n, &cap, &pm) != 0) return -1;
+            i = pm.t1 - 1;
+            continue;
+        }
+        if (t[i].kind != TK_WORD || !capitalised(text, &t[i])) continue;
+        uint32_t len;
+        int32_t l = longest_name(g, p, i, &len);
+        if (l < 0) {
+            if (unknown_place(p, text, i, &pm) != 0) return -1;
+            if (pm.e && push(p, out, n, &cap, &pm) != 0) return -1;
+            if (pm.e) i = pm.t1 - 1;
+            continue;
+        }
+        uint32_t j = i + len;
+        if (len == 1 && in_list(&t[i], STOP)) continue;
+        const gaz_entry *q = j < p->n ? qualifier(g, p, j) : NULL;
+        const gaz_entry *e = resolve(g, l, pc, q);
+        pm.t0 = i;
+        pm.t1 = j;
+        pm.e = e;
+        if (i > 0 && in_list(&t[i - 1], DIRECTION) && !t[i - 1].cap) {
+            pm.t0 = i - 1;
+            pm.locative = 1;
+        }
+        uint32_t c0 = pm.t0;
+        int loc = locative_before(p, pm.t0, &c0);
+        if (loc) {
+            pm.locative = (uint8_t)loc;
+            pm.t0 = c0;
+        }
+        if ((!pm.locative && !bare_ok(e)) || inside_actor(p, i, j)) {
+            i = j - 1;
+            continue;
+        }
+        add_country(pc, e->country);
+        if (push(p, out, n, &cap, &pm) != 0) return -1;
+        i = j - 1;
+        if (q) i += 2; /* the qualifier is part of this place */
+    }
+    return 0;
+}
+
+int32_t place_for_verb(const place_mention *m, uint32_t n, uint32_t v0, uint32_t v1) {
+    int32_t best = -1;
+    double bs = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        const place_mention *x = &m[k];
+        if (x->t0 < v1 && x->t1 > v0) continue; /* inside the verb */
+        int after = x->t0 >= v1;
+        double dist = after ? (double)(x->t0 - v1) : (double)(v0 - x->t1);
+        double s;
+        if (x->locative && after && dist > MAX_AFTER) continue;
+        if (x->locative) s = 100 - 2 * dist - (after ? 0 : 10);
+        else if (x->e->kind == GAZ_COUNTRY && !after) continue; /* an actor, not a place */
+        else s = (after ? 30 : 20) - 3 * dist;
+        if (s > bs) {
+            bs = s;
+            best = (int32_t)k;
+        }
+    }
+    /* "in the West Bank town of Hebron": the place inside wins */
+    if (best >= 0 && m[best].locative && (uint32_t)best + 1 < n &&
+        m[best + 1].locative == LOC_INNER && m[best + 1].t0 <= m[best].t1 + 4)
+        best++;
+    return best;
+}
+
+static const char *const KIND_NAMES[] = {"country", "region", "capital", "city", "place"};
+
+void place_fill(const place_mention *m, const token *t, uint32_t si, dyad_place *out) {
+    memset(out, 0, sizeof *out);
+    out->name = m->e->name;
+    out->kind = KIND_NAMES[m->e->kind];
+    memcpy(out->country, m->e->country, 4);
+    out->lat = m->e->lat;
+    out->lon = m->e->lon;
+    out->span.off = t[m->t0].off;
+    out->span.len = t[m->t1 - 1].off + t[m->t1 - 1].len - t[m->t0].off;
+    out->sentence = si;
+    out->locative = m->locative;
+}
+
+dyad_status dyad_place_for_verb(const dyad_ctx *ctx, const char *text, size_t len,
+                                dyad_span verb, dyad_place *out, char *buf, size_t cap,
+                                dyad_error *err) {
+    memset(out, 0, sizeof *out);
+    out->lat = out->lon = NAN;
+    if (!ctx || !text || !out || !buf || !cap) return dyad_fail(err, DYAD_EINVAL, NULL, 0, "no context or text");
+    if ((size_t)verb.off + verb.len > len)
+        return dyad_fail(err, DYAD_EINVAL, NULL, 0, "verb span outside the text");
+    arena a;
+    arena_init(&a, 16 * 1024);
+    text_doc td;
+    parse p;
+    place_mention *m;
+    uint32_t n;
+    place_context pc;
+    memset(&pc, 0, sizeof pc);
+    if (text_analyze(&a, &ctx->d.lex, text, len, 1, &td) != 0 ||
+        parse_sentence(&p, &ctx->d, &a, td.toks, (uint32_t)td.ntoks, 0) != 0 ||
+        place_find(&p, text, &ctx->gaz, &pc, &m, &n) != 0) {
+        arena_free(&a);
+        return dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory finding places");
+    }
+    uint32_t v0 = UINT32_MAX, v1 = 0; /* tokens overlapping the verb span */
+    for (uint32_t k = 0; k < td.ntoks; k++) {
+        const token *t = &td.toks[k];
+        if (t->off < verb.off + verb.len && t->off + t->len > verb.off) {
+            if (v0 == UINT32_MAX) v0 = k;
+            v1 = k + 1;
+        }
+    }
+    if (v0 != UINT32_MAX) {
+        int32_t best = place_for_verb(m, n, v0, v1);
+        if (best >= 0) {
+            place_fill(&m[best], td.toks, 0, out);
+            if (m[best].e->kind == GAZ_UNKNOWN) { /* its name is in the arena */
+                snprintf(buf, cap, "%s", out->name);
+                out->name = buf;
+            }
+        }
+    }
+    arena_free(&a);
+    return DYAD_OK;
+}

@@ -1,0 +1,43 @@
+/* place.h -- place mentions of a sentence and the place of an event: see
+ * place.c. Internal; the public face is dyad_place in dyad.h. */
+#ifndef DYAD_PLACE_H
+#define DYAD_PLACE_H
+
+#include <stdint.h>
+
+#include "gazetteer.h"
+#include "parse.h"
+
+typedef struct place_mention {
+    uint32_t t0, t1;    /* tokens of the whole phrase ("northern Gaza") */
+    const gaz_entry *e;
+    uint8_t locative;   /* after "in", "near", "south of", a direction word */
+} place_mention;
+
+#define PLACE_MAX_COUNTRIES 32
+
+/* What the article has said so far: the countries it names, which decide
+ * between places of the same name. */
+typedef struct place_context {
+    char country[PLACE_MAX_COUNTRIES][4];
+    int n;
+} place_context;
+
+/* Finds the place mentions of parsed sentence p (of article text) into an
+ * array from p's arena (*out, *n), resolving names with the gazetteer and
+ * pc, and adds the countries the sentence names to pc. A name the
+ * gazetteer lacks counts after "in", "near", "village of" (kind
+ * GAZ_UNKNOWN, no country or coordinates). Returns 0, -1 when out of
+ * memory. */
+int place_find(const parse *p, const char *text, const gazetteer *g, place_context *pc,
+               place_mention **out, uint32_t *n);
+
+/* The mention an event whose verb covers tokens [v0, v1) happened at:
+ * locative phrases tied to the verb first, the nearest one after it
+ * preferred. Returns its index, or -1 when the sentence gives none. */
+int32_t place_for_verb(const place_mention *m, uint32_t n, uint32_t v0, uint32_t v1);
+
+/* Fills a dyad_place from mention m of sentence si (tokens t). */
+void place_fill(const place_mention *m, const token *t, uint32_t si, dyad_place *out);
+
+#endif

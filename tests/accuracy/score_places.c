@@ -1,0 +1,189 @@
+/* score_places.c -- scores the place Dyad attaches to events on the
+ * event-location gold data (Halterman 2019): one JSON array of sentences,
+ * each with one VERB span and the LOCATION spans of its event (none when
+ * the sentence does not say where it happened). For each record the place
+ * comes from dyad_place_for_verb on the VERB span, so the score is the
+ * place matcher's, whether or not the coder finds an event there.
+ *
+ *   score_places [-v] --train|--test LABELED.json DICT...
+ *
+ * --train scores the records whose source is not "RELABEL" (the ones
+ * rules may be tuned on), --test only the RELABEL ones (held out). A place
+ * is right when its span overlaps a LOCATION span. Prints one line:
+ *   SUMMARY records=N located=N unlocated=N tp=N fp=N fn=N P=x R=y F1=z
+ *           none_ok=N none_acc=a
+ * where P and R count records with a gold place, and none_acc is the share
+ * of records without one to which Dyad attaches none. */
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "dyad.h"
+
+static void quiet_warn(void *ud, const dyad_error *w) {
+    (void)w;
+    ++*(long *)ud;
+}
+
+/* Byte offset of character offset c in UTF-8 text s of n bytes. */
+static size_t byte_offset(const char *s, size_t n, size_t c) {
+    size_t b = 0;
+    while (b < n && c > 0) {
+        b++;
+        while (b < n && ((unsigned char)s[b] & 0xC0) == 0x80) b++;
+        c--;
+    }
+    return b;
+}
+
+static const char *str_field(json_object *o, const char *k) {
+    json_object *v;
+    return json_object_object_get_ex(o, k, &v) && json_object_is_type(v, json_type_string)
+               ? json_object_get_string(v)
+               : NULL;
+}
+
+static int int_field(json_object *o, const char *k, size_t *out) {
+    json_object *v;
+    if (!json_object_object_get_ex(o, k, &v) || !json_object_is_type(v, json_type_int)) return -1;
+    int64_t x = json_object_get_int64(v);
+    if (x < 0) return -1;
+    *out = (size_t)x;
+    return 0;
+}
+
+typedef struct counts {
+    long records, located, unlocated, tp, fp, fn, none_ok, skipped;
+} counts;
+
+/* Scores record i; returns 0, or -1 when it is malformed (skipped). */
+static int score_record(const dyad_ctx *ctx, json_object *r, size_t i, int verbose, counts *c) {
+    const char *text = str_field(r, "text");
+    json_object *spans;
+    if (!text || !json_object_object_get_ex(r, "spans", &spans) ||
+        !json_object_is_type(spans, json_type_array))
+        return -1;
+    json_object *toks = NULL;
+    json_object_object_get_ex(r, "tokens", &toks);
+    size_t ntoks = toks && json_object_is_type(toks, json_type_array) ? json_object_array_length(toks) : 0;
+    size_t len = strlen(text), ns = json_object_array_length(spans);
+    dyad_span verb = {0, 0}, loc[32];
+    int nverb = 0, nloc = 0;
+    for (size_t k = 0; k < ns; k++) {
+        json_object *s = json_object_array_get_idx(spans, k);
+        const char *label = str_field(s, "label");
+        size_t st, en;
+        if (!label || int_field(s, "start", &st) != 0 || int_field(s, "end", &en) != 0 || en < st)
+            return -1;
+        /* some records give token numbers as character offsets: the
+         * tokens' own offsets are the reliable ones */
+        size_t t0, t1;
+        if (int_field(s, "token_start", &t0) == 0 && int_field(s, "token_end", &t1) == 0 &&
+            t0 <= t1 && t1 < ntoks &&
+            int_field(json_object_array_get_idx(toks, t0), "start", &st) == 0 &&
+            int_field(json_object_array_get_idx(toks, t1), "end", &en) == 0 && en < st)
+            return -1;
+        size_t bs = byte_offset(text, len, st), be = byte_offset(text, len, en);
+        dyad_span sp = {(uint32_t)bs, (uint32_t)(be - bs)};
+        if (!strcmp(label, "VERB")) {
+            verb = sp;
+            nverb++;
+        } else if (!strcmp(label, "LOCATION") && nloc < 32) {
+            loc[nloc++] = sp;
+        }
+    }
+    if (nverb != 1) return -1;
+    dyad_place pl;
+    char nb[128];
+    dyad_error err;
+    if (dyad_place_for_verb(ctx, text, len, verb, &pl, nb, sizeof nb, &err) != DYAD_OK) return -1;
+    c->records++;
+    int hit = 0;
+    for (int k = 0; k < nloc && pl.name; k++)
+        if (pl.span.off < loc[k].off + loc[k].len && loc[k].off < pl.span.off + pl.span.len) hit = 1;
+    const char *verdict;
+    if (nloc) {
+        c->located++;
+        if (hit) c->tp++, verdict = "TP";
+        else if (pl.name) c->fp++, c->fn++, verdict = "WRONG";
+        else c->fn++, verdict = "FN";
+    } else {
+        c->unlocated++;
+        if (pl.name) c->fp++, verdict = "FP";
+        else c->none_ok++, verdict = "NONE";
+    }
+    if (verbose) {
+        printf("%zu\t%s\t%.*s\t", i, verdict, (int)verb.len, text + verb.off);
+        if (pl.name) printf("%.*s=%s/%s", (int)pl.span.len, text + pl.span.off, pl.name, pl.country);
+        putchar('\t');
+        for (int k = 0; k < nloc; k++) printf("%s%.*s", k ? "|" : "", (int)loc[k].len, text + loc[k].off);
+        putchar('\t');
+        for (const char *q = text; *q; q++) putchar(*q == '\n' || *q == '\t' ? ' ' : *q);
+        putchar('\n');
+    }
+    return 0;
+}
+
+int main(int argc, char **argv) {
+    int verbose = 0, test = -1, a = 1;
+    for (; a < argc && argv[a][0] == '-'; a++) {
+        if (!strcmp(argv[a], "-v")) verbose = 1;
+        else if (!strcmp(argv[a], "--train")) test = 0;
+        else if (!strcmp(argv[a], "--test")) test = 1;
+        else break;
+    }
+    if (test < 0 || argc - a < 2) {
+        fputs("usage: score_places [-v] --train|--test LABELED.json DICT...\n", stderr);
+        return 2;
+    }
+    dyad_ctx *ctx;
+    dyad_error err;
+    long warnings = 0;
+    char buf[1024];
+    if (dyad_ctx_new(&ctx, &err) != DYAD_OK) return 1;
+    for (int k = a + 1; k < argc; k++) {
+        struct stat sb;
+        dyad_status st = stat(argv[k], &sb) == 0 && S_ISDIR(sb.st_mode)
+                             ? dyad_ctx_load_dir(ctx, argv[k], quiet_warn, &warnings, &err)
+                             : dyad_ctx_load_file(ctx, argv[k], DYAD_DICT_AUTO, quiet_warn, &warnings, &err);
+        if (st != DYAD_OK) {
+            fprintf(stderr, "score_places: %s\n", dyad_error_format(&err, buf, sizeof buf));
+            dyad_ctx_free(ctx);
+            return 1;
+        }
+    }
+    if (dyad_ctx_finish(ctx, &err) != DYAD_OK) {
+        dyad_ctx_free(ctx);
+        return 1;
+    }
+    json_object *all = json_object_from_file(argv[a]);
+    if (!all || !json_object_is_type(all, json_type_array)) {
+        fprintf(stderr, "score_places: %s: not a JSON array\n", argv[a]);
+        json_object_put(all);
+        dyad_ctx_free(ctx);
+        return 1;
+    }
+    counts c;
+    memset(&c, 0, sizeof c);
+    size_t n = json_object_array_length(all);
+    for (size_t i = 0; i < n; i++) {
+        json_object *r = json_object_array_get_idx(all, i);
+        const char *src = str_field(r, "source");
+        int relabel = src && !strcmp(src, "RELABEL");
+        if (relabel != test) continue;
+        if (score_record(ctx, r, i, verbose, &c) != 0) c.skipped++;
+    }
+    double p = c.tp + c.fp ? (double)c.tp / (double)(c.tp + c.fp) : 0;
+    double rc = c.located ? (double)c.tp / (double)c.located : 0;
+    double f1 = p + rc > 0 ? 2 * p * rc / (p + rc) : 0;
+    double none = c.unlocated ? (double)c.none_ok / (double)c.unlocated : 0;
+    printf("SUMMARY records=%ld skipped=%ld located=%ld unlocated=%ld tp=%ld fp=%ld fn=%ld "
+           "P=%.3f R=%.3f F1=%.3f none_ok=%ld none_acc=%.3f\n",
+           c.records, c.skipped, c.located, c.unlocated, c.tp, c.fp, c.fn, p, rc, f1, c.none_ok,
+           none);
+    json_object_put(all);
+    dyad_ctx_free(ctx);
+    return 0;
+}

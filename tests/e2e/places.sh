@@ -1,0 +1,43 @@
+#!/bin/sh
+# Places in the sample articles: the visit to Qatar is in Doha or Qatar,
+# the talks said to continue in Cairo are in Cairo, strikes on Gaza and
+# Lebanon get those places, and every place carries its country and
+# coordinates.
+set -u
+DYAD=${DYAD:-build-asan/dyad}
+SEEDS=${DYAD_SHARED:-../shared}/samples/seeds.jsonl
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+"$DYAD" code --format jsonl "$SEEDS" >"$tmp/ev" 2>"$tmp/err" || { cat "$tmp/err"; exit 1; }
+"$DYAD" code --format places "$SEEDS" >"$tmp/pl" 2>>"$tmp/err" || { cat "$tmp/err"; exit 1; }
+"$DYAD" code --format tsv "$SEEDS" >"$tmp/tsv" 2>>"$tmp/err" || { cat "$tmp/err"; exit 1; }
+fail=0
+check() { # FILE EXTENDED-REGEX WHAT
+    if grep -Eq "$2" "$1"; then echo "ok   $3"; else echo "MISS $3"; fail=1; fi
+}
+check "$tmp/ev" '"source":"USAGOV","target":"QAT","code":"042".*"place":"(Doha|Qatar)","place_country":"QAT","place_lat":2[45]\.' \
+    "the US visit to Qatar is in Doha or Qatar"
+check "$tmp/ev" '"article":"seed-b".*"code":"042".*"place":"Doha","place_country":"QAT".*"place_text":"the Qatari capital Doha"' \
+    "arrived in the Qatari capital Doha"
+check "$tmp/pl" '"article":"seed-b".*"place":"Cairo","place_country":"EGY","place_lat":30\.[0-9]*,"place_lon":31\.[0-9]*,"place_text":"Cairo"' \
+    "the talks continue in Cairo"
+check "$tmp/ev" '"code":"19[0-9]*".*"place":"Gaza","place_country":"PSE".*"place_text":"northern Gaza"' \
+    "suffering in northern Gaza is in Gaza"
+check "$tmp/ev" '"source":"ISR","target":"LBN","code":"19[0-9]*".*"place":"Lebanon","place_country":"LBN"' \
+    "Israeli aggression on Lebanon is in Lebanon"
+# every place from the gazetteer has a country and coordinates
+n=$(grep -c '"place":"' "$tmp/pl")
+bad=$(grep '"place":"' "$tmp/pl" | grep -v '"kind":"place"' | grep -Evc '"place_country":"[A-Z]{3}","place_lat":-?[0-9]')
+echo "$n place mentions, $bad without country or coordinates"
+[ "$n" -ge 20 ] && [ "$bad" -eq 0 ] || fail=1
+# TSV carries the place columns after the existing ones
+head -1 "$tmp/tsv" | grep -q "	rule	place	place_country	place_lat	place_lon	place_text	place_start	place_end$" ||
+    { echo "TSV header lacks the place columns"; fail=1; }
+awk -F'\t' 'NR > 1 && NF != 26 { bad = 1 } END { exit bad }' "$tmp/tsv" || { echo "TSV rows are not 26 columns"; fail=1; }
+grep -q "warning:" "$tmp/err" && { cat "$tmp/err"; fail=1; }
+# the exported gazetteer loads whole, with no bad line
+"$DYAD" dict check "$(dirname "$DYAD")/gazetteer.gaz" >"$tmp/gc" 2>&1 || { cat "$tmp/gc"; fail=1; }
+places=$(sed -n 's/^places \([0-9]*\).*/\1/p' "$tmp/gc")
+echo "exported gazetteer: ${places:-0} places"
+[ "${places:-0}" -gt 100000 ] || fail=1
+exit $fail

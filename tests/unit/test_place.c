@@ -1,0 +1,253 @@
+/* test_place.c -- the gazetteer reader and the place matcher on a small,
+ * made-up gazetteer: prepositions, direction words, descriptions ("the
+ * Qatari capital"), ambiguous names, false friends, the place an event
+ * gets, and bad gazetteer lines reported with file:line. */
+#include <math.h>
+
+#include "testutil.h"
+
+#include "ctx.h"
+
+static const char GAZ[] =
+    "# test gazetteer\n"
+    "Qatar\tcountry\tQAT\t\t25.3\t51.2\t2800000\tState of Qatar\n"
+    "Lebanon\tcountry\tLBN\t\t33.9\t35.9\t5000000\n"
+    "Israel\tcountry\tISR\t\t31.5\t34.8\t9000000\n"
+    "France\tcountry\tFRA\t\t46.6\t2.2\t67000000\n"
+    "Texas\tregion\tUSA\tTX\t31.0\t-97.5\t21000000\n"
+    "Doha\tcapital\tQAT\t01\t25.2855\t51.5310\t344939\n"
+    "Beirut\tcapital\tLBN\t04\t33.8933\t35.5016\t1916100\n"
+    "Paris\tcapital\tFRA\t11\t48.8534\t2.3488\t2138551\n"
+    "Paris\tcity\tUSA\tTX\t33.6609\t-95.5555\t24782\n"
+    "Gaza\tcity\tPSE\tGZ\t31.5016\t34.4667\t410000\n"
+    "Rafah\tcity\tPSE\tGZ\t31.2972\t34.2436\t126305\tRafaḩ\n"
+    "Khan Younis\tcity\tPSE\tGZ\t31.3462\t34.3063\t400000\tKhan Yunis\n"
+    "Police\tcity\tPOL\t78\t54.6\t18.2\t5000\n"
+    "Much\tcity\tDEU\t07\t50.9\t7.4\t15000\n"
+    "Miller\tcity\tUSA\tSD\t44.5\t-98.9\t1500\n"
+    "Georgetown\tcity\tUSA\tTX\t30.6\t-97.7\t5000\n";
+
+static const char ACTORS[] = "QATAR_ [QAT]\n+QATARI\nLEBANON_ [LBN]\n+LEBANESE_\n"
+                             "ISRAEL_ [ISR]\n+ISRAELI\nBLINKEN_ [USAGOV]\n"
+                             "JOHN_MILLER_ [USAGOV]\n";
+static const char VERBS[] = "--- VISIT [042] ---\nVISIT\n\n--- STRIKE [190] ---\nSTRIKE {STRUCK}\n\n"
+                            "--- SAY [010] ---\nSAY {SAID}\n\n--- ARRIVE [042] ---\nARRIVE\n";
+
+static dyad_ctx *g_ctx;
+
+static int setup(void **s) {
+    (void)s;
+    dyad_error err;
+    test_warnings w = {0};
+    if (dyad_ctx_new(&g_ctx, &err) != DYAD_OK) return -1;
+    if (ctx_load_buffer(g_ctx, DYAD_DICT_PLACES, "t.gaz", GAZ, strlen(GAZ), test_warn_cb, &w, &err) ||
+        ctx_load_buffer(g_ctx, DYAD_DICT_ACTORS, "t.actors", ACTORS, strlen(ACTORS), test_warn_cb,
+                        &w, &err) ||
+        ctx_load_buffer(g_ctx, DYAD_DICT_VERBS, "t.verbs", VERBS, strlen(VERBS), test_warn_cb, &w,
+                        &err) ||
+        w.n != 0 || dyad_ctx_finish(g_ctx, &err) != DYAD_OK)
+        return -1;
+    return 0;
+}
+
+static int teardown(void **s) {
+    (void)s;
+    dyad_ctx_free(g_ctx);
+    return 0;
+}
+
+/* The place attached to the verb (its first occurrence) of text, as
+ * "name/country/span text", or "-" when none. */
+static const char *place_of(const char *text, const char *verb, char *buf, size_t n) {
+    const char *v = strstr(text, verb);
+    assert_non_null(v);
+    dyad_span vs = {(uint32_t)(v - text), (uint32_t)strlen(verb)};
+    dyad_place pl;
+    char nb[128];
+    dyad_error err;
+    assert_int_equal(dyad_place_for_verb(g_ctx, text, strlen(text), vs, &pl, nb, sizeof nb, &err), DYAD_OK);
+    if (!pl.name) {
+        assert_true(isnan(pl.lat) && isnan(pl.lon));
+        return "-";
+    }
+    snprintf(buf, n, "%s/%s/%.*s", pl.name, pl.country, (int)pl.span.len, text + pl.span.off);
+    return buf;
+}
+
+#define PLACE(text, verb, want)                                                              \
+    do {                                                                                     \
+        char b_[256];                                                                        \
+        assert_string_equal(place_of(text, verb, b_, sizeof b_), want);                     \
+    } while (0)
+
+static void prepositions(void **s) {
+    (void)s;
+    PLACE("Israeli jets struck a house in Rafah on Monday.", "struck", "Rafah/PSE/Rafah");
+    PLACE("Talks were held in Doha.", "held", "Doha/QAT/Doha");
+    PLACE("Gunmen attacked a convoy near Khan Yunis.", "attacked", "Khan Younis/PSE/Khan Yunis");
+    PLACE("Shells landed at Rafaḩ.", "landed", "Rafah/PSE/Rafaḩ");
+}
+
+static void directions_and_descriptions(void **s) {
+    (void)s;
+    PLACE("Israel struck targets in northern Gaza.", "struck", "Gaza/PSE/northern Gaza");
+    PLACE("Troops clashed south of Beirut on Friday.", "clashed", "Beirut/LBN/south of Beirut");
+    PLACE("Blinken arrived in the Qatari capital on Tuesday.", "arrived",
+          "Doha/QAT/the Qatari capital");
+    PLACE("Blinken arrived in the Qatari capital Doha.", "arrived",
+          "Doha/QAT/the Qatari capital Doha");
+    PLACE("Protests spread in the Lebanese capital.", "spread", "Beirut/LBN/the Lebanese capital");
+    PLACE("He was shot at his home in the capital, Doha.", "shot", "Doha/QAT/Doha");
+}
+
+static void ambiguous_names(void **s) {
+    (void)s;
+    PLACE("Protesters gathered in Paris.", "gathered", "Paris/FRA/Paris");
+    PLACE("Protesters gathered in Paris, Texas.", "gathered", "Paris/USA/Paris");
+}
+
+static void false_friends(void **s) {
+    (void)s;
+    PLACE("Police said Much of the town was quiet.", "said", "-");
+    PLACE("Miller said the talks failed.", "said", "-");
+    PLACE("John Miller said the talks failed.", "said", "-");
+    PLACE("In March the talks failed.", "failed", "-");
+    /* a small town counts after a preposition only */
+    PLACE("Georgetown officials said the talks failed.", "said", "-");
+    PLACE("Two men were arrested in Georgetown.", "arrested", "Georgetown/USA/Georgetown");
+    /* a country before the verb is an actor, not where it happened */
+    PLACE("Israel struck the convoy.", "struck", "-");
+}
+
+static void names_the_gazetteer_lacks(void **s) {
+    (void)s;
+    /* after "in", "near" or "village of": a place of unknown country */
+    PLACE("Rebels resumed the offensive near the village of Khalsa.", "resumed", "Khalsa//Khalsa");
+    PLACE("A bomb exploded near al-Shaab Stadium.", "exploded", "al-Shaab Stadium//al-Shaab Stadium");
+    PLACE("A soldier was killed in Israel's northern Galilee region.", "killed",
+          "Galilee//northern Galilee");
+    /* the town inside the place named first */
+    PLACE("Settlers attacked farmers in the Gaza town of Khuzaa.", "attacked", "Khuzaa//Khuzaa");
+    /* not after a verb alone, nor a month or a word like "The" */
+    PLACE("Rebels stormed Khalsa.", "stormed", "-");
+    PLACE("Talks resumed in March.", "resumed", "-");
+    const char *t = "Gunmen attacked a convoy near Mazraa.";
+    dyad_place pl;
+    char nb[128];
+    dyad_error err;
+    dyad_span vs = {(uint32_t)(strstr(t, "attacked") - t), 8};
+    assert_int_equal(dyad_place_for_verb(g_ctx, t, strlen(t), vs, &pl, nb, sizeof nb, &err), DYAD_OK);
+    assert_string_equal(pl.kind, "place");
+    assert_string_equal(pl.country, "");
+    assert_true(isnan(pl.lat) && isnan(pl.lon));
+}
+
+static void verb_tied_place(void **s) {
+    (void)s;
+    const char *t = "Officials in Doha said Israeli jets struck a school in Rafah.";
+    PLACE(t, "struck", "Rafah/PSE/Rafah");
+    PLACE(t, "said", "Doha/QAT/Doha");
+}
+
+static void events_and_doc_places(void **s) {
+    (void)s;
+    const char *text = "Blinken visited Qatar on Monday. Blinken said the war must end.";
+    dyad_article a;
+    memset(&a, 0, sizeof a);
+    a.id = a.file = "t";
+    a.date = "2024-10-24";
+    a.source = a.title = a.url = "";
+    a.text = text;
+    a.text_len = strlen(text);
+    dyad_doc *d;
+    dyad_error err;
+    assert_int_equal(dyad_code(g_ctx, &a, &d, &err), DYAD_OK);
+    assert_true(dyad_doc_nevents(d) >= 1);
+    const dyad_event *e = dyad_doc_event(d, 0);
+    assert_string_equal(e->code, "042");
+    assert_non_null(e->place.name);
+    assert_string_equal(e->place.name, "Qatar");
+    assert_string_equal(e->place.country, "QAT");
+    assert_true(fabs(e->place.lat - 25.3) < 1e-9);
+    for (size_t i = 1; i < dyad_doc_nevents(d); i++)
+        assert_null(dyad_doc_event(d, i)->place.name);
+    assert_int_equal(dyad_doc_nplaces(d), 1);
+    assert_string_equal(dyad_doc_place(d, 0)->kind, "country");
+    assert_null(dyad_doc_place(d, 1));
+    dyad_doc_free(d);
+}
+
+static void bad_lines(void **s) {
+    (void)s;
+    static const char BAD[] = "Atlantis\tcontinent\tATL\t\t1\t2\t3\n"
+                              "Doha\tcapital\tQA\t\t25\t51\t3\n"
+                              "Doha\tcapital\tQAT\t\t95\t51\t3\n"
+                              "Doha\tcapital\tQAT\t\t25\t\t3\n"
+                              "Doha\tcapital\tQAT\t\t25\t51\tmany\n"
+                              "Doha only\n"
+                              "Lusail\tcity\tQAT\t\t\t\t0\n";
+    dyad_ctx *ctx;
+    dyad_error err;
+    test_warnings w = {0};
+    assert_int_equal(dyad_ctx_new(&ctx, &err), DYAD_OK);
+    assert_int_equal(ctx_load_buffer(ctx, DYAD_DICT_PLACES, "bad.gaz", BAD, strlen(BAD),
+                                     test_warn_cb, &w, &err), DYAD_OK);
+    assert_int_equal(w.n, 6);
+    assert_non_null(strstr(w.text[0], "bad.gaz:1: kind"));
+    assert_non_null(strstr(w.text[1], "bad.gaz:2: country"));
+    assert_non_null(strstr(w.text[2], "bad.gaz:3: bad latitude"));
+    assert_non_null(strstr(w.text[3], "bad.gaz:4:"));
+    assert_non_null(strstr(w.text[4], "bad.gaz:5: bad population"));
+    assert_non_null(strstr(w.text[5], "bad.gaz:6: expected"));
+    dyad_dict_stats st;
+    dyad_ctx_stats(ctx, &st);
+    assert_int_equal(st.places, 1);
+    assert_int_equal(st.bad_lines, 6);
+    assert_int_equal(dyad_ctx_load_gazetteer(ctx, "/nonexistent/x.gaz", NULL, NULL, &err), DYAD_EIO);
+    assert_string_equal(err.file, "/nonexistent/x.gaz");
+    dyad_ctx_free(ctx);
+}
+
+/* Thousands of entries sharing a few names: the chains of one name
+ * survive the tables growing under them. */
+static void many_entries(void **s) {
+    (void)s;
+    size_t cap = 5000 * 64, k = 0;
+    char *buf = malloc(cap);
+    assert_non_null(buf);
+    for (int i = 0; i < 5000; i++)
+        k += (size_t)snprintf(buf + k, cap - k, "Ville%d\tcity\tFRA\t\t45\t2\t%d\tBourg%d\n", i % 50,
+                              i, i % 7);
+    dyad_ctx *ctx;
+    dyad_error err;
+    test_warnings w = {0};
+    assert_int_equal(dyad_ctx_new(&ctx, &err), DYAD_OK);
+    assert_int_equal(ctx_load_buffer(ctx, DYAD_DICT_PLACES, "many.gaz", buf, k, test_warn_cb, &w,
+                                     &err), DYAD_OK);
+    free(buf);
+    assert_int_equal(w.n, 0);
+    assert_int_equal(dyad_ctx_finish(ctx, &err), DYAD_OK);
+    dyad_dict_stats st;
+    dyad_ctx_stats(ctx, &st);
+    assert_int_equal(st.places, 5000);
+    assert_int_equal(st.place_names, 57);
+    const char *t = "Troops clashed in Ville7 and Bourg3.";
+    dyad_place pl;
+    char nb[64];
+    dyad_span vs = {7, 7};
+    assert_int_equal(dyad_place_for_verb(ctx, t, strlen(t), vs, &pl, nb, sizeof nb, &err), DYAD_OK);
+    assert_non_null(pl.name);
+    assert_string_equal(pl.name, "Ville7");
+    dyad_ctx_free(ctx);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(prepositions),    cmocka_unit_test(directions_and_descriptions),
+        cmocka_unit_test(ambiguous_names), cmocka_unit_test(false_friends),
+        cmocka_unit_test(names_the_gazetteer_lacks),
+        cmocka_unit_test(verb_tied_place), cmocka_unit_test(events_and_doc_places),
+        cmocka_unit_test(bad_lines),       cmocka_unit_test(many_entries),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
