@@ -324,7 +324,10 @@ typedef struct dyad_query {
     const char *from, *to; /* YYYY-MM-DD inclusive, NULL for open */
     const char *text;  /* full-text query over articles (FTS5 in SQLite, tsvector in
                           PostgreSQL), NULL for none */
-    const char *place; /* the events' place, case-insensitive, NULL for any */
+    const char *place; /* the place, case-insensitive: its name ("Doha"), its country's
+                          ISO alpha-3 code ("QAT"), or a country named by stored
+                          places ("Qatar" also finds Doha); NULL for any */
+    const char *kind;  /* figures only: "killed", "injured", ...; NULL for any */
     long limit;        /* 0: no limit */
     int one_a_day;     /* GDELT's one-a-day filter: one event per date, dyad and code */
 } dyad_query;
@@ -342,6 +345,10 @@ typedef struct dyad_stored_event {
     const char *url;         /* the first article's URL ("" when unknown) */
     const char *news_source; /* the first article's source (publisher) */
     const char *added;       /* when the first article was stored, UTC "YYYY-MM-DD HH:MM:SS" */
+    const char *place;       /* where, as the gazetteer names it; "" when unknown */
+    const char *country;     /* ISO 3166 alpha-3 of the place; "" when unknown */
+    double lat, lon;         /* the place's coordinates; NaN when unknown */
+    const char *place_kind;  /* "country", "region", "capital", "city", "place" or "" */
 } dyad_stored_event;
 
 /* Calls fn for each event matching q, by date then id; fn returns non-zero
@@ -374,6 +381,33 @@ typedef struct dyad_stored_mention {
 } dyad_stored_mention;
 
 typedef int (*dyad_mention_fn)(void *ud, const dyad_stored_mention *m);
+
+/* A stored casualty figure (see dyad_figure) with its article. */
+typedef struct dyad_stored_figure {
+    int64_t id;
+    const char *article;       /* article id */
+    const char *news_source, *url; /* the article's */
+    int sentence_index;
+    const char *sentence;      /* the sentence's text */
+    const char *kind;          /* "killed", "injured", "captive", "prisoner", "displaced" */
+    int released;
+    int64_t value, value_max;
+    const char *qualifier, *number;
+    const char *victim, *victim_code, *perpetrator, *perpetrator_code;
+    const char *date, *date_text; /* YYYY-MM-DD, and the expression it came from */
+    const char *cited;
+    const char *place, *country; /* "" when unknown */
+    double lat, lon;           /* NaN when unknown */
+} dyad_stored_figure;
+
+typedef int (*dyad_figure_fn)(void *ud, const dyad_stored_figure *f);
+
+/* Calls fn for each casualty figure matching q, by date then id: actor is
+ * a code prefix of the victim or the perpetrator, from/to bound the
+ * figure's date, place and text as for events, kind picks one kind; code
+ * and one_a_day do not apply. fn returns non-zero to stop. */
+dyad_status dyad_store_figures(dyad_store *s, const dyad_query *q, dyad_figure_fn fn, void *ud,
+                               dyad_error *err);
 
 /* Looks up event id: calls efn once with its fields (the first-mention
  * fields article, sentence, ... are "" there), then mfn for each mention in

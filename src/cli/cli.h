@@ -30,6 +30,7 @@ int export_gdelt(void *ud, const dyad_stored_event *e);
 int export_phoenix(void *ud, const dyad_stored_event *e);
 int cmd_query(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_figures(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 
 #endif

@@ -1,6 +1,8 @@
 /* cmd_store.c -- `dyad ingest` (code articles and store them), `dyad query`
- * (events with filters, as a table, JSON Lines or CSV) and `dyad stats`
- * (counts by day, dyad or root code). */
+ * (events with filters, as a table, JSON Lines or CSV), `dyad stats`
+ * (counts by day, dyad or root code) and `dyad figures` (casualty
+ * figures). */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,7 +106,9 @@ typedef struct qopts {
     dyad_query q;
 } qopts;
 
-static int parse_q(int argc, char **argv, qopts *o, int stats) {
+enum { Q_EVENTS, Q_STATS, Q_FIGURES };
+
+static int parse_q(int argc, char **argv, qopts *o, int what) {
     memset(o, 0, sizeof *o);
     o->db = "dyad.db";
     o->format = "table";
@@ -123,7 +127,8 @@ static int parse_q(int argc, char **argv, qopts *o, int stats) {
         else if (!strcmp(a, "--to")) o->q.to = v;
         else if (!strcmp(a, "--text")) o->q.text = v;
         else if (!strcmp(a, "--place")) o->q.place = v;
-        else if (!strcmp(a, "--one-a-day")) {
+        else if (!strcmp(a, "--kind") && what == Q_FIGURES) o->q.kind = v;
+        else if (!strcmp(a, "--one-a-day") && what == Q_EVENTS) {
             o->q.one_a_day = 1;
             i--; /* takes no value */
         }
@@ -134,12 +139,17 @@ static int parse_q(int argc, char **argv, qopts *o, int stats) {
                 fprintf(stderr, "dyad: --limit: '%s' is not a number\n", v);
                 return -1;
             }
-        } else if (!strcmp(a, "--format") && !stats) o->format = v;
-        else if (!strcmp(a, "--by") && stats) o->by = v;
+        } else if (!strcmp(a, "--format") && what != Q_STATS) o->format = v;
+        else if (!strcmp(a, "--by") && what == Q_STATS) o->by = v;
         else {
             fprintf(stderr, "dyad: unknown option '%s'\n", a);
             return -1;
         }
+    }
+    if (what == Q_FIGURES && strcmp(o->format, "table") && strcmp(o->format, "jsonl") &&
+        strcmp(o->format, "csv")) {
+        fprintf(stderr, "dyad: --format: '%s' is not table, jsonl or csv\n", o->format);
+        return -1;
     }
     if (strcmp(o->format, "table") && strcmp(o->format, "jsonl") && strcmp(o->format, "csv") &&
         strcmp(o->format, "gdelt") && strcmp(o->format, "phoenix")) {
@@ -169,12 +179,33 @@ static void json_str(const char *s) {
     putchar('"');
 }
 
+/* place,country,lat,lon as CSV fields (empty when unknown). */
+static void csv_place(const char *place, const char *country, double lat, double lon) {
+    csv_field(place);
+    putchar(',');
+    csv_field(country);
+    if (isnan(lat) || isnan(lon)) fputs(",,", stdout);
+    else printf(",%.4f,%.4f", lat, lon);
+}
+
+/* ,"place":...,"country":...,"lat":...,"lon":... (null when unknown). */
+static void json_place(const char *place, const char *country, double lat, double lon) {
+    fputs(",\"place\":", stdout);
+    if (*place) json_str(place);
+    else fputs("null", stdout);
+    fputs(",\"country\":", stdout);
+    if (*country) json_str(country);
+    else fputs("null", stdout);
+    if (isnan(lat) || isnan(lon)) fputs(",\"lat\":null,\"lon\":null", stdout);
+    else printf(",\"lat\":%.4f,\"lon\":%.4f", lat, lon);
+}
+
 static int print_event(void *ud, const dyad_stored_event *e) {
     const char *fmt = ud;
     if (!strcmp(fmt, "table")) {
-        printf("%-10s %-12s %-12s %-5s %3d %3d %3d  %s\n", e->date, e->source[0] ? e->source : "-",
+        printf("%-10s %-12s %-12s %-5s %3d %3d %3d  %-14s %s\n", e->date, e->source[0] ? e->source : "-",
                e->target[0] ? e->target : "-", e->code, e->num_mentions, e->num_sources,
-               e->num_articles, e->article);
+               e->num_articles, e->place[0] ? e->place : "-", e->article);
     } else if (!strcmp(fmt, "csv")) {
         printf("%lld,%s,", (long long)e->id, e->date);
         csv_field(e->source);
@@ -185,6 +216,8 @@ static int print_event(void *ud, const dyad_stored_event *e) {
         csv_field(e->article);
         putchar(',');
         csv_field(e->sentence);
+        putchar(',');
+        csv_place(e->place, e->country, e->lat, e->lon);
         putchar('\n');
     } else {
         printf("{\"id\":%lld,\"date\":\"%s\",\"source\":", (long long)e->id, e->date);
@@ -204,6 +237,7 @@ static int print_event(void *ud, const dyad_stored_event *e) {
         json_str(e->target_text);
         fputs(",\"verb_text\":", stdout);
         json_str(e->verb_text);
+        json_place(e->place, e->country, e->lat, e->lon);
         puts("}");
     }
     return 0;
@@ -211,14 +245,15 @@ static int print_event(void *ud, const dyad_stored_event *e) {
 
 int cmd_query(int argc, char **argv) {
     qopts o;
-    if (parse_q(argc, argv, &o, 0)) return 2;
+    if (parse_q(argc, argv, &o, Q_EVENTS)) return 2;
     dyad_store *s;
     if (open_store(o.db, &s)) return 1;
     if (!strcmp(o.format, "table"))
-        printf("%-10s %-12s %-12s %-5s %3s %3s %3s  %s\n", "date", "source", "target", "code", "men",
-               "src", "art", "article");
+        printf("%-10s %-12s %-12s %-5s %3s %3s %3s  %-14s %s\n", "date", "source", "target", "code", "men",
+               "src", "art", "place", "article");
     if (!strcmp(o.format, "csv"))
-        puts("id,date,source,target,code,root,quad,goldstein,num_mentions,num_sources,num_articles,article,sentence");
+        puts("id,date,source,target,code,root,quad,goldstein,num_mentions,num_sources,num_articles,article,"
+             "sentence,place,country,lat,lon");
     dyad_error err;
     int rc = 0;
     dyad_event_fn fn = !strcmp(o.format, "gdelt")     ? export_gdelt
@@ -240,13 +275,74 @@ static int print_count(void *ud, const char *key, long events, long mentions) {
 
 int cmd_stats(int argc, char **argv) {
     qopts o;
-    if (parse_q(argc, argv, &o, 1)) return 2;
+    if (parse_q(argc, argv, &o, Q_STATS)) return 2;
     dyad_store *s;
     if (open_store(o.db, &s)) return 1;
     dyad_error err;
     int rc = 0;
     printf("%s\tevents\tmentions\n", o.by);
     if (dyad_store_stats(s, o.by, &o.q, print_count, NULL, &err) != DYAD_OK) {
+        cli_error(&err);
+        rc = 1;
+    }
+    dyad_store_close(s);
+    return rc;
+}
+
+static int print_figure(void *ud, const dyad_stored_figure *f) {
+    const char *fmt = ud;
+    if (!strcmp(fmt, "table")) {
+        char num[48];
+        if (f->value_max > f->value) snprintf(num, sizeof num, "%lld-%lld", (long long)f->value, (long long)f->value_max);
+        else snprintf(num, sizeof num, "%lld", (long long)f->value);
+        printf("%-10s %-9s %s%-10s %-10s %-10s %-14s %s\n", f->date, f->kind, f->released ? "*" : " ", num,
+               f->victim_code[0] ? f->victim_code : "-", f->perpetrator_code[0] ? f->perpetrator_code : "-",
+               f->place[0] ? f->place : "-", f->article);
+    } else if (!strcmp(fmt, "csv")) {
+        printf("%lld,%s,%s,%d,%lld,%lld,", (long long)f->id, f->date, f->kind, f->released,
+               (long long)f->value, (long long)f->value_max);
+        const char *text[] = {f->qualifier, f->number, f->victim, f->victim_code, f->perpetrator,
+                              f->perpetrator_code, f->cited, f->article};
+        for (size_t i = 0; i < sizeof text / sizeof text[0]; i++) {
+            csv_field(text[i]);
+            putchar(',');
+        }
+        printf("%d,", f->sentence_index);
+        csv_place(f->place, f->country, f->lat, f->lon);
+        putchar('\n');
+    } else {
+        printf("{\"id\":%lld,\"date\":\"%s\",\"kind\":\"%s\",\"released\":%s,\"value\":%lld,\"value_max\":%lld",
+               (long long)f->id, f->date, f->kind, f->released ? "true" : "false", (long long)f->value,
+               (long long)f->value_max);
+        const char *names[] = {"qualifier", "number", "victim", "victim_code", "perpetrator",
+                               "perpetrator_code", "cited", "date_text", "article", "sentence"};
+        const char *text[] = {f->qualifier, f->number, f->victim, f->victim_code, f->perpetrator,
+                              f->perpetrator_code, f->cited, f->date_text, f->article, f->sentence};
+        for (size_t i = 0; i < sizeof text / sizeof text[0]; i++) {
+            printf(",\"%s\":", names[i]);
+            json_str(text[i]);
+        }
+        printf(",\"sentence_index\":%d", f->sentence_index);
+        json_place(f->place, f->country, f->lat, f->lon);
+        puts("}");
+    }
+    return 0;
+}
+
+int cmd_figures(int argc, char **argv) {
+    qopts o;
+    if (parse_q(argc, argv, &o, Q_FIGURES)) return 2;
+    dyad_store *s;
+    if (open_store(o.db, &s)) return 1;
+    if (!strcmp(o.format, "table"))
+        printf("%-10s %-9s %-11s %-10s %-10s %-14s %s\n", "date", "kind", " number", "victim", "by",
+               "place", "article");
+    if (!strcmp(o.format, "csv"))
+        puts("id,date,kind,released,value,value_max,qualifier,number,victim,victim_code,perpetrator,"
+             "perpetrator_code,cited,article,sentence,place,country,lat,lon");
+    dyad_error err;
+    int rc = 0;
+    if (dyad_store_figures(s, &o.q, print_figure, (void *)o.format, &err) != DYAD_OK) {
         cli_error(&err);
         rc = 1;
     }

@@ -2,6 +2,7 @@
  * columns, no header) and as Phoenix rows (26 tab-separated columns).
  * CAMEO actor codes are split into 3-letter units: a leading country or
  * IGO, role types (GOV, MIL, ...), and the rest as a known group. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -74,7 +75,19 @@ int export_gdelt(void *ud, const dyad_stored_event *e) {
     strncpy(base, e->code, 3);
     printf("%d\t%s\t%s\t%s\t%d\t%.1f\t%d\t%d\t%d\t0\t", e->sentence_index == 0, e->code, base,
            e->root, e->quad, e->goldstein, e->num_mentions, e->num_sources, e->num_articles);
-    for (int g = 0; g < 3; g++) fputs("0\t\t\t\t\t\t\t\t", stdout); /* no places yet */
+    /* Actor1Geo and Actor2Geo unknown; ActionGeo from the event's place
+     * (its CountryCode is ISO 3166 alpha-3, not GDELT's FIPS 10-4) */
+    for (int g = 0; g < 2; g++) fputs("0\t\t\t\t\t\t\t\t", stdout);
+    if (!e->place[0]) fputs("0\t\t\t\t\t\t\t\t", stdout);
+    else {
+        int type = !strcmp(e->place_kind, "country") ? 1 : !strcmp(e->place_kind, "region") ? 5 : 4;
+        printf("%d\t", type);
+        field(e->place);
+        printf("\t%s\t\t\t", e->country);
+        if (isnan(e->lat) || isnan(e->lon)) fputs("\t\t", stdout);
+        else printf("%.4f\t%.4f\t", e->lat, e->lon);
+        putchar('\t'); /* FeatureID */
+    }
     char added[32] = "";
     int hh = 0, mi = 0, ss = 0, ay = 0, am = 0, ad = 0;
     if (sscanf(e->added, "%4d-%2d-%2d %2d:%2d:%2d", &ay, &am, &ad, &hh, &mi, &ss) == 6)
@@ -96,7 +109,12 @@ int export_phoenix(void *ud, const dyad_stored_event *e) {
     printf("%lld\t%04d%02d%02d\t%d\t%d\t%d\t", (long long)e->id, y, m, d, y, m, d);
     printf("%s\t%s\t%s\t%s\t", e->source, s.country[0] ? s.country : s.group, s.types[0], s.types[1]);
     printf("%s\t%s\t%s\t%s\t", e->target, t.country[0] ? t.country : t.group, t.types[0], t.types[1]);
-    printf("%s\t%s\t%d\t%.1f\t\t\t\t\t\t\t", e->code, e->root, e->quad, e->goldstein);
+    /* ... Issues, Lat, Lon, LocationName, StateName, CountryCode */
+    printf("%s\t%s\t%d\t%.1f\t\t", e->code, e->root, e->quad, e->goldstein);
+    if (isnan(e->lat) || isnan(e->lon)) fputs("\t\t", stdout);
+    else printf("%.4f\t%.4f\t", e->lat, e->lon);
+    field(e->place);
+    printf("\t\t%s\t", e->country);
     printf("%s_%d\t", e->article, e->sentence_index);
     field(e->url);
     putchar('\t');

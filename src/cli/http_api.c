@@ -5,6 +5,7 @@
  * under the API's lock; every failure becomes a JSON error reply. */
 #include "http_api.h"
 
+#include <math.h>
 #include <json-c/json.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -58,9 +59,9 @@ static void add_int(json_object *o, const char *k, int64_t v) {
  * filling out with a 400. */
 static int read_filters(http_arg_fn arg, void *req, dyad_query *q, http_reply *out) {
     memset(q, 0, sizeof *q);
-    const char *names[] = {"actor", "code", "from", "to"};
-    const char **dst[] = {&q->actor, &q->code, &q->from, &q->to};
-    for (int i = 0; i < 4; i++) {
+    const char *names[] = {"actor", "code", "from", "to", "place", "kind"};
+    const char **dst[] = {&q->actor, &q->code, &q->from, &q->to, &q->place, &q->kind};
+    for (int i = 0; i < 6; i++) {
         const char *v = arg(req, names[i]);
         if (v && !*v) v = NULL;
         if (v && strlen(v) > MAX_FIELD) {
@@ -91,6 +92,15 @@ static int read_filters(http_arg_fn arg, void *req, dyad_query *q, http_reply *o
  * Events
  * ------------------------------------------------------------------- */
 
+/* place, country, lat and lon; null when unknown. */
+static void add_place(json_object *o, const char *place, const char *country, double lat, double lon) {
+    json_object_object_add(o, "place", *place ? json_object_new_string(place) : NULL);
+    json_object_object_add(o, "country", *country ? json_object_new_string(country) : NULL);
+    int known = !isnan(lat) && !isnan(lon);
+    json_object_object_add(o, "lat", known ? json_object_new_double(lat) : NULL);
+    json_object_object_add(o, "lon", known ? json_object_new_double(lon) : NULL);
+}
+
 static json_object *event_json(const dyad_stored_event *e) {
     json_object *o = json_object_new_object();
     add_int(o, "id", e->id);
@@ -106,6 +116,7 @@ static json_object *event_json(const dyad_stored_event *e) {
     add_int(o, "num_mentions", e->num_mentions);
     add_int(o, "num_sources", e->num_sources);
     add_int(o, "num_articles", e->num_articles);
+    add_place(o, e->place, e->country, e->lat, e->lon);
     if (e->article[0]) {
         add_str(o, "article", e->article);
         add_str(o, "sentence", e->sentence);
@@ -355,6 +366,34 @@ static dyad_status fetch_series(dyad_store *s, const dyad_query *q, json_object 
     return dyad_store_series(s, q, collect_series, list, err);
 }
 
+static int collect_figure(void *ud, const dyad_stored_figure *f) {
+    json_object *o = json_object_new_object();
+    add_int(o, "id", f->id);
+    add_str(o, "date", f->date);
+    add_str(o, "kind", f->kind);
+    json_object_object_add(o, "released", json_object_new_boolean(f->released));
+    add_int(o, "value", f->value);
+    add_int(o, "value_max", f->value_max);
+    add_str(o, "qualifier", f->qualifier);
+    add_str(o, "number", f->number);
+    add_str(o, "victim", f->victim);
+    add_str(o, "victim_code", f->victim_code);
+    add_str(o, "perpetrator", f->perpetrator);
+    add_str(o, "perpetrator_code", f->perpetrator_code);
+    add_str(o, "cited", f->cited);
+    add_place(o, f->place, f->country, f->lat, f->lon);
+    add_str(o, "article", f->article);
+    add_str(o, "news_source", f->news_source);
+    add_int(o, "sentence_index", f->sentence_index);
+    add_str(o, "sentence", f->sentence);
+    json_object_array_add(ud, o);
+    return 0;
+}
+
+static dyad_status fetch_figures(dyad_store *s, const dyad_query *q, json_object *list, dyad_error *err) {
+    return dyad_store_figures(s, q, collect_figure, list, err);
+}
+
 static dyad_status fetch_articles(dyad_store *s, const dyad_query *q, json_object *list, dyad_error *err) {
     return dyad_store_search(s, q->text, q->limit, collect_article, list, err);
 }
@@ -560,13 +599,6 @@ static void post_articles(http_api *api, const char *body, size_t len, http_repl
  * Routing
  * ------------------------------------------------------------------- */
 
-static void figures(http_reply *out) {
-    /* casualty figures are not extracted yet: the dashboard shows none */
-    json_object *o = json_object_new_object();
-    json_object_object_add(o, "figures", json_object_new_array());
-    reply_json(out, 200, o);
-}
-
 void http_api_handle(http_api *api, const char *method, const char *path, http_arg_fn arg,
                      void *req, const char *body, size_t body_len, http_reply *out) {
     memset(out, 0, sizeof *out);
@@ -596,7 +628,7 @@ void http_api_handle(http_api *api, const char *method, const char *path, http_a
     else if (!strcmp(rest, "/dyads")) counts_route(api, "dyads", arg, req, out);
     else if (!strcmp(rest, "/stats")) counts_route(api, "stats", arg, req, out);
     else if (!strcmp(rest, "/timeseries")) list_route(api, arg, req, "series", fetch_series, out);
-    else if (!strcmp(rest, "/figures")) figures(out);
+    else if (!strcmp(rest, "/figures")) list_route(api, arg, req, "figures", fetch_figures, out);
     else if (!strcmp(rest, "/articles")) list_route(api, arg, req, "articles", fetch_articles, out);
     else if (!strncmp(rest, "/articles/", 10) && rest[10]) one_article(api, rest + 10, out);
     else http_error(out, 404, "no route GET %.200s", path);

@@ -18,6 +18,9 @@ static void usage(FILE *f) {
           "  stats [--db FILE|URI] [--by day|dyad|root] [same filters]\n"
           "                  --db is an SQLite file (default dyad.db) or a PostgreSQL\n"
           "                  database: postgresql://[user[:password]@]host[:port]/dbname\n"
+          "  figures [--db FILE|URI] [--kind killed|injured|captive|prisoner|displaced]\n"
+          "        [--actor CODE] [--from DATE] [--to DATE] [--place NAME] [--text WORDS]\n"
+          "        [--limit N] [--format table|jsonl|csv]   stored casualty figures\n"
           "  serve [--db FILE|URI] [--port N] [--host ADDR] [--web DIR] [--dict PATH]... [--max-body BYTES]\n"
           "                  HTTP JSON API and the analysts' dashboard (loopback, port 8080)\n"
           "  help            this text\n",
@@ -35,6 +38,7 @@ int main(int argc, char **argv) {
     if (!strcmp(cmd, "ingest")) return cmd_ingest(argc - 1, argv + 1);
     if (!strcmp(cmd, "query")) return cmd_query(argc - 1, argv + 1);
     if (!strcmp(cmd, "stats")) return cmd_stats(argc - 1, argv + 1);
+    if (!strcmp(cmd, "figures")) return cmd_figures(argc - 1, argv + 1);
     if (!strcmp(cmd, "serve")) return cmd_serve(argc - 1, argv + 1);
     if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
         usage(stdout);

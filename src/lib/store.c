@@ -1,9 +1,11 @@
 /* store.c -- the event store in SQLite: articles (with a full-text index),
  * their sentences, events merged across sentences and articles by (date,
- * source, target, code, place), and the mentions that report them. All SQL
+ * source, target, code, and place when both reports name one), the
+ * mentions that report them, and the casualty figures of each article. All SQL
  * is parameterised; writes happen inside caller-delimited transactions.
  * A store opened with a postgresql:// URI is PostgreSQL (store_pg.c): each
  * public function hands it to its pg_store_* twin first. */
+#include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +19,7 @@ struct dyad_store {
     sqlite3 *db;
     char *path;
     sqlite3_stmt *find_article, *put_article, *put_sentence, *put_event, *find_event,
-        *put_mention, *seen_article, *put_source, *count;
+        *put_mention, *seen_article, *put_source, *count, *set_place, *put_figure;
 };
 
 static const char SCHEMA[] =
@@ -35,7 +37,9 @@ static const char SCHEMA[] =
     "CREATE TABLE IF NOT EXISTS events("
     " id INTEGER PRIMARY KEY, date TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,"
     " code TEXT NOT NULL, root TEXT NOT NULL, quad INTEGER NOT NULL, goldstein REAL NOT NULL,"
-    " place TEXT NOT NULL DEFAULT '', num_mentions INTEGER NOT NULL DEFAULT 0,"
+    " place TEXT NOT NULL DEFAULT '', country TEXT NOT NULL DEFAULT '', lat REAL, lon REAL,"
+    " place_kind TEXT NOT NULL DEFAULT '',"
+    " num_mentions INTEGER NOT NULL DEFAULT 0,"
     " num_sources INTEGER NOT NULL DEFAULT 0, num_articles INTEGER NOT NULL DEFAULT 0,"
     " UNIQUE(date, source, target, code, place));"
     "CREATE TABLE IF NOT EXISTS mentions("
@@ -43,7 +47,20 @@ static const char SCHEMA[] =
     " article INTEGER NOT NULL REFERENCES articles(rowid), sentence INTEGER NOT NULL,"
     " source_text TEXT NOT NULL, target_text TEXT NOT NULL, verb_text TEXT NOT NULL,"
     " source_start INTEGER, source_end INTEGER, target_start INTEGER, target_end INTEGER,"
-    " verb_start INTEGER, verb_end INTEGER, date_text TEXT NOT NULL, rule TEXT NOT NULL);"
+    " verb_start INTEGER, verb_end INTEGER, date_text TEXT NOT NULL, rule TEXT NOT NULL,"
+    " place_text TEXT NOT NULL DEFAULT '', place_start INTEGER, place_end INTEGER);"
+    "CREATE TABLE IF NOT EXISTS figures("
+    " id INTEGER PRIMARY KEY, article INTEGER NOT NULL REFERENCES articles(rowid),"
+    " sentence INTEGER NOT NULL, kind TEXT NOT NULL, released INTEGER NOT NULL,"
+    " value INTEGER NOT NULL, value_max INTEGER NOT NULL, qualifier TEXT NOT NULL,"
+    " number_text TEXT NOT NULL, number_start INTEGER, number_end INTEGER,"
+    " victim_text TEXT NOT NULL, victim_code TEXT NOT NULL,"
+    " perpetrator_text TEXT NOT NULL, perpetrator_code TEXT NOT NULL,"
+    " date TEXT NOT NULL, date_text TEXT NOT NULL, cited TEXT NOT NULL,"
+    " place TEXT NOT NULL, country TEXT NOT NULL, lat REAL, lon REAL, place_kind TEXT NOT NULL,"
+    " place_text TEXT NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS figures_date ON figures(date);"
+    "CREATE INDEX IF NOT EXISTS figures_article ON figures(article);"
     "CREATE TABLE IF NOT EXISTS event_sources(event INTEGER NOT NULL, source TEXT NOT NULL,"
     " PRIMARY KEY(event, source)) WITHOUT ROWID;"
     "CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event, article);"
@@ -53,6 +70,34 @@ static const char SCHEMA[] =
     "CREATE INDEX IF NOT EXISTS events_code ON events(code);"
     "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
     " title, text, content='articles', content_rowid='rowid');";
+
+/* Columns added since the first schema, for stores made before them. */
+static const char *const UPGRADES[][2] = {
+    {"events", "country TEXT NOT NULL DEFAULT ''"}, {"events", "lat REAL"}, {"events", "lon REAL"},
+    {"events", "place_kind TEXT NOT NULL DEFAULT ''"},
+    {"mentions", "place_text TEXT NOT NULL DEFAULT ''"}, {"mentions", "place_start INTEGER"},
+    {"mentions", "place_end INTEGER"},
+};
+
+/* Adds the columns of UPGRADES that a table lacks. */
+static int migrate(dyad_store *s) {
+    for (size_t i = 0; i < sizeof UPGRADES / sizeof UPGRADES[0]; i++) {
+        char name[64], sql[256];
+        sscanf(UPGRADES[i][1], "%63s", name);
+        sqlite3_stmt *st;
+        int rc = sqlite3_prepare_v2(s->db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2", -1, &st, NULL);
+        if (rc != SQLITE_OK) return rc;
+        sqlite3_bind_text(st, 1, UPGRADES[i][0], -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
+        sqlite3_finalize(st);
+        if (rc == SQLITE_ROW) continue;
+        if (rc != SQLITE_DONE) return rc;
+        snprintf(sql, sizeof sql, "ALTER TABLE %s ADD COLUMN %s", UPGRADES[i][0], UPGRADES[i][1]);
+        if ((rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL)) != SQLITE_OK) return rc;
+    }
+    return SQLITE_OK;
+}
 
 static dyad_status db_fail(dyad_store *s, dyad_error *err, const char *what) {
     return dyad_fail(err, DYAD_EDB, s->path, 0, "%s: %s", what, sqlite3_errmsg(s->db));
@@ -74,6 +119,8 @@ void dyad_store_close(dyad_store *s) {
     sqlite3_finalize(s->seen_article);
     sqlite3_finalize(s->put_source);
     sqlite3_finalize(s->count);
+    sqlite3_finalize(s->set_place);
+    sqlite3_finalize(s->put_figure);
     sqlite3_close(s->db);
     free(s->path);
     free(s);
@@ -108,6 +155,11 @@ dyad_status dyad_store_open(dyad_store **out, const char *path, dyad_error *err)
         dyad_store_close(s);
         return st;
     }
+    if (migrate(s) != SQLITE_OK) {
+        dyad_status st = db_fail(s, err, "cannot upgrade the schema");
+        dyad_store_close(s);
+        return st;
+    }
     if (prep(s, &s->find_article, "SELECT rowid FROM articles WHERE id = ?1 OR hash = ?2") ||
         prep(s, &s->put_article,
              "INSERT INTO articles(id, hash, date, source, title, url, text, file)"
@@ -115,15 +167,31 @@ dyad_status dyad_store_open(dyad_store **out, const char *path, dyad_error *err)
         prep(s, &s->put_sentence,
              "INSERT INTO sentences(article, idx, start, end, discarded) VALUES(?1, ?2, ?3, ?4, ?5)") ||
         prep(s, &s->put_event,
-             "INSERT INTO events(date, source, target, code, root, quad, goldstein)"
-             " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING") ||
+             "INSERT INTO events(date, source, target, code, root, quad, goldstein, place, country,"
+             " lat, lon, place_kind) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)") ||
+        /* Places agree when they are the same, when one report names none,
+         * or when one is the country the other lies in. The same place is
+         * preferred; the second column says whether the new place is finer. */
         prep(s, &s->find_event,
-             "SELECT id FROM events WHERE date = ?1 AND source = ?2 AND target = ?3 AND code = ?4"
-             " AND place = ''") ||
+             "SELECT id, ?5 <> '' AND (place = '' OR (place_kind = 'country' AND ?8 <> 'country'))"
+             " FROM events WHERE date = ?1 AND source = ?2 AND target = ?3 AND code = ?4"
+             " AND (place = ?5 OR place = '' OR ?5 = ''"
+             " OR (country = ?6 AND country <> '' AND (place_kind = 'country' OR ?8 = 'country')))"
+             " ORDER BY place = ?5 DESC, id LIMIT 1") ||
+        prep(s, &s->set_place,
+             "UPDATE OR IGNORE events SET place = ?2, country = ?3, lat = ?4, lon = ?5,"
+             " place_kind = ?6 WHERE id = ?1") ||
         prep(s, &s->put_mention,
              "INSERT INTO mentions(event, article, sentence, source_text, target_text, verb_text,"
-             " source_start, source_end, target_start, target_end, verb_start, verb_end, date_text, rule)"
-             " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)") ||
+             " source_start, source_end, target_start, target_end, verb_start, verb_end, date_text, rule,"
+             " place_text, place_start, place_end)"
+             " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)") ||
+        prep(s, &s->put_figure,
+             "INSERT INTO figures(article, sentence, kind, released, value, value_max, qualifier,"
+             " number_text, number_start, number_end, victim_text, victim_code, perpetrator_text,"
+             " perpetrator_code, date, date_text, cited, place, country, lat, lon, place_kind,"
+             " place_text) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+             " ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)") ||
         prep(s, &s->seen_article, "SELECT 1 FROM mentions WHERE event = ?1 AND article = ?2 LIMIT 1") ||
         prep(s, &s->put_source, "INSERT OR IGNORE INTO event_sources(event, source) VALUES(?1, ?2)") ||
         prep(s, &s->count,
@@ -169,6 +237,16 @@ void store_text_hash(const char *t, size_t n, char out[33]) {
     text_hash(t, n, out);
 }
 
+static const char *col(sqlite3_stmt *st, int i) {
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return t ? (const char *)t : "";
+}
+
+/* A REAL column, NaN when NULL. */
+static double col_real(sqlite3_stmt *st, int i) {
+    return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
+}
+
 static int step_done(sqlite3_stmt *st) {
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
@@ -193,28 +271,88 @@ static void bind_span(sqlite3_stmt *st, int i, const dyad_article *a, dyad_span 
     sqlite3_bind_int64(st, i + 1, (sqlite3_int64)dyad_char_offset(a->text, (size_t)sp.off + sp.len));
 }
 
+/* Binds a place's name, country, latitude, longitude and kind from i on
+ * ("" and NULLs when there is none). */
+static void bind_place(sqlite3_stmt *st, int i, const dyad_place *pl) {
+    bind_str(st, i, pl->name);
+    bind_str(st, i + 1, pl->name ? pl->country : "");
+    for (int k = 0; k < 2; k++) {
+        double v = k ? pl->lon : pl->lat;
+        if (pl->name && !isnan(v)) sqlite3_bind_double(st, i + 2 + k, v);
+        else sqlite3_bind_null(st, i + 2 + k);
+    }
+    bind_str(st, i + 4, pl->name ? pl->kind : "");
+}
+
+static dyad_status put_figures(dyad_store *s, const dyad_article *a, const dyad_doc *d,
+                               sqlite3_int64 art, dyad_error *err) {
+    for (size_t i = 0; i < dyad_doc_nfigures(d); i++) {
+        const dyad_figure *f = dyad_doc_figure(d, i);
+        sqlite3_stmt *st = s->put_figure;
+        sqlite3_bind_int64(st, 1, art);
+        sqlite3_bind_int(st, 2, (int)f->sentence);
+        bind_str(st, 3, dyad_figure_kind_name(f->kind));
+        sqlite3_bind_int(st, 4, f->released);
+        sqlite3_bind_int64(st, 5, f->value);
+        sqlite3_bind_int64(st, 6, f->value_max);
+        bind_str(st, 7, f->qualifier);
+        bind_str(st, 8, f->number);
+        bind_span(st, 9, a, f->number_span);
+        bind_str(st, 11, f->victim);
+        bind_str(st, 12, f->victim_code);
+        bind_str(st, 13, f->perpetrator);
+        bind_str(st, 14, f->perpetrator_code);
+        bind_str(st, 15, f->date);
+        bind_text(st, 16, a->text + f->date_span.off, f->date_span.len);
+        bind_str(st, 17, f->cited);
+        bind_place(st, 18, &f->place);
+        bind_text(st, 23, a->text + f->place.span.off, f->place.name ? f->place.span.len : 0);
+        if (step_done(st)) return db_fail(s, err, "cannot store a figure");
+    }
+    return DYAD_OK;
+}
+
 static dyad_status put_events(dyad_store *s, const dyad_article *a, const dyad_doc *d,
                               sqlite3_int64 art, dyad_error *err) {
     for (size_t i = 0; i < dyad_doc_nevents(d); i++) {
         const dyad_event *e = dyad_doc_event(d, i);
-        sqlite3_stmt *st = s->put_event;
+        const dyad_place *pl = &e->place;
+        sqlite3_stmt *st = s->find_event;
         bind_str(st, 1, e->date);
         bind_str(st, 2, e->source);
         bind_str(st, 3, e->target);
         bind_str(st, 4, e->code);
-        bind_str(st, 5, e->root);
-        sqlite3_bind_int(st, 6, e->quad);
-        sqlite3_bind_double(st, 7, e->goldstein);
-        if (step_done(st)) return db_fail(s, err, "cannot store an event");
-        st = s->find_event;
-        bind_str(st, 1, e->date);
-        bind_str(st, 2, e->source);
-        bind_str(st, 3, e->target);
-        bind_str(st, 4, e->code);
+        bind_str(st, 5, pl->name);
+        bind_str(st, 6, pl->name ? pl->country : "");
+        bind_str(st, 8, pl->name ? pl->kind : "");
         sqlite3_int64 ev = -1;
-        if (sqlite3_step(st) == SQLITE_ROW) ev = sqlite3_column_int64(st, 0);
+        int finer = 0;
+        int rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            ev = sqlite3_column_int64(st, 0);
+            finer = sqlite3_column_int(st, 1);
+        }
         sqlite3_reset(st);
-        if (ev < 0) return db_fail(s, err, "cannot find a stored event");
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(s, err, "cannot look up an event");
+        if (ev < 0) {
+            st = s->put_event;
+            bind_str(st, 1, e->date);
+            bind_str(st, 2, e->source);
+            bind_str(st, 3, e->target);
+            bind_str(st, 4, e->code);
+            bind_str(st, 5, e->root);
+            sqlite3_bind_int(st, 6, e->quad);
+            sqlite3_bind_double(st, 7, e->goldstein);
+            bind_place(st, 8, pl);
+            if (step_done(st)) return db_fail(s, err, "cannot store an event");
+            ev = sqlite3_last_insert_rowid(s->db);
+        } else if (finer) {
+            /* a later report says where, or more closely: the event takes its place */
+            st = s->set_place;
+            sqlite3_bind_int64(st, 1, ev);
+            bind_place(st, 2, pl);
+            if (step_done(st)) return db_fail(s, err, "cannot place an event");
+        }
         /* GDELT counts, kept as mentions arrive */
         st = s->seen_article;
         sqlite3_bind_int64(st, 1, ev);
@@ -238,6 +376,8 @@ static dyad_status put_events(dyad_store *s, const dyad_article *a, const dyad_d
         bind_span(st, 11, a, e->verb_span);
         bind_text(st, 13, a->text + e->date_span.off, e->date_span.len);
         bind_str(st, 14, e->rule);
+        bind_text(st, 15, a->text + pl->span.off, pl->name ? pl->span.len : 0);
+        bind_span(st, 16, a, pl->name ? pl->span : (dyad_span){0, 0});
         if (step_done(st)) return db_fail(s, err, "cannot store a mention");
         st = s->count;
         sqlite3_bind_int64(st, 1, ev);
@@ -300,6 +440,7 @@ dyad_status dyad_store_put(dyad_store *s, const dyad_article *a, const dyad_doc 
         }
     }
     res = put_events(s, a, d, art, err);
+    if (res == DYAD_OK) res = put_figures(s, a, d, art, err);
 done:
     if (res == DYAD_OK) {
         sqlite3_exec(s->db, "RELEASE article", NULL, NULL, NULL);
@@ -324,8 +465,23 @@ dyad_status store_check_query(const dyad_query *q, dyad_error *err) {
         return dyad_fail(err, DYAD_EINVAL, NULL, 0, "--from: bad date '%s' (want YYYY-MM-DD)", q->from);
     if (q && q->to && !good_date(q->to))
         return dyad_fail(err, DYAD_EINVAL, NULL, 0, "--to: bad date '%s' (want YYYY-MM-DD)", q->to);
+    if (q && q->kind) {
+        int k = 0;
+        while (*dyad_figure_kind_name((dyad_figure_kind)k) && strcmp(dyad_figure_kind_name((dyad_figure_kind)k), q->kind))
+            k++;
+        if (!*dyad_figure_kind_name((dyad_figure_kind)k))
+            return dyad_fail(err, DYAD_EINVAL, NULL, 0,
+                             "--kind: '%s' is not killed, injured, captive, prisoner or displaced", q->kind);
+    }
     return DYAD_OK;
 }
+
+/* Rows of table alias t at place ?7: by name, by country code, or in the
+ * country of a stored country-level place of that name. */
+#define PLACE_MATCH(t)                                                                             \
+    "(lower(" t ".place) = lower(?7) OR " t ".country = upper(?7) OR " t ".country IN"            \
+    " (SELECT country FROM events WHERE lower(place) = lower(?7) AND place_kind = 'country'"      \
+    " UNION SELECT country FROM figures WHERE lower(place) = lower(?7) AND place_kind = 'country'))"
 
 /* The WHERE clause shared by queries and stats; binds start at 1 (?6 is
  * the query's limit, ?7 the place). */
@@ -338,7 +494,7 @@ static dyad_status where(const dyad_query *q, char *buf, size_t n, dyad_error *e
              " AND (?3 IS NULL OR e.date >= ?3) AND (?4 IS NULL OR e.date <= ?4)"
              " AND (?5 IS NULL OR e.id IN (SELECT m.event FROM mentions m WHERE m.article IN"
              " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?5)))"
-             " AND (?7 IS NULL OR lower(e.place) = lower(?7))");
+             " AND (?7 IS NULL OR " PLACE_MATCH("e") ")");
     return DYAD_OK;
 }
 
@@ -372,9 +528,36 @@ static void bind_query(sqlite3_stmt *st, const dyad_query *q) {
     if (q && q->place) sqlite3_bind_text(st, 7, q->place, -1, SQLITE_TRANSIENT);
 }
 
-static const char *col(sqlite3_stmt *st, int i) {
-    const unsigned char *t = sqlite3_column_text(st, i);
-    return t ? (const char *)t : "";
+
+/* The event's own columns, first in every event query: EVENT_NCOLS of them,
+ * read by event_cols. */
+#define EVENT_COLS                                                                                 \
+    "e.date, e.source, e.target, e.code, e.root, e.quad, e.goldstein, e.num_mentions,"              \
+    " e.num_sources, e.num_articles, e.place, e.country, e.lat, e.lon, e.place_kind"
+#define EVENT_NCOLS 16
+
+/* Reads column 0 (the id) and EVENT_COLS into e; the first-mention fields
+ * are left "". */
+static void event_cols(sqlite3_stmt *st, dyad_stored_event *e) {
+    memset(e, 0, sizeof *e);
+    e->id = sqlite3_column_int64(st, 0);
+    e->date = col(st, 1);
+    e->source = col(st, 2);
+    e->target = col(st, 3);
+    e->code = col(st, 4);
+    e->root = col(st, 5);
+    e->quad = sqlite3_column_int(st, 6);
+    e->goldstein = sqlite3_column_double(st, 7);
+    e->num_mentions = sqlite3_column_int(st, 8);
+    e->num_sources = sqlite3_column_int(st, 9);
+    e->num_articles = sqlite3_column_int(st, 10);
+    e->place = col(st, 11);
+    e->country = col(st, 12);
+    e->lat = col_real(st, 13);
+    e->lon = col_real(st, 14);
+    e->place_kind = col(st, 15);
+    e->article = e->sentence = e->source_text = e->target_text = e->verb_text = "";
+    e->url = e->news_source = e->added = "";
 }
 
 dyad_status dyad_store_query(dyad_store *s, const dyad_query *q, dyad_event_fn fn, void *ud,
@@ -384,8 +567,7 @@ dyad_status dyad_store_query(dyad_store *s, const dyad_query *q, dyad_event_fn f
     dyad_status res = where(q, w, sizeof w, err);
     if (res != DYAD_OK) return res;
     snprintf(sql, sizeof sql,
-             "SELECT %s, e.date, e.source, e.target, e.code, e.root, e.quad, e.goldstein,"
-             " e.num_mentions, e.num_sources, e.num_articles, a.id,"
+             "SELECT %s, " EVENT_COLS ", a.id,"
              " substr(a.text, se.start + 1, se.end - se.start), m.source_text, m.target_text, m.verb_text,"
              " m.sentence, a.url, a.source, a.ingested_at"
              " FROM events e JOIN mentions m ON m.id = (SELECT min(id) FROM mentions WHERE event = e.id)"
@@ -402,26 +584,17 @@ dyad_status dyad_store_query(dyad_store *s, const dyad_query *q, dyad_event_fn f
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         dyad_stored_event e;
-        e.id = sqlite3_column_int64(st, 0);
-        e.date = col(st, 1);
-        e.source = col(st, 2);
-        e.target = col(st, 3);
-        e.code = col(st, 4);
-        e.root = col(st, 5);
-        e.quad = sqlite3_column_int(st, 6);
-        e.goldstein = sqlite3_column_double(st, 7);
-        e.num_mentions = sqlite3_column_int(st, 8);
-        e.num_sources = sqlite3_column_int(st, 9);
-        e.num_articles = sqlite3_column_int(st, 10);
-        e.article = col(st, 11);
-        e.sentence = col(st, 12);
-        e.source_text = col(st, 13);
-        e.target_text = col(st, 14);
-        e.verb_text = col(st, 15);
-        e.sentence_index = sqlite3_column_int(st, 16);
-        e.url = col(st, 17);
-        e.news_source = col(st, 18);
-        e.added = col(st, 19);
+        event_cols(st, &e);
+        int c = EVENT_NCOLS;
+        e.article = col(st, c);
+        e.sentence = col(st, c + 1);
+        e.source_text = col(st, c + 2);
+        e.target_text = col(st, c + 3);
+        e.verb_text = col(st, c + 4);
+        e.sentence_index = sqlite3_column_int(st, c + 5);
+        e.url = col(st, c + 6);
+        e.news_source = col(st, c + 7);
+        e.added = col(st, c + 8);
         if (fn(ud, &e)) break;
     }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) res = db_fail(s, err, "query failed");
@@ -517,29 +690,14 @@ dyad_status dyad_store_event(dyad_store *s, int64_t id, dyad_event_fn efn, dyad_
                              void *ud, int *found, dyad_error *err) {
     *found = 0;
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT id, date, source, target, code, root, quad, goldstein,"
-                           " num_mentions, num_sources, num_articles FROM events WHERE id = ?1",
-                           -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(s->db, "SELECT e.id, " EVENT_COLS " FROM events e WHERE e.id = ?1", -1, &st,
+                           NULL) != SQLITE_OK)
         return db_fail(s, err, "bad query");
     sqlite3_bind_int64(st, 1, id);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         dyad_stored_event e;
-        memset(&e, 0, sizeof e);
-        e.id = sqlite3_column_int64(st, 0);
-        e.date = col(st, 1);
-        e.source = col(st, 2);
-        e.target = col(st, 3);
-        e.code = col(st, 4);
-        e.root = col(st, 5);
-        e.quad = sqlite3_column_int(st, 6);
-        e.goldstein = sqlite3_column_double(st, 7);
-        e.num_mentions = sqlite3_column_int(st, 8);
-        e.num_sources = sqlite3_column_int(st, 9);
-        e.num_articles = sqlite3_column_int(st, 10);
-        e.article = e.sentence = e.source_text = e.target_text = e.verb_text = "";
-        e.url = e.news_source = e.added = "";
+        event_cols(st, &e);
         *found = 1;
         if (efn) efn(ud, &e);
     }
@@ -626,6 +784,73 @@ dyad_status dyad_store_series(dyad_store *s, const dyad_query *q, dyad_series_fn
         if (fn(ud, col(st, 0), col(st, 1), (long)sqlite3_column_int64(st, 2), (long)sqlite3_column_int64(st, 3)))
             break;
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) res = db_fail(s, err, "query failed");
+    sqlite3_finalize(st);
+    return res;
+}
+
+/* ---------------------------------------------------------------------
+ * Casualty figures
+ * ------------------------------------------------------------------- */
+
+dyad_status dyad_store_figures(dyad_store *s, const dyad_query *q, dyad_figure_fn fn, void *ud,
+                               dyad_error *err) {
+    dyad_status res = store_check_query(q, err);
+    if (res != DYAD_OK) return res;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(
+            s->db,
+            "SELECT f.id, a.id, a.source, a.url, f.sentence,"
+            " substr(a.text, se.start + 1, se.end - se.start), f.kind, f.released, f.value,"
+            " f.value_max, f.qualifier, f.number_text, f.victim_text, f.victim_code,"
+            " f.perpetrator_text, f.perpetrator_code, f.date, f.date_text, f.cited, f.place,"
+            " f.country, f.lat, f.lon"
+            " FROM figures f JOIN articles a ON a.rowid = f.article"
+            " JOIN sentences se ON se.article = f.article AND se.idx = f.sentence"
+            " WHERE (?1 IS NULL OR f.victim_code LIKE ?1 || '%' ESCAPE '\\'"
+            " OR f.perpetrator_code LIKE ?1 || '%' ESCAPE '\\')"
+            " AND (?2 IS NULL OR f.kind = ?2)"
+            " AND (?3 IS NULL OR f.date >= ?3) AND (?4 IS NULL OR f.date <= ?4)"
+            " AND (?5 IS NULL OR f.article IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?5))"
+            " AND (?7 IS NULL OR " PLACE_MATCH("f") ")"
+            " ORDER BY f.date, f.id LIMIT ?6",
+            -1, &st, NULL) != SQLITE_OK)
+        return db_fail(s, err, "bad query");
+    bind_prefix(st, 1, q ? q->actor : NULL);
+    if (q && q->kind) sqlite3_bind_text(st, 2, q->kind, -1, SQLITE_TRANSIENT);
+    if (q && q->from) sqlite3_bind_text(st, 3, q->from, -1, SQLITE_TRANSIENT);
+    if (q && q->to) sqlite3_bind_text(st, 4, q->to, -1, SQLITE_TRANSIENT);
+    if (q && q->text) sqlite3_bind_text(st, 5, q->text, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 6, q && q->limit > 0 ? q->limit : -1);
+    if (q && q->place) sqlite3_bind_text(st, 7, q->place, -1, SQLITE_TRANSIENT);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        dyad_stored_figure f;
+        f.id = sqlite3_column_int64(st, 0);
+        f.article = col(st, 1);
+        f.news_source = col(st, 2);
+        f.url = col(st, 3);
+        f.sentence_index = sqlite3_column_int(st, 4);
+        f.sentence = col(st, 5);
+        f.kind = col(st, 6);
+        f.released = sqlite3_column_int(st, 7);
+        f.value = sqlite3_column_int64(st, 8);
+        f.value_max = sqlite3_column_int64(st, 9);
+        f.qualifier = col(st, 10);
+        f.number = col(st, 11);
+        f.victim = col(st, 12);
+        f.victim_code = col(st, 13);
+        f.perpetrator = col(st, 14);
+        f.perpetrator_code = col(st, 15);
+        f.date = col(st, 16);
+        f.date_text = col(st, 17);
+        f.cited = col(st, 18);
+        f.place = col(st, 19);
+        f.country = col(st, 20);
+        f.lat = col_real(st, 21);
+        f.lon = col_real(st, 22);
+        if (fn(ud, &f)) break;
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) res = db_fail(s, err, "figure query failed");
     sqlite3_finalize(st);
     return res;
 }

@@ -9,6 +9,7 @@
 #include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 #include "status.h"
@@ -508,6 +509,9 @@ typedef struct row_cb {
 static int event_row(void *ud, const PGresult *r) {
     row_cb *cb = ud;
     dyad_stored_event e;
+    memset(&e, 0, sizeof e);
+    e.place = e.country = e.place_kind = "";
+    e.lat = e.lon = NAN;
     e.id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
     e.date = PQgetvalue(r, 0, 1);
     e.source = PQgetvalue(r, 0, 2);

@@ -269,10 +269,23 @@ function actorsList(actors) {
   $("#actor-list").replaceChildren(...actors.map((a) => el("option", { value: a.code })));
 }
 
+// Casualty figures, largest first: the number as reported, its kind, where
+// and by whose account; a click opens the article the figure comes from.
 function figuresList(figures) {
   const box = $("#figures");
-  if (!figures.length) { box.textContent = "No casualty figures extracted yet."; return; }
-  box.replaceChildren(el("ul", {}, figures.map((f) => el("li", {}, `${f.date || ""} ${f.kind || ""} ${f.count ?? ""} ${f.text || ""}`))));
+  if (!figures.length) { box.textContent = "No casualty figures for these filters."; return; }
+  const fmt = (n) => Number(n).toLocaleString("en-US");
+  const rows = [...figures].sort((a, b) => b.value - a.value).slice(0, 12);
+  box.replaceChildren(el("ul", { class: "figures" }, rows.map((f) =>
+    el("li", { title: f.sentence },
+      el("span", { class: `fig-num fig-${f.kind}` },
+        `${f.qualifier ? f.qualifier + " " : ""}${fmt(f.value)}${f.value_max > f.value ? "–" + fmt(f.value_max) : ""}`),
+      " ", el("span", { class: "fig-kind" }, f.released ? `${f.kind} released` : f.kind),
+      f.place ? ` · ${f.place}` : "",
+      f.perpetrator_code ? ` · by ${f.perpetrator_code}` : "",
+      el("div", { class: "fig-meta" },
+        el("a", { href: "#", onclick: (ev) => { ev.preventDefault(); openArticle(f.article); } }, f.article),
+        ` · ${f.date}${f.cited ? " · " + f.cited : ""}`)))));
 }
 
 // ---------------------------------------------------------------- drawer
