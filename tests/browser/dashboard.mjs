@@ -45,6 +45,12 @@ try {
   check(await page.locator("#map path.leaflet-interactive").count() > 100, "map has country outlines");
   check(await page.locator("#timeline canvas").count() > 0, "timeline drawn");
   check(await page.locator("#network .node").count() > 2, "dyad network drawn");
+  const placed = (await api("/api/events?limit=2000")).events.filter((e) => typeof e.lat === "number").length;
+  const points = await page.locator("#map path.event-point").count();
+  check(placed > 0 && points === placed, `map plots the ${placed} events that have a place (${points} points)`);
+  const figs = await page.locator("#figures li").allTextContents();
+  check(figs.some((t) => t.includes("2,483") && t.includes("killed") && t.includes("Lebanon")),
+    `casualty figures listed (${figs.length}), the Lebanon toll among them`);
 
   // filter by actor
   await page.fill("#f-actor", ACTOR);

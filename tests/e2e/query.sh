@@ -31,6 +31,39 @@ n=$("$DYAD" query --db "$db" --code 19 --format jsonl | grep -vc '"root":"19"')
 [ "$n" = 0 ] || { echo "--code 19 returned other roots"; fail=1; }
 "$DYAD" stats --db "$db" --by root | grep -q '^04	' || { echo "no root 04 in stats"; fail=1; }
 "$DYAD" stats --db "$db" --by dyad | grep -q '^USAGOV>QAT	' || { echo "no USAGOV>QAT dyad"; fail=1; }
+# places: the Doha visit is in Doha, and found by the country's name and code
+"$DYAD" query --db "$db" --place Qatar --actor USAGOV --code 042 --format jsonl >"$tmp/qat"
+grep -q '"date":"2024-08-20".*"place":"Doha","country":"QAT","lat":25\.' "$tmp/qat" || { echo "Doha visit not found by --place Qatar"; fail=1; }
+grep -v '"country":"QAT"' "$tmp/qat" | grep -q . && { echo "--place Qatar returned events outside Qatar"; fail=1; }
+"$DYAD" query --db "$db" --place qat --format csv | tail -n +2 | cut -d, -f1 | sort >"$tmp/p1"
+"$DYAD" query --db "$db" --place Qatar --format csv | tail -n +2 | cut -d, -f1 | sort >"$tmp/p2"
+[ -s "$tmp/p1" ] && cmp -s "$tmp/p1" "$tmp/p2" || { echo "--place qat and --place Qatar differ"; fail=1; }
+n=$("$DYAD" query --db "$db" --format gdelt --place Doha | awk -F'\t' '$53 != "Doha" || $54 != "QAT" || $57 == ""' | wc -l)
+[ "$n" = 0 ] || { echo "GDELT ActionGeo missing for placed events: $n"; fail=1; }
+# a place reported by one article, a finer one by another, none by a third:
+# one event, at the finest; another city is another event
+cat >"$tmp/m.jsonl" <<'EOF2'
+{"id":"m1","date":"2024-09-25","source":"wire-a","text":"Israeli forces attacked Hamas in Lebanon on Monday."}
+{"id":"m2","date":"2024-09-25","source":"wire-b","text":"Israeli forces attacked Hamas in Beirut on Monday."}
+{"id":"m3","date":"2024-09-25","source":"wire-c","text":"Israeli forces attacked Hamas on Monday."}
+{"id":"m4","date":"2024-09-25","source":"wire-d","text":"Israeli forces attacked Hamas in Cairo on Monday."}
+EOF2
+"$DYAD" ingest --db "$tmp/m.db" "$tmp/m.jsonl" 2>/dev/null
+"$DYAD" query --db "$tmp/m.db" --format jsonl >"$tmp/m.out"
+grep -q '"date":"2024-09-23","source":"ISRMIL","target":"PSEREBHMS","code":"190".*"num_mentions":3,"num_sources":3,"num_articles":3,.*"place":"Beirut","country":"LBN"' "$tmp/m.out" ||
+    { echo "reports of Lebanon, Beirut and nowhere not merged at Beirut"; cat "$tmp/m.out"; fail=1; }
+grep -q '"num_articles":1,.*"place":"Cairo"' "$tmp/m.out" || { echo "the Cairo report merged with Beirut"; fail=1; }
+[ "$(wc -l <"$tmp/m.out")" = 2 ] || { echo "expected 2 events"; fail=1; }
+# casualty figures: stored, filtered by kind, place and actor
+"$DYAD" figures --db "$db" --format csv >"$tmp/f.csv"
+grep -q ',killed,0,2483,2483,"at least","2,483",.*"ISR",.*"seed-a",[0-9]*,"Lebanon","LBN",' "$tmp/f.csv" || { echo "Lebanon toll not stored"; fail=1; }
+grep -q ',prisoner,1,240,240,' "$tmp/f.csv" || { echo "240 prisoners released not stored"; fail=1; }
+n=$("$DYAD" figures --db "$db" --kind injured --place Lebanon --format jsonl | grep -c '"value":11628,')
+[ "$n" = 1 ] || { echo "--kind injured --place Lebanon: $n"; fail=1; }
+n=$("$DYAD" figures --db "$db" --actor ISR --format jsonl | grep -vc '"perpetrator_code":"ISR\|"victim_code":"ISR')
+[ "$n" = 0 ] || { echo "--actor ISR returned other figures"; fail=1; }
+"$DYAD" figures --db "$db" --kind dead 2>"$tmp/e5" >/dev/null && fail=1
+grep -q "is not killed, injured" "$tmp/e5" || { echo "bad --kind not reported"; fail=1; }
 # bad queries: clear errors, non-zero exit, nothing broken
 "$DYAD" query --db "$db" --from 2024-13-45x 2>"$tmp/e1" && fail=1
 grep -q -- "--from: bad date" "$tmp/e1" || { echo "bad date not reported"; fail=1; }

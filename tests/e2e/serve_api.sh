@@ -67,7 +67,15 @@ check series 'd.series.reduce((n, s) => n + s.events, 0) === '"$all"' && d.serie
 req stats 200 '/api/stats?by=root'
 check stats 'd.by === "root" && d.groups.reduce((n, g) => n + g.events, 0) === '"$all"
 req figures 200 /api/figures
-check figures 'Array.isArray(d.figures)'
+check figures 'd.figures.some(f => f.kind === "killed" && f.value === 2483 && f.place === "Lebanon" && f.country === "LBN" && f.perpetrator_code === "ISR" && f.article === "seed-a" && f.sentence.includes("2,483"))'
+check figures 'd.figures.some(f => f.kind === "killed" && f.value === 40170) && d.figures.some(f => f.kind === "prisoner" && f.value === 240 && f.released)'
+req killed 200 '/api/figures?kind=killed&place=LBN'
+check killed 'd.figures.length === 1 && d.figures[0].value === 2483'
+bad badkind 400 '/api/figures?kind=dead'
+# events carry their place; the Doha visit is on the map
+check visit 'd.events[0].place === "Doha" && d.events[0].country === "QAT" && Math.abs(d.events[0].lat - 25.29) < 0.1'
+req inqatar 200 '/api/events?place=Qatar&actor=USAGOV&code=042'
+check inqatar 'd.events.some(e => e.place === "Doha") && d.events.every(e => e.country === "QAT")'
 req search 200 '/api/articles?q=Blinken'
 check search 'd.articles.some(a => a.id === "seed-a" && a.snippet.includes("\u0002Blinken\u0003"))'
 req article 200 /api/articles/seed-a

@@ -169,8 +169,8 @@ function plotMap(events) {
   for (const e of events)
     if (typeof e.lat === "number" && typeof e.lon === "number") {
       bounds = bounds ? bounds.extend([e.lat, e.lon]) : L.latLngBounds([e.lat, e.lon], [e.lat, e.lon]);
-      L.circleMarker([e.lat, e.lon], { radius: 4 + Math.min(8, e.num_mentions), color: QUADS[e.quad - 1]?.color || "#fff", weight: 1, fillOpacity: 0.7 })
-        .bindTooltip(`${e.date} ${e.source} ${e.code} ${e.target}`)
+      L.circleMarker([e.lat, e.lon], { className: "event-point", radius: 4 + Math.min(8, e.num_mentions), color: QUADS[e.quad - 1]?.color || "#fff", weight: 1, fillOpacity: 0.7 })
+        .bindTooltip(`${e.date} ${e.source} ${e.code} ${e.target} · ${e.place}`)
         .on("click", () => openEvent(e.id))
         .addTo(pointLayer);
     }
