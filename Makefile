@@ -34,7 +34,9 @@ TESTS := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TOOL_SRC := $(sort $(wildcard tests/accuracy/*.c)) $(sort $(wildcard bench/*.c))
 TOOLS := $(patsubst bench/%.c,$(BUILD)/tools/%,$(TOOL_SRC:tests/accuracy/%.c=$(BUILD)/tools/%))
 
-FUZZ_TARGETS := text dict reader date
+FUZZ_TARGETS := text dict reader date http
+# sources a fuzz target needs besides the library (the HTTP API is the CLI's)
+FUZZ_EXTRA_http := src/cli/http_api.c
 REPLAYS := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay_%)
 FUZZ_SECONDS ?= 30
 
@@ -109,19 +111,21 @@ $(BUILD)/tools/%: bench/%.c $(BUILD)/libdyad.a
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libdyad.a $(LDFLAGS) $(LIBS)
 
 # Fuzz targets replayed over their corpus without libFuzzer (make check).
-$(BUILD)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay_main.c $(BUILD)/libdyad.a
+.SECONDEXPANSION:
+$(BUILD)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay_main.c $$(FUZZ_EXTRA_$$*) $(BUILD)/libdyad.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< fuzz/replay_main.c $(BUILD)/libdyad.a $(LDFLAGS) $(LIBS)
+	$(CC) $(ALL_CFLAGS) -Isrc/cli -o $@ $< fuzz/replay_main.c $(FUZZ_EXTRA_$*) $(BUILD)/libdyad.a $(LDFLAGS) $(LIBS) -lpthread
 
 tests: $(TESTS) $(TOOLS) $(REPLAYS)
 
 # libFuzzer (clang): each target runs FUZZ_SECONDS over fuzz/corpus/<target>;
 # what it finds is added to the corpus, which make check replays.
+fuzz: export FUZZ_EXTRA_http := $(FUZZ_EXTRA_http)
 fuzz:
 	$(MAKE) BUILD=build-fuzz CC=clang CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" build-fuzz/libdyad.a
 	@for t in $(FUZZ_TARGETS); do \
 	  clang $(ALL_CFLAGS:-I$(BUILD)/gen=-Ibuild-fuzz/gen) -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	    -o build-fuzz/fuzz_$$t fuzz/fuzz_$$t.c build-fuzz/libdyad.a $(LIBS) || exit 1; \
+	    -Isrc/cli -o build-fuzz/fuzz_$$t fuzz/fuzz_$$t.c $$(eval echo \$$FUZZ_EXTRA_$$t) build-fuzz/libdyad.a $(LIBS) -lpthread || exit 1; \
 	  mkdir -p fuzz/corpus/$$t; \
 	  echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; \
 	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \

@@ -35,7 +35,7 @@ for b in build build-asan; do
 done
 
 # the fuzz corpora, replayed under the sanitizers
-for t in text dict reader date; do
+for t in text dict reader date http; do
     [ -d "fuzz/corpus/$t" ] || continue
     if out=$(build-asan/fuzz/replay_$t fuzz/corpus/$t/* 2>&1); then
         echo "fuzz corpus $t: $out"

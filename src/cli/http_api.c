@@ -5,8 +5,8 @@
  * under the API's lock; every failure becomes a JSON error reply. */
 #include "http_api.h"
 
-#include <math.h>
 #include <json-c/json.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
