@@ -14,14 +14,42 @@ if [ -d "$S" ]; then
         --dict "$D/Phoenix.International.actors.txt" --dict "$D/Phoenix.MilNonState.actors.txt" \
         --dict "$D/Phoenix.agents.txt" --dict "$D/Phoenix.discards.txt" -- "$S/text/GigaWord.sample.PETR.xml"
 fi
+GAZ=${1:-build}/gazetteer.gaz
 if [ -d data/dict ] && ls data/dict/* >/dev/null 2>&1; then
-    echo "== Dyad's dictionaries, examples"
-    "$B" --sentences "$N" --dict data/dict/ -- examples/*.txt
+    set -- "$@" # keep $1 (the build directory) for what follows
+    gaz=""
+    [ -f "$GAZ" ] && gaz="--dict $GAZ"
+    if [ -d "$S" ]; then
+        echo "== Dyad's dictionaries and gazetteer, GigaWord sample"
+        # shellcheck disable=SC2086
+        "$B" --sentences "$N" --dict data/dict/ $gaz -- "$S/text/GigaWord.sample.PETR.xml"
+    fi
+    echo "== Dyad's dictionaries and gazetteer, examples"
+    # shellcheck disable=SC2086
+    "$B" --sentences "$N" --dict data/dict/ $gaz -- examples/*.txt
+fi
+# dyad ingest into SQLite: the sample articles copied under new ids and
+# dates (events, places and figures stored, merged and indexed)
+BIN=${1:-build}/dyad
+SEEDS=${DYAD_SHARED:-../shared}/samples/seeds.jsonl
+if [ -x "$BIN" ] && [ -f "$SEEDS" ]; then
+    COPIES=${BENCH_COPIES:-1000}
+    it=$(mktemp -d)
+    awk -v n="$COPIES" '{ for (i = 0; i < n; i++) { l = $0; sub(/"id": *"/, "&" i "-", l);
+        sub(/"date": *"20/, "&" sprintf("%02d", i % 90 + 10) "-", l); sub(/-[0-9][0-9]-/, "-", l);
+        sub(/"text": *"/, "&Copy " i ". ", l); print l } }' \
+        "$SEEDS" >"$it/in.jsonl"
+    bytes=$(wc -c <"$it/in.jsonl")
+    t0=$(date +%s.%N)
+    "$BIN" ingest --db "$it/i.db" "$it/in.jsonl" 2>"$it/err"
+    t1=$(date +%s.%N)
+    echo "== dyad ingest, SQLite: $(tail -1 "$it/err" | sed 's/^dyad: //')"
+    awk -v a="$(wc -l <"$it/in.jsonl")" -v b="$bytes" -v t0="$t0" -v t1="$t1" \
+        'BEGIN { t = t1 - t0; printf "%d articles in %.2f s: %.0f articles/s, %.2f MB/s\n", a, t, a / t, b / t / 1e6 }'
+    rm -rf "$it"
 fi
 # dyad serve under load: wrk on loopback against the JSON API, the samples
 # and examples ingested; prints requests/s for each route.
-BIN=${1:-build}/dyad
-SEEDS=${DYAD_SHARED:-../shared}/samples/seeds.jsonl
 if command -v wrk >/dev/null 2>&1 && [ -x "$BIN" ] && [ -f "$SEEDS" ]; then
     echo "== dyad serve, wrk (2 threads, 32 connections, ${WRK_SECONDS:-5} s a route)"
     . tests/e2e/lib/serve.sh
