@@ -1,4 +1,5 @@
 /* common.c -- warning output and dictionary loading shared by commands. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,18 @@ static int is_dir(const char *p) {
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* Rewrites directory path p (of size n) without "..", and relative to the
+ * working directory when it lies below it, so that the rules events cite
+ * read "data/dict/cameo.verbs:472". Returns p. */
+static const char *tidy_path(char *p, size_t n) {
+    char real[PATH_MAX], cwd[PATH_MAX];
+    if (!realpath(p, real)) return p;
+    size_t k = getcwd(cwd, sizeof cwd) ? strlen(cwd) : 0;
+    if (k && !strncmp(real, cwd, k) && real[k] == '/') snprintf(p, n, "%s", real + k + 1);
+    else snprintf(p, n, "%s", real);
+    return p;
+}
+
 /* Dyad's own dictionaries: $DYAD_DICT, data/dict beside the binary's
  * parent directory (build/dyad -> data/dict), or ./data/dict. */
 static const char *default_dict(char *buf, size_t n) {
@@ -39,7 +52,7 @@ static const char *default_dict(char *buf, size_t n) {
         if (slash) {
             *slash = '\0';
             snprintf(buf, n, "%s/../data/dict", exe);
-            if (is_dir(buf)) return buf;
+            if (is_dir(buf)) return tidy_path(buf, n);
         }
     }
     return "data/dict";
