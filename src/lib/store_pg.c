@@ -79,9 +79,11 @@ static const char SCHEMA[] =
     "CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event, article);"
     "CREATE INDEX IF NOT EXISTS mentions_first ON mentions(event, id);" /* min(id) of an event */
     "CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article);"
-    "CREATE INDEX IF NOT EXISTS events_source ON events(source text_pattern_ops);"
-    "CREATE INDEX IF NOT EXISTS events_target ON events(target text_pattern_ops);"
-    "CREATE INDEX IF NOT EXISTS events_code ON events(code text_pattern_ops);"
+    /* actor and code prefixes are matched ASCII case folded (PREFIX) */
+    "DROP INDEX IF EXISTS events_source, events_target, events_code;"
+    "CREATE INDEX IF NOT EXISTS events_source_ci ON events(lower(source COLLATE \"C\"));"
+    "CREATE INDEX IF NOT EXISTS events_target_ci ON events(lower(target COLLATE \"C\"));"
+    "CREATE INDEX IF NOT EXISTS events_code_ci ON events(lower(code COLLATE \"C\"));"
     /* place names are matched with lower(x COLLATE "C"), which folds ASCII
      * only, as SQLite's lower() does */
     "DROP INDEX IF EXISTS events_place;"
@@ -561,6 +563,11 @@ dyad_status pg_store_put(pg_store *p, const dyad_article *a, const dyad_doc *d, 
     return st;
 }
 
+/* Column c starts with the LIKE prefix $n, ASCII case folded as SQLite's
+ * LIKE does (the events_*_ci indexes serve it). */
+#define PREFIX(c, n)                                                                               \
+    "lower(" c " COLLATE \"C\") LIKE lower(" n " COLLATE \"C\") || '%' ESCAPE '\\'"
+
 /* Rows of table alias t at place $7, as store.c's PLACE_MATCH: by name
  * (ASCII case folded, as SQLite's lower() and upper() do), by country
  * code, or in the country of a stored country-level place of that name. */
@@ -574,8 +581,8 @@ dyad_status pg_store_put(pg_store *p, const dyad_article *a, const dyad_doc *d, 
 /* The WHERE clause shared by queries and stats. Parameters: $1 actor
  * prefix, $2 code prefix, $3 from, $4 to, $5 text, $6 limit, $7 place. */
 static const char WHERE[] =
-    " WHERE ($1::text IS NULL OR e.source LIKE $1 || '%' ESCAPE '\\' OR e.target LIKE $1 || '%' ESCAPE '\\')"
-    " AND ($2::text IS NULL OR e.code LIKE $2 || '%' ESCAPE '\\')"
+    " WHERE ($1::text IS NULL OR " PREFIX("e.source", "$1") " OR " PREFIX("e.target", "$1") ")"
+    " AND ($2::text IS NULL OR " PREFIX("e.code", "$2") ")"
     " AND ($3::text IS NULL OR e.date >= $3) AND ($4::text IS NULL OR e.date <= $4)"
     " AND ($5::text IS NULL OR e.id IN (SELECT m.event FROM mentions m JOIN articles a"
     " ON a.rowid = m.article WHERE a.tsv @@ websearch_to_tsquery('simple', $5)))"
@@ -779,8 +786,8 @@ dyad_status pg_store_figures(pg_store *p, const dyad_query *q, dyad_figure_fn fn
         " f.country, f.lat, f.lon"
         " FROM figures f JOIN articles a ON a.rowid = f.article"
         " JOIN sentences se ON se.article = f.article AND se.idx = f.sentence"
-        " WHERE ($1::text IS NULL OR f.victim_code LIKE $1 || '%' ESCAPE '\\'"
-        " OR f.perpetrator_code LIKE $1 || '%' ESCAPE '\\')"
+        " WHERE ($1::text IS NULL OR " PREFIX("f.victim_code", "$1") " OR "
+        PREFIX("f.perpetrator_code", "$1") ")"
         " AND ($8::text IS NULL OR f.kind = $8)"
         " AND ($3::text IS NULL OR f.date >= $3) AND ($4::text IS NULL OR f.date <= $4)"
         " AND ($5::text IS NULL OR f.article IN (SELECT rowid FROM articles"

@@ -181,6 +181,8 @@ same "figures --kind" figures --format jsonl --kind injured
 same "figures --kind --place" figures --format jsonl --kind killed --place lebanon
 same "figures --place country" figures --format jsonl --place QAT
 same "figures --actor" figures --format jsonl --actor PSE
+same "figures --actor, any case" figures --format jsonl --actor pSe
+same "--actor --code, any case" query --format csv --actor usaGov --code 04
 same "figures --from --to" figures --format table --from 2024-05-01 --to 2024-08-31
 same "figures --text" figures --format jsonl --text Rafah
 same "figures --limit" figures --format csv --limit 2
