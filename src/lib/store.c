@@ -794,6 +794,7 @@ dyad_status dyad_store_series(dyad_store *s, const dyad_query *q, dyad_series_fn
 
 dyad_status dyad_store_figures(dyad_store *s, const dyad_query *q, dyad_figure_fn fn, void *ud,
                                dyad_error *err) {
+    if (s->pg) return pg_store_figures(s->pg, q, fn, ud, err);
     dyad_status res = store_check_query(q, err);
     if (res != DYAD_OK) return res;
     sqlite3_stmt *st;

@@ -23,6 +23,8 @@ dyad_status pg_store_query(pg_store *p, const dyad_query *q, dyad_event_fn fn, v
                            dyad_error *err);
 dyad_status pg_store_stats(pg_store *p, const char *by, const dyad_query *q, dyad_count_fn fn,
                            void *ud, dyad_error *err);
+dyad_status pg_store_figures(pg_store *p, const dyad_query *q, dyad_figure_fn fn, void *ud,
+                             dyad_error *err);
 
 /* Shared with store.c, so both backends agree. */
 
