@@ -515,6 +515,7 @@ static dyad_status each_mention(dyad_store *s, sqlite3_stmt *st, dyad_mention_fn
 
 dyad_status dyad_store_event(dyad_store *s, int64_t id, dyad_event_fn efn, dyad_mention_fn mfn,
                              void *ud, int *found, dyad_error *err) {
+    if (s->pg) return pg_store_event(s->pg, id, efn, mfn, ud, found, err);
     *found = 0;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db,
@@ -555,6 +556,7 @@ dyad_status dyad_store_event(dyad_store *s, int64_t id, dyad_event_fn efn, dyad_
 
 dyad_status dyad_store_article(dyad_store *s, const char *id, dyad_article_fn afn,
                                dyad_mention_fn mfn, void *ud, int *found, dyad_error *err) {
+    if (s->pg) return pg_store_article(s->pg, id, afn, mfn, ud, found, err);
     *found = 0;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db,
@@ -585,6 +587,7 @@ dyad_status dyad_store_article(dyad_store *s, const char *id, dyad_article_fn af
 
 dyad_status dyad_store_search(dyad_store *s, const char *text, long limit, dyad_article_fn fn,
                               void *ud, dyad_error *err) {
+    if (s->pg) return pg_store_search(s->pg, text, limit, fn, ud, err);
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db,
                            "SELECT a.id, a.date, a.source, a.title, a.url,"
@@ -611,6 +614,7 @@ dyad_status dyad_store_search(dyad_store *s, const char *text, long limit, dyad_
 
 dyad_status dyad_store_series(dyad_store *s, const dyad_query *q, dyad_series_fn fn, void *ud,
                               dyad_error *err) {
+    if (s->pg) return pg_store_series(s->pg, q, fn, ud, err);
     char w[1024], sql[2048];
     dyad_status res = where(q, w, sizeof w, err);
     if (res != DYAD_OK) return res;

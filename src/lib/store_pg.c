@@ -462,10 +462,28 @@ static char *like_prefix(const char *p) {
 
 typedef int (*row_fn)(void *ud, const PGresult *r);
 
-/* Runs sql with the query's parameters, row by row (single-row mode, so a
- * large result is never held whole), calling fn on each until it returns
- * non-zero. The rest of the result is then read and dropped: cancelling
- * would abort the caller's transaction. */
+/* Runs sql with n text parameters (types NULL: the server infers them), row
+ * by row (single-row mode, so a large result is never held whole), calling
+ * fn on each until it returns non-zero. The rest of the result is then read
+ * and dropped: cancelling would abort the caller's transaction. */
+static dyad_status each_row(pg_store *p, const char *sql, int n, const Oid *types,
+                            const char *const *v, row_fn fn, void *ud, dyad_error *err) {
+    if (!PQsendQueryParams(p->conn, sql, n, types, v, NULL, NULL, 0)) return pg_fail(p, err, "query failed", NULL);
+    PQsetSingleRowMode(p->conn);
+    dyad_status st = DYAD_OK;
+    int stop = 0;
+    PGresult *r;
+    while ((r = PQgetResult(p->conn))) {
+        ExecStatusType t = PQresultStatus(r);
+        if (t == PGRES_SINGLE_TUPLE && !stop) stop = fn(ud, r);
+        else if (t != PGRES_SINGLE_TUPLE && t != PGRES_TUPLES_OK && st == DYAD_OK)
+            st = pg_fail(p, err, "query failed", r);
+        PQclear(r);
+    }
+    return st;
+}
+
+/* Runs sql with the query's parameters ($1..$7, see WHERE) through each_row. */
 static dyad_status stream(pg_store *p, const char *sql, const dyad_query *q, row_fn fn, void *ud,
                           dyad_error *err) {
     dyad_status st = store_check_query(q, err);
@@ -481,20 +499,9 @@ static dyad_status stream(pg_store *p, const char *sql, const dyad_query *q, row
         free(code);
         return dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
     }
-    int sent = PQsendQueryParams(p->conn, sql, NPARAMS, types, v, NULL, NULL, 0);
+    st = each_row(p, sql, NPARAMS, types, v, fn, ud, err);
     free(actor);
     free(code);
-    if (!sent) return pg_fail(p, err, "query failed", NULL);
-    PQsetSingleRowMode(p->conn);
-    int stop = 0;
-    PGresult *r;
-    while ((r = PQgetResult(p->conn))) {
-        ExecStatusType t = PQresultStatus(r);
-        if (t == PGRES_SINGLE_TUPLE && !stop) stop = fn(ud, r);
-        else if (t != PGRES_SINGLE_TUPLE && t != PGRES_TUPLES_OK && st == DYAD_OK)
-            st = pg_fail(p, err, "query failed", r);
-        PQclear(r);
-    }
     return st;
 }
 
@@ -576,4 +583,193 @@ dyad_status pg_store_stats(pg_store *p, const char *by, const dyad_query *q, dya
              key, WHERE);
     row_cb cb = {NULL, fn, ud};
     return stream(p, sql, q, count_row, &cb, err);
+}
+
+/* ---------------------------------------------------------------------
+ * Reading back for the HTTP API, as in store.c: one event with its
+ * mentions, one article with its mentions, article search, the timeline.
+ * ------------------------------------------------------------------- */
+
+/* Mentions with their article and sentence, offsets relative to the
+ * sentence (character offsets: substr counts characters in UTF8). */
+#define MENTION_SELECT                                                                            \
+    "SELECT m.event, e.code, e.source, e.target, a.id, a.source, a.url, a.title, a.date,"         \
+    " m.sentence, se.start, substr(a.text, se.start + 1, se.\"end\" - se.start),"                 \
+    " m.source_start - se.start, m.source_end - se.start, m.target_start - se.start,"             \
+    " m.target_end - se.start, m.verb_start - se.start, m.verb_end - se.start,"                   \
+    " m.source_text, m.target_text, m.verb_text, m.date_text, m.rule"                             \
+    " FROM mentions m JOIN events e ON e.id = m.event JOIN articles a ON a.rowid = m.article"     \
+    " JOIN sentences se ON se.article = m.article AND se.idx = m.sentence"
+
+/* The columns of an article row: id, date, source, title, url, text,
+ * snippet, added, mentions, rowid. */
+#define ARTICLE_COLS                                                                              \
+    "a.id, a.date, a.source, a.title, a.url, %s, %s,"                                             \
+    " to_char(a.ingested_at, 'YYYY-MM-DD HH24:MI:SS'),"                                           \
+    " (SELECT count(*) FROM mentions m WHERE m.article = a.rowid), a.rowid"
+
+/* The callers' callbacks, whether the head row was found and the rowid of
+ * the article found, for the row functions below. */
+typedef struct read_cb {
+    dyad_event_fn event;
+    dyad_mention_fn mention;
+    dyad_article_fn article;
+    dyad_series_fn series;
+    void *ud;
+    int found;
+    char rowid[24];
+} read_cb;
+
+/* An offset column: -1 for NULL (no such part). */
+static long off_col(const PGresult *r, int i) {
+    return PQgetisnull(r, 0, i) ? -1 : strtol(PQgetvalue(r, 0, i), NULL, 10);
+}
+
+static int mention_row(void *ud, const PGresult *r) {
+    read_cb *cb = ud;
+    dyad_stored_mention m;
+    m.event = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+    m.code = PQgetvalue(r, 0, 1);
+    m.source = PQgetvalue(r, 0, 2);
+    m.target = PQgetvalue(r, 0, 3);
+    m.article = PQgetvalue(r, 0, 4);
+    m.news_source = PQgetvalue(r, 0, 5);
+    m.url = PQgetvalue(r, 0, 6);
+    m.title = PQgetvalue(r, 0, 7);
+    m.date = PQgetvalue(r, 0, 8);
+    m.sentence_index = atoi(PQgetvalue(r, 0, 9));
+    m.sentence_start = strtol(PQgetvalue(r, 0, 10), NULL, 10);
+    m.sentence = PQgetvalue(r, 0, 11);
+    m.source_start = off_col(r, 12);
+    m.source_end = off_col(r, 13);
+    m.target_start = off_col(r, 14);
+    m.target_end = off_col(r, 15);
+    m.verb_start = off_col(r, 16);
+    m.verb_end = off_col(r, 17);
+    m.source_text = PQgetvalue(r, 0, 18);
+    m.target_text = PQgetvalue(r, 0, 19);
+    m.verb_text = PQgetvalue(r, 0, 20);
+    m.date_text = PQgetvalue(r, 0, 21);
+    m.rule = PQgetvalue(r, 0, 22);
+    return cb->mention ? cb->mention(cb->ud, &m) : 0;
+}
+
+/* The event's own row, in the columns of event_row with the first-mention
+ * fields empty. */
+static int head_event(void *ud, const PGresult *r) {
+    read_cb *cb = ud;
+    cb->found = 1;
+    row_cb inner = {cb->event, NULL, cb->ud};
+    if (cb->event) event_row(&inner, r);
+    return 0;
+}
+
+dyad_status pg_store_event(pg_store *p, int64_t id, dyad_event_fn efn, dyad_mention_fn mfn, void *ud,
+                           int *found, dyad_error *err) {
+    static const Oid types[1] = {INT8OID};
+    char idtext[24];
+    const char *v[1] = {num(idtext, id)};
+    read_cb cb = {efn, mfn, NULL, NULL, ud, 0, ""};
+    dyad_status st = each_row(p,
+                              "SELECT id, date, source, target, code, root, quad, goldstein, num_mentions,"
+                              " num_sources, num_articles, '', '', '', '', '', 0, '', '', ''"
+                              " FROM events WHERE id = $1",
+                              1, types, v, head_event, &cb, err);
+    *found = cb.found;
+    if (st != DYAD_OK || !cb.found) return st;
+    return each_row(p, MENTION_SELECT " WHERE m.event = $1 ORDER BY m.article, m.sentence, m.id", 1, types, v,
+                    mention_row, &cb, err);
+}
+
+/* An article row (ARTICLE_COLS): for the article view and search hits. */
+static int article_row(void *ud, const PGresult *r) {
+    read_cb *cb = ud;
+    cb->found = 1;
+    snprintf(cb->rowid, sizeof cb->rowid, "%s", PQgetvalue(r, 0, 9));
+    dyad_stored_article a = {PQgetvalue(r, 0, 0), PQgetvalue(r, 0, 1), PQgetvalue(r, 0, 2),
+                             PQgetvalue(r, 0, 3), PQgetvalue(r, 0, 4), PQgetvalue(r, 0, 5),
+                             PQgetvalue(r, 0, 6), PQgetvalue(r, 0, 7), strtol(PQgetvalue(r, 0, 8), NULL, 10)};
+    return cb->article ? cb->article(cb->ud, &a) : 0;
+}
+
+dyad_status pg_store_article(pg_store *p, const char *id, dyad_article_fn afn, dyad_mention_fn mfn,
+                             void *ud, int *found, dyad_error *err) {
+    static const Oid text_type[1] = {TEXTOID}, id_type[1] = {INT8OID};
+    char sql[512];
+    snprintf(sql, sizeof sql, "SELECT " ARTICLE_COLS " FROM articles a WHERE a.id = $1", "a.text", "''");
+    const char *v[1] = {id};
+    read_cb cb = {NULL, mfn, afn, NULL, ud, 0, ""};
+    dyad_status st = each_row(p, sql, 1, text_type, v, article_row, &cb, err);
+    *found = cb.found;
+    if (st != DYAD_OK || !cb.found) return st;
+    v[0] = cb.rowid;
+    return each_row(p, MENTION_SELECT " WHERE m.article = $1 ORDER BY m.sentence, m.id", 1, id_type, v,
+                    mention_row, &cb, err);
+}
+
+/* Search hits, ranked like FTS5's bm25() (k1 1.2, b 0.75; idf at least
+ * 1e-6) so both stores list them in the same order. The query is read by
+ * websearch_to_tsquery (as --text); its words and quoted phrases are the
+ * bm25 terms; term frequencies (a phrase's: its first word's positions
+ * followed by the others) and lengths are positions in the tsvectors, less
+ * hyphenated compounds (the 'simple' parser adds "al-sisi" to "al" and
+ * "sisi", FTS5 does not); the average length is over every article (a scan
+ * of the tsvectors). Ties go in storing order. The snippet is
+ * ts_headline's best fragment of the text, matches between \x02 and \x03
+ * and "..." where it cuts the text, as FTS5's snippet() does. */
+static const char SEARCH[] =
+    "WITH q AS (SELECT websearch_to_tsquery('simple', $1) AS q),"
+    /* the terms: each word or phrase of the tsquery, and its lexemes in order */
+    " terms AS (SELECT DISTINCT u.t, array(SELECT replace(m[1], '''''', '''') FROM regexp_matches(u.t,"
+    "  '''((?:[^'']|'''')+)''', 'g') WITH ORDINALITY AS m(m, k) ORDER BY k) AS lex"
+    "  FROM q, regexp_split_to_table(q.q::text, ' [&|] ') AS s(t), LATERAL (SELECT btrim(s.t, '()! ') AS t) u"
+    "  WHERE u.t <> ''),"
+    " corpus AS (SELECT count(*)::float8 AS n, (SELECT coalesce(sum(array_length(u.positions, 1)), 0)"
+    "  FROM articles x, unnest(x.tsv) u WHERE strpos(u.lexeme, '-') = 0)::float8 / greatest(count(*), 1)"
+    "  AS avgdl FROM articles),"
+    " idf AS (SELECT lex, CASE WHEN v > 0 THEN v ELSE 1e-6 END AS idf FROM (SELECT lex,"
+    "  ln((c.n - hh.h + 0.5) / (hh.h + 0.5)) AS v FROM corpus c, terms, LATERAL (SELECT count(*) AS h"
+    "  FROM articles x WHERE x.tsv @@ terms.t::tsquery) hh) y),"
+    " hits AS (SELECT a.rowid, s.score FROM articles a, q, corpus c,"
+    "  LATERAL (SELECT coalesce(sum(array_length(u.positions, 1)), 0)::float8 AS dl FROM unnest(a.tsv) u"
+    "   WHERE strpos(u.lexeme, '-') = 0) d,"
+    "  LATERAL (SELECT coalesce(sum(i.idf * f.tf * 2.2 / (f.tf + 1.2 * (0.25 + 0.75 * d.dl / c.avgdl))), 0)"
+    "   AS score FROM idf i, LATERAL (SELECT count(*)::float8 AS tf FROM unnest(coalesce((SELECT w.positions"
+    "   FROM unnest(a.tsv) w WHERE w.lexeme = i.lex[1]), '{}')) p WHERE NOT EXISTS (SELECT 1"
+    "   FROM generate_subscripts(i.lex, 1) k WHERE k > 1 AND NOT (p + k - 1) = ANY(coalesce((SELECT"
+    "   w.positions FROM unnest(a.tsv) w WHERE w.lexeme = i.lex[k]), '{}')))) f) s"
+    "  WHERE a.tsv @@ q.q ORDER BY s.score DESC, a.rowid LIMIT $2)"
+    " SELECT " ARTICLE_COLS " FROM hits h JOIN articles a ON a.rowid = h.rowid, q,"
+    "  LATERAL (SELECT ts_headline('simple', a.text, q.q, E'StartSel=\\x02, StopSel=\\x03, MaxFragments=1,"
+    "   MaxWords=24, MinWords=20, ShortWord=0') AS hl) x,"
+    "  LATERAL (SELECT replace(replace(x.hl, chr(2), ''), chr(3), '') AS plain) y"
+    " ORDER BY h.score DESC, a.rowid";
+
+dyad_status pg_store_search(pg_store *p, const char *text, long limit, dyad_article_fn fn, void *ud,
+                            dyad_error *err) {
+    static const Oid types[2] = {TEXTOID, INT8OID};
+    char sql[sizeof SEARCH + 256], lim[24];
+    snprintf(sql, sizeof sql, SEARCH, "''",
+             "CASE WHEN starts_with(a.text, y.plain) THEN '' ELSE '...' END || x.hl"
+             " || CASE WHEN right(a.text, length(y.plain)) = y.plain THEN '' ELSE '...' END");
+    const char *v[2] = {text, limit > 0 ? num(lim, limit) : NULL};
+    read_cb cb = {NULL, NULL, fn, NULL, ud, 0, ""};
+    return each_row(p, sql, 2, types, v, article_row, &cb, err);
+}
+
+static int series_row(void *ud, const PGresult *r) {
+    read_cb *cb = ud;
+    return cb->series(cb->ud, PQgetvalue(r, 0, 0), PQgetvalue(r, 0, 1), strtol(PQgetvalue(r, 0, 2), NULL, 10),
+                      strtol(PQgetvalue(r, 0, 3), NULL, 10));
+}
+
+dyad_status pg_store_series(pg_store *p, const dyad_query *q, dyad_series_fn fn, void *ud,
+                            dyad_error *err) {
+    char sql[2048];
+    snprintf(sql, sizeof sql,
+             "SELECT e.date, e.root, count(*), sum(e.num_mentions) FROM events e%s"
+             " GROUP BY e.date, e.root ORDER BY e.date, e.root",
+             WHERE);
+    read_cb cb = {NULL, NULL, NULL, fn, ud, 0, ""};
+    return stream(p, sql, q, series_row, &cb, err);
 }
