@@ -224,6 +224,29 @@ static dyad_status ensure_schema(pg_store *p, dyad_error *err) {
     return st;
 }
 
+/* Prepares the statements of STMTS on the connection. */
+static dyad_status prepare(pg_store *p, dyad_error *err) {
+    dyad_status st = DYAD_OK;
+    for (size_t i = 0; st == DYAD_OK && i < sizeof STMTS / sizeof STMTS[0]; i++) {
+        PGresult *r = PQprepare(p->conn, STMTS[i][0], STMTS[i][1], 0, NULL);
+        if (PQresultStatus(r) != PGRES_COMMAND_OK) st = pg_fail(p, err, "cannot prepare statements", r);
+        PQclear(r);
+    }
+    return st;
+}
+
+/* A long-lived store (dyad serve) outlives its connection when the server
+ * restarts: a lost connection is made again, with its statements, at the
+ * start of the next transaction or read. A transaction it was in is lost
+ * with it, and pg_store_commit says so. */
+static dyad_status reconnect(pg_store *p, dyad_error *err) {
+    if (PQstatus(p->conn) == CONNECTION_OK) return DYAD_OK;
+    PQreset(p->conn);
+    if (PQstatus(p->conn) != CONNECTION_OK) return pg_fail(p, err, "cannot connect to PostgreSQL", NULL);
+    if (PQsetClientEncoding(p->conn, "UTF8") != 0) return pg_fail(p, err, "cannot use UTF-8", NULL);
+    return prepare(p, err);
+}
+
 dyad_status pg_store_open(pg_store **out, const char *uri, dyad_error *err) {
     *out = NULL;
     pg_store *p = calloc(1, sizeof *p);
@@ -244,11 +267,7 @@ dyad_status pg_store_open(pg_store **out, const char *uri, dyad_error *err) {
                            enc ? enc : "unknown");
     }
     if (st == DYAD_OK) st = ensure_schema(p, err);
-    for (size_t i = 0; st == DYAD_OK && i < sizeof STMTS / sizeof STMTS[0]; i++) {
-        PGresult *r = PQprepare(p->conn, STMTS[i][0], STMTS[i][1], 0, NULL);
-        if (PQresultStatus(r) != PGRES_COMMAND_OK) st = pg_fail(p, err, "cannot prepare statements", r);
-        PQclear(r);
-    }
+    if (st == DYAD_OK) st = prepare(p, err);
     if (st != DYAD_OK) {
         pg_store_close(p);
         return st;
@@ -263,10 +282,16 @@ dyad_status pg_store_open(pg_store **out, const char *uri, dyad_error *err) {
 #define BEGIN_WRITE "BEGIN; SELECT pg_advisory_xact_lock(" LOCK_WRITE ")"
 
 dyad_status pg_store_begin(pg_store *p, dyad_error *err) {
-    return exec(p, BEGIN_WRITE, "cannot begin a transaction", err);
+    if (reconnect(p, err) != DYAD_OK) return DYAD_EDB;
+    dyad_status st = exec(p, BEGIN_WRITE, "cannot begin a transaction", err);
+    if (st != DYAD_OK && PQstatus(p->conn) != CONNECTION_OK && reconnect(p, err) == DYAD_OK)
+        st = exec(p, BEGIN_WRITE, "cannot begin a transaction", err); /* the server had restarted */
+    return st;
 }
 
 dyad_status pg_store_commit(pg_store *p, dyad_error *err) {
+    if (PQtransactionStatus(p->conn) == PQTRANS_IDLE) /* see reconnect */
+        return dyad_fail(err, DYAD_EDB, p->name, 0, "cannot commit: the connection was lost, and the transaction with it");
     if (PQtransactionStatus(p->conn) == PQTRANS_INERROR) {
         exec(p, "ROLLBACK", "cannot roll back", NULL);
         return dyad_fail(err, DYAD_EDB, p->name, 0, "cannot commit: the transaction failed and was rolled back");
@@ -468,17 +493,29 @@ typedef int (*row_fn)(void *ud, const PGresult *r);
  * and dropped: cancelling would abort the caller's transaction. */
 static dyad_status each_row(pg_store *p, const char *sql, int n, const Oid *types,
                             const char *const *v, row_fn fn, void *ud, dyad_error *err) {
-    if (!PQsendQueryParams(p->conn, sql, n, types, v, NULL, NULL, 0)) return pg_fail(p, err, "query failed", NULL);
-    PQsetSingleRowMode(p->conn);
     dyad_status st = DYAD_OK;
-    int stop = 0;
-    PGresult *r;
-    while ((r = PQgetResult(p->conn))) {
-        ExecStatusType t = PQresultStatus(r);
-        if (t == PGRES_SINGLE_TUPLE && !stop) stop = fn(ud, r);
-        else if (t != PGRES_SINGLE_TUPLE && t != PGRES_TUPLES_OK && st == DYAD_OK)
-            st = pg_fail(p, err, "query failed", r);
-        PQclear(r);
+    long rows = 0;
+    for (int tries = 0; tries < 2; tries++) {
+        if (reconnect(p, err) != DYAD_OK) return DYAD_EDB;
+        st = DYAD_OK;
+        if (!PQsendQueryParams(p->conn, sql, n, types, v, NULL, NULL, 0)) {
+            st = pg_fail(p, err, "query failed", NULL);
+        } else {
+            PQsetSingleRowMode(p->conn);
+            int stop = 0;
+            PGresult *r;
+            while ((r = PQgetResult(p->conn))) {
+                ExecStatusType t = PQresultStatus(r);
+                if (t == PGRES_SINGLE_TUPLE && !stop) {
+                    stop = fn(ud, r);
+                    rows++;
+                } else if (t != PGRES_SINGLE_TUPLE && t != PGRES_TUPLES_OK && st == DYAD_OK)
+                    st = pg_fail(p, err, "query failed", r);
+                PQclear(r);
+            }
+        }
+        /* once more when the server had restarted and nothing was read yet */
+        if (st == DYAD_OK || rows || PQstatus(p->conn) == CONNECTION_OK) break;
     }
     return st;
 }

@@ -7,7 +7,8 @@
 # fields are normalised: "added" (when each store ingested the article) and
 # search "snippet" (FTS5's snippet() and ts_headline() cut differently; the
 # words they highlight must be the same). Then articles are POSTed to both
-# servers and read back the same; bad requests get the same 4xx.
+# servers and read back the same; bad requests get the same 4xx. When the
+# PostgreSQL server stops, restarts or goes away, dyad serve carries on.
 set -u
 DYAD=${DYAD:-build-asan/dyad}
 FAST=${DYAD_FAST:-build/dyad}
@@ -65,14 +66,13 @@ norm() {
         fs.writeFileSync(process.argv[2], JSON.stringify(d, null, 1) + "\n");' "$1" "$2" "$QWORDS"
 }
 
-compared=0
+compared=0 # requests answered the same
 # same PATH [curl options]: the same status and (normalised) JSON from both
 same() {
     _p=$1
     shift
     _sl=$(get "$lite_url$_p" "$tmp/l.json" "$@")
     _sp=$(get "$pg_url$_p" "$tmp/p.json" "$@")
-    compared=$((compared + 1))
     if [ "$_sl" != "$_sp" ]; then
         echo "DIFFERENT status: $_p: SQLite $_sl, PostgreSQL $_sp: $(head -c 300 "$tmp/p.json")"
         fail=1
@@ -83,7 +83,9 @@ same() {
         echo "DIFFERENT: $_p"
         diff "$tmp/l.norm" "$tmp/p.norm" | head -20
         fail=1
+        return
     fi
+    compared=$((compared + 1))
 }
 # ids FILE EXPR: the values of the JS expression over d (the parsed FILE)
 ids() {
@@ -145,6 +147,23 @@ same /api/timeseries
 n=$(psql_count() { as_pg "$PGBIN/psql" -qtA -h 127.0.0.1 -p "$PG_PORT" -U postgres -d dyad -c "$1"; }
     psql_count "SELECT count(*) FROM articles WHERE id = 'posted-1'")
 [ "$n" = 1 ] || { echo "posted-1 is stored $n times in PostgreSQL"; fail=1; }
+
+# the server goes away: requests fail with a JSON error, dyad serve lives
+# on; it comes back: dyad serve reconnects and answers as before. (Fast
+# shutdowns: after a crash PostgreSQL skips up to 32 ids of a sequence, so
+# new event ids would differ from SQLite's.)
+as_pg "$PGBIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || { echo "stop failed"; exit 1; }
+st=$(get "$pg_url/api/events" "$tmp/down.json")
+[ "$st" = 500 ] && grep -q '"error":".*cannot connect to PostgreSQL' "$tmp/down.json" ||
+    { echo "PostgreSQL down: status $st: $(head -c 300 "$tmp/down.json")"; fail=1; }
+grep -q s3cret "$tmp/down.json" && { echo "the error names the password"; fail=1; }
+pg_up || { echo "the PostgreSQL server did not start again"; exit 1; }
+same '/api/events?limit=10000'
+same "/api/events/$(ids "$tmp/events.json" '[d.events[0].id]')"
+as_pg "$PGBIN/pg_ctl" -D "$PG_DATA" -m fast -w restart >/dev/null 2>&1 || { echo "restart failed"; exit 1; }
+same /api/articles -X POST --data-binary '{"id":"after-restart","date":"2024-11-04","text":"Jordan criticized Israel after the restart."}'
+grep -q '"added":true' "$tmp/p.json" || { echo "POST after a restart: $(head -c 300 "$tmp/p.json")"; fail=1; }
+same /api/articles/after-restart
 
 echo "$compared requests answered the same by SQLite and PostgreSQL"
 for pid in "$lite_pid" "$pg_pid"; do
