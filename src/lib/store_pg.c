@@ -16,6 +16,7 @@
 
 #define TEXTOID 25 /* PostgreSQL's type oids for query parameters */
 #define INT8OID 20
+#define FLOAT8OID 701
 /* Advisory lock keys: taken while creating the schema, and by writers */
 #define LOCK_SCHEMA "4479326584"
 #define LOCK_WRITE "4479326585"
@@ -24,6 +25,11 @@ struct pg_store {
     PGconn *conn;
     char name[256]; /* the URI without its password, for messages */
     char pw[128];   /* the URI's password, kept out of messages */
+    /* search: the number and total length of the articles up to rowid
+     * len_upto, so each search reads only the tsvectors of newer ones
+     * (rowids grow in commit order, as writers take turns) */
+    long long len_upto;
+    double len_n, len_sum;
 };
 
 /* Run when the database has not got this version of it (see ensure_schema). */
@@ -291,7 +297,8 @@ dyad_status pg_store_begin(pg_store *p, dyad_error *err) {
 
 dyad_status pg_store_commit(pg_store *p, dyad_error *err) {
     if (PQtransactionStatus(p->conn) == PQTRANS_IDLE) /* see reconnect */
-        return dyad_fail(err, DYAD_EDB, p->name, 0, "cannot commit: the connection was lost, and the transaction with it");
+        return dyad_fail(err, DYAD_EDB, p->name, 0,
+                         "cannot commit: the connection was lost, and the transaction with it");
     if (PQtransactionStatus(p->conn) == PQTRANS_INERROR) {
         exec(p, "ROLLBACK", "cannot roll back", NULL);
         return dyad_fail(err, DYAD_EDB, p->name, 0, "cannot commit: the transaction failed and was rolled back");
@@ -750,48 +757,73 @@ dyad_status pg_store_article(pg_store *p, const char *id, dyad_article_fn afn, d
  * bm25 terms; term frequencies (a phrase's: its first word's positions
  * followed by the others) and lengths are positions in the tsvectors, less
  * hyphenated compounds (the 'simple' parser adds "al-sisi" to "al" and
- * "sisi", FTS5 does not); the average length is over every article (a scan
- * of the tsvectors). Ties go in storing order. The snippet is
- * ts_headline's best fragment of the text, matches between \x02 and \x03
- * and "..." where it cuts the text, as FTS5's snippet() does. */
+ * "sisi", FTS5 does not); the average length is over every article (the
+ * store keeps the sums, so a search reads only the tsvectors of articles
+ * stored since the last). Each hit's tsvector is read once, keeping the
+ * positions of the query's words. Ties go in storing order. The snippet
+ * is ts_headline's best fragment of the text, matches between \x02 and
+ * \x03 and "..." where it cuts the text, as FTS5's snippet() does. */
 static const char SEARCH[] =
-    "WITH q AS (SELECT websearch_to_tsquery('simple', $1) AS q),"
+    "WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('simple', $1) AS q),"
     /* the terms: each word or phrase of the tsquery, and its lexemes in order */
-    " terms AS (SELECT DISTINCT u.t, array(SELECT replace(m[1], '''''', '''') FROM regexp_matches(u.t,"
-    "  '''((?:[^'']|'''')+)''', 'g') WITH ORDINALITY AS m(m, k) ORDER BY k) AS lex"
+    " terms AS MATERIALIZED (SELECT DISTINCT u.t, array(SELECT replace(m[1], '''''', '''')"
+    "  FROM regexp_matches(u.t, '''((?:[^'']|'''')+)''', 'g') WITH ORDINALITY AS m(m, k) ORDER BY k) AS lex"
     "  FROM q, regexp_split_to_table(q.q::text, ' [&|] ') AS s(t), LATERAL (SELECT btrim(s.t, '()! ') AS t) u"
     "  WHERE u.t <> ''),"
-    " corpus AS (SELECT count(*)::float8 AS n, (SELECT coalesce(sum(array_length(u.positions, 1)), 0)"
-    "  FROM articles x, unnest(x.tsv) u WHERE strpos(u.lexeme, '-') = 0)::float8 / greatest(count(*), 1)"
-    "  AS avgdl FROM articles),"
-    " idf AS (SELECT lex, CASE WHEN v > 0 THEN v ELSE 1e-6 END AS idf FROM (SELECT lex,"
+    " words AS MATERIALIZED (SELECT array_agg(DISTINCT w) AS ql FROM terms, unnest(terms.lex) w),"
+    /* the number and total length of articles: $4 and $5 up to rowid $3, then newer ones */
+    " corpus AS MATERIALIZED (SELECT n, sum, upto, sum / greatest(n, 1) AS avgdl FROM (SELECT"
+    "  $4::float8 + count(*) AS n, $5::float8 + coalesce(sum(z.dl), 0) AS sum,"
+    "  greatest($3::bigint, max(z.rowid)) AS upto FROM (SELECT x.rowid, (SELECT coalesce(sum(cardinality("
+    "  u.positions)), 0) FROM unnest(x.tsv) u WHERE strpos(u.lexeme, '-') = 0) AS dl FROM articles x"
+    "  WHERE x.rowid > $3) z) t),"
+    " idf AS MATERIALIZED (SELECT lex, CASE WHEN v > 0 THEN v ELSE 1e-6 END AS idf FROM (SELECT lex,"
     "  ln((c.n - hh.h + 0.5) / (hh.h + 0.5)) AS v FROM corpus c, terms, LATERAL (SELECT count(*) AS h"
     "  FROM articles x WHERE x.tsv @@ terms.t::tsquery) hh) y),"
-    " hits AS (SELECT a.rowid, s.score FROM articles a, q, corpus c,"
-    "  LATERAL (SELECT coalesce(sum(array_length(u.positions, 1)), 0)::float8 AS dl FROM unnest(a.tsv) u"
-    "   WHERE strpos(u.lexeme, '-') = 0) d,"
+    /* per hit: its length, and the query words it has with their positions */
+    " hits AS (SELECT a.rowid, s.score FROM articles a, q, corpus c, words w,"
+    "  LATERAL (SELECT coalesce(sum(cardinality(u.positions)) FILTER (WHERE strpos(u.lexeme, '-') = 0), 0)"
+    "   ::float8 AS dl, array_agg(u.lexeme) FILTER (WHERE u.lexeme = ANY(w.ql)) AS lx,"
+    "   array_agg(u.positions::text) FILTER (WHERE u.lexeme = ANY(w.ql)) AS px FROM unnest(a.tsv) u) d,"
     "  LATERAL (SELECT coalesce(sum(i.idf * f.tf * 2.2 / (f.tf + 1.2 * (0.25 + 0.75 * d.dl / c.avgdl))), 0)"
-    "   AS score FROM idf i, LATERAL (SELECT count(*)::float8 AS tf FROM unnest(coalesce((SELECT w.positions"
-    "   FROM unnest(a.tsv) w WHERE w.lexeme = i.lex[1]), '{}')) p WHERE NOT EXISTS (SELECT 1"
-    "   FROM generate_subscripts(i.lex, 1) k WHERE k > 1 AND NOT (p + k - 1) = ANY(coalesce((SELECT"
-    "   w.positions FROM unnest(a.tsv) w WHERE w.lexeme = i.lex[k]), '{}')))) f) s"
+    "   AS score FROM idf i, LATERAL (SELECT count(*)::float8 AS tf"
+    "   FROM unnest(coalesce(d.px[array_position(d.lx, i.lex[1])]::smallint[], '{}')) p"
+    "   WHERE NOT EXISTS (SELECT 1 FROM generate_subscripts(i.lex, 1) k WHERE k > 1 AND NOT (p + k - 1)"
+    "   = ANY(coalesce(d.px[array_position(d.lx, i.lex[k])]::smallint[], '{}')))) f) s"
     "  WHERE a.tsv @@ q.q ORDER BY s.score DESC, a.rowid LIMIT $2)"
-    " SELECT " ARTICLE_COLS " FROM hits h JOIN articles a ON a.rowid = h.rowid, q,"
+    " SELECT " ARTICLE_COLS ", c.n, c.sum, c.upto"
+    " FROM hits h JOIN articles a ON a.rowid = h.rowid, q, corpus c,"
     "  LATERAL (SELECT ts_headline('simple', a.text, q.q, E'StartSel=\\x02, StopSel=\\x03, MaxFragments=1,"
     "   MaxWords=24, MinWords=20, ShortWord=0') AS hl) x,"
     "  LATERAL (SELECT replace(replace(x.hl, chr(2), ''), chr(3), '') AS plain) y"
     " ORDER BY h.score DESC, a.rowid";
 
+typedef struct search_cb {
+    read_cb cb;
+    pg_store *p;
+} search_cb;
+
+/* A search hit, with the article counts and lengths to keep for the next. */
+static int search_row(void *ud, const PGresult *r) {
+    search_cb *s = ud;
+    s->p->len_n = strtod(PQgetvalue(r, 0, 10), NULL);
+    s->p->len_sum = strtod(PQgetvalue(r, 0, 11), NULL);
+    s->p->len_upto = strtoll(PQgetvalue(r, 0, 12), NULL, 10);
+    return article_row(&s->cb, r);
+}
+
 dyad_status pg_store_search(pg_store *p, const char *text, long limit, dyad_article_fn fn, void *ud,
                             dyad_error *err) {
-    static const Oid types[2] = {TEXTOID, INT8OID};
-    char sql[sizeof SEARCH + 256], lim[24];
+    static const Oid types[5] = {TEXTOID, INT8OID, INT8OID, FLOAT8OID, FLOAT8OID};
+    char sql[sizeof SEARCH + 256], lim[24], upto[24], n[32], sum[32];
     snprintf(sql, sizeof sql, SEARCH, "''",
              "CASE WHEN starts_with(a.text, y.plain) THEN '' ELSE '...' END || x.hl"
              " || CASE WHEN right(a.text, length(y.plain)) = y.plain THEN '' ELSE '...' END");
-    const char *v[2] = {text, limit > 0 ? num(lim, limit) : NULL};
-    read_cb cb = {NULL, NULL, fn, NULL, ud, 0, ""};
-    return each_row(p, sql, 2, types, v, article_row, &cb, err);
+    snprintf(n, sizeof n, "%.17g", p->len_n);
+    snprintf(sum, sizeof sum, "%.17g", p->len_sum);
+    const char *v[5] = {text, limit > 0 ? num(lim, limit) : NULL, num(upto, p->len_upto), n, sum};
+    search_cb cb = {{NULL, NULL, fn, NULL, ud, 0, ""}, p};
+    return each_row(p, sql, 5, types, v, search_row, &cb, err);
 }
 
 static int series_row(void *ud, const PGresult *r) {
