@@ -699,7 +699,8 @@ static int mention_row(void *ud, const PGresult *r) {
 }
 
 /* The event's own row, in the columns of event_row with the first-mention
- * fields empty. */
+ * fields empty (pg_store_event's query must give every column event_row
+ * reads). */
 static int head_event(void *ud, const PGresult *r) {
     read_cb *cb = ud;
     cb->found = 1;

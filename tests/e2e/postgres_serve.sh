@@ -5,8 +5,11 @@
 # from both: the event list, each event with its mentions and offsets, each
 # article, article search, the timeline, actors, dyads and stats. Only two
 # fields are normalised: "added" (when each store ingested the article) and
-# search "snippet" (FTS5's snippet() and ts_headline() cut differently; the
-# words they highlight must be the same). Then articles are POSTed to both
+# search "snippet" (FTS5's snippet() and ts_headline() may pick another
+# fragment: every word either highlights must be a query word). Search hits
+# must come in the same order (PostgreSQL ranks with FTS5's bm25), but
+# queries that are not FTS5 syntax are refused by SQLite only. Then
+# articles are POSTed to both
 # servers and read back the same; bad requests get the same 4xx. When the
 # PostgreSQL server stops, restarts or goes away, dyad serve carries on.
 set -u
@@ -110,6 +113,15 @@ for q in Blinken Qatar 'Blinken Doha' ceasefire 'Gaza OR Israel' '"Secretary of 
     QWORDS=$q
     same "/api/articles?q=$(node -e 'console.log(encodeURIComponent(process.argv[1]))' "$q")"
 done
+QWORDS=Qatar
+same '/api/articles?q=Qatar&limit=2'
+# not FTS5 syntax: SQLite refuses it (400), websearch_to_tsquery takes anything
+for q in '%22unbalanced' '%29%20OR%20%28'; do
+    sl=$(get "$lite_url/api/articles?q=$q" "$tmp/s.json")
+    st=$(get "$pg_url/api/articles?q=$q" "$tmp/s.json")
+    [ "$sl" = 400 ] && [ "$st" = 200 ] && grep -q '^{"articles":\[' "$tmp/s.json" ||
+        { echo "q=$q: SQLite $sl, PostgreSQL $st $(head -c 300 "$tmp/s.json")"; fail=1; }
+done
 get "$pg_url/api/articles?q=Blinken" "$tmp/s.json" >/dev/null
 node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
     process.exit(d.articles.some(a => a.id === "seed-a" && a.snippet.includes("\u0002Blinken\u0003")) ? 0 : 1)' \
@@ -144,8 +156,8 @@ grep -q '"root":"19"' "$tmp/p.json" || { echo "the posted attack is not found in
 QWORDS=emir
 same '/api/articles?q=emir'
 same /api/timeseries
-n=$(psql_count() { as_pg "$PGBIN/psql" -qtA -h 127.0.0.1 -p "$PG_PORT" -U postgres -d dyad -c "$1"; }
-    psql_count "SELECT count(*) FROM articles WHERE id = 'posted-1'")
+n=$(as_pg "$PGBIN/psql" -qtA -h 127.0.0.1 -p "$PG_PORT" -U postgres -d dyad \
+    -c "SELECT count(*) FROM articles WHERE id = 'posted-1'")
 [ "$n" = 1 ] || { echo "posted-1 is stored $n times in PostgreSQL"; fail=1; }
 
 # the server goes away: requests fail with a JSON error, dyad serve lives
