@@ -49,17 +49,27 @@ if [ -x "$BIN" ] && [ -f "$SEEDS" ]; then
     rm -rf "$it"
 fi
 # dyad serve under load: wrk on loopback against the JSON API, the samples
-# and examples ingested; prints requests/s for each route.
-if command -v wrk >/dev/null 2>&1 && [ -x "$BIN" ] && [ -f "$SEEDS" ]; then
-    echo "== dyad serve, wrk (2 threads, 32 connections, ${WRK_SECONDS:-5} s a route)"
-    . tests/e2e/lib/serve.sh
-    wt=$(mktemp -d)
-    "$BIN" ingest --db "$wt/b.db" "$SEEDS" examples/*.txt 2>/dev/null
-    serve_start "$BIN" "$wt/b.db" "$wt/log"
+# and examples ingested into SQLite, then into PostgreSQL (a server of the
+# bench's own, as in tests/e2e/lib/pg.sh); prints requests/s for each route.
+# wrk_routes DB: serves DB and loads each route for WRK_SECONDS
+wrk_routes() {
+    "$BIN" ingest --db "$1" "$SEEDS" examples/*.txt 2>/dev/null
+    serve_start "$BIN" "$1" "$wt/log"
     for route in /api/events?limit=100 /api/events?actor=USAGOV /api/events/1 /api/timeseries /api/articles?q=Blinken; do
         rps=$(wrk -t2 -c32 -d"${WRK_SECONDS:-5}"s "$URL$route" | sed -n 's/^Requests\/sec: *//p')
         printf '%-28s %s requests/s\n' "$route" "$rps"
     done
     serve_stop || true
-    rm -rf "$wt"
+}
+if command -v wrk >/dev/null 2>&1 && [ -x "$BIN" ] && [ -f "$SEEDS" ]; then
+    . tests/e2e/lib/serve.sh
+    . tests/e2e/lib/pg.sh
+    wt=$(mktemp -d) pgt=$(mktemp -d)
+    trap 'pg_stop; rm -rf "$wt" "$pgt"' EXIT
+    echo "== dyad serve on SQLite, wrk (2 threads, 32 connections, ${WRK_SECONDS:-5} s a route)"
+    wrk_routes "$wt/b.db"
+    if pg_start "$pgt" >/dev/null && pg=$(pg_createdb dyad); then
+        echo "== dyad serve on PostgreSQL, wrk (2 threads, 32 connections, ${WRK_SECONDS:-5} s a route)"
+        wrk_routes "$pg"
+    fi
 fi

@@ -194,6 +194,17 @@ static void default_web(char *buf, size_t n) {
     buf[0] = '\0';
 }
 
+/* The --db value as the log shows it: the password of a URI's user part
+ * (between ':' and '@' before the host) becomes "***". */
+static void shown_db(const char *db, char *buf, size_t n) {
+    const char *user = strstr(db, "://");
+    user = user ? user + 3 : db;
+    const char *at = memchr(user, '@', strcspn(user, "/?#"));
+    const char *colon = at ? memchr(user, ':', (size_t)(at - user)) : NULL;
+    if (colon) snprintf(buf, n, "%.*s:***%s", (int)(colon - db), db, at);
+    else snprintf(buf, n, "%s", db);
+}
+
 int cmd_serve(int argc, char **argv) {
     const char *db = "dyad.db", *host = "127.0.0.1", *web = NULL, *dicts[CLI_MAX_DICTS];
     long port = 8080, max_body = DEFAULT_MAX_BODY;
@@ -214,7 +225,7 @@ int cmd_serve(int argc, char **argv) {
         } else if (!strcmp(a, "--max-body") && (max_body = strtol(v, &end, 10), !*end) && max_body > 0) {
         } else {
             fprintf(stderr, "dyad: serve: bad option '%s'%s%s\n", a, end ? " value " : "", end ? v : "");
-            fputs("usage: dyad serve [--db FILE] [--port N] [--host ADDR] [--web DIR] [--dict PATH]... "
+            fputs("usage: dyad serve [--db FILE|URI] [--port N] [--host ADDR] [--web DIR] [--dict PATH]... "
                   "[--max-body BYTES]\n",
                   stderr);
             return 2;
@@ -275,7 +286,9 @@ int cmd_serve(int argc, char **argv) {
         rc = 1;
     } else {
         const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
-        fprintf(stderr, "dyad: serving %s on http://%s:%u/ (dashboard: %s)\n", db, host,
+        char shown[512];
+        shown_db(db, shown, sizeof shown);
+        fprintf(stderr, "dyad: serving %s on http://%s:%u/ (dashboard: %s)\n", shown, host,
                 info ? info->port : (unsigned)port, sv->web[0] ? sv->web : "none");
         fflush(stderr);
         while (!stop) sigsuspend(&old);

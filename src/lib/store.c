@@ -688,6 +688,7 @@ static dyad_status each_mention(dyad_store *s, sqlite3_stmt *st, dyad_mention_fn
 
 dyad_status dyad_store_event(dyad_store *s, int64_t id, dyad_event_fn efn, dyad_mention_fn mfn,
                              void *ud, int *found, dyad_error *err) {
+    if (s->pg) return pg_store_event(s->pg, id, efn, mfn, ud, found, err);
     *found = 0;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, "SELECT e.id, " EVENT_COLS " FROM events e WHERE e.id = ?1", -1, &st,
@@ -713,6 +714,7 @@ dyad_status dyad_store_event(dyad_store *s, int64_t id, dyad_event_fn efn, dyad_
 
 dyad_status dyad_store_article(dyad_store *s, const char *id, dyad_article_fn afn,
                                dyad_mention_fn mfn, void *ud, int *found, dyad_error *err) {
+    if (s->pg) return pg_store_article(s->pg, id, afn, mfn, ud, found, err);
     *found = 0;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db,
@@ -743,6 +745,7 @@ dyad_status dyad_store_article(dyad_store *s, const char *id, dyad_article_fn af
 
 dyad_status dyad_store_search(dyad_store *s, const char *text, long limit, dyad_article_fn fn,
                               void *ud, dyad_error *err) {
+    if (s->pg) return pg_store_search(s->pg, text, limit, fn, ud, err);
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db,
                            "SELECT a.id, a.date, a.source, a.title, a.url,"
@@ -769,6 +772,7 @@ dyad_status dyad_store_search(dyad_store *s, const char *text, long limit, dyad_
 
 dyad_status dyad_store_series(dyad_store *s, const dyad_query *q, dyad_series_fn fn, void *ud,
                               dyad_error *err) {
+    if (s->pg) return pg_store_series(s->pg, q, fn, ud, err);
     char w[1024], sql[2048];
     dyad_status res = where(q, w, sizeof w, err);
     if (res != DYAD_OK) return res;

@@ -17,6 +17,7 @@
 
 #define TEXTOID 25 /* PostgreSQL's type oids for query parameters */
 #define INT8OID 20
+#define FLOAT8OID 701
 /* Advisory lock keys: taken while creating the schema, and by writers */
 #define LOCK_SCHEMA "4479326584"
 #define LOCK_WRITE "4479326585"
@@ -25,6 +26,11 @@ struct pg_store {
     PGconn *conn;
     char name[256]; /* the URI without its password, for messages */
     char pw[128];   /* the URI's password, kept out of messages */
+    /* search: the number and total length of the articles up to rowid
+     * len_upto, so each search reads only the tsvectors of newer ones
+     * (rowids grow in commit order, as writers take turns) */
+    long long len_upto;
+    double len_n, len_sum;
 };
 
 /* Run when the database has not got this version of it (see ensure_schema). */
@@ -281,6 +287,29 @@ static dyad_status ensure_schema(pg_store *p, dyad_error *err) {
     return st;
 }
 
+/* Prepares the statements of STMTS on the connection. */
+static dyad_status prepare(pg_store *p, dyad_error *err) {
+    dyad_status st = DYAD_OK;
+    for (size_t i = 0; st == DYAD_OK && i < sizeof STMTS / sizeof STMTS[0]; i++) {
+        PGresult *r = PQprepare(p->conn, STMTS[i][0], STMTS[i][1], 0, NULL);
+        if (PQresultStatus(r) != PGRES_COMMAND_OK) st = pg_fail(p, err, "cannot prepare statements", r);
+        PQclear(r);
+    }
+    return st;
+}
+
+/* A long-lived store (dyad serve) outlives its connection when the server
+ * restarts: a lost connection is made again, with its statements, at the
+ * start of the next transaction or read. A transaction it was in is lost
+ * with it, and pg_store_commit says so. */
+static dyad_status reconnect(pg_store *p, dyad_error *err) {
+    if (PQstatus(p->conn) == CONNECTION_OK) return DYAD_OK;
+    PQreset(p->conn);
+    if (PQstatus(p->conn) != CONNECTION_OK) return pg_fail(p, err, "cannot connect to PostgreSQL", NULL);
+    if (PQsetClientEncoding(p->conn, "UTF8") != 0) return pg_fail(p, err, "cannot use UTF-8", NULL);
+    return prepare(p, err);
+}
+
 dyad_status pg_store_open(pg_store **out, const char *uri, dyad_error *err) {
     *out = NULL;
     pg_store *p = calloc(1, sizeof *p);
@@ -301,11 +330,7 @@ dyad_status pg_store_open(pg_store **out, const char *uri, dyad_error *err) {
                            enc ? enc : "unknown");
     }
     if (st == DYAD_OK) st = ensure_schema(p, err);
-    for (size_t i = 0; st == DYAD_OK && i < sizeof STMTS / sizeof STMTS[0]; i++) {
-        PGresult *r = PQprepare(p->conn, STMTS[i][0], STMTS[i][1], 0, NULL);
-        if (PQresultStatus(r) != PGRES_COMMAND_OK) st = pg_fail(p, err, "cannot prepare statements", r);
-        PQclear(r);
-    }
+    if (st == DYAD_OK) st = prepare(p, err);
     if (st != DYAD_OK) {
         pg_store_close(p);
         return st;
@@ -320,10 +345,17 @@ dyad_status pg_store_open(pg_store **out, const char *uri, dyad_error *err) {
 #define BEGIN_WRITE "BEGIN; SELECT pg_advisory_xact_lock(" LOCK_WRITE ")"
 
 dyad_status pg_store_begin(pg_store *p, dyad_error *err) {
-    return exec(p, BEGIN_WRITE, "cannot begin a transaction", err);
+    if (reconnect(p, err) != DYAD_OK) return DYAD_EDB;
+    dyad_status st = exec(p, BEGIN_WRITE, "cannot begin a transaction", err);
+    if (st != DYAD_OK && PQstatus(p->conn) != CONNECTION_OK && reconnect(p, err) == DYAD_OK)
+        st = exec(p, BEGIN_WRITE, "cannot begin a transaction", err); /* the server had restarted */
+    return st;
 }
 
 dyad_status pg_store_commit(pg_store *p, dyad_error *err) {
+    if (PQtransactionStatus(p->conn) == PQTRANS_IDLE) /* see reconnect */
+        return dyad_fail(err, DYAD_EDB, p->name, 0,
+                         "cannot commit: the connection was lost, and the transaction with it");
     if (PQtransactionStatus(p->conn) == PQTRANS_INERROR) {
         exec(p, "ROLLBACK", "cannot roll back", NULL);
         return dyad_fail(err, DYAD_EDB, p->name, 0, "cannot commit: the transaction failed and was rolled back");
@@ -606,10 +638,40 @@ static char *like_prefix(const char *p) {
 
 typedef int (*row_fn)(void *ud, const PGresult *r);
 
-/* Runs sql with the query's parameters ($1 to $8, see WHERE), row by row (single-row mode, so a
- * large result is never held whole), calling fn on each until it returns
- * non-zero. The rest of the result is then read and dropped: cancelling
- * would abort the caller's transaction. */
+/* Runs sql with n text parameters (types NULL: the server infers them), row
+ * by row (single-row mode, so a large result is never held whole), calling
+ * fn on each until it returns non-zero. The rest of the result is then read
+ * and dropped: cancelling would abort the caller's transaction. */
+static dyad_status each_row(pg_store *p, const char *sql, int n, const Oid *types,
+                            const char *const *v, row_fn fn, void *ud, dyad_error *err) {
+    dyad_status st = DYAD_OK;
+    long rows = 0;
+    for (int tries = 0; tries < 2; tries++) {
+        if (reconnect(p, err) != DYAD_OK) return DYAD_EDB;
+        st = DYAD_OK;
+        if (!PQsendQueryParams(p->conn, sql, n, types, v, NULL, NULL, 0)) {
+            st = pg_fail(p, err, "query failed", NULL);
+        } else {
+            PQsetSingleRowMode(p->conn);
+            int stop = 0;
+            PGresult *r;
+            while ((r = PQgetResult(p->conn))) {
+                ExecStatusType t = PQresultStatus(r);
+                if (t == PGRES_SINGLE_TUPLE && !stop) {
+                    stop = fn(ud, r);
+                    rows++;
+                } else if (t != PGRES_SINGLE_TUPLE && t != PGRES_TUPLES_OK && st == DYAD_OK)
+                    st = pg_fail(p, err, "query failed", r);
+                PQclear(r);
+            }
+        }
+        /* once more when the server had restarted and nothing was read yet */
+        if (st == DYAD_OK || rows || PQstatus(p->conn) == CONNECTION_OK) break;
+    }
+    return st;
+}
+
+/* Runs sql with the query's parameters ($1 to $8, see WHERE) through each_row. */
 static dyad_status stream(pg_store *p, const char *sql, const dyad_query *q, row_fn fn, void *ud,
                           dyad_error *err) {
     dyad_status st = store_check_query(q, err);
@@ -626,20 +688,9 @@ static dyad_status stream(pg_store *p, const char *sql, const dyad_query *q, row
         free(code);
         return dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
     }
-    int sent = PQsendQueryParams(p->conn, sql, NPARAMS, types, v, NULL, NULL, 0);
+    st = each_row(p, sql, NPARAMS, types, v, fn, ud, err);
     free(actor);
     free(code);
-    if (!sent) return pg_fail(p, err, "query failed", NULL);
-    PQsetSingleRowMode(p->conn);
-    int stop = 0;
-    PGresult *r;
-    while ((r = PQgetResult(p->conn))) {
-        ExecStatusType t = PQresultStatus(r);
-        if (t == PGRES_SINGLE_TUPLE && !stop) stop = fn(ud, r);
-        else if (t != PGRES_SINGLE_TUPLE && t != PGRES_TUPLES_OK && st == DYAD_OK)
-            st = pg_fail(p, err, "query failed", r);
-        PQclear(r);
-    }
     return st;
 }
 
@@ -796,4 +847,220 @@ dyad_status pg_store_figures(pg_store *p, const dyad_query *q, dyad_figure_fn fn
         " ORDER BY f.date, f.id LIMIT $6";
     figure_cb cb = {fn, ud};
     return stream(p, SQL, q, figure_row, &cb, err);
+}
+
+/* ---------------------------------------------------------------------
+ * Reading back for the HTTP API, as in store.c: one event with its
+ * mentions, one article with its mentions, article search, the timeline.
+ * ------------------------------------------------------------------- */
+
+/* Mentions with their article and sentence, offsets relative to the
+ * sentence (character offsets: substr counts characters in UTF8). */
+#define MENTION_SELECT                                                                            \
+    "SELECT m.event, e.code, e.source, e.target, a.id, a.source, a.url, a.title, a.date,"         \
+    " m.sentence, se.start, substr(a.text, se.start + 1, se.\"end\" - se.start),"                 \
+    " m.source_start - se.start, m.source_end - se.start, m.target_start - se.start,"             \
+    " m.target_end - se.start, m.verb_start - se.start, m.verb_end - se.start,"                   \
+    " m.source_text, m.target_text, m.verb_text, m.date_text, m.rule"                             \
+    " FROM mentions m JOIN events e ON e.id = m.event JOIN articles a ON a.rowid = m.article"     \
+    " JOIN sentences se ON se.article = m.article AND se.idx = m.sentence"
+
+/* The columns of an article row: id, date, source, title, url, text,
+ * snippet, added, mentions, rowid. */
+#define ARTICLE_COLS                                                                              \
+    "a.id, a.date, a.source, a.title, a.url, %s, %s,"                                             \
+    " to_char(a.ingested_at, 'YYYY-MM-DD HH24:MI:SS'),"                                           \
+    " (SELECT count(*) FROM mentions m WHERE m.article = a.rowid), a.rowid"
+
+/* The callers' callbacks, whether the head row was found and the rowid of
+ * the article found, for the row functions below. */
+typedef struct read_cb {
+    dyad_event_fn event;
+    dyad_mention_fn mention;
+    dyad_article_fn article;
+    dyad_series_fn series;
+    void *ud;
+    int found;
+    char rowid[24];
+} read_cb;
+
+/* An offset column: -1 for NULL (no such part). */
+static long off_col(const PGresult *r, int i) {
+    return PQgetisnull(r, 0, i) ? -1 : strtol(PQgetvalue(r, 0, i), NULL, 10);
+}
+
+static int mention_row(void *ud, const PGresult *r) {
+    read_cb *cb = ud;
+    dyad_stored_mention m;
+    m.event = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+    m.code = PQgetvalue(r, 0, 1);
+    m.source = PQgetvalue(r, 0, 2);
+    m.target = PQgetvalue(r, 0, 3);
+    m.article = PQgetvalue(r, 0, 4);
+    m.news_source = PQgetvalue(r, 0, 5);
+    m.url = PQgetvalue(r, 0, 6);
+    m.title = PQgetvalue(r, 0, 7);
+    m.date = PQgetvalue(r, 0, 8);
+    m.sentence_index = atoi(PQgetvalue(r, 0, 9));
+    m.sentence_start = strtol(PQgetvalue(r, 0, 10), NULL, 10);
+    m.sentence = PQgetvalue(r, 0, 11);
+    m.source_start = off_col(r, 12);
+    m.source_end = off_col(r, 13);
+    m.target_start = off_col(r, 14);
+    m.target_end = off_col(r, 15);
+    m.verb_start = off_col(r, 16);
+    m.verb_end = off_col(r, 17);
+    m.source_text = PQgetvalue(r, 0, 18);
+    m.target_text = PQgetvalue(r, 0, 19);
+    m.verb_text = PQgetvalue(r, 0, 20);
+    m.date_text = PQgetvalue(r, 0, 21);
+    m.rule = PQgetvalue(r, 0, 22);
+    return cb->mention ? cb->mention(cb->ud, &m) : 0;
+}
+
+/* The event's own row, in the columns of event_row with the first-mention
+ * fields empty (pg_store_event's query must give every column event_row
+ * reads). */
+static int head_event(void *ud, const PGresult *r) {
+    read_cb *cb = ud;
+    cb->found = 1;
+    row_cb inner = {cb->event, NULL, cb->ud};
+    if (cb->event) event_row(&inner, r);
+    return 0;
+}
+
+dyad_status pg_store_event(pg_store *p, int64_t id, dyad_event_fn efn, dyad_mention_fn mfn, void *ud,
+                           int *found, dyad_error *err) {
+    static const Oid types[1] = {INT8OID};
+    char idtext[24];
+    const char *v[1] = {num(idtext, id)};
+    read_cb cb = {efn, mfn, NULL, NULL, ud, 0, ""};
+    dyad_status st = each_row(p,
+                              "SELECT id, date, source, target, code, root, quad, goldstein, num_mentions,"
+                              " num_sources, num_articles, '', '', '', '', '', 0, '', '', '',"
+                              " place, country, lat, lon, place_kind"
+                              " FROM events WHERE id = $1",
+                              1, types, v, head_event, &cb, err);
+    *found = cb.found;
+    if (st != DYAD_OK || !cb.found) return st;
+    return each_row(p, MENTION_SELECT " WHERE m.event = $1 ORDER BY m.article, m.sentence, m.id", 1, types, v,
+                    mention_row, &cb, err);
+}
+
+/* An article row (ARTICLE_COLS): for the article view and search hits. */
+static int article_row(void *ud, const PGresult *r) {
+    read_cb *cb = ud;
+    cb->found = 1;
+    snprintf(cb->rowid, sizeof cb->rowid, "%s", PQgetvalue(r, 0, 9));
+    dyad_stored_article a = {PQgetvalue(r, 0, 0), PQgetvalue(r, 0, 1), PQgetvalue(r, 0, 2),
+                             PQgetvalue(r, 0, 3), PQgetvalue(r, 0, 4), PQgetvalue(r, 0, 5),
+                             PQgetvalue(r, 0, 6), PQgetvalue(r, 0, 7), strtol(PQgetvalue(r, 0, 8), NULL, 10)};
+    return cb->article ? cb->article(cb->ud, &a) : 0;
+}
+
+dyad_status pg_store_article(pg_store *p, const char *id, dyad_article_fn afn, dyad_mention_fn mfn,
+                             void *ud, int *found, dyad_error *err) {
+    static const Oid text_type[1] = {TEXTOID}, id_type[1] = {INT8OID};
+    char sql[512];
+    snprintf(sql, sizeof sql, "SELECT " ARTICLE_COLS " FROM articles a WHERE a.id = $1", "a.text", "''");
+    const char *v[1] = {id};
+    read_cb cb = {NULL, mfn, afn, NULL, ud, 0, ""};
+    dyad_status st = each_row(p, sql, 1, text_type, v, article_row, &cb, err);
+    *found = cb.found;
+    if (st != DYAD_OK || !cb.found) return st;
+    v[0] = cb.rowid;
+    return each_row(p, MENTION_SELECT " WHERE m.article = $1 ORDER BY m.sentence, m.id", 1, id_type, v,
+                    mention_row, &cb, err);
+}
+
+/* Search hits, ranked like FTS5's bm25() (k1 1.2, b 0.75; idf at least
+ * 1e-6) so both stores list them in the same order. The query is read by
+ * websearch_to_tsquery (as --text); its words and quoted phrases are the
+ * bm25 terms; term frequencies (a phrase's: its first word's positions
+ * followed by the others) and lengths are positions in the tsvectors, less
+ * hyphenated compounds (the 'simple' parser adds "al-sisi" to "al" and
+ * "sisi", FTS5 does not); the average length is over every article (the
+ * store keeps the sums, so a search reads only the tsvectors of articles
+ * stored since the last). Each hit's tsvector is read once, keeping the
+ * positions of the query's words. Ties go in storing order. The snippet
+ * is ts_headline's best fragment of the text, matches between \x02 and
+ * \x03 and "..." where it cuts the text, as FTS5's snippet() does. */
+static const char SEARCH[] =
+    "WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('simple', $1) AS q),"
+    /* the terms: each word or phrase of the tsquery, and its lexemes in order */
+    " terms AS MATERIALIZED (SELECT DISTINCT u.t, array(SELECT replace(m[1], '''''', '''')"
+    "  FROM regexp_matches(u.t, '''((?:[^'']|'''')+)''', 'g') WITH ORDINALITY AS m(m, k) ORDER BY k) AS lex"
+    "  FROM q, regexp_split_to_table(q.q::text, ' [&|] ') AS s(t), LATERAL (SELECT btrim(s.t, '()! ') AS t) u"
+    "  WHERE u.t <> ''),"
+    " words AS MATERIALIZED (SELECT array_agg(DISTINCT w) AS ql FROM terms, unnest(terms.lex) w),"
+    /* the number and total length of articles: $4 and $5 up to rowid $3, then newer ones */
+    " corpus AS MATERIALIZED (SELECT n, sum, upto, sum / greatest(n, 1) AS avgdl FROM (SELECT"
+    "  $4::float8 + count(*) AS n, $5::float8 + coalesce(sum(z.dl), 0) AS sum,"
+    "  greatest($3::bigint, max(z.rowid)) AS upto FROM (SELECT x.rowid, (SELECT coalesce(sum(cardinality("
+    "  u.positions)), 0) FROM unnest(x.tsv) u WHERE strpos(u.lexeme, '-') = 0) AS dl FROM articles x"
+    "  WHERE x.rowid > $3) z) t),"
+    " idf AS MATERIALIZED (SELECT lex, CASE WHEN v > 0 THEN v ELSE 1e-6 END AS idf FROM (SELECT lex,"
+    "  ln((c.n - hh.h + 0.5) / (hh.h + 0.5)) AS v FROM corpus c, terms, LATERAL (SELECT count(*) AS h"
+    "  FROM articles x WHERE x.tsv @@ terms.t::tsquery) hh) y),"
+    /* per hit: its length, and the query words it has with their positions */
+    " hits AS (SELECT a.rowid, s.score FROM articles a, q, corpus c, words w,"
+    "  LATERAL (SELECT coalesce(sum(cardinality(u.positions)) FILTER (WHERE strpos(u.lexeme, '-') = 0), 0)"
+    "   ::float8 AS dl, array_agg(u.lexeme) FILTER (WHERE u.lexeme = ANY(w.ql)) AS lx,"
+    "   array_agg(u.positions::text) FILTER (WHERE u.lexeme = ANY(w.ql)) AS px FROM unnest(a.tsv) u) d,"
+    "  LATERAL (SELECT coalesce(sum(i.idf * f.tf * 2.2 / (f.tf + 1.2 * (0.25 + 0.75 * d.dl / c.avgdl))), 0)"
+    "   AS score FROM idf i, LATERAL (SELECT count(*)::float8 AS tf"
+    "   FROM unnest(coalesce(d.px[array_position(d.lx, i.lex[1])]::smallint[], '{}')) p"
+    "   WHERE NOT EXISTS (SELECT 1 FROM generate_subscripts(i.lex, 1) k WHERE k > 1 AND NOT (p + k - 1)"
+    "   = ANY(coalesce(d.px[array_position(d.lx, i.lex[k])]::smallint[], '{}')))) f) s"
+    "  WHERE a.tsv @@ q.q ORDER BY s.score DESC, a.rowid LIMIT $2)"
+    " SELECT " ARTICLE_COLS ", c.n, c.sum, c.upto"
+    " FROM hits h JOIN articles a ON a.rowid = h.rowid, q, corpus c,"
+    "  LATERAL (SELECT ts_headline('simple', a.text, q.q, E'StartSel=\\x02, StopSel=\\x03, MaxFragments=1,"
+    "   MaxWords=24, MinWords=20, ShortWord=0') AS hl) x,"
+    "  LATERAL (SELECT replace(replace(x.hl, chr(2), ''), chr(3), '') AS plain) y"
+    " ORDER BY h.score DESC, a.rowid";
+
+typedef struct search_cb {
+    read_cb cb;
+    pg_store *p;
+} search_cb;
+
+/* A search hit, with the article counts and lengths to keep for the next. */
+static int search_row(void *ud, const PGresult *r) {
+    search_cb *s = ud;
+    s->p->len_n = strtod(PQgetvalue(r, 0, 10), NULL);
+    s->p->len_sum = strtod(PQgetvalue(r, 0, 11), NULL);
+    s->p->len_upto = strtoll(PQgetvalue(r, 0, 12), NULL, 10);
+    return article_row(&s->cb, r);
+}
+
+dyad_status pg_store_search(pg_store *p, const char *text, long limit, dyad_article_fn fn, void *ud,
+                            dyad_error *err) {
+    static const Oid types[5] = {TEXTOID, INT8OID, INT8OID, FLOAT8OID, FLOAT8OID};
+    char sql[sizeof SEARCH + 256], lim[24], upto[24], n[32], sum[32];
+    snprintf(sql, sizeof sql, SEARCH, "''",
+             "CASE WHEN starts_with(a.text, y.plain) THEN '' ELSE '...' END || x.hl"
+             " || CASE WHEN right(a.text, length(y.plain)) = y.plain THEN '' ELSE '...' END");
+    snprintf(n, sizeof n, "%.17g", p->len_n);
+    snprintf(sum, sizeof sum, "%.17g", p->len_sum);
+    const char *v[5] = {text, limit > 0 ? num(lim, limit) : NULL, num(upto, p->len_upto), n, sum};
+    search_cb cb = {{NULL, NULL, fn, NULL, ud, 0, ""}, p};
+    return each_row(p, sql, 5, types, v, search_row, &cb, err);
+}
+
+static int series_row(void *ud, const PGresult *r) {
+    read_cb *cb = ud;
+    return cb->series(cb->ud, PQgetvalue(r, 0, 0), PQgetvalue(r, 0, 1), strtol(PQgetvalue(r, 0, 2), NULL, 10),
+                      strtol(PQgetvalue(r, 0, 3), NULL, 10));
+}
+
+dyad_status pg_store_series(pg_store *p, const dyad_query *q, dyad_series_fn fn, void *ud,
+                            dyad_error *err) {
+    char sql[2048];
+    snprintf(sql, sizeof sql,
+             "SELECT e.date, e.root, count(*), sum(e.num_mentions) FROM events e%s"
+             " GROUP BY e.date, e.root ORDER BY e.date, e.root",
+             WHERE);
+    read_cb cb = {NULL, NULL, NULL, fn, ud, 0, ""};
+    return stream(p, sql, q, series_row, &cb, err);
 }

@@ -25,6 +25,14 @@ dyad_status pg_store_stats(pg_store *p, const char *by, const dyad_query *q, dya
                            void *ud, dyad_error *err);
 dyad_status pg_store_figures(pg_store *p, const dyad_query *q, dyad_figure_fn fn, void *ud,
                              dyad_error *err);
+dyad_status pg_store_event(pg_store *p, int64_t id, dyad_event_fn efn, dyad_mention_fn mfn, void *ud,
+                           int *found, dyad_error *err);
+dyad_status pg_store_article(pg_store *p, const char *id, dyad_article_fn afn, dyad_mention_fn mfn,
+                             void *ud, int *found, dyad_error *err);
+dyad_status pg_store_search(pg_store *p, const char *text, long limit, dyad_article_fn fn, void *ud,
+                            dyad_error *err);
+dyad_status pg_store_series(pg_store *p, const dyad_query *q, dyad_series_fn fn, void *ud,
+                            dyad_error *err);
 
 /* Shared with store.c, so both backends agree. */
 

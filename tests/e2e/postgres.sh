@@ -1,7 +1,6 @@
 #!/bin/sh
-# The PostgreSQL backend of the event store against a server of its own:
-# initdb in a temporary directory, the server on 127.0.0.1 at a random high
-# port (never the system cluster), stopped on exit. The sample articles go
+# The PostgreSQL backend of the event store against a server of its own
+# (tests/e2e/lib/pg.sh), stopped on exit. The sample articles go
 # into SQLite and into PostgreSQL, and every query format, filter and stats
 # grouping must give the same output from both; re-ingesting changes
 # nothing; bad dates and bad URIs are refused with a clear message. A server
@@ -10,39 +9,15 @@ set -u
 DYAD=${DYAD:-build-asan/dyad}
 SHARED=${DYAD_SHARED:-../shared}
 SEEDS=$SHARED/samples/seeds.jsonl
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-[ -x "$PGBIN/initdb" ] || { echo "no PostgreSQL server binaries (run scripts/setup.sh)"; exit 1; }
+. tests/e2e/lib/pg.sh
 
 tmp=$(mktemp -d /tmp/dyad-pg.XXXXXX)
-pgdata="$tmp/data"
-as_pg() { "$@"; }
-if [ "$(id -u)" = 0 ]; then
-    chown postgres "$tmp"
-    as_pg() { runuser -u postgres -- "$@"; }
-fi
-cleanup() {
-    [ -f "$pgdata/postmaster.pid" ] && as_pg "$PGBIN/pg_ctl" -D "$pgdata" -m immediate -w stop >/dev/null 2>&1
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
+trap 'pg_stop; rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM HUP
-
-as_pg "$PGBIN/initdb" -D "$pgdata" -E UTF8 --locale=C --auth=trust -U postgres >"$tmp/initdb.log" 2>&1 ||
-    { cat "$tmp/initdb.log"; echo "initdb failed"; exit 1; }
-port=""
-for try in 1 2 3 4 5; do
-    p=$(awk -v s="$$$try" 'BEGIN { srand(s + systime()); print 20000 + int(rand() * 40000) }')
-    if as_pg "$PGBIN/pg_ctl" -D "$pgdata" -l "$tmp/server.log" -w -t 30 \
-        -o "-k $tmp -p $p -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null 2>&1; then
-        port=$p
-        break
-    fi
-done
-[ -n "$port" ] || { cat "$tmp/server.log"; echo "the PostgreSQL server did not start"; exit 1; }
-as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "$port" -U postgres dyad || { echo "createdb failed"; exit 1; }
-pg="postgresql://postgres@127.0.0.1:$port/dyad"
+pg_start "$tmp" || exit 1
+pg=$(pg_createdb dyad) || exit 1
+port=$PG_PORT
 lite="$tmp/q.db"
-echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 fail=0
 
 for db in "$lite" "$pg"; do
@@ -128,8 +103,7 @@ cmp -s "$tmp/before" "$tmp/after" || { echo "re-ingesting changed the PostgreSQL
 
 # two ingests at once into a new database (both creating its tables):
 # nothing lost, the counts those of one ingest of everything into SQLite
-as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "$port" -U postgres dyad2 || fail=1
-pg2="postgresql://postgres@127.0.0.1:$port/dyad2"
+pg2=$(pg_createdb dyad2) || fail=1
 "$DYAD" ingest --db "$pg2" "$SEEDS" 2>"$tmp/c1" & pid=$!
 "$DYAD" ingest --db "$pg2" examples/*.txt 2>"$tmp/c2" || { cat "$tmp/c2"; fail=1; }
 wait $pid || { cat "$tmp/c1"; fail=1; }

@@ -1,0 +1,186 @@
+#!/bin/sh
+# dyad serve on PostgreSQL: the samples go into an SQLite file and into a
+# PostgreSQL database of the test's own server (tests/e2e/lib/pg.sh), a
+# `dyad serve` runs on each, and every read route must answer the same JSON
+# from both: the event list, each event with its mentions and offsets, each
+# article, article search, the timeline, actors, dyads and stats. Only two
+# fields are normalised: "added" (when each store ingested the article) and
+# search "snippet" (FTS5's snippet() and ts_headline() may pick another
+# fragment: every word either highlights must be a query word). Search hits
+# must come in the same order (PostgreSQL ranks with FTS5's bm25), but
+# queries that are not FTS5 syntax are refused by SQLite only. Then
+# articles are POSTed to both
+# servers and read back the same; bad requests get the same 4xx. When the
+# PostgreSQL server stops, restarts or goes away, dyad serve carries on.
+set -u
+DYAD=${DYAD:-build-asan/dyad}
+FAST=${DYAD_FAST:-build/dyad}
+SEEDS=${DYAD_SHARED:-../shared}/samples/seeds.jsonl
+. tests/e2e/lib/pg.sh
+. tests/e2e/lib/serve.sh
+
+tmp=$(mktemp -d /tmp/dyad-pgserve.XXXXXX)
+lite_pid="" pg_pid=""
+trap '[ -n "$lite_pid" ] && kill "$lite_pid" 2>/dev/null; [ -n "$pg_pid" ] && kill "$pg_pid" 2>/dev/null;
+      pg_stop; rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM HUP
+pg_start "$tmp" || exit 1
+pg=$(pg_createdb dyad) || exit 1
+lite="$tmp/s.db"
+fail=0
+for db in "$lite" "$pg"; do
+    "$FAST" ingest --db "$db" "$SEEDS" examples/*.txt 2>"$tmp/err" || { cat "$tmp/err"; echo "ingest into $db failed"; exit 1; }
+done
+serve_start "$DYAD" "$lite" "$tmp/lite.log" || exit 1
+lite_pid=$SERVE_PID lite_url=$URL
+# a password in the URI (the server trusts any) stays out of the log
+serve_start "$DYAD" "postgresql://postgres:s3cret@127.0.0.1:$PG_PORT/dyad" "$tmp/pg.log" || exit 1
+pg_pid=$SERVE_PID pg_url=$URL
+grep -q "serving postgresql://postgres:\*\*\*@127.0.0.1:$PG_PORT/dyad on" "$tmp/pg.log" || { cat "$tmp/pg.log"; fail=1; }
+grep -q s3cret "$tmp/pg.log" && { echo "dyad serve printed the password"; fail=1; }
+
+# get URL FILE [curl options]: the body in FILE, the status on stdout
+get() {
+    _u=$1 _f=$2
+    shift 2
+    curl -s -o "$_f" -w '%{http_code}' "$@" "$_u"
+}
+
+# Writes the JSON in $1, normalised, to $2: "added" dropped; a search
+# "snippet" becomes "ok" when it highlights words and each is one of the
+# words of $QWORDS (either case), "none" when it highlights nothing.
+QWORDS=""
+norm() {
+    node -e 'const fs = require("fs"), d = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+        const words = s => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(w => w);
+        const want = new Set(words(process.argv[3]));
+        const snip = s => {
+            const hl = [...s.matchAll(/\u0002([^\u0003]*)\u0003/g)].flatMap(m => words(m[1]));
+            return !hl.length ? "none" : hl.every(w => want.has(w)) ? "ok" : s;
+        };
+        const walk = o => {
+            if (Array.isArray(o)) return o.forEach(walk);
+            if (!o || typeof o !== "object") return;
+            delete o.added;
+            if (typeof o.snippet === "string") o.snippet = snip(o.snippet);
+            Object.values(o).forEach(walk);
+        };
+        walk(d);
+        fs.writeFileSync(process.argv[2], JSON.stringify(d, null, 1) + "\n");' "$1" "$2" "$QWORDS"
+}
+
+compared=0 # requests answered the same
+# same PATH [curl options]: the same status and (normalised) JSON from both
+same() {
+    _p=$1
+    shift
+    _sl=$(get "$lite_url$_p" "$tmp/l.json" "$@")
+    _sp=$(get "$pg_url$_p" "$tmp/p.json" "$@")
+    if [ "$_sl" != "$_sp" ]; then
+        echo "DIFFERENT status: $_p: SQLite $_sl, PostgreSQL $_sp: $(head -c 300 "$tmp/p.json")"
+        fail=1
+        return
+    fi
+    norm "$tmp/l.json" "$tmp/l.norm" && norm "$tmp/p.json" "$tmp/p.norm" || { echo "$_p: not JSON"; fail=1; return; }
+    if ! cmp -s "$tmp/l.norm" "$tmp/p.norm"; then
+        echo "DIFFERENT: $_p"
+        diff "$tmp/l.norm" "$tmp/p.norm" | head -20
+        fail=1
+        return
+    fi
+    compared=$((compared + 1))
+}
+# ids FILE EXPR: the values of the JS expression over d (the parsed FILE)
+ids() {
+    node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+             console.log([...new Set(eval(process.argv[2]))].join("\n"))' "$1" "$2"
+}
+
+same '/api/events?limit=10000'
+cp "$tmp/p.json" "$tmp/events.json"
+n=$(ids "$tmp/events.json" 'd.events.map(e => e.id)' | wc -l)
+[ "$n" -gt 20 ] || { echo "too few events from PostgreSQL: $n"; fail=1; }
+for id in $(ids "$tmp/events.json" 'd.events.map(e => e.id)'); do same "/api/events/$id"; done
+# the offsets cut the stored words out of each sentence (in characters)
+node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const ok = d.mentions.length === d.num_mentions && d.mentions.every(m => {
+        const c = Array.from(m.sentence), cut = s => s ? c.slice(s[0], s[1]).join("") : "";
+        return cut(m.verb_span) === m.verb_text && cut(m.source_span) === m.source_text &&
+               cut(m.target_span) === m.target_text; });
+    process.exit(ok ? 0 : 1)' "$tmp/p.json" || { echo "PostgreSQL offsets do not cut the mention texts"; fail=1; }
+for a in $(ids "$tmp/events.json" 'd.events.map(e => e.article)') seed-a seed-b; do same "/api/articles/$a"; done
+for q in Blinken Qatar 'Blinken Doha' ceasefire 'Gaza OR Israel' '"Secretary of State"' sanctions nothingmatchesthis; do
+    QWORDS=$q
+    same "/api/articles?q=$(node -e 'console.log(encodeURIComponent(process.argv[1]))' "$q")"
+done
+QWORDS=Qatar
+same '/api/articles?q=Qatar&limit=2'
+# not FTS5 syntax: SQLite refuses it (400), websearch_to_tsquery takes anything
+for q in '%22unbalanced' '%29%20OR%20%28'; do
+    sl=$(get "$lite_url/api/articles?q=$q" "$tmp/s.json")
+    st=$(get "$pg_url/api/articles?q=$q" "$tmp/s.json")
+    [ "$sl" = 400 ] && [ "$st" = 200 ] && grep -q '^{"articles":\[' "$tmp/s.json" ||
+        { echo "q=$q: SQLite $sl, PostgreSQL $st $(head -c 300 "$tmp/s.json")"; fail=1; }
+done
+get "$pg_url/api/articles?q=Blinken" "$tmp/s.json" >/dev/null
+node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    process.exit(d.articles.some(a => a.id === "seed-a" && a.snippet.includes("\u0002Blinken\u0003")) ? 0 : 1)' \
+    "$tmp/s.json" || { echo "PostgreSQL search: no highlighted Blinken in seed-a: $(head -c 300 "$tmp/s.json")"; fail=1; }
+same /api/timeseries
+same '/api/timeseries?actor=ISR&from=2024-01-01'
+same '/api/timeseries?text=Blinken'
+same /api/actors
+same '/api/actors?code=04'
+same /api/dyads
+same '/api/stats?by=root'
+same /api/events/999999999
+same /api/articles/no-such-article
+same '/api/events?from=2024-13-45x'
+same "/api/events/1%20OR%201%3D1"
+same "/api/articles/%27%3B%20DROP%20TABLE%20articles%3B%20--"
+
+# POST to both: the same articles stored, coded and read back the same
+post='{"id":"posted-1","date":"2024-11-02","source":"test","title":"Posted","text":"Israeli forces attacked Hamas in Gaza on Friday. Qatar’s emir met Egypt’s president in Doha."}'
+same /api/articles -X POST -H 'Content-Type: application/json' --data-binary "$post"
+node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).articles[0];
+    process.exit(d.id === "posted-1" && d.added === true && d.events > 0 && d.mentions === d.events ? 0 : 1)' \
+    "$tmp/p.json" || { echo "POST to PostgreSQL: $(head -c 300 "$tmp/p.json")"; fail=1; }
+same /api/articles -X POST --data-binary "$post"
+grep -q '"added":false' "$tmp/p.json" || { echo "POST again to PostgreSQL stored it again"; fail=1; }
+same /api/articles -X POST --data-binary '[{"text":"Qatar praised Egypt."},{"text":"Egypt criticized Israel.","date":"2024-11-03"}]'
+same /api/articles -X POST --data-binary '{"text":"Qatar praised Egypt.","date":"2024-99-99"}'
+same /api/articles/posted-1
+same '/api/events?limit=10000'
+same '/api/events?text=posted&actor=ISR'
+grep -q '"root":"19"' "$tmp/p.json" || { echo "the posted attack is not found in PostgreSQL"; fail=1; }
+QWORDS=emir
+same '/api/articles?q=emir'
+same /api/timeseries
+n=$(as_pg "$PGBIN/psql" -qtA -h 127.0.0.1 -p "$PG_PORT" -U postgres -d dyad \
+    -c "SELECT count(*) FROM articles WHERE id = 'posted-1'")
+[ "$n" = 1 ] || { echo "posted-1 is stored $n times in PostgreSQL"; fail=1; }
+
+# the server goes away: requests fail with a JSON error, dyad serve lives
+# on; it comes back: dyad serve reconnects and answers as before. (Fast
+# shutdowns: after a crash PostgreSQL skips up to 32 ids of a sequence, so
+# new event ids would differ from SQLite's.)
+as_pg "$PGBIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || { echo "stop failed"; exit 1; }
+st=$(get "$pg_url/api/events" "$tmp/down.json")
+[ "$st" = 500 ] && grep -q '"error":".*cannot connect to PostgreSQL' "$tmp/down.json" ||
+    { echo "PostgreSQL down: status $st: $(head -c 300 "$tmp/down.json")"; fail=1; }
+grep -q s3cret "$tmp/down.json" && { echo "the error names the password"; fail=1; }
+pg_up || { echo "the PostgreSQL server did not start again"; exit 1; }
+same '/api/events?limit=10000'
+same "/api/events/$(ids "$tmp/events.json" '[d.events[0].id]')"
+as_pg "$PGBIN/pg_ctl" -D "$PG_DATA" -m fast -w restart >/dev/null 2>&1 || { echo "restart failed"; exit 1; }
+same /api/articles -X POST --data-binary '{"id":"after-restart","date":"2024-11-04","text":"Jordan criticized Israel after the restart."}'
+grep -q '"added":true' "$tmp/p.json" || { echo "POST after a restart: $(head -c 300 "$tmp/p.json")"; fail=1; }
+same /api/articles/after-restart
+
+echo "$compared requests answered the same by SQLite and PostgreSQL"
+for pid in "$lite_pid" "$pg_pid"; do
+    SERVE_PID=$pid
+    serve_stop || { echo "dyad serve exited with $?"; cat "$tmp/lite.log" "$tmp/pg.log"; fail=1; }
+done
+lite_pid="" pg_pid=""
+exit $fail
