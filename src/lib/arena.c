@@ -96,3 +96,14 @@ void arena_free(arena *a) {
     a->head = NULL;
     a->total = 0;
 }
+
+int grow_array(void **v, size_t *cap, size_t n, size_t elem) {
+    if (n < *cap) return 0;
+    size_t nc = *cap ? *cap * 2 : 16;
+    if (nc > SIZE_MAX / elem) return -1;
+    void *nv = realloc(*v, nc * elem);
+    if (!nv) return -1;
+    *v = nv;
+    *cap = nc;
+    return 0;
+}

@@ -30,4 +30,10 @@ void arena_reset(arena *a);
 void arena_free(arena *a);
 static inline int arena_failed(const arena *a) { return a->failed; }
 
+/* Makes room for one more element after the n in the malloc'd array *v of
+ * *cap elements of size elem, doubling it (from 16) when full: the
+ * growable lists a document keeps beside its arena. Returns 0, -1 when out
+ * of memory (*v is then unchanged). */
+int grow_array(void **v, size_t *cap, size_t n, size_t elem);
+
 #endif

@@ -252,13 +252,9 @@ static int push_event(dyad_doc *doc, const dyad_event *e) {
             !strcmp(o->code, e->code))
             return 0;
     }
-    if (doc->nev == doc->cap) {
-        size_t nc = doc->cap ? doc->cap * 2 : 16;
-        dyad_event *ne = realloc(doc->ev, nc * sizeof *ne);
-        if (!ne) return -1;
-        doc->ev = ne;
-        doc->cap = nc;
-    }
+    void *v = doc->ev;
+    if (grow_array(&v, &doc->cap, doc->nev, sizeof *doc->ev)) return -1;
+    doc->ev = v;
     doc->ev[doc->nev++] = *e;
     return 0;
 }
@@ -437,13 +433,9 @@ static int discarded(const parse *p, int *story) {
 static int keep_places(dyad_doc *doc, const token *t, uint32_t si, const place_mention *m,
                        uint32_t n) {
     for (uint32_t k = 0; k < n; k++) {
-        if (doc->npl == doc->cappl) {
-            size_t nc = doc->cappl ? doc->cappl * 2 : 16;
-            dyad_place *np = realloc(doc->pl, nc * sizeof *np);
-            if (!np) return -1;
-            doc->pl = np;
-            doc->cappl = nc;
-        }
+        void *v = doc->pl;
+        if (grow_array(&v, &doc->cappl, doc->npl, sizeof *doc->pl)) return -1;
+        doc->pl = v;
         place_fill(&m[k], t, si, &doc->pl[doc->npl++]);
     }
     return 0;

@@ -592,13 +592,9 @@ static int push(fig_vec *out, const dyad_figure *f, size_t first) {
         if (o->kind != f->kind || o->value != f->value) continue;
         if (f->value > 1 || !strcmp(o->victim, f->victim)) return 0;
     }
-    if (out->n == out->cap) {
-        size_t nc = out->cap ? out->cap * 2 : 16;
-        dyad_figure *nv = realloc(out->v, nc * sizeof *nv);
-        if (!nv) return -1;
-        out->v = nv;
-        out->cap = nc;
-    }
+    void *v = out->v;
+    if (grow_array(&v, &out->cap, out->n, sizeof *out->v)) return -1;
+    out->v = v;
     out->v[out->n++] = *f;
     return 0;
 }

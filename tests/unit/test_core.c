@@ -7,6 +7,27 @@
 #include "status.h"
 #include "text.h"
 
+/* grow_array keeps the elements and only grows when full. */
+static void growable_lists(void **s) {
+    (void)s;
+    int *v = NULL;
+    size_t cap = 0, n = 0;
+    for (int i = 0; i < 1000; i++) {
+        void *p = v;
+        assert_int_equal(grow_array(&p, &cap, n, sizeof *v), 0);
+        v = p;
+        assert_true(cap > n);
+        v[n++] = i;
+    }
+    assert_int_equal(cap, 1024);
+    for (int i = 0; i < 1000; i++) assert_int_equal(v[i], i);
+    void *p = v;
+    size_t big = SIZE_MAX / 8;
+    assert_int_equal(grow_array(&p, &big, big, 16), -1); /* too large: refused, unchanged */
+    assert_ptr_equal(p, v);
+    free(v);
+}
+
 static void arena_alloc_align_reset(void **s) {
     (void)s;
     arena a;
@@ -83,6 +104,7 @@ static void folding(void **s) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(arena_alloc_align_reset),
+        cmocka_unit_test(growable_lists),
         cmocka_unit_test(lexicon_interning),
         cmocka_unit_test(error_format),
         cmocka_unit_test(folding),
