@@ -25,15 +25,23 @@ void gaz_free(gazetteer *g) {
     memset(g, 0, sizeof *g);
 }
 
-/* Grows a malloc'd array to hold one more element; -1 when out of memory. */
-static int grow(void **v, size_t *cap, size_t n, size_t size) {
-    if (n < *cap) return 0;
-    size_t nc = *cap ? *cap * 2 : 1024;
-    void *nv = realloc(*v, nc * size);
-    if (!nv) return -1;
-    *v = nv;
-    *cap = nc;
-    return 0;
+/* Before (-1), equal to (0) or after (1) capital c in the capitals' order:
+ * country, then most populous first. */
+static int capital_order(const gaz_capital_ref *c, const char *country, uint32_t pop) {
+    int k = strcmp(country, c->country);
+    if (k) return k < 0 ? -1 : 1;
+    return pop > c->pop ? -1 : pop < c->pop;
+}
+
+/* The first capital not before (country, pop). */
+static size_t capital_at(const gazetteer *g, const char *country, uint32_t pop) {
+    size_t lo = 0, hi = g->ncapitals;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (capital_order(&g->capitals[mid], country, pop) > 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
 }
 
 static int rehash(gazetteer *g) {
@@ -111,7 +119,9 @@ static int add_key(gazetteer *g, arena *a, const char *name, size_t n, uint32_t 
         if (g->links[l].entry == e) return 0;
         last = l;
     }
-    if (grow((void **)&g->links, &g->caplinks, g->nlinks, sizeof *g->links) != 0) return -1;
+    void *v = g->links;
+    if (grow_array(&v, &g->caplinks, g->nlinks, sizeof *g->links) != 0) return -1;
+    g->links = v;
     g->links[g->nlinks].entry = e;
     g->links[g->nlinks].next = -1;
     if (last >= 0) g->links[last].next = (int32_t)g->nlinks;
@@ -205,8 +215,9 @@ dyad_status gaz_parse(gazetteer *g, arena *a, const char *name, const char *buf,
         }
         e.name = arena_strndup(a, f[0], fl[0]);
         e.admin = arena_strndup(a, f[3], fl[3]);
-        if (grow((void **)&g->ent, &g->cap, g->n, sizeof *g->ent) != 0 || !e.name || !e.admin)
-            goto oom;
+        void *v = g->ent;
+        if (grow_array(&v, &g->cap, g->n, sizeof *g->ent) != 0 || !e.name || !e.admin) goto oom;
+        g->ent = v;
         uint32_t idx = (uint32_t)g->n;
         g->ent[g->n++] = e;
         if (add_key(g, a, f[0], fl[0], idx) != 0) goto oom;
@@ -220,9 +231,16 @@ dyad_status gaz_parse(gazetteer *g, arena *a, const char *name, const char *buf,
             }
         }
         if (e.kind == GAZ_CAPITAL) {
-            if (grow((void **)&g->capitals, &g->capcapitals, g->ncapitals, sizeof *g->capitals) != 0)
-                goto oom;
-            g->capitals[g->ncapitals++] = idx;
+            void *cv = g->capitals;
+            if (grow_array(&cv, &g->capcapitals, g->ncapitals, sizeof *g->capitals) != 0) goto oom;
+            g->capitals = cv;
+            size_t at = capital_at(g, e.country, e.pop);
+            memmove(g->capitals + at + 1, g->capitals + at, (g->ncapitals - at) * sizeof *g->capitals);
+            gaz_capital_ref *c = &g->capitals[at];
+            memcpy(c->country, e.country, sizeof c->country);
+            c->pop = e.pop;
+            c->entry = idx;
+            g->ncapitals++;
         }
     }
     if (arena_failed(a)) goto oom;
@@ -232,11 +250,7 @@ oom:
 }
 
 const gaz_entry *gaz_capital(const gazetteer *g, const char *country) {
-    const gaz_entry *best = NULL;
-    for (size_t i = 0; i < g->ncapitals; i++) {
-        const gaz_entry *e = &g->ent[g->capitals[i]];
-        if (strcmp(e->country, country) == 0 && (!best || e->pop > best->pop))
-            best = e;
-    }
-    return best;
+    size_t at = capital_at(g, country, UINT32_MAX);
+    if (at < g->ncapitals && !strcmp(g->capitals[at].country, country)) return &g->ent[g->capitals[at].entry];
+    return NULL;
 }

@@ -45,6 +45,12 @@ typedef struct gaz_slot {
     int32_t first;   /* link */
 } gaz_slot;
 
+typedef struct gaz_capital_ref {
+    char country[4];
+    uint32_t pop;
+    uint32_t entry;
+} gaz_capital_ref;
+
 typedef struct gazetteer {
     gaz_entry *ent;
     size_t n, cap;
@@ -52,7 +58,8 @@ typedef struct gazetteer {
     size_t nlinks, caplinks;
     gaz_slot *slots;
     size_t nslots, used; /* nslots a power of two */
-    uint32_t *capitals;  /* entry indexes of kind GAZ_CAPITAL */
+    gaz_capital_ref *capitals; /* entries of kind GAZ_CAPITAL, by country, most
+                                  populous first, for a binary search */
     size_t ncapitals, capcapitals;
 } gazetteer;
 
