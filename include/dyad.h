@@ -378,6 +378,7 @@ typedef struct dyad_stored_mention {
     const char *source_text, *target_text, *verb_text;
     const char *date_text;     /* the date expression used, "" for the publication date */
     const char *rule;          /* dictionary file:line of the pattern */
+    long doc_len;              /* the article's length in characters */
 } dyad_stored_mention;
 
 typedef int (*dyad_mention_fn)(void *ud, const dyad_stored_mention *m);

@@ -28,6 +28,8 @@ int cmd_ingest(int argc, char **argv);
 /* Row writers for `dyad query --format gdelt|phoenix` (export.c). */
 int export_gdelt(void *ud, const dyad_stored_event *e);
 int export_phoenix(void *ud, const dyad_stored_event *e);
+/* GDELT 2.0 mention rows (16 columns) of every event of q. */
+int export_gdelt_mentions(dyad_store *s, const dyad_query *q, dyad_error *err);
 int cmd_query(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_figures(int argc, char **argv);

@@ -152,8 +152,9 @@ static int parse_q(int argc, char **argv, qopts *o, int what) {
         return -1;
     }
     if (strcmp(o->format, "table") && strcmp(o->format, "jsonl") && strcmp(o->format, "csv") &&
-        strcmp(o->format, "gdelt") && strcmp(o->format, "phoenix")) {
-        fprintf(stderr, "dyad: --format: '%s' is not table, jsonl, csv, gdelt or phoenix\n", o->format);
+        strcmp(o->format, "gdelt") && strcmp(o->format, "gdelt-mentions") && strcmp(o->format, "phoenix")) {
+        fprintf(stderr, "dyad: --format: '%s' is not table, jsonl, csv, gdelt, gdelt-mentions or phoenix\n",
+                o->format);
         return -1;
     }
     return 0;
@@ -256,6 +257,14 @@ int cmd_query(int argc, char **argv) {
              "sentence,place,country,lat,lon");
     dyad_error err;
     int rc = 0;
+    if (!strcmp(o.format, "gdelt-mentions")) {
+        if (export_gdelt_mentions(s, &o.q, &err)) {
+            cli_error(&err);
+            rc = 1;
+        }
+        dyad_store_close(s);
+        return rc;
+    }
     dyad_event_fn fn = !strcmp(o.format, "gdelt")     ? export_gdelt
                        : !strcmp(o.format, "phoenix") ? export_phoenix
                                                       : print_event;

@@ -1,9 +1,11 @@
 /* export.c -- stored events as GDELT 2.0 event rows (61 tab-separated
- * columns, no header) and as Phoenix rows (26 tab-separated columns).
+ * columns, no header), their mentions as GDELT 2.0 mention rows (16
+ * columns), and as Phoenix rows (26 tab-separated columns).
  * CAMEO actor codes are split into 3-letter units: a leading country or
  * IGO, role types (GOV, MIL, ...), and the rest as a known group. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -121,4 +123,79 @@ int export_phoenix(void *ud, const dyad_stored_event *e) {
     field(e->news_source);
     putchar('\n');
     return 0;
+}
+
+/* "YYYY-MM-DD HH:MM:SS" (or a bare date) as GDELT's YYYYMMDDHHMMSS. */
+static void gdelt_time(const char *t, char out[24]) {
+    int y = 0, m = 0, d = 0, hh = 0, mi = 0, ss = 0;
+    sscanf(t, "%4d-%2d-%2d %2d:%2d:%2d", &y, &m, &d, &hh, &mi, &ss);
+    snprintf(out, 24, "%04d%02d%02d%02d%02d%02d", y % 10000, m % 100, d % 100, hh % 100, mi % 100,
+             ss % 100);
+}
+
+/* The events of a query, kept so that their mentions are read after the
+ * query has finished (a PostgreSQL connection runs one query at a time). */
+typedef struct event_ids {
+    int64_t *id;
+    char (*added)[24];
+    size_t n, cap;
+    int oom;
+} event_ids;
+
+static int keep_event(void *ud, const dyad_stored_event *e) {
+    event_ids *ids = ud;
+    if (ids->n == ids->cap) {
+        size_t nc = ids->cap ? ids->cap * 2 : 256;
+        int64_t *ni = realloc(ids->id, nc * sizeof *ni);
+        if (ni) ids->id = ni;
+        char(*na)[24] = realloc(ids->added, nc * sizeof *na);
+        if (na) ids->added = na;
+        if (!ni || !na) {
+            ids->oom = 1;
+            return 1;
+        }
+        ids->cap = nc;
+    }
+    ids->id[ids->n] = e->id;
+    gdelt_time(e->added, ids->added[ids->n]);
+    ids->n++;
+    return 0;
+}
+
+/* One mention row: GlobalEventID EventTimeDate MentionTimeDate MentionType
+ * MentionSourceName MentionIdentifier SentenceID Actor1CharOffset
+ * Actor2CharOffset ActionCharOffset InRawText Confidence MentionDocLen
+ * MentionDocTone MentionDocTranslationInfo Extras. Offsets are characters
+ * into the article (-1 when absent); MentionType is 1 (web); Confidence is
+ * 100 (a dictionary pattern, no model); tone is not measured (0). */
+static int mention_row(void *ud, const dyad_stored_mention *m) {
+    const char *added = ud;
+    char when[24];
+    gdelt_time(m->date, when);
+    printf("%lld\t%s\t%s\t1\t", (long long)m->event, added, when);
+    field(m->news_source);
+    putchar('\t');
+    field(m->url[0] ? m->url : m->article);
+    long base = m->sentence_start;
+    printf("\t%d\t%ld\t%ld\t%ld\t1\t100\t%ld\t0\t\t\n", m->sentence_index + 1,
+           m->source_start < 0 ? -1 : base + m->source_start, m->target_start < 0 ? -1 : base + m->target_start,
+           m->verb_start < 0 ? -1 : base + m->verb_start, m->doc_len);
+    return 0;
+}
+
+int export_gdelt_mentions(dyad_store *s, const dyad_query *q, dyad_error *err) {
+    event_ids ids = {0};
+    dyad_status st = dyad_store_query(s, q, keep_event, &ids, err);
+    if (st == DYAD_OK && ids.oom) {
+        memset(err, 0, sizeof *err);
+        err->code = st = DYAD_ENOMEM;
+        snprintf(err->msg, sizeof err->msg, "out of memory");
+    }
+    for (size_t i = 0; st == DYAD_OK && i < ids.n; i++) {
+        int found;
+        st = dyad_store_event(s, ids.id[i], NULL, mention_row, ids.added[i], &found, err);
+    }
+    free(ids.id);
+    free(ids.added);
+    return st == DYAD_OK ? 0 : -1;
 }

@@ -14,7 +14,7 @@ static void usage(FILE *f) {
           "                  code articles and store them (re-ingesting changes nothing)\n"
           "  query [--db FILE|URI] [--actor CODE] [--code PREFIX] [--from DATE] [--to DATE]\n"
           "        [--place NAME] [--text WORDS] [--limit N] [--one-a-day]\n"
-          "        [--format table|jsonl|csv|gdelt|phoenix]\n"
+          "        [--format table|jsonl|csv|gdelt|gdelt-mentions|phoenix]\n"
           "  stats [--db FILE|URI] [--by day|dyad|root] [same filters]\n"
           "                  --db is an SQLite file (default dyad.db) or a PostgreSQL\n"
           "                  database: postgresql://[user[:password]@]host[:port]/dbname\n"

@@ -640,7 +640,7 @@ dyad_status dyad_store_stats(dyad_store *s, const char *by, const dyad_query *q,
     " m.sentence, se.start, substr(a.text, se.start + 1, se.end - se.start),"                     \
     " m.source_start - se.start, m.source_end - se.start, m.target_start - se.start,"             \
     " m.target_end - se.start, m.verb_start - se.start, m.verb_end - se.start,"                   \
-    " m.source_text, m.target_text, m.verb_text, m.date_text, m.rule"                             \
+    " m.source_text, m.target_text, m.verb_text, m.date_text, m.rule, length(a.text)"             \
     " FROM mentions m JOIN events e ON e.id = m.event JOIN articles a ON a.rowid = m.article"     \
     " JOIN sentences se ON se.article = m.article AND se.idx = m.sentence"
 
@@ -678,6 +678,7 @@ static dyad_status each_mention(dyad_store *s, sqlite3_stmt *st, dyad_mention_fn
         m.verb_text = col(st, 20);
         m.date_text = col(st, 21);
         m.rule = col(st, 22);
+        m.doc_len = (long)sqlite3_column_int64(st, 23);
         if (fn && fn(ud, &m)) break;
     }
     dyad_status res = DYAD_OK;

@@ -861,7 +861,7 @@ dyad_status pg_store_figures(pg_store *p, const dyad_query *q, dyad_figure_fn fn
     " m.sentence, se.start, substr(a.text, se.start + 1, se.\"end\" - se.start),"                 \
     " m.source_start - se.start, m.source_end - se.start, m.target_start - se.start,"             \
     " m.target_end - se.start, m.verb_start - se.start, m.verb_end - se.start,"                   \
-    " m.source_text, m.target_text, m.verb_text, m.date_text, m.rule"                             \
+    " m.source_text, m.target_text, m.verb_text, m.date_text, m.rule, length(a.text)"             \
     " FROM mentions m JOIN events e ON e.id = m.event JOIN articles a ON a.rowid = m.article"     \
     " JOIN sentences se ON se.article = m.article AND se.idx = m.sentence"
 
@@ -915,6 +915,7 @@ static int mention_row(void *ud, const PGresult *r) {
     m.verb_text = PQgetvalue(r, 0, 20);
     m.date_text = PQgetvalue(r, 0, 21);
     m.rule = PQgetvalue(r, 0, 22);
+    m.doc_len = strtol(PQgetvalue(r, 0, 23), NULL, 10);
     return cb->mention ? cb->mention(cb->ud, &m) : 0;
 }
 

@@ -35,6 +35,9 @@ same() {
     case "$name" in gdelt*)
         cut -f1-59,61- "$tmp/lite.out" >"$tmp/l" && mv "$tmp/l" "$tmp/lite.out"
         cut -f1-59,61- "$tmp/pg.out" >"$tmp/p" && mv "$tmp/p" "$tmp/pg.out" ;;
+    mentions*) # EventTimeDate: when each store took the event
+        cut -f1,3- "$tmp/lite.out" >"$tmp/l" && mv "$tmp/l" "$tmp/lite.out"
+        cut -f1,3- "$tmp/pg.out" >"$tmp/p" && mv "$tmp/p" "$tmp/pg.out" ;;
     esac
     rows=$(wc -l <"$tmp/lite.out")
     if cmp -s "$tmp/lite.out" "$tmp/pg.out"; then
@@ -50,6 +53,7 @@ same() {
 all=$("$DYAD" query --db "$pg" --format jsonl | wc -l)
 [ "$all" -gt 20 ] || { echo "too few events in PostgreSQL: $all"; fail=1; }
 for f in jsonl csv gdelt phoenix table; do same "$f" query --format "$f"; done
+same mentions query --format gdelt-mentions
 same "--actor" query --format jsonl --actor USAGOV
 same "--code" query --format jsonl --code 19
 same "--from --to" query --format csv --from 2024-08-01 --to 2024-10-31

@@ -18,6 +18,19 @@ printf '%s\n' "$row" | grep -q '^[0-9]*,2024-08-20,"USAGOV","QAT",042,04,1,1.9,[
 # formats: GDELT 61 columns, Phoenix 26, JSON Lines one object per line
 n=$("$DYAD" query --db "$db" --format gdelt | awk -F'\t' 'NF != 61' | wc -l)
 [ "$n" = 0 ] || { echo "GDELT rows without 61 columns: $n"; fail=1; }
+# GDELT mentions: 16 columns, one row per mention, offsets on the stored words
+"$DYAD" query --db "$db" --format gdelt-mentions >"$tmp/men"
+n=$(awk -F'\t' 'NF != 16' "$tmp/men" | wc -l)
+[ "$n" = 0 ] || { echo "GDELT mention rows without 16 columns: $n"; fail=1; }
+want=$("$DYAD" query --db "$db" --format jsonl | sed 's/.*"num_mentions":\([0-9]*\).*/\1/' | awk '{ s += $1 } END { print s }')
+[ "$(wc -l <"$tmp/men")" = "$want" ] || { echo "mention rows $(wc -l <"$tmp/men"), NumMentions add up to $want"; fail=1; }
+row=$(awk -F'\t' '$1 == 8 && $5 == "seed-a"' "$tmp/men")
+printf '%s\n' "$row" | awk -F'\t' '{ exit !($7 == 4 && $8 >= 0 && $10 > $8 && $13 > 1000) }' ||
+    { echo "Doha visit's seed-a mention: $row"; fail=1; }
+off=$(printf '%s\n' "$row" | cut -f8)
+node -e 'const fs = require("fs"); const a = fs.readFileSync(process.argv[1], "utf8").split("\n").filter(Boolean).map(JSON.parse).find(x => x.id === "seed-a");
+    process.exit(Array.from(a.text).slice(+process.argv[2], +process.argv[2] + 7).join("") === "Blinken" ? 0 : 1)' "$SEEDS" "$off" ||
+    { echo "Actor1CharOffset $off is not at Blinken"; fail=1; }
 n=$("$DYAD" query --db "$db" --format phoenix | awk -F'\t' 'NF != 26' | wc -l)
 [ "$n" = 0 ] || { echo "Phoenix rows without 26 columns: $n"; fail=1; }
 all=$("$DYAD" query --db "$db" --format jsonl | wc -l)
