@@ -244,17 +244,48 @@ static int print_event(void *ud, const dyad_stored_event *e) {
     return 0;
 }
 
+/* A table or CSV header is written before the first row, or after a query
+ * that found none; a refused query writes none. */
+typedef struct headed {
+    const char *header;
+    int written;
+    dyad_event_fn event_fn;
+    dyad_figure_fn figure_fn;
+    void *ud;
+} headed;
+
+static void write_header(headed *h) {
+    if (!h->written && h->header) puts(h->header);
+    h->written = 1;
+}
+
+static int headed_event(void *ud, const dyad_stored_event *e) {
+    headed *h = ud;
+    write_header(h);
+    return h->event_fn(h->ud, e);
+}
+
+static int headed_figure(void *ud, const dyad_stored_figure *f) {
+    headed *h = ud;
+    write_header(h);
+    return h->figure_fn(h->ud, f);
+}
+
 int cmd_query(int argc, char **argv) {
     qopts o;
     if (parse_q(argc, argv, &o, Q_EVENTS)) return 2;
     dyad_store *s;
     if (open_store(o.db, &s)) return 1;
-    if (!strcmp(o.format, "table"))
-        printf("%-10s %-12s %-12s %-5s %3s %3s %3s  %-14s %s\n", "date", "source", "target", "code", "men",
-               "src", "art", "place", "article");
+    headed h = {0};
+    char table_head[128];
+    if (!strcmp(o.format, "table")) {
+        snprintf(table_head, sizeof table_head, "%-10s %-12s %-12s %-5s %3s %3s %3s  %-14s %s",
+                 "date", "source", "target", "code", "men", "src", "art", "place", "article");
+        h.header = table_head;
+    }
     if (!strcmp(o.format, "csv"))
-        puts("id,date,source,target,code,root,quad,goldstein,num_mentions,num_sources,num_articles,article,"
-             "sentence,place,country,lat,lon");
+        h.header = "id,date,source,target,code,root,quad,goldstein,num_mentions,num_sources,num_articles,"
+                   "article,sentence,place,country,lat,lon";
     dyad_error err;
     int rc = 0;
     if (!strcmp(o.format, "gdelt-mentions")) {
@@ -265,19 +296,24 @@ int cmd_query(int argc, char **argv) {
         dyad_store_close(s);
         return rc;
     }
-    dyad_event_fn fn = !strcmp(o.format, "gdelt")     ? export_gdelt
-                       : !strcmp(o.format, "phoenix") ? export_phoenix
-                                                      : print_event;
-    if (dyad_store_query(s, &o.q, fn, (void *)o.format, &err) != DYAD_OK) {
+    h.event_fn = !strcmp(o.format, "gdelt")     ? export_gdelt
+                 : !strcmp(o.format, "phoenix") ? export_phoenix
+                                                : print_event;
+    h.ud = (void *)o.format;
+    if (dyad_store_query(s, &o.q, headed_event, &h, &err) != DYAD_OK) {
         cli_error(&err);
         rc = 1;
+    } else {
+        write_header(&h);
     }
     dyad_store_close(s);
     return rc;
 }
 
 static int print_count(void *ud, const char *key, long events, long mentions) {
-    (void)ud;
+    char *head = ud;
+    if (*head) puts(head);
+    *head = 0;
     printf("%s\t%ld\t%ld\n", key, events, mentions);
     return 0;
 }
@@ -289,10 +325,13 @@ int cmd_stats(int argc, char **argv) {
     if (open_store(o.db, &s)) return 1;
     dyad_error err;
     int rc = 0;
-    printf("%s\tevents\tmentions\n", o.by);
-    if (dyad_store_stats(s, o.by, &o.q, print_count, NULL, &err) != DYAD_OK) {
+    char head[64];
+    snprintf(head, sizeof head, "%s\tevents\tmentions", o.by);
+    if (dyad_store_stats(s, o.by, &o.q, print_count, head, &err) != DYAD_OK) {
         cli_error(&err);
         rc = 1;
+    } else if (*head) {
+        puts(head);
     }
     dyad_store_close(s);
     return rc;
@@ -343,17 +382,25 @@ int cmd_figures(int argc, char **argv) {
     if (parse_q(argc, argv, &o, Q_FIGURES)) return 2;
     dyad_store *s;
     if (open_store(o.db, &s)) return 1;
-    if (!strcmp(o.format, "table"))
-        printf("%-10s %-9s %-11s %-10s %-10s %-14s %s\n", "date", "kind", " number", "victim", "by",
-               "place", "article");
+    headed h = {0};
+    char table_head[128];
+    if (!strcmp(o.format, "table")) {
+        snprintf(table_head, sizeof table_head, "%-10s %-9s %-11s %-10s %-10s %-14s %s", "date", "kind",
+                 " number", "victim", "by", "place", "article");
+        h.header = table_head;
+    }
     if (!strcmp(o.format, "csv"))
-        puts("id,date,kind,released,value,value_max,qualifier,number,victim,victim_code,perpetrator,"
-             "perpetrator_code,cited,article,sentence,place,country,lat,lon");
+        h.header = "id,date,kind,released,value,value_max,qualifier,number,victim,victim_code,perpetrator,"
+                   "perpetrator_code,cited,article,sentence,place,country,lat,lon";
+    h.figure_fn = print_figure;
+    h.ud = (void *)o.format;
     dyad_error err;
     int rc = 0;
-    if (dyad_store_figures(s, &o.q, print_figure, (void *)o.format, &err) != DYAD_OK) {
+    if (dyad_store_figures(s, &o.q, headed_figure, &h, &err) != DYAD_OK) {
         cli_error(&err);
         rc = 1;
+    } else {
+        write_header(&h);
     }
     dyad_store_close(s);
     return rc;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "status.h"
+#include "date.h"
 #include "store_pg.h"
 
 struct dyad_store {
@@ -101,6 +102,16 @@ static int migrate(dyad_store *s) {
 
 static dyad_status db_fail(dyad_store *s, dyad_error *err, const char *what) {
     return dyad_fail(err, DYAD_EDB, s->path, 0, "%s: %s", what, sqlite3_errmsg(s->db));
+}
+
+/* A failed read: words to search for that are not FTS5 syntax are the
+ * caller's error, anything else the database's. */
+static dyad_status query_fail(dyad_store *s, const dyad_query *q, int rc, dyad_error *err,
+                              const char *what) {
+    if (q && q->text && q->text[0] && rc == SQLITE_ERROR)
+        return dyad_fail(err, DYAD_EINVAL, NULL, 0, "text: '%.200s' is not a valid search (%s)", q->text,
+                         sqlite3_errmsg(s->db));
+    return db_fail(s, err, what);
 }
 
 static int prep(dyad_store *s, sqlite3_stmt **st, const char *sql) {
@@ -452,12 +463,14 @@ done:
     return res;
 }
 
-/* Checks a YYYY-MM-DD query date. */
+/* Checks a YYYY-MM-DD query date: ten characters, digits where digits
+ * belong, and a day that its month has. */
 static int good_date(const char *d) {
-    int y, m, dd;
-    char c;
-    return d && strlen(d) == 10 && sscanf(d, "%4d-%2d-%2d%c", &y, &m, &dd, &c) == 3 && m >= 1 &&
-           m <= 12 && dd >= 1 && dd <= 31;
+    if (!d || strlen(d) != 10 || d[4] != '-' || d[7] != '-') return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9')) return 0;
+    int y = atoi(d), m = atoi(d + 5), dd = atoi(d + 8);
+    return date_valid(y, m, dd);
 }
 
 dyad_status store_check_query(const dyad_query *q, dyad_error *err) {
@@ -597,7 +610,7 @@ dyad_status dyad_store_query(dyad_store *s, const dyad_query *q, dyad_event_fn f
         e.added = col(st, c + 8);
         if (fn(ud, &e)) break;
     }
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) res = db_fail(s, err, "query failed");
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) res = query_fail(s, q, rc, err, "query failed");
     sqlite3_finalize(st);
     return res;
 }
@@ -622,7 +635,7 @@ dyad_status dyad_store_stats(dyad_store *s, const char *by, const dyad_query *q,
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
         if (fn(ud, col(st, 0), (long)sqlite3_column_int64(st, 1), (long)sqlite3_column_int64(st, 2))) break;
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) res = db_fail(s, err, "query failed");
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) res = query_fail(s, q, rc, err, "query failed");
     sqlite3_finalize(st);
     return res;
 }
@@ -788,7 +801,7 @@ dyad_status dyad_store_series(dyad_store *s, const dyad_query *q, dyad_series_fn
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
         if (fn(ud, col(st, 0), col(st, 1), (long)sqlite3_column_int64(st, 2), (long)sqlite3_column_int64(st, 3)))
             break;
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) res = db_fail(s, err, "query failed");
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) res = query_fail(s, q, rc, err, "query failed");
     sqlite3_finalize(st);
     return res;
 }
@@ -856,7 +869,7 @@ dyad_status dyad_store_figures(dyad_store *s, const dyad_query *q, dyad_figure_f
         f.lon = col_real(st, 22);
         if (fn(ud, &f)) break;
     }
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) res = db_fail(s, err, "figure query failed");
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) res = query_fail(s, q, rc, err, "figure query failed");
     sqlite3_finalize(st);
     return res;
 }
