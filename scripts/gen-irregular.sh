@@ -1,14 +1,15 @@
 #!/bin/sh
 # gen-irregular.sh -- writes irregular.c (C tables of irregular verb forms
 # and noun plurals) from WordNet's exception lists in directory $1.
-# Each pair is (FORM, BASE), upper case, sorted by form (LC_ALL=C order).
+# Each pair is (FORM, BASE), upper case, sorted by base, then form
+# (LC_ALL=C order), for a binary search by base.
 set -e
 dir=${1:-/usr/share/wordnet}
 emit() { # $1 file, $2 table name
     echo "const irregular_pair $2[] = {"
     if [ -r "$1" ]; then
         awk 'NF >= 2 && $1 !~ /[^a-z_-]/ && $2 !~ /[^a-z_-]/ { print toupper($1), toupper($2) }' "$1" |
-            LC_ALL=C sort -u | awk '{ printf "    {\"%s\", \"%s\"},\n", $1, $2 }'
+            LC_ALL=C sort -u -k2,2 -k1,1 | awk '{ printf "    {\"%s\", \"%s\"},\n", $1, $2 }'
     fi
     echo "    {0, 0}};"
     echo "const size_t $2_n = sizeof $2 / sizeof $2[0] - 1;"

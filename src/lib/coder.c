@@ -45,7 +45,7 @@ typedef struct vcand {
 
 static int in_list(const token *t, const char *const *list) {
     for (int k = 0; list[k]; k++)
-        if (strcmp(t->up, list[k]) == 0) return 1;
+        if (tok_eq(t, list[k])) return 1;
     return 0;
 }
 

@@ -74,14 +74,14 @@ static int month_of(const token *t) {
     if (t->kind != TK_WORD || !t->cap) return 0;
     for (int m = 0; m < 12; m++)
         for (int k = 0; k < 3; k++)
-            if (strcmp(t->up, MONTHS[m][k]) == 0) return m + 1;
+            if (tok_eq(t, MONTHS[m][k])) return m + 1;
     return 0;
 }
 
 static int weekday_of(const token *t) {
     if (t->kind != TK_WORD || !t->cap) return -1;
     for (int w = 0; w < 7; w++)
-        if (strcmp(t->up, DAYS[w]) == 0) return w;
+        if (tok_eq(t, DAYS[w])) return w;
     return -1;
 }
 
@@ -97,7 +97,7 @@ static int number(const token *t, int lo, int hi) {
     return v >= lo && v <= hi ? v : -1;
 }
 
-static int is(const token *t, const char *w) { return strcmp(t->up, w) == 0; }
+static int is(const token *t, const char *w) { return tok_eq(t, w); }
 
 /* Future words before an expression ("next Tuesday", "will ... on Monday"). */
 static int future_before(const token *t, uint32_t i) {

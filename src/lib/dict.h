@@ -103,13 +103,18 @@ typedef struct verb_form {
 } verb_form;
 
 /* A synset ("&CURRENCY"): a list of phrases, each an array of elements
- * (PE_WORD or nested PE_SYNSET). */
+ * (PE_WORD or nested PE_SYNSET). Once indexed (dict_index_synsets), the
+ * phrases that start with a nested synset come first, [0, nalways), and the
+ * rest are sorted by the id of their first word (first[k]), so that a
+ * token is tried only against the phrases that can start with it. */
 typedef struct synset {
     const char *name; /* "&CURRENCY" */
     const pat_elem **phrases;
     const uint16_t *lens;
     uint32_t nphrases;
     const char *rule;
+    const uint32_t *first; /* first word id of each phrase, 0 if a synset; NULL until indexed */
+    uint32_t nalways;
 } synset;
 
 /* Growable array in the context (malloc'd, freed by dicts_free). */
@@ -137,6 +142,9 @@ typedef struct dicts {
 } dicts;
 
 int dicts_init(dicts *d);
+/* Orders every synset's phrases by first word (see synset); -1 when out of
+ * memory. Run once, after the last dictionary is read. */
+int dict_index_synsets(dicts *d);
 void dicts_free(dicts *d);
 
 /* Readers. Each returns DYAD_OK, or DYAD_EIO/DYAD_ENOMEM with err filled;

@@ -411,6 +411,51 @@ static void synset_member(vparse *V, const char *s) {
     }
 }
 
+typedef struct phrase_key {
+    uint32_t first, k;
+} phrase_key;
+
+static int cmp_phrase_key(const void *a, const void *b) {
+    const phrase_key *x = a, *y = b;
+    if (x->first != y->first) return x->first < y->first ? -1 : 1;
+    return x->k < y->k ? -1 : x->k > y->k;
+}
+
+int dict_index_synsets(dicts *d) {
+    for (size_t i = 0; i < d->synsets.n; i++) {
+        synset *sy = &d->synsets.v[i];
+        uint32_t n = sy->nphrases;
+        if (!n) continue;
+        phrase_key *keys = malloc(n * sizeof *keys);
+        const pat_elem **ph = arena_alloc(&d->mem, n * sizeof *ph);
+        uint16_t *lens = arena_alloc(&d->mem, n * sizeof *lens);
+        uint32_t *first = arena_alloc(&d->mem, n * sizeof *first);
+        if (!keys || !ph || !lens || !first) {
+            free(keys);
+            return -1;
+        }
+        for (uint32_t k = 0; k < n; k++) {
+            const pat_elem *e = &sy->phrases[k][0];
+            keys[k].first = e->kind == PE_WORD ? e->id : 0;
+            keys[k].k = k;
+        }
+        qsort(keys, n, sizeof *keys, cmp_phrase_key);
+        uint32_t always = 0;
+        for (uint32_t k = 0; k < n; k++) {
+            ph[k] = sy->phrases[keys[k].k];
+            lens[k] = sy->lens[keys[k].k];
+            first[k] = keys[k].first;
+            always += first[k] == 0;
+        }
+        free(keys);
+        sy->phrases = ph;
+        sy->lens = lens;
+        sy->first = first;
+        sy->nalways = always;
+    }
+    return 0;
+}
+
 dyad_status dict_parse_verbs(dicts *d, const char *name, const char *buf, size_t len,
                              dyad_warn_fn warn, void *ud, dyad_error *err) {
     vparse V;

@@ -86,11 +86,11 @@ static const kind_word *kind_of(const token *t) {
     return bsearch(t->up, KINDS, sizeof KINDS / sizeof KINDS[0], sizeof KINDS[0], cmp_kind);
 }
 
-static int is(const token *t, const char *w) { return strcmp(t->up, w) == 0; }
+static int is(const token *t, const char *w) { return tok_eq(t, w); }
 
 static int in(const token *t, const char *const *list) {
     for (int k = 0; list[k]; k++)
-        if (strcmp(t->up, list[k]) == 0) return 1;
+        if (tok_eq(t, list[k])) return 1;
     return 0;
 }
 

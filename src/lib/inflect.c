@@ -40,9 +40,15 @@ static int sibilant(const char *b, size_t n) {
            (n >= 2 && (b[n - 2] == 'C' || b[n - 2] == 'S') && l == 'H');
 }
 
+/* The irregular forms of base; t is sorted by base. */
 static void irregular(const irregular_pair *t, size_t n, const char *base, inflect_forms *f) {
-    for (size_t i = 0; i < n; i++)
-        if (!strcmp(t[i].base, base)) add(f, t[i].form);
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(t[mid].base, base) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    for (; lo < n && !strcmp(t[lo].base, base); lo++) add(f, t[lo].form);
 }
 
 void inflect_verb(const char *base, inflect_forms *f) {

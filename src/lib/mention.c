@@ -10,7 +10,7 @@
 #define MAX_MODIFIERS 3 /* lower-case words skipped between an actor and its role */
 #define MAX_AGENTS 8    /* roles in one chain or list */
 
-int tok_is(const token *t, const char *up) { return strcmp(t->up, up) == 0; }
+int tok_is(const token *t, const char *up) { return tok_eq(t, up); }
 
 static int is_word(const token *t) { return t->kind == TK_WORD; }
 
@@ -343,6 +343,7 @@ int parse_sentence(parse *p, const dicts *d, arena *a, const token *t, uint32_t 
     }
     const lexicon *lx = &d->lex;
     for (uint32_t i = 0; i < n; i++) {
+        p->present[(t[i].id % PRESENT_BITS) / 64] |= (uint64_t)1 << (t[i].id % 64);
         p->men_at[i] = -1;
         pmatch none = {-1, 0};
         p->act[i] = p->agt[i] = p->vrb[i] = none;

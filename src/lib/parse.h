@@ -25,6 +25,9 @@ typedef struct mention {
     uint32_t group;
 } mention;
 
+#define PRESENT_BITS 1024
+#define PRESENT_WORDS (PRESENT_BITS / 64)
+
 typedef struct parse {
     const dicts *d;
     arena *a;
@@ -38,9 +41,14 @@ typedef struct parse {
     mention *men;
     uint32_t nmen, capmen;
     uint32_t ngroups;
-    int stem_patterns; /* pattern words without '_' match as stems */
     int16_t *synmemo;  /* [synset * n + token]: match length, -1 not yet known */
+    uint64_t present[PRESENT_WORDS]; /* bit (id % PRESENT_BITS) set for each token's word id */
 } parse;
+
+/* Whether a token of the sentence may have word id: no false negatives. */
+static inline int word_maybe_present(const parse *p, uint32_t id) {
+    return (p->present[(id % PRESENT_BITS) / 64] >> (id % 64)) & 1;
+}
 
 /* Fills act/agt/vrb and builds the mentions. Returns 0, -1 when out of
  * memory. */

@@ -10,14 +10,10 @@
 
 #define SYNSET_DEPTH 4 /* nested synsets followed at most this deep */
 
+/* Pattern words match whole words: a verb's inflections are expanded when
+ * its dictionary is read. */
 static int word_match(const parse *p, const pat_elem *e, uint32_t i) {
-    const token *t = &p->t[i];
-    if (t->id == e->id && e->id != LEX_NONE) return 1;
-    if (p->stem_patterns && e->stem && t->kind == TK_WORD) {
-        uint32_t l = lex_len(&p->d->lex, e->id);
-        return l >= 2 && t->uplen > l && memcmp(t->up, lex_str(&p->d->lex, e->id), l) == 0;
-    }
-    return 0;
+    return p->t[i].id == e->id && e->id != LEX_NONE;
 }
 
 static uint32_t syn_fwd(const parse *p, uint32_t syn, uint32_t pos, int depth);
@@ -30,6 +26,17 @@ static uint32_t lit_fwd(const parse *p, const pat_elem *e, uint32_t pos, int dep
     return 0;
 }
 
+/* Length of the match of phrase k of synset s at pos, 0 if none. */
+static uint32_t phrase_fwd(const parse *p, const synset *s, uint32_t k, uint32_t pos, int depth) {
+    uint32_t at = pos;
+    for (uint16_t w = 0; w < s->lens[k]; w++) {
+        uint32_t l = lit_fwd(p, &s->phrases[k][w], at, depth);
+        if (!l) return 0;
+        at += l;
+    }
+    return at - pos;
+}
+
 /* Longest phrase of a synset matching at pos. */
 static uint32_t syn_fwd(const parse *p, uint32_t syn, uint32_t pos, int depth) {
     if (depth > SYNSET_DEPTH || syn >= p->d->synsets.n || pos >= p->n) return 0;
@@ -38,16 +45,24 @@ static uint32_t syn_fwd(const parse *p, uint32_t syn, uint32_t pos, int depth) {
     if (memo && *memo >= 0) return (uint32_t)*memo;
     if (memo) *memo = 0; /* a synset that contains itself matches nothing more */
     const synset *s = &p->d->synsets.v[syn];
-    uint32_t best = 0;
-    for (uint32_t k = 0; k < s->nphrases; k++) {
-        uint32_t at = pos;
-        int ok = 1;
-        for (uint16_t w = 0; w < s->lens[k] && ok; w++) {
-            uint32_t l = lit_fwd(p, &s->phrases[k][w], at, depth);
-            if (!l) ok = 0;
-            at += l;
+    uint32_t best = 0, l;
+    if (!s->first) { /* not indexed: every phrase */
+        for (uint32_t k = 0; k < s->nphrases; k++)
+            if ((l = phrase_fwd(p, s, k, pos, depth)) > best) best = l;
+    } else {
+        for (uint32_t k = 0; k < s->nalways; k++)
+            if ((l = phrase_fwd(p, s, k, pos, depth)) > best) best = l;
+        uint32_t id = p->t[pos].id;
+        if (id != LEX_NONE) { /* the phrases whose first word is this token */
+            uint32_t lo = s->nalways, hi = s->nphrases;
+            while (lo < hi) {
+                uint32_t mid = lo + (hi - lo) / 2;
+                if (s->first[mid] < id) lo = mid + 1;
+                else hi = mid;
+            }
+            for (uint32_t k = lo; k < s->nphrases && s->first[k] == id; k++)
+                if ((l = phrase_fwd(p, s, k, pos, depth)) > best) best = l;
         }
-        if (ok && at - pos > best) best = at - pos;
     }
     if (memo) *memo = (int16_t)(best < INT16_MAX ? best : INT16_MAX);
     return best;
@@ -174,7 +189,8 @@ static int pre_from(const parse *p, const pattern *pt, uint16_t k, uint32_t end,
  * test that rules out most patterns before any search. */
 static int words_present(const parse *p, const pat_elem *e, uint16_t n) {
     for (uint16_t k = 0; k < n; k++) {
-        if (e[k].kind != PE_WORD || (e[k].stem && p->stem_patterns)) continue;
+        if (e[k].kind != PE_WORD) continue;
+        if (!word_maybe_present(p, e[k].id)) return 0;
         uint32_t i = 0;
         while (i < p->n && p->t[i].id != e[k].id) i++;
         if (i == p->n) return 0;

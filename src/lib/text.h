@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "arena.h"
 #include "lexicon.h"
@@ -32,6 +33,12 @@ typedef struct token {
     uint8_t kind;      /* tok_kind */
     uint8_t cap;       /* the text starts with an upper-case letter */
 } token;
+
+/* Whether token t is the upper-case word w; the first letters are compared
+ * inline, so that scanning a token against a list of words costs little. */
+static inline int tok_eq(const token *t, const char *w) {
+    return t->up[0] == w[0] && strcmp(t->up, w) == 0;
+}
 
 typedef struct sentence {
     uint32_t off, len;  /* span in the article text */
