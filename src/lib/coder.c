@@ -41,6 +41,7 @@ typedef struct vcand {
     int32_t src;      /* source mention, -1 */
     uint8_t had_event;
     size_t ev0, ev1;  /* its events: doc->ev[ev0 .. ev1) */
+    uint32_t pat0, pat1; /* tokens its matched pattern covers (pat0 == pat1: none) */
 } vcand;
 
 static int in_list(const token *t, const char *const *list) {
@@ -374,6 +375,8 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
             for (size_t e = vs[k].ev0; e < vs[k].ev1 && e < j->doc->nev; e++) j->doc->ev[e].code = NULL;
             vs[k].had_event = 0;
         }
+        v->pat0 = r.start < v->v0 ? r.start : v->v0;
+        v->pat1 = r.end > v->v1 ? r.end : v->v1;
         /* verbs inside the matched pattern are part of it */
         for (size_t k = iv + 1; k < j->nv && vs[k].v0 < r.end; k++) vs[k].main = 0;
     }
@@ -404,6 +407,65 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     if (src < 0 && tgt < 0) return 0;
     if (emit(j, src, tgt, code, v, rule) != 0) return -1;
     if (usable_code(rcode) && emit(j, tgt, src, rcode, v, rule) != 0) return -1;
+    v->had_event = 1;
+    return 0;
+}
+
+/* Nominal events: a verb's noun after a determiner or an actor ("the
+ * assassination of Haniyeh by Israel", "Israel's invasion of Rafah", "the
+ * Israeli bombardment of Gaza"). The source is the actor right before the
+ * noun or the actor after "by"; the target the object of a pattern of the
+ * verb's block, else of "of", "on", "against", "to", "into" or "with"; one
+ * of those words follows the noun and the target comes right after it (or
+ * after "the"). Both must be there, and the source must name an actor, not
+ * only a role. */
+static const char *const NOMINAL_PREP[] = {"OF", "ON", "AGAINST", "TO", "INTO", "WITH", "UPON",
+                                           NULL};
+
+/* Whether verb match v is a noun that a determiner or an actor introduces. */
+static int nominal_use(const parse *p, const vcand *v) {
+    const token *w = &p->t[v->vw];
+    if (v->v0 == 0 || v->vw != v->v0 || w->kind != TK_WORD) return 0;
+    if (w->cap || ends_with(w, "ED")) return 0; /* a name; "the attacked town" */
+    const token *prev = &p->t[v->v0 - 1];
+    return in_list(prev, DET) || prev->kind == TK_POSS || p->men_at[v->v0 - 1] >= 0;
+}
+
+/* The mention that ends right before token k, through a possessive. */
+static int32_t mention_before(const parse *p, uint32_t k) {
+    if (k == 0) return -1;
+    int32_t m = p->men_at[k - 1];
+    if (m < 0 && p->t[k - 1].kind == TK_POSS && k >= 2) m = p->men_at[k - 2];
+    return m >= 0 && p->men[m].t1 >= k - 1 ? m : -1;
+}
+
+static int code_nominal(sent_job *j, vcand *v) {
+    const parse *p = j->p;
+    const char *code = v->f->code ? v->f->code : v->b->code;
+    const char *rule = v->f->rule ? v->f->rule : v->b->rule;
+    if (v->v1 + 1 >= p->n || !in_list(&p->t[v->v1], NOMINAL_PREP)) return 0;
+    int32_t src = mention_before(p, v->v0), tgt = -1;
+    pat_result r = {-1, -1, -1, 0, v->v1, v->v0};
+    for (uint32_t k = 0; k < v->b->npats; k++) {
+        const pattern *pt = &v->b->pats[k];
+        if (pt->npre || !pattern_match(p, pt, v->v0, v->v1, &r) || r.target < 0) continue;
+        code = pt->code;
+        rule = pt->rule;
+        tgt = r.target;
+        if (r.source >= 0) src = r.source;
+        break;
+    }
+    if (tgt >= 0 && p->men[tgt].t0 > v->v1 + 2) tgt = -1; /* too far to be the noun's object */
+    if (tgt < 0) {
+        uint32_t k = v->v1 + 1;
+        if (tok_eq(&p->t[k], "THE") && k + 1 < p->n) k++;
+        int32_t m = p->men_at[k];
+        if (m >= 0 && p->men[m].t0 == k) tgt = m;
+    }
+    if (tgt < 0 || !usable_code(code)) return 0;
+    if (src < 0) src = by_agent(p, p->men[tgt].t1);
+    if (!real_actor(p, src) || p->men[src].group == p->men[tgt].group) return 0;
+    if (emit(j, src, tgt, code, v, rule) != 0) return -1;
     v->had_event = 1;
     return 0;
 }
@@ -501,8 +563,9 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
         return 0;
     }
     vcand *vs = arena_calloc(&doc->mem, (size_t)s->ntok + 1, sizeof *vs);
-    if (!vs) return -1;
-    size_t nv = 0;
+    vcand *noms = arena_calloc(&doc->mem, (size_t)s->ntok + 1, sizeof *noms);
+    if (!vs || !noms) return -1;
+    size_t nv = 0, nnom = 0;
     for (uint32_t i = 0; i < s->ntok; i++) {
         if (p.vrb[i].entry < 0) continue;
         vcand *v = &vs[nv];
@@ -515,7 +578,10 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
         aux_chain(&p, v);
         v->main = (uint8_t)is_main(&p, v);
         if (v->main) nv++;
-        else memset(v, 0, sizeof *v);
+        else {
+            if (nominal_use(&p, v)) noms[nnom++] = *v;
+            memset(v, 0, sizeof *v);
+        }
         i = v->main ? vs[nv - 1].v1 - 1 : i;
     }
     j.nv = nv;
@@ -531,6 +597,13 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
         if (code_verb(&j, vs, k) != 0) return -1;
         v->ev1 = doc->nev;
         any_event |= v->had_event;
+    }
+    for (size_t k = 0; k < nnom; k++) {
+        vcand *n = &noms[k];
+        int inside = 0; /* part of a main verb's pattern ("attempted assassination") */
+        for (size_t m = 0; m < nv && !inside; m++)
+            inside = vs[m].main && vs[m].pat0 < vs[m].pat1 && vs[m].pat0 <= n->v0 && n->v0 < vs[m].pat1;
+        if (!inside && code_nominal(&j, n) != 0) return -1;
     }
     size_t w = first_ev; /* drop retracted events */
     for (size_t r = first_ev; r < doc->nev; r++)

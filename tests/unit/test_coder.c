@@ -1,7 +1,7 @@
 /* test_coder.c -- the coder's behaviour on small, made-up dictionaries:
  * subject-verb-object, roles composing codes, compounds, passive voice,
- * negation, attribution, patterns, reciprocal codes, dated actors and
- * discards. */
+ * negation, attribution, patterns, reciprocal codes, dated actors,
+ * discards and nominal events. */
 #include "testutil.h"
 
 #include "ctx.h"
@@ -42,7 +42,11 @@ static const char VERBS[] =
     "- * RELATIONS [063]\n"
     "\n"
     "--- VISIT [042] ---\n"
-    "VISIT\n";
+    "VISIT\n"
+    "\n"
+    "--- INVASION [192] ---\n"
+    "INVASION {INVASIONS}\n"
+    "- * OF + [192]\n";
 static const char DISCARDS[] = "+FOOTBALL_\nBASEBALL_\n";
 
 static dyad_ctx *make_ctx(void) {
@@ -198,6 +202,23 @@ static void offsets(void **s) {
     dyad_ctx_free(ctx);
 }
 
+/* A verb's noun after a determiner or an actor is an event when it has
+ * both a source (the actor before it, or "by" X) and an object right after
+ * "of", "on", "to"...; otherwise it is none. */
+static void nominal(void **s) {
+    (void)s;
+    EXPECT("Gondor's invasion of Mordor was swift.", "GON|MOR|192");
+    EXPECT("The invasion of Mordor by Gondor began.", "GON|MOR|192");
+    EXPECT("The Arnorian attack on Mordor failed.", "ARN|MOR|190");
+    EXPECT("Rohan condemned the invasion of Mordor by Arnor.", "ARN|MOR|192");
+    /* no source, an object too far away, a role as the only source */
+    EXPECT("The invasion of Mordor began.", "");
+    EXPECT("Gondor's invasion last year of Mordor failed.", "");
+    EXPECT("The soldiers' invasion of Mordor failed.", "");
+    /* a participle before a noun is no event */
+    EXPECT("The attacked town of Bree was quiet.", "");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(simple_svo),    cmocka_unit_test(roles_compose),
@@ -205,6 +226,7 @@ int main(void) {
         cmocka_unit_test(negation),      cmocka_unit_test(attribution),
         cmocka_unit_test(patterns_and_reciprocal), cmocka_unit_test(dated_actor),
         cmocka_unit_test(discards),      cmocka_unit_test(offsets),
+        cmocka_unit_test(nominal),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
