@@ -102,7 +102,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libdyad.a tests/unit/testutil.h
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libdyad.a $(LDFLAGS) $(LIBS) -lcmocka
 
 # Scoring tools used by the end-to-end and accuracy scripts.
-$(BUILD)/tools/%: tests/accuracy/%.c $(BUILD)/libdyad.a
+$(BUILD)/tools/%: tests/accuracy/%.c tests/accuracy/score_common.h $(BUILD)/libdyad.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libdyad.a $(LDFLAGS) $(LIBS)
 

@@ -21,14 +21,10 @@
 #include <strings.h>
 
 #include "dyad.h"
+#include "score_common.h"
 
 #define NCOLS 6
 #define MAX_SINGLES 32
-
-static void quiet_warn(void *ud, const dyad_error *w) {
-    (void)w;
-    ++*(long *)ud;
-}
 
 /* Splits line (modified in place) on tabs into at most max fields;
  * returns how many. */
@@ -105,16 +101,8 @@ int main(int argc, char **argv) {
     const char *split = argv[a++];
     dyad_error err;
     char eb[1024];
-    dyad_ctx *ctx = NULL;
-    long dict_warnings = 0;
-    if (dyad_ctx_new(&ctx, &err) != DYAD_OK) goto fail;
-    for (; a < argc; a++) {
-        dyad_status st = strchr(argv[a], '.') && strrchr(argv[a], '/') < strrchr(argv[a], '.')
-                             ? dyad_ctx_load_file(ctx, argv[a], DYAD_DICT_AUTO, quiet_warn, &dict_warnings, &err)
-                             : dyad_ctx_load_dir(ctx, argv[a], quiet_warn, &dict_warnings, &err);
-        if (st != DYAD_OK) goto fail;
-    }
-    if (dyad_ctx_finish(ctx, &err) != DYAD_OK) goto fail;
+    dyad_ctx *ctx = score_load("score_figures", argv + a, argc - a);
+    if (!ctx) return 1;
     FILE *in = fopen(split, "r");
     if (!in) {
         fprintf(stderr, "score_figures: %s: cannot open\n", split);
@@ -187,8 +175,4 @@ int main(int argc, char **argv) {
            n, bad, (double)kexact / n, (double)kerr / n, kmax, (double)iexact / n,
            (double)ierr / n, imax);
     return 0;
-fail:
-    fprintf(stderr, "score_figures: %s\n", dyad_error_format(&err, eb, sizeof eb));
-    dyad_ctx_free(ctx);
-    return 1;
 }

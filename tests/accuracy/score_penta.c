@@ -18,13 +18,9 @@
 #include <string.h>
 
 #include "dyad.h"
+#include "score_common.h"
 
 #define NCLASS 5
-
-static void quiet_warn(void *ud, const dyad_error *w) {
-    (void)w;
-    ++*(long *)ud;
-}
 
 /* The penta-class of a CAMEO root ("04"), -1 for none. */
 static int penta(const char *root) {
@@ -63,16 +59,8 @@ int main(int argc, char **argv) {
     const char *split = argv[a++];
     dyad_error err;
     char eb[1024];
-    dyad_ctx *ctx = NULL;
-    long dict_warnings = 0;
-    if (dyad_ctx_new(&ctx, &err) != DYAD_OK) goto fail;
-    for (; a < argc; a++) {
-        dyad_status st = strchr(argv[a], '.') && strrchr(argv[a], '/') < strrchr(argv[a], '.')
-                             ? dyad_ctx_load_file(ctx, argv[a], DYAD_DICT_AUTO, quiet_warn, &dict_warnings, &err)
-                             : dyad_ctx_load_dir(ctx, argv[a], quiet_warn, &dict_warnings, &err);
-        if (st != DYAD_OK) goto fail;
-    }
-    if (dyad_ctx_finish(ctx, &err) != DYAD_OK) goto fail;
+    dyad_ctx *ctx = score_load("score_penta", argv + a, argc - a);
+    if (!ctx) return 1;
     FILE *in = fopen(split, "r");
     if (!in) {
         fprintf(stderr, "score_penta: %s: cannot open\n", split);
@@ -140,8 +128,4 @@ int main(int argc, char **argv) {
            n, bad, coded, (double)coded / n, (double)right / n, coded ? (double)right / coded : 0,
            f1sum / NCLASS);
     return 0;
-fail:
-    fprintf(stderr, "score_penta: %s\n", dyad_error_format(&err, eb, sizeof eb));
-    dyad_ctx_free(ctx);
-    return 1;
 }

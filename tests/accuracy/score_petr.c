@@ -15,17 +15,13 @@
 #include <string.h>
 
 #include "dyad.h"
+#include "score_common.h"
 
 #define MAX_EV 64
 
 typedef struct triple {
     char s[64], t[64], c[16];
 } triple;
-
-static void quiet_warn(void *ud, const dyad_error *w) {
-    (void)w;
-    ++*(long *)ud;
-}
 
 static char *attr(xmlNode *n, const char *name) {
     xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
@@ -80,20 +76,9 @@ int main(int argc, char **argv) {
         return 2;
     }
     const char *records = argv[ai++];
-    dyad_ctx *ctx;
     dyad_error err;
-    long warnings = 0;
-    if (dyad_ctx_new(&ctx, &err) != DYAD_OK) return 1;
-    for (; ai < argc; ai++) {
-        if (dyad_ctx_load_file(ctx, argv[ai], DYAD_DICT_AUTO, quiet_warn, &warnings, &err) !=
-            DYAD_OK) {
-            char b[1024];
-            fprintf(stderr, "score_petr: %s\n", dyad_error_format(&err, b, sizeof b));
-            dyad_ctx_free(ctx);
-            return 1;
-        }
-    }
-    if (dyad_ctx_finish(ctx, &err) != DYAD_OK) return 1;
+    dyad_ctx *ctx = score_load("score_petr", argv + ai, argc - ai);
+    if (!ctx) return 1;
     xmlDoc *doc = xmlReadFile(records, NULL, XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!doc) {
         fprintf(stderr, "score_petr: %s: cannot parse\n", records);

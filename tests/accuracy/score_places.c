@@ -18,14 +18,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "dyad.h"
-
-static void quiet_warn(void *ud, const dyad_error *w) {
-    (void)w;
-    ++*(long *)ud;
-}
+#include "score_common.h"
 
 /* Byte offset of character offset c in UTF-8 text s of n bytes. */
 static size_t byte_offset(const char *s, size_t n, size_t c) {
@@ -138,26 +133,8 @@ int main(int argc, char **argv) {
         fputs("usage: score_places [-v] --train|--test LABELED.json DICT...\n", stderr);
         return 2;
     }
-    dyad_ctx *ctx;
-    dyad_error err;
-    long warnings = 0;
-    char buf[1024];
-    if (dyad_ctx_new(&ctx, &err) != DYAD_OK) return 1;
-    for (int k = a + 1; k < argc; k++) {
-        struct stat sb;
-        dyad_status st = stat(argv[k], &sb) == 0 && S_ISDIR(sb.st_mode)
-                             ? dyad_ctx_load_dir(ctx, argv[k], quiet_warn, &warnings, &err)
-                             : dyad_ctx_load_file(ctx, argv[k], DYAD_DICT_AUTO, quiet_warn, &warnings, &err);
-        if (st != DYAD_OK) {
-            fprintf(stderr, "score_places: %s\n", dyad_error_format(&err, buf, sizeof buf));
-            dyad_ctx_free(ctx);
-            return 1;
-        }
-    }
-    if (dyad_ctx_finish(ctx, &err) != DYAD_OK) {
-        dyad_ctx_free(ctx);
-        return 1;
-    }
+    dyad_ctx *ctx = score_load("score_places", argv + a + 1, argc - a - 1);
+    if (!ctx) return 1;
     json_object *all = json_object_from_file(argv[a]);
     if (!all || !json_object_is_type(all, json_type_array)) {
         fprintf(stderr, "score_places: %s: not a JSON array\n", argv[a]);

@@ -10,17 +10,9 @@ SPLIT=${DYAD_SHARED:-../shared}/gold/gvdb/dev.tsv
 out=$("$TOOLS/score_figures" "$SPLIT" data/dict) || { echo "score_figures failed"; exit 1; }
 echo "$out"
 fail=0
-for m in killed_exact killed_mae injured_exact injured_mae; do
-    got=$(echo "$out" | sed -n "s/.* $m=\([0-9.]*\).*/\1/p")
-    lim=$(awk -v m="$m" '$1 == m { print $2 }' tests/accuracy/gvdb_dev.floor)
-    [ -n "$got" ] && [ -n "$lim" ] || { echo "no $m score or limit"; exit 1; }
-    case $m in
-    *_exact) ok=$(awk -v g="$got" -v l="$lim" 'BEGIN { print (g >= l) }') ;;
-    *) ok=$(awk -v g="$got" -v l="$lim" 'BEGIN { print (g <= l) }') ;;
-    esac
-    echo "GVDB dev $m: $got (limit $lim)"
-    [ "$ok" = 1 ] || { echo "$m is past its limit"; fail=1; }
-done
+. tests/e2e/lib/scores.sh
+check_scores "GVDB dev" "$out" tests/accuracy/gvdb_dev.floor killed_exact killed_mae injured_exact injured_mae ||
+    fail=1
 echo "$out" | grep -q 'articles=400 ' || { echo "expected 400 dev articles scored"; fail=1; }
 # malformed records are named by file and line and skipped; the good one is scored
 tmp=$(mktemp -d)

@@ -11,13 +11,9 @@ SPLIT=${DYAD_SHARED:-../shared}/gold/conflibert-cameo/cameo_class/train.tsv
 out=$("$TOOLS/score_penta" "$SPLIT" data/dict) || { echo "score_penta failed"; exit 1; }
 echo "$out"
 fail=0
-for m in accuracy coded_accuracy macro_f1; do
-    got=$(echo "$out" | sed -n "s/.* $m=\([0-9.]*\).*/\1/p")
-    lim=$(awk -v m="$m" '$1 == m { print $2 }' tests/accuracy/penta_train.floor)
-    [ -n "$got" ] && [ -n "$lim" ] || { echo "no $m score or floor"; exit 1; }
-    echo "ConfliBERT CAMEO train $m: $got (floor $lim)"
-    [ "$(awk -v g="$got" -v l="$lim" 'BEGIN { print (g >= l) }')" = 1 ] || { echo "$m is below its floor"; fail=1; }
-done
+. tests/e2e/lib/scores.sh
+check_scores "ConfliBERT CAMEO train" "$out" tests/accuracy/penta_train.floor accuracy coded_accuracy macro_f1 ||
+    fail=1
 echo "$out" | grep -q 'sentences=1349 ' || { echo "expected 1349 train sentences scored"; fail=1; }
 # malformed records are named by file and line and skipped; the good ones are scored
 tmp=$(mktemp -d)

@@ -1,0 +1,41 @@
+/* score_common.h -- what the scoring tools share: a context loaded from
+ * dictionary files and directories named on the command line (their
+ * warnings counted, not printed: the dictionaries are checked elsewhere). */
+#ifndef SCORE_COMMON_H
+#define SCORE_COMMON_H
+
+#include <stdio.h>
+#include <sys/stat.h>
+
+#include "dyad.h"
+
+static void score_quiet_warn(void *ud, const dyad_error *w) {
+    (void)w;
+    ++*(long *)ud;
+}
+
+/* Loads paths[0..n) (directories with dyad_ctx_load_dir, files by their
+ * kind) into a new, finished context; NULL after a message naming tool and
+ * the failing file on stderr. */
+static dyad_ctx *score_load(const char *tool, char **paths, int n) {
+    dyad_ctx *ctx = NULL;
+    dyad_error err;
+    char buf[1024];
+    long warnings = 0;
+    if (dyad_ctx_new(&ctx, &err) != DYAD_OK) goto fail;
+    for (int k = 0; k < n; k++) {
+        struct stat sb;
+        dyad_status st = stat(paths[k], &sb) == 0 && S_ISDIR(sb.st_mode)
+                             ? dyad_ctx_load_dir(ctx, paths[k], score_quiet_warn, &warnings, &err)
+                             : dyad_ctx_load_file(ctx, paths[k], DYAD_DICT_AUTO, score_quiet_warn, &warnings, &err);
+        if (st != DYAD_OK) goto fail;
+    }
+    if (dyad_ctx_finish(ctx, &err) != DYAD_OK) goto fail;
+    return ctx;
+fail:
+    fprintf(stderr, "%s: %s\n", tool, dyad_error_format(&err, buf, sizeof buf));
+    dyad_ctx_free(ctx);
+    return NULL;
+}
+
+#endif
