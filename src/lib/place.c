@@ -55,6 +55,10 @@ static const char *const INNER_OF[] = {"CITY", "TOWN", "VILLAGE", "VILLAGES", "T
                                        "NEIGHBORHOOD", "NEIGHBOURHOOD", "DISTRICT", "SUBURB",
                                        "SUBURBS", "SETTLEMENT", "ENCLAVE", "CAMP", "PROVINCE",
                                        "AREA", "REGION", "GOVERNORATE", NULL};
+/* words after which a bare name is one of the parties ("talks between
+ * Israel and Hamas", "a meeting with Egypt", "condemned by Iran"), not
+ * where the event was */
+static const char *const PARTNER[] = {"BETWEEN", "WITH", "AND", "OR", "BY", NULL};
 /* capitalised words that are also the names of towns somewhere */
 static const char *const STOP[] = {"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
                                    "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER",
@@ -340,6 +344,7 @@ int place_find(const parse *p, const char *text, const gazetteer *g, place_conte
             pm.locative = (uint8_t)loc;
             pm.t0 = c0;
         }
+        if (!pm.locative && pm.t0 > 0 && in_list(&t[pm.t0 - 1], PARTNER)) pm.partner = 1;
         if ((!pm.locative && !bare_ok(e)) || inside_actor(p, i, j)) {
             i = j - 1;
             continue;
@@ -363,7 +368,7 @@ int32_t place_for_verb(const place_mention *m, uint32_t n, uint32_t v0, uint32_t
         double s;
         if (x->locative && after && dist > MAX_AFTER) continue;
         if (x->locative) s = 100 - 2 * dist - (after ? 0 : 10);
-        else if (x->e->kind == GAZ_COUNTRY && !after) continue; /* an actor, not a place */
+        else if (x->e->kind == GAZ_COUNTRY && (!after || x->partner)) continue; /* an actor, not a place */
         else s = (after ? 30 : 20) - 3 * dist;
         if (s > bs) {
             bs = s;

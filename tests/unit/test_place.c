@@ -149,6 +149,17 @@ static void verb_tied_place(void **s) {
     PLACE(t, "said", "Doha/QAT/Doha");
 }
 
+/* A country named bare after the verb is where a visit or an attack was,
+ * but a party after "between", "with", "and", "or", "by" is none. */
+static void parties_are_no_places(void **s) {
+    (void)s;
+    PLACE("Blinken visited Qatar on Monday.", "visited", "Qatar/QAT/Qatar");
+    PLACE("Egypt hosted talks between Israel and Hamas.", "hosted", "-");
+    PLACE("Blinken met with Egypt's president.", "met", "-");
+    PLACE("The strike was condemned by Iran.", "condemned", "-");
+    PLACE("Talks with Israel were held in Doha.", "held", "Doha/QAT/Doha");
+}
+
 static void events_and_doc_places(void **s) {
     (void)s;
     const char *text = "Blinken visited Qatar on Monday. Blinken said the war must end.";
@@ -246,7 +257,8 @@ int main(void) {
         cmocka_unit_test(prepositions),    cmocka_unit_test(directions_and_descriptions),
         cmocka_unit_test(ambiguous_names), cmocka_unit_test(false_friends),
         cmocka_unit_test(names_the_gazetteer_lacks),
-        cmocka_unit_test(verb_tied_place), cmocka_unit_test(events_and_doc_places),
+        cmocka_unit_test(verb_tied_place), cmocka_unit_test(parties_are_no_places),
+        cmocka_unit_test(events_and_doc_places),
         cmocka_unit_test(bad_lines),       cmocka_unit_test(many_entries),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
