@@ -605,6 +605,20 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
             inside = vs[m].main && vs[m].pat0 < vs[m].pat1 && vs[m].pat0 <= n->v0 && n->v0 < vs[m].pat1;
         if (!inside && code_nominal(&j, n) != 0) return -1;
     }
+    /* "X said it would expel Y": a statement (root 01) is the vehicle of
+     * another event of the same source in the sentence, which is coded
+     * instead */
+    for (size_t r = first_ev; r < doc->nev; r++) {
+        dyad_event *e = &doc->ev[r];
+        if (!e->code || strcmp(e->root, "01") != 0 || !e->source[0]) continue;
+        for (size_t o = first_ev; o < doc->nev; o++) {
+            const dyad_event *x = &doc->ev[o];
+            if (o != r && x->code && strcmp(x->root, "01") != 0 && !strcmp(x->source, e->source)) {
+                e->code = NULL;
+                break;
+            }
+        }
+    }
     size_t w = first_ev; /* drop retracted events */
     for (size_t r = first_ev; r < doc->nev; r++)
         if (doc->ev[r].code) doc->ev[w++] = doc->ev[r];

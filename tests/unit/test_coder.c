@@ -1,7 +1,7 @@
 /* test_coder.c -- the coder's behaviour on small, made-up dictionaries:
  * subject-verb-object, roles composing codes, compounds, passive voice,
  * negation, attribution, patterns, reciprocal codes, dated actors,
- * discards and nominal events. */
+ * discards, nominal events and statements that carry another event. */
 #include "testutil.h"
 
 #include "ctx.h"
@@ -219,6 +219,15 @@ static void nominal(void **s) {
     EXPECT("The attacked town of Bree was quiet.", "");
 }
 
+/* A statement is the vehicle of the event its source reports of itself. */
+static void statement_vehicle(void **s) {
+    (void)s;
+    EXPECT("Gondor said it attacked Mordor.", "GON|MOR|190");
+    EXPECT("Gondor said Arnor attacked Mordor.", "GON|ARN|010;ARN|MOR|190");
+    EXPECT("Gondor said the war must end.", "GON||010");
+    EXPECT("Gondor said on Monday that Mordor must leave.", "GON|MOR|010");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(simple_svo),    cmocka_unit_test(roles_compose),
@@ -227,6 +236,7 @@ int main(void) {
         cmocka_unit_test(patterns_and_reciprocal), cmocka_unit_test(dated_actor),
         cmocka_unit_test(discards),      cmocka_unit_test(offsets),
         cmocka_unit_test(nominal),
+        cmocka_unit_test(statement_vehicle),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
