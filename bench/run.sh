@@ -1,8 +1,9 @@
 #!/bin/sh
-# run.sh -- `make bench`: coder throughput on the PETRARCH GigaWord sample
-# and the example articles, replicated to at least 100,000 sentences, with the
-# Phoenix + CAMEO 2.0 dictionaries and with Dyad's own; then dyad serve
-# under a wrk load run on loopback.
+# run.sh -- `make bench`: coder throughput on the PETRARCH GigaWord sample,
+# the example articles and the GVDB news articles, replicated to at least
+# 100,000 sentences, with the Phoenix + CAMEO 2.0 dictionaries and with
+# Dyad's own; then dyad ingest and dyad serve under a wrk load run on
+# loopback.
 set -eu
 B=${1:-build}/tools/bench_code
 S=${DYAD_SHARED:-../shared}/anchors/petrarch2
@@ -27,6 +28,24 @@ if [ -d data/dict ] && ls data/dict/* >/dev/null 2>&1; then
     echo "== Dyad's dictionaries and gazetteer, examples"
     # shellcheck disable=SC2086
     "$B" --sentences "$N" --dict data/dict/ $gaz -- examples/*.txt
+    # whole news articles: the 900 of the Gun Violence Database (US local
+    # news, 2.5 MB), one text file each
+    GVDB=${DYAD_SHARED:-../shared}/gold/gvdb
+    if [ -f "$GVDB/dev.tsv" ] && [ -f "$GVDB/test.tsv" ]; then
+        gt=$(mktemp -d)
+        awk -F'\t' -v d="$gt" 'FNR > 1 && NF >= 4 { f = sprintf("%s/%05d.txt", d, ++n); print $4 > f; close(f) }' \
+            "$GVDB/dev.tsv" "$GVDB/test.tsv"
+        echo "== Dyad's dictionaries and gazetteer, GVDB news articles"
+        # shellcheck disable=SC2086
+        "$B" --sentences "$N" --dict data/dict/ $gaz -- "$gt"/*.txt
+        if [ -d "$S" ]; then
+            echo "== Phoenix actors/agents + CAMEO 2.0 verbs, GVDB news articles"
+            "$B" --sentences "$N" --dict "$D/CAMEO.2.0.txt" --dict "$D/Phoenix.Countries.actors.txt" \
+                --dict "$D/Phoenix.International.actors.txt" --dict "$D/Phoenix.MilNonState.actors.txt" \
+                --dict "$D/Phoenix.agents.txt" --dict "$D/Phoenix.discards.txt" -- "$gt"/*.txt
+        fi
+        rm -rf "$gt"
+    fi
 fi
 # dyad ingest into SQLite: the sample articles copied under new ids and
 # dates (events, places and figures stored, merged and indexed)
