@@ -142,14 +142,18 @@ asan:
 	$(MAKE) BUILD=build-asan SAN=1 all tests
 
 # Accuracy for reporting: casualty figures on the GVDB dev and test splits,
-# event classes (CAMEO penta-class) on the ConfliBERT train and test splits,
+# event classes (CAMEO penta-class) and source/target spans on the
+# ConfliBERT train and test splits,
 # event places on the held-out (RELABEL) event-location records. The test
 # parts are never tests; make check scores the dev parts against floors.
-accuracy: all $(BUILD)/tools/score_figures $(BUILD)/tools/score_places $(BUILD)/tools/score_penta
+accuracy: all $(BUILD)/tools/score_figures $(BUILD)/tools/score_places $(BUILD)/tools/score_penta \
+          $(BUILD)/tools/score_spans
 	@for s in dev test; do echo "== GVDB $$s"; \
 	  $(BUILD)/tools/score_figures $(SHARED)/gold/gvdb/$$s.tsv data/dict || exit 1; done
 	@for s in train test; do echo "== ConfliBERT CAMEO $$s (penta-class)"; \
 	  $(BUILD)/tools/score_penta $(SHARED)/gold/conflibert-cameo/cameo_class/$$s.tsv data/dict || exit 1; done
+	@for s in train test; do echo "== ConfliBERT CAMEO $$s (source and target spans)"; \
+	  $(BUILD)/tools/score_spans $(SHARED)/gold/conflibert-cameo/cameo_ner/$$s.txt data/dict || exit 1; done
 	sh tests/accuracy/places.sh $(BUILD) --test
 
 # Every test: unit tests of the normal and the sanitizer build, then the

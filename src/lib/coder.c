@@ -130,6 +130,21 @@ static int is_main(const parse *p, vcand *v) {
     return 1;
 }
 
+/* Whether the comma at k closes an apposition that names an actor
+ * ("Mohammad Radmanish, an Afghan defence spokesperson, welcomed"): back to
+ * the comma before it, or the sentence start, an actor and no verb or
+ * subordinating word. */
+static int apposition(const parse *p, uint32_t k) {
+    int actor = 0;
+    for (uint32_t j = k; j-- > 0;) {
+        const token *t = &p->t[j];
+        if (tok_eq(t, ",")) return actor;
+        if (t->kind == TK_PUNCT || in_list(t, SUBORD) || (p->vrb[j].entry >= 0 && p->men_at[j] < 0)) return 0;
+        actor |= p->men_at[j] >= 0;
+    }
+    return actor;
+}
+
 /* The subject of verb v: the nearest mention to its left in the same
  * clause, or the subject of the verb it is coordinated with. */
 static int32_t subject(const parse *p, const vcand *vs, size_t iv) {
@@ -153,6 +168,7 @@ static int32_t subject(const parse *p, const vcand *vs, size_t iv) {
                 return p->men_at[k - 1];
             return found;
         }
+        if (t->kind == TK_PUNCT && found < 0 && tok_eq(t, ",") && apposition(p, k)) continue;
         if (t->kind == TK_PUNCT && (strcmp(t->up, ";") == 0 || strcmp(t->up, ":") == 0 ||
                                     strcmp(t->up, ",") == 0))
             return found;

@@ -5,6 +5,7 @@
 #define SCORE_COMMON_H
 
 #include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "dyad.h"
@@ -17,7 +18,7 @@ static void score_quiet_warn(void *ud, const dyad_error *w) {
 /* Loads paths[0..n) (directories with dyad_ctx_load_dir, files by their
  * kind) into a new, finished context; NULL after a message naming tool and
  * the failing file on stderr. */
-static dyad_ctx *score_load(const char *tool, char **paths, int n) {
+static inline dyad_ctx *score_load(const char *tool, char **paths, int n) {
     dyad_ctx *ctx = NULL;
     dyad_error err;
     char buf[1024];
@@ -36,6 +37,26 @@ fail:
     fprintf(stderr, "%s: %s\n", tool, dyad_error_format(&err, buf, sizeof buf));
     dyad_ctx_free(ctx);
     return NULL;
+}
+
+/* Reads the command line "[-v] DATA DICT...": sets *verbose, *data and a
+ * context loaded with the dictionaries. Returns 0, else the exit status
+ * after a message (2 for a usage error, 1 for a failure). */
+static inline int score_start(int argc, char **argv, const char *tool, const char *data_name, int *verbose,
+                              const char **data, dyad_ctx **ctx) {
+    int a = 1;
+    *verbose = 0;
+    if (a < argc && !strcmp(argv[a], "-v")) {
+        *verbose = 1;
+        a++;
+    }
+    if (argc - a < 2) {
+        fprintf(stderr, "usage: %s [-v] %s DICT...\n", tool, data_name);
+        return 2;
+    }
+    *data = argv[a++];
+    *ctx = score_load(tool, argv + a, argc - a);
+    return *ctx ? 0 : 1;
 }
 
 #endif

@@ -89,20 +89,13 @@ static long count_kind(const dyad_doc *d, dyad_figure_kind kind) {
 }
 
 int main(int argc, char **argv) {
-    int verbose = 0, a = 1;
-    if (a < argc && !strcmp(argv[a], "-v")) {
-        verbose = 1;
-        a++;
-    }
-    if (argc - a < 2) {
-        fputs("usage: score_figures [-v] SPLIT.tsv DICT...\n", stderr);
-        return 2;
-    }
-    const char *split = argv[a++];
+    int verbose;
+    const char *split;
+    dyad_ctx *ctx;
+    int rc = score_start(argc, argv, "score_figures", "SPLIT.tsv", &verbose, &split, &ctx);
+    if (rc) return rc;
     dyad_error err;
     char eb[1024];
-    dyad_ctx *ctx = score_load("score_figures", argv + a, argc - a);
-    if (!ctx) return 1;
     FILE *in = fopen(split, "r");
     if (!in) {
         fprintf(stderr, "score_figures: %s: cannot open\n", split);

@@ -47,20 +47,13 @@ static int parse_line(char *line, char **text) {
 }
 
 int main(int argc, char **argv) {
-    int a = 1, verbose = 0;
-    if (a < argc && !strcmp(argv[a], "-v")) {
-        verbose = 1;
-        a++;
-    }
-    if (argc - a < 2) {
-        fputs("usage: score_penta [-v] SPLIT.tsv DICT...\n", stderr);
-        return 2;
-    }
-    const char *split = argv[a++];
+    int verbose;
+    const char *split;
+    dyad_ctx *ctx;
+    int rc = score_start(argc, argv, "score_penta", "SPLIT.tsv", &verbose, &split, &ctx);
+    if (rc) return rc;
     dyad_error err;
     char eb[1024];
-    dyad_ctx *ctx = score_load("score_penta", argv + a, argc - a);
-    if (!ctx) return 1;
     FILE *in = fopen(split, "r");
     if (!in) {
         fprintf(stderr, "score_penta: %s: cannot open\n", split);

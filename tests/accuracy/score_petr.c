@@ -66,19 +66,12 @@ static void print_set(const triple *a, int n) {
 }
 
 int main(int argc, char **argv) {
-    int verbose = 0, ai = 1;
-    if (ai < argc && !strcmp(argv[ai], "-v")) {
-        verbose = 1;
-        ai++;
-    }
-    if (argc - ai < 2) {
-        fputs("usage: score_petr [-v] RECORDS.xml DICT...\n", stderr);
-        return 2;
-    }
-    const char *records = argv[ai++];
+    int verbose;
+    const char *records;
+    dyad_ctx *ctx;
+    int rc = score_start(argc, argv, "score_petr", "RECORDS.xml", &verbose, &records, &ctx);
+    if (rc) return rc;
     dyad_error err;
-    dyad_ctx *ctx = score_load("score_petr", argv + ai, argc - ai);
-    if (!ctx) return 1;
     xmlDoc *doc = xmlReadFile(records, NULL, XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!doc) {
         fprintf(stderr, "score_petr: %s: cannot parse\n", records);

@@ -219,6 +219,15 @@ static void nominal(void **s) {
     EXPECT("The attacked town of Bree was quiet.", "");
 }
 
+/* A subject named in an apposition between commas. */
+static void apposition_subject(void **s) {
+    (void)s;
+    EXPECT("Boromir, a Gondor soldier, attacked Mordor.", "GONMIL|MOR|190");
+    EXPECT("Boromir, the Gondor prime minister, met Arnor.", "GONGOV|ARN|036;ARN|GONGOV|036");
+    /* a clause between the commas is no apposition: Arnor is no subject */
+    EXPECT("Boromir, who visited Arnor, attacked Mordor.", "|ARN|042;|MOR|190");
+}
+
 /* A statement is the vehicle of the event its source reports of itself. */
 static void statement_vehicle(void **s) {
     (void)s;
@@ -237,6 +246,7 @@ int main(void) {
         cmocka_unit_test(discards),      cmocka_unit_test(offsets),
         cmocka_unit_test(nominal),
         cmocka_unit_test(statement_vehicle),
+        cmocka_unit_test(apposition_subject),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
