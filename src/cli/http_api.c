@@ -92,13 +92,21 @@ static int read_filters(http_arg_fn arg, void *req, dyad_query *q, http_reply *o
  * Events
  * ------------------------------------------------------------------- */
 
+/* A number written with the given decimals ("1.9", not json-c's
+ * "1.8999999999999999"). */
+static json_object *fixed(double v, int decimals) {
+    char b[32];
+    snprintf(b, sizeof b, "%.*f", decimals, v);
+    return json_object_new_double_s(v, b);
+}
+
 /* place, country, lat and lon; null when unknown. */
 static void add_place(json_object *o, const char *place, const char *country, double lat, double lon) {
     json_object_object_add(o, "place", *place ? json_object_new_string(place) : NULL);
     json_object_object_add(o, "country", *country ? json_object_new_string(country) : NULL);
     int known = !isnan(lat) && !isnan(lon);
-    json_object_object_add(o, "lat", known ? json_object_new_double(lat) : NULL);
-    json_object_object_add(o, "lon", known ? json_object_new_double(lon) : NULL);
+    json_object_object_add(o, "lat", known ? fixed(lat, 4) : NULL);
+    json_object_object_add(o, "lon", known ? fixed(lon, 4) : NULL);
 }
 
 static json_object *event_json(const dyad_stored_event *e) {
@@ -112,7 +120,7 @@ static json_object *event_json(const dyad_stored_event *e) {
     add_str(o, "name", name ? name : "");
     add_str(o, "root", e->root);
     add_int(o, "quad", e->quad);
-    json_object_object_add(o, "goldstein", json_object_new_double(e->goldstein));
+    json_object_object_add(o, "goldstein", fixed(e->goldstein, 1));
     add_int(o, "num_mentions", e->num_mentions);
     add_int(o, "num_sources", e->num_sources);
     add_int(o, "num_articles", e->num_articles);

@@ -73,12 +73,17 @@ dyad_status dyad_write_header(FILE *f, dyad_output_format fmt, dyad_error *err) 
     return DYAD_OK;
 }
 
+/* A number written with the given decimals ("1.9", not json-c's
+ * "1.8999999999999999"). */
+static json_object *fixed(double v, int decimals) {
+    char b[32];
+    snprintf(b, sizeof b, "%.*f", decimals, v);
+    return json_object_new_double_s(v, b);
+}
+
 /* A coordinate with four decimals (about 10 m), or null. */
 static json_object *coord(int has, double v) {
-    if (!has || isnan(v)) return NULL;
-    char b[32];
-    snprintf(b, sizeof b, "%.4f", v);
-    return json_object_new_double_s(v, b);
+    return !has || isnan(v) ? NULL : fixed(v, 4);
 }
 
 /* The place fields of an event or a place mention (all null when none). */
@@ -117,7 +122,7 @@ static void write_jsonl(FILE *f, const dyad_article *a, const dyad_event *e, cha
     json_object_object_add(o, "code", json_object_new_string(e->code));
     json_object_object_add(o, "root", json_object_new_string(e->root));
     json_object_object_add(o, "quad", json_object_new_int(e->quad));
-    json_object_object_add(o, "goldstein", json_object_new_double(e->goldstein));
+    json_object_object_add(o, "goldstein", fixed(e->goldstein, 1));
     add_span(o, "source", cc, a, e->source_span);
     add_span(o, "target", cc, a, e->target_span);
     add_span(o, "verb", cc, a, e->verb_span);

@@ -11,4 +11,5 @@ echo "examples: $n events"
 [ "$n" -ge 15 ] || { echo "too few events from the examples"; exit 1; }
 grep -q "warning:" /tmp/dyad-examples.err && { echo "warnings while coding the examples"; exit 1; }
 printf '%s\n' "$out" | grep -q '"source":"JORGOV","target":"EGYGOV","code":"040"' || { echo "Jordan-Egypt meeting not coded"; exit 1; }
+printf '%s\n' "$out" | grep -Eq '[0-9]\.[0-9]{5,}' && { echo "long decimals in the JSON output"; exit 1; }
 rm -f /tmp/dyad-examples.err

@@ -45,6 +45,8 @@ req health 200 /api/health
 check health 'd.ok === true && d.coding === true'
 req all 200 '/api/events?limit=10000'
 check all 'd.count > 20 && d.events.length === d.count'
+# numbers as analysts read them: Goldstein with one decimal, coordinates with four
+grep -Eq '[0-9]\.[0-9]{5,}' "$tmp/all.json" && { echo "long decimals in /api/events"; fail=1; }
 req usa 200 '/api/events?actor=USAGOV'
 check usa 'd.count > 0 && d.events.every(e => e.source.startsWith("USAGOV") || e.target.startsWith("USAGOV"))'
 req visit 200 '/api/events?actor=USAGOV&code=042&from=2024-08-20&to=2024-08-20'
