@@ -67,6 +67,8 @@ static const char *const DET[] = {"THE", "A", "AN", "ITS", "THEIR", "HIS", "HER"
                                   "SOME", "ANOTHER", "THIS", NULL};
 static const char *const DEGREE[] = {"VERY", "TOO", "SO", "MORE", "MOST", "LESS", "QUITE",
                                      NULL};
+static const char *const LOC_PREP[] = {"IN", "AT", "NEAR", "INSIDE", "OUTSIDE", "ACROSS",
+                                       "THROUGHOUT", "FROM", "INTO", NULL};
 static const char *const SUBORD[] = {"AFTER", "BEFORE", "WHEN", "WHILE", "BECAUSE", "SINCE",
                                      "UNTIL", "IF", "ALTHOUGH", "THOUGH", "WHO", "WHICH",
                                      "WHERE", "WHOSE", "WHOM", "THAT", NULL};
@@ -145,6 +147,14 @@ static int apposition(const parse *p, uint32_t k) {
     return actor;
 }
 
+/* Whether mention m names where something happened ("in Cairo", "from the
+ * Gaza Strip"): no subject then. */
+static int locative(const parse *p, int32_t m) {
+    uint32_t t0 = p->men[m].t0;
+    if (t0 > 0 && tok_eq(&p->t[t0 - 1], "THE")) t0--;
+    return t0 > 0 && in_list(&p->t[t0 - 1], LOC_PREP);
+}
+
 /* The subject of verb v: the nearest mention to its left in the same
  * clause, or the subject of the verb it is coordinated with. */
 static int32_t subject(const parse *p, const vcand *vs, size_t iv) {
@@ -157,7 +167,7 @@ static int32_t subject(const parse *p, const vcand *vs, size_t iv) {
     for (uint32_t k = v->c0; k-- > 0;) {
         const token *t = &p->t[k];
         if (p->men_at[k] >= 0) {
-            found = p->men_at[k];
+            if (!locative(p, p->men_at[k])) found = p->men_at[k];
             continue;
         }
         if (found >= 0 && (in_list(t, SUBORD) || t->kind == TK_PUNCT)) return found;

@@ -228,6 +228,12 @@ static void apposition_subject(void **s) {
     EXPECT("Boromir, who visited Arnor, attacked Mordor.", "|ARN|042;|MOR|190");
 }
 
+/* A place named after "in", "at", "from"... is where, not who. */
+static void locative_no_subject(void **s) {
+    (void)s;
+    EXPECT("Gondor met in Rohan for attacks on Mordor.", "GON|ROH|036;ROH|GON|036;GON|MOR|190");
+}
+
 /* A statement is the vehicle of the event its source reports of itself. */
 static void statement_vehicle(void **s) {
     (void)s;
@@ -247,6 +253,7 @@ int main(void) {
         cmocka_unit_test(nominal),
         cmocka_unit_test(statement_vehicle),
         cmocka_unit_test(apposition_subject),
+        cmocka_unit_test(locative_no_subject),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
