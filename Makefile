@@ -143,17 +143,25 @@ asan:
 
 # Accuracy for reporting: casualty figures on the GVDB dev and test splits,
 # event classes (CAMEO penta-class) and source/target spans on the
-# ConfliBERT train and test splits,
+# ConfliBERT train and test splits, cross-article merging on the ECB+ dev
+# and test topics,
 # event places on the held-out (RELABEL) event-location records. The test
 # parts are never tests; make check scores the dev parts against floors.
 accuracy: all $(BUILD)/tools/score_figures $(BUILD)/tools/score_places $(BUILD)/tools/score_penta \
-          $(BUILD)/tools/score_spans
+          $(BUILD)/tools/score_spans $(BUILD)/tools/score_merge
 	@for s in dev test; do echo "== GVDB $$s"; \
 	  $(BUILD)/tools/score_figures $(SHARED)/gold/gvdb/$$s.tsv data/dict || exit 1; done
 	@for s in train test; do echo "== ConfliBERT CAMEO $$s (penta-class)"; \
 	  $(BUILD)/tools/score_penta $(SHARED)/gold/conflibert-cameo/cameo_class/$$s.tsv data/dict || exit 1; done
 	@for s in train test; do echo "== ConfliBERT CAMEO $$s (source and target spans)"; \
 	  $(BUILD)/tools/score_spans $(SHARED)/gold/conflibert-cameo/cameo_ner/$$s.txt data/dict || exit 1; done
+	@t=$$(mktemp -d) && tar -xzf $(SHARED)/gold/ecbplus/ECB+_xml.tar.gz -C $$t && \
+	  echo "== ECB+ dev topics (merging)" && \
+	  $(BUILD)/tools/score_merge $$t/ECB+ $(SHARED)/gold/ecbplus/ECBplus_coreference_sentences.csv \
+	    2,5,12,18,21,23,34,35 data/dict && \
+	  echo "== ECB+ test topics 36-45 (merging)" && \
+	  $(BUILD)/tools/score_merge $$t/ECB+ $(SHARED)/gold/ecbplus/ECBplus_coreference_sentences.csv \
+	    36,37,38,39,40,41,42,43,44,45 data/dict; rc=$$?; rm -rf $$t; exit $$rc
 	sh tests/accuracy/places.sh $(BUILD) --test
 
 # Every test: unit tests of the normal and the sanitizer build, then the
