@@ -7,7 +7,9 @@
 
 #include "ctx.h"
 
-static const char ACTORS[] = "QATAR_ [QAT]\n+DOHA_\nBLINKEN_ [USAGOV]\nISRAEL_ [ISR]\n";
+static const char ACTORS[] = "QATAR_ [QAT]\n+DOHA_\nBLINKEN_ [USAGOV]\nISRAEL_ [ISR]\n"
+                             "ISRAELI_ARMY_ [ISRMIL]\nGAZA_ [PSE]\nSOMALIA_ [SOM]\n";
+static const char AGENTS[] = "SOLDIERS_ [~MIL]\nPIRATES_ [~CRM]\nCIVILIANS_ [~CVL]\n";
 static const char VERBS[] = "--- VISIT [042] ---\nVISIT\n- * + [042]\n\n--- ATTACK [190] ---\nATTACK\n";
 
 static dyad_ctx *ctx;
@@ -18,6 +20,7 @@ static int setup(void **s) {
     assert_int_equal(dyad_ctx_new(&ctx, NULL), DYAD_OK);
     assert_int_equal(ctx_load_buffer(ctx, DYAD_DICT_ACTORS, "a", ACTORS, strlen(ACTORS), NULL, NULL, NULL), DYAD_OK);
     assert_int_equal(ctx_load_buffer(ctx, DYAD_DICT_VERBS, "v", VERBS, strlen(VERBS), NULL, NULL, NULL), DYAD_OK);
+    assert_int_equal(ctx_load_buffer(ctx, DYAD_DICT_AGENTS, "g", AGENTS, strlen(AGENTS), NULL, NULL, NULL), DYAD_OK);
     assert_int_equal(dyad_ctx_finish(ctx, NULL), DYAD_OK);
     snprintf(dir, sizeof dir, "/tmp/dyad-store-XXXXXX");
     assert_non_null(mkdtemp(dir));
@@ -56,6 +59,14 @@ static int put(dyad_store *s, const char *id, const char *date, const char *sour
     return added;
 }
 
+/* The test store, opened, in a transaction. */
+static dyad_store *open_begun(void) {
+    dyad_store *st;
+    assert_int_equal(dyad_store_open(&st, db, NULL), DYAD_OK);
+    assert_int_equal(dyad_store_begin(st, NULL), DYAD_OK);
+    return st;
+}
+
 typedef struct rows {
     int n;
     char last[256];
@@ -74,9 +85,7 @@ static int collect(void *ud, const dyad_stored_event *e) {
 
 static void store_merge_and_query(void **s) {
     (void)s;
-    dyad_store *st;
-    assert_int_equal(dyad_store_open(&st, db, NULL), DYAD_OK);
-    assert_int_equal(dyad_store_begin(st, NULL), DYAD_OK);
+    dyad_store *st = open_begun();
     assert_int_equal(put(st, "a1", "2024-08-20", "wire-a", "Blinken visited Doha on Tuesday."), 1);
     assert_int_equal(put(st, "a2", "2024-10-24", "wire-b", "Blinken had visited Qatar on August 20."), 1);
     assert_int_equal(put(st, "a3", "2024-10-25", "wire-b", "Israel attacked Qatar."), 1);
@@ -124,6 +133,43 @@ static void store_merge_and_query(void **s) {
     dyad_store_close(st);
 }
 
+/* Reports of one event whose actors are coded at different precision
+ * merge when one actor is the same real actor; the event keeps the finer
+ * codes. */
+static void store_merge_precision(void **s) {
+    (void)s;
+    dyad_store *st = open_begun();
+    put(st, "p1", "2024-05-06", "wire-a", "Israel attacked Gaza.");
+    put(st, "p2", "2024-05-06", "wire-b", "The Israeli army attacked Gaza.");
+    put(st, "p3", "2024-05-06", "wire-c", "Soldiers attacked Gaza.");
+    put(st, "p4", "2024-05-06", "wire-d", "Qatar attacked Gaza.");        /* another actor */
+    put(st, "p5", "2024-05-07", "wire-d", "The Israeli army attacked Gaza."); /* another day */
+    /* compatible on both sides, but no real actor the same: two events */
+    put(st, "p6", "2024-05-06", "wire-a", "Somalia pirates attacked civilians.");
+    put(st, "p7", "2024-05-06", "wire-b", "Pirates attacked Gaza civilians.");
+    assert_int_equal(dyad_store_commit(st, NULL), DYAD_OK);
+    rows r = {0};
+    dyad_query q = {.actor = "PSE", .from = "2024-05-06", .to = "2024-05-06"};
+    assert_int_equal(dyad_store_query(st, &q, collect, &r, NULL), DYAD_OK);
+    assert_int_equal(r.n, 3); /* Israel's attack, Qatar's, the pirates' on Gaza civilians */
+    dyad_query qi = {.actor = "ISR", .from = "2024-05-06", .to = "2024-05-06"};
+    memset(&r, 0, sizeof r);
+    assert_int_equal(dyad_store_query(st, &qi, collect, &r, NULL), DYAD_OK);
+    assert_int_equal(r.n, 1);
+    assert_string_equal(r.last, "2024-05-06|ISRMIL|PSE|190");
+    assert_int_equal(r.articles, 3);
+    dyad_query qd = {.code = "190", .from = "2024-05-06", .to = "2024-05-06"};
+    memset(&r, 0, sizeof r);
+    assert_int_equal(dyad_store_query(st, &qd, collect, &r, NULL), DYAD_OK);
+    assert_int_equal(r.n, 4); /* Israel's, Qatar's, the two pirate attacks */
+    dyad_query qs = {.actor = "SOMCRM"};
+    memset(&r, 0, sizeof r);
+    assert_int_equal(dyad_store_query(st, &qs, collect, &r, NULL), DYAD_OK);
+    assert_int_equal(r.n, 1);
+    assert_string_equal(r.last, "2024-05-06|SOMCRM|---CVL|190");
+    dyad_store_close(st);
+}
+
 static int count_cb(void *ud, const char *key, long events, long mentions) {
     (void)key;
     long *t = ud;
@@ -135,9 +181,7 @@ static int count_cb(void *ud, const char *key, long events, long mentions) {
 
 static void stats(void **s) {
     (void)s;
-    dyad_store *st;
-    assert_int_equal(dyad_store_open(&st, db, NULL), DYAD_OK);
-    assert_int_equal(dyad_store_begin(st, NULL), DYAD_OK);
+    dyad_store *st = open_begun();
     put(st, "b1", "2024-08-20", "w", "Blinken visited Doha.");
     put(st, "b2", "2024-08-21", "w", "Israel attacked Qatar.");
     assert_int_equal(dyad_store_commit(st, NULL), DYAD_OK);
@@ -195,9 +239,7 @@ static int rb_series(void *ud, const char *day, const char *root, long events, l
 
 static void read_back(void **s) {
     (void)s;
-    dyad_store *st;
-    assert_int_equal(dyad_store_open(&st, db, NULL), DYAD_OK);
-    assert_int_equal(dyad_store_begin(st, NULL), DYAD_OK);
+    dyad_store *st = open_begun();
     put(st, "c1", "2024-08-20", "w", "Rain fell. Blinken visited Doha on Tuesday.");
     put(st, "c2", "2024-08-20", "v", "Blinken visited Doha.");
     put(st, "c3", "2024-08-21", "w", "Israel attacked Qatar.");
@@ -241,6 +283,7 @@ static void read_back(void **s) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(store_merge_and_query, setup, teardown),
+        cmocka_unit_test_setup_teardown(store_merge_precision, setup, teardown),
         cmocka_unit_test_setup_teardown(stats, setup, teardown),
         cmocka_unit_test_setup_teardown(read_back, setup, teardown),
     };
