@@ -38,6 +38,8 @@ typedef struct vcand {
     const verb_form *f;
     const verb_block *b;
     uint8_t main, neg, be, aux, passive, inf;
+    uint8_t intent;   /* "is willing to provide", "pledged to release": said, not done */
+    uint8_t future;   /* "will", "would" in its chain */
     int32_t src;      /* source mention, -1 */
     uint8_t had_event;
     size_t ev0, ev1;  /* its events: doc->ev[ev0 .. ev1) */
@@ -62,6 +64,12 @@ static const char *const NEG[] = {"NOT", "N'T", "NEVER", NULL};
 static const char *const FUTURE_TO[] = {"ABOUT", "GOING", "SET", "DUE", "EXPECTED",
                                         "SCHEDULED", "LIKELY", "UNLIKELY", "ABLE", "READY",
                                         "PREPARED", NULL};
+/* words before "to" that make the verb after it an intention */
+static const char *const INTENT_TO[] = {"WILLING", "READY", "PREPARED", "PLANS", "PLAN", "PLANNED",
+                                        "PLANNING", "INTENDS", "INTEND", "INTENDED", "PLEDGED",
+                                        "PROMISED", "VOWED", "OFFERED", "OFFERS", "WANTS", "WANT",
+                                        "DETERMINED", "PROMISES", "PLEDGES", "VOWS", NULL};
+static const char *const FUTURE[] = {"WILL", "WOULD", "'LL", NULL};
 static const char *const DET[] = {"THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "OUR",
                                   "MY", "YOUR", "THESE", "THOSE", "EACH", "EVERY", "NO", "ANY",
                                   "SOME", "ANOTHER", "THIS", NULL};
@@ -89,6 +97,7 @@ static void aux_chain(const parse *p, vcand *v) {
     int steps = 0;
     while (k > 0 && steps < MAX_CHAIN) {
         const token *t = &p->t[k - 1];
+        if (in_list(t, FUTURE)) v->future = 1;
         if (in_list(t, NEG)) v->neg = 1;
         else if (in_list(t, BE)) v->be = 1;
         else if (in_list(t, AUX)) v->aux = 1;
@@ -100,6 +109,7 @@ static void aux_chain(const parse *p, vcand *v) {
                 continue;
             }
             v->inf = 1;
+            if (k >= 2 && in_list(&p->t[k - 2], INTENT_TO)) v->intent = 1;
             k--;
             break;
         } else break;
@@ -372,6 +382,23 @@ static int emit(sent_job *j, int32_t src, int32_t tgt, const char *code, const v
     return 0;
 }
 
+/* The CAMEO code for the stated intention to do what code says: giving
+ * aid, cooperating materially or yielding (06-08) become the matching
+ * "express intent" codes (031-035), fighting and coercing (17-20) the
+ * matching threats (13x); anything else stays. */
+static const char *intent_code(const char *code) {
+    static const struct {
+        const char *from, *to;
+    } MAP[] = {
+        {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"}, {"07", "033"},
+        {"06", "031"},   {"081", "0351"}, {"082", "0352"}, {"083", "034"},  {"084", "0353"},
+        {"085", "0354"}, {"086", "0355"}, {"087", "0356"}, {"08", "035"},
+    };
+    for (size_t k = 0; k < sizeof MAP / sizeof MAP[0]; k++)
+        if (!strncmp(code, MAP[k].from, strlen(MAP[k].from))) return MAP[k].to;
+    return code;
+}
+
 /* A code an event can carry: not empty, not uncertain ("025?"). */
 static int usable_code(const char *c) { return c && *c && !strchr(c, '?'); }
 
@@ -408,6 +435,13 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     }
     v->src = subject(p, vs, iv);
     if (!usable_code(code)) return 0;
+    /* "X said it would release Y": what a statement says will be done */
+    for (size_t k = 0; k < iv && v->future && !v->intent; k++)
+        if (vs[k].main && vs[k].b->code && !strncmp(vs[k].b->code, "01", 2)) v->intent = 1;
+    if (v->intent) {
+        code = intent_code(code);
+        if (usable_code(rcode)) rcode = intent_code(rcode);
+    }
     if (v->neg && (!hit || hit->npre == 0)) return 0;
     int32_t src = v->src, tgt;
     int32_t by = v->passive ? by_agent(p, v->v1) : -1;

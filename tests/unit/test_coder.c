@@ -234,6 +234,17 @@ static void locative_no_subject(void **s) {
     EXPECT("Gondor met in Rohan for attacks on Mordor.", "GON|ROH|036;ROH|GON|036;GON|MOR|190");
 }
 
+/* Material cooperation said, not done, is an intention (03x); a plain
+ * future is coded as the act, as TABARI and PETRARCH do. */
+static void intentions(void **s) {
+    (void)s;
+    EXPECT("Gondor is willing to restore diplomatic ties with Arnor.", "GON|ARN|031");
+    EXPECT("Gondor pledged to restore diplomatic ties with Arnor.", "GON|ARN|031");
+    EXPECT("Gondor said it would restore diplomatic ties with Arnor.", "GON|ARN|031");
+    EXPECT("Gondor will restore diplomatic ties with Arnor.", "GON|ARN|064");
+    EXPECT("Gondor restored diplomatic ties with Arnor.", "GON|ARN|064");
+}
+
 /* A statement is the vehicle of the event its source reports of itself. */
 static void statement_vehicle(void **s) {
     (void)s;
@@ -254,6 +265,7 @@ int main(void) {
         cmocka_unit_test(statement_vehicle),
         cmocka_unit_test(apposition_subject),
         cmocka_unit_test(locative_no_subject),
+        cmocka_unit_test(intentions),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
