@@ -384,15 +384,16 @@ static int emit(sent_job *j, int32_t src, int32_t tgt, const char *code, const v
 
 /* The CAMEO code for the stated intention to do what code says: giving
  * aid, cooperating materially or yielding (06-08) become the matching
- * "express intent" codes (031-035), fighting and coercing (17-20) the
- * matching threats (13x); anything else stays. */
+ * "express intent" codes (031-035), coercing and violence (17-20) the
+ * matching threats (137, 138x); anything else stays. */
 static const char *intent_code(const char *code) {
     static const struct {
         const char *from, *to;
     } MAP[] = {
         {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"}, {"07", "033"},
         {"06", "031"},   {"081", "0351"}, {"082", "0352"}, {"083", "034"},  {"084", "0353"},
-        {"085", "0354"}, {"086", "0355"}, {"087", "0356"}, {"08", "035"},
+        {"085", "0354"}, {"086", "0355"}, {"087", "0356"}, {"08", "035"},   {"17", "137"},
+        {"18", "1383"},  {"191", "1381"}, {"192", "1382"}, {"19", "1384"},  {"20", "138"},
     };
     for (size_t k = 0; k < sizeof MAP / sizeof MAP[0]; k++)
         if (!strncmp(code, MAP[k].from, strlen(MAP[k].from))) return MAP[k].to;

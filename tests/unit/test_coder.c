@@ -243,6 +243,9 @@ static void intentions(void **s) {
     EXPECT("Gondor said it would restore diplomatic ties with Arnor.", "GON|ARN|031");
     EXPECT("Gondor will restore diplomatic ties with Arnor.", "GON|ARN|064");
     EXPECT("Gondor restored diplomatic ties with Arnor.", "GON|ARN|064");
+    /* violence said, not done, is a threat */
+    EXPECT("Gondor vowed to attack Mordor.", "GON|MOR|1384");
+    EXPECT("Gondor attacked Mordor.", "GON|MOR|190");
 }
 
 /* A statement is the vehicle of the event its source reports of itself. */
