@@ -69,7 +69,7 @@ static const char *const INTENT_TO[] = {"WILLING", "READY", "PREPARED", "PLANS",
                                         "PLANNING", "INTENDS", "INTEND", "INTENDED", "PLEDGED",
                                         "PROMISED", "VOWED", "OFFERED", "OFFERS", "WANTS", "WANT",
                                         "DETERMINED", "PROMISES", "PLEDGES", "VOWS", NULL};
-static const char *const FUTURE[] = {"WILL", "WOULD", "'LL", NULL};
+static const char *const FUTURE[] = {"WILL", "WOULD", "'LL", "CAN", "CA", "COULD", NULL};
 static const char *const DET[] = {"THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "OUR",
                                   "MY", "YOUR", "THESE", "THOSE", "EACH", "EVERY", "NO", "ANY",
                                   "SOME", "ANOTHER", "THIS", NULL};
@@ -382,23 +382,39 @@ static int emit(sent_job *j, int32_t src, int32_t tgt, const char *code, const v
     return 0;
 }
 
-/* The CAMEO code for the stated intention to do what code says: giving
- * aid, cooperating materially or yielding (06-08) become the matching
- * "express intent" codes (031-035), coercing and violence (17-20) the
- * matching threats (137, 138x); anything else stays. */
-static const char *intent_code(const char *code) {
-    static const struct {
-        const char *from, *to;
-    } MAP[] = {
-        {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"}, {"07", "033"},
-        {"06", "031"},   {"081", "0351"}, {"082", "0352"}, {"083", "034"},  {"084", "0353"},
-        {"085", "0354"}, {"086", "0355"}, {"087", "0356"}, {"08", "035"},   {"17", "137"},
-        {"18", "1383"},  {"191", "1381"}, {"192", "1382"}, {"19", "1384"},  {"20", "138"},
-    };
-    for (size_t k = 0; k < sizeof MAP / sizeof MAP[0]; k++)
-        if (!strncmp(code, MAP[k].from, strlen(MAP[k].from))) return MAP[k].to;
-    return code;
+/* A code rewritten by the first entry whose prefix it has. */
+typedef struct code_map {
+    const char *from, *to;
+} code_map;
+
+static const char *map_code(const code_map *m, size_t n, const char *code, const char *none) {
+    for (size_t k = 0; k < n; k++)
+        if (!strncmp(code, m[k].from, strlen(m[k].from))) return m[k].to;
+    return none;
 }
+
+/* Stated intentions to do what a code says: giving aid, cooperating
+ * materially or yielding (06-08) become the matching "express intent"
+ * codes (031-035), coercing and violence (17-20) the matching threats
+ * (137, 138x); anything else stays. */
+static const code_map INTENT[] = {
+    {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"}, {"07", "033"},
+    {"06", "031"},   {"081", "0351"}, {"082", "0352"}, {"083", "034"},  {"084", "0353"},
+    {"085", "0354"}, {"086", "0355"}, {"087", "0356"}, {"08", "035"},   {"17", "137"},
+    {"18", "1383"},  {"191", "1381"}, {"192", "1382"}, {"19", "1384"},  {"20", "138"},
+};
+
+/* Refusals to do what a code says ("will not lift the embargo", "cannot
+ * accept refugees"): cooperating, giving aid and yielding (03-08) become
+ * the matching rejections (12x); others have no code of their own. */
+static const code_map REFUSAL[] = {
+    {"03", "120"},   {"04", "125"},   {"061", "1211"}, {"062", "1212"}, {"063", "1213"},
+    {"064", "1214"}, {"06", "121"},   {"071", "1221"}, {"072", "1222"}, {"073", "1223"},
+    {"074", "1224"}, {"07", "122"},   {"081", "1241"}, {"082", "1242"}, {"084", "1243"},
+    {"085", "1244"}, {"086", "1245"}, {"087", "1246"}, {"08", "124"},
+};
+
+#define NMAP(m) (sizeof m / sizeof m[0])
 
 /* A code an event can carry: not empty, not uncertain ("025?"). */
 static int usable_code(const char *c) { return c && *c && !strchr(c, '?'); }
@@ -439,11 +455,16 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     /* "X said it would release Y": what a statement says will be done */
     for (size_t k = 0; k < iv && v->future && !v->intent; k++)
         if (vs[k].main && vs[k].b->code && !strncmp(vs[k].b->code, "01", 2)) v->intent = 1;
-    if (v->intent) {
-        code = intent_code(code);
-        if (usable_code(rcode)) rcode = intent_code(rcode);
+    if (v->neg && (!hit || hit->npre == 0)) {
+        /* "will not lift the embargo": a refusal, when it has a code */
+        if (!v->future && !v->intent) return 0;
+        code = map_code(REFUSAL, NMAP(REFUSAL), code, NULL);
+        rcode = NULL;
+        if (!code) return 0;
+    } else if (v->intent) {
+        code = map_code(INTENT, NMAP(INTENT), code, code);
+        if (usable_code(rcode)) rcode = map_code(INTENT, NMAP(INTENT), rcode, rcode);
     }
-    if (v->neg && (!hit || hit->npre == 0)) return 0;
     int32_t src = v->src, tgt;
     int32_t by = v->passive ? by_agent(p, v->v1) : -1;
     if (by >= 0) { /* "was opposed by X" */

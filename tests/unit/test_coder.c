@@ -243,6 +243,10 @@ static void intentions(void **s) {
     EXPECT("Gondor said it would restore diplomatic ties with Arnor.", "GON|ARN|031");
     EXPECT("Gondor will restore diplomatic ties with Arnor.", "GON|ARN|064");
     EXPECT("Gondor restored diplomatic ties with Arnor.", "GON|ARN|064");
+    /* cooperation refused is a rejection; a plain negation is no event */
+    EXPECT("Gondor will not restore diplomatic ties with Arnor.", "GON|ARN|1214");
+    EXPECT("Gondor said it would not restore diplomatic ties with Arnor.", "GON|ARN|1214");
+    EXPECT("Gondor did not restore diplomatic ties with Arnor.", "");
     /* violence said, not done, is a threat */
     EXPECT("Gondor vowed to attack Mordor.", "GON|MOR|1384");
     EXPECT("Gondor attacked Mordor.", "GON|MOR|190");
