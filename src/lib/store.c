@@ -1,6 +1,6 @@
 /* store.c -- the event store in SQLite: articles (with a full-text index),
- * their sentences, events merged across sentences and articles by date,
- * code, actors and place (the rule is store_sql.h's), the
+ * their sentences, events merged across sentences and articles by (date,
+ * source, target, code, and place when both reports name one), the
  * mentions that report them, and the casualty figures of each article. All SQL
  * is parameterised; writes happen inside caller-delimited transactions.
  * A store opened with a postgresql:// URI is PostgreSQL (store_pg.c): each
@@ -14,14 +14,13 @@
 #include "status.h"
 #include "date.h"
 #include "store_pg.h"
-#include "store_sql.h"
 
 struct dyad_store {
     pg_store *pg; /* the PostgreSQL backend, NULL for SQLite */
     sqlite3 *db;
     char *path;
     sqlite3_stmt *find_article, *put_article, *put_sentence, *put_event, *find_event,
-        *put_mention, *seen_article, *put_source, *count, *set_place, *set_actors, *put_figure;
+        *put_mention, *seen_article, *put_source, *count, *set_place, *put_figure;
 };
 
 static const char SCHEMA[] =
@@ -134,7 +133,6 @@ void dyad_store_close(dyad_store *s) {
     sqlite3_finalize(s->put_source);
     sqlite3_finalize(s->count);
     sqlite3_finalize(s->set_place);
-    sqlite3_finalize(s->set_actors);
     sqlite3_finalize(s->put_figure);
     sqlite3_close(s->db);
     free(s->path);
@@ -185,19 +183,14 @@ dyad_status dyad_store_open(dyad_store **out, const char *path, dyad_error *err)
              "INSERT INTO events(date, source, target, code, root, quad, goldstein, place, country,"
              " lat, lon, place_kind) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)") ||
         /* Places agree when they are the same, when one report names none,
-         * or when one is the country the other lies in; actors as
-         * store_sql.h says. The same actors and place are preferred; the
-         * other columns say whether the new place, source, target are finer. */
+         * or when one is the country the other lies in. The same place is
+         * preferred; the second column says whether the new place is finer. */
         prep(s, &s->find_event,
-             "SELECT id, ?5 <> '' AND (place = '' OR (place_kind = 'country' AND ?8 <> 'country')),"
-             " " SQL_ACTOR_FINER("source", "?2") ", " SQL_ACTOR_FINER("target", "?3") ""
-             " FROM events WHERE date = ?1 AND code = ?4 AND " SQL_ACTORS_AGREE("?2", "?3") ""
+             "SELECT id, ?5 <> '' AND (place = '' OR (place_kind = 'country' AND ?8 <> 'country'))"
+             " FROM events WHERE date = ?1 AND source = ?2 AND target = ?3 AND code = ?4"
              " AND (place = ?5 OR place = '' OR ?5 = ''"
              " OR (country = ?6 AND country <> '' AND (place_kind = 'country' OR ?8 = 'country')))"
-             " ORDER BY source = ?2 AND target = ?3 DESC, place = ?5 DESC, id LIMIT 1") ||
-        prep(s, &s->set_actors,
-             "UPDATE OR IGNORE events SET source = CASE WHEN ?2 THEN ?3 ELSE source END,"
-             " target = CASE WHEN ?4 THEN ?5 ELSE target END WHERE id = ?1") ||
+             " ORDER BY place = ?5 DESC, id LIMIT 1") ||
         prep(s, &s->set_place,
              "UPDATE OR IGNORE events SET place = ?2, country = ?3, lat = ?4, lon = ?5,"
              " place_kind = ?6 WHERE id = ?1") ||
@@ -346,13 +339,11 @@ static dyad_status put_events(dyad_store *s, const dyad_article *a, const dyad_d
         bind_str(st, 6, pl->name ? pl->country : "");
         bind_str(st, 8, pl->name ? pl->kind : "");
         sqlite3_int64 ev = -1;
-        int finer = 0, finer_source = 0, finer_target = 0;
+        int finer = 0;
         int rc = sqlite3_step(st);
         if (rc == SQLITE_ROW) {
             ev = sqlite3_column_int64(st, 0);
             finer = sqlite3_column_int(st, 1);
-            finer_source = sqlite3_column_int(st, 2);
-            finer_target = sqlite3_column_int(st, 3);
         }
         sqlite3_reset(st);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(s, err, "cannot look up an event");
@@ -368,23 +359,12 @@ static dyad_status put_events(dyad_store *s, const dyad_article *a, const dyad_d
             bind_place(st, 8, pl);
             if (step_done(st)) return db_fail(s, err, "cannot store an event");
             ev = sqlite3_last_insert_rowid(s->db);
-        } else {
-            if (finer) {
-                /* a later report says where, or more closely: the event takes its place */
-                st = s->set_place;
-                sqlite3_bind_int64(st, 1, ev);
-                bind_place(st, 2, pl);
-                if (step_done(st)) return db_fail(s, err, "cannot place an event");
-            }
-            if (finer_source || finer_target) { /* or who, more closely */
-                st = s->set_actors;
-                sqlite3_bind_int64(st, 1, ev);
-                sqlite3_bind_int(st, 2, finer_source);
-                bind_str(st, 3, e->source);
-                sqlite3_bind_int(st, 4, finer_target);
-                bind_str(st, 5, e->target);
-                if (step_done(st)) return db_fail(s, err, "cannot refine an event's actors");
-            }
+        } else if (finer) {
+            /* a later report says where, or more closely: the event takes its place */
+            st = s->set_place;
+            sqlite3_bind_int64(st, 1, ev);
+            bind_place(st, 2, pl);
+            if (step_done(st)) return db_fail(s, err, "cannot place an event");
         }
         /* GDELT counts, kept as mentions arrive */
         st = s->seen_article;

@@ -14,7 +14,6 @@
 
 #include "status.h"
 #include "store_pg.h"
-#include "store_sql.h"
 
 #define TEXTOID 25 /* PostgreSQL's type oids for query parameters */
 #define INT8OID 20
@@ -102,11 +101,10 @@ static const char SCHEMA[] =
 
 /* Storing one mention, in the server so that it is one round trip: finds
  * or adds its event, stores the mention and keeps the GDELT counts. The
- * event is found as in store.c: same date and code, actors that agree
- * (store_sql.h) and places that agree (the same, one unknown, or a country
- * and a place in it), the same actors and place first; a finer new place
- * (the stored one unknown or a country), then finer actor codes, are taken
- * unless another event has them already (SQLite's UPDATE OR IGNORE).
+ * event is found as in store.c: same date, dyad and code, and places that
+ * agree (the same, one unknown, or a country and a place in it), the same
+ * place first; a finer new place (the stored one unknown or a country) is
+ * taken unless another event has it already (SQLite's UPDATE OR IGNORE).
  * Looking first, as an insert that conflicts would still use up an id. The
  * previous signature, without places, is dropped. */
 static const char PUT_MENTION_FN[] =
@@ -121,21 +119,18 @@ static const char PUT_MENTION_FN[] =
     " p_rule text, p_place text, p_country text, p_lat double precision, p_lon double precision,"
     " p_place_kind text, p_place_text text, p_place_start integer, p_place_end integer)"
     " RETURNS bigint LANGUAGE plpgsql AS $$\n"
-    "DECLARE ev bigint; finer boolean; finer_source boolean; finer_target boolean;"
-    " new_article integer; new_source integer;\n"
+    "DECLARE ev bigint; finer boolean; new_article integer; new_source integer;\n"
     "BEGIN\n"
     "  FOR tries IN 1..2 LOOP\n"
     "    SELECT id, p_place <> '' AND (place = '' OR (place_kind = 'country'"
-    "      AND p_place_kind <> 'country')), " SQL_ACTOR_FINER("source", "p_source") ","
-    "      " SQL_ACTOR_FINER("target", "p_target") " INTO ev, finer, finer_source, finer_target"
-    "      FROM events WHERE date = p_date AND code = p_code"
-    "      AND " SQL_ACTORS_AGREE("p_source", "p_target") ""
-    "      AND (place = p_place OR place = '' OR p_place = ''"
+    "      AND p_place_kind <> 'country')) INTO ev, finer"
+    "      FROM events WHERE date = p_date AND source = p_source AND target = p_target"
+    "      AND code = p_code AND (place = p_place OR place = '' OR p_place = ''"
     "      OR (country = p_country AND country <> ''"
     "      AND (place_kind = 'country' OR p_place_kind = 'country')))"
-    "      ORDER BY source = p_source AND target = p_target DESC, place = p_place DESC, id LIMIT 1;\n"
+    "      ORDER BY place = p_place DESC, id LIMIT 1;\n"
     "    EXIT WHEN ev IS NOT NULL;\n"
-    "    finer := false; finer_source := false; finer_target := false;\n"
+    "    finer := false;\n"
     "    INSERT INTO events(date, source, target, code, root, quad, goldstein, place, country,"
     "      lat, lon, place_kind) VALUES(p_date, p_source, p_target, p_code, p_root, p_quad,"
     "      p_goldstein, p_place, p_country, p_lat, p_lon, p_place_kind)"
@@ -143,18 +138,10 @@ static const char PUT_MENTION_FN[] =
     "    EXIT WHEN ev IS NOT NULL;\n" /* else another writer added it meanwhile */
     "  END LOOP;\n"
     "  IF finer THEN\n" /* a later report says where, or more closely */
-    "    UPDATE events e SET place = p_place, country = p_country, lat = p_lat, lon = p_lon,"
-    "      place_kind = p_place_kind WHERE e.id = ev AND NOT EXISTS(SELECT 1 FROM events o"
-    "      WHERE o.date = e.date AND o.source = e.source AND o.target = e.target"
-    "      AND o.code = e.code AND o.place = p_place);\n"
-    "  END IF;\n"
-    "  IF finer_source OR finer_target THEN\n" /* or who, more closely */
-    "    UPDATE events e SET source = CASE WHEN finer_source THEN p_source ELSE e.source END,"
-    "      target = CASE WHEN finer_target THEN p_target ELSE e.target END"
-    "      WHERE e.id = ev AND NOT EXISTS(SELECT 1 FROM events o WHERE o.date = e.date"
-    "      AND o.source = CASE WHEN finer_source THEN p_source ELSE e.source END"
-    "      AND o.target = CASE WHEN finer_target THEN p_target ELSE e.target END"
-    "      AND o.code = e.code AND o.place = e.place);\n"
+    "    UPDATE events SET place = p_place, country = p_country, lat = p_lat, lon = p_lon,"
+    "      place_kind = p_place_kind WHERE id = ev AND NOT EXISTS(SELECT 1 FROM events"
+    "      WHERE date = p_date AND source = p_source AND target = p_target AND code = p_code"
+    "      AND place = p_place);\n"
     "  END IF;\n"
     "  new_article := CASE WHEN EXISTS(SELECT 1 FROM mentions WHERE event = ev"
     "    AND article = p_article) THEN 0 ELSE 1 END;\n"
