@@ -15,6 +15,7 @@ row=$("$DYAD" query --db "$db" --actor USAGOV --code 042 --from 2024-08-20 --to 
 echo "Doha visit: $row"
 [ "$(printf '%s\n' "$row" | grep -c .)" = 1 ] || { echo "expected one event"; fail=1; }
 printf '%s\n' "$row" | grep -q '^[0-9]*,2024-08-20,"USAGOV","QAT",042,04,1,1.9,[0-9]*,2,2,' || { echo "expected 042 with its Goldstein 1.9, 2 sources, 2 articles"; fail=1; }
+visit=$(printf '%s\n' "$row" | cut -d, -f1)
 # formats: GDELT 61 columns, Phoenix 26, JSON Lines one object per line
 n=$("$DYAD" query --db "$db" --format gdelt | awk -F'\t' 'NF != 61' | wc -l)
 [ "$n" = 0 ] || { echo "GDELT rows without 61 columns: $n"; fail=1; }
@@ -24,7 +25,7 @@ n=$(awk -F'\t' 'NF != 16' "$tmp/men" | wc -l)
 [ "$n" = 0 ] || { echo "GDELT mention rows without 16 columns: $n"; fail=1; }
 want=$("$DYAD" query --db "$db" --format jsonl | sed 's/.*"num_mentions":\([0-9]*\).*/\1/' | awk '{ s += $1 } END { print s }')
 [ "$(wc -l <"$tmp/men")" = "$want" ] || { echo "mention rows $(wc -l <"$tmp/men"), NumMentions add up to $want"; fail=1; }
-row=$(awk -F'\t' '$1 == 8 && $5 == "seed-a"' "$tmp/men")
+row=$(awk -F'\t' -v ev="$visit" '$1 == ev && $5 == "seed-a"' "$tmp/men")
 printf '%s\n' "$row" | awk -F'\t' '{ exit !($7 == 4 && $8 >= 0 && $10 > $8 && $13 > 1000) }' ||
     { echo "Doha visit's seed-a mention: $row"; fail=1; }
 off=$(printf '%s\n' "$row" | cut -f8)
