@@ -352,6 +352,31 @@ static void verb_line(vparse *V, const char *s) {
     }
 }
 
+/* Appends phrase el[0..n) to synset sy (arena copies); the copy, NULL when
+ * out of memory. The phrase lists grow by doubling. */
+static pat_elem *add_synset_phrase(dicts *d, synset *sy, const pat_elem *el, int n) {
+    pat_elem *copy = arena_alloc(&d->mem, (size_t)n * sizeof *copy);
+    if (!copy) return NULL;
+    memcpy(copy, el, (size_t)n * sizeof *copy);
+    if (sy->nphrases == sy->capphrases) {
+        uint32_t cap = sy->capphrases ? sy->capphrases * 2 : 8;
+        const pat_elem **ph = arena_alloc(&d->mem, cap * sizeof *ph);
+        uint16_t *lens = arena_alloc(&d->mem, cap * sizeof *lens);
+        if (!ph || !lens) return NULL;
+        if (sy->nphrases) {
+            memcpy(ph, sy->phrases, sy->nphrases * sizeof *ph);
+            memcpy(lens, sy->lens, sy->nphrases * sizeof *lens);
+        }
+        sy->phrases = ph;
+        sy->lens = lens;
+        sy->capphrases = cap;
+    }
+    sy->phrases[sy->nphrases] = copy;
+    ((uint16_t *)sy->lens)[sy->nphrases] = (uint16_t)n;
+    sy->nphrases++;
+    return copy;
+}
+
 static void synset_member(vparse *V, const char *s) {
     dicts *d = V->L.d;
     synset *sy = &d->synsets.v[V->syn];
@@ -382,20 +407,20 @@ static void synset_member(vparse *V, const char *s) {
         liner_bad(&V->L, "empty synset member%s", "");
         return;
     }
-    pat_elem *copy = arena_alloc(&d->mem, (size_t)n * sizeof *copy);
-    const pat_elem **ph = arena_alloc(&d->mem, (sy->nphrases + 1) * sizeof *ph);
-    uint16_t *lens = arena_alloc(&d->mem, (sy->nphrases + 1) * sizeof *lens);
-    if (!copy || !ph || !lens) return;
-    memcpy(copy, el, (size_t)n * sizeof *copy);
-    if (sy->nphrases) {
-        memcpy(ph, sy->phrases, sy->nphrases * sizeof *ph);
-        memcpy(lens, sy->lens, sy->nphrases * sizeof *lens);
+    pat_elem *copy = add_synset_phrase(d, sy, el, n);
+    if (!copy) return;
+    /* a last word written without '_' is a stem: its plural is a member too
+     * ("+CLAIM" also matches "claims") */
+    int nested = 0;
+    for (int k = 0; k < n; k++) nested |= el[k].kind == PE_SYNSET;
+    if (!nested && el[n - 1].stem) {
+        inflect_forms inf;
+        inflect_noun(lex_str(&d->lex, el[n - 1].id), &inf);
+        for (int f = 1; f < inf.n; f++) {
+            el[n - 1].id = dict_intern(d, inf.w[f], strlen(inf.w[f]));
+            if (el[n - 1].id && !add_synset_phrase(d, sy, el, n)) return;
+        }
     }
-    ph[sy->nphrases] = copy;
-    lens[sy->nphrases] = (uint16_t)n;
-    sy->phrases = ph;
-    sy->lens = lens;
-    sy->nphrases++;
     /* nested references */
     q = s;
     int k = 0;

@@ -24,6 +24,14 @@ static const char AGENTS[] =
     "OPPOSITION_LEADER [~OPP]\n"
     "MSF_ {} [NGO~]\n";
 static const char VERBS[] =
+    "&CLAIMS\n"
+    "+CLAIM\n"
+    "+ACCUSATION_\n"
+    "\n"
+    "--- DISMISS [---] ---\n"
+    "DISMISS\n"
+    "- * &CLAIMS BY + [111]\n"
+    "\n"
     "--- ATTACK [190] ---\n"
     "ATTACK\n"
     "\n"
@@ -252,6 +260,16 @@ static void intentions(void **s) {
     EXPECT("Gondor attacked Mordor.", "GON|MOR|190");
 }
 
+/* A synset member's last word without '_' matches its plural too; with
+ * '_' only itself. */
+static void synset_plurals(void **s) {
+    (void)s;
+    EXPECT("Gondor dismissed a claim by Arnor.", "GON|ARN|111");
+    EXPECT("Gondor dismissed claims by Arnor.", "GON|ARN|111");
+    EXPECT("Gondor dismissed an accusation by Arnor.", "GON|ARN|111");
+    EXPECT("Gondor dismissed accusations by Arnor.", "");
+}
+
 /* A statement is the vehicle of the event its source reports of itself. */
 static void statement_vehicle(void **s) {
     (void)s;
@@ -273,6 +291,7 @@ int main(void) {
         cmocka_unit_test(apposition_subject),
         cmocka_unit_test(locative_no_subject),
         cmocka_unit_test(intentions),
+        cmocka_unit_test(synset_plurals),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
