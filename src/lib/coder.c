@@ -165,6 +165,17 @@ static int locative(const parse *p, int32_t m) {
     return t0 > 0 && in_list(&p->t[t0 - 1], LOC_PREP);
 }
 
+/* Whether mention m is the object of a preposition ("aggression on
+ * Lebanon", "in Gaza"): a relative clause after it is most often about the
+ * phrase the preposition hangs on. */
+static int prep_object(const parse *p, int32_t m) {
+    static const char *const PREP_OBJ[] = {"ON", "AGAINST", "OF", "TO", "WITH", "FROM", "INTO",
+                                           "BY", "FOR", "OVER", NULL};
+    uint32_t t0 = p->men[m].t0;
+    if (t0 > 0 && tok_eq(&p->t[t0 - 1], "THE")) t0--;
+    return locative(p, m) || (t0 > 0 && in_list(&p->t[t0 - 1], PREP_OBJ));
+}
+
 /* The subject of verb v: the nearest mention to its left in the same
  * clause, or the subject of the verb it is coordinated with. */
 static int32_t subject(const parse *p, const vcand *vs, size_t iv) {
@@ -182,10 +193,15 @@ static int32_t subject(const parse *p, const vcand *vs, size_t iv) {
         }
         if (found >= 0 && (in_list(t, SUBORD) || t->kind == TK_PUNCT)) return found;
         if (in_list(t, SUBORD)) {
-            if (found < 0 && k > 0 && p->men_at[k - 1] >= 0 &&
-                (strcmp(t->up, "WHO") == 0 || strcmp(t->up, "WHICH") == 0 ||
-                 strcmp(t->up, "THAT") == 0))
-                return p->men_at[k - 1];
+            /* "Hamas, which attacked": the relative pronoun stands right
+             * before the verb; in "claims by Biden that the group backed
+             * away" "that" opens a clause with a subject of its own */
+            uint32_t a = k; /* the antecedent ends before it, or before a comma */
+            if (a >= 2 && tok_eq(&p->t[a - 1], ",")) a--;
+            if (found < 0 && a > 0 && k + 1 == v->c0 && p->men_at[a - 1] >= 0 &&
+                (tok_eq(t, "WHO") || tok_eq(t, "WHICH") || tok_eq(t, "THAT")) &&
+                !prep_object(p, p->men_at[a - 1]))
+                return p->men_at[a - 1];
             return found;
         }
         if (t->kind == TK_PUNCT && found < 0 && tok_eq(t, ",") && apposition(p, k)) continue;

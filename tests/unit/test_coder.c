@@ -270,6 +270,15 @@ static void synset_plurals(void **s) {
     EXPECT("Gondor dismissed accusations by Arnor.", "");
 }
 
+/* A relative pronoun right before the verb takes the antecedent as
+ * subject; "that" opening a clause with its own subject does not. */
+static void relative_clauses(void **s) {
+    (void)s;
+    EXPECT("Rohan praised Gondor, which attacked Mordor.", "GON|MOR|190");
+    EXPECT("Gondor dismissed claims by Arnor that the soldiers attacked Mordor.",
+           "GON|ARN|111;---MIL|MOR|190");
+}
+
 /* A statement is the vehicle of the event its source reports of itself. */
 static void statement_vehicle(void **s) {
     (void)s;
@@ -292,6 +301,7 @@ int main(void) {
         cmocka_unit_test(locative_no_subject),
         cmocka_unit_test(intentions),
         cmocka_unit_test(synset_plurals),
+        cmocka_unit_test(relative_clauses),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
