@@ -77,7 +77,9 @@ dyad_status dyad_ctx_new(dyad_ctx **out, dyad_error *err);
 void dyad_ctx_free(dyad_ctx *ctx);
 
 /* Loads one dictionary file. Bad lines are reported through warn (if not
- * NULL) and skipped; only an unreadable file or exhausted memory fails. */
+ * NULL) and skipped; only an unreadable file or exhausted memory fails.
+ * With DYAD_DICT_AUTO a file whose name tells no kind is read for nothing
+ * and reported through warn. */
 dyad_status dyad_ctx_load_file(dyad_ctx *ctx, const char *path, dyad_dict_kind kind,
                                dyad_warn_fn warn, void *ud, dyad_error *err);
 

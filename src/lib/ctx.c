@@ -47,7 +47,8 @@ dyad_status dyad_ctx_load_file(dyad_ctx *ctx, const char *path, dyad_dict_kind k
     if (!ctx || !path) return dyad_fail(err, DYAD_EINVAL, NULL, 0, "no context or path");
     if (ctx->finished)
         return dyad_fail(err, DYAD_EINVAL, path, 0, "context already finished; load first");
-    if (kind == DYAD_DICT_AUTO) kind = guess_kind(path);
+    int guessed = kind == DYAD_DICT_AUTO;
+    if (guessed) kind = guess_kind(path);
     switch (kind) {
     case DYAD_DICT_VERBS: return dict_read_verbs(&ctx->d, path, warn, ud, err);
     case DYAD_DICT_ACTORS: return dict_read_actors(&ctx->d, path, warn, ud, err);
@@ -55,7 +56,17 @@ dyad_status dyad_ctx_load_file(dyad_ctx *ctx, const char *path, dyad_dict_kind k
     case DYAD_DICT_DISCARDS: return dict_read_discards(&ctx->d, path, warn, ud, err);
     case DYAD_DICT_PLACES: return dyad_ctx_load_gazetteer(ctx, path, warn, ud, err);
     case DYAD_DICT_IGNORE:
-    case DYAD_DICT_AUTO: return DYAD_OK;
+    case DYAD_DICT_AUTO: {
+        /* a file Dyad reads nothing from: it must still be there, and a
+         * name that tells no kind is said */
+        FILE *f = fopen(path, "rb");
+        if (!f) return dyad_fail(err, DYAD_EIO, path, 0, "cannot open dictionary");
+        fclose(f);
+        if (guessed)
+            dyad_warn(warn, ud, DYAD_EINVAL, path, 0,
+                      "not read: the name tells no dictionary kind (verbs, actors, agents, discards, .gaz)");
+        return DYAD_OK;
+    }
     }
     return dyad_fail(err, DYAD_EINVAL, path, 0, "unknown dictionary kind %d", (int)kind);
 }

@@ -35,6 +35,16 @@ grep -q '"article":"a4".*"source":"MOR","target":"GON","code":"190"' "$tmp/out" 
 grep -q "unknown option" "$tmp/e2" || fail=1
 "$DYAD" code --dict "$tmp/a.actors" "$tmp/missing.txt" 2>"$tmp/e3" && { echo "missing file accepted"; fail=1; }
 grep -q "missing.txt" "$tmp/e3" || { echo "missing file not named"; fail=1; }
+# a missing dictionary is refused; a file whose name tells no kind is named
+"$DYAD" code --dict "$tmp/missing.verbs" --dict "$tmp/nowhere" "$tmp/in.jsonl" >/dev/null 2>"$tmp/e4" &&
+    { echo "missing dictionary accepted"; fail=1; }
+grep -q "missing.verbs: cannot open" "$tmp/e4" || { echo "missing dictionary not named"; cat "$tmp/e4"; fail=1; }
+"$DYAD" code --dict "$tmp/nowhere" "$tmp/in.jsonl" >/dev/null 2>"$tmp/e5" && { echo "missing path accepted"; fail=1; }
+grep -q "nowhere: cannot open" "$tmp/e5" || { echo "missing path not named"; cat "$tmp/e5"; fail=1; }
+printf 'hello\n' >"$tmp/notes.txt"
+"$DYAD" code --dict "$tmp/notes.txt" --dict "$tmp/a.actors" --dict "$tmp/a.verbs" "$tmp/in.jsonl" >/dev/null 2>"$tmp/e6" ||
+    { echo "a stray file among the dictionaries failed the run"; fail=1; }
+grep -q "notes.txt: not read: the name tells no dictionary kind" "$tmp/e6" || { echo "stray file not named"; cat "$tmp/e6"; fail=1; }
 # standard input, and binary junk with NUL bytes and invalid UTF-8 in a text file
 printf '%s\n' '{"id":"s1","text":"Gondor attacked Mordor."}' |
     "$DYAD" code --dict "$tmp/a.actors" --dict "$tmp/a.verbs" --input jsonl - >"$tmp/out2" 2>/dev/null
