@@ -70,6 +70,9 @@ static const char *const INTENT_TO[] = {"WILLING", "READY", "PREPARED", "PLANS",
                                         "PROMISED", "VOWED", "OFFERED", "OFFERS", "WANTS", "WANT",
                                         "DETERMINED", "PROMISES", "PLEDGES", "VOWS", NULL};
 static const char *const FUTURE[] = {"WILL", "WOULD", "'LL", "CAN", "CA", "COULD", NULL};
+static const char *const FUNCTION_WORD[] = {"AND", "OR", "BUT", "TO", "OF", "IN", "ON", "AT", "FOR",
+                                            "WITH", "FROM", "BY", "THAT", "WHICH", "WHO", "AS", NULL};
+static const char *const POSSESSIVE[] = {"HIS", "HER", "ITS", "THEIR", "OUR", "MY", "YOUR", NULL};
 static const char *const DET[] = {"THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "OUR",
                                   "MY", "YOUR", "THESE", "THOSE", "EACH", "EVERY", "NO", "ANY",
                                   "SOME", "ANOTHER", "THIS", NULL};
@@ -127,6 +130,16 @@ static int is_main(const parse *p, vcand *v) {
     if (v->v0 > 0) {
         const token *prev = &p->t[v->v0 - 1];
         if (in_list(prev, DET) || prev->kind == TK_POSS || prev->kind == TK_NUM) return 0;
+    }
+    /* "his 11th tour", "their first visit": a possessive, then at most two
+     * plain words (no verb, actor, auxiliary or adverb), makes it a noun */
+    for (uint32_t k = v->v0, words = 0; k-- > 0 && words <= 2; words++) {
+        const token *t = &p->t[k];
+        if (words > 0 && in_list(t, POSSESSIVE)) return 0;
+        if ((t->kind != TK_WORD && t->kind != TK_NUM) || t->cap || p->men_at[k] >= 0 ||
+            p->vrb[k].entry >= 0 || in_list(t, AUX) || in_list(t, BE) || in_list(t, NEG) || adverb(t) ||
+            in_list(t, FUNCTION_WORD))
+            break;
     }
     int ing = ends_with(w, "ING");
     if (ing && !v->be && !v->aux) return 0; /* a participle modifier: "roads leading into" */

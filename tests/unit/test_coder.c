@@ -279,6 +279,14 @@ static void relative_clauses(void **s) {
            "GON|ARN|111;---MIL|MOR|190");
 }
 
+/* A verb's form after a possessive and at most two plain words is a
+ * noun ("his second visit"), not a verb of its own. */
+static void possessive_nouns(void **s) {
+    (void)s;
+    EXPECT("Gondor attacked Mordor during his second visit to Arnor.", "GON|MOR|190");
+    EXPECT("Gondor dropped its arms and attacked Mordor.", "GON|MOR|190");
+}
+
 /* A statement is the vehicle of the event its source reports of itself. */
 static void statement_vehicle(void **s) {
     (void)s;
@@ -302,6 +310,7 @@ int main(void) {
         cmocka_unit_test(intentions),
         cmocka_unit_test(synset_plurals),
         cmocka_unit_test(relative_clauses),
+        cmocka_unit_test(possessive_nouns),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
