@@ -39,7 +39,7 @@ typedef struct vcand {
     const verb_block *b;
     uint8_t main, neg, be, aux, passive, inf;
     uint8_t intent;   /* "is willing to provide", "pledged to release": said, not done */
-    uint8_t future;   /* "will", "would" in its chain */
+    uint8_t future;   /* "will", "would", "can", "could" in its chain */
     int32_t src;      /* source mention, -1 */
     uint8_t had_event;
     size_t ev0, ev1;  /* its events: doc->ev[ev0 .. ev1) */
