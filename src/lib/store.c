@@ -69,8 +69,6 @@ static const char SCHEMA[] =
     "CREATE INDEX IF NOT EXISTS events_source ON events(source);"
     "CREATE INDEX IF NOT EXISTS events_target ON events(target);"
     "CREATE INDEX IF NOT EXISTS events_code ON events(code);"
-    /* the merge looks up the events of a date and code */
-    "CREATE INDEX IF NOT EXISTS events_date_code ON events(date, code);"
     "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
     " title, text, content='articles', content_rowid='rowid');";
 

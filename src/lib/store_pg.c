@@ -90,8 +90,6 @@ static const char SCHEMA[] =
     "CREATE INDEX IF NOT EXISTS events_source_ci ON events(lower(source COLLATE \"C\"));"
     "CREATE INDEX IF NOT EXISTS events_target_ci ON events(lower(target COLLATE \"C\"));"
     "CREATE INDEX IF NOT EXISTS events_code_ci ON events(lower(code COLLATE \"C\"));"
-    /* the merge looks up the events of a date and code */
-    "CREATE INDEX IF NOT EXISTS events_date_code ON events(date, code);"
     /* place names are matched with lower(x COLLATE "C"), which folds ASCII
      * only, as SQLite's lower() does */
     "DROP INDEX IF EXISTS events_place;"
