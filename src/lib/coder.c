@@ -46,12 +46,6 @@ typedef struct vcand {
     uint32_t pat0, pat1; /* tokens its matched pattern covers (pat0 == pat1: none) */
 } vcand;
 
-static int in_list(const token *t, const char *const *list) {
-    for (int k = 0; list[k]; k++)
-        if (tok_eq(t, list[k])) return 1;
-    return 0;
-}
-
 static const char *const AUX[] = {"WILL", "WOULD", "SHALL", "SHOULD", "CAN", "CA", "COULD",
                                   "MAY", "MIGHT", "MUST", "DO", "DOES", "DID", "HAS", "HAVE",
                                   "HAD", "WO", "ALSO", "AGAIN", "ALREADY", "STILL", "JUST",
@@ -100,19 +94,19 @@ static void aux_chain(const parse *p, vcand *v) {
     int steps = 0;
     while (k > 0 && steps < MAX_CHAIN) {
         const token *t = &p->t[k - 1];
-        if (in_list(t, FUTURE)) v->future = 1;
-        if (in_list(t, NEG)) v->neg = 1;
-        else if (in_list(t, BE)) v->be = 1;
-        else if (in_list(t, AUX)) v->aux = 1;
+        if (tok_in(t, FUTURE)) v->future = 1;
+        if (tok_in(t, NEG)) v->neg = 1;
+        else if (tok_in(t, BE)) v->be = 1;
+        else if (tok_in(t, AUX)) v->aux = 1;
         else if (adverb(t)) {
         } else if (strcmp(t->up, "TO") == 0) {
-            if (k >= 2 && in_list(&p->t[k - 2], FUTURE_TO)) {
+            if (k >= 2 && tok_in(&p->t[k - 2], FUTURE_TO)) {
                 k -= 2;
                 steps += 2;
                 continue;
             }
             v->inf = 1;
-            if (k >= 2 && in_list(&p->t[k - 2], INTENT_TO)) v->intent = 1;
+            if (k >= 2 && tok_in(&p->t[k - 2], INTENT_TO)) v->intent = 1;
             k--;
             break;
         } else break;
@@ -129,26 +123,26 @@ static int is_main(const parse *p, vcand *v) {
     if (w->cap && v->v0 > 0 && p->t[v->v0 - 1].kind != TK_QUOTE) return 0;
     if (v->v0 > 0) {
         const token *prev = &p->t[v->v0 - 1];
-        if (in_list(prev, DET) || prev->kind == TK_POSS || prev->kind == TK_NUM) return 0;
+        if (tok_in(prev, DET) || prev->kind == TK_POSS || prev->kind == TK_NUM) return 0;
     }
     /* "his 11th tour", "their first visit": a possessive, then at most two
      * plain words (no verb, actor, auxiliary or adverb), makes it a noun */
     for (uint32_t k = v->v0, words = 0; k-- > 0 && words <= 2; words++) {
         const token *t = &p->t[k];
-        if (words > 0 && in_list(t, POSSESSIVE)) return 0;
+        if (words > 0 && tok_in(t, POSSESSIVE)) return 0;
         if ((t->kind != TK_WORD && t->kind != TK_NUM) || t->cap || p->men_at[k] >= 0 ||
-            p->vrb[k].entry >= 0 || in_list(t, AUX) || in_list(t, BE) || in_list(t, NEG) || adverb(t) ||
-            in_list(t, FUNCTION_WORD))
+            p->vrb[k].entry >= 0 || tok_in(t, AUX) || tok_in(t, BE) || tok_in(t, NEG) || adverb(t) ||
+            tok_in(t, FUNCTION_WORD))
             break;
     }
     int ing = ends_with(w, "ING");
     if (ing && !v->be && !v->aux) return 0; /* a participle modifier: "roads leading into" */
-    if (v->v0 > 0 && in_list(&p->t[v->v0 - 1], DEGREE)) return 0; /* "very close" */
+    if (v->v0 > 0 && tok_in(&p->t[v->v0 - 1], DEGREE)) return 0; /* "very close" */
     /* "an anti- Gondor parade": a bare form after a name that follows an
      * article is a noun */
     if (v->v0 > 0 && !strcmp(w->up, v->b->name) && p->men_at[v->v0 - 1] >= 0 && !v->aux) {
         const mention *m = &p->men[p->men_at[v->v0 - 1]];
-        if (m->t0 > 0 && (in_list(&p->t[m->t0 - 1], DET) || p->t[m->t0 - 1].kind == TK_DASH))
+        if (m->t0 > 0 && (tok_in(&p->t[m->t0 - 1], DET) || p->t[m->t0 - 1].kind == TK_DASH))
             return 0;
     }
     if (v->be && !ing && strcmp(w->up, v->b->name) != 0) v->passive = 1;
@@ -164,18 +158,24 @@ static int apposition(const parse *p, uint32_t k) {
     for (uint32_t j = k; j-- > 0;) {
         const token *t = &p->t[j];
         if (tok_eq(t, ",")) return actor;
-        if (t->kind == TK_PUNCT || in_list(t, SUBORD) || (p->vrb[j].entry >= 0 && p->men_at[j] < 0)) return 0;
+        if (t->kind == TK_PUNCT || tok_in(t, SUBORD) || (p->vrb[j].entry >= 0 && p->men_at[j] < 0)) return 0;
         actor |= p->men_at[j] >= 0;
     }
     return actor;
 }
 
+/* The word before mention m, past "the"; NULL at the sentence start. */
+static const token *word_before(const parse *p, int32_t m) {
+    uint32_t t0 = p->men[m].t0;
+    if (t0 > 0 && tok_eq(&p->t[t0 - 1], "THE")) t0--;
+    return t0 > 0 ? &p->t[t0 - 1] : NULL;
+}
+
 /* Whether mention m names where something happened ("in Cairo", "from the
  * Gaza Strip"): no subject then. */
 static int locative(const parse *p, int32_t m) {
-    uint32_t t0 = p->men[m].t0;
-    if (t0 > 0 && tok_eq(&p->t[t0 - 1], "THE")) t0--;
-    return t0 > 0 && in_list(&p->t[t0 - 1], LOC_PREP);
+    const token *w = word_before(p, m);
+    return w && tok_in(w, LOC_PREP);
 }
 
 /* Whether mention m is the object of a preposition ("aggression on
@@ -184,9 +184,8 @@ static int locative(const parse *p, int32_t m) {
 static int prep_object(const parse *p, int32_t m) {
     static const char *const PREP_OBJ[] = {"ON", "AGAINST", "OF", "TO", "WITH", "FROM", "INTO",
                                            "BY", "FOR", "OVER", NULL};
-    uint32_t t0 = p->men[m].t0;
-    if (t0 > 0 && tok_eq(&p->t[t0 - 1], "THE")) t0--;
-    return locative(p, m) || (t0 > 0 && in_list(&p->t[t0 - 1], PREP_OBJ));
+    const token *w = word_before(p, m);
+    return w && (tok_in(w, LOC_PREP) || tok_in(w, PREP_OBJ));
 }
 
 /* The subject of verb v: the nearest mention to its left in the same
@@ -204,8 +203,8 @@ static int32_t subject(const parse *p, const vcand *vs, size_t iv) {
             if (!locative(p, p->men_at[k])) found = p->men_at[k];
             continue;
         }
-        if (found >= 0 && (in_list(t, SUBORD) || t->kind == TK_PUNCT)) return found;
-        if (in_list(t, SUBORD)) {
+        if (found >= 0 && (tok_in(t, SUBORD) || t->kind == TK_PUNCT)) return found;
+        if (tok_in(t, SUBORD)) {
             /* "Hamas, which attacked": the relative pronoun stands right
              * before the verb; in "claims by Biden that the group backed
              * away" "that" opens a clause with a subject of its own */
@@ -247,7 +246,7 @@ static int clause_subject(const parse *p, int32_t m) {
         if (p->t[j].kind != TK_WORD) break;
     }
     if (!after_comma) return 0;
-    while (k < p->n && (in_list(&p->t[k], AUX) || in_list(&p->t[k], BE) || adverb(&p->t[k]))) k++;
+    while (k < p->n && (tok_in(&p->t[k], AUX) || tok_in(&p->t[k], BE) || adverb(&p->t[k]))) k++;
     return k < p->n && p->vrb[k].entry >= 0 && p->men_at[k] < 0;
 }
 
@@ -539,7 +538,7 @@ static int nominal_use(const parse *p, const vcand *v) {
     if (v->v0 == 0 || v->vw != v->v0 || w->kind != TK_WORD) return 0;
     if (w->cap || ends_with(w, "ED")) return 0; /* a name; "the attacked town" */
     const token *prev = &p->t[v->v0 - 1];
-    return in_list(prev, DET) || prev->kind == TK_POSS || p->men_at[v->v0 - 1] >= 0;
+    return tok_in(prev, DET) || prev->kind == TK_POSS || p->men_at[v->v0 - 1] >= 0;
 }
 
 /* The mention that ends right before token k, through a possessive. */
@@ -554,7 +553,7 @@ static int code_nominal(sent_job *j, vcand *v) {
     const parse *p = j->p;
     const char *code = v->f->code ? v->f->code : v->b->code;
     const char *rule = v->f->rule ? v->f->rule : v->b->rule;
-    if (v->v1 + 1 >= p->n || !in_list(&p->t[v->v1], NOMINAL_PREP)) return 0;
+    if (v->v1 + 1 >= p->n || !tok_in(&p->t[v->v1], NOMINAL_PREP)) return 0;
     int32_t src = mention_before(p, v->v0), tgt = -1;
     pat_result r = {-1, -1, -1, 0, v->v1, v->v0};
     for (uint32_t k = 0; k < v->b->npats; k++) {

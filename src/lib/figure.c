@@ -88,12 +88,6 @@ static const kind_word *kind_of(const token *t) {
 
 static int is(const token *t, const char *w) { return tok_eq(t, w); }
 
-static int in(const token *t, const char *const *list) {
-    for (int k = 0; list[k]; k++)
-        if (tok_eq(t, list[k])) return 1;
-    return 0;
-}
-
 /* ---- numbers ---- */
 
 static const char *const UNITS[] = {"ZERO",    "ONE",     "TWO",       "THREE",    "FOUR",
@@ -239,10 +233,10 @@ static int not_a_count(const fig_sentence *s, uint32_t i, uint32_t end) {
         if (i >= s->dates[k].t0 && i < s->dates[k].t1) return 1;
     const token *prev = i > 0 ? &t[i - 1] : NULL;
     const token *next = end < n ? &t[end] : NULL;
-    if (next && in(next, UNIT_NOUNS)) return 1;
+    if (next && tok_in(next, UNIT_NOUNS)) return 1;
     if (next && next->cap && next->kind == TK_WORD) /* "2810 W. Arkansas", "1000 McFarland Avenue" */
         for (uint32_t k = end; k < n && k < end + 4; k++)
-            if (in(&t[k], STREETS)) return 1;
+            if (tok_in(&t[k], STREETS)) return 1;
     if (prev && (is(prev, "AGE") || is(prev, "AGED") || is(prev, "AGES"))) return 1;
     if (prev && is(prev, "OF") && i >= 2 && (is(&t[i - 2], "AGE") || is(&t[i - 2], "AGES")))
         return 1; /* "under the age of 12" */
@@ -265,7 +259,7 @@ static int not_a_count(const fig_sentence *s, uint32_t i, uint32_t end) {
         if (y >= 1800 && y <= 2099) return 1;
     }
     /* "Resolution 2334", "Route 9": a number after a capitalised word */
-    if (prev && prev->kind == TK_WORD && prev->cap && i >= 2 && !in(prev, WEEKDAYS)) return 1;
+    if (prev && prev->kind == TK_WORD && prev->cap && i >= 2 && !tok_in(prev, WEEKDAYS)) return 1;
     /* "Smith, 25, was killed": an age between commas */
     if (prev && is(prev, ",") && next && is(next, ",") && end == i + 1 && i >= 2 &&
         t[i - 2].cap && ndigits(&t[i]) <= 3)
@@ -347,7 +341,7 @@ static uint32_t someone_was(const token *t, uint32_t n, uint32_t i) {
                                          "WINDOW", "APARTMENT", "BUS", "STORE", "CALL",
                                          "REPORT", "GUN", "WEAPON", "HANDGUN", "RIFLE", NULL};
     for (uint32_t k = i + 1; k < n && k <= i + 5; k++) {
-        if (t[k].kind != TK_WORD || in(&t[k], THINGS)) return 0;
+        if (t[k].kind != TK_WORD || tok_in(&t[k], THINGS)) return 0;
         if (k > i + 1 && is(&t[k], "WAS")) return k;
     }
     return 0;
@@ -395,7 +389,7 @@ static int64_t kind_after(const token *t, uint32_t n, uint32_t from, int *kind) 
                 *kind = DYAD_FIG_KILLED;
             return k;
         }
-        if (in(w, STOPS)) return -1;
+        if (tok_in(w, STOPS)) return -1;
         if (k > from && (w->kind == TK_WORD && word_value(w->up) >= 0)) return -1;
     }
     return -1;
@@ -412,8 +406,8 @@ static int kind_before(const token *t, uint32_t q0, int *kind) {
     static const char *const OF_KILLED[] = {"MURDER", "DEATH", "BODY", "KILLING", "SLAYING",
                                             "MURDERS", "DEATHS", "BODIES", "KILLINGS", NULL};
     uint32_t k = q0;
-    for (int skip = 0; k > 0 && skip < 2 && in(&t[k - 1], DETS); skip++) k--;
-    if (k >= 2 && is(&t[k - 1], "OF") && in(&t[k - 2], OF_KILLED)) {
+    for (int skip = 0; k > 0 && skip < 2 && tok_in(&t[k - 1], DETS); skip++) k--;
+    if (k >= 2 && is(&t[k - 1], "OF") && tok_in(&t[k - 2], OF_KILLED)) {
         *kind = DYAD_FIG_KILLED;
         return (int)k - 2;
     }
@@ -434,7 +428,7 @@ static int kind_before(const token *t, uint32_t q0, int *kind) {
             *kind = DYAD_FIG_KILLED;
             return (int)j - 1;
         }
-        if (!in(&t[j - 1], TOLL)) break;
+        if (!tok_in(&t[j - 1], TOLL)) break;
     }
     return -1;
 }
@@ -448,7 +442,7 @@ static uint32_t noun_phrase_end(const token *t, uint32_t n, uint32_t from, uint3
                                        "TO", NULL};
     uint32_t k = from;
     while (k < n && k < limit && k < from + 4 && t[k].kind == TK_WORD && !kind_of(&t[k]) &&
-           !in(&t[k], ENDS) && !in(&t[k], STOPS) &&
+           !tok_in(&t[k], ENDS) && !tok_in(&t[k], STOPS) &&
            !(t[k].uplen > 4 && !strcmp(t[k].up + t[k].uplen - 2, "LY"))) /* "fatally" */
         k++;
     return k;
@@ -496,7 +490,7 @@ static dyad_span cited(const token *t, uint32_t n) {
         return span_of(t, a, b);
     }
     for (uint32_t k = 1; k < n; k++) {
-        if (!in(&t[k], SAYS)) continue;
+        if (!tok_in(&t[k], SAYS)) continue;
         if (is(&t[k - 1], ",") && k + 1 < n) { /* ", said Dr. Smith" */
             uint32_t b = k + 1;
             while (b < n && b < k + 8 && !clause_end(&t[b])) b++;
@@ -569,10 +563,10 @@ static int released_near(const token *t, uint32_t n, uint32_t q0, uint32_t kw) {
     static const char *const FREE[] = {"RELEASE", "RELEASED", "RELEASING", "FREED", "FREEING",
                                        "FREE", "EXCHANGE", "EXCHANGED", "SWAP", "SWAPPED", NULL};
     for (uint32_t k = q0 > 5 ? q0 - 5 : 0; k < q0; k++)
-        if (in(&t[k], FREE)) return 1;
+        if (tok_in(&t[k], FREE)) return 1;
     for (uint32_t k = kw + 1; k < n && k <= kw + 4; k++) {
         if (clause_end(&t[k])) break;
-        if (in(&t[k], FREE)) return 1;
+        if (tok_in(&t[k], FREE)) return 1;
     }
     return 0;
 }
@@ -723,7 +717,7 @@ static uint32_t name_at(const token *t, uint32_t n, uint32_t i) {
 static int fatal_event(const token *t, uint32_t n, uint32_t i) {
     static const char *const EVENTS[] = {"SHOOTING", "SHOOTINGS", "STABBING", "ATTACK",
                                          "CRASH", "BLAST", "EXPLOSION", NULL};
-    return i + 1 < n && (is(&t[i], "FATAL") || is(&t[i], "DEADLY")) && in(&t[i + 1], EVENTS);
+    return i + 1 < n && (is(&t[i], "FATAL") || is(&t[i], "DEADLY")) && tok_in(&t[i + 1], EVENTS);
 }
 
 int figure_sentence(const fig_sentence *s, arena *a, fig_vec *out) {
@@ -733,7 +727,7 @@ int figure_sentence(const fig_sentence *s, arena *a, fig_vec *out) {
     int any = 0;
     for (uint32_t k = 0; k < n && !any; k++)
         any = figure_maybe_word(t[k].up, t[k].uplen) &&
-              (kind_of(&t[k]) != NULL || in(&t[k], TRIGGERS));
+              (kind_of(&t[k]) != NULL || tok_in(&t[k], TRIGGERS));
     if (!any) return 0;
     dyad_span cite = cited(t, n);
     size_t first = out->n;

@@ -24,12 +24,6 @@
 /* Farthest a locative place after the verb may be, in tokens. */
 #define MAX_AFTER 15
 
-static int in_list(const token *t, const char *const *list) {
-    for (int k = 0; list[k]; k++)
-        if (tok_eq(t, list[k])) return 1;
-    return 0;
-}
-
 static const char *const PREP[] = {"IN", "NEAR", "AT", "OUTSIDE", "INSIDE", "ACROSS",
                                    "AROUND", "THROUGHOUT", "INTO", "TOWARD", "TOWARDS",
                                    "OFF", "WITHIN", "NEARBY", "VIA", "ONTO", "BESIDE",
@@ -115,7 +109,7 @@ static int32_t longest_name(const gazetteer *g, const parse *p, uint32_t i, uint
     char key[512];
     uint32_t end = i;
     while (end < p->n && end - i < GAZ_MAX_WORDS && t[end].kind == TK_WORD &&
-           (t[end].cap || (end > i && in_list(&t[end], INNER))))
+           (t[end].cap || (end > i && tok_in(&t[end], INNER))))
         end++;
     for (uint32_t j = end; j > i; j--) {
         if (!t[j - 1].cap) continue;
@@ -184,10 +178,10 @@ static int locative_before(const parse *p, uint32_t k, uint32_t *t0) {
     const token *t = p->t;
     k = skip_det(p, k);
     if (k == 0) return 0;
-    if (in_list(&t[k - 1], PREP)) return 1;
-    if (tok_is(&t[k - 1], "OF") && k >= 2 && in_list(&t[k - 2], OF_NOUN)) {
-        if (in_list(&t[k - 2], DIRECTION)) *t0 = k - 2;
-        return in_list(&t[k - 2], INNER_OF) ? LOC_INNER : 1;
+    if (tok_in(&t[k - 1], PREP)) return 1;
+    if (tok_is(&t[k - 1], "OF") && k >= 2 && tok_in(&t[k - 2], OF_NOUN)) {
+        if (tok_in(&t[k - 2], DIRECTION)) *t0 = k - 2;
+        return tok_in(&t[k - 2], INNER_OF) ? LOC_INNER : 1;
     }
     return 0;
 }
@@ -261,17 +255,17 @@ static const char *const STRONG_PREP[] = {"IN", "NEAR", "AT", "OUTSIDE", "INSIDE
 static int unknown_place(const parse *p, const char *text, uint32_t i, place_mention *m) {
     const token *t = p->t;
     m->e = NULL;
-    if (p->men_at[i] >= 0 || in_list(&t[i], STOP)) return 0;
+    if (p->men_at[i] >= 0 || tok_in(&t[i], STOP)) return 0;
     uint32_t k = skip_det(p, i), t0 = i;
     if (k == 0) return 0;
-    int of = tok_is(&t[k - 1], "OF") && k >= 2 && in_list(&t[k - 2], OF_NOUN);
-    int dir = k == i && in_list(&t[k - 1], DIRECTION) && !t[k - 1].cap;
+    int of = tok_is(&t[k - 1], "OF") && k >= 2 && tok_in(&t[k - 2], OF_NOUN);
+    int dir = k == i && tok_in(&t[k - 1], DIRECTION) && !t[k - 1].cap;
     if (dir) t0 = k - 1;
-    if (!of && !dir && !in_list(&t[k - 1], STRONG_PREP)) return 0;
-    if (of && in_list(&t[k - 2], DIRECTION)) t0 = k - 2;
+    if (!of && !dir && !tok_in(&t[k - 1], STRONG_PREP)) return 0;
+    if (of && tok_in(&t[k - 2], DIRECTION)) t0 = k - 2;
     uint32_t j = i;
     while (j < p->n && j - i < 4 && t[j].kind == TK_WORD && p->men_at[j] < 0 &&
-           (capitalised(text, &t[j]) || (j > i && in_list(&t[j], INNER) && j + 1 < p->n && t[j + 1].cap)))
+           (capitalised(text, &t[j]) || (j > i && tok_in(&t[j], INNER) && j + 1 < p->n && t[j + 1].cap)))
         j++;
     if (j == i) return 0;
     gaz_entry *e = arena_calloc(p->a, 1, sizeof *e);
@@ -283,7 +277,7 @@ static int unknown_place(const parse *p, const char *text, uint32_t i, place_men
     m->t0 = t0;
     m->t1 = j;
     m->e = e;
-    m->locative = (uint8_t)(of && in_list(&t[k - 2], INNER_OF) ? LOC_INNER : 1);
+    m->locative = (uint8_t)(of && tok_in(&t[k - 2], INNER_OF) ? LOC_INNER : 1);
     return 0;
 }
 
@@ -328,13 +322,13 @@ int place_find(const parse *p, const char *text, const gazetteer *g, place_conte
             continue;
         }
         uint32_t j = i + len;
-        if (len == 1 && in_list(&t[i], STOP)) continue;
+        if (len == 1 && tok_in(&t[i], STOP)) continue;
         const gaz_entry *q = j < p->n ? qualifier(g, p, j) : NULL;
         const gaz_entry *e = resolve(g, l, pc, q);
         pm.t0 = i;
         pm.t1 = j;
         pm.e = e;
-        if (i > 0 && in_list(&t[i - 1], DIRECTION) && !t[i - 1].cap) {
+        if (i > 0 && tok_in(&t[i - 1], DIRECTION) && !t[i - 1].cap) {
             pm.t0 = i - 1;
             pm.locative = 1;
         }
@@ -344,7 +338,7 @@ int place_find(const parse *p, const char *text, const gazetteer *g, place_conte
             pm.locative = (uint8_t)loc;
             pm.t0 = c0;
         }
-        if (!pm.locative && pm.t0 > 0 && in_list(&t[pm.t0 - 1], PARTNER)) pm.partner = 1;
+        if (!pm.locative && pm.t0 > 0 && tok_in(&t[pm.t0 - 1], PARTNER)) pm.partner = 1;
         if ((!pm.locative && !bare_ok(e)) || inside_actor(p, i, j)) {
             i = j - 1;
             continue;

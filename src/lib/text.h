@@ -40,6 +40,13 @@ static inline int tok_eq(const token *t, const char *w) {
     return t->up[0] == w[0] && strcmp(t->up, w) == 0;
 }
 
+/* Whether token t is one of the words of a NULL-terminated list. */
+static inline int tok_in(const token *t, const char *const *list) {
+    for (int k = 0; list[k]; k++)
+        if (tok_eq(t, list[k])) return 1;
+    return 0;
+}
+
 typedef struct sentence {
     uint32_t off, len;  /* span in the article text */
     uint32_t tok0, ntok; /* its tokens: toks[tok0 .. tok0+ntok) */
