@@ -251,6 +251,7 @@ typedef struct headed {
     int written;
     dyad_event_fn event_fn;
     dyad_figure_fn figure_fn;
+    dyad_count_fn count_fn;
     void *ud;
 } headed;
 
@@ -269,6 +270,12 @@ static int headed_figure(void *ud, const dyad_stored_figure *f) {
     headed *h = ud;
     write_header(h);
     return h->figure_fn(h->ud, f);
+}
+
+static int headed_count(void *ud, const char *key, long events, long mentions) {
+    headed *h = ud;
+    write_header(h);
+    return h->count_fn(h->ud, key, events, mentions);
 }
 
 int cmd_query(int argc, char **argv) {
@@ -311,9 +318,7 @@ int cmd_query(int argc, char **argv) {
 }
 
 static int print_count(void *ud, const char *key, long events, long mentions) {
-    char *head = ud;
-    if (*head) puts(head);
-    *head = 0;
+    (void)ud;
     printf("%s\t%ld\t%ld\n", key, events, mentions);
     return 0;
 }
@@ -327,11 +332,12 @@ int cmd_stats(int argc, char **argv) {
     int rc = 0;
     char head[64];
     snprintf(head, sizeof head, "%s\tevents\tmentions", o.by);
-    if (dyad_store_stats(s, o.by, &o.q, print_count, head, &err) != DYAD_OK) {
+    headed h = {.header = head, .count_fn = print_count};
+    if (dyad_store_stats(s, o.by, &o.q, headed_count, &h, &err) != DYAD_OK) {
         cli_error(&err);
         rc = 1;
-    } else if (*head) {
-        puts(head);
+    } else {
+        write_header(&h);
     }
     dyad_store_close(s);
     return rc;
