@@ -110,7 +110,7 @@ typedef struct verb_form {
 typedef struct synset {
     const char *name; /* "&CURRENCY" */
     const pat_elem **phrases;
-    const uint16_t *lens;
+    uint16_t *lens;
     uint32_t nphrases, capphrases;
     const char *rule;
     const uint32_t *first; /* first word id of each phrase, 0 if a synset; NULL until indexed */

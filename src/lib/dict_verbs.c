@@ -372,7 +372,7 @@ static pat_elem *add_synset_phrase(dicts *d, synset *sy, const pat_elem *el, int
         sy->capphrases = cap;
     }
     sy->phrases[sy->nphrases] = copy;
-    ((uint16_t *)sy->lens)[sy->nphrases] = (uint16_t)n;
+    sy->lens[sy->nphrases] = (uint16_t)n;
     sy->nphrases++;
     return copy;
 }
