@@ -261,22 +261,35 @@ void pg_store_close(pg_store *p) {
  * this version of them already (a hash of their SQL, kept in dyad_meta).
  * Once there they are left alone: DDL on tables that ingests are writing
  * would wait for them and could deadlock. One process at a time does it. */
+/* Whether the database holds the schema whose hashes are v[0]; false too
+ * when there is no dyad_meta table yet. */
+static int schema_current(pg_store *p, const char *const *v) {
+    /* never an error, which would abort the transaction it runs in */
+    PGresult *r = PQexec(p->conn, "SELECT 1 WHERE to_regclass('dyad_meta') IS NOT NULL");
+    int table = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
+    PQclear(r);
+    if (!table) return 0;
+    r = PQexecParams(p->conn, "SELECT 1 FROM dyad_meta WHERE key = 'schema' AND value = $1", 1, NULL, v, NULL, NULL, 0);
+    int have = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
+    PQclear(r);
+    return have;
+}
+
 static dyad_status ensure_schema(pg_store *p, dyad_error *err) {
     char want[65];
     store_text_hash(SCHEMA, sizeof SCHEMA - 1, want);
     store_text_hash(PUT_MENTION_FN, sizeof PUT_MENTION_FN - 1, want + 32);
     const char *v[1] = {want};
-    PGresult *r = PQexecParams(p->conn, "SELECT 1 FROM dyad_meta WHERE key = 'schema' AND value = $1",
-                               1, NULL, v, NULL, NULL, 0); /* fails when there is no table yet */
-    int have = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
-    PQclear(r);
-    if (have) return DYAD_OK;
+    if (schema_current(p, v)) return DYAD_OK;
     dyad_status st = exec(p, "BEGIN; SET LOCAL client_min_messages = warning;"
                              " SELECT pg_advisory_xact_lock(" LOCK_SCHEMA ")", "cannot create schema", err);
+    /* another process may have made it while this one waited for the lock,
+     * and may be writing to it already */
+    if (st == DYAD_OK && schema_current(p, v)) return exec(p, "COMMIT", "cannot create schema", err);
     if (st == DYAD_OK) st = exec(p, SCHEMA, "cannot create schema", err);
     if (st == DYAD_OK) st = exec(p, PUT_MENTION_FN, "cannot create schema", err);
     if (st == DYAD_OK) {
-        r = PQexecParams(p->conn, "INSERT INTO dyad_meta(key, value) VALUES('schema', $1)"
+        PGresult *r = PQexecParams(p->conn, "INSERT INTO dyad_meta(key, value) VALUES('schema', $1)"
                          " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                          1, NULL, v, NULL, NULL, 0);
         if (PQresultStatus(r) != PGRES_COMMAND_OK) st = pg_fail(p, err, "cannot create schema", r);
