@@ -264,7 +264,6 @@ void pg_store_close(pg_store *p) {
 /* Whether the database holds the schema whose hashes are v[0]; false too
  * when there is no dyad_meta table yet. */
 static int schema_current(pg_store *p, const char *const *v) {
-    /* never an error, which would abort the transaction it runs in */
     PGresult *r = PQexec(p->conn, "SELECT 1 WHERE to_regclass('dyad_meta') IS NOT NULL");
     int table = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
     PQclear(r);
@@ -281,22 +280,27 @@ static dyad_status ensure_schema(pg_store *p, dyad_error *err) {
     store_text_hash(PUT_MENTION_FN, sizeof PUT_MENTION_FN - 1, want + 32);
     const char *v[1] = {want};
     if (schema_current(p, v)) return DYAD_OK;
-    dyad_status st = exec(p, "BEGIN; SET LOCAL client_min_messages = warning;"
-                             " SELECT pg_advisory_xact_lock(" LOCK_SCHEMA ")", "cannot create schema", err);
-    /* another process may have made it while this one waited for the lock,
-     * and may be writing to it already */
-    if (st == DYAD_OK && schema_current(p, v)) return exec(p, "COMMIT", "cannot create schema", err);
-    if (st == DYAD_OK) st = exec(p, SCHEMA, "cannot create schema", err);
-    if (st == DYAD_OK) st = exec(p, PUT_MENTION_FN, "cannot create schema", err);
-    if (st == DYAD_OK) {
-        PGresult *r = PQexecParams(p->conn, "INSERT INTO dyad_meta(key, value) VALUES('schema', $1)"
-                         " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                         1, NULL, v, NULL, NULL, 0);
-        if (PQresultStatus(r) != PGRES_COMMAND_OK) st = pg_fail(p, err, "cannot create schema", r);
-        PQclear(r);
+    /* A session lock, so that the check below runs in a transaction of its
+     * own: one started after the other process's commit sees its tables
+     * (a transaction that began before would look them up in a stale
+     * catalog), and it may be writing to them already. */
+    dyad_status st = exec(p, "SELECT pg_advisory_lock(" LOCK_SCHEMA ")", "cannot create schema", err);
+    if (st != DYAD_OK) return st;
+    if (!schema_current(p, v)) {
+        st = exec(p, "BEGIN; SET LOCAL client_min_messages = warning", "cannot create schema", err);
+        if (st == DYAD_OK) st = exec(p, SCHEMA, "cannot create schema", err);
+        if (st == DYAD_OK) st = exec(p, PUT_MENTION_FN, "cannot create schema", err);
+        if (st == DYAD_OK) {
+            PGresult *r = PQexecParams(p->conn, "INSERT INTO dyad_meta(key, value) VALUES('schema', $1)"
+                                       " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                       1, NULL, v, NULL, NULL, 0);
+            if (PQresultStatus(r) != PGRES_COMMAND_OK) st = pg_fail(p, err, "cannot create schema", r);
+            PQclear(r);
+        }
+        if (st == DYAD_OK) st = exec(p, "COMMIT", "cannot create schema", err);
+        else exec(p, "ROLLBACK", "cannot roll back", NULL);
     }
-    if (st == DYAD_OK) st = exec(p, "COMMIT", "cannot create schema", err);
-    else exec(p, "ROLLBACK", "cannot roll back", NULL);
+    exec(p, "SELECT pg_advisory_unlock(" LOCK_SCHEMA ")", "cannot unlock", NULL);
     return st;
 }
 
