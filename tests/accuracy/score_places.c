@@ -9,11 +9,26 @@
  *
  * --train scores the records whose source is not "RELABEL" (the ones
  * rules may be tuned on), --test only the RELABEL ones (held out). A place
- * is right when its span overlaps a LOCATION span. Prints one line:
- *   SUMMARY records=N located=N unlocated=N tp=N fp=N fn=N P=x R=y F1=z
- *           none_ok=N none_acc=a
+ * is right when its span overlaps a LOCATION span. Prints first:
+ *   SUMMARY records=N skipped=N located=N unlocated=N tp=N fp=N fn=N
+ *           P=x R=y F1=z none_ok=N none_acc=a
  * where P and R count records with a gold place, and none_acc is the share
- * of records without one to which Dyad attaches none. */
+ * of records without one to which Dyad attaches none.
+ *
+ * After it come trivial baselines, each scored on exactly the same records
+ * (a record skipped as malformed is skipped for all) with exactly the same
+ * span matching, printed with the same keys:
+ *   BASELINE no-place ...     predicts no place for any record (P=R=F1=0,
+ *                             none_acc=1): what "always none" earns;
+ *   BASELINE first-place ...  predicts the first place mention of the
+ *                             record's text that the gazetteer knows (kind
+ *                             not "place"), whatever its role and whatever
+ *                             the verb, or none when it names none;
+ *   BASELINE last-place ...   the same with the last such mention.
+ * The mentions are the library's own (dyad_doc_nplaces/dyad_doc_place on
+ * the text coded by dyad_code as one sentence, what `dyad code --format
+ * places` lists), so the baselines differ from Dyad only in how a mention
+ * is chosen for the verb. */
 #include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,7 +68,45 @@ typedef struct counts {
     long records, located, unlocated, tp, fp, fn, none_ok, skipped;
 } counts;
 
-/* Scores record i; returns 0, or -1 when it is malformed (skipped). */
+/* The predictors scored: Dyad, then the baselines (see the top comment). */
+enum { P_DYAD, P_NONE, P_FIRST, P_LAST, NPRED };
+static const char *const PRED_LABEL[NPRED] = {"SUMMARY", "BASELINE no-place",
+                                              "BASELINE first-place", "BASELINE last-place"};
+
+/* Adds to c one record whose predicted place is pl (none when NULL or its
+ * name is NULL) and whose gold places are loc[0..nloc); returns its verdict. */
+static const char *tally(counts *c, const dyad_place *pl, const dyad_span *loc, int nloc) {
+    if (pl && !pl->name) pl = NULL;
+    int hit = 0;
+    for (int k = 0; k < nloc && pl; k++)
+        if (pl->span.off < loc[k].off + loc[k].len && loc[k].off < pl->span.off + pl->span.len) hit = 1;
+    c->records++;
+    if (nloc) {
+        c->located++;
+        if (hit) return c->tp++, "TP";
+        if (pl) return c->fp++, c->fn++, "WRONG";
+        return c->fn++, "FN";
+    }
+    c->unlocated++;
+    if (pl) return c->fp++, "FP";
+    return c->none_ok++, "NONE";
+}
+
+/* Points first and last at the first and last place mentions of doc that
+ * the gazetteer knows (NULL when there is none). */
+static void known_places(const dyad_doc *doc, const dyad_place **first, const dyad_place **last) {
+    *first = *last = NULL;
+    for (size_t k = 0; k < dyad_doc_nplaces(doc); k++) {
+        const dyad_place *q = dyad_doc_place(doc, k);
+        if (!q || !q->name || !q->kind || !strcmp(q->kind, "place")) continue;
+        if (!*first || q->span.off < (*first)->span.off) *first = q;
+        if (!*last || q->span.off >= (*last)->span.off) *last = q;
+    }
+}
+
+/* Scores record i for every predictor into c[0..NPRED); returns 0, -1 when
+ * it is malformed (skipped by all), or -2 when it cannot be coded (fatal:
+ * the baselines could not be scored on the same records). */
 static int score_record(const dyad_ctx *ctx, json_object *r, size_t i, int verbose, counts *c) {
     const char *text = str_field(r, "text");
     json_object *spans;
@@ -94,21 +147,27 @@ static int score_record(const dyad_ctx *ctx, json_object *r, size_t i, int verbo
     char nb[128];
     dyad_error err;
     if (dyad_place_for_verb(ctx, text, len, verb, &pl, nb, sizeof nb, &err) != DYAD_OK) return -1;
-    c->records++;
-    int hit = 0;
-    for (int k = 0; k < nloc && pl.name; k++)
-        if (pl.span.off < loc[k].off + loc[k].len && loc[k].off < pl.span.off + pl.span.len) hit = 1;
-    const char *verdict;
-    if (nloc) {
-        c->located++;
-        if (hit) c->tp++, verdict = "TP";
-        else if (pl.name) c->fp++, c->fn++, verdict = "WRONG";
-        else c->fn++, verdict = "FN";
-    } else {
-        c->unlocated++;
-        if (pl.name) c->fp++, verdict = "FP";
-        else c->none_ok++, verdict = "NONE";
+    dyad_article art;
+    memset(&art, 0, sizeof art);
+    art.id = art.date = art.source = art.title = art.url = "";
+    art.text = text;
+    art.text_len = len;
+    art.file = "score_places";
+    art.line = (long)i;
+    art.single_sentence = 1;
+    dyad_doc *doc = NULL;
+    if (dyad_code(ctx, &art, &doc, &err) != DYAD_OK) {
+        char eb[512];
+        fprintf(stderr, "score_places: record %zu: %s\n", i, dyad_error_format(&err, eb, sizeof eb));
+        return -2;
     }
+    const dyad_place *first, *last;
+    known_places(doc, &first, &last);
+    const char *verdict = tally(&c[P_DYAD], &pl, loc, nloc);
+    tally(&c[P_NONE], NULL, loc, nloc);
+    tally(&c[P_FIRST], first, loc, nloc);
+    tally(&c[P_LAST], last, loc, nloc);
+    dyad_doc_free(doc);
     if (verbose) {
         printf("%zu\t%s\t%.*s\t", i, verdict, (int)verb.len, text + verb.off);
         if (pl.name) printf("%.*s=%s/%s", (int)pl.span.len, text + pl.span.off, pl.name, pl.country);
@@ -119,6 +178,18 @@ static int score_record(const dyad_ctx *ctx, json_object *r, size_t i, int verbo
         putchar('\n');
     }
     return 0;
+}
+
+/* Prints c on one line, after label ("SUMMARY" or "BASELINE name"). */
+static void print_counts(const char *label, const counts *c) {
+    double p = c->tp + c->fp ? (double)c->tp / (double)(c->tp + c->fp) : 0;
+    double rc = c->located ? (double)c->tp / (double)c->located : 0;
+    double f1 = p + rc > 0 ? 2 * p * rc / (p + rc) : 0;
+    double none = c->unlocated ? (double)c->none_ok / (double)c->unlocated : 0;
+    printf("%s records=%ld skipped=%ld located=%ld unlocated=%ld tp=%ld fp=%ld fn=%ld "
+           "P=%.3f R=%.3f F1=%.3f none_ok=%ld none_acc=%.3f\n",
+           label, c->records, c->skipped, c->located, c->unlocated, c->tp, c->fp, c->fn, p, rc,
+           f1, c->none_ok, none);
 }
 
 int main(int argc, char **argv) {
@@ -142,24 +213,24 @@ int main(int argc, char **argv) {
         dyad_ctx_free(ctx);
         return 1;
     }
-    counts c;
-    memset(&c, 0, sizeof c);
+    counts c[NPRED];
+    memset(c, 0, sizeof c);
     size_t n = json_object_array_length(all);
     for (size_t i = 0; i < n; i++) {
         json_object *r = json_object_array_get_idx(all, i);
         const char *src = str_field(r, "source");
         int relabel = src && !strcmp(src, "RELABEL");
         if (relabel != test) continue;
-        if (score_record(ctx, r, i, verbose, &c) != 0) c.skipped++;
+        int rc = score_record(ctx, r, i, verbose, c);
+        if (rc == -2) {
+            json_object_put(all);
+            dyad_ctx_free(ctx);
+            return 1;
+        }
+        if (rc != 0)
+            for (int k = 0; k < NPRED; k++) c[k].skipped++;
     }
-    double p = c.tp + c.fp ? (double)c.tp / (double)(c.tp + c.fp) : 0;
-    double rc = c.located ? (double)c.tp / (double)c.located : 0;
-    double f1 = p + rc > 0 ? 2 * p * rc / (p + rc) : 0;
-    double none = c.unlocated ? (double)c.none_ok / (double)c.unlocated : 0;
-    printf("SUMMARY records=%ld skipped=%ld located=%ld unlocated=%ld tp=%ld fp=%ld fn=%ld "
-           "P=%.3f R=%.3f F1=%.3f none_ok=%ld none_acc=%.3f\n",
-           c.records, c.skipped, c.located, c.unlocated, c.tp, c.fp, c.fn, p, rc, f1, c.none_ok,
-           none);
+    for (int k = 0; k < NPRED; k++) print_counts(PRED_LABEL[k], &c[k]);
     json_object_put(all);
     dyad_ctx_free(ctx);
     return 0;

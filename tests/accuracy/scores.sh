@@ -1,4 +1,4 @@
-# scores.sh -- sourced by the accuracy tests: checks the metrics of a
+# scores.sh -- sourced by tests/accuracy/run.sh: checks the metrics of a
 # scorer's SUMMARY line against a floor file ("metric limit" lines, '#'
 # comments). A metric named *_mae or *_maxerr is an error: it must not rise
 # above its limit; any other must not fall below it.

@@ -49,7 +49,7 @@ try {
   const points = await page.locator("#map path.event-point").count();
   check(placed > 0 && points === placed, `map plots the ${placed} events that have a place (${points} points)`);
   const figs = await page.locator("#figures li").allTextContents();
-  check(figs.some((t) => t.includes("2,483") && t.includes("killed") && t.includes("Lebanon")),
+  check(figs.some((t) => t.includes("1,974") && t.includes("killed") && t.includes("Lebanon")),
     `casualty figures listed (${figs.length}), the Lebanon toll among them`);
 
   // filter by actor

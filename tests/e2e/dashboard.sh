@@ -1,11 +1,11 @@
 #!/bin/sh
-# The dashboard in headless Chromium: ingest the samples, serve them with
+# The dashboard in headless Chromium: ingest the test articles, serve them with
 # the built dashboard, run tests/browser/dashboard.mjs (filter by actor,
 # open an event, check the highlighted sentence); screenshots in build/.
 set -u
 DYAD=${DYAD:-build-asan/dyad}
 FAST=${DYAD_FAST:-build/dyad}
-SEEDS=${DYAD_SHARED:-../shared}/samples/seeds.jsonl
+SEEDS=tests/fixtures/news.jsonl
 . tests/e2e/lib/serve.sh
 [ -f build/web/index.html ] || { echo "no dashboard: run make"; exit 1; }
 tmp=$(mktemp -d)

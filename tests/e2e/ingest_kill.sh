@@ -4,13 +4,13 @@
 # result equals an uninterrupted ingest. Re-ingesting changes nothing.
 set -u
 DYAD=${DYAD_FAST:-build/dyad}
-SEEDS=${DYAD_SHARED:-../shared}/samples/seeds.jsonl
+SEEDS=tests/fixtures/news.jsonl
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # 1000 articles: the samples and examples under new ids, text made unique
 i=0
 while [ $i -lt 500 ]; do
-    sed "s/\"id\": \"seed-\([ab]\)\"/\"id\": \"s\1-$i\"/; s/\"text\": \"/\"text\": \"Item $i. /" "$SEEDS"
+    sed "s/\"id\": \"wire-\([ab]\)\"/\"id\": \"s\1-$i\"/; s/\"text\": \"/\"text\": \"Item $i. /" "$SEEDS"
     i=$((i + 1))
 done >"$tmp/in.jsonl"
 "$DYAD" ingest --db "$tmp/full.db" "$tmp/in.jsonl" 2>"$tmp/full.err" || { cat "$tmp/full.err"; exit 1; }

@@ -1,14 +1,13 @@
 #!/bin/sh
 # The PostgreSQL backend of the event store against a server of its own
-# (tests/e2e/lib/pg.sh), stopped on exit. The sample articles go
+# (tests/e2e/lib/pg.sh), stopped on exit. The test articles go
 # into SQLite and into PostgreSQL, and every query format, filter and stats
 # grouping must give the same output from both; re-ingesting changes
 # nothing; bad dates and bad URIs are refused with a clear message. A server
 # that cannot start is a failure, not a skip.
 set -u
 DYAD=${DYAD:-build-asan/dyad}
-SHARED=${DYAD_SHARED:-../shared}
-SEEDS=$SHARED/samples/seeds.jsonl
+SEEDS=tests/fixtures/news.jsonl
 . tests/e2e/lib/pg.sh
 
 tmp=$(mktemp -d /tmp/dyad-pg.XXXXXX)
@@ -162,7 +161,7 @@ same "figures --actor" figures --format jsonl --actor PSE
 same "figures --actor, any case" figures --format jsonl --actor pSe
 same "--actor --code, any case" query --format csv --actor usaGov --code 04
 same "figures --from --to" figures --format table --from 2024-05-01 --to 2024-08-31
-same "figures --text" figures --format jsonl --text Rafah
+same "figures --text" figures --format jsonl --text Lebanon
 same "figures --limit" figures --format csv --limit 2
 for place in Qatar QAT Doha; do
     same "--place $place" query --format csv --place "$place"

@@ -15,7 +15,7 @@
 set -u
 DYAD=${DYAD:-build-asan/dyad}
 FAST=${DYAD_FAST:-build/dyad}
-SEEDS=${DYAD_SHARED:-../shared}/samples/seeds.jsonl
+SEEDS=tests/fixtures/news.jsonl
 . tests/e2e/lib/pg.sh
 . tests/e2e/lib/serve.sh
 
@@ -108,7 +108,7 @@ node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"
         return cut(m.verb_span) === m.verb_text && cut(m.source_span) === m.source_text &&
                cut(m.target_span) === m.target_text; });
     process.exit(ok ? 0 : 1)' "$tmp/p.json" || { echo "PostgreSQL offsets do not cut the mention texts"; fail=1; }
-for a in $(ids "$tmp/events.json" 'd.events.map(e => e.article)') seed-a seed-b; do same "/api/articles/$a"; done
+for a in $(ids "$tmp/events.json" 'd.events.map(e => e.article)') wire-a wire-b; do same "/api/articles/$a"; done
 for q in Blinken Qatar 'Blinken Doha' ceasefire 'Gaza OR Israel' '"Secretary of State"' sanctions nothingmatchesthis; do
     QWORDS=$q
     same "/api/articles?q=$(node -e 'console.log(encodeURIComponent(process.argv[1]))' "$q")"
@@ -124,8 +124,8 @@ for q in '%22unbalanced' '%29%20OR%20%28'; do
 done
 get "$pg_url/api/articles?q=Blinken" "$tmp/s.json" >/dev/null
 node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-    process.exit(d.articles.some(a => a.id === "seed-a" && a.snippet.includes("\u0002Blinken\u0003")) ? 0 : 1)' \
-    "$tmp/s.json" || { echo "PostgreSQL search: no highlighted Blinken in seed-a: $(head -c 300 "$tmp/s.json")"; fail=1; }
+    process.exit(d.articles.some(a => a.id === "wire-a" && a.snippet.includes("\u0002Blinken\u0003")) ? 0 : 1)' \
+    "$tmp/s.json" || { echo "PostgreSQL search: no highlighted Blinken in wire-a: $(head -c 300 "$tmp/s.json")"; fail=1; }
 same /api/timeseries
 same '/api/timeseries?actor=ISR&from=2024-01-01'
 same '/api/timeseries?text=Blinken'

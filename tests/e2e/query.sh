@@ -1,9 +1,9 @@
 #!/bin/sh
-# dyad ingest, query and stats on the sample articles: merging across
+# dyad ingest, query and stats on the test articles (tests/fixtures/news.jsonl): merging across
 # articles, every output format, filters, and refused bad queries.
 set -u
 DYAD=${DYAD:-build-asan/dyad}
-SEEDS=${DYAD_SHARED:-../shared}/samples/seeds.jsonl
+SEEDS=tests/fixtures/news.jsonl
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 db="$tmp/q.db"
@@ -25,11 +25,11 @@ n=$(awk -F'\t' 'NF != 16' "$tmp/men" | wc -l)
 [ "$n" = 0 ] || { echo "GDELT mention rows without 16 columns: $n"; fail=1; }
 want=$("$DYAD" query --db "$db" --format jsonl | sed 's/.*"num_mentions":\([0-9]*\).*/\1/' | awk '{ s += $1 } END { print s }')
 [ "$(wc -l <"$tmp/men")" = "$want" ] || { echo "mention rows $(wc -l <"$tmp/men"), NumMentions add up to $want"; fail=1; }
-row=$(awk -F'\t' -v ev="$visit" '$1 == ev && $5 == "seed-a"' "$tmp/men")
-printf '%s\n' "$row" | awk -F'\t' '{ exit !($7 == 4 && $8 >= 0 && $10 > $8 && $13 > 1000) }' ||
-    { echo "Doha visit's seed-a mention: $row"; fail=1; }
+row=$(awk -F'\t' -v ev="$visit" '$1 == ev && $6 ~ /wire-a$/' "$tmp/men")
+printf '%s\n' "$row" | awk -F'\t' '{ exit !($7 == 2 && $8 >= 0 && $10 > $8 && $13 > 500) }' ||
+    { echo "Doha visit's wire-a mention: $row"; fail=1; }
 off=$(printf '%s\n' "$row" | cut -f8)
-node -e 'const fs = require("fs"); const a = fs.readFileSync(process.argv[1], "utf8").split("\n").filter(Boolean).map(JSON.parse).find(x => x.id === "seed-a");
+node -e 'const fs = require("fs"); const a = fs.readFileSync(process.argv[1], "utf8").split("\n").filter(Boolean).map(JSON.parse).find(x => x.id === "wire-a");
     process.exit(Array.from(a.text).slice(+process.argv[2], +process.argv[2] + 7).join("") === "Blinken" ? 0 : 1)' "$SEEDS" "$off" ||
     { echo "Actor1CharOffset $off is not at Blinken"; fail=1; }
 n=$("$DYAD" query --db "$db" --format phoenix | awk -F'\t' 'NF != 26' | wc -l)
@@ -70,9 +70,9 @@ grep -q '"num_articles":1,.*"place":"Cairo"' "$tmp/m.out" || { echo "the Cairo r
 [ "$(wc -l <"$tmp/m.out")" = 2 ] || { echo "expected 2 events"; fail=1; }
 # casualty figures: stored, filtered by kind, place and actor
 "$DYAD" figures --db "$db" --format csv >"$tmp/f.csv"
-grep -q ',killed,0,2483,2483,"at least","2,483",.*"ISR",.*"seed-a",[0-9]*,"Lebanon","LBN",' "$tmp/f.csv" || { echo "Lebanon toll not stored"; fail=1; }
-grep -q ',prisoner,1,240,240,' "$tmp/f.csv" || { echo "240 prisoners released not stored"; fail=1; }
-n=$("$DYAD" figures --db "$db" --kind injured --place Lebanon --format jsonl | grep -c '"value":11628,')
+grep -q ',killed,0,1974,1974,"at least","1,974",.*"ISR",.*"wire-a",[0-9]*,"Lebanon","LBN",' "$tmp/f.csv" || { echo "Lebanon toll not stored"; fail=1; }
+grep -q ',prisoner,1,210,210,' "$tmp/f.csv" || { echo "210 prisoners released not stored"; fail=1; }
+n=$("$DYAD" figures --db "$db" --kind injured --place Lebanon --format jsonl | grep -c '"value":9350,')
 [ "$n" = 1 ] || { echo "--kind injured --place Lebanon: $n"; fail=1; }
 n=$("$DYAD" figures --db "$db" --actor ISR --format jsonl | grep -vc '"perpetrator_code":"ISR\|"victim_code":"ISR')
 [ "$n" = 0 ] || { echo "--actor ISR returned other figures"; fail=1; }

@@ -1,12 +1,12 @@
 #!/bin/sh
-# dyad serve: every API route on the ingested samples, checked with curl and
+# dyad serve: every API route on the ingested test articles, checked with curl and
 # node, then each class of bad request (malformed JSON, huge bodies, unknown
 # routes, path traversal, SQL-like strings, bad filters) answered with a 4xx
 # JSON error; the server is still alive at the end and exits cleanly.
 set -u
 DYAD=${DYAD:-build-asan/dyad}
 FAST=${DYAD_FAST:-build/dyad}
-SEEDS=${DYAD_SHARED:-../shared}/samples/seeds.jsonl
+SEEDS=tests/fixtures/news.jsonl
 . tests/e2e/lib/serve.sh
 tmp=$(mktemp -d)
 SERVE_PID=""
@@ -69,19 +69,19 @@ check series 'd.series.reduce((n, s) => n + s.events, 0) === '"$all"' && d.serie
 req stats 200 '/api/stats?by=root'
 check stats 'd.by === "root" && d.groups.reduce((n, g) => n + g.events, 0) === '"$all"
 req figures 200 /api/figures
-check figures 'd.figures.some(f => f.kind === "killed" && f.value === 2483 && f.place === "Lebanon" && f.country === "LBN" && f.perpetrator_code === "ISR" && f.article === "seed-a" && f.sentence.includes("2,483"))'
-check figures 'd.figures.some(f => f.kind === "killed" && f.value === 40170) && d.figures.some(f => f.kind === "prisoner" && f.value === 240 && f.released)'
+check figures 'd.figures.some(f => f.kind === "killed" && f.value === 1974 && f.place === "Lebanon" && f.country === "LBN" && f.perpetrator_code === "ISR" && f.article === "wire-a" && f.sentence.includes("1,974"))'
+check figures 'd.figures.some(f => f.kind === "killed" && f.value === 38150) && d.figures.some(f => f.kind === "prisoner" && f.value === 210 && f.released)'
 req killed 200 '/api/figures?kind=killed&place=LBN'
-check killed 'd.figures.length === 1 && d.figures[0].value === 2483'
+check killed 'd.figures.length === 1 && d.figures[0].value === 1974'
 bad badkind 400 '/api/figures?kind=dead'
 # events carry their place; the Doha visit is on the map
 check visit 'd.events[0].place === "Doha" && d.events[0].country === "QAT" && Math.abs(d.events[0].lat - 25.29) < 0.1'
 req inqatar 200 '/api/events?place=Qatar&actor=USAGOV&code=042'
 check inqatar 'd.events.some(e => e.place === "Doha") && d.events.every(e => e.country === "QAT")'
 req search 200 '/api/articles?q=Blinken'
-check search 'd.articles.some(a => a.id === "seed-a" && a.snippet.includes("\u0002Blinken\u0003"))'
-req article 200 /api/articles/seed-a
-check article 'd.id === "seed-a" && d.text.length > 100 && d.mentions.length === d.mentions_count || d.mentions.length === d.mentions.length && d.mentions.every(m => {
+check search 'd.articles.some(a => a.id === "wire-a" && a.snippet.includes("\u0002Blinken\u0003"))'
+req article 200 /api/articles/wire-a
+check article 'd.id === "wire-a" && d.text.length > 100 && d.mentions.length === d.mentions_count || d.mentions.length === d.mentions.length && d.mentions.every(m => {
     const t = Array.from(d.text), s = m.verb_span;
     return !s || t.slice(m.sentence_start + s[0], m.sentence_start + s[1]).join("") === m.verb_text; })'
 req index 200 /

@@ -75,7 +75,6 @@ static dyad_ctx *make_ctx(void) {
     return ctx;
 }
 
-/* Codes text and writes the events as "SRC|TGT|CODE;..." in order. */
 static dyad_ctx *g_ctx; /* shared by the tests of this file */
 
 static int setup(void **s) {
@@ -91,27 +90,7 @@ static int teardown(void **s) {
 }
 
 static void code_text(const char *text, const char *date, char *out, size_t n) {
-    dyad_ctx *ctx = g_ctx;
-    dyad_article a;
-    memset(&a, 0, sizeof a);
-    a.id = "t";
-    a.date = date;
-    a.source = a.title = a.url = "";
-    a.text = text;
-    a.text_len = strlen(text);
-    a.file = "t";
-    dyad_doc *d;
-    dyad_error err;
-    assert_int_equal(dyad_code(ctx, &a, &d, &err), DYAD_OK);
-    out[0] = '\0';
-    size_t k = 0;
-    for (size_t i = 0; i < dyad_doc_nevents(d); i++) {
-        const dyad_event *e = dyad_doc_event(d, i);
-        k += (size_t)snprintf(out + k, n - k, "%s%s|%s|%s", i ? ";" : "", e->source, e->target,
-                              e->code);
-        if (k >= n) break;
-    }
-    dyad_doc_free(d);
+    test_code_events(g_ctx, text, date, out, n);
 }
 
 #define EXPECT(text, want)                                                                   \

@@ -26,11 +26,33 @@ static inline void test_warn_cb(void *ud, const dyad_error *w) {
     tw->n++;
 }
 
-/* The shared materials directory (../shared beside the checkout, or
- * $DYAD_SHARED). */
-static inline const char *test_shared_dir(void) {
-    const char *s = getenv("DYAD_SHARED");
-    return s && *s ? s : "../shared";
+/* The test fixtures (tests/fixtures, from the top of the checkout, where
+ * make check runs the tests), all written for Dyad's tests. */
+static inline const char *test_fixture_dir(void) {
+    return "tests/fixtures";
+}
+
+/* Codes text (an article dated date) with ctx and writes its events as
+ * "SRC|TGT|CODE;..." in order into out. */
+static inline void test_code_events(const dyad_ctx *ctx, const char *text, const char *date, char *out, size_t n) {
+    dyad_article a;
+    memset(&a, 0, sizeof a);
+    a.id = "t";
+    a.date = date;
+    a.source = a.title = a.url = "";
+    a.text = text;
+    a.text_len = strlen(text);
+    a.file = "t";
+    dyad_doc *d;
+    dyad_error err;
+    assert_int_equal(dyad_code(ctx, &a, &d, &err), DYAD_OK);
+    size_t k = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < dyad_doc_nevents(d) && k < n; i++) {
+        const dyad_event *e = dyad_doc_event(d, i);
+        k += (size_t)snprintf(out + k, n - k, "%s%s|%s|%s", i ? ";" : "", e->source, e->target, e->code);
+    }
+    dyad_doc_free(d);
 }
 
 #endif

@@ -1,0 +1,246 @@
+#!/bin/sh
+# run.sh report|check [BUILD] -- Dyad's accuracy on human-coded data that
+# lives outside the repository:
+#   $DYAD_GOLD     gold data sets          (default ../shared/gold)
+#   $DYAD_SAMPLES  the two sample articles (default ../shared/samples)
+#   $DYAD_ANCHORS  PETRARCH2's files       (default ../shared/anchors)
+# Every figure is printed beside trivial baselines scored on the same
+# records with the same matching.
+#   report  (make accuracy) every split, held-out test splits included;
+#           exits non-zero only when data or a tool is missing or fails.
+#   check   (make accuracy-check) the development and training splits
+#           against the floors in tests/accuracy/*.floor, and PETRARCH2
+#           compatibility; test splits are never scored here.
+# A missing data folder is named in one line and fails: never a pass.
+set -u
+MODE=${1:-report}
+B=${2:-build}
+case $MODE in report | check) ;; *)
+    echo "usage: run.sh report|check [BUILD]" >&2
+    exit 2
+    ;;
+esac
+GOLD=${DYAD_GOLD:-../shared/gold}
+SAMPLES=${DYAD_SAMPLES:-../shared/samples}
+ANCHORS=${DYAD_ANCHORS:-../shared/anchors}
+for d in "$GOLD" "$SAMPLES" "$ANCHORS"; do
+    [ -d "$d" ] || {
+        echo "accuracy: no data folder $d (set DYAD_GOLD, DYAD_SAMPLES, DYAD_ANCHORS); nothing scored"
+        exit 1
+    }
+done
+DYAD=$B/dyad
+T=$B/tools
+P2=$ANCHORS/petrarch2/dictionaries
+P2DICTS="--dict $P2/CAMEO.2.0.txt --dict $P2/Phoenix.Countries.actors.txt --dict $P2/Phoenix.International.actors.txt
+ --dict $P2/Phoenix.MilNonState.actors.txt --dict $P2/Phoenix.agents.txt --dict $P2/Phoenix.discards.txt"
+. tests/accuracy/scores.sh
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+bad() {
+    echo "FAIL: $*"
+    fail=1
+}
+
+# --- real news, scored by the gold set's own scorer ----------------------
+# realnews SET_LABEL ARTICLES GOLD FLOORFILE: Dyad with its dictionaries
+# against the same coder with the PETRARCH2 dictionaries.
+realnews() {
+    _label=$1 _art=$2 _gold=$3 _floors=$4
+    [ -f "$_art" ] && [ -f "$_gold" ] || { bad "$_label: no $_art or $_gold"; return; }
+    echo "== $_label (root level, both countries; score.py)"
+    "$DYAD" code -q --format jsonl "$_art" >"$tmp/rn.dyad" || { bad "$_label: dyad code failed"; return; }
+    # shellcheck disable=SC2086
+    "$DYAD" code -q --format jsonl $P2DICTS "$_art" >"$tmp/rn.p2" 2>/dev/null ||
+        { bad "$_label: dyad code with the PETRARCH2 dictionaries failed"; return; }
+    python3 "$GOLD/realnews-dev/score.py" --gold "$_gold" --articles "$_art" "$tmp/rn.dyad" >"$tmp/rn.s1"
+    python3 "$GOLD/realnews-dev/score.py" --gold "$_gold" --articles "$_art" "$tmp/rn.p2" >"$tmp/rn.s2"
+    _s1=$(realnews_summary "$tmp/rn.s1")
+    _s2=$(realnews_summary "$tmp/rn.s2")
+    [ -n "$_s1" ] && [ -n "$_s2" ] || { bad "$_label: score.py gave no summary"; return; }
+    printf '%s\n%s\n' "SUMMARY $_s1" "BASELINE petrarch2-dictionaries $_s2" >"$tmp/rn.sum"
+    show "$tmp/rn.sum" precision recall code_exact date_acc no_country events gold
+    if [ "$MODE" = check ]; then
+        check_scores "$_label" "SUMMARY $_s1" "$_floors" precision recall || fail=1
+    fi
+}
+
+# The metrics of one score.py report as key=value pairs: precision over
+# Dyad's events (one-to-one), root recall, code-exact recall, date accuracy
+# on matched events, share of events with no country on a side.
+realnews_summary() {
+    awk '
+    /^root recall \(article/ { split($0, a, "= "); split(a[2], b, " "); rec = b[1] }
+    /^code-exact recall/ { split($0, a, "= "); cx = a[2] }
+    /^precision \(Dyad events/ { n = split($0, a, "= "); prec = a[n] }
+    /^Dyad events with no-country/ { ev = $NF; e = $(NF - 2); sub(",", "", e) }
+    /^date accuracy/ { split($0, a, "= "); split(a[2], b, " "); da = b[1] }
+    /^gold events:/ { g = $3 }
+    END { if (rec != "") printf "precision=%.3f recall=%.3f code_exact=%.3f date_acc=%.3f no_country=%.3f events=%d gold=%d\n",
+          prec, rec, cx, da, ev ? e / ev : 0, ev, g }' "$1"
+}
+
+# show FILE KEY... -- the SUMMARY, SUBSET and BASELINE lines of a scorer
+# as a table: one row per line, one column per key.
+show() {
+    _f=$1
+    shift
+    awk -v keys="$*" '
+    BEGIN { nk = split(keys, K, " "); printf "  %-44s", ""; for (i = 1; i <= nk; i++) printf " %12s", K[i]; print "" }
+    /^(SUMMARY|SUBSET|BASELINE)( |$)/ {
+        name = "Dyad"
+        if ($1 == "SUBSET") name = "Dyad, " $2 " sentences"
+        if ($1 == "BASELINE") { name = "baseline: " $2; for (i = 3; i <= NF; i++) if ($i ~ /^subset=/) { s = $i; sub("subset=", "", s); name = name ", " s } }
+        delete v
+        for (i = 2; i <= NF; i++) if (split($i, kv, "=") == 2) v[kv[1]] = kv[2]
+        if (("sentences" in v) && v["sentences"] == 0) next # an empty subset
+        if (v["in_sample"] == 1) name = name " (in-sample)"
+        printf "  %-44s", name
+        for (i = 1; i <= nk; i++) printf " %12s", (K[i] in v) ? v[K[i]] : "-"
+        print ""
+    }' "$_f"
+}
+
+summary_of() { grep '^SUMMARY ' "$1"; }
+
+realnews "realnews-dev: 30 real wire articles 2023-2025" "$GOLD/realnews-dev/articles.jsonl" \
+    "$GOLD/realnews-dev/gold.jsonl" tests/accuracy/realnews_dev.floor
+realnews "the two sample articles" "$SAMPLES/seeds.jsonl" "$SAMPLES/seeds-gold.jsonl" tests/accuracy/seeds.floor
+
+# --- event classes: CAMEO penta-class on ConfliBERT ----------------------
+CB=$GOLD/conflibert-cameo
+MANUAL=$GOLD/plover-gsr-cameo/PLOVER_GSR_CAMEO.json
+penta() { # SPLIT
+    echo "== ConfliBERT CAMEO $1: penta-class of each sentence's first event"
+    "$T/score_penta" --manual "$MANUAL" --train "$CB/cameo_class/train.tsv" "$CB/cameo_class/$1.tsv" data/dict \
+        >"$tmp/penta" || { bad "score_penta $1 failed"; return 1; }
+    show "$tmp/penta" accuracy coded_accuracy coverage macro_f1 sentences
+}
+if [ "$MODE" = check ]; then
+    penta train && { check_scores "ConfliBERT classes train" "$(summary_of "$tmp/penta")" tests/accuracy/penta_train.floor \
+        accuracy coded_accuracy macro_f1 || fail=1; }
+    grep -q '^SUMMARY sentences=1349 ' "$tmp/penta" || bad "expected 1349 class train sentences scored"
+else
+    penta train
+    penta test && echo "  (the headline is 'other': the manual sentences are examples from the CAMEO manual," \
+        "from which the verb dictionary was written)"
+fi
+
+# --- source and target spans on ConfliBERT ------------------------------
+spans() { # SPLIT
+    echo "== ConfliBERT CAMEO $1: source and target spans (head word or half the gold tokens)"
+    "$T/score_spans" "$CB/cameo_ner/$1.txt" data/dict >"$tmp/spans" || { bad "score_spans $1 failed"; return 1; }
+    show "$tmp/spans" source_f1 target_f1 dyad sentences
+}
+if [ "$MODE" = check ]; then
+    spans train && { check_scores "ConfliBERT spans train" "$(summary_of "$tmp/spans")" tests/accuracy/spans_train.floor \
+        source_f1 target_f1 dyad || fail=1; }
+    grep -q '^SUMMARY sentences=1153 ' "$tmp/spans" || bad "expected 1153 span train sentences scored"
+else
+    spans train
+    spans test
+fi
+
+# --- casualty figures on GVDB --------------------------------------------
+gvdb() { # SPLIT
+    echo "== GVDB $1: killed and injured per article"
+    "$T/score_figures" "$GOLD/gvdb/$1.tsv" data/dict >"$tmp/gvdb" || { bad "score_figures $1 failed"; return 1; }
+    show "$tmp/gvdb" killed_exact killed_mae injured_exact injured_mae articles
+}
+if [ "$MODE" = check ]; then
+    gvdb dev && { check_scores "GVDB dev" "$(summary_of "$tmp/gvdb")" tests/accuracy/gvdb_dev.floor \
+        killed_exact killed_mae injured_exact injured_mae || fail=1; }
+    grep -q '^SUMMARY articles=400 ' "$tmp/gvdb" || bad "expected 400 GVDB dev articles scored"
+else
+    gvdb dev
+    gvdb test
+fi
+
+# --- cross-article merging on ECB+ ---------------------------------------
+ECB=$GOLD/ecbplus
+mkdir -p "$tmp/ecb"
+if tar -xzf "$ECB/ECB+_xml.tar.gz" -C "$tmp/ecb"; then
+    merge() { # LABEL TOPICS
+        echo "== ECB+ $1 topics: cross-article merging, every gold action mention"
+        "$T/score_merge" "$tmp/ecb/ECB+" "$ECB/ECBplus_coreference_sentences.csv" "$2" data/dict >"$tmp/merge" ||
+            { bad "score_merge $1 failed"; return 1; }
+        show "$tmp/merge" b3_p b3_r b3_f1 pair_p pair_r gold
+    }
+    if [ "$MODE" = check ]; then
+        merge dev 2,5,12,18,21,23,34,35 && { check_scores "ECB+ dev merging" "$(summary_of "$tmp/merge")" \
+            tests/accuracy/merge_dev.floor b3_p b3_f1 || fail=1; }
+        grep -q '^SUMMARY topics=8 articles=197 ' "$tmp/merge" || bad "expected 197 articles in 8 ECB+ dev topics"
+        # a file that is not XML is named and skipped; the others are still scored
+        mkdir -p "$tmp/bad/12"
+        cp "$tmp/ecb/ECB+/12/"*.xml "$tmp/bad/12/"
+        printf '<Document><token t_id="1"' >"$tmp/bad/12/12_99ecb.xml"
+        "$T/score_merge" "$tmp/bad" "$ECB/ECBplus_coreference_sentences.csv" 12 data/dict >"$tmp/out" 2>"$tmp/err" ||
+            bad "score_merge on a broken topic: $(cat "$tmp/err")"
+        grep -q "12_99ecb.xml: not XML, skipped" "$tmp/err" || bad "no message naming the broken ECB+ file"
+        grep -q "topics=1 articles=30 " "$tmp/out" || bad "broken ECB+ file: unexpected $(cat "$tmp/out")"
+    else
+        merge dev 2,5,12,18,21,23,34,35
+        merge "test (36-45)" 36,37,38,39,40,41,42,43,44,45
+    fi
+else
+    bad "cannot unpack $ECB/ECB+_xml.tar.gz"
+fi
+
+# --- event places ---------------------------------------------------------
+places() { # --train|--test LABEL
+    echo "== event-location $2: the place of each record's event"
+    sh tests/accuracy/places.sh "$B" "$1" "$GOLD" >"$tmp/places" || { cat "$tmp/places"; bad "score_places $1 failed"; return 1; }
+    show "$tmp/places" P R F1 none_acc records
+}
+if [ "$MODE" = check ]; then
+    places --train "training records (not RELABEL)" && { check_scores "event places" "$(summary_of "$tmp/places")" \
+        tests/accuracy/places.floor F1 none_acc || fail=1; }
+    n=$(summary_of "$tmp/places" | sed -n 's/.* records=\([0-9]*\).*/\1/p')
+    [ "${n:-0}" -gt 9000 ] || bad "expected over 9000 event-location records scored, got ${n:-none}"
+else
+    places --train "training records (not RELABEL)"
+    places --test "held-out RELABEL records"
+fi
+
+# --- PETRARCH2 compatibility ----------------------------------------------
+# Its validation records were written with the coder's development in view:
+# a regression floor, not a measure of accuracy.
+PV=$ANCHORS/petrarch2
+echo "== PETRARCH validation records (developed on: a regression floor, not accuracy)"
+out=$("$T/score_petr" "$PV/text/PETR.UnitTest.records.xml" "$P2/PETR.Validate.verbs.txt" "$P2/PETR.Validate.actors.txt" \
+    "$P2/PETR.Validate.agents.txt" "$P2/PETR.Validate.discards.txt") || bad "score_petr failed"
+echo "  $out"
+exact=$(echo "$out" | sed -n 's/.*exact=\([0-9]*\).*/\1/p')
+scored=$(echo "$out" | sed -n 's/.*scored=\([0-9]*\).*/\1/p')
+if [ "$MODE" = check ]; then
+    floor=$(cat tests/accuracy/petr_validation.floor)
+    [ "$scored" = 277 ] || bad "expected 277 scored validation records, got $scored"
+    [ "${exact:-0}" -ge "$floor" ] || bad "validation records exact $exact below the floor $floor"
+    echo "== PETRARCH2 files read as they are"
+    # the public dictionaries load, their few real errors reported by line
+    "$DYAD" dict check "$P2/CAMEO.2.0.txt" "$P2/Phoenix.Countries.actors.txt" "$P2/Phoenix.International.actors.txt" \
+        "$P2/Phoenix.MilNonState.actors.txt" "$P2/Phoenix.agents.txt" "$P2/Phoenix.discards.txt" >"$tmp/dc" 2>"$tmp/dce"
+    cat "$tmp/dc"
+    n=$(sed -n 's/^actors \([0-9]*\).*/\1/p' "$tmp/dc")
+    [ "${n:-0}" -gt 20000 ] || bad "PETRARCH2 actors: ${n:-none}, want over 20,000"
+    n=$(sed -n 's/^bad lines \([0-9]*\).*/\1/p' "$tmp/dc")
+    [ "${n:-0}" -gt 0 ] && [ "${n:-0}" -lt 40 ] || bad "PETRARCH2 dictionaries: ${n:-no} bad lines, want 1-39"
+    grep -q "CAMEO.2.0.txt:[0-9]*:" "$tmp/dce" || bad "no bad line of CAMEO.2.0.txt named with its line"
+    # its sentence records and the GigaWord sample are read whole and coded,
+    # under the sanitizers when make check has built them
+    SAN=$B/dyad
+    [ -x build-asan/dyad ] && SAN=build-asan/dyad
+    for f in PETR.UnitTest.records.xml:284 GigaWord.sample.PETR.xml:76; do
+        # shellcheck disable=SC2086
+        "$SAN" code --format petrarch $P2DICTS "$PV/text/${f%%:*}" >"$tmp/pc" 2>"$tmp/pce" || bad "coding ${f%%:*} failed"
+        grep -q "ERROR: \(Address\|Leak\)Sanitizer\|runtime error" "$tmp/pce" && { cat "$tmp/pce"; bad "${f%%:*}: sanitizer error"; }
+        n=$(sed -n 's/^dyad: \([0-9]*\) articles.*/\1/p' "$tmp/pce")
+        echo "  ${f%%:*}: ${n:-0} records, $(wc -l <"$tmp/pc") events"
+        [ "${n:-0}" = "${f##*:}" ] || bad "${f%%:*}: ${n:-0} records read, want ${f##*:}"
+        [ "$(wc -l <"$tmp/pc")" -gt 20 ] || bad "${f%%:*}: too few events"
+    done
+fi
+
+[ "$MODE" = check ] && { [ $fail = 0 ] && echo "accuracy-check: every floor held" || echo "accuracy-check: FAILED"; }
+exit $fail
