@@ -257,13 +257,10 @@ void pg_store_close(pg_store *p) {
     free(p);
 }
 
-/* Creates or updates the tables and the function unless the database has
- * this version of them already (a hash of their SQL, kept in dyad_meta).
- * Once there they are left alone: DDL on tables that ingests are writing
- * would wait for them and could deadlock. One process at a time does it. */
-/* Whether the database holds the schema whose hashes are v[0]; false too
+/* Whether the database holds the schema whose hashes are want; false too
  * when there is no dyad_meta table yet. */
-static int schema_current(pg_store *p, const char *const *v) {
+static int schema_current(pg_store *p, const char *want) {
+    const char *v[1] = {want};
     PGresult *r = PQexec(p->conn, "SELECT 1 WHERE to_regclass('dyad_meta') IS NOT NULL");
     int table = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
     PQclear(r);
@@ -274,19 +271,23 @@ static int schema_current(pg_store *p, const char *const *v) {
     return have;
 }
 
+/* Creates or updates the tables and the function unless the database has
+ * this version of them already (a hash of their SQL, kept in dyad_meta).
+ * Once there they are left alone: DDL on tables that ingests are writing
+ * would wait for them and could deadlock. One process at a time does it. */
 static dyad_status ensure_schema(pg_store *p, dyad_error *err) {
     char want[65];
     store_text_hash(SCHEMA, sizeof SCHEMA - 1, want);
     store_text_hash(PUT_MENTION_FN, sizeof PUT_MENTION_FN - 1, want + 32);
     const char *v[1] = {want};
-    if (schema_current(p, v)) return DYAD_OK;
+    if (schema_current(p, want)) return DYAD_OK;
     /* A session lock, so that the check below runs in a transaction of its
      * own: one started after the other process's commit sees its tables
      * (a transaction that began before would look them up in a stale
      * catalog), and it may be writing to them already. */
     dyad_status st = exec(p, "SELECT pg_advisory_lock(" LOCK_SCHEMA ")", "cannot create schema", err);
     if (st != DYAD_OK) return st;
-    if (!schema_current(p, v)) {
+    if (!schema_current(p, want)) {
         st = exec(p, "BEGIN; SET LOCAL client_min_messages = warning", "cannot create schema", err);
         if (st == DYAD_OK) st = exec(p, SCHEMA, "cannot create schema", err);
         if (st == DYAD_OK) st = exec(p, PUT_MENTION_FN, "cannot create schema", err);

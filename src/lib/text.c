@@ -313,8 +313,8 @@ int text_analyze(arena *a, const lexicon *lx, const char *text, size_t len, int 
                     /* a capital letter's period is an initial ("J. R. Tolkien")
                      * unless a word that opens sentences follows ("Plan B. The") */
                     const token *pv = k > start ? &b.v[k - 1] : NULL;
-                    if (end && pv && pv->kind == TK_WORD && pv->uplen == 1 && pv->up[0] >= 'A' && pv->up[0] <= 'Z' &&
-                        pv->cap && pv->off + pv->len == t->off && nx->cap && !sentence_starter(nx->up))
+                    if (end && pv && pv->kind == TK_WORD && pv->uplen == 1 && pv->cap && pv->off + pv->len == t->off &&
+                        nx->cap && !sentence_starter(nx->up))
                         end = 0;
                 }
             } else if (t->kind == TK_WORD && t->uplen > 1 && t->up[t->uplen - 1] == '.' && after < b.n) {

@@ -59,11 +59,9 @@ realnews() {
     _s1=$(realnews_summary "$tmp/rn.s1")
     _s2=$(realnews_summary "$tmp/rn.s2")
     [ -n "$_s1" ] && [ -n "$_s2" ] || { bad "$_label: score.py gave no summary"; return; }
-    printf '%s\n%s\n' "SUMMARY $_s1" "BASELINE petrarch2-dictionaries $_s2" >"$tmp/rn.sum"
-    show "$tmp/rn.sum" precision recall code_exact date_acc no_country events gold
-    if [ "$MODE" = check ]; then
-        check_scores "$_label" "SUMMARY $_s1" "$_floors" precision recall || fail=1
-    fi
+    printf '%s\n%s\n' "SUMMARY $_s1" "BASELINE petrarch2-dictionaries $_s2" >"$tmp/out"
+    show "$tmp/out" precision recall code_exact date_acc no_country events gold
+    [ "$MODE" = check ] && floor "$_label" "$_floors" precision recall
 }
 
 # The metrics of one score.py report as key=value pairs: precision over
@@ -104,6 +102,29 @@ show() {
 
 summary_of() { grep '^SUMMARY ' "$1"; }
 
+# score TITLE "KEY..." COMMAND... -- runs a scorer into $tmp/out and prints
+# its table; returns 1 when it fails
+score() {
+    _title=$1 _keys=$2
+    shift 2
+    echo "== $_title"
+    "$@" >"$tmp/out" || { tail -5 "$tmp/out"; bad "$_title: $1 failed"; return 1; }
+    # shellcheck disable=SC2086
+    show "$tmp/out" $_keys
+}
+
+# floor LABEL FLOORFILE METRIC... -- the SUMMARY of $tmp/out against its floors
+floor() {
+    _l=$1 _f=$2
+    shift 2
+    check_scores "$_l" "$(summary_of "$tmp/out")" "$_f" "$@" || fail=1
+}
+
+# counted FIELDS WHAT -- the SUMMARY of $tmp/out begins with FIELDS
+counted() {
+    grep -q "^SUMMARY $1 " "$tmp/out" || bad "expected $2"
+}
+
 realnews "realnews-dev: 30 real wire articles 2023-2025" "$GOLD/realnews-dev/articles.jsonl" \
     "$GOLD/realnews-dev/gold.jsonl" tests/accuracy/realnews_dev.floor
 realnews "the two sample articles" "$SAMPLES/seeds.jsonl" "$SAMPLES/seeds-gold.jsonl" tests/accuracy/seeds.floor
@@ -112,15 +133,13 @@ realnews "the two sample articles" "$SAMPLES/seeds.jsonl" "$SAMPLES/seeds-gold.j
 CB=$GOLD/conflibert-cameo
 MANUAL=$GOLD/plover-gsr-cameo/PLOVER_GSR_CAMEO.json
 penta() { # SPLIT
-    echo "== ConfliBERT CAMEO $1: penta-class of each sentence's first event"
-    "$T/score_penta" --manual "$MANUAL" --train "$CB/cameo_class/train.tsv" "$CB/cameo_class/$1.tsv" data/dict \
-        >"$tmp/penta" || { bad "score_penta $1 failed"; return 1; }
-    show "$tmp/penta" accuracy coded_accuracy coverage macro_f1 sentences
+    score "ConfliBERT CAMEO $1: penta-class of each sentence's first event" \
+        "accuracy coded_accuracy coverage macro_f1 sentences" \
+        "$T/score_penta" --manual "$MANUAL" --train "$CB/cameo_class/train.tsv" "$CB/cameo_class/$1.tsv" data/dict
 }
 if [ "$MODE" = check ]; then
-    penta train && { check_scores "ConfliBERT classes train" "$(summary_of "$tmp/penta")" tests/accuracy/penta_train.floor \
-        accuracy coded_accuracy macro_f1 || fail=1; }
-    grep -q '^SUMMARY sentences=1349 ' "$tmp/penta" || bad "expected 1349 class train sentences scored"
+    penta train && floor "ConfliBERT classes train" tests/accuracy/penta_train.floor accuracy coded_accuracy macro_f1
+    counted sentences=1349 "1349 class train sentences scored"
 else
     penta train
     penta test && echo "  (the headline is 'other': the manual sentences are examples from the CAMEO manual," \
@@ -129,14 +148,12 @@ fi
 
 # --- source and target spans on ConfliBERT ------------------------------
 spans() { # SPLIT
-    echo "== ConfliBERT CAMEO $1: source and target spans (head word or half the gold tokens)"
-    "$T/score_spans" "$CB/cameo_ner/$1.txt" data/dict >"$tmp/spans" || { bad "score_spans $1 failed"; return 1; }
-    show "$tmp/spans" source_f1 target_f1 dyad sentences
+    score "ConfliBERT CAMEO $1: source and target spans (head word or half the gold tokens)" \
+        "source_f1 target_f1 dyad sentences" "$T/score_spans" "$CB/cameo_ner/$1.txt" data/dict
 }
 if [ "$MODE" = check ]; then
-    spans train && { check_scores "ConfliBERT spans train" "$(summary_of "$tmp/spans")" tests/accuracy/spans_train.floor \
-        source_f1 target_f1 dyad || fail=1; }
-    grep -q '^SUMMARY sentences=1153 ' "$tmp/spans" || bad "expected 1153 span train sentences scored"
+    spans train && floor "ConfliBERT spans train" tests/accuracy/spans_train.floor source_f1 target_f1 dyad
+    counted sentences=1153 "1153 span train sentences scored"
 else
     spans train
     spans test
@@ -144,14 +161,12 @@ fi
 
 # --- casualty figures on GVDB --------------------------------------------
 gvdb() { # SPLIT
-    echo "== GVDB $1: killed and injured per article"
-    "$T/score_figures" "$GOLD/gvdb/$1.tsv" data/dict >"$tmp/gvdb" || { bad "score_figures $1 failed"; return 1; }
-    show "$tmp/gvdb" killed_exact killed_mae injured_exact injured_mae articles
+    score "GVDB $1: killed and injured per article" "killed_exact killed_mae injured_exact injured_mae articles" \
+        "$T/score_figures" "$GOLD/gvdb/$1.tsv" data/dict
 }
 if [ "$MODE" = check ]; then
-    gvdb dev && { check_scores "GVDB dev" "$(summary_of "$tmp/gvdb")" tests/accuracy/gvdb_dev.floor \
-        killed_exact killed_mae injured_exact injured_mae || fail=1; }
-    grep -q '^SUMMARY articles=400 ' "$tmp/gvdb" || bad "expected 400 GVDB dev articles scored"
+    gvdb dev && floor "GVDB dev" tests/accuracy/gvdb_dev.floor killed_exact killed_mae injured_exact injured_mae
+    counted articles=400 "400 GVDB dev articles scored"
 else
     gvdb dev
     gvdb test
@@ -162,15 +177,12 @@ ECB=$GOLD/ecbplus
 mkdir -p "$tmp/ecb"
 if tar -xzf "$ECB/ECB+_xml.tar.gz" -C "$tmp/ecb"; then
     merge() { # LABEL TOPICS
-        echo "== ECB+ $1 topics: cross-article merging, every gold action mention"
-        "$T/score_merge" "$tmp/ecb/ECB+" "$ECB/ECBplus_coreference_sentences.csv" "$2" data/dict >"$tmp/merge" ||
-            { bad "score_merge $1 failed"; return 1; }
-        show "$tmp/merge" b3_p b3_r b3_f1 pair_p pair_r gold
+        score "ECB+ $1 topics: cross-article merging, every gold action mention" "b3_p b3_r b3_f1 pair_p pair_r gold" \
+            "$T/score_merge" "$tmp/ecb/ECB+" "$ECB/ECBplus_coreference_sentences.csv" "$2" data/dict
     }
     if [ "$MODE" = check ]; then
-        merge dev 2,5,12,18,21,23,34,35 && { check_scores "ECB+ dev merging" "$(summary_of "$tmp/merge")" \
-            tests/accuracy/merge_dev.floor b3_p b3_f1 || fail=1; }
-        grep -q '^SUMMARY topics=8 articles=197 ' "$tmp/merge" || bad "expected 197 articles in 8 ECB+ dev topics"
+        merge dev 2,5,12,18,21,23,34,35 && floor "ECB+ dev merging" tests/accuracy/merge_dev.floor b3_p b3_f1
+        counted "topics=8 articles=197" "197 articles in 8 ECB+ dev topics"
         # a file that is not XML is named and skipped; the others are still scored
         mkdir -p "$tmp/bad/12"
         cp "$tmp/ecb/ECB+/12/"*.xml "$tmp/bad/12/"
@@ -189,14 +201,12 @@ fi
 
 # --- event places ---------------------------------------------------------
 places() { # --train|--test LABEL
-    echo "== event-location $2: the place of each record's event"
-    sh tests/accuracy/places.sh "$B" "$1" "$GOLD" >"$tmp/places" || { cat "$tmp/places"; bad "score_places $1 failed"; return 1; }
-    show "$tmp/places" P R F1 none_acc records
+    score "event-location $2: the place of each record's event" "P R F1 none_acc records" \
+        sh tests/accuracy/places.sh "$B" "$1" "$GOLD"
 }
 if [ "$MODE" = check ]; then
-    places --train "training records (not RELABEL)" && { check_scores "event places" "$(summary_of "$tmp/places")" \
-        tests/accuracy/places.floor F1 none_acc || fail=1; }
-    n=$(summary_of "$tmp/places" | sed -n 's/.* records=\([0-9]*\).*/\1/p')
+    places --train "training records (not RELABEL)" && floor "event places" tests/accuracy/places.floor F1 none_acc
+    n=$(summary_of "$tmp/out" | sed -n 's/.* records=\([0-9]*\).*/\1/p')
     [ "${n:-0}" -gt 9000 ] || bad "expected over 9000 event-location records scored, got ${n:-none}"
 else
     places --train "training records (not RELABEL)"

@@ -82,6 +82,48 @@ static int parse_line(char *line, char **text) {
     return (int)l;
 }
 
+/* A split being read record by record. */
+typedef struct tsv_reader {
+    const char *path;
+    FILE *in;
+    char *line;
+    size_t cap;
+    long lineno;
+} tsv_reader;
+
+/* Opens path into r; 0, else -1 after a message. */
+static int tsv_open(tsv_reader *r, const char *path) {
+    memset(r, 0, sizeof *r);
+    r->path = path;
+    r->in = fopen(path, "r");
+    if (r->in) return 0;
+    fprintf(stderr, "score_penta: %s: cannot open\n", path);
+    return -1;
+}
+
+/* The label 0..4 of r's next record, *text its sentence (in r's line
+ * buffer, valid until the next call), or -1 at the end. Blank lines are
+ * passed over; a malformed record is named file:line on stderr, counted in
+ * *bad and skipped. */
+static int tsv_next(tsv_reader *r, char **text, long *bad) {
+    while (getline(&r->line, &r->cap, r->in) > 0) {
+        r->lineno++;
+        r->line[strcspn(r->line, "\r\n")] = '\0';
+        if (!r->line[0]) continue;
+        int label = parse_line(r->line, text);
+        if (label >= 0) return label;
+        fprintf(stderr, "score_penta: %s:%ld: malformed record skipped (want text, a tab, a label 0-4)\n",
+                r->path, r->lineno);
+        (*bad)++;
+    }
+    return -1;
+}
+
+static void tsv_close(tsv_reader *r) {
+    free(r->line);
+    fclose(r->in);
+}
+
 /* The next code point of s[0..len) into *c; its length in bytes (at least
  * 1: a byte that is not UTF-8 is taken as U+FFFD). */
 static size_t next_cp(const char *s, size_t len, utf8proc_int32_t *c) {
@@ -332,26 +374,12 @@ static void nb_free(nbayes *nb) {
  * majority's argmax, keeps its normalised texts in texts. 0, else -1
  * after a message. */
 static int load_train(const char *path, nbayes *nb, int *majority, strset *texts) {
-    FILE *in = fopen(path, "r");
-    if (!in) {
-        fprintf(stderr, "score_penta: %s: cannot open\n", path);
-        return -1;
-    }
-    char *line = NULL;
-    size_t cap = 0;
-    long lineno = 0;
-    int rc = 0;
-    while (!rc && getline(&line, &cap, in) > 0) {
-        lineno++;
-        line[strcspn(line, "\r\n")] = '\0';
-        if (!line[0]) continue;
-        char *text;
-        int label = parse_line(line, &text);
-        if (label < 0) {
-            fprintf(stderr, "score_penta: %s:%ld: malformed record skipped (want text, a tab, a label 0-4)\n",
-                    path, lineno);
-            continue;
-        }
+    tsv_reader r;
+    if (tsv_open(&r, path)) return -1;
+    char *text;
+    long bad = 0;
+    int rc = 0, label;
+    while (!rc && (label = tsv_next(&r, &text, &bad)) >= 0) {
         char *norm = normalise(text);
         if (!norm || strset_add(texts, norm) || nb_train(nb, text, label)) {
             if (norm && (!texts->n || texts->s[texts->n - 1] != norm)) free(norm);
@@ -359,8 +387,7 @@ static int load_train(const char *path, nbayes *nb, int *majority, strset *texts
             rc = -1;
         }
     }
-    free(line);
-    fclose(in);
+    tsv_close(&r);
     if (rc) return rc;
     if (!nb->ndocs) {
         fprintf(stderr, "score_penta: %s: no training records\n", path);
@@ -456,30 +483,19 @@ int main(int argc, char **argv) {
     }
     dyad_error err;
     char eb[1024];
-    FILE *in = fopen(split, "r");
-    if (!in) {
-        fprintf(stderr, "score_penta: %s: cannot open\n", split);
+    tsv_reader rd;
+    if (tsv_open(&rd, split)) {
         rc = 1;
         goto done;
     }
-    char *line = NULL;
-    size_t cap = 0;
-    long lineno = 0, bad = 0;
+    long bad = 0;
     counts dy[NPART], base[NBASE][NPART];
     memset(dy, 0, sizeof dy);
     memset(base, 0, sizeof base);
-    while (getline(&line, &cap, in) > 0) {
-        lineno++;
-        line[strcspn(line, "\r\n")] = '\0';
-        if (!line[0]) continue;
-        char *text;
-        int gold = parse_line(line, &text);
-        if (gold < 0) {
-            fprintf(stderr, "score_penta: %s:%ld: malformed record skipped (want text, a tab, a label 0-4)\n",
-                    split, lineno);
-            bad++;
-            continue;
-        }
+    char *text;
+    int gold;
+    while ((gold = tsv_next(&rd, &text, &bad)) >= 0) {
+        long lineno = rd.lineno;
         char id[32];
         snprintf(id, sizeof id, "%ld", lineno);
         dyad_article art = {id, "", "", "", "", text, strlen(text), split, lineno, 1};
@@ -519,8 +535,7 @@ int main(int argc, char **argv) {
             else printf("%ld\t%d\t-\n", lineno, gold);
         }
     }
-    free(line);
-    fclose(in);
+    tsv_close(&rd);
     if (rc) goto done;
     if (dy[ALL].n == 0) {
         fprintf(stderr, "score_penta: %s: no sentences scored\n", split);

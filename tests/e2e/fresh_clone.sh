@@ -1,7 +1,8 @@
 #!/bin/sh
-# make check from a fresh copy of the repository in a temporary folder with
-# no ../shared beside it and no DYAD_* variables: the files git tracks (and
-# new ones it would track), nothing built. Installed npm packages are
+# make check from a fresh copy of the repository in an empty temporary
+# folder, with nothing beside it and none of the variables that name the
+# accuracy data: the files git tracks (and new ones it would track),
+# nothing built. Installed npm packages are
 # copied in so that the run needs no network; they are not part of the
 # repository. The copy's own make check skips this script.
 set -u
@@ -14,9 +15,8 @@ git ls-files -z --cached --others --exclude-standard | xargs -0 tar -cf - 2>/dev
 for d in web/node_modules scripts/gazetteer/node_modules; do
     [ -d "$d" ] && cp -a "$d" "$tmp/clone/$d"
 done
-[ -e "$tmp/shared" ] && { echo "$tmp/shared exists"; exit 1; }
 cd "$tmp/clone" || exit 1
-env -u DYAD_GOLD -u DYAD_SAMPLES -u DYAD_ANCHORS -u DYAD_SHARED -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \
+env -u DYAD_GOLD -u DYAD_SAMPLES -u DYAD_ANCHORS -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \
     DYAD_SKIP_E2E=fresh_clone make check >"$tmp/log" 2>&1
 rc=$?
 last=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$tmp/log" | tail -1)
