@@ -181,7 +181,22 @@ typedef struct dyad_event {
     const char *rule;       /* dictionary file:line of the pattern that fired */
     dyad_place place;       /* where it happened, as its sentence says;
                                place.name NULL when it names no place */
+    double confidence;      /* 0..1, from the evidence the coder used: see below */
 } dyad_event;
+
+/* An event's confidence starts from who it names: 0.9 when the source and
+ * the target both name an actor with a country or an organisation, 0.55
+ * when one of them is only a role ("---GOV") or absent, 0.2 when both
+ * are. It then loses 0.1 when the verb matched no pattern of its
+ * dictionary entry, 0.1 for an event read from a noun ("the invasion of
+ * X"), 0.05 each when the target is a place ("attacked targets in X"), the
+ * pairing is inferred from a joint subject ("A and B met"), the verb is
+ * inside a quotation or a reported clause ("X said Y attacked Z"), or it is
+ * said, not done (future, intention); and 0.25 when a statement's target is
+ * only an actor its words name ("X said the war with Y must end"). The
+ * events an analyst reads by default are those of at least
+ * DYAD_MIN_CONFIDENCE: both sides named, by the verb's own clause. */
+#define DYAD_MIN_CONFIDENCE 0.6
 
 typedef struct dyad_sentence_info {
     dyad_span span;
@@ -245,6 +260,8 @@ const dyad_event *dyad_doc_event(const dyad_doc *d, size_t i);
 size_t dyad_doc_nsentences(const dyad_doc *d);
 const dyad_sentence_info *dyad_doc_sentence(const dyad_doc *d, size_t i);
 int dyad_doc_story_discarded(const dyad_doc *d);
+/* Drops the events whose confidence is below min; returns how many. */
+size_t dyad_doc_keep_confident(dyad_doc *d, double min);
 /* The figures of the article, in text order, from every sentence: discards
  * (and a discarded story) drop events only. A figure stated twice in one
  * sentence is given once. */

@@ -22,6 +22,10 @@ void cli_error(const dyad_error *err);
  * finished context or NULL after printing why. */
 dyad_ctx *cli_load_dicts(const char **paths, int n, cli_warn *w);
 
+/* Reads the value of --min-confidence (a number from 0 to 1); prints why
+ * not and returns -1 when it is none. */
+int cli_confidence(const char *s, double *out);
+
 int cmd_code(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);

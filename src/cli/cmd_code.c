@@ -32,6 +32,7 @@ int cmd_code(int argc, char **argv) {
     dyad_input_format ifmt = DYAD_FMT_AUTO;
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     int nfiles = 0, quiet = 0, figures = 0;
+    double min_conf = DYAD_MIN_CONFIDENCE;
     if (!files) return 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -54,6 +55,11 @@ int cmd_code(int argc, char **argv) {
                 free(files);
                 return 2;
             }
+        } else if (!strcmp(a, "--min-confidence") && i + 1 < argc) {
+            if (cli_confidence(argv[++i], &min_conf) != 0) {
+                free(files);
+                return 2;
+            }
         } else if (!strcmp(a, "--figures")) {
             figures = 1;
         } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
@@ -72,7 +78,8 @@ int cmd_code(int argc, char **argv) {
         return 2;
     }
     if (nfiles == 0) {
-        fputs("usage: dyad code [--dict PATH]... [--format jsonl|tsv|petrarch|places] [--figures] FILE...\n",
+        fputs("usage: dyad code [--dict PATH]... [--format jsonl|tsv|petrarch|places] [--figures]\n"
+              "                 [--min-confidence X] FILE...\n",
               stderr);
         free(files);
         return 2;
@@ -104,6 +111,7 @@ int cmd_code(int argc, char **argv) {
                 continue;
             }
             narticles++;
+            dyad_doc_keep_confident(doc, min_conf);
             nevents += (long)dyad_doc_nevents(doc);
             nfigures += (long)dyad_doc_nfigures(doc);
             if (dyad_write_events(stdout, ofmt, &a, doc, &err) != DYAD_OK ||

@@ -23,10 +23,17 @@ static int open_store(const char *path, dyad_store **s) {
 int cmd_ingest(int argc, char **argv) {
     const char *db = "dyad.db", *dicts[CLI_MAX_DICTS];
     int ndicts = 0, nfiles = 0;
+    double min_conf = DYAD_MIN_CONFIDENCE;
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     if (!files) return 1;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--db") && i + 1 < argc) db = argv[++i];
+        else if (!strcmp(argv[i], "--min-confidence") && i + 1 < argc) {
+            if (cli_confidence(argv[++i], &min_conf) != 0) {
+                free(files);
+                return 2;
+            }
+        }
         else if ((!strcmp(argv[i], "--dict") || !strcmp(argv[i], "-d")) && i + 1 < argc && ndicts < CLI_MAX_DICTS)
             dicts[ndicts++] = argv[++i];
         else if (argv[i][0] == '-' && argv[i][1]) {
@@ -36,7 +43,7 @@ int cmd_ingest(int argc, char **argv) {
         } else files[nfiles++] = argv[i];
     }
     if (!nfiles) {
-        fputs("usage: dyad ingest [--db FILE|URI] [--dict PATH]... INPUT...\n", stderr);
+        fputs("usage: dyad ingest [--db FILE|URI] [--dict PATH]... [--min-confidence X] INPUT...\n", stderr);
         free(files);
         return 2;
     }
@@ -65,6 +72,7 @@ int cmd_ingest(int argc, char **argv) {
                 cli_error(&err);
                 continue;
             }
+            dyad_doc_keep_confident(d, min_conf);
             if (!inbatch && dyad_store_begin(s, &err) != DYAD_OK) {
                 cli_error(&err);
                 rc = 1;

@@ -107,3 +107,14 @@ dyad_ctx *cli_load_dicts(const char **paths, int n, cli_warn *w) {
     }
     return ctx;
 }
+
+int cli_confidence(const char *s, double *out) {
+    char *end;
+    double v = strtod(s, &end);
+    if (end == s || *end || !(v >= 0 && v <= 1)) {
+        fprintf(stderr, "dyad: --min-confidence: '%s' is not a number from 0 to 1\n", s);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}

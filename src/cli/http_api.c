@@ -563,6 +563,8 @@ static void post_articles(http_api *api, const char *body, size_t len, http_repl
         if (dyad_code(api->ctx, &arts[i], &docs[i], &err) != DYAD_OK) {
             store_error(out, &err, 1);
             bad = 1;
+        } else {
+            dyad_doc_keep_confident(docs[i], DYAD_MIN_CONFIDENCE);
         }
     if (!bad) {
         pthread_mutex_lock(&api->lock);

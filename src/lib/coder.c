@@ -28,6 +28,16 @@ struct dyad_doc {
     place_context pc;
 };
 
+/* What weakens an event's evidence (dyad_event.confidence). */
+enum {
+    EV_PATTERN = 1,   /* a pattern of the verb's entry matched */
+    EV_NOMINAL = 2,   /* read from a noun */
+    EV_PLACE = 4,     /* the target is a place named after "in", "near"... */
+    EV_JOINT = 8,     /* paired from a joint subject */
+    EV_REPORTED = 16, /* inside a quotation or a clause reported by a verb of saying */
+    EV_ABOUT = 32,    /* a statement's target read from what it says */
+};
+
 #define MAX_CHAIN 8 /* auxiliaries and adverbs between subject and verb */
 
 /* One verb of a sentence and what the coder learnt about it. */
@@ -42,6 +52,7 @@ typedef struct vcand {
     uint8_t future;   /* "will", "would", "can", "could" in its chain */
     int32_t src;      /* source mention, -1 */
     uint8_t had_event;
+    uint8_t why;      /* EV_* evidence of the events being made */
     size_t ev0, ev1;  /* its events: doc->ev[ev0 .. ev1) */
     uint32_t pat0, pat1; /* tokens its matched pattern covers (pat0 == pat1: none) */
 } vcand;
@@ -70,6 +81,21 @@ static const char *const POSSESSIVE[] = {"HIS", "HER", "ITS", "THEIR", "OUR", "M
 static const char *const DET[] = {"THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "OUR",
                                   "MY", "YOUR", "THESE", "THOSE", "EACH", "EVERY", "NO", "ANY",
                                   "SOME", "ANOTHER", "THIS", NULL};
+static const char *const PREP[] = {"OF", "IN", "ON", "AT", "FOR", "WITH", "FROM", "BY", "ABOUT",
+                                   "DURING", "AFTER", "BEFORE", "AGAINST", "AMID", "AMONG",
+                                   "BETWEEN", "OVER", "UNDER", "INTO", "THROUGH", "WITHOUT",
+                                   "WITHIN", "TOWARD", "TOWARDS", "UPON", "VIA", "DESPITE", NULL};
+/* personal pronouns that can be a subject */
+static const char *const PRONOUN[] = {"I", "WE", "YOU", "HE", "SHE", "IT", "THEY", NULL};
+/* numbers and quantities before a noun: "two artillery shells" */
+static const char *const QUANT[] = {"ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT",
+                                    "NINE", "TEN", "SEVERAL", "MANY", "FEW", "DOZENS", "HUNDREDS",
+                                    "THOUSANDS", "MORE", "FURTHER", "NEW", "RENEWED", NULL};
+/* verbs whose past participle is their bare form */
+static const char *const SAME_PARTICIPLE[] = {"HIT", "CUT", "PUT", "SET", "SHUT", "HURT", "LET",
+                                              "QUIT", "SPREAD", "BURST", "CAST", "COST", "SPLIT",
+                                              "BROADCAST", "UPSET", "BET", "THRUST", "RID", "SHED",
+                                              "BEAT", "COME", "RUN", "OVERRUN", "BECOME", NULL};
 static const char *const DEGREE[] = {"VERY", "TOO", "SO", "MORE", "MOST", "LESS", "QUITE",
                                      NULL};
 static const char *const LOC_PREP[] = {"IN", "AT", "NEAR", "INSIDE", "OUTSIDE", "ACROSS",
@@ -116,6 +142,24 @@ static void aux_chain(const parse *p, vcand *v) {
     v->c0 = k;
 }
 
+/* A lower-case word with an adjective's ending ("economic trade",
+ * "military strikes", "diplomatic talks"). */
+static int adjective(const token *t) {
+    static const char *const END[] = {"IC", "AL", "ARY", "IVE", "OUS", "FUL", "ESE", "IAN", "ISH",
+                                      NULL};
+    if (t->kind != TK_WORD || t->cap || t->uplen < 5) return 0;
+    for (int k = 0; END[k]; k++)
+        if (ends_with(t, END[k])) return 1;
+    return 0;
+}
+
+/* Whether a form of "be" stands right before token k, past adverbs and
+ * negation ("was not open"). */
+static int after_be(const parse *p, uint32_t k) {
+    while (k > 0 && (adverb(&p->t[k - 1]) || tok_in(&p->t[k - 1], NEG))) k--;
+    return k > 0 && tok_in(&p->t[k - 1], BE);
+}
+
 /* Decides whether a verb-form match is a main verb of its clause. */
 static int is_main(const parse *p, vcand *v) {
     const token *w = &p->t[v->vw];
@@ -126,10 +170,19 @@ static int is_main(const parse *p, vcand *v) {
         if (tok_in(prev, DET) || prev->kind == TK_POSS || prev->kind == TK_NUM) return 0;
     }
     /* "his 11th tour", "their first visit": a possessive, then at most two
-     * plain words (no verb, actor, auxiliary or adverb), makes it a noun */
+     * plain words (no verb, actor, auxiliary or adverb), makes it a noun;
+     * so do a determiner or a preposition before a form that is not a past
+     * ("no objective signs", "for peace talks") */
+    int past = ends_with(w, "ED") || (strcmp(w->up, v->b->name) != 0 && !ends_with(w, "S"));
+    if (v->v0 > 0 && !past && tok_in(&p->t[v->v0 - 1], PREP)) return 0; /* "during talks" */
     for (uint32_t k = v->v0, words = 0; k-- > 0 && words <= 2; words++) {
         const token *t = &p->t[k];
         if (words > 0 && tok_in(t, POSSESSIVE)) return 0;
+        if (words > 0 && !past && (tok_in(t, DET) || tok_in(t, PREP) || tok_in(t, QUANT) ||
+                                   t->kind == TK_NUM || (words == 1 && adjective(t))))
+            return 0;
+        /* "long-standing sanctions", "a four-day strike" */
+        if (words == 0 && !past && t->kind == TK_WORD && !t->cap && strchr(t->up, '-')) return 0;
         if ((t->kind != TK_WORD && t->kind != TK_NUM) || t->cap || p->men_at[k] >= 0 ||
             p->vrb[k].entry >= 0 || tok_in(t, AUX) || tok_in(t, BE) || tok_in(t, NEG) || adverb(t) ||
             tok_in(t, FUNCTION_WORD))
@@ -137,16 +190,45 @@ static int is_main(const parse *p, vcand *v) {
     }
     int ing = ends_with(w, "ING");
     if (ing && !v->be && !v->aux) return 0; /* a participle modifier: "roads leading into" */
+    /* after "be" a verb is a participle; its bare form is an adjective
+     * ("was open", "are free"), unless the participle is that form ("was hit") */
+    if (v->be && !ing && !strcmp(w->up, v->b->name) && !tok_in(w, SAME_PARTICIPLE) &&
+        v->vw + 1 == v->v1 && after_be(p, v->v0))
+        return 0;
     if (v->v0 > 0 && tok_in(&p->t[v->v0 - 1], DEGREE)) return 0; /* "very close" */
-    /* "an anti- Gondor parade": a bare form after a name that follows an
-     * article is a noun */
-    if (v->v0 > 0 && !strcmp(w->up, v->b->name) && p->men_at[v->v0 - 1] >= 0 && !v->aux) {
+    /* "an anti- Gondor parade", "all Gondor sanctions": a form that is not
+     * a past, after a name that follows an article or a quantity, is a noun */
+    if (v->v0 > 0 && !past && p->men_at[v->v0 - 1] >= 0 && !v->aux) {
         const mention *m = &p->men[p->men_at[v->v0 - 1]];
-        if (m->t0 > 0 && (tok_in(&p->t[m->t0 - 1], DET) || p->t[m->t0 - 1].kind == TK_DASH))
+        const token *b = m->t0 > 0 ? &p->t[m->t0 - 1] : NULL;
+        if (b && (tok_in(b, DET) || tok_in(b, QUANT) || tok_eq(b, "ALL") || b->kind == TK_DASH))
             return 0;
     }
     if (v->be && !ing && strcmp(w->up, v->b->name) != 0) v->passive = 1;
     return 1;
+}
+
+/* Whether verb v is a participle that modifies the noun before it, in the
+ * object of an earlier verb of its clause ("lifted sanctions imposed on
+ * Gondor"): a past form with no auxiliary, right after a plain lower-case
+ * word, with only such words between it and the earlier verb. */
+static int reduced_relative(const parse *p, const vcand *vs, size_t nv, const vcand *v) {
+    const token *w = &p->t[v->vw];
+    if (v->be || v->aux || v->inf || !strcmp(w->up, v->b->name) || ends_with(w, "S") ||
+        ends_with(w, "ING") || nv == 0 || v->v0 == 0)
+        return 0;
+    const vcand *prev = &vs[nv - 1];
+    if (prev->v1 >= v->v0) return 0;
+    for (uint32_t k = prev->v1; k < v->v0; k++) {
+        const token *t = &p->t[k];
+        if (t->kind == TK_PUNCT || tok_in(t, SUBORD) || tok_eq(t, "AND") || tok_eq(t, "BUT") ||
+            tok_eq(t, "OR"))
+            return 0;
+    }
+    const token *before = &p->t[v->v0 - 1];
+    return before->kind == TK_WORD && !before->cap && p->men_at[v->v0 - 1] < 0 &&
+           !tok_in(before, FUNCTION_WORD) && !tok_in(before, DET) && !tok_in(before, PRONOUN) &&
+           !adverb(before);
 }
 
 /* Whether the comma at k closes an apposition that names an actor
@@ -188,6 +270,15 @@ static int prep_object(const parse *p, int32_t m) {
     return w && (tok_in(w, LOC_PREP) || tok_in(w, PREP_OBJ));
 }
 
+/* "according to X": X is the source of the report, no party to it. */
+static int attribution(const parse *p, uint32_t k) {
+    for (uint32_t j = k, skipped = 0; j >= 2 && skipped <= 3; j--, skipped++) {
+        if (!strcmp(p->t[j - 1].up, "TO") && !strcmp(p->t[j - 2].up, "ACCORDING")) return 1;
+        if (p->t[j - 1].kind != TK_WORD || p->men_at[j - 1] >= 0) break;
+    }
+    return 0;
+}
+
 /* The subject of verb v: the nearest mention to its left in the same
  * clause, or the subject of the verb it is coordinated with. */
 static int32_t subject(const parse *p, const vcand *vs, size_t iv) {
@@ -196,14 +287,23 @@ static int32_t subject(const parse *p, const vcand *vs, size_t iv) {
     if (v->c0 > 0 && iv > 0 && (!strcmp(p->t[v->c0 - 1].up, "AND") || !strcmp(p->t[v->c0 - 1].up, "BUT")))
         for (size_t j = iv; j-- > 0;)
             if (vs[j].main) return vs[j].src;
+    /* "X told Y he would": a pronoun subject stands for the subject of the
+     * verb that reports it, not for the nearest name */
+    if (v->c0 > 0 && tok_in(&p->t[v->c0 - 1], PRONOUN)) {
+        for (size_t j = iv; j-- > 0;)
+            if (vs[j].main && vs[j].v1 < v->c0) return vs[j].src;
+        return -1;
+    }
     int32_t found = -1; /* TABARI: the first actor of the clause */
     for (uint32_t k = v->c0; k-- > 0;) {
         const token *t = &p->t[k];
         if (p->men_at[k] >= 0) {
-            if (!locative(p, p->men_at[k])) found = p->men_at[k];
+            int32_t m = p->men_at[k];
+            if (!locative(p, m) && !attribution(p, p->men[m].t0)) found = m;
             continue;
         }
         if (found >= 0 && (tok_in(t, SUBORD) || t->kind == TK_PUNCT)) return found;
+        if (t->kind == TK_DASH) return found; /* "GONDOR CITY - Rohan said" */
         if (tok_in(t, SUBORD)) {
             /* "Hamas, which attacked": the relative pronoun stands right
              * before the verb; in "claims by Biden that the group backed
@@ -250,21 +350,94 @@ static int clause_subject(const parse *p, int32_t m) {
     return k < p->n && p->vrb[k].entry >= 0 && p->men_at[k] < 0;
 }
 
-/* "according to X": X is the source of the report, no party to it. */
-static int attribution(const parse *p, uint32_t k) {
-    for (uint32_t j = k, skipped = 0; j >= 2 && skipped <= 3; j--, skipped++) {
-        if (!strcmp(p->t[j - 1].up, "TO") && !strcmp(p->t[j - 2].up, "ACCORDING")) return 1;
-        if (p->t[j - 1].kind != TK_WORD || p->men_at[j - 1] >= 0) break;
-    }
-    return 0;
+/* Words that open a clause of their own after a verb: what follows is not
+ * the verb's object or complement. */
+static const char *const CLAUSE_OPENER[] = {
+    "THAT", "WHICH", "WHO", "WHOM", "WHOSE", "WHERE", "WHILE", "WHEN", "BECAUSE", "ALTHOUGH",
+    "THOUGH", "IF", "UNLESS", "WHEREAS", "AFTER", "BEFORE", "SINCE", "UNTIL", "AMID", "AS",
+    "SAYING", "ADDING", "ACCORDING", NULL};
+
+/* Prepositions whose object says where, not whom: "talks in Oman",
+ * "a village near Kosovo's capital". */
+static const char *const WHERE_PREP[] = {"IN", "NEAR", "INSIDE", "OUTSIDE", "ACROSS", "THROUGHOUT",
+                                         "WITHIN", "AROUND", "ALONG", "DURING", "BEYOND", "VIA",
+                                         "OVER", NULL};
+
+/* Whether the comma at k continues a list of actors ("Mali, Niger and
+ * Chad"): the mentions on both sides belong to one group. */
+static int list_comma(const parse *p, uint32_t k) {
+    if (k == 0 || k + 1 >= p->n) return 0;
+    int32_t a = p->men_at[k - 1];
+    if (a < 0 && p->t[k - 1].kind == TK_POSS && k >= 2) a = p->men_at[k - 2];
+    uint32_t j = k + 1;
+    if (j + 1 < p->n && tok_eq(&p->t[j], "THE")) j++;
+    int32_t b = p->men_at[j];
+    return a >= 0 && b >= 0 && p->men[a].group == p->men[b].group;
 }
 
-/* The first mention after token from that is not in group skip. An object
- * pronoun right after the verb ("accused him") stands for the latest
- * mention before the verb outside that group. */
-static int32_t next_mention(const parse *p, uint32_t from, int64_t skip_group) {
-    if (from < p->n && (!strcmp(p->t[from].up, "HIM") || !strcmp(p->t[from].up, "HER") ||
-                        !strcmp(p->t[from].up, "THEM"))) {
+/* Whether the comma at k separates two modifiers of one noun ("complete,
+ * full diplomatic ties"): plain lower-case words on both sides. */
+static int modifier_comma(const parse *p, uint32_t k) {
+    if (k == 0 || k + 2 >= p->n) return 0;
+    for (uint32_t j = k - 1; j <= k + 1; j += 2) {
+        const token *t = &p->t[j];
+        if (t->kind != TK_WORD || t->cap || p->vrb[j].entry >= 0 || p->men_at[j] >= 0 ||
+            tok_in(t, FUNCTION_WORD) || tok_in(t, DET) || tok_in(t, AUX) || tok_in(t, BE) ||
+            tok_in(t, CLAUSE_OPENER) || ends_with(t, "ING"))
+            return 0;
+    }
+    return 1;
+}
+
+/* One past the last token of the clause that the verb ending at token from
+ * heads: its object and complements stop at a clause boundary (; : ( a
+ * dash, a comma that does not continue a list of actors) or at a word
+ * that opens another clause ("that", "after", "saying"). */
+static uint32_t clause_end(const parse *p, uint32_t from) {
+    for (uint32_t k = from; k < p->n; k++) {
+        const token *t = &p->t[k];
+        /* a dash between spaces; not "anti- Gondor" */
+        if (t->kind == TK_DASH && (k == 0 || p->t[k - 1].off + p->t[k - 1].len < t->off)) return k;
+        if (t->kind == TK_PUNCT && strchr(",;:()[]!?.", t->up[0]) && t->uplen == 1) {
+            if (t->up[0] == ',' && (list_comma(p, k) || modifier_comma(p, k))) continue;
+            return k;
+        }
+        if (k > from && tok_in(t, CLAUSE_OPENER)) return k;
+    }
+    return p->n;
+}
+
+/* Whether a place can be the target of code when the clause names no one
+ * else: aid, yielding, demands, threats, force and violence act on the
+ * people of a place ("sent aid to families in Gondor"); statements,
+ * meetings, talks and protests are only held there. */
+static int place_stands_for_people(const char *code) {
+    return strncmp(code, "06", 2) >= 0 && strncmp(code, "14", 2) != 0;
+}
+
+/* Whether mention m names an organisation ("in the United Nations" is
+ * no place). */
+static int organisation(const parse *p, int32_t m) {
+    const char *c = p->men[m].code;
+    return !strncmp(c, "IGO", 3) || !strncmp(c, "NGO", 3) || !strncmp(c, "MNC", 3);
+}
+
+/* Whether a place named after one of WHERE_PREP can be what code acts on:
+ * a visit's destination, where aid goes, the place attacked. */
+static int place_target(const char *code) {
+    return !strncmp(code, "042", 3) || !strncmp(code, "07", 2) || !strncmp(code, "18", 2) ||
+           !strncmp(code, "19", 2) || !strncmp(code, "20", 2);
+}
+
+/* The first mention in tokens [from, end) that is not in group skip: the
+ * verb's object or the complement of a preposition. A mention after a
+ * preposition of place is skipped unless where is set ("attacked targets
+ * in Gondor"). An object pronoun right after the verb ("accused him")
+ * stands for the latest mention before the verb outside that group. */
+static int32_t next_mention(const parse *p, uint32_t from, uint32_t end, int64_t skip_group,
+                            int where) {
+    if (from < end && (!strcmp(p->t[from].up, "HIM") || !strcmp(p->t[from].up, "HER") ||
+                       !strcmp(p->t[from].up, "THEM"))) {
         for (uint32_t k = from; k-- > 0;) {
             int32_t m = p->men_at[k];
             if (m >= 0 && (int64_t)p->men[m].group != skip_group &&
@@ -274,16 +447,82 @@ static int32_t next_mention(const parse *p, uint32_t from, int64_t skip_group) {
         }
         return -1;
     }
-    for (uint32_t k = from; k < p->n; k++) {
+    for (uint32_t k = from; k < end; k++) {
         int32_t m = p->men_at[k];
         if (m >= 0 && p->men[m].t0 == k && (int64_t)p->men[m].group != skip_group) {
-            if (attribution(p, k)) {
+            const token *w = word_before(p, m);
+            if (attribution(p, k) || (!where && w && tok_in(w, WHERE_PREP) && !organisation(p, m))) {
                 k = p->men[m].t1 - 1;
                 continue;
             }
             if (clause_subject(p, m)) return -1;
             return m;
         }
+    }
+    return -1;
+}
+
+/* The object of a verb of saying ("told Gondor"): a mention right after
+ * it that does not begin the reported clause ("said Gondor attacked"). */
+static int32_t addressee(const parse *p, uint32_t from, uint32_t end) {
+    uint32_t k = from;
+    if (k < end && tok_eq(&p->t[k], "THE")) k++;
+    if (k >= end) return -1;
+    int32_t m = p->men_at[k];
+    if (m < 0 || p->men[m].t0 != k) return -1;
+    uint32_t a = p->men[m].t1;
+    while (a < p->n && (tok_in(&p->t[a], AUX) || tok_in(&p->t[a], BE) || tok_in(&p->t[a], NEG) ||
+                        adverb(&p->t[a])))
+        a++;
+    if (a < p->n && p->vrb[a].entry >= 0 && p->men_at[a] < 0) return -1;
+    if (a > p->men[m].t1) return -1; /* "said Gondor will" */
+    return m;
+}
+
+/* The addressee of a verb of saying: its object ("told Gondor"), or the
+ * complement of "to", "with", "against"... before the reported clause
+ * ("expressed condolences to Gondor"). */
+static int32_t said_to(const parse *p, uint32_t from, uint32_t end) {
+    static const char *const TO_PREP[] = {"TO", "WITH", "AGAINST", "TOWARD", "TOWARDS", "ON",
+                                          "OVER", NULL};
+    int32_t m = addressee(p, from, end);
+    if (m >= 0) return m;
+    for (uint32_t k = from; k + 1 < end; k++) {
+        /* a mention with no preposition, a pronoun or a verb: the reported clause */
+        if (p->men_at[k] >= 0 || tok_in(&p->t[k], PRONOUN) || tok_in(&p->t[k], BE) ||
+            tok_in(&p->t[k], AUX) || p->vrb[k].entry >= 0)
+            return -1;
+        /* "to" after the object ("expressed condolences to"); the others
+         * only right after the verb ("spoke with"), not after a noun ("the
+         * war with") */
+        if (!tok_in(&p->t[k], TO_PREP) || (k > from && !tok_eq(&p->t[k], "TO"))) continue;
+        uint32_t j = k + 1;
+        if (j + 1 < end && tok_eq(&p->t[j], "THE")) j++;
+        m = p->men_at[j];
+        if (m >= 0 && p->men[m].t0 == j) return m;
+    }
+    return -1;
+}
+
+/* A mention that names an actor, not only a role ("---GOV"). */
+static int real_actor(const parse *p, int32_t m) {
+    return m >= 0 && p->men[m].code[0] && strncmp(p->men[m].code, "---", 3) != 0;
+}
+
+/* The first actor a statement names after its verb ("said the war with
+ * Gondor must end"), outside group skip, not a place, not a source
+ * ("according to"), before a semicolon. */
+static int32_t content_actor(const parse *p, uint32_t from, int64_t skip_group) {
+    for (uint32_t k = from; k < p->n && !tok_eq(&p->t[k], ";"); k++) {
+        int32_t m = p->men_at[k];
+        if (m < 0 || p->men[m].t0 != k) continue;
+        const token *w = word_before(p, m);
+        if ((int64_t)p->men[m].group == skip_group || !real_actor(p, m) || attribution(p, k) ||
+            (w && tok_in(w, WHERE_PREP) && !organisation(p, m))) {
+            k = p->men[m].t1 - 1;
+            continue;
+        }
+        return m;
     }
     return -1;
 }
@@ -298,6 +537,24 @@ static int32_t by_agent(const parse *p, uint32_t from) {
         return -1;
     }
     return -1;
+}
+
+/* The mention that ends right before token k, through a possessive. */
+static int32_t mention_before(const parse *p, uint32_t k) {
+    if (k == 0) return -1;
+    int32_t m = p->men_at[k - 1];
+    if (m < 0 && p->t[k - 1].kind == TK_POSS && k >= 2) m = p->men_at[k - 2];
+    return m >= 0 && p->men[m].t1 >= k - 1 ? m : -1;
+}
+
+/* A past participle with no auxiliary, followed by "by": a passive that
+ * modifies the noun before it ("talks hosted by Gondor"). */
+static int reduced_passive(const parse *p, const vcand *v) {
+    const token *w = &p->t[v->vw];
+    uint32_t k = v->v1;
+    if (k < p->n && adverb(&p->t[k])) k++;
+    return !v->be && !v->aux && strcmp(w->up, v->b->name) != 0 && !ends_with(w, "ING") &&
+           !ends_with(w, "S") && k < p->n && tok_eq(&p->t[k], "BY");
 }
 
 static dyad_span tok_span(const token *t, uint32_t a, uint32_t b) {
@@ -360,9 +617,26 @@ static void event_date(const sent_job *j, uint32_t v, dyad_event *e) {
     e->date_span = tok_span(j->p->t, j->dates[best].t0, j->dates[best].t1);
 }
 
-/* A mention that names an actor, not only a role ("---GOV"). */
-static int real_actor(const parse *p, int32_t m) {
-    return m >= 0 && p->men[m].code[0] && strncmp(p->men[m].code, "---", 3) != 0;
+
+/* Whether token k is inside a quotation: an odd number of quotation marks
+ * before it. */
+static int quoted(const parse *p, uint32_t k) {
+    int q = 0;
+    for (uint32_t i = 0; i < k; i++) q ^= p->t[i].kind == TK_QUOTE;
+    return q;
+}
+
+/* The confidence of an event a -> b of verb v (see dyad.h). */
+static double confidence(const parse *p, int32_t a, int32_t b, const vcand *v) {
+    double c = 0.2 + 0.35 * real_actor(p, a) + 0.35 * real_actor(p, b);
+    if (!(v->why & EV_PATTERN)) c -= 0.1;
+    if (v->why & EV_NOMINAL) c -= 0.1;
+    if (v->why & EV_PLACE) c -= 0.05;
+    if (v->why & EV_JOINT) c -= 0.05;
+    if (v->why & EV_REPORTED) c -= 0.05;
+    if (v->why & EV_ABOUT) c -= 0.25;
+    if (v->future || v->intent) c -= 0.05;
+    return c < 0 ? 0 : c;
 }
 
 /* Adds the event source mention a -> target mention b (-1: absent). */
@@ -382,6 +656,7 @@ static int make_event(sent_job *j, int32_t a, int32_t b, const char *code, const
     e.root[1] = code[0] ? code[1] : '\0';
     e.quad = dyad_cameo_quad(code);
     e.goldstein = dyad_cameo_goldstein(code);
+    e.confidence = confidence(p, a, b, v);
     if (a >= 0) e.source_span = tok_span(p->t, p->men[a].t0, p->men[a].t1);
     if (b >= 0) e.target_span = tok_span(p->t, p->men[b].t0, p->men[b].t1);
     e.verb_span = tok_span(p->t, v->v0, v->v1);
@@ -447,6 +722,32 @@ static const code_map REFUSAL[] = {
 /* A code an event can carry: not empty, not uncertain ("025?"). */
 static int usable_code(const char *c) { return c && *c && !strchr(c, '?'); }
 
+/* How many mentions group g has. */
+static uint32_t group_count(const parse *p, uint32_t g) {
+    uint32_t c = 0;
+    for (uint32_t m = 0; m < p->nmen; m++) c += p->men[m].group == g;
+    return c;
+}
+
+/* Events between every two members of group g, both ways. */
+static int each_other(sent_job *j, uint32_t g, const char *code, const vcand *v, const char *rule) {
+    const parse *p = j->p;
+    for (uint32_t a = 0; a < p->nmen; a++)
+        for (uint32_t b = 0; b < p->nmen; b++) {
+            if (a == b || p->men[a].group != g || p->men[b].group != g) continue;
+            if (make_event(j, (int32_t)a, (int32_t)b, code, v, rule) != 0) return -1;
+        }
+    return 0;
+}
+
+/* Codes that actors named together as subject do with each other when the
+ * verb names no one else: meeting, talks, agreements, cooperation, truces,
+ * fighting ("Gondor and Rohan signed a treaty", "... clashed"). */
+static int joint_code(const char *code) {
+    return !strncmp(code, "03", 2) || !strncmp(code, "04", 2) || !strncmp(code, "05", 2) ||
+           !strncmp(code, "06", 2) || !strncmp(code, "087", 3) || !strcmp(code, "190");
+}
+
 /* Codes one verb; returns -1 when out of memory. */
 static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     const parse *p = j->p;
@@ -456,8 +757,9 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     const char *rule = v->f->rule ? v->f->rule : v->b->rule;
     pat_result r = {-1, -1, -1, 0, v->v1, v->v0};
     const pattern *hit = NULL;
+    uint32_t end = clause_end(p, v->v1);
     for (uint32_t k = 0; k < v->b->npats; k++) {
-        if (pattern_match(p, &v->b->pats[k], v->v0, v->v1, &r)) {
+        if (pattern_match(p, &v->b->pats[k], v->v0, v->v1, end, &r)) {
             hit = &v->b->pats[k];
             break;
         }
@@ -480,6 +782,10 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     }
     v->src = subject(p, vs, iv);
     if (!usable_code(code)) return 0;
+    if (hit) v->why |= EV_PATTERN;
+    if (quoted(p, v->v0)) v->why |= EV_REPORTED;
+    for (size_t k = 0; k < iv; k++)
+        if (vs[k].main && vs[k].b->code && !strncmp(vs[k].b->code, "01", 2)) v->why |= EV_REPORTED;
     /* "X said it would release Y": what a statement says will be done */
     for (size_t k = 0; k < iv && v->future && !v->intent; k++)
         if (vs[k].main && vs[k].b->code && !strncmp(vs[k].b->code, "01", 2)) v->intent = 1;
@@ -494,29 +800,52 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
         if (usable_code(rcode)) rcode = map_code(INTENT, NMAP(INTENT), rcode, rcode);
     }
     int32_t src = v->src, tgt;
-    int32_t by = v->passive ? by_agent(p, v->v1) : -1;
-    if (by >= 0) { /* "was opposed by X" */
+    int32_t by = v->passive || reduced_passive(p, v) ? by_agent(p, v->v1) : -1;
+    /* the object ends where another finite verb begins; a purpose ("sent
+     * aid to help Gondor") goes on */
+    for (size_t k = iv + 1; k < j->nv; k++)
+        if (vs[k].main && !vs[k].inf && vs[k].c0 < end) end = vs[k].c0 > v->v1 ? vs[k].c0 : v->v1;
+    if (by >= 0 && !v->passive) { /* "a meeting hosted by X": X acts on the noun before */
+        tgt = mention_before(p, v->c0);
+        src = by;
+    } else if (by >= 0) { /* "was opposed by X" */
         tgt = src;
         src = by;
+    } else if (!strncmp(code, "01", 2)) { /* "told Gondor"; never "said Gondor attacked" */
+        tgt = said_to(p, v->v1, end);
+        if (tgt < 0) { /* what the statement is about, when nothing else is coded */
+            tgt = content_actor(p, v->v1, src >= 0 ? (int64_t)p->men[src].group : -1);
+            if (tgt >= 0) v->why |= EV_ABOUT;
+        }
     } else {
-        tgt = next_mention(p, v->v1, src >= 0 ? (int64_t)p->men[src].group : -1);
+        tgt = next_mention(p, v->v1, end, src >= 0 ? (int64_t)p->men[src].group : -1,
+                           place_target(code));
     }
     if (r.source >= 0) src = r.source;
     if (r.target >= 0) tgt = r.target;
     if (r.compound >= 0 && r.compound_after) tgt = r.compound; /* "agrees with % " */
+    if (tgt >= 0 && word_before(p, tgt) && tok_in(word_before(p, tgt), WHERE_PREP) &&
+        !organisation(p, tgt))
+        v->why |= EV_PLACE;
     if (r.compound >= 0 && !r.compound_after) { /* '%' before: each member with each other */
-        uint32_t g = p->men[r.compound].group;
-        for (uint32_t a = 0; a < p->nmen; a++)
-            for (uint32_t b = 0; b < p->nmen; b++) {
-                if (a == b || p->men[a].group != g || p->men[b].group != g) continue;
-                if (make_event(j, (int32_t)a, (int32_t)b, code, v, rule) != 0) return -1;
-            }
+        if (each_other(j, p->men[r.compound].group, code, v, rule) != 0) return -1;
         v->had_event = 1;
         return 0;
     }
     if (src < 0 && tgt < 0) return 0;
+    if (tgt < 0 && src >= 0 && joint_code(code) && group_count(p, p->men[src].group) > 1) {
+        v->why |= EV_JOINT; /* "Gondor and Rohan met": each with the other */
+        if (each_other(j, p->men[src].group, code, v, rule) != 0) return -1;
+        v->had_event = 1;
+        return 0;
+    }
+    if (tgt < 0 && by < 0 && place_stands_for_people(code)) { /* "declared a truce in Gondor" */
+        tgt = next_mention(p, v->v1, end, src >= 0 ? (int64_t)p->men[src].group : -1, 1);
+        if (tgt >= 0) v->why |= EV_PLACE;
+    }
     if (emit(j, src, tgt, code, v, rule) != 0) return -1;
-    if (usable_code(rcode) && emit(j, tgt, src, rcode, v, rule) != 0) return -1;
+    if (usable_code(rcode) && src >= 0 && tgt >= 0 && emit(j, tgt, src, rcode, v, rule) != 0)
+        return -1;
     v->had_event = 1;
     return 0;
 }
@@ -541,14 +870,6 @@ static int nominal_use(const parse *p, const vcand *v) {
     return tok_in(prev, DET) || prev->kind == TK_POSS || p->men_at[v->v0 - 1] >= 0;
 }
 
-/* The mention that ends right before token k, through a possessive. */
-static int32_t mention_before(const parse *p, uint32_t k) {
-    if (k == 0) return -1;
-    int32_t m = p->men_at[k - 1];
-    if (m < 0 && p->t[k - 1].kind == TK_POSS && k >= 2) m = p->men_at[k - 2];
-    return m >= 0 && p->men[m].t1 >= k - 1 ? m : -1;
-}
-
 static int code_nominal(sent_job *j, vcand *v) {
     const parse *p = j->p;
     const char *code = v->f->code ? v->f->code : v->b->code;
@@ -558,11 +879,13 @@ static int code_nominal(sent_job *j, vcand *v) {
     pat_result r = {-1, -1, -1, 0, v->v1, v->v0};
     for (uint32_t k = 0; k < v->b->npats; k++) {
         const pattern *pt = &v->b->pats[k];
-        if (pt->npre || !pattern_match(p, pt, v->v0, v->v1, &r) || r.target < 0) continue;
+        if (pt->npre || !pattern_match(p, pt, v->v0, v->v1, clause_end(p, v->v1), &r) || r.target < 0)
+            continue;
         code = pt->code;
         rule = pt->rule;
         tgt = r.target;
         if (r.source >= 0) src = r.source;
+        v->why |= EV_PATTERN;
         break;
     }
     if (tgt >= 0 && p->men[tgt].t0 > v->v1 + 2) tgt = -1; /* too far to be the noun's object */
@@ -575,6 +898,7 @@ static int code_nominal(sent_job *j, vcand *v) {
     if (tgt < 0 || !usable_code(code)) return 0;
     if (src < 0) src = by_agent(p, p->men[tgt].t1);
     if (!real_actor(p, src) || p->men[src].group == p->men[tgt].group) return 0;
+    v->why |= EV_NOMINAL | (quoted(p, v->v0) ? EV_REPORTED : 0);
     if (emit(j, src, tgt, code, v, rule) != 0) return -1;
     v->had_event = 1;
     return 0;
@@ -686,7 +1010,7 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
         v->vw = i + v->f->verb_pos;
         v->src = -1;
         aux_chain(&p, v);
-        v->main = (uint8_t)is_main(&p, v);
+        v->main = (uint8_t)is_main(&p, v) && !reduced_relative(&p, vs, nv, v);
         if (v->main) nv++;
         else {
             if (nominal_use(&p, v)) noms[nnom++] = *v;
@@ -715,15 +1039,17 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
             inside = vs[m].main && vs[m].pat0 < vs[m].pat1 && vs[m].pat0 <= n->v0 && n->v0 < vs[m].pat1;
         if (!inside && code_nominal(&j, n) != 0) return -1;
     }
-    /* "X said it would expel Y": a statement (root 01) is the vehicle of
-     * another event of the same source in the sentence, which is coded
-     * instead */
+    /* "X said it would expel Y", "X said Y attacked Z": a statement (root
+     * 01) is the vehicle of the other events of its sentence, which are
+     * coded instead, unless they are less sure than the statement and too
+     * weak to be read by default ("X said soldiers attacked Z" keeps X -> Z) */
     for (size_t r = first_ev; r < doc->nev; r++) {
         dyad_event *e = &doc->ev[r];
-        if (!e->code || strcmp(e->root, "01") != 0 || !e->source[0]) continue;
+        if (!e->code || strcmp(e->root, "01") != 0) continue;
         for (size_t o = first_ev; o < doc->nev; o++) {
             const dyad_event *x = &doc->ev[o];
-            if (o != r && x->code && strcmp(x->root, "01") != 0 && !strcmp(x->source, e->source)) {
+            if (o != r && x->code && strcmp(x->root, "01") != 0 &&
+                (x->confidence >= e->confidence || x->confidence >= DYAD_MIN_CONFIDENCE)) {
                 e->code = NULL;
                 break;
             }
@@ -770,6 +1096,15 @@ oom:
     dyad_doc_free(doc);
     return dyad_fail(err, DYAD_ENOMEM, a->file, a->line, "out of memory coding article %s",
                      a->id ? a->id : "");
+}
+
+size_t dyad_doc_keep_confident(dyad_doc *d, double min) {
+    if (!d) return 0;
+    size_t w = 0, n = d->nev;
+    for (size_t r = 0; r < n; r++)
+        if (d->ev[r].confidence >= min - 1e-9) d->ev[w++] = d->ev[r];
+    d->nev = w;
+    return n - w;
 }
 
 size_t dyad_doc_nevents(const dyad_doc *d) { return d ? d->nev : 0; }

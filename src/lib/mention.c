@@ -298,28 +298,54 @@ static uint32_t from_agent(parse *p, uint32_t i) {
     return e;
 }
 
-/* Mentions separated only by conjunctions, commas, articles and modifiers
- * form one group ("Fornost and the evil awful Gondor"). */
+/* Whether tokens [a, b) between two mentions join them in a list: only
+ * conjunctions, commas, articles and modifiers; with and_needed, at least
+ * one conjunction proper ("and", "or", "nor", "&"). */
+static int list_gap(const parse *p, uint32_t a, uint32_t b, int and_needed) {
+    if (b <= a || b - a > 5) return 0;
+    int conj = 0, comma = 0;
+    for (uint32_t k = a; k < b; k++) {
+        const token *t = &p->t[k];
+        if (tok_is(t, ",")) comma = 1;
+        else if (is_conj(t)) conj = 1;
+        else if (!(tok_is(t, "THE") || tok_is(t, "A") || tok_is(t, "AN") || tok_is(t, "BOTH") ||
+                   tok_is(t, "EITHER") || tok_is(t, "NEITHER") || modifier(p, k)))
+            return 0;
+    }
+    return and_needed ? conj : comma || conj;
+}
+
+static void merge_group(parse *p, uint32_t m) {
+    uint32_t old = p->men[m].group, g = p->men[m - 1].group;
+    for (uint32_t q = 0; q < p->nmen; q++)
+        if (p->men[q].group == old) p->men[q].group = g;
+}
+
+/* Mentions joined by a conjunction form one group ("Fornost and the evil
+ * awful Gondor"), and so do those before them in a list with commas
+ * ("Arnor, Osgiliath and Gondor"); a comma alone joins nothing ("In
+ * Gondor, Rohan's envoy said"). */
 static void link_groups(parse *p) {
     for (uint32_t m = 1; m < p->nmen; m++) {
         mention *a = &p->men[m - 1], *b = &p->men[m];
-        if (a->group == b->group) continue;
-        if (b->t0 < a->t1) continue;
-        uint32_t gap = b->t0 - a->t1;
-        if (gap == 0 || gap > 5) continue;
-        int has_conj = 0, ok = 1;
-        for (uint32_t k = a->t1; k < b->t0; k++) {
-            const token *t = &p->t[k];
-            if (is_conj(t)) has_conj = 1;
-            else if (tok_is(t, "THE") || tok_is(t, "A") || tok_is(t, "AN") || tok_is(t, "BOTH") ||
-                     tok_is(t, "EITHER") || tok_is(t, "NEITHER") || modifier(p, k))
-                ;
-            else ok = 0;
-        }
-        if (!ok || !has_conj) continue;
-        uint32_t old = b->group;
-        for (uint32_t q = m; q < p->nmen && p->men[q].group == old; q++) p->men[q].group = a->group;
+        if (a->group != b->group && b->t0 >= a->t1 && list_gap(p, a->t1, b->t0, 1)) merge_group(p, m);
     }
+    for (uint32_t m = p->nmen; m-- > 1;) {
+        mention *a = &p->men[m - 1], *b = &p->men[m];
+        if (a->group == b->group || b->t0 < a->t1 || !list_gap(p, a->t1, b->t0, 0)) continue;
+        int continued = 0; /* b is joined to a later mention by a conjunction */
+        for (uint32_t q = m + 1; q < p->nmen && !continued; q++) continued = p->men[q].group == b->group;
+        if (continued) merge_group(p, m);
+    }
+}
+
+/* Whether token k, right after an actor's name, joins it to a lower-case
+ * word without spaces ("U.S.-made", "U.N.-backed"): the name is then part
+ * of an adjective, not an actor of the sentence. */
+static int compound_modifier(const parse *p, uint32_t k) {
+    if (k == 0 || k + 1 >= p->n || p->t[k].kind != TK_DASH) return 0;
+    const token *a = &p->t[k - 1], *d = &p->t[k], *w = &p->t[k + 1];
+    return a->off + a->len == d->off && d->off + d->len == w->off && w->kind == TK_WORD && !w->cap;
 }
 
 int parse_sentence(parse *p, const dicts *d, arena *a, const token *t, uint32_t n,
@@ -354,6 +380,7 @@ int parse_sentence(parse *p, const dicts *d, arena *a, const token *t, uint32_t 
     }
     for (uint32_t i = 0; i < n;) {
         const char *c = actor_at(p, i);
+        if (c && compound_modifier(p, i + p->act[i].len)) c = ""; /* "U.S.-made" */
         if (c) {
             if (!*c) { /* a name that is no actor */
                 i += p->act[i].len;

@@ -67,7 +67,7 @@ dyad_status dyad_write_header(FILE *f, dyad_output_format fmt, dyad_error *err) 
         fputs("article\tsentence\tdate\tsource\ttarget\tcode\troot\tquad\tgoldstein\t"
               "source_text\ttarget_text\tverb_text\tsource_start\tsource_end\ttarget_start\t"
               "target_end\tverb_start\tverb_end\trule\tplace\tplace_country\tplace_lat\t"
-              "place_lon\tplace_text\tplace_start\tplace_end\n",
+              "place_lon\tplace_text\tplace_start\tplace_end\tconfidence\n",
               f);
     if (ferror(f)) return dyad_fail(err, DYAD_EIO, NULL, 0, "write error");
     return DYAD_OK;
@@ -123,6 +123,7 @@ static void write_jsonl(FILE *f, const dyad_article *a, const dyad_event *e, cha
     json_object_object_add(o, "root", json_object_new_string(e->root));
     json_object_object_add(o, "quad", json_object_new_int(e->quad));
     json_object_object_add(o, "goldstein", fixed(e->goldstein, 1));
+    json_object_object_add(o, "confidence", fixed(e->confidence, 2));
     add_span(o, "source", cc, a, e->source_span);
     add_span(o, "target", cc, a, e->target_span);
     add_span(o, "verb", cc, a, e->verb_span);
@@ -151,7 +152,7 @@ static void write_tsv(FILE *f, const dyad_article *a, const dyad_event *e, char_
     fprintf(f, "%s\t", e->rule ? e->rule : "");
     const dyad_place *pl = &e->place;
     if (!pl->name) {
-        fputs("\t\t\t\t\t\t\n", f);
+        fprintf(f, "\t\t\t\t\t\t\t%.2f\n", e->confidence);
         return;
     }
     tsv_field(f, pl->name, strlen(pl->name));
@@ -159,8 +160,8 @@ static void write_tsv(FILE *f, const dyad_article *a, const dyad_event *e, char_
     if (!isnan(pl->lat)) fprintf(f, "%.4f\t%.4f\t", pl->lat, pl->lon);
     else fputs("\t\t", f);
     tsv_field(f, a->text + pl->span.off, pl->span.len);
-    fprintf(f, "\t%zu\t%zu\n", to_chars(cc, pl->span.off),
-            to_chars(cc, (size_t)pl->span.off + pl->span.len));
+    fprintf(f, "\t%zu\t%zu\t%.2f\n", to_chars(cc, pl->span.off),
+            to_chars(cc, (size_t)pl->span.off + pl->span.len), e->confidence);
 }
 
 static void write_petrarch(FILE *f, const dyad_article *a, const dyad_event *e) {

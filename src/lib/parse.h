@@ -68,8 +68,9 @@ typedef struct pat_result {
     uint32_t start; /* first token matched before the verb */
 } pat_result;
 
-/* Tries pattern pt around a verb occupying tokens [v0, v1). */
-int pattern_match(const parse *p, const pattern *pt, uint32_t v0, uint32_t v1,
+/* Tries pattern pt around a verb occupying tokens [v0, v1); elements after
+ * the verb start before token lim (the end of the verb's clause). */
+int pattern_match(const parse *p, const pattern *pt, uint32_t v0, uint32_t v1, uint32_t lim,
                   pat_result *res);
 
 #endif

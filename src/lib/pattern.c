@@ -149,18 +149,18 @@ static uint32_t elem_bwd(const parse *p, const pat_elem *e, uint32_t end, pat_re
 }
 
 static int post_from(const parse *p, const pattern *pt, uint16_t k, uint32_t pos,
-                     pat_result *r) {
+                     uint32_t lim, pat_result *r) {
     if (k == pt->npost) {
         r->end = pos;
         return 1;
     }
     const pat_elem *e = &pt->post[k];
     int adjacent = e->adjacent || (k == 0 && pt->verb_adjacent_post);
-    for (uint32_t s = pos; s < p->n; s++) {
+    for (uint32_t s = pos; s < lim; s++) {
         if (adjacent && s != pos) break;
         pat_result save = *r;
         uint32_t len = elem_fwd(p, e, s, r);
-        if (len && post_from(p, pt, (uint16_t)(k + 1), s + len, r)) return 1;
+        if (len && post_from(p, pt, (uint16_t)(k + 1), s + len, lim, r)) return 1;
         *r = save;
     }
     return 0;
@@ -198,12 +198,12 @@ static int words_present(const parse *p, const pat_elem *e, uint16_t n) {
     return 1;
 }
 
-int pattern_match(const parse *p, const pattern *pt, uint32_t v0, uint32_t v1,
+int pattern_match(const parse *p, const pattern *pt, uint32_t v0, uint32_t v1, uint32_t lim,
                   pat_result *res) {
     if (!words_present(p, pt->post, pt->npost) || !words_present(p, pt->pre, pt->npre)) return 0;
     pat_result r = {-1, -1, -1, 0, v1, v0};
     if (!pre_from(p, pt, pt->npre, v0, &r)) return 0;
-    if (!post_from(p, pt, 0, v1, &r)) return 0;
+    if (!post_from(p, pt, 0, v1, lim, &r)) return 0;
     *res = r;
     return 1;
 }
