@@ -504,10 +504,11 @@ static int32_t said_to(const parse *p, uint32_t from, uint32_t end) {
     return -1;
 }
 
-/* A mention that names an actor, not only a role ("---GOV"). */
-static int real_actor(const parse *p, int32_t m) {
-    return m >= 0 && p->men[m].code[0] && strncmp(p->men[m].code, "---", 3) != 0;
-}
+/* Whether an actor code names an actor, not only a role ("---GOV"). */
+static int named(const char *code) { return code[0] && strncmp(code, "---", 3) != 0; }
+
+/* A mention that names an actor. */
+static int real_actor(const parse *p, int32_t m) { return m >= 0 && named(p->men[m].code); }
 
 /* The first actor a statement names after its verb ("said the war with
  * Gondor must end"), outside group skip, not a place, not a source
@@ -627,8 +628,8 @@ static int quoted(const parse *p, uint32_t k) {
 }
 
 /* The confidence of an event a -> b of verb v (see dyad.h). */
-static double confidence(const parse *p, int32_t a, int32_t b, const vcand *v) {
-    double c = 0.2 + 0.35 * real_actor(p, a) + 0.35 * real_actor(p, b);
+static double confidence(const char *a, const char *b, int placed, const vcand *v) {
+    double c = 0.2 + 0.35 * named(a) + 0.35 * named(b) - 0.05 * placed;
     if (!(v->why & EV_PATTERN)) c -= 0.1;
     if (v->why & EV_NOMINAL) c -= 0.1;
     if (v->why & EV_PLACE) c -= 0.05;
@@ -639,24 +640,64 @@ static double confidence(const parse *p, int32_t a, int32_t b, const vcand *v) {
     return c < 0 ? 0 : c;
 }
 
+/* Whether place mention pm says where mention m is: inside it, right
+ * before it ("Tbilisi police") or after it past "in", "of", "from", "at"
+ * and "the" ("police in Tbilisi", "troops of the Gaza Strip"). */
+static int place_of(const parse *p, const mention *m, const place_mention *pm) {
+    if (pm->t0 >= m->t0 && pm->t1 <= m->t1) return 1;
+    if (pm->t1 == m->t0) return 1;
+    if (pm->t0 < m->t1 || pm->t0 > m->t1 + 3) return 0;
+    for (uint32_t k = m->t1; k < pm->t0; k++) {
+        const token *t = &p->t[k];
+        if (!tok_eq(t, "IN") && !tok_eq(t, "OF") && !tok_eq(t, "FROM") && !tok_eq(t, "AT") &&
+            !tok_eq(t, "THE"))
+            return 0;
+    }
+    return pm->t0 > m->t1;
+}
+
+/* The code of mention m (-1: ""), with the country of the place it names
+ * put before a role alone ("police in Tbilisi": GEOCOP); *placed counts
+ * the codes so completed. */
+static const char *actor_code(const sent_job *j, int32_t m, int *placed) {
+    if (m < 0) return "";
+    const parse *p = j->p;
+    const char *c = p->men[m].code;
+    if (strncmp(c, "---", 3) != 0) return c;
+    for (uint32_t k = 0; k < j->nplaces; k++) {
+        const place_mention *pm = &j->places[k];
+        if (!pm->e || strlen(pm->e->country) != 3 || pm->partner || !place_of(p, &p->men[m], pm))
+            continue;
+        size_t n = strlen(c);
+        char *s = arena_alloc(p->a, n + 1);
+        if (!s) return c;
+        memcpy(s, pm->e->country, 3);
+        memcpy(s + 3, c + 3, n - 2);
+        (*placed)++;
+        return s;
+    }
+    return c;
+}
+
 /* Adds the event source mention a -> target mention b (-1: absent). */
 static int make_event(sent_job *j, int32_t a, int32_t b, const char *code, const vcand *v,
                       const char *rule) {
     const parse *p = j->p;
-    if (!real_actor(p, a) && !real_actor(p, b)) return 0;
+    int placed = 0;
     dyad_event e;
     memset(&e, 0, sizeof e);
+    e.source = actor_code(j, a, &placed);
+    e.target = actor_code(j, b, &placed);
+    if (!named(e.source) && !named(e.target)) return 0;
+    if (!strcmp(e.source, e.target)) return 0;
     e.sentence = j->sidx;
     event_date(j, v->vw, &e);
-    e.source = a >= 0 ? p->men[a].code : "";
-    e.target = b >= 0 ? p->men[b].code : "";
-    if (!strcmp(e.source, e.target)) return 0;
     e.code = code;
     e.root[0] = code[0];
     e.root[1] = code[0] ? code[1] : '\0';
     e.quad = dyad_cameo_quad(code);
     e.goldstein = dyad_cameo_goldstein(code);
-    e.confidence = confidence(p, a, b, v);
+    e.confidence = confidence(e.source, e.target, placed, v);
     if (a >= 0) e.source_span = tok_span(p->t, p->men[a].t0, p->men[a].t1);
     if (b >= 0) e.target_span = tok_span(p->t, p->men[b].t0, p->men[b].t1);
     e.verb_span = tok_span(p->t, v->v0, v->v1);
@@ -833,8 +874,11 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
         return 0;
     }
     if (src < 0 && tgt < 0) return 0;
-    if (tgt < 0 && src >= 0 && joint_code(code) && group_count(p, p->men[src].group) > 1) {
-        v->why |= EV_JOINT; /* "Gondor and Rohan met": each with the other */
+    /* "Gondor and Rohan met", "... signed a deal to send police": each with
+     * the other, when the verb names no one else with a country */
+    if (src >= 0 && (tgt < 0 || !real_actor(p, tgt)) && joint_code(code) &&
+        group_count(p, p->men[src].group) > 1) {
+        v->why |= EV_JOINT;
         if (each_other(j, p->men[src].group, code, v, rule) != 0) return -1;
         v->had_event = 1;
         return 0;

@@ -61,6 +61,8 @@ static const char VERBS[] =
     "INVASION {INVASIONS}\n"
     "- * OF + [192]\n";
 static const char DISCARDS[] = "+FOOTBALL_\nBASEBALL_\n";
+static const char GAZ[] = "Minas Tirith\tcapital\tGON\t01\t31.0\t35.0\t100000\n"
+                          "Edoras\tcity\tROH\t01\t32.0\t36.0\t5000\n";
 
 static dyad_ctx *make_ctx(void) {
     dyad_ctx *ctx;
@@ -75,6 +77,8 @@ static dyad_ctx *make_ctx(void) {
                                      test_warn_cb, &w, &err), DYAD_OK);
     assert_int_equal(ctx_load_buffer(ctx, DYAD_DICT_DISCARDS, "t.discards", DISCARDS,
                                      strlen(DISCARDS), test_warn_cb, &w, &err), DYAD_OK);
+    assert_int_equal(ctx_load_buffer(ctx, DYAD_DICT_PLACES, "t.gaz", GAZ, strlen(GAZ), test_warn_cb,
+                                     &w, &err), DYAD_OK);
     assert_int_equal(w.n, 0);
     assert_int_equal(dyad_ctx_finish(ctx, &err), DYAD_OK);
     return ctx;
@@ -318,6 +322,8 @@ static void joint_actors(void **s) {
     EXPECT("In Bree, Gondor accused Mordor.", "GON|MOR|112");
     EXPECT("Gondor attacked U.S.-made tanks.", "GON||190");
     EXPECT("Gondor attacked U.S. tanks.", "GON|USA|190");
+    /* a joint subject acts on each other rather than on a role alone */
+    EXPECT("Gondor and Rohan met soldiers.", "GON|ROH|036;ROH|GON|036");
     /* a reduced passive: the agent after "by" acts on the noun before */
     EXPECT("Rohan visited soldiers attacked by Mordor.", "ROH|---MIL|042;MOR|---MIL|190");
     EXPECT("According to Arnor, Gondor attacked Mordor.", "GON|MOR|190");
@@ -340,6 +346,17 @@ static void nouns_not_verbs(void **s) {
     EXPECT("Gondor told Rohan it attacked Mordor.", "GON|MOR|190");
 }
 
+/* A role alone takes the country of the place it is in ("police in
+ * Minas Tirith"), named inside it, right before it or after in/of/from/at;
+ * a place further off or a partner says nothing of it. */
+static void roles_placed(void **s) {
+    (void)s;
+    EXPECT("Police in Minas Tirith attacked Mordor.", "GONCOP|MOR|190");
+    EXPECT("Minas Tirith police attacked Mordor.", "GONCOP|MOR|190");
+    EXPECT("Gondor attacked soldiers in Edoras.", "GON|ROHMIL|190");
+    EXPECT("Police attacked Mordor after talks in Edoras.", "---COP|MOR|190");
+}
+
 /* Each event's confidence follows the evidence (dyad.h); the default
  * threshold keeps events that name both sides. */
 static void confidence(void **s) {
@@ -356,6 +373,7 @@ static void confidence(void **s) {
         {"Gondor vowed to attack Mordor.", 0.75},                  /* an intention */
         {"Gondor and Rohan met.", 0.75},                           /* a joint subject */
         {"Gondor said the war with Mordor must end.", 0.55},       /* what a statement names */
+        {"Police in Edoras attacked Mordor.", 0.75},               /* a role placed */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         dyad_article a;
@@ -395,6 +413,7 @@ int main(void) {
         cmocka_unit_test(clause_targets),
         cmocka_unit_test(joint_actors),
         cmocka_unit_test(nouns_not_verbs),
+        cmocka_unit_test(roles_placed),
         cmocka_unit_test(confidence),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
