@@ -73,7 +73,9 @@ static const char *const FUTURE_TO[] = {"ABOUT", "GOING", "SET", "DUE", "EXPECTE
 static const char *const INTENT_TO[] = {"WILLING", "READY", "PREPARED", "PLANS", "PLAN", "PLANNED",
                                         "PLANNING", "INTENDS", "INTEND", "INTENDED", "PLEDGED",
                                         "PROMISED", "VOWED", "OFFERED", "OFFERS", "WANTS", "WANT",
-                                        "DETERMINED", "PROMISES", "PLEDGES", "VOWS", NULL};
+                                        "DETERMINED", "PROMISES", "PLEDGES", "VOWS", "INTENTION",
+                                        "INTENT", "DECISION", "READINESS", "WILLINGNESS",
+                                        "COMMITMENT", "PLEDGE", "PROMISE", "OFFER", "BID", NULL};
 static const char *const FUTURE[] = {"WILL", "WOULD", "'LL", "CAN", "CA", "COULD", NULL};
 static const char *const FUNCTION_WORD[] = {"AND", "OR", "BUT", "TO", "OF", "IN", "ON", "AT", "FOR",
                                             "WITH", "FROM", "BY", "THAT", "WHICH", "WHO", "AS", NULL};
@@ -85,6 +87,11 @@ static const char *const PREP[] = {"OF", "IN", "ON", "AT", "FOR", "WITH", "FROM"
                                    "DURING", "AFTER", "BEFORE", "AGAINST", "AMID", "AMONG",
                                    "BETWEEN", "OVER", "UNDER", "INTO", "THROUGH", "WITHOUT",
                                    "WITHIN", "TOWARD", "TOWARDS", "UPON", "VIA", "DESPITE", NULL};
+/* words that begin or join clauses */
+static const char *const CLAUSE_WORD[] = {"AND", "OR", "BUT", "NOR", "SO", "YET", "THAT", "WHICH",
+                                          "WHO", "WHOM", "WHOSE", "WHERE", "WHEN", "WHILE", "IF",
+                                          "BECAUSE", "ALTHOUGH", "THOUGH", "UNLESS", "AS", "THAN",
+                                          NULL};
 /* personal pronouns that can be a subject */
 static const char *const PRONOUN[] = {"I", "WE", "YOU", "HE", "SHE", "IT", "THEY", NULL};
 /* numbers and quantities before a noun: "two artillery shells" */
@@ -153,6 +160,17 @@ static int adjective(const token *t) {
     return 0;
 }
 
+/* Whether token k is a plain lower-case word that can stand before a noun
+ * in a compound: no verb, actor, function word, determiner, auxiliary,
+ * pronoun or adverb. */
+static int plain_noun(const parse *p, uint32_t k) {
+    const token *t = &p->t[k];
+    return t->kind == TK_WORD && !t->cap && p->vrb[k].entry < 0 && p->men_at[k] < 0 &&
+           !tok_in(t, FUNCTION_WORD) && !tok_in(t, DET) && !tok_in(t, AUX) && !tok_in(t, BE) &&
+           !tok_in(t, NEG) && !tok_in(t, PRONOUN) && !tok_in(t, PREP) && !tok_in(t, QUANT) &&
+           !tok_in(t, CLAUSE_WORD) && !adverb(t) && !ends_with(t, "ED");
+}
+
 /* Whether a form of "be" stands right before token k, past adverbs and
  * negation ("was not open"). */
 static int after_be(const parse *p, uint32_t k) {
@@ -181,8 +199,15 @@ static int is_main(const parse *p, vcand *v) {
         if (words > 0 && !past && (tok_in(t, DET) || tok_in(t, PREP) || tok_in(t, QUANT) ||
                                    t->kind == TK_NUM || (words == 1 && adjective(t))))
             return 0;
-        /* "long-standing sanctions", "a four-day strike" */
+        /* "long-standing sanctions", "a four-day strike"; a plain noun
+         * before it makes a compound ("peace talks", "prisoner exchange") */
         if (words == 0 && !past && t->kind == TK_WORD && !t->cap && strchr(t->up, '-')) return 0;
+        if (words == 0 && !past && plain_noun(p, k)) return 0;
+        /* right after another verb it is that verb's object ("denied
+         * charges", "suspended aid", "cancelled a planned visit") */
+        if (words == 0 && !past && p->vrb[k].entry >= 0 && p->men_at[k] < 0 && t->kind == TK_WORD &&
+            !t->cap && !tok_in(t, AUX) && !tok_in(t, BE) && !tok_in(t, NEG))
+            return 0;
         if ((t->kind != TK_WORD && t->kind != TK_NUM) || t->cap || p->men_at[k] >= 0 ||
             p->vrb[k].entry >= 0 || tok_in(t, AUX) || tok_in(t, BE) || tok_in(t, NEG) || adverb(t) ||
             tok_in(t, FUNCTION_WORD))
@@ -430,12 +455,13 @@ static int place_target(const char *code) {
 }
 
 /* The first mention in tokens [from, end) that is not in group skip: the
- * verb's object or the complement of a preposition. A mention after a
- * preposition of place is skipped unless where is set ("attacked targets
- * in Gondor"). An object pronoun right after the verb ("accused him")
+ * verb's object or the complement of a preposition. A mention in a phrase
+ * of place (after one of WHERE_PREP, until a preposition of a target) is
+ * skipped unless where is set ("attacked targets in Gondor"); *is_place
+ * (when not NULL) says whether the one returned is such. An object pronoun right after the verb ("accused him")
  * stands for the latest mention before the verb outside that group. */
 static int32_t next_mention(const parse *p, uint32_t from, uint32_t end, int64_t skip_group,
-                            int where) {
+                            int where, int *is_place) {
     if (from < end && (!strcmp(p->t[from].up, "HIM") || !strcmp(p->t[from].up, "HER") ||
                        !strcmp(p->t[from].up, "THEM"))) {
         for (uint32_t k = from; k-- > 0;) {
@@ -447,15 +473,24 @@ static int32_t next_mention(const parse *p, uint32_t from, uint32_t end, int64_t
         }
         return -1;
     }
+    static const char *const TARGET_PREP[] = {"TO", "WITH", "AGAINST", "ON", "AT", "INTO",
+                                              "TOWARD", "TOWARDS", "UPON", NULL};
+    int in_place = 0; /* inside a phrase of place: "in the presence of X" */
     for (uint32_t k = from; k < end; k++) {
         int32_t m = p->men_at[k];
-        if (m >= 0 && p->men[m].t0 == k && (int64_t)p->men[m].group != skip_group) {
-            const token *w = word_before(p, m);
-            if (attribution(p, k) || (!where && w && tok_in(w, WHERE_PREP) && !organisation(p, m))) {
+        if (m < 0) {
+            if (tok_in(&p->t[k], WHERE_PREP)) in_place = 1;
+            else if (tok_in(&p->t[k], TARGET_PREP)) in_place = 0;
+            continue;
+        }
+        if (p->men[m].t0 == k && (int64_t)p->men[m].group != skip_group) {
+            int place = in_place && !organisation(p, m);
+            if (attribution(p, k) || (!where && place)) {
                 k = p->men[m].t1 - 1;
                 continue;
             }
             if (clause_subject(p, m)) return -1;
+            if (is_place) *is_place = place;
             return m;
         }
     }
@@ -799,6 +834,16 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     pat_result r = {-1, -1, -1, 0, v->v1, v->v0};
     const pattern *hit = NULL;
     uint32_t end = clause_end(p, v->v1);
+    /* the clause ends where another finite verb begins; a purpose ("sent
+     * aid to help Gondor") goes on */
+    for (size_t k = iv + 1; k < j->nv; k++) {
+        if (!vs[k].main || vs[k].inf || vs[k].c0 >= end) continue;
+        end = vs[k].c0 > v->v1 ? vs[k].c0 : v->v1;
+        /* and its subject is not this verb's object ("then Rohan attacked") */
+        if (end > v->v1 && p->men_at[end - 1] >= 0 && p->men[p->men_at[end - 1]].t0 >= v->v1 &&
+            !reduced_passive(p, &vs[k]))
+            end = p->men[p->men_at[end - 1]].t0;
+    }
     for (uint32_t k = 0; k < v->b->npats; k++) {
         if (pattern_match(p, &v->b->pats[k], v->v0, v->v1, end, &r)) {
             hit = &v->b->pats[k];
@@ -842,10 +887,6 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     }
     int32_t src = v->src, tgt;
     int32_t by = v->passive || reduced_passive(p, v) ? by_agent(p, v->v1) : -1;
-    /* the object ends where another finite verb begins; a purpose ("sent
-     * aid to help Gondor") goes on */
-    for (size_t k = iv + 1; k < j->nv; k++)
-        if (vs[k].main && !vs[k].inf && vs[k].c0 < end) end = vs[k].c0 > v->v1 ? vs[k].c0 : v->v1;
     if (by >= 0 && !v->passive) { /* "a meeting hosted by X": X acts on the noun before */
         tgt = mention_before(p, v->c0);
         src = by;
@@ -859,15 +900,19 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
             if (tgt >= 0) v->why |= EV_ABOUT;
         }
     } else {
+        int place = 0;
         tgt = next_mention(p, v->v1, end, src >= 0 ? (int64_t)p->men[src].group : -1,
-                           place_target(code));
+                           place_target(code), &place);
+        if (place) v->why |= EV_PLACE;
     }
     if (r.source >= 0) src = r.source;
-    if (r.target >= 0) tgt = r.target;
+    if (r.target >= 0 && r.target != tgt) { /* the pattern's own target */
+        tgt = r.target;
+        const token *w = word_before(p, tgt);
+        v->why = (uint8_t)((v->why & ~EV_PLACE) |
+                           (w && tok_in(w, WHERE_PREP) && !organisation(p, tgt) ? EV_PLACE : 0));
+    }
     if (r.compound >= 0 && r.compound_after) tgt = r.compound; /* "agrees with % " */
-    if (tgt >= 0 && word_before(p, tgt) && tok_in(word_before(p, tgt), WHERE_PREP) &&
-        !organisation(p, tgt))
-        v->why |= EV_PLACE;
     if (r.compound >= 0 && !r.compound_after) { /* '%' before: each member with each other */
         if (each_other(j, p->men[r.compound].group, code, v, rule) != 0) return -1;
         v->had_event = 1;
@@ -876,15 +921,15 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     if (src < 0 && tgt < 0) return 0;
     /* "Gondor and Rohan met", "... signed a deal to send police": each with
      * the other, when the verb names no one else with a country */
-    if (src >= 0 && (tgt < 0 || !real_actor(p, tgt)) && joint_code(code) &&
+    if (src >= 0 && (tgt < 0 || !real_actor(p, tgt) || (v->why & EV_PLACE)) && joint_code(code) &&
         group_count(p, p->men[src].group) > 1) {
-        v->why |= EV_JOINT;
+        v->why = (uint8_t)((v->why & ~EV_PLACE) | EV_JOINT);
         if (each_other(j, p->men[src].group, code, v, rule) != 0) return -1;
         v->had_event = 1;
         return 0;
     }
     if (tgt < 0 && by < 0 && place_stands_for_people(code)) { /* "declared a truce in Gondor" */
-        tgt = next_mention(p, v->v1, end, src >= 0 ? (int64_t)p->men[src].group : -1, 1);
+        tgt = next_mention(p, v->v1, end, src >= 0 ? (int64_t)p->men[src].group : -1, 1, NULL);
         if (tgt >= 0) v->why |= EV_PLACE;
     }
     if (emit(j, src, tgt, code, v, rule) != 0) return -1;

@@ -344,6 +344,21 @@ static void nouns_not_verbs(void **s) {
     EXPECT("Gondor will open talks.", "GON||046");
     EXPECT("Rohan visited the camp attacked in Mordor.", "ROH|MOR|042");
     EXPECT("Gondor told Rohan it attacked Mordor.", "GON|MOR|190");
+    /* a noun before it makes a compound; right after a verb it is the
+     * verb's object */
+    EXPECT("Rohan accused Gondor over border attacks on Mordor.", "ROH|GON|112");
+    EXPECT("Gondor dismissed attacks on Mordor.", "");
+    EXPECT("Gondor has attacked Mordor.", "GON|MOR|190");
+}
+
+/* A phrase of place goes on past "of" ("in the presence of X"); a pattern
+ * stops where the next finite verb's clause begins. */
+static void places_and_bounds(void **s) {
+    (void)s;
+    EXPECT("Gondor met in the presence of Rohan.", "GON||036");
+    EXPECT("Gondor met Arnor in the presence of Rohan.", "GON|ARN|036;ARN|GON|036");
+    EXPECT("Arnor restored order then Rohan attacked relations.", "ARN||064;ROH||190");
+    EXPECT("Arnor restored relations.", "ARN||063");
 }
 
 /* A role alone takes the country of the place it is in ("police in
@@ -414,6 +429,7 @@ int main(void) {
         cmocka_unit_test(joint_actors),
         cmocka_unit_test(nouns_not_verbs),
         cmocka_unit_test(roles_placed),
+        cmocka_unit_test(places_and_bounds),
         cmocka_unit_test(confidence),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
