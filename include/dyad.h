@@ -350,6 +350,9 @@ typedef struct dyad_query {
     const char *kind;  /* figures only: "killed", "injured", ...; NULL for any */
     long limit;        /* 0: no limit */
     int one_a_day;     /* GDELT's one-a-day filter: one event per date, dyad and code */
+    double min_confidence; /* events whose confidence (the highest of their mentions)
+                              is at least this; 0 for any, events stored before
+                              confidences were kept included */
 } dyad_query;
 
 typedef struct dyad_stored_event {
@@ -369,6 +372,8 @@ typedef struct dyad_stored_event {
     const char *country;     /* ISO 3166 alpha-3 of the place; "" when unknown */
     double lat, lon;         /* the place's coordinates; NaN when unknown */
     const char *place_kind;  /* "country", "region", "capital", "city", "place" or "" */
+    double confidence;       /* the highest of its mentions' (dyad_event.confidence);
+                                NaN for an event stored before confidences were kept */
 } dyad_stored_event;
 
 /* Calls fn for each event matching q, by date then id; fn returns non-zero

@@ -136,6 +136,9 @@ static int parse_q(int argc, char **argv, qopts *o, int what) {
         else if (!strcmp(a, "--text")) o->q.text = v;
         else if (!strcmp(a, "--place")) o->q.place = v;
         else if (!strcmp(a, "--kind") && what == Q_FIGURES) o->q.kind = v;
+        else if (!strcmp(a, "--min-confidence") && what != Q_FIGURES) {
+            if (cli_confidence(v, &o->q.min_confidence) != 0) return -1;
+        }
         else if (!strcmp(a, "--one-a-day") && what == Q_EVENTS) {
             o->q.one_a_day = 1;
             i--; /* takes no value */
@@ -227,7 +230,8 @@ static int print_event(void *ud, const dyad_stored_event *e) {
         csv_field(e->sentence);
         putchar(',');
         csv_place(e->place, e->country, e->lat, e->lon);
-        putchar('\n');
+        if (isnan(e->confidence)) puts(",");
+        else printf(",%.2f\n", e->confidence);
     } else {
         printf("{\"id\":%lld,\"date\":\"%s\",\"source\":", (long long)e->id, e->date);
         json_str(e->source);
@@ -247,7 +251,8 @@ static int print_event(void *ud, const dyad_stored_event *e) {
         fputs(",\"verb_text\":", stdout);
         json_str(e->verb_text);
         json_place(e->place, e->country, e->lat, e->lon);
-        puts("}");
+        if (isnan(e->confidence)) puts(",\"confidence\":null}");
+        else printf(",\"confidence\":%.2f}\n", e->confidence);
     }
     return 0;
 }
@@ -300,7 +305,7 @@ int cmd_query(int argc, char **argv) {
     }
     if (!strcmp(o.format, "csv"))
         h.header = "id,date,source,target,code,root,quad,goldstein,num_mentions,num_sources,num_articles,"
-                   "article,sentence,place,country,lat,lon";
+                   "article,sentence,place,country,lat,lon,confidence";
     dyad_error err;
     int rc = 0;
     if (!strcmp(o.format, "gdelt-mentions")) {

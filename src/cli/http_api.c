@@ -85,6 +85,16 @@ static int read_filters(http_arg_fn arg, void *req, dyad_query *q, http_reply *o
     }
     const char *o = arg(req, "one_a_day");
     q->one_a_day = o && (!strcmp(o, "1") || !strcmp(o, "true"));
+    const char *c = arg(req, "min_confidence");
+    if (c && *c) {
+        char *end;
+        double x = strtod(c, &end);
+        if (*end || !(x >= 0 && x <= 1)) {
+            http_error(out, 400, "min_confidence: '%.64s' is not a number from 0 to 1", c);
+            return -1;
+        }
+        q->min_confidence = x;
+    }
     return 0;
 }
 
@@ -125,6 +135,7 @@ static json_object *event_json(const dyad_stored_event *e) {
     add_int(o, "num_sources", e->num_sources);
     add_int(o, "num_articles", e->num_articles);
     add_place(o, e->place, e->country, e->lat, e->lon);
+    json_object_object_add(o, "confidence", isnan(e->confidence) ? NULL : fixed(e->confidence, 2));
     if (e->article[0]) {
         add_str(o, "article", e->article);
         add_str(o, "sentence", e->sentence);

@@ -15,7 +15,7 @@ static void usage(FILE *f) {
           "  ingest [--db FILE|URI] [--dict PATH]... [--min-confidence X] INPUT...\n"
           "                  code articles and store them (re-ingesting changes nothing)\n"
           "  query [--db FILE|URI] [--actor CODE] [--code PREFIX] [--from DATE] [--to DATE]\n"
-          "        [--place NAME] [--text WORDS] [--limit N] [--one-a-day]\n"
+          "        [--place NAME] [--text WORDS] [--min-confidence X] [--limit N] [--one-a-day]\n"
           "        [--format table|jsonl|csv|gdelt|gdelt-mentions|phoenix]\n"
           "  stats [--db FILE|URI] [--by day|dyad|root] [same filters]\n"
           "                  --db is an SQLite file (default dyad.db) or a PostgreSQL\n"

@@ -39,7 +39,7 @@ static const char SCHEMA[] =
     " id INTEGER PRIMARY KEY, date TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,"
     " code TEXT NOT NULL, root TEXT NOT NULL, quad INTEGER NOT NULL, goldstein REAL NOT NULL,"
     " place TEXT NOT NULL DEFAULT '', country TEXT NOT NULL DEFAULT '', lat REAL, lon REAL,"
-    " place_kind TEXT NOT NULL DEFAULT '',"
+    " place_kind TEXT NOT NULL DEFAULT '', confidence REAL,"
     " num_mentions INTEGER NOT NULL DEFAULT 0,"
     " num_sources INTEGER NOT NULL DEFAULT 0, num_articles INTEGER NOT NULL DEFAULT 0,"
     " UNIQUE(date, source, target, code, place));"
@@ -49,7 +49,7 @@ static const char SCHEMA[] =
     " source_text TEXT NOT NULL, target_text TEXT NOT NULL, verb_text TEXT NOT NULL,"
     " source_start INTEGER, source_end INTEGER, target_start INTEGER, target_end INTEGER,"
     " verb_start INTEGER, verb_end INTEGER, date_text TEXT NOT NULL, rule TEXT NOT NULL,"
-    " place_text TEXT NOT NULL DEFAULT '', place_start INTEGER, place_end INTEGER);"
+    " place_text TEXT NOT NULL DEFAULT '', place_start INTEGER, place_end INTEGER, confidence REAL);"
     "CREATE TABLE IF NOT EXISTS figures("
     " id INTEGER PRIMARY KEY, article INTEGER NOT NULL REFERENCES articles(rowid),"
     " sentence INTEGER NOT NULL, kind TEXT NOT NULL, released INTEGER NOT NULL,"
@@ -77,7 +77,8 @@ static const char *const UPGRADES[][2] = {
     {"events", "country TEXT NOT NULL DEFAULT ''"}, {"events", "lat REAL"}, {"events", "lon REAL"},
     {"events", "place_kind TEXT NOT NULL DEFAULT ''"},
     {"mentions", "place_text TEXT NOT NULL DEFAULT ''"}, {"mentions", "place_start INTEGER"},
-    {"mentions", "place_end INTEGER"},
+    {"mentions", "place_end INTEGER"}, {"events", "confidence REAL"},
+    {"mentions", "confidence REAL"},
 };
 
 /* Adds the columns of UPGRADES that a table lacks. */
@@ -179,7 +180,8 @@ dyad_status dyad_store_open(dyad_store **out, const char *path, dyad_error *err)
              "INSERT INTO sentences(article, idx, start, end, discarded) VALUES(?1, ?2, ?3, ?4, ?5)") ||
         prep(s, &s->put_event,
              "INSERT INTO events(date, source, target, code, root, quad, goldstein, place, country,"
-             " lat, lon, place_kind) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)") ||
+             " lat, lon, place_kind, confidence)"
+             " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)") ||
         /* Places agree when they are the same, when one report names none,
          * or when one is the country the other lies in. The same place is
          * preferred; the second column says whether the new place is finer. */
@@ -195,8 +197,9 @@ dyad_status dyad_store_open(dyad_store **out, const char *path, dyad_error *err)
         prep(s, &s->put_mention,
              "INSERT INTO mentions(event, article, sentence, source_text, target_text, verb_text,"
              " source_start, source_end, target_start, target_end, verb_start, verb_end, date_text, rule,"
-             " place_text, place_start, place_end)"
-             " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)") ||
+             " place_text, place_start, place_end, confidence)"
+             " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+             " ?18)") ||
         prep(s, &s->put_figure,
              "INSERT INTO figures(article, sentence, kind, released, value, value_max, qualifier,"
              " number_text, number_start, number_end, victim_text, victim_code, perpetrator_text,"
@@ -207,7 +210,8 @@ dyad_status dyad_store_open(dyad_store **out, const char *path, dyad_error *err)
         prep(s, &s->put_source, "INSERT OR IGNORE INTO event_sources(event, source) VALUES(?1, ?2)") ||
         prep(s, &s->count,
              "UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles + ?2,"
-             " num_sources = num_sources + ?3 WHERE id = ?1")) {
+             " num_sources = num_sources + ?3, confidence = max(coalesce(confidence, 0), ?4)"
+             " WHERE id = ?1")) {
         dyad_status st = db_fail(s, err, "cannot prepare statements");
         dyad_store_close(s);
         return st;
@@ -355,6 +359,7 @@ static dyad_status put_events(dyad_store *s, const dyad_article *a, const dyad_d
             sqlite3_bind_int(st, 6, e->quad);
             sqlite3_bind_double(st, 7, e->goldstein);
             bind_place(st, 8, pl);
+            sqlite3_bind_double(st, 13, e->confidence);
             if (step_done(st)) return db_fail(s, err, "cannot store an event");
             ev = sqlite3_last_insert_rowid(s->db);
         } else if (finer) {
@@ -389,11 +394,13 @@ static dyad_status put_events(dyad_store *s, const dyad_article *a, const dyad_d
         bind_str(st, 14, e->rule);
         bind_text(st, 15, a->text + pl->span.off, pl->name ? pl->span.len : 0);
         bind_span(st, 16, a, pl->name ? pl->span : (dyad_span){0, 0});
+        sqlite3_bind_double(st, 18, e->confidence);
         if (step_done(st)) return db_fail(s, err, "cannot store a mention");
         st = s->count;
         sqlite3_bind_int64(st, 1, ev);
         sqlite3_bind_int(st, 2, new_article);
         sqlite3_bind_int(st, 3, new_source);
+        sqlite3_bind_double(st, 4, e->confidence);
         if (step_done(st)) return db_fail(s, err, "cannot count mentions");
     }
     return DYAD_OK;
@@ -478,6 +485,9 @@ dyad_status store_check_query(const dyad_query *q, dyad_error *err) {
         return dyad_fail(err, DYAD_EINVAL, NULL, 0, "--from: bad date '%s' (want YYYY-MM-DD)", q->from);
     if (q && q->to && !good_date(q->to))
         return dyad_fail(err, DYAD_EINVAL, NULL, 0, "--to: bad date '%s' (want YYYY-MM-DD)", q->to);
+    if (q && !(q->min_confidence >= 0 && q->min_confidence <= 1))
+        return dyad_fail(err, DYAD_EINVAL, NULL, 0, "min_confidence: %g is not a number from 0 to 1",
+                         q->min_confidence);
     if (q && q->kind) {
         int k = 0;
         while (*dyad_figure_kind_name((dyad_figure_kind)k) && strcmp(dyad_figure_kind_name((dyad_figure_kind)k), q->kind))
@@ -507,7 +517,8 @@ static dyad_status where(const dyad_query *q, char *buf, size_t n, dyad_error *e
              " AND (?3 IS NULL OR e.date >= ?3) AND (?4 IS NULL OR e.date <= ?4)"
              " AND (?5 IS NULL OR e.id IN (SELECT m.event FROM mentions m WHERE m.article IN"
              " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?5)))"
-             " AND (?7 IS NULL OR " PLACE_MATCH("e") ")");
+             " AND (?7 IS NULL OR " PLACE_MATCH("e") ")"
+             " AND (?8 IS NULL OR e.confidence >= ?8)");
     return DYAD_OK;
 }
 
@@ -539,6 +550,7 @@ static void bind_query(sqlite3_stmt *st, const dyad_query *q) {
     if (q && q->to) sqlite3_bind_text(st, 4, q->to, -1, SQLITE_TRANSIENT);
     if (q && q->text) sqlite3_bind_text(st, 5, q->text, -1, SQLITE_TRANSIENT);
     if (q && q->place) sqlite3_bind_text(st, 7, q->place, -1, SQLITE_TRANSIENT);
+    if (q && q->min_confidence > 0) sqlite3_bind_double(st, 8, q->min_confidence - 1e-9);
 }
 
 
@@ -546,8 +558,8 @@ static void bind_query(sqlite3_stmt *st, const dyad_query *q) {
  * read by event_cols. */
 #define EVENT_COLS                                                                                 \
     "e.date, e.source, e.target, e.code, e.root, e.quad, e.goldstein, e.num_mentions,"              \
-    " e.num_sources, e.num_articles, e.place, e.country, e.lat, e.lon, e.place_kind"
-#define EVENT_NCOLS 16
+    " e.num_sources, e.num_articles, e.place, e.country, e.lat, e.lon, e.place_kind, e.confidence"
+#define EVENT_NCOLS 17
 
 /* Reads column 0 (the id) and EVENT_COLS into e; the first-mention fields
  * are left "". */
@@ -569,6 +581,7 @@ static void event_cols(sqlite3_stmt *st, dyad_stored_event *e) {
     e->lat = col_real(st, 13);
     e->lon = col_real(st, 14);
     e->place_kind = col(st, 15);
+    e->confidence = col_real(st, 16);
     e->article = e->sentence = e->source_text = e->target_text = e->verb_text = "";
     e->url = e->news_source = e->added = "";
 }

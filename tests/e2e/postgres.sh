@@ -59,6 +59,8 @@ same "--from --to" query --format csv --from 2024-08-01 --to 2024-10-31
 same "--text" query --format jsonl --text Lapid
 same "--text two words" query --format csv --text 'Blinken Doha'
 same "--one-a-day" query --format jsonl --one-a-day
+same "--min-confidence" query --format csv --min-confidence 0.85
+same "--min-confidence stats" stats --by dyad --min-confidence 0.85
 same "--limit" query --format csv --limit 3
 same "combined" query --format csv --actor ISR --code 1 --to 2024-12-31 --limit 5
 same "stats day" stats --by day

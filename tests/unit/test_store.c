@@ -269,6 +269,54 @@ static int rb_series(void *ud, const char *day, const char *root, long events, l
     return 0;
 }
 
+/* Each event keeps the highest confidence of its mentions; min_confidence
+ * filters on it, and a value outside 0..1 is refused. */
+typedef struct confs {
+    int n;
+    double lo, hi;
+} confs;
+
+static int conf_rows(void *ud, const dyad_stored_event *e) {
+    confs *c = ud;
+    if (c->n++ == 0) c->lo = c->hi = e->confidence;
+    if (e->confidence < c->lo) c->lo = e->confidence;
+    if (e->confidence > c->hi) c->hi = e->confidence;
+    return 0;
+}
+
+static void confidence(void **s) {
+    (void)s;
+    dyad_store *st = open_begun();
+    /* a place as target (0.75), a role alone (0.45); then the same attack
+     * on Gaza itself (0.8), and a visit read through a pattern (0.9) */
+    put(st, "a1", "2024-01-02", "wire", "Israel attacked targets in Gaza. Soldiers attacked Gaza.");
+    put(st, "a2", "2024-01-02", "wire", "Israel attacked Gaza.");
+    put(st, "a3", "2024-01-03", "wire", "Blinken visited Qatar.");
+    assert_int_equal(dyad_store_commit(st, NULL), DYAD_OK);
+    confs all = {0, 0, 0}, sure = {0, 0, 0}, high = {0, 0, 0}, top = {0, 0, 0};
+    dyad_query q;
+    memset(&q, 0, sizeof q);
+    assert_int_equal(dyad_store_query(st, &q, conf_rows, &all, NULL), DYAD_OK);
+    q.min_confidence = 0.6;
+    assert_int_equal(dyad_store_query(st, &q, conf_rows, &sure, NULL), DYAD_OK);
+    assert_int_equal(all.n, 3);
+    assert_int_equal(sure.n, 2);
+    assert_true(all.lo > 0.44 && all.lo < 0.46);
+    /* the attack holds the higher of its mentions' confidences */
+    q.min_confidence = 0.78;
+    assert_int_equal(dyad_store_query(st, &q, conf_rows, &high, NULL), DYAD_OK);
+    assert_int_equal(high.n, 2);
+    assert_true(high.lo > 0.79 && high.lo < 0.81 && high.hi > 0.89 && high.hi < 0.91);
+    q.min_confidence = 0.85;
+    assert_int_equal(dyad_store_query(st, &q, conf_rows, &top, NULL), DYAD_OK);
+    assert_int_equal(top.n, 1);
+    q.min_confidence = 1.5;
+    dyad_error err;
+    assert_int_equal(dyad_store_query(st, &q, conf_rows, &top, &err), DYAD_EINVAL);
+    assert_non_null(strstr(err.msg, "min_confidence"));
+    dyad_store_close(st);
+}
+
 static void read_back(void **s) {
     (void)s;
     dyad_store *st = open_begun();
@@ -318,6 +366,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(store_merge_order, setup, teardown),
         cmocka_unit_test_setup_teardown(stats, setup, teardown),
         cmocka_unit_test_setup_teardown(read_back, setup, teardown),
+        cmocka_unit_test_setup_teardown(confidence, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
