@@ -49,6 +49,7 @@ typedef struct vcand {
     const verb_block *b;
     uint8_t main, neg, be, aux, passive, inf;
     uint8_t intent;   /* "is willing to provide", "pledged to release": said, not done */
+    uint8_t part;     /* a participle clause after a comma (", accusing him of") */
     uint8_t future;   /* "will", "would", "can", "could" in its chain */
     int32_t src;      /* source mention, -1 */
     uint8_t had_event;
@@ -94,6 +95,12 @@ static const char *const CLAUSE_WORD[] = {"AND", "OR", "BUT", "NOR", "SO", "YET"
                                           NULL};
 /* personal pronouns that can be a subject */
 static const char *const PRONOUN[] = {"I", "WE", "YOU", "HE", "SHE", "IT", "THEY", NULL};
+/* -ING words that are prepositions or nouns more than participles */
+static const char *const NOT_PARTICIPLE[] = {"INCLUDING", "FOLLOWING", "ACCORDING", "REGARDING",
+                                             "CONCERNING", "DURING", "NOTHING", "EVERYTHING",
+                                             "BUILDING", "MEETING", "FUNDING", "BRIEFING",
+                                             "HEARING", "BOMBING", "SHOOTING", "KILLING",
+                                             "FIGHTING", "UPRISING", "SETTING", NULL};
 /* numbers and quantities before a noun: "two artillery shells" */
 static const char *const QUANT[] = {"ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT",
                                     "NINE", "TEN", "SEVERAL", "MANY", "FEW", "DOZENS", "HUNDREDS",
@@ -214,7 +221,15 @@ static int is_main(const parse *p, vcand *v) {
             break;
     }
     int ing = ends_with(w, "ING");
-    if (ing && !v->be && !v->aux) return 0; /* a participle modifier: "roads leading into" */
+    if (ing && !v->be && !v->aux) {
+        /* ", accusing him of": a participle after a comma is a clause of the
+         * subject before it; otherwise a modifier ("roads leading into") */
+        if (v->c0 == v->v0 && v->v0 > 0 && tok_eq(&p->t[v->v0 - 1], ",") && !tok_in(w, NOT_PARTICIPLE)) {
+            v->part = 1;
+            return 1;
+        }
+        return 0;
+    }
     /* after "be" a verb is a participle; its bare form is an adjective
      * ("was open", "are free"), unless the participle is that form ("was hit") */
     if (v->be && !ing && !strcmp(w->up, v->b->name) && !tok_in(w, SAME_PARTICIPLE) &&
@@ -308,10 +323,20 @@ static int attribution(const parse *p, uint32_t k) {
  * clause, or the subject of the verb it is coordinated with. */
 static int32_t subject(const parse *p, const vcand *vs, size_t iv) {
     const vcand *v = &vs[iv];
-    /* "X condemned ... and promised": a coordinated verb shares the subject */
-    if (v->c0 > 0 && iv > 0 && (!strcmp(p->t[v->c0 - 1].up, "AND") || !strcmp(p->t[v->c0 - 1].up, "BUT")))
+    /* "X condemned ... and promised", "X condemned ..., accusing": a
+     * coordinated verb or a participle clause shares the subject */
+    if (v->c0 > 0 && iv > 0 &&
+        (!strcmp(p->t[v->c0 - 1].up, "AND") || !strcmp(p->t[v->c0 - 1].up, "BUT") || v->part))
         for (size_t j = iv; j-- > 0;)
             if (vs[j].main) return vs[j].src;
+    if (v->part) { /* no verb of the dictionary before: the clause's first actor */
+        for (uint32_t k = 0; k < v->c0; k++) {
+            int32_t m = p->men_at[k];
+            if (tok_eq(&p->t[k], ";") || tok_eq(&p->t[k], ":")) break;
+            if (m >= 0 && !locative(p, m) && !attribution(p, p->men[m].t0)) return m;
+        }
+        return -1;
+    }
     /* "X told Y he would": a pronoun subject stands for the subject of the
      * verb that reports it, not for the nearest name */
     if (v->c0 > 0 && tok_in(&p->t[v->c0 - 1], PRONOUN)) {
@@ -386,7 +411,7 @@ static const char *const CLAUSE_OPENER[] = {
  * "a village near Kosovo's capital". */
 static const char *const WHERE_PREP[] = {"IN", "NEAR", "INSIDE", "OUTSIDE", "ACROSS", "THROUGHOUT",
                                          "WITHIN", "AROUND", "ALONG", "DURING", "BEYOND", "VIA",
-                                         "OVER", NULL};
+                                         "OVER", "THROUGH", NULL};
 
 /* Whether the comma at k continues a list of actors ("Mali, Niger and
  * Chad"): the mentions on both sides belong to one group. */

@@ -374,7 +374,8 @@ int parse_sentence(parse *p, const dicts *d, arena *a, const token *t, uint32_t 
         pmatch none = {-1, 0};
         p->act[i] = p->agt[i] = p->vrb[i] = none;
         if (t[i].kind != TK_WORD && t[i].kind != TK_NUM) continue;
-        if (t[i].cap) p->act[i] = longest(&d->actors_t, lx, t, n, i, 1);
+        /* "Russian-style", "Israeli-backed": an adjective, no actor */
+        if (t[i].cap && !t[i].compound) p->act[i] = longest(&d->actors_t, lx, t, n, i, 1);
         p->agt[i] = longest(&d->agents_t, lx, t, n, i, 0);
         p->vrb[i] = longest(&d->verbs_t, lx, t, n, i, 0);
     }

@@ -48,6 +48,24 @@ typedef struct tokbuf {
     size_t n, cap;
 } tokbuf;
 
+/* Whether word w[0..n) is an adjective made of a name and a lower-case
+ * participle or adjective after a hyphen ("Iran-backed", "Russian-style",
+ * "Hamas-run"), not a name ("Barad-dur"). */
+static int compound_adjective(const char *w, size_t n) {
+    static const char *const tails[] = {"style", "run", "led", "made", "held", "born", "type",
+                                        "like", "wide", "friendly", "leaning", "speaking", NULL};
+    const char *h = NULL;
+    for (size_t k = 0; k + 1 < n; k++)
+        if (w[k] == '-' && w[k + 1] >= 'a' && w[k + 1] <= 'z') h = w + k + 1;
+    if (!h) return 0;
+    size_t tl = n - (size_t)(h - w);
+    if (tl > 2 && ((h[tl - 2] == 'e' && h[tl - 1] == 'd') || (h[tl - 2] == 'e' && h[tl - 1] == 'n')))
+        return 1;
+    for (int k = 0; tails[k]; k++)
+        if (strlen(tails[k]) == tl && memcmp(tails[k], h, tl) == 0) return 1;
+    return 0;
+}
+
 static int push(tokbuf *b, size_t off, size_t len, tok_kind kind) {
     if (b->n == b->cap) {
         size_t nc = b->cap ? b->cap * 2 : 256;
@@ -73,6 +91,7 @@ static int push(tokbuf *b, size_t off, size_t len, tok_kind kind) {
     size_t cl;
     utf8proc_int32_t c0 = cp_at(b->text, off + len, off, &cl);
     t->cap = (uint8_t)is_upper_cp(c0);
+    t->compound = kind == TK_WORD && compound_adjective(b->text + off, len);
     return 0;
 }
 

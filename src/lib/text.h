@@ -32,6 +32,7 @@ typedef struct token {
     uint32_t id;       /* lexicon id of up, LEX_NONE if no dictionary uses it */
     uint8_t kind;      /* tok_kind */
     uint8_t cap;       /* the text starts with an upper-case letter */
+    uint8_t compound;  /* an adjective of a name and a participle: "Iran-backed" */
 } token;
 
 /* Whether token t is the upper-case word w; the first letters are compared

@@ -14,6 +14,7 @@ static const char ACTORS[] =
     "ROHAN_ [ROH]\n"
     "BREE_ [BRE]\n"
     "U.S._ [USA]\n"
+    "BARAD-DUR_ [MOR]\n"
     "FARAMIR_\n"
     "\t[GONMIL 20000101-20101231]\n"
     "\t[GONGOV]\n";
@@ -349,6 +350,19 @@ static void nouns_not_verbs(void **s) {
     EXPECT("Rohan accused Gondor over border attacks on Mordor.", "ROH|GON|112");
     EXPECT("Gondor dismissed attacks on Mordor.", "");
     EXPECT("Gondor has attacked Mordor.", "GON|MOR|190");
+    /* a name joined to a lower-case word by a hyphen is an adjective */
+    EXPECT("Gondor attacked Rohan-backed soldiers.", "GON|---MIL|190");
+    EXPECT("Gondor attacked Rohan-style soldiers.", "GON|---MIL|190");
+    EXPECT("Barad-dur attacked Gondor.", "MOR|GON|190"); /* a name */
+}
+
+/* A participle after a comma is a clause of the subject before it, or of
+ * the sentence's first actor when no verb of the dictionary comes before. */
+static void participle_clauses(void **s) {
+    (void)s;
+    EXPECT("Gondor attacked Mordor, accusing Arnor.", "GON|MOR|190;GON|ARN|112");
+    EXPECT("Gondor spoke on Monday, accusing Arnor.", "GON|ARN|112");
+    EXPECT("Gondor attacked Mordor, including Arnor.", "GON|MOR|190");
 }
 
 /* A phrase of place goes on past "of" ("in the presence of X"); a pattern
@@ -430,6 +444,7 @@ int main(void) {
         cmocka_unit_test(nouns_not_verbs),
         cmocka_unit_test(roles_placed),
         cmocka_unit_test(places_and_bounds),
+        cmocka_unit_test(participle_clauses),
         cmocka_unit_test(confidence),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
