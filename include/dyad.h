@@ -182,13 +182,19 @@ typedef struct dyad_event {
     dyad_place place;       /* where it happened, as its sentence says;
                                place.name NULL when it names no place */
     double confidence;      /* 0..1, from the evidence the coder used: see below */
+    const char *source_basis, *target_basis; /* how each actor's country was found:
+                               "dictionary" (its own name), "place" (the place a role
+                               is in: "police in Tbilisi"), "article" (the country the
+                               article is about: "police" in a story on Dhaka), ""
+                               when absent */
 } dyad_event;
 
 /* An event's confidence starts from who it names: 0.9 when the source and
  * the target both name an actor with a country or an organisation, 0.55
  * when one of them is only a role ("---GOV") or absent, 0.2 when both
  * are, 0.05 less for each role whose country comes from the place it is
- * in ("police in Tbilisi"). It then loses 0.1 when the verb matched no pattern of its
+ * in ("police in Tbilisi"), 0.15 less for each whose country is the
+ * article's. It then loses 0.1 when the verb matched no pattern of its
  * dictionary entry, 0.1 for an event read from a noun ("the invasion of
  * X"), 0.05 each when the target is a place ("attacked targets in X"), the
  * pairing is inferred from a joint subject ("A and B met"), the verb is

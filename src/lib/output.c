@@ -124,6 +124,8 @@ static void write_jsonl(FILE *f, const dyad_article *a, const dyad_event *e, cha
     json_object_object_add(o, "quad", json_object_new_int(e->quad));
     json_object_object_add(o, "goldstein", fixed(e->goldstein, 1));
     json_object_object_add(o, "confidence", fixed(e->confidence, 2));
+    json_object_object_add(o, "source_basis", json_object_new_string(e->source_basis ? e->source_basis : ""));
+    json_object_object_add(o, "target_basis", json_object_new_string(e->target_basis ? e->target_basis : ""));
     add_span(o, "source", cc, a, e->source_span);
     add_span(o, "target", cc, a, e->target_span);
     add_span(o, "verb", cc, a, e->verb_span);

@@ -386,6 +386,38 @@ static void roles_placed(void **s) {
     EXPECT("Police attacked Mordor after talks in Edoras.", "---COP|MOR|190");
 }
 
+/* A role alone takes the country the article is about: the one its
+ * actors and places name most, clearly (three mentions, twice the next;
+ * the first sentence counts double). Events left with no country named
+ * are dropped. */
+static void article_countries(void **s) {
+    (void)s;
+    const char *text = "Gondor said it would act. The government of Gondor met on Monday. "
+                       "Police attacked Mordor. Police attacked soldiers.";
+    EXPECT(text, "GON||010;GONGOV||036;GONCOP|MOR|190;GONCOP|GONMIL|190");
+    dyad_article a;
+    memset(&a, 0, sizeof a);
+    a.id = a.date = a.source = a.title = a.url = a.file = "";
+    a.text = text;
+    a.text_len = strlen(text);
+    dyad_doc *d;
+    dyad_error err;
+    assert_int_equal(dyad_code(g_ctx, &a, &d, &err), DYAD_OK);
+    assert_int_equal(dyad_doc_nevents(d), 4);
+    const dyad_event *e = dyad_doc_event(d, 2);
+    assert_string_equal(e->source_basis, "article");
+    assert_string_equal(e->target_basis, "dictionary");
+    assert_true(e->confidence > 0.64 && e->confidence < 0.66);
+    e = dyad_doc_event(d, 3); /* both sides from the article: below the default */
+    assert_true(e->confidence > 0.49 && e->confidence < 0.51);
+    assert_string_equal(dyad_doc_event(d, 0)->target_basis, "");
+    dyad_doc_free(d);
+    /* two countries named as often: none is the article's */
+    EXPECT("Gondor accused Mordor. Police attacked Mordor. Police attacked soldiers.",
+           "GON|MOR|112;---COP|MOR|190");
+    EXPECT("Police attacked soldiers.", "");
+}
+
 /* Each event's confidence follows the evidence (dyad.h); the default
  * threshold keeps events that name both sides. */
 static void confidence(void **s) {
@@ -443,6 +475,7 @@ int main(void) {
         cmocka_unit_test(joint_actors),
         cmocka_unit_test(nouns_not_verbs),
         cmocka_unit_test(roles_placed),
+        cmocka_unit_test(article_countries),
         cmocka_unit_test(places_and_bounds),
         cmocka_unit_test(participle_clauses),
         cmocka_unit_test(confidence),
