@@ -184,7 +184,8 @@ typedef struct dyad_event {
     double confidence;      /* 0..1, from the evidence the coder used: see below */
     const char *source_basis, *target_basis; /* how each actor's country was found:
                                "dictionary" (its own name), "place" (the place a role
-                               is in: "police in Tbilisi"), "article" (the country the
+                               is in: "police in Tbilisi"), "coreference" (the actor
+                               a possessive stands for: "its forces"), "article" (the country the
                                article is about: "police" in a story on Dhaka), ""
                                when absent */
 } dyad_event;
@@ -193,7 +194,8 @@ typedef struct dyad_event {
  * the target both name an actor with a country or an organisation, 0.55
  * when one of them is only a role ("---GOV") or absent, 0.2 when both
  * are, 0.05 less for each role whose country comes from the place it is
- * in ("police in Tbilisi"), 0.15 less for each whose country is the
+ * in ("police in Tbilisi") or the actor a possessive stands for ("Gondor
+ * said its soldiers"), 0.15 less for each whose country is the
  * article's. It then loses 0.1 when the verb matched no pattern of its
  * dictionary entry, 0.1 for an event read from a noun ("the invasion of
  * X"), 0.05 each when the target is a place ("attacked targets in X"), the

@@ -142,7 +142,8 @@ static void aux_chain(const parse *p, vcand *v) {
         else if (tok_in(t, AUX)) v->aux = 1;
         else if (adverb(t)) {
         } else if (strcmp(t->up, "TO") == 0) {
-            if (k >= 2 && tok_in(&p->t[k - 2], FUTURE_TO)) {
+            if (k >= 2 && tok_in(&p->t[k - 2], FUTURE_TO)) { /* "is set to", "is due to" */
+                v->future = 1;
                 k -= 2;
                 steps += 2;
                 continue;
@@ -718,25 +719,45 @@ static int place_of(const parse *p, const mention *m, const place_mention *pm) {
     return pm->t0 > m->t1;
 }
 
-/* The code of mention m (-1: ""), with the country of the place it names
- * put before a role alone ("police in Tbilisi": GEOCOP); *placed counts
- * the codes so completed. */
-static const char *actor_code(const sent_job *j, int32_t m, int *placed) {
+/* code with its first three letters (a role alone's "---") replaced by
+ * country cc, in the parse's arena; code itself when out of memory. */
+static const char *with_country(const parse *p, const char *code, const char *cc) {
+    size_t n = strlen(code);
+    char *s = arena_alloc(p->a, n + 1);
+    if (!s) return code;
+    memcpy(s, cc, 3);
+    memcpy(s + 3, code + 3, n - 2);
+    return s;
+}
+
+/* The code of mention m (-1: ""), and in *why how its country was found
+ * (dyad_event.source_basis). A role alone takes the country of the actor
+ * a possessive before it stands for ("Gondor said its soldiers": the
+ * nearest actor named before it; "coreference"), else of the place it
+ * names ("police in Tbilisi": GEOCOP; "place"). */
+static const char *actor_code(const sent_job *j, int32_t m, const char **why) {
+    *why = "";
     if (m < 0) return "";
     const parse *p = j->p;
     const char *c = p->men[m].code;
-    if (strncmp(c, "---", 3) != 0) return c;
+    if (strncmp(c, "---", 3) != 0) {
+        *why = c[0] ? "dictionary" : "";
+        return c;
+    }
+    uint32_t t0 = p->men[m].t0;
+    if (t0 > 0 && tok_in(&p->t[t0 - 1], POSSESSIVE))
+        for (uint32_t k = t0 - 1; k-- > 0;) {
+            int32_t o = p->men_at[k];
+            if (o < 0 || !real_actor(p, o) || !strncmp(p->men[o].code, "IGO", 3)) continue;
+            *why = "coreference";
+            return with_country(p, c, p->men[o].code);
+        }
     for (uint32_t k = 0; k < j->nplaces; k++) {
         const place_mention *pm = &j->places[k];
         if (!pm->e || strlen(pm->e->country) != 3 || pm->partner || !place_of(p, &p->men[m], pm))
             continue;
-        size_t n = strlen(c);
-        char *s = arena_alloc(p->a, n + 1);
-        if (!s) return c;
-        memcpy(s, pm->e->country, 3);
-        memcpy(s + 3, c + 3, n - 2);
-        (*placed)++;
-        return s;
+        *why = "place";
+        return with_country(p, c, pm->e->country);
     }
     return c;
 }
@@ -744,24 +765,21 @@ static const char *actor_code(const sent_job *j, int32_t m, int *placed) {
 /* Whether an actor code is a role alone ("---COP"). */
 static int role(const char *code) { return !strncmp(code, "---", 3) && code[3]; }
 
-/* How an actor's code was found (dyad_event.source_basis). */
-static const char *basis(const char *code, int placed) {
-    return placed ? "place" : named(code) ? "dictionary" : "";
+/* Whether an actor's country was inferred from the sentence (a place, a
+ * possessive) rather than named. */
+static int inferred(const char *why) {
+    return !strcmp(why, "place") || !strcmp(why, "coreference");
 }
 
 /* Adds the event source mention a -> target mention b (-1: absent). */
 static int make_event(sent_job *j, int32_t a, int32_t b, const char *code, const vcand *v,
                       const char *rule) {
     const parse *p = j->p;
-    int placed = 0;
     dyad_event e;
     memset(&e, 0, sizeof e);
-    int pa = placed;
-    e.source = actor_code(j, a, &placed);
-    e.source_basis = basis(e.source, placed > pa);
-    pa = placed;
-    e.target = actor_code(j, b, &placed);
-    e.target_basis = basis(e.target, placed > pa);
+    e.source = actor_code(j, a, &e.source_basis);
+    e.target = actor_code(j, b, &e.target_basis);
+    int placed = inferred(e.source_basis) + inferred(e.target_basis);
     /* roles alone are kept until the article's country may complete them */
     if (!named(e.source) && !named(e.target) && !(role(e.source) && role(e.target))) return 0;
     if (!strcmp(e.source, e.target)) return 0;
@@ -812,11 +830,13 @@ static const char *map_code(const code_map *m, size_t n, const char *code, const
     return none;
 }
 
-/* Stated intentions to do what a code says: giving aid, cooperating
- * materially or yielding (06-08) become the matching "express intent"
- * codes (031-035), coercing and violence (17-20) the matching threats
- * (137, 138x); anything else stays. */
+/* Stated intentions to do what a code says: consulting (04) becomes the
+ * intent to meet (036), diplomatic cooperation (05) 032, giving aid,
+ * cooperating materially or yielding (06-08) the matching "express
+ * intent" codes (031-035), coercing and violence (17-20) the matching
+ * threats (137, 138x); anything else stays. */
 static const code_map INTENT[] = {
+    {"04", "036"},   {"05", "032"},
     {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"}, {"07", "033"},
     {"06", "031"},   {"081", "0351"}, {"082", "0352"}, {"083", "034"},  {"084", "0353"},
     {"085", "0354"}, {"086", "0355"}, {"087", "0356"}, {"08", "035"},   {"17", "137"},

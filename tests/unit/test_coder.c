@@ -174,18 +174,24 @@ static void discards(void **s) {
     EXPECT("Gondor attacked Mordor.\nFootball fans in Rohan attacked Arnor.", "");
 }
 
-static void offsets(void **s) {
-    (void)s;
-    dyad_ctx *ctx = make_ctx();
-    const char *text = "Yesterday Gondor attacked Mordor.";
+/* The coded document of text, an article with no date. */
+static dyad_doc *code_doc(const dyad_ctx *ctx, const char *text) {
     dyad_article a;
     memset(&a, 0, sizeof a);
     a.id = a.date = a.source = a.title = a.url = a.file = "";
     a.text = text;
     a.text_len = strlen(text);
-    dyad_doc *d;
+    dyad_doc *d = NULL;
     dyad_error err;
     assert_int_equal(dyad_code(ctx, &a, &d, &err), DYAD_OK);
+    return d;
+}
+
+static void offsets(void **s) {
+    (void)s;
+    dyad_ctx *ctx = make_ctx();
+    const char *text = "Yesterday Gondor attacked Mordor.";
+    dyad_doc *d = code_doc(ctx, text);
     assert_int_equal(dyad_doc_nevents(d), 1);
     const dyad_event *e = dyad_doc_event(d, 0);
     assert_int_equal(e->source_span.off, 10);
@@ -246,6 +252,9 @@ static void intentions(void **s) {
     EXPECT("Gondor will not restore diplomatic ties with Arnor.", "GON|ARN|1214");
     EXPECT("Gondor said it would not restore diplomatic ties with Arnor.", "GON|ARN|1214");
     EXPECT("Gondor did not restore diplomatic ties with Arnor.", "");
+    /* "set to", "due to": a plain future too, an intention when said */
+    EXPECT("Gondor is set to visit Arnor.", "GON|ARN|042");
+    EXPECT("Gondor said it is set to visit Arnor.", "GON|ARN|036");
     /* violence said, not done, is a threat */
     EXPECT("Gondor vowed to attack Mordor.", "GON|MOR|1384");
     EXPECT("Gondor attacked Mordor.", "GON|MOR|190");
@@ -375,15 +384,19 @@ static void places_and_bounds(void **s) {
     EXPECT("Arnor restored relations.", "ARN||063");
 }
 
-/* A role alone takes the country of the place it is in ("police in
- * Minas Tirith"), named inside it, right before it or after in/of/from/at;
- * a place further off or a partner says nothing of it. */
+/* A role alone takes the country of the actor a possessive before it
+ * stands for, or of the place it is in ("police in Minas Tirith"), named
+ * inside it, right before it or after in/of/from/at; a place further off
+ * or a partner says nothing of it. */
 static void roles_placed(void **s) {
     (void)s;
     EXPECT("Police in Minas Tirith attacked Mordor.", "GONCOP|MOR|190");
     EXPECT("Minas Tirith police attacked Mordor.", "GONCOP|MOR|190");
     EXPECT("Gondor attacked soldiers in Edoras.", "GON|ROHMIL|190");
     EXPECT("Police attacked Mordor after talks in Edoras.", "---COP|MOR|190");
+    /* a possessive stands for the actor named before it */
+    EXPECT("Gondor said its soldiers attacked Mordor.", "GONMIL|MOR|190");
+    EXPECT("Gondor attacked Mordor and its soldiers.", "GON|MOR|190;GON|MORMIL|190");
 }
 
 /* A role alone takes the country the article is about: the one its
@@ -395,14 +408,7 @@ static void article_countries(void **s) {
     const char *text = "Gondor said it would act. The government of Gondor met on Monday. "
                        "Police attacked Mordor. Police attacked soldiers.";
     EXPECT(text, "GON||010;GONGOV||036;GONCOP|MOR|190;GONCOP|GONMIL|190");
-    dyad_article a;
-    memset(&a, 0, sizeof a);
-    a.id = a.date = a.source = a.title = a.url = a.file = "";
-    a.text = text;
-    a.text_len = strlen(text);
-    dyad_doc *d;
-    dyad_error err;
-    assert_int_equal(dyad_code(g_ctx, &a, &d, &err), DYAD_OK);
+    dyad_doc *d = code_doc(g_ctx, text);
     assert_int_equal(dyad_doc_nevents(d), 4);
     const dyad_event *e = dyad_doc_event(d, 2);
     assert_string_equal(e->source_basis, "article");
@@ -437,14 +443,7 @@ static void confidence(void **s) {
         {"Police in Edoras attacked Mordor.", 0.75},               /* a role placed */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        dyad_article a;
-        memset(&a, 0, sizeof a);
-        a.id = a.date = a.source = a.title = a.url = a.file = "";
-        a.text = cases[i].text;
-        a.text_len = strlen(a.text);
-        dyad_doc *d;
-        dyad_error err;
-        assert_int_equal(dyad_code(g_ctx, &a, &d, &err), DYAD_OK);
+        dyad_doc *d = code_doc(g_ctx, cases[i].text);
         assert_true(dyad_doc_nevents(d) >= 1);
         double got = dyad_doc_event(d, 0)->confidence;
         if (got < cases[i].want - 1e-9 || got > cases[i].want + 1e-9)
