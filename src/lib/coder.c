@@ -28,6 +28,7 @@ struct dyad_doc {
     size_t npl, cappl;
     place_context pc;
     article_countries ac; /* the countries it names (article.c) */
+    name_aliases aliases; /* short names of the people it named in full */
 };
 
 /* What weakens an event's evidence (dyad_event.confidence). */
@@ -741,7 +742,7 @@ static const char *actor_code(const sent_job *j, int32_t m, const char **why) {
     const parse *p = j->p;
     const char *c = p->men[m].code;
     if (strncmp(c, "---", 3) != 0) {
-        *why = c[0] ? "dictionary" : "";
+        *why = !c[0] ? "" : p->men[m].alias ? "coreference" : "dictionary";
         return c;
     }
     uint32_t t0 = p->men[m].t0;
@@ -1105,6 +1106,33 @@ static void place_figures(dyad_doc *doc, size_t first, const token *t, uint32_t 
     }
 }
 
+/* Keeps the short name of each person sentence p names in full: the last
+ * word of a mention of two capitalised words or more that no dictionary
+ * knows on its own ("Abiy Ahmed", "Prime Minister Sheikh Hasina"). A name
+ * kept for two codes is no alias. */
+static void keep_aliases(dyad_doc *doc, const parse *p) {
+    name_aliases *al = &doc->aliases;
+    for (uint32_t m = 0; m < p->nmen; m++) {
+        const mention *x = &p->men[m];
+        if (x->alias || x->t1 < x->t0 + 2 || !named(x->code)) continue;
+        const token *last = &p->t[x->t1 - 1];
+        if (last->kind != TK_WORD || !last->cap || last->uplen < 3 ||
+            p->act[x->t1 - 1].entry >= 0 || p->agt[x->t1 - 1].entry >= 0 ||
+            !p->t[x->t1 - 2].cap)
+            continue;
+        uint32_t k = 0;
+        while (k < al->n && strcmp(al->v[k].up, last->up) != 0) k++;
+        if (k < al->n) {
+            if (strcmp(al->v[k].code, x->code) != 0) al->v[k].clash = 1;
+            continue;
+        }
+        if (al->n == MAX_ALIASES) continue;
+        al->v[al->n].up = last->up; /* both live in the document's arena */
+        al->v[al->n].code = x->code;
+        al->v[al->n++].clash = 0;
+    }
+}
+
 /* Counts the countries sentence si names (its actors' and places'), the
  * first sentence double: the dateline and the lead say most of what an
  * article is about. */
@@ -1150,7 +1178,8 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
     const sentence *s = &td->sents[si];
     const token *t = td->toks + s->tok0;
     parse p;
-    if (parse_sentence(&p, d, &doc->mem, t, s->ntok, date) != 0) return -1;
+    if (parse_sentence(&p, d, &doc->mem, t, s->ntok, date, &doc->aliases) != 0) return -1;
+    keep_aliases(doc, &p);
     sent_job j;
     memset(&j, 0, sizeof j);
     j.doc = doc;

@@ -90,6 +90,7 @@ static int add_mention(parse *p, uint32_t t0, uint32_t t1, const char *code, uin
     m->t1 = t1;
     m->code = code;
     m->group = group;
+    m->alias = 0;
     for (uint32_t k = t0; k < t1 && k < p->n; k++)
         if (p->men_at[k] < 0) p->men_at[k] = (int32_t)p->nmen;
     p->nmen++;
@@ -255,6 +256,19 @@ static uint32_t from_actor(parse *p, uint32_t start, uint32_t i, const char *cod
     return e;
 }
 
+/* The code of the article's short name at token i ("Ahmed"), NULL when it
+ * is none: a capitalised word that no dictionary matches. */
+static const char *alias_at(const parse *p, uint32_t i) {
+    if (!p->aliases || i >= p->n) return NULL;
+    const token *t = &p->t[i];
+    if (t->kind != TK_WORD || !t->cap || p->act[i].entry >= 0 || p->agt[i].entry >= 0) return NULL;
+    for (uint32_t k = 0; k < p->aliases->n; k++) {
+        const name_alias *al = &p->aliases->v[k];
+        if (!al->clash && tok_eq(t, al->up)) return al->code;
+    }
+    return NULL;
+}
+
 /* Builds the mention(s) that start with a role at token i. */
 static uint32_t from_agent(parse *p, uint32_t i) {
     const agent_entry *ag = agent_at(p, i);
@@ -287,8 +301,16 @@ static uint32_t from_agent(parse *p, uint32_t i) {
             return en[na - 1];
         }
     }
-    /* role + name: "President Umbardacil" */
+    /* role + name: "President Umbardacil", or a short name ("President
+     * Kiir" after "Salva Kiir") */
     const char *c = actor_at(p, k);
+    if (!c && alias_at(p, k)) {
+        c = alias_at(p, k);
+        for (int ch = 0; ch < nch; ch++)
+            if (add_mention(p, i, k + 1, apply_chain(p, c, &chains[ch]), group) == 0)
+                p->men[p->nmen - 1].alias = 1;
+        return k + 1;
+    }
     if (c && *c && p->t[k].cap) {
         uint32_t end = k + p->act[k].len;
         for (int ch = 0; ch < nch; ch++) add_mention(p, i, end, apply_chain(p, c, &chains[ch]), group);
@@ -349,8 +371,9 @@ static int compound_modifier(const parse *p, uint32_t k) {
 }
 
 int parse_sentence(parse *p, const dicts *d, arena *a, const token *t, uint32_t n,
-                   int32_t date) {
+                   int32_t date, const name_aliases *aliases) {
     memset(p, 0, sizeof *p);
+    p->aliases = aliases;
     p->d = d;
     p->a = a;
     p->t = t;
@@ -390,6 +413,9 @@ int parse_sentence(parse *p, const dicts *d, arena *a, const token *t, uint32_t 
             i = from_actor(p, i, i, c);
         } else if (agent_at(p, i)) {
             i = from_agent(p, i);
+        } else if ((c = alias_at(p, i)) != NULL) { /* "Ahmed hailed" */
+            if (add_mention(p, i, i + 1, c, p->ngroups++) == 0) p->men[p->nmen - 1].alias = 1;
+            i++;
         } else {
             i++;
         }

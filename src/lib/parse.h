@@ -23,7 +23,23 @@ typedef struct mention {
     uint32_t t0, t1;
     const char *code;
     uint32_t group;
+    uint8_t alias; /* a short name for someone named in full before ("Ahmed") */
 } mention;
+
+/* The short names of the people an article has named in full ("Ahmed"
+ * after "Prime Minister Abiy Ahmed"), with their codes; a name given to
+ * two codes is no alias. Kept by coder.c, read by mention.c. */
+#define MAX_ALIASES 64
+typedef struct name_alias {
+    const char *up;   /* the upper-case name */
+    const char *code;
+    uint8_t clash;
+} name_alias;
+
+typedef struct name_aliases {
+    name_alias v[MAX_ALIASES];
+    uint32_t n;
+} name_aliases;
 
 #define PRESENT_BITS 1024
 #define PRESENT_WORDS (PRESENT_BITS / 64)
@@ -32,6 +48,7 @@ typedef struct parse {
     const dicts *d;
     arena *a;
     const token *t; /* the sentence's tokens */
+    const name_aliases *aliases; /* the article's short names, NULL for none */
     uint32_t n;
     int32_t date;   /* YYYYMMDD of the article, 0 when unknown */
     pmatch *act;    /* longest actor match starting at each token */
@@ -53,7 +70,7 @@ static inline int word_maybe_present(const parse *p, uint32_t id) {
 /* Fills act/agt/vrb and builds the mentions. Returns 0, -1 when out of
  * memory. */
 int parse_sentence(parse *p, const dicts *d, arena *a, const token *t, uint32_t n,
-                   int32_t date);
+                   int32_t date, const name_aliases *aliases);
 
 /* Upper-case word test on a token ("AND"). */
 int tok_is(const token *t, const char *up);

@@ -399,6 +399,27 @@ static void roles_placed(void **s) {
     EXPECT("Gondor attacked Mordor and its soldiers.", "GON|MOR|190;GON|MORMIL|190");
 }
 
+/* A person named in full is known by the last word of the name later in
+ * the article ("Ecthelion"), also after a role ("Prime Minister
+ * Ecthelion"), unless two people share it. */
+static void short_names(void **s) {
+    (void)s;
+    EXPECT("Gondor's prime minister Denethor Ecthelion visited Arnor. Ecthelion attacked Mordor.",
+           "GONGOV|ARN|042;GONGOV|MOR|190");
+    EXPECT("Gondor's prime minister Denethor Ecthelion visited Arnor. "
+           "Prime Minister Ecthelion attacked Mordor.",
+           "GONGOV|ARN|042;GONGOV|MOR|190");
+    EXPECT("Ecthelion attacked Mordor.", "|MOR|190");
+    EXPECT("Gondor's prime minister Denethor Ecthelion visited Arnor. "
+           "Rohan's prime minister Boromir Ecthelion visited Bree. Ecthelion attacked Mordor.",
+           "GONGOV|ARN|042;ROHGOV|BRE|042;|MOR|190");
+    dyad_doc *d = code_doc(g_ctx, "Gondor's prime minister Denethor Ecthelion visited Arnor. "
+                                  "Ecthelion attacked Mordor.");
+    assert_int_equal(dyad_doc_nevents(d), 2);
+    assert_string_equal(dyad_doc_event(d, 1)->source_basis, "coreference");
+    dyad_doc_free(d);
+}
+
 /* A role alone takes the country the article is about: the one its
  * actors and places name most, clearly (three mentions, twice the next;
  * the first sentence counts double). Events left with no country named
@@ -475,6 +496,7 @@ int main(void) {
         cmocka_unit_test(nouns_not_verbs),
         cmocka_unit_test(roles_placed),
         cmocka_unit_test(article_countries),
+        cmocka_unit_test(short_names),
         cmocka_unit_test(places_and_bounds),
         cmocka_unit_test(participle_clauses),
         cmocka_unit_test(confidence),
