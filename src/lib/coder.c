@@ -344,6 +344,7 @@ static int32_t subject(const parse *p, const vcand *vs, size_t iv) {
     /* "X told Y he would": a pronoun subject stands for the subject of the
      * verb that reports it, not for the nearest name */
     if (v->c0 > 0 && tok_in(&p->t[v->c0 - 1], PRONOUN)) {
+        if (p->men_at[v->c0 - 1] >= 0) return p->men_at[v->c0 - 1]; /* "He" of the last sentence */
         for (size_t j = iv; j-- > 0;)
             if (vs[j].main && vs[j].v1 < v->c0) return vs[j].src;
         return -1;
@@ -1106,6 +1107,29 @@ static void place_figures(dyad_doc *doc, size_t first, const token *t, uint32_t 
     }
 }
 
+/* Whether mention m names one person ("President Erdoğan", "Abiy Ahmed",
+ * "Ahmed"), not a country, a body or a group ("the police", "South
+ * Korea's military"): a country with a role, and a role of one person or a
+ * name. */
+static int person(const parse *p, int32_t m) {
+    static const char *const BODY[] = {"POLICE", "ARMY", "MILITARY", "GOVERNMENT", "MINISTRY",
+                                       "COURT", "PARLIAMENT", "CABINET", "OFFICE", "PRESIDENCY",
+                                       "COMMAND", "COUNCIL", "GUARD", "COMMITTEE", "AGENCY", NULL};
+    const mention *x = &p->men[m];
+    if (!named(x->code) || strlen(x->code) < 6 || !strncmp(x->code, "IGO", 3)) return 0;
+    if (x->alias) return 1;
+    int role = 0, caps = 0;
+    for (uint32_t k = x->t0; k < x->t1; k++) {
+        const token *t = &p->t[k];
+        if (p->agt[k].entry >= 0) {
+            if (tok_in(t, BODY) || (t->uplen > 3 && t->up[t->uplen - 1] == 'S')) return 0;
+            role = 1;
+        }
+        caps += t->kind == TK_WORD && t->cap;
+    }
+    return role || caps >= 1;
+}
+
 /* Keeps the short name of each person sentence p names in full: the last
  * word of a mention of two capitalised words or more that no dictionary
  * knows on its own ("Abiy Ahmed", "Prime Minister Sheikh Hasina"). A name
@@ -1277,6 +1301,13 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
     for (size_t r = first_ev; r < doc->nev; r++)
         if (doc->ev[r].code) doc->ev[w++] = doc->ev[r];
     doc->nev = w;
+    /* "He" in a later sentence stands for the person this one's first
+     * main verb has as subject (a country with a role: "SRBGOV") */
+    for (size_t k = 0; k < nv; k++) {
+        if (!vs[k].main || vs[k].src < 0) continue;
+        if (person(&p, vs[k].src)) doc->aliases.he = p.men[vs[k].src].code;
+        break;
+    }
     return 0;
 }
 

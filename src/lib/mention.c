@@ -370,6 +370,17 @@ static int compound_modifier(const parse *p, uint32_t k) {
     return a->off + a->len == d->off && d->off + d->len == w->off && w->kind == TK_WORD && !w->cap;
 }
 
+/* The first token of the sentence past quotation marks and a leading
+ * conjunction or adverb ("But he said", "Later, he"). */
+static uint32_t opening(const parse *p) {
+    uint32_t i = 0;
+    while (i < p->n && (p->t[i].kind == TK_QUOTE || tok_is(&p->t[i], "BUT") ||
+                        tok_is(&p->t[i], "AND") || tok_is(&p->t[i], ",") ||
+                        (p->t[i].kind == TK_WORD && p->t[i].uplen > 3 && !strcmp(p->t[i].up + p->t[i].uplen - 2, "LY"))))
+        i++;
+    return i;
+}
+
 int parse_sentence(parse *p, const dicts *d, arena *a, const token *t, uint32_t n,
                    int32_t date, const name_aliases *aliases) {
     memset(p, 0, sizeof *p);
@@ -413,6 +424,10 @@ int parse_sentence(parse *p, const dicts *d, arena *a, const token *t, uint32_t 
             i = from_actor(p, i, i, c);
         } else if (agent_at(p, i)) {
             i = from_agent(p, i);
+        } else if (i == opening(p) && p->aliases && p->aliases->he &&
+                   (tok_eq(&t[i], "HE") || tok_eq(&t[i], "SHE"))) { /* "He also praised" */
+            if (add_mention(p, i, i + 1, p->aliases->he, p->ngroups++) == 0) p->men[p->nmen - 1].alias = 1;
+            i++;
         } else if ((c = alias_at(p, i)) != NULL) { /* "Ahmed hailed" */
             if (add_mention(p, i, i + 1, c, p->ngroups++) == 0) p->men[p->nmen - 1].alias = 1;
             i++;

@@ -39,6 +39,8 @@ typedef struct name_alias {
 typedef struct name_aliases {
     name_alias v[MAX_ALIASES];
     uint32_t n;
+    const char *he; /* who "He" or "She" opening a sentence stands for: the
+                       person the last sentence with one had as subject */
 } name_aliases;
 
 #define PRESENT_BITS 1024

@@ -401,7 +401,8 @@ static void roles_placed(void **s) {
 
 /* A person named in full is known by the last word of the name later in
  * the article ("Ecthelion"), also after a role ("Prime Minister
- * Ecthelion"), unless two people share it. */
+ * Ecthelion"), unless two people share it; "He" opening a sentence is the
+ * person the last sentence had as subject. */
 static void short_names(void **s) {
     (void)s;
     EXPECT("Gondor's prime minister Denethor Ecthelion visited Arnor. Ecthelion attacked Mordor.",
@@ -413,6 +414,12 @@ static void short_names(void **s) {
     EXPECT("Gondor's prime minister Denethor Ecthelion visited Arnor. "
            "Rohan's prime minister Boromir Ecthelion visited Bree. Ecthelion attacked Mordor.",
            "GONGOV|ARN|042;ROHGOV|BRE|042;|MOR|190");
+    /* "He" opening a sentence: the person the last sentence had as
+     * subject, not a body ("the police") */
+    EXPECT("Gondor's prime minister Denethor Ecthelion visited Arnor. He also attacked Mordor.",
+           "GONGOV|ARN|042;GONGOV|MOR|190");
+    EXPECT("Gondor police attacked Arnor. He attacked Mordor.", "GONCOP|ARN|190;|MOR|190");
+    EXPECT("Ecthelion of Gondor said he attacked Mordor.", "GON|MOR|190");
     dyad_doc *d = code_doc(g_ctx, "Gondor's prime minister Denethor Ecthelion visited Arnor. "
                                   "Ecthelion attacked Mordor.");
     assert_int_equal(dyad_doc_nevents(d), 2);
