@@ -660,7 +660,12 @@ typedef struct sent_job {
     int ndates;
     place_mention *places; /* of the sentence */
     uint32_t nplaces;
+    int32_t place_target;  /* the place an event of PLACE_TARGET acts on, -1 */
 } sent_job;
+
+/* A target that is a place of the gazetteer, not an actor mention: its
+ * country ("airstrikes targeted sites in Damascus": SYR). */
+#define PLACE_TARGET (-2)
 
 /* The date of an event whose verb is at token v: the sentence's date
  * expression nearest to the verb, else the publication date. */
@@ -773,14 +778,36 @@ static int inferred(const char *why) {
     return !strcmp(why, "place") || !strcmp(why, "coreference");
 }
 
-/* Adds the event source mention a -> target mention b (-1: absent). */
+/* The first place of the gazetteer with a country in tokens [from, end)
+ * that says where (after "in", "near", "across"...), as an index into the
+ * sentence's places; -1 when there is none. */
+static int32_t clause_place(const sent_job *j, uint32_t from, uint32_t end) {
+    for (uint32_t k = 0; k < j->nplaces; k++) {
+        const place_mention *pm = &j->places[k];
+        if (pm->t0 >= from && pm->t0 < end && pm->locative && !pm->partner && pm->e &&
+            strlen(pm->e->country) == 3)
+            return (int32_t)k;
+    }
+    return -1;
+}
+
+/* Adds the event source mention a -> target mention b (-1: absent;
+ * PLACE_TARGET: the country of the place j->place_target). */
 static int make_event(sent_job *j, int32_t a, int32_t b, const char *code, const vcand *v,
                       const char *rule) {
     const parse *p = j->p;
     dyad_event e;
     memset(&e, 0, sizeof e);
     e.source = actor_code(j, a, &e.source_basis);
-    e.target = actor_code(j, b, &e.target_basis);
+    if (b == PLACE_TARGET) {
+        const place_mention *pm = &j->places[j->place_target];
+        e.target = pm->e->country;
+        e.target_basis = "place";
+        e.target_span = tok_span(p->t, pm->t0, pm->t1);
+        b = -1;
+    } else {
+        e.target = actor_code(j, b, &e.target_basis);
+    }
     int placed = inferred(e.source_basis) + inferred(e.target_basis);
     /* roles alone are kept until the article's country may complete them */
     if (!named(e.source) && !named(e.target) && !(role(e.source) && role(e.target))) return 0;
@@ -811,7 +838,7 @@ static int emit(sent_job *j, int32_t src, int32_t tgt, const char *code, const v
         int32_t sa = src < 0 ? -1 : (int32_t)a;
         if (src >= 0 && p->men[a].group != p->men[src].group) continue;
         for (uint32_t b = 0; b < p->nmen || b == 0; b++) {
-            int32_t tb = tgt < 0 ? -1 : (int32_t)b;
+            int32_t tb = tgt < 0 ? tgt : (int32_t)b;
             if (tgt >= 0 && p->men[b].group != p->men[tgt].group) continue;
             if (make_event(j, sa, tb, code, v, rule) != 0) return -1;
             if (tgt < 0) break;
@@ -992,7 +1019,9 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     }
     if (tgt < 0 && by < 0 && place_stands_for_people(code)) { /* "declared a truce in Gondor" */
         tgt = next_mention(p, v->v1, end, src >= 0 ? (int64_t)p->men[src].group : -1, 1, NULL);
-        if (tgt >= 0) v->why |= EV_PLACE;
+        if (tgt < 0 && src >= 0 && (j->place_target = clause_place(j, v->v1, end)) >= 0)
+            tgt = PLACE_TARGET; /* "strikes were carried out in Khost" */
+        if (tgt != -1) v->why |= EV_PLACE;
     }
     if (emit(j, src, tgt, code, v, rule) != 0) return -1;
     if (usable_code(rcode) && src >= 0 && tgt >= 0 && emit(j, tgt, src, rcode, v, rule) != 0)

@@ -394,6 +394,10 @@ static void roles_placed(void **s) {
     EXPECT("Minas Tirith police attacked Mordor.", "GONCOP|MOR|190");
     EXPECT("Gondor attacked soldiers in Edoras.", "GON|ROHMIL|190");
     EXPECT("Police attacked Mordor after talks in Edoras.", "---COP|MOR|190");
+    /* a place of the gazetteer names the target's country when no actor
+     * does, for violence, not for talks */
+    EXPECT("Rohan attacked positions in Minas Tirith.", "ROH|GON|190");
+    EXPECT("Rohan met envoys in Minas Tirith.", "ROH||036");
     /* a possessive stands for the actor named before it */
     EXPECT("Gondor said its soldiers attacked Mordor.", "GONMIL|MOR|190");
     EXPECT("Gondor attacked Mordor and its soldiers.", "GON|MOR|190;GON|MORMIL|190");
