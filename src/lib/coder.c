@@ -39,6 +39,7 @@ enum {
     EV_JOINT = 8,     /* paired from a joint subject */
     EV_REPORTED = 16, /* inside a quotation or a clause reported by a verb of saying */
     EV_ABOUT = 32,    /* a statement's target read from what it says */
+    EV_IF = 64,       /* a condition or its consequence: "if X attacks", "would ... if" */
 };
 
 #define MAX_CHAIN 8 /* auxiliaries and adverbs between subject and verb */
@@ -689,6 +690,26 @@ static void event_date(const sent_job *j, uint32_t v, dyad_event *e) {
 }
 
 
+/* Whether verb v is only supposed: inside a clause that "if", "unless"
+ * or "whether" opens ("if Gondor attacks, ..."), or conditional with
+ * "would", "could" or "might" and an "if" later in its sentence ("Gondor
+ * would defend itself if attacked"). A consequence with "will" is a
+ * threat or a promise, coded as such ("if X attacks, we will respond"). */
+static int hypothetical(const parse *p, const vcand *v) {
+    static const char *const IF[] = {"IF", "UNLESS", "WHETHER", NULL};
+    static const char *const MAYBE[] = {"WOULD", "COULD", "MIGHT", NULL};
+    for (uint32_t k = v->c0; k-- > 0;) {
+        const token *t = &p->t[k];
+        if (tok_in(t, IF)) return 1;
+        if (tok_eq(t, ",") || tok_eq(t, ";") || tok_eq(t, ":")) break;
+    }
+    int maybe = 0;
+    for (uint32_t k = v->c0; k < v->v0; k++) maybe |= tok_in(&p->t[k], MAYBE);
+    for (uint32_t k = v->v1; maybe && k < p->n; k++)
+        if (tok_in(&p->t[k], IF)) return 1;
+    return 0;
+}
+
 /* Whether token k is inside a quotation: an odd number of quotation marks
  * before it. */
 static int quoted(const parse *p, uint32_t k) {
@@ -706,6 +727,7 @@ static double confidence(const char *a, const char *b, int placed, const vcand *
     if (v->why & EV_JOINT) c -= 0.05;
     if (v->why & EV_REPORTED) c -= 0.05;
     if (v->why & EV_ABOUT) c -= 0.25;
+    if (v->why & EV_IF) c -= 0.3;
     if (v->future || v->intent) c -= 0.05;
     return c < 0 ? 0 : c;
 }
@@ -959,6 +981,7 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     if (!usable_code(code)) return 0;
     if (hit) v->why |= EV_PATTERN;
     if (quoted(p, v->v0)) v->why |= EV_REPORTED;
+    if (hypothetical(p, v)) v->why |= EV_IF;
     for (size_t k = 0; k < iv; k++)
         if (vs[k].main && vs[k].b->code && !strncmp(vs[k].b->code, "01", 2)) v->why |= EV_REPORTED;
     /* "X said it would release Y": what a statement says will be done */
