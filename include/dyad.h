@@ -413,6 +413,8 @@ typedef struct dyad_stored_mention {
     const char *date_text;     /* the date expression used, "" for the publication date */
     const char *rule;          /* dictionary file:line of the pattern */
     long doc_len;              /* the article's length in characters */
+    double confidence;         /* dyad_event.confidence; NaN when stored before it was kept */
+    const char *source_basis, *target_basis; /* dyad_event's; "" when unknown */
 } dyad_stored_mention;
 
 typedef int (*dyad_mention_fn)(void *ud, const dyad_stored_mention *m);

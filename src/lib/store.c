@@ -49,7 +49,8 @@ static const char SCHEMA[] =
     " source_text TEXT NOT NULL, target_text TEXT NOT NULL, verb_text TEXT NOT NULL,"
     " source_start INTEGER, source_end INTEGER, target_start INTEGER, target_end INTEGER,"
     " verb_start INTEGER, verb_end INTEGER, date_text TEXT NOT NULL, rule TEXT NOT NULL,"
-    " place_text TEXT NOT NULL DEFAULT '', place_start INTEGER, place_end INTEGER, confidence REAL);"
+    " place_text TEXT NOT NULL DEFAULT '', place_start INTEGER, place_end INTEGER, confidence REAL,"
+    " source_basis TEXT NOT NULL DEFAULT '', target_basis TEXT NOT NULL DEFAULT '');"
     "CREATE TABLE IF NOT EXISTS figures("
     " id INTEGER PRIMARY KEY, article INTEGER NOT NULL REFERENCES articles(rowid),"
     " sentence INTEGER NOT NULL, kind TEXT NOT NULL, released INTEGER NOT NULL,"
@@ -78,7 +79,8 @@ static const char *const UPGRADES[][2] = {
     {"events", "place_kind TEXT NOT NULL DEFAULT ''"},
     {"mentions", "place_text TEXT NOT NULL DEFAULT ''"}, {"mentions", "place_start INTEGER"},
     {"mentions", "place_end INTEGER"}, {"events", "confidence REAL"},
-    {"mentions", "confidence REAL"},
+    {"mentions", "confidence REAL"}, {"mentions", "source_basis TEXT NOT NULL DEFAULT ''"},
+    {"mentions", "target_basis TEXT NOT NULL DEFAULT ''"},
 };
 
 /* Adds the columns of UPGRADES that a table lacks. */
@@ -197,9 +199,9 @@ dyad_status dyad_store_open(dyad_store **out, const char *path, dyad_error *err)
         prep(s, &s->put_mention,
              "INSERT INTO mentions(event, article, sentence, source_text, target_text, verb_text,"
              " source_start, source_end, target_start, target_end, verb_start, verb_end, date_text, rule,"
-             " place_text, place_start, place_end, confidence)"
+             " place_text, place_start, place_end, confidence, source_basis, target_basis)"
              " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-             " ?18)") ||
+             " ?18, ?19, ?20)") ||
         prep(s, &s->put_figure,
              "INSERT INTO figures(article, sentence, kind, released, value, value_max, qualifier,"
              " number_text, number_start, number_end, victim_text, victim_code, perpetrator_text,"
@@ -395,6 +397,8 @@ static dyad_status put_events(dyad_store *s, const dyad_article *a, const dyad_d
         bind_text(st, 15, a->text + pl->span.off, pl->name ? pl->span.len : 0);
         bind_span(st, 16, a, pl->name ? pl->span : (dyad_span){0, 0});
         sqlite3_bind_double(st, 18, e->confidence);
+        bind_str(st, 19, e->source_basis ? e->source_basis : "");
+        bind_str(st, 20, e->target_basis ? e->target_basis : "");
         if (step_done(st)) return db_fail(s, err, "cannot store a mention");
         st = s->count;
         sqlite3_bind_int64(st, 1, ev);
@@ -666,7 +670,8 @@ dyad_status dyad_store_stats(dyad_store *s, const char *by, const dyad_query *q,
     " m.sentence, se.start, substr(a.text, se.start + 1, se.end - se.start),"                     \
     " m.source_start - se.start, m.source_end - se.start, m.target_start - se.start,"             \
     " m.target_end - se.start, m.verb_start - se.start, m.verb_end - se.start,"                   \
-    " m.source_text, m.target_text, m.verb_text, m.date_text, m.rule, length(a.text)"             \
+    " m.source_text, m.target_text, m.verb_text, m.date_text, m.rule, length(a.text),"           \
+    " m.confidence, m.source_basis, m.target_basis"                                                \
     " FROM mentions m JOIN events e ON e.id = m.event JOIN articles a ON a.rowid = m.article"     \
     " JOIN sentences se ON se.article = m.article AND se.idx = m.sentence"
 
@@ -705,6 +710,9 @@ static dyad_status each_mention(dyad_store *s, sqlite3_stmt *st, dyad_mention_fn
         m.date_text = col(st, 21);
         m.rule = col(st, 22);
         m.doc_len = (long)sqlite3_column_int64(st, 23);
+        m.confidence = col_real(st, 24);
+        m.source_basis = col(st, 25);
+        m.target_basis = col(st, 26);
         if (fn && fn(ud, &m)) break;
     }
     dyad_status res = DYAD_OK;

@@ -59,6 +59,12 @@ check event 'd.id === '"$id"' && d.mentions.length === d.num_mentions && d.menti
     return cut(m.verb_span) === m.verb_text && cut(m.source_span) === m.source_text &&
            cut(m.target_span) === m.target_text && m.verb_text.length > 0; })'
 check event 'new Set(d.mentions.map(m => m.article)).size === 2'
+# confidences: each mention's, the event's the highest; filtered on, checked
+check event 'd.confidence === Math.max(...d.mentions.map(m => m.confidence)) && d.mentions.every(m =>
+    m.confidence >= 0.6 && m.confidence <= 1 && m.source_basis === "dictionary" && m.target_basis !== "")'
+req sure 200 '/api/events?limit=10000&min_confidence=0.85'
+check sure 'd.count > 0 && d.count < '"$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).count)' "$tmp/all.json")"' && d.events.every(e => e.confidence >= 0.85)'
+bad badconf 400 '/api/events?min_confidence=2'
 req actors 200 /api/actors
 check actors 'd.actors.some(a => a.code === "USAGOV" && a.events > 0) && d.actors[0].events >= d.actors[d.actors.length - 1].events'
 req dyads 200 '/api/dyads?actor=USAGOV'

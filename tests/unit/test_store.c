@@ -274,13 +274,20 @@ static int rb_series(void *ud, const char *day, const char *root, long events, l
 typedef struct confs {
     int n;
     double lo, hi;
+    int64_t id; /* the last event's */
 } confs;
 
 static int conf_rows(void *ud, const dyad_stored_event *e) {
     confs *c = ud;
+    c->id = e->id;
     if (c->n++ == 0) c->lo = c->hi = e->confidence;
     if (e->confidence < c->lo) c->lo = e->confidence;
     if (e->confidence > c->hi) c->hi = e->confidence;
+    return 0;
+}
+
+static int conf_mention(void *ud, const dyad_stored_mention *m) {
+    snprintf(ud, 64, "%.2f %s %s", m->confidence, m->source_basis, m->target_basis);
     return 0;
 }
 
@@ -293,7 +300,7 @@ static void confidence(void **s) {
     put(st, "a2", "2024-01-02", "wire", "Israel attacked Gaza.");
     put(st, "a3", "2024-01-03", "wire", "Blinken visited Qatar.");
     assert_int_equal(dyad_store_commit(st, NULL), DYAD_OK);
-    confs all = {0, 0, 0}, sure = {0, 0, 0}, high = {0, 0, 0}, top = {0, 0, 0};
+    confs all = {0}, sure = {0}, high = {0}, top = {0};
     dyad_query q;
     memset(&q, 0, sizeof q);
     assert_int_equal(dyad_store_query(st, &q, conf_rows, &all, NULL), DYAD_OK);
@@ -310,6 +317,12 @@ static void confidence(void **s) {
     q.min_confidence = 0.85;
     assert_int_equal(dyad_store_query(st, &q, conf_rows, &top, NULL), DYAD_OK);
     assert_int_equal(top.n, 1);
+    /* its mention keeps its own confidence and how its actors were found */
+    char basis[64] = "";
+    int found = 0;
+    assert_int_equal(dyad_store_event(st, top.id, NULL, conf_mention, basis, &found, NULL), DYAD_OK);
+    assert_int_equal(found, 1);
+    assert_string_equal(basis, "0.90 dictionary dictionary");
     q.min_confidence = 1.5;
     dyad_error err;
     assert_int_equal(dyad_store_query(st, &q, conf_rows, &top, &err), DYAD_EINVAL);
