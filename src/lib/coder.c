@@ -478,9 +478,15 @@ static int organisation(const parse *p, int32_t m) {
     return !strncmp(c, "IGO", 3) || !strncmp(c, "NGO", 3) || !strncmp(c, "MNC", 3);
 }
 
+/* place_target's answer for protests: held near an institution, against
+ * it ("rallied outside parliament"), not against the country they are in. */
+#define WHERE_BODY 2
+
 /* Whether a place named after one of WHERE_PREP can be what code acts on:
- * a visit's destination, where aid goes, the place attacked. */
+ * a visit's destination, where aid goes, the place attacked (1); for a
+ * protest, an institution it is held at (WHERE_BODY); else 0. */
 static int place_target(const char *code) {
+    if (!strncmp(code, "14", 2)) return WHERE_BODY;
     return !strncmp(code, "042", 3) || !strncmp(code, "07", 2) || !strncmp(code, "18", 2) ||
            !strncmp(code, "19", 2) || !strncmp(code, "20", 2);
 }
@@ -516,7 +522,8 @@ static int32_t next_mention(const parse *p, uint32_t from, uint32_t end, int64_t
         }
         if (p->men[m].t0 == k && (int64_t)p->men[m].group != skip_group) {
             int place = in_place && !organisation(p, m);
-            if (attribution(p, k) || (!where && place)) {
+            int body = !strncmp(p->men[m].code, "---", 3); /* "rallied near parliament" */
+            if (attribution(p, k) || (place && (!where || (where == WHERE_BODY && !body)))) {
                 k = p->men[m].t1 - 1;
                 continue;
             }

@@ -52,6 +52,10 @@ static const char VERBS[] =
     "- * DIPLOMATIC_TIES WITH + [064]\n"
     "- * RELATIONS [063]\n"
     "\n"
+    "--- PROTEST [141] ---\n"
+    "PROTEST\n"
+    "RALLY\n"
+    "\n"
     "--- OPEN [046] ---\n"
     "OPEN\n"
     "\n"
@@ -398,6 +402,9 @@ static void roles_placed(void **s) {
      * does, for violence, not for talks */
     EXPECT("Rohan attacked positions in Minas Tirith.", "ROH|GON|190");
     EXPECT("Rohan met envoys in Minas Tirith.", "ROH||036");
+    /* a protest is against the institution it is held at, not the country */
+    EXPECT("Rohan rallied near the government.", "ROH|---GOV|141");
+    EXPECT("Rohan rallied in Arnor.", "ROH||141");
     /* a possessive stands for the actor named before it */
     EXPECT("Gondor said its soldiers attacked Mordor.", "GONMIL|MOR|190");
     EXPECT("Gondor attacked Mordor and its soldiers.", "GON|MOR|190;GON|MORMIL|190");
