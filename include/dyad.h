@@ -202,8 +202,9 @@ typedef struct dyad_event {
  * pairing is inferred from a joint subject ("A and B met"), the verb is
  * inside a quotation or a reported clause ("X said Y attacked Z"), or it is
  * said, not done (future, intention); 0.25 when a statement's target is
- * only an actor its words name ("X said the war with Y must end"); and 0.3
- * when it is only supposed ("if X attacks", "X would attack if"). The
+ * only an actor its words name ("X said the war with Y must end"); and 0.35
+ * when it is only supposed or background ("if X attacks", "X would attack
+ * if", "since X attacked"). The
  * events an analyst reads by default are those of at least
  * DYAD_MIN_CONFIDENCE: both sides named, by the verb's own clause. */
 #define DYAD_MIN_CONFIDENCE 0.6

@@ -697,8 +697,9 @@ static void event_date(const sent_job *j, uint32_t v, dyad_event *e) {
 }
 
 
-/* Whether verb v is only supposed: inside a clause that "if", "unless"
- * or "whether" opens ("if Gondor attacks, ..."), or conditional with
+/* Whether verb v is only supposed or told as background: inside a clause
+ * that "if", "unless", "whether" or "since" opens ("if Gondor attacks,
+ * ...", "ties have worsened since Gondor struck a deal"), or conditional with
  * "would", "could" or "might" and an "if" later in its sentence ("Gondor
  * would defend itself if attacked"). A consequence with "will" is a
  * threat or a promise, coded as such ("if X attacks, we will respond"). */
@@ -707,7 +708,7 @@ static int hypothetical(const parse *p, const vcand *v) {
     static const char *const MAYBE[] = {"WOULD", "COULD", "MIGHT", NULL};
     for (uint32_t k = v->c0; k-- > 0;) {
         const token *t = &p->t[k];
-        if (tok_in(t, IF)) return 1;
+        if (tok_in(t, IF) || tok_eq(t, "SINCE")) return 1;
         if (tok_eq(t, ",") || tok_eq(t, ";") || tok_eq(t, ":")) break;
     }
     int maybe = 0;
@@ -734,7 +735,7 @@ static double confidence(const char *a, const char *b, int placed, const vcand *
     if (v->why & EV_JOINT) c -= 0.05;
     if (v->why & EV_REPORTED) c -= 0.05;
     if (v->why & EV_ABOUT) c -= 0.25;
-    if (v->why & EV_IF) c -= 0.3;
+    if (v->why & EV_IF) c -= 0.35;
     if (v->future || v->intent) c -= 0.05;
     return c < 0 ? 0 : c;
 }

@@ -480,8 +480,9 @@ static void confidence(void **s) {
         {"Gondor and Rohan met.", 0.75},                           /* a joint subject */
         {"Gondor said the war with Mordor must end.", 0.55},       /* what a statement names */
         {"Police in Edoras attacked Mordor.", 0.75},               /* a role placed */
-        {"If Gondor attacked Mordor, Rohan would be angry.", 0.5}, /* a condition */
-        {"Gondor would attack Mordor if Rohan agreed.", 0.45},     /* conditional */
+        {"If Gondor attacked Mordor, Rohan would be angry.", 0.45}, /* a condition */
+        {"Gondor would attack Mordor if Rohan agreed.", 0.4},       /* conditional */
+        {"Rohan is angry since Gondor attacked Mordor.", 0.45},     /* background */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         dyad_doc *d = code_doc(g_ctx, cases[i].text);
@@ -497,7 +498,7 @@ static void confidence(void **s) {
     /* the condition is supposed; its consequence, a threat, is not */
     dyad_doc *d = code_doc(g_ctx, "If Gondor attacked Mordor, Rohan will attack Gondor.");
     assert_int_equal(dyad_doc_nevents(d), 2);
-    assert_true(dyad_doc_event(d, 0)->confidence < 0.51);
+    assert_true(dyad_doc_event(d, 0)->confidence < 0.46);
     assert_true(dyad_doc_event(d, 1)->confidence > 0.7);
     dyad_doc_free(d);
 }
