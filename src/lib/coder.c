@@ -943,6 +943,41 @@ static int joint_code(const char *code) {
            !strncmp(code, "06", 2) || !strncmp(code, "087", 3) || !strcmp(code, "190");
 }
 
+/* The actor a stance read in a statement is about: for criticism the
+ * nearest before the words of the stance, in their clause ("the US
+ * strikes are unacceptable"), else the first after them ("open to talks
+ * with Trump"), then the other way; not in group skip. at is one past the
+ * words of the stance. */
+static int32_t stance_actor(const parse *p, uint32_t at, int64_t skip, int before_first) {
+    int32_t found[2] = {-1, -1}; /* before, after */
+    for (uint32_t k = at; k-- > 0;) {
+        const token *t = &p->t[k];
+        if (tok_eq(t, ",") || tok_eq(t, ";") || tok_in(t, CLAUSE_OPENER)) break;
+        int32_t m = p->men_at[k];
+        if (m >= 0 && (int64_t)p->men[m].group != skip && real_actor(p, m)) {
+            found[0] = m;
+            break;
+        }
+    }
+    uint32_t end = clause_end(p, at);
+    for (uint32_t k = at; k < end; k++) {
+        int32_t m = p->men_at[k];
+        if (m >= 0 && (int64_t)p->men[m].group != skip && real_actor(p, m)) {
+            found[1] = m;
+            break;
+        }
+    }
+    return before_first ? (found[0] >= 0 ? found[0] : found[1]) : (found[1] >= 0 ? found[1] : found[0]);
+}
+
+/* Whether a pattern's code states a stance a statement can carry:
+ * intentions (03), criticism, accusation and rejection (11-12), and the
+ * statements' own subcodes (01). */
+static int stance_code(const char *code) {
+    return code && (!strncmp(code, "01", 2) || !strncmp(code, "03", 2) || !strncmp(code, "11", 2) ||
+                    !strncmp(code, "12", 2));
+}
+
 /* Codes one verb; returns -1 when out of memory. */
 static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     const parse *p = j->p;
@@ -968,6 +1003,20 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
             hit = &v->b->pats[k];
             break;
         }
+    }
+    /* a statement is coded by what it says: its patterns of a stance
+     * (criticism, accusation, pessimism, intent) may read the reported
+     * clause ("said the strikes were a violation": 111) */
+    int content = 0;
+    if (!hit && v->b->code && !strncmp(v->b->code, "01", 2)) {
+        uint32_t send = v->v1;
+        while (send < p->n && !tok_eq(&p->t[send], ";")) send++;
+        for (uint32_t k = 0; k < v->b->npats && !hit; k++)
+            if (stance_code(v->b->pats[k].code) &&
+                pattern_match(p, &v->b->pats[k], v->v0, v->v1, send, &r)) {
+                hit = &v->b->pats[k];
+                content = 1;
+            }
     }
     if (hit) {
         code = hit->code;
@@ -1013,6 +1062,11 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     } else if (by >= 0) { /* "was opposed by X" */
         tgt = src;
         src = by;
+    } else if (content) { /* the actor the stance is about, in the reported clause */
+        tgt = said_to(p, v->v1, end);
+        if (tgt < 0) tgt = stance_actor(p, r.end, src >= 0 ? (int64_t)p->men[src].group : -1,
+                                         !strncmp(code, "11", 2));
+        if (tgt >= 0) v->why |= EV_ABOUT;
     } else if (!strncmp(code, "01", 2)) { /* "told Gondor"; never "said Gondor attacked" */
         tgt = said_to(p, v->v1, end);
         if (tgt < 0) { /* what the statement is about, when nothing else is coded */

@@ -43,6 +43,8 @@ static const char VERBS[] =
     "--- SAY [010] ---\n"
     "SAY {SAID}\n"
     "TELL {TOLD}\n"
+    "- * UNACCEPTABLE [111]\n"
+    "- * OPEN_TO_TALKS [036]\n"
     "\n"
     "--- MEET [036:036] ---\n"
     "MEET {MET}\n"
@@ -304,6 +306,10 @@ static void statement_vehicle(void **s) {
     EXPECT("Gondor said soldiers attacked Mordor.", "GON|MOR|010;---MIL|MOR|190");
     /* an object right after the verb is */
     EXPECT("Gondor told Mordor to leave.", "GON|MOR|010");
+    /* a stance in what it says codes the statement, about the actor it
+     * concerns: criticism the one before the words, intent the one after */
+    EXPECT("Gondor said on Monday that the Mordor raids were unacceptable.", "GON|MOR|111");
+    EXPECT("Gondor said it was open to talks with Arnor.", "GON|ARN|036");
 }
 
 /* The verb's object and complements end with its clause: at a comma that
