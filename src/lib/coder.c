@@ -1246,17 +1246,19 @@ static int person(const parse *p, int32_t m) {
 
 /* Keeps the short name of each person sentence p names in full: the last
  * word of a mention of two capitalised words or more that no dictionary
- * knows on its own ("Abiy Ahmed", "Prime Minister Sheikh Hasina"). A name
- * kept for two codes is no alias. */
+ * knows on its own ("Abiy Ahmed", "Prime Minister Sheikh Hasina",
+ * "Mohammed bin Salman", "Ahmed al-Sharaa"). A name kept for two codes is
+ * no alias. */
 static void keep_aliases(dyad_doc *doc, const parse *p) {
     name_aliases *al = &doc->aliases;
     for (uint32_t m = 0; m < p->nmen; m++) {
         const mention *x = &p->men[m];
         if (x->alias || x->t1 < x->t0 + 2 || !named(x->code)) continue;
         const token *last = &p->t[x->t1 - 1];
-        if (last->kind != TK_WORD || !last->cap || last->uplen < 3 ||
-            p->act[x->t1 - 1].entry >= 0 || p->agt[x->t1 - 1].entry >= 0 ||
-            !p->t[x->t1 - 2].cap)
+        uint32_t names = 0; /* capitalised words of the mention */
+        for (uint32_t k = x->t0; k < x->t1; k++) names += p->t[k].cap || p->t[k].particle;
+        if (last->kind != TK_WORD || !(last->cap || last->particle) || last->uplen < 3 ||
+            p->act[x->t1 - 1].entry >= 0 || p->agt[x->t1 - 1].entry >= 0 || names < 2)
             continue;
         uint32_t k = 0;
         while (k < al->n && strcmp(al->v[k].up, last->up) != 0) k++;

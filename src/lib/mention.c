@@ -178,7 +178,7 @@ static uint32_t read_roles(const parse *p, uint32_t i, role_chain *chains, int *
 /* After a role, a capitalised name ("Prime Minister Falastur") belongs to
  * the mention. Returns the token after it. */
 static uint32_t absorb_name(const parse *p, uint32_t k) {
-    while (k < p->n && p->t[k].cap && is_word(&p->t[k]) && p->vrb[k].entry < 0) {
+    while (k < p->n && (p->t[k].cap || p->t[k].particle) && is_word(&p->t[k]) && p->vrb[k].entry < 0) {
         if (p->act[k].entry >= 0) k += p->act[k].len;
         else k++;
     }
@@ -261,7 +261,9 @@ static uint32_t from_actor(parse *p, uint32_t start, uint32_t i, const char *cod
 static const char *alias_at(const parse *p, uint32_t i) {
     if (!p->aliases || i >= p->n) return NULL;
     const token *t = &p->t[i];
-    if (t->kind != TK_WORD || !t->cap || p->act[i].entry >= 0 || p->agt[i].entry >= 0) return NULL;
+    if (t->kind != TK_WORD || !(t->cap || t->particle) || p->act[i].entry >= 0 ||
+        p->agt[i].entry >= 0)
+        return NULL;
     for (uint32_t k = 0; k < p->aliases->n; k++) {
         const name_alias *al = &p->aliases->v[k];
         if (!al->clash && tok_eq(t, al->up)) return al->code;
@@ -409,7 +411,8 @@ int parse_sentence(parse *p, const dicts *d, arena *a, const token *t, uint32_t 
         p->act[i] = p->agt[i] = p->vrb[i] = none;
         if (t[i].kind != TK_WORD && t[i].kind != TK_NUM) continue;
         /* "Russian-style", "Israeli-backed": an adjective, no actor */
-        if (t[i].cap && !t[i].compound) p->act[i] = longest(&d->actors_t, lx, t, n, i, 1);
+        if ((t[i].cap || t[i].particle) && !t[i].compound)
+            p->act[i] = longest(&d->actors_t, lx, t, n, i, 1);
         p->agt[i] = longest(&d->agents_t, lx, t, n, i, 0);
         p->vrb[i] = longest(&d->verbs_t, lx, t, n, i, 0);
     }

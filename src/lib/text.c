@@ -92,6 +92,12 @@ static int push(tokbuf *b, size_t off, size_t len, tok_kind kind) {
     utf8proc_int32_t c0 = cp_at(b->text, off + len, off, &cl);
     t->cap = (uint8_t)is_upper_cp(c0);
     t->compound = kind == TK_WORD && compound_adjective(b->text + off, len);
+    /* "al-Sharaa": one to three lower-case letters, a hyphen, a capital */
+    const char *w = b->text + off;
+    size_t h = 0;
+    while (h < len && h < 3 && w[h] >= 'a' && w[h] <= 'z') h++;
+    t->particle = kind == TK_WORD && h > 0 && h + 1 < len && w[h] == '-' && w[h + 1] >= 'A' &&
+                  w[h + 1] <= 'Z';
     return 0;
 }
 

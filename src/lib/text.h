@@ -33,6 +33,7 @@ typedef struct token {
     uint8_t kind;      /* tok_kind */
     uint8_t cap;       /* the text starts with an upper-case letter */
     uint8_t compound;  /* an adjective of a name and a participle: "Iran-backed" */
+    uint8_t particle;  /* a name after a lower-case particle: "al-Sharaa", "el-Sisi" */
 } token;
 
 /* Whether token t is the upper-case word w; the first letters are compared

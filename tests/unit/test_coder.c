@@ -428,6 +428,9 @@ static void short_names(void **s) {
            "Prime Minister Ecthelion attacked Mordor.",
            "GONGOV|ARN|042;GONGOV|MOR|190");
     EXPECT("Ecthelion attacked Mordor.", "|MOR|190");
+    /* a name after a lower-case particle is a name too */
+    EXPECT("Gondor's prime minister Hurin al-Gondori visited Arnor. Then al-Gondori attacked Mordor.",
+           "GONGOV|ARN|042;GONGOV|MOR|190");
     EXPECT("Gondor's prime minister Denethor Ecthelion visited Arnor. "
            "Rohan's prime minister Boromir Ecthelion visited Bree. Ecthelion attacked Mordor.",
            "GONGOV|ARN|042;ROHGOV|BRE|042;|MOR|190");
