@@ -97,6 +97,9 @@ static const char *const CLAUSE_WORD[] = {"AND", "OR", "BUT", "NOR", "SO", "YET"
                                           "WHO", "WHOM", "WHOSE", "WHERE", "WHEN", "WHILE", "IF",
                                           "BECAUSE", "ALTHOUGH", "THOUGH", "UNLESS", "AS", "THAN",
                                           NULL};
+/* ordinals, adjectives after a determiner */
+static const char *const ORDINAL[] = {"FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "LAST", "NEXT",
+                                      "LATEST", "FINAL", NULL};
 /* personal pronouns that can be a subject */
 static const char *const PRONOUN[] = {"I", "WE", "YOU", "HE", "SHE", "IT", "THEY", NULL};
 /* -ING words that are prepositions or nouns more than participles */
@@ -205,6 +208,11 @@ static int is_main(const parse *p, vcand *v) {
      * ("no objective signs", "for peace talks") */
     int past = ends_with(w, "ED") || (strcmp(w->up, v->b->name) != 0 && !ends_with(w, "S"));
     if (v->v0 > 0 && !past && tok_in(&p->t[v->v0 - 1], PREP)) return 0; /* "during talks" */
+    /* "their first exchange", "the second round": an ordinal after a
+     * determiner is an adjective */
+    if (v->v0 > 1 && tok_in(&p->t[v->v0 - 1], ORDINAL) &&
+        (tok_in(&p->t[v->v0 - 2], DET) || p->t[v->v0 - 2].kind == TK_POSS))
+        return 0;
     for (uint32_t k = v->v0, words = 0; k-- > 0 && words <= 2; words++) {
         const token *t = &p->t[k];
         if (words > 0 && tok_in(t, POSSESSIVE)) return 0;
@@ -936,11 +944,13 @@ static int each_other(sent_job *j, uint32_t g, const char *code, const vcand *v,
 }
 
 /* Codes that actors named together as subject do with each other when the
- * verb names no one else: meeting, talks, agreements, cooperation, truces,
- * fighting ("Gondor and Rohan signed a treaty", "... clashed"). */
+ * verb names no one else: meeting, talks, agreements, cooperation,
+ * releases and exchanges of prisoners, truces, fighting ("Gondor and Rohan
+ * signed a treaty", "... exchanged prisoners", "... clashed"). */
 static int joint_code(const char *code) {
     return !strncmp(code, "03", 2) || !strncmp(code, "04", 2) || !strncmp(code, "05", 2) ||
-           !strncmp(code, "06", 2) || !strncmp(code, "087", 3) || !strcmp(code, "190");
+           !strncmp(code, "06", 2) || !strncmp(code, "084", 3) || !strncmp(code, "087", 3) ||
+           !strcmp(code, "190");
 }
 
 /* The actor a stance read in a statement is about: for criticism the

@@ -26,6 +26,13 @@ static const char AGENTS[] =
     "OPPOSITION_LEADER [~OPP]\n"
     "MSF_ {} [NGO~]\n";
 static const char VERBS[] =
+    "&CAPTIVES\n"
+    "+PRISONER\n"
+    "\n"
+    "--- EXCHANGE [---] ---\n"
+    "EXCHANGE\n"
+    "- * &CAPTIVES [0841]\n"
+    "\n"
     "&CLAIMS\n"
     "+CLAIM\n"
     "+ACCUSATION_\n"
@@ -344,6 +351,7 @@ static void joint_actors(void **s) {
     EXPECT("Gondor attacked U.S. tanks.", "GON|USA|190");
     /* a joint subject acts on each other rather than on a role alone */
     EXPECT("Gondor and Rohan met soldiers.", "GON|ROH|036;ROH|GON|036");
+    EXPECT("Gondor and Rohan exchanged prisoners.", "GON|ROH|0841;ROH|GON|0841");
     /* a reduced passive: the agent after "by" acts on the noun before */
     EXPECT("Rohan visited soldiers attacked by Mordor.", "ROH|---MIL|042;MOR|---MIL|190");
     EXPECT("According to Arnor, Gondor attacked Mordor.", "GON|MOR|190");
@@ -368,6 +376,7 @@ static void nouns_not_verbs(void **s) {
      * verb's object */
     EXPECT("Rohan accused Gondor over border attacks on Mordor.", "ROH|GON|112");
     EXPECT("Gondor dismissed attacks on Mordor.", "");
+    EXPECT("Gondor said its first attack on Mordor failed.", "GON|MOR|010"); /* an ordinal */
     EXPECT("Gondor has attacked Mordor.", "GON|MOR|190");
     /* a name joined to a lower-case word by a hyphen is an adjective */
     EXPECT("Gondor attacked Rohan-backed soldiers.", "GON|---MIL|190");
