@@ -1045,6 +1045,18 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
         for (size_t k = iv + 1; k < j->nv && vs[k].v0 < r.end; k++) vs[k].main = 0;
     }
     v->src = subject(p, vs, iv);
+    uint32_t after = v->v1; /* where the verb's object may start */
+    /* "“...,” said Vucic": after a quotation, a verb of saying may come
+     * before its subject */
+    if (v->src < 0 && v->b->code && !strncmp(v->b->code, "01", 2) && v->c0 > 0 &&
+        (p->t[v->c0 - 1].kind == TK_QUOTE || tok_eq(&p->t[v->c0 - 1], ","))) {
+        uint32_t k = v->v1;
+        if (k < p->n && tok_eq(&p->t[k], "THE")) k++;
+        if (k < p->n && p->men_at[k] >= 0 && p->men[p->men_at[k]].t0 == k) {
+            v->src = p->men_at[k];
+            after = p->men[v->src].t1; /* the object, if any, comes after it */
+        }
+    }
     if (!usable_code(code)) return 0;
     if (hit) v->why |= EV_PATTERN;
     if (quoted(p, v->v0)) v->why |= EV_REPORTED;
@@ -1078,9 +1090,9 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
                                          !strncmp(code, "11", 2));
         if (tgt >= 0) v->why |= EV_ABOUT;
     } else if (!strncmp(code, "01", 2)) { /* "told Gondor"; never "said Gondor attacked" */
-        tgt = said_to(p, v->v1, end);
+        tgt = said_to(p, after, end);
         if (tgt < 0) { /* what the statement is about, when nothing else is coded */
-            tgt = content_actor(p, v->v1, src >= 0 ? (int64_t)p->men[src].group : -1);
+            tgt = content_actor(p, after, src >= 0 ? (int64_t)p->men[src].group : -1);
             if (tgt >= 0) v->why |= EV_ABOUT;
         }
     } else {

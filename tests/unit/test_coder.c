@@ -313,6 +313,9 @@ static void statement_vehicle(void **s) {
     EXPECT("Gondor said soldiers attacked Mordor.", "GON|MOR|010;---MIL|MOR|190");
     /* an object right after the verb is */
     EXPECT("Gondor told Mordor to leave.", "GON|MOR|010");
+    /* after a quotation, the subject may follow the verb */
+    EXPECT("\u201cThe war must end,\u201d said Gondor.", "GON||010");
+    EXPECT("\"The war must end,\" said the government of Gondor.", "GONGOV||010");
     /* a stance in what it says codes the statement, about the actor it
      * concerns: criticism the one before the words, intent the one after */
     EXPECT("Gondor said on Monday that the Mordor raids were unacceptable.", "GON|MOR|111");
