@@ -677,6 +677,7 @@ typedef struct sent_job {
     place_mention *places; /* of the sentence */
     uint32_t nplaces;
     int32_t place_target;  /* the place an event of PLACE_TARGET acts on, -1 */
+    const gazetteer *gaz;
 } sent_job;
 
 /* A target that is a place of the gazetteer, not an actor mention: its
@@ -803,6 +804,11 @@ static const char *actor_code(const sent_job *j, int32_t m, const char **why) {
             continue;
         *why = "place";
         return with_country(p, c, pm->e->country);
+    }
+    const char *cc = j->gaz ? place_before(p, j->gaz, t0) : NULL; /* "the Sinaloa cartel" */
+    if (cc) {
+        *why = "place";
+        return with_country(p, c, cc);
     }
     return c;
 }
@@ -1365,6 +1371,7 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
     count_countries(doc, &p, si, places, nplaces);
     j.places = places;
     j.nplaces = nplaces;
+    j.gaz = &ctx->gaz;
     size_t first_fig = doc->fig.n;
     fig_sentence fs = {&p, text, si, j.dates, j.datestr, j.ndates, datestr};
     if (figure_sentence(&fs, &doc->mem, &doc->fig) != 0) return -1;

@@ -124,6 +124,27 @@ static int32_t longest_name(const gazetteer *g, const parse *p, uint32_t i, uint
     return -1;
 }
 
+const char *place_before(const parse *p, const gazetteer *g, uint32_t k) {
+    char key[512];
+    for (uint32_t i = k >= GAZ_MAX_WORDS ? k - GAZ_MAX_WORDS : 0; i < k; i++) {
+        int names = 1; /* tokens i..k-1 are capitalised words no actor covers */
+        for (uint32_t j = i; j < k && names; j++)
+            names = p->t[j].kind == TK_WORD && p->t[j].cap && p->men_at[j] < 0;
+        if (!names) continue;
+        size_t kl = join_key(p->t, i, k, key, sizeof key);
+        int32_t l = kl ? gaz_find(g, key, kl) : -1;
+        const char *cc = NULL;
+        for (; l >= 0; l = g->links[l].next) {
+            const gaz_entry *e = &g->ent[g->links[l].entry];
+            if (e->kind != GAZ_COUNTRY && e->kind != GAZ_REGION && e->kind != GAZ_CAPITAL) continue;
+            if (cc && strcmp(cc, e->country) != 0) return NULL; /* two countries */
+            cc = e->country;
+        }
+        if (cc && strlen(cc) == 3) return cc;
+    }
+    return NULL;
+}
+
 /* The gazetteer entry a qualifier after a comma names ("Paris, Texas"),
  * or NULL. */
 static const gaz_entry *qualifier(const gazetteer *g, const parse *p, uint32_t k) {

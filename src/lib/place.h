@@ -38,6 +38,12 @@ int place_find(const parse *p, const char *text, const gazetteer *g, place_conte
  * preferred. Returns its index, or -1 when the sentence gives none. */
 int32_t place_for_verb(const place_mention *m, uint32_t n, uint32_t v0, uint32_t v1);
 
+/* The country of a region, capital or country named by the capitalised
+ * words right before token k that no actor covers ("Sinaloa cartel",
+ * "Tigray forces"), the longest name first; NULL when there is none or
+ * the name is of places in two countries. */
+const char *place_before(const parse *p, const gazetteer *g, uint32_t k);
+
 /* Fills a dyad_place from mention m of sentence si (tokens t). */
 void place_fill(const place_mention *m, const token *t, uint32_t si, dyad_place *out);
 

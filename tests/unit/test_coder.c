@@ -76,7 +76,8 @@ static const char VERBS[] =
     "- * OF + [192]\n";
 static const char DISCARDS[] = "+FOOTBALL_\nBASEBALL_\n";
 static const char GAZ[] = "Minas Tirith\tcapital\tGON\t01\t31.0\t35.0\t100000\n"
-                          "Edoras\tcity\tROH\t01\t32.0\t36.0\t5000\n";
+                          "Edoras\tcity\tROH\t01\t32.0\t36.0\t5000\n"
+                          "Eastfold\tregion\tROH\t02\t32.5\t36.5\t20000\n";
 
 static dyad_ctx *make_ctx(void) {
     dyad_ctx *ctx;
@@ -414,6 +415,7 @@ static void roles_placed(void **s) {
     (void)s;
     EXPECT("Police in Minas Tirith attacked Mordor.", "GONCOP|MOR|190");
     EXPECT("Minas Tirith police attacked Mordor.", "GONCOP|MOR|190");
+    EXPECT("Gondor attacked the Eastfold police.", "GON|ROHCOP|190"); /* a region before it */
     EXPECT("Gondor attacked soldiers in Edoras.", "GON|ROHMIL|190");
     EXPECT("Police attacked Mordor after talks in Edoras.", "---COP|MOR|190");
     /* a place of the gazetteer names the target's country when no actor
