@@ -994,6 +994,113 @@ static int stance_code(const char *code) {
                     !strncmp(code, "12", 2));
 }
 
+/* One past the last token of verb iv's object and complements: the end
+ * of its clause, or where another finite verb's chain begins, and before
+ * that verb's subject ("then Rohan attacked"); a purpose ("sent aid to
+ * help Gondor") goes on. */
+static uint32_t object_end(const parse *p, const vcand *vs, size_t nv, size_t iv) {
+    const vcand *v = &vs[iv];
+    uint32_t end = clause_end(p, v->v1);
+    for (size_t k = iv + 1; k < nv; k++) {
+        if (!vs[k].main || vs[k].inf || vs[k].c0 >= end) continue;
+        end = vs[k].c0 > v->v1 ? vs[k].c0 : v->v1;
+        if (end > v->v1 && p->men_at[end - 1] >= 0 && p->men[p->men_at[end - 1]].t0 >= v->v1 &&
+            !reduced_passive(p, &vs[k]))
+            end = p->men[p->men_at[end - 1]].t0;
+    }
+    return end;
+}
+
+/* The first pattern of verb v's block that matches up to end, in *r. A
+ * statement is coded by what it says: when none matches, its patterns of
+ * a stance (criticism, accusation, intent) may read the whole reported
+ * clause ("said the strikes were a violation": 111); *content says so. */
+static const pattern *match_patterns(const parse *p, const vcand *v, uint32_t end, pat_result *r,
+                                     int *content) {
+    *content = 0;
+    for (uint32_t k = 0; k < v->b->npats; k++)
+        if (pattern_match(p, &v->b->pats[k], v->v0, v->v1, end, r)) return &v->b->pats[k];
+    if (!v->b->code || strncmp(v->b->code, "01", 2) != 0) return NULL;
+    uint32_t send = v->v1;
+    while (send < p->n && !tok_eq(&p->t[send], ";")) send++;
+    for (uint32_t k = 0; k < v->b->npats; k++)
+        if (stance_code(v->b->pats[k].code) &&
+            pattern_match(p, &v->b->pats[k], v->v0, v->v1, send, r)) {
+            *content = 1;
+            return &v->b->pats[k];
+        }
+    return NULL;
+}
+
+/* A pattern of verb iv that spans other verbs takes them in: an earlier
+ * one's events are retracted ("indicated it should have acted"), later ones
+ * are no verbs of their own. */
+static void absorb_verbs(sent_job *j, vcand *vs, size_t iv, const pat_result *r) {
+    vcand *v = &vs[iv];
+    for (size_t k = 0; k < iv; k++) {
+        if (!vs[k].main || vs[k].v0 < r->start || !vs[k].had_event) continue;
+        for (size_t e = vs[k].ev0; e < vs[k].ev1 && e < j->doc->nev; e++) j->doc->ev[e].code = NULL;
+        vs[k].had_event = 0;
+    }
+    v->pat0 = r->start < v->v0 ? r->start : v->v0;
+    v->pat1 = r->end > v->v1 ? r->end : v->v1;
+    for (size_t k = iv + 1; k < j->nv && vs[k].v0 < r->end; k++) vs[k].main = 0;
+}
+
+/* "“...,” said Vucic": after a quotation, a verb of saying may come before
+ * its subject; returns that actor's mention (-1 when none) and moves
+ * *after, where the verb's object may start, past it. */
+static int32_t inverted_speaker(const parse *p, const vcand *v, uint32_t *after) {
+    if (!v->b->code || strncmp(v->b->code, "01", 2) != 0 || v->c0 == 0 ||
+        !(p->t[v->c0 - 1].kind == TK_QUOTE || tok_eq(&p->t[v->c0 - 1], ",")))
+        return -1;
+    uint32_t k = v->v1;
+    if (k < p->n && tok_eq(&p->t[k], "THE")) k++;
+    if (k >= p->n || p->men_at[k] < 0 || p->men[p->men_at[k]].t0 != k) return -1;
+    *after = p->men[p->men_at[k]].t1;
+    return p->men_at[k];
+}
+
+/* What verb v's event of code acts on, its source *src being swapped in
+ * for a passive with "by" (by: the actor after "by", -1). A statement's
+ * addressee or the actor it concerns, else the verb's object in [after,
+ * end); a place of the clause is a target only for codes that act on
+ * places. Sets v->why. */
+static int32_t verb_target(const parse *p, vcand *v, const char *code, int32_t *src, int32_t by,
+                           int content, uint32_t after, uint32_t end, const pat_result *r) {
+    int64_t skip = *src >= 0 ? (int64_t)p->men[*src].group : -1;
+    int32_t tgt;
+    if (by >= 0 && !v->passive) { /* "a meeting hosted by X": X acts on the noun before */
+        tgt = mention_before(p, v->c0);
+        *src = by;
+    } else if (by >= 0) { /* "was opposed by X" */
+        tgt = *src;
+        *src = by;
+    } else if (content) { /* the actor the stance is about, in the reported clause */
+        tgt = said_to(p, v->v1, end);
+        if (tgt < 0) tgt = stance_actor(p, r->end, skip, !strncmp(code, "11", 2));
+        if (tgt >= 0) v->why |= EV_ABOUT;
+    } else if (!strncmp(code, "01", 2)) { /* "told Gondor"; never "said Gondor attacked" */
+        tgt = said_to(p, after, end);
+        if (tgt < 0) { /* what the statement is about, when nothing else is coded */
+            tgt = content_actor(p, after, skip);
+            if (tgt >= 0) v->why |= EV_ABOUT;
+        }
+    } else {
+        int place = 0;
+        tgt = next_mention(p, v->v1, end, skip, place_target(code), &place);
+        if (place) v->why |= EV_PLACE;
+    }
+    if (r->target >= 0 && r->target != tgt) { /* the pattern's own target */
+        tgt = r->target;
+        const token *w = word_before(p, tgt);
+        v->why = (uint8_t)((v->why & ~EV_PLACE) |
+                           (w && tok_in(w, WHERE_PREP) && !organisation(p, tgt) ? EV_PLACE : 0));
+    }
+    if (r->compound >= 0 && r->compound_after) tgt = r->compound; /* "agrees with % " */
+    return tgt;
+}
+
 /* Codes one verb; returns -1 when out of memory. */
 static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     const parse *p = j->p;
@@ -1002,67 +1109,18 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     const char *rcode = v->f->code ? NULL : v->b->rcode;
     const char *rule = v->f->rule ? v->f->rule : v->b->rule;
     pat_result r = {-1, -1, -1, 0, v->v1, v->v0};
-    const pattern *hit = NULL;
-    uint32_t end = clause_end(p, v->v1);
-    /* the clause ends where another finite verb begins; a purpose ("sent
-     * aid to help Gondor") goes on */
-    for (size_t k = iv + 1; k < j->nv; k++) {
-        if (!vs[k].main || vs[k].inf || vs[k].c0 >= end) continue;
-        end = vs[k].c0 > v->v1 ? vs[k].c0 : v->v1;
-        /* and its subject is not this verb's object ("then Rohan attacked") */
-        if (end > v->v1 && p->men_at[end - 1] >= 0 && p->men[p->men_at[end - 1]].t0 >= v->v1 &&
-            !reduced_passive(p, &vs[k]))
-            end = p->men[p->men_at[end - 1]].t0;
-    }
-    for (uint32_t k = 0; k < v->b->npats; k++) {
-        if (pattern_match(p, &v->b->pats[k], v->v0, v->v1, end, &r)) {
-            hit = &v->b->pats[k];
-            break;
-        }
-    }
-    /* a statement is coded by what it says: its patterns of a stance
-     * (criticism, accusation, pessimism, intent) may read the reported
-     * clause ("said the strikes were a violation": 111) */
-    int content = 0;
-    if (!hit && v->b->code && !strncmp(v->b->code, "01", 2)) {
-        uint32_t send = v->v1;
-        while (send < p->n && !tok_eq(&p->t[send], ";")) send++;
-        for (uint32_t k = 0; k < v->b->npats && !hit; k++)
-            if (stance_code(v->b->pats[k].code) &&
-                pattern_match(p, &v->b->pats[k], v->v0, v->v1, send, &r)) {
-                hit = &v->b->pats[k];
-                content = 1;
-            }
-    }
+    uint32_t end = object_end(p, vs, j->nv, iv);
+    int content;
+    const pattern *hit = match_patterns(p, v, end, &r, &content);
     if (hit) {
         code = hit->code;
         rcode = hit->rcode;
         rule = hit->rule;
-        /* "indicated it should have acted": an earlier verb the pattern
-         * spans is part of this event, not one of its own */
-        for (size_t k = 0; k < iv; k++) {
-            if (!vs[k].main || vs[k].v0 < r.start || !vs[k].had_event) continue;
-            for (size_t e = vs[k].ev0; e < vs[k].ev1 && e < j->doc->nev; e++) j->doc->ev[e].code = NULL;
-            vs[k].had_event = 0;
-        }
-        v->pat0 = r.start < v->v0 ? r.start : v->v0;
-        v->pat1 = r.end > v->v1 ? r.end : v->v1;
-        /* verbs inside the matched pattern are part of it */
-        for (size_t k = iv + 1; k < j->nv && vs[k].v0 < r.end; k++) vs[k].main = 0;
+        absorb_verbs(j, vs, iv, &r);
     }
     v->src = subject(p, vs, iv);
     uint32_t after = v->v1; /* where the verb's object may start */
-    /* "“...,” said Vucic": after a quotation, a verb of saying may come
-     * before its subject */
-    if (v->src < 0 && v->b->code && !strncmp(v->b->code, "01", 2) && v->c0 > 0 &&
-        (p->t[v->c0 - 1].kind == TK_QUOTE || tok_eq(&p->t[v->c0 - 1], ","))) {
-        uint32_t k = v->v1;
-        if (k < p->n && tok_eq(&p->t[k], "THE")) k++;
-        if (k < p->n && p->men_at[k] >= 0 && p->men[p->men_at[k]].t0 == k) {
-            v->src = p->men_at[k];
-            after = p->men[v->src].t1; /* the object, if any, comes after it */
-        }
-    }
+    if (v->src < 0) v->src = inverted_speaker(p, v, &after);
     if (!usable_code(code)) return 0;
     if (hit) v->why |= EV_PATTERN;
     if (quoted(p, v->v0)) v->why |= EV_REPORTED;
@@ -1082,39 +1140,10 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
         code = map_code(INTENT, NMAP(INTENT), code, code);
         if (usable_code(rcode)) rcode = map_code(INTENT, NMAP(INTENT), rcode, rcode);
     }
-    int32_t src = v->src, tgt;
+    int32_t src = v->src;
     int32_t by = v->passive || reduced_passive(p, v) ? by_agent(p, v->v1) : -1;
-    if (by >= 0 && !v->passive) { /* "a meeting hosted by X": X acts on the noun before */
-        tgt = mention_before(p, v->c0);
-        src = by;
-    } else if (by >= 0) { /* "was opposed by X" */
-        tgt = src;
-        src = by;
-    } else if (content) { /* the actor the stance is about, in the reported clause */
-        tgt = said_to(p, v->v1, end);
-        if (tgt < 0) tgt = stance_actor(p, r.end, src >= 0 ? (int64_t)p->men[src].group : -1,
-                                         !strncmp(code, "11", 2));
-        if (tgt >= 0) v->why |= EV_ABOUT;
-    } else if (!strncmp(code, "01", 2)) { /* "told Gondor"; never "said Gondor attacked" */
-        tgt = said_to(p, after, end);
-        if (tgt < 0) { /* what the statement is about, when nothing else is coded */
-            tgt = content_actor(p, after, src >= 0 ? (int64_t)p->men[src].group : -1);
-            if (tgt >= 0) v->why |= EV_ABOUT;
-        }
-    } else {
-        int place = 0;
-        tgt = next_mention(p, v->v1, end, src >= 0 ? (int64_t)p->men[src].group : -1,
-                           place_target(code), &place);
-        if (place) v->why |= EV_PLACE;
-    }
+    int32_t tgt = verb_target(p, v, code, &src, by, content, after, end, &r);
     if (r.source >= 0) src = r.source;
-    if (r.target >= 0 && r.target != tgt) { /* the pattern's own target */
-        tgt = r.target;
-        const token *w = word_before(p, tgt);
-        v->why = (uint8_t)((v->why & ~EV_PLACE) |
-                           (w && tok_in(w, WHERE_PREP) && !organisation(p, tgt) ? EV_PLACE : 0));
-    }
-    if (r.compound >= 0 && r.compound_after) tgt = r.compound; /* "agrees with % " */
     if (r.compound >= 0 && !r.compound_after) { /* '%' before: each member with each other */
         if (each_other(j, p->men[r.compound].group, code, v, rule) != 0) return -1;
         v->had_event = 1;
