@@ -193,6 +193,13 @@ static int after_be(const parse *p, uint32_t k) {
     return k > 0 && tok_in(&p->t[k - 1], BE);
 }
 
+/* Whether verb v's word is the bare form its block is named by ("attack",
+ * not "attacked"). */
+static int bare_form(const parse *p, const vcand *v) { return !strcmp(p->t[v->vw].up, v->b->name); }
+
+/* Whether verb v is one of saying: its block's code is a statement's (01). */
+static int saying(const vcand *v) { return v->b->code && !strncmp(v->b->code, "01", 2); }
+
 /* Decides whether a verb-form match is a main verb of its clause. */
 static int is_main(const parse *p, vcand *v) {
     const token *w = &p->t[v->vw];
@@ -206,7 +213,7 @@ static int is_main(const parse *p, vcand *v) {
      * plain words (no verb, actor, auxiliary or adverb), makes it a noun;
      * so do a determiner or a preposition before a form that is not a past
      * ("no objective signs", "for peace talks") */
-    int past = ends_with(w, "ED") || (strcmp(w->up, v->b->name) != 0 && !ends_with(w, "S"));
+    int past = ends_with(w, "ED") || (!bare_form(p, v) && !ends_with(w, "S"));
     if (v->v0 > 0 && !past && tok_in(&p->t[v->v0 - 1], PREP)) return 0; /* "during talks" */
     /* "their first exchange", "the second round": an ordinal after a
      * determiner is an adjective */
@@ -245,7 +252,7 @@ static int is_main(const parse *p, vcand *v) {
     }
     /* after "be" a verb is a participle; its bare form is an adjective
      * ("was open", "are free"), unless the participle is that form ("was hit") */
-    if (v->be && !ing && !strcmp(w->up, v->b->name) && !tok_in(w, SAME_PARTICIPLE) &&
+    if (v->be && !ing && bare_form(p, v) && !tok_in(w, SAME_PARTICIPLE) &&
         v->vw + 1 == v->v1 && after_be(p, v->v0))
         return 0;
     if (v->v0 > 0 && tok_in(&p->t[v->v0 - 1], DEGREE)) return 0; /* "very close" */
@@ -257,7 +264,7 @@ static int is_main(const parse *p, vcand *v) {
         if (b && (tok_in(b, DET) || tok_in(b, QUANT) || tok_eq(b, "ALL") || b->kind == TK_DASH))
             return 0;
     }
-    if (v->be && !ing && strcmp(w->up, v->b->name) != 0) v->passive = 1;
+    if (v->be && !ing && !bare_form(p, v)) v->passive = 1;
     return 1;
 }
 
@@ -267,7 +274,7 @@ static int is_main(const parse *p, vcand *v) {
  * word, with only such words between it and the earlier verb. */
 static int reduced_relative(const parse *p, const vcand *vs, size_t nv, const vcand *v) {
     const token *w = &p->t[v->vw];
-    if (v->be || v->aux || v->inf || !strcmp(w->up, v->b->name) || ends_with(w, "S") ||
+    if (v->be || v->aux || v->inf || bare_form(p, v) || ends_with(w, "S") ||
         ends_with(w, "ING") || nv == 0 || v->v0 == 0)
         return 0;
     const vcand *prev = &vs[nv - 1];
@@ -503,8 +510,9 @@ static int place_target(const char *code) {
  * verb's object or the complement of a preposition. A mention in a phrase
  * of place (after one of WHERE_PREP, until a preposition of a target) is
  * skipped unless where is set ("attacked targets in Gondor"); *is_place
- * (when not NULL) says whether the one returned is such. An object pronoun right after the verb ("accused him")
- * stands for the latest mention before the verb outside that group. */
+ * (when not NULL) says whether the one returned is such. An object
+ * pronoun right after the verb ("accused him") stands for the latest
+ * mention before the verb outside that group. */
 static int32_t next_mention(const parse *p, uint32_t from, uint32_t end, int64_t skip_group,
                             int where, int *is_place) {
     if (from < end && (!strcmp(p->t[from].up, "HIM") || !strcmp(p->t[from].up, "HER") ||
@@ -635,7 +643,7 @@ static int reduced_passive(const parse *p, const vcand *v) {
     const token *w = &p->t[v->vw];
     uint32_t k = v->v1;
     if (k < p->n && adverb(&p->t[k])) k++;
-    return !v->be && !v->aux && strcmp(w->up, v->b->name) != 0 && !ends_with(w, "ING") &&
+    return !v->be && !v->aux && !bare_form(p, v) && !ends_with(w, "ING") &&
            !ends_with(w, "S") && k < p->n && tok_eq(&p->t[k], "BY");
 }
 
@@ -766,15 +774,18 @@ static int place_of(const parse *p, const mention *m, const place_mention *pm) {
 }
 
 /* code with its first three letters (a role alone's "---") replaced by
- * country cc, in the parse's arena; code itself when out of memory. */
-static const char *with_country(const parse *p, const char *code, const char *cc) {
+ * country cc, in arena a; NULL when out of memory. */
+static const char *with_country(arena *a, const char *code, const char *cc) {
     size_t n = strlen(code);
-    char *s = arena_alloc(p->a, n + 1);
-    if (!s) return code;
+    char *s = arena_alloc(a, n + 1);
+    if (!s) return NULL;
     memcpy(s, cc, 3);
     memcpy(s + 3, code + 3, n - 2);
     return s;
 }
+
+/* s, or code when s is NULL (out of memory: the arena reports it). */
+static const char *or_code(const char *s, const char *code) { return s ? s : code; }
 
 /* The code of mention m (-1: ""), and in *why how its country was found
  * (dyad_event.source_basis). A role alone takes the country of the actor
@@ -796,19 +807,19 @@ static const char *actor_code(const sent_job *j, int32_t m, const char **why) {
             int32_t o = p->men_at[k];
             if (o < 0 || !real_actor(p, o) || !strncmp(p->men[o].code, "IGO", 3)) continue;
             *why = "coreference";
-            return with_country(p, c, p->men[o].code);
+            return or_code(with_country(p->a, c, p->men[o].code), c);
         }
     for (uint32_t k = 0; k < j->nplaces; k++) {
         const place_mention *pm = &j->places[k];
         if (!pm->e || strlen(pm->e->country) != 3 || pm->partner || !place_of(p, &p->men[m], pm))
             continue;
         *why = "place";
-        return with_country(p, c, pm->e->country);
+        return or_code(with_country(p->a, c, pm->e->country), c);
     }
     const char *cc = j->gaz ? place_before(p, j->gaz, t0) : NULL; /* "the Sinaloa cartel" */
     if (cc) {
         *why = "place";
-        return with_country(p, c, cc);
+        return or_code(with_country(p->a, c, cc), c);
     }
     return c;
 }
@@ -931,13 +942,6 @@ static const code_map REFUSAL[] = {
 /* A code an event can carry: not empty, not uncertain ("025?"). */
 static int usable_code(const char *c) { return c && *c && !strchr(c, '?'); }
 
-/* How many mentions group g has. */
-static uint32_t group_count(const parse *p, uint32_t g) {
-    uint32_t c = 0;
-    for (uint32_t m = 0; m < p->nmen; m++) c += p->men[m].group == g;
-    return c;
-}
-
 /* Events between every two members of group g, both ways. */
 static int each_other(sent_job *j, uint32_t g, const char *code, const vcand *v, const char *rule) {
     const parse *p = j->p;
@@ -1020,7 +1024,7 @@ static const pattern *match_patterns(const parse *p, const vcand *v, uint32_t en
     *content = 0;
     for (uint32_t k = 0; k < v->b->npats; k++)
         if (pattern_match(p, &v->b->pats[k], v->v0, v->v1, end, r)) return &v->b->pats[k];
-    if (!v->b->code || strncmp(v->b->code, "01", 2) != 0) return NULL;
+    if (!saying(v)) return NULL;
     uint32_t send = v->v1;
     while (send < p->n && !tok_eq(&p->t[send], ";")) send++;
     for (uint32_t k = 0; k < v->b->npats; k++)
@@ -1051,7 +1055,7 @@ static void absorb_verbs(sent_job *j, vcand *vs, size_t iv, const pat_result *r)
  * its subject; returns that actor's mention (-1 when none) and moves
  * *after, where the verb's object may start, past it. */
 static int32_t inverted_speaker(const parse *p, const vcand *v, uint32_t *after) {
-    if (!v->b->code || strncmp(v->b->code, "01", 2) != 0 || v->c0 == 0 ||
+    if (!saying(v) || v->c0 == 0 ||
         !(p->t[v->c0 - 1].kind == TK_QUOTE || tok_eq(&p->t[v->c0 - 1], ",")))
         return -1;
     uint32_t k = v->v1;
@@ -1125,11 +1129,13 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     if (hit) v->why |= EV_PATTERN;
     if (quoted(p, v->v0)) v->why |= EV_REPORTED;
     if (hypothetical(p, v)) v->why |= EV_IF;
+    /* in a clause a statement reports; "X said it would release Y": what a
+     * statement says will be done */
     for (size_t k = 0; k < iv; k++)
-        if (vs[k].main && vs[k].b->code && !strncmp(vs[k].b->code, "01", 2)) v->why |= EV_REPORTED;
-    /* "X said it would release Y": what a statement says will be done */
-    for (size_t k = 0; k < iv && v->future && !v->intent; k++)
-        if (vs[k].main && vs[k].b->code && !strncmp(vs[k].b->code, "01", 2)) v->intent = 1;
+        if (vs[k].main && saying(&vs[k])) {
+            v->why |= EV_REPORTED;
+            if (v->future) v->intent = 1;
+        }
     if (v->neg && (!hit || hit->npre == 0)) {
         /* "will not lift the embargo": a refusal, when it has a code */
         if (!v->future && !v->intent) return 0;
@@ -1153,7 +1159,7 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     /* "Gondor and Rohan met", "... signed a deal to send police": each with
      * the other, when the verb names no one else with a country */
     if (src >= 0 && (tgt < 0 || !real_actor(p, tgt) || (v->why & EV_PLACE)) && joint_code(code) &&
-        group_count(p, p->men[src].group) > 1) {
+        group_size(p, p->men[src].group) > 1) {
         v->why = (uint8_t)((v->why & ~EV_PLACE) | EV_JOINT);
         if (each_other(j, p->men[src].group, code, v, rule) != 0) return -1;
         v->had_event = 1;
@@ -1353,12 +1359,7 @@ static int complete_roles(dyad_doc *doc) {
         const char **why[2] = {&e->source_basis, &e->target_basis};
         for (int k = 0; k < 2 && cc; k++) {
             if (!role(*side[k])) continue;
-            size_t n = strlen(*side[k]);
-            char *c = arena_alloc(&doc->mem, n + 1);
-            if (!c) return -1;
-            memcpy(c, cc, 3);
-            memcpy(c + 3, *side[k] + 3, n - 2);
-            *side[k] = c;
+            if (!(*side[k] = with_country(&doc->mem, *side[k], cc))) return -1;
             *why[k] = "article";
             e->confidence += 0.2;
         }

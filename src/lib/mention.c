@@ -12,6 +12,12 @@
 
 int tok_is(const token *t, const char *up) { return tok_eq(t, up); }
 
+uint32_t group_size(const parse *p, uint32_t g) {
+    uint32_t c = 0;
+    for (uint32_t m = 0; m < p->nmen; m++) c += p->men[m].group == g;
+    return c;
+}
+
 static int is_word(const token *t) { return t->kind == TK_WORD; }
 
 /* Longest phrase of trie tr starting at token j from node, following
@@ -306,8 +312,7 @@ static uint32_t from_agent(parse *p, uint32_t i) {
     /* role + name: "President Umbardacil", or a short name ("President
      * Kiir" after "Salva Kiir") */
     const char *c = actor_at(p, k);
-    if (!c && alias_at(p, k)) {
-        c = alias_at(p, k);
+    if (!c && (c = alias_at(p, k)) != NULL) {
         for (int ch = 0; ch < nch; ch++)
             if (add_mention(p, i, k + 1, apply_chain(p, c, &chains[ch]), group) == 0)
                 p->men[p->nmen - 1].alias = 1;
@@ -416,6 +421,7 @@ int parse_sentence(parse *p, const dicts *d, arena *a, const token *t, uint32_t 
         p->agt[i] = longest(&d->agents_t, lx, t, n, i, 0);
         p->vrb[i] = longest(&d->verbs_t, lx, t, n, i, 0);
     }
+    uint32_t first = opening(p); /* where "He" may open the sentence */
     for (uint32_t i = 0; i < n;) {
         const char *c = actor_at(p, i);
         if (c && compound_modifier(p, i + p->act[i].len)) c = ""; /* "U.S.-made" */
@@ -427,7 +433,7 @@ int parse_sentence(parse *p, const dicts *d, arena *a, const token *t, uint32_t 
             i = from_actor(p, i, i, c);
         } else if (agent_at(p, i)) {
             i = from_agent(p, i);
-        } else if (i == opening(p) && p->aliases && p->aliases->he &&
+        } else if (i == first && p->aliases && p->aliases->he &&
                    (tok_eq(&t[i], "HE") || tok_eq(&t[i], "SHE"))) { /* "He also praised" */
             if (add_mention(p, i, i + 1, p->aliases->he, p->ngroups++) == 0) p->men[p->nmen - 1].alias = 1;
             i++;

@@ -74,6 +74,9 @@ static inline int word_maybe_present(const parse *p, uint32_t id) {
 int parse_sentence(parse *p, const dicts *d, arena *a, const token *t, uint32_t n,
                    int32_t date, const name_aliases *aliases);
 
+/* How many mentions group g has. */
+uint32_t group_size(const parse *p, uint32_t g);
+
 /* Upper-case word test on a token ("AND"). */
 int tok_is(const token *t, const char *up);
 

@@ -82,12 +82,6 @@ static int32_t mention_ending(const parse *p, uint32_t end) {
     return (m >= 0 && p->men[m].t1 == end) ? m : -1;
 }
 
-static int group_size(const parse *p, uint32_t g) {
-    int c = 0;
-    for (uint32_t m = 0; m < p->nmen; m++) c += p->men[m].group == g;
-    return c;
-}
-
 /* Matches element e so that it starts at pos (fwd) and returns its length,
  * recording actor slots in r. */
 static uint32_t elem_fwd(const parse *p, const pat_elem *e, uint32_t pos, pat_result *r) {
