@@ -194,15 +194,19 @@ typedef struct dyad_event {
  * the target both name an actor with a country or an organisation, 0.55
  * when one of them is only a role ("---GOV") or absent, 0.2 when both
  * are, 0.05 less for each role whose country comes from the place it is
- * in ("police in Tbilisi") or the actor a possessive stands for ("Gondor
- * said its soldiers"), 0.15 less for each whose country is the
+ * in ("police in Tbilisi"), the actor a possessive stands for ("Gondor
+ * said its soldiers") or an actor of its role named just before ("the
+ * rebels"), 0.15 less for each whose country is the
  * article's. It then loses 0.1 when the verb matched no pattern of its
  * dictionary entry, 0.1 for an event read from a noun ("the invasion of
  * X"), 0.05 each when the target is a place ("attacked targets in X"), the
  * pairing is inferred from a joint subject ("A and B met"), the verb is
  * inside a quotation or a reported clause ("X said Y attacked Z"), or it is
  * said, not done (future, intention); 0.25 when a statement's target is
- * only an actor its words name ("X said the war with Y must end"); and 0.35
+ * only an actor its words name ("X said the war with Y must end") or when
+ * force is told in the simple present, what an actor does rather than did
+ * ("they target ships"); 0.15 when a mediator's parties are the
+ * article's leading countries, not named in the sentence; and 0.35
  * when it is only supposed or background ("if X attacks", "X would attack
  * if", "since X attacked"). The
  * events an analyst reads by default are those of at least

@@ -3,7 +3,9 @@
  * sentence (the dateline and the lead) double; the article is about a
  * country when it leads clearly: at least three mentions and twice as
  * many as the next. Roles that name no country in its events take it
- * (coder.c), with a confidence that says so. */
+ * (coder.c), with a confidence that says so. Before that, a role alone
+ * takes the country of the one actor of its role the last sentences named
+ * ("the Houthis ... The rebels said": YEMREB). */
 #include <string.h>
 
 #include "article.h"
@@ -45,4 +47,51 @@ const char *article_country(const article_countries *a) {
         }
     }
     return at >= 0 && best >= 3 && best >= 2 * second ? a->cc[at] : NULL;
+}
+
+/* The role of actor code ("REB" of "YEMREBHTI") into out; 0 when it
+ * names no country or no role. */
+static int role_of(const char *code, char out[4]) {
+    if (!code || strlen(code) < 6) return 0;
+    for (int k = 3; k < 6; k++)
+        if (code[k] < 'A' || code[k] > 'Z') return 0;
+    memcpy(out, code + 3, 3);
+    out[3] = '\0';
+    return 1;
+}
+
+void article_role_seen(article_roles *r, const char *code, uint32_t si) {
+    char role[4];
+    if (!role_of(code, role) || !country_code(code)) return;
+    uint32_t k = 0;
+    while (k < r->n && (strcmp(r->v[k].role, role) != 0 || strncmp(r->v[k].cc, code, 3) != 0))
+        k++;
+    if (k == r->n) {
+        if (r->n == ARTICLE_MAX_ROLES) { /* forget the oldest */
+            uint32_t old = 0;
+            for (uint32_t i = 1; i < r->n; i++)
+                if (r->v[i].si < r->v[old].si) old = i;
+            k = old;
+        } else {
+            r->n++;
+        }
+        memcpy(r->v[k].role, role, 4);
+        memcpy(r->v[k].cc, code, 3);
+        r->v[k].cc[3] = '\0';
+    }
+    r->v[k].si = si;
+}
+
+const char *article_role_country(const article_roles *r, const char *role_code, uint32_t si,
+                                 const char *cc) {
+    char role[4];
+    if (!role_of(role_code, role)) return NULL;
+    const char *found = cc;
+    for (uint32_t k = 0; k < r->n; k++) {
+        const role_antecedent *a = &r->v[k];
+        if (strcmp(a->role, role) != 0 || a->si >= si || a->si + ROLE_WINDOW < si) continue;
+        if (found && strncmp(found, a->cc, 3) != 0) return NULL;
+        found = a->cc;
+    }
+    return found;
 }

@@ -15,6 +15,36 @@ typedef struct article_countries {
     uint32_t k; /* countries counted */
 } article_countries;
 
+/* The actors of recent sentences by role, for a role alone to take the
+ * country of the one actor of that role named just before ("the Houthis
+ * ... The rebels": YEMREB). */
+#define ARTICLE_MAX_ROLES 64
+
+typedef struct role_antecedent {
+    char role[4]; /* "REB", "MIL", "GOV"... */
+    char cc[4];
+    uint32_t si; /* the last sentence that named it */
+} role_antecedent;
+
+typedef struct article_roles {
+    role_antecedent v[ARTICLE_MAX_ROLES];
+    uint32_t n;
+} article_roles;
+
+/* How many sentences back an antecedent of a role is looked for. */
+#define ROLE_WINDOW 2
+
+/* Records that sentence si named actor code ("YEMREBHTI": a rebel of
+ * YEM); codes with no country or no role are not recorded. */
+void article_role_seen(article_roles *r, const char *code, uint32_t si);
+
+/* The one country whose actors of the role of role_code ("---REB") were
+ * named in the ROLE_WINDOW sentences before si, also counting cc (a
+ * country named earlier in sentence si, NULL for none); NULL when there
+ * is none or more than one. */
+const char *article_role_country(const article_roles *r, const char *role_code, uint32_t si,
+                                 const char *cc);
+
 /* Counts w mentions of the country that actor code or ISO alpha-3 cc
  * begins with; organisations ("IGO...", "NGO...") and roles alone
  * ("---GOV") count for none. */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "article.h"
+#include "inflect.h"
 #include "ctx.h"
 #include "date.h"
 #include "figure.h"
@@ -28,7 +29,9 @@ struct dyad_doc {
     size_t npl, cappl;
     place_context pc;
     article_countries ac; /* the countries it names (article.c) */
+    article_roles roles;    /* the roles of its recent actors (article.c) */
     name_aliases aliases; /* short names of the people it named in full */
+    uint32_t group_si;    /* the sentence that set aliases.group */
 };
 
 /* What weakens an event's evidence (dyad_event.confidence). */
@@ -40,6 +43,8 @@ enum {
     EV_REPORTED = 16, /* inside a quotation or a clause reported by a verb of saying */
     EV_ABOUT = 32,    /* a statement's target read from what it says */
     EV_IF = 64,       /* a condition or its consequence: "if X attacks", "would ... if" */
+    EV_HABIT = 128,   /* force in the simple present: "they target ships" */
+    EV_PARTIES = 256, /* a mediator's parties from the article's leading countries */
 };
 
 #define MAX_CHAIN 8 /* auxiliaries and adverbs between subject and verb */
@@ -57,7 +62,7 @@ typedef struct vcand {
     uint8_t future;   /* "will", "would", "can", "could" in its chain */
     int32_t src;      /* source mention, -1 */
     uint8_t had_event;
-    uint8_t why;      /* EV_* evidence of the events being made */
+    uint16_t why;     /* EV_* evidence of the events being made */
     size_t ev0, ev1;  /* its events: doc->ev[ev0 .. ev1) */
     uint32_t pat0, pat1; /* tokens its matched pattern covers (pat0 == pat1: none) */
 } vcand;
@@ -184,6 +189,19 @@ static int plain_noun(const parse *p, uint32_t k) {
            !tok_in(t, FUNCTION_WORD) && !tok_in(t, DET) && !tok_in(t, AUX) && !tok_in(t, BE) &&
            !tok_in(t, NEG) && !tok_in(t, PRONOUN) && !tok_in(t, PREP) && !tok_in(t, QUANT) &&
            !tok_in(t, CLAUSE_WORD) && !adverb(t) && !ends_with(t, "ED");
+}
+
+/* Whether the mention starting at token t0 is definite: "the" before it,
+ * past plain words ("the veteran drug trafficker"). */
+static int definite(const parse *p, uint32_t t0) {
+    uint32_t k = t0;
+    if (p->t[k].kind == TK_WORD && !strcmp(p->t[k].up, "THE")) return 1;
+    for (int words = 0; k > 0 && words < 3; words++) {
+        const token *t = &p->t[--k];
+        if (t->kind == TK_WORD && !strcmp(t->up, "THE")) return 1;
+        if (!plain_noun(p, k)) return 0;
+    }
+    return 0;
 }
 
 /* Whether a form of "be" stands right before token k, past adverbs and
@@ -685,12 +703,16 @@ typedef struct sent_job {
     place_mention *places; /* of the sentence */
     uint32_t nplaces;
     int32_t place_target;  /* the place an event of PLACE_TARGET acts on, -1 */
+    const char *party;     /* the country an event of PARTY_TARGET acts on */
     const gazetteer *gaz;
 } sent_job;
 
 /* A target that is a place of the gazetteer, not an actor mention: its
  * country ("airstrikes targeted sites in Damascus": SYR). */
 #define PLACE_TARGET (-2)
+/* A target that is a party of the article, not an actor mention: the
+ * country j->party (a mediator's parties, coded from the article). */
+#define PARTY_TARGET (-3)
 
 /* The date of an event whose verb is at token v: the sentence's date
  * expression nearest to the verb, else the publication date. */
@@ -735,6 +757,36 @@ static int hypothetical(const parse *p, const vcand *v) {
     return 0;
 }
 
+/* Whether w is an irregular past or participle of WordNet's list (sorted
+ * by base, so read through; only verbs of force in no regular past reach
+ * here). */
+static int irregular_past(const char *w) {
+    for (size_t k = 0; k < irregular_verbs_n; k++)
+        if (irregular_verbs[k].form[0] == w[0] && !strcmp(irregular_verbs[k].form, w))
+            return strcmp(irregular_verbs[k].base, w) != 0;
+    return 0;
+}
+
+/* Whether v is in the simple present: no auxiliary, and a word that is no
+ * past or participle ("target", "targets"; not "targeted", "struck", nor
+ * "hit", which the past shares). */
+static int simple_present(const parse *p, const vcand *v) {
+    if (v->aux || v->be || v->future || v->inf || v->neg || v->part) return 0;
+    const token *t = &p->t[v->vw];
+    if (t->kind != TK_WORD || tok_in(t, SAME_PARTICIPLE) || ends_with(t, "ED") ||
+        ends_with(t, "ING") || ends_with(t, "EN"))
+        return 0;
+    return !irregular_past(t->up);
+}
+
+/* Whether an event of force (roots 14 to 20) is told in the simple present:
+ * what an actor does ("the rebels say they target ships"), not what it
+ * did on a day. */
+static int habitual(const parse *p, const vcand *v, const char *code) {
+    return code[0] && code[1] && (code[0] == '2' || (code[0] == '1' && code[1] >= '4')) &&
+           simple_present(p, v);
+}
+
 /* Whether token k is inside a quotation: an odd number of quotation marks
  * before it. */
 static int quoted(const parse *p, uint32_t k) {
@@ -753,6 +805,8 @@ static double confidence(const char *a, const char *b, int placed, const vcand *
     if (v->why & EV_REPORTED) c -= 0.05;
     if (v->why & EV_ABOUT) c -= 0.25;
     if (v->why & EV_IF) c -= 0.35;
+    if (v->why & EV_HABIT) c -= 0.25;
+    if (v->why & EV_PARTIES) c -= 0.15;
     if (v->future || v->intent) c -= 0.05;
     return c < 0 ? 0 : c;
 }
@@ -821,6 +875,31 @@ static const char *actor_code(const sent_job *j, int32_t m, const char **why) {
         *why = "place";
         return or_code(with_country(p->a, c, cc), c);
     }
+    /* "forces of the US-led coalition", "troops of Gil-galad": a role of
+     * someone no dictionary knows has no country the article could give */
+    uint32_t k = p->men[m].t1;
+    if (k + 1 < p->n && tok_eq(&p->t[k], "OF")) {
+        k++;
+        if (tok_eq(&p->t[k], "THE") && k + 1 < p->n) k++;
+        if (p->men_at[k] < 0 && p->t[k].kind == TK_WORD && (p->t[k].cap || p->t[k].compound))
+            return "";
+    }
+    /* "the Houthis ... The rebels": a definite role takes the one country
+     * of the role named earlier in the sentence or in the last ones; a
+     * bare plural ("drones", "protesters") names someone new */
+    if (!definite(p, t0)) return c;
+    const char *same = NULL;
+    for (int32_t o = 0; o < m; o++) {
+        const char *oc = p->men[o].code;
+        if (!named(oc) || strlen(oc) < 6 || strncmp(oc + 3, c + 3, 3) != 0) continue;
+        if (same && strncmp(same, oc, 3) != 0) return c;
+        same = oc;
+    }
+    cc = article_role_country(&j->doc->roles, c, j->sidx, same);
+    if (cc) {
+        *why = "coreference";
+        return or_code(with_country(p->a, c, cc), c);
+    }
     return c;
 }
 
@@ -859,6 +938,10 @@ static int make_event(sent_job *j, int32_t a, int32_t b, const char *code, const
         e.target = pm->e->country;
         e.target_basis = "place";
         e.target_span = tok_span(p->t, pm->t0, pm->t1);
+        b = -1;
+    } else if (b == PARTY_TARGET) {
+        e.target = j->party;
+        e.target_basis = "article";
         b = -1;
     } else {
         e.target = actor_code(j, b, &e.target_basis);
@@ -983,6 +1066,8 @@ static int32_t stance_actor(const parse *p, uint32_t at, int64_t skip, int befor
     for (uint32_t k = at; k < end; k++) {
         int32_t m = p->men_at[k];
         if (m >= 0 && (int64_t)p->men[m].group != skip && real_actor(p, m)) {
+            uint32_t t1 = p->men[m].t1; /* "a violation of X's sovereignty": X suffers it */
+            if (p->t[t1 - 1].kind == TK_POSS || (t1 < p->n && p->t[t1].kind == TK_POSS)) break;
             found[1] = m;
             break;
         }
@@ -1033,6 +1118,23 @@ static const pattern *match_patterns(const parse *p, const vcand *v, uint32_t en
             *content = 1;
             return &v->b->pats[k];
         }
+    /* "'Kurti is the culprit,' said Vucic", "'... unacceptable,' Maduro
+     * said": the quotation before the verb and its speaker */
+    uint32_t k = v->c0;
+    if (k > 0 && p->men_at[k - 1] >= 0) k = p->men[p->men_at[k - 1]].t0;
+    for (int names = 0; k > 0 && names < 3 && p->t[k - 1].cap && p->men_at[k - 1] < 0; names++)
+        k--; /* "spokesperson Gan Yu said" */
+    if (k > 0 && p->men_at[k - 1] >= 0) k = p->men[p->men_at[k - 1]].t0;
+    if (k == 0 || p->t[k - 1].kind != TK_QUOTE) return NULL;
+    uint32_t q1 = k - 1, q0 = q1;
+    while (q0 > 0 && p->t[q0 - 1].kind != TK_QUOTE) q0--;
+    for (uint32_t i = 0; i < v->b->npats; i++) {
+        const pattern *pt = &v->b->pats[i];
+        if (pt->npre == 0 && stance_code(pt->code) && pattern_match(p, pt, q0, q0, q1, r)) {
+            *content = 2; /* its target is in the quotation too */
+            return pt;
+        }
+    }
     return NULL;
 }
 
@@ -1081,7 +1183,7 @@ static int32_t verb_target(const parse *p, vcand *v, const char *code, int32_t *
         tgt = *src;
         *src = by;
     } else if (content) { /* the actor the stance is about, in the reported clause */
-        tgt = said_to(p, v->v1, end);
+        tgt = content == 1 ? said_to(p, v->v1, end) : -1;
         if (tgt < 0) tgt = stance_actor(p, r->end, skip, !strncmp(code, "11", 2));
         if (tgt >= 0) v->why |= EV_ABOUT;
     } else if (!strncmp(code, "01", 2)) { /* "told Gondor"; never "said Gondor attacked" */
@@ -1098,11 +1200,79 @@ static int32_t verb_target(const parse *p, vcand *v, const char *code, int32_t *
     if (r->target >= 0 && r->target != tgt) { /* the pattern's own target */
         tgt = r->target;
         const token *w = word_before(p, tgt);
-        v->why = (uint8_t)((v->why & ~EV_PLACE) |
+        v->why = (uint16_t)((v->why & ~EV_PLACE) |
                            (w && tok_in(w, WHERE_PREP) && !organisation(p, tgt) ? EV_PLACE : 0));
     }
     if (r->compound >= 0 && r->compound_after) tgt = r->compound; /* "agrees with % " */
     return tgt;
+}
+
+/* Whether the verb's object, right after it (past "the"), is a name no
+ * dictionary, gazetteer or date knows ("accused Lopez of kidnapping him
+ * and handing him to US police"): someone with no known country, so the
+ * actors after it are no target of the verb. */
+static int unknown_object(const sent_job *j, uint32_t after, uint32_t end) {
+    const parse *p = j->p;
+    uint32_t k = after;
+    if (k < end && tok_in(&p->t[k], DET)) k++;
+    if (k >= end) return 0;
+    const token *t = &p->t[k];
+    if (t->kind != TK_WORD || !t->cap || p->men_at[k] >= 0 || p->vrb[k].entry >= 0 ||
+        tok_in(t, PRONOUN) || tok_in(t, FUNCTION_WORD) || tok_in(t, CLAUSE_WORD) ||
+        t->compound || /* "Rohan-backed" */
+        (k + 1 < p->n && (p->t[k + 1].kind == TK_POSS || p->men_at[k + 1] >= 0)))
+        return 0; /* "hailed Ocalan's call for X", "the Eastfold police" */
+    for (int d = 0; d < j->ndates; d++)
+        if (k >= j->dates[d].t0 && k < j->dates[d].t1) return 0;
+    for (uint32_t m = 0; m < j->nplaces; m++)
+        if (k >= j->places[m].t0 && k < j->places[m].t1) return 0;
+    return 1;
+}
+
+/* Whether code is mediation (045). */
+static int mediation(const char *code) { return code && !strcmp(code, "045"); }
+
+/* Codes mediator src mediating between the parties (CAMEO 045 acts on
+ * each side): the actors after "between" in the sentence ("brokered a
+ * truce between Gondor and Rohan"), else the two countries the article
+ * has named most so far, other than the mediator's, each at least twice
+ * and ahead of any third ("talks mediated by Oman" in an article on Iran
+ * and the United States). Sets *done when it coded any. */
+static int mediate(sent_job *j, int32_t src, const vcand *v, const char *rule, int *done) {
+    const parse *p = j->p;
+    *done = 0;
+    for (uint32_t k = 0; k + 1 < p->n; k++) {
+        if (!tok_eq(&p->t[k], "BETWEEN")) continue;
+        uint32_t i = k + 1;
+        if (tok_eq(&p->t[i], "THE") && i + 1 < p->n) i++;
+        int32_t m = p->men_at[i];
+        if (m < 0 || p->men[m].group == p->men[src].group || group_size(p, p->men[m].group) < 2)
+            continue;
+        *done = 1;
+        return emit(j, src, m, "045", v, rule);
+    }
+    const article_countries *ac = &j->doc->ac;
+    const char *mc = p->men[src].code;
+    int32_t top[3] = {-1, -1, -1};
+    for (uint32_t i = 0; i < ac->k; i++) {
+        if (!strncmp(ac->cc[i], mc, 3)) continue;
+        for (int r = 0; r < 3; r++)
+            if (top[r] < 0 || ac->n[i] > ac->n[top[r]]) {
+                for (int q = 2; q > r; q--) top[q] = top[q - 1];
+                top[r] = (int32_t)i;
+                break;
+            }
+    }
+    if (top[1] < 0 || ac->n[top[1]] < 2 || (top[2] >= 0 && ac->n[top[2]] >= ac->n[top[1]]))
+        return 0;
+    vcand w = *v;
+    w.why |= EV_PARTIES;
+    for (int r = 0; r < 2; r++) {
+        j->party = ac->cc[top[r]];
+        if (emit(j, src, PARTY_TARGET, "045", &w, rule) != 0) return -1;
+    }
+    *done = 1;
+    return 0;
 }
 
 /* Codes one verb; returns -1 when out of memory. */
@@ -1122,13 +1292,14 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
         rule = hit->rule;
         absorb_verbs(j, vs, iv, &r);
     }
-    v->src = subject(p, vs, iv);
     uint32_t after = v->v1; /* where the verb's object may start */
-    if (v->src < 0) v->src = inverted_speaker(p, v, &after);
+    v->src = inverted_speaker(p, v, &after); /* "'...,' said Gondor" */
+    if (v->src < 0) v->src = subject(p, vs, iv);
     if (!usable_code(code)) return 0;
     if (hit) v->why |= EV_PATTERN;
     if (quoted(p, v->v0)) v->why |= EV_REPORTED;
     if (hypothetical(p, v)) v->why |= EV_IF;
+    if (habitual(p, v, code)) v->why |= EV_HABIT;
     /* in a clause a statement reports; "X said it would release Y": what a
      * statement says will be done */
     for (size_t k = 0; k < iv; k++)
@@ -1148,6 +1319,8 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     }
     int32_t src = v->src;
     int32_t by = v->passive || reduced_passive(p, v) ? by_agent(p, v->v1) : -1;
+    if (by < 0 && !content && strncmp(code, "01", 2) != 0 && unknown_object(j, v->v1, end))
+        end = v->v1; /* "accused Lopez of ..." */
     int32_t tgt = verb_target(p, v, code, &src, by, content, after, end, &r);
     if (r.source >= 0) src = r.source;
     if (r.compound >= 0 && !r.compound_after) { /* '%' before: each member with each other */
@@ -1160,16 +1333,24 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
      * the other, when the verb names no one else with a country */
     if (src >= 0 && (tgt < 0 || !real_actor(p, tgt) || (v->why & EV_PLACE)) && joint_code(code) &&
         group_size(p, p->men[src].group) > 1) {
-        v->why = (uint8_t)((v->why & ~EV_PLACE) | EV_JOINT);
+        v->why = (uint16_t)((v->why & ~EV_PLACE) | EV_JOINT);
         if (each_other(j, p->men[src].group, code, v, rule) != 0) return -1;
         v->had_event = 1;
         return 0;
     }
-    if (tgt < 0 && by < 0 && place_stands_for_people(code)) { /* "declared a truce in Gondor" */
+    if (tgt < 0 && by < 0 && !content && place_stands_for_people(code)) { /* "declared a truce in Gondor" */
         tgt = next_mention(p, v->v1, end, src >= 0 ? (int64_t)p->men[src].group : -1, 1, NULL);
         if (tgt < 0 && src >= 0 && (j->place_target = clause_place(j, v->v1, end)) >= 0)
             tgt = PLACE_TARGET; /* "strikes were carried out in Khost" */
         if (tgt != -1) v->why |= EV_PLACE;
+    }
+    if (mediation(code) && real_actor(p, src) && (tgt < 0 || !real_actor(p, tgt))) {
+        int done;
+        if (mediate(j, src, v, rule, &done) != 0) return -1;
+        if (done) {
+            v->had_event = 1;
+            return 0;
+        }
     }
     if (emit(j, src, tgt, code, v, rule) != 0) return -1;
     if (usable_code(rcode) && src >= 0 && tgt >= 0 && emit(j, tgt, src, rcode, v, rule) != 0)
@@ -1194,6 +1375,7 @@ static int nominal_use(const parse *p, const vcand *v) {
     const token *w = &p->t[v->vw];
     if (v->v0 == 0 || v->vw != v->v0 || w->kind != TK_WORD) return 0;
     if (w->cap || ends_with(w, "ED")) return 0; /* a name; "the attacked town" */
+    if (ends_with(w, "TION") || ends_with(w, "TIONS")) return 1; /* no verb: "involving mediation by" */
     const token *prev = &p->t[v->v0 - 1];
     return tok_in(prev, DET) || prev->kind == TK_POSS || p->men_at[v->v0 - 1] >= 0;
 }
@@ -1202,6 +1384,19 @@ static int code_nominal(sent_job *j, vcand *v) {
     const parse *p = j->p;
     const char *code = v->f->code ? v->f->code : v->b->code;
     const char *rule = v->f->rule ? v->f->rule : v->b->rule;
+    if (mediation(code)) { /* "Qatari mediation", "mediation by Oman", "the mediation of Angola" */
+        int32_t src = mention_before(p, v->v0);
+        if (!real_actor(p, src)) src = by_agent(p, v->v1);
+        if (!real_actor(p, src) && v->v1 < p->n && tok_eq(&p->t[v->v1], "OF"))
+            src = next_mention(p, v->v1 + 1, clause_end(p, v->v1 + 1), -1, 0, NULL);
+        if (!real_actor(p, src)) return 0;
+        /* the mediator named by the noun's own construction, as a pattern would */
+        v->why |= EV_NOMINAL | EV_PATTERN | (quoted(p, v->v0) ? EV_REPORTED : 0);
+        int done;
+        if (mediate(j, src, v, rule, &done) != 0) return -1;
+        v->had_event |= (uint8_t)done;
+        return 0;
+    }
     if (v->v1 + 1 >= p->n || !tok_in(&p->t[v->v1], NOMINAL_PREP)) return 0;
     int32_t src = mention_before(p, v->v0), tgt = -1;
     pat_result r = {-1, -1, -1, 0, v->v1, v->v0};
@@ -1336,6 +1531,36 @@ static void keep_aliases(dyad_doc *doc, const parse *p) {
     }
 }
 
+/* Whether actor code names an organisation: an international or
+ * non-governmental one, an armed group, a party or a criminal group. */
+static int organisation_code(const char *code) {
+    static const char *const ORG[] = {"REB", "INS", "UAF", "CRM", "OPP", "PTY", "NGO", NULL};
+    if (!named(code) || strlen(code) < 6) return 0;
+    if (!strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3)) return 1;
+    for (int k = 0; ORG[k]; k++)
+        if (!strncmp(code + 3, ORG[k], 3)) return 1;
+    return 0;
+}
+
+/* Keeps the one organisation sentence si names for "the group" in the
+ * next ones ("Hamas said ... The group"); two make it unclear. */
+static void keep_group(dyad_doc *doc, const parse *p, uint32_t si) {
+    const char *org = NULL;
+    for (uint32_t m = 0; m < p->nmen; m++) {
+        const char *c = p->men[m].code;
+        if (!organisation_code(c)) continue;
+        if (org && strcmp(org, c) != 0) {
+            doc->aliases.group = NULL;
+            return;
+        }
+        org = c;
+    }
+    if (org) {
+        doc->aliases.group = org;
+        doc->group_si = si;
+    }
+}
+
 /* Counts the countries sentence si names (its actors' and places'), the
  * first sentence double: the dateline and the lead say most of what an
  * article is about. */
@@ -1376,6 +1601,7 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
     const sentence *s = &td->sents[si];
     const token *t = td->toks + s->tok0;
     parse p;
+    if (doc->aliases.group && si > doc->group_si + ROLE_WINDOW) doc->aliases.group = NULL;
     if (parse_sentence(&p, d, &doc->mem, t, s->ntok, date, &doc->aliases) != 0) return -1;
     keep_aliases(doc, &p);
     sent_job j;
@@ -1476,6 +1702,11 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
     for (size_t r = first_ev; r < doc->nev; r++)
         if (doc->ev[r].code) doc->ev[w++] = doc->ev[r];
     doc->nev = w;
+    for (uint32_t m = 0; m < p.nmen; m++) {
+        const char *why;
+        article_role_seen(&doc->roles, actor_code(&j, (int32_t)m, &why), si);
+    }
+    keep_group(doc, &p, si);
     /* "He" in a later sentence stands for the person this one's first
      * main verb has as subject (a country with a role: "SRBGOV") */
     for (size_t k = 0; k < nv; k++) {

@@ -23,7 +23,7 @@ void inflect_verb(const char *base, inflect_forms *f);
 void inflect_noun(const char *base, inflect_forms *f);
 
 /* Generated from WordNet (build/gen/irregular.c): pairs of an irregular
- * form and its base, upper case, sorted by form. */
+ * form and its base, upper case, sorted by base. */
 typedef struct irregular_pair {
     const char *form, *base;
 } irregular_pair;

@@ -277,6 +277,18 @@ static const char *alias_at(const parse *p, uint32_t i) {
     return NULL;
 }
 
+/* The code "the group" at token i stands for ("the group", "the
+ * organisation", "the movement", not "the group of"), NULL for none. */
+static const char *group_at(const parse *p, uint32_t i) {
+    static const char *const GROUP[] = {"GROUP", "ORGANISATION", "ORGANIZATION", "MOVEMENT",
+                                        NULL};
+    if (!p->aliases || !p->aliases->group || i + 1 >= p->n || !tok_eq(&p->t[i], "THE")) return NULL;
+    const token *g = &p->t[i + 1];
+    if (g->cap || !tok_in(g, GROUP)) return NULL;
+    if (i + 2 < p->n && tok_eq(&p->t[i + 2], "OF")) return NULL;
+    return p->aliases->group;
+}
+
 /* Builds the mention(s) that start with a role at token i. */
 static uint32_t from_agent(parse *p, uint32_t i) {
     const agent_entry *ag = agent_at(p, i);
@@ -437,6 +449,9 @@ int parse_sentence(parse *p, const dicts *d, arena *a, const token *t, uint32_t 
                    (tok_eq(&t[i], "HE") || tok_eq(&t[i], "SHE"))) { /* "He also praised" */
             if (add_mention(p, i, i + 1, p->aliases->he, p->ngroups++) == 0) p->men[p->nmen - 1].alias = 1;
             i++;
+        } else if ((c = group_at(p, i)) != NULL) { /* "the group said" */
+            if (add_mention(p, i, i + 2, c, p->ngroups++) == 0) p->men[p->nmen - 1].alias = 1;
+            i += 2;
         } else if ((c = alias_at(p, i)) != NULL) { /* "Ahmed hailed" */
             if (add_mention(p, i, i + 1, c, p->ngroups++) == 0) p->men[p->nmen - 1].alias = 1;
             i++;
