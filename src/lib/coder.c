@@ -757,14 +757,10 @@ static int hypothetical(const parse *p, const vcand *v) {
     return 0;
 }
 
-/* Whether w is an irregular past or participle of WordNet's list (sorted
- * by base, so read through; only verbs of force in no regular past reach
- * here). */
+/* Whether w is an irregular past or participle of WordNet's list. */
 static int irregular_past(const char *w) {
-    for (size_t k = 0; k < irregular_verbs_n; k++)
-        if (irregular_verbs[k].form[0] == w[0] && !strcmp(irregular_verbs[k].form, w))
-            return strcmp(irregular_verbs[k].base, w) != 0;
-    return 0;
+    const char *base = inflect_irregular_base(w);
+    return base && strcmp(base, w) != 0;
 }
 
 /* Whether v is in the simple present: no auxiliary, and a word that is no

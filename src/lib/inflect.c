@@ -106,3 +106,15 @@ void inflect_noun(const char *base, inflect_forms *f) {
     else suffix(w, base, n, "S");
     add(f, w);
 }
+
+const char *inflect_irregular_base(const char *w) {
+    size_t lo = 0, hi = irregular_verb_forms_n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(irregular_verb_forms[mid].form, w);
+        if (!c) return irregular_verb_forms[mid].base;
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return NULL;
+}

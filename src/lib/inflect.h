@@ -31,5 +31,12 @@ extern const irregular_pair irregular_verbs[];
 extern const size_t irregular_verbs_n;
 extern const irregular_pair irregular_nouns[];
 extern const size_t irregular_nouns_n;
+/* The verbs again, sorted by form. */
+extern const irregular_pair irregular_verb_forms[];
+extern const size_t irregular_verb_forms_n;
+
+/* The base of irregular verb form w ("STRUCK": "STRIKE"), NULL when
+ * WordNet lists none. */
+const char *inflect_irregular_base(const char *w);
 
 #endif
