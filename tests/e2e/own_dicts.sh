@@ -1,6 +1,7 @@
 #!/bin/sh
 # Dyad's own dictionaries load with no bad line, and the README's main
-# command codes the bundled examples with them.
+# command codes the bundled examples with them; invented sentences check
+# entries of the verb dictionary (concluding a meeting, mediation).
 set -u
 DYAD=${DYAD:-build-asan/dyad}
 "$DYAD" dict check data/dict/* || { echo "data/dict has bad lines"; exit 1; }
@@ -12,4 +13,16 @@ echo "examples: $n events"
 grep -q "warning:" /tmp/dyad-examples.err && { echo "warnings while coding the examples"; exit 1; }
 printf '%s\n' "$out" | grep -q '"source":"JORGOV","target":"EGYGOV","code":"040"' || { echo "Jordan-Egypt meeting not coded"; exit 1; }
 printf '%s\n' "$out" | grep -Eq '[0-9]\.[0-9]{5,}' && { echo "long decimals in the JSON output"; exit 1; }
+# invented sentences the dictionaries' entries must code
+tmp=$(mktemp /tmp/dyad-own.XXXXXX)
+printf '%s\n' '{"id":"o1","date":"2024-03-01","text":"Delegations of Egypt and Jordan concluded their meeting in Amman on Friday."}' \
+    '{"id":"o2","date":"2024-03-01","text":"The talks between Egypt and Jordan were mediated by Qatar."}' >"$tmp"
+own=$("$DYAD" code "$tmp") || { rm -f "$tmp"; exit 1; }
+rm -f "$tmp"
+for want in '"source":"EGY[A-Z]*","target":"JOR[A-Z]*","code":"040"' \
+    '"source":"JOR[A-Z]*","target":"EGY[A-Z]*","code":"040"' \
+    '"source":"QAT[A-Z]*","target":"EGY[A-Z]*","code":"045"' \
+    '"source":"QAT[A-Z]*","target":"JOR[A-Z]*","code":"045"'; do
+    printf '%s\n' "$own" | grep -Eq "$want" || { echo "not coded: $want"; printf '%s\n' "$own"; exit 1; }
+done
 rm -f /tmp/dyad-examples.err
