@@ -32,6 +32,7 @@ struct dyad_doc {
     article_roles roles;    /* the roles of its recent actors (article.c) */
     name_aliases aliases; /* short names of the people it named in full */
     uint32_t group_si;    /* the sentence that set aliases.group */
+    uint32_t org_si;      /* the sentence that set aliases.org */
 };
 
 /* What weakens an event's evidence (dyad_event.confidence). */
@@ -60,6 +61,7 @@ typedef struct vcand {
     uint8_t intent;   /* "is willing to provide", "pledged to release": said, not done */
     uint8_t part;     /* a participle clause after a comma (", accusing him of") */
     uint8_t future;   /* "will", "would", "can", "could" in its chain */
+    uint8_t rel;      /* a protest participle right after its actor ("students protesting") */
     int32_t src;      /* source mention, -1 */
     uint8_t had_event;
     uint16_t why;     /* EV_* evidence of the events being made */
@@ -218,6 +220,12 @@ static int bare_form(const parse *p, const vcand *v) { return !strcmp(p->t[v->vw
 /* Whether verb v is one of saying: its block's code is a statement's (01). */
 static int saying(const vcand *v) { return v->b->code && !strncmp(v->b->code, "01", 2); }
 
+/* Whether w is an irregular past or participle of WordNet's list. */
+static int irregular_past(const char *w) {
+    const char *base = inflect_irregular_base(w);
+    return base && strcmp(base, w) != 0;
+}
+
 /* Decides whether a verb-form match is a main verb of its clause. */
 static int is_main(const parse *p, vcand *v) {
     const token *w = &p->t[v->vw];
@@ -233,6 +241,11 @@ static int is_main(const parse *p, vcand *v) {
      * ("no objective signs", "for peace talks") */
     int past = ends_with(w, "ED") || (!bare_form(p, v) && !ends_with(w, "S"));
     if (v->v0 > 0 && !past && tok_in(&p->t[v->v0 - 1], PREP)) return 0; /* "during talks" */
+    /* "talks between", "a phone call between": a noun, unless an
+     * auxiliary or "to" makes it a verb ("to mediate between") */
+    if (v->v1 < p->n && tok_eq(&p->t[v->v1], "BETWEEN") && !v->aux && !v->inf && !v->be &&
+        !ends_with(w, "ED") && !irregular_past(w->up))
+        return 0;
     /* "their first exchange", "the second round": an ordinal after a
      * determiner is an adjective */
     if (v->v0 > 1 && tok_in(&p->t[v->v0 - 1], ORDINAL) &&
@@ -264,6 +277,13 @@ static int is_main(const parse *p, vcand *v) {
          * subject before it; otherwise a modifier ("roads leading into") */
         if (v->c0 == v->v0 && v->v0 > 0 && tok_eq(&p->t[v->v0 - 1], ",") && !tok_in(w, NOT_PARTICIPLE)) {
             v->part = 1;
+            return 1;
+        }
+        /* "students protesting against the government": the crowd's protest */
+        const char *code = v->f->code ? v->f->code : v->b->code;
+        if (v->c0 == v->v0 && v->v0 > 0 && p->men_at[v->v0 - 1] >= 0 && code &&
+            !strncmp(code, "14", 2)) {
+            v->rel = 1;
             return 1;
         }
         return 0;
@@ -757,12 +777,6 @@ static int hypothetical(const parse *p, const vcand *v) {
     return 0;
 }
 
-/* Whether w is an irregular past or participle of WordNet's list. */
-static int irregular_past(const char *w) {
-    const char *base = inflect_irregular_base(w);
-    return base && strcmp(base, w) != 0;
-}
-
 /* Whether v is in the simple present: no auxiliary, and a word that is no
  * past or participle ("target", "targets"; not "targeted", "struck", nor
  * "hit", which the past shares). */
@@ -1087,7 +1101,7 @@ static uint32_t object_end(const parse *p, const vcand *vs, size_t nv, size_t iv
     const vcand *v = &vs[iv];
     uint32_t end = clause_end(p, v->v1);
     for (size_t k = iv + 1; k < nv; k++) {
-        if (!vs[k].main || vs[k].inf || vs[k].c0 >= end) continue;
+        if (!vs[k].main || vs[k].inf || vs[k].rel || vs[k].c0 >= end) continue;
         end = vs[k].c0 > v->v1 ? vs[k].c0 : v->v1;
         if (end > v->v1 && p->men_at[end - 1] >= 0 && p->men[p->men_at[end - 1]].t0 >= v->v1 &&
             !reduced_passive(p, &vs[k]))
@@ -1290,6 +1304,7 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     }
     uint32_t after = v->v1; /* where the verb's object may start */
     v->src = inverted_speaker(p, v, &after); /* "'...,' said Gondor" */
+    if (v->rel) v->src = p->men_at[v->v0 - 1];
     if (v->src < 0) v->src = subject(p, vs, iv);
     if (!usable_code(code)) return 0;
     if (hit) v->why |= EV_PATTERN;
@@ -1372,8 +1387,38 @@ static int nominal_use(const parse *p, const vcand *v) {
     if (v->v0 == 0 || v->vw != v->v0 || w->kind != TK_WORD) return 0;
     if (w->cap || ends_with(w, "ED")) return 0; /* a name; "the attacked town" */
     if (ends_with(w, "TION") || ends_with(w, "TIONS")) return 1; /* no verb: "involving mediation by" */
+    if (v->v1 < p->n && tok_eq(&p->t[v->v1], "BETWEEN")) return 1; /* "a phone call between" */
     const token *prev = &p->t[v->v0 - 1];
     return tok_in(prev, DET) || prev->kind == TK_POSS || p->men_at[v->v0 - 1] >= 0;
+}
+
+/* "a phone call between A and B": each of the actors after "between"
+ * with the other, when a pattern of words before the noun ("- PHONE_*
+ * [041]") gives a code of a joint subject's (joint_code). */
+static int nominal_between(sent_job *j, vcand *v, const char *code, const char *rule) {
+    const parse *p = j->p;
+    uint32_t i = v->v1 + 1;
+    if (i + 1 < p->n && tok_eq(&p->t[i], "THE")) i++;
+    int32_t m = p->men_at[i];
+    if (m < 0 || p->men[m].t0 != i || group_size(p, p->men[m].group) < 2) return 0;
+    pat_result r = {-1, -1, -1, 0, v->v1, v->v0};
+    for (uint32_t k = 0; k < v->b->npats; k++) {
+        const pattern *pt = &v->b->pats[k];
+        if (pt->npre && !pt->npost && pattern_match(p, pt, v->v0, v->v1, v->v1, &r)) {
+            code = pt->code;
+            rule = pt->rule;
+            v->why |= EV_PATTERN;
+            break;
+        }
+    }
+    /* a noun alone ("talks between", "a meeting between") is as often a
+     * restatement or background as the event: only a pattern's words
+     * ("a phone call between") make it one */
+    if (!(v->why & EV_PATTERN) || !usable_code(code) || !joint_code(code)) return 0;
+    v->why |= EV_NOMINAL | EV_JOINT | (quoted(p, v->v0) ? EV_REPORTED : 0);
+    if (each_other(j, p->men[m].group, code, v, rule) != 0) return -1;
+    v->had_event = 1;
+    return 0;
 }
 
 static int code_nominal(sent_job *j, vcand *v) {
@@ -1393,6 +1438,7 @@ static int code_nominal(sent_job *j, vcand *v) {
         v->had_event |= (uint8_t)done;
         return 0;
     }
+    if (v->v1 + 1 < p->n && tok_eq(&p->t[v->v1], "BETWEEN")) return nominal_between(j, v, code, rule);
     if (v->v1 + 1 >= p->n || !tok_in(&p->t[v->v1], NOMINAL_PREP)) return 0;
     int32_t src = mention_before(p, v->v0), tgt = -1;
     pat_result r = {-1, -1, -1, 0, v->v1, v->v0};
@@ -1527,33 +1573,38 @@ static void keep_aliases(dyad_doc *doc, const parse *p) {
     }
 }
 
-/* Whether actor code names an organisation: an international or
- * non-governmental one, an armed group, a party or a criminal group. */
+/* Whether actor code names an armed group, a party or a gang (1), or an
+ * international or non-governmental organisation (2); 0 for neither. */
 static int organisation_code(const char *code) {
-    static const char *const ORG[] = {"REB", "INS", "UAF", "CRM", "OPP", "PTY", "NGO", NULL};
+    static const char *const ORG[] = {"REB", "INS", "UAF", "CRM", "OPP", "PTY", NULL};
     if (!named(code) || strlen(code) < 6) return 0;
-    if (!strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3)) return 1;
+    if (!strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) || !strncmp(code + 3, "NGO", 3))
+        return 2;
     for (int k = 0; ORG[k]; k++)
         if (!strncmp(code + 3, ORG[k], 3)) return 1;
     return 0;
 }
 
-/* Keeps the one organisation sentence si names for "the group" in the
- * next ones ("Hamas said ... The group"); two make it unclear. */
+/* Keeps the one group and the one organisation sentence si names for
+ * "the group" and "the organisation" in the next ones ("Hamas said ...
+ * The group"); two of a kind make it unclear. */
 static void keep_group(dyad_doc *doc, const parse *p, uint32_t si) {
-    const char *org = NULL;
+    const char *found[3] = {NULL, NULL, NULL};
+    int clash[3] = {0, 0, 0};
     for (uint32_t m = 0; m < p->nmen; m++) {
         const char *c = p->men[m].code;
-        if (!organisation_code(c)) continue;
-        if (org && strcmp(org, c) != 0) {
-            doc->aliases.group = NULL;
-            return;
-        }
-        org = c;
+        int kind = organisation_code(c);
+        if (!kind) continue;
+        if (found[kind] && strcmp(found[kind], c) != 0) clash[kind] = 1;
+        found[kind] = c;
     }
-    if (org) {
-        doc->aliases.group = org;
+    if (found[1] || clash[1]) {
+        doc->aliases.group = clash[1] ? NULL : found[1];
         doc->group_si = si;
+    }
+    if (found[2] || clash[2]) {
+        doc->aliases.org = clash[2] ? NULL : found[2];
+        doc->org_si = si;
     }
 }
 
@@ -1598,6 +1649,7 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
     const token *t = td->toks + s->tok0;
     parse p;
     if (doc->aliases.group && si > doc->group_si + ROLE_WINDOW) doc->aliases.group = NULL;
+    if (doc->aliases.org && si > doc->org_si + ROLE_WINDOW) doc->aliases.org = NULL;
     if (parse_sentence(&p, d, &doc->mem, t, s->ntok, date, &doc->aliases) != 0) return -1;
     keep_aliases(doc, &p);
     sent_job j;

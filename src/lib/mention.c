@@ -278,15 +278,17 @@ static const char *alias_at(const parse *p, uint32_t i) {
 }
 
 /* The code "the group" at token i stands for ("the group", "the
- * organisation", "the movement", not "the group of"), NULL for none. */
+ * movement": an armed group, party or gang; "the organisation": an IGO or
+ * NGO; not "the group of"), NULL for none. */
 static const char *group_at(const parse *p, uint32_t i) {
-    static const char *const GROUP[] = {"GROUP", "ORGANISATION", "ORGANIZATION", "MOVEMENT",
-                                        NULL};
-    if (!p->aliases || !p->aliases->group || i + 1 >= p->n || !tok_eq(&p->t[i], "THE")) return NULL;
+    static const char *const GROUP[] = {"GROUP", "MOVEMENT", NULL};
+    static const char *const ORG[] = {"ORGANISATION", "ORGANIZATION", NULL};
+    if (!p->aliases || i + 1 >= p->n || !tok_eq(&p->t[i], "THE")) return NULL;
     const token *g = &p->t[i + 1];
-    if (g->cap || !tok_in(g, GROUP)) return NULL;
-    if (i + 2 < p->n && tok_eq(&p->t[i + 2], "OF")) return NULL;
-    return p->aliases->group;
+    if (g->cap || (i + 2 < p->n && tok_eq(&p->t[i + 2], "OF"))) return NULL;
+    if (tok_in(g, GROUP)) return p->aliases->group;
+    if (tok_in(g, ORG)) return p->aliases->org;
+    return NULL;
 }
 
 /* Builds the mention(s) that start with a role at token i. */

@@ -41,8 +41,10 @@ typedef struct name_aliases {
     uint32_t n;
     const char *he; /* who "He" or "She" opening a sentence stands for: the
                        person the last sentence with one had as subject */
-    const char *group; /* what "the group", "the organisation" stand for: the
-                          one organisation the last sentences named */
+    const char *group; /* what "the group", "the movement" stand for: the one
+                          armed group, party or gang the last sentences named */
+    const char *org;   /* what "the organisation" stands for: the one IGO or
+                          NGO the last sentences named */
 } name_aliases;
 
 #define PRESENT_BITS 1024

@@ -16,6 +16,7 @@ static const char ACTORS[] =
     "U.S._ [USA]\n"
     "BARAD-DUR_ [MOR]\n"
     "WARG_RIDERS_ [MORREB]\n"
+    "DUNLENDINGS_ [DUNREB]\n"
     "FARAMIR_\n"
     "\t[GONMIL 20000101-20101231]\n"
     "\t[GONGOV]\n";
@@ -46,6 +47,10 @@ static const char VERBS[] =
     "ATTACK\n"
     "STRIKE\n"
     "HIT\n"
+    "\n"
+    "--- APPEAL [020] ---\n"
+    "CALL\n"
+    "- PHONE_* [041]\n"
     "\n"
     "--- MEDIATE [045] ---\n"
     "MEDIATE\n"
@@ -362,6 +367,31 @@ static void clause_targets(void **s) {
     EXPECT("Rohan accused on Monday the envoys of Mordor.", "ROH|MOR|112");
 }
 
+/* An event noun before "between" and a group is a noun, and pairs each
+ * of the group with the other when words before it give a joint code
+ * ("a phone call between"); a noun alone ("a meeting between") is as
+ * often background. A past before "between" is a verb. */
+static void between(void **s) {
+    (void)s;
+    EXPECT("Gondor attacked Mordor after a phone call between Rohan and Arnor.",
+           "GON|MOR|190;ROH|ARN|041;ARN|ROH|041");
+    EXPECT("A meeting between Rohan and Arnor ended.", "");
+    EXPECT("Bree mediated between Rohan and Arnor.", "BRE|ROH|045;BRE|ARN|045");
+}
+
+/* A protest participle right after its actor ("students protesting
+ * against the government") is that actor's protest; another participle
+ * there only modifies the actor, and neither cuts the verb before it off
+ * its object. */
+
+static void protest_participles(void **s) {
+    (void)s;
+    EXPECT("Rohan attacked soldiers of Gondor protesting against Mordor.",
+           "ROH|GONMIL|190;GONMIL|MOR|141");
+    EXPECT("Rohan attacked soldiers of Gondor attacking Mordor.", "ROH|GONMIL|190");
+    EXPECT("Rohan attacked Gondor after a protest against Mordor.", "ROH|GON|190");
+}
+
 /* "A and B met": each with the other; a comma alone makes no group; a name
  * inside an adjective ("U.S.-made") is no actor. */
 static void joint_actors(void **s) {
@@ -528,16 +558,20 @@ static void role_coreference(void **s) {
            "GONMIL|ARN|190;ARN|ROH|112;ROH|ARN|112;ARN|ROH|112;---MIL|MOR|190");
 }
 
-/* "The group", "the organisation", "the movement" stand for the one
- * organisation (armed group, party, IGO, NGO) the sentence or the two
- * before named; two organisations make it unclear. */
+/* "The group" and "the movement" stand for the one armed group, party or
+ * gang the sentence or the two before named, "the organisation" for the
+ * one IGO or NGO; two of a kind make it unclear. */
 static void group_coreference(void **s) {
     (void)s;
     EXPECT("Warg Riders attacked Rohan. The group accused Gondor.", "MORREB|ROH|190;MORREB|GON|112");
     EXPECT("Warg Riders attacked Rohan. The group of soldiers accused Gondor.",
            "MORREB|ROH|190;---MIL|GON|112");
-    EXPECT("Warg Riders and MSF met Rohan. The group accused Gondor.",
-           "MORREB|ROH|036;NGO---|ROH|036;ROH|MORREB|036;ROH|NGO---|036;|GON|112");
+    EXPECT("Warg Riders and Dunlendings attacked Rohan. The group accused Gondor.",
+           "MORREB|ROH|190;DUNREB|ROH|190;|GON|112");
+    /* "the organisation" is an IGO's or an NGO's, "the group" an armed one's */
+    EXPECT("Warg Riders and MSF met Rohan. The group accused Gondor. The organisation accused Bree.",
+           "MORREB|ROH|036;NGO---|ROH|036;ROH|MORREB|036;ROH|NGO---|036;MORREB|GON|112;"
+           "NGO---|BRE|112");
     EXPECT("Warg Riders attacked Rohan. Gondor accused Arnor. Arnor accused Bree. "
            "Bree accused Rohan. The group accused Gondor.",
            "MORREB|ROH|190;GON|ARN|112;ARN|BRE|112;BRE|ROH|112;|GON|112");
@@ -633,6 +667,8 @@ int main(void) {
         cmocka_unit_test(role_coreference),
         cmocka_unit_test(group_coreference),
         cmocka_unit_test(mediation),
+        cmocka_unit_test(protest_participles),
+        cmocka_unit_test(between),
         cmocka_unit_test(short_names),
         cmocka_unit_test(places_and_bounds),
         cmocka_unit_test(participle_clauses),
