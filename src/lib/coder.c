@@ -551,6 +551,8 @@ static int place_target(const char *code) {
  * (when not NULL) says whether the one returned is such. An object
  * pronoun right after the verb ("accused him") stands for the latest
  * mention before the verb outside that group. */
+static const char *const ALONGSIDE[] = {"ALONGSIDE", "BESIDE", NULL};
+
 static int32_t next_mention(const parse *p, uint32_t from, uint32_t end, int64_t skip_group,
                             int where, int *is_place) {
     if (from < end && (!strcmp(p->t[from].up, "HIM") || !strcmp(p->t[from].up, "HER") ||
@@ -569,6 +571,10 @@ static int32_t next_mention(const parse *p, uint32_t from, uint32_t end, int64_t
     int in_place = 0; /* inside a phrase of place: "in the presence of X" */
     for (uint32_t k = from; k < end; k++) {
         int32_t m = p->men_at[k];
+        if (m >= 0 && k > 0 && p->men[m].t0 == k && tok_in(&p->t[k - 1], ALONGSIDE)) {
+            k = p->men[m].t1 - 1; /* "alongside Egypt": acting with the subject, not on it */
+            continue;
+        }
         if (m < 0) {
             if (tok_in(&p->t[k], WHERE_PREP)) in_place = 1;
             else if (tok_in(&p->t[k], TARGET_PREP)) in_place = 0;
@@ -1192,6 +1198,9 @@ static int32_t verb_target(const parse *p, vcand *v, const char *code, int32_t *
     } else if (by >= 0) { /* "was opposed by X" */
         tgt = *src;
         *src = by;
+    } else if (v->passive && !content && strncmp(code, "01", 2) != 0) {
+        tgt = *src; /* "soldiers were attacked near Gaza": by someone unnamed */
+        *src = -1;
     } else if (content) { /* the actor the stance is about, in the reported clause */
         tgt = content == 1 ? said_to(p, v->v1, end) : -1;
         if (tgt < 0) tgt = stance_actor(p, r->end, skip, !strncmp(code, "11", 2));
@@ -1207,7 +1216,8 @@ static int32_t verb_target(const parse *p, vcand *v, const char *code, int32_t *
         tgt = next_mention(p, v->v1, end, skip, place_target(code), &place);
         if (place) v->why |= EV_PLACE;
     }
-    if (r->target >= 0 && r->target != tgt) { /* the pattern's own target */
+    /* the pattern's own target; a passive's is its subject */
+    if (r->target >= 0 && r->target != tgt && !(v->passive && by < 0)) {
         tgt = r->target;
         const token *w = word_before(p, tgt);
         v->why = (uint16_t)((v->why & ~EV_PLACE) |
@@ -1242,6 +1252,16 @@ static int unknown_object(const sent_job *j, uint32_t after, uint32_t end) {
 /* Whether code is mediation (045). */
 static int mediation(const char *code) { return code && !strcmp(code, "045"); }
 
+/* Whether the sentence names country cc acting with its subject
+ * ("alongside Egypt"): a mediator too, no party. */
+static int co_mediator(const parse *p, const char *cc) {
+    for (uint32_t m = 0; m < p->nmen; m++) {
+        uint32_t t0 = p->men[m].t0;
+        if (t0 > 0 && tok_in(&p->t[t0 - 1], ALONGSIDE) && !strncmp(p->men[m].code, cc, 3)) return 1;
+    }
+    return 0;
+}
+
 /* Codes mediator src mediating between the parties (CAMEO 045 acts on
  * each side): the actors after "between" in the sentence ("brokered a
  * truce between Gondor and Rohan"), else the two countries the article
@@ -1265,7 +1285,7 @@ static int mediate(sent_job *j, int32_t src, const vcand *v, const char *rule, i
     const char *mc = p->men[src].code;
     int32_t top[3] = {-1, -1, -1};
     for (uint32_t i = 0; i < ac->k; i++) {
-        if (!strncmp(ac->cc[i], mc, 3)) continue;
+        if (!strncmp(ac->cc[i], mc, 3) || co_mediator(p, ac->cc[i])) continue;
         for (int r = 0; r < 3; r++)
             if (top[r] < 0 || ac->n[i] > ac->n[top[r]]) {
                 for (int q = 2; q > r; q--) top[q] = top[q - 1];

@@ -162,6 +162,11 @@ static void passive(void **s) {
     (void)s;
     EXPECT("Gondor was attacked by Mordor.", "MOR|GON|190");
     EXPECT("Gondor was attacked on Monday by soldiers from Mordor.", "MORMIL|GON|190");
+    /* with no agent the subject is the target and the source is unnamed;
+     * a pattern's target after the verb is no target of a passive */
+    EXPECT("Gondor was attacked on Monday.", "|GON|190");
+    EXPECT("Gondor soldiers were attacked near Mordor.", "|GONMIL|190");
+    EXPECT("Gondor was accused of aggression against Rohan.", "|GON|112");
 }
 
 static void negation(void **s) {
@@ -593,6 +598,11 @@ static void mediation(void **s) {
     EXPECT("Gondor and Rohan met Arnor. Gondor accused Rohan and Arnor. "
            "Talks were held under the mediation of Bree.",
            "GON|ARN|036;ROH|ARN|036;ARN|GON|036;ARN|ROH|036;GON|ROH|112;GON|ARN|112");
+    /* a country acting alongside the mediator is no party, nor a target */
+    EXPECT("Gondor met Rohan. Arnor accused Gondor. Rohan accused Arnor. "
+           "Talks were held under the mediation of Bree alongside Arnor.",
+           "GON|ROH|036;ROH|GON|036;ARN|GON|112;ROH|ARN|112;BRE|GON|045;BRE|ROH|045");
+    EXPECT("Bree attacked alongside Arnor.", "BRE||190");
     dyad_doc *d = code_doc(g_ctx, "Gondor and Rohan met on Monday. Gondor accused Rohan. "
                                   "The talks were held under the mediation of Bree.");
     assert_int_equal(dyad_doc_nevents(d), 5);
