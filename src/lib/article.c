@@ -21,6 +21,8 @@ static int country_code(const char *cc) {
     return 1;
 }
 
+int article_is_country(const char *code) { return code && strlen(code) >= 3 && country_code(code); }
+
 void article_count(article_countries *a, const char *cc, uint32_t w) {
     if (!cc || strlen(cc) < 3 || !country_code(cc)) return;
     for (uint32_t i = 0; i < a->k; i++)

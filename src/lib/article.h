@@ -50,6 +50,10 @@ const char *article_role_country(const article_roles *r, const char *role_code, 
  * ("---GOV") count for none. */
 void article_count(article_countries *a, const char *cc, uint32_t w);
 
+/* Whether actor code begins with a country's three letters (not "IGO",
+ * "NGO", "---"...). */
+int article_is_country(const char *code);
+
 /* The article's country: the most counted, when it has at least three
  * mentions and twice as many as any other; NULL when there is none. */
 const char *article_country(const article_countries *a);

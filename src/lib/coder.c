@@ -33,6 +33,9 @@ struct dyad_doc {
     name_aliases aliases; /* short names of the people it named in full */
     uint32_t group_si;    /* the sentence that set aliases.group */
     uint32_t org_si;      /* the sentence that set aliases.org */
+    char recent[ROLE_WINDOW][4][4]; /* the countries of the last sentences, by
+                                       sentence index modulo ROLE_WINDOW */
+    uint32_t nrecent[ROLE_WINDOW];  /* how many; 5: more than four */
 };
 
 /* What weakens an event's evidence (dyad_event.confidence). */
@@ -1628,6 +1631,51 @@ static void keep_group(dyad_doc *doc, const parse *p, uint32_t si) {
     }
 }
 
+/* Keeps the distinct countries sentence si names (slot si modulo
+ * ROLE_WINDOW), for "the two countries" in the next ones. */
+static void keep_countries(dyad_doc *doc, const parse *p, uint32_t si) {
+    uint32_t s = si % ROLE_WINDOW, n = 0;
+    for (uint32_t m = 0; m < p->nmen && n < 5; m++) {
+        const char *c = p->men[m].code;
+        if (!article_is_country(c)) continue;
+        uint32_t b = 0;
+        while (b < n && strncmp(doc->recent[s][b], c, 3) != 0) b++;
+        if (b < n) continue;
+        if (n == 4) {
+            n = 5;
+            break;
+        }
+        memcpy(doc->recent[s][n], c, 3);
+        doc->recent[s][n++][3] = '\0';
+    }
+    doc->nrecent[s] = n;
+}
+
+/* Fills aliases.countries with the distinct countries of the
+ * ROLE_WINDOW sentences before si, older first; none when they are more
+ * than four. */
+static void recent_countries(dyad_doc *doc, uint32_t si) {
+    name_aliases *al = &doc->aliases;
+    al->ncountries = 0;
+    for (uint32_t back = si < ROLE_WINDOW ? si : ROLE_WINDOW; back > 0; back--) {
+        uint32_t s = (si - back) % ROLE_WINDOW;
+        if (doc->nrecent[s] > 4) {
+            al->ncountries = 0;
+            return;
+        }
+        for (uint32_t k = 0; k < doc->nrecent[s]; k++) {
+            uint32_t b = 0;
+            while (b < al->ncountries && strcmp(al->countries[b], doc->recent[s][k]) != 0) b++;
+            if (b < al->ncountries) continue;
+            if (al->ncountries == 4) {
+                al->ncountries = 0;
+                return;
+            }
+            memcpy(al->countries[al->ncountries++], doc->recent[s][k], 4);
+        }
+    }
+}
+
 /* Counts the countries sentence si names (its actors' and places'), the
  * first sentence double: the dateline and the lead say most of what an
  * article is about. */
@@ -1670,6 +1718,7 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
     parse p;
     if (doc->aliases.group && si > doc->group_si + ROLE_WINDOW) doc->aliases.group = NULL;
     if (doc->aliases.org && si > doc->org_si + ROLE_WINDOW) doc->aliases.org = NULL;
+    recent_countries(doc, si);
     if (parse_sentence(&p, d, &doc->mem, t, s->ntok, date, &doc->aliases) != 0) return -1;
     keep_aliases(doc, &p);
     sent_job j;
@@ -1775,6 +1824,7 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
         article_role_seen(&doc->roles, actor_code(&j, (int32_t)m, &why), si);
     }
     keep_group(doc, &p, si);
+    keep_countries(doc, &p, si);
     /* "He" in a later sentence stands for the person this one's first
      * main verb has as subject (a country with a role: "SRBGOV") */
     for (size_t k = 0; k < nv; k++) {

@@ -5,6 +5,7 @@
  * coordinated mentions ("Arnor, Osgiliath and Gondor"). */
 #include <string.h>
 
+#include "article.h"
 #include "parse.h"
 
 #define MAX_MODIFIERS 3 /* lower-case words skipped between an actor and its role */
@@ -291,6 +292,50 @@ static const char *group_at(const parse *p, uint32_t i) {
     return NULL;
 }
 
+/* "the two countries", "both sides", "the three nations" at token i: one
+ * mention for each country the last sentences and this one so far named,
+ * when they are exactly that many, in one group. Returns the token after
+ * the phrase, or i when there is no such phrase. */
+static uint32_t countries_at(parse *p, uint32_t i) {
+    static const char *const NUM[] = {"TWO", "THREE", "FOUR", NULL};
+    static const char *const NOUN[] = {"COUNTRIES", "NATIONS", "SIDES", "NEIGHBOURS", "NEIGHBORS",
+                                       "GOVERNMENTS", NULL};
+    if (!p->aliases) return i;
+    uint32_t k = i, n = 0;
+    if (tok_eq(&p->t[k], "BOTH")) {
+        n = 2;
+        k++;
+    } else if (tok_eq(&p->t[k], "THE") && k + 1 < p->n) {
+        for (uint32_t q = 0; NUM[q]; q++)
+            if (tok_eq(&p->t[k + 1], NUM[q])) n = q + 2;
+        k += 2;
+    }
+    if (!n || k >= p->n || p->t[k].cap || !tok_in(&p->t[k], NOUN)) return i;
+    if (k + 1 < p->n && tok_eq(&p->t[k + 1], "OF")) return i; /* "both sides of the border" */
+    char cc[5][4];
+    uint32_t nc = 0;
+    for (uint32_t a = 0; a < p->aliases->ncountries + p->nmen && nc <= n; a++) {
+        const char *c = a < p->aliases->ncountries ? p->aliases->countries[a]
+                                                   : p->men[a - p->aliases->ncountries].code;
+        if (!article_is_country(c)) continue;
+        uint32_t b = 0;
+        while (b < nc && strncmp(cc[b], c, 3) != 0) b++;
+        if (b < nc) continue;
+        if (nc == 5) return i;
+        memcpy(cc[nc], c, 3);
+        cc[nc++][3] = '\0';
+    }
+    if (nc != n) return i;
+    uint32_t g = p->ngroups++;
+    for (uint32_t b = 0; b < nc; b++) {
+        char *code = arena_alloc(p->a, 4);
+        if (!code) return k + 1;
+        memcpy(code, cc[b], 4);
+        if (add_mention(p, i, k + 1, code, g) == 0) p->men[p->nmen - 1].alias = 1;
+    }
+    return k + 1;
+}
+
 /* Builds the mention(s) that start with a role at token i. */
 static uint32_t from_agent(parse *p, uint32_t i) {
     const agent_entry *ag = agent_at(p, i);
@@ -451,6 +496,8 @@ int parse_sentence(parse *p, const dicts *d, arena *a, const token *t, uint32_t 
                    (tok_eq(&t[i], "HE") || tok_eq(&t[i], "SHE"))) { /* "He also praised" */
             if (add_mention(p, i, i + 1, p->aliases->he, p->ngroups++) == 0) p->men[p->nmen - 1].alias = 1;
             i++;
+        } else if (countries_at(p, i) > i) { /* "the two countries" */
+            i = countries_at(p, i);
         } else if ((c = group_at(p, i)) != NULL) { /* "the group said" */
             if (add_mention(p, i, i + 2, c, p->ngroups++) == 0) p->men[p->nmen - 1].alias = 1;
             i += 2;

@@ -45,6 +45,9 @@ typedef struct name_aliases {
                           armed group, party or gang the last sentences named */
     const char *org;   /* what "the organisation" stands for: the one IGO or
                           NGO the last sentences named */
+    char countries[4][4]; /* the countries the last sentences named, for "the
+                             two countries" ("KEN", "HTI") */
+    uint32_t ncountries;  /* 0: none, or more than four */
 } name_aliases;
 
 #define PRESENT_BITS 1024

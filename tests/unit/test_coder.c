@@ -610,6 +610,22 @@ static void mediation(void **s) {
     dyad_doc_free(d);
 }
 
+/* "The two countries", "both sides", "the three nations" stand for the
+ * countries the sentence so far and the two before named, when they are
+ * exactly that many. */
+static void counted_countries(void **s) {
+    (void)s;
+    EXPECT("Gondor accused Rohan. The two countries met on Monday.",
+           "GON|ROH|112;GON|ROH|036;ROH|GON|036");
+    EXPECT("Gondor accused Rohan. Both sides met on Monday.", "GON|ROH|112;GON|ROH|036;ROH|GON|036");
+    EXPECT("Gondor accused Rohan. The three countries met on Monday.", "GON|ROH|112");
+    EXPECT("Gondor accused Rohan and Arnor. The two countries met on Monday.", "GON|ROH|112;GON|ARN|112");
+    dyad_doc *d = code_doc(g_ctx, "Gondor accused Rohan. The two countries met on Monday.");
+    assert_int_equal(dyad_doc_nevents(d), 3);
+    assert_string_equal(dyad_doc_event(d, 1)->source_basis, "coreference");
+    dyad_doc_free(d);
+}
+
 /* Each event's confidence follows the evidence (dyad.h); the default
  * threshold keeps events that name both sides. */
 static void confidence(void **s) {
@@ -679,6 +695,7 @@ int main(void) {
         cmocka_unit_test(mediation),
         cmocka_unit_test(protest_participles),
         cmocka_unit_test(between),
+        cmocka_unit_test(counted_countries),
         cmocka_unit_test(short_names),
         cmocka_unit_test(places_and_bounds),
         cmocka_unit_test(participle_clauses),
