@@ -206,7 +206,8 @@ typedef struct dyad_event {
  * only an actor its words name ("X said the war with Y must end") or when
  * force is told in the simple present, what an actor does rather than did
  * ("they target ships"); 0.15 when a mediator's parties are the
- * article's leading countries, not named in the sentence; and 0.35
+ * article's leading countries, not named in the sentence; 0.1 when the
+ * source is only implied (an arrest's police); and 0.35
  * when it is only supposed or background ("if X attacks", "X would attack
  * if", "since X attacked"). The
  * events an analyst reads by default are those of at least

@@ -49,6 +49,7 @@ enum {
     EV_IF = 64,       /* a condition or its consequence: "if X attacks", "would ... if" */
     EV_HABIT = 128,   /* force in the simple present: "they target ships" */
     EV_PARTIES = 256, /* a mediator's parties from the article's leading countries */
+    EV_IMPLIED = 512, /* a source the event implies: an arrest's police */
 };
 
 #define MAX_CHAIN 8 /* auxiliaries and adverbs between subject and verb */
@@ -733,12 +734,17 @@ typedef struct sent_job {
     uint32_t nplaces;
     int32_t place_target;  /* the place an event of PLACE_TARGET acts on, -1 */
     const char *party;     /* the country an event of PARTY_TARGET acts on */
+    const char *role_source, *role_basis; /* an event of ROLE_SOURCE's source */
     const gazetteer *gaz;
 } sent_job;
 
 /* A target that is a place of the gazetteer, not an actor mention: its
  * country ("airstrikes targeted sites in Damascus": SYR). */
 #define PLACE_TARGET (-2)
+/* A source no mention names, implied by the event: j->role_source (an
+ * arrest's police, "USACOP", or "---COP" for the article to complete). */
+#define ROLE_SOURCE (-4)
+
 /* A target that is a party of the article, not an actor mention: the
  * country j->party (a mediator's parties, coded from the article). */
 #define PARTY_TARGET (-3)
@@ -826,6 +832,7 @@ static double confidence(const char *a, const char *b, int placed, const vcand *
     if (v->why & EV_IF) c -= 0.35;
     if (v->why & EV_HABIT) c -= 0.25;
     if (v->why & EV_PARTIES) c -= 0.15;
+    if (v->why & EV_IMPLIED) c -= 0.1;
     if (v->future || v->intent) c -= 0.05;
     return c < 0 ? 0 : c;
 }
@@ -951,7 +958,13 @@ static int make_event(sent_job *j, int32_t a, int32_t b, const char *code, const
     const parse *p = j->p;
     dyad_event e;
     memset(&e, 0, sizeof e);
-    e.source = actor_code(j, a, &e.source_basis);
+    if (a == ROLE_SOURCE) { /* "was arrested in X": X's police */
+        e.source = j->role_source;
+        e.source_basis = j->role_basis;
+        a = -1;
+    } else {
+        e.source = actor_code(j, a, &e.source_basis);
+    }
     if (b == PLACE_TARGET) {
         const place_mention *pm = &j->places[j->place_target];
         e.target = pm->e->country;
@@ -992,7 +1005,7 @@ static int emit(sent_job *j, int32_t src, int32_t tgt, const char *code, const v
                 const char *rule) {
     const parse *p = j->p;
     for (uint32_t a = 0; a < p->nmen || a == 0; a++) {
-        int32_t sa = src < 0 ? -1 : (int32_t)a;
+        int32_t sa = src < 0 ? (src == ROLE_SOURCE ? src : -1) : (int32_t)a;
         if (src >= 0 && p->men[a].group != p->men[src].group) continue;
         for (uint32_t b = 0; b < p->nmen || b == 0; b++) {
             int32_t tb = tgt < 0 ? tgt : (int32_t)b;
@@ -1356,13 +1369,31 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     if (by < 0 && !content && strncmp(code, "01", 2) != 0 && unknown_object(j, v->v1, end))
         end = v->v1; /* "accused Lopez of ..." */
     int32_t tgt = verb_target(p, v, code, &src, by, content, after, end, &r);
-    if (r.source >= 0) src = r.source;
+    if (r.target >= 0 && p->men[r.target].t1 <= v->v0) {
+        /* "- + * UNDER &ATTACK [190]": a target before the verb is its
+         * subject ("they came under attack": whom "they" stands for); the
+         * source is the pattern's own, or unnamed */
+        if (v->src >= 0) tgt = v->src;
+        src = r.source;
+    } else if (r.source >= 0) {
+        src = r.source;
+    }
     if (r.compound >= 0 && !r.compound_after) { /* '%' before: each member with each other */
         if (each_other(j, p->men[r.compound].group, code, v, rule) != 0) return -1;
         v->had_event = 1;
         return 0;
     }
     if (src < 0 && tgt < 0) return 0;
+    /* "Zambada was arrested in the United States": by the police of the
+     * place, else of the article's country */
+    if (src < 0 && by < 0 && v->passive && tgt >= 0 && !strncmp(code, "173", 3)) {
+        int32_t pl = clause_place(j, v->v1, end);
+        j->role_source = pl >= 0 ? with_country(p->a, "---COP", j->places[pl].e->country) : "---COP";
+        j->role_basis = pl >= 0 ? "place" : "";
+        if (!j->role_source) return -1;
+        src = ROLE_SOURCE;
+        v->why |= EV_IMPLIED;
+    }
     /* "Gondor and Rohan met", "... signed a deal to send police": each with
      * the other, when the verb names no one else with a country */
     if (src >= 0 && (tgt < 0 || !real_actor(p, tgt) || (v->why & EV_PLACE)) && joint_code(code) &&

@@ -48,6 +48,14 @@ static const char VERBS[] =
     "STRIKE\n"
     "HIT\n"
     "\n"
+    "--- ARREST [173] ---\n"
+    "ARREST\n"
+    "\n"
+    "--- COME [---] ---\n"
+    "COME {CAME}\n"
+    "- + * UNDER_ATTACK_FROM $ [190]\n"
+    "- + * UNDER_ATTACK [190]\n"
+    "\n"
     "--- APPEAL [020] ---\n"
     "CALL\n"
     "- PHONE_* [041]\n"
@@ -167,6 +175,17 @@ static void passive(void **s) {
     EXPECT("Gondor was attacked on Monday.", "|GON|190");
     EXPECT("Gondor soldiers were attacked near Mordor.", "|GONMIL|190");
     EXPECT("Gondor was accused of aggression against Rohan.", "|GON|112");
+    /* an arrest with no agent is by the police of the place, else unnamed
+     * police the article's country may complete */
+    EXPECT("Gondor soldiers were arrested in Edoras.", "ROHCOP|GONMIL|173");
+    EXPECT("Gondor soldiers were arrested on Monday.", "---COP|GONMIL|173");
+    EXPECT("Gondor arrested Rohan soldiers in Edoras.", "GON|ROHMIL|173");
+    /* a pattern's target before the verb is the subject, whom a pronoun
+     * stands for; its source is the pattern's own or unnamed */
+    EXPECT("Gondor soldiers came under attack from Mordor.", "MOR|GONMIL|190");
+    EXPECT("Gondor soldiers came under attack.", "|GONMIL|190");
+    EXPECT("Gondor soldiers attacked Mordor after they came under attack.",
+           "GONMIL|MOR|190;|GONMIL|190");
 }
 
 static void negation(void **s) {
