@@ -1265,6 +1265,19 @@ static int unknown_object(const sent_job *j, uint32_t after, uint32_t end) {
     return 1;
 }
 
+/* Whether mention m is what an event noun was done to: "the killing of
+ * X", "the attack on X", "the arrest of X". */
+static int victim(const parse *p, int32_t m) {
+    uint32_t k = p->men[m].t0;
+    if (k > 0 && tok_in(&p->t[k - 1], DET)) k--;
+    if (k < 2 || !(tok_eq(&p->t[k - 1], "OF") || tok_eq(&p->t[k - 1], "ON") ||
+                   tok_eq(&p->t[k - 1], "AGAINST")))
+        return 0;
+    const token *n = &p->t[k - 2];
+    if (n->kind != TK_WORD || n->cap || p->vrb[k - 2].entry < 0) return 0;
+    return ends_with(n, "ING") || (k >= 3 && (tok_in(&p->t[k - 3], DET) || p->t[k - 3].kind == TK_POSS));
+}
+
 /* Whether code is mediation (045). */
 static int mediation(const char *code) { return code && !strcmp(code, "045"); }
 
@@ -1383,6 +1396,10 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
         v->had_event = 1;
         return 0;
     }
+    /* "condemned the killing of X": X suffered what is condemned; the
+     * target is whoever did it ("by Y"), else no one named */
+    int suffered = !strncmp(code, "11", 2) && tgt >= 0 && victim(p, tgt);
+    if (suffered) tgt = by_agent(p, p->men[tgt].t1);
     if (src < 0 && tgt < 0) return 0;
     /* "Zambada was arrested in the United States": by the police of the
      * place, else of the article's country */
@@ -1403,7 +1420,8 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
         v->had_event = 1;
         return 0;
     }
-    if (tgt < 0 && by < 0 && !content && place_stands_for_people(code)) { /* "declared a truce in Gondor" */
+    if (tgt < 0 && by < 0 && !content && !suffered && place_stands_for_people(code)) {
+        /* "declared a truce in Gondor" */
         tgt = next_mention(p, v->v1, end, src >= 0 ? (int64_t)p->men[src].group : -1, 1, NULL);
         if (tgt < 0 && src >= 0 && (j->place_target = clause_place(j, v->v1, end)) >= 0)
             tgt = PLACE_TARGET; /* "strikes were carried out in Khost" */

@@ -48,6 +48,9 @@ static const char VERBS[] =
     "STRIKE\n"
     "HIT\n"
     "\n"
+    "--- CONDEMN [111] ---\n"
+    "CONDEMN\n"
+    "\n"
     "--- ARREST [173] ---\n"
     "ARREST\n"
     "\n"
@@ -265,7 +268,7 @@ static void nominal(void **s) {
     EXPECT("Gondor's invasion of Mordor was swift.", "GON|MOR|192");
     EXPECT("The invasion of Mordor by Gondor began.", "GON|MOR|192");
     EXPECT("The Arnorian attack on Mordor failed.", "ARN|MOR|190");
-    EXPECT("Rohan condemned the invasion of Mordor by Arnor.", "ARN|MOR|192");
+    EXPECT("Rohan condemned the invasion of Mordor by Arnor.", "ROH|ARN|111;ARN|MOR|192");
     /* no source, an object too far away, a role as the only source */
     EXPECT("The invasion of Mordor began.", "");
     EXPECT("Gondor's invasion last year of Mordor failed.", "");
@@ -370,7 +373,8 @@ static void statement_vehicle(void **s) {
  * does not continue a list, a dash, a word that opens another clause, or
  * another verb; a place named after "in" or "near" is where, not whom,
  * except where a visit goes or an attack falls, or when the clause names
- * no one else. A name no dictionary knows as object is the target. */
+ * no one else. A name no dictionary knows as object is the target; the
+ * victim of a criticised deed is not. */
 static void clause_targets(void **s) {
     (void)s;
     EXPECT("Gondor attacked the town, a village near Mordor.", "GON||190");
@@ -385,6 +389,11 @@ static void clause_targets(void **s) {
     EXPECT("Bree attacked an anti- Gondor parade.", "BRE|GON|190");
     /* commas between modifiers do not */
     EXPECT("Gondor will restore complete, full diplomatic ties with Arnor.", "GON|ARN|064");
+    /* criticism of "the attack on X" is not of X, who suffered it, but of
+     * whoever did it */
+    EXPECT("Rohan condemned the attack on Gondor.", "ROH||111");
+    EXPECT("Rohan condemned the attack on Gondor by Mordor.", "ROH|MOR|111;MOR|GON|190");
+    EXPECT("Rohan condemned Gondor for the attack on Mordor.", "ROH|GON|111");
     /* an object no dictionary knows is the target, of no known country */
     EXPECT("Rohan accused Grima of handing weapons to Mordor.", "ROH||112");
     EXPECT("Rohan accused Grima's men of helping Mordor.", "ROH|MOR|112");
