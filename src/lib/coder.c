@@ -66,6 +66,7 @@ typedef struct vcand {
     uint8_t part;     /* a participle clause after a comma (", accusing him of") */
     uint8_t future;   /* "will", "would", "can", "could" in its chain */
     uint8_t rel;      /* a protest participle right after its actor ("students protesting") */
+    uint8_t ctl;      /* a complement someone else is to do ("pushed him to join") */
     int32_t src;      /* source mention, -1 */
     uint8_t had_event;
     uint16_t why;     /* EV_* evidence of the events being made */
@@ -1759,6 +1760,57 @@ static int complete_roles(dyad_doc *doc) {
     return 0;
 }
 
+/* Whether complement k ("to join") has its own subject: the object right
+ * after the verb it completes ("pushed him to join", "asked Gondor to
+ * leave"), who is asked or made to do it, not doing it. */
+static int controlled_to(const parse *p, uint32_t to);
+
+static int object_control(const parse *p, const vcand *vs, size_t k) {
+    const vcand *v = &vs[k];
+    if (v->c0 < 2 || !tok_eq(&p->t[v->c0], "TO")) return 0; /* the chain starts at "to" */
+    return controlled_to(p, v->c0);
+}
+
+/* Whether "to" at token to follows an object that a verb before it takes
+ * ("pushed him to", "asked Gondor to", "called on Rohan to"). */
+static int controlled_to(const parse *p, uint32_t to) {
+    static const char *const OBJ[] = {"HIM", "HER", "THEM", "US", "ME", "IT", NULL};
+    static const char *const CONTROL[] = {"ASK", "ASKS", "TELL", "TELLS", "TOLD", "URGE", "URGES",
+                                          "PUSH", "PUSHES", "PRESS", "PRESSES", "FORCE", "FORCES",
+                                          "ALLOW", "ALLOWS", "WANT", "WANTS", "EXPECT", "EXPECTS",
+                                          "ENCOURAGE", "ENCOURAGES", "INVITE", "INVITES", "LET",
+                                          "MADE", "MAKE", "MAKES", "CALL", "CALLS", NULL};
+    if (to < 2) return 0;
+    uint32_t o = to - 1; /* the object ends right before "to" */
+    int32_t m = p->men_at[o];
+    if (m >= 0) o = p->men[m].t0;
+    else if (!tok_in(&p->t[o], OBJ)) return 0;
+    if (o > 0 && tok_eq(&p->t[o - 1], "ON")) o--; /* "called on Gondor to" */
+    if (o == 0) return 0;
+    const token *c = &p->t[o - 1]; /* the verb that takes the object */
+    return c->kind == TK_WORD && !c->cap && !tok_in(c, PREP) &&
+           (p->vrb[o - 1].entry >= 0 || ends_with(c, "ED") || tok_in(c, CONTROL));
+}
+
+/* Whether verb k is coordinated ("and normalize") with a complement that
+ * has its own subject (object_control). */
+static int shares_control(const parse *p, const vcand *vs, size_t k) {
+    const vcand *v = &vs[k];
+    if (v->c0 == 0 || !(tok_eq(&p->t[v->c0 - 1], "AND") || tok_eq(&p->t[v->c0 - 1], "OR") ||
+                        tok_eq(&p->t[v->c0 - 1], ",")))
+        return 0;
+    for (size_t u = k; u-- > 0;)
+        if (vs[u].main && vs[u].v1 <= v->c0) return vs[u].ctl;
+    /* "pushed him to join the Accords and normalize": a complement the
+     * dictionary has no verb for */
+    for (uint32_t i = v->c0 - 1, n = 0; i-- > 0 && n < 12; n++) {
+        const token *t = &p->t[i];
+        if (tok_eq(t, ";") || tok_eq(t, ":") || tok_in(t, CLAUSE_OPENER)) return 0;
+        if (tok_eq(t, "TO")) return controlled_to(p, i);
+    }
+    return 0;
+}
+
 static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
                          const text_doc *td, uint32_t si, int32_t date, const char *datestr) {
     const dicts *d = &ctx->d;
@@ -1836,6 +1888,10 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
         /* a complement ("agreed to attend") is coded only when the verb it
          * completes gave no event */
         if (v->inf && any_event) continue;
+        if ((v->inf && object_control(&p, vs, k)) || shares_control(&p, vs, k)) {
+            v->ctl = 1; /* "pushed him to join ... and normalize": his to do */
+            continue;
+        }
         v->ev0 = doc->nev;
         if (code_verb(&j, vs, k) != 0) return -1;
         v->ev1 = doc->nev;

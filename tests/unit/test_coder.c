@@ -400,6 +400,19 @@ static void clause_targets(void **s) {
     EXPECT("Rohan accused on Monday the envoys of Mordor.", "ROH|MOR|112");
 }
 
+/* A complement whose subject is the object before "to" ("pushed Rohan to
+ * attack", "asked him to", "called on Rohan to") is what that object is
+ * asked or made to do, not an event; so is a verb coordinated with it. */
+static void object_complements(void **s) {
+    (void)s;
+    EXPECT("Gondor pushed Rohan to attack Mordor.", "");
+    EXPECT("Gondor met Rohan. Arnor pushed him to attack Mordor and meet Bree.",
+           "GON|ROH|036;ROH|GON|036");
+    EXPECT("Gondor called on Rohan to attack Mordor.", "GON|ROH|020");
+    EXPECT("Gondor agreed to attack Mordor.", "GON|MOR|190");
+    EXPECT("Gondor sent soldiers to attack Mordor.", "GONMIL|MOR|190"); /* no verb of asking */
+}
+
 /* An event noun before "between" and a group is a noun, and pairs each
  * of the group with the other when words before it give a joint code
  * ("a phone call between"); a noun alone ("a meeting between") is as
@@ -724,6 +737,7 @@ int main(void) {
         cmocka_unit_test(protest_participles),
         cmocka_unit_test(between),
         cmocka_unit_test(counted_countries),
+        cmocka_unit_test(object_complements),
         cmocka_unit_test(short_names),
         cmocka_unit_test(places_and_bounds),
         cmocka_unit_test(participle_clauses),
