@@ -176,8 +176,9 @@ typedef struct dyad_event {
     int quad;               /* GDELT QuadClass 1-4 */
     double goldstein;       /* Goldstein scale, -10..10 */
     dyad_span source_span, target_span, verb_span;
-    dyad_span date_span;    /* the date expression the date comes from; len 0
-                               when it is the article's publication date */
+    dyad_span date_span;    /* the date expression the date comes from (its
+                               sentence's, else the lead's); len 0 when it is
+                               the article's publication date */
     const char *rule;       /* dictionary file:line of the pattern that fired */
     dyad_place place;       /* where it happened, as its sentence says;
                                place.name NULL when it names no place */

@@ -33,6 +33,8 @@ struct dyad_doc {
     name_aliases aliases; /* short names of the people it named in full */
     uint32_t group_si;    /* the sentence that set aliases.group */
     uint32_t org_si;      /* the sentence that set aliases.org */
+    const char *story_date; /* the last day an earlier sentence named, NULL */
+    dyad_span story_span;   /* where it named it */
     char recent[ROLE_WINDOW][4][4]; /* the countries of the last sentences, by
                                        sentence index modulo ROLE_WINDOW */
     uint32_t nrecent[ROLE_WINDOW];  /* how many; 5: more than four */
@@ -763,8 +765,9 @@ static void event_date(const sent_job *j, uint32_t v, dyad_event *e) {
             best = k;
         }
     }
-    if (best < 0) {
-        e->date = j->date;
+    if (best < 0) { /* the day the story has told of last, else publication */
+        e->date = j->doc->story_date ? j->doc->story_date : j->date;
+        e->date_span = j->doc->story_span;
         return;
     }
     e->date = j->datestr[best];
@@ -1930,6 +1933,12 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
     }
     keep_group(doc, &p, si);
     keep_countries(doc, &p, si);
+    for (int k = 0; k < j.ndates && si <= 1 && !doc->story_date; k++) /* the lead's day */
+        if (j.dates[k].precision == DATE_DAY && (!date || j.dates[k].date <= date)) {
+            doc->story_date = j.datestr[k];
+            doc->story_span = tok_span(p.t, j.dates[k].t0, j.dates[k].t1);
+            break;
+        }
     /* "He" in a later sentence stands for the person this one's first
      * main verb has as subject (a country with a role: "SRBGOV") */
     for (size_t k = 0; k < nv; k++) {

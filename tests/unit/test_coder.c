@@ -230,6 +230,19 @@ static void discards(void **s) {
 }
 
 /* The coded document of text, an article with no date. */
+static dyad_doc *code_doc_dated(const dyad_ctx *ctx, const char *text, const char *date) {
+    dyad_article a;
+    memset(&a, 0, sizeof a);
+    a.id = a.date = a.source = a.title = a.url = a.file = "";
+    a.date = date;
+    a.text = text;
+    a.text_len = strlen(text);
+    dyad_doc *d = NULL;
+    dyad_error err;
+    assert_int_equal(dyad_code(ctx, &a, &d, &err), DYAD_OK);
+    return d;
+}
+
 static dyad_doc *code_doc(const dyad_ctx *ctx, const char *text) {
     dyad_article a;
     memset(&a, 0, sizeof a);
@@ -398,6 +411,32 @@ static void clause_targets(void **s) {
     EXPECT("Rohan accused Grima of handing weapons to Mordor.", "ROH||112");
     EXPECT("Rohan accused Grima's men of helping Mordor.", "ROH|MOR|112");
     EXPECT("Rohan accused on Monday the envoys of Mordor.", "ROH|MOR|112");
+}
+
+/* An event whose sentence names no date took place on the day the lead
+ * (the first two sentences) names, when it names one no later than the
+ * publication; else on the publication date. */
+static void story_dates(void **s) {
+    (void)s;
+    /* 2024-03-06 is a Wednesday */
+    dyad_doc *d = code_doc_dated(g_ctx, "Gondor attacked Mordor late on Tuesday. Rohan accused Mordor. "
+                                        "Arnor accused Gondor on Wednesday.", "2024-03-06");
+    assert_int_equal(dyad_doc_nevents(d), 3);
+    assert_string_equal(dyad_doc_event(d, 0)->date, "2024-03-05");
+    assert_string_equal(dyad_doc_event(d, 1)->date, "2024-03-05");
+    assert_true(dyad_doc_event(d, 1)->date_span.len > 0);
+    assert_string_equal(dyad_doc_event(d, 2)->date, "2024-03-06");
+    dyad_doc_free(d);
+    /* a day after publication, or one named after the lead, is no story date */
+    d = code_doc_dated(g_ctx, "Gondor will attack Mordor on Friday. Rohan accused Mordor.", "2024-03-06");
+    assert_int_equal(dyad_doc_nevents(d), 2);
+    assert_string_equal(dyad_doc_event(d, 1)->date, "2024-03-06");
+    dyad_doc_free(d);
+    d = code_doc_dated(g_ctx, "Gondor accused Rohan. Bree accused Arnor. Arnor attacked Mordor on Tuesday. "
+                              "Rohan accused Mordor.", "2024-03-06");
+    assert_int_equal(dyad_doc_nevents(d), 4);
+    assert_string_equal(dyad_doc_event(d, 3)->date, "2024-03-06");
+    dyad_doc_free(d);
 }
 
 /* A complement whose subject is the object before "to" ("pushed Rohan to
@@ -738,6 +777,7 @@ int main(void) {
         cmocka_unit_test(between),
         cmocka_unit_test(counted_countries),
         cmocka_unit_test(object_complements),
+        cmocka_unit_test(story_dates),
         cmocka_unit_test(short_names),
         cmocka_unit_test(places_and_bounds),
         cmocka_unit_test(participle_clauses),
