@@ -233,7 +233,7 @@ static void discards(void **s) {
 static dyad_doc *code_doc_dated(const dyad_ctx *ctx, const char *text, const char *date) {
     dyad_article a;
     memset(&a, 0, sizeof a);
-    a.id = a.date = a.source = a.title = a.url = a.file = "";
+    a.id = a.source = a.title = a.url = a.file = "";
     a.date = date;
     a.text = text;
     a.text_len = strlen(text);
@@ -244,15 +244,7 @@ static dyad_doc *code_doc_dated(const dyad_ctx *ctx, const char *text, const cha
 }
 
 static dyad_doc *code_doc(const dyad_ctx *ctx, const char *text) {
-    dyad_article a;
-    memset(&a, 0, sizeof a);
-    a.id = a.date = a.source = a.title = a.url = a.file = "";
-    a.text = text;
-    a.text_len = strlen(text);
-    dyad_doc *d = NULL;
-    dyad_error err;
-    assert_int_equal(dyad_code(ctx, &a, &d, &err), DYAD_OK);
-    return d;
+    return code_doc_dated(ctx, text, "");
 }
 
 static void offsets(void **s) {
