@@ -736,7 +736,8 @@ typedef struct sent_job {
     place_mention *places; /* of the sentence */
     uint32_t nplaces;
     int32_t place_target;  /* the place an event of PLACE_TARGET acts on, -1 */
-    const char *party;     /* the country an event of PARTY_TARGET acts on */
+    const char *party;     /* the actor an event of PARTY_TARGET acts on */
+    const char *party_basis; /* and how it was found */
     const char *role_source, *role_basis; /* an event of ROLE_SOURCE's source */
     const gazetteer *gaz;
 } sent_job;
@@ -977,7 +978,7 @@ static int make_event(sent_job *j, int32_t a, int32_t b, const char *code, const
         b = -1;
     } else if (b == PARTY_TARGET) {
         e.target = j->party;
-        e.target_basis = "article";
+        e.target_basis = j->party_basis;
         b = -1;
     } else {
         e.target = actor_code(j, b, &e.target_basis);
@@ -1282,6 +1283,39 @@ static int victim(const parse *p, int32_t m) {
     return ends_with(n, "ING") || (k >= 3 && (tok_in(&p->t[k - 3], DET) || p->t[k - 3].kind == TK_POSS));
 }
 
+/* How many sentences back a deed is looked for. */
+#define DEED_WINDOW 4
+
+/* The source of the deed a definite event noun right after verb v refers
+ * back to ("denounced the strikes": the last event of the same root, in
+ * this sentence or the DEED_WINDOW before, whose source names a country
+ * or an organisation); NULL for none. */
+static const char *deed_doer(const sent_job *j, const vcand *v, uint32_t end) {
+    const parse *p = j->p;
+    uint32_t k = v->v1;
+    if (k + 1 >= end || !tok_eq(&p->t[k], "THE")) return NULL;
+    k++;
+    int32_t f = p->vrb[k].entry;
+    if (f < 0 || p->t[k].cap || p->men_at[k] >= 0) return NULL;
+    const verb_form *vf = &p->d->forms.v[f];
+    const char *nc = vf->code ? vf->code : p->d->blocks.v[vf->block].code;
+    if (nc && (!nc[0] || !nc[1])) return NULL;
+    if (k + 1 < p->n && (tok_eq(&p->t[k + 1], "OF") || tok_eq(&p->t[k + 1], "BY") ||
+                         tok_eq(&p->t[k + 1], "ON") || tok_eq(&p->t[k + 1], "AGAINST")))
+        return NULL; /* "the strikes on X", "the attack by Y": said there */
+    const dyad_doc *doc = j->doc;
+    for (size_t r = doc->nev; r-- > 0;) {
+        const dyad_event *e = &doc->ev[r];
+        if (e->sentence + DEED_WINDOW < j->sidx) break;
+        if (!e->code || !named(e->source)) continue;
+        /* a noun of no code of its own ("the strikes") is a deed of force */
+        if (nc ? !strncmp(e->code, nc, 2)
+               : (e->code[0] == '2' || !strncmp(e->code, "18", 2) || !strncmp(e->code, "19", 2)))
+            return e->source;
+    }
+    return NULL;
+}
+
 /* Whether code is mediation (045). */
 static int mediation(const char *code) { return code && !strcmp(code, "045"); }
 
@@ -1330,6 +1364,7 @@ static int mediate(sent_job *j, int32_t src, const vcand *v, const char *rule, i
         return 0;
     vcand w = *v;
     w.why |= EV_PARTIES;
+    j->party_basis = "article";
     for (int r = 0; r < 2; r++) {
         j->party = ac->cc[top[r]];
         if (emit(j, src, PARTY_TARGET, "045", &w, rule) != 0) return -1;
@@ -1404,6 +1439,12 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
      * target is whoever did it ("by Y"), else no one named */
     int suffered = !strncmp(code, "11", 2) && tgt >= 0 && victim(p, tgt);
     if (suffered) tgt = by_agent(p, p->men[tgt].t1);
+    /* "denounced the strikes": whoever carried out the strikes the article
+     * told of just before */
+    if (!strncmp(code, "11", 2) && tgt < 0 && !content && (j->party = deed_doer(j, v, end)) != NULL) {
+        j->party_basis = "coreference";
+        tgt = PARTY_TARGET;
+    }
     if (src < 0 && tgt < 0) return 0;
     /* "Zambada was arrested in the United States": by the police of the
      * place, else of the article's country */
@@ -1424,7 +1465,7 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
         v->had_event = 1;
         return 0;
     }
-    if (tgt < 0 && by < 0 && !content && !suffered && place_stands_for_people(code)) {
+    if (tgt == -1 && by < 0 && !content && !suffered && place_stands_for_people(code)) {
         /* "declared a truce in Gondor" */
         tgt = next_mention(p, v->v1, end, src >= 0 ? (int64_t)p->men[src].group : -1, 1, NULL);
         if (tgt < 0 && src >= 0 && (j->place_target = clause_place(j, v->v1, end)) >= 0)

@@ -399,6 +399,12 @@ static void clause_targets(void **s) {
     EXPECT("Rohan condemned the attack on Gondor.", "ROH||111");
     EXPECT("Rohan condemned the attack on Gondor by Mordor.", "ROH|MOR|111;MOR|GON|190");
     EXPECT("Rohan condemned Gondor for the attack on Mordor.", "ROH|GON|111");
+    /* "the attack" alone is the one the article told of just before: its
+     * source is the target (basis "coreference") */
+    EXPECT("Gondor attacked Mordor. Rohan condemned the attack.", "GON|MOR|190;ROH|GON|111");
+    EXPECT("Gondor attacked Mordor. Arnor accused Bree. Bree accused Arnor. Rohan accused Arnor. "
+           "Arnor accused Bree. Rohan condemned the attack.",
+           "GON|MOR|190;ARN|BRE|112;BRE|ARN|112;ROH|ARN|112;ARN|BRE|112;ROH||111");
     /* an object no dictionary knows is the target, of no known country */
     EXPECT("Rohan accused Grima of handing weapons to Mordor.", "ROH||112");
     EXPECT("Rohan accused Grima's men of helping Mordor.", "ROH|MOR|112");
