@@ -303,7 +303,8 @@ static int is_main(const parse *p, vcand *v) {
     if (v->v0 > 0 && tok_in(&p->t[v->v0 - 1], DEGREE)) return 0; /* "very close" */
     /* "an anti- Gondor parade", "all Gondor sanctions": a form that is not
      * a past, after a name that follows an article or a quantity, is a noun */
-    if (v->v0 > 0 && !past && p->men_at[v->v0 - 1] >= 0 && !v->aux) {
+    if (v->v0 > 0 && !past && p->men_at[v->v0 - 1] >= 0 && !v->aux &&
+        p->t[v->v0 - 1].kind == TK_WORD) { /* not "the European Union (EU) agree" */
         const mention *m = &p->men[p->men_at[v->v0 - 1]];
         const token *b = m->t0 > 0 ? &p->t[m->t0 - 1] : NULL;
         if (b && (tok_in(b, DET) || tok_in(b, QUANT) || tok_eq(b, "ALL") || b->kind == TK_DASH))

@@ -226,8 +226,38 @@ static int read_actor_list(const parse *p, uint32_t i, const char **codes, uint3
 /* Builds the mention(s) that start with an actor at token i (whose code
  * may already carry a prefix role); start is the mention's first token.
  * Returns the token after them. */
+/* The token after a bracketed abbreviation at token k ("[ELN]", "(PKK)":
+ * one to three capitalised words between brackets), k when there is none. */
+static uint32_t skip_abbreviation(const parse *p, uint32_t k) {
+    if (k >= p->n || p->t[k].kind != TK_PUNCT || p->t[k].uplen != 1 ||
+        (p->t[k].up[0] != '(' && p->t[k].up[0] != '['))
+        return k;
+    char close = p->t[k].up[0] == '(' ? ')' : ']';
+    for (uint32_t e = k + 1; e < p->n && e <= k + 4; e++) {
+        const token *t = &p->t[e];
+        if (t->kind == TK_PUNCT && t->uplen == 1 && t->up[0] == close) return e > k + 1 ? e + 1 : k;
+        if (!is_word(t) || !t->cap) return k;
+    }
+    return k;
+}
+
 static uint32_t from_actor(parse *p, uint32_t start, uint32_t i, const char *code) {
     uint32_t j = i + p->act[i].len;
+    /* "the National Liberation Army [ELN] guerrilla group": the
+     * abbreviation is part of the name */
+    uint32_t ab = skip_abbreviation(p, j);
+    if (ab > j) {
+        role_chain ch[MAX_AGENTS];
+        int n = 0;
+        uint32_t e = read_roles(p, skip_modifiers(p, ab, 0), ch, &n);
+        uint32_t group = p->ngroups++;
+        if (n == 0) {
+            add_mention(p, start, ab, code, group);
+            return ab;
+        }
+        for (int c = 0; c < n; c++) add_mention(p, start, e, apply_chain(p, code, &ch[c]), group);
+        return e;
+    }
     uint32_t group = p->ngroups++;
     role_chain chains[MAX_AGENTS];
     int nch = 0;

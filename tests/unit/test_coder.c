@@ -479,6 +479,9 @@ static void protest_participles(void **s) {
  * inside an adjective ("U.S.-made") is no actor. */
 static void joint_actors(void **s) {
     (void)s;
+    /* a bracketed abbreviation after a name is part of it */
+    EXPECT("Gondor and the Warg Riders [WR] soldiers met.", "GON|MORREBMIL|036;MORREBMIL|GON|036");
+    EXPECT("The Warg Riders (WR) attacked Rohan.", "MORREB|ROH|190");
     EXPECT("Gondor and Rohan met on Monday.", "GON|ROH|036;ROH|GON|036");
     EXPECT("Gondor, Rohan and Arnor attacked Mordor.", "GON|MOR|190;ROH|MOR|190;ARN|MOR|190");
     EXPECT("In Bree, Gondor accused Mordor.", "GON|MOR|112");
