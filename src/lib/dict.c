@@ -134,9 +134,14 @@ int dict_phrase(dicts *d, const char *s, size_t n, phrase *p) {
         while (i < n && (s[i] == '_' || s[i] == ' ' || s[i] == '\t')) i++;
         size_t j = i;
         while (j < n && s[j] != '_' && s[j] != ' ' && s[j] != '\t') j++;
-        if (j > i) {
+        /* "PEOPLE'S", "WORKERS'": the text reads the possessive as a word of
+         * its own, so the phrase does too */
+        size_t poss = 0;
+        if (j - i > 2 && s[j - 2] == '\'' && (s[j - 1] == 'S' || s[j - 1] == 's')) poss = 2;
+        else if (j - i > 1 && s[j - 1] == '\'') poss = 1;
+        for (size_t a = i, b = j - poss; a < j; a = b, b = j) {
             if (p->n == MAX_WORDS) return -1;
-            p->w[p->n] = dict_intern(d, s + i, j - i);
+            p->w[p->n] = dict_intern(d, s + a, b - a);
             if (!p->w[p->n]) return -1;
             p->stem[p->n] = 0;
             p->n++;
