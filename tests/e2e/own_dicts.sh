@@ -2,7 +2,7 @@
 # Dyad's own dictionaries load with no bad line, and the README's main
 # command codes the bundled examples with them; invented sentences check
 # entries of the verb dictionary (concluding a meeting, mediation, an
-# agreement reached between others).
+# agreement reached between others, leaving an organisation).
 set -u
 DYAD=${DYAD:-build-asan/dyad}
 "$DYAD" dict check data/dict/* || { echo "data/dict has bad lines"; exit 1; }
@@ -18,7 +18,8 @@ printf '%s\n' "$out" | grep -Eq '[0-9]\.[0-9]{5,}' && { echo "long decimals in t
 tmp=$(mktemp /tmp/dyad-own.XXXXXX)
 printf '%s\n' '{"id":"o1","date":"2024-03-01","text":"Delegations of Egypt and Jordan concluded their meeting in Amman on Friday."}' \
     '{"id":"o2","date":"2024-03-01","text":"The talks between Egypt and Jordan were mediated by Qatar."}' \
-    '{"id":"o3","date":"2024-03-01","text":"Turkey tried to reach an agreement between Syria and Iraq."}' >"$tmp"
+    '{"id":"o3","date":"2024-03-01","text":"Turkey tried to reach an agreement between Syria and Iraq."}' \
+    '{"id":"o4","date":"2024-03-01","text":"Mali said it was leaving ECOWAS. Egypt left the capital on Monday."}' >"$tmp"
 own=$("$DYAD" code "$tmp") || { rm -f "$tmp"; exit 1; }
 rm -f "$tmp"
 for want in '"source":"EGY[A-Z]*","target":"JOR[A-Z]*","code":"040"' \
@@ -26,7 +27,10 @@ for want in '"source":"EGY[A-Z]*","target":"JOR[A-Z]*","code":"040"' \
     '"source":"QAT[A-Z]*","target":"EGY[A-Z]*","code":"045"' \
     '"source":"QAT[A-Z]*","target":"JOR[A-Z]*","code":"045"' \
     '"source":"TUR[A-Z]*","target":"SYR[A-Z]*","code":"045"' \
-    '"source":"TUR[A-Z]*","target":"IRQ[A-Z]*","code":"045"'; do
+    '"source":"TUR[A-Z]*","target":"IRQ[A-Z]*","code":"045"' \
+    '"source":"MLI[A-Z]*","target":"IGOWAFWAS","code":"160"'; do
     printf '%s\n' "$own" | grep -Eq "$want" || { echo "not coded: $want"; printf '%s\n' "$own"; exit 1; }
 done
+# leaving a place is no break with anyone
+printf '%s\n' "$own" | grep -q '"source":"EGY[A-Z]*","target":"[^"]*","code":"16' && { echo "leaving a city coded"; exit 1; }
 rm -f /tmp/dyad-examples.err
