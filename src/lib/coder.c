@@ -1837,6 +1837,23 @@ static int controlled_to(const parse *p, uint32_t to) {
            (p->vrb[o - 1].entry >= 0 || ends_with(c, "ED") || tok_in(c, CONTROL));
 }
 
+/* Whether complement k completes a noun of decision further on than the
+ * main verb before it ("said it was their sovereign decision to leave
+ * ECOWAS"): what was decided, coded on its own; a complement of the verb
+ * ("agreed to attend") or of another noun ("has no powers to commit") is
+ * not. */
+static int decided(const parse *p, const vcand *vs, size_t k) {
+    static const char *const DECISION[] = {"DECISION", "DECISIONS", "MOVE", "VOTE", NULL};
+    const vcand *v = &vs[k];
+    if (v->c0 == 0 || !tok_eq(&p->t[v->c0], "TO")) return 0;
+    uint32_t n = v->c0 - 1;
+    if (n > 0 && p->t[n].kind == TK_QUOTE) n--; /* 'their "sovereign decision" to' */
+    if (!tok_in(&p->t[n], DECISION)) return 0;
+    for (size_t u = k; u-- > 0;)
+        if (vs[u].main) return v->c0 > vs[u].v1 + 3;
+    return 0;
+}
+
 /* Whether verb k is coordinated ("and normalize") with a complement that
  * has its own subject (object_control). */
 static int shares_control(const parse *p, const vcand *vs, size_t k) {
@@ -1932,7 +1949,7 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
         if (!v->main) continue;
         /* a complement ("agreed to attend") is coded only when the verb it
          * completes gave no event */
-        if (v->inf && any_event) continue;
+        if (v->inf && any_event && !decided(&p, vs, k)) continue;
         if ((v->inf && object_control(&p, vs, k)) || shares_control(&p, vs, k)) {
             v->ctl = 1; /* "pushed him to join ... and normalize": his to do */
             continue;

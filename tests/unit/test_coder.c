@@ -449,6 +449,9 @@ static void object_complements(void **s) {
            "GON|ROH|036;ROH|GON|036");
     EXPECT("Gondor called on Rohan to attack Mordor.", "GON|ROH|020");
     EXPECT("Gondor agreed to attack Mordor.", "GON|MOR|190");
+    /* what a decision names is coded; what other nouns complete is not */
+    EXPECT("Gondor said it was its decision to attack Mordor.", "GON|MOR|1384"); /* intent */
+    EXPECT("Gondor said it has no power to attack Mordor.", "GON|MOR|010");
     EXPECT("Gondor sent soldiers to attack Mordor.", "GONMIL|MOR|190"); /* no verb of asking */
 }
 
