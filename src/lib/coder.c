@@ -310,7 +310,7 @@ static int is_main(const parse *p, vcand *v) {
         if (b && (tok_in(b, DET) || tok_in(b, QUANT) || tok_eq(b, "ALL") || b->kind == TK_DASH))
             return 0;
     }
-    if (v->be && !ing && !bare_form(p, v)) v->passive = 1;
+    if (v->be && !ing && (!bare_form(p, v) || tok_in(w, SAME_PARTICIPLE))) v->passive = 1; /* "was hit" */
     return 1;
 }
 
@@ -670,6 +670,19 @@ static int32_t content_actor(const parse *p, uint32_t from, int64_t skip_group) 
 }
 
 /* For a passive verb: the actor after "by" ("was opposed earlier by X"). */
+/* A passive's agent: the actor after "by" anywhere in its clause up to
+ * end, within eight tokens ("has been cut off from life-saving
+ * assistance by Israel"). */
+static int32_t passive_agent(const parse *p, uint32_t from, uint32_t end) {
+    for (uint32_t k = from; k < end && k < from + 8; k++) {
+        if (!tok_eq(&p->t[k], "BY")) continue;
+        uint32_t j = k + 1;
+        if (j < end && tok_eq(&p->t[j], "THE")) j++;
+        return j < end && p->men_at[j] >= 0 ? p->men_at[j] : -1;
+    }
+    return -1;
+}
+
 static int32_t by_agent(const parse *p, uint32_t from) {
     for (uint32_t k = from; k < p->n && k < from + 4; k++) {
         if (strcmp(p->t[k].up, "BY") != 0) continue;
@@ -1418,7 +1431,8 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
         if (usable_code(rcode)) rcode = map_code(INTENT, NMAP(INTENT), rcode, rcode);
     }
     int32_t src = v->src;
-    int32_t by = v->passive || reduced_passive(p, v) ? by_agent(p, v->v1) : -1;
+    int32_t by = v->passive ? passive_agent(p, v->v1, end)
+                 : reduced_passive(p, v) ? by_agent(p, v->v1) : -1;
     if (by < 0 && !content && strncmp(code, "01", 2) != 0 && unknown_object(j, v->v1, end))
         end = v->v1; /* "accused Lopez of ..." */
     int32_t tgt = verb_target(p, v, code, &src, by, content, after, end, &r);
@@ -1572,15 +1586,27 @@ static int code_nominal(sent_job *j, vcand *v) {
         break;
     }
     if (tgt >= 0 && p->men[tgt].t0 > v->v1 + 2) tgt = -1; /* too far to be the noun's object */
+    uint32_t after = v->v1 + 1; /* where the noun's object ends */
     if (tgt < 0) {
         uint32_t k = v->v1 + 1;
         if (tok_eq(&p->t[k], "THE") && k + 1 < p->n) k++;
         int32_t m = p->men_at[k];
         if (m >= 0 && p->men[m].t0 == k) tgt = m;
+        /* "the destruction of the Rafah Crossing by Israeli forces": a
+         * place of the gazetteer where a deed of force or a visit falls */
+        for (uint32_t q = 0; tgt < 0 && q < j->nplaces && usable_code(code) && place_target(code); q++) {
+            const place_mention *pm = &j->places[q];
+            if (pm->t0 != k || !pm->e || strlen(pm->e->country) != 3) continue;
+            j->place_target = (int32_t)q;
+            tgt = PLACE_TARGET;
+            after = pm->t1;
+        }
     }
-    if (tgt < 0 || !usable_code(code)) return 0;
-    if (src < 0) src = by_agent(p, p->men[tgt].t1);
-    if (!real_actor(p, src) || p->men[src].group == p->men[tgt].group) return 0;
+    if (tgt == -1 || !usable_code(code)) return 0;
+    if (tgt >= 0) after = p->men[tgt].t1;
+    if (src < 0) src = by_agent(p, after);
+    if (!real_actor(p, src) || (tgt >= 0 && p->men[src].group == p->men[tgt].group)) return 0;
+    if (tgt == PLACE_TARGET) v->why |= EV_PLACE;
     v->why |= EV_NOMINAL | (quoted(p, v->v0) ? EV_REPORTED : 0);
     if (emit(j, src, tgt, code, v, rule) != 0) return -1;
     v->had_event = 1;

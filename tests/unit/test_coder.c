@@ -175,6 +175,8 @@ static void passive(void **s) {
     (void)s;
     EXPECT("Gondor was attacked by Mordor.", "MOR|GON|190");
     EXPECT("Gondor was attacked on Monday by soldiers from Mordor.", "MORMIL|GON|190");
+    EXPECT("Gondor was hit by Mordor.", "MOR|GON|190"); /* a participle like its base */
+    EXPECT("Gondor was attacked late on Monday near the old border by Mordor.", "MOR|GON|190");
     /* with no agent the subject is the target and the source is unnamed;
      * a pattern's target after the verb is no target of a passive */
     EXPECT("Gondor was attacked on Monday.", "|GON|190");
@@ -276,6 +278,8 @@ static void nominal(void **s) {
     EXPECT("The invasion of Mordor by Gondor began.", "GON|MOR|192");
     EXPECT("The Arnorian attack on Mordor failed.", "ARN|MOR|190");
     EXPECT("Rohan condemned the invasion of Mordor by Arnor.", "ROH|ARN|111;ARN|MOR|192");
+    /* a place of the gazetteer as the object of a deed of force */
+    EXPECT("The invasion of Minas Tirith by Rohan failed.", "ROH|GON|192");
     /* no source, an object too far away, a role as the only source */
     EXPECT("The invasion of Mordor began.", "");
     EXPECT("Gondor's invasion last year of Mordor failed.", "");
