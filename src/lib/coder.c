@@ -286,6 +286,13 @@ static int is_main(const parse *p, vcand *v) {
             v->part = 1;
             return 1;
         }
+        /* "after visiting Israel", "while meeting Sisi": a clause of time
+         * with the subject of the sentence */
+        static const char *const TIME[] = {"AFTER", "BEFORE", "WHILE", "WHEN", "UPON", NULL};
+        if (v->c0 == v->v0 && v->v0 > 0 && tok_in(&p->t[v->v0 - 1], TIME) && !tok_in(w, NOT_PARTICIPLE)) {
+            v->part = 1;
+            return 1;
+        }
         /* "students protesting against the government": the crowd's protest */
         const char *code = v->f->code ? v->f->code : v->b->code;
         if (v->c0 == v->v0 && v->v0 > 0 && p->men_at[v->v0 - 1] >= 0 && code &&

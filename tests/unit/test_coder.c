@@ -538,6 +538,10 @@ static void nouns_not_verbs(void **s) {
  * the sentence's first actor when no verb of the dictionary comes before. */
 static void participle_clauses(void **s) {
     (void)s;
+    /* after "after", "before", "while", "when", "upon": a clause of time
+     * with the sentence's subject */
+    EXPECT("Gondor met Rohan after attacking Mordor.", "GON|ROH|036;ROH|GON|036;GON|MOR|190");
+    EXPECT("Gondor accused Rohan before visiting Arnor.", "GON|ROH|112;GON|ARN|042");
     EXPECT("Gondor attacked Mordor, accusing Arnor.", "GON|MOR|190;GON|ARN|112");
     EXPECT("Gondor spoke on Monday, accusing Arnor.", "GON|ARN|112");
     EXPECT("Gondor attacked Mordor, including Arnor.", "GON|MOR|190");
