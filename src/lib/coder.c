@@ -2033,9 +2033,12 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
         }
     /* "He" in a later sentence stands for the person this one's first
      * main verb has as subject (a country with a role: "SRBGOV") */
+    doc->aliases.it = NULL; /* "It said" only right after its antecedent */
     for (size_t k = 0; k < nv; k++) {
         if (!vs[k].main || vs[k].src < 0) continue;
         if (person(&p, vs[k].src)) doc->aliases.he = p.men[vs[k].src].code;
+        else if (named(p.men[vs[k].src].code) && group_size(&p, p.men[vs[k].src].group) == 1)
+            doc->aliases.it = p.men[vs[k].src].code;
         break;
     }
     return 0;

@@ -466,6 +466,13 @@ static int compound_modifier(const parse *p, uint32_t k) {
     return a->off + a->len == d->off && d->off + d->len == w->off && w->kind == TK_WORD && !w->cap;
 }
 
+/* Whether t is a past or present of "say" and its like ("said", "says",
+ * "added", "stated"): "It" before it is a speaker, not "it rained". */
+static int saying_word(const token *t) {
+    static const char *const SAID[] = {"SAID", "SAYS", "ADDED", "STATED", "ANNOUNCED", NULL};
+    return tok_in(t, SAID);
+}
+
 /* The first token of the sentence past quotation marks and a leading
  * conjunction or adverb ("But he said", "Later, he"). */
 static uint32_t opening(const parse *p) {
@@ -525,6 +532,10 @@ int parse_sentence(parse *p, const dicts *d, arena *a, const token *t, uint32_t 
         } else if (i == first && p->aliases && p->aliases->he &&
                    (tok_eq(&t[i], "HE") || tok_eq(&t[i], "SHE"))) { /* "He also praised" */
             if (add_mention(p, i, i + 1, p->aliases->he, p->ngroups++) == 0) p->men[p->nmen - 1].alias = 1;
+            i++;
+        } else if (i == first && p->aliases && p->aliases->it && tok_eq(&t[i], "IT") &&
+                   i + 1 < n && saying_word(&t[i + 1])) { /* "It said in a statement" */
+            if (add_mention(p, i, i + 1, p->aliases->it, p->ngroups++) == 0) p->men[p->nmen - 1].alias = 1;
             i++;
         } else if (countries_at(p, i) > i) { /* "the two countries" */
             i = countries_at(p, i);

@@ -41,6 +41,9 @@ typedef struct name_aliases {
     uint32_t n;
     const char *he; /* who "He" or "She" opening a sentence stands for: the
                        person the last sentence with one had as subject */
+    const char *it;    /* who "It said" opening a sentence stands for: the
+                          body (country, organisation, institution) the
+                          last sentence had as its first verb's subject */
     const char *group; /* what "the group", "the movement" stand for: the one
                           armed group, party or gang the last sentences named */
     const char *org;   /* what "the organisation" stands for: the one IGO or

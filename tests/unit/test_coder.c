@@ -611,6 +611,19 @@ static void short_names(void **s) {
     dyad_doc_free(d);
 }
 
+/* "It said" opening a sentence stands for the body (country,
+ * organisation, institution) that was the last sentence's first subject;
+ * not for a person, a group of actors, or "it" before other verbs. */
+static void it_said(void **s) {
+    (void)s;
+    EXPECT("Gondor attacked Mordor. It said on Monday that Rohan must leave.",
+           "GON|MOR|190;GON|ROH|010");
+    EXPECT("Gondor and Arnor attacked Mordor. It said on Monday that Rohan must leave.",
+           "GON|MOR|190;ARN|MOR|190;|ROH|010");
+    EXPECT("Gondor attacked Mordor. Rohan accused Bree. It said that Arnor must leave.",
+           "GON|MOR|190;ROH|BRE|112;ROH|ARN|010");
+}
+
 /* A role alone takes the country the article is about: the one its
  * actors and places name most, clearly (three mentions, twice the next;
  * the first sentence counts double). Events left with no country named
@@ -788,6 +801,7 @@ int main(void) {
         cmocka_unit_test(roles_placed),
         cmocka_unit_test(article_countries),
         cmocka_unit_test(role_coreference),
+        cmocka_unit_test(it_said),
         cmocka_unit_test(group_coreference),
         cmocka_unit_test(mediation),
         cmocka_unit_test(protest_participles),
