@@ -23,6 +23,16 @@ static int country_code(const char *cc) {
 
 int article_is_country(const char *code) { return code && strlen(code) >= 3 && country_code(code); }
 
+int article_add_country(char (*cc)[4], uint32_t *n, uint32_t max, const char *code) {
+    if (!article_is_country(code)) return 0;
+    for (uint32_t b = 0; b < *n; b++)
+        if (!strncmp(cc[b], code, 3)) return 0;
+    if (*n == max) return -1;
+    memcpy(cc[*n], code, 3);
+    cc[(*n)++][3] = '\0';
+    return 0;
+}
+
 void article_count(article_countries *a, const char *cc, uint32_t w) {
     if (!cc || strlen(cc) < 3 || !country_code(cc)) return;
     for (uint32_t i = 0; i < a->k; i++)

@@ -54,6 +54,11 @@ void article_count(article_countries *a, const char *cc, uint32_t w);
  * "NGO", "---"...). */
 int article_is_country(const char *code);
 
+/* Adds the country actor code begins with to the n countries of list cc
+ * unless it is there already; returns 0, or -1 when it is new and the
+ * list holds max. Codes that name no country are not added. */
+int article_add_country(char (*cc)[4], uint32_t *n, uint32_t max, const char *code);
+
 /* The article's country: the most counted, when it has at least three
  * mentions and twice as many as any other; NULL when there is none. */
 const char *article_country(const article_countries *a);

@@ -126,6 +126,12 @@ static const char *const NOT_PARTICIPLE[] = {"INCLUDING", "FOLLOWING", "ACCORDIN
 static const char *const QUANT[] = {"ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT",
                                     "NINE", "TEN", "SEVERAL", "MANY", "FEW", "DOZENS", "HUNDREDS",
                                     "THOUSANDS", "MORE", "FURTHER", "NEW", "RENEWED", NULL};
+/* The code of verb form f: its own (a multi-word verb's), else its
+ * block's; NULL for none. */
+static const char *form_code(const dicts *d, const verb_form *f) {
+    return f->code ? f->code : d->blocks.v[f->block].code;
+}
+
 /* verbs whose past participle is their bare form */
 static const char *const SAME_PARTICIPLE[] = {"HIT", "CUT", "PUT", "SET", "SHUT", "HURT", "LET",
                                               "QUIT", "SPREAD", "BURST", "CAST", "COST", "SPLIT",
@@ -233,6 +239,9 @@ static int irregular_past(const char *w) {
     return base && strcmp(base, w) != 0;
 }
 
+/* Whether t is a past or a participle in -ed or of WordNet's list. */
+static int past_form(const token *t) { return ends_with(t, "ED") || irregular_past(t->up); }
+
 /* Decides whether a verb-form match is a main verb of its clause. */
 static int is_main(const parse *p, vcand *v) {
     const token *w = &p->t[v->vw];
@@ -251,7 +260,7 @@ static int is_main(const parse *p, vcand *v) {
     /* "talks between", "a phone call between": a noun, unless an
      * auxiliary or "to" makes it a verb ("to mediate between") */
     if (v->v1 < p->n && tok_eq(&p->t[v->v1], "BETWEEN") && !v->aux && !v->inf && !v->be &&
-        !ends_with(w, "ED") && !irregular_past(w->up))
+        !past_form(w))
         return 0;
     /* "their first exchange", "the second round": an ordinal after a
      * determiner is an adjective */
@@ -294,7 +303,7 @@ static int is_main(const parse *p, vcand *v) {
             return 1;
         }
         /* "students protesting against the government": the crowd's protest */
-        const char *code = v->f->code ? v->f->code : v->b->code;
+        const char *code = form_code(p->d, v->f);
         if (v->c0 == v->v0 && v->v0 > 0 && p->men_at[v->v0 - 1] >= 0 && code &&
             !strncmp(code, "14", 2)) {
             v->rel = 1;
@@ -676,12 +685,13 @@ static int32_t content_actor(const parse *p, uint32_t from, int64_t skip_group) 
     return -1;
 }
 
-/* For a passive verb: the actor after "by" ("was opposed earlier by X"). */
-/* A passive's agent: the actor after "by" anywhere in its clause up to
- * end, within eight tokens ("has been cut off from life-saving
- * assistance by Israel"). */
-static int32_t passive_agent(const parse *p, uint32_t from, uint32_t end) {
-    for (uint32_t k = from; k < end && k < from + 8; k++) {
+/* The actor after the first "by" (past "the") in tokens [from, end),
+ * looked for within the first `within` of them: a passive's agent ("was
+ * opposed earlier by X"; in its whole clause, "has been cut off from
+ * life-saving assistance by Israel"), or a noun's ("the invasion of X by
+ * Y"). -1 when there is none. */
+static int32_t agent_by(const parse *p, uint32_t from, uint32_t end, uint32_t within) {
+    for (uint32_t k = from; k < end && k < from + within; k++) {
         if (!tok_eq(&p->t[k], "BY")) continue;
         uint32_t j = k + 1;
         if (j < end && tok_eq(&p->t[j], "THE")) j++;
@@ -690,16 +700,8 @@ static int32_t passive_agent(const parse *p, uint32_t from, uint32_t end) {
     return -1;
 }
 
-static int32_t by_agent(const parse *p, uint32_t from) {
-    for (uint32_t k = from; k < p->n && k < from + 4; k++) {
-        if (strcmp(p->t[k].up, "BY") != 0) continue;
-        uint32_t j = k + 1;
-        if (j < p->n && strcmp(p->t[j].up, "THE") == 0) j++;
-        if (j < p->n && p->men_at[j] >= 0) return p->men_at[j];
-        return -1;
-    }
-    return -1;
-}
+/* The actor after "by" within four tokens of from. */
+static int32_t by_agent(const parse *p, uint32_t from) { return agent_by(p, from, p->n, 4); }
 
 /* The mention that ends right before token k, through a possessive. */
 static int32_t mention_before(const parse *p, uint32_t k) {
@@ -757,22 +759,18 @@ typedef struct sent_job {
     place_mention *places; /* of the sentence */
     uint32_t nplaces;
     int32_t place_target;  /* the place an event of PLACE_TARGET acts on, -1 */
-    const char *party;     /* the actor an event of PARTY_TARGET acts on */
-    const char *party_basis; /* and how it was found */
-    const char *role_source, *role_basis; /* an event of ROLE_SOURCE's source */
+    const char *given, *given_basis; /* the actor GIVEN_ACTOR stands for */
     const gazetteer *gaz;
 } sent_job;
 
 /* A target that is a place of the gazetteer, not an actor mention: its
  * country ("airstrikes targeted sites in Damascus": SYR). */
 #define PLACE_TARGET (-2)
-/* A source no mention names, implied by the event: j->role_source (an
- * arrest's police, "USACOP", or "---COP" for the article to complete). */
-#define ROLE_SOURCE (-4)
-
-/* A target that is a party of the article, not an actor mention: the
- * country j->party (a mediator's parties, coded from the article). */
-#define PARTY_TARGET (-3)
+/* A source or target no mention of the sentence names: the actor
+ * j->given, found as j->given_basis says (a mediator's parties from the
+ * article, the doer of a deed told of before, an arrest's police:
+ * "USACOP", or "---COP" for the article to complete). */
+#define GIVEN_ACTOR (-3)
 
 /* The date of an event whose verb is at token v: the sentence's date
  * expression nearest to the verb, else the publication date. */
@@ -824,10 +822,8 @@ static int hypothetical(const parse *p, const vcand *v) {
 static int simple_present(const parse *p, const vcand *v) {
     if (v->aux || v->be || v->future || v->inf || v->neg || v->part) return 0;
     const token *t = &p->t[v->vw];
-    if (t->kind != TK_WORD || tok_in(t, SAME_PARTICIPLE) || ends_with(t, "ED") ||
-        ends_with(t, "ING") || ends_with(t, "EN"))
-        return 0;
-    return !irregular_past(t->up);
+    return t->kind == TK_WORD && !tok_in(t, SAME_PARTICIPLE) && !past_form(t) &&
+           !ends_with(t, "ING") && !ends_with(t, "EN");
 }
 
 /* Whether an event of force (roots 14 to 20) is told in the simple present:
@@ -984,9 +980,9 @@ static int make_event(sent_job *j, int32_t a, int32_t b, const char *code, const
     const parse *p = j->p;
     dyad_event e;
     memset(&e, 0, sizeof e);
-    if (a == ROLE_SOURCE) { /* "was arrested in X": X's police */
-        e.source = j->role_source;
-        e.source_basis = j->role_basis;
+    if (a == GIVEN_ACTOR) { /* "was arrested in X": X's police */
+        e.source = j->given;
+        e.source_basis = j->given_basis;
         a = -1;
     } else {
         e.source = actor_code(j, a, &e.source_basis);
@@ -997,9 +993,9 @@ static int make_event(sent_job *j, int32_t a, int32_t b, const char *code, const
         e.target_basis = "place";
         e.target_span = tok_span(p->t, pm->t0, pm->t1);
         b = -1;
-    } else if (b == PARTY_TARGET) {
-        e.target = j->party;
-        e.target_basis = j->party_basis;
+    } else if (b == GIVEN_ACTOR) {
+        e.target = j->given;
+        e.target_basis = j->given_basis;
         b = -1;
     } else {
         e.target = actor_code(j, b, &e.target_basis);
@@ -1031,7 +1027,7 @@ static int emit(sent_job *j, int32_t src, int32_t tgt, const char *code, const v
                 const char *rule) {
     const parse *p = j->p;
     for (uint32_t a = 0; a < p->nmen || a == 0; a++) {
-        int32_t sa = src < 0 ? (src == ROLE_SOURCE ? src : -1) : (int32_t)a;
+        int32_t sa = src < 0 ? (src == GIVEN_ACTOR ? src : -1) : (int32_t)a;
         if (src >= 0 && p->men[a].group != p->men[src].group) continue;
         for (uint32_t b = 0; b < p->nmen || b == 0; b++) {
             int32_t tb = tgt < 0 ? tgt : (int32_t)b;
@@ -1318,8 +1314,7 @@ static const char *deed_doer(const sent_job *j, const vcand *v, uint32_t end) {
     k++;
     int32_t f = p->vrb[k].entry;
     if (f < 0 || p->t[k].cap || p->men_at[k] >= 0) return NULL;
-    const verb_form *vf = &p->d->forms.v[f];
-    const char *nc = vf->code ? vf->code : p->d->blocks.v[vf->block].code;
+    const char *nc = form_code(p->d, &p->d->forms.v[f]);
     if (nc && (!nc[0] || !nc[1])) return NULL;
     if (k + 1 < p->n && (tok_eq(&p->t[k + 1], "OF") || tok_eq(&p->t[k + 1], "BY") ||
                          tok_eq(&p->t[k + 1], "ON") || tok_eq(&p->t[k + 1], "AGAINST")))
@@ -1385,10 +1380,10 @@ static int mediate(sent_job *j, int32_t src, const vcand *v, const char *rule, i
         return 0;
     vcand w = *v;
     w.why |= EV_PARTIES;
-    j->party_basis = "article";
+    j->given_basis = "article";
     for (int r = 0; r < 2; r++) {
-        j->party = ac->cc[top[r]];
-        if (emit(j, src, PARTY_TARGET, "045", &w, rule) != 0) return -1;
+        j->given = ac->cc[top[r]];
+        if (emit(j, src, GIVEN_ACTOR, "045", &w, rule) != 0) return -1;
     }
     *done = 1;
     return 0;
@@ -1398,7 +1393,7 @@ static int mediate(sent_job *j, int32_t src, const vcand *v, const char *rule, i
 static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     const parse *p = j->p;
     vcand *v = &vs[iv];
-    const char *code = v->f->code ? v->f->code : v->b->code;
+    const char *code = form_code(p->d, v->f);
     const char *rcode = v->f->code ? NULL : v->b->rcode;
     const char *rule = v->f->rule ? v->f->rule : v->b->rule;
     pat_result r = {-1, -1, -1, 0, v->v1, v->v0};
@@ -1438,7 +1433,7 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
         if (usable_code(rcode)) rcode = map_code(INTENT, NMAP(INTENT), rcode, rcode);
     }
     int32_t src = v->src;
-    int32_t by = v->passive ? passive_agent(p, v->v1, end)
+    int32_t by = v->passive ? agent_by(p, v->v1, end, 8)
                  : reduced_passive(p, v) ? by_agent(p, v->v1) : -1;
     if (by < 0 && !content && strncmp(code, "01", 2) != 0 && unknown_object(j, v->v1, end))
         end = v->v1; /* "accused Lopez of ..." */
@@ -1463,19 +1458,19 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     if (suffered) tgt = by_agent(p, p->men[tgt].t1);
     /* "denounced the strikes": whoever carried out the strikes the article
      * told of just before */
-    if (!strncmp(code, "11", 2) && tgt < 0 && !content && (j->party = deed_doer(j, v, end)) != NULL) {
-        j->party_basis = "coreference";
-        tgt = PARTY_TARGET;
+    if (!strncmp(code, "11", 2) && tgt < 0 && !content && (j->given = deed_doer(j, v, end)) != NULL) {
+        j->given_basis = "coreference";
+        tgt = GIVEN_ACTOR;
     }
     if (src < 0 && tgt < 0) return 0;
     /* "Zambada was arrested in the United States": by the police of the
      * place, else of the article's country */
     if (src < 0 && by < 0 && v->passive && tgt >= 0 && !strncmp(code, "173", 3)) {
         int32_t pl = clause_place(j, v->v1, end);
-        j->role_source = pl >= 0 ? with_country(p->a, "---COP", j->places[pl].e->country) : "---COP";
-        j->role_basis = pl >= 0 ? "place" : "";
-        if (!j->role_source) return -1;
-        src = ROLE_SOURCE;
+        j->given = pl >= 0 ? with_country(p->a, "---COP", j->places[pl].e->country) : "---COP";
+        j->given_basis = pl >= 0 ? "place" : "";
+        if (!j->given) return -1;
+        src = GIVEN_ACTOR;
         v->why |= EV_IMPLIED;
     }
     /* "Gondor and Rohan met", "... signed a deal to send police": each with
@@ -1562,7 +1557,7 @@ static int nominal_between(sent_job *j, vcand *v, const char *code, const char *
 
 static int code_nominal(sent_job *j, vcand *v) {
     const parse *p = j->p;
-    const char *code = v->f->code ? v->f->code : v->b->code;
+    const char *code = form_code(p->d, v->f);
     const char *rule = v->f->rule ? v->f->rule : v->b->rule;
     if (mediation(code)) { /* "Qatari mediation", "mediation by Oman", "the mediation of Angola" */
         int32_t src = mention_before(p, v->v0);
@@ -1763,19 +1758,11 @@ static void keep_group(dyad_doc *doc, const parse *p, uint32_t si) {
  * ROLE_WINDOW), for "the two countries" in the next ones. */
 static void keep_countries(dyad_doc *doc, const parse *p, uint32_t si) {
     uint32_t s = si % ROLE_WINDOW, n = 0;
-    for (uint32_t m = 0; m < p->nmen && n < 5; m++) {
-        const char *c = p->men[m].code;
-        if (!article_is_country(c)) continue;
-        uint32_t b = 0;
-        while (b < n && strncmp(doc->recent[s][b], c, 3) != 0) b++;
-        if (b < n) continue;
-        if (n == 4) {
+    for (uint32_t m = 0; m < p->nmen; m++)
+        if (article_add_country(doc->recent[s], &n, 4, p->men[m].code) != 0) {
             n = 5;
             break;
         }
-        memcpy(doc->recent[s][n], c, 3);
-        doc->recent[s][n++][3] = '\0';
-    }
     doc->nrecent[s] = n;
 }
 
@@ -1791,16 +1778,11 @@ static void recent_countries(dyad_doc *doc, uint32_t si) {
             al->ncountries = 0;
             return;
         }
-        for (uint32_t k = 0; k < doc->nrecent[s]; k++) {
-            uint32_t b = 0;
-            while (b < al->ncountries && strcmp(al->countries[b], doc->recent[s][k]) != 0) b++;
-            if (b < al->ncountries) continue;
-            if (al->ncountries == 4) {
+        for (uint32_t k = 0; k < doc->nrecent[s]; k++)
+            if (article_add_country(al->countries, &al->ncountries, 4, doc->recent[s][k]) != 0) {
                 al->ncountries = 0;
                 return;
             }
-            memcpy(al->countries[al->ncountries++], doc->recent[s][k], 4);
-        }
     }
 }
 

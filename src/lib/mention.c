@@ -347,13 +347,7 @@ static uint32_t countries_at(parse *p, uint32_t i) {
     for (uint32_t a = 0; a < p->aliases->ncountries + p->nmen && nc <= n; a++) {
         const char *c = a < p->aliases->ncountries ? p->aliases->countries[a]
                                                    : p->men[a - p->aliases->ncountries].code;
-        if (!article_is_country(c)) continue;
-        uint32_t b = 0;
-        while (b < nc && strncmp(cc[b], c, 3) != 0) b++;
-        if (b < nc) continue;
-        if (nc == 5) return i;
-        memcpy(cc[nc], c, 3);
-        cc[nc++][3] = '\0';
+        if (article_add_country(cc, &nc, 5, c) != 0) return i;
     }
     if (nc != n) return i;
     uint32_t g = p->ngroups++;
@@ -518,6 +512,7 @@ int parse_sentence(parse *p, const dicts *d, arena *a, const token *t, uint32_t 
         p->vrb[i] = longest(&d->verbs_t, lx, t, n, i, 0);
     }
     uint32_t first = opening(p); /* where "He" may open the sentence */
+    uint32_t e; /* the token after a phrase read */
     for (uint32_t i = 0; i < n;) {
         const char *c = actor_at(p, i);
         if (c && compound_modifier(p, i + p->act[i].len)) c = ""; /* "U.S.-made" */
@@ -537,8 +532,8 @@ int parse_sentence(parse *p, const dicts *d, arena *a, const token *t, uint32_t 
                    i + 1 < n && saying_word(&t[i + 1])) { /* "It said in a statement" */
             if (add_mention(p, i, i + 1, p->aliases->it, p->ngroups++) == 0) p->men[p->nmen - 1].alias = 1;
             i++;
-        } else if (countries_at(p, i) > i) { /* "the two countries" */
-            i = countries_at(p, i);
+        } else if ((e = countries_at(p, i)) > i) { /* "the two countries" */
+            i = e;
         } else if ((c = group_at(p, i)) != NULL) { /* "the group said" */
             if (add_mention(p, i, i + 2, c, p->ngroups++) == 0) p->men[p->nmen - 1].alias = 1;
             i += 2;
