@@ -15,22 +15,19 @@ grep -q "warning:" /tmp/dyad-examples.err && { echo "warnings while coding the e
 printf '%s\n' "$out" | grep -q '"source":"JORGOV","target":"EGYGOV","code":"040"' || { echo "Jordan-Egypt meeting not coded"; exit 1; }
 printf '%s\n' "$out" | grep -Eq '[0-9]\.[0-9]{5,}' && { echo "long decimals in the JSON output"; exit 1; }
 # invented sentences the dictionaries' entries must code
-tmp=$(mktemp /tmp/dyad-own.XXXXXX)
-printf '%s\n' '{"id":"o1","date":"2024-03-01","text":"Delegations of Egypt and Jordan concluded their meeting in Amman on Friday."}' \
+. tests/e2e/lib/coded.sh
+code_articles "$DYAD" "" \
+    '{"id":"o1","date":"2024-03-01","text":"Delegations of Egypt and Jordan concluded their meeting in Amman on Friday."}' \
     '{"id":"o2","date":"2024-03-01","text":"The talks between Egypt and Jordan were mediated by Qatar."}' \
     '{"id":"o3","date":"2024-03-01","text":"Turkey tried to reach an agreement between Syria and Iraq."}' \
-    '{"id":"o4","date":"2024-03-01","text":"Mali said it was leaving ECOWAS. Egypt left the capital on Monday."}' >"$tmp"
-own=$("$DYAD" code "$tmp") || { rm -f "$tmp"; exit 1; }
-rm -f "$tmp"
-for want in '"source":"EGY[A-Z]*","target":"JOR[A-Z]*","code":"040"' \
+    '{"id":"o4","date":"2024-03-01","text":"Mali said it was leaving ECOWAS. Egypt left the capital on Monday."}' || exit 1
+expect_coded "not coded" '"source":"EGY[A-Z]*","target":"JOR[A-Z]*","code":"040"' \
     '"source":"JOR[A-Z]*","target":"EGY[A-Z]*","code":"040"' \
     '"source":"QAT[A-Z]*","target":"EGY[A-Z]*","code":"045"' \
     '"source":"QAT[A-Z]*","target":"JOR[A-Z]*","code":"045"' \
     '"source":"TUR[A-Z]*","target":"SYR[A-Z]*","code":"045"' \
     '"source":"TUR[A-Z]*","target":"IRQ[A-Z]*","code":"045"' \
-    '"source":"MLI[A-Z]*","target":"IGOWAFWAS","code":"160"'; do
-    printf '%s\n' "$own" | grep -Eq "$want" || { echo "not coded: $want"; printf '%s\n' "$own"; exit 1; }
-done
+    '"source":"MLI[A-Z]*","target":"IGOWAFWAS","code":"160"' || exit 1
 # leaving a place is no break with anyone
-printf '%s\n' "$own" | grep -q '"source":"EGY[A-Z]*","target":"[^"]*","code":"16' && { echo "leaving a city coded"; exit 1; }
+printf '%s\n' "$CODED" | grep -q '"source":"EGY[A-Z]*","target":"[^"]*","code":"16' && { echo "leaving a city coded"; exit 1; }
 rm -f /tmp/dyad-examples.err

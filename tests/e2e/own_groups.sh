@@ -4,8 +4,9 @@
 # a province named like a group must not code the group.
 set -u
 DYAD=${DYAD:-build-asan/dyad}
-tmp=$(mktemp /tmp/dyad-groups.XXXXXX)
-printf '%s\n' '{"id":"g1","date":"2024-05-01","text":"Arakan Army fighters attacked Myanmar troops in Rakhine state."}' \
+. tests/e2e/lib/coded.sh
+code_articles "$DYAD" "--min-confidence 0 --format jsonl" \
+    '{"id":"g1","date":"2024-05-01","text":"Arakan Army fighters attacked Myanmar troops in Rakhine state."}' \
     '{"id":"g2","date":"2024-02-10","text":"The Baloch Liberation Army attacked Pakistani soldiers near Quetta."}' \
     '{"id":"g3","date":"2023-11-02","text":"The ELN kidnapped two Colombian soldiers in Arauca."}' \
     '{"id":"g4","date":"2024-08-15","text":"CODECO militiamen killed Congolese soldiers in Ituri province."}' \
@@ -14,10 +15,8 @@ printf '%s\n' '{"id":"g1","date":"2024-05-01","text":"Arakan Army fighters attac
     '{"id":"g7","date":"2024-01-15","text":"Asaib Ahl al-Haq threatened US forces in Iraq."}' \
     '{"id":"g8","date":"2024-06-10","text":"The Jalisco New Generation Cartel attacked Mexican police in Michoacan."}' \
     '{"id":"g9","date":"2023-03-12","text":"Lions'"'"' Den gunmen opened fire on Israeli troops in Nablus."}' \
-    '{"id":"g10","date":"2024-05-01","text":"North Sinai Province officials met Egyptian ministers in Cairo."}' >"$tmp"
-out=$("$DYAD" code --min-confidence 0 --format jsonl "$tmp") || { rm -f "$tmp"; exit 1; }
-rm -f "$tmp"
-for want in '"source":"MMRREBARA[A-Z]*","target":"MMR' \
+    '{"id":"g10","date":"2024-05-01","text":"North Sinai Province officials met Egyptian ministers in Cairo."}' || exit 1
+expect_coded "group not coded" '"source":"MMRREBARA[A-Z]*","target":"MMR' \
     '"source":"PAKREBBLA[A-Z]*","target":"PAK' \
     '"source":"COLREBELN[A-Z]*","target":"COL' \
     '"source":"CODREBCDC[A-Z]*","target":"COD' \
@@ -25,8 +24,6 @@ for want in '"source":"MMRREBARA[A-Z]*","target":"MMR' \
     '"source":"LBYMILLNA[A-Z]*","target":"TUR' \
     '"source":"IRQREBAAH[A-Z]*","target":"USA' \
     '"source":"MEXCRMCJN[A-Z]*","target":"MEX' \
-    '"source":"PSEREBLDN[A-Z]*","target":"ISR'; do
-    printf '%s\n' "$out" | grep -Eq "$want" || { echo "group not coded: $want"; printf '%s\n' "$out"; exit 1; }
-done
-printf '%s\n' "$out" | grep -q 'IMGMUSISI' && { echo "North Sinai province coded as the Islamic State"; printf '%s\n' "$out"; exit 1; }
+    '"source":"PSEREBLDN[A-Z]*","target":"ISR' || exit 1
+printf '%s\n' "$CODED" | grep -q 'IMGMUSISI' && { echo "North Sinai province coded as the Islamic State"; printf '%s\n' "$CODED"; exit 1; }
 exit 0

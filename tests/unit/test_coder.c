@@ -251,6 +251,17 @@ static dyad_doc *code_doc(const dyad_ctx *ctx, const char *text) {
     return code_doc_dated(ctx, text, "");
 }
 
+enum { SOURCE, TARGET };
+
+/* Codes text: nev events, event k's source or target basis is want. */
+static void expect_basis(const char *text, size_t nev, size_t k, int side, const char *want) {
+    dyad_doc *d = code_doc(g_ctx, text);
+    assert_int_equal(dyad_doc_nevents(d), nev);
+    const dyad_event *e = dyad_doc_event(d, k);
+    assert_string_equal(side == TARGET ? e->target_basis : e->source_basis, want);
+    dyad_doc_free(d);
+}
+
 static void offsets(void **s) {
     (void)s;
     dyad_ctx *ctx = make_ctx();
@@ -604,11 +615,9 @@ static void short_names(void **s) {
            "GONGOV|ARN|042;GONGOV|MOR|190");
     EXPECT("Gondor police attacked Arnor. He attacked Mordor.", "GONCOP|ARN|190;|MOR|190");
     EXPECT("Ecthelion of Gondor said he attacked Mordor.", "GON|MOR|190");
-    dyad_doc *d = code_doc(g_ctx, "Gondor's prime minister Denethor Ecthelion visited Arnor. "
-                                  "Ecthelion attacked Mordor.");
-    assert_int_equal(dyad_doc_nevents(d), 2);
-    assert_string_equal(dyad_doc_event(d, 1)->source_basis, "coreference");
-    dyad_doc_free(d);
+    expect_basis("Gondor's prime minister Denethor Ecthelion visited Arnor. "
+                 "Ecthelion attacked Mordor.",
+                 2, 1, SOURCE, "coreference");
 }
 
 /* "It said" opening a sentence stands for the body (country,
@@ -661,10 +670,8 @@ static void role_coreference(void **s) {
     (void)s;
     EXPECT("Gondor soldiers attacked Arnor. The soldiers attacked Mordor.",
            "GONMIL|ARN|190;GONMIL|MOR|190");
-    dyad_doc *d = code_doc(g_ctx, "Gondor soldiers attacked Arnor. The soldiers attacked Mordor.");
-    assert_int_equal(dyad_doc_nevents(d), 2);
-    assert_string_equal(dyad_doc_event(d, 1)->source_basis, "coreference");
-    dyad_doc_free(d);
+    expect_basis("Gondor soldiers attacked Arnor. The soldiers attacked Mordor.", 2, 1, SOURCE,
+                 "coreference");
     EXPECT("Gondor soldiers attacked Arnor. Soldiers attacked Mordor.", "GONMIL|ARN|190;---MIL|MOR|190");
     EXPECT("Gondor soldiers and Rohan soldiers attacked Arnor. The soldiers attacked Mordor.",
            "GONMIL|ARN|190;ROHMIL|ARN|190;---MIL|MOR|190");
@@ -713,11 +720,9 @@ static void mediation(void **s) {
            "Talks were held under the mediation of Bree alongside Arnor.",
            "GON|ROH|036;ROH|GON|036;ARN|GON|112;ROH|ARN|112;BRE|GON|045;BRE|ROH|045");
     EXPECT("Bree attacked alongside Arnor.", "BRE||190");
-    dyad_doc *d = code_doc(g_ctx, "Gondor and Rohan met on Monday. Gondor accused Rohan. "
-                                  "The talks were held under the mediation of Bree.");
-    assert_int_equal(dyad_doc_nevents(d), 5);
-    assert_string_equal(dyad_doc_event(d, 3)->target_basis, "article");
-    dyad_doc_free(d);
+    expect_basis("Gondor and Rohan met on Monday. Gondor accused Rohan. "
+                 "The talks were held under the mediation of Bree.",
+                 5, 3, TARGET, "article");
 }
 
 /* "The two countries", "both sides", "the three nations" stand for the
@@ -730,10 +735,7 @@ static void counted_countries(void **s) {
     EXPECT("Gondor accused Rohan. Both sides met on Monday.", "GON|ROH|112;GON|ROH|036;ROH|GON|036");
     EXPECT("Gondor accused Rohan. The three countries met on Monday.", "GON|ROH|112");
     EXPECT("Gondor accused Rohan and Arnor. The two countries met on Monday.", "GON|ROH|112;GON|ARN|112");
-    dyad_doc *d = code_doc(g_ctx, "Gondor accused Rohan. The two countries met on Monday.");
-    assert_int_equal(dyad_doc_nevents(d), 3);
-    assert_string_equal(dyad_doc_event(d, 1)->source_basis, "coreference");
-    dyad_doc_free(d);
+    expect_basis("Gondor accused Rohan. The two countries met on Monday.", 3, 1, SOURCE, "coreference");
 }
 
 /* Each event's confidence follows the evidence (dyad.h); the default
