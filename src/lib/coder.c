@@ -38,6 +38,8 @@ struct dyad_doc {
     char recent[ROLE_WINDOW][4][4]; /* the countries of the last sentences, by
                                        sentence index modulo ROLE_WINDOW */
     uint32_t nrecent[ROLE_WINDOW];  /* how many; 5: more than four */
+    const char *speaker, *speaker_basis; /* who spoke the last quotation */
+    uint32_t speaker_si;                 /* in which sentence */
 };
 
 /* What weakens an event's evidence (dyad_event.confidence). */
@@ -1221,6 +1223,42 @@ static int32_t inverted_speaker(const parse *p, const vcand *v, uint32_t *after)
     return p->men_at[k];
 }
 
+/* Whether verb v's subject is "we" or "I": the speaker of its quotation. */
+static int first_person(const parse *p, const vcand *v) {
+    return v->c0 > 0 && (tok_eq(&p->t[v->c0 - 1], "WE") || tok_eq(&p->t[v->c0 - 1], "I"));
+}
+
+/* Whether verb s of saying is attached to a quotation: right after it
+ * closes ("“...,” Gondor said", "“...,” said Gondor") or right before it
+ * opens ("Gondor said: “...”"). */
+static int quotes(const parse *p, const vcand *s) {
+    uint32_t k = s->c0;
+    if (k > 0 && p->men_at[k - 1] >= 0) k = p->men[p->men_at[k - 1]].t0;
+    for (int names = 0; k > 0 && names < 3 && p->t[k - 1].cap && p->men_at[k - 1] < 0; names++)
+        k--; /* "spokesperson Gan Yu said" */
+    if (k > 0 && p->men_at[k - 1] >= 0) k = p->men[p->men_at[k - 1]].t0;
+    if (k > 0 && tok_eq(&p->t[k - 1], ",")) k--;
+    if (k > 0 && p->t[k - 1].kind == TK_QUOTE) return 1;
+    uint32_t e = s->v1;
+    if (e < p->n && (tok_eq(&p->t[e], ":") || tok_eq(&p->t[e], ","))) e++;
+    return e < p->n && p->t[e].kind == TK_QUOTE && !quoted(p, e);
+}
+
+/* The speaker of the quotation verb iv is in: the subject of the verb of
+ * saying attached to it ("“We will respond,” Gondor said"), -1 when the
+ * sentence has none. */
+static int32_t quote_speaker(const parse *p, vcand *vs, size_t nv, size_t iv) {
+    for (size_t k = 0; k < nv; k++) {
+        vcand *s = &vs[k];
+        if (k == iv || !s->main || !saying(s) || quoted(p, s->v0) || !quotes(p, s)) continue;
+        if (k < iv) return s->src;
+        uint32_t after;
+        int32_t m = inverted_speaker(p, s, &after);
+        return m >= 0 ? m : subject(p, vs, k);
+    }
+    return -1;
+}
+
 /* What verb v's event of code acts on, its source *src being swapped in
  * for a passive with "by" (by: the actor after "by", -1). A statement's
  * addressee or the actor it concerns, else the verb's object in [after,
@@ -1410,9 +1448,21 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     v->src = inverted_speaker(p, v, &after); /* "'...,' said Gondor" */
     if (v->rel) v->src = p->men_at[v->v0 - 1];
     if (v->src < 0) v->src = subject(p, vs, iv);
+    int given_src = 0; /* "“We warn Gondor”": the speaker of the last sentence */
+    if (first_person(p, v) && quoted(p, v->v0)) {
+        v->src = quote_speaker(p, vs, j->nv, iv);
+        if (v->src < 0 && j->doc->speaker && j->doc->speaker_si + 1 == j->sidx) {
+            j->given = j->doc->speaker;
+            j->given_basis = j->doc->speaker_basis;
+            given_src = 1;
+        }
+    }
     if (!usable_code(code)) return 0;
     if (hit) v->why |= EV_PATTERN;
-    if (quoted(p, v->v0)) v->why |= EV_REPORTED;
+    if (quoted(p, v->v0)) { /* "“We will strike back,” Gondor said": its intent */
+        v->why |= EV_REPORTED;
+        if (v->future) v->intent = 1;
+    }
     if (hypothetical(p, v)) v->why |= EV_IF;
     if (habitual(p, v, code)) v->why |= EV_HABIT;
     /* in a clause a statement reports; "X said it would release Y": what a
@@ -1432,7 +1482,7 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
         code = map_code(INTENT, NMAP(INTENT), code, code);
         if (usable_code(rcode)) rcode = map_code(INTENT, NMAP(INTENT), rcode, rcode);
     }
-    int32_t src = v->src;
+    int32_t src = given_src ? GIVEN_ACTOR : v->src;
     int32_t by = v->passive ? agent_by(p, v->v1, end, 8)
                  : reduced_passive(p, v) ? by_agent(p, v->v1) : -1;
     if (by < 0 && !content && strncmp(code, "01", 2) != 0 && unknown_object(j, v->v1, end))
@@ -1458,14 +1508,15 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     if (suffered) tgt = by_agent(p, p->men[tgt].t1);
     /* "denounced the strikes": whoever carried out the strikes the article
      * told of just before */
-    if (!strncmp(code, "11", 2) && tgt < 0 && !content && (j->given = deed_doer(j, v, end)) != NULL) {
+    if (!strncmp(code, "11", 2) && tgt < 0 && !content && src != GIVEN_ACTOR &&
+        (j->given = deed_doer(j, v, end)) != NULL) {
         j->given_basis = "coreference";
         tgt = GIVEN_ACTOR;
     }
     if (src < 0 && tgt < 0) return 0;
     /* "Zambada was arrested in the United States": by the police of the
      * place, else of the article's country */
-    if (src < 0 && by < 0 && v->passive && tgt >= 0 && !strncmp(code, "173", 3)) {
+    if (src == -1 && by < 0 && v->passive && tgt >= 0 && !strncmp(code, "173", 3)) {
         int32_t pl = clause_place(j, v->v1, end);
         j->given = pl >= 0 ? with_country(p->a, "---COP", j->places[pl].e->country) : "---COP";
         j->given_basis = pl >= 0 ? "place" : "";
@@ -1677,12 +1728,19 @@ static int person(const parse *p, int32_t m) {
                                        "COMMAND", "COUNCIL", "GUARD", "COMMITTEE", "AGENCY", NULL};
     const mention *x = &p->men[m];
     if (!named(x->code) || strlen(x->code) < 6 || !strncmp(x->code, "IGO", 3)) return 0;
-    if (x->alias) return 1;
+    if (x->alias) { /* a short name or "He"; not "It", "the group", "both sides" */
+        const token *t = &p->t[x->t0];
+        return !tok_eq(t, "IT") && !tok_eq(t, "THE") && !tok_eq(t, "BOTH") &&
+               (t->cap || tok_eq(t, "HE") || tok_eq(t, "SHE"));
+    }
     int role = 0, caps = 0;
     for (uint32_t k = x->t0; k < x->t1; k++) {
         const token *t = &p->t[k];
-        if (p->agt[k].entry >= 0) {
-            if (tok_in(t, BODY) || (t->uplen > 3 && t->up[t->uplen - 1] == 'S')) return 0;
+        if (p->agt[k].entry >= 0) { /* any word of the role: "coast guard" */
+            for (uint32_t w = k; w < k + p->agt[k].len && w < x->t1; w++) {
+                const token *r = &p->t[w];
+                if (tok_in(r, BODY) || (r->uplen > 3 && r->up[r->uplen - 1] == 'S')) return 0;
+            }
             role = 1;
         }
         caps += t->kind == TK_WORD && t->cap;
@@ -2013,6 +2071,15 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
             doc->story_span = tok_span(p.t, j.dates[k].t0, j.dates[k].t1);
             break;
         }
+    /* who spoke this sentence's quotation, for one that goes on in the next */
+    for (size_t k = 0; k < nv; k++) {
+        if (!vs[k].main || vs[k].src < 0 || !saying(&vs[k]) || quoted(&p, vs[k].v0) ||
+            !quotes(&p, &vs[k]))
+            continue;
+        doc->speaker = actor_code(&j, vs[k].src, &doc->speaker_basis);
+        doc->speaker_si = si;
+        break;
+    }
     /* "He" in a later sentence stands for the person this one's first
      * main verb has as subject (a country with a role: "SRBGOV") */
     doc->aliases.it = NULL; /* "It said" only right after its antecedent */

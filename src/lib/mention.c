@@ -192,6 +192,17 @@ static uint32_t absorb_name(const parse *p, uint32_t k) {
     return k;
 }
 
+/* The token after a name no dictionary knows at token k: one to four
+ * capitalised words that are no actor, role or verb ("Abdourahamane
+ * Tchiani"); k when there is none. */
+static uint32_t unknown_name(const parse *p, uint32_t k) {
+    uint32_t e = k;
+    while (e < p->n && e < k + 4 && is_word(&p->t[e]) && (p->t[e].cap || p->t[e].particle) &&
+           p->act[e].entry < 0 && p->agt[e].entry < 0 && p->vrb[e].entry < 0)
+        e++;
+    return e > k && p->t[k].cap ? e : k;
+}
+
 static const char *apply_chain(parse *p, const char *code, const role_chain *c) {
     for (int r = 0; r < c->n; r++) code = compose(p->a, code, c->r[r]);
     return code;
@@ -360,6 +371,9 @@ static uint32_t countries_at(parse *p, uint32_t i) {
     return k + 1;
 }
 
+/* Whether t is "spokesman", "spokeswoman", "spokesperson" or a plural. */
+static int spokes(const token *t) { return t->uplen > 6 && !memcmp(t->up, "SPOKES", 6); }
+
 /* Builds the mention(s) that start with a role at token i. */
 static uint32_t from_agent(parse *p, uint32_t i) {
     const agent_entry *ag = agent_at(p, i);
@@ -392,6 +406,19 @@ static uint32_t from_agent(parse *p, uint32_t i) {
             return en[na - 1];
         }
     }
+    /* role + name + of/from + actor: "General Abdourahamane Tchiani of
+     * Niger", "Captain Ibrahim Traore of Burkina Faso" */
+    uint32_t nm = unknown_name(p, k);
+    if (nm > k && nm + 1 < p->n && (tok_is(&p->t[nm], "OF") || tok_is(&p->t[nm], "FROM"))) {
+        uint32_t a = nm + 1;
+        if (tok_is(&p->t[a], "THE") && a + 1 < p->n) a++;
+        const char *c = actor_at(p, a);
+        if (c && *c && p->t[a].cap) {
+            uint32_t end = a + p->act[a].len;
+            for (int ch = 0; ch < nch; ch++) add_mention(p, i, end, apply_chain(p, c, &chains[ch]), group);
+            return end;
+        }
+    }
     /* role + name: "President Umbardacil", or a short name ("President
      * Kiir" after "Salva Kiir") */
     const char *c = actor_at(p, k);
@@ -405,6 +432,15 @@ static uint32_t from_agent(parse *p, uint32_t i) {
         uint32_t end = k + p->act[k].len;
         for (int ch = 0; ch < nch; ch++) add_mention(p, i, end, apply_chain(p, c, &chains[ch]), group);
         return end;
+    }
+    /* "“...,” spokesperson Gan Yu said": who speaks for the body the last
+     * sentence had as subject ("Gondor's coast guard accused ...") */
+    if (spokes(&p->t[i]) && p->aliases && p->aliases->it) {
+        uint32_t n = unknown_name(p, k);
+        if (n < p->n && p->vrb[n].entry >= 0 && add_mention(p, i, n, p->aliases->it, group) == 0) {
+            p->men[p->nmen - 1].alias = 1;
+            return n;
+        }
     }
     for (int ch = 0; ch < nch; ch++) add_mention(p, i, e, apply_chain(p, "---", &chains[ch]), group);
     return e;

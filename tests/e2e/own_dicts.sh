@@ -2,7 +2,8 @@
 # Dyad's own dictionaries load with no bad line, and the README's main
 # command codes the bundled examples with them; invented sentences check
 # entries of the verb dictionary (concluding a meeting, mediation, an
-# agreement reached between others, leaving an organisation).
+# agreement reached between others, leaving an organisation, military
+# ranks, towns captured, warnings).
 set -u
 DYAD=${DYAD:-build-asan/dyad}
 "$DYAD" dict check data/dict/* || { echo "data/dict has bad lines"; exit 1; }
@@ -20,14 +21,21 @@ code_articles "$DYAD" "" \
     '{"id":"o1","date":"2024-03-01","text":"Delegations of Egypt and Jordan concluded their meeting in Amman on Friday."}' \
     '{"id":"o2","date":"2024-03-01","text":"The talks between Egypt and Jordan were mediated by Qatar."}' \
     '{"id":"o3","date":"2024-03-01","text":"Turkey tried to reach an agreement between Syria and Iraq."}' \
-    '{"id":"o4","date":"2024-03-01","text":"Mali said it was leaving ECOWAS. Egypt left the capital on Monday."}' || exit 1
+    '{"id":"o4","date":"2024-03-01","text":"Mali said it was leaving ECOWAS. Egypt left the capital on Monday."}' \
+    '{"id":"o5","date":"2024-03-01","text":"Colonel Ahmed Farouk of Sudan and Captain Musa Bello of Chad left ECOWAS."}' \
+    '{"id":"o6","date":"2024-03-01","text":"Ethiopia captured several towns from Eritrea on Monday."}' \
+    '{"id":"o7","date":"2024-03-01","text":"Iran warned Israel to stop the strikes."}' || exit 1
 expect_coded "not coded" '"source":"EGY[A-Z]*","target":"JOR[A-Z]*","code":"040"' \
     '"source":"JOR[A-Z]*","target":"EGY[A-Z]*","code":"040"' \
     '"source":"QAT[A-Z]*","target":"EGY[A-Z]*","code":"045"' \
     '"source":"QAT[A-Z]*","target":"JOR[A-Z]*","code":"045"' \
     '"source":"TUR[A-Z]*","target":"SYR[A-Z]*","code":"045"' \
     '"source":"TUR[A-Z]*","target":"IRQ[A-Z]*","code":"045"' \
-    '"source":"MLI[A-Z]*","target":"IGOWAFWAS","code":"160"' || exit 1
+    '"source":"MLI[A-Z]*","target":"IGOWAFWAS","code":"160"' \
+    '"source":"SDNMIL","target":"IGOWAFWAS","code":"160"' \
+    '"source":"TCDMIL","target":"IGOWAFWAS","code":"160"' \
+    '"source":"ETH[A-Z]*","target":"ERI[A-Z]*","code":"192"' \
+    '"source":"IRN[A-Z]*","target":"ISR[A-Z]*","code":"130"' || exit 1
 # leaving a place is no break with anyone
 printf '%s\n' "$CODED" | grep -q '"source":"EGY[A-Z]*","target":"[^"]*","code":"16' && { echo "leaving a city coded"; exit 1; }
 rm -f /tmp/dyad-examples.err

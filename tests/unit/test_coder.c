@@ -25,6 +25,7 @@ static const char ACTORS[] =
 static const char AGENTS[] =
     "GOVERNMENT_ [~GOV]\n"
     "PRIME_MINISTER_ [~GOV]\n"
+    "SPOKESMAN_ {SPOKESMEN} [~GOV]\n"
     "SOLDIER [~MIL]\n"
     "POLICE_ {} [~COP]\n"
     "OPPOSITION_LEADER [~OPP]\n"
@@ -586,6 +587,12 @@ static void roles_placed(void **s) {
     /* a protest is against the institution it is held at, not the country */
     EXPECT("Rohan rallied near the government.", "ROH|---GOV|141");
     EXPECT("Rohan rallied in Arnor.", "ROH||141");
+    /* a role and a name no dictionary knows take the country after "of" */
+    EXPECT("Prime minister Hador Galdor of Gondor attacked Mordor.", "GONGOV|MOR|190");
+    EXPECT("Prime minister Hador Galdor of Gondor and prime minister Eorl Brego of Rohan "
+           "attacked Mordor.",
+           "GONGOV|MOR|190;ROHGOV|MOR|190");
+    EXPECT("Prime minister Hador Galdor of Lothlorien attacked Mordor.", "---GOV|MOR|190");
     /* a possessive stands for the actor named before it */
     EXPECT("Gondor said its soldiers attacked Mordor.", "GONMIL|MOR|190");
     EXPECT("Gondor attacked Mordor and its soldiers.", "GON|MOR|190;GON|MORMIL|190");
@@ -631,6 +638,33 @@ static void it_said(void **s) {
            "GON|MOR|190;ARN|MOR|190;|ROH|010");
     EXPECT("Gondor attacked Mordor. Rohan accused Bree. It said that Arnor must leave.",
            "GON|MOR|190;ROH|BRE|112;ROH|ARN|010");
+}
+
+/* "We" and "I" in a quotation are its speaker, named after it, before it
+ * or, when the quotation goes on in the next sentence, in the last one; a
+ * spokesperson no dictionary knows speaks for the body the last sentence
+ * had as subject. */
+static void quoted_speakers(void **s) {
+    (void)s;
+    EXPECT("\"We attacked Mordor,\" Gondor said.", "GON|MOR|190");
+    EXPECT("\"We attacked Mordor,\" said Gondor.", "GON|MOR|190");
+    EXPECT("Gondor said: \"We attacked Mordor.\"", "GON|MOR|190");
+    EXPECT("\"We are ready,\" Gondor said. \"We attacked Mordor.\"", "GON||010;GON|MOR|190");
+    /* a quotation two sentences on, one after a statement that quotes no
+     * one, or one with no speaker has none */
+    EXPECT("\"We are ready,\" Gondor said. Rohan is far away. \"We attacked Mordor.\"",
+           "GON||010;|MOR|190");
+    EXPECT("Gondor said it was ready. \"We attacked Mordor.\"", "GON||010;|MOR|190");
+    EXPECT("\"We attacked Mordor.\"", "|MOR|190");
+    /* not the nearest name in the quotation */
+    EXPECT("\"Rohan is lying and we attacked Mordor,\" Gondor said.", "GON|MOR|190");
+    EXPECT("Gondor accused Rohan. \"It lied,\" spokesman Hador Galdor said. "
+           "\"We attacked Mordor.\"",
+           "GON|ROH|112;GON||010;GON|MOR|190");
+    /* the spokesman of a person is no "it" */
+    EXPECT("Gondor's prime minister Denethor Ecthelion accused Rohan. Spokesman Hador Galdor attacked "
+           "Mordor.",
+           "GONGOV|ROH|112;---GOV|MOR|190");
 }
 
 /* A role alone takes the country the article is about: the one its
@@ -804,6 +838,7 @@ int main(void) {
         cmocka_unit_test(article_countries),
         cmocka_unit_test(role_coreference),
         cmocka_unit_test(it_said),
+        cmocka_unit_test(quoted_speakers),
         cmocka_unit_test(group_coreference),
         cmocka_unit_test(mediation),
         cmocka_unit_test(protest_participles),
