@@ -61,6 +61,24 @@ const char *article_country(const article_countries *a) {
     return at >= 0 && best >= 3 && best >= 2 * second ? a->cc[at] : NULL;
 }
 
+int article_pair(const article_countries *a, int (*skip)(const char *cc, const void *arg),
+                 const void *arg, uint32_t pair[2]) {
+    int32_t top[3] = {-1, -1, -1};
+    for (uint32_t i = 0; i < a->k; i++) {
+        if (skip && skip(a->cc[i], arg)) continue;
+        for (int r = 0; r < 3; r++)
+            if (top[r] < 0 || a->n[i] > a->n[top[r]]) {
+                for (int q = 2; q > r; q--) top[q] = top[q - 1];
+                top[r] = (int32_t)i;
+                break;
+            }
+    }
+    if (top[1] < 0 || a->n[top[1]] < 2 || (top[2] >= 0 && a->n[top[2]] >= a->n[top[1]])) return -1;
+    pair[0] = (uint32_t)top[0];
+    pair[1] = (uint32_t)top[1];
+    return 0;
+}
+
 /* The role of actor code ("REB" of "YEMREBHTI") into out; 0 when it
  * names no country or no role. */
 static int role_of(const char *code, char out[4]) {

@@ -63,4 +63,11 @@ int article_add_country(char (*cc)[4], uint32_t *n, uint32_t max, const char *co
  * mentions and twice as many as any other; NULL when there is none. */
 const char *article_country(const article_countries *a);
 
+/* The two countries the article is between: the two most counted other
+ * than those skip says (NULL: none skipped; arg is passed on), each
+ * counted at least twice and the second ahead of any third. Fills pair
+ * with indices into a->cc; returns 0, or -1 when there are no such two. */
+int article_pair(const article_countries *a, int (*skip)(const char *cc, const void *arg),
+                 const void *arg, uint32_t pair[2]);
+
 #endif

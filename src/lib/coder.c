@@ -327,6 +327,13 @@ static int is_main(const parse *p, vcand *v) {
         const token *b = m->t0 > 0 ? &p->t[m->t0 - 1] : NULL;
         if (b && (tok_in(b, DET) || tok_in(b, QUANT) || tok_eq(b, "ALL") || b->kind == TK_DASH))
             return 0;
+        /* "launched drone attacks", "a barrage and drone attacks": a role of
+         * one lower-case word in the singular, right after a verb or "and",
+         * makes a noun of the word after it */
+        const token *r = &p->t[m->t0];
+        if (b && m->t1 == m->t0 + 1 && !r->cap && !ends_with(r, "S") && ends_with(w, "S") &&
+            (p->vrb[m->t0 - 1].entry >= 0 || tok_eq(b, "AND")))
+            return 0;
     }
     if (v->be && !ing && (!bare_form(p, v) || tok_in(w, SAME_PARTICIPLE))) v->passive = 1; /* "was hit" */
     return 1;
@@ -754,6 +761,7 @@ typedef struct sent_job {
     const parse *p;
     uint32_t sidx;
     const char *date;
+    int32_t pub; /* the publication date as YYYYMMDD, 0 when unknown */
     size_t nv; /* verbs of the sentence */
     date_expr dates[MAX_DATES];
     const char *datestr[MAX_DATES];
@@ -775,12 +783,15 @@ typedef struct sent_job {
 #define GIVEN_ACTOR (-3)
 
 /* The date of an event whose verb is at token v: the sentence's date
- * expression nearest to the verb, else the publication date. */
+ * expression nearest to the verb that is not after publication (an
+ * intention is dated when it is stated), else the day the story told of
+ * last, else the publication date. */
 static void event_date(const sent_job *j, uint32_t v, dyad_event *e) {
     int best = -1;
     uint32_t bestd = UINT32_MAX;
     for (int k = 0; k < j->ndates; k++) {
         const date_expr *d = &j->dates[k];
+        if (j->pub && d->date > j->pub) continue; /* "will continue next week": not yet */
         uint32_t dist = d->t0 > v ? d->t0 - v : v - (d->t1 - 1);
         if (dist < bestd) {
             bestd = dist;
@@ -1383,6 +1394,18 @@ static int co_mediator(const parse *p, const char *cc) {
     return 0;
 }
 
+/* A mediator and the sentence naming it, for article_pair. */
+typedef struct mediator_of {
+    const parse *p;
+    const char *code;
+} mediator_of;
+
+/* Whether country cc is the mediator's or a co-mediator's: no party. */
+static int not_party(const char *cc, const void *arg) {
+    const mediator_of *mo = arg;
+    return !strncmp(cc, mo->code, 3) || co_mediator(mo->p, cc);
+}
+
 /* Codes mediator src mediating between the parties (CAMEO 045 acts on
  * each side): the actors after "between" in the sentence ("brokered a
  * truce between Gondor and Rohan"), else the two countries the article
@@ -1403,19 +1426,9 @@ static int mediate(sent_job *j, int32_t src, const vcand *v, const char *rule, i
         return emit(j, src, m, "045", v, rule);
     }
     const article_countries *ac = &j->doc->ac;
-    const char *mc = p->men[src].code;
-    int32_t top[3] = {-1, -1, -1};
-    for (uint32_t i = 0; i < ac->k; i++) {
-        if (!strncmp(ac->cc[i], mc, 3) || co_mediator(p, ac->cc[i])) continue;
-        for (int r = 0; r < 3; r++)
-            if (top[r] < 0 || ac->n[i] > ac->n[top[r]]) {
-                for (int q = 2; q > r; q--) top[q] = top[q - 1];
-                top[r] = (int32_t)i;
-                break;
-            }
-    }
-    if (top[1] < 0 || ac->n[top[1]] < 2 || (top[2] >= 0 && ac->n[top[2]] >= ac->n[top[1]]))
-        return 0;
+    mediator_of mo = {p, p->men[src].code};
+    uint32_t top[2];
+    if (article_pair(ac, not_party, &mo, top) != 0) return 0;
     vcand w = *v;
     w.why |= EV_PARTIES;
     j->given_basis = "article";
@@ -1955,6 +1968,12 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
     if (doc->aliases.group && si > doc->group_si + ROLE_WINDOW) doc->aliases.group = NULL;
     if (doc->aliases.org && si > doc->org_si + ROLE_WINDOW) doc->aliases.org = NULL;
     recent_countries(doc, si);
+    uint32_t pair[2];
+    doc->aliases.npair = 0;
+    if (article_pair(&doc->ac, NULL, NULL, pair) == 0) {
+        for (int k = 0; k < 2; k++) memcpy(doc->aliases.pair[k], doc->ac.cc[pair[k]], 4);
+        doc->aliases.npair = 2;
+    }
     if (parse_sentence(&p, d, &doc->mem, t, s->ntok, date, &doc->aliases) != 0) return -1;
     keep_aliases(doc, &p);
     sent_job j;
@@ -1963,6 +1982,7 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
     j.p = &p;
     j.sidx = si;
     j.date = datestr;
+    j.pub = date;
     j.ndates = date_find(t, s->ntok, date, j.dates, MAX_DATES);
     for (int k = 0; k < j.ndates; k++) {
         char *ds = arena_alloc(&doc->mem, 16);

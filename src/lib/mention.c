@@ -337,10 +337,12 @@ static const char *group_at(const parse *p, uint32_t i) {
  * mention for each country the last sentences and this one so far named,
  * when they are exactly that many, in one group. Returns the token after
  * the phrase, or i when there is no such phrase. */
+static const char *const ARTICLE[] = {"THE", "A", "AN", NULL};
+
 static uint32_t countries_at(parse *p, uint32_t i) {
     static const char *const NUM[] = {"TWO", "THREE", "FOUR", NULL};
     static const char *const NOUN[] = {"COUNTRIES", "NATIONS", "SIDES", "NEIGHBOURS", "NEIGHBORS",
-                                       "GOVERNMENTS", NULL};
+                                       "GOVERNMENTS", "PARTIES", NULL};
     if (!p->aliases) return i;
     uint32_t k = i, n = 0;
     if (tok_eq(&p->t[k], "BOTH")) {
@@ -349,18 +351,28 @@ static uint32_t countries_at(parse *p, uint32_t i) {
     } else if (tok_eq(&p->t[k], "THE") && k + 1 < p->n) {
         for (uint32_t q = 0; NUM[q]; q++)
             if (tok_eq(&p->t[k + 1], NUM[q])) n = q + 2;
-        k += 2;
+        if (!n && tok_eq(&p->t[k + 1], "PARTIES")) n = 2; /* "the parties agreed" */
+        k += n && !tok_eq(&p->t[k + 1], "PARTIES") ? 2 : 1;
     }
     if (!n || k >= p->n || p->t[k].cap || !tok_in(&p->t[k], NOUN)) return i;
     if (k + 1 < p->n && tok_eq(&p->t[k + 1], "OF")) return i; /* "both sides of the border" */
+    if (k + 2 < p->n && tok_eq(&p->t[k + 1], "TO") && tok_in(&p->t[k + 2], ARTICLE))
+        return i; /* "the parties to the conflict", not "urged both sides to stop" */
     char cc[5][4];
-    uint32_t nc = 0;
-    for (uint32_t a = 0; a < p->aliases->ncountries + p->nmen && nc <= n; a++) {
+    uint32_t nc = 0, bad = 0;
+    for (uint32_t a = 0; a < p->aliases->ncountries + p->nmen && nc <= n && !bad; a++) {
         const char *c = a < p->aliases->ncountries ? p->aliases->countries[a]
                                                    : p->men[a - p->aliases->ncountries].code;
-        if (article_add_country(cc, &nc, 5, c) != 0) return i;
+        bad = article_add_country(cc, &nc, 5, c) != 0;
     }
-    if (nc != n) return i;
+    /* "both sides", "the parties": else the two the article is between */
+    int sides = tok_eq(&p->t[k], "SIDES") || tok_eq(&p->t[k], "PARTIES");
+    if ((bad || nc != n) && n == 2 && sides && p->aliases->npair == 2) {
+        memcpy(cc, p->aliases->pair, sizeof p->aliases->pair);
+        nc = 2;
+    } else if (bad || nc != n) {
+        return i;
+    }
     uint32_t g = p->ngroups++;
     for (uint32_t b = 0; b < nc; b++) {
         char *code = arena_alloc(p->a, 4);
@@ -374,10 +386,31 @@ static uint32_t countries_at(parse *p, uint32_t i) {
 /* Whether t is "spokesman", "spokeswoman", "spokesperson" or a plural. */
 static int spokes(const token *t) { return t->uplen > 6 && !memcmp(t->up, "SPOKES", 6); }
 
+/* Whether the words right before token i say that a role there serves no
+ * country of its own: "international", "multinational", "foreign" (an
+ * "international police force", "foreign fighters"). */
+static int stateless(const parse *p, uint32_t i) {
+    static const char *const NONE[] = {"INTERNATIONAL", "MULTINATIONAL", "FOREIGN", NULL};
+    return i > 0 && tok_in(&p->t[i - 1], NONE);
+}
+
+/* Whether a role at token i is one of fighters for another country's
+ * side: "pro-Russian separatists", "pro-Armenian forces" (of the country
+ * they fight in, as rebels). */
+static int proxy(const parse *p, uint32_t i) {
+    for (uint32_t k = i; k-- > 0 && k + 3 > i;) {
+        const token *t = &p->t[k];
+        if (t->compound && t->uplen > 4 && !memcmp(t->up, "PRO-", 4)) return 1;
+        if (t->kind != TK_WORD || t->cap) return 0;
+    }
+    return 0;
+}
+
 /* Builds the mention(s) that start with a role at token i. */
 static uint32_t from_agent(parse *p, uint32_t i) {
     const agent_entry *ag = agent_at(p, i);
     uint32_t j = i + p->agt[i].len;
+    if (!ag->prefix && stateless(p, i)) return j;
     if (ag->prefix) {
         const char *c = actor_at(p, j);
         if (c && *c) return from_actor(p, i, j, compose(p->a, c, ag));
@@ -442,7 +475,11 @@ static uint32_t from_agent(parse *p, uint32_t i) {
             return n;
         }
     }
-    for (int ch = 0; ch < nch; ch++) add_mention(p, i, e, apply_chain(p, "---", &chains[ch]), group);
+    for (int ch = 0; ch < nch; ch++) {
+        const char *rc = apply_chain(p, "---", &chains[ch]);
+        if (rc && proxy(p, i) && (!strcmp(rc, "---MIL") || !strcmp(rc, "---REB"))) rc = "---REB";
+        add_mention(p, i, e, rc, group);
+    }
     return e;
 }
 

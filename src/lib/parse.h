@@ -51,6 +51,9 @@ typedef struct name_aliases {
     char countries[4][4]; /* the countries the last sentences named, for "the
                              two countries" ("KEN", "HTI") */
     uint32_t ncountries;  /* 0: none, or more than four */
+    char pair[2][4];      /* the two countries the article is between so far
+                             (article_pair), for "the parties" */
+    uint32_t npair;       /* 2, or 0 when it is between no two */
 } name_aliases;
 
 #define PRESENT_BITS 1024

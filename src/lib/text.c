@@ -98,6 +98,11 @@ static int push(tokbuf *b, size_t off, size_t len, tok_kind kind) {
     while (h < len && h < 3 && w[h] >= 'a' && w[h] <= 'z') h++;
     t->particle = kind == TK_WORD && h > 0 && h + 1 < len && w[h] == '-' && w[h + 1] >= 'A' &&
                   w[h + 1] <= 'Z';
+    /* "pro-Russian", "non-Arab": an adjective, not a name */
+    if (t->particle && ((h == 3 && !memcmp(w, "pro", 3)) || (h == 3 && !memcmp(w, "non", 3)))) {
+        t->particle = 0;
+        t->compound = 1;
+    }
     return 0;
 }
 

@@ -446,6 +446,8 @@ static void story_dates(void **s) {
     /* a day after publication, or one named after the lead, is no story date */
     d = code_doc_dated(g_ctx, "Gondor will attack Mordor on Friday. Rohan accused Mordor.", "2024-03-06");
     assert_int_equal(dyad_doc_nevents(d), 2);
+    /* the intention is dated when it is stated, not when it is to be done */
+    assert_string_equal(dyad_doc_event(d, 0)->date, "2024-03-06");
     assert_string_equal(dyad_doc_event(d, 1)->date, "2024-03-06");
     dyad_doc_free(d);
     d = code_doc_dated(g_ctx, "Gondor accused Rohan. Bree accused Arnor. Arnor attacked Mordor on Tuesday. "
@@ -593,6 +595,11 @@ static void roles_placed(void **s) {
            "attacked Mordor.",
            "GONGOV|MOR|190;ROHGOV|MOR|190");
     EXPECT("Prime minister Hador Galdor of Lothlorien attacked Mordor.", "---GOV|MOR|190");
+    /* fighters for another country's side are rebels where they fight;
+     * international and foreign ones serve no country the article names */
+    EXPECT("Gondor attacked pro-Rohan soldiers.", "GON|---REB|190");
+    EXPECT("International soldiers attacked Mordor.", "|MOR|190");
+    EXPECT("Foreign soldiers attacked Mordor.", "|MOR|190");
     /* a possessive stands for the actor named before it */
     EXPECT("Gondor said its soldiers attacked Mordor.", "GONMIL|MOR|190");
     EXPECT("Gondor attacked Mordor and its soldiers.", "GON|MOR|190;GON|MORMIL|190");
@@ -638,6 +645,24 @@ static void it_said(void **s) {
            "GON|MOR|190;ARN|MOR|190;|ROH|010");
     EXPECT("Gondor attacked Mordor. Rohan accused Bree. It said that Arnor must leave.",
            "GON|MOR|190;ROH|BRE|112;ROH|ARN|010");
+}
+
+/* "The parties", "both sides": the countries the last sentences named
+ * when they are two, else the two the article is between (each named at
+ * least twice, the second ahead of any third). */
+static void the_parties(void **s) {
+    (void)s;
+    EXPECT("Gondor attacked Rohan. Rohan condemned Gondor. Arnor visited Bree. The parties met.",
+           "GON|ROH|190;ROH|GON|111;ARN|BRE|042;GON|ROH|036;ROH|GON|036");
+    EXPECT("Gondor attacked Rohan. Rohan condemned Gondor. Arnor visited Bree. Both sides met.",
+           "GON|ROH|190;ROH|GON|111;ARN|BRE|042;GON|ROH|036;ROH|GON|036");
+    /* an article between no two countries has no parties */
+    EXPECT("Gondor attacked Rohan. Arnor visited Bree. Mordor accused Bree. The parties met.",
+           "GON|ROH|190;ARN|BRE|042;MOR|BRE|112");
+    EXPECT("Gondor attacked Rohan. Rohan condemned Gondor. The parties to the war met.",
+           "GON|ROH|190;ROH|GON|111");
+    EXPECT("Gondor attacked Rohan. Arnor condemned both sides to stop them.",
+           "GON|ROH|190;ARN|GON|111;ARN|ROH|111");
 }
 
 /* "We" and "I" in a quotation are its speaker, named after it, before it
@@ -839,6 +864,7 @@ int main(void) {
         cmocka_unit_test(role_coreference),
         cmocka_unit_test(it_said),
         cmocka_unit_test(quoted_speakers),
+        cmocka_unit_test(the_parties),
         cmocka_unit_test(group_coreference),
         cmocka_unit_test(mediation),
         cmocka_unit_test(protest_participles),
