@@ -370,7 +370,7 @@ static int apposition(const parse *p, uint32_t k) {
     int actor = 0;
     for (uint32_t j = k; j-- > 0;) {
         const token *t = &p->t[j];
-        if (tok_eq(t, ",")) return actor;
+        if (tok_eq(t, ",")) return actor || (j + 2 == k && p->t[j + 1].kind == TK_NUM); /* ", 76," */
         if (t->kind == TK_PUNCT || tok_in(t, SUBORD) || (p->vrb[j].entry >= 0 && p->men_at[j] < 0)) return 0;
         actor |= p->men_at[j] >= 0;
     }
@@ -432,6 +432,8 @@ static int32_t subject(const parse *p, const vcand *vs, size_t iv) {
      * verb that reports it, not for the nearest name */
     if (v->c0 > 0 && tok_in(&p->t[v->c0 - 1], PRONOUN)) {
         if (p->men_at[v->c0 - 1] >= 0) return p->men_at[v->c0 - 1]; /* "He" of the last sentence */
+        for (size_t j = iv; j-- > 0;) /* the reporter before a verb of a clause it reports */
+            if (vs[j].main && vs[j].v1 < v->c0 && saying(&vs[j])) return vs[j].src;
         for (size_t j = iv; j-- > 0;)
             if (vs[j].main && vs[j].v1 < v->c0) return vs[j].src;
         return -1;
@@ -924,7 +926,9 @@ static const char *actor_code(const sent_job *j, int32_t m, const char **why) {
             *why = "coreference";
             return or_code(with_country(p->a, c, p->men[o].code), c);
         }
-    for (uint32_t k = 0; k < j->nplaces; k++) {
+    int person_of = 0; /* "the cartel's co-founder Ismael Zambada in Texas": where he is */
+    for (uint32_t k = t0; k < p->men[m].t1; k++) person_of |= p->t[k].kind == TK_POSS;
+    for (uint32_t k = 0; k < j->nplaces && !person_of; k++) {
         const place_mention *pm = &j->places[k];
         if (!pm->e || strlen(pm->e->country) != 3 || pm->partner || !place_of(p, &p->men[m], pm))
             continue;
@@ -1234,6 +1238,26 @@ static int32_t inverted_speaker(const parse *p, const vcand *v, uint32_t *after)
     return p->men_at[k];
 }
 
+/* The subject of the condition ("If Gondor rearms, ...") whose
+ * consequence verb v states: the first actor after "if" or "unless" where
+ * a clause starts (the sentence, a quotation, after "that"), when a comma
+ * closes that clause right before v's subject; -1 for none. */
+static int32_t condition_actor(const parse *p, const vcand *v) {
+    static const char *const IF[] = {"IF", "UNLESS", NULL};
+    uint32_t k = v->c0;
+    while (k > 0 && (p->men_at[k - 1] >= 0 || tok_in(&p->t[k - 1], PRONOUN))) k--;
+    if (k == 0 || !tok_eq(&p->t[k - 1], ",")) return -1;
+    uint32_t s = k - 1;
+    while (s > 0 && p->t[s - 1].kind != TK_QUOTE && !tok_in(&p->t[s - 1], IF)) s--;
+    if (s == 0 || !tok_in(&p->t[s - 1], IF)) return -1;
+    if (s >= 2 && p->t[s - 2].kind != TK_QUOTE && !tok_eq(&p->t[s - 2], "THAT") &&
+        !tok_eq(&p->t[s - 2], ",") && !tok_eq(&p->t[s - 2], ":"))
+        return -1; /* not where a clause starts */
+    for (uint32_t q = s; q < k - 1; q++)
+        if (real_actor(p, p->men_at[q])) return p->men_at[q];
+    return -1;
+}
+
 /* Whether verb v's subject is "we" or "I": the speaker of its quotation. */
 static int first_person(const parse *p, const vcand *v) {
     return v->c0 > 0 && (tok_eq(&p->t[v->c0 - 1], "WE") || tok_eq(&p->t[v->c0 - 1], "I"));
@@ -1526,6 +1550,11 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
         j->given_basis = "coreference";
         tgt = GIVEN_ACTOR;
     }
+    /* "If Gondor rearms, we will attack": a threat against the condition's subject */
+    if (tgt == -1 && v->future && strncmp(code, "13", 2) >= 0) {
+        int32_t c = condition_actor(p, v);
+        if (c >= 0 && (src < 0 || p->men[c].group != p->men[src].group)) tgt = c;
+    }
     if (src < 0 && tgt < 0) return 0;
     /* "Zambada was arrested in the United States": by the police of the
      * place, else of the article's country */
@@ -1766,11 +1795,15 @@ static int person(const parse *p, int32_t m) {
  * knows on its own ("Abiy Ahmed", "Prime Minister Sheikh Hasina",
  * "Mohammed bin Salman", "Ahmed al-Sharaa"). A name kept for two codes is
  * no alias. */
-static void keep_aliases(dyad_doc *doc, const parse *p) {
+static void keep_aliases(const sent_job *j) {
+    dyad_doc *doc = j->doc;
+    const parse *p = j->p;
     name_aliases *al = &doc->aliases;
     for (uint32_t m = 0; m < p->nmen; m++) {
         const mention *x = &p->men[m];
-        if (x->alias || x->t1 < x->t0 + 2 || !named(x->code)) continue;
+        const char *why, *code = x->code;
+        if (role(code)) code = actor_code(j, (int32_t)m, &why); /* "the cartel's co-founder ..." */
+        if (x->alias || x->t1 < x->t0 + 2 || !named(code)) continue;
         const token *last = &p->t[x->t1 - 1];
         uint32_t names = 0; /* capitalised words of the mention */
         for (uint32_t k = x->t0; k < x->t1; k++) names += p->t[k].cap || p->t[k].particle;
@@ -1780,12 +1813,12 @@ static void keep_aliases(dyad_doc *doc, const parse *p) {
         uint32_t k = 0;
         while (k < al->n && strcmp(al->v[k].up, last->up) != 0) k++;
         if (k < al->n) {
-            if (strcmp(al->v[k].code, x->code) != 0) al->v[k].clash = 1;
+            if (strcmp(al->v[k].code, code) != 0) al->v[k].clash = 1;
             continue;
         }
         if (al->n == MAX_ALIASES) continue;
         al->v[al->n].up = last->up; /* both live in the document's arena */
-        al->v[al->n].code = x->code;
+        al->v[al->n].code = code;
         al->v[al->n++].clash = 0;
     }
 }
@@ -1975,7 +2008,6 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
         doc->aliases.npair = 2;
     }
     if (parse_sentence(&p, d, &doc->mem, t, s->ntok, date, &doc->aliases) != 0) return -1;
-    keep_aliases(doc, &p);
     sent_job j;
     memset(&j, 0, sizeof j);
     j.doc = doc;
@@ -2001,6 +2033,7 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
     j.places = places;
     j.nplaces = nplaces;
     j.gaz = &ctx->gaz;
+    keep_aliases(&j);
     size_t first_fig = doc->fig.n;
     fig_sentence fs = {&p, text, si, j.dates, j.datestr, j.ndates, datestr};
     if (figure_sentence(&fs, &doc->mem, &doc->fig) != 0) return -1;

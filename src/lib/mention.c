@@ -203,6 +203,16 @@ static uint32_t unknown_name(const parse *p, uint32_t k) {
     return e > k && p->t[k].cap ? e : k;
 }
 
+/* After an actor or a role ending at token e, the token after "'s", one
+ * to three lower-case words and a person's name of two words or more that
+ * no dictionary knows ("the cartel's co-founder Ismael Zambada"): that
+ * person is the actor's. e when there is none. */
+static uint32_t possessed_name(const parse *p, uint32_t e) {
+    if (e >= p->n || p->t[e].kind != TK_POSS) return e;
+    uint32_t k = skip_modifiers(p, e + 1, 0), nm = unknown_name(p, k);
+    return k > e + 1 && nm >= k + 2 ? nm : e;
+}
+
 static const char *apply_chain(parse *p, const char *code, const role_chain *c) {
     for (int r = 0; r < c->n; r++) code = compose(p->a, code, c->r[r]);
     return code;
@@ -278,7 +288,9 @@ static uint32_t from_actor(parse *p, uint32_t start, uint32_t i, const char *cod
         k = skip_modifiers(p, j + 1, 1);
         uint32_t e = read_roles(p, k, chains, &nch);
         if (nch == 0) {
-            add_mention(p, start, j + 1, code, group);
+            uint32_t pn = possessed_name(p, j); /* "Hamas's chief Yahya Sinwar" */
+            add_mention(p, start, pn > j ? pn : j + 1, code, group);
+            if (pn > j) return pn;
             return j + 1;
         }
         e = absorb_name(p, e);
@@ -300,6 +312,8 @@ static uint32_t from_actor(parse *p, uint32_t start, uint32_t i, const char *cod
         return j;
     }
     e = absorb_name(p, e);
+    uint32_t pn = possessed_name(p, e); /* "the Sinaloa cartel's co-founder Ismael Zambada" */
+    if (pn > e) e = pn;
     for (int c = 0; c < nch; c++) add_mention(p, start, e, apply_chain(p, code, &chains[c]), group);
     return e;
 }
@@ -425,6 +439,11 @@ static uint32_t from_agent(parse *p, uint32_t i) {
         e = j;
     }
     uint32_t group = p->ngroups++;
+    uint32_t pn = possessed_name(p, e); /* "the cartel's co-founder Ismael Zambada" */
+    if (pn > e) {
+        for (int ch = 0; ch < nch; ch++) add_mention(p, i, pn, apply_chain(p, "---", &chains[ch]), group);
+        return pn;
+    }
     /* role + of/in/from + actor list */
     uint32_t k = e;
     if (k < p->n && (tok_is(&p->t[k], "OF") || tok_is(&p->t[k], "IN") ||

@@ -629,6 +629,13 @@ static void short_names(void **s) {
            "GONGOV|ARN|042;GONGOV|MOR|190");
     EXPECT("Gondor police attacked Arnor. He attacked Mordor.", "GONCOP|ARN|190;|MOR|190");
     EXPECT("Ecthelion of Gondor said he attacked Mordor.", "GON|MOR|190");
+    /* a person of an actor or a role after "'s" and a lower-case noun; a
+     * place after the person's name is where the person is */
+    EXPECT("Gondor's co-founder Hurin Thalion visited Arnor. Thalion attacked Mordor.",
+           "GON|ARN|042;GON|MOR|190");
+    EXPECT("Gondor police attacked Mordor. The police's chief Hurin Thalion in Edoras visited "
+           "Arnor. Thalion, 76, attacked Mordor.",
+           "GONCOP|MOR|190;GONCOP|ARN|042;GONCOP|MOR|190");
     expect_basis("Gondor's prime minister Denethor Ecthelion visited Arnor. "
                  "Ecthelion attacked Mordor.",
                  2, 1, SOURCE, "coreference");
@@ -645,6 +652,19 @@ static void it_said(void **s) {
            "GON|MOR|190;ARN|MOR|190;|ROH|010");
     EXPECT("Gondor attacked Mordor. Rohan accused Bree. It said that Arnor must leave.",
            "GON|MOR|190;ROH|BRE|112;ROH|ARN|010");
+}
+
+/* The consequence of a condition, in the future and with no target of
+ * its own, is against the condition's subject ("If Mordor rearms, we will
+ * attack"). */
+static void conditions(void **s) {
+    (void)s;
+    EXPECT("\"If Mordor attacks Bree, we will attack,\" Gondor said.", "MOR|BRE|190;GON|MOR|1384");
+    EXPECT("Gondor said that if Mordor attacks Bree, it will attack.", "MOR|BRE|190;GON|MOR|1384");
+    EXPECT("If Mordor attacks Bree, Gondor will attack Rohan.", "MOR|BRE|190;GON|ROH|190");
+    /* not a consequence in the past, nor a condition inside the clause */
+    EXPECT("If Mordor attacked Bree, Gondor attacked too.", "MOR|BRE|190;GON||190");
+    EXPECT("Gondor will attack if Mordor attacks Bree.", "GON||190;MOR|BRE|190");
 }
 
 /* "The parties", "both sides": the countries the last sentences named
@@ -865,6 +885,7 @@ int main(void) {
         cmocka_unit_test(it_said),
         cmocka_unit_test(quoted_speakers),
         cmocka_unit_test(the_parties),
+        cmocka_unit_test(conditions),
         cmocka_unit_test(group_coreference),
         cmocka_unit_test(mediation),
         cmocka_unit_test(protest_participles),
