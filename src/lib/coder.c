@@ -1555,6 +1555,16 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
         int32_t c = condition_actor(p, v);
         if (c >= 0 && (src < 0 || p->men[c].group != p->men[src].group)) tgt = c;
     }
+    /* "He said Machar is accused of ...": an accusation no one is named
+     * for, in a clause a statement reports, is the speaker's */
+    if (src == -1 && by < 0 && v->passive && tgt >= 0 &&
+        (!strncmp(code, "11", 2) || !strncmp(code, "12", 2)))
+        for (size_t k = iv; k-- > 0;)
+            if (vs[k].main && saying(&vs[k]) && vs[k].v1 <= v->c0 && vs[k].src >= 0 &&
+                p->men[vs[k].src].group != p->men[tgt].group) {
+                src = vs[k].src;
+                break;
+            }
     if (src < 0 && tgt < 0) return 0;
     /* "Zambada was arrested in the United States": by the police of the
      * place, else of the article's country */
@@ -1769,7 +1779,8 @@ static int person(const parse *p, int32_t m) {
                                        "COURT", "PARLIAMENT", "CABINET", "OFFICE", "PRESIDENCY",
                                        "COMMAND", "COUNCIL", "GUARD", "COMMITTEE", "AGENCY", NULL};
     const mention *x = &p->men[m];
-    if (!named(x->code) || strlen(x->code) < 6 || !strncmp(x->code, "IGO", 3)) return 0;
+    if (!(named(x->code) || role(x->code)) || strlen(x->code) < 6 || !strncmp(x->code, "IGO", 3))
+        return 0;
     if (x->alias) { /* a short name or "He"; not "It", "the group", "both sides" */
         const token *t = &p->t[x->t0];
         return !tok_eq(t, "IT") && !tok_eq(t, "THE") && !tok_eq(t, "BOTH") &&
@@ -1803,7 +1814,7 @@ static void keep_aliases(const sent_job *j) {
         const mention *x = &p->men[m];
         const char *why, *code = x->code;
         if (role(code)) code = actor_code(j, (int32_t)m, &why); /* "the cartel's co-founder ..." */
-        if (x->alias || x->t1 < x->t0 + 2 || !named(code)) continue;
+        if (x->alias || x->t1 < x->t0 + 2 || !(named(code) || role(code))) continue;
         const token *last = &p->t[x->t1 - 1];
         uint32_t names = 0; /* capitalised words of the mention */
         for (uint32_t k = x->t0; k < x->t1; k++) names += p->t[k].cap || p->t[k].particle;

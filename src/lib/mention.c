@@ -494,6 +494,7 @@ static uint32_t from_agent(parse *p, uint32_t i) {
             return n;
         }
     }
+    if (nm >= e + 2) e = nm; /* "Government Spokesperson Michael Makuei": the person */
     for (int ch = 0; ch < nch; ch++) {
         const char *rc = apply_chain(p, "---", &chains[ch]);
         if (rc && proxy(p, i) && (!strcmp(rc, "---MIL") || !strcmp(rc, "---REB"))) rc = "---REB";

@@ -3,7 +3,7 @@
 # command codes the bundled examples with them; invented sentences check
 # entries of the verb dictionary (concluding a meeting, mediation, an
 # agreement reached between others, leaving an organisation, military
-# ranks, towns captured, warnings, drone attacks).
+# ranks, towns captured, warnings, drone attacks, commitments).
 set -u
 DYAD=${DYAD:-build-asan/dyad}
 "$DYAD" dict check data/dict/* || { echo "data/dict has bad lines"; exit 1; }
@@ -25,7 +25,8 @@ code_articles "$DYAD" "" \
     '{"id":"o5","date":"2024-03-01","text":"Colonel Ahmed Farouk of Sudan and Captain Musa Bello of Chad left ECOWAS."}' \
     '{"id":"o6","date":"2024-03-01","text":"Ethiopia captured several towns from Eritrea on Monday."}' \
     '{"id":"o7","date":"2024-03-01","text":"Iran warned Israel to stop the strikes."}' \
-    '{"id":"o8","date":"2024-03-01","text":"Azerbaijan launched drone attacks against Armenia."}' || exit 1
+    '{"id":"o8","date":"2024-03-01","text":"Azerbaijan launched drone attacks against Armenia."}' \
+    '{"id":"o9","date":"2024-03-01","text":"Syria reaffirmed that it is committed to the ceasefire with Israel."}' || exit 1
 expect_coded "not coded" '"source":"EGY[A-Z]*","target":"JOR[A-Z]*","code":"040"' \
     '"source":"JOR[A-Z]*","target":"EGY[A-Z]*","code":"040"' \
     '"source":"QAT[A-Z]*","target":"EGY[A-Z]*","code":"045"' \
@@ -37,7 +38,8 @@ expect_coded "not coded" '"source":"EGY[A-Z]*","target":"JOR[A-Z]*","code":"040"
     '"source":"TCDMIL","target":"IGOWAFWAS","code":"160"' \
     '"source":"ETH[A-Z]*","target":"ERI[A-Z]*","code":"192"' \
     '"source":"IRN[A-Z]*","target":"ISR[A-Z]*","code":"130"' \
-    '"source":"AZE[A-Z]*","target":"ARM[A-Z]*","code":"195"' || exit 1
+    '"source":"AZE[A-Z]*","target":"ARM[A-Z]*","code":"195"' \
+    '"source":"SYR[A-Z]*","target":"ISR[A-Z]*","code":"030"' || exit 1
 # leaving a place is no break with anyone
 printf '%s\n' "$CODED" | grep -q '"source":"EGY[A-Z]*","target":"[^"]*","code":"16' && { echo "leaving a city coded"; exit 1; }
 rm -f /tmp/dyad-examples.err
