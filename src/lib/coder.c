@@ -416,10 +416,13 @@ static int32_t subject(const parse *p, const vcand *vs, size_t iv) {
     const vcand *v = &vs[iv];
     /* "X condemned ... and promised", "X condemned ..., accusing": a
      * coordinated verb or a participle clause shares the subject */
+    static const char *const RELATIVE[] = {"THAT", "WHICH", "WHO", NULL};
     if (v->c0 > 0 && iv > 0 &&
         (!strcmp(p->t[v->c0 - 1].up, "AND") || !strcmp(p->t[v->c0 - 1].up, "BUT") || v->part))
-        for (size_t j = iv; j-- > 0;)
-            if (vs[j].main) return vs[j].src;
+        for (size_t j = iv; j-- > 0;) /* not a verb of a relative clause ("issues that strained"),
+                                          nor one with no subject ("met, discussed trade, and agreed") */
+            if (vs[j].main && vs[j].src >= 0 && !(vs[j].c0 > 0 && tok_in(&p->t[vs[j].c0 - 1], RELATIVE)))
+                return vs[j].src;
     if (v->part) { /* no verb of the dictionary before: the clause's first actor */
         for (uint32_t k = 0; k < v->c0; k++) {
             int32_t m = p->men_at[k];
@@ -1328,7 +1331,7 @@ static int32_t verb_target(const parse *p, vcand *v, const char *code, int32_t *
         if (place) v->why |= EV_PLACE;
     }
     /* the pattern's own target; a passive's is its subject */
-    if (r->target >= 0 && r->target != tgt && !(v->passive && by < 0)) {
+    if (r->target >= 0 && r->target != tgt && r->target != by && !(v->passive && by < 0)) {
         tgt = r->target;
         const token *w = word_before(p, tgt);
         v->why = (uint16_t)((v->why & ~EV_PLACE) |
@@ -1464,6 +1467,38 @@ static int mediate(sent_job *j, int32_t src, const vcand *v, const char *rule, i
     return 0;
 }
 
+/* Codes host, the actor after "by" of a participle of meeting verb iv
+ * (", hosted by X"), receiving each actor of the events of the meeting
+ * verb before it ("Trump met al-Sharaa"); sets *done when it coded any.
+ * Returns -1 when out of memory. */
+static int host_meeting(sent_job *j, vcand *vs, size_t iv, int32_t host, const char *code,
+                        const char *rule, int *done) {
+    const parse *p = j->p;
+    *done = 0;
+    size_t k = iv;
+    while (k-- > 0 && !(vs[k].main && vs[k].had_event)) {
+    }
+    if (k >= iv) return 0;
+    const char *seen[8];
+    size_t nseen = 0, first = vs[k].ev0, last = vs[k].ev1;
+    for (size_t e = first; e < last && e < j->doc->nev && nseen < 8; e++) {
+        const char *c = j->doc->ev[e].code; /* a meeting, a visit, talks (036) */
+        if (!c || (strncmp(c, "04", 2) != 0 && strcmp(c, "036") != 0)) continue;
+        const char *side[2] = {j->doc->ev[e].source, j->doc->ev[e].target};
+        for (int q = 0; q < 2 && nseen < 8; q++) {
+            int dup = !named(side[q]) || !strncmp(side[q], p->men[host].code, 3);
+            for (size_t r = 0; r < nseen && !dup; r++) dup = !strcmp(seen[r], side[q]);
+            if (dup) continue;
+            seen[nseen++] = side[q];
+            j->given = side[q];
+            j->given_basis = "coreference";
+            if (emit(j, host, GIVEN_ACTOR, code, &vs[iv], rule) != 0) return -1;
+            *done = 1;
+        }
+    }
+    return 0;
+}
+
 /* Codes one verb; returns -1 when out of memory. */
 static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     const parse *p = j->p;
@@ -1565,6 +1600,17 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
                 src = vs[k].src;
                 break;
             }
+    /* "Trump met al-Sharaa, hosted by bin Salman": the host receives each
+     * side of the meeting the clause before told of */
+    if (by >= 0 && !v->passive && tgt < 0 && !strncmp(code, "04", 2) && v->c0 > 0 &&
+        tok_eq(&p->t[v->c0 - 1], ",")) {
+        int done;
+        if (host_meeting(j, vs, iv, by, code, rule, &done) != 0) return -1;
+        if (done) {
+            v->had_event = 1;
+            return 0;
+        }
+    }
     if (src < 0 && tgt < 0) return 0;
     /* "Zambada was arrested in the United States": by the police of the
      * place, else of the article's country */

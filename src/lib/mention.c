@@ -119,8 +119,10 @@ static const agent_entry *agent_at(const parse *p, uint32_t i) {
 /* A lower-case word that can sit between an actor and its role ("former",
  * "main", "awful and evil"): not a verb, not a role, not a conjunction. */
 static int modifier(const parse *p, uint32_t i) {
+    static const char *const TITLE[] = {"INTERIM", "ACTING", "FORMER", "TRANSITIONAL", "FIRST",
+                                        "SENIOR", "NEW", NULL};
     const token *t = &p->t[i];
-    if (!is_word(t) || t->cap) return 0;
+    if (!is_word(t) || (t->cap && !tok_in(t, TITLE))) return 0; /* "Syria's Interim President" */
     if (p->vrb[i].entry >= 0 || p->agt[i].entry >= 0) return 0;
     static const char *const stop[] = {"AND", "OR", "NOR", "OF", "IN", "FROM", "TO", "WITH",
                                        "BY", "FOR", "ON", "AT", "THAT", "WHO", "WHICH", "IS",

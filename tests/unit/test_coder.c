@@ -96,6 +96,10 @@ static const char VERBS[] =
     "--- OPEN [046] ---\n"
     "OPEN\n"
     "\n"
+    "--- HOST [043] ---\n"
+    "HOST\n"
+    "- * + [043]\n"
+    "\n"
     "--- VISIT [042] ---\n"
     "VISIT\n"
     "\n"
@@ -659,6 +663,27 @@ static void it_said(void **s) {
            "GON|MOR|190;ROH|BRE|112;ROH|ARN|010");
 }
 
+/* A verb after "and" shares the subject of the last verb before it that
+ * has one, not of a verb of a relative clause. */
+static void coordinated_verbs(void **s) {
+    (void)s;
+    EXPECT("Gondor met Rohan on Monday, condemned Bree, and attacked Mordor.",
+           "GON|ROH|036;ROH|GON|036;|BRE|111;GON|MOR|190");
+    EXPECT("Gondor visited Rohan, which attacked Bree, and attacked Mordor.",
+           "GON|ROH|042;ROH|BRE|190;GON|MOR|190");
+}
+
+/* ", hosted by X" after a meeting: X receives each side of it. */
+static void hosts(void **s) {
+    (void)s;
+    EXPECT("Arnor hosted Gondor.", "ARN|GON|043");
+    EXPECT("Gondor met Rohan in Edoras, hosted by Arnor.",
+           "GON|ROH|036;ROH|GON|036;ARN|GON|043;ARN|ROH|043");
+    EXPECT("Gondor attacked Rohan, hosted by Arnor.", "GON|ROH|190;ARN||043");
+    /* a capitalised title before a role is part of it */
+    EXPECT("Gondor's Interim Prime Minister attacked Mordor.", "GONGOV|MOR|190");
+}
+
 /* An accusation in the passive with no accuser named, in a clause a
  * statement reports, is the speaker's. */
 static void reported_accusations(void **s) {
@@ -901,6 +926,8 @@ int main(void) {
         cmocka_unit_test(the_parties),
         cmocka_unit_test(conditions),
         cmocka_unit_test(reported_accusations),
+        cmocka_unit_test(hosts),
+        cmocka_unit_test(coordinated_verbs),
         cmocka_unit_test(group_coreference),
         cmocka_unit_test(mediation),
         cmocka_unit_test(protest_participles),
