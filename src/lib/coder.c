@@ -297,6 +297,18 @@ static int is_main(const parse *p, vcand *v) {
             v->part = 1;
             return 1;
         }
+        /* ", killing eight and drawing return fire": a second such clause */
+        if (v->c0 == v->v0 && v->v0 > 1 && tok_eq(&p->t[v->v0 - 1], "AND") && !tok_in(w, NOT_PARTICIPLE))
+            for (uint32_t k = v->v0 - 1; k-- > 1;) {
+                const token *t = &p->t[k];
+                if (tok_eq(t, ";") || t->kind == TK_QUOTE || (tok_eq(t, ",") && k + 1 < v->v0 - 1 &&
+                                                              !ends_with(&p->t[k + 1], "ING")))
+                    break;
+                if (ends_with(t, "ING") && tok_eq(&p->t[k - 1], ",") && p->vrb[k].entry >= 0) {
+                    v->part = 1;
+                    return 1;
+                }
+            }
         /* "after visiting Israel", "while meeting Sisi": a clause of time
          * with the subject of the sentence */
         static const char *const TIME[] = {"AFTER", "BEFORE", "WHILE", "WHEN", "UPON", NULL};
@@ -1382,24 +1394,50 @@ static int victim(const parse *p, int32_t m) {
 /* The source of the deed a definite event noun right after verb v refers
  * back to ("denounced the strikes": the last event of the same root, in
  * this sentence or the DEED_WINDOW before, whose source names a country
- * or an organisation); NULL for none. */
-static const char *deed_doer(const sent_job *j, const vcand *v, uint32_t end) {
+ * or an organisation other than the critic's, mention critic (-1: none));
+ * NULL for none. */
+static const char *deed_at(const sent_job *j, uint32_t k, int32_t critic);
+
+static const char *deed_doer(const sent_job *j, const vcand *v, uint32_t end, int32_t critic) {
     const parse *p = j->p;
     uint32_t k = v->v1;
     if (k + 1 >= end || !tok_eq(&p->t[k], "THE")) return NULL;
     k++;
+    if (k + 1 < p->n && (tok_eq(&p->t[k + 1], "OF") || tok_eq(&p->t[k + 1], "BY") ||
+                         tok_eq(&p->t[k + 1], "ON") || tok_eq(&p->t[k + 1], "AGAINST")))
+        return NULL; /* "the strikes on X", "the attack by Y": said there */
+    return deed_at(j, k, critic);
+}
+
+/* The source of the deed the event noun at token k, subject of verb v,
+ * refers back to ("The latest attack hit Beirut", "Monday's airstrikes
+ * killed"): a noun after "the", a possessive or a day's "'s", with at most
+ * one plain word between; NULL for none. */
+static const char *subject_deed(const sent_job *j, const vcand *v) {
+    const parse *p = j->p;
+    if (v->c0 < 2 || v->passive) return NULL;
+    uint32_t k = v->c0 - 1, d = k - 1;
+    if (d > 0 && !tok_in(&p->t[d], DET) && p->t[d].kind != TK_POSS && p->vrb[d].entry < 0 &&
+        p->men_at[d] < 0 && !p->t[d].cap)
+        d--; /* "the latest attack" */
+    if (!tok_eq(&p->t[d], "THE") && p->t[d].kind != TK_POSS) return NULL;
+    return deed_at(j, k, -1);
+}
+
+/* The source of the deed event noun k refers back to; see deed_doer. */
+static const char *deed_at(const sent_job *j, uint32_t k, int32_t critic) {
+    const parse *p = j->p;
     int32_t f = p->vrb[k].entry;
     if (f < 0 || p->t[k].cap || p->men_at[k] >= 0) return NULL;
     const char *nc = form_code(p->d, &p->d->forms.v[f]);
     if (nc && (!nc[0] || !nc[1])) return NULL;
-    if (k + 1 < p->n && (tok_eq(&p->t[k + 1], "OF") || tok_eq(&p->t[k + 1], "BY") ||
-                         tok_eq(&p->t[k + 1], "ON") || tok_eq(&p->t[k + 1], "AGAINST")))
-        return NULL; /* "the strikes on X", "the attack by Y": said there */
     const dyad_doc *doc = j->doc;
     for (size_t r = doc->nev; r-- > 0;) {
         const dyad_event *e = &doc->ev[r];
         if (e->sentence + DEED_WINDOW < j->sidx) break;
         if (!e->code || !named(e->source)) continue;
+        /* not the critic's own: "X returned fire ... X denounced the strikes" */
+        if (critic >= 0 && !strncmp(e->source, p->men[critic].code, 3)) continue;
         /* a noun of no code of its own ("the strikes") is a deed of force */
         if (nc ? !strncmp(e->code, nc, 2)
                : (e->code[0] == '2' || !strncmp(e->code, "18", 2) || !strncmp(e->code, "19", 2)))
@@ -1555,6 +1593,10 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
         if (usable_code(rcode)) rcode = map_code(INTENT, NMAP(INTENT), rcode, rcode);
     }
     int32_t src = given_src ? GIVEN_ACTOR : v->src;
+    if (src == -1 && (j->given = subject_deed(j, v)) != NULL) { /* "The latest attack hit" */
+        j->given_basis = "coreference";
+        src = GIVEN_ACTOR;
+    }
     int32_t by = v->passive ? agent_by(p, v->v1, end, 8)
                  : reduced_passive(p, v) ? by_agent(p, v->v1) : -1;
     if (by < 0 && !content && strncmp(code, "01", 2) != 0 && unknown_object(j, v->v1, end))
@@ -1581,7 +1623,7 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     /* "denounced the strikes": whoever carried out the strikes the article
      * told of just before */
     if (!strncmp(code, "11", 2) && tgt < 0 && !content && src != GIVEN_ACTOR &&
-        (j->given = deed_doer(j, v, end)) != NULL) {
+        (j->given = deed_doer(j, v, end, src)) != NULL) {
         j->given_basis = "coreference";
         tgt = GIVEN_ACTOR;
     }

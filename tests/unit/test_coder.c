@@ -424,6 +424,13 @@ static void clause_targets(void **s) {
     /* "the attack" alone is the one the article told of just before: its
      * source is the target (basis "coreference") */
     EXPECT("Gondor attacked Mordor. Rohan condemned the attack.", "GON|MOR|190;ROH|GON|111");
+    /* "the attack" as a subject is the one told of before too */
+    EXPECT("Gondor attacked Mordor. The latest attack hit Bree.", "GON|MOR|190;GON|BRE|190");
+    EXPECT("Gondor attacked Mordor. Monday's attack hit Bree.", "GON|MOR|190;GON|BRE|190");
+    EXPECT("The latest attack hit Bree.", "|BRE|190");
+    /* not the critic's own attack */
+    EXPECT("Gondor attacked Mordor. Mordor attacked Gondor. Mordor condemned the attack.",
+           "GON|MOR|190;MOR|GON|190;MOR|GON|111");
     EXPECT("Gondor attacked Mordor. Arnor accused Bree. Bree accused Arnor. Rohan accused Arnor. "
            "Arnor accused Bree. Rohan condemned the attack.",
            "GON|MOR|190;ARN|BRE|112;BRE|ARN|112;ROH|ARN|112;ARN|BRE|112;ROH||111");
