@@ -187,8 +187,9 @@ typedef struct dyad_event {
                                "dictionary" (its own name), "place" (the place a role
                                is in: "police in Tbilisi"), "coreference" (the actor
                                a possessive stands for: "its forces"), "article" (the country the
-                               article is about: "police" in a story on Dhaka), ""
-                               when absent */
+                               article is about: "police" in a story on Dhaka;
+                               whom an appeal to no one named is to), "" when
+                               absent */
 } dyad_event;
 
 /* An event's confidence starts from who it names: 0.9 when the source and

@@ -2002,12 +2002,22 @@ static void count_countries(dyad_doc *doc, const parse *p, uint32_t si, const pl
 
 /* Gives roles alone the article's country, when it has one ("police" in
  * an article about Dhaka: BGDCOP), with 0.2 more confidence each (a named
- * actor gives 0.35); drops the events left with no actor named. */
+ * actor gives 0.35), and appeals and demands from outside it to no one
+ * named that country as their target; drops the events left with no
+ * actor named. */
 static int complete_roles(dyad_doc *doc) {
     const char *cc = article_country(&doc->ac);
     size_t w = 0;
     for (size_t r = 0; r < doc->nev; r++) {
         dyad_event *e = &doc->ev[r];
+        /* "The UN called for a ceasefire" in a story on Libya: an appeal or
+         * a demand from outside the country, to no one named, is to it */
+        if (cc && !e->target[0] && named(e->source) && strncmp(e->source, cc, 3) != 0 &&
+            (!strcmp(e->root, "02") || !strcmp(e->root, "10"))) {
+            e->target = cc;
+            e->target_basis = "article";
+            e->confidence += 0.2;
+        }
         const char **side[2] = {&e->source, &e->target};
         const char **why[2] = {&e->source_basis, &e->target_basis};
         for (int k = 0; k < 2 && cc; k++) {

@@ -4,7 +4,7 @@
 # entries of the verb dictionary (concluding a meeting, mediation, an
 # agreement reached between others, leaving an organisation, military
 # ranks, towns captured, warnings, drone attacks, commitments, criticism
-# drawn from others).
+# drawn from others, calls for others to act).
 set -u
 DYAD=${DYAD:-build-asan/dyad}
 "$DYAD" dict check data/dict/* || { echo "data/dict has bad lines"; exit 1; }
@@ -28,7 +28,8 @@ code_articles "$DYAD" "" \
     '{"id":"o7","date":"2024-03-01","text":"Iran warned Israel to stop the strikes."}' \
     '{"id":"o8","date":"2024-03-01","text":"Azerbaijan launched drone attacks against Armenia."}' \
     '{"id":"o9","date":"2024-03-01","text":"Syria reaffirmed that it is committed to the ceasefire with Israel."}' \
-    '{"id":"o10","date":"2024-03-01","text":"Israel bombed Gaza, killing ten people and drawing criticism from France."}' || exit 1
+    '{"id":"o10","date":"2024-03-01","text":"Israel bombed Gaza, killing ten people and drawing criticism from France."}' \
+    '{"id":"o11","date":"2024-03-01","text":"Iran announced a call for Hezbollah to disarm."}' || exit 1
 expect_coded "not coded" '"source":"EGY[A-Z]*","target":"JOR[A-Z]*","code":"040"' \
     '"source":"JOR[A-Z]*","target":"EGY[A-Z]*","code":"040"' \
     '"source":"QAT[A-Z]*","target":"EGY[A-Z]*","code":"045"' \
@@ -42,7 +43,8 @@ expect_coded "not coded" '"source":"EGY[A-Z]*","target":"JOR[A-Z]*","code":"040"
     '"source":"IRN[A-Z]*","target":"ISR[A-Z]*","code":"130"' \
     '"source":"AZE[A-Z]*","target":"ARM[A-Z]*","code":"195"' \
     '"source":"SYR[A-Z]*","target":"ISR[A-Z]*","code":"030"' \
-    '"source":"FRA[A-Z]*","target":"ISR[A-Z]*","code":"111"' || exit 1
+    '"source":"FRA[A-Z]*","target":"ISR[A-Z]*","code":"111"' \
+    '"source":"IRN[A-Z]*","target":"LBN[A-Z]*","code":"020"' || exit 1
 # leaving a place is no break with anyone
 printf '%s\n' "$CODED" | grep -q '"source":"EGY[A-Z]*","target":"[^"]*","code":"16' && { echo "leaving a city coded"; exit 1; }
 rm -f /tmp/dyad-examples.err

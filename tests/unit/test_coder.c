@@ -781,6 +781,17 @@ static void article_countries(void **s) {
     EXPECT("Gondor said it would act. The government of Gondor met on Monday. "
            "Rohan attacked soldiers of the Dunland-led alliance.",
            "GON||010;GONGOV||036;ROH||190");
+    /* an appeal from outside the article's country to no one named is to it */
+    d = code_doc(g_ctx, "Gondor said it would act. The government of Gondor met on Monday. "
+                        "Arnor called on Tuesday. Gondor called on Wednesday.");
+    assert_int_equal(dyad_doc_nevents(d), 4);
+    e = dyad_doc_event(d, 2);
+    assert_string_equal(e->source, "ARN");
+    assert_string_equal(e->target, "GON");
+    assert_string_equal(e->target_basis, "article");
+    assert_string_equal(dyad_doc_event(d, 3)->target, "");
+    dyad_doc_free(d);
+    EXPECT("Gondor accused Mordor. Arnor called on Tuesday.", "GON|MOR|112;ARN||020");
     /* two countries named as often: none is the article's */
     EXPECT("Gondor accused Mordor. Police attacked Mordor. Police attacked soldiers.",
            "GON|MOR|112;---COP|MOR|190");
