@@ -10,10 +10,14 @@
 
 #include "article.h"
 
-/* Three-letter prefixes of actor codes that name no country. */
+/* Three-letter prefixes of actor codes that name no country: bodies,
+ * and CAMEO's regions ("the troubled Caribbean nation" is no third
+ * country of "the two countries"). */
 static int country_code(const char *cc) {
-    static const char *const not_country[] = {"IGO", "NGO", "MNC", "IMG", "UIS", "INT", "---",
-                                              NULL};
+    static const char *const not_country[] = {
+        "IGO", "NGO", "MNC", "IMG", "UIS", "INT", "---", "AFR", "ASA", "BLK", "CAS", "CAU",
+        "CFR", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM", "MEA", "MDT", "NAF", "NMR", "PGS",
+        "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WST", NULL};
     for (int k = 0; k < 3; k++)
         if (cc[k] < 'A' || cc[k] > 'Z') return 0;
     for (int k = 0; not_country[k]; k++)

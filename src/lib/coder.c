@@ -1718,18 +1718,24 @@ static int nominal_use(const parse *p, const vcand *v) {
 }
 
 /* "a phone call between A and B": each of the actors after "between"
- * with the other, when a pattern of words before the noun ("- PHONE_*
- * [041]") gives a code of a joint subject's (joint_code). */
-static int nominal_between(sent_job *j, vcand *v, const char *code, const char *rule) {
+ * (token at) with the other, when a pattern of words before the noun
+ * ("- PHONE_* [041]"), or of the noun's object up to "between" ("the
+ * signing of the accords between": "- * &AGREEMENT [057]"), gives a code
+ * of a joint subject's (joint_code). */
+static int nominal_between(sent_job *j, vcand *v, uint32_t at, const char *code, const char *rule) {
     const parse *p = j->p;
-    uint32_t i = v->v1 + 1;
-    if (i + 1 < p->n && tok_eq(&p->t[i], "THE")) i++;
+    uint32_t i = at + 1; /* "between the two countries" begins at "the" */
+    if (i + 1 < p->n && tok_eq(&p->t[i], "THE") && p->men_at[i] < 0) i++;
     int32_t m = p->men_at[i];
     if (m < 0 || p->men[m].t0 != i || group_size(p, p->men[m].group) < 2) return 0;
     pat_result r = {-1, -1, -1, 0, v->v1, v->v0};
     for (uint32_t k = 0; k < v->b->npats; k++) {
         const pattern *pt = &v->b->pats[k];
-        if (pt->npre && !pt->npost && pattern_match(p, pt, v->v0, v->v1, v->v1, &r)) {
+        /* words before the noun ("a phone call between"), or the noun's
+         * object up to "between" ("the signing of agreements between") */
+        if (at == v->v1 ? pt->npre && !pt->npost && pattern_match(p, pt, v->v0, v->v1, v->v1, &r)
+                        : !pt->npre && pt->npost && pattern_match(p, pt, v->v0, v->v1, at, &r) &&
+                              r.target < 0 && r.source < 0) {
             code = pt->code;
             rule = pt->rule;
             v->why |= EV_PATTERN;
@@ -1763,7 +1769,11 @@ static int code_nominal(sent_job *j, vcand *v) {
         v->had_event |= (uint8_t)done;
         return 0;
     }
-    if (v->v1 + 1 < p->n && tok_eq(&p->t[v->v1], "BETWEEN")) return nominal_between(j, v, code, rule);
+    if (v->v1 + 1 < p->n && tok_eq(&p->t[v->v1], "BETWEEN"))
+        return nominal_between(j, v, v->v1, code, rule);
+    if (v->v1 + 2 < p->n && tok_eq(&p->t[v->v1], "OF")) /* "the signing of the accords between" */
+        for (uint32_t k = v->v1 + 2; k < p->n && k < v->v1 + 6 && p->men_at[k] < 0; k++)
+            if (tok_eq(&p->t[k], "BETWEEN")) return nominal_between(j, v, k, code, rule);
     if (v->v1 + 1 >= p->n || !tok_in(&p->t[v->v1], NOMINAL_PREP)) return 0;
     int32_t src = mention_before(p, v->v0), tgt = -1;
     pat_result r = {-1, -1, -1, 0, v->v1, v->v0};

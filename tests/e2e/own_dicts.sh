@@ -4,7 +4,8 @@
 # entries of the verb dictionary (concluding a meeting, mediation, an
 # agreement reached between others, leaving an organisation, military
 # ranks, towns captured, warnings, drone attacks, commitments, criticism
-# drawn from others, calls for others to act).
+# drawn from others, calls for others to act, the signing of accords
+# between two countries, a region being no country).
 set -u
 DYAD=${DYAD:-build-asan/dyad}
 "$DYAD" dict check data/dict/* || { echo "data/dict has bad lines"; exit 1; }
@@ -29,7 +30,9 @@ code_articles "$DYAD" "" \
     '{"id":"o8","date":"2024-03-01","text":"Azerbaijan launched drone attacks against Armenia."}' \
     '{"id":"o9","date":"2024-03-01","text":"Syria reaffirmed that it is committed to the ceasefire with Israel."}' \
     '{"id":"o10","date":"2024-03-01","text":"Israel bombed Gaza, killing ten people and drawing criticism from France."}' \
-    '{"id":"o11","date":"2024-03-01","text":"Iran announced a call for Hezbollah to disarm."}' || exit 1
+    '{"id":"o11","date":"2024-03-01","text":"Iran announced a call for Hezbollah to disarm."}' \
+    '{"id":"o12","date":"2024-03-01","text":"Ruto witnessed the signing of the accords between Kenya and Haiti."}' \
+    '{"id":"o13","date":"2024-03-01","text":"Kenya and Haiti met to send police to the Caribbean nation. The two countries signed a deal."}' || exit 1
 expect_coded "not coded" '"source":"EGY[A-Z]*","target":"JOR[A-Z]*","code":"040"' \
     '"source":"JOR[A-Z]*","target":"EGY[A-Z]*","code":"040"' \
     '"source":"QAT[A-Z]*","target":"EGY[A-Z]*","code":"045"' \
@@ -44,7 +47,10 @@ expect_coded "not coded" '"source":"EGY[A-Z]*","target":"JOR[A-Z]*","code":"040"
     '"source":"AZE[A-Z]*","target":"ARM[A-Z]*","code":"195"' \
     '"source":"SYR[A-Z]*","target":"ISR[A-Z]*","code":"030"' \
     '"source":"FRA[A-Z]*","target":"ISR[A-Z]*","code":"111"' \
-    '"source":"IRN[A-Z]*","target":"LBN[A-Z]*","code":"020"' || exit 1
+    '"source":"IRN[A-Z]*","target":"LBN[A-Z]*","code":"020"' \
+    '"article":"o12".*"source":"KEN[A-Z]*","target":"HTI[A-Z]*","code":"057"' \
+    '"article":"o12".*"source":"HTI[A-Z]*","target":"KEN[A-Z]*","code":"057"' \
+    '"article":"o13","sentence":1,.*"source":"KEN[A-Z]*","target":"HTI[A-Z]*","code":"057"' || exit 1
 # leaving a place is no break with anyone
 printf '%s\n' "$CODED" | grep -q '"source":"EGY[A-Z]*","target":"[^"]*","code":"16' && { echo "leaving a city coded"; exit 1; }
 rm -f /tmp/dyad-examples.err
