@@ -13,15 +13,18 @@
 /* Three-letter prefixes of actor codes that name no country: bodies,
  * and CAMEO's regions ("the troubled Caribbean nation" is no third
  * country of "the two countries"). */
+#define K3(s) ((uint32_t)(s)[0] << 16 | (uint32_t)(s)[1] << 8 | (uint32_t)(s)[2])
+
 static int country_code(const char *cc) {
-    static const char *const not_country[] = {
-        "IGO", "NGO", "MNC", "IMG", "UIS", "INT", "---", "AFR", "ASA", "BLK", "CAS", "CAU",
+    static const char not_country[][4] = {
+        "IGO", "NGO", "MNC", "IMG", "UIS", "INT", "AFR", "ASA", "BLK", "CAS", "CAU",
         "CFR", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM", "MEA", "MDT", "NAF", "NMR", "PGS",
-        "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WST", NULL};
+        "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WST"};
     for (int k = 0; k < 3; k++)
-        if (cc[k] < 'A' || cc[k] > 'Z') return 0;
-    for (int k = 0; not_country[k]; k++)
-        if (!strncmp(cc, not_country[k], 3)) return 0;
+        if (cc[k] < 'A' || cc[k] > 'Z') return 0; /* also "---" */
+    uint32_t key = K3(cc);
+    for (size_t k = 0; k < sizeof not_country / sizeof not_country[0]; k++)
+        if (K3(not_country[k]) == key) return 0;
     return 1;
 }
 

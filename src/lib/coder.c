@@ -251,7 +251,9 @@ static int is_main(const parse *p, vcand *v) {
     if (w->cap && v->v0 > 0 && p->t[v->v0 - 1].kind != TK_QUOTE) return 0;
     if (v->v0 > 0) {
         const token *prev = &p->t[v->v0 - 1];
-        if (tok_in(prev, DET) || prev->kind == TK_POSS || prev->kind == TK_NUM) return 0;
+        if ((tok_in(prev, DET) && p->men_at[v->v0 - 1] < 0) || prev->kind == TK_POSS ||
+            prev->kind == TK_NUM)
+            return 0; /* not "Each blamed the other" */
     }
     /* "his 11th tour", "their first visit": a possessive, then at most two
      * plain words (no verb, actor, auxiliary or adverb), makes it a noun;
@@ -1122,6 +1124,15 @@ static int each_other(sent_job *j, uint32_t g, const char *code, const vcand *v,
     return 0;
 }
 
+/* Whether the verb's object at token k is "each other", "one another" or
+ * "the other". */
+static int reciprocal(const parse *p, uint32_t k) {
+    if (k + 1 >= p->n) return 0;
+    const token *a = &p->t[k], *b = &p->t[k + 1];
+    return (tok_eq(a, "EACH") && tok_eq(b, "OTHER")) || (tok_eq(a, "ONE") && tok_eq(b, "ANOTHER")) ||
+           (tok_eq(a, "THE") && tok_eq(b, "OTHER"));
+}
+
 /* Codes that actors named together as subject do with each other when the
  * verb names no one else: meeting, talks, agreements, cooperation,
  * releases and exchanges of prisoners, truces, fighting ("Gondor and Rohan
@@ -1610,6 +1621,13 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
         src = r.source;
     } else if (r.source >= 0) {
         src = r.source;
+    }
+    /* "Gondor and Rohan blamed each other", "Each blamed the other" */
+    if (src >= 0 && group_size(p, p->men[src].group) > 1 && reciprocal(p, v->v1)) {
+        v->why |= EV_JOINT;
+        if (each_other(j, p->men[src].group, code, v, rule) != 0) return -1;
+        v->had_event = 1;
+        return 0;
     }
     if (r.compound >= 0 && !r.compound_after) { /* '%' before: each member with each other */
         if (each_other(j, p->men[r.compound].group, code, v, rule) != 0) return -1;

@@ -361,7 +361,11 @@ static uint32_t countries_at(parse *p, uint32_t i) {
                                        "GOVERNMENTS", "PARTIES", NULL};
     if (!p->aliases) return i;
     uint32_t k = i, n = 0;
-    if (tok_eq(&p->t[k], "BOTH")) {
+    /* "Each blamed the other": the phrase is "Each" alone */
+    int each = tok_eq(&p->t[k], "EACH") && k + 1 < p->n && p->vrb[k + 1].entry >= 0;
+    if (each) {
+        n = 2;
+    } else if (tok_eq(&p->t[k], "BOTH")) {
         n = 2;
         k++;
     } else if (tok_eq(&p->t[k], "THE") && k + 1 < p->n) {
@@ -370,9 +374,9 @@ static uint32_t countries_at(parse *p, uint32_t i) {
         if (!n && tok_eq(&p->t[k + 1], "PARTIES")) n = 2; /* "the parties agreed" */
         k += n && !tok_eq(&p->t[k + 1], "PARTIES") ? 2 : 1;
     }
-    if (!n || k >= p->n || p->t[k].cap || !tok_in(&p->t[k], NOUN)) return i;
-    if (k + 1 < p->n && tok_eq(&p->t[k + 1], "OF")) return i; /* "both sides of the border" */
-    if (k + 2 < p->n && tok_eq(&p->t[k + 1], "TO") && tok_in(&p->t[k + 2], ARTICLE))
+    if (!each && (!n || k >= p->n || p->t[k].cap || !tok_in(&p->t[k], NOUN))) return i;
+    if (!each && k + 1 < p->n && tok_eq(&p->t[k + 1], "OF")) return i; /* "both sides of the border" */
+    if (!each && k + 2 < p->n && tok_eq(&p->t[k + 1], "TO") && tok_in(&p->t[k + 2], ARTICLE))
         return i; /* "the parties to the conflict", not "urged both sides to stop" */
     char cc[5][4];
     uint32_t nc = 0, bad = 0;
@@ -382,7 +386,7 @@ static uint32_t countries_at(parse *p, uint32_t i) {
         bad = article_add_country(cc, &nc, 5, c) != 0;
     }
     /* "both sides", "the parties": else the two the article is between */
-    int sides = tok_eq(&p->t[k], "SIDES") || tok_eq(&p->t[k], "PARTIES");
+    int sides = each || tok_eq(&p->t[k], "SIDES") || tok_eq(&p->t[k], "PARTIES");
     if ((bad || nc != n) && n == 2 && sides && p->aliases->npair == 2) {
         memcpy(cc, p->aliases->pair, sizeof p->aliases->pair);
         nc = 2;

@@ -731,6 +731,19 @@ static void the_parties(void **s) {
            "GON|ROH|190;ARN|GON|111;ARN|ROH|111");
 }
 
+/* "each other", "one another", "the other" after a joint subject: each
+ * with the other; "Each" opening a clause stands for the two countries
+ * of "both sides". */
+static void reciprocals(void **s) {
+    (void)s;
+    EXPECT("Gondor and Rohan accused each other.", "GON|ROH|112;ROH|GON|112");
+    EXPECT("Gondor and Rohan accused one another of lying.", "GON|ROH|112;ROH|GON|112");
+    EXPECT("Gondor attacked Rohan. Each accused the other.",
+           "GON|ROH|190;GON|ROH|112;ROH|GON|112");
+    EXPECT("Gondor accused Rohan and Bree.", "GON|ROH|112;GON|BRE|112");
+    EXPECT("Gondor attacked Rohan. Each soldier accused Bree.", "GON|ROH|190;---MIL|BRE|112");
+}
+
 /* "We" and "I" in a quotation are its speaker, named after it, before it
  * or, when the quotation goes on in the next sentence, in the last one; a
  * spokesperson no dictionary knows speaks for the body the last sentence
@@ -942,6 +955,7 @@ int main(void) {
         cmocka_unit_test(it_said),
         cmocka_unit_test(quoted_speakers),
         cmocka_unit_test(the_parties),
+        cmocka_unit_test(reciprocals),
         cmocka_unit_test(conditions),
         cmocka_unit_test(reported_accusations),
         cmocka_unit_test(hosts),
