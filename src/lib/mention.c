@@ -246,6 +246,28 @@ static int read_actor_list(const parse *p, uint32_t i, const char **codes, uint3
     return n;
 }
 
+/* Whether the actor list going on at token j ("and Chinese diplomats",
+ * ", Chinese and Iranian officials") ends in roles, read into chains;
+ * the list's actors are adjectives of a country (one word: "Chinese",
+ * "Iranian"). */
+static int shared_roles(const parse *p, uint32_t j, role_chain *chains, int *nch) {
+    *nch = 0;
+    uint32_t k = j;
+    for (int n = 0; n < 4 && k + 1 < p->n; n++) {
+        if (!tok_is(&p->t[k], "AND") && !tok_is(&p->t[k], "OR") && !tok_is(&p->t[k], ",")) return 0;
+        k++;
+        if (tok_is(&p->t[k - 1], ",") && (tok_is(&p->t[k], "AND") || tok_is(&p->t[k], "OR"))) k++;
+        const char *c = actor_at(p, k);
+        if (!c || !*c || p->act[k].len != 1 || !p->t[k].cap) return 0;
+        k++;
+        if (k < p->n && (tok_is(&p->t[k], "AND") || tok_is(&p->t[k], "OR") || tok_is(&p->t[k], ",")))
+            continue;
+        read_roles(p, skip_modifiers(p, k, 0), chains, nch);
+        return *nch > 0;
+    }
+    return 0;
+}
+
 /* Builds the mention(s) that start with an actor at token i (whose code
  * may already carry a prefix role); start is the mention's first token.
  * Returns the token after them. */
@@ -309,6 +331,12 @@ static uint32_t from_actor(parse *p, uint32_t start, uint32_t i, const char *cod
         if (c2 && *c2 && p->t[j].cap && j > i && p->t[j - 1].kind == TK_WORD) {
             if (strlen(c2) > strlen(code)) code = c2;
             j += p->act[j].len;
+        }
+        /* "Russian and Chinese diplomats": the roles after the last of the
+         * list are each one's */
+        if (j == i + p->act[i].len && shared_roles(p, j, chains, &nch)) {
+            for (int c = 0; c < nch; c++) add_mention(p, start, j, apply_chain(p, code, &chains[c]), group);
+            return j;
         }
         add_mention(p, start, j, code, group);
         return j;

@@ -168,6 +168,11 @@ static void roles_compose(void **s) {
     EXPECT("The government of Rohan accused Mordor.", "ROHGOV|MOR|112");
     EXPECT("Police from Bree attacked soldiers in Mordor.", "BRECOP|MORMIL|190");
     EXPECT("MSF Arnor accused Gondor.", "NGOARN|GON|112");
+    /* the roles after a list of one-word actors are each one's */
+    EXPECT("Arnorian and Rohan soldiers attacked Mordor.", "ARNMIL|MOR|190;ROHMIL|MOR|190");
+    EXPECT("Bree, Arnorian and Rohan soldiers attacked Mordor.",
+           "BREMIL|MOR|190;ARNMIL|MOR|190;ROHMIL|MOR|190");
+    EXPECT("Arnor and Rohan attacked Mordor.", "ARN|MOR|190;ROH|MOR|190");
 }
 
 static void compounds(void **s) {
