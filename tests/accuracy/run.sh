@@ -62,6 +62,11 @@ realnews() {
     printf '%s\n%s\n' "SUMMARY $_s1" "BASELINE petrarch2-dictionaries $_s2" >"$tmp/out"
     show "$tmp/out" precision recall code_exact date_acc no_country events gold
     [ "$MODE" = check ] && floor "$_label" "$_floors" precision recall
+    # the roles of the matched events (their countries match by definition)
+    "$T/score_actors" --realnews "$_gold" "$tmp/rn.dyad" >"$tmp/roles" ||
+        { bad "$_label: score_actors failed"; return; }
+    echo "  roles of the matched events where the gold names one (USAGOV: GOV)"
+    show "$tmp/roles" matched source_roles source_role_acc target_roles target_role_acc
 }
 
 # The metrics of one score.py report as key=value pairs: precision over
@@ -128,6 +133,30 @@ counted() {
 realnews "realnews-dev: 30 real wire articles 2023-2025" "$GOLD/realnews-dev/articles.jsonl" \
     "$GOLD/realnews-dev/gold.jsonl" tests/accuracy/realnews_dev.floor
 realnews "the two sample articles" "$SAMPLES/seeds.jsonl" "$SAMPLES/seeds-gold.jsonl" tests/accuracy/seeds.floor
+
+# --- who: source and target countries on PLOVER's gold records -------------
+# The CAMEO manual's examples (the verb dictionary was written from the
+# manual's definitions; the actors are not tuned on them), one sentence and
+# event each; beside the same coder with the PETRARCH2 dictionaries and a
+# majority-code baseline.
+PL=$GOLD/plover-gsr-cameo/PLOVER_GSR_CAMEO.json
+if [ -f "$PL" ]; then
+    echo "== PLOVER gold records (CAMEO manual examples): source and target countries"
+    _gaz=""
+    [ -f "$B/gazetteer.gaz" ] && _gaz="$B/gazetteer.gaz" # as `dyad code` reads them
+    # shellcheck disable=SC2086
+    if "$T/score_actors" --plover "$PL" data/dict $_gaz >"$tmp/pl1" &&
+        "$T/score_actors" --plover "$PL" $(echo "$P2DICTS" | sed 's/--dict //g') >"$tmp/pl2"; then
+        { summary_of "$tmp/pl1"; sed -n 's/^SUMMARY /BASELINE petrarch2-dictionaries /p' "$tmp/pl2"
+          grep '^BASELINE' "$tmp/pl1"; } >"$tmp/out"
+        show "$tmp/out" records coverage source_acc target_acc dyad_acc coded_source_acc coded_target_acc
+        [ "$MODE" = check ] && floor "PLOVER gold records" tests/accuracy/plover.floor source_acc target_acc
+    else
+        bad "PLOVER gold records: score_actors failed"
+    fi
+else
+    bad "no $PL"
+fi
 
 # --- event classes: CAMEO penta-class on ConfliBERT ----------------------
 CB=$GOLD/conflibert-cameo

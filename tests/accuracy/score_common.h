@@ -39,6 +39,25 @@ fail:
     return NULL;
 }
 
+/* Codes text (len bytes) as one sentence of an article id dated date
+ * ("YYYY-MM-DD" or ""), read from file at line (0: none), into *doc. */
+static inline dyad_status score_code_sentence(const dyad_ctx *ctx, const char *id, const char *date,
+                                              const char *text, size_t len, const char *file, long line,
+                                              dyad_doc **doc, dyad_error *err) {
+    dyad_article a;
+    memset(&a, 0, sizeof a);
+    a.id = id ? id : "";
+    a.date = date ? date : "";
+    a.source = a.title = a.url = "";
+    a.text = text;
+    a.text_len = len;
+    a.file = file;
+    a.line = line;
+    a.single_sentence = 1;
+    *doc = NULL;
+    return dyad_code(ctx, &a, doc, err);
+}
+
 /* Reads the command line "[-v] DATA DICT...": sets *verbose, *data and a
  * context loaded with the dictionaries. Returns 0, else the exit status
  * after a message (2 for a usage error, 1 for a failure). */

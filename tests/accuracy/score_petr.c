@@ -112,17 +112,8 @@ int main(int argc, char **argv) {
                 char d[16] = "";
                 if (date && strlen(date) == 8)
                     snprintf(d, sizeof d, "%.4s-%.2s-%.2s", date, date + 4, date + 6);
-                dyad_article a;
-                memset(&a, 0, sizeof a);
-                a.id = id ? id : "";
-                a.date = d;
-                a.source = a.title = a.url = "";
-                a.text = text;
-                a.text_len = strlen(text);
-                a.file = records;
-                a.single_sentence = 1;
                 dyad_doc *dd = NULL;
-                if (dyad_code(ctx, &a, &dd, &err) == DYAD_OK) {
+                if (score_code_sentence(ctx, id, d, text, strlen(text), records, 0, &dd, &err) == DYAD_OK) {
                     for (size_t i = 0; i < dyad_doc_nevents(dd) && ng < MAX_EV; i++) {
                         const dyad_event *e = dyad_doc_event(dd, i);
                         triple x;

@@ -147,16 +147,8 @@ static int score_record(const dyad_ctx *ctx, json_object *r, size_t i, int verbo
     char nb[128];
     dyad_error err;
     if (dyad_place_for_verb(ctx, text, len, verb, &pl, nb, sizeof nb, &err) != DYAD_OK) return -1;
-    dyad_article art;
-    memset(&art, 0, sizeof art);
-    art.id = art.date = art.source = art.title = art.url = "";
-    art.text = text;
-    art.text_len = len;
-    art.file = "score_places";
-    art.line = (long)i;
-    art.single_sentence = 1;
     dyad_doc *doc = NULL;
-    if (dyad_code(ctx, &art, &doc, &err) != DYAD_OK) {
+    if (score_code_sentence(ctx, "", "", text, len, "score_places", (long)i, &doc, &err) != DYAD_OK) {
         char eb[512];
         fprintf(stderr, "score_places: record %zu: %s\n", i, dyad_error_format(&err, eb, sizeof eb));
         return -2;

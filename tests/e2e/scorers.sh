@@ -3,7 +3,8 @@
 # written here: malformed records are named by file and line and skipped,
 # the good ones scored, and the baselines are computed as they say (the
 # majority class and naive Bayes fitted on a training file, the
-# capitalised-phrase spans, always-0 and always-1 casualty counts).
+# capitalised-phrase spans, always-0 and always-1 casualty counts, the
+# majority country code and the government role).
 set -u
 TOOLS=$(dirname "${DYAD:-build-asan/dyad}")/tools
 tmp=$(mktemp -d)
@@ -75,4 +76,36 @@ grep -q '^SUMMARY articles=1 skipped=2 killed_exact=1.000 killed_mae=0.000' "$tm
     { echo "bad GVDB records: unexpected $(cat "$tmp/out")"; fail=1; }
 grep -q '^BASELINE always-0 killed_exact=0.000 killed_mae=2.000' "$tmp/out" || { echo "always-0: $(cat "$tmp/out")"; fail=1; }
 grep -q '^BASELINE always-1 killed_exact=0.000 killed_mae=1.000' "$tmp/out" || { echo "always-1: $(cat "$tmp/out")"; fail=1; }
+# actors: roles of realnews events paired on (article, countries, root),
+# a malformed line named; PLOVER records' countries and the majority code
+{
+    printf '{"gid":"g1","article":"a1","source_country":"ISR","source_role":"GOV","target_country":"PSE","target_role":"REB","cameo_code":"190"}\n'
+    printf '{"gid":"g2","article":"a1","source_country":"ISR","source_role":"MIL","target_country":"PSE","target_role":"","cameo_code":"19"}\n'
+    printf 'not json\n'
+    printf '{"gid":"g3","article":"a2","source_country":"USA","source_role":"GOV","target_country":"IRN","target_role":"MIL","cameo_code":"11"}\n'
+} >"$tmp/gold.jsonl"
+{
+    printf '{"article":"a1","source":"ISRGOV","target":"PSEREBHMS","code":"190"}\n'
+    printf '{"article":"a1","source":"ISRGOV","target":"PSE","code":"193"}\n'
+    printf '{"article":"a2","source":"USAGOV","target":"IRNMIL","code":"112"}\n'
+    printf '{"article":"a2","source":"RUS","target":"IRN","code":"112"}\n'
+    printf '{"article":"a2","kind":"place","place":"Tehran"}\n'
+} >"$tmp/dyad.jsonl"
+"$TOOLS/score_actors" --realnews "$tmp/gold.jsonl" "$tmp/dyad.jsonl" >"$tmp/out" 2>"$tmp/err" || { cat "$tmp/err"; fail=1; }
+grep -q 'gold.jsonl:3: malformed record skipped' "$tmp/err" || { echo "no message naming gold.jsonl:3"; fail=1; }
+grep -q '^SUMMARY matched=3 source_roles=3 source_role_acc=0.667 target_roles=2 target_role_acc=1.000' "$tmp/out" ||
+    { echo "realnews roles: unexpected $(cat "$tmp/out")"; fail=1; }
+grep -q '^BASELINE government-role matched=3 source_roles=3 source_role_acc=0.667 target_roles=2 target_role_acc=0.000' "$tmp/out" ||
+    { echo "government-role baseline: unexpected $(cat "$tmp/out")"; fail=1; }
+cat >"$tmp/plover.json" <<'JSON'
+[{"id": "DOCUMENT", "text": "header"},
+ {"id": "r1", "text": "Israeli forces attacked Gaza.", "source": [{"code": "ISR"}], "target": [{"code": "PSE"}]},
+ {"id": "r2", "text": "The weather was fine.", "source": [{"code": "USA"}]},
+ {"id": "r3", "text": "Qatar hosted talks with Hamas.", "source": [{"code": "QAT"}], "target": [{"code": "PSE"}]}]
+JSON
+"$TOOLS/score_actors" --plover "$tmp/plover.json" data/dict >"$tmp/out" 2>"$tmp/err" || { cat "$tmp/err"; fail=1; }
+grep -q '^SUMMARY records=3 coverage=0.667 source_acc=0.667 target_acc=1.000 dyad_acc=1.000 coded_source_acc=1.000 coded_target_acc=1.000' "$tmp/out" ||
+    { echo "PLOVER records: unexpected $(cat "$tmp/out")"; fail=1; }
+grep -q '^BASELINE majority-code records=3 coverage=1.000 source_acc=0.333 target_acc=1.000 dyad_acc=0.500 .*in_sample=1' "$tmp/out" ||
+    { echo "majority-code baseline: unexpected $(cat "$tmp/out")"; fail=1; }
 exit $fail
