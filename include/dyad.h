@@ -70,6 +70,7 @@ typedef struct dyad_dict_stats {
     size_t verb_blocks, verb_forms, patterns, synsets;
     size_t bad_lines; /* lines reported through the warning callback */
     size_t places, place_names; /* gazetteer entries, and their distinct names */
+    size_t duplicates;          /* phrases given again (the first kept) */
 } dyad_dict_stats;
 
 /* Creates an empty context. */
@@ -100,6 +101,15 @@ dyad_status dyad_ctx_load_dir(dyad_ctx *ctx, const char *dir, dyad_warn_fn warn,
 dyad_status dyad_ctx_finish(dyad_ctx *ctx, dyad_error *err);
 
 void dyad_ctx_stats(const dyad_ctx *ctx, dyad_dict_stats *out);
+
+/* Reports through warn (as "file:line: message", or a message alone)
+ * what a dictionary's maintainer should look at, none of which stops
+ * coding: an actor whose dated codes of different roles or countries
+ * overlap by more than the day of a handover (which one applies on a day
+ * both hold is the first's), and the
+ * three-digit CAMEO codes that no verb, form or pattern gives. Returns
+ * how many it reported. */
+size_t dyad_ctx_audit(const dyad_ctx *ctx, dyad_warn_fn warn, void *ud);
 
 /* ---------------------------------------------------------------------
  * Articles

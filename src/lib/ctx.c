@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cameo.h"
 #include "ctx.h"
 #include "status.h"
 
@@ -167,4 +168,76 @@ void dyad_ctx_stats(const dyad_ctx *ctx, dyad_dict_stats *out) {
     out->bad_lines = d->bad_lines;
     out->places = ctx->gaz.n;
     out->place_names = ctx->gaz.used;
+    out->duplicates = d->duplicates;
+}
+
+/* Reports message at rule ("file:line", NULL for none) through warn. */
+static void audit_report(dyad_warn_fn warn, void *ud, const char *rule, const char *msg) {
+    dyad_error w;
+    memset(&w, 0, sizeof w);
+    w.code = DYAD_EPARSE;
+    const char *colon = rule ? strrchr(rule, ':') : NULL;
+    if (colon) {
+        size_t n = (size_t)(colon - rule);
+        if (n >= sizeof w.file) n = sizeof w.file - 1;
+        memcpy(w.file, rule, n);
+        w.line = strtol(colon + 1, NULL, 10);
+    }
+    snprintf(w.msg, sizeof w.msg, "%s", msg);
+    if (warn) warn(ud, &w);
+}
+
+static int dated(const dated_code *c) { return c->from != DATE_MIN || c->to != DATE_MAX; }
+
+/* Whether a code of the verb dictionary begins with CAMEO code c. */
+static int gives(const char *code, const char *c) { return code && !strncmp(code, c, strlen(c)); }
+
+static int verb_gives(const dicts *d, const char *c) {
+    for (size_t b = 0; b < d->blocks.n; b++) {
+        const verb_block *vb = &d->blocks.v[b];
+        if (gives(vb->code, c) || gives(vb->rcode, c)) return 1;
+        for (uint32_t k = 0; k < vb->npats; k++)
+            if (gives(vb->pats[k].code, c) || gives(vb->pats[k].rcode, c)) return 1;
+    }
+    for (size_t f = 0; f < d->forms.n; f++)
+        if (gives(d->forms.v[f].code, c)) return 1;
+    return 0;
+}
+
+size_t dyad_ctx_audit(const dyad_ctx *ctx, dyad_warn_fn warn, void *ud) {
+    const dicts *d = &ctx->d;
+    size_t found = 0;
+    char msg[512];
+    for (size_t a = 0; a < d->actors.n; a++) {
+        const actor_entry *e = &d->actors.v[a];
+        for (uint32_t i = 0; i < e->ncodes; i++)
+            for (uint32_t k = i + 1; k < e->ncodes; k++) {
+                const dated_code *x = &e->codes[i], *y = &e->codes[k];
+                /* a day of handover, both ranges' end and start, is no overlap */
+                if (!dated(x) || !dated(y) || !strcmp(x->code, y->code) || x->from >= y->to ||
+                    y->from >= x->to)
+                    continue;
+                snprintf(msg, sizeof msg, "dated codes %s %08d-%08d and %s %08d-%08d overlap", x->code,
+                         (int)x->from, (int)x->to, y->code, (int)y->from, (int)y->to);
+                audit_report(warn, ud, e->rule, msg);
+                found++;
+            }
+    }
+    if (d->blocks.n == 0) return found; /* no verb dictionary loaded */
+    char codes[400];
+    size_t len = 0;
+    int missing = 0;
+    codes[0] = '\0';
+    for (size_t k = 0; k < cameo_table_n; k++) {
+        const char *c = cameo_table[k].code;
+        if (strlen(c) != 3 || verb_gives(d, c)) continue;
+        if (len + 5 < sizeof codes) len += (size_t)snprintf(codes + len, sizeof codes - len, " %s", c);
+        missing++;
+        found++;
+    }
+    if (missing) {
+        snprintf(msg, sizeof msg, "%d CAMEO codes no verb, form or pattern gives:%s", missing, codes);
+        audit_report(warn, ud, NULL, msg);
+    }
+    return found;
 }

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Dyad's own dictionaries load with no bad line, and the README's main
+# Dyad's own dictionaries load with no bad line and no note (dict check's
+# notes are tested here too), and the README's main
 # command codes the bundled examples with them; invented sentences check
 # entries of the verb dictionary (concluding a meeting, mediation, an
 # agreement reached between others, leaving an organisation, military
@@ -8,7 +9,21 @@
 # between two countries, a region being no country).
 set -u
 DYAD=${DYAD:-build-asan/dyad}
-"$DYAD" dict check data/dict/* || { echo "data/dict has bad lines"; exit 1; }
+"$DYAD" dict check data/dict/* >/tmp/dyad-dict-check.out || { echo "data/dict has bad lines"; exit 1; }
+# no actor's dated codes overlap, and a verb gives every CAMEO code
+grep -q '^notes 0$' /tmp/dyad-dict-check.out || { grep '^note' /tmp/dyad-dict-check.out; exit 1; }
+# the notes name what they find: an overlap by file and line, codes no verb gives
+d=$(mktemp -d)
+printf 'GONDOR_ [GON]\nDENETHOR_\n\t[GONGOV 20200101-20221231]\n\t[GONOPP 20220601-99991231]\nFARAMIR_\n\t[GONGOV 20200101-20221231]\n\t[GONOPP 20221231-99991231]\n' >"$d/t.actors"
+printf -- '--- ATTACK [190] ---\nATTACK\n' >"$d/t.verbs"
+"$DYAD" dict check "$d/t.actors" "$d/t.verbs" >"$d/out" || { cat "$d/out"; exit 1; }
+grep -q '^note: .*t.actors:2: dated codes GONGOV 20200101-20221231 and GONOPP 20220601-99991231 overlap' "$d/out" ||
+    { echo "overlapping dated codes not noted:"; cat "$d/out"; exit 1; }
+grep -q 't.actors:5:' "$d/out" && { echo "a handover day noted as an overlap"; exit 1; }
+n3=$(awk -F'\t' '!/^#/ && length($1) == 3' data/cameo.tsv | wc -l) # all but 190
+grep -q "^note: $((n3 - 1)) CAMEO codes no verb, form or pattern gives: 010 011 " "$d/out" ||
+    { echo "CAMEO codes no verb gives not noted ($n3 three-digit codes):"; cat "$d/out"; exit 1; }
+rm -rf "$d" /tmp/dyad-dict-check.out
 out=$("$DYAD" code examples/*.txt 2>/tmp/dyad-examples.err) || { cat /tmp/dyad-examples.err; exit 1; }
 cat /tmp/dyad-examples.err
 n=$(printf '%s\n' "$out" | grep -c '"code"')
