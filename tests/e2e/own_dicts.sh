@@ -6,7 +6,8 @@
 # agreement reached between others, leaving an organisation, military
 # ranks, towns captured, warnings, drone attacks, commitments, criticism
 # drawn from others, calls for others to act, the signing of accords
-# between two countries, a region being no country).
+# between two countries, a region being no country, apologies, investigations
+# ordered).
 set -u
 DYAD=${DYAD:-build-asan/dyad}
 "$DYAD" dict check data/dict/* >/tmp/dyad-dict-check.out || { echo "data/dict has bad lines"; exit 1; }
@@ -47,7 +48,9 @@ code_articles "$DYAD" "" \
     '{"id":"o10","date":"2024-03-01","text":"Israel bombed Gaza, killing ten people and drawing criticism from France."}' \
     '{"id":"o11","date":"2024-03-01","text":"Iran announced a call for Hezbollah to disarm."}' \
     '{"id":"o12","date":"2024-03-01","text":"Ruto witnessed the signing of the accords between Kenya and Haiti."}' \
-    '{"id":"o13","date":"2024-03-01","text":"Kenya and Haiti met to send police to the Caribbean nation. The two countries signed a deal."}' || exit 1
+    '{"id":"o13","date":"2024-03-01","text":"Kenya and Haiti met to send police to the Caribbean nation. The two countries signed a deal."}' \
+    '{"id":"o14","date":"2024-03-01","text":"Nigeria'"'"'s army chief expressed apologies to Chad."}' \
+    '{"id":"o15","date":"2024-03-01","text":"Kenya'"'"'s president ordered a full investigation into the Ugandan army."}' || exit 1
 expect_coded "not coded" '"source":"EGY[A-Z]*","target":"JOR[A-Z]*","code":"040"' \
     '"source":"JOR[A-Z]*","target":"EGY[A-Z]*","code":"040"' \
     '"source":"QAT[A-Z]*","target":"EGY[A-Z]*","code":"045"' \
@@ -65,7 +68,9 @@ expect_coded "not coded" '"source":"EGY[A-Z]*","target":"JOR[A-Z]*","code":"040"
     '"source":"IRN[A-Z]*","target":"LBN[A-Z]*","code":"020"' \
     '"article":"o12".*"source":"KEN[A-Z]*","target":"HTI[A-Z]*","code":"057"' \
     '"article":"o12".*"source":"HTI[A-Z]*","target":"KEN[A-Z]*","code":"057"' \
-    '"article":"o13","sentence":1,.*"source":"KEN[A-Z]*","target":"HTI[A-Z]*","code":"057"' || exit 1
+    '"article":"o13","sentence":1,.*"source":"KEN[A-Z]*","target":"HTI[A-Z]*","code":"057"' \
+    '"source":"NGAMIL","target":"TCD[A-Z]*","code":"055"' \
+    '"source":"KENGOV","target":"UGAMIL","code":"090"' || exit 1
 # leaving a place is no break with anyone
 printf '%s\n' "$CODED" | grep -q '"source":"EGY[A-Z]*","target":"[^"]*","code":"16' && { echo "leaving a city coded"; exit 1; }
 rm -f /tmp/dyad-examples.err
