@@ -104,7 +104,8 @@ void dyad_ctx_stats(const dyad_ctx *ctx, dyad_dict_stats *out);
 
 /* Reports through warn (as "file:line: message", or a message alone)
  * what a dictionary's maintainer should look at, none of which stops
- * coding: an actor whose dated codes of different roles or countries
+ * coding: an actor phrase given again for another entry (the first
+ * keeps it), an actor whose dated codes of different roles or countries
  * overlap by more than the day of a handover (which one applies on a day
  * both hold is the first's), and the
  * three-digit CAMEO codes that no verb, form or pattern gives. Returns

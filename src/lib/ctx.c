@@ -223,6 +223,13 @@ size_t dyad_ctx_audit(const dyad_ctx *ctx, dyad_warn_fn warn, void *ud) {
                 found++;
             }
     }
+    for (size_t r = 0; r < d->repeats.n; r++) {
+        const actor_repeat *x = &d->repeats.v[r];
+        const char *at = x->first >= 0 && (size_t)x->first < d->actors.n ? d->actors.v[x->first].rule : "?";
+        snprintf(msg, sizeof msg, "%s given again: the entry at %s keeps it", x->text, at);
+        audit_report(warn, ud, x->rule, msg);
+        found++;
+    }
     if (d->blocks.n == 0) return found; /* no verb dictionary loaded */
     char codes[400];
     size_t len = 0;

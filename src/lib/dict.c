@@ -35,6 +35,7 @@ void dicts_free(dicts *d) {
     free(d->blocks.v);
     free(d->forms.v);
     free(d->synsets.v);
+    free(d->repeats.v);
     lex_free(&d->lex);
     arena_free(&d->mem);
     memset(d, 0, sizeof *d);
@@ -155,12 +156,35 @@ int dict_phrase(dicts *d, const char *s, size_t n, phrase *p) {
     return 0;
 }
 
-int dict_add_phrase(trie *t, dicts *d, const phrase *p, int32_t value) {
+int dict_add_phrase(trie *t, dicts *d, const phrase *p, int32_t value, int32_t *first) {
     int32_t node = trie_add(t, p->w, p->stem, (size_t)p->n);
     if (node == TRIE_NONE) return -1;
-    if (t->nodes[node].value >= 0) d->duplicates++;
-    else t->nodes[node].value = value;
-    return 0;
+    if (t->nodes[node].value < 0) {
+        t->nodes[node].value = value;
+        return 0;
+    }
+    d->duplicates++;
+    if (first) *first = t->nodes[node].value;
+    return 1;
+}
+
+/* Records that actor phrase p, read at L's line for entry, was given
+ * before for another entry, first. */
+static void actor_repeated(liner *L, const phrase *p, int32_t entry, int32_t first) {
+    dicts *d = L->d;
+    if (first == entry) return;
+    char text[256];
+    size_t n = 0;
+    text[0] = '\0';
+    for (int k = 0; k < p->n && n + 1 < sizeof text; k++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "%s%s", k ? " " : "", lex_str(&d->lex, p->w[k]));
+    if (n >= sizeof text) n = sizeof text - 1;
+    GROW(d->repeats, return);
+    actor_repeat *r = &d->repeats.v[d->repeats.n];
+    r->text = arena_strndup(&d->mem, text, n);
+    r->rule = liner_rule(L);
+    r->first = first;
+    if (r->text && r->rule) d->repeats.n++;
 }
 
 dyad_status dict_read_file(const char *path, char **buf, size_t *len, dyad_error *err) {
@@ -382,10 +406,13 @@ dyad_status dict_parse_actors(dicts *d, const char *name, const char *buf, size_
             memcpy(b.codes + b.ncodes, tmp, (size_t)n * sizeof *tmp);
             b.ncodes += n;
         }
-        if (dict_add_phrase(&d->actors_t, d, &p, b.entry) != 0) {
+        int32_t first;
+        int added = dict_add_phrase(&d->actors_t, d, &p, b.entry, &first);
+        if (added < 0) {
             st = dyad_fail(err, DYAD_ENOMEM, name, L.line, "out of memory");
             break;
         }
+        if (added == 1) actor_repeated(&L, &p, b.entry, first);
         d->actor_phrases++;
     }
     if (st == DYAD_OK) actor_close(&L, &b);
@@ -410,7 +437,7 @@ static void agent_add_forms(liner *L, const char *ph, size_t plen, const char *b
         liner_bad(L, "bad phrase: %s", ph);
         return;
     }
-    dict_add_phrase(&d->agents_t, d, &p, entry);
+    dict_add_phrase(&d->agents_t, d, &p, entry, NULL);
     d->agent_phrases++;
     if (has_braces) { /* listed plurals only (none when braces is NULL) */
         const char *s = braces ? braces : "";
@@ -419,7 +446,7 @@ static void agent_add_forms(liner *L, const char *ph, size_t plen, const char *b
             const char *e = s;
             while (*e && *e != ' ' && *e != '\t' && *e != '}') e++;
             if (e > s && dict_phrase(d, s, (size_t)(e - s), &p) == 0) {
-                dict_add_phrase(&d->agents_t, d, &p, entry);
+                dict_add_phrase(&d->agents_t, d, &p, entry, NULL);
                 d->agent_phrases++;
             }
             s = e;
@@ -434,7 +461,7 @@ static void agent_add_forms(liner *L, const char *ph, size_t plen, const char *b
         q.w[q.n - 1] = lex_intern(&d->lex, f.w[k], strlen(f.w[k]));
         q.stem[q.n - 1] = 0;
         if (q.w[q.n - 1]) {
-            dict_add_phrase(&d->agents_t, d, &q, entry);
+            dict_add_phrase(&d->agents_t, d, &q, entry, NULL);
             d->agent_phrases++;
         }
     }
@@ -544,7 +571,7 @@ dyad_status dict_parse_discards(dicts *d, const char *name, const char *buf, siz
         discard_entry *e = &d->discards.v[d->discards.n];
         e->story = (uint8_t)story;
         e->rule = liner_rule(&L);
-        dict_add_phrase(&d->discards_t, d, &p, (int32_t)d->discards.n);
+        dict_add_phrase(&d->discards_t, d, &p, (int32_t)d->discards.n, NULL);
         d->discards.n++;
     }
     free(L.out);

@@ -124,6 +124,13 @@ typedef struct synset {
         size_t n, cap;                                                                   \
     }
 
+/* An actor phrase given again in another entry (the first is kept). */
+typedef struct actor_repeat {
+    const char *text; /* the phrase, words between spaces */
+    const char *rule; /* "file:line" where it is given again */
+    int32_t first;    /* the entry that keeps it */
+} actor_repeat;
+
 typedef struct dicts {
     arena mem;       /* all strings and fixed arrays */
     lexicon lex;     /* word ids */
@@ -139,6 +146,7 @@ typedef struct dicts {
     DYNARR(synset) synsets;
     size_t actor_phrases, agent_phrases, npatterns, bad_lines;
     size_t duplicates; /* phrases already present (first one kept) */
+    DYNARR(actor_repeat) repeats; /* actor phrases given again for another entry */
 } dicts;
 
 int dicts_init(dicts *d);

@@ -51,7 +51,9 @@ uint32_t dict_intern(dicts *d, const char *s, size_t n);
 /* Splits "UNITED_STATES" into words; the last is a stem unless written with
  * a trailing '_'. Returns -1 on an empty or too long phrase. */
 int dict_phrase(dicts *d, const char *s, size_t n, phrase *p);
-/* Adds p to trie t with value (the first value of a phrase is kept). */
-int dict_add_phrase(trie *t, dicts *d, const phrase *p, int32_t value);
+/* Adds p to trie t with value (the first value of a phrase is kept).
+ * Returns 0, 1 when p was there already (its value into *first unless
+ * first is NULL), -1 when out of memory. */
+int dict_add_phrase(trie *t, dicts *d, const phrase *p, int32_t value, int32_t *first);
 
 #endif

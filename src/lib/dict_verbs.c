@@ -302,7 +302,7 @@ static int add_form(vparse *V, const phrase *p, int vpos, const char *code, int 
         V->gen.v[V->gen.n++].form = fi;
         return 0;
     }
-    return dict_add_phrase(&d->verbs_t, d, p, (int32_t)fi);
+    return dict_add_phrase(&d->verbs_t, d, p, (int32_t)fi, NULL) < 0 ? -1 : 0;
 }
 
 static void verb_line(vparse *V, const char *s) {
@@ -553,7 +553,7 @@ dyad_status dict_parse_verbs(dicts *d, const char *name, const char *buf, size_t
     }
     close_block(&V);
     /* generated forms after the written ones */
-    for (size_t i = 0; i < V.gen.n; i++) dict_add_phrase(&d->verbs_t, d, &V.gen.v[i].p, (int32_t)V.gen.v[i].form);
+    for (size_t i = 0; i < V.gen.n; i++) dict_add_phrase(&d->verbs_t, d, &V.gen.v[i].p, (int32_t)V.gen.v[i].form, NULL);
     /* resolve synset names */
     for (size_t i = 0; i < V.refs.n; i++) {
         int32_t si = find_synset(d, V.refnames.v[i], strlen(V.refnames.v[i]));
