@@ -1133,6 +1133,13 @@ static int reciprocal(const parse *p, uint32_t k) {
            (tok_eq(a, "THE") && tok_eq(b, "OTHER"));
 }
 
+/* Whether target mention m of verb v is the agent of another verb after
+ * "by" ("agreed to a ceasefire brokered by Qatar"), not whom v acts on. */
+static int agent_of_other(const parse *p, const vcand *v, int32_t m) {
+    uint32_t t0 = p->men[m].t0;
+    return t0 > v->v1 + 1 && tok_eq(&p->t[t0 - 1], "BY") && p->vrb[t0 - 2].entry >= 0;
+}
+
 /* Codes that actors named together as subject do with each other when the
  * verb names no one else: meeting, talks, agreements, cooperation,
  * releases and exchanges of prisoners, truces, fighting ("Gondor and Rohan
@@ -1684,8 +1691,8 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     }
     /* "Gondor and Rohan met", "... signed a deal to send police": each with
      * the other, when the verb names no one else with a country */
-    if (src >= 0 && (tgt < 0 || !real_actor(p, tgt) || (v->why & EV_PLACE)) && joint_code(code) &&
-        group_size(p, p->men[src].group) > 1) {
+    if (src >= 0 && (tgt < 0 || !real_actor(p, tgt) || (v->why & EV_PLACE) || agent_of_other(p, v, tgt)) &&
+        joint_code(code) && group_size(p, p->men[src].group) > 1) {
         v->why = (uint16_t)((v->why & ~EV_PLACE) | EV_JOINT);
         if (each_other(j, p->men[src].group, code, v, rule) != 0) return -1;
         v->had_event = 1;

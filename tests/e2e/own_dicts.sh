@@ -7,7 +7,7 @@
 # ranks, towns captured, warnings, drone attacks, commitments, criticism
 # drawn from others, calls for others to act, the signing of accords
 # between two countries, a region being no country, apologies, investigations
-# ordered).
+# ordered, territory retaken, agreements brokered by others).
 set -u
 DYAD=${DYAD:-build-asan/dyad}
 "$DYAD" dict check data/dict/* >/tmp/dyad-dict-check.out || { echo "data/dict has bad lines"; exit 1; }
@@ -52,7 +52,9 @@ code_articles "$DYAD" "" \
     '{"id":"o12","date":"2024-03-01","text":"Ruto witnessed the signing of the accords between Kenya and Haiti."}' \
     '{"id":"o13","date":"2024-03-01","text":"Kenya and Haiti met to send police to the Caribbean nation. The two countries signed a deal."}' \
     '{"id":"o14","date":"2024-03-01","text":"Nigeria'"'"'s army chief expressed apologies to Chad."}' \
-    '{"id":"o15","date":"2024-03-01","text":"Kenya'"'"'s president ordered a full investigation into the Ugandan army."}' || exit 1
+    '{"id":"o15","date":"2024-03-01","text":"Kenya'"'"'s president ordered a full investigation into the Ugandan army."}' \
+    '{"id":"o16","date":"2024-03-01","text":"Sudan'"'"'s army regained control of Khartoum from the RSF."}' \
+    '{"id":"o17","date":"2024-03-01","text":"Israel and Hamas agreed to a ceasefire brokered by Qatar."}' || exit 1
 expect_coded "not coded" '"source":"EGY[A-Z]*","target":"JOR[A-Z]*","code":"040"' \
     '"source":"JOR[A-Z]*","target":"EGY[A-Z]*","code":"040"' \
     '"source":"QAT[A-Z]*","target":"EGY[A-Z]*","code":"045"' \
@@ -72,7 +74,11 @@ expect_coded "not coded" '"source":"EGY[A-Z]*","target":"JOR[A-Z]*","code":"040"
     '"article":"o12".*"source":"HTI[A-Z]*","target":"KEN[A-Z]*","code":"057"' \
     '"article":"o13","sentence":1,.*"source":"KEN[A-Z]*","target":"HTI[A-Z]*","code":"057"' \
     '"source":"NGAMIL","target":"TCD[A-Z]*","code":"055"' \
-    '"source":"KENGOV","target":"UGAMIL","code":"090"' || exit 1
+    '"source":"KENGOV","target":"UGAMIL","code":"090"' \
+    '"source":"SDNMIL","target":"SDNREB[A-Z]*","code":"192"' \
+    '"article":"o17".*"source":"ISR[A-Z]*","target":"PSEREB[A-Z]*","code":"087' || exit 1
+# the mediator of an agreement is no party to it
+printf '%s\n' "$CODED" | grep -q '"article":"o17".*"target":"QAT' && { echo "a mediator coded as a party"; exit 1; }
 # leaving a place is no break with anyone
 printf '%s\n' "$CODED" | grep -q '"source":"EGY[A-Z]*","target":"[^"]*","code":"16' && { echo "leaving a city coded"; exit 1; }
 rm -f /tmp/dyad-examples.err

@@ -692,6 +692,8 @@ static void hosts(void **s) {
     EXPECT("Gondor met Rohan in Edoras, hosted by Arnor.",
            "GON|ROH|036;ROH|GON|036;ARN|GON|043;ARN|ROH|043");
     EXPECT("Gondor attacked Rohan, hosted by Arnor.", "GON|ROH|190;ARN||043");
+    /* the agent of another verb after "by" is no target of a joint subject */
+    EXPECT("Gondor and Rohan met at talks hosted by Arnor.", "GON|ROH|036;ROH|GON|036");
     /* a capitalised title before a role is part of it */
     EXPECT("Gondor's Interim Prime Minister attacked Mordor.", "GONGOV|MOR|190");
 }
