@@ -1726,8 +1726,9 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
  * noun or the actor after "by"; the target the object of a pattern of the
  * verb's block, else of "of", "on", "against", "to", "into" or "with"; one
  * of those words follows the noun and the target comes right after it (or
- * after "the"). Both must be there, and the source must name an actor, not
- * only a role. */
+ * after "the"); a visit's place may follow "in" or "at", within a few words
+ * ("Blinken's arrival in the new city of El Alamein"). Both must be there,
+ * and the source must name an actor, not only a role. */
 static const char *const NOMINAL_PREP[] = {"OF", "ON", "AGAINST", "TO", "INTO", "WITH", "UPON",
                                            NULL};
 
@@ -1799,7 +1800,10 @@ static int code_nominal(sent_job *j, vcand *v) {
     if (v->v1 + 2 < p->n && tok_eq(&p->t[v->v1], "OF")) /* "the signing of the accords between" */
         for (uint32_t k = v->v1 + 2; k < p->n && k < v->v1 + 6 && p->men_at[k] < 0; k++)
             if (tok_eq(&p->t[k], "BETWEEN")) return nominal_between(j, v, k, code, rule);
-    if (v->v1 + 1 >= p->n || !tok_in(&p->t[v->v1], NOMINAL_PREP)) return 0;
+    /* "Blinken's arrival in Cairo", "the visit to Doha": where a visit goes */
+    int visit = usable_code(code) && !strncmp(code, "042", 3) && v->v1 + 1 < p->n &&
+                (tok_eq(&p->t[v->v1], "IN") || tok_eq(&p->t[v->v1], "AT"));
+    if (v->v1 + 1 >= p->n || (!visit && !tok_in(&p->t[v->v1], NOMINAL_PREP))) return 0;
     int32_t src = mention_before(p, v->v0), tgt = -1;
     pat_result r = {-1, -1, -1, 0, v->v1, v->v0};
     for (uint32_t k = 0; k < v->b->npats; k++) {
@@ -1824,7 +1828,11 @@ static int code_nominal(sent_job *j, vcand *v) {
          * place of the gazetteer where a deed of force or a visit falls */
         for (uint32_t q = 0; tgt < 0 && q < j->nplaces && usable_code(code) && place_target(code); q++) {
             const place_mention *pm = &j->places[q];
-            if (pm->t0 != k || !pm->e || strlen(pm->e->country) != 3) continue;
+            /* a visit's place may come after a description: "in the new
+             * city of El Alamein" */
+            if ((visit ? pm->t0 < k || pm->t0 > k + 4 : pm->t0 != k) || !pm->e ||
+                strlen(pm->e->country) != 3)
+                continue;
             j->place_target = (int32_t)q;
             tgt = PLACE_TARGET;
             after = pm->t1;

@@ -301,6 +301,10 @@ static void nominal(void **s) {
     EXPECT("Rohan condemned the invasion of Mordor by Arnor.", "ROH|ARN|111;ARN|MOR|192");
     /* a place of the gazetteer as the object of a deed of force */
     EXPECT("The invasion of Minas Tirith by Rohan failed.", "ROH|GON|192");
+    /* a visit's place after "in" or "at", past a few words */
+    EXPECT("Gondor's visit in Edoras was short.", "GON|ROH|042");
+    EXPECT("Gondor's visit in the old city of Edoras was short.", "GON|ROH|042");
+    EXPECT("Gondor's invasion in Edoras was swift.", "");
     /* no source, an object too far away, a role as the only source */
     EXPECT("The invasion of Mordor began.", "");
     EXPECT("Gondor's invasion last year of Mordor failed.", "");
