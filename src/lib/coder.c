@@ -1204,6 +1204,19 @@ static uint32_t object_end(const parse *p, const vcand *vs, size_t nv, size_t iv
     return end;
 }
 
+/* Where the speaker before verb v of saying begins: past a mention right
+ * before the verb's chain, up to three capitalised words no dictionary
+ * knows and a mention before them ("spokesperson Gan Yu said"); v's chain
+ * itself when there is none. */
+static uint32_t speaker_start(const parse *p, const vcand *v) {
+    uint32_t k = v->c0;
+    if (k > 0 && p->men_at[k - 1] >= 0) k = p->men[p->men_at[k - 1]].t0;
+    for (int names = 0; k > 0 && names < 3 && p->t[k - 1].cap && p->men_at[k - 1] < 0; names++)
+        k--;
+    if (k > 0 && p->men_at[k - 1] >= 0) k = p->men[p->men_at[k - 1]].t0;
+    return k;
+}
+
 /* The first pattern of verb v's block that matches up to end, in *r. A
  * statement is coded by what it says: when none matches, its patterns of
  * a stance (criticism, accusation, intent) may read the whole reported
@@ -1224,11 +1237,7 @@ static const pattern *match_patterns(const parse *p, const vcand *v, uint32_t en
         }
     /* "'Kurti is the culprit,' said Vucic", "'... unacceptable,' Maduro
      * said": the quotation before the verb and its speaker */
-    uint32_t k = v->c0;
-    if (k > 0 && p->men_at[k - 1] >= 0) k = p->men[p->men_at[k - 1]].t0;
-    for (int names = 0; k > 0 && names < 3 && p->t[k - 1].cap && p->men_at[k - 1] < 0; names++)
-        k--; /* "spokesperson Gan Yu said" */
-    if (k > 0 && p->men_at[k - 1] >= 0) k = p->men[p->men_at[k - 1]].t0;
+    uint32_t k = speaker_start(p, v);
     if (k == 0 || p->t[k - 1].kind != TK_QUOTE) return NULL;
     uint32_t q1 = k - 1, q0 = q1;
     while (q0 > 0 && p->t[q0 - 1].kind != TK_QUOTE) q0--;
@@ -1296,15 +1305,12 @@ static int first_person(const parse *p, const vcand *v) {
     return v->c0 > 0 && (tok_eq(&p->t[v->c0 - 1], "WE") || tok_eq(&p->t[v->c0 - 1], "I"));
 }
 
-/* Whether verb s of saying is attached to a quotation: right after it
- * closes ("“...,” Gondor said", "“...,” said Gondor") or right before it
- * opens ("Gondor said: “...”"). */
-static int quotes(const parse *p, const vcand *s) {
-    uint32_t k = s->c0;
-    if (k > 0 && p->men_at[k - 1] >= 0) k = p->men[p->men_at[k - 1]].t0;
-    for (int names = 0; k > 0 && names < 3 && p->t[k - 1].cap && p->men_at[k - 1] < 0; names++)
-        k--; /* "spokesperson Gan Yu said" */
-    if (k > 0 && p->men_at[k - 1] >= 0) k = p->men[p->men_at[k - 1]].t0;
+/* Whether s is a main verb of saying, outside quotation marks, attached
+ * to a quotation: right after it closes ("“...,” Gondor said", "“...,”
+ * said Gondor") or right before it opens ("Gondor said: “...”"). */
+static int quoting(const parse *p, const vcand *s) {
+    if (!s->main || !saying(s) || quoted(p, s->v0)) return 0;
+    uint32_t k = speaker_start(p, s);
     if (k > 0 && tok_eq(&p->t[k - 1], ",")) k--;
     if (k > 0 && p->t[k - 1].kind == TK_QUOTE) return 1;
     uint32_t e = s->v1;
@@ -1318,7 +1324,7 @@ static int quotes(const parse *p, const vcand *s) {
 static int32_t quote_speaker(const parse *p, vcand *vs, size_t nv, size_t iv) {
     for (size_t k = 0; k < nv; k++) {
         vcand *s = &vs[k];
-        if (k == iv || !s->main || !saying(s) || quoted(p, s->v0) || !quotes(p, s)) continue;
+        if (k == iv || !quoting(p, s)) continue;
         if (k < iv) return s->src;
         uint32_t after;
         int32_t m = inverted_speaker(p, s, &after);
@@ -1409,13 +1415,35 @@ static int victim(const parse *p, int32_t m) {
 /* How many sentences back a deed is looked for. */
 #define DEED_WINDOW 4
 
-/* The source of the deed a definite event noun right after verb v refers
- * back to ("denounced the strikes": the last event of the same root, in
- * this sentence or the DEED_WINDOW before, whose source names a country
- * or an organisation other than the critic's, mention critic (-1: none));
- * NULL for none. */
-static const char *deed_at(const sent_job *j, uint32_t k, int32_t critic);
+/* The source of the deed the event noun at token k refers back to: the
+ * last event of the same root (a noun with no code of its own, "the
+ * strikes": of force), in this sentence or the DEED_WINDOW before, whose
+ * source names a country or an organisation other than that of mention
+ * critic (-1: none); NULL for none. */
+static const char *deed_at(const sent_job *j, uint32_t k, int32_t critic) {
+    const parse *p = j->p;
+    int32_t f = p->vrb[k].entry;
+    if (f < 0 || p->t[k].cap || p->men_at[k] >= 0) return NULL;
+    const char *nc = form_code(p->d, &p->d->forms.v[f]);
+    if (nc && (!nc[0] || !nc[1])) return NULL;
+    const dyad_doc *doc = j->doc;
+    for (size_t r = doc->nev; r-- > 0;) {
+        const dyad_event *e = &doc->ev[r];
+        if (e->sentence + DEED_WINDOW < j->sidx) break;
+        if (!e->code || !named(e->source)) continue;
+        /* not the critic's own: "X returned fire ... X denounced the strikes" */
+        if (critic >= 0 && !strncmp(e->source, p->men[critic].code, 3)) continue;
+        /* a noun of no code of its own ("the strikes") is a deed of force */
+        if (nc ? !strncmp(e->code, nc, 2)
+               : (e->code[0] == '2' || !strncmp(e->code, "18", 2) || !strncmp(e->code, "19", 2)))
+            return e->source;
+    }
+    return NULL;
+}
 
+/* The source of the deed a definite event noun right after verb v refers
+ * back to ("denounced the strikes", see deed_at), not one whose object or
+ * agent follows it ("the strikes on X"). */
 static const char *deed_doer(const sent_job *j, const vcand *v, uint32_t end, int32_t critic) {
     const parse *p = j->p;
     uint32_t k = v->v1;
@@ -1440,28 +1468,6 @@ static const char *subject_deed(const sent_job *j, const vcand *v) {
         d--; /* "the latest attack" */
     if (!tok_eq(&p->t[d], "THE") && p->t[d].kind != TK_POSS) return NULL;
     return deed_at(j, k, -1);
-}
-
-/* The source of the deed event noun k refers back to; see deed_doer. */
-static const char *deed_at(const sent_job *j, uint32_t k, int32_t critic) {
-    const parse *p = j->p;
-    int32_t f = p->vrb[k].entry;
-    if (f < 0 || p->t[k].cap || p->men_at[k] >= 0) return NULL;
-    const char *nc = form_code(p->d, &p->d->forms.v[f]);
-    if (nc && (!nc[0] || !nc[1])) return NULL;
-    const dyad_doc *doc = j->doc;
-    for (size_t r = doc->nev; r-- > 0;) {
-        const dyad_event *e = &doc->ev[r];
-        if (e->sentence + DEED_WINDOW < j->sidx) break;
-        if (!e->code || !named(e->source)) continue;
-        /* not the critic's own: "X returned fire ... X denounced the strikes" */
-        if (critic >= 0 && !strncmp(e->source, p->men[critic].code, 3)) continue;
-        /* a noun of no code of its own ("the strikes") is a deed of force */
-        if (nc ? !strncmp(e->code, nc, 2)
-               : (e->code[0] == '2' || !strncmp(e->code, "18", 2) || !strncmp(e->code, "19", 2)))
-            return e->source;
-    }
-    return NULL;
 }
 
 /* Whether code is mediation (045). */
@@ -2076,17 +2082,6 @@ static int complete_roles(dyad_doc *doc) {
     return 0;
 }
 
-/* Whether complement k ("to join") has its own subject: the object right
- * after the verb it completes ("pushed him to join", "asked Gondor to
- * leave"), who is asked or made to do it, not doing it. */
-static int controlled_to(const parse *p, uint32_t to);
-
-static int object_control(const parse *p, const vcand *vs, size_t k) {
-    const vcand *v = &vs[k];
-    if (v->c0 < 2 || !tok_eq(&p->t[v->c0], "TO")) return 0; /* the chain starts at "to" */
-    return controlled_to(p, v->c0);
-}
-
 /* Whether "to" at token to follows an object that a verb before it takes
  * ("pushed him to", "asked Gondor to", "called on Rohan to"). */
 static int controlled_to(const parse *p, uint32_t to) {
@@ -2106,6 +2101,15 @@ static int controlled_to(const parse *p, uint32_t to) {
     const token *c = &p->t[o - 1]; /* the verb that takes the object */
     return c->kind == TK_WORD && !c->cap && !tok_in(c, PREP) &&
            (p->vrb[o - 1].entry >= 0 || ends_with(c, "ED") || tok_in(c, CONTROL));
+}
+
+/* Whether complement k ("to join") has its own subject: the object right
+ * after the verb it completes ("pushed him to join", "asked Gondor to
+ * leave"), who is asked or made to do it, not doing it. */
+static int object_control(const parse *p, const vcand *vs, size_t k) {
+    const vcand *v = &vs[k];
+    if (v->c0 < 2 || !tok_eq(&p->t[v->c0], "TO")) return 0; /* the chain starts at "to" */
+    return controlled_to(p, v->c0);
 }
 
 /* Whether complement k completes a noun of decision further on than the
@@ -2278,9 +2282,7 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
         }
     /* who spoke this sentence's quotation, for one that goes on in the next */
     for (size_t k = 0; k < nv; k++) {
-        if (!vs[k].main || vs[k].src < 0 || !saying(&vs[k]) || quoted(&p, vs[k].v0) ||
-            !quotes(&p, &vs[k]))
-            continue;
+        if (vs[k].src < 0 || !quoting(&p, &vs[k])) continue;
         doc->speaker = actor_code(&j, vs[k].src, &doc->speaker_basis);
         doc->speaker_si = si;
         break;

@@ -87,8 +87,6 @@ static const char *majority(const codes *g, const int *have, size_t n) {
     return best;
 }
 
-static double share(size_t a, size_t b) { return b ? (double)a / (double)b : 0; }
-
 static int plover(int verbose, const char *path, dyad_ctx *ctx) {
     json_object *root = json_object_from_file(path);
     if (!root || !json_object_is_type(root, json_type_array)) {
@@ -157,8 +155,9 @@ static int plover(int verbose, const char *path, dyad_ctx *ctx) {
     }
     printf("SUMMARY records=%zu coverage=%.3f source_acc=%.3f target_acc=%.3f dyad_acc=%.3f "
            "coded_source_acc=%.3f coded_target_acc=%.3f\n",
-           recs, share(coded, recs), share(src_ok, recs), share(tgt_ok, tgts), share(dyad_ok, tgts),
-           share(coded_src_ok, coded), share(coded_tgt_ok, coded_tgts));
+           recs, score_ratio(coded, recs), score_ratio(src_ok, recs), score_ratio(tgt_ok, tgts),
+           score_ratio(dyad_ok, tgts), score_ratio(coded_src_ok, coded),
+           score_ratio(coded_tgt_ok, coded_tgts));
     char ms[4], mt[4];
     memcpy(ms, majority(gs, hs, n), 4);
     memcpy(mt, majority(gt, ht, n), 4);
@@ -172,7 +171,8 @@ static int plover(int verbose, const char *path, dyad_ctx *ctx) {
     }
     printf("BASELINE majority-code records=%zu coverage=1.000 source_acc=%.3f target_acc=%.3f "
            "dyad_acc=%.3f coded_source_acc=%.3f coded_target_acc=%.3f in_sample=1\n",
-           recs, share(bs, recs), share(bt, tgts), share(bb, tgts), share(bs, recs), share(bt, tgts));
+           recs, score_ratio(bs, recs), score_ratio(bt, tgts), score_ratio(bb, tgts),
+           score_ratio(bs, recs), score_ratio(bt, tgts));
     free(gs), free(gt), free(hs), free(ht);
     json_object_put(root);
     return 0;
@@ -297,10 +297,10 @@ static int realnews(int verbose, const char *gold_path, const char *dyad_path) {
                    y->tgt);
     }
     printf("SUMMARY matched=%zu source_roles=%zu source_role_acc=%.3f target_roles=%zu target_role_acc=%.3f\n",
-           matched, sr, share(sr_ok, sr), tr, share(tr_ok, tr));
+           matched, sr, score_ratio(sr_ok, sr), tr, score_ratio(tr_ok, tr));
     printf("BASELINE government-role matched=%zu source_roles=%zu source_role_acc=%.3f target_roles=%zu "
            "target_role_acc=%.3f\n",
-           matched, sr, share(sr_gov, sr), tr, share(tr_gov, tr));
+           matched, sr, score_ratio(sr_gov, sr), tr, score_ratio(tr_gov, tr));
     free(g.v), free(d.v);
     return 0;
 }

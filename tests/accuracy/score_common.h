@@ -39,6 +39,12 @@ fail:
     return NULL;
 }
 
+/* a / b, 0 when b is 0. */
+static inline double score_ratio(double a, double b) { return b ? a / b : 0; }
+
+/* The harmonic mean of precision p and recall r, 0 when both are. */
+static inline double score_f1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
+
 /* Codes text (len bytes) as one sentence of an article id dated date
  * ("YYYY-MM-DD" or ""), read from file at line (0: none), into *doc. */
 static inline dyad_status score_code_sentence(const dyad_ctx *ctx, const char *id, const char *date,

@@ -274,15 +274,13 @@ static void score_add(const int *gold, const int *sys, size_t n, score *s) {
     s->n += (long)n;
 }
 
-static double f1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
-
 /* Prints s's metrics, " pair_p=x ... b3_f1=z", with no newline. */
 static void score_print(const score *s) {
     double pp = s->pairs_sys ? s->pairs_both / s->pairs_sys : 1;
     double pr = s->pairs_gold ? s->pairs_both / s->pairs_gold : 1;
     double bp = s->n ? s->b3p / (double)s->n : 0, br = s->n ? s->b3r / (double)s->n : 0;
-    printf(" pair_p=%.3f pair_r=%.3f pair_f1=%.3f b3_p=%.3f b3_r=%.3f b3_f1=%.3f", pp, pr, f1(pp, pr), bp, br,
-           f1(bp, br));
+    printf(" pair_p=%.3f pair_r=%.3f pair_f1=%.3f b3_p=%.3f b3_r=%.3f b3_f1=%.3f", pp, pr, score_f1(pp, pr), bp, br,
+           score_f1(bp, br));
 }
 
 typedef struct totals {

@@ -228,16 +228,14 @@ static void score(const dyad_ctx *ctx, const sent *s, long line, const char *pat
     dyad_doc_free(doc);
 }
 
-static double ratio(long a, long b) { return b ? (double)a / b : 0; }
-static double f1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
 
 /* "sentences=N skipped=N source_p=x ... dyad=w" of t, without a newline. */
 static void print_figures(const tally *t, long n, long bad) {
-    double sp = ratio(t->pred_ok[0], t->pred[0]), sr = ratio(t->gold_found[0], t->gold[0]);
-    double tp = ratio(t->pred_ok[1], t->pred[1]), tr = ratio(t->gold_found[1], t->gold[1]);
+    double sp = score_ratio(t->pred_ok[0], t->pred[0]), sr = score_ratio(t->gold_found[0], t->gold[0]);
+    double tp = score_ratio(t->pred_ok[1], t->pred[1]), tr = score_ratio(t->gold_found[1], t->gold[1]);
     printf("sentences=%ld skipped=%ld source_p=%.3f source_r=%.3f source_f1=%.3f target_p=%.3f "
            "target_r=%.3f target_f1=%.3f dyad=%.3f",
-           n, bad, sp, sr, f1(sp, sr), tp, tr, f1(tp, tr), ratio(t->dyad_ok, t->dyad_n));
+           n, bad, sp, sr, score_f1(sp, sr), tp, tr, score_f1(tp, tr), score_ratio(t->dyad_ok, t->dyad_n));
 }
 
 int main(int argc, char **argv) {
