@@ -201,6 +201,15 @@ typedef struct dyad_event {
                                article is about: "police" in a story on Dhaka;
                                whom an appeal to no one named is to), "" when
                                absent */
+    const char *source_name, *target_name; /* the actors' canonical names: the
+                               dictionary entry its words name ("ANTONY BLINKEN"
+                               for "Blinken", "HAMAS"), else the country's or
+                               organisation's its code is of ("UNITED STATES" for
+                               USAGOV), else its role's ("POLICE" for ---COP); ""
+                               when absent */
+    const char *source_wikidata, *target_wikidata; /* the Wikidata id the
+                               dictionary gives that entry ("Q311440"), "" when
+                               none */
 } dyad_event;
 
 /* An event's confidence starts from who it names: 0.9 when the source and
@@ -402,6 +411,9 @@ typedef struct dyad_stored_event {
     const char *place_kind;  /* "country", "region", "capital", "city", "place" or "" */
     double confidence;       /* the highest of its mentions' (dyad_event.confidence);
                                 NaN for an event stored before confidences were kept */
+    const char *source_name, *target_name; /* the first mention's (dyad_event's); ""
+                                when unknown */
+    const char *source_wikidata, *target_wikidata; /* likewise, "" when none */
 } dyad_stored_event;
 
 /* Calls fn for each event matching q, by date then id; fn returns non-zero
@@ -434,6 +446,8 @@ typedef struct dyad_stored_mention {
     long doc_len;              /* the article's length in characters */
     double confidence;         /* dyad_event.confidence; NaN when stored before it was kept */
     const char *source_basis, *target_basis; /* dyad_event's; "" when unknown */
+    const char *source_name, *target_name;   /* dyad_event's; "" when unknown */
+    const char *source_wikidata, *target_wikidata; /* dyad_event's; "" when none */
 } dyad_stored_mention;
 
 typedef int (*dyad_mention_fn)(void *ud, const dyad_stored_mention *m);

@@ -250,6 +250,14 @@ static int print_event(void *ud, const dyad_stored_event *e) {
         json_str(e->target_text);
         fputs(",\"verb_text\":", stdout);
         json_str(e->verb_text);
+        const char *names[4][2] = {{"source_name", e->source_name}, {"target_name", e->target_name},
+                                   {"source_wikidata", e->source_wikidata},
+                                   {"target_wikidata", e->target_wikidata}};
+        for (int k = 0; k < 4; k++) {
+            printf(",\"%s\":", names[k][0]);
+            if (names[k][1][0]) json_str(names[k][1]);
+            else fputs("null", stdout);
+        }
         json_place(e->place, e->country, e->lat, e->lon);
         if (isnan(e->confidence)) puts(",\"confidence\":null}");
         else printf(",\"confidence\":%.2f}\n", e->confidence);

@@ -71,8 +71,10 @@ int export_gdelt(void *ud, const dyad_stored_event *e) {
     ymd(e->date, &y, &m, &d);
     printf("%lld\t%04d%02d%02d\t%04d%02d\t%04d\t%.4f\t", (long long)e->id, y, m, d, y, m, y,
            y + (day_of_year(y, m, d) - 1) / 365.0);
-    gdelt_actor(e->source, e->source_text);
-    gdelt_actor(e->target, e->target_text);
+    /* Actor1Name is the actor's canonical name, as GDELT's; the words
+     * only for events stored before names were kept */
+    gdelt_actor(e->source, e->source[0] && !e->source_name[0] ? e->source_text : e->source_name);
+    gdelt_actor(e->target, e->target[0] && !e->target_name[0] ? e->target_text : e->target_name);
     char base[4] = {0};
     strncpy(base, e->code, 3);
     printf("%d\t%s\t%s\t%s\t%d\t%.1f\t%d\t%d\t%d\t0\t", e->sentence_index == 0, e->code, base,

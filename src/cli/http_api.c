@@ -47,6 +47,11 @@ static void add_str(json_object *o, const char *k, const char *v) {
     json_object_object_add(o, k, json_object_new_string(v ? v : ""));
 }
 
+/* A name or id: null when unknown. */
+static void add_name(json_object *o, const char *k, const char *v) {
+    json_object_object_add(o, k, v && *v ? json_object_new_string(v) : NULL);
+}
+
 static void add_int(json_object *o, const char *k, int64_t v) {
     json_object_object_add(o, k, json_object_new_int64(v));
 }
@@ -142,6 +147,10 @@ static json_object *event_json(const dyad_stored_event *e) {
         add_str(o, "source_text", e->source_text);
         add_str(o, "target_text", e->target_text);
         add_str(o, "verb_text", e->verb_text);
+        add_name(o, "source_name", e->source_name);
+        add_name(o, "target_name", e->target_name);
+        add_name(o, "source_wikidata", e->source_wikidata);
+        add_name(o, "target_wikidata", e->target_wikidata);
         add_str(o, "url", e->url);
         add_str(o, "news_source", e->news_source);
     }
@@ -189,6 +198,10 @@ static int collect_mention(void *ud, const dyad_stored_mention *m) {
     json_object_object_add(o, "confidence", isnan(m->confidence) ? NULL : fixed(m->confidence, 2));
     add_str(o, "source_basis", m->source_basis);
     add_str(o, "target_basis", m->target_basis);
+    add_name(o, "source_name", m->source_name);
+    add_name(o, "target_name", m->target_name);
+    add_name(o, "source_wikidata", m->source_wikidata);
+    add_name(o, "target_wikidata", m->target_wikidata);
     json_object_array_add(ud, o);
     return 0;
 }

@@ -1007,6 +1007,45 @@ static int32_t clause_place(const sent_job *j, uint32_t from, uint32_t end) {
     return -1;
 }
 
+/* The dictionary entry mention m names for the actor code it was given:
+ * the last actor inside it whose code begins with the same unit (country,
+ * IGO...): "Israeli opposition leader Yair Lapid", "Hamas's chief Yahya
+ * Sinwar" are the person, "Russian and Chinese diplomats" each country;
+ * NULL when none. */
+static const actor_entry *mention_entry(const parse *p, int32_t m, const char *code) {
+    if (m < 0 || !code[0]) return NULL;
+    const actor_entry *best = NULL;
+    size_t n = strlen(code);
+    for (uint32_t k = p->men[m].t0; k < p->men[m].t1 && k < p->n; k++) {
+        if (p->act[k].entry < 0) continue;
+        const actor_entry *a = &p->d->actors.v[p->act[k].entry];
+        const char *c = dict_actor_code(a, p->date);
+        size_t cn = c ? strlen(c) : 0;
+        size_t u = cn < n ? cn : n;
+        if (u && !memcmp(c, code, u < 3 ? u : 3)) best = a;
+    }
+    return best;
+}
+
+/* Sets *name and *wikidata for the actor of mention m with code: its
+ * entry's (mention_entry), else none yet (name_events names it by code). */
+static void mention_name(const parse *p, int32_t m, const char *code, const char **name,
+                         const char **wikidata) {
+    const actor_entry *a = mention_entry(p, m, code);
+    *name = a ? a->name : NULL;
+    *wikidata = a && a->wikidata ? a->wikidata : "";
+    if (a || m < 0 || strncmp(code, "---", 3) != 0) return;
+    /* a role alone is named by its own words' role ("protesters": PROTESTER) */
+    for (uint32_t k = p->men[m].t0; k < p->men[m].t1 && k < p->n; k++) {
+        if (p->agt[k].entry < 0) continue;
+        const agent_entry *g = &p->d->agents.v[p->agt[k].entry];
+        if (!g->prefix && !strncmp(g->code, code + 3, 3)) {
+            *name = g->name;
+            return;
+        }
+    }
+}
+
 /* Adds the event source mention a -> target mention b (-1: absent;
  * PLACE_TARGET: the country of the place j->place_target). */
 static int make_event(sent_job *j, int32_t a, int32_t b, const char *code, const vcand *v,
@@ -1049,6 +1088,8 @@ static int make_event(sent_job *j, int32_t a, int32_t b, const char *code, const
     if (a >= 0) e.source_span = tok_span(p->t, p->men[a].t0, p->men[a].t1);
     if (b >= 0) e.target_span = tok_span(p->t, p->men[b].t0, p->men[b].t1);
     e.verb_span = tok_span(p->t, v->v0, v->v1);
+    mention_name(p, a, e.source, &e.source_name, &e.source_wikidata);
+    mention_name(p, b, e.target, &e.target_name, &e.target_wikidata);
     e.rule = rule;
     int32_t pl = place_for_verb(j->places, j->nplaces, v->v0, v->v1);
     if (pl >= 0) place_fill(&j->places[pl], p->t, j->sidx, &e.place);
@@ -2069,10 +2110,12 @@ static int complete_roles(dyad_doc *doc) {
         }
         const char **side[2] = {&e->source, &e->target};
         const char **why[2] = {&e->source_basis, &e->target_basis};
+        const char **name[2] = {&e->source_name, &e->target_name};
         for (int k = 0; k < 2 && cc; k++) {
             if (!role(*side[k])) continue;
             if (!(*side[k] = with_country(&doc->mem, *side[k], cc))) return -1;
             *why[k] = "article";
+            *name[k] = NULL; /* named by its country (name_events) */
             e->confidence += 0.2;
         }
         if ((named(e->source) || named(e->target)) && strcmp(e->source, e->target) != 0)
@@ -2080,6 +2123,22 @@ static int complete_roles(dyad_doc *doc) {
     }
     doc->nev = w;
     return 0;
+}
+
+/* Names the actors that no entry in their words named, by their codes
+ * (dict_name): "he", roles, places, the article's country. */
+static void name_events(dyad_doc *doc, const dicts *d) {
+    for (size_t r = 0; r < doc->nev; r++) {
+        dyad_event *e = &doc->ev[r];
+        const char *code[2] = {e->source, e->target};
+        const char **name[2] = {&e->source_name, &e->target_name};
+        const char **qid[2] = {&e->source_wikidata, &e->target_wikidata};
+        for (int k = 0; k < 2; k++) {
+            if (*name[k]) continue;
+            dict_name(d, code[k], name[k], qid[k]);
+            if (!*qid[k]) *qid[k] = "";
+        }
+    }
 }
 
 /* Whether "to" at token to follows an object that a verb before it takes
@@ -2329,6 +2388,7 @@ dyad_status dyad_code(const dyad_ctx *ctx, const dyad_article *a, dyad_doc **out
     }
     if (doc->story_discarded) doc->nev = 0;
     if (complete_roles(doc) != 0) goto oom;
+    name_events(doc, &ctx->d);
     *out = doc;
     return DYAD_OK;
 oom:

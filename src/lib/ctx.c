@@ -147,8 +147,8 @@ dyad_status dyad_ctx_finish(dyad_ctx *ctx, dyad_error *err) {
     if (!ctx) return dyad_fail(err, DYAD_EINVAL, NULL, 0, "no context");
     if (arena_failed(&ctx->d.mem))
         return dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory while loading dictionaries");
-    if (dict_index_synsets(&ctx->d) != 0)
-        return dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory while indexing synsets");
+    if (dict_index_synsets(&ctx->d) != 0 || dict_index_names(&ctx->d) != 0)
+        return dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory while indexing dictionaries");
     ctx->finished = 1;
     return DYAD_OK;
 }

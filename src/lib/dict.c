@@ -36,6 +36,8 @@ void dicts_free(dicts *d) {
     free(d->forms.v);
     free(d->synsets.v);
     free(d->repeats.v);
+    free(d->by_code.v);
+    free(d->roles.v);
     lex_free(&d->lex);
     arena_free(&d->mem);
     memset(d, 0, sizeof *d);
@@ -53,6 +55,97 @@ const char *dict_actor_code(const actor_entry *a, int32_t date) {
         }
     }
     return undated;
+}
+
+/* ---- names ---- */
+
+static int coded_cmp(const void *a, const void *b) {
+    const coded *x = a, *y = b;
+    int c = strcmp(x->code, y->code);
+    return c ? c : (x->entry > y->entry) - (x->entry < y->entry);
+}
+
+/* Sorts v by code, keeping only the first entry of each code. */
+static void coded_sort(coded *v, size_t *n) {
+    if (!*n) return;
+    qsort(v, *n, sizeof *v, coded_cmp);
+    size_t o = 1;
+    for (size_t i = 1; i < *n; i++)
+        if (strcmp(v[i].code, v[o - 1].code) != 0) v[o++] = v[i];
+    *n = o;
+}
+
+int dict_index_names(dicts *d) {
+    d->by_code.n = d->roles.n = 0;
+    for (size_t i = 0; i < d->actors.n; i++) {
+        const actor_entry *a = &d->actors.v[i];
+        int dated = 0; /* people, whose codes change with office, name no code */
+        for (uint32_t k = 0; k < a->ncodes; k++)
+            dated |= a->codes[k].from != DATE_MIN || a->codes[k].to != DATE_MAX;
+        for (uint32_t k = 0; k < a->ncodes && !dated; k++) {
+            if (!a->codes[k].code[0]) continue;
+            GROW(d->by_code, return -1);
+            d->by_code.v[d->by_code.n++] = (coded){a->codes[k].code, (int32_t)i};
+        }
+    }
+    for (size_t i = 0; i < d->agents.n; i++) {
+        if (d->agents.v[i].prefix || !d->agents.v[i].code[0]) continue;
+        GROW(d->roles, return -1);
+        d->roles.v[d->roles.n++] = (coded){d->agents.v[i].code, (int32_t)i};
+    }
+    coded_sort(d->by_code.v, &d->by_code.n);
+    coded_sort(d->roles.v, &d->roles.n);
+    return 0;
+}
+
+/* The entry of the n-byte code in v (sorted), -1 when none. */
+static int32_t coded_find(const coded *v, size_t nv, const char *code, size_t n) {
+    size_t lo = 0, hi = nv;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strncmp(v[mid].code, code, n);
+        if (c == 0 && v[mid].code[n]) c = 1;
+        if (c == 0) return v[mid].entry;
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return -1;
+}
+
+void dict_name(const dicts *d, const char *code, const char **name, const char **wikidata) {
+    *name = "";
+    *wikidata = NULL;
+    size_t n = strlen(code);
+    if (n >= 6 && !memcmp(code, "---", 3)) {
+        int32_t r = coded_find(d->roles.v, d->roles.n, code + 3, 3);
+        if (r >= 0) *name = d->agents.v[r].name;
+        return;
+    }
+    /* CAMEO codes are 3-character units: roles last ("USAGOV") */
+    while (n > 3 && coded_find(d->roles.v, d->roles.n, code + n - 3, 3) >= 0) n -= 3;
+    for (; n >= 3; n -= 3) {
+        int32_t a = coded_find(d->by_code.v, d->by_code.n, code, n);
+        if (a < 0) continue;
+        *name = d->actors.v[a].name;
+        *wikidata = d->actors.v[a].wikidata;
+        return;
+    }
+}
+
+/* The phrase s[0..n) as a name: words between single spaces, no trailing
+ * '_' ("ANTONY_BLINKEN_" -> "ANTONY BLINKEN"); NULL when out of memory. */
+static const char *phrase_name(dicts *d, const char *s, size_t n) {
+    char *o = arena_alloc(&d->mem, n + 1);
+    if (!o) return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i] == '_' || s[i] == '\t' ? ' ' : s[i];
+        if (c == ' ' && (k == 0 || o[k - 1] == ' ')) continue;
+        o[k++] = c;
+    }
+    while (k && o[k - 1] == ' ') k--;
+    o[k] = '\0';
+    return o;
 }
 
 /* ---- lines ---- */
@@ -332,6 +425,35 @@ static void actor_close(liner *L, actor_build *b) {
     b->ncodes = 0;
 }
 
+/* An entry's "@wikidata Q311440" or "@name Antony Blinken" line s. */
+static void actor_meta(liner *L, int32_t entry, const char *s) {
+    if (entry < 0) {
+        liner_bad(L, "'@' line with no actor before it: %s", s);
+        return;
+    }
+    actor_entry *a = &L->d->actors.v[entry];
+    size_t k = 1;
+    while (s[k] && s[k] != ' ' && s[k] != '\t') k++;
+    const char *v = skip_ws(s + k);
+    if (k == 9 && !memcmp(s, "@wikidata", 9)) {
+        size_t n = 1;
+        while (v[n] >= '0' && v[n] <= '9') n++;
+        if (v[0] != 'Q' || n < 2 || n > 12 || v[1] == '0' || v[n]) {
+            liner_bad(L, "bad Wikidata id (Q and digits): %s", s);
+            return;
+        }
+        if (a->wikidata) {
+            liner_bad(L, "second Wikidata id for the same actor: %s", s);
+            return;
+        }
+        a->wikidata = arena_strdup(&L->d->mem, v);
+    } else if (k == 5 && !memcmp(s, "@name", 5) && *v) {
+        a->name = arena_strdup(&L->d->mem, v);
+    } else {
+        liner_bad(L, "unknown '@' line (@name NAME or @wikidata Q...): %s", s);
+    }
+}
+
 dyad_status dict_parse_actors(dicts *d, const char *name, const char *buf, size_t len,
                               dyad_warn_fn warn, void *ud, dyad_error *err) {
     liner L;
@@ -342,6 +464,10 @@ dyad_status dict_parse_actors(dicts *d, const char *name, const char *buf, size_
     while (liner_next(&L)) {
         const char *s = skip_ws(L.out);
         if (!*s) continue;
+        if (*s == '@') {
+            actor_meta(&L, b.entry, s);
+            continue;
+        }
         if (*s == '[') {
             if (b.entry < 0) {
                 liner_bad(&L, "code line with no actor before it%s", "");
@@ -399,6 +525,7 @@ dyad_status dict_parse_actors(dicts *d, const char *name, const char *buf, size_
             actor_entry *a = &d->actors.v[d->actors.n++];
             memset(a, 0, sizeof *a);
             a->rule = liner_rule(&L);
+            a->name = phrase_name(d, s, plen);
         }
         if (n) {
             int room = 32 - b.ncodes;
@@ -525,6 +652,7 @@ dyad_status dict_parse_agents(dicts *d, const char *name, const char *buf, size_
         a->rule = liner_rule(&L);
         const char *ob2 = strchr(s, '{');
         size_t plen = (size_t)((ob2 && ob2 < ob ? ob2 : ob) - s);
+        a->name = phrase_name(d, s, plen);
         const char *bang = memchr(s, '!', plen);
         if (bang) {
             const char *be = memchr(bang + 1, '!', plen - (size_t)(bang + 1 - s));

@@ -33,7 +33,10 @@ typedef struct dated_code {
 typedef struct actor_entry {
     const dated_code *codes;
     uint32_t ncodes;
-    const char *rule; /* "file:line" of the head phrase */
+    const char *rule;     /* "file:line" of the head phrase */
+    const char *name;     /* canonical name: the head phrase with spaces
+                             ("ANTONY BLINKEN"), or the entry's "@name" line */
+    const char *wikidata; /* "Q311440" from an "@wikidata" line, NULL when none */
 } actor_entry;
 
 /* An agent: "[~GOV]" gives code "GOV" appended to the actor's code;
@@ -42,6 +45,7 @@ typedef struct agent_entry {
     const char *code;
     uint8_t prefix;
     const char *rule;
+    const char *name; /* the phrase of its line with spaces ("POLICE") */
 } agent_entry;
 
 typedef struct discard_entry {
@@ -131,6 +135,12 @@ typedef struct actor_repeat {
     int32_t first;    /* the entry that keeps it */
 } actor_repeat;
 
+/* An entry (index into actors or agents) under one of its codes. */
+typedef struct coded {
+    const char *code;
+    int32_t entry;
+} coded;
+
 typedef struct dicts {
     arena mem;       /* all strings and fixed arrays */
     lexicon lex;     /* word ids */
@@ -147,6 +157,9 @@ typedef struct dicts {
     size_t actor_phrases, agent_phrases, npatterns, bad_lines;
     size_t duplicates; /* phrases already present (first one kept) */
     DYNARR(actor_repeat) repeats; /* actor phrases given again for another entry */
+    DYNARR(coded) by_code; /* actors with undated codes only (organisations,
+                              countries), sorted by code: see dict_index_names */
+    DYNARR(coded) roles;   /* suffix agents, sorted by code */
 } dicts;
 
 int dicts_init(dicts *d);
@@ -154,6 +167,16 @@ int dicts_init(dicts *d);
  * memory. Run once, after the last dictionary is read. */
 int dict_index_synsets(dicts *d);
 void dicts_free(dicts *d);
+/* Indexes actors and roles by code for dict_name (the first entry given
+ * a code wins); -1 when out of memory. Run once, after the last dictionary
+ * is read. */
+int dict_index_names(dicts *d);
+/* The canonical name and Wikidata id (NULL when none) of an actor known
+ * only by its code: the entry that gives the code with its trailing roles
+ * dropped ("USAGOV": UNITED STATES; "PSEREBHMS": HAMAS), else of a shorter
+ * code; a role alone ("---COP") is named by its role (POLICE). *name is ""
+ * when nothing names it. */
+void dict_name(const dicts *d, const char *code, const char **name, const char **wikidata);
 
 /* Readers. Each returns DYAD_OK, or DYAD_EIO/DYAD_ENOMEM with err filled;
  * bad lines go to warn and are counted in d->bad_lines. The verb reader

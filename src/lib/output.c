@@ -67,7 +67,8 @@ dyad_status dyad_write_header(FILE *f, dyad_output_format fmt, dyad_error *err) 
         fputs("article\tsentence\tdate\tsource\ttarget\tcode\troot\tquad\tgoldstein\t"
               "source_text\ttarget_text\tverb_text\tsource_start\tsource_end\ttarget_start\t"
               "target_end\tverb_start\tverb_end\trule\tplace\tplace_country\tplace_lat\t"
-              "place_lon\tplace_text\tplace_start\tplace_end\tconfidence\n",
+              "place_lon\tplace_text\tplace_start\tplace_end\tconfidence\tsource_name\ttarget_name\t"
+              "source_wikidata\ttarget_wikidata\n",
               f);
     if (ferror(f)) return dyad_fail(err, DYAD_EIO, NULL, 0, "write error");
     return DYAD_OK;
@@ -94,6 +95,9 @@ static void add_place(json_object *o, char_cursor *cc, const dyad_article *a, co
     json_object_object_add(o, "place_lon", coord(pl->name != NULL, pl->lon));
     add_span(o, "place", cc, a, pl->name ? pl->span : (dyad_span){0, 0});
 }
+
+/* s as a JSON string, null when NULL or "". */
+static json_object *or_null(const char *s) { return s && *s ? json_object_new_string(s) : NULL; }
 
 static void put_json(FILE *f, json_object *o) {
     fputs(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE), f);
@@ -126,6 +130,10 @@ static void write_jsonl(FILE *f, const dyad_article *a, const dyad_event *e, cha
     json_object_object_add(o, "confidence", fixed(e->confidence, 2));
     json_object_object_add(o, "source_basis", json_object_new_string(e->source_basis ? e->source_basis : ""));
     json_object_object_add(o, "target_basis", json_object_new_string(e->target_basis ? e->target_basis : ""));
+    json_object_object_add(o, "source_name", or_null(e->source_name));
+    json_object_object_add(o, "target_name", or_null(e->target_name));
+    json_object_object_add(o, "source_wikidata", or_null(e->source_wikidata));
+    json_object_object_add(o, "target_wikidata", or_null(e->target_wikidata));
     add_span(o, "source", cc, a, e->source_span);
     add_span(o, "target", cc, a, e->target_span);
     add_span(o, "verb", cc, a, e->verb_span);
@@ -154,16 +162,22 @@ static void write_tsv(FILE *f, const dyad_article *a, const dyad_event *e, char_
     fprintf(f, "%s\t", e->rule ? e->rule : "");
     const dyad_place *pl = &e->place;
     if (!pl->name) {
-        fprintf(f, "\t\t\t\t\t\t\t%.2f\n", e->confidence);
-        return;
+        fprintf(f, "\t\t\t\t\t\t\t%.2f", e->confidence);
+    } else {
+        tsv_field(f, pl->name, strlen(pl->name));
+        fprintf(f, "\t%s\t", pl->country);
+        if (!isnan(pl->lat)) fprintf(f, "%.4f\t%.4f\t", pl->lat, pl->lon);
+        else fputs("\t\t", f);
+        tsv_field(f, a->text + pl->span.off, pl->span.len);
+        fprintf(f, "\t%zu\t%zu\t%.2f", to_chars(cc, pl->span.off),
+                to_chars(cc, (size_t)pl->span.off + pl->span.len), e->confidence);
     }
-    tsv_field(f, pl->name, strlen(pl->name));
-    fprintf(f, "\t%s\t", pl->country);
-    if (!isnan(pl->lat)) fprintf(f, "%.4f\t%.4f\t", pl->lat, pl->lon);
-    else fputs("\t\t", f);
-    tsv_field(f, a->text + pl->span.off, pl->span.len);
-    fprintf(f, "\t%zu\t%zu\t%.2f\n", to_chars(cc, pl->span.off),
-            to_chars(cc, (size_t)pl->span.off + pl->span.len), e->confidence);
+    const char *id[4] = {e->source_name, e->target_name, e->source_wikidata, e->target_wikidata};
+    for (int k = 0; k < 4; k++) {
+        fputc('\t', f);
+        if (id[k]) tsv_field(f, id[k], strlen(id[k]));
+    }
+    fputc('\n', f);
 }
 
 static void write_petrarch(FILE *f, const dyad_article *a, const dyad_event *e) {

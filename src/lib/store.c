@@ -50,7 +50,9 @@ static const char SCHEMA[] =
     " source_start INTEGER, source_end INTEGER, target_start INTEGER, target_end INTEGER,"
     " verb_start INTEGER, verb_end INTEGER, date_text TEXT NOT NULL, rule TEXT NOT NULL,"
     " place_text TEXT NOT NULL DEFAULT '', place_start INTEGER, place_end INTEGER, confidence REAL,"
-    " source_basis TEXT NOT NULL DEFAULT '', target_basis TEXT NOT NULL DEFAULT '');"
+    " source_basis TEXT NOT NULL DEFAULT '', target_basis TEXT NOT NULL DEFAULT '',"
+    " source_name TEXT NOT NULL DEFAULT '', target_name TEXT NOT NULL DEFAULT '',"
+    " source_wikidata TEXT NOT NULL DEFAULT '', target_wikidata TEXT NOT NULL DEFAULT '');"
     "CREATE TABLE IF NOT EXISTS figures("
     " id INTEGER PRIMARY KEY, article INTEGER NOT NULL REFERENCES articles(rowid),"
     " sentence INTEGER NOT NULL, kind TEXT NOT NULL, released INTEGER NOT NULL,"
@@ -81,6 +83,10 @@ static const char *const UPGRADES[][2] = {
     {"mentions", "place_end INTEGER"}, {"events", "confidence REAL"},
     {"mentions", "confidence REAL"}, {"mentions", "source_basis TEXT NOT NULL DEFAULT ''"},
     {"mentions", "target_basis TEXT NOT NULL DEFAULT ''"},
+    {"mentions", "source_name TEXT NOT NULL DEFAULT ''"},
+    {"mentions", "target_name TEXT NOT NULL DEFAULT ''"},
+    {"mentions", "source_wikidata TEXT NOT NULL DEFAULT ''"},
+    {"mentions", "target_wikidata TEXT NOT NULL DEFAULT ''"},
 };
 
 /* Adds the columns of UPGRADES that a table lacks. */
@@ -199,9 +205,10 @@ dyad_status dyad_store_open(dyad_store **out, const char *path, dyad_error *err)
         prep(s, &s->put_mention,
              "INSERT INTO mentions(event, article, sentence, source_text, target_text, verb_text,"
              " source_start, source_end, target_start, target_end, verb_start, verb_end, date_text, rule,"
-             " place_text, place_start, place_end, confidence, source_basis, target_basis)"
+             " place_text, place_start, place_end, confidence, source_basis, target_basis,"
+             " source_name, target_name, source_wikidata, target_wikidata)"
              " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-             " ?18, ?19, ?20)") ||
+             " ?18, ?19, ?20, ?21, ?22, ?23, ?24)") ||
         prep(s, &s->put_figure,
              "INSERT INTO figures(article, sentence, kind, released, value, value_max, qualifier,"
              " number_text, number_start, number_end, victim_text, victim_code, perpetrator_text,"
@@ -399,6 +406,10 @@ static dyad_status put_events(dyad_store *s, const dyad_article *a, const dyad_d
         sqlite3_bind_double(st, 18, e->confidence);
         bind_str(st, 19, e->source_basis ? e->source_basis : "");
         bind_str(st, 20, e->target_basis ? e->target_basis : "");
+        bind_str(st, 21, e->source_name ? e->source_name : "");
+        bind_str(st, 22, e->target_name ? e->target_name : "");
+        bind_str(st, 23, e->source_wikidata ? e->source_wikidata : "");
+        bind_str(st, 24, e->target_wikidata ? e->target_wikidata : "");
         if (step_done(st)) return db_fail(s, err, "cannot store a mention");
         st = s->count;
         sqlite3_bind_int64(st, 1, ev);
@@ -588,6 +599,7 @@ static void event_cols(sqlite3_stmt *st, dyad_stored_event *e) {
     e->confidence = col_real(st, 16);
     e->article = e->sentence = e->source_text = e->target_text = e->verb_text = "";
     e->url = e->news_source = e->added = "";
+    e->source_name = e->target_name = e->source_wikidata = e->target_wikidata = "";
 }
 
 dyad_status dyad_store_query(dyad_store *s, const dyad_query *q, dyad_event_fn fn, void *ud,
@@ -599,7 +611,8 @@ dyad_status dyad_store_query(dyad_store *s, const dyad_query *q, dyad_event_fn f
     snprintf(sql, sizeof sql,
              "SELECT %s, " EVENT_COLS ", a.id,"
              " substr(a.text, se.start + 1, se.end - se.start), m.source_text, m.target_text, m.verb_text,"
-             " m.sentence, a.url, a.source, a.ingested_at"
+             " m.sentence, a.url, a.source, a.ingested_at, m.source_name, m.target_name,"
+             " m.source_wikidata, m.target_wikidata"
              " FROM events e JOIN mentions m ON m.id = (SELECT min(id) FROM mentions WHERE event = e.id)"
              " JOIN articles a ON a.rowid = m.article"
              " JOIN sentences se ON se.article = m.article AND se.idx = m.sentence"
@@ -625,6 +638,10 @@ dyad_status dyad_store_query(dyad_store *s, const dyad_query *q, dyad_event_fn f
         e.url = col(st, c + 6);
         e.news_source = col(st, c + 7);
         e.added = col(st, c + 8);
+        e.source_name = col(st, c + 9);
+        e.target_name = col(st, c + 10);
+        e.source_wikidata = col(st, c + 11);
+        e.target_wikidata = col(st, c + 12);
         if (fn(ud, &e)) break;
     }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) res = query_fail(s, q, rc, err, "query failed");
@@ -671,7 +688,8 @@ dyad_status dyad_store_stats(dyad_store *s, const char *by, const dyad_query *q,
     " m.source_start - se.start, m.source_end - se.start, m.target_start - se.start,"             \
     " m.target_end - se.start, m.verb_start - se.start, m.verb_end - se.start,"                   \
     " m.source_text, m.target_text, m.verb_text, m.date_text, m.rule, length(a.text),"           \
-    " m.confidence, m.source_basis, m.target_basis"                                                \
+    " m.confidence, m.source_basis, m.target_basis, m.source_name, m.target_name,"               \
+    " m.source_wikidata, m.target_wikidata"                                                        \
     " FROM mentions m JOIN events e ON e.id = m.event JOIN articles a ON a.rowid = m.article"     \
     " JOIN sentences se ON se.article = m.article AND se.idx = m.sentence"
 
@@ -713,6 +731,10 @@ static dyad_status each_mention(dyad_store *s, sqlite3_stmt *st, dyad_mention_fn
         m.confidence = col_real(st, 24);
         m.source_basis = col(st, 25);
         m.target_basis = col(st, 26);
+        m.source_name = col(st, 27);
+        m.target_name = col(st, 28);
+        m.source_wikidata = col(st, 29);
+        m.target_wikidata = col(st, 30);
         if (fn && fn(ud, &m)) break;
     }
     dyad_status res = DYAD_OK;

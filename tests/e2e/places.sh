@@ -30,11 +30,12 @@ n=$(grep -c '"place":"' "$tmp/pl")
 bad=$(grep '"place":"' "$tmp/pl" | grep -v '"kind":"place"' | grep -Evc '"place_country":"[A-Z]{3}","place_lat":-?[0-9]')
 echo "$n place mentions, $bad without country or coordinates"
 [ "$n" -ge 12 ] && [ "$bad" -eq 0 ] || fail=1
-# TSV carries the place columns after the existing ones, then the confidence
-head -1 "$tmp/tsv" | grep -q "	rule	place	place_country	place_lat	place_lon	place_text	place_start	place_end	confidence$" ||
-    { echo "TSV header lacks the place and confidence columns"; fail=1; }
-awk -F'\t' 'NR > 1 && (NF != 27 || $27 !~ /^[01]\.[0-9][0-9]$/) { bad = 1 } END { exit bad }' "$tmp/tsv" ||
-    { echo "TSV rows are not 27 columns ending with a confidence"; fail=1; }
+# TSV carries the place columns after the existing ones, then the
+# confidence, then the actors' names and Wikidata ids
+head -1 "$tmp/tsv" | grep -q "	rule	place	place_country	place_lat	place_lon	place_text	place_start	place_end	confidence	source_name	target_name	source_wikidata	target_wikidata$" ||
+    { echo "TSV header lacks the place, confidence and name columns"; fail=1; }
+awk -F'\t' 'NR > 1 && (NF != 31 || $27 !~ /^[01]\.[0-9][0-9]$/ || ($4 != "" && $28 == "")) { bad = 1 } END { exit bad }' "$tmp/tsv" ||
+    { echo "TSV rows are not 31 columns with a confidence and a name for each source"; fail=1; }
 grep -q "warning:" "$tmp/err" && { cat "$tmp/err"; fail=1; }
 # the exported gazetteer loads whole, with no bad line
 "$DYAD" dict check "$(dirname "$DYAD")/gazetteer.gaz" >"$tmp/gc" 2>&1 || { cat "$tmp/gc"; fail=1; }

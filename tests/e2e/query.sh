@@ -19,6 +19,13 @@ visit=$(printf '%s\n' "$row" | cut -d, -f1)
 # formats: GDELT 61 columns, Phoenix 26, JSON Lines one object per line
 n=$("$DYAD" query --db "$db" --format gdelt | awk -F'\t' 'NF != 61' | wc -l)
 [ "$n" = 0 ] || { echo "GDELT rows without 61 columns: $n"; fail=1; }
+# Actor1Name and Actor2Name are canonical names (the Doha visit's: Blinken's,
+# Qatar's), never the words of the text, and every actor has one
+"$DYAD" query --db "$db" --format gdelt >"$tmp/gd"
+row=$(awk -F'\t' -v ev="$visit" '$1 == ev { print $6 "|" $7 "|" $16 "|" $17 }' "$tmp/gd")
+[ "$row" = "USAGOV|ANTONY BLINKEN|QAT|QATAR" ] || { echo "Doha visit's actor names: $row"; fail=1; }
+n=$(awk -F'\t' '($6 != "" && $7 == "") || ($16 != "" && $17 == "") || $7 ~ /[a-z]/ || $17 ~ /[a-z]/' "$tmp/gd" | wc -l)
+[ "$n" = 0 ] || { echo "GDELT rows with an actor unnamed or named by its words: $n"; fail=1; }
 # GDELT mentions: 16 columns, one row per mention, offsets on the stored words
 "$DYAD" query --db "$db" --format gdelt-mentions >"$tmp/men"
 n=$(awk -F'\t' 'NF != 16' "$tmp/men" | wc -l)

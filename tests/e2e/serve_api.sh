@@ -62,6 +62,8 @@ check event 'new Set(d.mentions.map(m => m.article)).size === 2'
 # confidences: each mention's, the event's the highest; filtered on, checked
 check event 'd.confidence === Math.max(...d.mentions.map(m => m.confidence)) && d.mentions.every(m =>
     m.confidence >= 0.6 && m.confidence <= 1 && m.source_basis === "dictionary" && m.target_basis !== "")'
+# every mention names its actors (the Doha visit: Blinken and Qatar)
+check event 'd.mentions.every(m => m.source_name === "ANTONY BLINKEN" && m.target_name === "QATAR")'
 req sure 200 '/api/events?limit=10000&min_confidence=0.85'
 check sure 'd.count > 0 && d.count < '"$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).count)' "$tmp/all.json")"' && d.events.every(e => e.confidence >= 0.85)'
 bad badconf 400 '/api/events?min_confidence=2'

@@ -272,6 +272,30 @@ static void expect_basis(const char *text, size_t nev, size_t k, int side, const
     dyad_doc_free(d);
 }
 
+/* Codes text dated date: nev events, event k's source and target names. */
+static void expect_names(const char *text, const char *date, size_t k, const char *src,
+                         const char *tgt) {
+    dyad_doc *d = code_doc_dated(g_ctx, text, date);
+    assert_true(dyad_doc_nevents(d) > k);
+    const dyad_event *e = dyad_doc_event(d, k);
+    assert_string_equal(e->source_name, src);
+    assert_string_equal(e->target_name, tgt);
+    dyad_doc_free(d);
+}
+
+/* Every actor has a canonical name: the entry its words name (the person
+ * in "Gondor's Prime Minister Faramir", a short name's entry), else its
+ * code's country, else its role. */
+static void canonical_names(void **s) {
+    (void)s;
+    expect_names("Gondor's Prime Minister Faramir condemned Mordor.", "2005-01-01", 0, "FARAMIR",
+                 "MORDOR");
+    expect_names("Gondor's soldiers attacked the Warg riders.", "", 0, "GONDOR", "WARG RIDERS");
+    expect_names("Police in Minas Tirith arrested Dunlendings.", "", 0, "GONDOR", "DUNLENDINGS");
+    expect_names("Police arrested Dunlendings.", "", 0, "POLICE", "DUNLENDINGS");
+    expect_names("The Steward's men arrested Dunlendings.", "", 0, "STEWARD'S MEN", "DUNLENDINGS");
+}
+
 static void offsets(void **s) {
     (void)s;
     dyad_ctx *ctx = make_ctx();
@@ -982,6 +1006,7 @@ int main(void) {
         cmocka_unit_test(places_and_bounds),
         cmocka_unit_test(participle_clauses),
         cmocka_unit_test(confidence),
+        cmocka_unit_test(canonical_names),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

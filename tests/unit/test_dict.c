@@ -45,6 +45,16 @@ static const char *actor_code(const char *phrase, int32_t date) {
     return e < 0 ? NULL : dict_actor_code(&D.actors.v[e], date);
 }
 
+/* The warnings so far are n, at these lines of file name, in order. */
+static void expect_warned(const char *name, const int *lines, int n) {
+    assert_int_equal(W.n, n);
+    for (int i = 0; i < n; i++) {
+        char at[64];
+        snprintf(at, sizeof at, "%s:%d:", name, lines[i]);
+        assert_non_null(strstr(W.text[i], at));
+    }
+}
+
 static void actors_good(void **s) {
     (void)s;
     const char *txt =
@@ -90,18 +100,67 @@ static void actors_bad(void **s) {
         "\n"
         "LAST [LAS]\n";               /* 10 */
     assert_int_equal(dict_parse_actors(&D, "bad.actors", txt, strlen(txt), test_warn_cb, &W, NULL), DYAD_OK);
-    assert_int_equal(W.n, 5);
-    assert_non_null(strstr(W.text[0], "bad.actors:1:"));
-    assert_non_null(strstr(W.text[1], "bad.actors:2:"));
-    assert_non_null(strstr(W.text[2], "bad.actors:4:"));
-    assert_non_null(strstr(W.text[3], "bad.actors:6:"));
-    assert_non_null(strstr(W.text[4], "bad.actors:8:"));
+    expect_warned("bad.actors", (const int[]){1, 2, 4, 6, 8}, 5);
     assert_non_null(strstr(W.text[4], "no code"));
     assert_int_equal(D.bad_lines, 5);
     /* the good lines around them are all there */
     assert_string_equal(actor_code("GOOD", 0), "GOO");
     assert_string_equal(actor_code("DATED", 0), "DAT");
     assert_string_equal(actor_code("LAST", 0), "LAS");
+}
+
+/* Canonical names and Wikidata ids: the head phrase or "@name", "@wikidata"
+ * checked; dict_name names a code by the entry that alone gives it, its
+ * roles dropped, or a role alone by its role. */
+static void actor_names(void **s) {
+    (void)s;
+    const char *act =
+        "GONDOR_ [GON]\n"                  /* 1 */
+        "+GONDORIAN\n"
+        "@wikidata Q1001\n"
+        "ARAGORN_ELESSAR_\n"              /* 4: a person: dated codes name no code */
+        "+STRIDER_\n"
+        "@wikidata Q42\n"
+        "\t[GONGOV 30190325-99991231]\n"
+        "\t[GONELI]\n"
+        "WHITE_COUNCIL_ [IGOWCL]\n"       /* 9 */
+        "@name The White Council\n"
+        "@wikidata Q0123\n"                /* 11: bad, leading zero */
+        "@wikidata Q77 x\n"                /* 12: bad, text after */
+        "@wikidata Q78\n"
+        "@wikidata Q79\n"                  /* 14: bad, a second one */
+        "@colour grey\n"                   /* 15: bad, unknown */
+        "GREY_HAVENS_ [IGOWCL]\n";         /* 16: the code's second entry */
+    const char *agt = "POLICE_ {} [~COP]\nPOLICE_OFFICER [~COP]\nGOVERNMENT [~GOV]\n";
+    assert_int_equal(dict_parse_actors(&D, "n.actors", act, strlen(act), test_warn_cb, &W, NULL), DYAD_OK);
+    assert_int_equal(dict_parse_agents(&D, "n.agents", agt, strlen(agt), test_warn_cb, &W, NULL), DYAD_OK);
+    expect_warned("n.actors", (const int[]){11, 12, 14, 15}, 4);
+    int32_t ar = lookup(&D.actors_t, "STRIDER");
+    assert_true(ar >= 0);
+    assert_string_equal(D.actors.v[ar].name, "ARAGORN ELESSAR");
+    assert_string_equal(D.actors.v[ar].wikidata, "Q42");
+    int32_t wc = lookup(&D.actors_t, "WHITE COUNCIL");
+    assert_string_equal(D.actors.v[wc].name, "The White Council");
+    assert_string_equal(D.actors.v[wc].wikidata, "Q78");
+    assert_null(D.actors.v[lookup(&D.actors_t, "GREY HAVENS")].wikidata);
+    assert_int_equal(dict_index_names(&D), 0);
+    const char *name, *qid;
+    dict_name(&D, "GONGOV", &name, &qid); /* the role dropped; not Aragorn's */
+    assert_string_equal(name, "GONDOR");
+    assert_string_equal(qid, "Q1001");
+    dict_name(&D, "GONCOPGOV", &name, &qid);
+    assert_string_equal(name, "GONDOR");
+    dict_name(&D, "IGOWCL", &name, &qid); /* the first entry of the code */
+    assert_string_equal(name, "The White Council");
+    dict_name(&D, "IGOWCLGOV", &name, &qid);
+    assert_string_equal(name, "The White Council");
+    dict_name(&D, "---COP", &name, &qid);
+    assert_string_equal(name, "POLICE");
+    assert_null(qid);
+    dict_name(&D, "MOR", &name, &qid);
+    assert_string_equal(name, "");
+    dict_name(&D, "", &name, &qid);
+    assert_string_equal(name, "");
 }
 
 static void agents(void **s) {
@@ -334,6 +393,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(actors_good, setup, teardown),
         cmocka_unit_test_setup_teardown(actors_bad, setup, teardown),
+        cmocka_unit_test_setup_teardown(actor_names, setup, teardown),
         cmocka_unit_test_setup_teardown(agents, setup, teardown),
         cmocka_unit_test_setup_teardown(discards, setup, teardown),
         cmocka_unit_test_setup_teardown(verbs_petrarch1, setup, teardown),

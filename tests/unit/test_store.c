@@ -7,7 +7,8 @@
 
 #include "ctx.h"
 
-static const char ACTORS[] = "QATAR_ [QAT]\n+DOHA_\nBLINKEN_ [USAGOV]\nISRAEL_ [ISR]\n"
+/* (the Wikidata id is made up for the test) */
+static const char ACTORS[] = "QATAR_ [QAT]\n+DOHA_\n@wikidata Q999999999\nBLINKEN_ [USAGOV]\nISRAEL_ [ISR]\n"
                              "ISRAELI_ARMY_ [ISRMIL]\nGAZA_ [PSE]\nSOMALIA_ [SOM]\n";
 static const char AGENTS[] = "SOLDIERS_ [~MIL]\nPIRATES_ [~CRM]\nCIVILIANS_ [~CVL]\n";
 static const char VERBS[] = "--- VISIT [042] ---\nVISIT\n- * + [042]\n\n--- ATTACK [190] ---\nATTACK\n";
@@ -287,7 +288,8 @@ static int conf_rows(void *ud, const dyad_stored_event *e) {
 }
 
 static int conf_mention(void *ud, const dyad_stored_mention *m) {
-    snprintf(ud, 64, "%.2f %s %s", m->confidence, m->source_basis, m->target_basis);
+    snprintf(ud, 96, "%.2f %s %s %s %s %s", m->confidence, m->source_basis, m->target_basis,
+             m->source_name, m->target_name, m->target_wikidata);
     return 0;
 }
 
@@ -318,11 +320,11 @@ static void confidence(void **s) {
     assert_int_equal(dyad_store_query(st, &q, conf_rows, &top, NULL), DYAD_OK);
     assert_int_equal(top.n, 1);
     /* its mention keeps its own confidence and how its actors were found */
-    char basis[64] = "";
+    char basis[96] = "";
     int found = 0;
     assert_int_equal(dyad_store_event(st, top.id, NULL, conf_mention, basis, &found, NULL), DYAD_OK);
     assert_int_equal(found, 1);
-    assert_string_equal(basis, "0.90 dictionary dictionary");
+    assert_string_equal(basis, "0.90 dictionary dictionary BLINKEN QATAR Q999999999");
     q.min_confidence = 1.5;
     dyad_error err;
     assert_int_equal(dyad_store_query(st, &q, conf_rows, &top, &err), DYAD_EINVAL);
