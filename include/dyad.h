@@ -208,7 +208,7 @@ typedef struct dyad_event {
                                USAGOV), else its role's ("POLICE" for ---COP); ""
                                when absent */
     const char *source_wikidata, *target_wikidata; /* the Wikidata id the
-                               dictionary gives that entry ("Q311440"), "" when
+                               dictionary gives that entry ("Q6279"), "" when
                                none */
 } dyad_event;
 

@@ -204,6 +204,35 @@ static int verb_gives(const dicts *d, const char *c) {
     return 0;
 }
 
+static int by_wikidata(const void *a, const void *b) {
+    const actor_entry *x = *(const actor_entry *const *)a, *y = *(const actor_entry *const *)b;
+    int c = strcmp(x->wikidata, y->wikidata);
+    return c ? c : (x > y) - (x < y);
+}
+
+/* Notes each entry whose Wikidata id an earlier entry gives: the same
+ * actor written twice. */
+static size_t audit_wikidata(const dicts *d, dyad_warn_fn warn, void *ud) {
+    const actor_entry **v = malloc((d->actors.n + 1) * sizeof *v);
+    if (!v) return 0;
+    size_t n = 0, found = 0;
+    for (size_t a = 0; a < d->actors.n; a++)
+        if (d->actors.v[a].wikidata) v[n++] = &d->actors.v[a];
+    qsort(v, n, sizeof *v, by_wikidata);
+    char msg[512];
+    for (size_t i = 1; i < n; i++) {
+        if (strcmp(v[i]->wikidata, v[i - 1]->wikidata) != 0) continue;
+        size_t first = i - 1;
+        while (first > 0 && !strcmp(v[first - 1]->wikidata, v[i]->wikidata)) first--;
+        snprintf(msg, sizeof msg, "Wikidata id %s given again: the entry at %s has it",
+                 v[i]->wikidata, v[first]->rule);
+        audit_report(warn, ud, v[i]->rule, msg);
+        found++;
+    }
+    free(v);
+    return found;
+}
+
 size_t dyad_ctx_audit(const dyad_ctx *ctx, dyad_warn_fn warn, void *ud) {
     const dicts *d = &ctx->d;
     size_t found = 0;
@@ -230,6 +259,7 @@ size_t dyad_ctx_audit(const dyad_ctx *ctx, dyad_warn_fn warn, void *ud) {
         audit_report(warn, ud, x->rule, msg);
         found++;
     }
+    found += audit_wikidata(d, warn, ud);
     if (d->blocks.n == 0) return found; /* no verb dictionary loaded */
     char codes[400];
     size_t len = 0;

@@ -425,7 +425,7 @@ static void actor_close(liner *L, actor_build *b) {
     b->ncodes = 0;
 }
 
-/* An entry's "@wikidata Q311440" or "@name Antony Blinken" line s. */
+/* An entry's "@wikidata Q6279" or "@name Joe Biden" line s. */
 static void actor_meta(liner *L, int32_t entry, const char *s) {
     if (entry < 0) {
         liner_bad(L, "'@' line with no actor before it: %s", s);

@@ -36,7 +36,7 @@ typedef struct actor_entry {
     const char *rule;     /* "file:line" of the head phrase */
     const char *name;     /* canonical name: the head phrase with spaces
                              ("ANTONY BLINKEN"), or the entry's "@name" line */
-    const char *wikidata; /* "Q311440" from an "@wikidata" line, NULL when none */
+    const char *wikidata; /* "Q6279" from an "@wikidata" line, NULL when none */
 } actor_entry;
 
 /* An agent: "[~GOV]" gives code "GOV" appended to the actor's code;

@@ -286,6 +286,18 @@ static uint32_t skip_abbreviation(const parse *p, uint32_t k) {
     return k;
 }
 
+/* The token after "of Burkina Faso" at token k when that country is the
+ * one of code, the actor named right before ("Captain Ibrahim Traore of
+ * Burkina Faso"); k when there is no such phrase. */
+static uint32_t of_own_country(const parse *p, uint32_t k, const char *code) {
+    if (k + 1 >= p->n || !(tok_is(&p->t[k], "OF") || tok_is(&p->t[k], "FROM"))) return k;
+    uint32_t a = k + 1;
+    if (tok_is(&p->t[a], "THE") && a + 1 < p->n) a++;
+    const char *c = actor_at(p, a);
+    if (!c || strlen(c) != 3 || strncmp(c, code, 3) != 0 || !p->t[a].cap) return k;
+    return a + p->act[a].len;
+}
+
 static uint32_t from_actor(parse *p, uint32_t start, uint32_t i, const char *code) {
     uint32_t j = i + p->act[i].len;
     /* "the National Liberation Army [ELN] guerrilla group": the
@@ -338,6 +350,7 @@ static uint32_t from_actor(parse *p, uint32_t start, uint32_t i, const char *cod
             for (int c = 0; c < nch; c++) add_mention(p, start, j, apply_chain(p, code, &chains[c]), group);
             return j;
         }
+        if (strlen(code) > 3) j = of_own_country(p, j, code); /* "Assimi Goita of Mali" */
         add_mention(p, start, j, code, group);
         return j;
     }
@@ -515,7 +528,7 @@ static uint32_t from_agent(parse *p, uint32_t i) {
         return k + 1;
     }
     if (c && *c && p->t[k].cap) {
-        uint32_t end = k + p->act[k].len;
+        uint32_t end = of_own_country(p, k + p->act[k].len, c);
         for (int ch = 0; ch < nch; ch++) add_mention(p, i, end, apply_chain(p, c, &chains[ch]), group);
         return end;
     }

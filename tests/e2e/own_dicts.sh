@@ -13,9 +13,10 @@ DYAD=${DYAD:-build-asan/dyad}
 "$DYAD" dict check data/dict/* >/tmp/dyad-dict-check.out || { echo "data/dict has bad lines"; exit 1; }
 # no actor's dated codes overlap, and a verb gives every CAMEO code
 grep -q '^notes 0$' /tmp/dyad-dict-check.out || { grep '^note' /tmp/dyad-dict-check.out; exit 1; }
-# the notes name what they find: an overlap by file and line, codes no verb gives
+# the notes name what they find: an overlap by file and line, a phrase or a
+# Wikidata id given twice, codes no verb gives
 d=$(mktemp -d)
-printf 'GONDOR_ [GON]\nDENETHOR_\n\t[GONGOV 20200101-20221231]\n\t[GONOPP 20220601-99991231]\nFARAMIR_\n\t[GONGOV 20200101-20221231]\n\t[GONOPP 20221231-99991231]\nROHAN_ [ROH]\n+GONDOR_\n' >"$d/t.actors"
+printf 'GONDOR_ [GON]\nDENETHOR_\n\t[GONGOV 20200101-20221231]\n\t[GONOPP 20220601-99991231]\nFARAMIR_\n\t[GONGOV 20200101-20221231]\n\t[GONOPP 20221231-99991231]\nROHAN_ [ROH]\n+GONDOR_\n@wikidata Q77\nEORLINGAS_ [ROH]\n@wikidata Q77\n' >"$d/t.actors"
 printf -- '--- ATTACK [190] ---\nATTACK\n' >"$d/t.verbs"
 "$DYAD" dict check "$d/t.actors" "$d/t.verbs" >"$d/out" || { cat "$d/out"; exit 1; }
 grep -q '^note: .*t.actors:2: dated codes GONGOV 20200101-20221231 and GONOPP 20220601-99991231 overlap' "$d/out" ||
@@ -23,6 +24,8 @@ grep -q '^note: .*t.actors:2: dated codes GONGOV 20200101-20221231 and GONOPP 20
 grep -q 't.actors:5:' "$d/out" && { echo "a handover day noted as an overlap"; exit 1; }
 grep -q '^note: .*t.actors:9: GONDOR given again: the entry at .*t.actors:1 keeps it' "$d/out" ||
     { echo "an actor phrase given again not noted:"; cat "$d/out"; exit 1; }
+grep -q '^note: .*t.actors:11: Wikidata id Q77 given again: the entry at .*t.actors:8 has it' "$d/out" ||
+    { echo "a Wikidata id given twice not noted:"; cat "$d/out"; exit 1; }
 n3=$(awk -F'\t' '!/^#/ && length($1) == 3' data/cameo.tsv | wc -l) # all but 190
 grep -q "^note: $((n3 - 1)) CAMEO codes no verb, form or pattern gives: 010 011 " "$d/out" ||
     { echo "CAMEO codes no verb gives not noted ($n3 three-digit codes):"; cat "$d/out"; exit 1; }

@@ -674,6 +674,11 @@ static void short_names(void **s) {
            "GONGOV|ARN|042;GONGOV|MOR|190");
     EXPECT("Gondor police attacked Arnor. He attacked Mordor.", "GONCOP|ARN|190;|MOR|190");
     EXPECT("Ecthelion of Gondor said he attacked Mordor.", "GON|MOR|190");
+    /* "of" the country a known person is of belongs to the person's name */
+    EXPECT("Prime Minister Faramir of Gondor and Rohan's soldiers attacked Mordor.",
+           "GONGOV|MOR|190;ROHMIL|MOR|190");
+    EXPECT("Faramir of Gondor and Rohan's soldiers attacked Mordor.",
+           "GONGOV|MOR|190;ROHMIL|MOR|190");
     /* a person with a role and no country is known by the short name
      * and by "He" too */
     EXPECT("Spokesman Hador Galdor attacked Mordor. Galdor attacked Rohan. He attacked Bree.",
