@@ -119,7 +119,8 @@ $(BUILD)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay_main.c $$(FUZZ_EXTRA_$$*) $(BU
 
 tests: $(TESTS) $(TOOLS) $(REPLAYS)
 
-# libFuzzer (clang): each target runs FUZZ_SECONDS over fuzz/corpus/<target>;
+# libFuzzer (clang): each target runs FUZZ_SECONDS over fuzz/corpus/<target>,
+# inputs up to 1 MB (long words, long articles), any one over 10 s a failure;
 # what it finds is added to the corpus, which make check replays.
 fuzz: export FUZZ_EXTRA_http := $(FUZZ_EXTRA_http)
 fuzz:
@@ -129,7 +130,7 @@ fuzz:
 	    -Isrc/cli -o build-fuzz/fuzz_$$t fuzz/fuzz_$$t.c $$(eval echo \$$FUZZ_EXTRA_$$t) build-fuzz/libdyad.a $(LIBS) -lpthread || exit 1; \
 	  mkdir -p fuzz/corpus/$$t; \
 	  echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; \
-	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
+	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=1048576 -timeout=10 -print_final_stats=1 \
 	    -artifact_prefix=build-fuzz/$$t- fuzz/corpus/$$t >build-fuzz/$$t.log 2>&1; rc=$$?; \
 	  grep -E "stat::number_of_executed_units|ERROR|SUMMARY" build-fuzz/$$t.log; \
 	  [ $$rc -eq 0 ] || { echo "fuzz $$t found a crash: build-fuzz/$$t-crash-*"; exit 1; }; \

@@ -67,6 +67,32 @@ if [ -x "$BIN" ] && [ -f "$SEEDS" ]; then
         'BEGIN { t = t1 - t0; printf "%d articles in %.2f s: %.0f articles/s, %.2f MB/s\n", a, t, a / t, b / t / 1e6 }'
     rm -rf "$it"
 fi
+# one long article: the examples repeated to 10 MB as a single article,
+# and a single 10 MB word: time and peak memory (linear, bounded)
+if [ -x "$BIN" ] && command -v python3 >/dev/null; then
+    lt=$(mktemp -d)
+    python3 - "$lt" examples/*.txt <<'PY'
+import json, sys
+text = " ".join(open(f, encoding="utf-8").read() for f in sys.argv[2:])
+with open(sys.argv[1] + "/long.jsonl", "w") as f:
+    f.write(json.dumps({"id": "long", "date": "2024-01-02", "text": (text + " ") * (10**7 // len(text) + 1)}) + "\n")
+with open(sys.argv[1] + "/word.jsonl", "w") as f:
+    f.write(json.dumps({"id": "word", "text": "A" * 10**7}) + "\n")
+PY
+    for a in long word; do
+        t0=$(date +%s.%N)
+        if [ -x /usr/bin/time ]; then
+            /usr/bin/time -f %M -o "$lt/rss" "$BIN" code -q "$lt/$a.jsonl" >/dev/null
+        else
+            "$BIN" code -q "$lt/$a.jsonl" >/dev/null
+            echo "?" >"$lt/rss"
+        fi
+        t1=$(date +%s.%N)
+        awk -v a="$a" -v b="$(wc -c <"$lt/$a.jsonl")" -v t0="$t0" -v t1="$t1" -v r="$(cat "$lt/rss")" \
+            'BEGIN { printf "== one %s article of %.1f MB: %.2f s, peak RSS %s MB\n", a, b / 1e6, t1 - t0, r == "?" ? "?" : sprintf("%.0f", r / 1024) }'
+    done
+    rm -rf "$lt"
+fi
 # dyad serve under load: wrk on loopback against the JSON API, the samples
 # and examples ingested into SQLite, then into PostgreSQL (a server of the
 # bench's own, as in tests/e2e/lib/pg.sh); prints requests/s for each route.

@@ -346,8 +346,13 @@ dyad_status dyad_write_events(FILE *f, dyad_output_format fmt, const dyad_articl
 dyad_status dyad_write_figures(FILE *f, const dyad_article *a, const dyad_doc *d,
                                dyad_error *err);
 
-/* Character (code point) offset of byte offset off in UTF-8 text. */
+/* Character (code point) offset of byte offset off in UTF-8 text: counts
+ * from the start, so for many offsets into one article use
+ * dyad_doc_char_offset. */
 size_t dyad_char_offset(const char *text, size_t off);
+/* The same for the text d was coded from, in constant time whatever the
+ * article's length. */
+size_t dyad_doc_char_offset(const dyad_doc *d, const char *text, size_t off);
 
 /* ---------------------------------------------------------------------
  * Event store (SQLite, or PostgreSQL)

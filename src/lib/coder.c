@@ -19,6 +19,9 @@
 
 struct dyad_doc {
     arena mem;
+    dyad_sentence_info *si_buf; /* si's storage (malloc'd, grows by part) */
+    arena scratch; /* what one sentence needs only while it is coded: reset
+                      for each, so memory stays bounded whatever the length */
     dyad_event *ev;
     size_t nev, cap;
     dyad_sentence_info *si;
@@ -40,7 +43,38 @@ struct dyad_doc {
     uint32_t nrecent[ROLE_WINDOW];  /* how many; 5: more than four */
     const char *speaker, *speaker_basis; /* who spoke the last quotation */
     uint32_t speaker_si;                 /* in which sentence */
+    size_t *chars;  /* characters before byte k * CHAR_STEP of the text, for
+                       dyad_doc_char_offset in constant time */
+    size_t nchars;
 };
+
+/* Bytes between two entries of dyad_doc.chars. */
+#define CHAR_STEP 256
+
+/* Fills doc->chars for text[0..len); -1 when out of memory. */
+static int index_chars(dyad_doc *doc, const char *text, size_t len) {
+    doc->nchars = len / CHAR_STEP + 1;
+    doc->chars = arena_alloc(&doc->mem, doc->nchars * sizeof *doc->chars);
+    if (!doc->chars) return -1;
+    size_t c = 0;
+    for (size_t b = 0; b < len; b++) {
+        if (b % CHAR_STEP == 0) doc->chars[b / CHAR_STEP] = c;
+        if (((unsigned char)text[b] & 0xC0) != 0x80) c++;
+    }
+    if (len % CHAR_STEP == 0) doc->chars[len / CHAR_STEP] = c;
+    return 0;
+}
+
+size_t dyad_doc_char_offset(const dyad_doc *d, const char *text, size_t off) {
+    size_t max = d->nchars ? d->nchars * CHAR_STEP : 0; /* beyond the text: its end */
+    if (!d->chars || !d->nchars) return dyad_char_offset(text, off);
+    size_t k = off / CHAR_STEP;
+    if (k >= d->nchars) k = d->nchars - 1;
+    size_t c = d->chars[k];
+    for (size_t b = k * CHAR_STEP; b < off && b < max && text[b]; b++)
+        if (((unsigned char)text[b] & 0xC0) != 0x80) c++;
+    return c;
+}
 
 /* What weakens an event's evidence (dyad_event.confidence). */
 enum {
@@ -2006,7 +2040,8 @@ static void keep_aliases(const sent_job *j) {
             continue;
         }
         if (al->n == MAX_ALIASES) continue;
-        al->v[al->n].up = last->up; /* both live in the document's arena */
+        al->v[al->n].up = arena_strdup(&doc->mem, last->up); /* tokens live no longer than their part of the text */
+        if (!al->v[al->n].up) return;
         al->v[al->n].code = code;
         al->v[al->n++].clash = 0;
     }
@@ -2208,10 +2243,10 @@ static int shares_control(const parse *p, const vcand *vs, size_t k) {
 }
 
 static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
-                         const text_doc *td, uint32_t si, int32_t date, const char *datestr) {
+                         const sentence *s, const token *toks, uint32_t si, int32_t date,
+                         const char *datestr) {
     const dicts *d = &ctx->d;
-    const sentence *s = &td->sents[si];
-    const token *t = td->toks + s->tok0;
+    const token *t = toks + s->tok0;
     parse p;
     if (doc->aliases.group && si > doc->group_si + ROLE_WINDOW) doc->aliases.group = NULL;
     if (doc->aliases.org && si > doc->org_si + ROLE_WINDOW) doc->aliases.org = NULL;
@@ -2222,7 +2257,9 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
         for (int k = 0; k < 2; k++) memcpy(doc->aliases.pair[k], doc->ac.cc[pair[k]], 4);
         doc->aliases.npair = 2;
     }
-    if (parse_sentence(&p, d, &doc->mem, t, s->ntok, date, &doc->aliases) != 0) return -1;
+    arena_reset(&doc->scratch);
+    if (parse_sentence(&p, d, &doc->mem, &doc->scratch, t, s->ntok, date, &doc->aliases) != 0)
+        return -1;
     sent_job j;
     memset(&j, 0, sizeof j);
     j.doc = doc;
@@ -2260,8 +2297,8 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
         if (story) doc->story_discarded = 1;
         return 0;
     }
-    vcand *vs = arena_calloc(&doc->mem, (size_t)s->ntok + 1, sizeof *vs);
-    vcand *noms = arena_calloc(&doc->mem, (size_t)s->ntok + 1, sizeof *noms);
+    vcand *vs = arena_calloc(&doc->scratch, (size_t)s->ntok + 1, sizeof *vs);
+    vcand *noms = arena_calloc(&doc->scratch, (size_t)s->ntok + 1, sizeof *noms);
     if (!vs || !noms) return -1;
     size_t nv = 0, nnom = 0;
     for (uint32_t i = 0; i < s->ntok; i++) {
@@ -2366,6 +2403,66 @@ static int32_t parse_date(const char *s) {
     return y * 10000 + m * 100 + dd;
 }
 
+/* Bytes of text analysed at once: the tokens of a part are freed before
+ * the next is read, so memory does not grow with the article's length. */
+#define PART_BYTES (256 * 1024)
+
+/* The end of the part of text[0..len) that starts at from: PART_BYTES on
+ * (or more, when want says so), at the start of a UTF-8 character; len
+ * when less is left than twice that. */
+static size_t part_end(const char *text, size_t len, size_t from, size_t want) {
+    if (len - from < 2 * want) return len;
+    size_t e = from + want;
+    while (e > from && ((unsigned char)text[e] & 0xC0) == 0x80) e--;
+    return e;
+}
+
+/* Codes the article's sentences, analysing its text a part at a time:
+ * the sentences of each part but the last (which the part's end may cut,
+ * so the next part starts with it) are coded; a part with one sentence
+ * only grows until it has two or reaches the end. Sentences are the
+ * same as the whole text's. */
+static int code_parts(dyad_doc *doc, const dyad_ctx *ctx, const dyad_article *a, int32_t date,
+                      const char *datestr) {
+    arena toks;
+    arena_init(&toks, 64 * 1024);
+    size_t cap = 0, from = 0, want = PART_BYTES;
+    int rc = 0;
+    while (from < a->text_len && rc == 0) {
+        size_t end = a->single_sentence ? a->text_len : part_end(a->text, a->text_len, from, want);
+        text_doc td;
+        arena_reset(&toks);
+        if (text_analyze(&toks, &ctx->d.lex, a->text + from, end - from, a->single_sentence, &td) != 0) {
+            rc = -1;
+            break;
+        }
+        size_t keep = td.nsents;
+        if (end < a->text_len && keep < 2) { /* one long sentence: a longer part */
+            want *= 2;
+            continue;
+        }
+        if (end < a->text_len) keep--;
+        for (size_t k = 0; k < td.ntoks; k++) td.toks[k].off += (uint32_t)from;
+        while (rc == 0 && doc->nsi + keep + 1 > cap)
+            rc = grow_array((void **)&doc->si_buf, &cap, cap, sizeof *doc->si);
+        if (rc != 0) break;
+        doc->si = doc->si_buf;
+        for (size_t i = 0; i < keep && rc == 0; i++) {
+            sentence *s = &td.sents[i];
+            s->off += (uint32_t)from;
+            uint32_t si = (uint32_t)doc->nsi++;
+            memset(&doc->si[si], 0, sizeof doc->si[si]);
+            doc->si[si].span.off = s->off;
+            doc->si[si].span.len = s->len;
+            rc = code_sentence(doc, ctx, a->text, s, td.toks, si, date, datestr);
+        }
+        from = keep < td.nsents ? td.sents[keep].off + from : end;
+        want = PART_BYTES;
+    }
+    arena_free(&toks);
+    return rc;
+}
+
 dyad_status dyad_code(const dyad_ctx *ctx, const dyad_article *a, dyad_doc **out,
                       dyad_error *err) {
     *out = NULL;
@@ -2373,19 +2470,10 @@ dyad_status dyad_code(const dyad_ctx *ctx, const dyad_article *a, dyad_doc **out
     dyad_doc *doc = calloc(1, sizeof *doc);
     if (!doc) return dyad_fail(err, DYAD_ENOMEM, a->file, a->line, "out of memory");
     arena_init(&doc->mem, 64 * 1024);
-    text_doc td;
+    arena_init(&doc->scratch, 64 * 1024);
     const char *datestr = arena_strdup(&doc->mem, a->date ? a->date : "");
-    if (text_analyze(&doc->mem, &ctx->d.lex, a->text, a->text_len, a->single_sentence, &td) != 0)
-        goto oom;
-    doc->si = arena_calloc(&doc->mem, td.nsents + 1, sizeof *doc->si);
-    if (!doc->si) goto oom;
-    doc->nsi = td.nsents;
-    int32_t date = parse_date(a->date);
-    for (size_t i = 0; i < td.nsents; i++) {
-        doc->si[i].span.off = td.sents[i].off;
-        doc->si[i].span.len = td.sents[i].len;
-        if (code_sentence(doc, ctx, a->text, &td, (uint32_t)i, date, datestr) != 0) goto oom;
-    }
+    if (index_chars(doc, a->text, a->text_len) != 0) goto oom;
+    if (code_parts(doc, ctx, a, parse_date(a->date), datestr) != 0) goto oom;
     if (doc->story_discarded) doc->nev = 0;
     if (complete_roles(doc) != 0) goto oom;
     name_events(doc, &ctx->d);
@@ -2427,6 +2515,8 @@ const dyad_figure *dyad_doc_figure(const dyad_doc *d, size_t i) {
 void dyad_doc_free(dyad_doc *d) {
     if (!d) return;
     arena_free(&d->mem);
+    arena_free(&d->scratch);
+    free(d->si_buf);
     free(d->ev);
     free(d->fig.v);
     free(d->pl);

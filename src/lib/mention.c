@@ -618,7 +618,7 @@ static uint32_t opening(const parse *p) {
     return i;
 }
 
-int parse_sentence(parse *p, const dicts *d, arena *a, const token *t, uint32_t n,
+int parse_sentence(parse *p, const dicts *d, arena *a, arena *tmp, const token *t, uint32_t n,
                    int32_t date, const name_aliases *aliases) {
     memset(p, 0, sizeof *p);
     p->aliases = aliases;
@@ -627,14 +627,14 @@ int parse_sentence(parse *p, const dicts *d, arena *a, const token *t, uint32_t 
     p->t = t;
     p->n = n;
     p->date = date;
-    p->act = arena_alloc(a, (n + 1) * sizeof *p->act);
-    p->agt = arena_alloc(a, (n + 1) * sizeof *p->agt);
-    p->vrb = arena_alloc(a, (n + 1) * sizeof *p->vrb);
-    p->men_at = arena_alloc(a, (n + 1) * sizeof *p->men_at);
+    p->act = arena_alloc(tmp, (n + 1) * sizeof *p->act);
+    p->agt = arena_alloc(tmp, (n + 1) * sizeof *p->agt);
+    p->vrb = arena_alloc(tmp, (n + 1) * sizeof *p->vrb);
+    p->men_at = arena_alloc(tmp, (n + 1) * sizeof *p->men_at);
     if (!p->act || !p->agt || !p->vrb || !p->men_at) return -1;
     if (d->synsets.n && n) {
         size_t cells = d->synsets.n * n;
-        p->synmemo = arena_alloc(a, cells * sizeof *p->synmemo);
+        p->synmemo = arena_alloc(tmp, cells * sizeof *p->synmemo);
         if (!p->synmemo) return -1;
         memset(p->synmemo, 0xFF, cells * sizeof *p->synmemo);
     }

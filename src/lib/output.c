@@ -8,23 +8,16 @@
 
 #include "status.h"
 
-/* Byte offset -> character offset, walking forward from a known pair (the
- * events of an article come in increasing order mostly, so this is cheap). */
+/* Byte offset -> character offset in the text a document was coded from
+ * (dyad_doc_char_offset: constant time, whatever the order). */
 typedef struct char_cursor {
+    const dyad_doc *d;
     const char *text;
     size_t len;
-    size_t byte, chr;
 } char_cursor;
 
 static size_t to_chars(char_cursor *c, size_t off) {
-    if (off > c->len) off = c->len;
-    if (off < c->byte) c->byte = c->chr = 0;
-    while (c->byte < off) {
-        if (((unsigned char)c->text[c->byte] & 0xC0) != 0x80) c->chr++;
-        c->byte++;
-    }
-    /* c->chr counts lead bytes before off */
-    return c->chr;
+    return dyad_doc_char_offset(c->d, c->text, off > c->len ? c->len : off);
 }
 
 size_t dyad_char_offset(const char *text, size_t off) {
@@ -202,7 +195,7 @@ static void write_petrarch(FILE *f, const dyad_article *a, const dyad_event *e) 
 
 dyad_status dyad_write_events(FILE *f, dyad_output_format fmt, const dyad_article *a,
                               const dyad_doc *d, dyad_error *err) {
-    char_cursor cc = {a->text, a->text_len, 0, 0};
+    char_cursor cc = {d, a->text, a->text_len};
     if (fmt == DYAD_OUT_PLACES) {
         for (size_t i = 0; i < dyad_doc_nplaces(d); i++) write_place(f, a, dyad_doc_place(d, i), &cc);
         if (ferror(f)) return dyad_fail(err, DYAD_EIO, NULL, 0, "write error");
@@ -250,7 +243,7 @@ static void write_figure(FILE *f, const dyad_article *a, const dyad_figure *g, c
 
 dyad_status dyad_write_figures(FILE *f, const dyad_article *a, const dyad_doc *d,
                                dyad_error *err) {
-    char_cursor cc = {a->text, a->text_len, 0, 0};
+    char_cursor cc = {d, a->text, a->text_len};
     size_t n = dyad_doc_nfigures(d);
     for (size_t i = 0; i < n; i++) write_figure(f, a, dyad_doc_figure(d, i), &cc);
     if (ferror(f)) return dyad_fail(err, DYAD_EIO, NULL, 0, "write error");

@@ -82,9 +82,11 @@ static inline int word_maybe_present(const parse *p, uint32_t id) {
     return (p->present[(id % PRESENT_BITS) / 64] >> (id % 64)) & 1;
 }
 
-/* Fills act/agt/vrb and builds the mentions. Returns 0, -1 when out of
- * memory. */
-int parse_sentence(parse *p, const dicts *d, arena *a, const token *t, uint32_t n,
+/* Fills act/agt/vrb and builds the mentions. The arrays of one entry per
+ * token (act, agt, vrb, men_at, synmemo) come from tmp, which the caller
+ * may reset once the sentence is done; what may outlive it (mentions,
+ * their codes) from a. Returns 0, -1 when out of memory. */
+int parse_sentence(parse *p, const dicts *d, arena *a, arena *tmp, const token *t, uint32_t n,
                    int32_t date, const name_aliases *aliases);
 
 /* How many mentions group g has. */

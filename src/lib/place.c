@@ -429,7 +429,7 @@ dyad_status dyad_place_for_verb(const dyad_ctx *ctx, const char *text, size_t le
     place_context pc;
     memset(&pc, 0, sizeof pc);
     if (text_analyze(&a, &ctx->d.lex, text, len, 1, &td) != 0 ||
-        parse_sentence(&p, &ctx->d, &a, td.toks, (uint32_t)td.ntoks, 0, NULL) != 0 ||
+        parse_sentence(&p, &ctx->d, &a, &a, td.toks, (uint32_t)td.ntoks, 0, NULL) != 0 ||
         place_find(&p, text, &ctx->gaz, &pc, &m, &n) != 0) {
         arena_free(&a);
         return dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory finding places");

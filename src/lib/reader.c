@@ -165,6 +165,14 @@ dyad_status dyad_reader_open(dyad_reader **out, const char *path, dyad_input_for
             dyad_reader_free(r);
             return dyad_fail(err, DYAD_EPARSE, path, 0, "not readable as XML");
         }
+        /* entities are never expanded: a file that declares them (the
+         * "billion laughs" grow without bound) is refused */
+        xmlDtdPtr dtd = xmlGetIntSubset(r->xdoc);
+        if (dtd && (dtd->entities || dtd->pentities)) {
+            dyad_reader_free(r);
+            return dyad_fail(err, DYAD_EPARSE, path, 0,
+                             "declares XML entities, which are not read (entity expansion)");
+        }
         r->xnext = xmlDocGetRootElement(r->xdoc);
     }
     *out = r;

@@ -285,14 +285,15 @@ static void bind_str(sqlite3_stmt *st, int i, const char *s) {
     sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_TRANSIENT);
 }
 
-static void bind_span(sqlite3_stmt *st, int i, const dyad_article *a, dyad_span sp) {
+static void bind_span(sqlite3_stmt *st, int i, const dyad_article *a, const dyad_doc *d,
+                      dyad_span sp) {
     if (!sp.len) {
         sqlite3_bind_null(st, i);
         sqlite3_bind_null(st, i + 1);
         return;
     }
-    sqlite3_bind_int64(st, i, (sqlite3_int64)dyad_char_offset(a->text, sp.off));
-    sqlite3_bind_int64(st, i + 1, (sqlite3_int64)dyad_char_offset(a->text, (size_t)sp.off + sp.len));
+    sqlite3_bind_int64(st, i, (sqlite3_int64)dyad_doc_char_offset(d, a->text, sp.off));
+    sqlite3_bind_int64(st, i + 1, (sqlite3_int64)dyad_doc_char_offset(d, a->text, (size_t)sp.off + sp.len));
 }
 
 /* Binds a place's name, country, latitude, longitude and kind from i on
@@ -321,7 +322,7 @@ static dyad_status put_figures(dyad_store *s, const dyad_article *a, const dyad_
         sqlite3_bind_int64(st, 6, f->value_max);
         bind_str(st, 7, f->qualifier);
         bind_str(st, 8, f->number);
-        bind_span(st, 9, a, f->number_span);
+        bind_span(st, 9, a, d, f->number_span);
         bind_str(st, 11, f->victim);
         bind_str(st, 12, f->victim_code);
         bind_str(st, 13, f->perpetrator);
@@ -396,13 +397,13 @@ static dyad_status put_events(dyad_store *s, const dyad_article *a, const dyad_d
         bind_text(st, 4, a->text + e->source_span.off, e->source_span.len);
         bind_text(st, 5, a->text + e->target_span.off, e->target_span.len);
         bind_text(st, 6, a->text + e->verb_span.off, e->verb_span.len);
-        bind_span(st, 7, a, e->source_span);
-        bind_span(st, 9, a, e->target_span);
-        bind_span(st, 11, a, e->verb_span);
+        bind_span(st, 7, a, d, e->source_span);
+        bind_span(st, 9, a, d, e->target_span);
+        bind_span(st, 11, a, d, e->verb_span);
         bind_text(st, 13, a->text + e->date_span.off, e->date_span.len);
         bind_str(st, 14, e->rule);
         bind_text(st, 15, a->text + pl->span.off, pl->name ? pl->span.len : 0);
-        bind_span(st, 16, a, pl->name ? pl->span : (dyad_span){0, 0});
+        bind_span(st, 16, a, d, pl->name ? pl->span : (dyad_span){0, 0});
         sqlite3_bind_double(st, 18, e->confidence);
         bind_str(st, 19, e->source_basis ? e->source_basis : "");
         bind_str(st, 20, e->target_basis ? e->target_basis : "");
@@ -464,8 +465,8 @@ dyad_status dyad_store_put(dyad_store *s, const dyad_article *a, const dyad_doc 
         st = s->put_sentence;
         sqlite3_bind_int64(st, 1, art);
         sqlite3_bind_int(st, 2, (int)i);
-        sqlite3_bind_int64(st, 3, (sqlite3_int64)dyad_char_offset(a->text, si->span.off));
-        sqlite3_bind_int64(st, 4, (sqlite3_int64)dyad_char_offset(a->text, (size_t)si->span.off + si->span.len));
+        sqlite3_bind_int64(st, 3, (sqlite3_int64)dyad_doc_char_offset(d, a->text, si->span.off));
+        sqlite3_bind_int64(st, 4, (sqlite3_int64)dyad_doc_char_offset(d, a->text, (size_t)si->span.off + si->span.len));
         sqlite3_bind_int(st, 5, si->discarded);
         if (step_done(st)) {
             res = db_fail(s, err, "cannot store a sentence");

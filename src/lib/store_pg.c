@@ -429,14 +429,14 @@ static char *dup_text(const char *s, size_t n) {
 }
 
 /* Character offsets of a span into two buffers; NULL (SQL NULL) when absent. */
-static void span_vals(const dyad_article *a, dyad_span sp, char b0[24], char b1[24],
+static void span_vals(const dyad_article *a, const dyad_doc *d, dyad_span sp, char b0[24], char b1[24],
                       const char **v0, const char **v1) {
     if (!sp.len) {
         *v0 = *v1 = NULL;
         return;
     }
-    *v0 = num(b0, (long long)dyad_char_offset(a->text, sp.off));
-    *v1 = num(b1, (long long)dyad_char_offset(a->text, (size_t)sp.off + sp.len));
+    *v0 = num(b0, (long long)dyad_doc_char_offset(d, a->text, sp.off));
+    *v1 = num(b1, (long long)dyad_doc_char_offset(d, a->text, (size_t)sp.off + sp.len));
 }
 
 /* Stores the article's sentences in one statement, as three array
@@ -453,9 +453,9 @@ static dyad_status put_sentences(pg_store *p, const dyad_article *a, const dyad_
     for (size_t i = 0; i < n; i++) {
         const dyad_sentence_info *si = dyad_doc_sentence(d, i);
         const char *sep = i ? "," : "";
-        len[0] += (size_t)sprintf(arr[0] + len[0], "%s%zu", sep, dyad_char_offset(a->text, si->span.off));
+        len[0] += (size_t)sprintf(arr[0] + len[0], "%s%zu", sep, dyad_doc_char_offset(d, a->text, si->span.off));
         len[1] += (size_t)sprintf(arr[1] + len[1], "%s%zu", sep,
-                                  dyad_char_offset(a->text, (size_t)si->span.off + si->span.len));
+                                  dyad_doc_char_offset(d, a->text, (size_t)si->span.off + si->span.len));
         len[2] += (size_t)sprintf(arr[2] + len[2], "%s%c", sep, si->discarded ? 't' : 'f');
     }
     for (int k = 0; k < 3; k++) strcpy(arr[k] + len[k], "}");
@@ -497,7 +497,8 @@ static int dup_spans(const dyad_article *a, const dyad_span *sp, char **texts, s
 
 /* Sends (in a pipeline) the storing of one mention of event e of the
  * article art (its rowid as text). */
-static dyad_status send_mention(pg_store *p, const dyad_article *a, const dyad_event *e,
+static dyad_status send_mention(pg_store *p, const dyad_article *a, const dyad_doc *d,
+                                const dyad_event *e,
                                 const char *art, dyad_error *err) {
     char quad[24], gold[32], sent[24], sp[8][24], lat[32], lon[32], conf[32];
     const dyad_place *pl = &e->place;
@@ -512,14 +513,14 @@ static dyad_status send_mention(pg_store *p, const dyad_article *a, const dyad_e
                                           num(quad, e->quad), real(gold, e->goldstein), art,
                                           a->source ? a->source : "", num(sent, e->sentence),
                                           texts[0], texts[1], texts[2]};
-        span_vals(a, e->source_span, sp[0], sp[1], &v[13], &v[14]);
-        span_vals(a, e->target_span, sp[2], sp[3], &v[15], &v[16]);
-        span_vals(a, e->verb_span, sp[4], sp[5], &v[17], &v[18]);
+        span_vals(a, d, e->source_span, sp[0], sp[1], &v[13], &v[14]);
+        span_vals(a, d, e->target_span, sp[2], sp[3], &v[15], &v[16]);
+        span_vals(a, d, e->verb_span, sp[4], sp[5], &v[17], &v[18]);
         v[19] = texts[3];
         v[20] = e->rule ? e->rule : "";
         place_vals(pl, lat, lon, &v[21]);
         v[26] = texts[4];
-        span_vals(a, place_span, sp[6], sp[7], &v[27], &v[28]);
+        span_vals(a, d, place_span, sp[6], sp[7], &v[27], &v[28]);
         snprintf(conf, sizeof conf, "%.2f", e->confidence);
         v[29] = conf;
         v[30] = e->source_basis ? e->source_basis : "";
@@ -539,7 +540,8 @@ static dyad_status send_mention(pg_store *p, const dyad_article *a, const dyad_e
 
 /* Sends (in a pipeline) the storing of casualty figure f of the article
  * art (its rowid as text), with the columns of store.c's put_figures. */
-static dyad_status send_figure(pg_store *p, const dyad_article *a, const dyad_figure *f,
+static dyad_status send_figure(pg_store *p, const dyad_article *a, const dyad_doc *d,
+                               const dyad_figure *f,
                                const char *art, dyad_error *err) {
     char sent[24], rel[24], val[24], vmax[24], sp[2][24], lat[32], lon[32];
     const dyad_span spans[2] = {f->date_span, f->place.name ? f->place.span : (dyad_span){0, 0}};
@@ -552,7 +554,7 @@ static dyad_status send_figure(pg_store *p, const dyad_article *a, const dyad_fi
                                          num(rel, f->released), num(val, f->value),
                                          num(vmax, f->value_max), f->qualifier ? f->qualifier : "",
                                          f->number ? f->number : ""};
-        span_vals(a, f->number_span, sp[0], sp[1], &v[8], &v[9]);
+        span_vals(a, d, f->number_span, sp[0], sp[1], &v[8], &v[9]);
         v[10] = f->victim ? f->victim : "";
         v[11] = f->victim_code ? f->victim_code : "";
         v[12] = f->perpetrator ? f->perpetrator : "";
@@ -602,8 +604,8 @@ static dyad_status put_body(pg_store *p, const dyad_article *a, const dyad_doc *
         size_t sent = 0;
         while (i + sent < n && sent < PIPELINE && st == DYAD_OK) {
             size_t k = i + sent;
-            st = k < nev ? send_mention(p, a, dyad_doc_event(d, k), art, err)
-                         : send_figure(p, a, dyad_doc_figure(d, k - nev), art, err);
+            st = k < nev ? send_mention(p, a, d, dyad_doc_event(d, k), art, err)
+                         : send_figure(p, a, d, dyad_doc_figure(d, k - nev), art, err);
             if (st == DYAD_OK) sent++;
         }
         if (PQpipelineSync(p->conn)) st = pipeline_results(p, sent, st, err);

@@ -118,7 +118,7 @@ int32_t trie_edge_to(const trie *t, int32_t node, uint32_t word, int stem) {
 int32_t trie_stem_child(const trie *t, const lexicon *lx, int32_t node, const char *s,
                         size_t n) {
     if (!t->edges || !t->nodes[node].has_stems) return TRIE_NONE;
-    for (size_t k = n; k >= t->min_stem && k > 0; k--) {
+    for (size_t k = n < t->max_stem ? n : t->max_stem; k >= t->min_stem && k > 0; k--) {
         if (k < n && k < 3) break; /* a two-letter stem ("AU") matches only itself */
         uint32_t id = lex_find(lx, s, k);
         if (!id) continue;

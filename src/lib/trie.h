@@ -35,6 +35,9 @@ typedef struct trie {
     trie_edge *edges;  /* open-addressing hash on (from, word, stem) */
     uint32_t nedges, capedges; /* capedges is a power of two */
     uint16_t min_stem; /* shortest stem that is probed */
+    uint32_t max_stem; /* bytes of the longest stem word added (trie_note_stem):
+                          no longer prefix of a token is probed, so a token
+                          costs the same whatever its length */
 } trie;
 
 int trie_init(trie *t);
@@ -53,8 +56,14 @@ int32_t trie_child(const trie *t, int32_t node, uint32_t word);
  * to, or TRIE_NONE. */
 int32_t trie_edge_to(const trie *t, int32_t node, uint32_t word, int stem);
 
+/* Records that a stem word of len bytes was added (see max_stem). */
+static inline void trie_note_stem(trie *t, uint32_t len) {
+    if (len > t->max_stem) t->max_stem = len;
+}
+
 /* Stem child of node for the upper-case token text s[0..n): the longest
- * stem edge that is a prefix of s, or TRIE_NONE. lx resolves prefixes to ids. */
+ * stem edge that is a prefix of s, or TRIE_NONE. lx resolves prefixes to ids;
+ * prefixes longer than t->max_stem are not probed. */
 int32_t trie_stem_child(const trie *t, const lexicon *lx, int32_t node, const char *s,
                         size_t n);
 

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Hostile input: truncated UTF-8, a 10 MB single line, NUL bytes, a
+# Hostile input: truncated UTF-8, a 10 MB single line, NUL bytes, long
+# articles and long words in linear time, XML entities, a
 # million-line dictionary, dictionary lines with unbalanced brackets. Each
 # gets a clear message; the good records around them are still coded.
 set -u
@@ -31,6 +32,46 @@ done
 for id in g1 t1 big nul g2; do
     grep -q "\"article\":\"$id\".*\"code\":\"190\"" "$tmp/out" || { echo "article $id not coded"; fail=1; }
 done
+# linear time: the same bytes as 200 articles of 10,000 characters or as
+# two of 1,000,000 (and as two of one long word) are coded in about the same
+# time; a ratio measured in this run, not a timing (quadratic offsets or
+# stem lookups made the long ones 10 to 1000 times slower)
+python3 - "$tmp" <<'PY'
+import json, sys
+d = sys.argv[1]
+base = ("Gondor's army attacked Mordor on Tuesday, killing 12 soldiers near Osgiliath. "
+        "Rohan condemned the attack and said it would send envoys to Minas Tirith. ")
+def art(n):
+    return (base * (n // len(base) + 1))[:n]
+def write(name, arts):
+    with open(d + "/" + name, "w") as f:
+        for i, t in enumerate(arts):
+            f.write(json.dumps({"id": "%s%d" % (name[0], i), "date": "2024-01-02", "text": t}) + "\n")
+write("short.jsonl", [art(10000)] * 200)
+write("long.jsonl", [art(1000000)] * 2)
+write("words.jsonl", ["Gondor attacked Mordor. " + ("A%d " % i) * 2500 for i in range(200)])
+write("token.jsonl", ["Gondor attacked Mordor. " + "A" * 1000000] * 2)
+PY
+ms() { s=$(date +%s%N); timeout 300 "$FAST" code --dict "$tmp/h.actors" --dict "$tmp/h.verbs" -q "$1" >"$1.out" 2>/dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000000 + 1 )); }
+for pair in short:long words:token; do
+    a=${pair%:*} b=${pair#*:}
+    ta=$(ms "$tmp/$a.jsonl") tb=$(ms "$tmp/$b.jsonl")
+    echo "same bytes as $a and as $b articles: $ta ms and $tb ms"
+    [ "$tb" -lt $((4 * ta + 200)) ] || { echo "$b articles are not coded in linear time"; fail=1; }
+done
+[ "$(grep -c '"code":"190"' "$tmp/long.jsonl.out")" -gt 12000 ] || { echo "the long articles lost events"; fail=1; }
+grep -q '"article":"t1".*"code":"190"' "$tmp/token.jsonl.out" || { echo "the article with a long word lost its event"; fail=1; }
+# XML that declares entities ("billion laughs") is refused by name, not expanded
+{
+    printf '<?xml version="1.0"?>\n<!DOCTYPE s [\n <!ENTITY a "aaaaaaaaaa">\n'
+    p=a
+    for i in 1 2 3 4 5 6 7 8 9; do printf ' <!ENTITY %s "%s">\n' "b$i" "$(printf "&$p;%.0s" 1 2 3 4 5 6 7 8 9 10)"; p=b$i; done
+    printf ']>\n<Sentences><Sentence date="20240101" id="x1" sentence="true" source="t"><Text>Gondor attacked Mordor. &b9;</Text></Sentence></Sentences>\n'
+} >"$tmp/lol.xml"
+timeout 60 "$DYAD" code --dict "$tmp/h.actors" --dict "$tmp/h.verbs" --input xml "$tmp/lol.xml" >/dev/null 2>"$tmp/lol.err"
+rc=$?
+[ $rc -ne 0 ] && [ $rc -ne 124 ] && grep -q "lol.xml: declares XML entities" "$tmp/lol.err" ||
+    { echo "XML entities not refused (exit $rc):"; head -c 300 "$tmp/lol.err"; fail=1; }
 # a million-line dictionary: loads, with its one bad line reported
 awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "ACTOR%d_ [A%d]\n", i, i % 1000; print "BROKEN [ZZZ" }' >"$tmp/big.actors"
 "$FAST" dict check "$tmp/big.actors" >"$tmp/big.out" 2>"$tmp/big.err"

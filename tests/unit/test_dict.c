@@ -330,6 +330,7 @@ static void trie_basics(void **s) {
     assert_int_equal(trie_add(&t, ph, st, 2), n); /* same phrase, same node */
     uint8_t stem[1] = {1};
     int32_t m = trie_add(&t, &c, stem, 1);
+    trie_note_stem(&t, 6);
     t.nodes[m].value = 9;
     int32_t x = trie_child(&t, TRIE_ROOT, a);
     assert_int_not_equal(x, TRIE_NONE);
@@ -338,6 +339,16 @@ static void trie_basics(void **s) {
     /* ISRAELI reaches the stem ISRAEL; IS does not */
     assert_int_equal(trie_value(&t, trie_stem_child(&t, &D.lex, TRIE_ROOT, "ISRAELI", 7)), 9);
     assert_int_equal(trie_stem_child(&t, &D.lex, TRIE_ROOT, "IS", 2), TRIE_NONE);
+    /* a token of any length probes only prefixes up to the longest stem */
+    size_t big = 200000;
+    char *tok = malloc(big);
+    assert_non_null(tok);
+    memcpy(tok, "ISRAEL", 6);
+    memset(tok + 6, 'I', big - 6);
+    assert_int_equal(trie_value(&t, trie_stem_child(&t, &D.lex, TRIE_ROOT, tok, big)), 9);
+    tok[0] = 'X';
+    assert_int_equal(trie_stem_child(&t, &D.lex, TRIE_ROOT, tok, big), TRIE_NONE);
+    free(tok);
     assert_int_equal(trie_add(&t, ph, st, 0), TRIE_NONE);
     for (uint32_t i = 0; i < 3000; i++) { /* growth */
         char w[16];
