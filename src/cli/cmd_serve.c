@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -26,13 +27,22 @@ typedef struct server {
     http_api api;
     char web[PATH_MAX]; /* the dashboard directory, "" when none */
     long max_body;
+    const char *token;  /* what write requests must send as "Authorization:
+                           Bearer TOKEN"; NULL: none (writes off unless
+                           allow_post) */
+    int allow_post;     /* --allow-post: writes with no token */
+    const char *host;   /* the bound address, "0.0.0.0" for all */
+    unsigned port;      /* the bound port */
 } server;
 
-/* Per-request state: the body as it arrives. */
+/* Per-request state: the body as it arrives, and a refusal decided from
+ * the headers (the body is then read and dropped). */
 typedef struct request {
     char *body;
     size_t len;
     int too_big;
+    int refused;         /* an HTTP status, 0 when accepted */
+    char why[160];
 } request;
 
 static volatile sig_atomic_t stop;
@@ -40,6 +50,18 @@ static volatile sig_atomic_t stop;
 static void on_signal(int sig) {
     (void)sig;
     stop = 1;
+}
+
+/* Headers on every answer: no sniffing, no framing, no referrer, and for
+ * the dashboard only its own scripts, styles and API. */
+static void guard_headers(struct MHD_Response *r) {
+    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(r, "X-Frame-Options", "DENY");
+    MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+    MHD_add_response_header(r, "Content-Security-Policy",
+                            "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                            "object-src 'none'; "
+                            "base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
 }
 
 static enum MHD_Result send_bytes(struct MHD_Connection *c, int status, const char *type, char *body,
@@ -50,8 +72,9 @@ static enum MHD_Result send_bytes(struct MHD_Connection *c, int status, const ch
         return MHD_NO;
     }
     MHD_add_response_header(r, "Content-Type", type);
-    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    guard_headers(r);
     MHD_add_response_header(r, "Cache-Control", "no-store");
+    if (status == 401) MHD_add_response_header(r, "WWW-Authenticate", "Bearer realm=\"dyad\"");
     enum MHD_Result ret = MHD_queue_response(c, (unsigned)status, r);
     MHD_destroy_response(r);
     return ret;
@@ -120,10 +143,76 @@ static enum MHD_Result send_static(server *sv, struct MHD_Connection *c, const c
         return MHD_NO;
     }
     MHD_add_response_header(r, "Content-Type", mime_type(path));
-    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    guard_headers(r);
     enum MHD_Result ret = MHD_queue_response(c, MHD_HTTP_OK, r);
     MHD_destroy_response(r);
     return ret;
+}
+
+/* Whether s[0..n) is a loopback host name: localhost, 127.x.x.x, [::1]. */
+static int loopback_name(const char *s, size_t n) {
+    return (n == 9 && !strncasecmp(s, "localhost", 9)) || (n >= 4 && !strncmp(s, "127.", 4)) ||
+           (n == 5 && !strncmp(s, "[::1]", 5));
+}
+
+/* Whether a request's Host header names this server: its address (any
+ * loopback name when bound to loopback) and port. A server bound to all
+ * addresses answers any name. Browsers send Host, so a page whose name was
+ * rebound to 127.0.0.1 cannot read the API. */
+static int host_ok(const server *sv, const char *h) {
+    if (!strcmp(sv->host, "0.0.0.0")) return 1;
+    if (!h) return 1; /* HTTP/1.0 clients may send none; browsers always do */
+    const char *colon = strrchr(h, ':');
+    if (colon && strchr(colon, ']')) colon = NULL; /* "[::1]" alone */
+    size_t n = colon ? (size_t)(colon - h) : strlen(h);
+    char *end = NULL;
+    unsigned long port = colon ? strtoul(colon + 1, &end, 10) : 80;
+    if (colon && (!colon[1] || *end)) return 0;
+    if (port != sv->port) return 0;
+    if (n == strlen(sv->host) && !strncmp(h, sv->host, n)) return 1;
+    return !strncmp(sv->host, "127.", 4) && loopback_name(h, n);
+}
+
+/* Equal strings, in a time that does not depend on where they differ. */
+static int same_secret(const char *a, const char *b) {
+    size_t na = strlen(a), nb = strlen(b);
+    unsigned char d = na != nb;
+    for (size_t i = 0; i < na && i < nb; i++) d |= (unsigned char)(a[i] ^ b[i]);
+    return d == 0;
+}
+
+/* For a request that writes (POST: no route takes another method that
+ * writes, and those are answered 405), the status that
+ * refuses it with why filled, or 0: the server must take writes (a token,
+ * or --allow-post), the request carry the token, come from no other
+ * origin than the server's own, and send JSON. */
+static int refuse_write(const server *sv, struct MHD_Connection *c, const char *method, char *why,
+                        size_t n) {
+    if (strcmp(method, "POST") != 0) return 0;
+    if (!sv->token && !sv->allow_post) {
+        snprintf(why, n, "writing is off: start dyad serve with --token (or DYAD_TOKEN), or --allow-post");
+        return 403;
+    }
+    if (sv->token) {
+        const char *auth = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
+        if (!auth || strncmp(auth, "Bearer ", 7) || !same_secret(auth + 7, sv->token)) {
+            snprintf(why, n, "this request needs the header \"Authorization: Bearer TOKEN\" with the server's token");
+            return 401;
+        }
+    }
+    const char *origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
+    const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+    if (origin && (!host || strncmp(origin, "http://", 7) || strcmp(origin + 7, host))) {
+        snprintf(why, n, "a request from another origin (%.60s) may not write", origin);
+        return 403;
+    }
+    const char *type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+    size_t tl = type ? strcspn(type, "; ") : 0;
+    if (!type || tl != 16 || strncasecmp(type, "application/json", 16)) {
+        snprintf(why, n, "the body must be sent as Content-Type: application/json");
+        return 415;
+    }
+    return 0;
 }
 
 /* libmicrohttpd's access handler: called once with the headers, then for
@@ -139,9 +228,21 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         *state = rq;
         const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
         if (cl && strtoll(cl, NULL, 10) > sv->max_body) rq->too_big = 1;
+        const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+        if (!host_ok(sv, host)) {
+            rq->refused = 403;
+            snprintf(rq->why, sizeof rq->why, "Host '%.60s' is not this server's name", host);
+        } else {
+            rq->refused = refuse_write(sv, c, method, rq->why, sizeof rq->why);
+        }
+        if (rq->refused) rq->too_big = 0;
         return MHD_YES;
     }
     if (*upload_size) {
+        if (rq->refused) {
+            *upload_size = 0; /* read and dropped */
+            return MHD_YES;
+        }
         if (!rq->too_big && rq->len + *upload_size <= (size_t)sv->max_body) {
             char *b = realloc(rq->body, rq->len + *upload_size + 1);
             if (!b) return MHD_NO;
@@ -155,6 +256,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         *upload_size = 0;
         return MHD_YES;
     }
+    if (rq->refused) return send_error(c, rq->refused, rq->why);
     if (rq->too_big) {
         char msg[96];
         snprintf(msg, sizeof msg, "request body over %ld bytes", sv->max_body);
@@ -207,10 +309,15 @@ static void shown_db(const char *db, char *buf, size_t n) {
 
 int cmd_serve(int argc, char **argv) {
     const char *db = "dyad.db", *host = "127.0.0.1", *web = NULL, *dicts[CLI_MAX_DICTS];
+    const char *token = getenv("DYAD_TOKEN");
     long port = 8080, max_body = DEFAULT_MAX_BODY;
-    int ndicts = 0;
+    int ndicts = 0, allow_post = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "--allow-post")) {
+            allow_post = 1;
+            continue;
+        }
         if (!v) {
             fprintf(stderr, "dyad: option '%s' needs a value\n", a);
             return 2;
@@ -220,13 +327,14 @@ int cmd_serve(int argc, char **argv) {
         if (!strcmp(a, "--db")) db = v;
         else if (!strcmp(a, "--host")) host = v;
         else if (!strcmp(a, "--web")) web = v;
+        else if (!strcmp(a, "--token") && *v) token = v;
         else if ((!strcmp(a, "--dict") || !strcmp(a, "-d")) && ndicts < CLI_MAX_DICTS) dicts[ndicts++] = v;
         else if (!strcmp(a, "--port") && (port = strtol(v, &end, 10), !*end) && port >= 0 && port < 65536) {
         } else if (!strcmp(a, "--max-body") && (max_body = strtol(v, &end, 10), !*end) && max_body > 0) {
         } else {
             fprintf(stderr, "dyad: serve: bad option '%s'%s%s\n", a, end ? " value " : "", end ? v : "");
             fputs("usage: dyad serve [--db FILE|URI] [--port N] [--host ADDR] [--web DIR] [--dict PATH]... "
-                  "[--max-body BYTES]\n",
+                  "[--max-body BYTES] [--token TOKEN] [--allow-post]\n",
                   stderr);
             return 2;
         }
@@ -242,6 +350,9 @@ int cmd_serve(int argc, char **argv) {
     server *sv = calloc(1, sizeof *sv);
     if (!sv) return 1;
     sv->max_body = max_body;
+    sv->token = token && *token ? token : NULL;
+    sv->allow_post = allow_post;
+    sv->host = host;
     if (web) {
         if (!realpath(web, sv->web)) {
             fprintf(stderr, "dyad: serve: --web: cannot open '%s': %s\n", web, strerror(errno));
@@ -277,15 +388,20 @@ int cmd_serve(int argc, char **argv) {
     struct MHD_Daemon *d = MHD_start_daemon(
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, (uint16_t)port, NULL, NULL, on_request, sv,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE, 2u,
-        MHD_OPTION_NOTIFY_COMPLETED, on_done, sv, MHD_OPTION_CONNECTION_TIMEOUT, 30u,
-        MHD_OPTION_CONNECTION_LIMIT, 256u, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
-        MHD_OPTION_END);
+        MHD_OPTION_NOTIFY_COMPLETED, on_done, sv, MHD_OPTION_CONNECTION_TIMEOUT, 10u,
+        MHD_OPTION_CONNECTION_LIMIT, 256u, MHD_OPTION_PER_IP_CONNECTION_LIMIT, 32u,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024), MHD_OPTION_END);
     int rc = 0;
     if (!d) {
         fprintf(stderr, "dyad: serve: cannot listen on %s:%ld\n", host, port);
         rc = 1;
     } else {
         const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+        sv->port = info ? info->port : (unsigned)port;
+        if (strncmp(host, "127.", 4) != 0 && !sv->token)
+            fprintf(stderr, "dyad: serve: warning: listening on %s, beyond this machine, with no "
+                            "--token: anyone who reaches it reads the whole store%s\n",
+                    host, allow_post ? " and can write to it (--allow-post)" : "");
         char shown[512];
         shown_db(db, shown, sizeof shown);
         fprintf(stderr, "dyad: serving %s on http://%s:%u/ (dashboard: %s)\n", shown, host,

@@ -194,7 +194,8 @@ static int collect_mention(void *ud, const dyad_stored_mention *m) {
     add_str(o, "target_text", m->target_text);
     add_str(o, "verb_text", m->verb_text);
     add_str(o, "date_text", m->date_text);
-    add_str(o, "rule", m->rule);
+    const char *slash = strrchr(m->rule, '/'); /* the file, not where the server keeps it */
+    add_str(o, "rule", slash ? slash + 1 : m->rule);
     json_object_object_add(o, "confidence", isnan(m->confidence) ? NULL : fixed(m->confidence, 2));
     add_str(o, "source_basis", m->source_basis);
     add_str(o, "target_basis", m->target_basis);

@@ -31,10 +31,11 @@ fail=0
 for db in "$lite" "$pg"; do
     "$FAST" ingest --db "$db" "$SEEDS" examples/*.txt 2>"$tmp/err" || { cat "$tmp/err"; echo "ingest into $db failed"; exit 1; }
 done
-serve_start "$DYAD" "$lite" "$tmp/lite.log" || exit 1
+AUTH="Authorization: Bearer pg-token" JSON="Content-Type: application/json"
+serve_start "$DYAD" "$lite" "$tmp/lite.log" --token pg-token || exit 1
 lite_pid=$SERVE_PID lite_url=$URL
 # a password in the URI (the server trusts any) stays out of the log
-serve_start "$DYAD" "postgresql://postgres:s3cret@127.0.0.1:$PG_PORT/dyad" "$tmp/pg.log" || exit 1
+serve_start "$DYAD" "postgresql://postgres:s3cret@127.0.0.1:$PG_PORT/dyad" "$tmp/pg.log" --token pg-token || exit 1
 pg_pid=$SERVE_PID pg_url=$URL
 grep -q "serving postgresql://postgres:\*\*\*@127.0.0.1:$PG_PORT/dyad on" "$tmp/pg.log" || { cat "$tmp/pg.log"; fail=1; }
 grep -q s3cret "$tmp/pg.log" && { echo "dyad serve printed the password"; fail=1; }
@@ -141,14 +142,14 @@ same "/api/articles/%27%3B%20DROP%20TABLE%20articles%3B%20--"
 
 # POST to both: the same articles stored, coded and read back the same
 post='{"id":"posted-1","date":"2024-11-02","source":"test","title":"Posted","text":"Israeli forces attacked Hamas in Gaza on Friday. Qatar’s emir met Egypt’s president in Doha."}'
-same /api/articles -X POST -H 'Content-Type: application/json' --data-binary "$post"
+same /api/articles -X POST -H "$AUTH" -H "$JSON" --data-binary "$post"
 node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).articles[0];
     process.exit(d.id === "posted-1" && d.added === true && d.events > 0 && d.mentions === d.events ? 0 : 1)' \
     "$tmp/p.json" || { echo "POST to PostgreSQL: $(head -c 300 "$tmp/p.json")"; fail=1; }
-same /api/articles -X POST --data-binary "$post"
+same /api/articles -X POST -H "$AUTH" -H "$JSON" --data-binary "$post"
 grep -q '"added":false' "$tmp/p.json" || { echo "POST again to PostgreSQL stored it again"; fail=1; }
-same /api/articles -X POST --data-binary '[{"text":"Qatar praised Egypt."},{"text":"Egypt criticized Israel.","date":"2024-11-03"}]'
-same /api/articles -X POST --data-binary '{"text":"Qatar praised Egypt.","date":"2024-99-99"}'
+same /api/articles -X POST -H "$AUTH" -H "$JSON" --data-binary '[{"text":"Qatar praised Egypt."},{"text":"Egypt criticized Israel.","date":"2024-11-03"}]'
+same /api/articles -X POST -H "$AUTH" -H "$JSON" --data-binary '{"text":"Qatar praised Egypt.","date":"2024-99-99"}'
 same /api/articles/posted-1
 same '/api/events?limit=10000'
 same '/api/events?text=posted&actor=ISR'
@@ -173,7 +174,7 @@ pg_up || { echo "the PostgreSQL server did not start again"; exit 1; }
 same '/api/events?limit=10000'
 same "/api/events/$(ids "$tmp/events.json" '[d.events[0].id]')"
 as_pg "$PGBIN/pg_ctl" -D "$PG_DATA" -m fast -w restart >/dev/null 2>&1 || { echo "restart failed"; exit 1; }
-same /api/articles -X POST --data-binary '{"id":"after-restart","date":"2024-11-04","text":"Jordan criticized Israel after the restart."}'
+same /api/articles -X POST -H "$AUTH" -H "$JSON" --data-binary '{"id":"after-restart","date":"2024-11-04","text":"Jordan criticized Israel after the restart."}'
 grep -q '"added":true' "$tmp/p.json" || { echo "POST after a restart: $(head -c 300 "$tmp/p.json")"; fail=1; }
 same /api/articles/after-restart
 

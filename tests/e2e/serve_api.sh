@@ -1,7 +1,8 @@
 #!/bin/sh
 # dyad serve: every API route on the ingested test articles, checked with curl and
 # node, then each class of bad request (malformed JSON, huge bodies, unknown
-# routes, path traversal, SQL-like strings, bad filters) answered with a 4xx
+# routes, path traversal, SQL-like strings, bad filters, writes without the
+# token, as a form, from another origin, a foreign Host) answered with a 4xx
 # JSON error; the server is still alive at the end and exits cleanly.
 set -u
 DYAD=${DYAD:-build-asan/dyad}
@@ -17,7 +18,8 @@ db="$tmp/s.db"
 mkdir -p "$tmp/web/sub"
 echo '<!doctype html><title>dashboard-marker</title>' >"$tmp/web/index.html"
 echo 'SECRET-OUTSIDE-WEB' >"$tmp/secret.txt"
-serve_start "$DYAD" "$db" "$tmp/log" --web "$tmp/web" || exit 1
+AUTH="Authorization: Bearer test-token" JSON="Content-Type: application/json"
+serve_start "$DYAD" "$db" "$tmp/log" --web "$tmp/web" --token test-token || exit 1
 
 # req NAME EXPECTED-STATUS PATH [curl options]: body in $tmp/NAME.json
 req() {
@@ -59,6 +61,8 @@ check event 'd.id === '"$id"' && d.mentions.length === d.num_mentions && d.menti
     return cut(m.verb_span) === m.verb_text && cut(m.source_span) === m.source_text &&
            cut(m.target_span) === m.target_text && m.verb_text.length > 0; })'
 check event 'new Set(d.mentions.map(m => m.article)).size === 2'
+# rules name the dictionary file and line, not the server's directories
+check event 'd.mentions.every(m => /^[^/]+:[0-9]+$/.test(m.rule))'
 # confidences: each mention's, the event's the highest; filtered on, checked
 check event 'd.confidence === Math.max(...d.mentions.map(m => m.confidence)) && d.mentions.every(m =>
     m.confidence >= 0.6 && m.confidence <= 1 && m.source_basis === "dictionary" && m.target_basis !== "")'
@@ -97,27 +101,27 @@ grep -q dashboard-marker "$tmp/index.json" || { echo "index.html not served"; fa
 
 # POST: coded and stored at once, then found by the filters; again changes nothing
 post='{"id":"posted-1","date":"2024-11-02","source":"test","title":"Posted","text":"Israeli forces attacked Hamas in Gaza on Friday."}'
-req post 201 /api/articles -X POST -H 'Content-Type: application/json' --data-binary "$post"
+req post 201 /api/articles -X POST -H "$AUTH" -H "$JSON" --data-binary "$post"
 check post 'd.articles[0].id === "posted-1" && d.articles[0].added === true && d.articles[0].events > 0'
 req posted 200 '/api/events?text=posted&actor=ISR'
 check posted 'd.count > 0 && d.events.some(e => e.root === "19")'
-req again 201 /api/articles -X POST --data-binary "$post"
+req again 201 /api/articles -X POST -H "$AUTH" -H "$JSON" --data-binary "$post"
 check again 'd.articles[0].added === false'
-req many 201 /api/articles -X POST --data-binary '[{"text":"Qatar praised Egypt."},{"text":"Egypt criticized Israel.","date":"2024-11-03"}]'
+req many 201 /api/articles -X POST -H "$AUTH" -H "$JSON" --data-binary '[{"text":"Qatar praised Egypt."},{"text":"Egypt criticized Israel.","date":"2024-11-03"}]'
 check many 'd.articles.length === 2 && d.articles.every(a => a.id.startsWith("web-"))'
 
 # bad requests: 4xx, a JSON error, nothing stored
-bad malformed 400 /api/articles -X POST --data-binary '{"text": "unterminated'
-bad trailing 400 /api/articles -X POST --data-binary '{"text":"a"} x'
-bad empty 400 /api/articles -X POST
-bad notobj 400 /api/articles -X POST --data-binary '[1, 2]'
-bad notext 400 /api/articles -X POST --data-binary '{"title":"no text"}'
-bad badtype 400 /api/articles -X POST --data-binary '{"text":"Qatar praised Egypt.","date":20240101}'
-bad baddate 400 /api/articles -X POST --data-binary '{"text":"Qatar praised Egypt.","date":"2024-99-99"}'
-bad badutf8 400 /api/articles -X POST --data-binary "$(printf '{"text":"Qatar \377 praised"}')"
+bad malformed 400 /api/articles -X POST -H "$AUTH" -H "$JSON" --data-binary '{"text": "unterminated'
+bad trailing 400 /api/articles -X POST -H "$AUTH" -H "$JSON" --data-binary '{"text":"a"} x'
+bad empty 400 /api/articles -X POST -H "$AUTH" -H "$JSON"
+bad notobj 400 /api/articles -X POST -H "$AUTH" -H "$JSON" --data-binary '[1, 2]'
+bad notext 400 /api/articles -X POST -H "$AUTH" -H "$JSON" --data-binary '{"title":"no text"}'
+bad badtype 400 /api/articles -X POST -H "$AUTH" -H "$JSON" --data-binary '{"text":"Qatar praised Egypt.","date":20240101}'
+bad baddate 400 /api/articles -X POST -H "$AUTH" -H "$JSON" --data-binary '{"text":"Qatar praised Egypt.","date":"2024-99-99"}'
+bad badutf8 400 /api/articles -X POST -H "$AUTH" -H "$JSON" --data-binary "$(printf '{"text":"Qatar \377 praised"}')"
 head -c 3000000 /dev/zero | tr '\0' a >"$tmp/huge"
-bad huge 413 /api/articles -X POST -H 'Content-Type: application/json' --data-binary @"$tmp/huge"
-bad chunked 413 /api/articles -X POST -H 'Transfer-Encoding: chunked' --data-binary @"$tmp/huge"
+bad huge 413 /api/articles -X POST -H "$AUTH" -H "$JSON" --data-binary @"$tmp/huge"
+bad chunked 413 /api/articles -X POST -H "$AUTH" -H "$JSON" -H 'Transfer-Encoding: chunked' --data-binary @"$tmp/huge"
 bad noroute 404 /api/nothing
 bad noroute2 404 /api/events/1/more
 bad nofile 404 /missing.js
@@ -144,10 +148,41 @@ bad longactor 400 "/api/events?actor=$(head -c 400 /dev/zero | tr '\0' A)"
 bad noevent 404 /api/events/999999999
 bad noarticle 404 /api/articles/no-such-article
 
+# writes need the token, JSON and no foreign origin; a foreign Host
+# (DNS rebinding) reads nothing; the dashboard may not be framed
+hello='{"id":"guarded","text":"Qatar praised Egypt."}'
+bad notoken 401 /api/articles -X POST -H "$JSON" --data-binary "$hello"
+bad badtoken 401 /api/articles -X POST -H "Authorization: Bearer test-tokeN" -H "$JSON" --data-binary "$hello"
+bad formpost 415 /api/articles -X POST -H "$AUTH" -H 'Content-Type: text/plain' --data-binary "$hello"
+bad noform 415 /api/articles -X POST -H "$AUTH" --data-binary "$hello"
+bad foreign 403 /api/articles -X POST -H "$AUTH" -H "$JSON" -H 'Origin: http://evil.example' --data-binary "$hello"
+req own 201 /api/articles -X POST -H "$AUTH" -H "$JSON" -H "Origin: $URL" --data-binary "$hello"
+bad rebound 403 /api/events -H 'Host: evil.example'
+bad rebound2 403 /api/health -H "Host: evil.example:${URL##*:}"
+req localname 200 /api/health -H "Host: localhost:${URL##*:}"
+curl -s -D "$tmp/hdr" -o /dev/null "$URL/"
+for h in "Content-Security-Policy: default-src 'self'" "X-Frame-Options: DENY" "Referrer-Policy: no-referrer"; do
+    grep -qiF "$h" "$tmp/hdr" || { echo "the dashboard lacks $h"; fail=1; }
+done
+
 # still alive, nothing lost, clean exit (the sanitizers check the shutdown)
 req health2 200 /api/health
 req all2 200 '/api/events?limit=10000'
 check all2 'd.count >= '"$all"
 serve_stop || { echo "dyad serve exited with $?"; cat "$tmp/log"; fail=1; }
+grep -q "warning" "$tmp/log" && { echo "a warning serving on loopback with a token:"; cat "$tmp/log"; fail=1; }
+# no token: writing is off unless --allow-post; beyond loopback with no
+# token, a warning
+serve_start "$DYAD" "$db" "$tmp/log2" || exit 1
+bad writeoff 403 /api/articles -X POST -H "$JSON" --data-binary "$hello"
+check writeoff 'd.error.includes("--token")'
+serve_stop || { echo "dyad serve exited with $?"; cat "$tmp/log2"; fail=1; }
+"$DYAD" serve --db "$db" --port 0 --host 0.0.0.0 2>"$tmp/log3" &
+SERVE_PID=$!
+i=0
+while ! grep -q "serving" "$tmp/log3" && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+serve_stop
+grep -q "warning: listening on 0.0.0.0, beyond this machine, with no --token" "$tmp/log3" ||
+    { echo "no warning serving beyond loopback without a token:"; cat "$tmp/log3"; fail=1; }
 SERVE_PID=""
 exit $fail

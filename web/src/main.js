@@ -9,6 +9,7 @@ import "leaflet/dist/leaflet.css";
 import { feature } from "topojson-client";
 import world from "world-atlas/countries-110m.json";
 import "./style.css";
+import { linkable } from "./links.js";
 
 const ISO3 = __ISO3__; // alpha-3 -> {n: numeric, name}
 const QUADS = [
@@ -343,7 +344,7 @@ async function openEvent(id) {
           el("a", { href: "#", onclick: (ev) => { ev.preventDefault(); openArticle(m.article); } }, m.title || m.article),
           ` · ${m.news_source || "unknown source"} · ${m.date} · sentence ${m.sentence_index + 1}`,
           m.date_text ? ` · dated by “${m.date_text}”` : "",
-          m.url ? el("a", { href: m.url, target: "_blank", rel: "noopener noreferrer" }, " ↗") : null),
+          linkable(m.url) ? el("a", { href: linkable(m.url), target: "_blank", rel: "noopener noreferrer" }, " ↗") : null),
         el("div", { class: "rule" }, m.rule)))),
     );
   } catch (err) { showError(`event ${id}: ${err.message}`); }
