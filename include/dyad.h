@@ -141,6 +141,11 @@ typedef struct dyad_article {
 typedef struct dyad_reader dyad_reader;
 
 /* Opens path ("-" for stdin) for reading articles. */
+/* Checks and normalises an article date as the readers do: YYYY-MM-DD,
+ * YYYYMMDD or an ISO timestamp of a real day (year 1-9999) into out as
+ * YYYY-MM-DD. Returns 0, or -1 when s is no such date. */
+int dyad_date_normalize(const char *s, char out[11]);
+
 dyad_status dyad_reader_open(dyad_reader **out, const char *path, dyad_input_format fmt,
                              dyad_warn_fn warn, void *ud, dyad_error *err);
 
@@ -366,6 +371,13 @@ typedef struct dyad_store dyad_store;
  * UTF8, the tables are created if missing). Both backends behave the same. */
 dyad_status dyad_store_open(dyad_store **out, const char *path, dyad_error *err);
 void dyad_store_close(dyad_store *s);
+
+/* How long an SQLite store waits for another writer to let go of the file
+ * before an operation fails (default DYAD_BUSY_MS); warn, when not NULL,
+ * hears once per wait that it is waiting. PostgreSQL writers wait on the
+ * server's locks instead: nothing to set. */
+#define DYAD_BUSY_MS 60000
+void dyad_store_busy(dyad_store *s, int ms, dyad_warn_fn warn, void *ud);
 
 /* Batches: everything between begin and commit is one transaction, so an
  * interrupted ingest keeps every committed batch and nothing of the rest. */

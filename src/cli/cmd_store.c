@@ -20,10 +20,28 @@ static int open_store(const char *path, dyad_store **s) {
     return 0;
 }
 
+/* Commits the batch: its counts join the totals, or on failure the
+ * articles it would have added are counted lost and *rc set. */
+static void commit_batch(dyad_store *s, int *rc, long *added, long *skipped, long *events, long *lost,
+                         long *b_added, long *b_skipped, long *b_events) {
+    dyad_error err;
+    if (dyad_store_commit(s, &err) != DYAD_OK) {
+        cli_error(&err);
+        *rc = 1;
+        *lost += *b_added;
+    } else {
+        *added += *b_added;
+        *skipped += *b_skipped;
+        *events += *b_events;
+    }
+    *b_added = *b_skipped = *b_events = 0;
+}
+
 int cmd_ingest(int argc, char **argv) {
     const char *db = "dyad.db", *dicts[CLI_MAX_DICTS];
     int ndicts = 0, nfiles = 0;
     double min_conf = DYAD_MIN_CONFIDENCE;
+    long busy = DYAD_BUSY_MS / 1000;
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     if (!files) return 1;
     for (int i = 1; i < argc; i++) {
@@ -36,14 +54,23 @@ int cmd_ingest(int argc, char **argv) {
         }
         else if ((!strcmp(argv[i], "--dict") || !strcmp(argv[i], "-d")) && i + 1 < argc && ndicts < CLI_MAX_DICTS)
             dicts[ndicts++] = argv[++i];
-        else if (argv[i][0] == '-' && argv[i][1]) {
+        else if (!strcmp(argv[i], "--busy-timeout") && i + 1 < argc) {
+            char *end;
+            busy = strtol(argv[++i], &end, 10);
+            if (*end || end == argv[i] || busy < 0 || busy > 86400) {
+                fprintf(stderr, "dyad: --busy-timeout: '%s' is not a number of seconds (0-86400)\n", argv[i]);
+                free(files);
+                return 2;
+            }
+        } else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "dyad: unknown option '%s'\n", argv[i]);
             free(files);
             return 2;
         } else files[nfiles++] = argv[i];
     }
     if (!nfiles) {
-        fputs("usage: dyad ingest [--db FILE|URI] [--dict PATH]... [--min-confidence X] INPUT...\n", stderr);
+        fputs("usage: dyad ingest [--db FILE|URI] [--dict PATH]... [--min-confidence X] [--busy-timeout S] "
+              "INPUT...\n", stderr);
         free(files);
         return 2;
     }
@@ -55,8 +82,11 @@ int cmd_ingest(int argc, char **argv) {
         free(files);
         return 1;
     }
+    dyad_store_busy(s, (int)busy * 1000, cli_warn_cb, &w);
     dyad_error err;
-    long added = 0, skipped = 0, events = 0;
+    /* counted once committed: a batch that fails to commit stores nothing */
+    long added = 0, skipped = 0, events = 0, lost = 0;
+    long b_added = 0, b_skipped = 0, b_events = 0;
     int rc = 0, inbatch = 0;
     for (int f = 0; f < nfiles && !rc; f++) {
         dyad_reader *r;
@@ -66,7 +96,8 @@ int cmd_ingest(int argc, char **argv) {
             break;
         }
         dyad_article a;
-        while (!rc && dyad_reader_next(r, &a, &err) == 1) {
+        int got;
+        while (!rc && (got = dyad_reader_next(r, &a, &err)) == 1) {
             dyad_doc *d;
             if (dyad_code(ctx, &a, &d, &err) != DYAD_OK) {
                 cli_error(&err);
@@ -82,25 +113,25 @@ int cmd_ingest(int argc, char **argv) {
                 if (dyad_store_put(s, &a, d, &ok, &err) != DYAD_OK) {
                     cli_error(&err); /* this article is skipped, the batch goes on */
                 } else if (ok) {
-                    added++;
-                    events += (long)dyad_doc_nevents(d);
-                } else skipped++;
-                if ((added + skipped) % BATCH == 0) {
-                    if (dyad_store_commit(s, &err) != DYAD_OK) {
-                        cli_error(&err);
-                        rc = 1;
-                    }
+                    b_added++;
+                    b_events += (long)dyad_doc_nevents(d);
+                } else b_skipped++;
+                if (b_added + b_skipped == BATCH) {
+                    commit_batch(s, &rc, &added, &skipped, &events, &lost, &b_added, &b_skipped, &b_events);
                     inbatch = 0;
                 }
             }
             dyad_doc_free(d);
         }
+        if (!rc && got < 0) { /* out of memory: the rest of the input is not read */
+            cli_error(&err);
+            rc = 1;
+        }
         dyad_reader_free(r);
     }
-    if (inbatch && dyad_store_commit(s, &err) != DYAD_OK) {
-        cli_error(&err);
-        rc = 1;
-    }
+    if (inbatch) commit_batch(s, &rc, &added, &skipped, &events, &lost, &b_added, &b_skipped, &b_events);
+    if (lost)
+        fprintf(stderr, "dyad: %ld articles of a batch that failed to commit were not stored\n", lost);
     fprintf(stderr, "dyad: %ld articles stored, %ld already there, %ld events, %ld warnings\n", added,
             skipped, events, w.count);
     dyad_store_close(s);

@@ -494,15 +494,10 @@ static int field(json_object *o, const char *k, size_t max, const char **v) {
     return 0;
 }
 
-static int good_date(const char *d) {
-    int y, m, dd;
-    char c;
-    return strlen(d) == 10 && sscanf(d, "%4d-%2d-%2d%c", &y, &m, &dd, &c) == 3 && m >= 1 && m <= 12 &&
-           dd >= 1 && dd <= 31;
-}
-
-/* Checks posted article i and fills a; 0, or -1 after filling out. */
-static int read_posted(json_object *o, size_t i, dyad_article *a, char idbuf[40], http_reply *out) {
+/* Checks posted article i as the JSON Lines reader checks a record and
+ * fills a (its date normalised into datebuf); 0, or -1 after filling out. */
+static int read_posted(json_object *o, size_t i, dyad_article *a, char idbuf[40], char datebuf[11],
+                       http_reply *out) {
     memset(a, 0, sizeof *a);
     if (!json_object_is_type(o, json_type_object)) {
         http_error(out, 400, "article %zu: not a JSON object", i);
@@ -521,12 +516,17 @@ static int read_posted(json_object *o, size_t i, dyad_article *a, char idbuf[40]
         http_error(out, 400, "article %zu: field \"text\" is missing or not a non-empty string", i);
         return -1;
     }
-    if (*a->date && !good_date(a->date)) {
-        http_error(out, 400, "article %zu: field \"date\": '%.32s' is not YYYY-MM-DD", i, a->date);
+    if (*a->date && dyad_date_normalize(a->date, datebuf) != 0) {
+        http_error(out, 400, "article %zu: field \"date\": '%.32s' is no day of YYYY-MM-DD", i, a->date);
         return -1;
     }
+    if (*a->date) a->date = datebuf;
     a->text = json_object_get_string(t);
-    a->text_len = strlen(a->text); /* stops at an embedded NUL */
+    a->text_len = strlen(a->text);
+    if (a->text_len != (size_t)json_object_get_string_len(t)) {
+        http_error(out, 400, "article %zu: field \"text\" holds a NUL character (\\u0000)", i);
+        return -1;
+    }
     if (!*a->id) {
         /* FNV-1a of the text: the same text posted twice gets the same id */
         uint64_t h = 1469598103934665603ULL;
@@ -580,12 +580,14 @@ static void post_articles(http_api *api, const char *body, size_t len, http_repl
     }
     dyad_article *arts = calloc(n, sizeof *arts);
     char (*ids)[40] = calloc(n, sizeof *ids);
+    char (*dates)[11] = calloc(n, sizeof *dates);
     dyad_doc **docs = calloc(n, sizeof *docs);
     json_object *stored = json_object_new_array();
-    int bad = !arts || !ids || !docs;
+    int bad = !arts || !ids || !dates || !docs;
     if (bad) http_error(out, 500, "out of memory");
     for (size_t i = 0; !bad && i < n; i++)
-        bad = read_posted(many ? json_object_array_get_idx(root, i) : root, i, &arts[i], ids[i], out);
+        bad = read_posted(many ? json_object_array_get_idx(root, i) : root, i, &arts[i], ids[i], dates[i],
+                          out);
     dyad_error err;
     for (size_t i = 0; !bad && i < n; i++)
         if (dyad_code(api->ctx, &arts[i], &docs[i], &err) != DYAD_OK) {
@@ -622,6 +624,7 @@ static void post_articles(http_api *api, const char *body, size_t len, http_repl
     for (size_t i = 0; docs && i < n; i++) dyad_doc_free(docs[i]);
     free(docs);
     free(ids);
+    free(dates);
     free(arts);
     json_object_put(root);
     if (bad) {

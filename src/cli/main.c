@@ -29,11 +29,33 @@ static void usage(FILE *f) {
           f);
 }
 
+/* A password in a --db URI ("postgresql://user:PASSWORD@host/db") is
+ * copied for the command and blotted out of argv, which ps and
+ * /proc/PID/cmdline show to every user of the machine. */
+static void hide_passwords(int argc, char **argv) {
+    for (int i = 1; i + 1 < argc; i++) {
+        if (strcmp(argv[i], "--db") != 0) continue;
+        char *v = argv[i + 1], *user = strstr(v, "://");
+        if (!user) continue;
+        user += 3;
+        char *at = memchr(user, '@', strcspn(user, "/?#"));
+        char *colon = at ? memchr(user, ':', (size_t)(at - user)) : NULL;
+        if (!colon || colon + 1 == at) continue;
+        static char kept[4][1024]; /* the copies, for the life of the process */
+        static int nkept;
+        if (nkept == 4 || strlen(v) >= sizeof kept[0]) continue; /* left as it is: still works */
+        char *copy = strcpy(kept[nkept++], v);
+        memset(colon + 1, '*', (size_t)(at - colon - 1));
+        argv[i + 1] = copy;
+    }
+}
+
 int main(int argc, char **argv) {
     if (argc < 2) {
         usage(stderr);
         return 2;
     }
+    hide_passwords(argc, argv);
     const char *cmd = argv[1];
     if (!strcmp(cmd, "code")) return cmd_code(argc - 1, argv + 1);
     if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include <utf8proc.h>
 
@@ -35,6 +36,9 @@ struct dyad_reader {
     xmlNode *xnext;
     char *buf;            /* line buffer */
     size_t bufcap;
+    size_t buflen, bufpos; /* JSONL: the line read, and where its next object
+                              starts when one line holds several */
+    size_t textlen;        /* the current article's text length */
 };
 
 static void clear_article(dyad_reader *r) {
@@ -84,6 +88,8 @@ static int norm_date(const char *s, char *out) {
     return 0;
 }
 
+int dyad_date_normalize(const char *s, char out[11]) { return norm_date(s, out); }
+
 /* Reads the rest of f into a malloc'd, NUL-terminated buffer; NULL when
  * out of memory. */
 static char *slurp(FILE *f, size_t *len) {
@@ -113,13 +119,40 @@ static dyad_input_format guess(const char *path, FILE *f) {
     if (dot && !strcmp(dot, ".xml")) return DYAD_FMT_PETRXML;
     if (f == stdin) return DYAD_FMT_TEXT;
     int c;
-    long pos = ftell(f);
+    long pos = ftell(f); /* after a byte order mark (check_encoding) */
     while ((c = fgetc(f)) != EOF && isspace(c)) {
     }
     if (pos >= 0) fseek(f, pos, SEEK_SET);
     if (c == '{') return DYAD_FMT_JSONL;
     if (c == '<') return DYAD_FMT_PETRXML;
     return DYAD_FMT_TEXT;
+}
+
+/* Skips a UTF-8 byte order mark at the start of f and refuses UTF-16
+ * (a byte order mark of its own, or a NUL in every other byte of the
+ * start): 0, or -1 with *why set. stdin is read as it comes. */
+static int check_encoding(FILE *f, const char **why) {
+    unsigned char b[64];
+    if (f == stdin) return 0;
+    size_t n = fread(b, 1, sizeof b, f);
+    size_t skip = n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0;
+    int nul_even = 0, nul_odd = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (b[i]) continue;
+        if (i % 2) nul_odd++;
+        else nul_even++;
+    }
+    int utf16 = (n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) ||
+                (n >= 8 && (nul_odd * 2 >= (int)n / 2 || nul_even * 2 >= (int)n / 2));
+    if (utf16) {
+        *why = "is UTF-16 (or UTF-32), not UTF-8: convert it first (iconv -f UTF-16 -t UTF-8)";
+        return -1;
+    }
+    if (fseek(f, (long)skip, SEEK_SET) != 0) {
+        *why = "cannot seek back to its start";
+        return -1;
+    }
+    return 0;
 }
 
 dyad_status dyad_reader_open(dyad_reader **out, const char *path, dyad_input_format fmt,
@@ -139,6 +172,16 @@ dyad_status dyad_reader_open(dyad_reader **out, const char *path, dyad_input_for
             dyad_reader_free(r);
             return dyad_fail(err, DYAD_EIO, path, 0, "cannot open file");
         }
+        struct stat st;
+        if (fstat(fileno(r->f), &st) == 0 && S_ISDIR(st.st_mode)) {
+            dyad_reader_free(r);
+            return dyad_fail(err, DYAD_EIO, path, 0, "is a directory, not a file of articles");
+        }
+    }
+    const char *why = NULL;
+    if (check_encoding(r->f, &why) != 0) {
+        dyad_reader_free(r);
+        return dyad_fail(err, DYAD_EPARSE, path, 0, "%s", why);
     }
     const char *b = strrchr(path, '/');
     b = b ? b + 1 : path;
@@ -253,7 +296,10 @@ static void fill(dyad_reader *r, dyad_article *a, size_t text_len, long line, in
     a->single_sentence = single;
 }
 
-static int next_jsonl(dyad_reader *r, dyad_article *out, dyad_error *err) {
+/* Reads the next line of JSON Lines into r->buf (invalid UTF-8 repaired,
+ * with a warning; a UTF-8 byte order mark before the first record
+ * dropped): 1, 0 at the end, -1 when out of memory. */
+static int jsonl_line(dyad_reader *r, dyad_error *err) {
     for (;;) {
         long n = read_line(r);
         if (n == -1) return 0;
@@ -262,79 +308,113 @@ static int next_jsonl(dyad_reader *r, dyad_article *out, dyad_error *err) {
             dyad_warn(r->warn, r->ud, DYAD_ELIMIT, r->path, r->line, "line longer than %u bytes skipped", MAX_LINE);
             continue;
         }
-        const char *p = r->buf;
-        while (*p && isspace((unsigned char)*p)) p++;
-        if (!*p) continue;
-        /* repair invalid UTF-8 first: JSON would refuse the whole line */
-        const char *line = r->buf;
-        char *fixed = NULL;
-        utf8_report rep;
-        size_t fl = 0;
-        if (!utf8proc_valid(r->buf, (size_t)n)) {
-            fixed = utf8_clean(r->buf, (size_t)n, &fl, &rep);
+        size_t from = r->line == 1 && n >= 3 && !memcmp(r->buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
+        if (!utf8proc_valid(r->buf, (size_t)n)) { /* JSON would refuse the whole line */
+            utf8_report rep;
+            size_t fl = 0;
+            char *fixed = utf8_clean(r->buf, (size_t)n, &fl, &rep);
             if (!fixed) return dyad_fail(err, DYAD_ENOMEM, r->path, r->line, "out of memory"), -1;
             dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, r->line, "invalid UTF-8 replaced (%zu sequence%s)",
                       rep.invalid, rep.invalid == 1 ? "" : "s");
-            line = fixed;
+            free(r->buf);
+            r->buf = fixed;
+            r->bufcap = fl + 1;
             n = (long)fl;
         }
+        r->buflen = (size_t)n;
+        r->bufpos = from;
+        return 1;
+    }
+}
+
+/* A string field of a record: "" when absent or null; -1 when it is there
+ * but not a string (a number, an object...). */
+static int string_field(json_object *o, const char *k, const char **v) {
+    json_object *f;
+    *v = "";
+    if (!json_object_object_get_ex(o, k, &f) || !f) return 0;
+    if (!json_object_is_type(f, json_type_string)) return -1;
+    *v = json_object_get_string(f);
+    return 0;
+}
+
+/* Checks a parsed record and fills r's article from it: 1, 0 when it was
+ * refused (with a warning naming the field), -1 when out of memory. */
+static int jsonl_record(dyad_reader *r, json_object *o, dyad_error *err) {
+    json_object *jt;
+    if (!json_object_is_type(o, json_type_object) || !json_object_object_get_ex(o, "text", &jt) ||
+        !json_object_is_type(jt, json_type_string)) {
+        dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, r->line, "no string field \"text\"; record skipped");
+        return 0;
+    }
+    if ((size_t)json_object_get_string_len(jt) != strlen(json_object_get_string(jt))) {
+        dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, r->line,
+                  "field \"text\" holds a NUL character (\\u0000); record skipped");
+        return 0;
+    }
+    static const char *const fields[5] = {"id", "source", "title", "url", "date"};
+    const char *v[5];
+    for (int k = 0; k < 5; k++)
+        if (string_field(o, fields[k], &v[k]) != 0) {
+            dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, r->line,
+                      "field \"%s\" is not a string; record skipped", fields[k]);
+            return 0;
+        }
+    clear_article(r);
+    char **dst[4] = {&r->id, &r->source, &r->title, &r->url};
+    for (int k = 0; k < 4; k++) *dst[k] = dup0(v[k]);
+    if (!r->id || !*r->id) {
+        free(r->id);
+        char b[64];
+        snprintf(b, sizeof b, ":%ld", r->line);
+        r->id = malloc(strlen(r->base) + strlen(b) + 1);
+        if (r->id) sprintf(r->id, "%s%s", r->base, b);
+    }
+    char d[11] = "";
+    if (*v[4] && norm_date(v[4], d) != 0) {
+        dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, r->line, "bad date \"%s\" ignored", v[4]);
+        d[0] = '\0';
+    }
+    r->date = dup0(d);
+    size_t tl = 0;
+    r->text = clean(r, json_object_get_string(jt), (size_t)json_object_get_string_len(jt), r->line, &tl);
+    if (!r->id || !r->date || !r->source || !r->title || !r->url || !r->text)
+        return dyad_fail(err, DYAD_ENOMEM, r->path, r->line, "out of memory"), -1;
+    r->textlen = tl;
+    return 1;
+}
+
+/* The next record: a line may hold several objects one after another
+ * ("{...} {...}"), each read as a record of that line. */
+static int next_jsonl(dyad_reader *r, dyad_article *out, dyad_error *err) {
+    for (;;) {
+        while (r->bufpos < r->buflen && isspace((unsigned char)r->buf[r->bufpos])) r->bufpos++;
+        if (r->bufpos >= r->buflen) {
+            int got = jsonl_line(r, err);
+            if (got <= 0) return got;
+            continue;
+        }
         json_tokener *tok = json_tokener_new();
-        if (!tok) {
-            free(fixed);
-            return dyad_fail(err, DYAD_ENOMEM, r->path, r->line, "out of memory"), -1;
-        }
-        json_object *o = json_tokener_parse_ex(tok, line, (int)n);
-        free(fixed);
+        if (!tok) return dyad_fail(err, DYAD_ENOMEM, r->path, r->line, "out of memory"), -1;
+        size_t left = r->buflen - r->bufpos;
+        json_object *o = json_tokener_parse_ex(tok, r->buf + r->bufpos, (int)left);
         enum json_tokener_error je = json_tokener_get_error(tok);
+        size_t used = json_tokener_get_parse_end(tok);
         json_tokener_free(tok);
-        if (!o || je != json_tokener_success) {
-            dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, r->line, "not valid JSON (%s); line skipped",
-                      o ? "trailing data" : json_tokener_error_desc(je));
+        if (!o || je != json_tokener_success || used == 0 || used > left) {
+            dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, r->line, "not valid JSON (%s)%s; skipped",
+                      o ? "trailing data" : json_tokener_error_desc(je),
+                      r->bufpos ? " after the line's first records" : "");
             json_object_put(o);
+            r->bufpos = r->buflen;
             continue;
         }
-        json_object *jt;
-        if (!json_object_is_type(o, json_type_object) || !json_object_object_get_ex(o, "text", &jt) ||
-            !json_object_is_type(jt, json_type_string)) {
-            dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, r->line, "no string field \"text\"; line skipped");
-            json_object_put(o);
-            continue;
-        }
-        clear_article(r);
-        const char *fields[4] = {"id", "source", "title", "url"};
-        char **dst[4] = {&r->id, &r->source, &r->title, &r->url};
-        for (int k = 0; k < 4; k++) {
-            json_object *v;
-            const char *s = "";
-            if (json_object_object_get_ex(o, fields[k], &v) && v) {
-                if (json_object_is_type(v, json_type_string) || json_object_is_type(v, json_type_int))
-                    s = json_object_get_string(v);
-            }
-            *dst[k] = dup0(s);
-        }
-        if (!r->id || !*r->id) {
-            free(r->id);
-            char b[64];
-            snprintf(b, sizeof b, ":%ld", r->line);
-            r->id = malloc(strlen(r->base) + strlen(b) + 1);
-            if (r->id) sprintf(r->id, "%s%s", r->base, b);
-        }
-        char d[11] = "";
-        json_object *jd;
-        if (json_object_object_get_ex(o, "date", &jd) && jd && json_object_is_type(jd, json_type_string)) {
-            if (norm_date(json_object_get_string(jd), d) != 0) {
-                dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, r->line, "bad date \"%s\" ignored",
-                          json_object_get_string(jd));
-                d[0] = '\0';
-            }
-        }
-        r->date = dup0(d);
-        size_t tl = 0;
-        r->text = clean(r, json_object_get_string(jt), (size_t)json_object_get_string_len(jt), r->line, &tl);
+        r->bufpos += used;
+        int got = jsonl_record(r, o, err);
         json_object_put(o);
-        if (!r->id || !r->date || !r->source || !r->title || !r->url || !r->text)
-            return dyad_fail(err, DYAD_ENOMEM, r->path, r->line, "out of memory"), -1;
-        fill(r, out, tl, r->line, 0);
+        if (got < 0) return -1;
+        if (got == 0) continue;
+        fill(r, out, r->textlen, r->line, 0);
         return 1;
     }
 }

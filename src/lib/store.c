@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "status.h"
 #include "date.h"
@@ -19,6 +20,9 @@ struct dyad_store {
     pg_store *pg; /* the PostgreSQL backend, NULL for SQLite */
     sqlite3 *db;
     char *path;
+    int busy_ms;        /* how long to wait for another writer */
+    dyad_warn_fn warn;  /* told once per wait */
+    void *warn_ud;
     sqlite3_stmt *find_article, *put_article, *put_sentence, *put_event, *find_event,
         *put_mention, *seen_article, *put_source, *count, *set_place, *put_figure;
 };
@@ -146,6 +150,28 @@ void dyad_store_close(dyad_store *s) {
     free(s);
 }
 
+/* SQLite's busy handler: waits in steps of up to 100 ms while another
+ * writer holds the file, telling the warning callback once per wait. */
+static int on_busy(void *ud, int count) {
+    dyad_store *s = ud;
+    int waited = count <= 10 ? count * (count + 1) / 2 * 10 : 550 + (count - 10) * 100;
+    if (waited >= s->busy_ms) return 0;
+    if (count == 0 && s->warn)
+        dyad_warn(s->warn, s->warn_ud, DYAD_EDB, s->path, 0,
+                  "another process is writing to the database; waiting up to %d s", s->busy_ms / 1000);
+    struct timespec ts = {0, (long)(count < 10 ? count + 1 : 10) * 10 * 1000000L};
+    nanosleep(&ts, NULL);
+    return 1;
+}
+
+void dyad_store_busy(dyad_store *s, int ms, dyad_warn_fn warn, void *ud) {
+    if (!s || s->pg) return;
+    s->busy_ms = ms > 0 ? ms : 0;
+    s->warn = warn;
+    s->warn_ud = ud;
+    sqlite3_busy_handler(s->db, on_busy, s);
+}
+
 dyad_status dyad_store_open(dyad_store **out, const char *path, dyad_error *err) {
     *out = NULL;
     dyad_store *s = calloc(1, sizeof *s);
@@ -167,7 +193,7 @@ dyad_status dyad_store_open(dyad_store **out, const char *path, dyad_error *err)
         dyad_store_close(s);
         return st;
     }
-    sqlite3_busy_timeout(s->db, 5000);
+    dyad_store_busy(s, DYAD_BUSY_MS, NULL, NULL);
     char *msg = NULL;
     if (sqlite3_exec(s->db, SCHEMA, NULL, NULL, &msg) != SQLITE_OK) {
         dyad_status st = dyad_fail(err, DYAD_EDB, path, 0, "cannot create schema: %s", msg ? msg : "");

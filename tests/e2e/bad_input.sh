@@ -53,4 +53,30 @@ printf 'Gondor \000\001\377\376 attacked Mordor.\n' >"$tmp/junk.txt"
 "$DYAD" code --dict "$tmp/a.actors" --dict "$tmp/a.verbs" "$tmp/junk.txt" >"$tmp/out3" 2>"$tmp/err3"
 grep -q "junk.txt:1: invalid UTF-8" "$tmp/err3" || { echo "junk not reported"; cat "$tmp/err3"; fail=1; }
 grep -q '"code":"190"' "$tmp/out3" || { echo "junk article not coded"; fail=1; }
+# nothing lost in silence: two records on one line are both read, a UTF-8
+# byte order mark is dropped, fields that are not strings and a NUL in a
+# text refuse their record by name and line, UTF-16 and a directory are
+# refused with a non-zero exit
+code() { "$DYAD" code --dict "$tmp/a.actors" --dict "$tmp/a.verbs" "$@"; }
+printf '%s %s\n' '{"id":"t1","text":"Gondor attacked Mordor."}' '{"id":"t2","text":"Mordor attacked Gondor."}' >"$tmp/two.jsonl"
+code "$tmp/two.jsonl" >"$tmp/o7" 2>/dev/null
+for id in t1 t2; do grep -q "\"article\":\"$id\".*\"code\":\"190\"" "$tmp/o7" || { echo "$id of a line of two records lost"; fail=1; }; done
+printf '\357\273\277%s\n%s\n' '{"id":"b1","text":"Gondor attacked Mordor."}' '{"id":"b2","text":"Mordor attacked Gondor."}' >"$tmp/bom.jsonl"
+code "$tmp/bom.jsonl" >"$tmp/o8" 2>"$tmp/e8"
+grep -q '"article":"b1".*"code":"190"' "$tmp/o8" || { echo "the record after a byte order mark lost"; cat "$tmp/e8"; fail=1; }
+printf '\357\273\277Gondor attacked Mordor.\n' >"$tmp/bom.txt"
+code "$tmp/bom.txt" 2>/dev/null | grep -q '"text"\|"code":"190"' || { echo "a text file with a byte order mark not coded"; fail=1; }
+printf '%s\n' '{"id":"n1","date":5,"text":"Gondor attacked Mordor."}' '{"id":7,"text":"Gondor attacked Mordor."}' \
+    '{"id":"n3","text":"Gondor\u0000 attacked Mordor."}' '{"id":"n4","text":"Mordor attacked Gondor."}' >"$tmp/types.jsonl"
+code "$tmp/types.jsonl" >"$tmp/o9" 2>"$tmp/e9"
+grep -q 'types.jsonl:1: field "date" is not a string; record skipped' "$tmp/e9" || { echo "a number as date not refused"; cat "$tmp/e9"; fail=1; }
+grep -q 'types.jsonl:2: field "id" is not a string; record skipped' "$tmp/e9" || { echo "a number as id not refused"; fail=1; }
+grep -q 'types.jsonl:3: field "text" holds a NUL' "$tmp/e9" || { echo "a NUL in a text not refused"; fail=1; }
+[ "$(grep -c '"code"' "$tmp/o9")" = 1 ] && grep -q '"article":"n4"' "$tmp/o9" || { echo "refused records coded, or the good one lost"; fail=1; }
+printf 'Gondor attacked Mordor.' | iconv -f UTF-8 -t UTF-16 >"$tmp/u16.txt"
+code "$tmp/u16.txt" >/dev/null 2>"$tmp/e10" && { echo "UTF-16 accepted"; fail=1; }
+grep -q "u16.txt: is UTF-16" "$tmp/e10" || { echo "UTF-16 not named"; cat "$tmp/e10"; fail=1; }
+mkdir "$tmp/adir"
+code "$tmp/adir" >/dev/null 2>"$tmp/e11" && { echo "a directory accepted"; fail=1; }
+grep -q "adir: is a directory" "$tmp/e11" || { echo "a directory not named"; cat "$tmp/e11"; fail=1; }
 exit $fail

@@ -26,10 +26,11 @@ printf -- '--- ATTACK [190] ---\nATTACK\n- * ((TO) [191]\n- * X} [192]\n--- [---
 rc=$?
 cat "$tmp/err" | cut -c1-200
 [ $rc -eq 0 ] || { echo "exit $rc"; fail=1; }
-for l in h.actors:3: h.actors:4: h.actors:5: h.verbs:3: h.verbs:4: h.verbs:5: h.jsonl:2: h.jsonl:5:; do
+for l in h.actors:3: h.actors:4: h.actors:5: h.verbs:3: h.verbs:4: h.verbs:5: h.jsonl:2: h.jsonl:4: h.jsonl:5:; do
     grep -q "$l" "$tmp/err" || { echo "no message naming $l"; fail=1; }
 done
-for id in g1 t1 big nul g2; do
+grep -q 'h.jsonl:4: field "text" holds a NUL' "$tmp/err" || { echo "a NUL in a text not refused"; fail=1; }
+for id in g1 t1 big g2; do
     grep -q "\"article\":\"$id\".*\"code\":\"190\"" "$tmp/out" || { echo "article $id not coded"; fail=1; }
 done
 # linear time: the same bytes as 200 articles of 10,000 characters or as

@@ -39,6 +39,7 @@ serve_start "$DYAD" "postgresql://postgres:s3cret@127.0.0.1:$PG_PORT/dyad" "$tmp
 pg_pid=$SERVE_PID pg_url=$URL
 grep -q "serving postgresql://postgres:\*\*\*@127.0.0.1:$PG_PORT/dyad on" "$tmp/pg.log" || { cat "$tmp/pg.log"; fail=1; }
 grep -q s3cret "$tmp/pg.log" && { echo "dyad serve printed the password"; fail=1; }
+tr '\0' ' ' <"/proc/$SERVE_PID/cmdline" | grep -q s3cret && { echo "the password shows in ps"; fail=1; }
 
 # get URL FILE [curl options]: the body in FILE, the status on stdout
 get() {

@@ -118,6 +118,10 @@ bad notobj 400 /api/articles -X POST -H "$AUTH" -H "$JSON" --data-binary '[1, 2]
 bad notext 400 /api/articles -X POST -H "$AUTH" -H "$JSON" --data-binary '{"title":"no text"}'
 bad badtype 400 /api/articles -X POST -H "$AUTH" -H "$JSON" --data-binary '{"text":"Qatar praised Egypt.","date":20240101}'
 bad baddate 400 /api/articles -X POST -H "$AUTH" -H "$JSON" --data-binary '{"text":"Qatar praised Egypt.","date":"2024-99-99"}'
+bad feb31 400 /api/articles -X POST -H "$AUTH" -H "$JSON" --data-binary '{"text":"Qatar praised Egypt.","date":"2024-02-31"}'
+bad year0 400 /api/articles -X POST -H "$AUTH" -H "$JSON" --data-binary '{"text":"Qatar praised Egypt.","date":"0000-01-01"}'
+bad nultext 400 /api/articles -X POST -H "$AUTH" -H "$JSON" --data-binary '{"text":"Qatar praised Egypt.\u0000 And more."}'
+check nultext 'd.error.includes("NUL")'
 bad badutf8 400 /api/articles -X POST -H "$AUTH" -H "$JSON" --data-binary "$(printf '{"text":"Qatar \377 praised"}')"
 head -c 3000000 /dev/zero | tr '\0' a >"$tmp/huge"
 bad huge 413 /api/articles -X POST -H "$AUTH" -H "$JSON" --data-binary @"$tmp/huge"
