@@ -379,6 +379,11 @@ void dyad_store_close(dyad_store *s);
 #define DYAD_BUSY_MS 60000
 void dyad_store_busy(dyad_store *s, int ms, dyad_warn_fn warn, void *ud);
 
+/* Whether the store's connection is up: 0 after a PostgreSQL server went
+ * away (the next begin connects again); SQLite is always up. A writer that
+ * finds it down can begin again and store its batch once more. */
+int dyad_store_connected(const dyad_store *s);
+
 /* Batches: everything between begin and commit is one transaction, so an
  * interrupted ingest keeps every committed batch and nothing of the rest. */
 dyad_status dyad_store_begin(dyad_store *s, dyad_error *err);

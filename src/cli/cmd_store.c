@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -20,21 +21,104 @@ static int open_store(const char *path, dyad_store **s) {
     return 0;
 }
 
-/* Commits the batch: its counts join the totals, or on failure the
- * articles it would have added are counted lost and *rc set. */
-static void commit_batch(dyad_store *s, int *rc, long *added, long *skipped, long *events, long *lost,
-                         long *b_added, long *b_skipped, long *b_events) {
-    dyad_error err;
-    if (dyad_store_commit(s, &err) != DYAD_OK) {
-        cli_error(&err);
-        *rc = 1;
-        *lost += *b_added;
-    } else {
-        *added += *b_added;
-        *skipped += *b_skipped;
-        *events += *b_events;
+/* A batch of coded articles kept until it is committed, so that it can be
+ * stored again when the store's connection was lost meanwhile. */
+typedef struct kept {
+    dyad_article a; /* its strings owned */
+    dyad_doc *d;
+} kept;
+
+typedef struct batch {
+    kept v[BATCH];
+    int n;
+    long added, skipped, events; /* of the last attempt */
+} batch;
+
+static char *own(const char *s) { return strdup(s ? s : ""); }
+
+/* Keeps article a and its doc d (taken) in b; -1 when out of memory. */
+static int batch_keep(batch *b, const dyad_article *a, dyad_doc *d) {
+    kept *k = &b->v[b->n];
+    k->a = *a;
+    k->a.id = own(a->id);
+    k->a.date = own(a->date);
+    k->a.source = own(a->source);
+    k->a.title = own(a->title);
+    k->a.url = own(a->url);
+    k->a.file = own(a->file);
+    char *t = malloc(a->text_len + 1);
+    if (t) {
+        memcpy(t, a->text, a->text_len);
+        t[a->text_len] = '\0';
     }
-    *b_added = *b_skipped = *b_events = 0;
+    k->a.text = t;
+    k->d = d;
+    b->n++;
+    if (!k->a.id || !k->a.date || !k->a.source || !k->a.title || !k->a.url || !k->a.file || !t) return -1;
+    return 0;
+}
+
+static void batch_clear(batch *b) {
+    for (int i = 0; i < b->n; i++) {
+        kept *k = &b->v[i];
+        free((char *)k->a.id), free((char *)k->a.date), free((char *)k->a.source);
+        free((char *)k->a.title), free((char *)k->a.url), free((char *)k->a.file), free((char *)k->a.text);
+        dyad_doc_free(k->d);
+    }
+    b->n = 0;
+}
+
+/* Stores the batch in one transaction: 0 when committed; -1 when the
+ * store's connection was lost (the caller may try again); -2 on another
+ * failure (named). An article the store refuses while connected is
+ * skipped with its message, as before. */
+static int batch_store(dyad_store *s, batch *b) {
+    dyad_error err;
+    b->added = b->skipped = b->events = 0;
+    if (dyad_store_begin(s, &err) != DYAD_OK) {
+        if (!dyad_store_connected(s)) return -1;
+        cli_error(&err);
+        return -2;
+    }
+    for (int i = 0; i < b->n; i++) {
+        int ok;
+        if (dyad_store_put(s, &b->v[i].a, b->v[i].d, &ok, &err) != DYAD_OK) {
+            if (!dyad_store_connected(s)) return -1;
+            cli_error(&err); /* this article is skipped, the batch goes on */
+        } else if (ok) {
+            b->added++;
+            b->events += (long)dyad_doc_nevents(b->v[i].d);
+        } else b->skipped++;
+    }
+    if (dyad_store_commit(s, &err) != DYAD_OK) {
+        if (!dyad_store_connected(s)) return -1;
+        cli_error(&err);
+        return -2;
+    }
+    return 0;
+}
+
+/* Stores and commits the batch, again after a lost connection (waiting
+ * 1, 2, 4, 8 and 16 s: a database server restarting); its counts join the
+ * totals, or on failure its articles are counted lost. 0, or -1. */
+static int batch_commit(dyad_store *s, batch *b, long *added, long *skipped, long *events, long *lost) {
+    int rc = batch_store(s, b);
+    for (int wait = 1; rc == -1 && wait <= 16; wait *= 2) {
+        fprintf(stderr, "dyad: the connection to the store was lost; storing the batch of %d articles "
+                        "again in %d s\n", b->n, wait);
+        sleep((unsigned)wait);
+        rc = batch_store(s, b);
+    }
+    if (rc == -1) fprintf(stderr, "dyad: error: the store cannot be reached; ingest stopped\n");
+    if (rc == 0) {
+        *added += b->added;
+        *skipped += b->skipped;
+        *events += b->events;
+    } else {
+        *lost += b->n;
+    }
+    batch_clear(b);
+    return rc == 0 ? 0 : -1;
 }
 
 int cmd_ingest(int argc, char **argv) {
@@ -86,8 +170,8 @@ int cmd_ingest(int argc, char **argv) {
     dyad_error err;
     /* counted once committed: a batch that fails to commit stores nothing */
     long added = 0, skipped = 0, events = 0, lost = 0;
-    long b_added = 0, b_skipped = 0, b_events = 0;
-    int rc = 0, inbatch = 0;
+    batch *b = calloc(1, sizeof *b);
+    int rc = b ? 0 : 1;
     for (int f = 0; f < nfiles && !rc; f++) {
         dyad_reader *r;
         if (dyad_reader_open(&r, files[f], DYAD_FMT_AUTO, cli_warn_cb, &w, &err) != DYAD_OK) {
@@ -104,24 +188,12 @@ int cmd_ingest(int argc, char **argv) {
                 continue;
             }
             dyad_doc_keep_confident(d, min_conf);
-            if (!inbatch && dyad_store_begin(s, &err) != DYAD_OK) {
-                cli_error(&err);
+            if (batch_keep(b, &a, d) != 0) {
+                fputs("dyad: error: out of memory\n", stderr);
                 rc = 1;
-            } else {
-                inbatch = 1;
-                int ok;
-                if (dyad_store_put(s, &a, d, &ok, &err) != DYAD_OK) {
-                    cli_error(&err); /* this article is skipped, the batch goes on */
-                } else if (ok) {
-                    b_added++;
-                    b_events += (long)dyad_doc_nevents(d);
-                } else b_skipped++;
-                if (b_added + b_skipped == BATCH) {
-                    commit_batch(s, &rc, &added, &skipped, &events, &lost, &b_added, &b_skipped, &b_events);
-                    inbatch = 0;
-                }
+            } else if (b->n == BATCH && batch_commit(s, b, &added, &skipped, &events, &lost) != 0) {
+                rc = 1;
             }
-            dyad_doc_free(d);
         }
         if (!rc && got < 0) { /* out of memory: the rest of the input is not read */
             cli_error(&err);
@@ -129,7 +201,9 @@ int cmd_ingest(int argc, char **argv) {
         }
         dyad_reader_free(r);
     }
-    if (inbatch) commit_batch(s, &rc, &added, &skipped, &events, &lost, &b_added, &b_skipped, &b_events);
+    if (b && b->n && batch_commit(s, b, &added, &skipped, &events, &lost) != 0) rc = 1;
+    if (b) batch_clear(b);
+    free(b);
     if (lost)
         fprintf(stderr, "dyad: %ld articles of a batch that failed to commit were not stored\n", lost);
     fprintf(stderr, "dyad: %ld articles stored, %ld already there, %ld events, %ld warnings\n", added,

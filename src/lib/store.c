@@ -255,6 +255,8 @@ dyad_status dyad_store_open(dyad_store **out, const char *path, dyad_error *err)
     return DYAD_OK;
 }
 
+int dyad_store_connected(const dyad_store *s) { return !s->pg || pg_store_connected(s->pg); }
+
 dyad_status dyad_store_begin(dyad_store *s, dyad_error *err) {
     if (s->pg) return pg_store_begin(s->pg, err);
     if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)

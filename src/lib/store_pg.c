@@ -391,6 +391,8 @@ dyad_status pg_store_open(pg_store **out, const char *uri, dyad_error *err) {
  * orders would otherwise deadlock. Readers are never blocked. */
 #define BEGIN_WRITE "BEGIN; SELECT pg_advisory_xact_lock(" LOCK_WRITE ")"
 
+int pg_store_connected(const pg_store *p) { return PQstatus(p->conn) == CONNECTION_OK; }
+
 dyad_status pg_store_begin(pg_store *p, dyad_error *err) {
     if (reconnect(p, err) != DYAD_OK) return DYAD_EDB;
     dyad_status st = exec(p, BEGIN_WRITE, "cannot begin a transaction", err);

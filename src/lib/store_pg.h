@@ -16,6 +16,7 @@ int pg_store_is_uri(const char *path);
 dyad_status pg_store_open(pg_store **out, const char *uri, dyad_error *err);
 void pg_store_close(pg_store *p);
 dyad_status pg_store_begin(pg_store *p, dyad_error *err);
+int pg_store_connected(const pg_store *p);
 dyad_status pg_store_commit(pg_store *p, dyad_error *err);
 dyad_status pg_store_put(pg_store *p, const dyad_article *a, const dyad_doc *d, int *added,
                          dyad_error *err);
