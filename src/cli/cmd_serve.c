@@ -215,6 +215,20 @@ static int refuse_write(const server *sv, struct MHD_Connection *c, const char *
     return 0;
 }
 
+/* The longest URL and the most header bytes a request may send, answered
+ * 414 and 431 in JSON here; libmicrohttpd's own (HTML) answers come only
+ * past CONN_MEMORY, its buffer for them. */
+#define MAX_URL 8192
+#define MAX_HEADERS 32768
+#define CONN_MEMORY ((size_t)256 * 1024)
+
+static enum MHD_Result add_header_bytes(void *cls, enum MHD_ValueKind kind, const char *key,
+                                        const char *value) {
+    (void)kind;
+    *(size_t *)cls += strlen(key) + (value ? strlen(value) : 0) + 4;
+    return MHD_YES;
+}
+
 /* libmicrohttpd's access handler: called once with the headers, then for
  * each piece of the body, then once more with none to answer. */
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
@@ -229,7 +243,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
         if (cl && strtoll(cl, NULL, 10) > sv->max_body) rq->too_big = 1;
         const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
-        if (!host_ok(sv, host)) {
+        size_t hbytes = 0, ubytes = strlen(url);
+        MHD_get_connection_values(c, MHD_HEADER_KIND, add_header_bytes, &hbytes);
+        MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, add_header_bytes, &ubytes);
+        if (ubytes > MAX_URL) {
+            rq->refused = 414;
+            snprintf(rq->why, sizeof rq->why, "URL over %d bytes", MAX_URL);
+        } else if (hbytes > MAX_HEADERS) {
+            rq->refused = 431;
+            snprintf(rq->why, sizeof rq->why, "request headers over %d bytes", MAX_HEADERS);
+        } else if (!host_ok(sv, host)) {
             rq->refused = 403;
             snprintf(rq->why, sizeof rq->why, "Host '%.60s' is not this server's name", host);
         } else {
@@ -390,7 +413,7 @@ int cmd_serve(int argc, char **argv) {
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE, 2u,
         MHD_OPTION_NOTIFY_COMPLETED, on_done, sv, MHD_OPTION_CONNECTION_TIMEOUT, 10u,
         MHD_OPTION_CONNECTION_LIMIT, 256u, MHD_OPTION_PER_IP_CONNECTION_LIMIT, 32u,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024), MHD_OPTION_END);
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, CONN_MEMORY, MHD_OPTION_END);
     int rc = 0;
     if (!d) {
         fprintf(stderr, "dyad: serve: cannot listen on %s:%ld\n", host, port);

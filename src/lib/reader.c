@@ -17,7 +17,8 @@
 #include "status.h"
 #include "utf8.h"
 
-#define MAX_LINE (16u << 20) /* longest JSON line read */
+#define MAX_LINE (16u << 20) /* longest JSON line, and longest text article, read */
+#define MAX_XML (1024u << 20) /* largest XML file read */
 
 struct dyad_reader {
     char *path;
@@ -92,11 +93,18 @@ int dyad_date_normalize(const char *s, char out[11]) { return norm_date(s, out);
 
 /* Reads the rest of f into a malloc'd, NUL-terminated buffer; NULL when
  * out of memory. */
-static char *slurp(FILE *f, size_t *len) {
+static char *slurp(FILE *f, size_t *len, size_t max, int *over) {
     size_t cap = 1 << 14, n = 0, k;
     char *all = malloc(cap);
+    *over = 0;
     while (all && (k = fread(all + n, 1, cap - n - 1, f)) > 0) {
         n += k;
+        if (n > max) { /* the rest is not read */
+            free(all);
+            *over = 1;
+            *len = n;
+            return NULL;
+        }
         if (n + 1 == cap) {
             char *na = realloc(all, cap * 2);
             if (!na) {
@@ -195,9 +203,11 @@ dyad_status dyad_reader_open(dyad_reader **out, const char *path, dyad_input_for
     if (r->fmt == DYAD_FMT_PETRXML) {
         /* read the whole file; libxml2 recovers what it can of a broken one */
         size_t n = 0;
-        char *all = slurp(r->f, &n);
+        int over;
+        char *all = slurp(r->f, &n, MAX_XML, &over);
         if (!all) {
             dyad_reader_free(r);
+            if (over) return dyad_fail(err, DYAD_ELIMIT, path, 0, "XML file over %u MB not read", MAX_XML >> 20);
             return dyad_fail(err, DYAD_ENOMEM, path, 0, "out of memory reading XML");
         }
         r->xdoc = xmlReadMemory(all, (int)n, path, NULL,
@@ -429,7 +439,12 @@ static int next_text(dyad_reader *r, dyad_article *out, dyad_error *err) {
     r->title = dup0("");
     r->url = dup0("");
     size_t n = 0;
-    char *all = slurp(r->f, &n);
+    int over;
+    char *all = slurp(r->f, &n, MAX_LINE, &over);
+    if (over) {
+        dyad_warn(r->warn, r->ud, DYAD_ELIMIT, r->path, 1, "article over %u MB skipped", MAX_LINE >> 20);
+        return 0;
+    }
     if (!all || !r->id || !r->source || !r->title || !r->url)
         return free(all), dyad_fail(err, DYAD_ENOMEM, r->path, 0, "out of memory"), -1;
     /* header lines */

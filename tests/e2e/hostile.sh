@@ -62,6 +62,14 @@ for pair in short:long words:token; do
 done
 [ "$(grep -c '"code":"190"' "$tmp/long.jsonl.out")" -gt 12000 ] || { echo "the long articles lost events"; fail=1; }
 grep -q '"article":"t1".*"code":"190"' "$tmp/token.jsonl.out" || { echo "the article with a long word lost its event"; fail=1; }
+# a text article over 16 MB is skipped with a warning naming it, unread
+# past the limit; the files after it are coded
+head -c 17000000 /dev/zero | tr '\0' 'a' >"$tmp/huge.txt"
+printf 'Gondor attacked Mordor.\n' >"$tmp/after.txt"
+"$FAST" code --dict "$tmp/h.actors" --dict "$tmp/h.verbs" "$tmp/huge.txt" "$tmp/after.txt" >"$tmp/cap.out" 2>"$tmp/cap.err" ||
+    { echo "a huge text article failed the run"; fail=1; }
+grep -q "huge.txt:1: article over 16 MB skipped" "$tmp/cap.err" || { echo "the huge article not named:"; cat "$tmp/cap.err"; fail=1; }
+grep -q '"article":"after".*"code":"190"' "$tmp/cap.out" || { echo "the file after the huge one not coded"; fail=1; }
 # XML that declares entities ("billion laughs") is refused by name, not expanded
 {
     printf '<?xml version="1.0"?>\n<!DOCTYPE s [\n <!ENTITY a "aaaaaaaaaa">\n'

@@ -149,6 +149,8 @@ bad baddatefilter 400 "/api/events?from=2024-13-45x"
 bad badlimit 400 "/api/events?limit=-5"
 bad badby 400 "/api/stats?by=week"
 bad longactor 400 "/api/events?actor=$(head -c 400 /dev/zero | tr '\0' A)"
+bad longurl 414 "/api/events?actor=$(head -c 20000 /dev/zero | tr '\0' A)"
+bad bigheaders 431 /api/health -H "X-Filler: $(head -c 40000 /dev/zero | tr '\0' b)"
 bad noevent 404 /api/events/999999999
 bad noarticle 404 /api/articles/no-such-article
 
