@@ -69,8 +69,11 @@ int export_gdelt(void *ud, const dyad_stored_event *e) {
     (void)ud;
     int y, m, d;
     ymd(e->date, &y, &m, &d);
-    printf("%lld\t%04d%02d%02d\t%04d%02d\t%04d\t%.4f\t", (long long)e->id, y, m, d, y, m, y,
-           y + (day_of_year(y, m, d) - 1) / 365.0);
+    if (!y) /* an undated article's event: empty fields, never 00000000 */
+        printf("%lld\t\t\t\t\t", (long long)e->id);
+    else
+        printf("%lld\t%04d%02d%02d\t%04d%02d\t%04d\t%.4f\t", (long long)e->id, y, m, d, y, m, y,
+               y + (day_of_year(y, m, d) - 1) / 365.0);
     /* Actor1Name is the actor's canonical name, as GDELT's; the words
      * only for events stored before names were kept */
     gdelt_actor(e->source, e->source[0] && !e->source_name[0] ? e->source_text : e->source_name);
@@ -110,7 +113,8 @@ int export_phoenix(void *ud, const dyad_stored_event *e) {
     actor_parts s, t;
     split(e->source, &s);
     split(e->target, &t);
-    printf("%lld\t%04d%02d%02d\t%d\t%d\t%d\t", (long long)e->id, y, m, d, y, m, d);
+    if (!y) printf("%lld\t\t\t\t\t", (long long)e->id); /* undated: empty, never 00000000 */
+    else printf("%lld\t%04d%02d%02d\t%d\t%d\t%d\t", (long long)e->id, y, m, d, y, m, d);
     printf("%s\t%s\t%s\t%s\t", e->source, s.country[0] ? s.country : s.group, s.types[0], s.types[1]);
     printf("%s\t%s\t%s\t%s\t", e->target, t.country[0] ? t.country : t.group, t.types[0], t.types[1]);
     /* ... Issues, Lat, Lon, LocationName, StateName, CountryCode */
@@ -131,7 +135,8 @@ int export_phoenix(void *ud, const dyad_stored_event *e) {
 static void gdelt_time(const char *t, char out[24]) {
     int y = 0, m = 0, d = 0, hh = 0, mi = 0, ss = 0;
     sscanf(t, "%4d-%2d-%2d %2d:%2d:%2d", &y, &m, &d, &hh, &mi, &ss);
-    snprintf(out, 24, "%04d%02d%02d%02d%02d%02d", y % 10000, m % 100, d % 100, hh % 100, mi % 100,
+    out[0] = '\0';
+    if (y) snprintf(out, 24, "%04d%02d%02d%02d%02d%02d", y % 10000, m % 100, d % 100, hh % 100, mi % 100,
              ss % 100);
 }
 

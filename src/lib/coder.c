@@ -839,12 +839,22 @@ typedef struct sent_job {
  * expression nearest to the verb that is not after publication (an
  * intention is dated when it is stated), else the day the story told of
  * last, else the publication date. */
+/* Whether date expression d may date an event of its sentence: a year
+ * alone ("in 1914", "since 2019") says no day, and in an article of known
+ * date a day over a year before it is history told, not the news ("the
+ * 1967 war", "the attack of October 7, 2023" in a story of 2025). */
+static int historic_ok(const sent_job *j, const date_expr *d) {
+    if (d->precision == DATE_YEAR) return 0;
+    return !j->pub || d->date >= j->pub - 10000;
+}
+
 static void event_date(const sent_job *j, uint32_t v, dyad_event *e) {
     int best = -1;
     uint32_t bestd = UINT32_MAX;
     for (int k = 0; k < j->ndates; k++) {
         const date_expr *d = &j->dates[k];
         if (j->pub && d->date > j->pub) continue; /* "will continue next week": not yet */
+        if (!historic_ok(j, d)) continue;
         uint32_t dist = d->t0 > v ? d->t0 - v : v - (d->t1 - 1);
         if (dist < bestd) {
             bestd = dist;
@@ -2371,7 +2381,8 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
     keep_group(doc, &p, si);
     keep_countries(doc, &p, si);
     for (int k = 0; k < j.ndates && si <= 1 && !doc->story_date; k++) /* the lead's day */
-        if (j.dates[k].precision == DATE_DAY && (!date || j.dates[k].date <= date)) {
+        if (j.dates[k].precision == DATE_DAY && (!date || j.dates[k].date <= date) &&
+            historic_ok(&j, &j.dates[k])) {
             doc->story_date = j.datestr[k];
             doc->story_span = tok_span(p.t, j.dates[k].t0, j.dates[k].t1);
             break;

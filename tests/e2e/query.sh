@@ -26,6 +26,14 @@ row=$(awk -F'\t' -v ev="$visit" '$1 == ev { print $6 "|" $7 "|" $16 "|" $17 }' "
 [ "$row" = "USAGOV|ANTONY BLINKEN|QAT|QATAR" ] || { echo "Doha visit's actor names: $row"; fail=1; }
 n=$(awk -F'\t' '($6 != "" && $7 == "") || ($16 != "" && $17 == "") || $7 ~ /[a-z]/ || $17 ~ /[a-z]/' "$tmp/gd" | wc -l)
 [ "$n" = 0 ] || { echo "GDELT rows with an actor unnamed or named by its words: $n"; fail=1; }
+# an undated article's events have empty date fields, never 00000000
+printf '%s\n' '{"id":"undated","text":"Qatar praised Egypt on Tuesday."}' >"$tmp/undated.jsonl"
+"$DYAD" ingest --db "$tmp/u.db" "$tmp/undated.jsonl" 2>/dev/null
+for f in gdelt gdelt-mentions phoenix; do
+    "$DYAD" query --db "$tmp/u.db" --format $f >"$tmp/u.$f"
+    [ -s "$tmp/u.$f" ] || { echo "$f: the undated event is missing"; fail=1; }
+    grep -q '00000000' "$tmp/u.$f" && { echo "$f: an undated event written as 00000000"; fail=1; }
+done
 # GDELT mentions: 16 columns, one row per mention, offsets on the stored words
 "$DYAD" query --db "$db" --format gdelt-mentions >"$tmp/men"
 n=$(awk -F'\t' 'NF != 16' "$tmp/men" | wc -l)

@@ -499,6 +499,19 @@ static void story_dates(void **s) {
     assert_int_equal(dyad_doc_nevents(d), 4);
     assert_string_equal(dyad_doc_event(d, 3)->date, "2024-03-06");
     dyad_doc_free(d);
+    /* history never dates the news: a year alone says no day, a day over a
+     * year before publication is told, not done now (nor a story date) */
+    d = code_doc_dated(g_ctx, "Gondor attacked Mordor in 1914. Gondor attacked Rohan on May 5, 2001. "
+                              "Rohan accused Mordor on March 4, 2024. Arnor accused Gondor.", "2024-03-06");
+    assert_int_equal(dyad_doc_nevents(d), 4);
+    assert_string_equal(dyad_doc_event(d, 0)->date, "2024-03-06");
+    assert_string_equal(dyad_doc_event(d, 1)->date, "2024-03-06");
+    assert_string_equal(dyad_doc_event(d, 2)->date, "2024-03-04");
+    dyad_doc_free(d);
+    d = code_doc_dated(g_ctx, "Gondor attacked Mordor on May 5, 2001. Rohan accused Mordor.", "2024-03-06");
+    assert_int_equal(dyad_doc_nevents(d), 2);
+    assert_string_equal(dyad_doc_event(d, 1)->date, "2024-03-06");
+    dyad_doc_free(d);
 }
 
 /* A complement whose subject is the object before "to" ("pushed Rohan to
