@@ -72,7 +72,11 @@ for (const c of cities) {
     if (!alpha3.has(c.country) || !c.name) continue;
     const name = clean(c.name);
     const f = fold(name);
-    out.push([f, c.featureCode === 'PPLC' ? 'capital' : 'city', alpha3.get(c.country), clean(c.adminCode),
-              fmt(c.loc.coordinates[1]), fmt(c.loc.coordinates[0]), c.population, f !== name ? name : ''].join('\t'));
+    // "Washington, D.C.": news names a capital without its qualifier
+    const capital = c.featureCode === 'PPLC';
+    const bare = capital && f.includes(', ') ? f.split(', ')[0] : '';
+    const aliases = [f !== name ? name : '', bare].filter(Boolean).join('|');
+    out.push([f, capital ? 'capital' : 'city', alpha3.get(c.country), clean(c.adminCode),
+              fmt(c.loc.coordinates[1]), fmt(c.loc.coordinates[0]), c.population, aliases].join('\t'));
 }
 process.stdout.write(out.join('\n') + '\n');

@@ -168,7 +168,7 @@ static const gaz_entry *resolve(const gazetteer *g, int32_t l, const place_conte
         const gaz_entry *e = &g->ent[g->links[l].entry];
         double s = log10((double)e->pop + 10);
         if (e->kind == GAZ_COUNTRY) s += 4;
-        if (e->kind == GAZ_CAPITAL) s += 1;
+        if (e->kind == GAZ_CAPITAL) s += 2; /* "Washington": the capital, not the state */
         if (named(pc, e->country)) s += 3;
         if (q && q != e && strcmp(q->country, e->country) == 0 &&
             (q->kind == GAZ_COUNTRY || strcmp(q->admin, e->admin) == 0))

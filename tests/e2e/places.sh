@@ -25,6 +25,12 @@ check "$tmp/ev" '"code":"19[0-9]*".*"place":"Gaza","place_country":"PSE".*"place
     "suffering in northern Gaza is in Gaza"
 check "$tmp/ev" '"source":"ISR","target":"LBN","code":"19[0-9]*".*"place":"Lebanon","place_country":"LBN"' \
     "Israeli aggression on Lebanon is in Lebanon"
+# a capital named without its qualifier is the capital, not the state of
+# its name: "in Washington" is Washington, D.C.
+printf '%s\n' '{"id":"dc","date":"2024-06-03","text":"Qatari Prime Minister Mohammed bin Abdulrahman Al Thani met Antony Blinken in Washington on Monday."}' >"$tmp/dc.jsonl"
+"$DYAD" code --format jsonl "$tmp/dc.jsonl" >"$tmp/dc" 2>>"$tmp/err"
+check "$tmp/dc" '"place":"Washington, D.C.","place_country":"USA","place_lat":38\.[0-9]*,"place_lon":-77\.' \
+    "met in Washington: the capital"
 # every place from the gazetteer has a country and coordinates
 n=$(grep -c '"place":"' "$tmp/pl")
 bad=$(grep '"place":"' "$tmp/pl" | grep -v '"kind":"place"' | grep -Evc '"place_country":"[A-Z]{3}","place_lat":-?[0-9]')
