@@ -1,0 +1,57 @@
+#!/bin/sh
+# Slow clients against dyad serve: one address holds at most 32
+# connections (the 33rd is closed at once, and frees when they go), and a
+# connection idle for 10 s is closed.
+set -u
+DYAD=${DYAD:-build-asan/dyad}
+FAST=${DYAD_FAST:-build/dyad}
+. tests/e2e/lib/serve.sh
+tmp=$(mktemp -d)
+SERVE_PID=""
+trap '[ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null; rm -rf "$tmp"' EXIT
+"$FAST" ingest --db "$tmp/s.db" tests/fixtures/news.jsonl 2>/dev/null || { echo "ingest failed"; exit 1; }
+serve_start "$DYAD" "$tmp/s.db" "$tmp/log" || exit 1
+port=${URL##*:}
+python3 - "$port" <<'PY'
+import socket, sys, time
+port = int(sys.argv[1])
+def conn():
+    s = socket.create_connection(("127.0.0.1", port), timeout=5)
+    s.sendall(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n" % port)  # headers never end
+    return s
+def health():
+    s = socket.create_connection(("127.0.0.1", port), timeout=5)
+    s.sendall(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nConnection: close\r\n\r\n" % port)
+    try:
+        data = s.recv(4096)
+    except OSError:
+        data = b""
+    s.close()
+    return data.startswith(b"HTTP/1.1 200")
+bad = 0
+held = [conn() for _ in range(32)]
+time.sleep(0.5)
+if health():
+    print("a 33rd connection from one address was served"); bad = 1
+for s in held: s.close()
+time.sleep(0.5)
+if not health():
+    print("the server did not answer once the 32 connections closed"); bad = 1
+idle = conn()
+idle.settimeout(20)
+t0 = time.time()
+try:
+    got = idle.recv(4096)
+except OSError:
+    got = b""
+waited = time.time() - t0
+if waited > 15:
+    print("an idle connection was kept %.0f s" % waited); bad = 1
+sys.exit(bad)
+PY
+fail=$?
+req=$(curl -s -o /dev/null -w '%{http_code}' "$URL/api/health")
+[ "$req" = 200 ] || { echo "the server is not answering after the slow clients: $req"; fail=1; }
+serve_stop || { echo "dyad serve exited with $?"; cat "$tmp/log"; fail=1; }
+SERVE_PID=""
+exit $fail
