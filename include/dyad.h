@@ -370,6 +370,11 @@ typedef struct dyad_store dyad_store;
  * postgres:// URI (libpq's connection URI; the database must exist and be
  * UTF8, the tables are created if missing). Both backends behave the same. */
 dyad_status dyad_store_open(dyad_store **out, const char *path, dyad_error *err);
+
+/* Where the password of a store URI is ("postgresql://user:PASSWORD@host/db"):
+ * the offset of its first byte, with its length (maybe 0) in *len; 0 when
+ * the URI has no "user:" part before a host (or path is a file name). */
+size_t dyad_uri_password(const char *uri, size_t *len);
 void dyad_store_close(dyad_store *s);
 
 /* How long an SQLite store waits for another writer to let go of the file

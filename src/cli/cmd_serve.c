@@ -322,11 +322,8 @@ static void default_web(char *buf, size_t n) {
 /* The --db value as the log shows it: the password of a URI's user part
  * (between ':' and '@' before the host) becomes "***". */
 static void shown_db(const char *db, char *buf, size_t n) {
-    const char *user = strstr(db, "://");
-    user = user ? user + 3 : db;
-    const char *at = memchr(user, '@', strcspn(user, "/?#"));
-    const char *colon = at ? memchr(user, ':', (size_t)(at - user)) : NULL;
-    if (colon) snprintf(buf, n, "%.*s:***%s", (int)(colon - db), db, at);
+    size_t len, pw = dyad_uri_password(db, &len);
+    if (pw) snprintf(buf, n, "%.*s***%s", (int)pw, db, db + pw + len);
     else snprintf(buf, n, "%s", db);
 }
 

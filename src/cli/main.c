@@ -35,18 +35,14 @@ static void usage(FILE *f) {
 static void hide_passwords(int argc, char **argv) {
     for (int i = 1; i + 1 < argc; i++) {
         if (strcmp(argv[i], "--db") != 0) continue;
-        char *v = argv[i + 1], *user = strstr(v, "://");
-        if (!user) continue;
-        user += 3;
-        char *at = memchr(user, '@', strcspn(user, "/?#"));
-        char *colon = at ? memchr(user, ':', (size_t)(at - user)) : NULL;
-        if (!colon || colon + 1 == at) continue;
+        char *v = argv[i + 1];
+        size_t len, pw = dyad_uri_password(v, &len);
+        if (!strstr(v, "://") || !len) continue;
         static char kept[4][1024]; /* the copies, for the life of the process */
         static int nkept;
         if (nkept == 4 || strlen(v) >= sizeof kept[0]) continue; /* left as it is: still works */
-        char *copy = strcpy(kept[nkept++], v);
-        memset(colon + 1, '*', (size_t)(at - colon - 1));
-        argv[i + 1] = copy;
+        argv[i + 1] = strcpy(kept[nkept++], v);
+        memset(v + pw, '*', len);
     }
 }
 

@@ -66,12 +66,11 @@ static int index_chars(dyad_doc *doc, const char *text, size_t len) {
 }
 
 size_t dyad_doc_char_offset(const dyad_doc *d, const char *text, size_t off) {
-    size_t max = d->nchars ? d->nchars * CHAR_STEP : 0; /* beyond the text: its end */
-    if (!d->chars || !d->nchars) return dyad_char_offset(text, off);
+    if (!d->chars) return dyad_char_offset(text, off);
     size_t k = off / CHAR_STEP;
-    if (k >= d->nchars) k = d->nchars - 1;
+    if (k >= d->nchars) k = d->nchars - 1; /* beyond the text: its end (its NUL stops the count) */
     size_t c = d->chars[k];
-    for (size_t b = k * CHAR_STEP; b < off && b < max && text[b]; b++)
+    for (size_t b = k * CHAR_STEP; b < off && text[b]; b++)
         if (((unsigned char)text[b] & 0xC0) != 0x80) c++;
     return c;
 }
@@ -835,10 +834,6 @@ typedef struct sent_job {
  * "USACOP", or "---COP" for the article to complete). */
 #define GIVEN_ACTOR (-3)
 
-/* The date of an event whose verb is at token v: the sentence's date
- * expression nearest to the verb that is not after publication (an
- * intention is dated when it is stated), else the day the story told of
- * last, else the publication date. */
 /* Whether date expression d may date an event of its sentence: a year
  * alone ("in 1914", "since 2019") says no day, and in an article of known
  * date a day over a year before it is history told, not the news ("the
@@ -847,6 +842,11 @@ static int historic_ok(const sent_job *j, const date_expr *d) {
     if (d->precision == DATE_YEAR) return 0;
     return !j->pub || d->date >= j->pub - 10000;
 }
+
+/* The date of an event whose verb is at token v: the sentence's date
+ * expression nearest to the verb that is not after publication (an
+ * intention is dated when it is stated) nor history (historic_ok), else
+ * the day the story told of last, else the publication date. */
 
 static void event_date(const sent_job *j, uint32_t v, dyad_event *e) {
     int best = -1;

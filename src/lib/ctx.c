@@ -187,8 +187,6 @@ static void audit_report(dyad_warn_fn warn, void *ud, const char *rule, const ch
     if (warn) warn(ud, &w);
 }
 
-static int dated(const dated_code *c) { return c->from != DATE_MIN || c->to != DATE_MAX; }
-
 /* Whether a code of the verb dictionary begins with CAMEO code c. */
 static int gives(const char *code, const char *c) { return code && !strncmp(code, c, strlen(c)); }
 
@@ -243,7 +241,7 @@ size_t dyad_ctx_audit(const dyad_ctx *ctx, dyad_warn_fn warn, void *ud) {
             for (uint32_t k = i + 1; k < e->ncodes; k++) {
                 const dated_code *x = &e->codes[i], *y = &e->codes[k];
                 /* a day of handover, both ranges' end and start, is no overlap */
-                if (!dated(x) || !dated(y) || !strcmp(x->code, y->code) || x->from >= y->to ||
+                if (!code_dated(x) || !code_dated(y) || !strcmp(x->code, y->code) || x->from >= y->to ||
                     y->from >= x->to)
                     continue;
                 snprintf(msg, sizeof msg, "dated codes %s %08d-%08d and %s %08d-%08d overlap", x->code,

@@ -47,8 +47,7 @@ const char *dict_actor_code(const actor_entry *a, int32_t date) {
     const char *undated = NULL;
     for (uint32_t i = 0; i < a->ncodes; i++) {
         const dated_code *c = &a->codes[i];
-        int dated = c->from != DATE_MIN || c->to != DATE_MAX;
-        if (!dated) {
+        if (!code_dated(c)) {
             if (!undated) undated = c->code;
         } else if (date && date >= c->from && date <= c->to) {
             return c->code;
@@ -81,7 +80,7 @@ int dict_index_names(dicts *d) {
         const actor_entry *a = &d->actors.v[i];
         int dated = 0; /* people, whose codes change with office, name no code */
         for (uint32_t k = 0; k < a->ncodes; k++)
-            dated |= a->codes[k].from != DATE_MIN || a->codes[k].to != DATE_MAX;
+            dated |= code_dated(&a->codes[k]);
         for (uint32_t k = 0; k < a->ncodes && !dated; k++) {
             if (!a->codes[k].code[0]) continue;
             GROW(d->by_code, return -1);
@@ -482,8 +481,8 @@ dyad_status dict_parse_actors(dicts *d, const char *name, const char *buf, size_
             }
             int undated = 0; /* a second undated code would never be used */
             for (int k = 0; k < b.ncodes; k++)
-                undated |= b.codes[k].from == DATE_MIN && b.codes[k].to == DATE_MAX;
-            if (undated && n == 1 && tmp[0].from == DATE_MIN && tmp[0].to == DATE_MAX) {
+                undated |= !code_dated(&b.codes[k]);
+            if (undated && n == 1 && !code_dated(&tmp[0])) {
                 liner_bad(&L, "second undated code for the same actor: %s", s);
                 continue;
             }

@@ -27,6 +27,9 @@ typedef struct dated_code {
     int32_t from, to; /* inclusive range; DATE_MIN/DATE_MAX when open */
 } dated_code;
 
+/* Whether c applies to some dates only (not to any date). */
+static inline int code_dated(const dated_code *c) { return c->from != DATE_MIN || c->to != DATE_MAX; }
+
 /* An actor: one entry per block (a head phrase with its '+' synonyms), with
  * its codes in file order. The code used for an article dated d is the first
  * dated code whose range holds d, else the first undated code. */

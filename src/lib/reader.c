@@ -320,12 +320,9 @@ static int jsonl_line(dyad_reader *r, dyad_error *err) {
         }
         size_t from = r->line == 1 && n >= 3 && !memcmp(r->buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
         if (!utf8proc_valid(r->buf, (size_t)n)) { /* JSON would refuse the whole line */
-            utf8_report rep;
             size_t fl = 0;
-            char *fixed = utf8_clean(r->buf, (size_t)n, &fl, &rep);
+            char *fixed = clean(r, r->buf, (size_t)n, r->line, &fl);
             if (!fixed) return dyad_fail(err, DYAD_ENOMEM, r->path, r->line, "out of memory"), -1;
-            dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, r->line, "invalid UTF-8 replaced (%zu sequence%s)",
-                      rep.invalid, rep.invalid == 1 ? "" : "s");
             free(r->buf);
             r->buf = fixed;
             r->bufcap = fl + 1;

@@ -172,6 +172,15 @@ void dyad_store_busy(dyad_store *s, int ms, dyad_warn_fn warn, void *ud) {
     sqlite3_busy_handler(s->db, on_busy, s);
 }
 
+size_t dyad_uri_password(const char *uri, size_t *len) {
+    const char *user = strstr(uri, "://");
+    user = user ? user + 3 : uri;
+    const char *at = memchr(user, '@', strcspn(user, "/?#"));
+    const char *colon = at ? memchr(user, ':', (size_t)(at - user)) : NULL;
+    *len = colon ? (size_t)(at - colon - 1) : 0;
+    return colon ? (size_t)(colon + 1 - uri) : 0;
+}
+
 dyad_status dyad_store_open(dyad_store **out, const char *path, dyad_error *err) {
     *out = NULL;
     dyad_store *s = calloc(1, sizeof *s);

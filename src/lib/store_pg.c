@@ -214,17 +214,13 @@ int pg_store_is_uri(const char *path) {
 /* Sets p->name to uri with the password of its user part, if any,
  * replaced by "***", and p->pw to that password. */
 static void redact(pg_store *p, const char *uri) {
-    const char *host = strstr(uri, "://");
-    host = host ? host + 3 : uri;
-    size_t hostlen = strcspn(host, "/?#");
-    const char *at = memchr(host, '@', hostlen);
-    const char *colon = at ? memchr(host, ':', (size_t)(at - host)) : NULL;
-    if (!colon) {
+    size_t n, pw = dyad_uri_password(uri, &n);
+    if (!pw) {
         snprintf(p->name, sizeof p->name, "%s", uri);
         return;
     }
-    snprintf(p->name, sizeof p->name, "%.*s:***%s", (int)(colon - uri), uri, at);
-    snprintf(p->pw, sizeof p->pw, "%.*s", (int)(at - colon - 1), colon + 1);
+    snprintf(p->name, sizeof p->name, "%.*s***%s", (int)pw, uri, uri + pw + n);
+    snprintf(p->pw, sizeof p->pw, "%.*s", (int)n, uri + pw);
 }
 
 /* A libpq message as one line, runs of white space made one space and the
