@@ -394,11 +394,18 @@ int dyad_store_connected(const dyad_store *s);
 dyad_status dyad_store_begin(dyad_store *s, dyad_error *err);
 dyad_status dyad_store_commit(dyad_store *s, dyad_error *err);
 
-/* Stores an article, its sentences and its events. An event with the same
- * date, source, target and code as a stored one becomes another mention of
- * it (GDELT-style NumMentions, NumSources, NumArticles are kept up to
- * date). An article already stored (same id, or same text) changes nothing
- * and sets *added to 0. */
+/* Stores an article, its sentences and its events. Each event is a
+ * mention of a merged event: reports with the same date, source, target
+ * and code are one event per place they name, a report naming only a
+ * country joins the event placed in it with the most reports, one naming
+ * no place the event with the most placed reports, ties going to the first
+ * place by name (GDELT-style NumMentions, NumSources,
+ * NumArticles are kept up to date). The merged events do not depend on the
+ * order articles are stored in. Of two copies of an article (same id, or
+ * same text) the one kept is the dated, then earlier, then least id one:
+ * an article whose stored copy comes first changes nothing and sets *added
+ * to 0; one that comes before its stored copy takes its place (*added 2);
+ * else *added is 1. */
 dyad_status dyad_store_put(dyad_store *s, const dyad_article *a, const dyad_doc *d,
                            int *added, dyad_error *err);
 

@@ -31,7 +31,7 @@ typedef struct kept {
 typedef struct batch {
     kept v[BATCH];
     int n;
-    long added, skipped, events; /* of the last attempt */
+    long added, skipped, replaced, events; /* of the last attempt */
 } batch;
 
 static char *own(const char *s) { return strdup(s ? s : ""); }
@@ -74,7 +74,7 @@ static void batch_clear(batch *b) {
  * skipped with its message, as before. */
 static int batch_store(dyad_store *s, batch *b) {
     dyad_error err;
-    b->added = b->skipped = b->events = 0;
+    b->added = b->skipped = b->replaced = b->events = 0;
     if (dyad_store_begin(s, &err) != DYAD_OK) {
         if (!dyad_store_connected(s)) return -1;
         cli_error(&err);
@@ -86,7 +86,8 @@ static int batch_store(dyad_store *s, batch *b) {
             if (!dyad_store_connected(s)) return -1;
             cli_error(&err); /* this article is skipped, the batch goes on */
         } else if (ok) {
-            b->added++;
+            b->added += ok == 1;
+            b->replaced += ok == 2; /* an earlier copy in place of a stored one */
             b->events += (long)dyad_doc_nevents(b->v[i].d);
         } else b->skipped++;
     }
@@ -101,7 +102,8 @@ static int batch_store(dyad_store *s, batch *b) {
 /* Stores and commits the batch, again after a lost connection (waiting
  * 1, 2, 4, 8 and 16 s: a database server restarting); its counts join the
  * totals, or on failure its articles are counted lost. 0, or -1. */
-static int batch_commit(dyad_store *s, batch *b, long *added, long *skipped, long *events, long *lost) {
+static int batch_commit(dyad_store *s, batch *b, long *added, long *skipped, long *replaced,
+                        long *events, long *lost) {
     int rc = batch_store(s, b);
     for (int wait = 1; rc == -1 && wait <= 16; wait *= 2) {
         fprintf(stderr, "dyad: the connection to the store was lost; storing the batch of %d articles "
@@ -113,6 +115,7 @@ static int batch_commit(dyad_store *s, batch *b, long *added, long *skipped, lon
     if (rc == 0) {
         *added += b->added;
         *skipped += b->skipped;
+        *replaced += b->replaced;
         *events += b->events;
     } else {
         *lost += b->n;
@@ -169,7 +172,7 @@ int cmd_ingest(int argc, char **argv) {
     dyad_store_busy(s, (int)busy * 1000, cli_warn_cb, &w);
     dyad_error err;
     /* counted once committed: a batch that fails to commit stores nothing */
-    long added = 0, skipped = 0, events = 0, lost = 0;
+    long added = 0, skipped = 0, replaced = 0, events = 0, lost = 0;
     batch *b = calloc(1, sizeof *b);
     int rc = b ? 0 : 1;
     for (int f = 0; f < nfiles && !rc; f++) {
@@ -191,7 +194,7 @@ int cmd_ingest(int argc, char **argv) {
             if (batch_keep(b, &a, d) != 0) {
                 fputs("dyad: error: out of memory\n", stderr);
                 rc = 1;
-            } else if (b->n == BATCH && batch_commit(s, b, &added, &skipped, &events, &lost) != 0) {
+            } else if (b->n == BATCH && batch_commit(s, b, &added, &skipped, &replaced, &events, &lost) != 0) {
                 rc = 1;
             }
         }
@@ -201,13 +204,16 @@ int cmd_ingest(int argc, char **argv) {
         }
         dyad_reader_free(r);
     }
-    if (b && b->n && batch_commit(s, b, &added, &skipped, &events, &lost) != 0) rc = 1;
+    if (b && b->n && batch_commit(s, b, &added, &skipped, &replaced, &events, &lost) != 0) rc = 1;
     if (b) batch_clear(b);
     free(b);
     if (lost)
         fprintf(stderr, "dyad: %ld articles of a batch that failed to commit were not stored\n", lost);
-    fprintf(stderr, "dyad: %ld articles stored, %ld already there, %ld events, %ld warnings\n", added,
-            skipped, events, w.count);
+    char swapped[64] = "";
+    if (replaced)
+        snprintf(swapped, sizeof swapped, " (%ld of them replaced by an earlier copy)", replaced);
+    fprintf(stderr, "dyad: %ld articles stored, %ld already there%s, %ld events, %ld warnings\n", added,
+            skipped + replaced, swapped, events, w.count);
     dyad_store_close(s);
     dyad_ctx_free(ctx);
     free(files);

@@ -609,6 +609,7 @@ static void post_articles(http_api *api, const char *body, size_t len, http_repl
             json_object *o = json_object_new_object();
             add_str(o, "id", arts[i].id);
             json_object_object_add(o, "added", json_object_new_boolean(added));
+            json_object_object_add(o, "replaced", json_object_new_boolean(added == 2));
             add_int(o, "events", (int64_t)dyad_doc_nevents(docs[i]));
             add_int(o, "mentions", mentions);
             json_object_array_add(stored, o);

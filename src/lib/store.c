@@ -14,6 +14,7 @@
 
 #include "status.h"
 #include "date.h"
+#include "merge.h"
 #include "store_pg.h"
 
 struct dyad_store {
@@ -24,7 +25,9 @@ struct dyad_store {
     dyad_warn_fn warn;  /* told once per wait */
     void *warn_ud;
     sqlite3_stmt *find_article, *put_article, *put_sentence, *put_event, *find_event,
-        *put_mention, *seen_article, *put_source, *count, *set_place, *put_figure;
+        *put_mention, *seen_article, *put_source, *count, *put_figure, *key_mentions,
+        *key_events, *new_event, *set_event, *move_mention, *clear_sources, *drop_event,
+        *article_keys;
 };
 
 static const char SCHEMA[] =
@@ -56,7 +59,8 @@ static const char SCHEMA[] =
     " place_text TEXT NOT NULL DEFAULT '', place_start INTEGER, place_end INTEGER, confidence REAL,"
     " source_basis TEXT NOT NULL DEFAULT '', target_basis TEXT NOT NULL DEFAULT '',"
     " source_name TEXT NOT NULL DEFAULT '', target_name TEXT NOT NULL DEFAULT '',"
-    " source_wikidata TEXT NOT NULL DEFAULT '', target_wikidata TEXT NOT NULL DEFAULT '');"
+    " source_wikidata TEXT NOT NULL DEFAULT '', target_wikidata TEXT NOT NULL DEFAULT '',"
+    " place TEXT, country TEXT, lat REAL, lon REAL, place_kind TEXT);"
     "CREATE TABLE IF NOT EXISTS figures("
     " id INTEGER PRIMARY KEY, article INTEGER NOT NULL REFERENCES articles(rowid),"
     " sentence INTEGER NOT NULL, kind TEXT NOT NULL, released INTEGER NOT NULL,"
@@ -91,6 +95,9 @@ static const char *const UPGRADES[][2] = {
     {"mentions", "target_name TEXT NOT NULL DEFAULT ''"},
     {"mentions", "source_wikidata TEXT NOT NULL DEFAULT ''"},
     {"mentions", "target_wikidata TEXT NOT NULL DEFAULT ''"},
+    /* each report's own place; NULL in reports stored before: their event's */
+    {"mentions", "place TEXT"}, {"mentions", "country TEXT"}, {"mentions", "lat REAL"},
+    {"mentions", "lon REAL"}, {"mentions", "place_kind TEXT"},
 };
 
 /* Adds the columns of UPGRADES that a table lacks. */
@@ -143,8 +150,10 @@ void dyad_store_close(dyad_store *s) {
     sqlite3_finalize(s->seen_article);
     sqlite3_finalize(s->put_source);
     sqlite3_finalize(s->count);
-    sqlite3_finalize(s->set_place);
     sqlite3_finalize(s->put_figure);
+    sqlite3_stmt *merge[] = {s->key_mentions, s->key_events,    s->new_event,  s->set_event,
+                             s->move_mention, s->clear_sources, s->drop_event, s->article_keys};
+    for (size_t i = 0; i < sizeof merge / sizeof merge[0]; i++) sqlite3_finalize(merge[i]);
     sqlite3_close(s->db);
     free(s->path);
     free(s);
@@ -215,7 +224,7 @@ dyad_status dyad_store_open(dyad_store **out, const char *path, dyad_error *err)
         dyad_store_close(s);
         return st;
     }
-    if (prep(s, &s->find_article, "SELECT rowid FROM articles WHERE id = ?1 OR hash = ?2") ||
+    if (prep(s, &s->find_article, "SELECT rowid, id, date, hash FROM articles WHERE id = ?1 OR hash = ?2") ||
         prep(s, &s->put_article,
              "INSERT INTO articles(id, hash, date, source, title, url, text, file)"
              " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") ||
@@ -225,25 +234,18 @@ dyad_status dyad_store_open(dyad_store **out, const char *path, dyad_error *err)
              "INSERT INTO events(date, source, target, code, root, quad, goldstein, place, country,"
              " lat, lon, place_kind, confidence)"
              " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)") ||
-        /* Places agree when they are the same, when one report names none,
-         * or when one is the country the other lies in. The same place is
-         * preferred; the second column says whether the new place is finer. */
+        /* The events of a report's key, two at most (see put_events) */
         prep(s, &s->find_event,
-             "SELECT id, ?5 <> '' AND (place = '' OR (place_kind = 'country' AND ?8 <> 'country'))"
-             " FROM events WHERE date = ?1 AND source = ?2 AND target = ?3 AND code = ?4"
-             " AND (place = ?5 OR place = '' OR ?5 = ''"
-             " OR (country = ?6 AND country <> '' AND (place_kind = 'country' OR ?8 = 'country')))"
-             " ORDER BY place = ?5 DESC, id LIMIT 1") ||
-        prep(s, &s->set_place,
-             "UPDATE OR IGNORE events SET place = ?2, country = ?3, lat = ?4, lon = ?5,"
-             " place_kind = ?6 WHERE id = ?1") ||
+             "SELECT id, place, place_kind = 'country', country = ?6 AND ?6 <> '' AND place <> ''"
+             " AND place_kind <> 'country' FROM events"
+             " WHERE date = ?1 AND source = ?2 AND target = ?3 AND code = ?4 ORDER BY id LIMIT 2") ||
         prep(s, &s->put_mention,
              "INSERT INTO mentions(event, article, sentence, source_text, target_text, verb_text,"
              " source_start, source_end, target_start, target_end, verb_start, verb_end, date_text, rule,"
              " place_text, place_start, place_end, confidence, source_basis, target_basis,"
-             " source_name, target_name, source_wikidata, target_wikidata)"
-             " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-             " ?18, ?19, ?20, ?21, ?22, ?23, ?24)") ||
+             " source_name, target_name, source_wikidata, target_wikidata, place, country, lat, lon,"
+             " place_kind) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+             " ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)") ||
         prep(s, &s->put_figure,
              "INSERT INTO figures(article, sentence, kind, released, value, value_max, qualifier,"
              " number_text, number_start, number_end, victim_text, victim_code, perpetrator_text,"
@@ -255,7 +257,31 @@ dyad_status dyad_store_open(dyad_store **out, const char *path, dyad_error *err)
         prep(s, &s->count,
              "UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles + ?2,"
              " num_sources = num_sources + ?3, confidence = max(coalesce(confidence, 0), ?4)"
-             " WHERE id = ?1")) {
+             " WHERE id = ?1") ||
+        /* planning a key: its reports (a report stored before reports had
+         * places of their own has its event's) and events, then the plan */
+        prep(s, &s->key_mentions,
+             "SELECT m.id, m.event, m.article, a.source, coalesce(m.place, e.place),"
+             " coalesce(m.country, e.country), coalesce(m.place_kind, e.place_kind),"
+             " CASE WHEN m.place IS NULL THEN e.lat ELSE m.lat END,"
+             " CASE WHEN m.place IS NULL THEN e.lon ELSE m.lon END, m.confidence"
+             " FROM events e JOIN mentions m ON m.event = e.id JOIN articles a ON a.rowid = m.article"
+             " WHERE e.date = ?1 AND e.source = ?2 AND e.target = ?3 AND e.code = ?4") ||
+        prep(s, &s->key_events,
+             "SELECT id, place FROM events WHERE date = ?1 AND source = ?2 AND target = ?3"
+             " AND code = ?4 ORDER BY id") ||
+        prep(s, &s->new_event,
+             "INSERT INTO events(date, source, target, code, root, quad, goldstein, place)"
+             " SELECT date, source, target, code, root, quad, goldstein, ?2 FROM events WHERE id = ?1") ||
+        prep(s, &s->set_event,
+             "UPDATE events SET place = ?2, country = ?3, lat = ?4, lon = ?5, place_kind = ?6,"
+             " num_mentions = ?7, num_articles = ?8, num_sources = ?9, confidence = ?10 WHERE id = ?1") ||
+        prep(s, &s->move_mention, "UPDATE mentions SET event = ?2 WHERE id = ?1") ||
+        prep(s, &s->clear_sources, "DELETE FROM event_sources WHERE event = ?1") ||
+        prep(s, &s->drop_event, "DELETE FROM events WHERE id = ?1") ||
+        prep(s, &s->article_keys,
+             "SELECT DISTINCT e.date, e.source, e.target, e.code FROM mentions m"
+             " JOIN events e ON e.id = m.event WHERE m.article = ?1")) {
         dyad_status st = db_fail(s, err, "cannot prepare statements");
         dyad_store_close(s);
         return st;
@@ -374,25 +400,179 @@ static dyad_status put_figures(dyad_store *s, const dyad_article *a, const dyad_
     return DYAD_OK;
 }
 
+/* Copies the text of column i (NULL: "") into a string of its own. */
+static char *col_dup(sqlite3_stmt *st, int i) {
+    const char *t = col(st, i);
+    size_t n = strlen(t) + 1;
+    char *c = malloc(n);
+    if (c) memcpy(c, t, n);
+    return c;
+}
+
+static void free_reports(merge_mention *m, size_t n, merge_event *ev, size_t nev) {
+    for (size_t i = 0; i < n; i++) {
+        free((char *)m[i].source);
+        free((char *)m[i].place);
+        free((char *)m[i].country);
+        free((char *)m[i].kind);
+    }
+    for (size_t i = 0; i < nev; i++) free((char *)ev[i].place);
+    free(m);
+    free(ev);
+}
+
+/* Binds a key (date, source, target, code) to ?1..?4 of st. */
+static void bind_key(sqlite3_stmt *st, const char *const key[4]) {
+    for (int k = 0; k < 4; k++) bind_str(st, k + 1, key[k]);
+}
+
+/* Reads the reports and events of a key into *pm and *pev. */
+static int read_key(dyad_store *s, const char *const key[4], merge_mention **pm, size_t *pn,
+                    merge_event **pev, size_t *pnev) {
+    size_t n = 0, cap = 0, nev = 0, evcap = 0;
+    merge_mention *m = NULL;
+    merge_event *ev = NULL;
+    int rc, bad = 0;
+    sqlite3_stmt *st = s->key_mentions;
+    bind_key(st, key);
+    while (!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == cap) {
+            merge_mention *g = realloc(m, (cap = cap ? 2 * cap : 16) * sizeof *m);
+            if (!g) {
+                bad = 1;
+                break;
+            }
+            m = g;
+        }
+        merge_mention *x = &m[n++];
+        *x = (merge_mention){.id = sqlite3_column_int64(st, 0), .event = sqlite3_column_int64(st, 1),
+                             .article = sqlite3_column_int64(st, 2), .source = col_dup(st, 3),
+                             .place = col_dup(st, 4), .country = col_dup(st, 5), .kind = col_dup(st, 6)};
+        x->has_ll = sqlite3_column_type(st, 7) != SQLITE_NULL;
+        x->lat = sqlite3_column_double(st, 7);
+        x->lon = sqlite3_column_double(st, 8);
+        x->has_conf = sqlite3_column_type(st, 9) != SQLITE_NULL;
+        x->confidence = sqlite3_column_double(st, 9);
+        bad = !x->source || !x->place || !x->country || !x->kind;
+    }
+    sqlite3_reset(st);
+    st = s->key_events;
+    bind_key(st, key);
+    while (!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (nev == evcap) {
+            merge_event *g = realloc(ev, (evcap = evcap ? 2 * evcap : 4) * sizeof *ev);
+            if (!g) {
+                bad = 1;
+                break;
+            }
+            ev = g;
+        }
+        ev[nev] = (merge_event){sqlite3_column_int64(st, 0), col_dup(st, 1)};
+        bad = !ev[nev++].place;
+    }
+    sqlite3_reset(st);
+    *pm = m, *pn = n, *pev = ev, *pnev = nev;
+    return bad ? -1 : 0;
+}
+
+/* Plans the events of a key again from all its reports (merge.c) and
+ * writes the plan: events kept, added or dropped, reports moved to their
+ * event, and each event's place, counts and sources. */
+static dyad_status plan_key(dyad_store *s, const char *const key[4], dyad_error *err) {
+    merge_mention *m;
+    merge_event *ev;
+    size_t n, nev;
+    if (read_key(s, key, &m, &n, &ev, &nev)) {
+        free_reports(m, n, ev, nev);
+        return db_fail(s, err, "cannot read an event's reports");
+    }
+    merge_group *g = malloc((n + 1) * sizeof *g);
+    char *drop = malloc(nev + 1);
+    long ng = g && drop ? merge_plan(m, n, ev, nev, g, drop) : -1;
+    dyad_status res = ng < 0 ? dyad_fail(err, DYAD_ENOMEM, s->path, 0, "out of memory") : DYAD_OK;
+    sqlite3_stmt *st;
+    for (long k = 0; k < ng && res == DYAD_OK; k++) {
+        const merge_mention *w = g[k].where;
+        if (g[k].event < 0) {
+            st = s->new_event;
+            sqlite3_bind_int64(st, 1, ev[0].id);
+            bind_str(st, 2, w ? w->place : "");
+            if (step_done(st)) res = db_fail(s, err, "cannot store an event");
+            g[k].event = sqlite3_last_insert_rowid(s->db);
+        }
+        st = s->set_event;
+        sqlite3_bind_int64(st, 1, g[k].event);
+        bind_str(st, 2, w ? w->place : "");
+        bind_str(st, 3, w ? w->country : "");
+        for (int c = 0; c < 2; c++) {
+            if (w && w->has_ll) sqlite3_bind_double(st, 4 + c, c ? w->lon : w->lat);
+            else sqlite3_bind_null(st, 4 + c);
+        }
+        bind_str(st, 6, w ? w->kind : "");
+        sqlite3_bind_int64(st, 7, g[k].mentions);
+        sqlite3_bind_int64(st, 8, g[k].articles);
+        sqlite3_bind_int64(st, 9, g[k].sources);
+        if (g[k].has_conf) sqlite3_bind_double(st, 10, g[k].confidence);
+        else sqlite3_bind_null(st, 10);
+        if (res == DYAD_OK && step_done(st)) res = db_fail(s, err, "cannot place an event");
+        st = s->clear_sources;
+        sqlite3_bind_int64(st, 1, g[k].event);
+        if (res == DYAD_OK && step_done(st)) res = db_fail(s, err, "cannot count sources");
+    }
+    for (size_t i = 0; i < n && res == DYAD_OK; i++) {
+        int64_t to = g[m[i].group].event;
+        if (m[i].event != to) {
+            st = s->move_mention;
+            sqlite3_bind_int64(st, 1, m[i].id);
+            sqlite3_bind_int64(st, 2, to);
+            if (step_done(st)) res = db_fail(s, err, "cannot move a mention");
+        }
+        st = s->put_source;
+        sqlite3_bind_int64(st, 1, to);
+        bind_str(st, 2, m[i].source);
+        if (res == DYAD_OK && step_done(st)) res = db_fail(s, err, "cannot count sources");
+    }
+    for (size_t j = 0; j < nev && res == DYAD_OK; j++) {
+        if (!drop[j]) continue;
+        sqlite3_bind_int64(s->clear_sources, 1, ev[j].id);
+        sqlite3_bind_int64(s->drop_event, 1, ev[j].id);
+        if (step_done(s->clear_sources) || step_done(s->drop_event))
+            res = db_fail(s, err, "cannot drop an event");
+    }
+    free(g);
+    free(drop);
+    free_reports(m, n, ev, nev);
+    return res;
+}
+
+/* Stores the article's events, each as a report (mention) of the event it
+ * joins. A report whose key has no event makes one; one whose key has a
+ * single event that the merge rule would have it join (the same place; a
+ * place in its country; no place) adds to its counts. Any other has its key
+ * planned again (plan_key), as the key's events may regroup. */
 static dyad_status put_events(dyad_store *s, const dyad_article *a, const dyad_doc *d,
                               sqlite3_int64 art, dyad_error *err) {
     for (size_t i = 0; i < dyad_doc_nevents(d); i++) {
         const dyad_event *e = dyad_doc_event(d, i);
         const dyad_place *pl = &e->place;
+        const char *place = pl->name ? pl->name : "", *kind = pl->name ? pl->kind : "";
         sqlite3_stmt *st = s->find_event;
         bind_str(st, 1, e->date);
         bind_str(st, 2, e->source);
         bind_str(st, 3, e->target);
         bind_str(st, 4, e->code);
-        bind_str(st, 5, pl->name);
+        bind_str(st, 5, place);
         bind_str(st, 6, pl->name ? pl->country : "");
-        bind_str(st, 8, pl->name ? pl->kind : "");
+        bind_str(st, 8, kind);
         sqlite3_int64 ev = -1;
-        int finer = 0;
-        int rc = sqlite3_step(st);
+        int replan = 0, rc = sqlite3_step(st);
         if (rc == SQLITE_ROW) {
             ev = sqlite3_column_int64(st, 0);
-            finer = sqlite3_column_int(st, 1);
+            int country = kind && !strcmp(kind, "country");
+            int same = !strcmp(col(st, 1), place) && sqlite3_column_int(st, 2) == country;
+            int in_it = country && sqlite3_column_int(st, 3);
+            replan = !(same || !place[0] || in_it) || (rc = sqlite3_step(st)) == SQLITE_ROW;
+            if (rc == SQLITE_ROW) rc = SQLITE_DONE;
         }
         sqlite3_reset(st);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(s, err, "cannot look up an event");
@@ -409,12 +589,6 @@ static dyad_status put_events(dyad_store *s, const dyad_article *a, const dyad_d
             sqlite3_bind_double(st, 13, e->confidence);
             if (step_done(st)) return db_fail(s, err, "cannot store an event");
             ev = sqlite3_last_insert_rowid(s->db);
-        } else if (finer) {
-            /* a later report says where, or more closely: the event takes its place */
-            st = s->set_place;
-            sqlite3_bind_int64(st, 1, ev);
-            bind_place(st, 2, pl);
-            if (step_done(st)) return db_fail(s, err, "cannot place an event");
         }
         /* GDELT counts, kept as mentions arrive */
         st = s->seen_article;
@@ -448,6 +622,7 @@ static dyad_status put_events(dyad_store *s, const dyad_article *a, const dyad_d
         bind_str(st, 22, e->target_name ? e->target_name : "");
         bind_str(st, 23, e->source_wikidata ? e->source_wikidata : "");
         bind_str(st, 24, e->target_wikidata ? e->target_wikidata : "");
+        bind_place(st, 25, pl);
         if (step_done(st)) return db_fail(s, err, "cannot store a mention");
         st = s->count;
         sqlite3_bind_int64(st, 1, ev);
@@ -455,8 +630,52 @@ static dyad_status put_events(dyad_store *s, const dyad_article *a, const dyad_d
         sqlite3_bind_int(st, 3, new_source);
         sqlite3_bind_double(st, 4, e->confidence);
         if (step_done(st)) return db_fail(s, err, "cannot count mentions");
+        if (replan) {
+            const char *key[4] = {e->date, e->source, e->target, e->code};
+            dyad_status res = plan_key(s, key, err);
+            if (res != DYAD_OK) return res;
+        }
     }
     return DYAD_OK;
+}
+
+/* Removes a stored article, its sentences, reports and figures, and plans
+ * the keys of its events again (an event left without reports goes). */
+static dyad_status remove_article(dyad_store *s, sqlite3_int64 art, dyad_error *err) {
+    size_t n = 0, cap = 0;
+    char *(*keys)[4] = NULL;
+    sqlite3_stmt *st = s->article_keys;
+    sqlite3_bind_int64(st, 1, art);
+    int rc, bad = 0;
+    while (!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == cap) {
+            char *(*g)[4] = realloc(keys, (cap = cap ? 2 * cap : 8) * sizeof *keys);
+            if (!g) {
+                bad = 1;
+                break;
+            }
+            keys = g;
+        }
+        for (int k = 0; k < 4; k++) bad |= !(keys[n][k] = col_dup(st, k));
+        n++;
+    }
+    sqlite3_reset(st);
+    dyad_status res = bad ? dyad_fail(err, DYAD_ENOMEM, s->path, 0, "out of memory") : DYAD_OK;
+    char sql[512];
+    snprintf(sql, sizeof sql,
+             "DELETE FROM mentions WHERE article = %lld; DELETE FROM figures WHERE article = %lld;"
+             "DELETE FROM sentences WHERE article = %lld;"
+             "INSERT INTO articles_fts(articles_fts, rowid, title, text)"
+             " SELECT 'delete', rowid, title, text FROM articles WHERE rowid = %lld;"
+             "DELETE FROM articles WHERE rowid = %lld;",
+             (long long)art, (long long)art, (long long)art, (long long)art, (long long)art);
+    if (res == DYAD_OK && sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        res = db_fail(s, err, "cannot remove an article");
+    for (size_t i = 0; i < n && res == DYAD_OK; i++) res = plan_key(s, (const char *const *)keys[i], err);
+    for (size_t i = 0; i < n; i++)
+        for (int k = 0; k < 4; k++) free(keys[i][k]);
+    free(keys);
+    return res;
 }
 
 dyad_status dyad_store_put(dyad_store *s, const dyad_article *a, const dyad_doc *d,
@@ -468,13 +687,21 @@ dyad_status dyad_store_put(dyad_store *s, const dyad_article *a, const dyad_doc 
     sqlite3_stmt *st = s->find_article;
     bind_str(st, 1, a->id);
     bind_str(st, 2, hash);
-    int rc = sqlite3_step(st);
+    sqlite3_int64 older[2];
+    int nolder = 0, rc, kept = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && nolder < 2) {
+        if (merge_copy_first(a->date, a->id, hash, col(st, 2), col(st, 1), col(st, 3)))
+            older[nolder++] = sqlite3_column_int64(st, 0);
+        else kept = 1;
+    }
     sqlite3_reset(st);
-    if (rc == SQLITE_ROW) return DYAD_OK; /* already stored */
-    if (rc != SQLITE_DONE) return db_fail(s, err, "cannot look up an article");
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(s, err, "cannot look up an article");
+    if (kept) return DYAD_OK; /* already stored, or a copy that comes first */
     if (sqlite3_exec(s->db, "SAVEPOINT article", NULL, NULL, NULL) != SQLITE_OK)
         return db_fail(s, err, "cannot start an article");
     dyad_status res = DYAD_OK;
+    for (int i = 0; i < nolder && res == DYAD_OK; i++) res = remove_article(s, older[i], err);
+    if (res != DYAD_OK) goto done;
     st = s->put_article;
     bind_str(st, 1, a->id);
     bind_str(st, 2, hash);
@@ -515,7 +742,7 @@ dyad_status dyad_store_put(dyad_store *s, const dyad_article *a, const dyad_doc 
 done:
     if (res == DYAD_OK) {
         sqlite3_exec(s->db, "RELEASE article", NULL, NULL, NULL);
-        *added = 1;
+        *added = nolder ? 2 : 1;
     } else {
         sqlite3_exec(s->db, "ROLLBACK TO article", NULL, NULL, NULL);
         sqlite3_exec(s->db, "RELEASE article", NULL, NULL, NULL);

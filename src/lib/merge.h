@@ -1,0 +1,57 @@
+/* merge.h -- the rule that merges reports into events, shared by both
+ * store backends. Reports with the same date, source, target and code (a
+ * key) are one event per place they name; a report that names only a
+ * country joins the event placed in that country with the most reports,
+ * and a report that names no place joins the event with the most placed
+ * reports (ties, in both: the first place by name). The rule reads the
+ * whole set of a key's reports, so the events do not depend on the order
+ * they came in. */
+#ifndef DYAD_MERGE_H
+#define DYAD_MERGE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* One stored report (mention) of a key, as the store reads it back. */
+typedef struct {
+    int64_t id, event, article;
+    const char *source;                 /* the news source of its article */
+    const char *place, *country, *kind; /* its own place; "" when it names none */
+    double lat, lon;
+    int has_ll, has_conf;
+    double confidence;
+    size_t group; /* set by merge_plan: the index of its event in the plan */
+} merge_mention;
+
+/* A stored event of the key: its id and place. */
+typedef struct {
+    int64_t id;
+    const char *place;
+} merge_event;
+
+/* An event of the plan, in place-name order. */
+typedef struct {
+    const merge_mention *where; /* the report whose place it takes; NULL: no place */
+    int64_t event;              /* the stored event it keeps, or -1 for a new one */
+    long mentions, articles, sources;
+    int has_conf;
+    double confidence; /* the highest of its reports' */
+} merge_group;
+
+/* Plans the events of one key from its n reports m (reordered in place)
+ * and its nev stored events ev. g must have room for n groups; the number
+ * used is returned (0 when n is 0). Each stored event is kept by the group
+ * with its place, else by a new group in order; *drop gets a flag per
+ * stored event (room for nev) that no group keeps. -1 when out of memory. */
+long merge_plan(merge_mention *m, size_t n, const merge_event *ev, size_t nev, merge_group *g,
+                char *drop);
+
+/* Of two copies of an article (the same id or the same text), the one
+ * stored: the dated before the undated, then the earlier, then the least
+ * id, then the least text hash; so the copy kept does not depend on which
+ * came first. 1 when (date, id, hash) comes before the stored copy's
+ * (sdate, sid, shash). */
+int merge_copy_first(const char *date, const char *id, const char *hash, const char *sdate,
+                     const char *sid, const char *shash);
+
+#endif
