@@ -15,13 +15,27 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "http_api.h"
 
 #define DEFAULT_MAX_BODY (1L << 20) /* bytes of a POST body */
+#define DEFAULT_REQUEST_TIMEOUT 30L /* seconds to send a whole request */
+
+/* A connection as the deadline sees it: the request it is sending began
+ * at since; answering once a response is queued (a slow reader of a large
+ * answer is not cut); cut once shut down. */
+typedef struct watch {
+    pthread_mutex_t *lock; /* the server's watch_lock */
+    int fd;
+    struct timespec since;
+    int answering, cut;
+    struct watch *prev, *next;
+} watch;
 
 typedef struct server {
     http_api api;
@@ -33,7 +47,75 @@ typedef struct server {
     int allow_post;     /* --allow-post: writes with no token */
     const char *host;   /* the bound address, "0.0.0.0" for all */
     unsigned port;      /* the bound port */
+    long request_timeout; /* seconds a client has to send one whole request */
+    pthread_mutex_t watch_lock; /* guards watches, taken by the server's threads */
+    watch *watches;
 } server;
+
+/* The connection's watch (its socket context), NULL if none. */
+static watch *watch_of(struct MHD_Connection *c) {
+    const union MHD_ConnectionInfo *i = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return i ? i->socket_context : NULL;
+}
+
+/* Marks the connection's request answered (1) or a new one begun (0). */
+static void watch_mark(struct MHD_Connection *c, int answering) {
+    watch *w = watch_of(c);
+    if (!w) return;
+    pthread_mutex_lock(w->lock);
+    w->answering = answering;
+    if (!answering) clock_gettime(CLOCK_MONOTONIC, &w->since);
+    pthread_mutex_unlock(w->lock);
+}
+
+/* Keeps the list of open connections: one watch each, from the moment
+ * it is accepted until it is closed (libmicrohttpd tells before it closes
+ * the socket, so the list never holds a closed descriptor). */
+static void on_connection(void *cls, struct MHD_Connection *c, void **ctx,
+                          enum MHD_ConnectionNotificationCode what) {
+    server *sv = cls;
+    watch *w = *ctx;
+    if (what == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *i = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        if (!i || !(w = calloc(1, sizeof *w))) return;
+        w->fd = i->connect_fd;
+        w->lock = &sv->watch_lock;
+        clock_gettime(CLOCK_MONOTONIC, &w->since);
+        pthread_mutex_lock(&sv->watch_lock);
+        w->next = sv->watches;
+        if (w->next) w->next->prev = w;
+        sv->watches = w;
+        pthread_mutex_unlock(&sv->watch_lock);
+        *ctx = w;
+    } else if (what == MHD_CONNECTION_NOTIFY_CLOSED && w) {
+        pthread_mutex_lock(&sv->watch_lock);
+        if (w->prev) w->prev->next = w->next;
+        else sv->watches = w->next;
+        if (w->next) w->next->prev = w->prev;
+        pthread_mutex_unlock(&sv->watch_lock);
+        free(w);
+        *ctx = NULL;
+    }
+}
+
+/* The whole-request deadline: shuts down each connection that has spent
+ * more than request_timeout seconds sending one request (headers and
+ * body), however slowly it trickles; libmicrohttpd then closes it.
+ * Returns how many were cut. */
+static int cut_slow(server *sv) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    int n = 0;
+    pthread_mutex_lock(&sv->watch_lock);
+    for (watch *w = sv->watches; w; w = w->next)
+        if (!w->answering && !w->cut && now.tv_sec - w->since.tv_sec > sv->request_timeout) {
+            shutdown(w->fd, SHUT_RDWR);
+            w->cut = 1;
+            n++;
+        }
+    pthread_mutex_unlock(&sv->watch_lock);
+    return n;
+}
 
 /* Per-request state: the body as it arrives, and a refusal decided from
  * the headers (the body is then read and dropped). */
@@ -44,13 +126,6 @@ typedef struct request {
     int refused;         /* an HTTP status, 0 when accepted */
     char why[160];
 } request;
-
-static volatile sig_atomic_t stop;
-
-static void on_signal(int sig) {
-    (void)sig;
-    stop = 1;
-}
 
 /* Headers on every answer: no sniffing, no framing, no referrer, and for
  * the dashboard only its own scripts, styles and API. */
@@ -77,6 +152,7 @@ static enum MHD_Result send_bytes(struct MHD_Connection *c, int status, const ch
     if (status == 401) MHD_add_response_header(r, "WWW-Authenticate", "Bearer realm=\"dyad\"");
     enum MHD_Result ret = MHD_queue_response(c, (unsigned)status, r);
     MHD_destroy_response(r);
+    watch_mark(c, 1);
     return ret;
 }
 
@@ -146,6 +222,7 @@ static enum MHD_Result send_static(server *sv, struct MHD_Connection *c, const c
     guard_headers(r);
     enum MHD_Result ret = MHD_queue_response(c, MHD_HTTP_OK, r);
     MHD_destroy_response(r);
+    watch_mark(c, 1);
     return ret;
 }
 
@@ -293,7 +370,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 }
 
 static void on_done(void *cls, struct MHD_Connection *c, void **state, enum MHD_RequestTerminationCode why) {
-    (void)cls, (void)c, (void)why;
+    (void)cls, (void)why;
+    watch_mark(c, 0); /* the next request's time starts */
     request *rq = *state;
     if (rq) free(rq->body);
     free(rq);
@@ -330,7 +408,7 @@ static void shown_db(const char *db, char *buf, size_t n) {
 int cmd_serve(int argc, char **argv) {
     const char *db = "dyad.db", *host = "127.0.0.1", *web = NULL, *dicts[CLI_MAX_DICTS];
     const char *token = getenv("DYAD_TOKEN");
-    long port = 8080, max_body = DEFAULT_MAX_BODY;
+    long port = 8080, max_body = DEFAULT_MAX_BODY, request_timeout = DEFAULT_REQUEST_TIMEOUT;
     int ndicts = 0, allow_post = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -351,10 +429,12 @@ int cmd_serve(int argc, char **argv) {
         else if ((!strcmp(a, "--dict") || !strcmp(a, "-d")) && ndicts < CLI_MAX_DICTS) dicts[ndicts++] = v;
         else if (!strcmp(a, "--port") && (port = strtol(v, &end, 10), !*end) && port >= 0 && port < 65536) {
         } else if (!strcmp(a, "--max-body") && (max_body = strtol(v, &end, 10), !*end) && max_body > 0) {
+        } else if (!strcmp(a, "--request-timeout") && (request_timeout = strtol(v, &end, 10), !*end) &&
+                   request_timeout > 0) {
         } else {
             fprintf(stderr, "dyad: serve: bad option '%s'%s%s\n", a, end ? " value " : "", end ? v : "");
             fputs("usage: dyad serve [--db FILE|URI] [--port N] [--host ADDR] [--web DIR] [--dict PATH]... "
-                  "[--max-body BYTES] [--token TOKEN] [--allow-post]\n",
+                  "[--max-body BYTES] [--request-timeout SECONDS] [--token TOKEN] [--allow-post]\n",
                   stderr);
             return 2;
         }
@@ -370,6 +450,8 @@ int cmd_serve(int argc, char **argv) {
     server *sv = calloc(1, sizeof *sv);
     if (!sv) return 1;
     sv->max_body = max_body;
+    sv->request_timeout = request_timeout;
+    pthread_mutex_init(&sv->watch_lock, NULL);
     sv->token = token && *token ? token : NULL;
     sv->allow_post = allow_post;
     sv->host = host;
@@ -393,12 +475,7 @@ int cmd_serve(int argc, char **argv) {
     sv->api.ctx = ctx;
     pthread_mutex_init(&sv->api.lock, NULL);
     /* SIGINT and SIGTERM stay blocked in the server's threads (they inherit
-     * this mask) and are taken by sigsuspend below */
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
+     * this mask) and are taken by sigtimedwait below */
     signal(SIGPIPE, SIG_IGN);
     sigset_t block, old;
     sigemptyset(&block);
@@ -408,7 +485,8 @@ int cmd_serve(int argc, char **argv) {
     struct MHD_Daemon *d = MHD_start_daemon(
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, (uint16_t)port, NULL, NULL, on_request, sv,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE, 2u,
-        MHD_OPTION_NOTIFY_COMPLETED, on_done, sv, MHD_OPTION_CONNECTION_TIMEOUT, 10u,
+        MHD_OPTION_NOTIFY_COMPLETED, on_done, sv, MHD_OPTION_NOTIFY_CONNECTION, on_connection, sv,
+        MHD_OPTION_CONNECTION_TIMEOUT, 10u,
         MHD_OPTION_CONNECTION_LIMIT, 256u, MHD_OPTION_PER_IP_CONNECTION_LIMIT, 32u,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, CONN_MEMORY, MHD_OPTION_END);
     int rc = 0;
@@ -427,11 +505,21 @@ int cmd_serve(int argc, char **argv) {
         fprintf(stderr, "dyad: serving %s on http://%s:%u/ (dashboard: %s)\n", shown, host,
                 info ? info->port : (unsigned)port, sv->web[0] ? sv->web : "none");
         fflush(stderr);
-        while (!stop) sigsuspend(&old);
+        /* wait for SIGINT or SIGTERM, cutting slow requests each second */
+        for (;;) {
+            struct timespec second = {1, 0};
+            int sig = sigtimedwait(&block, NULL, &second);
+            if (sig == SIGINT || sig == SIGTERM) break;
+            int cut = cut_slow(sv);
+            if (cut)
+                fprintf(stderr, "dyad: serve: closed %d connection%s that took over %ld s to send a request\n",
+                        cut, cut == 1 ? "" : "s", sv->request_timeout);
+        }
         MHD_stop_daemon(d);
         fputs("dyad: serve: stopped\n", stderr);
     }
     pthread_mutex_destroy(&sv->api.lock);
+    pthread_mutex_destroy(&sv->watch_lock);
     dyad_store_close(sv->api.store);
     dyad_ctx_free(ctx);
     free(sv);

@@ -444,8 +444,9 @@ static int next_text(dyad_reader *r, dyad_article *out, dyad_error *err) {
     }
     if (!all || !r->id || !r->source || !r->title || !r->url)
         return free(all), dyad_fail(err, DYAD_ENOMEM, r->path, 0, "out of memory"), -1;
-    /* header lines */
-    size_t pos = 0;
+    /* header lines, after a byte order mark (a file's was skipped when
+     * opened; stdin's is seen here) */
+    size_t bom = n >= 3 && !memcmp(all, "\xEF\xBB\xBF", 3) ? 3 : 0, pos = bom;
     long line = 1, body_line = 1;
     static const char *const keys[] = {"date", "source", "title", "url", "id", NULL};
     int first = 1;
@@ -489,7 +490,7 @@ static int next_text(dyad_reader *r, dyad_article *out, dyad_error *err) {
         line++;
         body_line = line;
     }
-    if (first) { pos = 0; body_line = 1; }
+    if (first) { pos = bom; body_line = 1; }
     r->date = dup0(d);
     size_t tl = 0;
     r->text = clean(r, all + pos, n - pos, body_line, &tl);

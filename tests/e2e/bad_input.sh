@@ -66,6 +66,9 @@ code "$tmp/bom.jsonl" >"$tmp/o8" 2>"$tmp/e8"
 grep -q '"article":"b1".*"code":"190"' "$tmp/o8" || { echo "the record after a byte order mark lost"; cat "$tmp/e8"; fail=1; }
 printf '\357\273\277Gondor attacked Mordor.\n' >"$tmp/bom.txt"
 code "$tmp/bom.txt" 2>/dev/null | grep -q '"text"\|"code":"190"' || { echo "a text file with a byte order mark not coded"; fail=1; }
+# the mark on stdin is dropped too: offsets count from the first letter
+code -q --format jsonl - <"$tmp/bom.txt" 2>/dev/null | grep -q '"source_start":0,' ||
+    { echo "a byte order mark on stdin is counted as text"; fail=1; }
 printf '%s\n' '{"id":"n1","date":5,"text":"Gondor attacked Mordor."}' '{"id":7,"text":"Gondor attacked Mordor."}' \
     '{"id":"n3","text":"Gondor\u0000 attacked Mordor."}' '{"id":"n4","text":"Mordor attacked Gondor."}' >"$tmp/types.jsonl"
 code "$tmp/types.jsonl" >"$tmp/o9" 2>"$tmp/e9"

@@ -81,6 +81,30 @@ timeout 60 "$DYAD" code --dict "$tmp/h.actors" --dict "$tmp/h.verbs" --input xml
 rc=$?
 [ $rc -ne 0 ] && [ $rc -ne 124 ] && grep -q "lol.xml: declares XML entities" "$tmp/lol.err" ||
     { echo "XML entities not refused (exit $rc):"; head -c 300 "$tmp/lol.err"; fail=1; }
+# memory stays bounded on 10 MB articles with the shipped dictionaries:
+# random bytes, one 10 MB word, and ordinary sentences repeated, each
+# coded (optimised build) in under 200 MB of peak resident memory
+python3 - "$FAST" "$tmp" <<'PY' || fail=1
+import os, resource, subprocess, sys
+dyad, tmp = sys.argv[1], sys.argv[2]
+cases = {"random": os.urandom(10_000_000), "token": b"a" * 10_000_000,
+         "text": b"Israeli forces attacked Hamas militants in Rafah on Tuesday. " * 163935}
+bad = 0
+for name, data in cases.items():
+    path = os.path.join(tmp, "mem-%s.txt" % name)
+    with open(path, "wb") as f:
+        f.write(data)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    r = subprocess.run([dyad, "code", "-q", "--input", "text", path], stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KB, the largest child so far
+    print("10 MB of %s: exit %d, peak %d MB" % (name, r.returncode, peak // 1024))
+    if r.returncode != 0:
+        print(r.stderr.decode()[:300]); bad = 1
+    if peak > 200 * 1024:
+        print("coding 10 MB of %s took over 200 MB" % name); bad = 1
+sys.exit(bad)
+PY
 # a million-line dictionary: loads, with its one bad line reported
 awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "ACTOR%d_ [A%d]\n", i, i % 1000; print "BROKEN [ZZZ" }' >"$tmp/big.actors"
 "$FAST" dict check "$tmp/big.actors" >"$tmp/big.out" 2>"$tmp/big.err"
