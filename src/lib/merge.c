@@ -187,3 +187,15 @@ int merge_copy_first(const char *date, const char *id, const char *hash, const c
     if (!c) c = cmp_str(hash, shash);
     return c < 0;
 }
+
+void merge_free(merge_mention *m, size_t n, merge_event *ev, size_t nev) {
+    for (size_t i = 0; m && i < n; i++) {
+        free((char *)m[i].source);
+        free((char *)m[i].place);
+        free((char *)m[i].country);
+        free((char *)m[i].kind);
+    }
+    for (size_t i = 0; ev && i < nev; i++) free((char *)ev[i].place);
+    free(m);
+    free(ev);
+}

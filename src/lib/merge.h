@@ -46,6 +46,10 @@ typedef struct {
 long merge_plan(merge_mention *m, size_t n, const merge_event *ev, size_t nev, merge_group *g,
                 char *drop);
 
+/* Frees n reports and nev events read by a store (their strings, each
+ * its own allocation, and the two arrays). */
+void merge_free(merge_mention *m, size_t n, merge_event *ev, size_t nev);
+
 /* Of two copies of an article (the same id or the same text), the one
  * stored: the dated before the undated, then the earlier, then the least
  * id, then the least text hash; so the copy kept does not depend on which

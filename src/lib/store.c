@@ -409,18 +409,6 @@ static char *col_dup(sqlite3_stmt *st, int i) {
     return c;
 }
 
-static void free_reports(merge_mention *m, size_t n, merge_event *ev, size_t nev) {
-    for (size_t i = 0; i < n; i++) {
-        free((char *)m[i].source);
-        free((char *)m[i].place);
-        free((char *)m[i].country);
-        free((char *)m[i].kind);
-    }
-    for (size_t i = 0; i < nev; i++) free((char *)ev[i].place);
-    free(m);
-    free(ev);
-}
-
 /* Binds a key (date, source, target, code) to ?1..?4 of st. */
 static void bind_key(sqlite3_stmt *st, const char *const key[4]) {
     for (int k = 0; k < 4; k++) bind_str(st, k + 1, key[k]);
@@ -483,7 +471,7 @@ static dyad_status plan_key(dyad_store *s, const char *const key[4], dyad_error 
     merge_event *ev;
     size_t n, nev;
     if (read_key(s, key, &m, &n, &ev, &nev)) {
-        free_reports(m, n, ev, nev);
+        merge_free(m, n, ev, nev);
         return db_fail(s, err, "cannot read an event's reports");
     }
     merge_group *g = malloc((n + 1) * sizeof *g);
@@ -541,7 +529,7 @@ static dyad_status plan_key(dyad_store *s, const char *const key[4], dyad_error 
     }
     free(g);
     free(drop);
-    free_reports(m, n, ev, nev);
+    merge_free(m, n, ev, nev);
     return res;
 }
 

@@ -631,18 +631,6 @@ static char *val_dup(const PGresult *r, int row, int c) {
     return d;
 }
 
-static void free_reports(merge_mention *m, size_t n, merge_event *ev, size_t nev) {
-    for (size_t i = 0; i < n; i++) {
-        free((char *)m[i].source);
-        free((char *)m[i].place);
-        free((char *)m[i].country);
-        free((char *)m[i].kind);
-    }
-    for (size_t i = 0; i < nev; i++) free((char *)ev[i].place);
-    free(m);
-    free(ev);
-}
-
 /* Plans the events of a key again from all its reports (merge.c) and
  * writes the plan, as store.c's plan_key does. */
 static dyad_status plan_key(pg_store *p, const char *const key[4], dyad_error *err) {
@@ -728,7 +716,7 @@ static dyad_status plan_key(pg_store *p, const char *const key[4], dyad_error *e
     }
     free(g);
     free(drop);
-    free_reports(m, n, ev, nev);
+    merge_free(m, n, ev, nev);
     return st;
 }
 
