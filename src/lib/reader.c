@@ -4,7 +4,9 @@
  * skipped; the records around it are read. */
 #include <ctype.h>
 #include <json-c/json.h>
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +20,6 @@
 #include "utf8.h"
 
 #define MAX_LINE (16u << 20) /* longest JSON line, and longest text article, read */
-#define MAX_XML (1024u << 20) /* largest XML file read */
 
 struct dyad_reader {
     char *path;
@@ -32,15 +33,34 @@ struct dyad_reader {
     int done;
     /* the current article's strings */
     char *id, *date, *source, *title, *url, *text;
-    /* XML: the parsed document and the next <Sentence> */
-    xmlDoc *xdoc;
-    xmlNode *xnext;
+    /* XML: a push parser fed a chunk at a time; each <Sentence> is taken
+     * out of its tree when it ends and waits in xq until read */
+    xmlParserCtxt *xctx;
+    xmlNode **xq;
+    size_t xqn, xqcap, xqpos;
+    int xeof, xentities, xnomem;
+    xmlNode *xcur; /* the <Sentence> being read, freed on the next call */
     char *buf;            /* line buffer */
     size_t bufcap;
     size_t buflen, bufpos; /* JSONL: the line read, and where its next object
                               starts when one line holds several */
     size_t textlen;        /* the current article's text length */
 };
+
+/* Frees the XML parser, its document and the sentences not yet read. */
+static void xml_close(dyad_reader *r) {
+    for (size_t i = r->xqpos; i < r->xqn; i++) xmlFreeNode(r->xq[i]);
+    free(r->xq);
+    xmlFreeNode(r->xcur);
+    if (r->xctx) {
+        xmlFreeDoc(r->xctx->myDoc);
+        xmlFreeParserCtxt(r->xctx);
+    }
+    r->xq = NULL;
+    r->xcur = NULL;
+    r->xctx = NULL;
+    r->xqn = r->xqpos = r->xqcap = 0;
+}
 
 static void clear_article(dyad_reader *r) {
     free(r->id);
@@ -56,7 +76,7 @@ void dyad_reader_free(dyad_reader *r) {
     if (!r) return;
     clear_article(r);
     if (r->own_f && r->f) fclose(r->f);
-    if (r->xdoc) xmlFreeDoc(r->xdoc);
+    xml_close(r);
     free(r->buf);
     free(r->path);
     free(r->base);
@@ -163,6 +183,80 @@ static int check_encoding(FILE *f, const char **why) {
     return 0;
 }
 
+/* SAX end of an element: the tree builder's, then a finished <Sentence>
+ * leaves the tree for the queue, and what lay before it in its parent
+ * (white space, comments) is freed, so the tree never grows with the file. */
+static void xml_end(void *ctx, const xmlChar *name, const xmlChar *prefix, const xmlChar *uri) {
+    xmlParserCtxt *c = ctx;
+    dyad_reader *r = c->_private;
+    xmlNode *done = c->node;
+    xmlSAX2EndElementNs(ctx, name, prefix, uri);
+    if (!done || strcmp((const char *)name, "Sentence")) return;
+    xmlNode *parent = done->parent;
+    xmlUnlinkNode(done);
+    if (r->xqn == r->xqcap) {
+        size_t cap = r->xqcap ? 2 * r->xqcap : 64;
+        xmlNode **q = realloc(r->xq, cap * sizeof *q);
+        if (!q) {
+            xmlFreeNode(done);
+            r->xnomem = 1;
+            xmlStopParser(c);
+            return;
+        }
+        r->xq = q;
+        r->xqcap = cap;
+    }
+    r->xq[r->xqn++] = done;
+    while (parent && parent->children) {
+        xmlNode *k = parent->children;
+        xmlUnlinkNode(k);
+        xmlFreeNode(k);
+    }
+}
+
+/* SAX entity declaration: entities are never expanded (the "billion
+ * laughs" grow without bound), so a file that declares one is refused as
+ * soon as it does. */
+static void xml_entity(void *ctx, const xmlChar *name, int type, const xmlChar *pub,
+                       const xmlChar *sys, xmlChar *content) {
+    (void)name, (void)type, (void)pub, (void)sys, (void)content;
+    xmlParserCtxt *c = ctx;
+    ((dyad_reader *)c->_private)->xentities = 1;
+    xmlStopParser(c);
+}
+
+/* Feeds the parser the next chunk of the file (the end, at EOF). */
+static void xml_feed(dyad_reader *r) {
+    char buf[1 << 16];
+    size_t n = fread(buf, 1, sizeof buf, r->f);
+    r->xeof = n == 0;
+    xmlParseChunk(r->xctx, buf, (int)n, r->xeof);
+}
+
+/* Starts the push parser (recovering what it can of a broken file, no
+ * network, no entity expansion) and reads up to the first element. */
+static dyad_status xml_open(dyad_reader *r, const char *path, dyad_error *err) {
+    xmlSAXHandler sax;
+    xmlSAXVersion(&sax, 2);
+    sax.endElementNs = xml_end;
+    sax.entityDecl = xml_entity;
+    r->xctx = xmlCreatePushParserCtxt(&sax, NULL, NULL, 0, path);
+    if (!r->xctx) return dyad_fail(err, DYAD_ENOMEM, path, 0, "out of memory");
+    r->xctx->_private = r;
+    xmlCtxtUseOptions(r->xctx, XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                                   XML_PARSE_NONET | XML_PARSE_HUGE);
+    while (!r->xeof && !r->xentities && !r->xnomem &&
+           !(r->xctx->myDoc && xmlDocGetRootElement(r->xctx->myDoc)))
+        xml_feed(r);
+    if (r->xentities)
+        return dyad_fail(err, DYAD_EPARSE, path, 0,
+                         "declares XML entities, which are not read (entity expansion)");
+    if (r->xnomem) return dyad_fail(err, DYAD_ENOMEM, path, 0, "out of memory reading XML");
+    if (!r->xctx->myDoc || !xmlDocGetRootElement(r->xctx->myDoc))
+        return dyad_fail(err, DYAD_EPARSE, path, 0, "not readable as XML");
+    return DYAD_OK;
+}
+
 dyad_status dyad_reader_open(dyad_reader **out, const char *path, dyad_input_format fmt,
                              dyad_warn_fn warn, void *ud, dyad_error *err) {
     *out = NULL;
@@ -201,32 +295,11 @@ dyad_status dyad_reader_open(dyad_reader **out, const char *path, dyad_input_for
     }
     r->fmt = fmt == DYAD_FMT_AUTO ? guess(path, r->f) : fmt;
     if (r->fmt == DYAD_FMT_PETRXML) {
-        /* read the whole file; libxml2 recovers what it can of a broken one */
-        size_t n = 0;
-        int over;
-        char *all = slurp(r->f, &n, MAX_XML, &over);
-        if (!all) {
+        dyad_status st = xml_open(r, path, err);
+        if (st != DYAD_OK) {
             dyad_reader_free(r);
-            if (over) return dyad_fail(err, DYAD_ELIMIT, path, 0, "XML file over %u MB not read", MAX_XML >> 20);
-            return dyad_fail(err, DYAD_ENOMEM, path, 0, "out of memory reading XML");
+            return st;
         }
-        r->xdoc = xmlReadMemory(all, (int)n, path, NULL,
-                                XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                                    XML_PARSE_NONET | XML_PARSE_HUGE);
-        free(all);
-        if (!r->xdoc) {
-            dyad_reader_free(r);
-            return dyad_fail(err, DYAD_EPARSE, path, 0, "not readable as XML");
-        }
-        /* entities are never expanded: a file that declares them (the
-         * "billion laughs" grow without bound) is refused */
-        xmlDtdPtr dtd = xmlGetIntSubset(r->xdoc);
-        if (dtd && (dtd->entities || dtd->pentities)) {
-            dyad_reader_free(r);
-            return dyad_fail(err, DYAD_EPARSE, path, 0,
-                             "declares XML entities, which are not read (entity expansion)");
-        }
-        r->xnext = xmlDocGetRootElement(r->xdoc);
     }
     *out = r;
     return DYAD_OK;
@@ -500,37 +573,26 @@ static int next_text(dyad_reader *r, dyad_article *out, dyad_error *err) {
     return 1;
 }
 
-/* Depth-first walk to the next <Sentence> element. */
-static xmlNode *next_sentence(xmlNode *n, int descend) {
-    while (n) {
-        if (descend && n->children) {
-            n = n->children;
-        } else if (n->next) {
-            n = n->next;
-        } else {
-            while (n && !n->next) n = n->parent;
-            if (!n) return NULL;
-            n = n->next;
-        }
-        descend = 1;
-        if (n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, "Sentence")) return n;
+/* The next finished <Sentence>, the file read on as needed; NULL at the
+ * end (or when the parser stopped). It is the reader's until the next call. */
+static xmlNode *next_sentence(dyad_reader *r) {
+    xmlFreeNode(r->xcur);
+    r->xcur = NULL;
+    while (r->xqpos == r->xqn) {
+        r->xqpos = r->xqn = 0;
+        if (r->xeof || r->xnomem || r->xentities || r->xctx->instate == XML_PARSER_EOF) return NULL;
+        xml_feed(r);
     }
-    return NULL;
+    return r->xcur = r->xq[r->xqpos++];
 }
 
 static int next_xml(dyad_reader *r, dyad_article *out, dyad_error *err) {
     for (;;) {
-        xmlNode *s;
-        if (!r->done) {
-            r->done = 1;
-            s = r->xnext;
-            if (s && !(s->type == XML_ELEMENT_NODE && !strcmp((const char *)s->name, "Sentence")))
-                s = next_sentence(s, 1);
-        } else {
-            s = r->xnext ? next_sentence(r->xnext, 0) : NULL;
+        xmlNode *s = next_sentence(r);
+        if (!s) {
+            if (r->xnomem) return dyad_fail(err, DYAD_ENOMEM, r->path, 0, "out of memory reading XML"), -1;
+            return 0;
         }
-        r->xnext = s;
-        if (!s) return 0;
         long line = (long)xmlGetLineNo(s);
         xmlNode *tn = NULL;
         for (xmlNode *c = s->children; c; c = c->next)
