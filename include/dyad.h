@@ -149,6 +149,12 @@ int dyad_date_normalize(const char *s, char out[11]);
 dyad_status dyad_reader_open(dyad_reader **out, const char *path, dyad_input_format fmt,
                              dyad_warn_fn warn, void *ud, dyad_error *err);
 
+/* Opens len bytes at data (not copied: they must outlive the reader) as a
+ * file of articles called name, read exactly as a file is (messages say
+ * name:line). */
+dyad_status dyad_reader_open_mem(dyad_reader **out, const char *name, const char *data, size_t len,
+                                 dyad_input_format fmt, dyad_warn_fn warn, void *ud, dyad_error *err);
+
 /* Reads the next article into *out. Returns 1 when one was read, 0 at the
  * end, -1 on a fatal error (filled in err). Malformed records are reported
  * through warn and skipped. */

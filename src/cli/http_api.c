@@ -483,60 +483,124 @@ static void one_article(http_api *api, const char *id, http_reply *out) {
     detail_reply(out, st, found, &err, &r, what);
 }
 
-/* A string field of a posted article: "" when absent; -1 when present but
- * not a string or too long. */
-static int field(json_object *o, const char *k, size_t max, const char **v) {
-    json_object *f;
-    *v = "";
-    if (!json_object_object_get_ex(o, k, &f) || !f) return 0;
-    if (!json_object_is_type(f, json_type_string) || (size_t)json_object_get_string_len(f) > max) return -1;
-    *v = json_object_get_string(f);
-    return 0;
+/* The posted articles as read back by the JSON Lines reader: their strings
+ * (owned), the articles pointing into them, and the reader's first
+ * complaint, if any. */
+typedef struct posted {
+    size_t n, cap;
+    dyad_article *arts;
+    char **strings; /* six per article: id, date, source, title, url, text */
+    int complaint;
+    char why[600];
+} posted;
+
+/* The reader's warnings about a posted article: the first is the answer,
+ * "article N: problem" (the reader's own consequence after "; " dropped,
+ * as the whole request is refused). */
+static void posted_warn(void *ud, const dyad_error *w) {
+    posted *p = ud;
+    if (p->complaint++) return;
+    char msg[512];
+    snprintf(msg, sizeof msg, "%s", w->msg);
+    char *cut = strrchr(msg, ';');
+    if (cut) *cut = '\0';
+    snprintf(p->why, sizeof p->why, "article %ld: %s", w->line - 1, msg);
 }
 
-/* Checks posted article i as the JSON Lines reader checks a record and
- * fills a (its date normalised into datebuf); 0, or -1 after filling out. */
-static int read_posted(json_object *o, size_t i, dyad_article *a, char idbuf[40], char datebuf[11],
-                       http_reply *out) {
-    memset(a, 0, sizeof *a);
-    if (!json_object_is_type(o, json_type_object)) {
-        http_error(out, 400, "article %zu: not a JSON object", i);
-        return -1;
+static char *copy_str(const char *s, size_t n) {
+    char *c = malloc(n + 1);
+    if (c) {
+        memcpy(c, s, n);
+        c[n] = '\0';
     }
-    const char *names[] = {"id", "date", "source", "title", "url"};
-    const char **dst[] = {&a->id, &a->date, &a->source, &a->title, &a->url};
-    for (int k = 0; k < 5; k++)
-        if (field(o, names[k], 1024, dst[k])) {
-            http_error(out, 400, "article %zu: field \"%s\" is not a string of at most 1024 bytes", i, names[k]);
-            return -1;
+    return c;
+}
+
+/* Keeps a copy of an article the reader gave (valid only until its next). */
+static int posted_keep(posted *p, const dyad_article *a) {
+    if (p->n == p->cap) {
+        size_t cap = p->cap ? 2 * p->cap : 8;
+        dyad_article *na = realloc(p->arts, cap * sizeof *na);
+        if (na) p->arts = na;
+        char **ns = na ? realloc(p->strings, cap * 6 * sizeof *ns) : NULL;
+        if (!ns) return -1;
+        p->strings = ns;
+        p->cap = cap;
+    }
+    const char *from[6] = {a->id, a->date, a->source, a->title, a->url, a->text};
+    char **s = p->strings + 6 * p->n;
+    int bad = 0;
+    for (int k = 0; k < 6; k++)
+        bad |= !(s[k] = copy_str(from[k], k == 5 ? a->text_len : strlen(from[k])));
+    dyad_article *c = &p->arts[p->n++];
+    *c = *a;
+    c->id = s[0], c->date = s[1], c->source = s[2], c->title = s[3], c->url = s[4], c->text = s[5];
+    c->file = "POST /api/articles";
+    return bad ? -1 : 0;
+}
+
+static void posted_free(posted *p) {
+    for (size_t i = 0; i < 6 * p->n; i++) free(p->strings[i]);
+    free(p->strings);
+    free(p->arts);
+}
+
+/* Reads the n posted articles (items of root, or root itself) with the
+ * JSON Lines reader, so a posted article is checked exactly as a record of
+ * a file is: each becomes one line (an article without an id gets
+ * "web-" and a hash of its text, so the same text posted twice is one
+ * article). Any complaint of the reader refuses the request: 0, or -1
+ * after filling out. */
+static int read_posted(json_object *root, size_t n, posted *p, http_reply *out) {
+    int many = json_object_is_type(root, json_type_array);
+    size_t len = 0, cap = 1 << 12;
+    char *lines = malloc(cap);
+    for (size_t i = 0; lines && i < n; i++) {
+        json_object *o = many ? json_object_array_get_idx(root, i) : root, *id, *t;
+        if (json_object_is_type(o, json_type_object) && json_object_object_get_ex(o, "text", &t) &&
+            json_object_is_type(t, json_type_string) &&
+            (!json_object_object_get_ex(o, "id", &id) || !id ||
+             (json_object_is_type(id, json_type_string) && !json_object_get_string_len(id)))) {
+            /* FNV-1a of the text */
+            uint64_t h = 1469598103934665603ULL;
+            const char *x = json_object_get_string(t);
+            for (int k = 0; k < json_object_get_string_len(t); k++) h = (h ^ (unsigned char)x[k]) * 1099511628211ULL;
+            char idbuf[40];
+            snprintf(idbuf, sizeof idbuf, "web-%016llx", (unsigned long long)h);
+            json_object_object_add(o, "id", json_object_new_string(idbuf));
         }
-    json_object *t;
-    if (!json_object_object_get_ex(o, "text", &t) || !json_object_is_type(t, json_type_string) ||
-        !json_object_get_string_len(t)) {
-        http_error(out, 400, "article %zu: field \"text\" is missing or not a non-empty string", i);
-        return -1;
+        size_t l;
+        const char *js = json_object_to_json_string_length(o, JSON_C_TO_STRING_PLAIN, &l);
+        if (len + l + 2 > cap) {
+            while (len + l + 2 > cap) cap *= 2;
+            char *g = realloc(lines, cap);
+            if (!g) free(lines);
+            lines = g;
+            if (!g) break;
+        }
+        memcpy(lines + len, js, l);
+        len += l;
+        lines[len++] = '\n';
     }
-    if (*a->date && dyad_date_normalize(a->date, datebuf) != 0) {
-        http_error(out, 400, "article %zu: field \"date\": '%.32s' is no day of YYYY-MM-DD", i, a->date);
-        return -1;
-    }
-    if (*a->date) a->date = datebuf;
-    a->text = json_object_get_string(t);
-    a->text_len = strlen(a->text);
-    if (a->text_len != (size_t)json_object_get_string_len(t)) {
-        http_error(out, 400, "article %zu: field \"text\" holds a NUL character (\\u0000)", i);
-        return -1;
-    }
-    if (!*a->id) {
-        /* FNV-1a of the text: the same text posted twice gets the same id */
-        uint64_t h = 1469598103934665603ULL;
-        for (size_t k = 0; k < a->text_len; k++) h = (h ^ (unsigned char)a->text[k]) * 1099511628211ULL;
-        snprintf(idbuf, 40, "web-%016llx", (unsigned long long)h);
-        a->id = idbuf;
-    }
-    a->file = "POST /api/articles";
-    a->line = (long)i + 1;
-    return 0;
+    dyad_reader *r = NULL;
+    dyad_error err;
+    int rc = !lines ? -1
+             : dyad_reader_open_mem(&r, "POST /api/articles", lines, len, DYAD_FMT_JSONL, posted_warn, p,
+                                    &err) != DYAD_OK
+                 ? -2
+                 : 0;
+    dyad_article a;
+    int got;
+    while (rc == 0 && (got = dyad_reader_next(r, &a, &err)) == 1)
+        if (posted_keep(p, &a)) rc = -1;
+    if (rc == 0 && got < 0) rc = -2;
+    dyad_reader_free(r);
+    free(lines);
+    if (rc == -1) http_error(out, 500, "out of memory");
+    else if (rc == -2) store_error(out, &err, 1);
+    else if (p->complaint || p->n != n)
+        http_error(out, 400, "%s", p->complaint ? p->why : "an article was not read");
+    return rc || p->complaint || p->n != n ? -1 : 0;
 }
 
 static int count_mention(void *ud, const dyad_stored_mention *m) {
@@ -578,16 +642,13 @@ static void post_articles(http_api *api, const char *body, size_t len, http_repl
         http_error(out, 400, "body: want 1 to %d articles, got %zu", MAX_POSTED, n);
         return;
     }
-    dyad_article *arts = calloc(n, sizeof *arts);
-    char (*ids)[40] = calloc(n, sizeof *ids);
-    char (*dates)[11] = calloc(n, sizeof *dates);
+    posted p = {0};
     dyad_doc **docs = calloc(n, sizeof *docs);
     json_object *stored = json_object_new_array();
-    int bad = !arts || !ids || !dates || !docs;
+    int bad = !docs;
     if (bad) http_error(out, 500, "out of memory");
-    for (size_t i = 0; !bad && i < n; i++)
-        bad = read_posted(many ? json_object_array_get_idx(root, i) : root, i, &arts[i], ids[i], dates[i],
-                          out);
+    else bad = read_posted(root, n, &p, out);
+    dyad_article *arts = p.arts;
     dyad_error err;
     for (size_t i = 0; !bad && i < n; i++)
         if (dyad_code(api->ctx, &arts[i], &docs[i], &err) != DYAD_OK) {
@@ -624,9 +685,7 @@ static void post_articles(http_api *api, const char *body, size_t len, http_repl
     }
     for (size_t i = 0; docs && i < n; i++) dyad_doc_free(docs[i]);
     free(docs);
-    free(ids);
-    free(dates);
-    free(arts);
+    posted_free(&p);
     json_object_put(root);
     if (bad) {
         json_object_put(stored);

@@ -191,7 +191,7 @@ static void xml_end(void *ctx, const xmlChar *name, const xmlChar *prefix, const
     dyad_reader *r = c->_private;
     xmlNode *done = c->node;
     xmlSAX2EndElementNs(ctx, name, prefix, uri);
-    if (!done || strcmp((const char *)name, "Sentence")) return;
+    if (!done || done->type != XML_ELEMENT_NODE || strcmp((const char *)done->name, "Sentence")) return;
     xmlNode *parent = done->parent;
     xmlUnlinkNode(done);
     if (r->xqn == r->xqcap) {
@@ -257,6 +257,9 @@ static dyad_status xml_open(dyad_reader *r, const char *path, dyad_error *err) {
     return DYAD_OK;
 }
 
+static dyad_status reader_start(dyad_reader *r, const char *path, dyad_input_format fmt,
+                                dyad_reader **out, dyad_error *err);
+
 dyad_status dyad_reader_open(dyad_reader **out, const char *path, dyad_input_format fmt,
                              dyad_warn_fn warn, void *ud, dyad_error *err) {
     *out = NULL;
@@ -280,6 +283,30 @@ dyad_status dyad_reader_open(dyad_reader **out, const char *path, dyad_input_for
             return dyad_fail(err, DYAD_EIO, path, 0, "is a directory, not a file of articles");
         }
     }
+    return reader_start(r, path, fmt, out, err);
+}
+
+dyad_status dyad_reader_open_mem(dyad_reader **out, const char *name, const char *data, size_t len,
+                                 dyad_input_format fmt, dyad_warn_fn warn, void *ud, dyad_error *err) {
+    *out = NULL;
+    dyad_reader *r = calloc(1, sizeof *r);
+    if (!r) return dyad_fail(err, DYAD_ENOMEM, name, 0, "out of memory");
+    r->warn = warn;
+    r->ud = ud;
+    r->path = dup0(name);
+    r->f = len ? fmemopen((void *)data, len, "r") : NULL;
+    r->own_f = 1;
+    if (!r->f) {
+        dyad_reader_free(r);
+        return dyad_fail(err, len ? DYAD_ENOMEM : DYAD_EPARSE, name, 0, len ? "out of memory" : "empty");
+    }
+    return reader_start(r, name, fmt, out, err);
+}
+
+/* The rest of opening, once r->f is open: the encoding checked, the
+ * format settled, an XML parser started. */
+static dyad_status reader_start(dyad_reader *r, const char *path, dyad_input_format fmt,
+                                dyad_reader **out, dyad_error *err) {
     const char *why = NULL;
     if (check_encoding(r->f, &why) != 0) {
         dyad_reader_free(r);
@@ -452,7 +479,7 @@ static int jsonl_record(dyad_reader *r, json_object *o, dyad_error *err) {
     }
     char d[11] = "";
     if (*v[4] && norm_date(v[4], d) != 0) {
-        dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, r->line, "bad date \"%s\" ignored", v[4]);
+        dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, r->line, "bad date \"%s\"; date ignored", v[4]);
         d[0] = '\0';
     }
     r->date = dup0(d);
