@@ -22,22 +22,26 @@ ifeq ($(SAN),1)
 CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 LDFLAGS += -fsanitize=address,undefined
 endif
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) -Iinclude -Isrc/lib -I$(BUILD)/gen $(PKG_CFLAGS)
+# The CLI and the HTTP API see the public header only; the library, its
+# tests and tools also its internal headers.
+PUB_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) -Iinclude $(PKG_CFLAGS)
+ALL_CFLAGS = $(PUB_CFLAGS) -Isrc/lib -I$(BUILD)/gen
 LIBS = $(PKG_LIBS) -lm
 
 LIB_SRC := $(sort $(wildcard src/lib/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
+API_SRC := $(sort $(wildcard src/api/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 GEN_SRC := $(BUILD)/gen/irregular.c $(BUILD)/gen/cameo_table.c
 LIB_OBJ := $(LIB_SRC:src/lib/%.c=$(BUILD)/lib/%.o) $(GEN_SRC:.c=.o)
-CLI_OBJ := $(CLI_SRC:src/cli/%.c=$(BUILD)/cli/%.o)
+CLI_OBJ := $(CLI_SRC:src/cli/%.c=$(BUILD)/cli/%.o) $(API_SRC:src/api/%.c=$(BUILD)/api/%.o)
 TESTS := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TOOL_SRC := $(sort $(wildcard tests/accuracy/*.c)) $(sort $(wildcard bench/*.c))
 TOOLS := $(patsubst bench/%.c,$(BUILD)/tools/%,$(TOOL_SRC:tests/accuracy/%.c=$(BUILD)/tools/%))
 
 FUZZ_TARGETS := text dict reader date http
-# sources a fuzz target needs besides the library (the HTTP API is the CLI's)
-FUZZ_EXTRA_http := src/cli/http_api.c
+# sources a fuzz target needs besides the library
+FUZZ_EXTRA_http := src/api/http_api.c
 REPLAYS := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay_%)
 FUZZ_SECONDS ?= 30
 
@@ -74,9 +78,13 @@ $(BUILD)/lib/%.o: src/lib/%.c $(wildcard src/lib/*.h) include/dyad.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-$(BUILD)/cli/%.o: src/cli/%.c $(wildcard src/cli/*.h) include/dyad.h
+$(BUILD)/cli/%.o: src/cli/%.c $(wildcard src/cli/*.h src/api/*.h) include/dyad.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Isrc/cli -c $< -o $@
+	$(CC) $(PUB_CFLAGS) -Isrc/cli -Isrc/api -c $< -o $@
+
+$(BUILD)/api/%.o: src/api/%.c $(wildcard src/api/*.h) include/dyad.h
+	@mkdir -p $(dir $@)
+	$(CC) $(PUB_CFLAGS) -Isrc/api -c $< -o $@
 
 # Irregular verb and noun forms, from WordNet's exception lists.
 $(BUILD)/gen/irregular.c: scripts/gen-irregular.sh
@@ -115,7 +123,7 @@ $(BUILD)/tools/%: bench/%.c $(BUILD)/libdyad.a
 .SECONDEXPANSION:
 $(BUILD)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay_main.c $$(FUZZ_EXTRA_$$*) $(BUILD)/libdyad.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Isrc/cli -o $@ $< fuzz/replay_main.c $(FUZZ_EXTRA_$*) $(BUILD)/libdyad.a $(LDFLAGS) $(LIBS) -lpthread
+	$(CC) $(ALL_CFLAGS) -Isrc/api -o $@ $< fuzz/replay_main.c $(FUZZ_EXTRA_$*) $(BUILD)/libdyad.a $(LDFLAGS) $(LIBS) -lpthread
 
 tests: $(TESTS) $(TOOLS) $(REPLAYS)
 
@@ -127,7 +135,7 @@ fuzz:
 	$(MAKE) BUILD=build-fuzz CC=clang CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" build-fuzz/libdyad.a
 	@for t in $(FUZZ_TARGETS); do \
 	  clang $(ALL_CFLAGS:-I$(BUILD)/gen=-Ibuild-fuzz/gen) -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	    -Isrc/cli -o build-fuzz/fuzz_$$t fuzz/fuzz_$$t.c $$(eval echo \$$FUZZ_EXTRA_$$t) build-fuzz/libdyad.a $(LIBS) -lpthread || exit 1; \
+	    -Isrc/api -o build-fuzz/fuzz_$$t fuzz/fuzz_$$t.c $$(eval echo \$$FUZZ_EXTRA_$$t) build-fuzz/libdyad.a $(LIBS) -lpthread || exit 1; \
 	  mkdir -p fuzz/corpus/$$t; \
 	  echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; \
 	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=1048576 -timeout=10 -print_final_stats=1 \

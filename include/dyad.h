@@ -146,6 +146,10 @@ typedef struct dyad_reader dyad_reader;
  * YYYY-MM-DD. Returns 0, or -1 when s is no such date. */
 int dyad_date_normalize(const char *s, char out[11]);
 
+/* 128-bit hash of a text as 32 hex digits and a NUL: the same text, the
+ * same hash (the store knows an article again by it). */
+void dyad_text_hash(const char *text, size_t len, char out[33]);
+
 dyad_status dyad_reader_open(dyad_reader **out, const char *path, dyad_input_format fmt,
                              dyad_warn_fn warn, void *ud, dyad_error *err);
 

@@ -92,7 +92,7 @@ int cmd_code(int argc, char **argv) {
     }
     cli_warn w = {0, quiet};
     dyad_error err;
-    int rc = 0;
+    int rc = 0, failed = 0; /* failed: an article could not be coded */
     long narticles = 0, nevents = 0, nfigures = 0;
     if (dyad_write_header(stdout, ofmt, &err) != DYAD_OK) rc = 1;
     for (int f = 0; f < nfiles && rc == 0; f++) {
@@ -107,7 +107,8 @@ int cmd_code(int argc, char **argv) {
         while ((got = dyad_reader_next(r, &a, &err)) == 1) {
             dyad_doc *doc = NULL;
             if (dyad_code(ctx, &a, &doc, &err) != DYAD_OK) {
-                cli_error(&err);
+                cli_error(&err); /* the others are still coded; the exit says it */
+                failed = 1;
                 continue;
             }
             narticles++;
@@ -128,7 +129,7 @@ int cmd_code(int argc, char **argv) {
         }
         dyad_reader_free(r);
     }
-    if (fflush(stdout) != 0) rc = 1;
+    if (fflush(stdout) != 0 || failed) rc = 1;
     if (!quiet)
         fprintf(stderr, "dyad: %ld articles, %ld events, %ld figures, %ld warnings\n", narticles,
                 nevents, nfigures, w.count);

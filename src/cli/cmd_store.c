@@ -173,6 +173,7 @@ int cmd_ingest(int argc, char **argv) {
     dyad_error err;
     /* counted once committed: a batch that fails to commit stores nothing */
     long added = 0, skipped = 0, replaced = 0, events = 0, lost = 0;
+    int failed = 0; /* an article could not be coded */
     batch *b = calloc(1, sizeof *b);
     int rc = b ? 0 : 1;
     for (int f = 0; f < nfiles && !rc; f++) {
@@ -187,7 +188,8 @@ int cmd_ingest(int argc, char **argv) {
         while (!rc && (got = dyad_reader_next(r, &a, &err)) == 1) {
             dyad_doc *d;
             if (dyad_code(ctx, &a, &d, &err) != DYAD_OK) {
-                cli_error(&err);
+                cli_error(&err); /* the others are still stored; the exit says it */
+                failed = 1;
                 continue;
             }
             dyad_doc_keep_confident(d, min_conf);
@@ -205,6 +207,7 @@ int cmd_ingest(int argc, char **argv) {
         dyad_reader_free(r);
     }
     if (b && b->n && batch_commit(s, b, &added, &skipped, &replaced, &events, &lost) != 0) rc = 1;
+    if (failed) rc = 1;
     if (b) batch_clear(b);
     free(b);
     if (lost)

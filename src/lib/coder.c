@@ -2407,13 +2407,6 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
     return 0;
 }
 
-static int32_t parse_date(const char *s) {
-    if (!s || strlen(s) < 10) return 0;
-    int y, m, dd;
-    if (sscanf(s, "%4d-%2d-%2d", &y, &m, &dd) != 3) return 0;
-    return y * 10000 + m * 100 + dd;
-}
-
 /* Bytes of text analysed at once: the tokens of a part are freed before
  * the next is read, so memory does not grow with the article's length. */
 #define PART_BYTES (256 * 1024)
@@ -2484,7 +2477,7 @@ dyad_status dyad_code(const dyad_ctx *ctx, const dyad_article *a, dyad_doc **out
     arena_init(&doc->scratch, 64 * 1024);
     const char *datestr = arena_strdup(&doc->mem, a->date ? a->date : "");
     if (index_chars(doc, a->text, a->text_len) != 0) goto oom;
-    if (code_parts(doc, ctx, a, parse_date(a->date), datestr) != 0) goto oom;
+    if (code_parts(doc, ctx, a, date_parse_iso(a->date), datestr) != 0) goto oom;
     if (doc->story_discarded) doc->nev = 0;
     if (complete_roles(doc) != 0) goto oom;
     name_events(doc, &ctx->d);

@@ -63,11 +63,34 @@ int date_weekday(int32_t ymd) {
     return (int)(w < 0 ? w + 7 : w);
 }
 
+/* Digits of s from i for n characters as a number, -1 if any is not one. */
+static int digits(const char *s, int i, int n) {
+    int v = 0;
+    for (int k = i; k < i + n; k++) {
+        if (s[k] < '0' || s[k] > '9') return -1;
+        v = v * 10 + (s[k] - '0');
+    }
+    return v;
+}
+
 int32_t date_parse_iso(const char *s) {
-    int y, m, d;
-    char tail;
-    if (!s || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) < 3) return 0;
-    return date_valid(y, m, d) ? y * 10000 + m * 100 + d : 0;
+    if (!s || strnlen(s, 11) < 10 || s[4] != '-' || s[7] != '-') return 0;
+    int y = digits(s, 0, 4), m = digits(s, 5, 2), d = digits(s, 8, 2);
+    return y > 0 && date_valid(y, m, d) ? y * 10000 + m * 100 + d : 0;
+}
+
+int date_normalize(const char *s, char out[11]) {
+    size_t n = s ? strlen(s) : 0;
+    int32_t ymd = 0;
+    if (n == 10 || (n > 10 && (s[10] == 'T' || s[10] == ' '))) ymd = date_parse_iso(s);
+    else if (n == 8 && digits(s, 0, 8) >= 0) {
+        int y = digits(s, 0, 4), m = digits(s, 4, 2), d = digits(s, 6, 2);
+        if (y > 0 && date_valid(y, m, d)) ymd = y * 10000 + m * 100 + d;
+    }
+    if (!ymd) return -1;
+    unsigned u = (unsigned)ymd;
+    snprintf(out, 11, "%04u-%02u-%02u", u / 10000 % 10000, u / 100 % 100, u % 100);
+    return 0;
 }
 
 static int month_of(const token *t) {
@@ -97,13 +120,12 @@ static int number(const token *t, int lo, int hi) {
     return v >= lo && v <= hi ? v : -1;
 }
 
-static int is(const token *t, const char *w) { return tok_eq(t, w); }
 
 /* Future words before an expression ("next Tuesday", "will ... on Monday"). */
 static int future_before(const token *t, uint32_t i) {
-    if (i > 0 && (is(&t[i - 1], "NEXT") || is(&t[i - 1], "COMING"))) return 1;
+    if (i > 0 && (tok_eq(&t[i - 1], "NEXT") || tok_eq(&t[i - 1], "COMING"))) return 1;
     for (uint32_t k = i; k-- > 0 && i - k <= 8;)
-        if (is(&t[k], "WILL") || is(&t[k], "TOMORROW") || is(&t[k], "WO")) return 1;
+        if (tok_eq(&t[k], "WILL") || tok_eq(&t[k], "TOMORROW") || tok_eq(&t[k], "WO")) return 1;
     return 0;
 }
 
@@ -135,8 +157,8 @@ static int small_count(const token *t) {
     static const char *const W[] = {"A", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX",
                                     "SEVEN", "EIGHT", "NINE", "TEN", NULL};
     for (int k = 0; W[k]; k++)
-        if (is(t, W[k])) return k ? k : 1;
-    if (is(t, "AN")) return 1;
+        if (tok_eq(t, W[k])) return k ? k : 1;
+    if (tok_eq(t, "AN")) return 1;
     return t->kind == TK_NUM ? number(t, 1, 31) : -1;
 }
 
@@ -144,12 +166,12 @@ static int small_count(const token *t) {
  * first token of the expression it starts. */
 static uint32_t period_start(const token *t, uint32_t i) {
     uint32_t k = i;
-    if (k >= 2 && is(&t[k - 1], "OF") &&
-        (is(&t[k - 2], "BEGINNING") || is(&t[k - 2], "START") || is(&t[k - 2], "END") ||
-         is(&t[k - 2], "MIDDLE"))) {
+    if (k >= 2 && tok_eq(&t[k - 1], "OF") &&
+        (tok_eq(&t[k - 2], "BEGINNING") || tok_eq(&t[k - 2], "START") || tok_eq(&t[k - 2], "END") ||
+         tok_eq(&t[k - 2], "MIDDLE"))) {
         k -= 2;
-        if (k >= 1 && is(&t[k - 1], "THE")) k--;
-    } else if (k >= 1 && (is(&t[k - 1], "EARLY") || is(&t[k - 1], "LATE"))) {
+        if (k >= 1 && tok_eq(&t[k - 1], "THE")) k--;
+    } else if (k >= 1 && (tok_eq(&t[k - 1], "EARLY") || tok_eq(&t[k - 1], "LATE"))) {
         k--;
     }
     return k;
@@ -159,7 +181,7 @@ static uint32_t period_start(const token *t, uint32_t i) {
  * "-16", "to 16", "through 16"; returns it (or -1) and the token after. */
 static int range_end(const token *t, uint32_t n, uint32_t j, int d, uint32_t *after) {
     if (j + 1 >= n) return -1;
-    if (!(is(&t[j], "AND") || is(&t[j], "TO") || is(&t[j], "THROUGH") ||
+    if (!(tok_eq(&t[j], "AND") || tok_eq(&t[j], "TO") || tok_eq(&t[j], "THROUGH") ||
           t[j].kind == TK_DASH))
         return -1;
     int d2 = number(&t[j + 1], 1, 31);
@@ -174,9 +196,9 @@ int date_find(const token *t, uint32_t n, int32_t pub, date_expr *out, int max) 
         int m = month_of(&t[i]);
         int w = weekday_of(&t[i]);
         const token *prev = i > 0 ? &t[i - 1] : NULL;
-        int last = prev && (is(prev, "LAST") || is(prev, "PAST"));
-        int next = prev && (is(prev, "NEXT") || is(prev, "COMING"));
-        int this_ = prev && is(prev, "THIS");
+        int last = prev && (tok_eq(prev, "LAST") || tok_eq(prev, "PAST"));
+        int next = prev && (tok_eq(prev, "NEXT") || tok_eq(prev, "COMING"));
+        int this_ = prev && tok_eq(prev, "THIS");
         uint32_t start = (last || next || this_) ? i - 1 : i;
         if (m && !(m == 5 && !t[i].cap)) {
             if (!last && !next && !this_) start = period_start(t, i);
@@ -188,7 +210,7 @@ int date_find(const token *t, uint32_t n, int32_t pub, date_expr *out, int max) 
                 j++;
                 /* "Aug.15 and 16": the first day is the event's, the last ends the range */
                 int d2 = range_end(t, n, j, d, &j);
-                if (j + 1 < n && is(&t[j], ",") && number(&t[j + 1], 1000, 2999) > 0) {
+                if (j + 1 < n && tok_eq(&t[j], ",") && number(&t[j + 1], 1000, 2999) > 0) {
                     y = number(&t[j + 1], 1000, 2999);
                     j += 2;
                 } else if (j < n && number(&t[j], 1000, 2999) > 0) {
@@ -205,7 +227,7 @@ int date_find(const token *t, uint32_t n, int32_t pub, date_expr *out, int max) 
                 i = j;
                 continue;
             }
-            if (m == 5 && i > 0 && !last && !next && start == i && !(prev && (is(prev, "IN") || is(prev, "OF") || is(prev, "SINCE"))))
+            if (m == 5 && i > 0 && !last && !next && start == i && !(prev && (tok_eq(prev, "IN") || tok_eq(prev, "OF") || tok_eq(prev, "SINCE"))))
                 { i++; continue; } /* "may" the modal */
             if (j < n && number(&t[j], 1000, 2999) > 0) { /* "November 2023" */
                 y = number(&t[j], 1000, 2999);
@@ -237,22 +259,22 @@ int date_find(const token *t, uint32_t n, int32_t pub, date_expr *out, int max) 
             i++;
             continue;
         }
-        if (pub && (is(&t[i], "YESTERDAY") || is(&t[i], "TODAY") || is(&t[i], "TOMORROW"))) {
-            int off = is(&t[i], "YESTERDAY") ? -1 : is(&t[i], "TODAY") ? 0 : 1;
+        if (pub && (tok_eq(&t[i], "YESTERDAY") || tok_eq(&t[i], "TODAY") || tok_eq(&t[i], "TOMORROW"))) {
+            int off = tok_eq(&t[i], "YESTERDAY") ? -1 : tok_eq(&t[i], "TODAY") ? 0 : 1;
             put(out, &found, max, i, i + 1, date_add_days(pub, off), DATE_DAY);
             i++;
             continue;
         }
         if (pub && (last || next || this_) &&
-            (is(&t[i], "WEEK") || is(&t[i], "MONTH") || is(&t[i], "YEAR"))) {
+            (tok_eq(&t[i], "WEEK") || tok_eq(&t[i], "MONTH") || tok_eq(&t[i], "YEAR"))) {
             int s = last ? -1 : next ? 1 : 0;
             int32_t dt;
             int prec;
-            if (is(&t[i], "WEEK")) {
+            if (tok_eq(&t[i], "WEEK")) {
                 int32_t monday = date_add_days(pub, -date_weekday(pub));
                 dt = date_add_days(monday, 7 * s);
                 prec = DATE_WEEK;
-            } else if (is(&t[i], "MONTH")) {
+            } else if (tok_eq(&t[i], "MONTH")) {
                 int y = pub / 10000, mm = pub / 100 % 100 + s;
                 if (mm < 1) { mm = 12; y--; }
                 if (mm > 12) { mm = 1; y++; }
@@ -267,10 +289,10 @@ int date_find(const token *t, uint32_t n, int32_t pub, date_expr *out, int max) 
             continue;
         }
         /* "three days ago", "two weeks ago", "a week ago" */
-        if (pub && i + 2 < n && is(&t[i + 2], "AGO") && small_count(&t[i]) > 0) {
+        if (pub && i + 2 < n && tok_eq(&t[i + 2], "AGO") && small_count(&t[i]) > 0) {
             int k = small_count(&t[i]);
-            int unit = is(&t[i + 1], "DAY") || is(&t[i + 1], "DAYS")     ? 1
-                       : is(&t[i + 1], "WEEK") || is(&t[i + 1], "WEEKS") ? 7
+            int unit = tok_eq(&t[i + 1], "DAY") || tok_eq(&t[i + 1], "DAYS")     ? 1
+                       : tok_eq(&t[i + 1], "WEEK") || tok_eq(&t[i + 1], "WEEKS") ? 7
                                                                            : 0;
             if (unit) {
                 put(out, &found, max, i, i + 3, date_add_days(pub, -k * unit),
@@ -280,7 +302,7 @@ int date_find(const token *t, uint32_t n, int32_t pub, date_expr *out, int max) 
             }
         }
         int y = number(&t[i], 1900, 2099);
-        if (y > 0 && prev && (is(prev, "IN") || is(prev, "SINCE")) && t[i].uplen == 4) {
+        if (y > 0 && prev && (tok_eq(prev, "IN") || tok_eq(prev, "SINCE")) && t[i].uplen == 4) {
             put(out, &found, max, i, i + 1, y * 10000 + 101, DATE_YEAR);
             i++;
             continue;

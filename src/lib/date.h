@@ -35,8 +35,14 @@ int date_find(const token *t, uint32_t n, int32_t pub, date_expr *out, int max);
 int32_t date_add_days(int32_t ymd, int days);
 /* 0 = Monday .. 6 = Sunday. */
 int date_weekday(int32_t ymd);
-/* YYYYMMDD from "YYYY-MM-DD" (0 if malformed or impossible). */
+/* YYYYMMDD from "YYYY-MM-DD" (0 if malformed or impossible); what
+ * follows the ten characters is not looked at. The one parser of dates
+ * for readers, store, API and CLI. */
 int32_t date_parse_iso(const char *s);
+/* An article's date as "YYYY-MM-DD" in out: from YYYY-MM-DD, an ISO
+ * timestamp (YYYY-MM-DDT..., or a space) or YYYYMMDD of a real day of
+ * years 1-9999. 0, or -1 when s is no such date. */
+int date_normalize(const char *s, char out[11]);
 int date_valid(int y, int m, int d);
 
 #endif

@@ -86,7 +86,6 @@ static const kind_word *kind_of(const token *t) {
     return bsearch(t->up, KINDS, sizeof KINDS / sizeof KINDS[0], sizeof KINDS[0], cmp_kind);
 }
 
-static int is(const token *t, const char *w) { return tok_eq(t, w); }
 
 /* ---- numbers ---- */
 
@@ -115,10 +114,10 @@ static int64_t word_value(const char *w) {
 }
 
 static int64_t scale_of(const token *t) {
-    if (is(t, "HUNDRED")) return 100;
-    if (is(t, "THOUSAND")) return 1000;
-    if (is(t, "MILLION")) return 1000000;
-    if (is(t, "BILLION")) return 1000000000;
+    if (tok_eq(t, "HUNDRED")) return 100;
+    if (tok_eq(t, "THOUSAND")) return 1000;
+    if (tok_eq(t, "MILLION")) return 1000000;
+    if (tok_eq(t, "BILLION")) return 1000000000;
     return 0;
 }
 
@@ -164,21 +163,21 @@ int figure_number(const token *t, uint32_t n, uint32_t i, int64_t *value, uint32
     static const char *const VAGUE[] = {"DOZENS", "HUNDREDS", "THOUSANDS", "MILLIONS", NULL};
     static const int64_t VAGUE_V[] = {24, 200, 2000, 2000000};
     for (int k = 0; VAGUE[k]; k++) {
-        if (!is(w, VAGUE[k]) && !(k == 0 && is(w, "TENS"))) continue;
-        int64_t v = k == 0 && is(w, "TENS") ? 20 : VAGUE_V[k];
+        if (!tok_eq(w, VAGUE[k]) && !(k == 0 && tok_eq(w, "TENS"))) continue;
+        int64_t v = k == 0 && tok_eq(w, "TENS") ? 20 : VAGUE_V[k];
         uint32_t j = i + 1;
-        if (j + 1 < n && is(&t[j], "OF") && (is(&t[j + 1], "THOUSANDS") || is(&t[j + 1], "MILLIONS"))) {
-            v *= is(&t[j + 1], "THOUSANDS") ? 1000 : 1000000;
+        if (j + 1 < n && tok_eq(&t[j], "OF") && (tok_eq(&t[j + 1], "THOUSANDS") || tok_eq(&t[j + 1], "MILLIONS"))) {
+            v *= tok_eq(&t[j + 1], "THOUSANDS") ? 1000 : 1000000;
             j += 2;
-        } else if (k == 0 && is(w, "TENS")) return 0;
+        } else if (k == 0 && tok_eq(w, "TENS")) return 0;
         *value = v;
         *end = j;
         return 1;
     }
     int64_t total = 0, cur = -1;
     uint32_t j = i;
-    if ((is(w, "A") || is(w, "AN")) && i + 1 < n &&
-        (is(&t[i + 1], "DOZEN") || scale_of(&t[i + 1]))) {
+    if ((tok_eq(w, "A") || tok_eq(w, "AN")) && i + 1 < n &&
+        (tok_eq(&t[i + 1], "DOZEN") || scale_of(&t[i + 1]))) {
         cur = 1;
         j = i + 1;
     }
@@ -186,12 +185,12 @@ int figure_number(const token *t, uint32_t n, uint32_t i, int64_t *value, uint32
         int64_t v = word_value(t[j].up), sc = scale_of(&t[j]);
         if (v >= 0 && cur < 0) cur = v;
         else if (v >= 0 && cur >= 100 && cur % 100 == 0 && v < 100) cur += v;
-        else if (is(&t[j], "DOZEN") && cur >= 0) cur *= 12;
+        else if (tok_eq(&t[j], "DOZEN") && cur >= 0) cur *= 12;
         else if (sc == 100 && cur > 0 && cur < 100) cur *= 100;
         else if (sc >= 1000 && cur > 0) {
             total += cur * sc;
             cur = 0;
-        } else if (is(&t[j], "AND") && cur >= 100 && j + 1 < n && word_value(t[j + 1].up) > 0) {
+        } else if (tok_eq(&t[j], "AND") && cur >= 100 && j + 1 < n && word_value(t[j + 1].up) > 0) {
             continue;
         } else break;
     }
@@ -237,13 +236,13 @@ static int not_a_count(const fig_sentence *s, uint32_t i, uint32_t end) {
     if (next && next->cap && next->kind == TK_WORD) /* "2810 W. Arkansas", "1000 McFarland Avenue" */
         for (uint32_t k = end; k < n && k < end + 4; k++)
             if (tok_in(&t[k], STREETS)) return 1;
-    if (prev && (is(prev, "AGE") || is(prev, "AGED") || is(prev, "AGES"))) return 1;
-    if (prev && is(prev, "OF") && i >= 2 && (is(&t[i - 2], "AGE") || is(&t[i - 2], "AGES")))
+    if (prev && (tok_eq(prev, "AGE") || tok_eq(prev, "AGED") || tok_eq(prev, "AGES"))) return 1;
+    if (prev && tok_eq(prev, "OF") && i >= 2 && (tok_eq(&t[i - 2], "AGE") || tok_eq(&t[i - 2], "AGES")))
         return 1; /* "under the age of 12" */
     if (t[i].kind != TK_NUM) return 0;
-    if (prev && (is(prev, "$") || is(prev, "£") || is(prev, "€") || is(prev, "#"))) return 1;
-    if ((prev && is(prev, ":") && adjacent(prev, &t[i])) ||
-        (end < n && is(&t[end], ":") && adjacent(&t[end - 1], &t[end])))
+    if (prev && (tok_eq(prev, "$") || tok_eq(prev, "£") || tok_eq(prev, "€") || tok_eq(prev, "#"))) return 1;
+    if ((prev && tok_eq(prev, ":") && adjacent(prev, &t[i])) ||
+        (end < n && tok_eq(&t[end], ":") && adjacent(&t[end - 1], &t[end])))
         return 1; /* 8:20 */
     /* phone numbers: 555-1234, (555) 555-1234 */
     if (end + 1 < n && t[end].kind == TK_DASH && adjacent(&t[end - 1], &t[end]) &&
@@ -252,7 +251,7 @@ static int not_a_count(const fig_sentence *s, uint32_t i, uint32_t end) {
     if (prev && prev->kind == TK_DASH && i >= 2 && t[i - 2].kind == TK_NUM &&
         adjacent(&t[i - 2], prev) && ndigits(&t[i]) >= 3 && ndigits(&t[i - 2]) >= 3)
         return 1;
-    if (prev && is(prev, "(") && ndigits(&t[i]) == 3) return 1;
+    if (prev && tok_eq(prev, "(") && ndigits(&t[i]) == 3) return 1;
     /* a year: four digits, no comma, 1800..2099 */
     if (t[i].uplen == 4 && ndigits(&t[i]) == 4 && end == i + 1) {
         int y = atoi(t[i].up);
@@ -261,7 +260,7 @@ static int not_a_count(const fig_sentence *s, uint32_t i, uint32_t end) {
     /* "Resolution 2334", "Route 9": a number after a capitalised word */
     if (prev && prev->kind == TK_WORD && prev->cap && i >= 2 && !tok_in(prev, WEEKDAYS)) return 1;
     /* "Smith, 25, was killed": an age between commas */
-    if (prev && is(prev, ",") && next && is(next, ",") && end == i + 1 && i >= 2 &&
+    if (prev && tok_eq(prev, ",") && next && tok_eq(next, ",") && end == i + 1 && i >= 2 &&
         t[i - 2].cap && ndigits(&t[i]) <= 3)
         return 1;
     return 0;
@@ -290,8 +289,8 @@ static const char *qualifier(const token *t, uint32_t i, uint32_t *q0) {
     *q0 = i;
     for (size_t k = 0; k < sizeof QUALS / sizeof QUALS[0]; k++) {
         const qual_word *q = &QUALS[k];
-        if (i < 1 || !is(&t[i - 1], q->w2)) continue;
-        if (q->w1 && (i < 2 || !is(&t[i - 2], q->w1))) continue;
+        if (i < 1 || !tok_eq(&t[i - 1], q->w2)) continue;
+        if (q->w1 && (i < 2 || !tok_eq(&t[i - 2], q->w1))) continue;
         *q0 = q->w1 ? i - 2 : i - 1;
         return q->norm;
     }
@@ -342,7 +341,7 @@ static uint32_t someone_was(const token *t, uint32_t n, uint32_t i) {
                                          "REPORT", "GUN", "WEAPON", "HANDGUN", "RIFLE", NULL};
     for (uint32_t k = i + 1; k < n && k <= i + 5; k++) {
         if (t[k].kind != TK_WORD || tok_in(&t[k], THINGS)) return 0;
-        if (k > i + 1 && is(&t[k], "WAS")) return k;
+        if (k > i + 1 && tok_eq(&t[k], "WAS")) return k;
     }
     return 0;
 }
@@ -359,8 +358,8 @@ static int64_t kind_after(const token *t, uint32_t n, uint32_t from, int *kind) 
     for (uint32_t k = from; k < n && k < from + SCAN_AFTER; k++) {
         const token *w = &t[k];
         if (w->kind != TK_WORD && w->kind != TK_POSS) return -1;
-        if ((is(w, "FATALLY") || is(w, "MORTALLY")) && k + 1 < n && t[k + 1].kind == TK_WORD &&
-            (k == from || is(&t[k - 1], "WAS") || is(&t[k - 1], "WERE") || is(&t[k - 1], "BEEN"))) {
+        if ((tok_eq(w, "FATALLY") || tok_eq(w, "MORTALLY")) && k + 1 < n && t[k + 1].kind == TK_WORD &&
+            (k == from || tok_eq(&t[k - 1], "WAS") || tok_eq(&t[k - 1], "WERE") || tok_eq(&t[k - 1], "BEEN"))) {
             *kind = DYAD_FIG_KILLED; /* "was fatally struck" */
             return k + 1;
         }
@@ -372,20 +371,20 @@ static int64_t kind_after(const token *t, uint32_t n, uint32_t from, int *kind) 
                 if (b > from && b >= 2 && t[b - 1].uplen > 4 &&
                     !strcmp(t[b - 1].up + t[b - 1].uplen - 2, "LY"))
                     b--;
-                if (b == 0 || !(is(&t[b - 1], "WAS") || is(&t[b - 1], "WERE") ||
-                                is(&t[b - 1], "BEEN") || is(&t[b - 1], "BE") ||
-                                is(&t[b - 1], "GOT") || is(&t[b - 1], "BEING") || k == from))
+                if (b == 0 || !(tok_eq(&t[b - 1], "WAS") || tok_eq(&t[b - 1], "WERE") ||
+                                tok_eq(&t[b - 1], "BEEN") || tok_eq(&t[b - 1], "BE") ||
+                                tok_eq(&t[b - 1], "GOT") || tok_eq(&t[b - 1], "BEING") || k == from))
                     return -1;
                 *kind = DYAD_FIG_INJURED;
                 for (uint32_t j = k + 1; j < n && j <= k + 3; j++) {
                     const kind_word *k2 = kind_of(&t[j]);
-                    if ((k2 && k2->kind == DYAD_FIG_KILLED) || is(&t[j], "DEATH")) {
+                    if ((k2 && k2->kind == DYAD_FIG_KILLED) || tok_eq(&t[j], "DEATH")) {
                         *kind = DYAD_FIG_KILLED;
                         break;
                     }
                 }
             }
-            if (k > 0 && (is(&t[k - 1], "FATALLY") || is(&t[k - 1], "MORTALLY")))
+            if (k > 0 && (tok_eq(&t[k - 1], "FATALLY") || tok_eq(&t[k - 1], "MORTALLY")))
                 *kind = DYAD_FIG_KILLED;
             return k;
         }
@@ -407,24 +406,24 @@ static int kind_before(const token *t, uint32_t q0, int *kind) {
                                             "MURDERS", "DEATHS", "BODIES", "KILLINGS", NULL};
     uint32_t k = q0;
     for (int skip = 0; k > 0 && skip < 2 && tok_in(&t[k - 1], DETS); skip++) k--;
-    if (k >= 2 && is(&t[k - 1], "OF") && tok_in(&t[k - 2], OF_KILLED)) {
+    if (k >= 2 && tok_eq(&t[k - 1], "OF") && tok_in(&t[k - 2], OF_KILLED)) {
         *kind = DYAD_FIG_KILLED;
         return (int)k - 2;
     }
-    if (k >= 2 && (is(&t[k - 1], "SHOOTING") || is(&t[k - 1], "SHOOTS") || is(&t[k - 1], "SHOT")) &&
-        (is(&t[k - 2], "FATALLY") || is(&t[k - 2], "MORTALLY"))) {
+    if (k >= 2 && (tok_eq(&t[k - 1], "SHOOTING") || tok_eq(&t[k - 1], "SHOOTS") || tok_eq(&t[k - 1], "SHOT")) &&
+        (tok_eq(&t[k - 2], "FATALLY") || tok_eq(&t[k - 2], "MORTALLY"))) {
         *kind = DYAD_FIG_KILLED;
         return (int)k - 1;
     }
     if (k > 0) {
         const kind_word *kw = kind_of(&t[k - 1]);
-        if (kw && kw->before && !(k >= 2 && (is(&t[k - 2], "WERE") || is(&t[k - 2], "WAS")))) {
+        if (kw && kw->before && !(k >= 2 && (tok_eq(&t[k - 2], "WERE") || tok_eq(&t[k - 2], "WAS")))) {
             *kind = kw->kind;
             return (int)k - 1;
         }
     }
     for (uint32_t j = q0; j > 0 && q0 - j < 5; j--) {
-        if (is(&t[j - 1], "TOLL")) {
+        if (tok_eq(&t[j - 1], "TOLL")) {
             *kind = DYAD_FIG_KILLED;
             return (int)j - 1;
         }
@@ -468,7 +467,7 @@ static const char *mention_code(const parse *p, uint32_t a, uint32_t b) {
 
 /* "according to X" at token k: where X starts, else 0. */
 static uint32_t according(const token *t, uint32_t n, uint32_t k) {
-    return k + 2 < n && is(&t[k], "ACCORDING") && is(&t[k + 1], "TO") ? k + 2 : 0;
+    return k + 2 < n && tok_eq(&t[k], "ACCORDING") && tok_eq(&t[k + 1], "TO") ? k + 2 : 0;
 }
 
 static int clause_end(const token *t) {
@@ -491,15 +490,15 @@ static dyad_span cited(const token *t, uint32_t n) {
     }
     for (uint32_t k = 1; k < n; k++) {
         if (!tok_in(&t[k], SAYS)) continue;
-        if (is(&t[k - 1], ",") && k + 1 < n) { /* ", said Dr. Smith" */
+        if (tok_eq(&t[k - 1], ",") && k + 1 < n) { /* ", said Dr. Smith" */
             uint32_t b = k + 1;
             while (b < n && b < k + 8 && !clause_end(&t[b])) b++;
-            if (b > k + 1 && (b == n || is(&t[b], "."))) return span_of(t, k + 1, b);
+            if (b > k + 1 && (b == n || tok_eq(&t[b], "."))) return span_of(t, k + 1, b);
         }
         uint32_t a = k; /* "X said": back to a comma or the start */
         while (a > 0 && k - a < 7 && (t[a - 1].kind == TK_WORD || t[a - 1].kind == TK_POSS)) a--;
-        if (a < k && k - a < 7 && (a == 0 || is(&t[a - 1], ",") || t[a - 1].kind == TK_QUOTE) &&
-            !is(&t[a], "HE") && !is(&t[a], "SHE") && !is(&t[a], "THEY") && !is(&t[a], "IT"))
+        if (a < k && k - a < 7 && (a == 0 || tok_eq(&t[a - 1], ",") || t[a - 1].kind == TK_QUOTE) &&
+            !tok_eq(&t[a], "HE") && !tok_eq(&t[a], "SHE") && !tok_eq(&t[a], "THEY") && !tok_eq(&t[a], "IT"))
             return span_of(t, a, k);
     }
     dyad_span none = {0, 0};
@@ -512,9 +511,9 @@ static int perpetrator(const parse *p, uint32_t after, int verb, uint32_t *a, ui
     const token *t = p->t;
     for (uint32_t k = after; k < p->n && k < after + 4; k++) {
         if (clause_end(&t[k])) break;
-        if (!is(&t[k], "BY")) continue;
+        if (!tok_eq(&t[k], "BY")) continue;
         uint32_t j = k + 1;
-        if (j < p->n && is(&t[j], "THE")) j++;
+        if (j < p->n && tok_eq(&t[j], "THE")) j++;
         if (j < p->n && p->men_at[j] >= 0) {
             const mention *m = &p->men[p->men_at[j]];
             *a = m->t0;
@@ -532,13 +531,13 @@ static int perpetrator(const parse *p, uint32_t after, int verb, uint32_t *a, ui
     if (verb < 0) return 0;
     /* the clause of the verb; for "X, which killed", the words before "which" */
     uint32_t c0 = (uint32_t)verb, lo = c0 > SCAN_CLAUSE ? c0 - SCAN_CLAUSE : 0;
-    while (c0 > lo && !clause_end(&t[c0 - 1]) && !is(&t[c0 - 1], "WHICH") &&
-           !is(&t[c0 - 1], "WHO") && !is(&t[c0 - 1], "THAT"))
+    while (c0 > lo && !clause_end(&t[c0 - 1]) && !tok_eq(&t[c0 - 1], "WHICH") &&
+           !tok_eq(&t[c0 - 1], "WHO") && !tok_eq(&t[c0 - 1], "THAT"))
         c0--;
     uint32_t c1 = (uint32_t)verb;
-    if (c0 > 0 && (is(&t[c0 - 1], "WHICH") || is(&t[c0 - 1], "WHO") || is(&t[c0 - 1], "THAT"))) {
+    if (c0 > 0 && (tok_eq(&t[c0 - 1], "WHICH") || tok_eq(&t[c0 - 1], "WHO") || tok_eq(&t[c0 - 1], "THAT"))) {
         c1 = c0 - 1;
-        if (c1 > 0 && is(&t[c1 - 1], ",")) c1--;
+        if (c1 > 0 && tok_eq(&t[c1 - 1], ",")) c1--;
         c0 = c1 > 7 ? c1 - 7 : 0;
     }
     for (int pass = 0; pass < 2; pass++, c0 = lo, c1 = (uint32_t)verb) {
@@ -659,18 +658,18 @@ static int read_count(const fig_sentence *s, uint32_t i, fig_hit *h) {
     const token *w = &t[i];
     /* "Man shot, killed": a headline's bare person */
     int bare = w->cap && (i == 0 || clause_end(&t[i - 1])) && person_word(w);
-    if ((bare || is(w, "A") || is(w, "AN") || is(w, "THE") || is(w, "ANOTHER") ||
-         is(w, "HIS") || is(w, "HER") || is(w, "THEIR")) &&
-        !(i + 1 < n && scale_of(&t[i + 1])) && !(i + 1 < n && is(&t[i + 1], "DOZEN"))) {
+    if ((bare || tok_eq(w, "A") || tok_eq(w, "AN") || tok_eq(w, "THE") || tok_eq(w, "ANOTHER") ||
+         tok_eq(w, "HIS") || tok_eq(w, "HER") || tok_eq(w, "THEIR")) &&
+        !(i + 1 < n && scale_of(&t[i + 1])) && !(i + 1 < n && tok_eq(&t[i + 1], "DOZEN"))) {
         uint32_t e = i + 1;
         if (bare)
             while (e < n && person_word(&t[e])) e++;
         else e = singular_person(t, n, i);
-        if (!e && (is(w, "A") || is(w, "AN"))) e = someone_was(t, n, i);
+        if (!e && (tok_eq(w, "A") || tok_eq(w, "AN"))) e = someone_was(t, n, i);
         if (!e) return 0;
         h->q0 = h->n0 = i;
         /* "the man", "his sister" have no number of their own */
-        h->n1 = is(w, "A") || is(w, "AN") || is(w, "ANOTHER") ? i + 1 : i;
+        h->n1 = tok_eq(w, "A") || tok_eq(w, "AN") || tok_eq(w, "ANOTHER") ? i + 1 : i;
         h->value = h->value_max = 1;
         h->qual = "";
         h->v0 = bare ? i : i + 1;
@@ -678,13 +677,13 @@ static int read_count(const fig_sentence *s, uint32_t i, fig_hit *h) {
         return 1;
     }
     if (!figure_number(t, n, i, &h->value, &h->n1)) return 0;
-    if (i > 0 && (is(&t[i - 1], "NO") || is(&t[i - 1], "ANY") || is(&t[i - 1], "EVERY") ||
-                  is(&t[i - 1], "THE") || is(&t[i - 1], "THIS") || is(&t[i - 1], "THAT")) &&
-        is(w, "ONE"))
+    if (i > 0 && (tok_eq(&t[i - 1], "NO") || tok_eq(&t[i - 1], "ANY") || tok_eq(&t[i - 1], "EVERY") ||
+                  tok_eq(&t[i - 1], "THE") || tok_eq(&t[i - 1], "THIS") || tok_eq(&t[i - 1], "THAT")) &&
+        tok_eq(w, "ONE"))
         return 0;
     if (not_a_count(s, i, h->n1)) return 0;
     /* "one of two people killed": the two is the count */
-    if (h->value == 1 && h->n1 + 1 < n && is(&t[h->n1], "OF") &&
+    if (h->value == 1 && h->n1 + 1 < n && tok_eq(&t[h->n1], "OF") &&
         (t[h->n1 + 1].kind == TK_NUM || word_value(t[h->n1 + 1].up) > 1))
         return 0;
     h->n0 = i;
@@ -693,14 +692,14 @@ static int read_count(const fig_sentence *s, uint32_t i, fig_hit *h) {
     uint32_t j = h->n1;
     int64_t v2;
     uint32_t e2;
-    if (j + 1 < n && (is(&t[j], "TO") || is(&t[j], "OR") || t[j].kind == TK_DASH ||
-                      (is(&t[j], "AND") && i > 0 && is(&t[i - 1], "BETWEEN"))) &&
+    if (j + 1 < n && (tok_eq(&t[j], "TO") || tok_eq(&t[j], "OR") || t[j].kind == TK_DASH ||
+                      (tok_eq(&t[j], "AND") && i > 0 && tok_eq(&t[i - 1], "BETWEEN"))) &&
         figure_number(t, n, j + 1, &v2, &e2) && v2 > h->value && !not_a_count(s, j + 1, e2)) {
         h->value_max = v2;
         h->n1 = e2;
     }
     h->qual = qualifier(t, i, &h->q0);
-    if (i > 0 && is(&t[i - 1], "BETWEEN")) h->q0 = i - 1;
+    if (i > 0 && tok_eq(&t[i - 1], "BETWEEN")) h->q0 = i - 1;
     return 1;
 }
 
@@ -717,7 +716,7 @@ static uint32_t name_at(const token *t, uint32_t n, uint32_t i) {
 static int fatal_event(const token *t, uint32_t n, uint32_t i) {
     static const char *const EVENTS[] = {"SHOOTING", "SHOOTINGS", "STABBING", "ATTACK",
                                          "CRASH", "BLAST", "EXPLOSION", NULL};
-    return i + 1 < n && (is(&t[i], "FATAL") || is(&t[i], "DEADLY")) && tok_in(&t[i + 1], EVENTS);
+    return i + 1 < n && (tok_eq(&t[i], "FATAL") || tok_eq(&t[i], "DEADLY")) && tok_in(&t[i + 1], EVENTS);
 }
 
 int figure_sentence(const fig_sentence *s, arena *a, fig_vec *out) {
@@ -750,12 +749,12 @@ int figure_sentence(const fig_sentence *s, arena *a, fig_vec *out) {
             uint32_t e = name_at(t, n, i);
             if (!e) continue;
             uint32_t j = e;
-            if (j < n && is(&t[j], ",")) { /* ", 17," or ", a 5-year-old girl," */
+            if (j < n && tok_eq(&t[j], ",")) { /* ", 17," or ", a 5-year-old girl," */
                 uint32_t c = j + 1;
-                while (c < n && c < j + 8 && !is(&t[c], ",")) c++;
-                if (c < n && is(&t[c], ",")) j = c + 1;
+                while (c < n && c < j + 8 && !tok_eq(&t[c], ",")) c++;
+                if (c < n && tok_eq(&t[c], ",")) j = c + 1;
             }
-            if (!(j < n && (is(&t[j], "WAS") || is(&t[j], "DIED")))) {
+            if (!(j < n && (tok_eq(&t[j], "WAS") || tok_eq(&t[j], "DIED")))) {
                 i = e - 1;
                 continue;
             }
@@ -783,15 +782,15 @@ int figure_sentence(const fig_sentence *s, arena *a, fig_vec *out) {
         int64_t kw = -1;
         uint32_t after = h.n1 > h.v1 ? h.n1 : h.v1;
         if (h.v1 > h.n1 || h.n1 == h.n0) after = h.v1; /* "a man", "the victim" */
-        if (h.value == 1 && after + 1 < n && is(&t[after], ",")) { /* "Man, 29, fatally shot" */
+        if (h.value == 1 && after + 1 < n && tok_eq(&t[after], ",")) { /* "Man, 29, fatally shot" */
             uint32_t c = after + 1;
-            while (c < n && c < after + 8 && !is(&t[c], ",")) c++;
-            if (c + 1 < n && is(&t[c], ",")) after = c + 1;
+            while (c < n && c < after + 8 && !tok_eq(&t[c], ",")) c++;
+            if (c + 1 < n && tok_eq(&t[c], ",")) after = c + 1;
         }
-        if (is(&t[after < n ? after : n - 1], "OF") && after + 1 < n &&
-            (is(&t[after + 1], "THEM") || is(&t[after + 1], "WHOM") || is(&t[after + 1], "PEOPLE")))
+        if (tok_eq(&t[after < n ? after : n - 1], "OF") && after + 1 < n &&
+            (tok_eq(&t[after + 1], "THEM") || tok_eq(&t[after + 1], "WHOM") || tok_eq(&t[after + 1], "PEOPLE")))
             after += 2; /* "dozens of people", "two of them" */
-        else if (after < n && is(&t[after], "OF")) after++;
+        else if (after < n && tok_eq(&t[after], "OF")) after++;
         if (verb >= 0) {
             h.kw = (uint32_t)verb;
             if (h.v1 <= h.n1) {

@@ -11,7 +11,6 @@
 #define MAX_MODIFIERS 3 /* lower-case words skipped between an actor and its role */
 #define MAX_AGENTS 8    /* roles in one chain or list */
 
-int tok_is(const token *t, const char *up) { return tok_eq(t, up); }
 
 uint32_t group_size(const parse *p, uint32_t g) {
     uint32_t c = 0;
@@ -129,20 +128,20 @@ static int modifier(const parse *p, uint32_t i) {
                                        "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD", "WILL",
                                        "WOULD", "SAID", NULL};
     for (int k = 0; stop[k]; k++)
-        if (tok_is(t, stop[k])) return 0;
+        if (tok_eq(t, stop[k])) return 0;
     return 1;
 }
 
 static int is_conj(const token *t) {
-    return tok_is(t, "AND") || tok_is(t, "OR") || tok_is(t, "NOR") || tok_is(t, "&") ||
-           tok_is(t, ",");
+    return tok_eq(t, "AND") || tok_eq(t, "OR") || tok_eq(t, "NOR") || tok_eq(t, "&") ||
+           tok_eq(t, ",");
 }
 
 /* Skips modifiers from i; returns the first other token. */
 static uint32_t skip_modifiers(const parse *p, uint32_t i, int allow_and) {
     uint32_t k = i, skipped = 0;
     while (k < p->n && skipped < MAX_MODIFIERS) {
-        if (modifier(p, k) || (allow_and && tok_is(&p->t[k], "AND") && k > i)) {
+        if (modifier(p, k) || (allow_and && tok_eq(&p->t[k], "AND") && k > i)) {
             k++;
             skipped++;
             continue;
@@ -175,8 +174,8 @@ static uint32_t read_roles(const parse *p, uint32_t i, role_chain *chains, int *
         if (*nchains == MAX_AGENTS) break;
         /* a branch: "and" / "," then another role */
         uint32_t j = k;
-        if (j < p->n && tok_is(&p->t[j], ",")) j++;
-        if (j < p->n && (tok_is(&p->t[j], "AND") || tok_is(&p->t[j], "OR"))) j++;
+        if (j < p->n && tok_eq(&p->t[j], ",")) j++;
+        if (j < p->n && (tok_eq(&p->t[j], "AND") || tok_eq(&p->t[j], "OR"))) j++;
         if (j == k || !agent_at(p, j) || agent_at(p, j)->prefix) break;
         cur.n--; /* shares all but the last role */
         k = j;
@@ -227,7 +226,7 @@ static int read_actor_list(const parse *p, uint32_t i, const char **codes, uint3
     int n = 0;
     uint32_t k = i;
     while (n < max) {
-        if (k < p->n && (tok_is(&p->t[k], "THE"))) k++;
+        if (k < p->n && (tok_eq(&p->t[k], "THE"))) k++;
         const char *c = actor_at(p, k);
         if (!c || !*c) break;
         st[n] = k;
@@ -236,10 +235,10 @@ static int read_actor_list(const parse *p, uint32_t i, const char **codes, uint3
         en[n] = k;
         codes[n++] = c;
         uint32_t j = k;
-        if (j < p->n && tok_is(&p->t[j], ",")) j++;
-        if (j < p->n && (tok_is(&p->t[j], "AND") || tok_is(&p->t[j], "OR"))) j++;
+        if (j < p->n && tok_eq(&p->t[j], ",")) j++;
+        if (j < p->n && (tok_eq(&p->t[j], "AND") || tok_eq(&p->t[j], "OR"))) j++;
         if (j == k) break;
-        if (j < p->n && tok_is(&p->t[j], "THE")) j++;
+        if (j < p->n && tok_eq(&p->t[j], "THE")) j++;
         if (!actor_at(p, j) || !*actor_at(p, j)) break;
         k = j;
     }
@@ -254,13 +253,13 @@ static int shared_roles(const parse *p, uint32_t j, role_chain *chains, int *nch
     *nch = 0;
     uint32_t k = j;
     for (int n = 0; n < 4 && k + 1 < p->n; n++) {
-        if (!tok_is(&p->t[k], "AND") && !tok_is(&p->t[k], "OR") && !tok_is(&p->t[k], ",")) return 0;
+        if (!tok_eq(&p->t[k], "AND") && !tok_eq(&p->t[k], "OR") && !tok_eq(&p->t[k], ",")) return 0;
         k++;
-        if (tok_is(&p->t[k - 1], ",") && (tok_is(&p->t[k], "AND") || tok_is(&p->t[k], "OR"))) k++;
+        if (tok_eq(&p->t[k - 1], ",") && (tok_eq(&p->t[k], "AND") || tok_eq(&p->t[k], "OR"))) k++;
         const char *c = actor_at(p, k);
         if (!c || !*c || p->act[k].len != 1 || !p->t[k].cap) return 0;
         k++;
-        if (k < p->n && (tok_is(&p->t[k], "AND") || tok_is(&p->t[k], "OR") || tok_is(&p->t[k], ",")))
+        if (k < p->n && (tok_eq(&p->t[k], "AND") || tok_eq(&p->t[k], "OR") || tok_eq(&p->t[k], ",")))
             continue;
         read_roles(p, skip_modifiers(p, k, 0), chains, nch);
         return *nch > 0;
@@ -290,9 +289,9 @@ static uint32_t skip_abbreviation(const parse *p, uint32_t k) {
  * one of code, the actor named right before ("Captain Ibrahim Traore of
  * Burkina Faso"); k when there is no such phrase. */
 static uint32_t of_own_country(const parse *p, uint32_t k, const char *code) {
-    if (k + 1 >= p->n || !(tok_is(&p->t[k], "OF") || tok_is(&p->t[k], "FROM"))) return k;
+    if (k + 1 >= p->n || !(tok_eq(&p->t[k], "OF") || tok_eq(&p->t[k], "FROM"))) return k;
     uint32_t a = k + 1;
-    if (tok_is(&p->t[a], "THE") && a + 1 < p->n) a++;
+    if (tok_eq(&p->t[a], "THE") && a + 1 < p->n) a++;
     const char *c = actor_at(p, a);
     if (!c || strlen(c) != 3 || strncmp(c, code, 3) != 0 || !p->t[a].cap) return k;
     return a + p->act[a].len;
@@ -493,8 +492,8 @@ static uint32_t from_agent(parse *p, uint32_t i) {
     }
     /* role + of/in/from + actor list */
     uint32_t k = e;
-    if (k < p->n && (tok_is(&p->t[k], "OF") || tok_is(&p->t[k], "IN") ||
-                     tok_is(&p->t[k], "FROM"))) {
+    if (k < p->n && (tok_eq(&p->t[k], "OF") || tok_eq(&p->t[k], "IN") ||
+                     tok_eq(&p->t[k], "FROM"))) {
         const char *codes[16];
         uint32_t st[16], en[16];
         int na = read_actor_list(p, k + 1, codes, st, en, 16);
@@ -508,9 +507,9 @@ static uint32_t from_agent(parse *p, uint32_t i) {
     /* role + name + of/from + actor: "General Abdourahamane Tchiani of
      * Niger", "Captain Ibrahim Traore of Burkina Faso" */
     uint32_t nm = unknown_name(p, k);
-    if (nm > k && nm + 1 < p->n && (tok_is(&p->t[nm], "OF") || tok_is(&p->t[nm], "FROM"))) {
+    if (nm > k && nm + 1 < p->n && (tok_eq(&p->t[nm], "OF") || tok_eq(&p->t[nm], "FROM"))) {
         uint32_t a = nm + 1;
-        if (tok_is(&p->t[a], "THE") && a + 1 < p->n) a++;
+        if (tok_eq(&p->t[a], "THE") && a + 1 < p->n) a++;
         const char *c = actor_at(p, a);
         if (c && *c && p->t[a].cap) {
             uint32_t end = a + p->act[a].len;
@@ -558,10 +557,10 @@ static int list_gap(const parse *p, uint32_t a, uint32_t b, int and_needed) {
     int conj = 0, comma = 0;
     for (uint32_t k = a; k < b; k++) {
         const token *t = &p->t[k];
-        if (tok_is(t, ",")) comma = 1;
+        if (tok_eq(t, ",")) comma = 1;
         else if (is_conj(t)) conj = 1;
-        else if (!(tok_is(t, "THE") || tok_is(t, "A") || tok_is(t, "AN") || tok_is(t, "BOTH") ||
-                   tok_is(t, "EITHER") || tok_is(t, "NEITHER") || modifier(p, k)))
+        else if (!(tok_eq(t, "THE") || tok_eq(t, "A") || tok_eq(t, "AN") || tok_eq(t, "BOTH") ||
+                   tok_eq(t, "EITHER") || tok_eq(t, "NEITHER") || modifier(p, k)))
             return 0;
     }
     return and_needed ? conj : comma || conj;
@@ -611,8 +610,8 @@ static int saying_word(const token *t) {
  * conjunction or adverb ("But he said", "Later, he"). */
 static uint32_t opening(const parse *p) {
     uint32_t i = 0;
-    while (i < p->n && (p->t[i].kind == TK_QUOTE || tok_is(&p->t[i], "BUT") ||
-                        tok_is(&p->t[i], "AND") || tok_is(&p->t[i], ",") ||
+    while (i < p->n && (p->t[i].kind == TK_QUOTE || tok_eq(&p->t[i], "BUT") ||
+                        tok_eq(&p->t[i], "AND") || tok_eq(&p->t[i], ",") ||
                         (p->t[i].kind == TK_WORD && p->t[i].uplen > 3 && !strcmp(p->t[i].up + p->t[i].uplen - 2, "LY"))))
         i++;
     return i;

@@ -92,9 +92,6 @@ int parse_sentence(parse *p, const dicts *d, arena *a, arena *tmp, const token *
 /* How many mentions group g has. */
 uint32_t group_size(const parse *p, uint32_t g);
 
-/* Upper-case word test on a token ("AND"). */
-int tok_is(const token *t, const char *up);
-
 /* Matches pattern elements; see pattern.c. The result says where the
  * source/target elements ('$', '+', '%') landed (mention index or -1) and
  * the last token the pattern covered after the verb. */

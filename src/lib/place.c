@@ -189,9 +189,9 @@ static const gaz_entry *resolve(const gazetteer *g, int32_t l, const place_conte
  * name: "the", "the capital(,)" ("in the capital, Colombo"). */
 static uint32_t skip_det(const parse *p, uint32_t k) {
     const token *t = p->t;
-    if (k >= 2 && tok_is(&t[k - 1], ",") && tok_is(&t[k - 2], "CAPITAL")) k--;
-    if (k > 0 && tok_is(&t[k - 1], "CAPITAL")) k--;
-    if (k > 0 && tok_is(&t[k - 1], "THE")) k--;
+    if (k >= 2 && tok_eq(&t[k - 1], ",") && tok_eq(&t[k - 2], "CAPITAL")) k--;
+    if (k > 0 && tok_eq(&t[k - 1], "CAPITAL")) k--;
+    if (k > 0 && tok_eq(&t[k - 1], "THE")) k--;
     return k;
 }
 
@@ -200,7 +200,7 @@ static int locative_before(const parse *p, uint32_t k, uint32_t *t0) {
     k = skip_det(p, k);
     if (k == 0) return 0;
     if (tok_in(&t[k - 1], PREP)) return 1;
-    if (tok_is(&t[k - 1], "OF") && k >= 2 && tok_in(&t[k - 2], OF_NOUN)) {
+    if (tok_eq(&t[k - 1], "OF") && k >= 2 && tok_in(&t[k - 2], OF_NOUN)) {
         if (tok_in(&t[k - 2], DIRECTION)) *t0 = k - 2;
         return tok_in(&t[k - 2], INNER_OF) ? LOC_INNER : 1;
     }
@@ -245,7 +245,7 @@ static int push(const parse *p, place_mention **v, uint32_t *n, uint32_t *cap,
  * of the actor mention just before token k ("capital"), or NULL. */
 static const gaz_entry *described_capital(const gazetteer *g, const parse *p, uint32_t k,
                                           uint32_t *t0) {
-    if (k == 0 || !tok_is(&p->t[k], "CAPITAL")) return NULL;
+    if (k == 0 || !tok_eq(&p->t[k], "CAPITAL")) return NULL;
     uint32_t j = k - 1;
     if (p->t[j].kind == TK_POSS && j > 0) j--;
     int32_t m = p->men_at[j];
@@ -279,7 +279,7 @@ static int unknown_place(const parse *p, const char *text, uint32_t i, place_men
     if (p->men_at[i] >= 0 || tok_in(&t[i], STOP)) return 0;
     uint32_t k = skip_det(p, i), t0 = i;
     if (k == 0) return 0;
-    int of = tok_is(&t[k - 1], "OF") && k >= 2 && tok_in(&t[k - 2], OF_NOUN);
+    int of = tok_eq(&t[k - 1], "OF") && k >= 2 && tok_in(&t[k - 2], OF_NOUN);
     int dir = k == i && tok_in(&t[k - 1], DIRECTION) && !t[k - 1].cap;
     if (dir) t0 = k - 1;
     if (!of && !dir && !tok_in(&t[k - 1], STRONG_PREP)) return 0;
@@ -321,7 +321,7 @@ int place_find(const parse *p, const char *text, const gazetteer *g, place_conte
         uint32_t t0 = i;
         const gaz_entry *desc = described_capital(g, p, i, &t0);
         if (desc) {
-            if (t0 > 0 && tok_is(&t[t0 - 1], "THE")) t0--;
+            if (t0 > 0 && tok_eq(&t[t0 - 1], "THE")) t0--;
             pm.t0 = t0;
             pm.t1 = i + 1;
             pm.e = desc;

@@ -16,6 +16,7 @@
 
 #include <utf8proc.h>
 
+#include "date.h"
 #include "status.h"
 #include "utf8.h"
 
@@ -93,23 +94,7 @@ static char *dupn(const char *s, size_t n) {
 
 static char *dup0(const char *s) { return dupn(s ? s : "", s ? strlen(s) : 0); }
 
-/* Normalises a date to YYYY-MM-DD: accepts YYYY-MM-DD, YYYYMMDD and ISO
- * timestamps. Returns 0 and fills out (11 bytes), or -1. */
-static int norm_date(const char *s, char *out) {
-    int y, m, d;
-    if (!s) return -1;
-    size_t n = strlen(s);
-    if (n >= 10 && s[4] == '-' && s[7] == '-' && sscanf(s, "%4d-%2d-%2d", &y, &m, &d) == 3) {
-    } else if (n == 8 && strspn(s, "0123456789") == 8 && sscanf(s, "%4d%2d%2d", &y, &m, &d) == 3) {
-    } else return -1;
-    static const int md[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1 || m < 1 || m > 12 || d < 1 || d > md[m - 1]) return -1;
-    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return -1;
-    snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
-    return 0;
-}
-
-int dyad_date_normalize(const char *s, char out[11]) { return norm_date(s, out); }
+int dyad_date_normalize(const char *s, char out[11]) { return date_normalize(s, out); }
 
 /* Reads the rest of f into a malloc'd, NUL-terminated buffer; NULL when
  * out of memory. */
@@ -478,7 +463,7 @@ static int jsonl_record(dyad_reader *r, json_object *o, dyad_error *err) {
         if (r->id) sprintf(r->id, "%s%s", r->base, b);
     }
     char d[11] = "";
-    if (*v[4] && norm_date(v[4], d) != 0) {
+    if (*v[4] && date_normalize(v[4], d) != 0) {
         dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, r->line, "bad date \"%s\"; date ignored", v[4]);
         d[0] = '\0';
     }
@@ -576,7 +561,7 @@ static int next_text(dyad_reader *r, dyad_article *out, dyad_error *err) {
         char *val = dupn(v, vl);
         if (!val) return free(all), dyad_fail(err, DYAD_ENOMEM, r->path, line, "out of memory"), -1;
         if (hit == 0) {
-            if (norm_date(val, d) != 0) {
+            if (date_normalize(val, d) != 0) {
                 dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, line, "bad date \"%s\" ignored", val);
                 d[0] = '\0';
             }
@@ -634,7 +619,7 @@ static int next_xml(dyad_reader *r, dyad_article *out, dyad_error *err) {
         xmlChar *src = xmlGetProp(s, (const xmlChar *)"source");
         xmlChar *txt = xmlNodeGetContent(tn);
         char d[11] = "";
-        if (date && norm_date((const char *)date, d) != 0) {
+        if (date && date_normalize((const char *)date, d) != 0) {
             dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, line, "bad date \"%s\" ignored", (const char *)date);
             d[0] = '\0';
         }

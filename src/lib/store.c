@@ -309,21 +309,6 @@ dyad_status dyad_store_commit(dyad_store *s, dyad_error *err) {
     return DYAD_OK;
 }
 
-/* 128-bit hash of the text as hex (two FNV-1a 64 lanes). */
-static void text_hash(const char *t, size_t n, char out[33]) {
-    uint64_t a = 1469598103934665603ULL, b = 0x9ae16a3b2f90404fULL;
-    for (size_t i = 0; i < n; i++) {
-        a = (a ^ (unsigned char)t[i]) * 1099511628211ULL;
-        b = (b ^ (unsigned char)t[i]) * 0x100000001b3ULL;
-        b ^= b >> 29;
-    }
-    snprintf(out, 33, "%016llx%016llx", (unsigned long long)a, (unsigned long long)b);
-}
-
-void store_text_hash(const char *t, size_t n, char out[33]) {
-    text_hash(t, n, out);
-}
-
 static const char *col(sqlite3_stmt *st, int i) {
     const unsigned char *t = sqlite3_column_text(st, i);
     return t ? (const char *)t : "";
@@ -671,7 +656,7 @@ dyad_status dyad_store_put(dyad_store *s, const dyad_article *a, const dyad_doc 
     if (s->pg) return pg_store_put(s->pg, a, d, added, err);
     *added = 0;
     char hash[33];
-    text_hash(a->text, a->text_len, hash);
+    dyad_text_hash(a->text, a->text_len, hash);
     sqlite3_stmt *st = s->find_article;
     bind_str(st, 1, a->id);
     bind_str(st, 2, hash);
@@ -738,21 +723,14 @@ done:
     return res;
 }
 
-/* Checks a YYYY-MM-DD query date: ten characters, digits where digits
- * belong, and a day that its month has. */
-static int good_date(const char *d) {
-    if (!d || strlen(d) != 10 || d[4] != '-' || d[7] != '-') return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9')) return 0;
-    int y = atoi(d), m = atoi(d + 5), dd = atoi(d + 8);
-    return date_valid(y, m, dd);
-}
+/* A YYYY-MM-DD query date: ten characters of a real day. */
+static int good_date(const char *d) { return d && strlen(d) == 10 && date_parse_iso(d); }
 
 dyad_status store_check_query(const dyad_query *q, dyad_error *err) {
     if (q && q->from && !good_date(q->from))
-        return dyad_fail(err, DYAD_EINVAL, NULL, 0, "--from: bad date '%s' (want YYYY-MM-DD)", q->from);
+        return dyad_fail(err, DYAD_EINVAL, NULL, 0, "from: bad date '%s' (want YYYY-MM-DD)", q->from);
     if (q && q->to && !good_date(q->to))
-        return dyad_fail(err, DYAD_EINVAL, NULL, 0, "--to: bad date '%s' (want YYYY-MM-DD)", q->to);
+        return dyad_fail(err, DYAD_EINVAL, NULL, 0, "to: bad date '%s' (want YYYY-MM-DD)", q->to);
     if (q && !(q->min_confidence >= 0 && q->min_confidence <= 1))
         return dyad_fail(err, DYAD_EINVAL, NULL, 0, "min_confidence: %g is not a number from 0 to 1",
                          q->min_confidence);
@@ -762,7 +740,7 @@ dyad_status store_check_query(const dyad_query *q, dyad_error *err) {
             k++;
         if (!*dyad_figure_kind_name((dyad_figure_kind)k))
             return dyad_fail(err, DYAD_EINVAL, NULL, 0,
-                             "--kind: '%s' is not killed, injured, captive, prisoner or displaced", q->kind);
+                             "kind: '%s' is not killed, injured, captive, prisoner or displaced", q->kind);
     }
     return DYAD_OK;
 }

@@ -332,8 +332,8 @@ static int schema_current(pg_store *p, const char *want) {
  * would wait for them and could deadlock. One process at a time does it. */
 static dyad_status ensure_schema(pg_store *p, dyad_error *err) {
     char want[65];
-    store_text_hash(SCHEMA, sizeof SCHEMA - 1, want);
-    store_text_hash(PUT_MENTION_FN, sizeof PUT_MENTION_FN - 1, want + 32);
+    dyad_text_hash(SCHEMA, sizeof SCHEMA - 1, want);
+    dyad_text_hash(PUT_MENTION_FN, sizeof PUT_MENTION_FN - 1, want + 32);
     const char *v[1] = {want};
     if (schema_current(p, want)) return DYAD_OK;
     /* A session lock, so that the check below runs in a transaction of its
@@ -796,7 +796,7 @@ dyad_status pg_store_put(pg_store *p, const dyad_article *a, const dyad_doc *d, 
     dyad_status st = exec(p, own ? BEGIN_WRITE : "SAVEPOINT article", "cannot start an article", err);
     if (st != DYAD_OK) return st;
     char hash[33];
-    store_text_hash(a->text, a->text_len, hash);
+    dyad_text_hash(a->text, a->text_len, hash);
     char *text = dup_text(a->text, a->text_len);
     const char *v[8] = {a->id, hash, a->date ? a->date : "", a->source ? a->source : "",
                         a->title ? a->title : "", a->url ? a->url : "", text, a->file ? a->file : ""};

@@ -37,8 +37,6 @@ dyad_status pg_store_series(pg_store *p, const dyad_query *q, dyad_series_fn fn,
 
 /* Shared with store.c, so both backends agree. */
 
-/* 128-bit hash of an article's text as 32 hex digits: same text, same hash. */
-void store_text_hash(const char *t, size_t n, char out[33]);
 /* Refuses a query whose --from or --to is not YYYY-MM-DD (DYAD_EINVAL). */
 dyad_status store_check_query(const dyad_query *q, dyad_error *err);
 

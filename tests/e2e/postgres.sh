@@ -122,9 +122,9 @@ done
 
 # bad input: clear errors, non-zero exit, nothing broken
 "$DYAD" query --db "$pg" --from 2024-13-45x >/dev/null 2>"$tmp/e1" && fail=1
-grep -q -- "--from: bad date '2024-13-45x'" "$tmp/e1" || { cat "$tmp/e1"; echo "bad date not reported"; fail=1; }
+grep -q -- "error: from: bad date '2024-13-45x'" "$tmp/e1" || { cat "$tmp/e1"; echo "bad date not reported"; fail=1; }
 "$DYAD" stats --db "$pg" --to 24-1-1 >/dev/null 2>"$tmp/e2" && fail=1
-grep -q -- "--to: bad date" "$tmp/e2" || { cat "$tmp/e2"; echo "bad --to not reported"; fail=1; }
+grep -q -- "error: to: bad date" "$tmp/e2" || { cat "$tmp/e2"; echo "bad --to not reported"; fail=1; }
 "$DYAD" query --db "postgresql://postgres:s3cret@127.0.0.1:$port/no_such_db" 2>"$tmp/e3" && fail=1
 grep -q "cannot connect to PostgreSQL.*no_such_db" "$tmp/e3" || { cat "$tmp/e3"; echo "missing database not reported"; fail=1; }
 "$DYAD" query --db "postgresql://u:s3cret@[::1" 2>"$tmp/e4" && fail=1
@@ -190,7 +190,7 @@ for db in "$lite" "$pg"; do
     [ "$(tail -n +2 "$tmp/met" | wc -l)" = 2 ] || { cat "$tmp/met"; echo "$db: expected 2 meetings"; fail=1; }
 done
 "$DYAD" figures --db "$pg" --kind wounded >/dev/null 2>"$tmp/e5" && fail=1
-grep -q -- "--kind: 'wounded' is not" "$tmp/e5" || { cat "$tmp/e5"; echo "bad --kind not reported"; fail=1; }
+grep -q -- "error: kind: 'wounded' is not" "$tmp/e5" || { cat "$tmp/e5"; echo "bad --kind not reported"; fail=1; }
 
 # a PostgreSQL store made before places and figures (no place stored, an
 # event that shares its key with another keeps its name) is upgraded when

@@ -95,10 +95,10 @@ n=$("$DYAD" figures --db "$db" --actor ISR --format jsonl | grep -vc '"perpetrat
 grep -q "is not killed, injured" "$tmp/e5" || { echo "bad --kind not reported"; fail=1; }
 # bad queries: clear errors, non-zero exit, nothing broken
 "$DYAD" query --db "$db" --from 2024-13-45x 2>"$tmp/e1" >"$tmp/o1" && fail=1
-grep -q -- "--from: bad date" "$tmp/e1" || { echo "bad date not reported"; fail=1; }
+grep -q -- "error: from: bad date" "$tmp/e1" || { echo "bad date not reported"; fail=1; }
 [ -s "$tmp/o1" ] && { echo "a refused query wrote a table header"; fail=1; }
 "$DYAD" stats --db "$db" --to 2024-02-30 2>"$tmp/e6" >"$tmp/o6" && fail=1
-grep -q -- "--to: bad date" "$tmp/e6" || { echo "bad --to not reported"; fail=1; }
+grep -q -- "error: to: bad date" "$tmp/e6" || { echo "bad --to not reported"; fail=1; }
 [ -s "$tmp/o6" ] && { echo "a refused stats query wrote a header"; fail=1; }
 [ "$("$DYAD" query --db "$db" --actor NOBODY --format csv | wc -l)" = 1 ] || { echo "no CSV header for an empty result"; fail=1; }
 "$DYAD" query --db "$db" --format xml 2>"$tmp/e2" && fail=1

@@ -54,6 +54,20 @@ static void arithmetic(void **s) {
     assert_int_equal(date_parse_iso("2023-02-29"), 0);
     assert_int_equal(date_parse_iso("20240820"), 0);
     assert_int_equal(date_parse_iso(NULL), 0);
+    assert_int_equal(date_parse_iso("2024-0a-20"), 0);
+    assert_int_equal(date_parse_iso("0000-01-01"), 0);
+    assert_int_equal(date_parse_iso("2024-02-31"), 0);
+    /* article dates: the forms readers take, one spelling out */
+    char out[11];
+    const char *good[][2] = {{"2024-08-20", "2024-08-20"}, {"20240820", "2024-08-20"},
+                             {"2024-08-20T10:00:00Z", "2024-08-20"}, {"2024-02-29 08:00", "2024-02-29"}};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        assert_int_equal(date_normalize(good[i][0], out), 0);
+        assert_string_equal(out, good[i][1]);
+    }
+    const char *bad[] = {"2024-08-20x", "2023-02-29", "00000101", "2024-8-20", "2024082", "", "0000-01-01"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) assert_int_equal(date_normalize(bad[i], out), -1);
+    assert_int_equal(date_normalize(NULL, out), -1);
 }
 
 static void weekdays(void **s) {

@@ -561,12 +561,9 @@ static int read_posted(json_object *root, size_t n, posted *p, http_reply *out) 
             json_object_is_type(t, json_type_string) &&
             (!json_object_object_get_ex(o, "id", &id) || !id ||
              (json_object_is_type(id, json_type_string) && !json_object_get_string_len(id)))) {
-            /* FNV-1a of the text */
-            uint64_t h = 1469598103934665603ULL;
-            const char *x = json_object_get_string(t);
-            for (int k = 0; k < json_object_get_string_len(t); k++) h = (h ^ (unsigned char)x[k]) * 1099511628211ULL;
-            char idbuf[40];
-            snprintf(idbuf, sizeof idbuf, "web-%016llx", (unsigned long long)h);
+            char hash[33], idbuf[24];
+            dyad_text_hash(json_object_get_string(t), (size_t)json_object_get_string_len(t), hash);
+            snprintf(idbuf, sizeof idbuf, "web-%.16s", hash);
             json_object_object_add(o, "id", json_object_new_string(idbuf));
         }
         size_t l;
