@@ -28,7 +28,7 @@ PUB_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) -Iinclude $(PK
 ALL_CFLAGS = $(PUB_CFLAGS) -Isrc/lib -I$(BUILD)/gen
 LIBS = $(PKG_LIBS) -lm
 
-LIB_SRC := $(sort $(wildcard src/lib/*.c))
+LIB_SRC := $(sort $(wildcard src/lib/*.c src/lib/store/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 API_SRC := $(sort $(wildcard src/api/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
@@ -74,7 +74,7 @@ $(BUILD)/gazetteer.gaz: scripts/gen-gazetteer.js $(GAZ_PKG)
 	@mkdir -p $(dir $@)
 	node scripts/gen-gazetteer.js > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/lib/%.o: src/lib/%.c $(wildcard src/lib/*.h) include/dyad.h
+$(BUILD)/lib/%.o: src/lib/%.c $(wildcard src/lib/*.h src/lib/store/*.h) include/dyad.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 

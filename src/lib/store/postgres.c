@@ -1,5 +1,5 @@
-/* store_pg.c -- the event store in PostgreSQL (libpq), the twin of the
- * SQLite store in store.c: the same tables in PostgreSQL types, the same
+/* postgres.c -- the store backend in PostgreSQL (libpq; see backend.h),
+ * the twin of sqlite.c: the same tables in PostgreSQL types, the same
  * merging of events with GDELT counts, the same queries and stats, so a
  * query gives the same rows from either backend. Full-text search is a
  * generated tsvector column with a GIN index ('simple' configuration: no
@@ -14,7 +14,7 @@
 
 #include "merge.h"
 #include "status.h"
-#include "store_pg.h"
+#include "backend.h"
 
 #define TEXTOID 25 /* PostgreSQL's type oids for query parameters */
 #define INT8OID 20
@@ -23,7 +23,7 @@
 #define LOCK_SCHEMA "4479326584"
 #define LOCK_WRITE "4479326585"
 
-struct pg_store {
+typedef struct pg_store {
     PGconn *conn;
     char name[256]; /* the URI without its password, for messages */
     char pw[128];   /* the URI's password, kept out of messages */
@@ -32,7 +32,7 @@ struct pg_store {
      * (rowids grow in commit order, as writers take turns) */
     long long len_upto;
     double len_n, len_sum;
-};
+} pg_store;
 
 /* Run when the database has not got this version of it (see ensure_schema). */
 static const char SCHEMA[] =
@@ -204,31 +204,6 @@ static const char *const STMTS[][2] = {
      "SELECT dyad_put_mention($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
      " $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32,"
      " $33, $34, $35, $36)"},
-    /* planning a key again (plan_key): its reports and events, then the plan */
-    {"key_mentions",
-     "SELECT m.id, m.event, m.article, a.source, coalesce(m.place, e.place),"
-     " coalesce(m.country, e.country), coalesce(m.place_kind, e.place_kind),"
-     " CASE WHEN m.place IS NULL THEN e.lat ELSE m.lat END,"
-     " CASE WHEN m.place IS NULL THEN e.lon ELSE m.lon END, m.confidence"
-     " FROM events e JOIN mentions m ON m.event = e.id JOIN articles a ON a.rowid = m.article"
-     " WHERE e.date = $1 AND e.source = $2 AND e.target = $3 AND e.code = $4"},
-    {"key_events",
-     "SELECT id, place FROM events WHERE date = $1 AND source = $2 AND target = $3 AND code = $4"
-     " ORDER BY id"},
-    {"new_event",
-     "INSERT INTO events(date, source, target, code, root, quad, goldstein, place)"
-     " SELECT date, source, target, code, root, quad, goldstein, $2 FROM events WHERE id = $1"
-     " RETURNING id"},
-    {"set_event",
-     "UPDATE events SET place = $2, country = $3, lat = $4, lon = $5, place_kind = $6,"
-     " num_mentions = $7, num_articles = $8, num_sources = $9, confidence = $10 WHERE id = $1"},
-    {"move_mention", "UPDATE mentions SET event = $2 WHERE id = $1"},
-    {"clear_sources", "DELETE FROM event_sources WHERE event = $1"},
-    {"put_source", "INSERT INTO event_sources(event, source) VALUES($1, $2) ON CONFLICT DO NOTHING"},
-    {"drop_event", "DELETE FROM events WHERE id = $1"},
-    {"article_keys",
-     "SELECT DISTINCT e.date, e.source, e.target, e.code FROM mentions m"
-     " JOIN events e ON e.id = m.event WHERE m.article = $1"},
     {"put_figure",
      "INSERT INTO figures(article, sentence, kind, released, value, value_max, qualifier,"
      " number_text, number_start, number_end, victim_text, victim_code, perpetrator_text,"
@@ -237,7 +212,16 @@ static const char *const STMTS[][2] = {
      " $16, $17, $18, $19, $20, $21, $22, $23)"},
 };
 
-int pg_store_is_uri(const char *path) {
+size_t dyad_uri_password(const char *uri, size_t *len) {
+    const char *user = strstr(uri, "://");
+    user = user ? user + 3 : uri;
+    const char *at = memchr(user, '@', strcspn(user, "/?#"));
+    const char *colon = at ? memchr(user, ':', (size_t)(at - user)) : NULL;
+    *len = colon ? (size_t)(at - colon - 1) : 0;
+    return colon ? (size_t)(colon + 1 - uri) : 0;
+}
+
+static int pg_claims(const char *path) {
     return path && (!strncmp(path, "postgresql://", 13) || !strncmp(path, "postgres://", 11));
 }
 
@@ -306,7 +290,8 @@ static PGresult *run(pg_store *p, const char *stmt, int n, const char *const *va
     return NULL;
 }
 
-void pg_store_close(pg_store *p) {
+static void pg_close(void *impl) {
+    pg_store *p = impl;
     if (!p) return;
     PQfinish(p->conn);
     free(p);
@@ -360,11 +345,27 @@ static dyad_status ensure_schema(pg_store *p, dyad_error *err) {
     return st;
 }
 
-/* Prepares the statements of STMTS on the connection. */
+/* merge.c's statement text with its parameters ?N written $N (they
+ * stand outside string literals in those statements). */
+static void dollars(const char *sql, char *out, size_t n) {
+    size_t k = 0;
+    for (; *sql && k + 1 < n; sql++) out[k++] = *sql == '?' ? '$' : *sql;
+    out[k] = '\0';
+}
+
+/* Prepares the statements of STMTS and merge.c's ("merge0", ...) on the
+ * connection. */
 static dyad_status prepare(pg_store *p, dyad_error *err) {
     dyad_status st = DYAD_OK;
-    for (size_t i = 0; st == DYAD_OK && i < sizeof STMTS / sizeof STMTS[0]; i++) {
-        PGresult *r = PQprepare(p->conn, STMTS[i][0], STMTS[i][1], 0, NULL);
+    size_t nstmts = sizeof STMTS / sizeof STMTS[0];
+    for (size_t i = 0; st == DYAD_OK && i < nstmts + MERGE_NSTMTS; i++) {
+        char name[16], sql[1024];
+        if (i >= nstmts) {
+            snprintf(name, sizeof name, "merge%zu", i - nstmts);
+            dollars(merge_sql[i - nstmts], sql, sizeof sql);
+        }
+        PGresult *r = i < nstmts ? PQprepare(p->conn, STMTS[i][0], STMTS[i][1], 0, NULL)
+                                 : PQprepare(p->conn, name, sql, 0, NULL);
         if (PQresultStatus(r) != PGRES_COMMAND_OK) st = pg_fail(p, err, "cannot prepare statements", r);
         PQclear(r);
     }
@@ -383,7 +384,7 @@ static dyad_status reconnect(pg_store *p, dyad_error *err) {
     return prepare(p, err);
 }
 
-dyad_status pg_store_open(pg_store **out, const char *uri, dyad_error *err) {
+static dyad_status pg_open(void **out, const char *uri, dyad_error *err) {
     *out = NULL;
     pg_store *p = calloc(1, sizeof *p);
     if (!p) return dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
@@ -405,7 +406,7 @@ dyad_status pg_store_open(pg_store **out, const char *uri, dyad_error *err) {
     if (st == DYAD_OK) st = ensure_schema(p, err);
     if (st == DYAD_OK) st = prepare(p, err);
     if (st != DYAD_OK) {
-        pg_store_close(p);
+        pg_close(p);
         return st;
     }
     *out = p;
@@ -417,9 +418,13 @@ dyad_status pg_store_open(pg_store **out, const char *uri, dyad_error *err) {
  * orders would otherwise deadlock. Readers are never blocked. */
 #define BEGIN_WRITE "BEGIN; SELECT pg_advisory_xact_lock(" LOCK_WRITE ")"
 
-int pg_store_connected(const pg_store *p) { return PQstatus(p->conn) == CONNECTION_OK; }
+static int pg_connected(const void *impl) {
+    const pg_store *p = impl;
+    return PQstatus(p->conn) == CONNECTION_OK;
+}
 
-dyad_status pg_store_begin(pg_store *p, dyad_error *err) {
+static dyad_status pg_begin(void *impl, dyad_error *err) {
+    pg_store *p = impl;
     if (reconnect(p, err) != DYAD_OK) return DYAD_EDB;
     dyad_status st = exec(p, BEGIN_WRITE, "cannot begin a transaction", err);
     if (st != DYAD_OK && PQstatus(p->conn) != CONNECTION_OK && reconnect(p, err) == DYAD_OK)
@@ -427,7 +432,8 @@ dyad_status pg_store_begin(pg_store *p, dyad_error *err) {
     return st;
 }
 
-dyad_status pg_store_commit(pg_store *p, dyad_error *err) {
+static dyad_status pg_commit(void *impl, dyad_error *err) {
+    pg_store *p = impl;
     if (PQtransactionStatus(p->conn) == PQTRANS_IDLE) /* see reconnect */
         return dyad_fail(err, DYAD_EDB, p->name, 0,
                          "cannot commit: the connection was lost, and the transaction with it");
@@ -622,124 +628,23 @@ static dyad_status pipeline_results(pg_store *p, size_t n, dyad_status st, char 
     return st;
 }
 
-/* Copies of the field values of a result row, "" for NULL. */
-static char *val_dup(const PGresult *r, int row, int c) {
-    const char *t = PQgetisnull(r, row, c) ? "" : PQgetvalue(r, row, c);
-    size_t n = strlen(t) + 1;
-    char *d = malloc(n);
-    if (d) memcpy(d, t, n);
-    return d;
-}
-
-/* Plans the events of a key again from all its reports (merge.c) and
- * writes the plan, as store.c's plan_key does. */
-static dyad_status plan_key(pg_store *p, const char *const key[4], dyad_error *err) {
-    PGresult *rm = run(p, "key_mentions", 4, key, "cannot read an event's reports", err);
-    PGresult *re = rm ? run(p, "key_events", 4, key, "cannot read an event's reports", err) : NULL;
-    if (!re) {
-        PQclear(rm);
-        return DYAD_EDB;
+/* Runs merge.c's statement stmt with text parameters (NULL: SQL NULL),
+ * handing each row to row. */
+static dyad_status pg_run(void *impl, int stmt, int n, const char *const *v, store_row_fn row,
+                          void *ud, dyad_error *err) {
+    pg_store *p = impl;
+    char name[16];
+    snprintf(name, sizeof name, "merge%d", stmt);
+    PGresult *r = run(p, name, n, v, "cannot merge an event's reports", err);
+    if (!r) return DYAD_EDB;
+    int nc = PQnfields(r) > 16 ? 16 : PQnfields(r);
+    for (int i = 0; row && i < PQntuples(r); i++) {
+        const char *vals[16];
+        for (int c = 0; c < nc; c++) vals[c] = PQgetisnull(r, i, c) ? NULL : PQgetvalue(r, i, c);
+        if (row(ud, nc, vals)) break;
     }
-    size_t n = (size_t)PQntuples(rm), nev = (size_t)PQntuples(re);
-    merge_mention *m = calloc(n + 1, sizeof *m);
-    merge_event *ev = calloc(nev + 1, sizeof *ev);
-    merge_group *g = malloc((n + 1) * sizeof *g);
-    char *drop = malloc(nev + 1);
-    int bad = !m || !ev || !g || !drop;
-    for (size_t i = 0; i < n && !bad; i++) {
-        int row = (int)i;
-        merge_mention *x = &m[i];
-        x->id = strtoll(PQgetvalue(rm, row, 0), NULL, 10);
-        x->event = strtoll(PQgetvalue(rm, row, 1), NULL, 10);
-        x->article = strtoll(PQgetvalue(rm, row, 2), NULL, 10);
-        x->source = val_dup(rm, row, 3);
-        x->place = val_dup(rm, row, 4);
-        x->country = val_dup(rm, row, 5);
-        x->kind = val_dup(rm, row, 6);
-        x->has_ll = !PQgetisnull(rm, row, 7) && !PQgetisnull(rm, row, 8);
-        x->lat = x->has_ll ? strtod(PQgetvalue(rm, row, 7), NULL) : 0;
-        x->lon = x->has_ll ? strtod(PQgetvalue(rm, row, 8), NULL) : 0;
-        x->has_conf = !PQgetisnull(rm, row, 9);
-        x->confidence = x->has_conf ? strtod(PQgetvalue(rm, row, 9), NULL) : 0;
-        bad = !x->source || !x->place || !x->country || !x->kind;
-    }
-    for (size_t j = 0; j < nev && !bad; j++) {
-        ev[j].id = strtoll(PQgetvalue(re, (int)j, 0), NULL, 10);
-        bad = !(ev[j].place = val_dup(re, (int)j, 1));
-    }
-    PQclear(rm);
-    PQclear(re);
-    long ng = bad ? -1 : merge_plan(m, n, ev, nev, g, drop);
-    dyad_status st = ng < 0 ? dyad_fail(err, DYAD_ENOMEM, p->name, 0, "out of memory") : DYAD_OK;
-    char a[24], b[24], c[24], lat[32], lon[32], conf[32];
-    for (long k = 0; k < ng && st == DYAD_OK; k++) {
-        const merge_mention *w = g[k].where;
-        PGresult *r;
-        if (g[k].event < 0) {
-            const char *v[2] = {num(a, ev[0].id), w ? w->place : ""};
-            if (!(r = run(p, "new_event", 2, v, "cannot store an event", err))) st = DYAD_EDB;
-            else g[k].event = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
-            PQclear(r);
-            if (st != DYAD_OK) break;
-        }
-        char nm[24], na[24], ns[24];
-        const char *v[10] = {num(a, g[k].event), w ? w->place : "", w ? w->country : "",
-                             w && w->has_ll ? real(lat, w->lat) : NULL,
-                             w && w->has_ll ? real(lon, w->lon) : NULL, w ? w->kind : "",
-                             num(nm, g[k].mentions), num(na, g[k].articles), num(ns, g[k].sources),
-                             g[k].has_conf ? real(conf, g[k].confidence) : NULL};
-        if (!(r = run(p, "set_event", 10, v, "cannot place an event", err))) st = DYAD_EDB;
-        PQclear(r);
-        if (st == DYAD_OK && !(r = run(p, "clear_sources", 1, v, "cannot count sources", err))) st = DYAD_EDB;
-        PQclear(r);
-    }
-    for (size_t i = 0; i < n && st == DYAD_OK; i++) {
-        int64_t to = g[m[i].group].event;
-        PGresult *r;
-        if (m[i].event != to) {
-            const char *v[2] = {num(a, m[i].id), num(b, to)};
-            if (!(r = run(p, "move_mention", 2, v, "cannot move a mention", err))) st = DYAD_EDB;
-            PQclear(r);
-        }
-        const char *v[2] = {num(c, to), m[i].source};
-        if (st == DYAD_OK && !(r = run(p, "put_source", 2, v, "cannot count sources", err))) st = DYAD_EDB;
-        PQclear(r);
-    }
-    for (size_t j = 0; j < nev && st == DYAD_OK; j++) {
-        if (!drop[j]) continue;
-        const char *v[1] = {num(a, ev[j].id)};
-        PGresult *r = run(p, "clear_sources", 1, v, "cannot drop an event", err);
-        PGresult *r2 = r ? run(p, "drop_event", 1, v, "cannot drop an event", err) : NULL;
-        if (!r2) st = DYAD_EDB;
-        PQclear(r);
-        PQclear(r2);
-    }
-    free(g);
-    free(drop);
-    merge_free(m, n, ev, nev);
-    return st;
-}
-
-/* Removes a stored article (rowid art), its sentences, reports and
- * figures, and plans the keys of its events again. */
-static dyad_status remove_article(pg_store *p, const char *art, dyad_error *err) {
-    const char *v[1] = {art};
-    PGresult *keys = run(p, "article_keys", 1, v, "cannot remove an article", err);
-    if (!keys) return DYAD_EDB;
-    char sql[512];
-    long long id = strtoll(art, NULL, 10);
-    snprintf(sql, sizeof sql,
-             "DELETE FROM mentions WHERE article = %lld; DELETE FROM figures WHERE article = %lld;"
-             "DELETE FROM sentences WHERE article = %lld; DELETE FROM articles WHERE rowid = %lld",
-             id, id, id, id);
-    dyad_status st = exec(p, sql, "cannot remove an article", err);
-    for (int i = 0; i < PQntuples(keys) && st == DYAD_OK; i++) {
-        const char *key[4] = {PQgetvalue(keys, i, 0), PQgetvalue(keys, i, 1), PQgetvalue(keys, i, 2),
-                              PQgetvalue(keys, i, 3)};
-        st = plan_key(p, key, err);
-    }
-    PQclear(keys);
-    return st;
+    PQclear(r);
+    return DYAD_OK;
 }
 
 #define PIPELINE 64 /* mentions and figures sent before reading their results */
@@ -770,7 +675,7 @@ static dyad_status put_body(pg_store *p, const dyad_article *a, const dyad_doc *
             if (!replan[j]) continue;
             const dyad_event *e = dyad_doc_event(d, i + j);
             const char *key[4] = {e->date, e->source, e->target, e->code};
-            st = plan_key(p, key, err);
+            st = merge_key(&store_postgres, p, key, err);
         }
     }
     return st;
@@ -789,8 +694,9 @@ static int copy_kept(const PGresult *r, const char *date, const char *id, const 
 /* Like the SQLite store: an article already there (same id or same text
  * hash) changes nothing. The article is one savepoint of the caller's
  * transaction, or its own transaction when there is none. */
-dyad_status pg_store_put(pg_store *p, const dyad_article *a, const dyad_doc *d, int *added,
+static dyad_status pg_put(void *impl, const dyad_article *a, const dyad_doc *d, int *added,
                          dyad_error *err) {
+    pg_store *p = impl;
     *added = 0;
     int own = PQtransactionStatus(p->conn) == PQTRANS_IDLE;
     dyad_status st = exec(p, own ? BEGIN_WRITE : "SAVEPOINT article", "cannot start an article", err);
@@ -806,7 +712,7 @@ dyad_status pg_store_put(pg_store *p, const dyad_article *a, const dyad_doc *d, 
     else if (!(r = run(p, "find_article", 2, v, "cannot look up an article", err))) st = DYAD_EDB;
     else if (!copy_kept(r, v[2], a->id, hash)) {
         for (int i = 0; i < PQntuples(r) && st == DYAD_OK; i++, replaced = 1) /* later copies go */
-            st = remove_article(p, PQgetvalue(r, i, 0), err);
+            st = merge_remove_article(&store_postgres, p, PQgetvalue(r, i, 0), err);
         PQclear(r);
         r = NULL;
         fresh = st == DYAD_OK;
@@ -907,8 +813,7 @@ static dyad_status each_row(pg_store *p, const char *sql, int n, const Oid *type
 /* Runs sql with the query's parameters ($1 to $8, see WHERE) through each_row. */
 static dyad_status stream(pg_store *p, const char *sql, const dyad_query *q, row_fn fn, void *ud,
                           dyad_error *err) {
-    dyad_status st = store_check_query(q, err);
-    if (st != DYAD_OK) return st;
+    dyad_status st = DYAD_OK;
     static const Oid types[NPARAMS] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID,
                                        INT8OID, TEXTOID, TEXTOID, FLOAT8OID};
     char *actor = like_prefix(q ? q->actor : NULL), *code = like_prefix(q ? q->code : NULL);
@@ -978,8 +883,9 @@ static int event_row(void *ud, const PGresult *r) {
     return cb->event(cb->ud, &e);
 }
 
-dyad_status pg_store_query(pg_store *p, const dyad_query *q, dyad_event_fn fn, void *ud,
+static dyad_status pg_query(void *impl, const dyad_query *q, dyad_event_fn fn, void *ud,
                            dyad_error *err) {
+    pg_store *p = impl;
     /* one-a-day keeps the lowest id of each date, dyad and code */
     static const char COLS[] =
         "SELECT %s e.id AS eid, e.date AS edate, e.source, e.target, e.code, e.root, e.quad,"
@@ -1012,8 +918,9 @@ static int count_row(void *ud, const PGresult *r) {
                   strtol(PQgetvalue(r, 0, 2), NULL, 10));
 }
 
-dyad_status pg_store_stats(pg_store *p, const char *by, const dyad_query *q, dyad_count_fn fn,
+static dyad_status pg_stats(void *impl, const char *by, const dyad_query *q, dyad_count_fn fn,
                            void *ud, dyad_error *err) {
+    pg_store *p = impl;
     const char *key;
     if (!strcmp(by, "day")) key = "e.date";
     else if (!strcmp(by, "dyad")) key = "e.source || '>' || e.target";
@@ -1068,8 +975,9 @@ static int figure_row(void *ud, const PGresult *r) {
 /* As store.c: $1 a code prefix of the victim or the perpetrator, $8 the
  * kind, $3 and $4 the figure's dates, $5 the article's text, $7 the place;
  * $2 (the event code) does not apply. */
-dyad_status pg_store_figures(pg_store *p, const dyad_query *q, dyad_figure_fn fn, void *ud,
+static dyad_status pg_figures(void *impl, const dyad_query *q, dyad_figure_fn fn, void *ud,
                              dyad_error *err) {
+    pg_store *p = impl;
     static const char SQL[] =
         "SELECT f.id, a.id, a.source, a.url, f.sentence,"
         " substr(a.text, se.start + 1, se.\"end\" - se.start), f.kind, f.released, f.value,"
@@ -1180,8 +1088,9 @@ static int head_event(void *ud, const PGresult *r) {
     return 0;
 }
 
-dyad_status pg_store_event(pg_store *p, int64_t id, dyad_event_fn efn, dyad_mention_fn mfn, void *ud,
+static dyad_status pg_event(void *impl, int64_t id, dyad_event_fn efn, dyad_mention_fn mfn, void *ud,
                            int *found, dyad_error *err) {
+    pg_store *p = impl;
     static const Oid types[1] = {INT8OID};
     char idtext[24];
     const char *v[1] = {num(idtext, id)};
@@ -1209,8 +1118,9 @@ static int article_row(void *ud, const PGresult *r) {
     return cb->article ? cb->article(cb->ud, &a) : 0;
 }
 
-dyad_status pg_store_article(pg_store *p, const char *id, dyad_article_fn afn, dyad_mention_fn mfn,
+static dyad_status pg_article(void *impl, const char *id, dyad_article_fn afn, dyad_mention_fn mfn,
                              void *ud, int *found, dyad_error *err) {
+    pg_store *p = impl;
     static const Oid text_type[1] = {TEXTOID}, id_type[1] = {INT8OID};
     char sql[512];
     snprintf(sql, sizeof sql, "SELECT " ARTICLE_COLS " FROM articles a WHERE a.id = $1", "a.text", "''");
@@ -1285,8 +1195,9 @@ static int search_row(void *ud, const PGresult *r) {
     return article_row(&s->cb, r);
 }
 
-dyad_status pg_store_search(pg_store *p, const char *text, long limit, dyad_article_fn fn, void *ud,
+static dyad_status pg_search(void *impl, const char *text, long limit, dyad_article_fn fn, void *ud,
                             dyad_error *err) {
+    pg_store *p = impl;
     static const Oid types[5] = {TEXTOID, INT8OID, INT8OID, FLOAT8OID, FLOAT8OID};
     char sql[sizeof SEARCH + 256], lim[24], upto[24], n[32], sum[32];
     snprintf(sql, sizeof sql, SEARCH, "''",
@@ -1305,8 +1216,9 @@ static int series_row(void *ud, const PGresult *r) {
                       strtol(PQgetvalue(r, 0, 3), NULL, 10));
 }
 
-dyad_status pg_store_series(pg_store *p, const dyad_query *q, dyad_series_fn fn, void *ud,
+static dyad_status pg_series(void *impl, const dyad_query *q, dyad_series_fn fn, void *ud,
                             dyad_error *err) {
+    pg_store *p = impl;
     char sql[2048];
     snprintf(sql, sizeof sql,
              "SELECT e.date, e.root, count(*), sum(e.num_mentions) FROM events e%s"
@@ -1315,3 +1227,9 @@ dyad_status pg_store_series(pg_store *p, const dyad_query *q, dyad_series_fn fn,
     read_cb cb = {NULL, NULL, NULL, fn, ud, 0, ""};
     return stream(p, sql, q, series_row, &cb, err);
 }
+
+const store_backend store_postgres = {
+    "PostgreSQL", pg_claims,  pg_open,    pg_close,   pg_connected, NULL,
+    pg_begin,     pg_commit,  pg_put,     pg_query,   pg_stats,     pg_figures,
+    pg_event,     pg_article, pg_search,  pg_series,  pg_run,
+};

@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "backend.h"
+
 /* One stored report (mention) of a key, as the store reads it back. */
 typedef struct {
     int64_t id, event, article;
@@ -57,5 +59,36 @@ void merge_free(merge_mention *m, size_t n, merge_event *ev, size_t nev);
  * (sdate, sid, shash). */
 int merge_copy_first(const char *date, const char *id, const char *hash, const char *sdate,
                      const char *sid, const char *shash);
+
+/* The statements of the merge, one text for every backend (parameters
+ * ?1, ?2, ... given as text; postgres.c writes them $1, $2, ...). */
+enum {
+    MERGE_KEY_MENTIONS, /* a key's reports, each with its own place */
+    MERGE_KEY_EVENTS,   /* a key's events, in id order */
+    MERGE_NEW_EVENT,    /* an event of the key of event ?1 at place ?2 */
+    MERGE_SET_EVENT,    /* an event's place, counts and confidence */
+    MERGE_MOVE_MENTION,
+    MERGE_CLEAR_SOURCES,
+    MERGE_PUT_SOURCE,
+    MERGE_DROP_EVENT,
+    MERGE_ARTICLE_KEYS, /* the keys of an article's reports */
+    MERGE_DROP_MENTIONS,
+    MERGE_DROP_FIGURES,
+    MERGE_DROP_SENTENCES,
+    MERGE_DROP_ARTICLE,
+    MERGE_NSTMTS
+};
+extern const char *const merge_sql[MERGE_NSTMTS];
+
+/* Plans the events of a key (date, source, target, code) again from all
+ * its stored reports and writes the plan through be: events kept, added
+ * or dropped, reports moved to their event, each event's place, counts
+ * and sources. */
+dyad_status merge_key(const store_backend *be, void *impl, const char *const key[4], dyad_error *err);
+
+/* Removes a stored article (its rowid as text), its sentences, reports and
+ * figures, and plans the keys of its reports again. */
+dyad_status merge_remove_article(const store_backend *be, void *impl, const char *art,
+                                 dyad_error *err);
 
 #endif

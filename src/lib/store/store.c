@@ -1,0 +1,118 @@
+/* store.c -- the event store's public face: dyad_store_open picks the
+ * backend once (PostgreSQL for a postgresql:// or postgres:// URI, SQLite
+ * for anything else), and each dyad_store_* call goes to it through the
+ * interface of backend.h, after the checks every backend shares. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "backend.h"
+#include "date.h"
+#include "status.h"
+
+struct dyad_store {
+    const store_backend *be;
+    void *impl;
+};
+
+/* The backends, the first that claims a path taking it. */
+static const store_backend *const BACKENDS[] = {&store_postgres, &store_sqlite};
+
+dyad_status dyad_store_open(dyad_store **out, const char *path, dyad_error *err) {
+    *out = NULL;
+    dyad_store *s = calloc(1, sizeof *s);
+    if (!s) return dyad_fail(err, DYAD_ENOMEM, path, 0, "out of memory");
+    for (size_t i = 0; !s->be; i++)
+        if (BACKENDS[i]->claims(path)) s->be = BACKENDS[i];
+    dyad_status st = s->be->open(&s->impl, path, err);
+    if (st != DYAD_OK) {
+        free(s);
+        return st;
+    }
+    *out = s;
+    return DYAD_OK;
+}
+
+void dyad_store_close(dyad_store *s) {
+    if (!s) return;
+    s->be->close(s->impl);
+    free(s);
+}
+
+void dyad_store_busy(dyad_store *s, int ms, dyad_warn_fn warn, void *ud) {
+    if (s && s->be->busy) s->be->busy(s->impl, ms, warn, ud);
+}
+
+int dyad_store_connected(const dyad_store *s) { return s->be->connected(s->impl); }
+
+dyad_status dyad_store_begin(dyad_store *s, dyad_error *err) { return s->be->begin(s->impl, err); }
+
+dyad_status dyad_store_commit(dyad_store *s, dyad_error *err) { return s->be->commit(s->impl, err); }
+
+dyad_status dyad_store_put(dyad_store *s, const dyad_article *a, const dyad_doc *d, int *added,
+                           dyad_error *err) {
+    return s->be->put(s->impl, a, d, added, err);
+}
+
+/* A YYYY-MM-DD query date: ten characters of a real day. */
+static int good_date(const char *d) { return d && strlen(d) == 10 && date_parse_iso(d); }
+
+/* What every backend refuses alike: dates that are not YYYY-MM-DD days, a
+ * confidence outside 0-1, a kind of figure there is not. */
+static dyad_status check_query(const dyad_query *q, dyad_error *err) {
+    if (q && q->from && !good_date(q->from))
+        return dyad_fail(err, DYAD_EINVAL, NULL, 0, "from: bad date '%s' (want YYYY-MM-DD)", q->from);
+    if (q && q->to && !good_date(q->to))
+        return dyad_fail(err, DYAD_EINVAL, NULL, 0, "to: bad date '%s' (want YYYY-MM-DD)", q->to);
+    if (q && !(q->min_confidence >= 0 && q->min_confidence <= 1))
+        return dyad_fail(err, DYAD_EINVAL, NULL, 0, "min_confidence: %g is not a number from 0 to 1",
+                         q->min_confidence);
+    if (q && q->kind) {
+        int k = 0;
+        while (*dyad_figure_kind_name((dyad_figure_kind)k) &&
+               strcmp(dyad_figure_kind_name((dyad_figure_kind)k), q->kind))
+            k++;
+        if (!*dyad_figure_kind_name((dyad_figure_kind)k))
+            return dyad_fail(err, DYAD_EINVAL, NULL, 0,
+                             "kind: '%s' is not killed, injured, captive, prisoner or displaced", q->kind);
+    }
+    return DYAD_OK;
+}
+
+dyad_status dyad_store_query(dyad_store *s, const dyad_query *q, dyad_event_fn fn, void *ud,
+                             dyad_error *err) {
+    dyad_status st = check_query(q, err);
+    return st != DYAD_OK ? st : s->be->query(s->impl, q, fn, ud, err);
+}
+
+dyad_status dyad_store_stats(dyad_store *s, const char *by, const dyad_query *q, dyad_count_fn fn,
+                             void *ud, dyad_error *err) {
+    dyad_status st = check_query(q, err);
+    return st != DYAD_OK ? st : s->be->stats(s->impl, by, q, fn, ud, err);
+}
+
+dyad_status dyad_store_figures(dyad_store *s, const dyad_query *q, dyad_figure_fn fn, void *ud,
+                               dyad_error *err) {
+    dyad_status st = check_query(q, err);
+    return st != DYAD_OK ? st : s->be->figures(s->impl, q, fn, ud, err);
+}
+
+dyad_status dyad_store_series(dyad_store *s, const dyad_query *q, dyad_series_fn fn, void *ud,
+                              dyad_error *err) {
+    dyad_status st = check_query(q, err);
+    return st != DYAD_OK ? st : s->be->series(s->impl, q, fn, ud, err);
+}
+
+dyad_status dyad_store_event(dyad_store *s, int64_t id, dyad_event_fn efn, dyad_mention_fn mfn,
+                             void *ud, int *found, dyad_error *err) {
+    return s->be->event(s->impl, id, efn, mfn, ud, found, err);
+}
+
+dyad_status dyad_store_article(dyad_store *s, const char *id, dyad_article_fn afn,
+                               dyad_mention_fn mfn, void *ud, int *found, dyad_error *err) {
+    return s->be->article(s->impl, id, afn, mfn, ud, found, err);
+}
+
+dyad_status dyad_store_search(dyad_store *s, const char *text, long limit, dyad_article_fn fn,
+                              void *ud, dyad_error *err) {
+    return s->be->search(s->impl, text, limit, fn, ud, err);
+}
