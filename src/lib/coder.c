@@ -1,79 +1,19 @@
-/* coder.c -- codes events from the shallow parse of each sentence: finds
- * the main verbs (not nouns, participles or complements), their auxiliary
- * chains (negation, passive voice), the subject and object actors, tries
- * the verb's patterns and emits source-target-code events, one per pair of
- * coordinated actors. Also owns dyad_doc, the coded article. */
+/* coder.c -- the clause coder: codes events from the shallow parse of a
+ * sentence (coder_clauses): finds the main verbs (not nouns, participles or
+ * complements), their auxiliary chains (negation, passive voice), the
+ * subject and object actors, tries the verb's patterns and emits
+ * source-target-code events, one per pair of coordinated actors; and the
+ * nouns that name events ("the Israeli bombardment of Gaza"). The article
+ * around the sentences is doc.c's. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "article.h"
+#include "coder.h"
 #include "inflect.h"
-#include "ctx.h"
-#include "date.h"
-#include "figure.h"
-#include "parse.h"
-#include "place.h"
 #include "status.h"
 
-struct dyad_doc {
-    arena mem;
-    dyad_sentence_info *si_buf; /* si's storage (malloc'd, grows by part) */
-    arena scratch; /* what one sentence needs only while it is coded: reset
-                      for each, so memory stays bounded whatever the length */
-    dyad_event *ev;
-    size_t nev, cap;
-    dyad_sentence_info *si;
-    size_t nsi;
-    int story_discarded;
-    fig_vec fig; /* casualty figures (figure.c) */
-    dyad_place *pl; /* place mentions, in text order */
-    size_t npl, cappl;
-    place_context pc;
-    article_countries ac; /* the countries it names (article.c) */
-    article_roles roles;    /* the roles of its recent actors (article.c) */
-    name_aliases aliases; /* short names of the people it named in full */
-    uint32_t group_si;    /* the sentence that set aliases.group */
-    uint32_t org_si;      /* the sentence that set aliases.org */
-    const char *story_date; /* the last day an earlier sentence named, NULL */
-    dyad_span story_span;   /* where it named it */
-    char recent[ROLE_WINDOW][4][4]; /* the countries of the last sentences, by
-                                       sentence index modulo ROLE_WINDOW */
-    uint32_t nrecent[ROLE_WINDOW];  /* how many; 5: more than four */
-    const char *speaker, *speaker_basis; /* who spoke the last quotation */
-    uint32_t speaker_si;                 /* in which sentence */
-    size_t *chars;  /* characters before byte k * CHAR_STEP of the text, for
-                       dyad_doc_char_offset in constant time */
-    size_t nchars;
-};
-
-/* Bytes between two entries of dyad_doc.chars. */
-#define CHAR_STEP 256
-
-/* Fills doc->chars for text[0..len); -1 when out of memory. */
-static int index_chars(dyad_doc *doc, const char *text, size_t len) {
-    doc->nchars = len / CHAR_STEP + 1;
-    doc->chars = arena_alloc(&doc->mem, doc->nchars * sizeof *doc->chars);
-    if (!doc->chars) return -1;
-    size_t c = 0;
-    for (size_t b = 0; b < len; b++) {
-        if (b % CHAR_STEP == 0) doc->chars[b / CHAR_STEP] = c;
-        if (((unsigned char)text[b] & 0xC0) != 0x80) c++;
-    }
-    if (len % CHAR_STEP == 0) doc->chars[len / CHAR_STEP] = c;
-    return 0;
-}
-
-size_t dyad_doc_char_offset(const dyad_doc *d, const char *text, size_t off) {
-    if (!d->chars) return dyad_char_offset(text, off);
-    size_t k = off / CHAR_STEP;
-    if (k >= d->nchars) k = d->nchars - 1; /* beyond the text: its end (its NUL stops the count) */
-    size_t c = d->chars[k];
-    for (size_t b = k * CHAR_STEP; b < off && text[b]; b++)
-        if (((unsigned char)text[b] & 0xC0) != 0x80) c++;
-    return c;
-}
 
 /* What weakens an event's evidence (dyad_event.confidence). */
 enum {
@@ -89,27 +29,6 @@ enum {
     EV_IMPLIED = 512, /* a source the event implies: an arrest's police */
 };
 
-#define MAX_CHAIN 8 /* auxiliaries and adverbs between subject and verb */
-
-/* One verb of a sentence and what the coder learnt about it. */
-typedef struct vcand {
-    uint32_t v0, v1;  /* tokens of the verb phrase */
-    uint32_t vw;      /* the verb word itself */
-    uint32_t c0;      /* first token of its auxiliary chain */
-    const verb_form *f;
-    const verb_block *b;
-    uint8_t main, neg, be, aux, passive, inf;
-    uint8_t intent;   /* "is willing to provide", "pledged to release": said, not done */
-    uint8_t part;     /* a participle clause after a comma (", accusing him of") */
-    uint8_t future;   /* "will", "would", "can", "could" in its chain */
-    uint8_t rel;      /* a protest participle right after its actor ("students protesting") */
-    uint8_t ctl;      /* a complement someone else is to do ("pushed him to join") */
-    int32_t src;      /* source mention, -1 */
-    uint8_t had_event;
-    uint16_t why;     /* EV_* evidence of the events being made */
-    size_t ev0, ev1;  /* its events: doc->ev[ev0 .. ev1) */
-    uint32_t pat0, pat1; /* tokens its matched pattern covers (pat0 == pat1: none) */
-} vcand;
 
 static const char *const AUX[] = {"WILL", "WOULD", "SHALL", "SHOULD", "CAN", "CA", "COULD",
                                   "MAY", "MIGHT", "MUST", "DO", "DOES", "DID", "HAS", "HAVE",
@@ -723,10 +642,10 @@ static int32_t said_to(const parse *p, uint32_t from, uint32_t end) {
 }
 
 /* Whether an actor code names an actor, not only a role ("---GOV"). */
-static int named(const char *code) { return code[0] && strncmp(code, "---", 3) != 0; }
+int coder_named(const char *code) { return code[0] && strncmp(code, "---", 3) != 0; }
 
 /* A mention that names an actor. */
-static int real_actor(const parse *p, int32_t m) { return m >= 0 && named(p->men[m].code); }
+static int real_actor(const parse *p, int32_t m) { return m >= 0 && coder_named(p->men[m].code); }
 
 /* The first actor a statement names after its verb ("said the war with
  * Gondor must end"), outside group skip, not a place, not a source
@@ -782,7 +701,7 @@ static int reduced_passive(const parse *p, const vcand *v) {
            !ends_with(w, "S") && k < p->n && tok_eq(&p->t[k], "BY");
 }
 
-static dyad_span tok_span(const token *t, uint32_t a, uint32_t b) {
+dyad_span coder_tok_span(const token *t, uint32_t a, uint32_t b) {
     dyad_span s = {0, 0};
     if (b <= a) return s;
     s.off = t[a].off;
@@ -806,24 +725,6 @@ static int push_event(dyad_doc *doc, const dyad_event *e) {
     return 0;
 }
 
-#define MAX_DATES 8 /* date expressions looked at in one sentence */
-
-typedef struct sent_job {
-    dyad_doc *doc;
-    const parse *p;
-    uint32_t sidx;
-    const char *date;
-    int32_t pub; /* the publication date as YYYYMMDD, 0 when unknown */
-    size_t nv; /* verbs of the sentence */
-    date_expr dates[MAX_DATES];
-    const char *datestr[MAX_DATES];
-    int ndates;
-    place_mention *places; /* of the sentence */
-    uint32_t nplaces;
-    int32_t place_target;  /* the place an event of PLACE_TARGET acts on, -1 */
-    const char *given, *given_basis; /* the actor GIVEN_ACTOR stands for */
-    const gazetteer *gaz;
-} sent_job;
 
 /* A target that is a place of the gazetteer, not an actor mention: its
  * country ("airstrikes targeted sites in Damascus": SYR). */
@@ -838,7 +739,7 @@ typedef struct sent_job {
  * alone ("in 1914", "since 2019") says no day, and in an article of known
  * date a day over a year before it is history told, not the news ("the
  * 1967 war", "the attack of October 7, 2023" in a story of 2025). */
-static int historic_ok(const sent_job *j, const date_expr *d) {
+int coder_historic_ok(const sent_job *j, const date_expr *d) {
     if (d->precision == DATE_YEAR) return 0;
     return !j->pub || d->date >= j->pub - 10000;
 }
@@ -854,7 +755,7 @@ static void event_date(const sent_job *j, uint32_t v, dyad_event *e) {
     for (int k = 0; k < j->ndates; k++) {
         const date_expr *d = &j->dates[k];
         if (j->pub && d->date > j->pub) continue; /* "will continue next week": not yet */
-        if (!historic_ok(j, d)) continue;
+        if (!coder_historic_ok(j, d)) continue;
         uint32_t dist = d->t0 > v ? d->t0 - v : v - (d->t1 - 1);
         if (dist < bestd) {
             bestd = dist;
@@ -867,7 +768,7 @@ static void event_date(const sent_job *j, uint32_t v, dyad_event *e) {
         return;
     }
     e->date = j->datestr[best];
-    e->date_span = tok_span(j->p->t, j->dates[best].t0, j->dates[best].t1);
+    e->date_span = coder_tok_span(j->p->t, j->dates[best].t0, j->dates[best].t1);
 }
 
 
@@ -920,7 +821,7 @@ static int quoted(const parse *p, uint32_t k) {
 
 /* The confidence of an event a -> b of verb v (see dyad.h). */
 static double confidence(const char *a, const char *b, int placed, const vcand *v) {
-    double c = 0.2 + 0.35 * named(a) + 0.35 * named(b) - 0.05 * placed;
+    double c = 0.2 + 0.35 * coder_named(a) + 0.35 * coder_named(b) - 0.05 * placed;
     if (!(v->why & EV_PATTERN)) c -= 0.1;
     if (v->why & EV_NOMINAL) c -= 0.1;
     if (v->why & EV_PLACE) c -= 0.05;
@@ -953,7 +854,7 @@ static int place_of(const parse *p, const mention *m, const place_mention *pm) {
 
 /* code with its first three letters (a role alone's "---") replaced by
  * country cc, in arena a; NULL when out of memory. */
-static const char *with_country(arena *a, const char *code, const char *cc) {
+const char *coder_with_country(arena *a, const char *code, const char *cc) {
     size_t n = strlen(code);
     char *s = arena_alloc(a, n + 1);
     if (!s) return NULL;
@@ -970,7 +871,7 @@ static const char *or_code(const char *s, const char *code) { return s ? s : cod
  * a possessive before it stands for ("Gondor said its soldiers": the
  * nearest actor named before it; "coreference"), else of the place it
  * names ("police in Tbilisi": GEOCOP; "place"). */
-static const char *actor_code(const sent_job *j, int32_t m, const char **why) {
+const char *coder_actor_code(const sent_job *j, int32_t m, const char **why) {
     *why = "";
     if (m < 0) return "";
     const parse *p = j->p;
@@ -985,7 +886,7 @@ static const char *actor_code(const sent_job *j, int32_t m, const char **why) {
             int32_t o = p->men_at[k];
             if (o < 0 || !real_actor(p, o) || !strncmp(p->men[o].code, "IGO", 3)) continue;
             *why = "coreference";
-            return or_code(with_country(p->a, c, p->men[o].code), c);
+            return or_code(coder_with_country(p->a, c, p->men[o].code), c);
         }
     int person_of = 0; /* "the cartel's co-founder Ismael Zambada in Texas": where he is */
     for (uint32_t k = t0; k < p->men[m].t1; k++) person_of |= p->t[k].kind == TK_POSS;
@@ -994,12 +895,12 @@ static const char *actor_code(const sent_job *j, int32_t m, const char **why) {
         if (!pm->e || strlen(pm->e->country) != 3 || pm->partner || !place_of(p, &p->men[m], pm))
             continue;
         *why = "place";
-        return or_code(with_country(p->a, c, pm->e->country), c);
+        return or_code(coder_with_country(p->a, c, pm->e->country), c);
     }
     const char *cc = j->gaz ? place_before(p, j->gaz, t0) : NULL; /* "the Sinaloa cartel" */
     if (cc) {
         *why = "place";
-        return or_code(with_country(p->a, c, cc), c);
+        return or_code(coder_with_country(p->a, c, cc), c);
     }
     /* "forces of the US-led coalition", "troops of Gil-galad": a role of
      * someone no dictionary knows has no country the article could give */
@@ -1017,20 +918,20 @@ static const char *actor_code(const sent_job *j, int32_t m, const char **why) {
     const char *same = NULL;
     for (int32_t o = 0; o < m; o++) {
         const char *oc = p->men[o].code;
-        if (!named(oc) || strlen(oc) < 6 || strncmp(oc + 3, c + 3, 3) != 0) continue;
+        if (!coder_named(oc) || strlen(oc) < 6 || strncmp(oc + 3, c + 3, 3) != 0) continue;
         if (same && strncmp(same, oc, 3) != 0) return c;
         same = oc;
     }
     cc = article_role_country(&j->doc->roles, c, j->sidx, same);
     if (cc) {
         *why = "coreference";
-        return or_code(with_country(p->a, c, cc), c);
+        return or_code(coder_with_country(p->a, c, cc), c);
     }
     return c;
 }
 
 /* Whether an actor code is a role alone ("---COP"). */
-static int role(const char *code) { return !strncmp(code, "---", 3) && code[3]; }
+int coder_role(const char *code) { return !strncmp(code, "---", 3) && code[3]; }
 
 /* Whether an actor's country was inferred from the sentence (a place, a
  * possessive) rather than named. */
@@ -1102,24 +1003,24 @@ static int make_event(sent_job *j, int32_t a, int32_t b, const char *code, const
         e.source_basis = j->given_basis;
         a = -1;
     } else {
-        e.source = actor_code(j, a, &e.source_basis);
+        e.source = coder_actor_code(j, a, &e.source_basis);
     }
     if (b == PLACE_TARGET) {
         const place_mention *pm = &j->places[j->place_target];
         e.target = pm->e->country;
         e.target_basis = "place";
-        e.target_span = tok_span(p->t, pm->t0, pm->t1);
+        e.target_span = coder_tok_span(p->t, pm->t0, pm->t1);
         b = -1;
     } else if (b == GIVEN_ACTOR) {
         e.target = j->given;
         e.target_basis = j->given_basis;
         b = -1;
     } else {
-        e.target = actor_code(j, b, &e.target_basis);
+        e.target = coder_actor_code(j, b, &e.target_basis);
     }
     int placed = inferred(e.source_basis) + inferred(e.target_basis);
     /* roles alone are kept until the article's country may complete them */
-    if (!named(e.source) && !named(e.target) && !(role(e.source) && role(e.target))) return 0;
+    if (!coder_named(e.source) && !coder_named(e.target) && !(coder_role(e.source) && coder_role(e.target))) return 0;
     if (!strcmp(e.source, e.target)) return 0;
     e.sentence = j->sidx;
     event_date(j, v->vw, &e);
@@ -1129,9 +1030,9 @@ static int make_event(sent_job *j, int32_t a, int32_t b, const char *code, const
     e.quad = dyad_cameo_quad(code);
     e.goldstein = dyad_cameo_goldstein(code);
     e.confidence = confidence(e.source, e.target, placed, v);
-    if (a >= 0) e.source_span = tok_span(p->t, p->men[a].t0, p->men[a].t1);
-    if (b >= 0) e.target_span = tok_span(p->t, p->men[b].t0, p->men[b].t1);
-    e.verb_span = tok_span(p->t, v->v0, v->v1);
+    if (a >= 0) e.source_span = coder_tok_span(p->t, p->men[a].t0, p->men[a].t1);
+    if (b >= 0) e.target_span = coder_tok_span(p->t, p->men[b].t0, p->men[b].t1);
+    e.verb_span = coder_tok_span(p->t, v->v0, v->v1);
     mention_name(p, a, e.source, &e.source_name, &e.source_wikidata);
     mention_name(p, b, e.target, &e.target_name, &e.target_wikidata);
     e.rule = rule;
@@ -1393,7 +1294,7 @@ static int first_person(const parse *p, const vcand *v) {
 /* Whether s is a main verb of saying, outside quotation marks, attached
  * to a quotation: right after it closes ("“...,” Gondor said", "“...,”
  * said Gondor") or right before it opens ("Gondor said: “...”"). */
-static int quoting(const parse *p, const vcand *s) {
+int coder_quoting(const parse *p, const vcand *s) {
     if (!s->main || !saying(s) || quoted(p, s->v0)) return 0;
     uint32_t k = speaker_start(p, s);
     if (k > 0 && tok_eq(&p->t[k - 1], ",")) k--;
@@ -1409,7 +1310,7 @@ static int quoting(const parse *p, const vcand *s) {
 static int32_t quote_speaker(const parse *p, vcand *vs, size_t nv, size_t iv) {
     for (size_t k = 0; k < nv; k++) {
         vcand *s = &vs[k];
-        if (k == iv || !quoting(p, s)) continue;
+        if (k == iv || !coder_quoting(p, s)) continue;
         if (k < iv) return s->src;
         uint32_t after;
         int32_t m = inverted_speaker(p, s, &after);
@@ -1515,7 +1416,7 @@ static const char *deed_at(const sent_job *j, uint32_t k, int32_t critic) {
     for (size_t r = doc->nev; r-- > 0;) {
         const dyad_event *e = &doc->ev[r];
         if (e->sentence + DEED_WINDOW < j->sidx) break;
-        if (!e->code || !named(e->source)) continue;
+        if (!e->code || !coder_named(e->source)) continue;
         /* not the critic's own: "X returned fire ... X denounced the strikes" */
         if (critic >= 0 && !strncmp(e->source, p->men[critic].code, 3)) continue;
         /* a noun of no code of its own ("the strikes") is a deed of force */
@@ -1633,7 +1534,7 @@ static int host_meeting(sent_job *j, vcand *vs, size_t iv, int32_t host, const c
         if (!c || (strncmp(c, "04", 2) != 0 && strcmp(c, "036") != 0)) continue;
         const char *side[2] = {j->doc->ev[e].source, j->doc->ev[e].target};
         for (int q = 0; q < 2 && nseen < 8; q++) {
-            int dup = !named(side[q]) || !strncmp(side[q], p->men[host].code, 3);
+            int dup = !coder_named(side[q]) || !strncmp(side[q], p->men[host].code, 3);
             for (size_t r = 0; r < nseen && !dup; r++) dup = !strcmp(seen[r], side[q]);
             if (dup) continue;
             seen[nseen++] = side[q];
@@ -1774,7 +1675,7 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
      * place, else of the article's country */
     if (src == -1 && by < 0 && v->passive && tgt >= 0 && !strncmp(code, "173", 3)) {
         int32_t pl = clause_place(j, v->v1, end);
-        j->given = pl >= 0 ? with_country(p->a, "---COP", j->places[pl].e->country) : "---COP";
+        j->given = pl >= 0 ? coder_with_country(p->a, "---COP", j->places[pl].e->country) : "---COP";
         j->given_basis = pl >= 0 ? "place" : "";
         if (!j->given) return -1;
         src = GIVEN_ACTOR;
@@ -1940,252 +1841,6 @@ static int code_nominal(sent_job *j, vcand *v) {
     return 0;
 }
 
-static int discarded(const parse *p, int *story) {
-    const dicts *d = p->d;
-    if (d->discards.n == 0) return 0;
-    for (uint32_t i = 0; i < p->n; i++) {
-        int32_t node = TRIE_ROOT;
-        for (uint32_t k = i; k < p->n; k++) {
-            int32_t nx = trie_child(&d->discards_t, node, p->t[k].id);
-            if (nx == TRIE_NONE && p->t[k].kind == TK_WORD)
-                nx = trie_stem_child(&d->discards_t, &d->lex, node, p->t[k].up, p->t[k].uplen);
-            if (nx == TRIE_NONE) break;
-            node = nx;
-            int32_t e = d->discards_t.nodes[node].value;
-            if (e >= 0) {
-                *story = d->discards.v[e].story;
-                return 1;
-            }
-        }
-    }
-    return 0;
-}
-
-/* Adds the place mentions of sentence si to the document's list. */
-static int keep_places(dyad_doc *doc, const token *t, uint32_t si, const place_mention *m,
-                       uint32_t n) {
-    for (uint32_t k = 0; k < n; k++) {
-        void *v = doc->pl;
-        if (grow_array(&v, &doc->cappl, doc->npl, sizeof *doc->pl)) return -1;
-        doc->pl = v;
-        place_fill(&m[k], t, si, &doc->pl[doc->npl++]);
-    }
-    return 0;
-}
-
-/* Gives the figures found in a sentence from index first the place their
- * number is tied to, as an event's verb is; failing that, the sentence's
- * first locative place, or its only place. */
-static void place_figures(dyad_doc *doc, size_t first, const token *t, uint32_t ntok,
-                          uint32_t si, const place_mention *m, uint32_t n) {
-    if (!n) return;
-    for (size_t k = first; k < doc->fig.n; k++) {
-        dyad_figure *f = &doc->fig.v[k];
-        uint32_t at = f->number_span.len ? f->number_span.off : f->victim_span.off;
-        uint32_t i = 0;
-        while (i + 1 < ntok && t[i].off + t[i].len <= at) i++;
-        int32_t pm = place_for_verb(m, n, i, i + 1);
-        for (uint32_t q = 0; pm < 0 && q < n; q++)
-            if (m[q].locative) pm = (int32_t)q;
-        if (pm < 0 && n == 1) pm = 0;
-        if (pm >= 0) place_fill(&m[pm], t, si, &f->place);
-    }
-}
-
-/* Whether mention m names one person ("President Erdoğan", "Abiy Ahmed",
- * "Ahmed"), not a country, a body or a group ("the police", "South
- * Korea's military"): a country with a role, and a role of one person or a
- * name. */
-static int person(const parse *p, int32_t m) {
-    static const char *const BODY[] = {"POLICE", "ARMY", "MILITARY", "GOVERNMENT", "MINISTRY",
-                                       "COURT", "PARLIAMENT", "CABINET", "OFFICE", "PRESIDENCY",
-                                       "COMMAND", "COUNCIL", "GUARD", "COMMITTEE", "AGENCY", NULL};
-    const mention *x = &p->men[m];
-    if (!(named(x->code) || role(x->code)) || strlen(x->code) < 6 || !strncmp(x->code, "IGO", 3))
-        return 0;
-    if (x->alias) { /* a short name or "He"; not "It", "the group", "both sides" */
-        const token *t = &p->t[x->t0];
-        return !tok_eq(t, "IT") && !tok_eq(t, "THE") && !tok_eq(t, "BOTH") &&
-               (t->cap || tok_eq(t, "HE") || tok_eq(t, "SHE"));
-    }
-    int role = 0, caps = 0;
-    for (uint32_t k = x->t0; k < x->t1; k++) {
-        const token *t = &p->t[k];
-        if (p->agt[k].entry >= 0) { /* any word of the role: "coast guard" */
-            for (uint32_t w = k; w < k + p->agt[k].len && w < x->t1; w++) {
-                const token *r = &p->t[w];
-                if (tok_in(r, BODY) || (r->uplen > 3 && r->up[r->uplen - 1] == 'S')) return 0;
-            }
-            role = 1;
-        }
-        caps += t->kind == TK_WORD && t->cap;
-    }
-    return role || caps >= 1;
-}
-
-/* Keeps the short name of each person sentence p names in full: the last
- * word of a mention of two capitalised words or more that no dictionary
- * knows on its own ("Abiy Ahmed", "Prime Minister Sheikh Hasina",
- * "Mohammed bin Salman", "Ahmed al-Sharaa"). A name kept for two codes is
- * no alias. */
-static void keep_aliases(const sent_job *j) {
-    dyad_doc *doc = j->doc;
-    const parse *p = j->p;
-    name_aliases *al = &doc->aliases;
-    for (uint32_t m = 0; m < p->nmen; m++) {
-        const mention *x = &p->men[m];
-        const char *why, *code = x->code;
-        if (role(code)) code = actor_code(j, (int32_t)m, &why); /* "the cartel's co-founder ..." */
-        if (x->alias || x->t1 < x->t0 + 2 || !(named(code) || role(code))) continue;
-        const token *last = &p->t[x->t1 - 1];
-        uint32_t names = 0; /* capitalised words of the mention */
-        for (uint32_t k = x->t0; k < x->t1; k++) names += p->t[k].cap || p->t[k].particle;
-        if (last->kind != TK_WORD || !(last->cap || last->particle) || last->uplen < 3 ||
-            p->act[x->t1 - 1].entry >= 0 || p->agt[x->t1 - 1].entry >= 0 || names < 2)
-            continue;
-        uint32_t k = 0;
-        while (k < al->n && strcmp(al->v[k].up, last->up) != 0) k++;
-        if (k < al->n) {
-            if (strcmp(al->v[k].code, code) != 0) al->v[k].clash = 1;
-            continue;
-        }
-        if (al->n == MAX_ALIASES) continue;
-        al->v[al->n].up = arena_strdup(&doc->mem, last->up); /* tokens live no longer than their part of the text */
-        if (!al->v[al->n].up) return;
-        al->v[al->n].code = code;
-        al->v[al->n++].clash = 0;
-    }
-}
-
-/* Whether actor code names an armed group, a party or a gang (1), or an
- * international or non-governmental organisation (2); 0 for neither. */
-static int organisation_code(const char *code) {
-    static const char *const ORG[] = {"REB", "INS", "UAF", "CRM", "OPP", "PTY", NULL};
-    if (!named(code) || strlen(code) < 6) return 0;
-    if (!strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) || !strncmp(code + 3, "NGO", 3))
-        return 2;
-    for (int k = 0; ORG[k]; k++)
-        if (!strncmp(code + 3, ORG[k], 3)) return 1;
-    return 0;
-}
-
-/* Keeps the one group and the one organisation sentence si names for
- * "the group" and "the organisation" in the next ones ("Hamas said ...
- * The group"); two of a kind make it unclear. */
-static void keep_group(dyad_doc *doc, const parse *p, uint32_t si) {
-    const char *found[3] = {NULL, NULL, NULL};
-    int clash[3] = {0, 0, 0};
-    for (uint32_t m = 0; m < p->nmen; m++) {
-        const char *c = p->men[m].code;
-        int kind = organisation_code(c);
-        if (!kind) continue;
-        if (found[kind] && strcmp(found[kind], c) != 0) clash[kind] = 1;
-        found[kind] = c;
-    }
-    if (found[1] || clash[1]) {
-        doc->aliases.group = clash[1] ? NULL : found[1];
-        doc->group_si = si;
-    }
-    if (found[2] || clash[2]) {
-        doc->aliases.org = clash[2] ? NULL : found[2];
-        doc->org_si = si;
-    }
-}
-
-/* Keeps the distinct countries sentence si names (slot si modulo
- * ROLE_WINDOW), for "the two countries" in the next ones. */
-static void keep_countries(dyad_doc *doc, const parse *p, uint32_t si) {
-    uint32_t s = si % ROLE_WINDOW, n = 0;
-    for (uint32_t m = 0; m < p->nmen; m++)
-        if (article_add_country(doc->recent[s], &n, 4, p->men[m].code) != 0) {
-            n = 5;
-            break;
-        }
-    doc->nrecent[s] = n;
-}
-
-/* Fills aliases.countries with the distinct countries of the
- * ROLE_WINDOW sentences before si, older first; none when they are more
- * than four. */
-static void recent_countries(dyad_doc *doc, uint32_t si) {
-    name_aliases *al = &doc->aliases;
-    al->ncountries = 0;
-    for (uint32_t back = si < ROLE_WINDOW ? si : ROLE_WINDOW; back > 0; back--) {
-        uint32_t s = (si - back) % ROLE_WINDOW;
-        if (doc->nrecent[s] > 4) {
-            al->ncountries = 0;
-            return;
-        }
-        for (uint32_t k = 0; k < doc->nrecent[s]; k++)
-            if (article_add_country(al->countries, &al->ncountries, 4, doc->recent[s][k]) != 0) {
-                al->ncountries = 0;
-                return;
-            }
-    }
-}
-
-/* Counts the countries sentence si names (its actors' and places'), the
- * first sentence double: the dateline and the lead say most of what an
- * article is about. */
-static void count_countries(dyad_doc *doc, const parse *p, uint32_t si, const place_mention *m,
-                            uint32_t n) {
-    uint32_t w = si == 0 ? 2 : 1;
-    for (uint32_t k = 0; k < p->nmen; k++) article_count(&doc->ac, p->men[k].code, w);
-    for (uint32_t k = 0; k < n; k++)
-        if (m[k].e && !m[k].partner) article_count(&doc->ac, m[k].e->country, w);
-}
-
-/* Gives roles alone the article's country, when it has one ("police" in
- * an article about Dhaka: BGDCOP), with 0.2 more confidence each (a named
- * actor gives 0.35), and appeals and demands from outside it to no one
- * named that country as their target; drops the events left with no
- * actor named. */
-static int complete_roles(dyad_doc *doc) {
-    const char *cc = article_country(&doc->ac);
-    size_t w = 0;
-    for (size_t r = 0; r < doc->nev; r++) {
-        dyad_event *e = &doc->ev[r];
-        /* "The UN called for a ceasefire" in a story on Libya: an appeal or
-         * a demand from outside the country, to no one named, is to it */
-        if (cc && !e->target[0] && named(e->source) && strncmp(e->source, cc, 3) != 0 &&
-            (!strcmp(e->root, "02") || !strcmp(e->root, "10"))) {
-            e->target = cc;
-            e->target_basis = "article";
-            e->confidence += 0.2;
-        }
-        const char **side[2] = {&e->source, &e->target};
-        const char **why[2] = {&e->source_basis, &e->target_basis};
-        const char **name[2] = {&e->source_name, &e->target_name};
-        for (int k = 0; k < 2 && cc; k++) {
-            if (!role(*side[k])) continue;
-            if (!(*side[k] = with_country(&doc->mem, *side[k], cc))) return -1;
-            *why[k] = "article";
-            *name[k] = NULL; /* named by its country (name_events) */
-            e->confidence += 0.2;
-        }
-        if ((named(e->source) || named(e->target)) && strcmp(e->source, e->target) != 0)
-            doc->ev[w++] = *e;
-    }
-    doc->nev = w;
-    return 0;
-}
-
-/* Names the actors that no entry in their words named, by their codes
- * (dict_name): "he", roles, places, the article's country. */
-static void name_events(dyad_doc *doc, const dicts *d) {
-    for (size_t r = 0; r < doc->nev; r++) {
-        dyad_event *e = &doc->ev[r];
-        const char *code[2] = {e->source, e->target};
-        const char **name[2] = {&e->source_name, &e->target_name};
-        const char **qid[2] = {&e->source_wikidata, &e->target_wikidata};
-        for (int k = 0; k < 2; k++) {
-            if (*name[k]) continue;
-            dict_name(d, code[k], name[k], qid[k]);
-            if (!*qid[k]) *qid[k] = "";
-        }
-    }
-}
-
 /* Whether "to" at token to follows an object that a verb before it takes
  * ("pushed him to", "asked Gondor to", "called on Rohan to"). */
 static int controlled_to(const parse *p, uint32_t to) {
@@ -2252,84 +1907,33 @@ static int shares_control(const parse *p, const vcand *vs, size_t k) {
     return 0;
 }
 
-static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
-                         const sentence *s, const token *toks, uint32_t si, int32_t date,
-                         const char *datestr) {
-    const dicts *d = &ctx->d;
-    const token *t = toks + s->tok0;
-    parse p;
-    if (doc->aliases.group && si > doc->group_si + ROLE_WINDOW) doc->aliases.group = NULL;
-    if (doc->aliases.org && si > doc->org_si + ROLE_WINDOW) doc->aliases.org = NULL;
-    recent_countries(doc, si);
-    uint32_t pair[2];
-    doc->aliases.npair = 0;
-    if (article_pair(&doc->ac, NULL, NULL, pair) == 0) {
-        for (int k = 0; k < 2; k++) memcpy(doc->aliases.pair[k], doc->ac.cc[pair[k]], 4);
-        doc->aliases.npair = 2;
-    }
-    arena_reset(&doc->scratch);
-    if (parse_sentence(&p, d, &doc->mem, &doc->scratch, t, s->ntok, date, &doc->aliases) != 0)
-        return -1;
-    sent_job j;
-    memset(&j, 0, sizeof j);
-    j.doc = doc;
-    j.p = &p;
-    j.sidx = si;
-    j.date = datestr;
-    j.pub = date;
-    j.ndates = date_find(t, s->ntok, date, j.dates, MAX_DATES);
-    for (int k = 0; k < j.ndates; k++) {
-        char *ds = arena_alloc(&doc->mem, 16);
-        if (!ds) return -1;
-        int32_t dd = j.dates[k].date;
-        snprintf(ds, 16, "%04d-%02d-%02d", (int)(dd / 10000 % 10000), (int)(dd / 100 % 100),
-                 (int)(dd % 100));
-        j.datestr[k] = ds;
-    }
-    /* figures are read in every sentence: discards concern events only */
-    place_mention *places;
-    uint32_t nplaces;
-    if (place_find(&p, text, &ctx->gaz, &doc->pc, &places, &nplaces) != 0) return -1;
-    if (keep_places(doc, t, si, places, nplaces) != 0) return -1;
-    count_countries(doc, &p, si, places, nplaces);
-    j.places = places;
-    j.nplaces = nplaces;
-    j.gaz = &ctx->gaz;
-    keep_aliases(&j);
-    size_t first_fig = doc->fig.n;
-    fig_sentence fs = {&p, text, si, j.dates, j.datestr, j.ndates, datestr};
-    if (figure_sentence(&fs, &doc->mem, &doc->fig) != 0) return -1;
-    place_figures(doc, first_fig, t, s->ntok, si, places, nplaces);
-    int story = 0;
-    if (doc->story_discarded) return 0; /* figures only, once the story is discarded */
-    if (discarded(&p, &story)) {
-        doc->si[si].discarded = 1;
-        if (story) doc->story_discarded = 1;
-        return 0;
-    }
-    vcand *vs = arena_calloc(&doc->scratch, (size_t)s->ntok + 1, sizeof *vs);
-    vcand *noms = arena_calloc(&doc->scratch, (size_t)s->ntok + 1, sizeof *noms);
+/* Codes the clauses of j's sentence (see coder.h). */
+int coder_clauses(sent_job *j, const dicts *d, uint32_t ntok, vcand **pvs, size_t *pnv) {
+    dyad_doc *doc = j->doc;
+    const parse *p = j->p;
+    vcand *vs = arena_calloc(&doc->scratch, (size_t)ntok + 1, sizeof *vs);
+    vcand *noms = arena_calloc(&doc->scratch, (size_t)ntok + 1, sizeof *noms);
     if (!vs || !noms) return -1;
     size_t nv = 0, nnom = 0;
-    for (uint32_t i = 0; i < s->ntok; i++) {
-        if (p.vrb[i].entry < 0) continue;
+    for (uint32_t i = 0; i < ntok; i++) {
+        if (p->vrb[i].entry < 0) continue;
         vcand *v = &vs[nv];
-        v->f = &d->forms.v[p.vrb[i].entry];
+        v->f = &d->forms.v[p->vrb[i].entry];
         v->b = &d->blocks.v[v->f->block];
         v->v0 = i;
-        v->v1 = i + p.vrb[i].len;
+        v->v1 = i + p->vrb[i].len;
         v->vw = i + v->f->verb_pos;
         v->src = -1;
-        aux_chain(&p, v);
-        v->main = (uint8_t)is_main(&p, v) && !reduced_relative(&p, vs, nv, v);
+        aux_chain(p, v);
+        v->main = (uint8_t)is_main(p, v) && !reduced_relative(p, vs, nv, v);
         if (v->main) nv++;
         else {
-            if (nominal_use(&p, v)) noms[nnom++] = *v;
+            if (nominal_use(p, v)) noms[nnom++] = *v;
             memset(v, 0, sizeof *v);
         }
         i = v->main ? vs[nv - 1].v1 - 1 : i;
     }
-    j.nv = nv;
+    j->nv = nv;
     int any_event = 0;
     size_t first_ev = doc->nev;
     for (size_t k = 0; k < nv; k++) {
@@ -2337,13 +1941,13 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
         if (!v->main) continue;
         /* a complement ("agreed to attend") is coded only when the verb it
          * completes gave no event */
-        if (v->inf && any_event && !decided(&p, vs, k)) continue;
-        if ((v->inf && object_control(&p, vs, k)) || shares_control(&p, vs, k)) {
+        if (v->inf && any_event && !decided(p, vs, k)) continue;
+        if ((v->inf && object_control(p, vs, k)) || shares_control(p, vs, k)) {
             v->ctl = 1; /* "pushed him to join ... and normalize": his to do */
             continue;
         }
         v->ev0 = doc->nev;
-        if (code_verb(&j, vs, k) != 0) return -1;
+        if (code_verb(j, vs, k) != 0) return -1;
         v->ev1 = doc->nev;
         any_event |= v->had_event;
     }
@@ -2352,7 +1956,7 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
         int inside = 0; /* part of a main verb's pattern ("attempted assassination") */
         for (size_t m = 0; m < nv && !inside; m++)
             inside = vs[m].main && vs[m].pat0 < vs[m].pat1 && vs[m].pat0 <= n->v0 && n->v0 < vs[m].pat1;
-        if (!inside && code_nominal(&j, n) != 0) return -1;
+        if (!inside && code_nominal(j, n) != 0) return -1;
     }
     /* "X said it would expel Y", "X said Y attacked Z": a statement (root
      * 01) is the vehicle of the other events of its sentence, which are
@@ -2374,155 +1978,7 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
     for (size_t r = first_ev; r < doc->nev; r++)
         if (doc->ev[r].code) doc->ev[w++] = doc->ev[r];
     doc->nev = w;
-    for (uint32_t m = 0; m < p.nmen; m++) {
-        const char *why;
-        article_role_seen(&doc->roles, actor_code(&j, (int32_t)m, &why), si);
-    }
-    keep_group(doc, &p, si);
-    keep_countries(doc, &p, si);
-    for (int k = 0; k < j.ndates && si <= 1 && !doc->story_date; k++) /* the lead's day */
-        if (j.dates[k].precision == DATE_DAY && (!date || j.dates[k].date <= date) &&
-            historic_ok(&j, &j.dates[k])) {
-            doc->story_date = j.datestr[k];
-            doc->story_span = tok_span(p.t, j.dates[k].t0, j.dates[k].t1);
-            break;
-        }
-    /* who spoke this sentence's quotation, for one that goes on in the next */
-    for (size_t k = 0; k < nv; k++) {
-        if (vs[k].src < 0 || !quoting(&p, &vs[k])) continue;
-        doc->speaker = actor_code(&j, vs[k].src, &doc->speaker_basis);
-        doc->speaker_si = si;
-        break;
-    }
-    /* "He" in a later sentence stands for the person this one's first
-     * main verb has as subject (a country with a role: "SRBGOV") */
-    doc->aliases.it = NULL; /* "It said" only right after its antecedent */
-    for (size_t k = 0; k < nv; k++) {
-        if (!vs[k].main || vs[k].src < 0) continue;
-        if (person(&p, vs[k].src)) doc->aliases.he = p.men[vs[k].src].code;
-        else if (named(p.men[vs[k].src].code) && group_size(&p, p.men[vs[k].src].group) == 1)
-            doc->aliases.it = p.men[vs[k].src].code;
-        break;
-    }
+    *pvs = vs;
+    *pnv = nv;
     return 0;
-}
-
-/* Bytes of text analysed at once: the tokens of a part are freed before
- * the next is read, so memory does not grow with the article's length. */
-#define PART_BYTES (256 * 1024)
-
-/* The end of the part of text[0..len) that starts at from: PART_BYTES on
- * (or more, when want says so), at the start of a UTF-8 character; len
- * when less is left than twice that. */
-static size_t part_end(const char *text, size_t len, size_t from, size_t want) {
-    if (len - from < 2 * want) return len;
-    size_t e = from + want;
-    while (e > from && ((unsigned char)text[e] & 0xC0) == 0x80) e--;
-    return e;
-}
-
-/* Codes the article's sentences, analysing its text a part at a time:
- * the sentences of each part but the last (which the part's end may cut,
- * so the next part starts with it) are coded; a part with one sentence
- * only grows until it has two or reaches the end. Sentences are the
- * same as the whole text's. */
-static int code_parts(dyad_doc *doc, const dyad_ctx *ctx, const dyad_article *a, int32_t date,
-                      const char *datestr) {
-    arena toks;
-    arena_init(&toks, 64 * 1024);
-    size_t cap = 0, from = 0, want = PART_BYTES;
-    int rc = 0;
-    while (from < a->text_len && rc == 0) {
-        size_t end = a->single_sentence ? a->text_len : part_end(a->text, a->text_len, from, want);
-        text_doc td;
-        arena_reset(&toks);
-        if (text_analyze(&toks, &ctx->d.lex, a->text + from, end - from, a->single_sentence, &td) != 0) {
-            rc = -1;
-            break;
-        }
-        size_t keep = td.nsents;
-        if (end < a->text_len && keep < 2) { /* one long sentence: a longer part */
-            want *= 2;
-            continue;
-        }
-        if (end < a->text_len) keep--;
-        for (size_t k = 0; k < td.ntoks; k++) td.toks[k].off += (uint32_t)from;
-        while (rc == 0 && doc->nsi + keep + 1 > cap)
-            rc = grow_array((void **)&doc->si_buf, &cap, cap, sizeof *doc->si);
-        if (rc != 0) break;
-        doc->si = doc->si_buf;
-        for (size_t i = 0; i < keep && rc == 0; i++) {
-            sentence *s = &td.sents[i];
-            s->off += (uint32_t)from;
-            uint32_t si = (uint32_t)doc->nsi++;
-            memset(&doc->si[si], 0, sizeof doc->si[si]);
-            doc->si[si].span.off = s->off;
-            doc->si[si].span.len = s->len;
-            rc = code_sentence(doc, ctx, a->text, s, td.toks, si, date, datestr);
-        }
-        from = keep < td.nsents ? td.sents[keep].off + from : end;
-        want = PART_BYTES;
-    }
-    arena_free(&toks);
-    return rc;
-}
-
-dyad_status dyad_code(const dyad_ctx *ctx, const dyad_article *a, dyad_doc **out,
-                      dyad_error *err) {
-    *out = NULL;
-    if (!ctx || !a || !a->text) return dyad_fail(err, DYAD_EINVAL, NULL, 0, "no context or article");
-    dyad_doc *doc = calloc(1, sizeof *doc);
-    if (!doc) return dyad_fail(err, DYAD_ENOMEM, a->file, a->line, "out of memory");
-    arena_init(&doc->mem, 64 * 1024);
-    arena_init(&doc->scratch, 64 * 1024);
-    const char *datestr = arena_strdup(&doc->mem, a->date ? a->date : "");
-    if (index_chars(doc, a->text, a->text_len) != 0) goto oom;
-    if (code_parts(doc, ctx, a, date_parse_iso(a->date), datestr) != 0) goto oom;
-    if (doc->story_discarded) doc->nev = 0;
-    if (complete_roles(doc) != 0) goto oom;
-    name_events(doc, &ctx->d);
-    *out = doc;
-    return DYAD_OK;
-oom:
-    dyad_doc_free(doc);
-    return dyad_fail(err, DYAD_ENOMEM, a->file, a->line, "out of memory coding article %s",
-                     a->id ? a->id : "");
-}
-
-size_t dyad_doc_keep_confident(dyad_doc *d, double min) {
-    if (!d) return 0;
-    size_t w = 0, n = d->nev;
-    for (size_t r = 0; r < n; r++)
-        if (d->ev[r].confidence >= min - 1e-9) d->ev[w++] = d->ev[r];
-    d->nev = w;
-    return n - w;
-}
-
-size_t dyad_doc_nevents(const dyad_doc *d) { return d ? d->nev : 0; }
-const dyad_event *dyad_doc_event(const dyad_doc *d, size_t i) {
-    return d && i < d->nev ? &d->ev[i] : NULL;
-}
-size_t dyad_doc_nsentences(const dyad_doc *d) { return d ? d->nsi : 0; }
-const dyad_sentence_info *dyad_doc_sentence(const dyad_doc *d, size_t i) {
-    return d && i < d->nsi ? &d->si[i] : NULL;
-}
-int dyad_doc_story_discarded(const dyad_doc *d) { return d ? d->story_discarded : 0; }
-size_t dyad_doc_nplaces(const dyad_doc *d) { return d ? d->npl : 0; }
-const dyad_place *dyad_doc_place(const dyad_doc *d, size_t i) {
-    return d && i < d->npl ? &d->pl[i] : NULL;
-}
-size_t dyad_doc_nfigures(const dyad_doc *d) { return d ? d->fig.n : 0; }
-const dyad_figure *dyad_doc_figure(const dyad_doc *d, size_t i) {
-    return d && i < d->fig.n ? &d->fig.v[i] : NULL;
-}
-
-void dyad_doc_free(dyad_doc *d) {
-    if (!d) return;
-    arena_free(&d->mem);
-    arena_free(&d->scratch);
-    free(d->si_buf);
-    free(d->ev);
-    free(d->fig.v);
-    free(d->pl);
-    free(d);
 }
