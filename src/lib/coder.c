@@ -1548,7 +1548,22 @@ static int host_meeting(sent_job *j, vcand *vs, size_t iv, int32_t host, const c
 }
 
 /* Codes one verb; returns -1 when out of memory. */
-static int code_verb(sent_job *j, vcand *vs, size_t iv) {
+/* What code_verb learns of one verb before it emits: its code (and the
+ * reverse code, the rule), the pattern that matched, and the dyad. */
+typedef struct verb_coding {
+    const char *code, *rcode, *rule;
+    const pattern *hit;
+    pat_result r;
+    uint32_t end, after; /* where its object ends; where it may start */
+    int content, given_src, suffered;
+    int32_t src, by, tgt;
+} verb_coding;
+
+/* Reads verb iv: its code from its entry or a pattern, its subject, and
+ * the evidence against it (quoted, reported, conditional, habitual), a
+ * negation making it a refusal and an intention its intended code.
+ * 1 when it may give an event, 0 when not. */
+static int read_verb(sent_job *j, vcand *vs, size_t iv, verb_coding *c) {
     const parse *p = j->p;
     vcand *v = &vs[iv];
     const char *code = form_code(p->d, v->f);
@@ -1602,6 +1617,22 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
         code = map_code(INTENT, NMAP(INTENT), code, code);
         if (usable_code(rcode)) rcode = map_code(INTENT, NMAP(INTENT), rcode, rcode);
     }
+    *c = (verb_coding){code, rcode, rule, hit, r, end, after, content, given_src, 0, -1, -1, -1};
+    return 1;
+}
+
+/* The source and target of verb iv (c read by read_verb): the subject or
+ * the pattern's, the agent of a passive, the object; a pair that does
+ * something to each other is coded at once. Then whom an accusation or a
+ * threat is against when the verb does not say. -1 when out of memory, 0
+ * when the verb is coded already, 1 to go on. */
+static int verb_dyad(sent_job *j, vcand *vs, size_t iv, verb_coding *c) {
+    const parse *p = j->p;
+    vcand *v = &vs[iv];
+    const char *code = c->code, *rule = c->rule;
+    pat_result r = c->r;
+    uint32_t end = c->end, after = c->after;
+    int content = c->content, given_src = c->given_src;
     int32_t src = given_src ? GIVEN_ACTOR : v->src;
     if (src == -1 && (j->given = subject_deed(j, v)) != NULL) { /* "The latest attack hit" */
         j->given_basis = "coreference";
@@ -1626,12 +1657,12 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
         v->why |= EV_JOINT;
         if (each_other(j, p->men[src].group, code, v, rule) != 0) return -1;
         v->had_event = 1;
-        return 0;
+        return 0; /* coded */
     }
     if (r.compound >= 0 && !r.compound_after) { /* '%' before: each member with each other */
         if (each_other(j, p->men[r.compound].group, code, v, rule) != 0) return -1;
         v->had_event = 1;
-        return 0;
+        return 0; /* coded */
     }
     /* "condemned the killing of X": X suffered what is condemned; the
      * target is whoever did it ("by Y"), else no one named */
@@ -1646,8 +1677,8 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     }
     /* "If Gondor rearms, we will attack": a threat against the condition's subject */
     if (tgt == -1 && v->future && strncmp(code, "13", 2) >= 0) {
-        int32_t c = condition_actor(p, v);
-        if (c >= 0 && (src < 0 || p->men[c].group != p->men[src].group)) tgt = c;
+        int32_t who = condition_actor(p, v);
+        if (who >= 0 && (src < 0 || p->men[who].group != p->men[src].group)) tgt = who;
     }
     /* "He said Machar is accused of ...": an accusation no one is named
      * for, in a clause a statement reports, is the speaker's */
@@ -1659,6 +1690,25 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
                 src = vs[k].src;
                 break;
             }
+    c->src = src;
+    c->by = by;
+    c->tgt = tgt;
+    c->end = end;
+    c->suffered = suffered;
+    return 1;
+}
+
+static int code_verb(sent_job *j, vcand *vs, size_t iv) {
+    const parse *p = j->p;
+    vcand *v = &vs[iv];
+    verb_coding c;
+    if (!read_verb(j, vs, iv, &c)) return 0;
+    int go = verb_dyad(j, vs, iv, &c);
+    if (go <= 0) return go;
+    const char *code = c.code, *rcode = c.rcode, *rule = c.rule;
+    uint32_t end = c.end;
+    int content = c.content, suffered = c.suffered;
+    int32_t src = c.src, by = c.by, tgt = c.tgt;
     /* "Trump met al-Sharaa, hosted by bin Salman": the host receives each
      * side of the meeting the clause before told of */
     if (by >= 0 && !v->passive && tgt < 0 && !strncmp(code, "04", 2) && v->c0 > 0 &&

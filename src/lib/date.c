@@ -190,9 +190,94 @@ static int range_end(const token *t, uint32_t n, uint32_t j, int d, uint32_t *af
     return d2;
 }
 
+/* What date_find is reading: the tokens, the publication day and the
+ * expressions found so far. */
+typedef struct date_scan {
+    const token *t;
+    uint32_t n;
+    int32_t pub;
+    date_expr *out;
+    int max, found;
+} date_scan;
+
+/* A date that starts with month m at token i ("August 15, 2024", "Aug. 15
+ * and 16", "November 2023", "last November"; start is where the
+ * expression begins): put into s, and the token after it returned. */
+static uint32_t month_date(date_scan *s, uint32_t i, int m, int last, int next, int this_,
+                           uint32_t start) {
+    const token *t = s->t, *prev = i > 0 ? &t[i - 1] : NULL;
+    uint32_t n = s->n;
+    int32_t pub = s->pub;
+    if (!last && !next && !this_) start = period_start(t, i);
+    /* month [day[, day2 | and day2]] [, year] | month year */
+    uint32_t j = i + 1;
+    int d = j < n ? number(&t[j], 1, 31) : -1;
+    int y = -1;
+    if (d > 0) {
+        j++;
+        /* "Aug.15 and 16": the first day is the event's, the last ends the range */
+        int d2 = range_end(t, n, j, d, &j);
+        if (j + 1 < n && tok_eq(&t[j], ",") && number(&t[j + 1], 1000, 2999) > 0) {
+            y = number(&t[j + 1], 1000, 2999);
+            j += 2;
+        } else if (j < n && number(&t[j], 1000, 2999) > 0) {
+            y = number(&t[j], 1000, 2999);
+            j++;
+        }
+        int32_t dt = 0;
+        if (y > 0 && date_valid(y, m, d)) dt = y * 10000 + m * 100 + d;
+        else if (y < 0 && pub) dt = resolve_md(pub, m, d, future_before(t, i));
+        put(s->out, &s->found, s->max, i, j, dt, DATE_DAY);
+        if (d2 > 0 && dt && s->found > 0 && s->out[s->found - 1].t0 == i &&
+            date_valid(dt / 10000, m, d2))
+            s->out[s->found - 1].end = dt - d + d2;
+        return j;
+    }
+    if (m == 5 && i > 0 && !last && !next && start == i && !(prev && (tok_eq(prev, "IN") || tok_eq(prev, "OF") || tok_eq(prev, "SINCE"))))
+        return i + 1; /* "may" the modal */
+    if (j < n && number(&t[j], 1000, 2999) > 0) { /* "November 2023" */
+        y = number(&t[j], 1000, 2999);
+        put(s->out, &s->found, s->max, start, j + 1, y * 10000 + m * 100 + 1, DATE_MONTH);
+        return j + 1;
+    }
+    if (pub) {
+        int py = pub / 10000, pm = pub / 100 % 100;
+        int yy = py;
+        if (last) yy = m >= pm ? py - 1 : py;
+        else if (next) yy = m <= pm ? py + 1 : py;
+        else if (m > pm && !future_before(t, i)) yy = py - 1;
+        put(s->out, &s->found, s->max, start, i + 1, yy * 10000 + m * 100 + 1, DATE_MONTH);
+    }
+    return i + 1;
+}
+
+/* "last week", "this month", "next year" at token i (sign -1, 0, 1): put
+ * into s from start. */
+static void relative_period(date_scan *s, uint32_t i, int sign, uint32_t start) {
+    const token *t = s->t;
+    int32_t pub = s->pub;
+    int32_t dt;
+    int prec;
+    if (tok_eq(&t[i], "WEEK")) {
+        int32_t monday = date_add_days(pub, -date_weekday(pub));
+        dt = date_add_days(monday, 7 * sign);
+        prec = DATE_WEEK;
+    } else if (tok_eq(&t[i], "MONTH")) {
+        int y = pub / 10000, mm = pub / 100 % 100 + sign;
+        if (mm < 1) { mm = 12; y--; }
+        if (mm > 12) { mm = 1; y++; }
+        dt = y * 10000 + mm * 100 + 1;
+        prec = DATE_MONTH;
+    } else {
+        dt = (pub / 10000 + sign) * 10000 + 101;
+        prec = DATE_YEAR;
+    }
+    put(s->out, &s->found, s->max, start, i + 1, dt, prec);
+}
+
 int date_find(const token *t, uint32_t n, int32_t pub, date_expr *out, int max) {
-    int found = 0;
-    for (uint32_t i = 0; i < n && found < max;) {
+    date_scan ds = {t, n, pub, out, max, 0};
+    for (uint32_t i = 0; i < n && ds.found < max;) {
         int m = month_of(&t[i]);
         int w = weekday_of(&t[i]);
         const token *prev = i > 0 ? &t[i - 1] : NULL;
@@ -201,49 +286,7 @@ int date_find(const token *t, uint32_t n, int32_t pub, date_expr *out, int max) 
         int this_ = prev && tok_eq(prev, "THIS");
         uint32_t start = (last || next || this_) ? i - 1 : i;
         if (m && !(m == 5 && !t[i].cap)) {
-            if (!last && !next && !this_) start = period_start(t, i);
-            /* month [day[, day2 | and day2]] [, year] | month year */
-            uint32_t j = i + 1;
-            int d = j < n ? number(&t[j], 1, 31) : -1;
-            int y = -1;
-            if (d > 0) {
-                j++;
-                /* "Aug.15 and 16": the first day is the event's, the last ends the range */
-                int d2 = range_end(t, n, j, d, &j);
-                if (j + 1 < n && tok_eq(&t[j], ",") && number(&t[j + 1], 1000, 2999) > 0) {
-                    y = number(&t[j + 1], 1000, 2999);
-                    j += 2;
-                } else if (j < n && number(&t[j], 1000, 2999) > 0) {
-                    y = number(&t[j], 1000, 2999);
-                    j++;
-                }
-                int32_t dt = 0;
-                if (y > 0 && date_valid(y, m, d)) dt = y * 10000 + m * 100 + d;
-                else if (y < 0 && pub) dt = resolve_md(pub, m, d, future_before(t, i));
-                put(out, &found, max, i, j, dt, DATE_DAY);
-                if (d2 > 0 && dt && found > 0 && out[found - 1].t0 == i &&
-                    date_valid(dt / 10000, m, d2))
-                    out[found - 1].end = dt - d + d2;
-                i = j;
-                continue;
-            }
-            if (m == 5 && i > 0 && !last && !next && start == i && !(prev && (tok_eq(prev, "IN") || tok_eq(prev, "OF") || tok_eq(prev, "SINCE"))))
-                { i++; continue; } /* "may" the modal */
-            if (j < n && number(&t[j], 1000, 2999) > 0) { /* "November 2023" */
-                y = number(&t[j], 1000, 2999);
-                put(out, &found, max, start, j + 1, y * 10000 + m * 100 + 1, DATE_MONTH);
-                i = j + 1;
-                continue;
-            }
-            if (pub) {
-                int py = pub / 10000, pm = pub / 100 % 100;
-                int yy = py;
-                if (last) yy = m >= pm ? py - 1 : py;
-                else if (next) yy = m <= pm ? py + 1 : py;
-                else if (m > pm && !future_before(t, i)) yy = py - 1;
-                put(out, &found, max, start, i + 1, yy * 10000 + m * 100 + 1, DATE_MONTH);
-            }
-            i++;
+            i = month_date(&ds, i, m, last, next, this_, start);
             continue;
         }
         if (w >= 0 && pub) {
@@ -255,36 +298,19 @@ int date_find(const token *t, uint32_t n, int32_t pub, date_expr *out, int max) 
                 int ahead = (w - pw + 7) % 7;
                 dt = date_add_days(pub, ahead ? ahead : 7);
             } else dt = date_add_days(pub, -back);
-            put(out, &found, max, start, i + 1, dt, DATE_DAY);
+            put(ds.out, &ds.found, ds.max, start, i + 1, dt, DATE_DAY);
             i++;
             continue;
         }
         if (pub && (tok_eq(&t[i], "YESTERDAY") || tok_eq(&t[i], "TODAY") || tok_eq(&t[i], "TOMORROW"))) {
             int off = tok_eq(&t[i], "YESTERDAY") ? -1 : tok_eq(&t[i], "TODAY") ? 0 : 1;
-            put(out, &found, max, i, i + 1, date_add_days(pub, off), DATE_DAY);
+            put(ds.out, &ds.found, ds.max, i, i + 1, date_add_days(pub, off), DATE_DAY);
             i++;
             continue;
         }
         if (pub && (last || next || this_) &&
             (tok_eq(&t[i], "WEEK") || tok_eq(&t[i], "MONTH") || tok_eq(&t[i], "YEAR"))) {
-            int s = last ? -1 : next ? 1 : 0;
-            int32_t dt;
-            int prec;
-            if (tok_eq(&t[i], "WEEK")) {
-                int32_t monday = date_add_days(pub, -date_weekday(pub));
-                dt = date_add_days(monday, 7 * s);
-                prec = DATE_WEEK;
-            } else if (tok_eq(&t[i], "MONTH")) {
-                int y = pub / 10000, mm = pub / 100 % 100 + s;
-                if (mm < 1) { mm = 12; y--; }
-                if (mm > 12) { mm = 1; y++; }
-                dt = y * 10000 + mm * 100 + 1;
-                prec = DATE_MONTH;
-            } else {
-                dt = (pub / 10000 + s) * 10000 + 101;
-                prec = DATE_YEAR;
-            }
-            put(out, &found, max, start, i + 1, dt, prec);
+            relative_period(&ds, i, last ? -1 : next ? 1 : 0, start);
             i++;
             continue;
         }
@@ -295,7 +321,7 @@ int date_find(const token *t, uint32_t n, int32_t pub, date_expr *out, int max) 
                        : tok_eq(&t[i + 1], "WEEK") || tok_eq(&t[i + 1], "WEEKS") ? 7
                                                                            : 0;
             if (unit) {
-                put(out, &found, max, i, i + 3, date_add_days(pub, -k * unit),
+                put(ds.out, &ds.found, ds.max, i, i + 3, date_add_days(pub, -k * unit),
                     unit == 1 ? DATE_DAY : DATE_WEEK);
                 i += 3;
                 continue;
@@ -303,11 +329,11 @@ int date_find(const token *t, uint32_t n, int32_t pub, date_expr *out, int max) 
         }
         int y = number(&t[i], 1900, 2099);
         if (y > 0 && prev && (tok_eq(prev, "IN") || tok_eq(prev, "SINCE")) && t[i].uplen == 4) {
-            put(out, &found, max, i, i + 1, y * 10000 + 101, DATE_YEAR);
+            put(ds.out, &ds.found, ds.max, i, i + 1, y * 10000 + 101, DATE_YEAR);
             i++;
             continue;
         }
         i++;
     }
-    return found;
+    return ds.found;
 }

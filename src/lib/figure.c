@@ -719,6 +719,96 @@ static int fatal_event(const token *t, uint32_t n, uint32_t i) {
     return i + 1 < n && (tok_eq(&t[i], "FATAL") || tok_eq(&t[i], "DEADLY")) && tok_in(&t[i + 1], EVENTS);
 }
 
+/* A named victim at token i ("Caitlin Caskey, 17, was shot and killed"):
+ * a figure of one added. Returns the token to go on after (i itself when
+ * there is none), -1 when out of memory. */
+static int64_t named_victim(const fig_sentence *s, arena *a, uint32_t i, dyad_span cite, fig_vec *out,
+                            size_t first) {
+    const token *t = s->p->t;
+    uint32_t n = s->p->n;
+    fig_hit h;
+    /* a named victim: "Caitlin Caskey, 17, was shot and killed" */
+    uint32_t e = name_at(t, n, i);
+    if (!e) return i;
+    uint32_t j = e;
+    if (j < n && tok_eq(&t[j], ",")) { /* ", 17," or ", a 5-year-old girl," */
+        uint32_t c = j + 1;
+        while (c < n && c < j + 8 && !tok_eq(&t[c], ",")) c++;
+        if (c < n && tok_eq(&t[c], ",")) j = c + 1;
+    }
+    if (!(j < n && (tok_eq(&t[j], "WAS") || tok_eq(&t[j], "DIED")))) {
+        return e - 1;
+    }
+    int kind;
+    int64_t kw = kind_after(t, n, j, &kind);
+    if (kw < 0 || kind > DYAD_FIG_INJURED) {
+        return e - 1;
+    }
+    memset(&h, 0, sizeof h);
+    h.q0 = h.n0 = h.n1 = i;
+    h.value = h.value_max = 1;
+    h.qual = "";
+    h.v0 = i;
+    h.v1 = e;
+    h.kind = kind;
+    h.verb = -1;
+    h.kw = (uint32_t)kw;
+    if (add_figure(s, a, &h, cite, out, first) != 0) return -1;
+    return kw;
+}
+
+/* A count read at token i (h): its kind from the verb before it or the
+ * words after it ("killed 12 people", "12 people were killed"), and the
+ * figure added. Returns the token to go on after, -1 when out of memory. */
+static int64_t counted(const fig_sentence *s, arena *a, uint32_t i, fig_hit *h, dyad_span cite,
+                       fig_vec *out, size_t first) {
+    const token *t = s->p->t;
+    uint32_t n = s->p->n;
+    int kind = K_NONE;
+    int verb = kind_before(t, h->q0, &kind);
+    int64_t kw = -1;
+    uint32_t after = h->n1 > h->v1 ? h->n1 : h->v1;
+    if (h->v1 > h->n1 || h->n1 == h->n0) after = h->v1; /* "a man", "the victim" */
+    if (h->value == 1 && after + 1 < n && tok_eq(&t[after], ",")) { /* "Man, 29, fatally shot" */
+        uint32_t c = after + 1;
+        while (c < n && c < after + 8 && !tok_eq(&t[c], ",")) c++;
+        if (c + 1 < n && tok_eq(&t[c], ",")) after = c + 1;
+    }
+    if (tok_eq(&t[after < n ? after : n - 1], "OF") && after + 1 < n &&
+        (tok_eq(&t[after + 1], "THEM") || tok_eq(&t[after + 1], "WHOM") || tok_eq(&t[after + 1], "PEOPLE")))
+        after += 2; /* "dozens of people", "two of them" */
+    else if (after < n && tok_eq(&t[after], "OF")) after++;
+    if (verb >= 0) {
+        h->kw = (uint32_t)verb;
+        if (h->v1 <= h->n1) {
+            h->v0 = after;
+            h->v1 = noun_phrase_end(t, n, after, n);
+        }
+        /* "released 109 captives": the noun says what they are */
+        int k2;
+        int64_t kn = kind_after(t, n, after, &k2);
+        if (kind == K_SHOT) kind = DYAD_FIG_INJURED;
+        if (kn >= 0 && kn <= (int64_t)h->v1 && k2 != kind) {
+            kind = k2;
+            verb = -1;
+        }
+    } else {
+        kw = kind_after(t, n, after, &kind);
+        if (kw < 0) {
+            return h->n1 > i ? h->n1 - 1 : i;
+        }
+        h->kw = (uint32_t)kw;
+        if (h->v1 <= h->n1) {
+            h->v0 = after;
+            h->v1 = noun_phrase_end(t, n, after, (uint32_t)kw);
+        }
+    }
+    h->kind = kind;
+    h->verb = verb;
+    if (add_figure(s, a, h, cite, out, first) != 0) return -1;
+    return h->n1 > i ? h->n1 - 1 : i;
+}
+
 int figure_sentence(const fig_sentence *s, arena *a, fig_vec *out) {
     const parse *p = s->p;
     const token *t = p->t;
@@ -745,82 +835,14 @@ int figure_sentence(const fig_sentence *s, arena *a, fig_vec *out) {
             continue;
         }
         if (!read_count(s, i, &h)) {
-            /* a named victim: "Caitlin Caskey, 17, was shot and killed" */
-            uint32_t e = name_at(t, n, i);
-            if (!e) continue;
-            uint32_t j = e;
-            if (j < n && tok_eq(&t[j], ",")) { /* ", 17," or ", a 5-year-old girl," */
-                uint32_t c = j + 1;
-                while (c < n && c < j + 8 && !tok_eq(&t[c], ",")) c++;
-                if (c < n && tok_eq(&t[c], ",")) j = c + 1;
-            }
-            if (!(j < n && (tok_eq(&t[j], "WAS") || tok_eq(&t[j], "DIED")))) {
-                i = e - 1;
-                continue;
-            }
-            int kind;
-            int64_t kw = kind_after(t, n, j, &kind);
-            if (kw < 0 || kind > DYAD_FIG_INJURED) {
-                i = e - 1;
-                continue;
-            }
-            memset(&h, 0, sizeof h);
-            h.q0 = h.n0 = h.n1 = i;
-            h.value = h.value_max = 1;
-            h.qual = "";
-            h.v0 = i;
-            h.v1 = e;
-            h.kind = kind;
-            h.verb = -1;
-            h.kw = (uint32_t)kw;
-            if (add_figure(s, a, &h, cite, out, first) != 0) return -1;
-            i = (uint32_t)kw;
+            int64_t next = named_victim(s, a, i, cite, out, first);
+            if (next < 0) return -1;
+            i = (uint32_t)next;
             continue;
         }
-        int kind = K_NONE;
-        int verb = kind_before(t, h.q0, &kind);
-        int64_t kw = -1;
-        uint32_t after = h.n1 > h.v1 ? h.n1 : h.v1;
-        if (h.v1 > h.n1 || h.n1 == h.n0) after = h.v1; /* "a man", "the victim" */
-        if (h.value == 1 && after + 1 < n && tok_eq(&t[after], ",")) { /* "Man, 29, fatally shot" */
-            uint32_t c = after + 1;
-            while (c < n && c < after + 8 && !tok_eq(&t[c], ",")) c++;
-            if (c + 1 < n && tok_eq(&t[c], ",")) after = c + 1;
-        }
-        if (tok_eq(&t[after < n ? after : n - 1], "OF") && after + 1 < n &&
-            (tok_eq(&t[after + 1], "THEM") || tok_eq(&t[after + 1], "WHOM") || tok_eq(&t[after + 1], "PEOPLE")))
-            after += 2; /* "dozens of people", "two of them" */
-        else if (after < n && tok_eq(&t[after], "OF")) after++;
-        if (verb >= 0) {
-            h.kw = (uint32_t)verb;
-            if (h.v1 <= h.n1) {
-                h.v0 = after;
-                h.v1 = noun_phrase_end(t, n, after, n);
-            }
-            /* "released 109 captives": the noun says what they are */
-            int k2;
-            int64_t kn = kind_after(t, n, after, &k2);
-            if (kind == K_SHOT) kind = DYAD_FIG_INJURED;
-            if (kn >= 0 && kn <= (int64_t)h.v1 && k2 != kind) {
-                kind = k2;
-                verb = -1;
-            }
-        } else {
-            kw = kind_after(t, n, after, &kind);
-            if (kw < 0) {
-                i = h.n1 > i ? h.n1 - 1 : i;
-                continue;
-            }
-            h.kw = (uint32_t)kw;
-            if (h.v1 <= h.n1) {
-                h.v0 = after;
-                h.v1 = noun_phrase_end(t, n, after, (uint32_t)kw);
-            }
-        }
-        h.kind = kind;
-        h.verb = verb;
-        if (add_figure(s, a, &h, cite, out, first) != 0) return -1;
-        if (h.n1 > i) i = h.n1 - 1;
+        int64_t next = counted(s, a, i, &h, cite, out, first);
+        if (next < 0) return -1;
+        i = (uint32_t)next;
     }
     return 0;
 }

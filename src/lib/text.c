@@ -218,10 +218,65 @@ static void emit_word(tokbuf *b, size_t i, size_t e, int *err) {
     if (push(b, i, e - i, TK_WORD)) *err = 1;
 }
 
-int text_analyze(arena *a, const lexicon *lx, const char *text, size_t len, int single,
-                 text_doc *out) {
-    memset(out, 0, sizeof *out);
-    tokbuf b = {a, lx, text, NULL, 0, 0};
+/* A number at text[i] ("40,170", "2.5", "15th"; "12-year" is a word):
+ * its token pushed, the offset after it returned. */
+static size_t scan_number(tokbuf *b, const char *text, size_t len, size_t i, int *err) {
+    size_t j = i;
+    while (j < len) {
+        char ch = text[j];
+        if (ch >= '0' && ch <= '9') { j++; continue; }
+        if ((ch == ',' || ch == '.') && j + 1 < len && text[j + 1] >= '0' && text[j + 1] <= '9') { j++; continue; }
+        break;
+    }
+    /* 15th, 1st, 2nd, 3rd; 12-year is a word */
+    size_t k = j;
+    while (k < len && ((text[k] >= 'a' && text[k] <= 'z') || (text[k] >= 'A' && text[k] <= 'Z'))) k++;
+    if (k > j || (j < len && text[j] == '-' && j + 1 < len && ((text[j+1] >= 'a' && text[j+1] <= 'z') || (text[j+1]>='A'&&text[j+1]<='Z')))) {
+        size_t e = scan_word(text, len, i);
+        if (e <= i) e = k;
+        if (push(b, i, e - i, TK_WORD)) *err = 1;
+        return e;
+    }
+    if (push(b, i, j - i, TK_NUM)) *err = 1;
+    return j;
+}
+
+/* A word at text[i], with the trailing period of an abbreviation or an
+ * initialism ("U.N.", "Aug.15"): its tokens pushed, the offset after it
+ * returned. */
+static size_t scan_alpha(tokbuf *b, const char *text, size_t len, size_t i, int *err) {
+    size_t e = scan_word(text, len, i);
+    /* a word's trailing period: keep it for abbreviations and initialisms */
+    size_t core = e;
+    if (e > i && text[e - 1] == '.') {
+        char up[16];
+        size_t ul = text_upper(text + i, e - i, up, sizeof up);
+        int initialism = memchr(text + i, '.', e - i - 1) != NULL;
+        int single_letter = (e - i == 2);
+        if (!(ul < sizeof up && (abbrev(up) || initialism || single_letter))) core = e - 1;
+    } else if (e < len && text[e] == '.') {
+        /* "Aug.15": month abbreviation directly followed by a number */
+        char up[16];
+        size_t ul = text_upper(text + i, e - i, up, sizeof up);
+        if (ul < sizeof up && month_abbrev(up, ul)) {
+            e++;
+            core = e;
+        } else {
+            char up2[20];
+            size_t ul2 = text_upper(text + i, e - i + 1, up2, sizeof up2);
+            if (ul2 < sizeof up2 && abbrev(up2)) {
+                e++;
+                core = e;
+            }
+        }
+    }
+    emit_word(b, i, core, err);
+    return core;
+}
+
+/* Splits text[0..len) into b's tokens: words, numbers, possessives,
+ * quotes, dashes and punctuation. -1 when out of memory. */
+static int tokenize(tokbuf *b, const char *text, size_t len) {
     int err = 0;
     size_t i = 0, l;
     /* newline positions matter for sentence splitting: we record them as
@@ -233,140 +288,110 @@ int text_analyze(arena *a, const lexicon *lx, const char *text, size_t len, int 
             continue;
         }
         if (is_digit_cp(c)) { /* numbers: 40,170  2.5  1701  15th */
-            size_t j = i;
-            while (j < len) {
-                char ch = text[j];
-                if (ch >= '0' && ch <= '9') { j++; continue; }
-                if ((ch == ',' || ch == '.') && j + 1 < len && text[j + 1] >= '0' && text[j + 1] <= '9') { j++; continue; }
-                break;
-            }
-            /* 15th, 1st, 2nd, 3rd; 12-year is a word */
-            size_t k = j;
-            while (k < len && ((text[k] >= 'a' && text[k] <= 'z') || (text[k] >= 'A' && text[k] <= 'Z'))) k++;
-            if (k > j || (j < len && text[j] == '-' && j + 1 < len && ((text[j+1] >= 'a' && text[j+1] <= 'z') || (text[j+1]>='A'&&text[j+1]<='Z')))) {
-                size_t e = scan_word(text, len, i);
-                if (e <= i) e = k;
-                if (push(&b, i, e - i, TK_WORD)) err = 1;
-                i = e;
-                continue;
-            }
-            if (push(&b, i, j - i, TK_NUM)) err = 1;
-            i = j;
+            i = scan_number(b, text, len, i, &err);
             continue;
         }
         if (is_alpha_cp(c)) {
-            size_t e = scan_word(text, len, i);
-            /* a word's trailing period: keep it for abbreviations and initialisms */
-            size_t core = e;
-            if (e > i && text[e - 1] == '.') {
-                char up[16];
-                size_t ul = text_upper(text + i, e - i, up, sizeof up);
-                int initialism = memchr(text + i, '.', e - i - 1) != NULL;
-                int single_letter = (e - i == 2);
-                if (!(ul < sizeof up && (abbrev(up) || initialism || single_letter))) core = e - 1;
-            } else if (e < len && text[e] == '.') {
-                /* "Aug.15": month abbreviation directly followed by a number */
-                char up[16];
-                size_t ul = text_upper(text + i, e - i, up, sizeof up);
-                if (ul < sizeof up && month_abbrev(up, ul)) {
-                    e++;
-                    core = e;
-                } else {
-                    char up2[20];
-                    size_t ul2 = text_upper(text + i, e - i + 1, up2, sizeof up2);
-                    if (ul2 < sizeof up2 && abbrev(up2)) {
-                        e++;
-                        core = e;
-                    }
-                }
-            }
-            emit_word(&b, i, core, &err);
-            i = core;
+            i = scan_alpha(b, text, len, i, &err);
             continue;
         }
         if (is_apos(c)) {
             /* possessive after a plural: "ministers'" */
-            if (b.n > 0 && b.v[b.n - 1].off + b.v[b.n - 1].len == i && b.v[b.n - 1].kind == TK_WORD) {
+            if (b->n > 0 && b->v[b->n - 1].off + b->v[b->n - 1].len == i && b->v[b->n - 1].kind == TK_WORD) {
                 size_t nl;
                 utf8proc_int32_t d = i + l < len ? cp_at(text, len, i + l, &nl) : ' ';
                 if (!is_alpha_cp(d)) {
-                    if (push(&b, i, l, TK_POSS)) err = 1;
+                    if (push(b, i, l, TK_POSS)) err = 1;
                     i += l;
                     continue;
                 }
             }
-            if (push(&b, i, l, TK_QUOTE)) err = 1;
+            if (push(b, i, l, TK_QUOTE)) err = 1;
             i += l;
             continue;
         }
         if (is_dquote(c) || c == '`') {
             size_t j = i + l;
             if (c == '`' && j < len && text[j] == '`') j++;
-            if (push(&b, i, j - i, TK_QUOTE)) err = 1;
+            if (push(b, i, j - i, TK_QUOTE)) err = 1;
             i = j;
             continue;
         }
         if (is_dash(c)) {
             size_t j = i + l;
             while (j < len && text[j] == '-') j++;
-            if (push(&b, i, j - i, TK_DASH)) err = 1;
+            if (push(b, i, j - i, TK_DASH)) err = 1;
             i = j;
             continue;
         }
-        if (push(&b, i, l, TK_PUNCT)) err = 1;
+        if (push(b, i, l, TK_PUNCT)) err = 1;
         i += l;
     }
-    if (err) return -1;
-    out->toks = b.v;
-    out->ntoks = b.n;
-    /* sentences */
+    return err ? -1 : 0;
+}
+
+/* Whether a sentence of b's tokens from start ends at token k: a stop
+ * before a capital, a quote or a number (not an initial), an abbreviation
+ * before a new line or a sentence opener, a line that ends a paragraph.
+ * *after gets the first token after the boundary (closing quotes and
+ * brackets stay with the sentence). Never inside a single sentence. */
+static int boundary(const tokbuf *b, size_t start, size_t k, const char *text, int single,
+                    size_t *after_out) {
+    int end = 0;
+    const token *t = &b->v[k];
+    size_t after = k + 1; /* first token after the boundary */
+    if (!single) {
+        if (t->kind == TK_PUNCT && (t->up[0] == '.' || t->up[0] == '!' || t->up[0] == '?')) {
+            while (after < b->n && (b->v[after].kind == TK_QUOTE || (b->v[after].kind == TK_PUNCT && (b->v[after].up[0] == ')' || b->v[after].up[0] == ']')))) {
+                /* closing quotes belong to the sentence when attached */
+                if (b->v[after].off != b->v[after - 1].off + b->v[after - 1].len) break;
+                after++;
+            }
+            if (after >= b->n) end = 1;
+            else {
+                const token *nx = &b->v[after];
+                if (nx->cap || nx->kind == TK_NUM || nx->kind == TK_QUOTE) end = 1;
+                if (nx->off == b->v[after - 1].off + b->v[after - 1].len && nx->kind != TK_QUOTE) end = 0;
+                /* a capital letter's period is an initial ("J. R. Tolkien")
+                 * unless a word that opens sentences follows ("Plan B. The") */
+                const token *pv = k > start ? &b->v[k - 1] : NULL;
+                if (end && pv && pv->kind == TK_WORD && pv->uplen == 1 && pv->cap && pv->off + pv->len == t->off &&
+                    nx->cap && !sentence_starter(nx->up))
+                    end = 0;
+            }
+        } else if (t->kind == TK_WORD && t->uplen > 1 && t->up[t->uplen - 1] == '.' && after < b->n) {
+            /* an initialism or abbreviation ending a sentence */
+            const token *nx = &b->v[after];
+            int nl = memchr(text + t->off + t->len, '\n', nx->off - (t->off + t->len)) != NULL;
+            if (!abbrev(t->up) && (nl || (sentence_starter(nx->up) && nx->cap))) end = 1;
+        }
+        if (!end && after < b->n && after == k + 1) {
+            /* newline rule: a line ending in . ! ? : or a quote, or a blank line */
+            const token *nx = &b->v[after];
+            size_t gap0 = t->off + t->len, gap1 = nx->off;
+            int nls = 0;
+            for (size_t q = gap0; q < gap1; q++) nls += text[q] == '\n';
+            if (nls >= 2) end = 1;
+            else if (nls == 1) {
+                char lc = t->up[t->uplen - 1];
+                if (t->kind == TK_QUOTE || lc == '.' || lc == '!' || lc == '?' || lc == ':' || lc == ')') end = 1;
+            }
+        }
+    }
+    *after_out = after;
+    return end;
+}
+
+/* Groups b's tokens into sentences (out->sents); -1 when out of memory. */
+static int split_sentences(arena *a, const tokbuf *b, const char *text, int single, text_doc *out) {
     size_t cap = 16, ns = 0;
     sentence *sv = arena_alloc(a, cap * sizeof *sv);
     if (!sv) return -1;
     size_t start = 0;
-    for (size_t k = 0; k < b.n; k++) {
-        int end = 0;
-        const token *t = &b.v[k];
-        size_t after = k + 1; /* first token after the boundary */
-        if (!single) {
-            if (t->kind == TK_PUNCT && (t->up[0] == '.' || t->up[0] == '!' || t->up[0] == '?')) {
-                while (after < b.n && (b.v[after].kind == TK_QUOTE || (b.v[after].kind == TK_PUNCT && (b.v[after].up[0] == ')' || b.v[after].up[0] == ']')))) {
-                    /* closing quotes belong to the sentence when attached */
-                    if (b.v[after].off != b.v[after - 1].off + b.v[after - 1].len) break;
-                    after++;
-                }
-                if (after >= b.n) end = 1;
-                else {
-                    const token *nx = &b.v[after];
-                    if (nx->cap || nx->kind == TK_NUM || nx->kind == TK_QUOTE) end = 1;
-                    if (nx->off == b.v[after - 1].off + b.v[after - 1].len && nx->kind != TK_QUOTE) end = 0;
-                    /* a capital letter's period is an initial ("J. R. Tolkien")
-                     * unless a word that opens sentences follows ("Plan B. The") */
-                    const token *pv = k > start ? &b.v[k - 1] : NULL;
-                    if (end && pv && pv->kind == TK_WORD && pv->uplen == 1 && pv->cap && pv->off + pv->len == t->off &&
-                        nx->cap && !sentence_starter(nx->up))
-                        end = 0;
-                }
-            } else if (t->kind == TK_WORD && t->uplen > 1 && t->up[t->uplen - 1] == '.' && after < b.n) {
-                /* an initialism or abbreviation ending a sentence */
-                const token *nx = &b.v[after];
-                int nl = memchr(text + t->off + t->len, '\n', nx->off - (t->off + t->len)) != NULL;
-                if (!abbrev(t->up) && (nl || (sentence_starter(nx->up) && nx->cap))) end = 1;
-            }
-            if (!end && after < b.n && after == k + 1) {
-                /* newline rule: a line ending in . ! ? : or a quote, or a blank line */
-                const token *nx = &b.v[after];
-                size_t gap0 = t->off + t->len, gap1 = nx->off;
-                int nls = 0;
-                for (size_t q = gap0; q < gap1; q++) nls += text[q] == '\n';
-                if (nls >= 2) end = 1;
-                else if (nls == 1) {
-                    char lc = t->up[t->uplen - 1];
-                    if (t->kind == TK_QUOTE || lc == '.' || lc == '!' || lc == '?' || lc == ':' || lc == ')') end = 1;
-                }
-            }
-        }
-        if (k + 1 == b.n) end = 1;
+    for (size_t k = 0; k < b->n; k++) {
+        size_t after;
+        int end = boundary(b, start, k, text, single, &after);
+        if (k + 1 == b->n) end = 1;
         if (end) {
             if (ns == cap) {
                 sentence *nsv = arena_alloc(a, cap * 2 * sizeof *nsv);
@@ -375,13 +400,13 @@ int text_analyze(arena *a, const lexicon *lx, const char *text, size_t len, int 
                 sv = nsv;
                 cap *= 2;
             }
-            size_t last = after - 1 < b.n ? after - 1 : b.n - 1;
+            size_t last = after - 1 < b->n ? after - 1 : b->n - 1;
             if (last < k) last = k;
             sentence *s = &sv[ns++];
             s->tok0 = (uint32_t)start;
             s->ntok = (uint32_t)(last + 1 - start);
-            s->off = b.v[start].off;
-            s->len = b.v[last].off + b.v[last].len - s->off;
+            s->off = b->v[start].off;
+            s->len = b->v[last].off + b->v[last].len - s->off;
             start = last + 1;
             k = last;
         }
@@ -389,4 +414,14 @@ int text_analyze(arena *a, const lexicon *lx, const char *text, size_t len, int 
     out->sents = sv;
     out->nsents = ns;
     return 0;
+}
+
+int text_analyze(arena *a, const lexicon *lx, const char *text, size_t len, int single,
+                 text_doc *out) {
+    memset(out, 0, sizeof *out);
+    tokbuf b = {a, lx, text, NULL, 0, 0};
+    if (tokenize(&b, text, len) != 0) return -1;
+    out->toks = b.v;
+    out->ntoks = b.n;
+    return split_sentences(a, &b, text, single, out);
 }
