@@ -3,6 +3,7 @@
 #   make check      every test: unit tests, then the same under ASan+UBSan,
 #                   then the end-to-end tests; needs nothing outside the
 #                   repository
+#   make unit       the unit tests of the normal build only (seconds)
 #   make example    codes the bundled example articles
 #   make asan       the sanitizer build only (build-asan/)
 #   make web        the dashboard of `dyad serve` (npm ci, esbuild) in build/web
@@ -50,7 +51,7 @@ FUZZ_SECONDS ?= 30
 WEB_OUT := build/web
 WEB_SRC := $(wildcard web/src/*) web/build.mjs
 
-.PHONY: all check tests asan example clean bench fuzz web accuracy accuracy-check
+.PHONY: all check unit tests asan example clean bench fuzz web accuracy accuracy-check
 all: $(BUILD)/dyad $(BUILD)/gazetteer.gaz $(WEB_OUT)/index.html
 
 web: $(WEB_OUT)/index.html
@@ -170,6 +171,12 @@ accuracy-check: all $(ACC_TOOLS)
 # end-to-end scripts; ends with "N passed, N failed".
 check:
 	sh tests/check.sh
+
+# The unit tests of the normal build alone, in seconds: for the loop of
+# editing and compiling (make check is what decides).
+unit: $(TESTS)
+	@fail=0; for t in $(TESTS); do $$t >$(BUILD)/unit.log 2>&1 || { cat $(BUILD)/unit.log; fail=1; }; \
+	  grep -h '^\[  PASSED  \]' $(BUILD)/unit.log | sed "s|^|$$(basename $$t): |"; done; exit $$fail
 
 example: $(BUILD)/dyad
 	$(BUILD)/dyad code examples/*.txt

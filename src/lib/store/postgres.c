@@ -115,7 +115,7 @@ static const char SCHEMA[] =
 
 /* Storing one mention, in the server so that it is one round trip: finds
  * or adds the event it joins, stores the mention with its own place and
- * keeps the GDELT counts, as store.c's put_events does: a key without an
+ * keeps the GDELT counts, as sqlite.c's put_events does: a key without an
  * event gets one; a key with one event that the merge rule would have the
  * mention join takes it; otherwise the mention joins the key's first event
  * and the function returns true: the caller then plans the key again
@@ -573,7 +573,7 @@ static dyad_status send_mention(pg_store *p, const dyad_article *a, const dyad_d
 #define FIGURE_NPARAMS 23
 
 /* Sends (in a pipeline) the storing of casualty figure f of the article
- * art (its rowid as text), with the columns of store.c's put_figures. */
+ * art (its rowid as text), with the columns of sqlite.c's put_figures. */
 static dyad_status send_figure(pg_store *p, const dyad_article *a, const dyad_doc *d,
                                const dyad_figure *f,
                                const char *art, dyad_error *err) {
@@ -650,7 +650,7 @@ static dyad_status pg_run(void *impl, int stmt, int n, const char *const *v, sto
 #define PIPELINE 64 /* mentions and figures sent before reading their results */
 
 /* Stores the article's sentences, events and casualty figures (in that
- * order, as store.c does); art is its rowid as text. Mentions and figures
+ * order, as sqlite.c does); art is its rowid as text. Mentions and figures
  * go in pipelines of PIPELINE, one round trip each; the keys a mention
  * brought a new place to are then planned again. */
 static dyad_status put_body(pg_store *p, const dyad_article *a, const dyad_doc *d,
@@ -738,7 +738,7 @@ static dyad_status pg_put(void *impl, const dyad_article *a, const dyad_doc *d, 
 #define PREFIX(c, n)                                                                               \
     "lower(" c " COLLATE \"C\") LIKE lower(" n " COLLATE \"C\") || '%' ESCAPE '\\'"
 
-/* Rows of table alias t at place $7, as store.c's PLACE_MATCH: by name
+/* Rows of table alias t at place $7, as sqlite.c's PLACE_MATCH: by name
  * (ASCII case folded, as SQLite's lower() and upper() do), by country
  * code, or in the country of a stored country-level place of that name. */
 #define PLACE_MATCH(t)                                                                             \
@@ -972,7 +972,7 @@ static int figure_row(void *ud, const PGresult *r) {
     return cb->fn(cb->ud, &f);
 }
 
-/* As store.c: $1 a code prefix of the victim or the perpetrator, $8 the
+/* As sqlite.c: $1 a code prefix of the victim or the perpetrator, $8 the
  * kind, $3 and $4 the figure's dates, $5 the article's text, $7 the place;
  * $2 (the event code) does not apply. */
 static dyad_status pg_figures(void *impl, const dyad_query *q, dyad_figure_fn fn, void *ud,
@@ -999,7 +999,7 @@ static dyad_status pg_figures(void *impl, const dyad_query *q, dyad_figure_fn fn
 }
 
 /* ---------------------------------------------------------------------
- * Reading back for the HTTP API, as in store.c: one event with its
+ * Reading back for the HTTP API, as in sqlite.c: one event with its
  * mentions, one article with its mentions, article search, the timeline.
  * ------------------------------------------------------------------- */
 
