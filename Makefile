@@ -4,6 +4,8 @@
 #                   then the end-to-end tests; needs nothing outside the
 #                   repository
 #   make unit       the unit tests of the normal build only (seconds)
+#   make format-check   the C sources against .clang-format (make format
+#                   rewrites them); make check runs it
 #   make example    codes the bundled example articles
 #   make asan       the sanitizer build only (build-asan/)
 #   make web        the dashboard of `dyad serve` (npm ci, esbuild) in build/web
@@ -51,7 +53,7 @@ FUZZ_SECONDS ?= 30
 WEB_OUT := build/web
 WEB_SRC := $(wildcard web/src/*) web/build.mjs
 
-.PHONY: all check unit tests asan example clean bench fuzz web accuracy accuracy-check
+.PHONY: all check unit format format-check tests asan example clean bench fuzz web accuracy accuracy-check
 all: $(BUILD)/dyad $(BUILD)/gazetteer.gaz $(WEB_OUT)/index.html
 
 web: $(WEB_OUT)/index.html
@@ -171,6 +173,17 @@ accuracy-check: all $(ACC_TOOLS)
 # end-to-end scripts; ends with "N passed, N failed".
 check:
 	sh tests/check.sh
+
+# The C sources in the layout of .clang-format: format-check fails (and
+# shows the difference) where one is not; format rewrites them.
+FORMAT_SRC = $(sort $(wildcard src/*/*.c src/*/*.h src/lib/store/*.c src/lib/store/*.h include/*.h \
+               tests/unit/*.c tests/unit/*.h tests/accuracy/*.c tests/accuracy/*.h fuzz/*.c bench/*.c))
+format:
+	clang-format -i $(FORMAT_SRC)
+
+format-check:
+	@bad=0; for f in $(FORMAT_SRC); do clang-format "$$f" | diff -u "$$f" - || bad=1; done; \
+	  [ $$bad = 0 ] && echo "format-check: $(words $(FORMAT_SRC)) files in the layout of .clang-format"
 
 # The unit tests of the normal build alone, in seconds: for the loop of
 # editing and compiling (make check is what decides).

@@ -47,8 +47,10 @@ int main(int argc, char **argv) {
         } else if (!strcmp(argv[i], "--dict") && i + 1 < argc) {
             const char *p = argv[++i];
             size_t l = strlen(p);
-            dyad_status st = (l && p[l - 1] == '/') ? dyad_ctx_load_dir(ctx, p, count_warn, &warnings, &err)
-                                                     : dyad_ctx_load_file(ctx, p, DYAD_DICT_AUTO, count_warn, &warnings, &err);
+            dyad_status st =
+                (l && p[l - 1] == '/')
+                    ? dyad_ctx_load_dir(ctx, p, count_warn, &warnings, &err)
+                    : dyad_ctx_load_file(ctx, p, DYAD_DICT_AUTO, count_warn, &warnings, &err);
             if (st != DYAD_OK) {
                 char b[1024];
                 fprintf(stderr, "bench: %s\n", dyad_error_format(&err, b, sizeof b));
@@ -112,7 +114,8 @@ int main(int argc, char **argv) {
     double secs = now() - c0;
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
-    printf("articles %zu (%zu bytes) x %ld passes\n", n, bytes, (long)(coded_bytes / (bytes ? bytes : 1)));
+    printf("articles %zu (%zu bytes) x %ld passes\n", n, bytes,
+           (long)(coded_bytes / (bytes ? bytes : 1)));
     printf("dictionary load %.3f s\n", load);
     printf("coded %ld sentences, %ld events in %.3f s\n", sents, events, secs);
     printf("throughput %.0f sentences/s, %.2f MB/s\n", (double)sents / secs,

@@ -14,8 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (dyad_ctx_new(&ctx, NULL) != DYAD_OK) return 0;
     static const dyad_dict_kind kinds[5] = {DYAD_DICT_VERBS, DYAD_DICT_ACTORS, DYAD_DICT_AGENTS,
                                             DYAD_DICT_DISCARDS, DYAD_DICT_PLACES};
-    ctx_load_buffer(ctx, kinds[data[0] % 5], "fuzz", (const char *)data + 1, size - 1, NULL, NULL,
-                    NULL);
+    ctx_load_buffer(ctx, kinds[data[0] % 5], "fuzz", (const char *)data + 1, size - 1, NULL, NULL, NULL);
     if (dyad_ctx_finish(ctx, NULL) == DYAD_OK) {
         static const char text[] = "The Gondor government said on Monday that Mordor's army "
                                    "attacked Arnor, Rohan and Bree in northern Minas Tirith "

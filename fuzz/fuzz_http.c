@@ -59,7 +59,8 @@ static void setup(void) {
     dyad_doc *d;
     int added;
     if (dyad_code(api.ctx, &a, &d, NULL) != DYAD_OK) abort();
-    if (dyad_store_begin(api.store, NULL) != DYAD_OK || dyad_store_put(api.store, &a, d, &added, NULL) != DYAD_OK ||
+    if (dyad_store_begin(api.store, NULL) != DYAD_OK ||
+        dyad_store_put(api.store, &a, d, &added, NULL) != DYAD_OK ||
         dyad_store_commit(api.store, NULL) != DYAD_OK)
         abort();
     dyad_doc_free(d);
@@ -85,7 +86,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     size_t blen = body ? strlen(body) : 0;
     http_reply out;
     http_api_handle(&api, method, path, arg, &q, body ? body : "", blen, &out);
-    if (!out.body || out.body[0] != '{' || out.status < 200 || out.status >= 500 || (out.status >= 300 && out.status < 400))
+    if (!out.body || out.body[0] != '{' || out.status < 200 || out.status >= 500 ||
+        (out.status >= 300 && out.status < 400))
         __builtin_trap();
     free(out.body);
     free(buf);

@@ -22,12 +22,12 @@ extern "C" {
 
 typedef enum {
     DYAD_OK = 0,
-    DYAD_ENOMEM,  /* allocation failed */
-    DYAD_EIO,     /* a file could not be read or written */
-    DYAD_EPARSE,  /* malformed input (a line of a dictionary, an article) */
-    DYAD_EINVAL,  /* bad argument */
-    DYAD_ELIMIT,  /* input over a configured limit */
-    DYAD_EDB      /* storage error */
+    DYAD_ENOMEM, /* allocation failed */
+    DYAD_EIO,    /* a file could not be read or written */
+    DYAD_EPARSE, /* malformed input (a line of a dictionary, an article) */
+    DYAD_EINVAL, /* bad argument */
+    DYAD_ELIMIT, /* input over a configured limit */
+    DYAD_EDB     /* storage error */
 } dyad_status;
 
 typedef struct dyad_error {
@@ -68,7 +68,7 @@ typedef struct dyad_ctx dyad_ctx;
 typedef struct dyad_dict_stats {
     size_t actors, actor_phrases, agents, agent_phrases, discards;
     size_t verb_blocks, verb_forms, patterns, synsets;
-    size_t bad_lines; /* lines reported through the warning callback */
+    size_t bad_lines;           /* lines reported through the warning callback */
     size_t places, place_names; /* gazetteer entries, and their distinct names */
     size_t duplicates;          /* phrases given again (the first kept) */
 } dyad_dict_stats;
@@ -81,15 +81,15 @@ void dyad_ctx_free(dyad_ctx *ctx);
  * NULL) and skipped; only an unreadable file or exhausted memory fails.
  * With DYAD_DICT_AUTO a file whose name tells no kind is read for nothing
  * and reported through warn. */
-dyad_status dyad_ctx_load_file(dyad_ctx *ctx, const char *path, dyad_dict_kind kind,
-                               dyad_warn_fn warn, void *ud, dyad_error *err);
+dyad_status dyad_ctx_load_file(dyad_ctx *ctx, const char *path, dyad_dict_kind kind, dyad_warn_fn warn,
+                               void *ud, dyad_error *err);
 
 /* Loads a gazetteer (.gaz: tab-separated name, kind country|region|capital|
  * city, ISO alpha-3 country, region code, latitude, longitude, population,
  * '|'-separated aliases; see docs/places.md). May be called for several
  * files; bad lines are reported through warn with file:line and skipped. */
-dyad_status dyad_ctx_load_gazetteer(dyad_ctx *ctx, const char *path, dyad_warn_fn warn,
-                                    void *ud, dyad_error *err);
+dyad_status dyad_ctx_load_gazetteer(dyad_ctx *ctx, const char *path, dyad_warn_fn warn, void *ud,
+                                    dyad_error *err);
 
 /* Loads every dictionary file of a directory (*.txt, *.verbs, *.actors,
  * *.agents, *.discards, *.gaz), kinds guessed from names. */
@@ -126,12 +126,12 @@ typedef enum {
 /* An article as read. All strings are NUL-terminated and owned by the
  * reader; they stay valid until the next dyad_reader_next or _free. */
 typedef struct dyad_article {
-    const char *id;      /* never NULL; made from file and position if absent */
-    const char *date;    /* "YYYY-MM-DD" or "" */
-    const char *source;  /* "" when unknown */
-    const char *title;   /* "" when unknown */
-    const char *url;     /* "" when unknown */
-    const char *text;    /* UTF-8, NFC-normalised */
+    const char *id;     /* never NULL; made from file and position if absent */
+    const char *date;   /* "YYYY-MM-DD" or "" */
+    const char *source; /* "" when unknown */
+    const char *title;  /* "" when unknown */
+    const char *url;    /* "" when unknown */
+    const char *text;   /* UTF-8, NFC-normalised */
     size_t text_len;
     const char *file;    /* where it came from ("-" for stdin) */
     long line;           /* line of the file where it starts */
@@ -177,38 +177,38 @@ typedef struct dyad_span {
 
 /* A place named in an article: the gazetteer entry a mention resolved to. */
 typedef struct dyad_place {
-    const char *name;    /* as in the gazetteer ("Rafah"); NULL when none */
-    const char *kind;    /* "country", "region", "capital", "city", or "place":
-                            a name the gazetteer lacks that the sentence
-                            gives as a location ("near the village of
-                            Khalsa"; name as written, no country) */
-    char country[4];     /* ISO 3166-1 alpha-3 ("PSE"), which CAMEO uses
-                            too; "" when unknown */
-    double lat, lon;     /* degrees; NaN when unknown */
-    dyad_span span;      /* the words that name it ("northern Gaza", "the
-                            Qatari capital") */
-    uint32_t sentence;   /* 0-based sentence index */
-    int locative;        /* introduced as a location ("in", "near", "south of"):
-                            1, or 2 after "town of" and the like */
+    const char *name;  /* as in the gazetteer ("Rafah"); NULL when none */
+    const char *kind;  /* "country", "region", "capital", "city", or "place":
+                          a name the gazetteer lacks that the sentence
+                          gives as a location ("near the village of
+                          Khalsa"; name as written, no country) */
+    char country[4];   /* ISO 3166-1 alpha-3 ("PSE"), which CAMEO uses
+                          too; "" when unknown */
+    double lat, lon;   /* degrees; NaN when unknown */
+    dyad_span span;    /* the words that name it ("northern Gaza", "the
+                          Qatari capital") */
+    uint32_t sentence; /* 0-based sentence index */
+    int locative;      /* introduced as a location ("in", "near", "south of"):
+                          1, or 2 after "town of" and the like */
 } dyad_place;
 
 typedef struct dyad_event {
-    uint32_t sentence;      /* 0-based index of the sentence in the article */
-    const char *date;       /* YYYY-MM-DD */
-    const char *source;     /* CAMEO actor code, "" when absent */
-    const char *target;     /* CAMEO actor code, "" when absent */
-    const char *code;       /* CAMEO event code, "042" */
-    char root[3];           /* first two digits, "04" */
-    int quad;               /* GDELT QuadClass 1-4 */
-    double goldstein;       /* Goldstein scale, -10..10 */
+    uint32_t sentence;  /* 0-based index of the sentence in the article */
+    const char *date;   /* YYYY-MM-DD */
+    const char *source; /* CAMEO actor code, "" when absent */
+    const char *target; /* CAMEO actor code, "" when absent */
+    const char *code;   /* CAMEO event code, "042" */
+    char root[3];       /* first two digits, "04" */
+    int quad;           /* GDELT QuadClass 1-4 */
+    double goldstein;   /* Goldstein scale, -10..10 */
     dyad_span source_span, target_span, verb_span;
-    dyad_span date_span;    /* the date expression the date comes from (its
-                               sentence's, else the lead's); len 0 when it is
-                               the article's publication date */
-    const char *rule;       /* dictionary file:line of the pattern that fired */
-    dyad_place place;       /* where it happened, as its sentence says;
-                               place.name NULL when it names no place */
-    double confidence;      /* 0..1, from the evidence the coder used: see below */
+    dyad_span date_span;                     /* the date expression the date comes from (its
+                                                sentence's, else the lead's); len 0 when it is
+                                                the article's publication date */
+    const char *rule;                        /* dictionary file:line of the pattern that fired */
+    dyad_place place;                        /* where it happened, as its sentence says;
+                                                place.name NULL when it names no place */
+    double confidence;                       /* 0..1, from the evidence the coder used: see below */
     const char *source_basis, *target_basis; /* how each actor's country was found:
                                "dictionary" (its own name), "place" (the place a role
                                is in: "police in Tbilisi"), "coreference" (the actor
@@ -216,12 +216,12 @@ typedef struct dyad_event {
                                article is about: "police" in a story on Dhaka;
                                whom an appeal to no one named is to), "" when
                                absent */
-    const char *source_name, *target_name; /* the actors' canonical names: the
-                               dictionary entry its words name ("ANTONY BLINKEN"
-                               for "Blinken", "HAMAS"), else the country's or
-                               organisation's its code is of ("UNITED STATES" for
-                               USAGOV), else its role's ("POLICE" for ---COP); ""
-                               when absent */
+    const char *source_name, *target_name;   /* the actors' canonical names: the
+                                 dictionary entry its words name ("ANTONY BLINKEN"
+                                 for "Blinken", "HAMAS"), else the country's or
+                                 organisation's its code is of ("UNITED STATES" for
+                                 USAGOV), else its role's ("POLICE" for ---COP); ""
+                                 when absent */
     const char *source_wikidata, *target_wikidata; /* the Wikidata id the
                                dictionary gives that entry ("Q6279"), "" when
                                none */
@@ -270,31 +270,31 @@ typedef enum {
 } dyad_figure_kind;
 
 typedef struct dyad_figure {
-    uint32_t sentence;      /* 0-based index of its sentence */
+    uint32_t sentence; /* 0-based index of its sentence */
     dyad_figure_kind kind;
-    int released;           /* captives or prisoners said to be released or exchanged */
-    const char *number;     /* the number as written, "2,483", "one million", "a";
-                               "" for a named victim, "the man" or "a fatal shooting" */
-    dyad_span number_span;  /* the number without its qualifier */
-    int64_t value;          /* 2483, 1000000; the low end of a range */
-    int64_t value_max;      /* the high end of a range ("three to four"), else value */
-    const char *qualifier;  /* normalised: "", "at least", "more than" ("over"),
-                               "about" ("some", "around"), "up to", "fewer than",
-                               "nearly" ("almost") */
-    const char *victim;     /* who suffered, as written: "Palestinian", "people" */
+    int released;          /* captives or prisoners said to be released or exchanged */
+    const char *number;    /* the number as written, "2,483", "one million", "a";
+                              "" for a named victim, "the man" or "a fatal shooting" */
+    dyad_span number_span; /* the number without its qualifier */
+    int64_t value;         /* 2483, 1000000; the low end of a range */
+    int64_t value_max;     /* the high end of a range ("three to four"), else value */
+    const char *qualifier; /* normalised: "", "at least", "more than" ("over"),
+                              "about" ("some", "around"), "up to", "fewer than",
+                              "nearly" ("almost") */
+    const char *victim;    /* who suffered, as written: "Palestinian", "people" */
     dyad_span victim_span;
     const char *victim_code; /* CAMEO actor code when an actor matches, else "" */
     const char *perpetrator; /* who is said to have caused it, as written */
     dyad_span perpetrator_span;
     const char *perpetrator_code;
-    const char *date;       /* YYYY-MM-DD: the sentence's date expression nearest the
-                               number, else the publication date */
-    dyad_span date_span;    /* len 0 when the date is the publication date */
-    const char *cited;      /* the source cited: "local health authorities" */
+    const char *date;    /* YYYY-MM-DD: the sentence's date expression nearest the
+                            number, else the publication date */
+    dyad_span date_span; /* len 0 when the date is the publication date */
+    const char *cited;   /* the source cited: "local health authorities" */
     dyad_span cited_span;
-    dyad_place place;       /* where: the place its number is tied to, else the
-                               sentence's place when it names one, or only one;
-                               place.name NULL when none */
+    dyad_place place; /* where: the place its number is tied to, else the
+                         sentence's place when it names one, or only one;
+                         place.name NULL when none */
 } dyad_figure;
 
 /* Name of a figure kind: "killed", "injured", "captive", "prisoner",
@@ -305,8 +305,7 @@ typedef struct dyad_doc dyad_doc;
 
 /* Codes one article. The returned document owns its events (an arena) and
  * must be freed with dyad_doc_free. */
-dyad_status dyad_code(const dyad_ctx *ctx, const dyad_article *a, dyad_doc **out,
-                      dyad_error *err);
+dyad_status dyad_code(const dyad_ctx *ctx, const dyad_article *a, dyad_doc **out, dyad_error *err);
 
 size_t dyad_doc_nevents(const dyad_doc *d);
 const dyad_event *dyad_doc_event(const dyad_doc *d, size_t i);
@@ -329,9 +328,8 @@ const dyad_place *dyad_doc_place(const dyad_doc *d, size_t i);
  * an event). *out gets name NULL when there is none. Its strings belong to
  * ctx, but for a name the gazetteer lacks (kind "place"), copied into
  * buf of size cap (truncated to fit). */
-dyad_status dyad_place_for_verb(const dyad_ctx *ctx, const char *text, size_t len,
-                                dyad_span verb, dyad_place *out, char *buf, size_t cap,
-                                dyad_error *err);
+dyad_status dyad_place_for_verb(const dyad_ctx *ctx, const char *text, size_t len, dyad_span verb,
+                                dyad_place *out, char *buf, size_t cap, dyad_error *err);
 void dyad_doc_free(dyad_doc *d);
 
 /* ---------------------------------------------------------------------
@@ -352,14 +350,13 @@ dyad_status dyad_write_header(FILE *f, dyad_output_format fmt, dyad_error *err);
  * place mentions instead). JSON and TSV give offsets as
  * character (code point) offsets into the article text, start inclusive,
  * end exclusive. */
-dyad_status dyad_write_events(FILE *f, dyad_output_format fmt, const dyad_article *a,
-                              const dyad_doc *d, dyad_error *err);
+dyad_status dyad_write_events(FILE *f, dyad_output_format fmt, const dyad_article *a, const dyad_doc *d,
+                              dyad_error *err);
 
 /* Writes the figures of a coded article to f as JSON Lines, one object per
  * figure with "record":"figure" (fields as in dyad_figure, spans as
  * character offsets). */
-dyad_status dyad_write_figures(FILE *f, const dyad_article *a, const dyad_doc *d,
-                               dyad_error *err);
+dyad_status dyad_write_figures(FILE *f, const dyad_article *a, const dyad_doc *d, dyad_error *err);
 
 /* Character (code point) offset of byte offset off in UTF-8 text: counts
  * from the start, so for many offsets into one article use
@@ -416,21 +413,21 @@ dyad_status dyad_store_commit(dyad_store *s, dyad_error *err);
  * an article whose stored copy comes first changes nothing and sets *added
  * to 0; one that comes before its stored copy takes its place (*added 2);
  * else *added is 1. */
-dyad_status dyad_store_put(dyad_store *s, const dyad_article *a, const dyad_doc *d,
-                           int *added, dyad_error *err);
+dyad_status dyad_store_put(dyad_store *s, const dyad_article *a, const dyad_doc *d, int *added,
+                           dyad_error *err);
 
 typedef struct dyad_query {
-    const char *actor; /* code prefix of the source or target, NULL for any */
-    const char *code;  /* CAMEO code prefix, NULL for any */
+    const char *actor;     /* code prefix of the source or target, NULL for any */
+    const char *code;      /* CAMEO code prefix, NULL for any */
     const char *from, *to; /* YYYY-MM-DD inclusive, NULL for open */
-    const char *text;  /* full-text query over articles (FTS5 in SQLite, tsvector in
-                          PostgreSQL), NULL for none */
-    const char *place; /* the place, case-insensitive: its name ("Doha"), its country's
-                          ISO alpha-3 code ("QAT"), or a country named by stored
-                          places ("Qatar" also finds Doha); NULL for any */
-    const char *kind;  /* figures only: "killed", "injured", ...; NULL for any */
-    long limit;        /* 0: no limit */
-    int one_a_day;     /* GDELT's one-a-day filter: one event per date, dyad and code */
+    const char *text;      /* full-text query over articles (FTS5 in SQLite, tsvector in
+                              PostgreSQL), NULL for none */
+    const char *place;     /* the place, case-insensitive: its name ("Doha"), its country's
+                              ISO alpha-3 code ("QAT"), or a country named by stored
+                              places ("Qatar" also finds Doha); NULL for any */
+    const char *kind;      /* figures only: "killed", "injured", ...; NULL for any */
+    long limit;            /* 0: no limit */
+    int one_a_day;         /* GDELT's one-a-day filter: one event per date, dyad and code */
     double min_confidence; /* events whose confidence (the highest of their mentions)
                               is at least this; 0 for any, events stored before
                               confidences were kept included */
@@ -442,8 +439,8 @@ typedef struct dyad_stored_event {
     int quad;
     double goldstein;
     int num_mentions, num_sources, num_articles;
-    const char *article;     /* id of the first article that reports it */
-    const char *sentence;    /* the first mention's sentence */
+    const char *article;  /* id of the first article that reports it */
+    const char *sentence; /* the first mention's sentence */
     const char *source_text, *target_text, *verb_text;
     int sentence_index;      /* of the first mention in its article */
     const char *url;         /* the first article's URL ("" when unknown) */
@@ -455,8 +452,8 @@ typedef struct dyad_stored_event {
     const char *place_kind;  /* "country", "region", "capital", "city", "place" or "" */
     double confidence;       /* the highest of its mentions' (dyad_event.confidence);
                                 NaN for an event stored before confidences were kept */
-    const char *source_name, *target_name; /* the first mention's (dyad_event's); ""
-                                when unknown */
+    const char *source_name, *target_name;         /* the first mention's (dyad_event's); ""
+                                        when unknown */
     const char *source_wikidata, *target_wikidata; /* likewise, "" when none */
 } dyad_stored_event;
 
@@ -469,28 +466,28 @@ dyad_status dyad_store_query(dyad_store *s, const dyad_query *q, dyad_event_fn f
 /* Counts of events (sum of mentions too) grouped by "day", "dyad" or
  * "root"; fn gets the group key, the number of events and of mentions. */
 typedef int (*dyad_count_fn)(void *ud, const char *key, long events, long mentions);
-dyad_status dyad_store_stats(dyad_store *s, const char *by, const dyad_query *q,
-                             dyad_count_fn fn, void *ud, dyad_error *err);
+dyad_status dyad_store_stats(dyad_store *s, const char *by, const dyad_query *q, dyad_count_fn fn,
+                             void *ud, dyad_error *err);
 
 /* One mention of a stored event, as the event and article views show it.
  * Offsets are character (code point) offsets into the sentence text, start
  * inclusive, end exclusive; -1 when the part is absent. */
 typedef struct dyad_stored_mention {
-    int64_t event;             /* the event it reports */
-    const char *code, *source, *target; /* the event's CAMEO codes */
-    const char *article;       /* article id */
+    int64_t event;                                /* the event it reports */
+    const char *code, *source, *target;           /* the event's CAMEO codes */
+    const char *article;                          /* article id */
     const char *news_source, *url, *title, *date; /* the article's */
-    int sentence_index;        /* 0-based, in the article */
-    long sentence_start;       /* character offset of the sentence in the article */
-    const char *sentence;      /* the sentence's text */
+    int sentence_index;                           /* 0-based, in the article */
+    long sentence_start;                          /* character offset of the sentence in the article */
+    const char *sentence;                         /* the sentence's text */
     long source_start, source_end, target_start, target_end, verb_start, verb_end;
     const char *source_text, *target_text, *verb_text;
-    const char *date_text;     /* the date expression used, "" for the publication date */
-    const char *rule;          /* dictionary file:line of the pattern */
-    long doc_len;              /* the article's length in characters */
-    double confidence;         /* dyad_event.confidence; NaN when stored before it was kept */
-    const char *source_basis, *target_basis; /* dyad_event's; "" when unknown */
-    const char *source_name, *target_name;   /* dyad_event's; "" when unknown */
+    const char *date_text; /* the date expression used, "" for the publication date */
+    const char *rule;      /* dictionary file:line of the pattern */
+    long doc_len;          /* the article's length in characters */
+    double confidence;     /* dyad_event.confidence; NaN when stored before it was kept */
+    const char *source_basis, *target_basis;       /* dyad_event's; "" when unknown */
+    const char *source_name, *target_name;         /* dyad_event's; "" when unknown */
     const char *source_wikidata, *target_wikidata; /* dyad_event's; "" when none */
 } dyad_stored_mention;
 
@@ -499,11 +496,11 @@ typedef int (*dyad_mention_fn)(void *ud, const dyad_stored_mention *m);
 /* A stored casualty figure (see dyad_figure) with its article. */
 typedef struct dyad_stored_figure {
     int64_t id;
-    const char *article;       /* article id */
+    const char *article;           /* article id */
     const char *news_source, *url; /* the article's */
     int sentence_index;
-    const char *sentence;      /* the sentence's text */
-    const char *kind;          /* "killed", "injured", "captive", "prisoner", "displaced" */
+    const char *sentence; /* the sentence's text */
+    const char *kind;     /* "killed", "injured", "captive", "prisoner", "displaced" */
     int released;
     int64_t value, value_max;
     const char *qualifier, *number;
@@ -511,7 +508,7 @@ typedef struct dyad_stored_figure {
     const char *date, *date_text; /* YYYY-MM-DD, and the expression it came from */
     const char *cited;
     const char *place, *country; /* "" when unknown */
-    double lat, lon;           /* NaN when unknown */
+    double lat, lon;             /* NaN when unknown */
 } dyad_stored_figure;
 
 typedef int (*dyad_figure_fn)(void *ud, const dyad_stored_figure *f);
@@ -526,8 +523,8 @@ dyad_status dyad_store_figures(dyad_store *s, const dyad_query *q, dyad_figure_f
 /* Looks up event id: calls efn once with its fields (the first-mention
  * fields article, sentence, ... are "" there), then mfn for each mention in
  * article then sentence order. *found is 0 when there is no such event. */
-dyad_status dyad_store_event(dyad_store *s, int64_t id, dyad_event_fn efn, dyad_mention_fn mfn,
-                             void *ud, int *found, dyad_error *err);
+dyad_status dyad_store_event(dyad_store *s, int64_t id, dyad_event_fn efn, dyad_mention_fn mfn, void *ud,
+                             int *found, dyad_error *err);
 
 /* A stored article, or a search hit (snippet set). */
 typedef struct dyad_stored_article {
@@ -542,18 +539,17 @@ typedef int (*dyad_article_fn)(void *ud, const dyad_stored_article *a);
 
 /* Looks up the article with this id: calls afn once, then mfn for each
  * event mention in it, in sentence order. *found is 0 when there is none. */
-dyad_status dyad_store_article(dyad_store *s, const char *id, dyad_article_fn afn,
-                               dyad_mention_fn mfn, void *ud, int *found, dyad_error *err);
+dyad_status dyad_store_article(dyad_store *s, const char *id, dyad_article_fn afn, dyad_mention_fn mfn,
+                               void *ud, int *found, dyad_error *err);
 
 /* Full-text search (FTS5 syntax) over titles and texts, best match first,
  * at most limit hits (0: no limit). A malformed query is DYAD_EINVAL. */
-dyad_status dyad_store_search(dyad_store *s, const char *text, long limit, dyad_article_fn fn,
-                              void *ud, dyad_error *err);
+dyad_status dyad_store_search(dyad_store *s, const char *text, long limit, dyad_article_fn fn, void *ud,
+                              dyad_error *err);
 
 /* Events per day and root code (the dashboard's timeline), with q's
  * filters; fn gets the day, the root, the number of events and mentions. */
-typedef int (*dyad_series_fn)(void *ud, const char *day, const char *root, long events,
-                              long mentions);
+typedef int (*dyad_series_fn)(void *ud, const char *day, const char *root, long events, long mentions);
 dyad_status dyad_store_series(dyad_store *s, const dyad_query *q, dyad_series_fn fn, void *ud,
                               dyad_error *err);
 

@@ -3,7 +3,7 @@
 # what is already there. Run as root (or with sudo available).
 set -e
 # One group of packages a line: what each part of Dyad needs.
-PKGS="build-essential pkg-config clang libsqlite3-dev libutf8proc-dev libjson-c-dev"
+PKGS="build-essential pkg-config clang clang-format libsqlite3-dev libutf8proc-dev libjson-c-dev"
 PKGS="$PKGS libxml2-dev libcmocka-dev sqlite3 wordnet-base iso-codes"
 PKGS="$PKGS postgresql libpq-dev"            # the PostgreSQL backend and its test server
 PKGS="$PKGS libmicrohttpd-dev"               # dyad serve

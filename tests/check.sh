@@ -48,6 +48,16 @@ for t in text dict reader date http; do
     fi
 done
 
+# the layout of the C sources (.clang-format)
+if out=$(make -s format-check 2>&1); then
+    echo "$out"
+    passed=$((passed + 1))
+else
+    printf '%s\n' "$out" | head -40
+    failed=$((failed + 1))
+    failures="$failures format-check"
+fi
+
 for s in tests/e2e/*.sh; do
     [ -f "$s" ] || continue
     case " ${DYAD_SKIP_E2E:-} " in *" $(basename "$s" .sh) "*) continue ;; esac

@@ -14,11 +14,12 @@
 
 #define DEFAULT_LIMIT 1000
 #define MAX_LIMIT 10000
-#define MAX_FIELD 256      /* longest actor, code or date filter accepted */
-#define MAX_POSTED 1000    /* articles in one POST */
+#define MAX_FIELD 256   /* longest actor, code or date filter accepted */
+#define MAX_POSTED 1000 /* articles in one POST */
 
 static void reply_json(http_reply *out, int status, json_object *o) {
-    const char *s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+    const char *s =
+        json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
     out->status = status;
     out->body = strdup(s ? s : "{}");
     out->len = out->body ? strlen(out->body) : 0;
@@ -40,7 +41,8 @@ void http_error(http_reply *out, int status, const char *fmt, ...) {
 /* Status for a failed store call: bad filters are the client's fault. */
 static void store_error(http_reply *out, const dyad_error *err, int client) {
     char buf[1024];
-    http_error(out, err->code == DYAD_EINVAL || client ? 400 : 500, "%s", dyad_error_format(err, buf, sizeof buf));
+    http_error(out, err->code == DYAD_EINVAL || client ? 400 : 500, "%s",
+               dyad_error_format(err, buf, sizeof buf));
 }
 
 static void add_str(json_object *o, const char *k, const char *v) {
@@ -228,8 +230,10 @@ static void detail_reply(http_reply *out, dyad_status st, int found, const dyad_
     if (st != DYAD_OK || !found) {
         json_object_put(r->head);
         json_object_put(r->mentions);
-        if (st != DYAD_OK) store_error(out, err, 0);
-        else http_error(out, 404, "no %s", missing);
+        if (st != DYAD_OK)
+            store_error(out, err, 0);
+        else
+            http_error(out, 404, "no %s", missing);
         return;
     }
     json_object_object_add(r->head, "mentions", r->mentions);
@@ -331,8 +335,8 @@ static void counts_route(http_api *api, const char *kind, http_arg_fn arg, void 
     counts c = {json_object_new_array(), !strcmp(kind, "actors") ? json_object_new_object() : NULL};
     dyad_error err;
     pthread_mutex_lock(&api->lock);
-    dyad_status st = dyad_store_stats(api->store, by, &q, !strcmp(kind, "stats") ? collect_count : collect_dyad,
-                                      &c, &err);
+    dyad_status st = dyad_store_stats(api->store, by, &q,
+                                      !strcmp(kind, "stats") ? collect_count : collect_dyad, &c, &err);
     pthread_mutex_unlock(&api->lock);
     if (st != DYAD_OK) {
         json_object_put(c.list);
@@ -426,11 +430,13 @@ static int collect_figure(void *ud, const dyad_stored_figure *f) {
     return 0;
 }
 
-static dyad_status fetch_figures(dyad_store *s, const dyad_query *q, json_object *list, dyad_error *err) {
+static dyad_status fetch_figures(dyad_store *s, const dyad_query *q, json_object *list,
+                                 dyad_error *err) {
     return dyad_store_figures(s, q, collect_figure, list, err);
 }
 
-static dyad_status fetch_articles(dyad_store *s, const dyad_query *q, json_object *list, dyad_error *err) {
+static dyad_status fetch_articles(dyad_store *s, const dyad_query *q, json_object *list,
+                                  dyad_error *err) {
     return dyad_store_search(s, q->text, q->limit, collect_article, list, err);
 }
 
@@ -476,7 +482,8 @@ static void one_article(http_api *api, const char *id, http_reply *out) {
     dyad_error err;
     int found;
     pthread_mutex_lock(&api->lock);
-    dyad_status st = dyad_store_article(api->store, id, detail_article, detail_mention, &r, &found, &err);
+    dyad_status st =
+        dyad_store_article(api->store, id, detail_article, detail_mention, &r, &found, &err);
     pthread_mutex_unlock(&api->lock);
     char what[256];
     snprintf(what, sizeof what, "article '%.200s'", id);
@@ -593,8 +600,10 @@ static int read_posted(json_object *root, size_t n, posted *p, http_reply *out) 
     if (rc == 0 && got < 0) rc = -2;
     dyad_reader_free(r);
     free(lines);
-    if (rc == -1) http_error(out, 500, "out of memory");
-    else if (rc == -2) store_error(out, &err, 1);
+    if (rc == -1)
+        http_error(out, 500, "out of memory");
+    else if (rc == -2)
+        store_error(out, &err, 1);
     else if (p->complaint || p->n != n)
         http_error(out, 400, "%s", p->complaint ? p->why : "an article was not read");
     return rc || p->complaint || p->n != n ? -1 : 0;
@@ -626,10 +635,10 @@ static void post_articles(http_api *api, const char *body, size_t len, http_repl
     if (!root || je != json_tokener_success || used != len) {
         json_object_put(root);
         http_error(out, 400, "body: not valid JSON (%s)",
-                   !len                               ? "empty"
-                   : je == json_tokener_continue      ? "ends too early"
-                   : je != json_tokener_success       ? json_tokener_error_desc(je)
-                                                      : "trailing data");
+                   !len                          ? "empty"
+                   : je == json_tokener_continue ? "ends too early"
+                   : je != json_tokener_success  ? json_tokener_error_desc(je)
+                                                 : "trailing data");
         return;
     }
     int many = json_object_is_type(root, json_type_array);
@@ -643,8 +652,10 @@ static void post_articles(http_api *api, const char *body, size_t len, http_repl
     dyad_doc **docs = calloc(n, sizeof *docs);
     json_object *stored = json_object_new_array();
     int bad = !docs;
-    if (bad) http_error(out, 500, "out of memory");
-    else bad = read_posted(root, n, &p, out);
+    if (bad)
+        http_error(out, 500, "out of memory");
+    else
+        bad = read_posted(root, n, &p, out);
     dyad_article *arts = p.arts;
     dyad_error err;
     for (size_t i = 0; !bad && i < n; i++)
@@ -663,7 +674,8 @@ static void post_articles(http_api *api, const char *body, size_t len, http_repl
             int found;
             st = dyad_store_put(api->store, &arts[i], docs[i], &added, &err);
             if (st == DYAD_OK)
-                st = dyad_store_article(api->store, arts[i].id, NULL, count_mention, &mentions, &found, &err);
+                st = dyad_store_article(api->store, arts[i].id, NULL, count_mention, &mentions, &found,
+                                        &err);
             json_object *o = json_object_new_object();
             add_str(o, "id", arts[i].id);
             json_object_object_add(o, "added", json_object_new_boolean(added));
@@ -672,8 +684,10 @@ static void post_articles(http_api *api, const char *body, size_t len, http_repl
             add_int(o, "mentions", mentions);
             json_object_array_add(stored, o);
         }
-        if (st == DYAD_OK) st = dyad_store_commit(api->store, &err);
-        else dyad_store_commit(api->store, NULL); /* keeps nothing of a failed article */
+        if (st == DYAD_OK)
+            st = dyad_store_commit(api->store, &err);
+        else
+            dyad_store_commit(api->store, NULL); /* keeps nothing of a failed article */
         pthread_mutex_unlock(&api->lock);
         if (st != DYAD_OK) {
             store_error(out, &err, 0);
@@ -697,8 +711,8 @@ static void post_articles(http_api *api, const char *body, size_t len, http_repl
  * Routing
  * ------------------------------------------------------------------- */
 
-void http_api_handle(http_api *api, const char *method, const char *path, http_arg_fn arg,
-                     void *req, const char *body, size_t body_len, http_reply *out) {
+void http_api_handle(http_api *api, const char *method, const char *path, http_arg_fn arg, void *req,
+                     const char *body, size_t body_len, http_reply *out) {
     memset(out, 0, sizeof *out);
     int get = !strcmp(method, "GET") || !strcmp(method, "HEAD");
     int post = !strcmp(method, "POST");
@@ -708,11 +722,14 @@ void http_api_handle(http_api *api, const char *method, const char *path, http_a
         return;
     }
     if (!get) {
-        int known = !strcmp(rest, "/articles") || !strncmp(rest, "/events", 7) || !strcmp(rest, "/health") ||
-                    !strncmp(rest, "/articles/", 10) || !strcmp(rest, "/actors") || !strcmp(rest, "/dyads") ||
+        int known = !strcmp(rest, "/articles") || !strncmp(rest, "/events", 7) ||
+                    !strcmp(rest, "/health") || !strncmp(rest, "/articles/", 10) ||
+                    !strcmp(rest, "/actors") || !strcmp(rest, "/dyads") ||
                     !strcmp(rest, "/timeseries") || !strcmp(rest, "/stats") || !strcmp(rest, "/figures");
-        if (known) http_error(out, 405, "method %.16s not allowed on %.200s", method, path);
-        else http_error(out, 404, "no route %.16s %.200s", method, path);
+        if (known)
+            http_error(out, 405, "method %.16s not allowed on %.200s", method, path);
+        else
+            http_error(out, 404, "no route %.16s %.200s", method, path);
         return;
     }
     if (!strcmp(rest, "/health")) {
@@ -720,14 +737,24 @@ void http_api_handle(http_api *api, const char *method, const char *path, http_a
         json_object_object_add(o, "ok", json_object_new_boolean(1));
         json_object_object_add(o, "coding", json_object_new_boolean(api->ctx != NULL));
         reply_json(out, 200, o);
-    } else if (!strcmp(rest, "/events")) list_route(api, arg, req, "events", fetch_events, out);
-    else if (!strncmp(rest, "/events/", 8) && !strchr(rest + 8, '/')) one_event(api, rest + 8, out);
-    else if (!strcmp(rest, "/actors")) counts_route(api, "actors", arg, req, out);
-    else if (!strcmp(rest, "/dyads")) counts_route(api, "dyads", arg, req, out);
-    else if (!strcmp(rest, "/stats")) counts_route(api, "stats", arg, req, out);
-    else if (!strcmp(rest, "/timeseries")) list_route(api, arg, req, "series", fetch_series, out);
-    else if (!strcmp(rest, "/figures")) list_route(api, arg, req, "figures", fetch_figures, out);
-    else if (!strcmp(rest, "/articles")) list_route(api, arg, req, "articles", fetch_articles, out);
-    else if (!strncmp(rest, "/articles/", 10) && rest[10]) one_article(api, rest + 10, out);
-    else http_error(out, 404, "no route GET %.200s", path);
+    } else if (!strcmp(rest, "/events"))
+        list_route(api, arg, req, "events", fetch_events, out);
+    else if (!strncmp(rest, "/events/", 8) && !strchr(rest + 8, '/'))
+        one_event(api, rest + 8, out);
+    else if (!strcmp(rest, "/actors"))
+        counts_route(api, "actors", arg, req, out);
+    else if (!strcmp(rest, "/dyads"))
+        counts_route(api, "dyads", arg, req, out);
+    else if (!strcmp(rest, "/stats"))
+        counts_route(api, "stats", arg, req, out);
+    else if (!strcmp(rest, "/timeseries"))
+        list_route(api, arg, req, "series", fetch_series, out);
+    else if (!strcmp(rest, "/figures"))
+        list_route(api, arg, req, "figures", fetch_figures, out);
+    else if (!strcmp(rest, "/articles"))
+        list_route(api, arg, req, "articles", fetch_articles, out);
+    else if (!strncmp(rest, "/articles/", 10) && rest[10])
+        one_article(api, rest + 10, out);
+    else
+        http_error(out, 404, "no route GET %.200s", path);
 }

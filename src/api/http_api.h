@@ -10,8 +10,8 @@
 #include "dyad.h"
 
 typedef struct http_api {
-    dyad_store *store;      /* one connection, used under lock */
-    const dyad_ctx *ctx;    /* dictionaries for POST /api/articles (read-only) */
+    dyad_store *store;   /* one connection, used under lock */
+    const dyad_ctx *ctx; /* dictionaries for POST /api/articles (read-only) */
     pthread_mutex_t lock;
 } http_api;
 
@@ -26,8 +26,8 @@ typedef struct http_reply {
 
 /* Answers a request whose path starts with /api/. Never fails: errors are
  * {"error": "..."} replies with a 4xx (or 500) status. */
-void http_api_handle(http_api *api, const char *method, const char *path, http_arg_fn arg,
-                     void *req, const char *body, size_t body_len, http_reply *out);
+void http_api_handle(http_api *api, const char *method, const char *path, http_arg_fn arg, void *req,
+                     const char *body, size_t body_len, http_reply *out);
 
 /* Fills out with {"error": msg} and status. */
 void http_error(http_reply *out, int status, const char *fmt, ...)

@@ -8,20 +8,30 @@
 #include "cli.h"
 
 static int parse_format(const char *s, dyad_output_format *f) {
-    if (!strcmp(s, "jsonl") || !strcmp(s, "json")) *f = DYAD_OUT_JSONL;
-    else if (!strcmp(s, "tsv")) *f = DYAD_OUT_TSV;
-    else if (!strcmp(s, "petrarch")) *f = DYAD_OUT_PETRARCH;
-    else if (!strcmp(s, "places")) *f = DYAD_OUT_PLACES;
-    else return -1;
+    if (!strcmp(s, "jsonl") || !strcmp(s, "json"))
+        *f = DYAD_OUT_JSONL;
+    else if (!strcmp(s, "tsv"))
+        *f = DYAD_OUT_TSV;
+    else if (!strcmp(s, "petrarch"))
+        *f = DYAD_OUT_PETRARCH;
+    else if (!strcmp(s, "places"))
+        *f = DYAD_OUT_PLACES;
+    else
+        return -1;
     return 0;
 }
 
 static int parse_input(const char *s, dyad_input_format *f) {
-    if (!strcmp(s, "auto")) *f = DYAD_FMT_AUTO;
-    else if (!strcmp(s, "text")) *f = DYAD_FMT_TEXT;
-    else if (!strcmp(s, "jsonl")) *f = DYAD_FMT_JSONL;
-    else if (!strcmp(s, "xml") || !strcmp(s, "petrarch")) *f = DYAD_FMT_PETRXML;
-    else return -1;
+    if (!strcmp(s, "auto"))
+        *f = DYAD_FMT_AUTO;
+    else if (!strcmp(s, "text"))
+        *f = DYAD_FMT_TEXT;
+    else if (!strcmp(s, "jsonl"))
+        *f = DYAD_FMT_JSONL;
+    else if (!strcmp(s, "xml") || !strcmp(s, "petrarch"))
+        *f = DYAD_FMT_PETRXML;
+    else
+        return -1;
     return 0;
 }
 

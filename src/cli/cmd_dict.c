@@ -28,9 +28,8 @@ int cmd_dict(int argc, char **argv) {
     printf("actors %zu (%zu phrases)\nagents %zu (%zu phrases)\ndiscards %zu\n"
            "verb blocks %zu, verb forms %zu, patterns %zu, synsets %zu\nplaces %zu (%zu names)\n"
            "bad lines %zu\nduplicate phrases %zu\nnotes %zu\n",
-           s.actors, s.actor_phrases, s.agents, s.agent_phrases, s.discards, s.verb_blocks,
-           s.verb_forms, s.patterns, s.synsets, s.places, s.place_names, s.bad_lines, s.duplicates,
-           audit);
+           s.actors, s.actor_phrases, s.agents, s.agent_phrases, s.discards, s.verb_blocks, s.verb_forms,
+           s.patterns, s.synsets, s.places, s.place_names, s.bad_lines, s.duplicates, audit);
     dyad_ctx_free(ctx);
     return s.bad_lines || w.count ? 1 : 0;
 }

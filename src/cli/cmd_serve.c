@@ -41,13 +41,13 @@ typedef struct server {
     http_api api;
     char web[PATH_MAX]; /* the dashboard directory, "" when none */
     long max_body;
-    const char *token;  /* what write requests must send as "Authorization:
-                           Bearer TOKEN"; NULL: none (writes off unless
-                           allow_post) */
-    int allow_post;     /* --allow-post: writes with no token */
-    const char *host;   /* the bound address, "0.0.0.0" for all */
-    unsigned port;      /* the bound port */
-    long request_timeout; /* seconds a client has to send one whole request */
+    const char *token;          /* what write requests must send as "Authorization:
+                                   Bearer TOKEN"; NULL: none (writes off unless
+                                   allow_post) */
+    int allow_post;             /* --allow-post: writes with no token */
+    const char *host;           /* the bound address, "0.0.0.0" for all */
+    unsigned port;              /* the bound port */
+    long request_timeout;       /* seconds a client has to send one whole request */
     pthread_mutex_t watch_lock; /* guards watches, taken by the server's threads */
     watch *watches;
 } server;
@@ -76,7 +76,8 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **ctx,
     server *sv = cls;
     watch *w = *ctx;
     if (what == MHD_CONNECTION_NOTIFY_STARTED) {
-        const union MHD_ConnectionInfo *i = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        const union MHD_ConnectionInfo *i =
+            MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
         if (!i || !(w = calloc(1, sizeof *w))) return;
         w->fd = i->connect_fd;
         w->lock = &sv->watch_lock;
@@ -89,8 +90,10 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **ctx,
         *ctx = w;
     } else if (what == MHD_CONNECTION_NOTIFY_CLOSED && w) {
         pthread_mutex_lock(&sv->watch_lock);
-        if (w->prev) w->prev->next = w->next;
-        else sv->watches = w->next;
+        if (w->prev)
+            w->prev->next = w->next;
+        else
+            sv->watches = w->next;
         if (w->next) w->next->prev = w->prev;
         pthread_mutex_unlock(&sv->watch_lock);
         free(w);
@@ -123,7 +126,7 @@ typedef struct request {
     char *body;
     size_t len;
     int too_big;
-    int refused;         /* an HTTP status, 0 when accepted */
+    int refused; /* an HTTP status, 0 when accepted */
     char why[160];
 } request;
 
@@ -133,10 +136,11 @@ static void guard_headers(struct MHD_Response *r) {
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(r, "X-Frame-Options", "DENY");
     MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
-    MHD_add_response_header(r, "Content-Security-Policy",
-                            "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-                            "object-src 'none'; "
-                            "base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    MHD_add_response_header(
+        r, "Content-Security-Policy",
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        "object-src 'none'; "
+        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
 }
 
 static enum MHD_Result send_bytes(struct MHD_Connection *c, int status, const char *type, char *body,
@@ -173,10 +177,14 @@ static const char *arg_of(void *req, const char *name) {
 
 static const char *mime_type(const char *path) {
     static const char *const types[][2] = {
-        {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-        {".css", "text/css; charset=utf-8"},   {".json", "application/json"},
-        {".png", "image/png"},                 {".svg", "image/svg+xml"},
-        {".ico", "image/x-icon"},              {".map", "application/json"},
+        {".html", "text/html; charset=utf-8"},
+        {".js", "text/javascript; charset=utf-8"},
+        {".css", "text/css; charset=utf-8"},
+        {".json", "application/json"},
+        {".png", "image/png"},
+        {".svg", "image/svg+xml"},
+        {".ico", "image/x-icon"},
+        {".map", "application/json"},
     };
     const char *dot = strrchr(path, '/');
     dot = strrchr(dot ? dot : path, '.');
@@ -192,8 +200,8 @@ static int safe_path(const char *p) {
     if (p[0] != '/' || strlen(p) > 200) return 0;
     for (const char *s = p; *s; s++) {
         char c = *s;
-        int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                 c == '_' || c == '.' || c == '/';
+        int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 c == '-' || c == '_' || c == '.' || c == '/';
         if (!ok) return 0;
         if (c == '/' && s[1] == '.') return 0;
     }
@@ -201,7 +209,8 @@ static int safe_path(const char *p) {
 }
 
 /* Serves a file of the dashboard; "/" is index.html. */
-static enum MHD_Result send_static(server *sv, struct MHD_Connection *c, const char *method, const char *url) {
+static enum MHD_Result send_static(server *sv, struct MHD_Connection *c, const char *method,
+                                   const char *url) {
     if (strcmp(method, "GET") && strcmp(method, "HEAD")) return send_error(c, 405, "method not allowed");
     if (!safe_path(url)) return send_error(c, 400, "bad path");
     if (!sv->web[0]) return send_error(c, 404, "no dashboard directory (see --web)");
@@ -267,13 +276,17 @@ static int refuse_write(const server *sv, struct MHD_Connection *c, const char *
                         size_t n) {
     if (strcmp(method, "POST") != 0) return 0;
     if (!sv->token && !sv->allow_post) {
-        snprintf(why, n, "writing is off: start dyad serve with --token (or DYAD_TOKEN), or --allow-post");
+        snprintf(why, n,
+                 "writing is off: start dyad serve with --token (or DYAD_TOKEN), or --allow-post");
         return 403;
     }
     if (sv->token) {
-        const char *auth = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
+        const char *auth =
+            MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
         if (!auth || strncmp(auth, "Bearer ", 7) || !same_secret(auth + 7, sv->token)) {
-            snprintf(why, n, "this request needs the header \"Authorization: Bearer TOKEN\" with the server's token");
+            snprintf(
+                why, n,
+                "this request needs the header \"Authorization: Bearer TOKEN\" with the server's token");
             return 401;
         }
     }
@@ -308,8 +321,9 @@ static enum MHD_Result add_header_bytes(void *cls, enum MHD_ValueKind kind, cons
 
 /* libmicrohttpd's access handler: called once with the headers, then for
  * each piece of the body, then once more with none to answer. */
-static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
-                                  const char *version, const char *upload, size_t *upload_size, void **state) {
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
+                                  const char *method, const char *version, const char *upload,
+                                  size_t *upload_size, void **state) {
     (void)version;
     server *sv = cls;
     request *rq = *state;
@@ -364,12 +378,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     }
     if (strncmp(url, "/api/", 5) && strcmp(url, "/api")) return send_static(sv, c, method, url);
     http_reply rep;
-    http_api_handle(&sv->api, method, strcmp(url, "/api") ? url : "/api/", arg_of, c, rq->body ? rq->body : "",
-                    rq->len, &rep);
+    http_api_handle(&sv->api, method, strcmp(url, "/api") ? url : "/api/", arg_of, c,
+                    rq->body ? rq->body : "", rq->len, &rep);
     return send_reply(c, &rep);
 }
 
-static void on_done(void *cls, struct MHD_Connection *c, void **state, enum MHD_RequestTerminationCode why) {
+static void on_done(void *cls, struct MHD_Connection *c, void **state,
+                    enum MHD_RequestTerminationCode why) {
     (void)cls, (void)why;
     watch_mark(c, 0); /* the next request's time starts */
     request *rq = *state;
@@ -401,8 +416,10 @@ static void default_web(char *buf, size_t n) {
  * (between ':' and '@' before the host) becomes "***". */
 static void shown_db(const char *db, char *buf, size_t n) {
     size_t len, pw = dyad_uri_password(db, &len);
-    if (pw) snprintf(buf, n, "%.*s***%s", (int)pw, db, db + pw + len);
-    else snprintf(buf, n, "%s", db);
+    if (pw)
+        snprintf(buf, n, "%.*s***%s", (int)pw, db, db + pw + len);
+    else
+        snprintf(buf, n, "%s", db);
 }
 
 int cmd_serve(int argc, char **argv) {
@@ -422,18 +439,25 @@ int cmd_serve(int argc, char **argv) {
         }
         i++;
         char *end = NULL;
-        if (!strcmp(a, "--db")) db = v;
-        else if (!strcmp(a, "--host")) host = v;
-        else if (!strcmp(a, "--web")) web = v;
-        else if (!strcmp(a, "--token") && *v) token = v;
-        else if ((!strcmp(a, "--dict") || !strcmp(a, "-d")) && ndicts < CLI_MAX_DICTS) dicts[ndicts++] = v;
-        else if (!strcmp(a, "--port") && (port = strtol(v, &end, 10), !*end) && port >= 0 && port < 65536) {
+        if (!strcmp(a, "--db"))
+            db = v;
+        else if (!strcmp(a, "--host"))
+            host = v;
+        else if (!strcmp(a, "--web"))
+            web = v;
+        else if (!strcmp(a, "--token") && *v)
+            token = v;
+        else if ((!strcmp(a, "--dict") || !strcmp(a, "-d")) && ndicts < CLI_MAX_DICTS)
+            dicts[ndicts++] = v;
+        else if (!strcmp(a, "--port") && (port = strtol(v, &end, 10), !*end) && port >= 0 &&
+                 port < 65536) {
         } else if (!strcmp(a, "--max-body") && (max_body = strtol(v, &end, 10), !*end) && max_body > 0) {
         } else if (!strcmp(a, "--request-timeout") && (request_timeout = strtol(v, &end, 10), !*end) &&
                    request_timeout > 0) {
         } else {
             fprintf(stderr, "dyad: serve: bad option '%s'%s%s\n", a, end ? " value " : "", end ? v : "");
-            fputs("usage: dyad serve [--db FILE|URI] [--port N] [--host ADDR] [--web DIR] [--dict PATH]... "
+            fputs("usage: dyad serve [--db FILE|URI] [--port N] [--host ADDR] [--web DIR] [--dict "
+                  "PATH]... "
                   "[--max-body BYTES] [--request-timeout SECONDS] [--token TOKEN] [--allow-post]\n",
                   stderr);
             return 2;
@@ -461,7 +485,8 @@ int cmd_serve(int argc, char **argv) {
             free(sv);
             return 1;
         }
-    } else default_web(sv->web, sizeof sv->web);
+    } else
+        default_web(sv->web, sizeof sv->web);
     cli_warn w = {0, 1};
     dyad_ctx *ctx = cli_load_dicts(dicts, ndicts, &w);
     if (!ctx) fputs("dyad: serve: no dictionaries; POST /api/articles is disabled\n", stderr);
@@ -482,13 +507,13 @@ int cmd_serve(int argc, char **argv) {
     sigaddset(&block, SIGINT);
     sigaddset(&block, SIGTERM);
     sigprocmask(SIG_BLOCK, &block, &old);
-    struct MHD_Daemon *d = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, (uint16_t)port, NULL, NULL, on_request, sv,
-        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE, 2u,
-        MHD_OPTION_NOTIFY_COMPLETED, on_done, sv, MHD_OPTION_NOTIFY_CONNECTION, on_connection, sv,
-        MHD_OPTION_CONNECTION_TIMEOUT, 10u,
-        MHD_OPTION_CONNECTION_LIMIT, 256u, MHD_OPTION_PER_IP_CONNECTION_LIMIT, 32u,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, CONN_MEMORY, MHD_OPTION_END);
+    struct MHD_Daemon *d =
+        MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, (uint16_t)port, NULL, NULL,
+                         on_request, sv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+                         MHD_OPTION_THREAD_POOL_SIZE, 2u, MHD_OPTION_NOTIFY_COMPLETED, on_done, sv,
+                         MHD_OPTION_NOTIFY_CONNECTION, on_connection, sv, MHD_OPTION_CONNECTION_TIMEOUT,
+                         10u, MHD_OPTION_CONNECTION_LIMIT, 256u, MHD_OPTION_PER_IP_CONNECTION_LIMIT, 32u,
+                         MHD_OPTION_CONNECTION_MEMORY_LIMIT, CONN_MEMORY, MHD_OPTION_END);
     int rc = 0;
     if (!d) {
         fprintf(stderr, "dyad: serve: cannot listen on %s:%ld\n", host, port);
@@ -497,8 +522,9 @@ int cmd_serve(int argc, char **argv) {
         const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
         sv->port = info ? info->port : (unsigned)port;
         if (strncmp(host, "127.", 4) != 0 && !sv->token)
-            fprintf(stderr, "dyad: serve: warning: listening on %s, beyond this machine, with no "
-                            "--token: anyone who reaches it reads the whole store%s\n",
+            fprintf(stderr,
+                    "dyad: serve: warning: listening on %s, beyond this machine, with no "
+                    "--token: anyone who reaches it reads the whole store%s\n",
                     host, allow_post ? " and can write to it (--allow-post)" : "");
         char shown[512];
         shown_db(db, shown, sizeof shown);
@@ -512,7 +538,8 @@ int cmd_serve(int argc, char **argv) {
             if (sig == SIGINT || sig == SIGTERM) break;
             int cut = cut_slow(sv);
             if (cut)
-                fprintf(stderr, "dyad: serve: closed %d connection%s that took over %ld s to send a request\n",
+                fprintf(stderr,
+                        "dyad: serve: closed %d connection%s that took over %ld s to send a request\n",
                         cut, cut == 1 ? "" : "s", sv->request_timeout);
         }
         MHD_stop_daemon(d);

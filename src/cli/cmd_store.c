@@ -54,7 +54,8 @@ static int batch_keep(batch *b, const dyad_article *a, dyad_doc *d) {
     k->a.text = t;
     k->d = d;
     b->n++;
-    if (!k->a.id || !k->a.date || !k->a.source || !k->a.title || !k->a.url || !k->a.file || !t) return -1;
+    if (!k->a.id || !k->a.date || !k->a.source || !k->a.title || !k->a.url || !k->a.file || !t)
+        return -1;
     return 0;
 }
 
@@ -62,7 +63,8 @@ static void batch_clear(batch *b) {
     for (int i = 0; i < b->n; i++) {
         kept *k = &b->v[i];
         free((char *)k->a.id), free((char *)k->a.date), free((char *)k->a.source);
-        free((char *)k->a.title), free((char *)k->a.url), free((char *)k->a.file), free((char *)k->a.text);
+        free((char *)k->a.title), free((char *)k->a.url), free((char *)k->a.file),
+            free((char *)k->a.text);
         dyad_doc_free(k->d);
     }
     b->n = 0;
@@ -89,7 +91,8 @@ static int batch_store(dyad_store *s, batch *b) {
             b->added += ok == 1;
             b->replaced += ok == 2; /* an earlier copy in place of a stored one */
             b->events += (long)dyad_doc_nevents(b->v[i].d);
-        } else b->skipped++;
+        } else
+            b->skipped++;
     }
     if (dyad_store_commit(s, &err) != DYAD_OK) {
         if (!dyad_store_connected(s)) return -1;
@@ -106,8 +109,10 @@ static int batch_commit(dyad_store *s, batch *b, long *added, long *skipped, lon
                         long *events, long *lost) {
     int rc = batch_store(s, b);
     for (int wait = 1; rc == -1 && wait <= 16; wait *= 2) {
-        fprintf(stderr, "dyad: the connection to the store was lost; storing the batch of %d articles "
-                        "again in %d s\n", b->n, wait);
+        fprintf(stderr,
+                "dyad: the connection to the store was lost; storing the batch of %d articles "
+                "again in %d s\n",
+                b->n, wait);
         sleep((unsigned)wait);
         rc = batch_store(s, b);
     }
@@ -132,20 +137,22 @@ int cmd_ingest(int argc, char **argv) {
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     if (!files) return 1;
     for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--db") && i + 1 < argc) db = argv[++i];
+        if (!strcmp(argv[i], "--db") && i + 1 < argc)
+            db = argv[++i];
         else if (!strcmp(argv[i], "--min-confidence") && i + 1 < argc) {
             if (cli_confidence(argv[++i], &min_conf) != 0) {
                 free(files);
                 return 2;
             }
-        }
-        else if ((!strcmp(argv[i], "--dict") || !strcmp(argv[i], "-d")) && i + 1 < argc && ndicts < CLI_MAX_DICTS)
+        } else if ((!strcmp(argv[i], "--dict") || !strcmp(argv[i], "-d")) && i + 1 < argc &&
+                   ndicts < CLI_MAX_DICTS)
             dicts[ndicts++] = argv[++i];
         else if (!strcmp(argv[i], "--busy-timeout") && i + 1 < argc) {
             char *end;
             busy = strtol(argv[++i], &end, 10);
             if (*end || end == argv[i] || busy < 0 || busy > 86400) {
-                fprintf(stderr, "dyad: --busy-timeout: '%s' is not a number of seconds (0-86400)\n", argv[i]);
+                fprintf(stderr, "dyad: --busy-timeout: '%s' is not a number of seconds (0-86400)\n",
+                        argv[i]);
                 free(files);
                 return 2;
             }
@@ -153,11 +160,14 @@ int cmd_ingest(int argc, char **argv) {
             fprintf(stderr, "dyad: unknown option '%s'\n", argv[i]);
             free(files);
             return 2;
-        } else files[nfiles++] = argv[i];
+        } else
+            files[nfiles++] = argv[i];
     }
     if (!nfiles) {
-        fputs("usage: dyad ingest [--db FILE|URI] [--dict PATH]... [--min-confidence X] [--busy-timeout S] "
-              "INPUT...\n", stderr);
+        fputs("usage: dyad ingest [--db FILE|URI] [--dict PATH]... [--min-confidence X] [--busy-timeout "
+              "S] "
+              "INPUT...\n",
+              stderr);
         free(files);
         return 2;
     }
@@ -196,7 +206,8 @@ int cmd_ingest(int argc, char **argv) {
             if (batch_keep(b, &a, d) != 0) {
                 fputs("dyad: error: out of memory\n", stderr);
                 rc = 1;
-            } else if (b->n == BATCH && batch_commit(s, b, &added, &skipped, &replaced, &events, &lost) != 0) {
+            } else if (b->n == BATCH &&
+                       batch_commit(s, b, &added, &skipped, &replaced, &events, &lost) != 0) {
                 rc = 1;
             }
         }
@@ -242,30 +253,38 @@ static int parse_q(int argc, char **argv, qopts *o, int what) {
             return -1;
         }
         i++;
-        if (!strcmp(a, "--db")) o->db = v;
-        else if (!strcmp(a, "--actor")) o->q.actor = v;
-        else if (!strcmp(a, "--code")) o->q.code = v;
-        else if (!strcmp(a, "--from")) o->q.from = v;
-        else if (!strcmp(a, "--to")) o->q.to = v;
-        else if (!strcmp(a, "--text")) o->q.text = v;
-        else if (!strcmp(a, "--place")) o->q.place = v;
-        else if (!strcmp(a, "--kind") && what == Q_FIGURES) o->q.kind = v;
+        if (!strcmp(a, "--db"))
+            o->db = v;
+        else if (!strcmp(a, "--actor"))
+            o->q.actor = v;
+        else if (!strcmp(a, "--code"))
+            o->q.code = v;
+        else if (!strcmp(a, "--from"))
+            o->q.from = v;
+        else if (!strcmp(a, "--to"))
+            o->q.to = v;
+        else if (!strcmp(a, "--text"))
+            o->q.text = v;
+        else if (!strcmp(a, "--place"))
+            o->q.place = v;
+        else if (!strcmp(a, "--kind") && what == Q_FIGURES)
+            o->q.kind = v;
         else if (!strcmp(a, "--min-confidence") && what != Q_FIGURES) {
             if (cli_confidence(v, &o->q.min_confidence) != 0) return -1;
-        }
-        else if (!strcmp(a, "--one-a-day") && what == Q_EVENTS) {
+        } else if (!strcmp(a, "--one-a-day") && what == Q_EVENTS) {
             o->q.one_a_day = 1;
             i--; /* takes no value */
-        }
-        else if (!strcmp(a, "--limit")) {
+        } else if (!strcmp(a, "--limit")) {
             char *end;
             o->q.limit = strtol(v, &end, 10);
             if (*end || o->q.limit < 0) {
                 fprintf(stderr, "dyad: --limit: '%s' is not a number\n", v);
                 return -1;
             }
-        } else if (!strcmp(a, "--format") && what != Q_STATS) o->format = v;
-        else if (!strcmp(a, "--by") && what == Q_STATS) o->by = v;
+        } else if (!strcmp(a, "--format") && what != Q_STATS)
+            o->format = v;
+        else if (!strcmp(a, "--by") && what == Q_STATS)
+            o->by = v;
         else {
             fprintf(stderr, "dyad: unknown option '%s'\n", a);
             return -1;
@@ -277,8 +296,10 @@ static int parse_q(int argc, char **argv, qopts *o, int what) {
         return -1;
     }
     if (strcmp(o->format, "table") && strcmp(o->format, "jsonl") && strcmp(o->format, "csv") &&
-        strcmp(o->format, "gdelt") && strcmp(o->format, "gdelt-mentions") && strcmp(o->format, "phoenix")) {
-        fprintf(stderr, "dyad: --format: '%s' is not table, jsonl, csv, gdelt, gdelt-mentions or phoenix\n",
+        strcmp(o->format, "gdelt") && strcmp(o->format, "gdelt-mentions") &&
+        strcmp(o->format, "phoenix")) {
+        fprintf(stderr,
+                "dyad: --format: '%s' is not table, jsonl, csv, gdelt, gdelt-mentions or phoenix\n",
                 o->format);
         return -1;
     }
@@ -298,9 +319,12 @@ static void json_str(const char *s) {
     putchar('"');
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\') printf("\\%c", c);
-        else if (c < 0x20) printf("\\u%04x", c);
-        else putchar(c);
+        if (c == '"' || c == '\\')
+            printf("\\%c", c);
+        else if (c < 0x20)
+            printf("\\u%04x", c);
+        else
+            putchar(c);
     }
     putchar('"');
 }
@@ -310,42 +334,52 @@ static void csv_place(const char *place, const char *country, double lat, double
     csv_field(place);
     putchar(',');
     csv_field(country);
-    if (isnan(lat) || isnan(lon)) fputs(",,", stdout);
-    else printf(",%.4f,%.4f", lat, lon);
+    if (isnan(lat) || isnan(lon))
+        fputs(",,", stdout);
+    else
+        printf(",%.4f,%.4f", lat, lon);
 }
 
 /* ,"place":...,"country":...,"lat":...,"lon":... (null when unknown). */
 static void json_place(const char *place, const char *country, double lat, double lon) {
     fputs(",\"place\":", stdout);
-    if (*place) json_str(place);
-    else fputs("null", stdout);
+    if (*place)
+        json_str(place);
+    else
+        fputs("null", stdout);
     fputs(",\"country\":", stdout);
-    if (*country) json_str(country);
-    else fputs("null", stdout);
-    if (isnan(lat) || isnan(lon)) fputs(",\"lat\":null,\"lon\":null", stdout);
-    else printf(",\"lat\":%.4f,\"lon\":%.4f", lat, lon);
+    if (*country)
+        json_str(country);
+    else
+        fputs("null", stdout);
+    if (isnan(lat) || isnan(lon))
+        fputs(",\"lat\":null,\"lon\":null", stdout);
+    else
+        printf(",\"lat\":%.4f,\"lon\":%.4f", lat, lon);
 }
 
 static int print_event(void *ud, const dyad_stored_event *e) {
     const char *fmt = ud;
     if (!strcmp(fmt, "table")) {
         printf("%-10s %-12s %-12s %-5s %3d %3d %3d  %-14s %s\n", e->date, e->source[0] ? e->source : "-",
-               e->target[0] ? e->target : "-", e->code, e->num_mentions, e->num_sources,
-               e->num_articles, e->place[0] ? e->place : "-", e->article);
+               e->target[0] ? e->target : "-", e->code, e->num_mentions, e->num_sources, e->num_articles,
+               e->place[0] ? e->place : "-", e->article);
     } else if (!strcmp(fmt, "csv")) {
         printf("%lld,%s,", (long long)e->id, e->date);
         csv_field(e->source);
         putchar(',');
         csv_field(e->target);
-        printf(",%s,%s,%d,%.1f,%d,%d,%d,", e->code, e->root, e->quad, e->goldstein,
-               e->num_mentions, e->num_sources, e->num_articles);
+        printf(",%s,%s,%d,%.1f,%d,%d,%d,", e->code, e->root, e->quad, e->goldstein, e->num_mentions,
+               e->num_sources, e->num_articles);
         csv_field(e->article);
         putchar(',');
         csv_field(e->sentence);
         putchar(',');
         csv_place(e->place, e->country, e->lat, e->lon);
-        if (isnan(e->confidence)) puts(",");
-        else printf(",%.2f\n", e->confidence);
+        if (isnan(e->confidence))
+            puts(",");
+        else
+            printf(",%.2f\n", e->confidence);
     } else {
         printf("{\"id\":%lld,\"date\":\"%s\",\"source\":", (long long)e->id, e->date);
         json_str(e->source);
@@ -364,17 +398,22 @@ static int print_event(void *ud, const dyad_stored_event *e) {
         json_str(e->target_text);
         fputs(",\"verb_text\":", stdout);
         json_str(e->verb_text);
-        const char *names[4][2] = {{"source_name", e->source_name}, {"target_name", e->target_name},
+        const char *names[4][2] = {{"source_name", e->source_name},
+                                   {"target_name", e->target_name},
                                    {"source_wikidata", e->source_wikidata},
                                    {"target_wikidata", e->target_wikidata}};
         for (int k = 0; k < 4; k++) {
             printf(",\"%s\":", names[k][0]);
-            if (names[k][1][0]) json_str(names[k][1]);
-            else fputs("null", stdout);
+            if (names[k][1][0])
+                json_str(names[k][1]);
+            else
+                fputs("null", stdout);
         }
         json_place(e->place, e->country, e->lat, e->lon);
-        if (isnan(e->confidence)) puts(",\"confidence\":null}");
-        else printf(",\"confidence\":%.2f}\n", e->confidence);
+        if (isnan(e->confidence))
+            puts(",\"confidence\":null}");
+        else
+            printf(",\"confidence\":%.2f}\n", e->confidence);
     }
     return 0;
 }
@@ -421,13 +460,14 @@ int cmd_query(int argc, char **argv) {
     headed h = {0};
     char table_head[128];
     if (!strcmp(o.format, "table")) {
-        snprintf(table_head, sizeof table_head, "%-10s %-12s %-12s %-5s %3s %3s %3s  %-14s %s",
-                 "date", "source", "target", "code", "men", "src", "art", "place", "article");
+        snprintf(table_head, sizeof table_head, "%-10s %-12s %-12s %-5s %3s %3s %3s  %-14s %s", "date",
+                 "source", "target", "code", "men", "src", "art", "place", "article");
         h.header = table_head;
     }
     if (!strcmp(o.format, "csv"))
-        h.header = "id,date,source,target,code,root,quad,goldstein,num_mentions,num_sources,num_articles,"
-                   "article,sentence,place,country,lat,lon,confidence";
+        h.header =
+            "id,date,source,target,code,root,quad,goldstein,num_mentions,num_sources,num_articles,"
+            "article,sentence,place,country,lat,lon,confidence";
     dyad_error err;
     int rc = 0;
     if (!strcmp(o.format, "gdelt-mentions")) {
@@ -482,16 +522,19 @@ static int print_figure(void *ud, const dyad_stored_figure *f) {
     const char *fmt = ud;
     if (!strcmp(fmt, "table")) {
         char num[48];
-        if (f->value_max > f->value) snprintf(num, sizeof num, "%lld-%lld", (long long)f->value, (long long)f->value_max);
-        else snprintf(num, sizeof num, "%lld", (long long)f->value);
-        printf("%-10s %-9s %s%-10s %-10s %-10s %-14s %s\n", f->date, f->kind, f->released ? "*" : " ", num,
-               f->victim_code[0] ? f->victim_code : "-", f->perpetrator_code[0] ? f->perpetrator_code : "-",
-               f->place[0] ? f->place : "-", f->article);
+        if (f->value_max > f->value)
+            snprintf(num, sizeof num, "%lld-%lld", (long long)f->value, (long long)f->value_max);
+        else
+            snprintf(num, sizeof num, "%lld", (long long)f->value);
+        printf("%-10s %-9s %s%-10s %-10s %-10s %-14s %s\n", f->date, f->kind, f->released ? "*" : " ",
+               num, f->victim_code[0] ? f->victim_code : "-",
+               f->perpetrator_code[0] ? f->perpetrator_code : "-", f->place[0] ? f->place : "-",
+               f->article);
     } else if (!strcmp(fmt, "csv")) {
         printf("%lld,%s,%s,%d,%lld,%lld,", (long long)f->id, f->date, f->kind, f->released,
                (long long)f->value, (long long)f->value_max);
-        const char *text[] = {f->qualifier, f->number, f->victim, f->victim_code, f->perpetrator,
-                              f->perpetrator_code, f->cited, f->article};
+        const char *text[] = {f->qualifier,   f->number,           f->victim, f->victim_code,
+                              f->perpetrator, f->perpetrator_code, f->cited,  f->article};
         for (size_t i = 0; i < sizeof text / sizeof text[0]; i++) {
             csv_field(text[i]);
             putchar(',');
@@ -500,13 +543,15 @@ static int print_figure(void *ud, const dyad_stored_figure *f) {
         csv_place(f->place, f->country, f->lat, f->lon);
         putchar('\n');
     } else {
-        printf("{\"id\":%lld,\"date\":\"%s\",\"kind\":\"%s\",\"released\":%s,\"value\":%lld,\"value_max\":%lld",
+        printf("{\"id\":%lld,\"date\":\"%s\",\"kind\":\"%s\",\"released\":%s,\"value\":%lld,\"value_"
+               "max\":%lld",
                (long long)f->id, f->date, f->kind, f->released ? "true" : "false", (long long)f->value,
                (long long)f->value_max);
-        const char *names[] = {"qualifier", "number", "victim", "victim_code", "perpetrator",
-                               "perpetrator_code", "cited", "date_text", "article", "sentence"};
-        const char *text[] = {f->qualifier, f->number, f->victim, f->victim_code, f->perpetrator,
-                              f->perpetrator_code, f->cited, f->date_text, f->article, f->sentence};
+        const char *names[] = {"qualifier",        "number", "victim",    "victim_code", "perpetrator",
+                               "perpetrator_code", "cited",  "date_text", "article",     "sentence"};
+        const char *text[] = {f->qualifier,   f->number,           f->victim, f->victim_code,
+                              f->perpetrator, f->perpetrator_code, f->cited,  f->date_text,
+                              f->article,     f->sentence};
         for (size_t i = 0; i < sizeof text / sizeof text[0]; i++) {
             printf(",\"%s\":", names[i]);
             json_str(text[i]);
@@ -531,8 +576,9 @@ int cmd_figures(int argc, char **argv) {
         h.header = table_head;
     }
     if (!strcmp(o.format, "csv"))
-        h.header = "id,date,kind,released,value,value_max,qualifier,number,victim,victim_code,perpetrator,"
-                   "perpetrator_code,cited,article,sentence,place,country,lat,lon";
+        h.header =
+            "id,date,kind,released,value,value_max,qualifier,number,victim,victim_code,perpetrator,"
+            "perpetrator_code,cited,article,sentence,place,country,lat,lon";
     h.figure_fn = print_figure;
     h.ud = (void *)o.format;
     dyad_error err;

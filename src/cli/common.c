@@ -34,8 +34,10 @@ static const char *tidy_path(char *p, size_t n) {
     char real[PATH_MAX], cwd[PATH_MAX];
     if (!realpath(p, real)) return p;
     size_t k = getcwd(cwd, sizeof cwd) ? strlen(cwd) : 0;
-    if (k && !strncmp(real, cwd, k) && real[k] == '/') snprintf(p, n, "%s", real + k + 1);
-    else snprintf(p, n, "%s", real);
+    if (k && !strncmp(real, cwd, k) && real[k] == '/')
+        snprintf(p, n, "%s", real + k + 1);
+    else
+        snprintf(p, n, "%s", real);
     return p;
 }
 

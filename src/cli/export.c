@@ -10,10 +10,10 @@
 
 #include "cli.h"
 
-static const char *const ROLES[] = {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED",
-                                    "EDU", "BUS", "CRM", "CVL", "REF", "HLH", "NGO", "LEG", "LAB",
-                                    "REL", "ELI", "AGR", "DEV", "ENV", "HRI", "MOD", "RAD", "UAF",
-                                    "SEC", "INS", "IGO", "---", NULL};
+static const char *const ROLES[] = {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY",
+                                    "MED", "EDU", "BUS", "CRM", "CVL", "REF", "HLH", "NGO",
+                                    "LEG", "LAB", "REL", "ELI", "AGR", "DEV", "ENV", "HRI",
+                                    "MOD", "RAD", "UAF", "SEC", "INS", "IGO", "---", NULL};
 static const char *const NONSTATE[] = {"IGO", "NGO", "IMG", "MNC", "NGM", "UIS", "---", NULL};
 
 static int in(const char *u, const char *const *list) {
@@ -35,8 +35,10 @@ static void split(const char *code, actor_parts *p) {
         k = 3;
     }
     for (; k + 3 <= n; k += 3) {
-        if (in(code + k, ROLES) && nt < 3) memcpy(p->types[nt++], code + k, 3);
-        else if (strlen(p->group) + 3 < sizeof p->group) strncat(p->group, code + k, 3);
+        if (in(code + k, ROLES) && nt < 3)
+            memcpy(p->types[nt++], code + k, 3);
+        else if (strlen(p->group) + 3 < sizeof p->group)
+            strncat(p->group, code + k, 3);
     }
 }
 
@@ -80,19 +82,22 @@ int export_gdelt(void *ud, const dyad_stored_event *e) {
     gdelt_actor(e->target, e->target[0] && !e->target_name[0] ? e->target_text : e->target_name);
     char base[4] = {0};
     strncpy(base, e->code, 3);
-    printf("%d\t%s\t%s\t%s\t%d\t%.1f\t%d\t%d\t%d\t0\t", e->sentence_index == 0, e->code, base,
-           e->root, e->quad, e->goldstein, e->num_mentions, e->num_sources, e->num_articles);
+    printf("%d\t%s\t%s\t%s\t%d\t%.1f\t%d\t%d\t%d\t0\t", e->sentence_index == 0, e->code, base, e->root,
+           e->quad, e->goldstein, e->num_mentions, e->num_sources, e->num_articles);
     /* Actor1Geo and Actor2Geo unknown; ActionGeo from the event's place
      * (its CountryCode is ISO 3166 alpha-3, not GDELT's FIPS 10-4) */
     for (int g = 0; g < 2; g++) fputs("0\t\t\t\t\t\t\t\t", stdout);
-    if (!e->place[0]) fputs("0\t\t\t\t\t\t\t\t", stdout);
+    if (!e->place[0])
+        fputs("0\t\t\t\t\t\t\t\t", stdout);
     else {
         int type = !strcmp(e->place_kind, "country") ? 1 : !strcmp(e->place_kind, "region") ? 5 : 4;
         printf("%d\t", type);
         field(e->place);
         printf("\t%s\t\t\t", e->country);
-        if (isnan(e->lat) || isnan(e->lon)) fputs("\t\t", stdout);
-        else printf("%.4f\t%.4f\t", e->lat, e->lon);
+        if (isnan(e->lat) || isnan(e->lon))
+            fputs("\t\t", stdout);
+        else
+            printf("%.4f\t%.4f\t", e->lat, e->lon);
         putchar('\t'); /* FeatureID */
     }
     char added[32] = "";
@@ -113,14 +118,18 @@ int export_phoenix(void *ud, const dyad_stored_event *e) {
     actor_parts s, t;
     split(e->source, &s);
     split(e->target, &t);
-    if (!y) printf("%lld\t\t\t\t\t", (long long)e->id); /* undated: empty, never 00000000 */
-    else printf("%lld\t%04d%02d%02d\t%d\t%d\t%d\t", (long long)e->id, y, m, d, y, m, d);
+    if (!y)
+        printf("%lld\t\t\t\t\t", (long long)e->id); /* undated: empty, never 00000000 */
+    else
+        printf("%lld\t%04d%02d%02d\t%d\t%d\t%d\t", (long long)e->id, y, m, d, y, m, d);
     printf("%s\t%s\t%s\t%s\t", e->source, s.country[0] ? s.country : s.group, s.types[0], s.types[1]);
     printf("%s\t%s\t%s\t%s\t", e->target, t.country[0] ? t.country : t.group, t.types[0], t.types[1]);
     /* ... Issues, Lat, Lon, LocationName, StateName, CountryCode */
     printf("%s\t%s\t%d\t%.1f\t\t", e->code, e->root, e->quad, e->goldstein);
-    if (isnan(e->lat) || isnan(e->lon)) fputs("\t\t", stdout);
-    else printf("%.4f\t%.4f\t", e->lat, e->lon);
+    if (isnan(e->lat) || isnan(e->lon))
+        fputs("\t\t", stdout);
+    else
+        printf("%.4f\t%.4f\t", e->lat, e->lon);
     field(e->place);
     printf("\t\t%s\t", e->country);
     printf("%s_%d\t", e->article, e->sentence_index);
@@ -136,8 +145,9 @@ static void gdelt_time(const char *t, char out[24]) {
     int y = 0, m = 0, d = 0, hh = 0, mi = 0, ss = 0;
     sscanf(t, "%4d-%2d-%2d %2d:%2d:%2d", &y, &m, &d, &hh, &mi, &ss);
     out[0] = '\0';
-    if (y) snprintf(out, 24, "%04d%02d%02d%02d%02d%02d", y % 10000, m % 100, d % 100, hh % 100, mi % 100,
-             ss % 100);
+    if (y)
+        snprintf(out, 24, "%04d%02d%02d%02d%02d%02d", y % 10000, m % 100, d % 100, hh % 100, mi % 100,
+                 ss % 100);
 }
 
 /* The events of a query, kept so that their mentions are read after the
@@ -185,7 +195,8 @@ static int mention_row(void *ud, const dyad_stored_mention *m) {
     field(m->url[0] ? m->url : m->article);
     long base = m->sentence_start;
     printf("\t%d\t%ld\t%ld\t%ld\t1\t100\t%ld\t0\t\t\n", m->sentence_index + 1,
-           m->source_start < 0 ? -1 : base + m->source_start, m->target_start < 0 ? -1 : base + m->target_start,
+           m->source_start < 0 ? -1 : base + m->source_start,
+           m->target_start < 0 ? -1 : base + m->target_start,
            m->verb_start < 0 ? -1 : base + m->verb_start, m->doc_len);
     return 0;
 }

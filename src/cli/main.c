@@ -23,7 +23,8 @@ static void usage(FILE *f) {
           "  figures [--db FILE|URI] [--kind killed|injured|captive|prisoner|displaced]\n"
           "        [--actor CODE] [--from DATE] [--to DATE] [--place NAME] [--text WORDS]\n"
           "        [--limit N] [--format table|jsonl|csv]   stored casualty figures\n"
-          "  serve [--db FILE|URI] [--port N] [--host ADDR] [--web DIR] [--dict PATH]... [--max-body BYTES]\n"
+          "  serve [--db FILE|URI] [--port N] [--host ADDR] [--web DIR] [--dict PATH]... [--max-body "
+          "BYTES]\n"
           "        [--request-timeout SECONDS] [--token TOKEN] [--allow-post]\n"
           "                  HTTP JSON API and the analysts' dashboard (loopback, port 8080)\n"
           "  help            this text\n",

@@ -24,14 +24,23 @@ void *arena_alloc(arena *a, size_t n) {
     if (a->failed) return NULL;
     if (n == 0) n = 1;
     size_t need = (n + ALIGN - 1) & ~(ALIGN - 1);
-    if (need < n) { a->failed = 1; return NULL; }
+    if (need < n) {
+        a->failed = 1;
+        return NULL;
+    }
     arena_chunk *c = a->head;
     if (!c || c->size - c->used < need) {
         size_t sz = a->chunk_size;
         if (need > sz) sz = need;
-        if (sz > SIZE_MAX - sizeof(arena_chunk)) { a->failed = 1; return NULL; }
+        if (sz > SIZE_MAX - sizeof(arena_chunk)) {
+            a->failed = 1;
+            return NULL;
+        }
         arena_chunk *nc = malloc(sizeof(arena_chunk) + sz);
-        if (!nc) { a->failed = 1; return NULL; }
+        if (!nc) {
+            a->failed = 1;
+            return NULL;
+        }
         nc->size = sz;
         nc->used = 0;
         a->total += sz;
@@ -52,7 +61,10 @@ void *arena_alloc(arena *a, size_t n) {
 }
 
 void *arena_calloc(arena *a, size_t count, size_t size) {
-    if (size && count > SIZE_MAX / size) { a->failed = 1; return NULL; }
+    if (size && count > SIZE_MAX / size) {
+        a->failed = 1;
+        return NULL;
+    }
     void *p = arena_alloc(a, count * size);
     if (p) memset(p, 0, count * size);
     return p;
@@ -70,7 +82,10 @@ char *arena_strdup(arena *a, const char *s) { return arena_strndup(a, s, strlen(
 
 void arena_reset(arena *a) {
     arena_chunk *c = a->head;
-    if (!c) { a->failed = 0; return; }
+    if (!c) {
+        a->failed = 0;
+        return;
+    }
     /* keep the last chunk in the list (the oldest, normal-sized) */
     arena_chunk *keep = c;
     while (keep->next) keep = keep->next;

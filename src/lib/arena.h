@@ -11,10 +11,10 @@
 typedef struct arena_chunk arena_chunk;
 
 typedef struct arena {
-    arena_chunk *head;  /* chunk being filled */
-    size_t chunk_size;  /* default size of new chunks */
-    size_t total;       /* bytes obtained from malloc */
-    int failed;         /* sticky out-of-memory flag */
+    arena_chunk *head; /* chunk being filled */
+    size_t chunk_size; /* default size of new chunks */
+    size_t total;      /* bytes obtained from malloc */
+    int failed;        /* sticky out-of-memory flag */
 } arena;
 
 void arena_init(arena *a, size_t chunk_size);

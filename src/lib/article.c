@@ -16,10 +16,10 @@
 #define K3(s) ((uint32_t)(s)[0] << 16 | (uint32_t)(s)[1] << 8 | (uint32_t)(s)[2])
 
 static int country_code(const char *cc) {
-    static const char not_country[][4] = {
-        "IGO", "NGO", "MNC", "IMG", "UIS", "INT", "AFR", "ASA", "BLK", "CAS", "CAU",
-        "CFR", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM", "MEA", "MDT", "NAF", "NMR", "PGS",
-        "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WST"};
+    static const char not_country[][4] = {"IGO", "NGO", "MNC", "IMG", "UIS", "INT", "AFR", "ASA",
+                                          "BLK", "CAS", "CAU", "CFR", "CRB", "EAF", "EEU", "EIN",
+                                          "EUR", "LAM", "MEA", "MDT", "NAF", "NMR", "PGS", "SAF",
+                                          "SAM", "SAS", "SCN", "SEA", "WAF", "WST"};
     for (int k = 0; k < 3; k++)
         if (cc[k] < 'A' || cc[k] > 'Z') return 0; /* also "---" */
     uint32_t key = K3(cc);
@@ -101,8 +101,7 @@ void article_role_seen(article_roles *r, const char *code, uint32_t si) {
     char role[4];
     if (!role_of(code, role) || !country_code(code)) return;
     uint32_t k = 0;
-    while (k < r->n && (strcmp(r->v[k].role, role) != 0 || strncmp(r->v[k].cc, code, 3) != 0))
-        k++;
+    while (k < r->n && (strcmp(r->v[k].role, role) != 0 || strncmp(r->v[k].cc, code, 3) != 0)) k++;
     if (k == r->n) {
         if (r->n == ARTICLE_MAX_ROLES) { /* forget the oldest */
             uint32_t old = 0;

@@ -7,10 +7,10 @@
 #include <stddef.h>
 
 typedef struct cameo_entry {
-    const char *code;  /* "042" */
-    const char *name;  /* "Make a visit" */
-    double goldstein;  /* -10..10; meaningful only when weighted */
-    int weighted;      /* 0: no published weight, the parent's applies */
+    const char *code; /* "042" */
+    const char *name; /* "Make a visit" */
+    double goldstein; /* -10..10; meaningful only when weighted */
+    int weighted;     /* 0: no published weight, the parent's applies */
 } cameo_entry;
 
 /* Sorted by code (strcmp order), no duplicates; the parent of every 3- and

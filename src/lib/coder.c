@@ -14,7 +14,6 @@
 #include "inflect.h"
 #include "status.h"
 
-
 /* What weakens an event's evidence (dyad_event.confidence). */
 enum {
     EV_PATTERN = 1,   /* a pattern of the verb's entry matched */
@@ -29,57 +28,54 @@ enum {
     EV_IMPLIED = 512, /* a source the event implies: an arrest's police */
 };
 
-
-static const char *const AUX[] = {"WILL", "WOULD", "SHALL", "SHOULD", "CAN", "CA", "COULD",
-                                  "MAY", "MIGHT", "MUST", "DO", "DOES", "DID", "HAS", "HAVE",
-                                  "HAD", "WO", "ALSO", "AGAIN", "ALREADY", "STILL", "JUST",
-                                  "NOW", "RECENTLY", "REPORTEDLY", "EVEN", "EVER", "FIRST",
-                                  "THEN", "SOON", "LATER", "ONCE", "TRY", "TRIED", "TRIES",
-                                  NULL};
-static const char *const BE[] = {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "AM",
-                                 "GET", "GOT", "GETS", NULL};
+static const char *const AUX[] = {
+    "WILL",  "WOULD",   "SHALL", "SHOULD", "CAN",  "CA",       "COULD",      "MAY",   "MIGHT",
+    "MUST",  "DO",      "DOES",  "DID",    "HAS",  "HAVE",     "HAD",        "WO",    "ALSO",
+    "AGAIN", "ALREADY", "STILL", "JUST",   "NOW",  "RECENTLY", "REPORTEDLY", "EVEN",  "EVER",
+    "FIRST", "THEN",    "SOON",  "LATER",  "ONCE", "TRY",      "TRIED",      "TRIES", NULL};
+static const char *const BE[] = {"IS",    "ARE", "WAS", "WERE", "BE",   "BEEN",
+                                 "BEING", "AM",  "GET", "GOT",  "GETS", NULL};
 static const char *const NEG[] = {"NOT", "N'T", "NEVER", NULL};
-static const char *const FUTURE_TO[] = {"ABOUT", "GOING", "SET", "DUE", "EXPECTED",
-                                        "SCHEDULED", "LIKELY", "UNLIKELY", "ABLE", "READY",
-                                        "PREPARED", NULL};
+static const char *const FUTURE_TO[] = {"ABOUT",  "GOING",    "SET",  "DUE",   "EXPECTED", "SCHEDULED",
+                                        "LIKELY", "UNLIKELY", "ABLE", "READY", "PREPARED", NULL};
 /* words before "to" that make the verb after it an intention */
-static const char *const INTENT_TO[] = {"WILLING", "READY", "PREPARED", "PLANS", "PLAN", "PLANNED",
-                                        "PLANNING", "INTENDS", "INTEND", "INTENDED", "PLEDGED",
-                                        "PROMISED", "VOWED", "OFFERED", "OFFERS", "WANTS", "WANT",
-                                        "DETERMINED", "PROMISES", "PLEDGES", "VOWS", "INTENTION",
-                                        "INTENT", "DECISION", "READINESS", "WILLINGNESS",
-                                        "COMMITMENT", "PLEDGE", "PROMISE", "OFFER", "BID", NULL};
+static const char *const INTENT_TO[] = {
+    "WILLING",   "READY",       "PREPARED",   "PLANS",    "PLAN",    "PLANNED",   "PLANNING", "INTENDS",
+    "INTEND",    "INTENDED",    "PLEDGED",    "PROMISED", "VOWED",   "OFFERED",   "OFFERS",   "WANTS",
+    "WANT",      "DETERMINED",  "PROMISES",   "PLEDGES",  "VOWS",    "INTENTION", "INTENT",   "DECISION",
+    "READINESS", "WILLINGNESS", "COMMITMENT", "PLEDGE",   "PROMISE", "OFFER",     "BID",      NULL};
 static const char *const FUTURE[] = {"WILL", "WOULD", "'LL", "CAN", "CA", "COULD", NULL};
-static const char *const FUNCTION_WORD[] = {"AND", "OR", "BUT", "TO", "OF", "IN", "ON", "AT", "FOR",
-                                            "WITH", "FROM", "BY", "THAT", "WHICH", "WHO", "AS", NULL};
+static const char *const FUNCTION_WORD[] = {"AND",  "OR",    "BUT", "TO",   "OF",   "IN",
+                                            "ON",   "AT",    "FOR", "WITH", "FROM", "BY",
+                                            "THAT", "WHICH", "WHO", "AS",   NULL};
 static const char *const POSSESSIVE[] = {"HIS", "HER", "ITS", "THEIR", "OUR", "MY", "YOUR", NULL};
-static const char *const DET[] = {"THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "OUR",
-                                  "MY", "YOUR", "THESE", "THOSE", "EACH", "EVERY", "NO", "ANY",
-                                  "SOME", "ANOTHER", "THIS", NULL};
-static const char *const PREP[] = {"OF", "IN", "ON", "AT", "FOR", "WITH", "FROM", "BY", "ABOUT",
-                                   "DURING", "AFTER", "BEFORE", "AGAINST", "AMID", "AMONG",
-                                   "BETWEEN", "OVER", "UNDER", "INTO", "THROUGH", "WITHOUT",
-                                   "WITHIN", "TOWARD", "TOWARDS", "UPON", "VIA", "DESPITE", NULL};
+static const char *const DET[] = {"THE", "A",   "AN",   "ITS",     "THEIR", "HIS",  "HER",
+                                  "OUR", "MY",  "YOUR", "THESE",   "THOSE", "EACH", "EVERY",
+                                  "NO",  "ANY", "SOME", "ANOTHER", "THIS",  NULL};
+static const char *const PREP[] = {"OF",      "IN",      "ON",      "AT",      "FOR",    "WITH",
+                                   "FROM",    "BY",      "ABOUT",   "DURING",  "AFTER",  "BEFORE",
+                                   "AGAINST", "AMID",    "AMONG",   "BETWEEN", "OVER",   "UNDER",
+                                   "INTO",    "THROUGH", "WITHOUT", "WITHIN",  "TOWARD", "TOWARDS",
+                                   "UPON",    "VIA",     "DESPITE", NULL};
 /* words that begin or join clauses */
-static const char *const CLAUSE_WORD[] = {"AND", "OR", "BUT", "NOR", "SO", "YET", "THAT", "WHICH",
-                                          "WHO", "WHOM", "WHOSE", "WHERE", "WHEN", "WHILE", "IF",
-                                          "BECAUSE", "ALTHOUGH", "THOUGH", "UNLESS", "AS", "THAN",
-                                          NULL};
+static const char *const CLAUSE_WORD[] = {
+    "AND",   "OR",   "BUT",   "NOR", "SO",      "YET",      "THAT",   "WHICH",  "WHO", "WHOM", "WHOSE",
+    "WHERE", "WHEN", "WHILE", "IF",  "BECAUSE", "ALTHOUGH", "THOUGH", "UNLESS", "AS",  "THAN", NULL};
 /* ordinals, adjectives after a determiner */
-static const char *const ORDINAL[] = {"FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "LAST", "NEXT",
-                                      "LATEST", "FINAL", NULL};
+static const char *const ORDINAL[] = {"FIRST", "SECOND", "THIRD",  "FOURTH", "FIFTH",
+                                      "LAST",  "NEXT",   "LATEST", "FINAL",  NULL};
 /* personal pronouns that can be a subject */
 static const char *const PRONOUN[] = {"I", "WE", "YOU", "HE", "SHE", "IT", "THEY", NULL};
 /* -ING words that are prepositions or nouns more than participles */
-static const char *const NOT_PARTICIPLE[] = {"INCLUDING", "FOLLOWING", "ACCORDING", "REGARDING",
-                                             "CONCERNING", "DURING", "NOTHING", "EVERYTHING",
-                                             "BUILDING", "MEETING", "FUNDING", "BRIEFING",
-                                             "HEARING", "BOMBING", "SHOOTING", "KILLING",
-                                             "FIGHTING", "UPRISING", "SETTING", NULL};
+static const char *const NOT_PARTICIPLE[] = {
+    "INCLUDING",  "FOLLOWING", "ACCORDING", "REGARDING", "CONCERNING", "DURING",  "NOTHING",
+    "EVERYTHING", "BUILDING",  "MEETING",   "FUNDING",   "BRIEFING",   "HEARING", "BOMBING",
+    "SHOOTING",   "KILLING",   "FIGHTING",  "UPRISING",  "SETTING",    NULL};
 /* numbers and quantities before a noun: "two artillery shells" */
-static const char *const QUANT[] = {"ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT",
-                                    "NINE", "TEN", "SEVERAL", "MANY", "FEW", "DOZENS", "HUNDREDS",
-                                    "THOUSANDS", "MORE", "FURTHER", "NEW", "RENEWED", NULL};
+static const char *const QUANT[] = {"ONE",   "TWO",     "THREE",    "FOUR",      "FIVE",    "SIX",
+                                    "SEVEN", "EIGHT",   "NINE",     "TEN",       "SEVERAL", "MANY",
+                                    "FEW",   "DOZENS",  "HUNDREDS", "THOUSANDS", "MORE",    "FURTHER",
+                                    "NEW",   "RENEWED", NULL};
 /* The code of verb form f: its own (a multi-word verb's), else its
  * block's; NULL for none. */
 static const char *form_code(const dicts *d, const verb_form *f) {
@@ -87,21 +83,19 @@ static const char *form_code(const dicts *d, const verb_form *f) {
 }
 
 /* verbs whose past participle is their bare form */
-static const char *const SAME_PARTICIPLE[] = {"HIT", "CUT", "PUT", "SET", "SHUT", "HURT", "LET",
-                                              "QUIT", "SPREAD", "BURST", "CAST", "COST", "SPLIT",
-                                              "BROADCAST", "UPSET", "BET", "THRUST", "RID", "SHED",
-                                              "BEAT", "COME", "RUN", "OVERRUN", "BECOME", NULL};
-static const char *const DEGREE[] = {"VERY", "TOO", "SO", "MORE", "MOST", "LESS", "QUITE",
-                                     NULL};
-static const char *const LOC_PREP[] = {"IN", "AT", "NEAR", "INSIDE", "OUTSIDE", "ACROSS",
-                                       "THROUGHOUT", "FROM", "INTO", NULL};
-static const char *const SUBORD[] = {"AFTER", "BEFORE", "WHEN", "WHILE", "BECAUSE", "SINCE",
-                                     "UNTIL", "IF", "ALTHOUGH", "THOUGH", "WHO", "WHICH",
-                                     "WHERE", "WHOSE", "WHOM", "THAT", NULL};
+static const char *const SAME_PARTICIPLE[] = {
+    "HIT",   "CUT",  "PUT",  "SET",   "SHUT",      "HURT",   "LET", "QUIT",   "SPREAD",
+    "BURST", "CAST", "COST", "SPLIT", "BROADCAST", "UPSET",  "BET", "THRUST", "RID",
+    "SHED",  "BEAT", "COME", "RUN",   "OVERRUN",   "BECOME", NULL};
+static const char *const DEGREE[] = {"VERY", "TOO", "SO", "MORE", "MOST", "LESS", "QUITE", NULL};
+static const char *const LOC_PREP[] = {"IN",     "AT",         "NEAR", "INSIDE", "OUTSIDE",
+                                       "ACROSS", "THROUGHOUT", "FROM", "INTO",   NULL};
+static const char *const SUBORD[] = {"AFTER", "BEFORE", "WHEN",     "WHILE",  "BECAUSE", "SINCE",
+                                     "UNTIL", "IF",     "ALTHOUGH", "THOUGH", "WHO",     "WHICH",
+                                     "WHERE", "WHOSE",  "WHOM",     "THAT",   NULL};
 
 static int adverb(const token *t) {
-    return t->kind == TK_WORD && !t->cap && t->uplen > 3 &&
-           strcmp(t->up + t->uplen - 2, "LY") == 0;
+    return t->kind == TK_WORD && !t->cap && t->uplen > 3 && strcmp(t->up + t->uplen - 2, "LY") == 0;
 }
 
 static int ends_with(const token *t, const char *s) {
@@ -116,9 +110,12 @@ static void aux_chain(const parse *p, vcand *v) {
     while (k > 0 && steps < MAX_CHAIN) {
         const token *t = &p->t[k - 1];
         if (tok_in(t, FUTURE)) v->future = 1;
-        if (tok_in(t, NEG)) v->neg = 1;
-        else if (tok_in(t, BE)) v->be = 1;
-        else if (tok_in(t, AUX)) v->aux = 1;
+        if (tok_in(t, NEG))
+            v->neg = 1;
+        else if (tok_in(t, BE))
+            v->be = 1;
+        else if (tok_in(t, AUX))
+            v->aux = 1;
         else if (adverb(t)) {
         } else if (strcmp(t->up, "TO") == 0) {
             if (k >= 2 && tok_in(&p->t[k - 2], FUTURE_TO)) { /* "is set to", "is due to" */
@@ -131,7 +128,8 @@ static void aux_chain(const parse *p, vcand *v) {
             if (k >= 2 && tok_in(&p->t[k - 2], INTENT_TO)) v->intent = 1;
             k--;
             break;
-        } else break;
+        } else
+            break;
         k--;
         steps++;
     }
@@ -141,8 +139,7 @@ static void aux_chain(const parse *p, vcand *v) {
 /* A lower-case word with an adjective's ending ("economic trade",
  * "military strikes", "diplomatic talks"). */
 static int adjective(const token *t) {
-    static const char *const END[] = {"IC", "AL", "ARY", "IVE", "OUS", "FUL", "ESE", "IAN", "ISH",
-                                      NULL};
+    static const char *const END[] = {"IC", "AL", "ARY", "IVE", "OUS", "FUL", "ESE", "IAN", "ISH", NULL};
     if (t->kind != TK_WORD || t->cap || t->uplen < 5) return 0;
     for (int k = 0; END[k]; k++)
         if (ends_with(t, END[k])) return 1;
@@ -215,8 +212,7 @@ static int is_main(const parse *p, vcand *v) {
     if (v->v0 > 0 && !past && tok_in(&p->t[v->v0 - 1], PREP)) return 0; /* "during talks" */
     /* "talks between", "a phone call between": a noun, unless an
      * auxiliary or "to" makes it a verb ("to mediate between") */
-    if (v->v1 < p->n && tok_eq(&p->t[v->v1], "BETWEEN") && !v->aux && !v->inf && !v->be &&
-        !past_form(w))
+    if (v->v1 < p->n && tok_eq(&p->t[v->v1], "BETWEEN") && !v->aux && !v->inf && !v->be && !past_form(w))
         return 0;
     /* "their first exchange", "the second round": an ordinal after a
      * determiner is an adjective */
@@ -226,8 +222,9 @@ static int is_main(const parse *p, vcand *v) {
     for (uint32_t k = v->v0, words = 0; k-- > 0 && words <= 2; words++) {
         const token *t = &p->t[k];
         if (words > 0 && tok_in(t, POSSESSIVE)) return 0;
-        if (words > 0 && !past && (tok_in(t, DET) || tok_in(t, PREP) || tok_in(t, QUANT) ||
-                                   t->kind == TK_NUM || (words == 1 && adjective(t))))
+        if (words > 0 && !past &&
+            (tok_in(t, DET) || tok_in(t, PREP) || tok_in(t, QUANT) || t->kind == TK_NUM ||
+             (words == 1 && adjective(t))))
             return 0;
         /* "long-standing sanctions", "a four-day strike"; a plain noun
          * before it makes a compound ("peace talks", "prisoner exchange") */
@@ -255,8 +252,8 @@ static int is_main(const parse *p, vcand *v) {
         if (v->c0 == v->v0 && v->v0 > 1 && tok_eq(&p->t[v->v0 - 1], "AND") && !tok_in(w, NOT_PARTICIPLE))
             for (uint32_t k = v->v0 - 1; k-- > 1;) {
                 const token *t = &p->t[k];
-                if (tok_eq(t, ";") || t->kind == TK_QUOTE || (tok_eq(t, ",") && k + 1 < v->v0 - 1 &&
-                                                              !ends_with(&p->t[k + 1], "ING")))
+                if (tok_eq(t, ";") || t->kind == TK_QUOTE ||
+                    (tok_eq(t, ",") && k + 1 < v->v0 - 1 && !ends_with(&p->t[k + 1], "ING")))
                     break;
                 if (ends_with(t, "ING") && tok_eq(&p->t[k - 1], ",") && p->vrb[k].entry >= 0) {
                     v->part = 1;
@@ -266,7 +263,8 @@ static int is_main(const parse *p, vcand *v) {
         /* "after visiting Israel", "while meeting Sisi": a clause of time
          * with the subject of the sentence */
         static const char *const TIME[] = {"AFTER", "BEFORE", "WHILE", "WHEN", "UPON", NULL};
-        if (v->c0 == v->v0 && v->v0 > 0 && tok_in(&p->t[v->v0 - 1], TIME) && !tok_in(w, NOT_PARTICIPLE)) {
+        if (v->c0 == v->v0 && v->v0 > 0 && tok_in(&p->t[v->v0 - 1], TIME) &&
+            !tok_in(w, NOT_PARTICIPLE)) {
             v->part = 1;
             return 1;
         }
@@ -281,8 +279,8 @@ static int is_main(const parse *p, vcand *v) {
     }
     /* after "be" a verb is a participle; its bare form is an adjective
      * ("was open", "are free"), unless the participle is that form ("was hit") */
-    if (v->be && !ing && bare_form(p, v) && !tok_in(w, SAME_PARTICIPLE) &&
-        v->vw + 1 == v->v1 && after_be(p, v->v0))
+    if (v->be && !ing && bare_form(p, v) && !tok_in(w, SAME_PARTICIPLE) && v->vw + 1 == v->v1 &&
+        after_be(p, v->v0))
         return 0;
     if (v->v0 > 0 && tok_in(&p->t[v->v0 - 1], DEGREE)) return 0; /* "very close" */
     /* "an anti- Gondor parade", "all Gondor sanctions": a form that is not
@@ -301,7 +299,8 @@ static int is_main(const parse *p, vcand *v) {
             (p->vrb[m->t0 - 1].entry >= 0 || tok_eq(b, "AND")))
             return 0;
     }
-    if (v->be && !ing && (!bare_form(p, v) || tok_in(w, SAME_PARTICIPLE))) v->passive = 1; /* "was hit" */
+    if (v->be && !ing && (!bare_form(p, v) || tok_in(w, SAME_PARTICIPLE)))
+        v->passive = 1; /* "was hit" */
     return 1;
 }
 
@@ -311,8 +310,8 @@ static int is_main(const parse *p, vcand *v) {
  * word, with only such words between it and the earlier verb. */
 static int reduced_relative(const parse *p, const vcand *vs, size_t nv, const vcand *v) {
     const token *w = &p->t[v->vw];
-    if (v->be || v->aux || v->inf || bare_form(p, v) || ends_with(w, "S") ||
-        ends_with(w, "ING") || nv == 0 || v->v0 == 0)
+    if (v->be || v->aux || v->inf || bare_form(p, v) || ends_with(w, "S") || ends_with(w, "ING") ||
+        nv == 0 || v->v0 == 0)
         return 0;
     const vcand *prev = &vs[nv - 1];
     if (prev->v1 >= v->v0) return 0;
@@ -337,7 +336,8 @@ static int apposition(const parse *p, uint32_t k) {
     for (uint32_t j = k; j-- > 0;) {
         const token *t = &p->t[j];
         if (tok_eq(t, ",")) return actor || (j + 2 == k && p->t[j + 1].kind == TK_NUM); /* ", 76," */
-        if (t->kind == TK_PUNCT || tok_in(t, SUBORD) || (p->vrb[j].entry >= 0 && p->men_at[j] < 0)) return 0;
+        if (t->kind == TK_PUNCT || tok_in(t, SUBORD) || (p->vrb[j].entry >= 0 && p->men_at[j] < 0))
+            return 0;
         actor |= p->men_at[j] >= 0;
     }
     return actor;
@@ -361,8 +361,8 @@ static int locative(const parse *p, int32_t m) {
  * Lebanon", "in Gaza"): a relative clause after it is most often about the
  * phrase the preposition hangs on. */
 static int prep_object(const parse *p, int32_t m) {
-    static const char *const PREP_OBJ[] = {"ON", "AGAINST", "OF", "TO", "WITH", "FROM", "INTO",
-                                           "BY", "FOR", "OVER", NULL};
+    static const char *const PREP_OBJ[] = {"ON",   "AGAINST", "OF",  "TO",   "WITH", "FROM",
+                                           "INTO", "BY",      "FOR", "OVER", NULL};
     const token *w = word_before(p, m);
     return w && (tok_in(w, LOC_PREP) || tok_in(w, PREP_OBJ));
 }
@@ -430,8 +430,8 @@ static int32_t subject(const parse *p, const vcand *vs, size_t iv) {
             return found;
         }
         if (t->kind == TK_PUNCT && found < 0 && tok_eq(t, ",") && apposition(p, k)) continue;
-        if (t->kind == TK_PUNCT && (strcmp(t->up, ";") == 0 || strcmp(t->up, ":") == 0 ||
-                                    strcmp(t->up, ",") == 0))
+        if (t->kind == TK_PUNCT &&
+            (strcmp(t->up, ";") == 0 || strcmp(t->up, ":") == 0 || strcmp(t->up, ",") == 0))
             return found;
         for (size_t j = iv; j-- > 0;)
             if (vs[j].main && vs[j].v0 <= k && k < vs[j].v1) return found >= 0 ? found : vs[j].src;
@@ -466,15 +466,15 @@ static int clause_subject(const parse *p, int32_t m) {
 /* Words that open a clause of their own after a verb: what follows is not
  * the verb's object or complement. */
 static const char *const CLAUSE_OPENER[] = {
-    "THAT", "WHICH", "WHO", "WHOM", "WHOSE", "WHERE", "WHILE", "WHEN", "BECAUSE", "ALTHOUGH",
-    "THOUGH", "IF", "UNLESS", "WHEREAS", "AFTER", "BEFORE", "SINCE", "UNTIL", "AMID", "AS",
-    "SAYING", "ADDING", "ACCORDING", NULL};
+    "THAT",    "WHICH",    "WHO",    "WHOM", "WHOSE",  "WHERE",   "WHILE",     "WHEN",
+    "BECAUSE", "ALTHOUGH", "THOUGH", "IF",   "UNLESS", "WHEREAS", "AFTER",     "BEFORE",
+    "SINCE",   "UNTIL",    "AMID",   "AS",   "SAYING", "ADDING",  "ACCORDING", NULL};
 
 /* Prepositions whose object says where, not whom: "talks in Oman",
  * "a village near Kosovo's capital". */
-static const char *const WHERE_PREP[] = {"IN", "NEAR", "INSIDE", "OUTSIDE", "ACROSS", "THROUGHOUT",
-                                         "WITHIN", "AROUND", "ALONG", "DURING", "BEYOND", "VIA",
-                                         "OVER", "THROUGH", NULL};
+static const char *const WHERE_PREP[] = {"IN",         "NEAR",   "INSIDE", "OUTSIDE", "ACROSS",
+                                         "THROUGHOUT", "WITHIN", "AROUND", "ALONG",   "DURING",
+                                         "BEYOND",     "VIA",    "OVER",   "THROUGH", NULL};
 
 /* Whether the comma at k continues a list of actors ("Mali, Niger and
  * Chad"): the mentions on both sides belong to one group. */
@@ -557,8 +557,8 @@ static int place_target(const char *code) {
  * mention before the verb outside that group. */
 static const char *const ALONGSIDE[] = {"ALONGSIDE", "BESIDE", NULL};
 
-static int32_t next_mention(const parse *p, uint32_t from, uint32_t end, int64_t skip_group,
-                            int where, int *is_place) {
+static int32_t next_mention(const parse *p, uint32_t from, uint32_t end, int64_t skip_group, int where,
+                            int *is_place) {
     if (from < end && (!strcmp(p->t[from].up, "HIM") || !strcmp(p->t[from].up, "HER") ||
                        !strcmp(p->t[from].up, "THEM"))) {
         for (uint32_t k = from; k-- > 0;) {
@@ -570,8 +570,8 @@ static int32_t next_mention(const parse *p, uint32_t from, uint32_t end, int64_t
         }
         return -1;
     }
-    static const char *const TARGET_PREP[] = {"TO", "WITH", "AGAINST", "ON", "AT", "INTO",
-                                              "TOWARD", "TOWARDS", "UPON", NULL};
+    static const char *const TARGET_PREP[] = {"TO",   "WITH",   "AGAINST", "ON",   "AT",
+                                              "INTO", "TOWARD", "TOWARDS", "UPON", NULL};
     int in_place = 0; /* inside a phrase of place: "in the presence of X" */
     for (uint32_t k = from; k < end; k++) {
         int32_t m = p->men_at[k];
@@ -580,8 +580,10 @@ static int32_t next_mention(const parse *p, uint32_t from, uint32_t end, int64_t
             continue;
         }
         if (m < 0) {
-            if (tok_in(&p->t[k], WHERE_PREP)) in_place = 1;
-            else if (tok_in(&p->t[k], TARGET_PREP)) in_place = 0;
+            if (tok_in(&p->t[k], WHERE_PREP))
+                in_place = 1;
+            else if (tok_in(&p->t[k], TARGET_PREP))
+                in_place = 0;
             continue;
         }
         if (p->men[m].t0 == k && (int64_t)p->men[m].group != skip_group) {
@@ -608,8 +610,8 @@ static int32_t addressee(const parse *p, uint32_t from, uint32_t end) {
     int32_t m = p->men_at[k];
     if (m < 0 || p->men[m].t0 != k) return -1;
     uint32_t a = p->men[m].t1;
-    while (a < p->n && (tok_in(&p->t[a], AUX) || tok_in(&p->t[a], BE) || tok_in(&p->t[a], NEG) ||
-                        adverb(&p->t[a])))
+    while (a < p->n &&
+           (tok_in(&p->t[a], AUX) || tok_in(&p->t[a], BE) || tok_in(&p->t[a], NEG) || adverb(&p->t[a])))
         a++;
     if (a < p->n && p->vrb[a].entry >= 0 && p->men_at[a] < 0) return -1;
     if (a > p->men[m].t1) return -1; /* "said Gondor will" */
@@ -620,8 +622,8 @@ static int32_t addressee(const parse *p, uint32_t from, uint32_t end) {
  * complement of "to", "with", "against"... before the reported clause
  * ("expressed condolences to Gondor"). */
 static int32_t said_to(const parse *p, uint32_t from, uint32_t end) {
-    static const char *const TO_PREP[] = {"TO", "WITH", "AGAINST", "TOWARD", "TOWARDS", "ON",
-                                          "OVER", NULL};
+    static const char *const TO_PREP[] = {"TO",      "WITH", "AGAINST", "TOWARD",
+                                          "TOWARDS", "ON",   "OVER",    NULL};
     int32_t m = addressee(p, from, end);
     if (m >= 0) return m;
     for (uint32_t k = from; k + 1 < end; k++) {
@@ -697,8 +699,8 @@ static int reduced_passive(const parse *p, const vcand *v) {
     const token *w = &p->t[v->vw];
     uint32_t k = v->v1;
     if (k < p->n && adverb(&p->t[k])) k++;
-    return !v->be && !v->aux && !bare_form(p, v) && !ends_with(w, "ING") &&
-           !ends_with(w, "S") && k < p->n && tok_eq(&p->t[k], "BY");
+    return !v->be && !v->aux && !bare_form(p, v) && !ends_with(w, "ING") && !ends_with(w, "S") &&
+           k < p->n && tok_eq(&p->t[k], "BY");
 }
 
 dyad_span coder_tok_span(const token *t, uint32_t a, uint32_t b) {
@@ -714,8 +716,7 @@ static int push_event(dyad_doc *doc, const dyad_event *e) {
         const dyad_event *o = &doc->ev[k];
         if (o->sentence != e->sentence) break;
         if (!o->code) continue; /* retracted */
-        if (!strcmp(o->source, e->source) && !strcmp(o->target, e->target) &&
-            !strcmp(o->code, e->code))
+        if (!strcmp(o->source, e->source) && !strcmp(o->target, e->target) && !strcmp(o->code, e->code))
             return 0;
     }
     void *v = doc->ev;
@@ -724,7 +725,6 @@ static int push_event(dyad_doc *doc, const dyad_event *e) {
     doc->ev[doc->nev++] = *e;
     return 0;
 }
-
 
 /* A target that is a place of the gazetteer, not an actor mention: its
  * country ("airstrikes targeted sites in Damascus": SYR). */
@@ -771,7 +771,6 @@ static void event_date(const sent_job *j, uint32_t v, dyad_event *e) {
     e->date_span = coder_tok_span(j->p->t, j->dates[best].t0, j->dates[best].t1);
 }
 
-
 /* Whether verb v is only supposed or told as background: inside a clause
  * that "if", "unless", "whether" or "since" opens ("if Gondor attacks,
  * ...", "ties have worsened since Gondor struck a deal"), or conditional with
@@ -799,8 +798,8 @@ static int hypothetical(const parse *p, const vcand *v) {
 static int simple_present(const parse *p, const vcand *v) {
     if (v->aux || v->be || v->future || v->inf || v->neg || v->part) return 0;
     const token *t = &p->t[v->vw];
-    return t->kind == TK_WORD && !tok_in(t, SAME_PARTICIPLE) && !past_form(t) &&
-           !ends_with(t, "ING") && !ends_with(t, "EN");
+    return t->kind == TK_WORD && !tok_in(t, SAME_PARTICIPLE) && !past_form(t) && !ends_with(t, "ING") &&
+           !ends_with(t, "EN");
 }
 
 /* Whether an event of force (roots 14 to 20) is told in the simple present:
@@ -908,8 +907,7 @@ const char *coder_actor_code(const sent_job *j, int32_t m, const char **why) {
     if (k + 1 < p->n && tok_eq(&p->t[k], "OF")) {
         k++;
         if (tok_eq(&p->t[k], "THE") && k + 1 < p->n) k++;
-        if (p->men_at[k] < 0 && p->t[k].kind == TK_WORD && (p->t[k].cap || p->t[k].compound))
-            return "";
+        if (p->men_at[k] < 0 && p->t[k].kind == TK_WORD && (p->t[k].cap || p->t[k].compound)) return "";
     }
     /* "the Houthis ... The rebels": a definite role takes the one country
      * of the role named earlier in the sentence or in the last ones; a
@@ -935,9 +933,7 @@ int coder_role(const char *code) { return !strncmp(code, "---", 3) && code[3]; }
 
 /* Whether an actor's country was inferred from the sentence (a place, a
  * possessive) rather than named. */
-static int inferred(const char *why) {
-    return !strcmp(why, "place") || !strcmp(why, "coreference");
-}
+static int inferred(const char *why) { return !strcmp(why, "place") || !strcmp(why, "coreference"); }
 
 /* The first place of the gazetteer with a country in tokens [from, end)
  * that says where (after "in", "near", "across"...), as an index into the
@@ -1020,7 +1016,9 @@ static int make_event(sent_job *j, int32_t a, int32_t b, const char *code, const
     }
     int placed = inferred(e.source_basis) + inferred(e.target_basis);
     /* roles alone are kept until the article's country may complete them */
-    if (!coder_named(e.source) && !coder_named(e.target) && !(coder_role(e.source) && coder_role(e.target))) return 0;
+    if (!coder_named(e.source) && !coder_named(e.target) &&
+        !(coder_role(e.source) && coder_role(e.target)))
+        return 0;
     if (!strcmp(e.source, e.target)) return 0;
     e.sentence = j->sidx;
     event_date(j, v->vw, &e);
@@ -1037,8 +1035,10 @@ static int make_event(sent_job *j, int32_t a, int32_t b, const char *code, const
     mention_name(p, b, e.target, &e.target_name, &e.target_wikidata);
     e.rule = rule;
     int32_t pl = place_for_verb(j->places, j->nplaces, v->v0, v->v1);
-    if (pl >= 0) place_fill(&j->places[pl], p->t, j->sidx, &e.place);
-    else e.place.lat = e.place.lon = NAN;
+    if (pl >= 0)
+        place_fill(&j->places[pl], p->t, j->sidx, &e.place);
+    else
+        e.place.lat = e.place.lon = NAN;
     return push_event(j->doc, &e);
 }
 
@@ -1077,11 +1077,10 @@ static const char *map_code(const code_map *m, size_t n, const char *code, const
  * intent" codes (031-035), coercing and violence (17-20) the matching
  * threats (137, 138x); anything else stays. */
 static const code_map INTENT[] = {
-    {"04", "036"},   {"05", "032"},
-    {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"}, {"07", "033"},
-    {"06", "031"},   {"081", "0351"}, {"082", "0352"}, {"083", "034"},  {"084", "0353"},
-    {"085", "0354"}, {"086", "0355"}, {"087", "0356"}, {"08", "035"},   {"17", "137"},
-    {"18", "1383"},  {"191", "1381"}, {"192", "1382"}, {"19", "1384"},  {"20", "138"},
+    {"04", "036"},   {"05", "032"},   {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"},
+    {"07", "033"},   {"06", "031"},   {"081", "0351"}, {"082", "0352"}, {"083", "034"},  {"084", "0353"},
+    {"085", "0354"}, {"086", "0355"}, {"087", "0356"}, {"08", "035"},   {"17", "137"},   {"18", "1383"},
+    {"191", "1381"}, {"192", "1382"}, {"19", "1384"},  {"20", "138"},
 };
 
 /* Refusals to do what a code says ("will not lift the embargo", "cannot
@@ -1197,8 +1196,7 @@ static uint32_t object_end(const parse *p, const vcand *vs, size_t nv, size_t iv
 static uint32_t speaker_start(const parse *p, const vcand *v) {
     uint32_t k = v->c0;
     if (k > 0 && p->men_at[k - 1] >= 0) k = p->men[p->men_at[k - 1]].t0;
-    for (int names = 0; k > 0 && names < 3 && p->t[k - 1].cap && p->men_at[k - 1] < 0; names++)
-        k--;
+    for (int names = 0; k > 0 && names < 3 && p->t[k - 1].cap && p->men_at[k - 1] < 0; names++) k--;
     if (k > 0 && p->men_at[k - 1] >= 0) k = p->men[p->men_at[k - 1]].t0;
     return k;
 }
@@ -1216,8 +1214,7 @@ static const pattern *match_patterns(const parse *p, const vcand *v, uint32_t en
     uint32_t send = v->v1;
     while (send < p->n && !tok_eq(&p->t[send], ";")) send++;
     for (uint32_t k = 0; k < v->b->npats; k++)
-        if (stance_code(v->b->pats[k].code) &&
-            pattern_match(p, &v->b->pats[k], v->v0, v->v1, send, r)) {
+        if (stance_code(v->b->pats[k].code) && pattern_match(p, &v->b->pats[k], v->v0, v->v1, send, r)) {
             *content = 1;
             return &v->b->pats[k];
         }
@@ -1256,8 +1253,7 @@ static void absorb_verbs(sent_job *j, vcand *vs, size_t iv, const pat_result *r)
  * its subject; returns that actor's mention (-1 when none) and moves
  * *after, where the verb's object may start, past it. */
 static int32_t inverted_speaker(const parse *p, const vcand *v, uint32_t *after) {
-    if (!saying(v) || v->c0 == 0 ||
-        !(p->t[v->c0 - 1].kind == TK_QUOTE || tok_eq(&p->t[v->c0 - 1], ",")))
+    if (!saying(v) || v->c0 == 0 || !(p->t[v->c0 - 1].kind == TK_QUOTE || tok_eq(&p->t[v->c0 - 1], ",")))
         return -1;
     uint32_t k = v->v1;
     if (k < p->n && tok_eq(&p->t[k], "THE")) k++;
@@ -1357,7 +1353,7 @@ static int32_t verb_target(const parse *p, vcand *v, const char *code, int32_t *
         tgt = r->target;
         const token *w = word_before(p, tgt);
         v->why = (uint16_t)((v->why & ~EV_PLACE) |
-                           (w && tok_in(w, WHERE_PREP) && !organisation(p, tgt) ? EV_PLACE : 0));
+                            (w && tok_in(w, WHERE_PREP) && !organisation(p, tgt) ? EV_PLACE : 0));
     }
     if (r->compound >= 0 && r->compound_after) tgt = r->compound; /* "agrees with % " */
     return tgt;
@@ -1390,8 +1386,8 @@ static int unknown_object(const sent_job *j, uint32_t after, uint32_t end) {
 static int victim(const parse *p, int32_t m) {
     uint32_t k = p->men[m].t0;
     if (k > 0 && tok_in(&p->t[k - 1], DET)) k--;
-    if (k < 2 || !(tok_eq(&p->t[k - 1], "OF") || tok_eq(&p->t[k - 1], "ON") ||
-                   tok_eq(&p->t[k - 1], "AGAINST")))
+    if (k < 2 ||
+        !(tok_eq(&p->t[k - 1], "OF") || tok_eq(&p->t[k - 1], "ON") || tok_eq(&p->t[k - 1], "AGAINST")))
         return 0;
     const token *n = &p->t[k - 2];
     if (n->kind != TK_WORD || n->cap || p->vrb[k - 2].entry < 0) return 0;
@@ -1579,7 +1575,7 @@ static int read_verb(sent_job *j, vcand *vs, size_t iv, verb_coding *c) {
         rule = hit->rule;
         absorb_verbs(j, vs, iv, &r);
     }
-    uint32_t after = v->v1; /* where the verb's object may start */
+    uint32_t after = v->v1;                  /* where the verb's object may start */
     v->src = inverted_speaker(p, v, &after); /* "'...,' said Gondor" */
     if (v->rel) v->src = p->men_at[v->v0 - 1];
     if (v->src < 0) v->src = subject(p, vs, iv);
@@ -1638,8 +1634,9 @@ static int verb_dyad(sent_job *j, vcand *vs, size_t iv, verb_coding *c) {
         j->given_basis = "coreference";
         src = GIVEN_ACTOR;
     }
-    int32_t by = v->passive ? agent_by(p, v->v1, end, 8)
-                 : reduced_passive(p, v) ? by_agent(p, v->v1) : -1;
+    int32_t by = v->passive              ? agent_by(p, v->v1, end, 8)
+                 : reduced_passive(p, v) ? by_agent(p, v->v1)
+                                         : -1;
     if (by < 0 && !content && strncmp(code, "01", 2) != 0 && unknown_object(j, v->v1, end))
         end = v->v1; /* "accused Lopez of ..." */
     int32_t tgt = verb_target(p, v, code, &src, by, content, after, end, &r);
@@ -1733,7 +1730,8 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
     }
     /* "Gondor and Rohan met", "... signed a deal to send police": each with
      * the other, when the verb names no one else with a country */
-    if (src >= 0 && (tgt < 0 || !real_actor(p, tgt) || (v->why & EV_PLACE) || agent_of_other(p, v, tgt)) &&
+    if (src >= 0 &&
+        (tgt < 0 || !real_actor(p, tgt) || (v->why & EV_PLACE) || agent_of_other(p, v, tgt)) &&
         joint_code(code) && group_size(p, p->men[src].group) > 1) {
         v->why = (uint16_t)((v->why & ~EV_PLACE) | EV_JOINT);
         if (each_other(j, p->men[src].group, code, v, rule) != 0) return -1;
@@ -1756,8 +1754,7 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
         }
     }
     if (emit(j, src, tgt, code, v, rule) != 0) return -1;
-    if (usable_code(rcode) && src >= 0 && tgt >= 0 && emit(j, tgt, src, rcode, v, rule) != 0)
-        return -1;
+    if (usable_code(rcode) && src >= 0 && tgt >= 0 && emit(j, tgt, src, rcode, v, rule) != 0) return -1;
     v->had_event = 1;
     return 0;
 }
@@ -1771,14 +1768,13 @@ static int code_verb(sent_job *j, vcand *vs, size_t iv) {
  * after "the"); a visit's place may follow "in" or "at", within a few words
  * ("Blinken's arrival in the new city of El Alamein"). Both must be there,
  * and the source must name an actor, not only a role. */
-static const char *const NOMINAL_PREP[] = {"OF", "ON", "AGAINST", "TO", "INTO", "WITH", "UPON",
-                                           NULL};
+static const char *const NOMINAL_PREP[] = {"OF", "ON", "AGAINST", "TO", "INTO", "WITH", "UPON", NULL};
 
 /* Whether verb match v is a noun that a determiner or an actor introduces. */
 static int nominal_use(const parse *p, const vcand *v) {
     const token *w = &p->t[v->vw];
     if (v->v0 == 0 || v->vw != v->v0 || w->kind != TK_WORD) return 0;
-    if (w->cap || ends_with(w, "ED")) return 0; /* a name; "the attacked town" */
+    if (w->cap || ends_with(w, "ED")) return 0;                  /* a name; "the attacked town" */
     if (ends_with(w, "TION") || ends_with(w, "TIONS")) return 1; /* no verb: "involving mediation by" */
     if (v->v1 < p->n && tok_eq(&p->t[v->v1], "BETWEEN")) return 1; /* "a phone call between" */
     const token *prev = &p->t[v->v0 - 1];
@@ -1860,7 +1856,7 @@ static int code_nominal(sent_job *j, vcand *v) {
         break;
     }
     if (tgt >= 0 && p->men[tgt].t0 > v->v1 + 2) tgt = -1; /* too far to be the noun's object */
-    uint32_t after = v->v1 + 1; /* where the noun's object ends */
+    uint32_t after = v->v1 + 1;                           /* where the noun's object ends */
     if (tgt < 0) {
         uint32_t k = v->v1 + 1;
         if (tok_eq(&p->t[k], "THE") && k + 1 < p->n) k++;
@@ -1895,16 +1891,18 @@ static int code_nominal(sent_job *j, vcand *v) {
  * ("pushed him to", "asked Gondor to", "called on Rohan to"). */
 static int controlled_to(const parse *p, uint32_t to) {
     static const char *const OBJ[] = {"HIM", "HER", "THEM", "US", "ME", "IT", NULL};
-    static const char *const CONTROL[] = {"ASK", "ASKS", "TELL", "TELLS", "TOLD", "URGE", "URGES",
-                                          "PUSH", "PUSHES", "PRESS", "PRESSES", "FORCE", "FORCES",
-                                          "ALLOW", "ALLOWS", "WANT", "WANTS", "EXPECT", "EXPECTS",
-                                          "ENCOURAGE", "ENCOURAGES", "INVITE", "INVITES", "LET",
-                                          "MADE", "MAKE", "MAKES", "CALL", "CALLS", NULL};
+    static const char *const CONTROL[] = {
+        "ASK",    "ASKS",   "TELL",    "TELLS",     "TOLD",       "URGE",   "URGES",   "PUSH",
+        "PUSHES", "PRESS",  "PRESSES", "FORCE",     "FORCES",     "ALLOW",  "ALLOWS",  "WANT",
+        "WANTS",  "EXPECT", "EXPECTS", "ENCOURAGE", "ENCOURAGES", "INVITE", "INVITES", "LET",
+        "MADE",   "MAKE",   "MAKES",   "CALL",      "CALLS",      NULL};
     if (to < 2) return 0;
     uint32_t o = to - 1; /* the object ends right before "to" */
     int32_t m = p->men_at[o];
-    if (m >= 0) o = p->men[m].t0;
-    else if (!tok_in(&p->t[o], OBJ)) return 0;
+    if (m >= 0)
+        o = p->men[m].t0;
+    else if (!tok_in(&p->t[o], OBJ))
+        return 0;
     if (o > 0 && tok_eq(&p->t[o - 1], "ON")) o--; /* "called on Gondor to" */
     if (o == 0) return 0;
     const token *c = &p->t[o - 1]; /* the verb that takes the object */
@@ -1976,7 +1974,8 @@ int coder_clauses(sent_job *j, const dicts *d, uint32_t ntok, vcand **pvs, size_
         v->src = -1;
         aux_chain(p, v);
         v->main = (uint8_t)is_main(p, v) && !reduced_relative(p, vs, nv, v);
-        if (v->main) nv++;
+        if (v->main)
+            nv++;
         else {
             if (nominal_use(p, v)) noms[nnom++] = *v;
             memset(v, 0, sizeof *v);

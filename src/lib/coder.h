@@ -14,31 +14,31 @@
 struct dyad_doc {
     arena mem;
     dyad_sentence_info *si_buf; /* si's storage (malloc'd, grows by part) */
-    arena scratch; /* what one sentence needs only while it is coded: reset
-                      for each, so memory stays bounded whatever the length */
+    arena scratch;              /* what one sentence needs only while it is coded: reset
+                                   for each, so memory stays bounded whatever the length */
     dyad_event *ev;
     size_t nev, cap;
     dyad_sentence_info *si;
     size_t nsi;
     int story_discarded;
-    fig_vec fig; /* casualty figures (figure.c) */
+    fig_vec fig;    /* casualty figures (figure.c) */
     dyad_place *pl; /* place mentions, in text order */
     size_t npl, cappl;
     place_context pc;
-    article_countries ac; /* the countries it names (article.c) */
-    article_roles roles;    /* the roles of its recent actors (article.c) */
-    name_aliases aliases; /* short names of the people it named in full */
-    uint32_t group_si;    /* the sentence that set aliases.group */
-    uint32_t org_si;      /* the sentence that set aliases.org */
-    const char *story_date; /* the last day an earlier sentence named, NULL */
-    dyad_span story_span;   /* where it named it */
-    char recent[ROLE_WINDOW][4][4]; /* the countries of the last sentences, by
-                                       sentence index modulo ROLE_WINDOW */
-    uint32_t nrecent[ROLE_WINDOW];  /* how many; 5: more than four */
+    article_countries ac;                /* the countries it names (article.c) */
+    article_roles roles;                 /* the roles of its recent actors (article.c) */
+    name_aliases aliases;                /* short names of the people it named in full */
+    uint32_t group_si;                   /* the sentence that set aliases.group */
+    uint32_t org_si;                     /* the sentence that set aliases.org */
+    const char *story_date;              /* the last day an earlier sentence named, NULL */
+    dyad_span story_span;                /* where it named it */
+    char recent[ROLE_WINDOW][4][4];      /* the countries of the last sentences, by
+                                            sentence index modulo ROLE_WINDOW */
+    uint32_t nrecent[ROLE_WINDOW];       /* how many; 5: more than four */
     const char *speaker, *speaker_basis; /* who spoke the last quotation */
     uint32_t speaker_si;                 /* in which sentence */
-    size_t *chars;  /* characters before byte k * CHAR_STEP of the text, for
-                       dyad_doc_char_offset in constant time */
+    size_t *chars;                       /* characters before byte k * CHAR_STEP of the text, for
+                                            dyad_doc_char_offset in constant time */
     size_t nchars;
 };
 
@@ -46,21 +46,21 @@ struct dyad_doc {
 
 /* One verb of a sentence and what the coder learnt about it. */
 typedef struct vcand {
-    uint32_t v0, v1;  /* tokens of the verb phrase */
-    uint32_t vw;      /* the verb word itself */
-    uint32_t c0;      /* first token of its auxiliary chain */
+    uint32_t v0, v1; /* tokens of the verb phrase */
+    uint32_t vw;     /* the verb word itself */
+    uint32_t c0;     /* first token of its auxiliary chain */
     const verb_form *f;
     const verb_block *b;
     uint8_t main, neg, be, aux, passive, inf;
-    uint8_t intent;   /* "is willing to provide", "pledged to release": said, not done */
-    uint8_t part;     /* a participle clause after a comma (", accusing him of") */
-    uint8_t future;   /* "will", "would", "can", "could" in its chain */
-    uint8_t rel;      /* a protest participle right after its actor ("students protesting") */
-    uint8_t ctl;      /* a complement someone else is to do ("pushed him to join") */
-    int32_t src;      /* source mention, -1 */
+    uint8_t intent; /* "is willing to provide", "pledged to release": said, not done */
+    uint8_t part;   /* a participle clause after a comma (", accusing him of") */
+    uint8_t future; /* "will", "would", "can", "could" in its chain */
+    uint8_t rel;    /* a protest participle right after its actor ("students protesting") */
+    uint8_t ctl;    /* a complement someone else is to do ("pushed him to join") */
+    int32_t src;    /* source mention, -1 */
     uint8_t had_event;
-    uint16_t why;     /* EV_* evidence of the events being made */
-    size_t ev0, ev1;  /* its events: doc->ev[ev0 .. ev1) */
+    uint16_t why;        /* EV_* evidence of the events being made */
+    size_t ev0, ev1;     /* its events: doc->ev[ev0 .. ev1) */
     uint32_t pat0, pat1; /* tokens its matched pattern covers (pat0 == pat1: none) */
 } vcand;
 
@@ -72,13 +72,13 @@ typedef struct sent_job {
     uint32_t sidx;
     const char *date;
     int32_t pub; /* the publication date as YYYYMMDD, 0 when unknown */
-    size_t nv; /* verbs of the sentence */
+    size_t nv;   /* verbs of the sentence */
     date_expr dates[MAX_DATES];
     const char *datestr[MAX_DATES];
     int ndates;
     place_mention *places; /* of the sentence */
     uint32_t nplaces;
-    int32_t place_target;  /* the place an event of PLACE_TARGET acts on, -1 */
+    int32_t place_target;            /* the place an event of PLACE_TARGET acts on, -1 */
     const char *given, *given_basis; /* the actor GIVEN_ACTOR stands for */
     const gazetteer *gaz;
 } sent_job;

@@ -43,8 +43,8 @@ static dyad_dict_kind guess_kind(const char *path) {
     return DYAD_DICT_IGNORE;
 }
 
-dyad_status dyad_ctx_load_file(dyad_ctx *ctx, const char *path, dyad_dict_kind kind,
-                               dyad_warn_fn warn, void *ud, dyad_error *err) {
+dyad_status dyad_ctx_load_file(dyad_ctx *ctx, const char *path, dyad_dict_kind kind, dyad_warn_fn warn,
+                               void *ud, dyad_error *err) {
     if (!ctx || !path) return dyad_fail(err, DYAD_EINVAL, NULL, 0, "no context or path");
     if (ctx->finished)
         return dyad_fail(err, DYAD_EINVAL, path, 0, "context already finished; load first");
@@ -64,17 +64,17 @@ dyad_status dyad_ctx_load_file(dyad_ctx *ctx, const char *path, dyad_dict_kind k
         if (!f) return dyad_fail(err, DYAD_EIO, path, 0, "cannot open dictionary");
         fclose(f);
         if (guessed)
-            dyad_warn(warn, ud, DYAD_EINVAL, path, 0,
-                      "not read: the name tells no dictionary kind (verbs, actors, agents, discards, .gaz)");
+            dyad_warn(
+                warn, ud, DYAD_EINVAL, path, 0,
+                "not read: the name tells no dictionary kind (verbs, actors, agents, discards, .gaz)");
         return DYAD_OK;
     }
     }
     return dyad_fail(err, DYAD_EINVAL, path, 0, "unknown dictionary kind %d", (int)kind);
 }
 
-dyad_status ctx_load_buffer(dyad_ctx *ctx, dyad_dict_kind kind, const char *name,
-                            const char *buf, size_t len, dyad_warn_fn warn, void *ud,
-                            dyad_error *err) {
+dyad_status ctx_load_buffer(dyad_ctx *ctx, dyad_dict_kind kind, const char *name, const char *buf,
+                            size_t len, dyad_warn_fn warn, void *ud, dyad_error *err) {
     if (ctx->finished)
         return dyad_fail(err, DYAD_EINVAL, name, 0, "context already finished; load first");
     switch (kind) {
@@ -88,8 +88,8 @@ dyad_status ctx_load_buffer(dyad_ctx *ctx, dyad_dict_kind kind, const char *name
     }
 }
 
-dyad_status dyad_ctx_load_gazetteer(dyad_ctx *ctx, const char *path, dyad_warn_fn warn,
-                                    void *ud, dyad_error *err) {
+dyad_status dyad_ctx_load_gazetteer(dyad_ctx *ctx, const char *path, dyad_warn_fn warn, void *ud,
+                                    dyad_error *err) {
     if (!ctx || !path) return dyad_fail(err, DYAD_EINVAL, NULL, 0, "no context or path");
     if (ctx->finished)
         return dyad_fail(err, DYAD_EINVAL, path, 0, "context already finished; load first");
@@ -102,9 +102,7 @@ dyad_status dyad_ctx_load_gazetteer(dyad_ctx *ctx, const char *path, dyad_warn_f
     return st;
 }
 
-static int cmp_str(const void *a, const void *b) {
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 dyad_status dyad_ctx_load_dir(dyad_ctx *ctx, const char *dir, dyad_warn_fn warn, void *ud,
                               dyad_error *err) {
@@ -120,17 +118,24 @@ dyad_status dyad_ctx_load_dir(dyad_ctx *ctx, const char *dir, dyad_warn_fn warn,
         if (n == cap) {
             cap = cap ? cap * 2 : 16;
             char **nn = realloc(names, cap * sizeof *nn);
-            if (!nn) { st = dyad_fail(err, DYAD_ENOMEM, dir, 0, "out of memory"); goto done; }
+            if (!nn) {
+                st = dyad_fail(err, DYAD_ENOMEM, dir, 0, "out of memory");
+                goto done;
+            }
             names = nn;
         }
         size_t len = strlen(dir) + strlen(de->d_name) + 2;
         names[n] = malloc(len);
-        if (!names[n]) { st = dyad_fail(err, DYAD_ENOMEM, dir, 0, "out of memory"); goto done; }
+        if (!names[n]) {
+            st = dyad_fail(err, DYAD_ENOMEM, dir, 0, "out of memory");
+            goto done;
+        }
         snprintf(names[n], len, "%s/%s", dir, de->d_name);
         n++;
     }
     if (n == 0) {
-        st = dyad_fail(err, DYAD_EIO, dir, 0, "no dictionary files (*verbs*, *actors*, *agents*, *discards*, *.gaz)");
+        st = dyad_fail(err, DYAD_EIO, dir, 0,
+                       "no dictionary files (*verbs*, *actors*, *agents*, *discards*, *.gaz)");
         goto done;
     }
     qsort(names, n, sizeof *names, cmp_str);
@@ -222,8 +227,8 @@ static size_t audit_wikidata(const dicts *d, dyad_warn_fn warn, void *ud) {
         if (strcmp(v[i]->wikidata, v[i - 1]->wikidata) != 0) continue;
         size_t first = i - 1;
         while (first > 0 && !strcmp(v[first - 1]->wikidata, v[i]->wikidata)) first--;
-        snprintf(msg, sizeof msg, "Wikidata id %s given again: the entry at %s has it",
-                 v[i]->wikidata, v[first]->rule);
+        snprintf(msg, sizeof msg, "Wikidata id %s given again: the entry at %s has it", v[i]->wikidata,
+                 v[first]->rule);
         audit_report(warn, ud, v[i]->rule, msg);
         found++;
     }
@@ -252,7 +257,8 @@ size_t dyad_ctx_audit(const dyad_ctx *ctx, dyad_warn_fn warn, void *ud) {
     }
     for (size_t r = 0; r < d->repeats.n; r++) {
         const actor_repeat *x = &d->repeats.v[r];
-        const char *at = x->first >= 0 && (size_t)x->first < d->actors.n ? d->actors.v[x->first].rule : "?";
+        const char *at =
+            x->first >= 0 && (size_t)x->first < d->actors.n ? d->actors.v[x->first].rule : "?";
         snprintf(msg, sizeof msg, "%s given again: the entry at %s keeps it", x->text, at);
         audit_report(warn, ud, x->rule, msg);
         found++;

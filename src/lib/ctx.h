@@ -14,8 +14,7 @@ struct dyad_ctx {
 
 /* Loads a dictionary of the given kind from a buffer (tests, fuzzing);
  * name stands for the file in messages. */
-dyad_status ctx_load_buffer(dyad_ctx *ctx, dyad_dict_kind kind, const char *name,
-                            const char *buf, size_t len, dyad_warn_fn warn, void *ud,
-                            dyad_error *err);
+dyad_status ctx_load_buffer(dyad_ctx *ctx, dyad_dict_kind kind, const char *name, const char *buf,
+                            size_t len, dyad_warn_fn warn, void *ud, dyad_error *err);
 
 #endif

@@ -10,11 +10,11 @@
 #include "date.h"
 
 static const char *const MONTHS[12][3] = {
-    {"JANUARY", "JAN", "JAN."},   {"FEBRUARY", "FEB", "FEB."}, {"MARCH", "MAR", "MAR."},
-    {"APRIL", "APR", "APR."},     {"MAY", "MAY", "MAY"},       {"JUNE", "JUN", "JUN."},
-    {"JULY", "JUL", "JUL."},      {"AUGUST", "AUG", "AUG."},   {"SEPTEMBER", "SEPT", "SEPT."},
-    {"OCTOBER", "OCT", "OCT."},   {"NOVEMBER", "NOV", "NOV."}, {"DECEMBER", "DEC", "DEC."}};
-static const char *const DAYS[7] = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY",
+    {"JANUARY", "JAN", "JAN."}, {"FEBRUARY", "FEB", "FEB."}, {"MARCH", "MAR", "MAR."},
+    {"APRIL", "APR", "APR."},   {"MAY", "MAY", "MAY"},       {"JUNE", "JUN", "JUN."},
+    {"JULY", "JUL", "JUL."},    {"AUGUST", "AUG", "AUG."},   {"SEPTEMBER", "SEPT", "SEPT."},
+    {"OCTOBER", "OCT", "OCT."}, {"NOVEMBER", "NOV", "NOV."}, {"DECEMBER", "DEC", "DEC."}};
+static const char *const DAYS[7] = {"MONDAY", "TUESDAY",  "WEDNESDAY", "THURSDAY",
                                     "FRIDAY", "SATURDAY", "SUNDAY"};
 
 static int is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -82,7 +82,8 @@ int32_t date_parse_iso(const char *s) {
 int date_normalize(const char *s, char out[11]) {
     size_t n = s ? strlen(s) : 0;
     int32_t ymd = 0;
-    if (n == 10 || (n > 10 && (s[10] == 'T' || s[10] == ' '))) ymd = date_parse_iso(s);
+    if (n == 10 || (n > 10 && (s[10] == 'T' || s[10] == ' ')))
+        ymd = date_parse_iso(s);
     else if (n == 8 && digits(s, 0, 8) >= 0) {
         int y = digits(s, 0, 4), m = digits(s, 4, 2), d = digits(s, 6, 2);
         if (y > 0 && date_valid(y, m, d)) ymd = y * 10000 + m * 100 + d;
@@ -120,7 +121,6 @@ static int number(const token *t, int lo, int hi) {
     return v >= lo && v <= hi ? v : -1;
 }
 
-
 /* Future words before an expression ("next Tuesday", "will ... on Monday"). */
 static int future_before(const token *t, uint32_t i) {
     if (i > 0 && (tok_eq(&t[i - 1], "NEXT") || tok_eq(&t[i - 1], "COMING"))) return 1;
@@ -141,8 +141,7 @@ static int32_t resolve_md(int32_t pub, int m, int d, int future) {
     return c;
 }
 
-static void put(date_expr *out, int *n, int max, uint32_t t0, uint32_t t1, int32_t date,
-                int prec) {
+static void put(date_expr *out, int *n, int max, uint32_t t0, uint32_t t1, int32_t date, int prec) {
     if (*n >= max || date <= 0) return;
     out[*n].t0 = t0;
     out[*n].t1 = t1;
@@ -154,8 +153,8 @@ static void put(date_expr *out, int *n, int max, uint32_t t0, uint32_t t1, int32
 
 /* Small counts written as words or digits ("three days ago", "a week ago"). */
 static int small_count(const token *t) {
-    static const char *const W[] = {"A", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX",
-                                    "SEVEN", "EIGHT", "NINE", "TEN", NULL};
+    static const char *const W[] = {"A",   "ONE",   "TWO",   "THREE", "FOUR", "FIVE",
+                                    "SIX", "SEVEN", "EIGHT", "NINE",  "TEN",  NULL};
     for (int k = 0; W[k]; k++)
         if (tok_eq(t, W[k])) return k ? k : 1;
     if (tok_eq(t, "AN")) return 1;
@@ -225,16 +224,19 @@ static uint32_t month_date(date_scan *s, uint32_t i, int m, int last, int next, 
             j++;
         }
         int32_t dt = 0;
-        if (y > 0 && date_valid(y, m, d)) dt = y * 10000 + m * 100 + d;
-        else if (y < 0 && pub) dt = resolve_md(pub, m, d, future_before(t, i));
+        if (y > 0 && date_valid(y, m, d))
+            dt = y * 10000 + m * 100 + d;
+        else if (y < 0 && pub)
+            dt = resolve_md(pub, m, d, future_before(t, i));
         put(s->out, &s->found, s->max, i, j, dt, DATE_DAY);
         if (d2 > 0 && dt && s->found > 0 && s->out[s->found - 1].t0 == i &&
             date_valid(dt / 10000, m, d2))
             s->out[s->found - 1].end = dt - d + d2;
         return j;
     }
-    if (m == 5 && i > 0 && !last && !next && start == i && !(prev && (tok_eq(prev, "IN") || tok_eq(prev, "OF") || tok_eq(prev, "SINCE"))))
-        return i + 1; /* "may" the modal */
+    if (m == 5 && i > 0 && !last && !next && start == i &&
+        !(prev && (tok_eq(prev, "IN") || tok_eq(prev, "OF") || tok_eq(prev, "SINCE"))))
+        return i + 1;                             /* "may" the modal */
     if (j < n && number(&t[j], 1000, 2999) > 0) { /* "November 2023" */
         y = number(&t[j], 1000, 2999);
         put(s->out, &s->found, s->max, start, j + 1, y * 10000 + m * 100 + 1, DATE_MONTH);
@@ -243,9 +245,12 @@ static uint32_t month_date(date_scan *s, uint32_t i, int m, int last, int next, 
     if (pub) {
         int py = pub / 10000, pm = pub / 100 % 100;
         int yy = py;
-        if (last) yy = m >= pm ? py - 1 : py;
-        else if (next) yy = m <= pm ? py + 1 : py;
-        else if (m > pm && !future_before(t, i)) yy = py - 1;
+        if (last)
+            yy = m >= pm ? py - 1 : py;
+        else if (next)
+            yy = m <= pm ? py + 1 : py;
+        else if (m > pm && !future_before(t, i))
+            yy = py - 1;
         put(s->out, &s->found, s->max, start, i + 1, yy * 10000 + m * 100 + 1, DATE_MONTH);
     }
     return i + 1;
@@ -264,8 +269,14 @@ static void relative_period(date_scan *s, uint32_t i, int sign, uint32_t start) 
         prec = DATE_WEEK;
     } else if (tok_eq(&t[i], "MONTH")) {
         int y = pub / 10000, mm = pub / 100 % 100 + sign;
-        if (mm < 1) { mm = 12; y--; }
-        if (mm > 12) { mm = 1; y++; }
+        if (mm < 1) {
+            mm = 12;
+            y--;
+        }
+        if (mm > 12) {
+            mm = 1;
+            y++;
+        }
         dt = y * 10000 + mm * 100 + 1;
         prec = DATE_MONTH;
     } else {
@@ -293,11 +304,13 @@ int date_find(const token *t, uint32_t n, int32_t pub, date_expr *out, int max) 
             int pw = date_weekday(pub);
             int back = (pw - w + 7) % 7;
             int32_t dt;
-            if (last) dt = date_add_days(pub, back ? -back : -7);
+            if (last)
+                dt = date_add_days(pub, back ? -back : -7);
             else if (next || future_before(t, start)) {
                 int ahead = (w - pw + 7) % 7;
                 dt = date_add_days(pub, ahead ? ahead : 7);
-            } else dt = date_add_days(pub, -back);
+            } else
+                dt = date_add_days(pub, -back);
             put(ds.out, &ds.found, ds.max, start, i + 1, dt, DATE_DAY);
             i++;
             continue;
@@ -319,7 +332,7 @@ int date_find(const token *t, uint32_t n, int32_t pub, date_expr *out, int max) 
             int k = small_count(&t[i]);
             int unit = tok_eq(&t[i + 1], "DAY") || tok_eq(&t[i + 1], "DAYS")     ? 1
                        : tok_eq(&t[i + 1], "WEEK") || tok_eq(&t[i + 1], "WEEKS") ? 7
-                                                                           : 0;
+                                                                                 : 0;
             if (unit) {
                 put(ds.out, &ds.found, ds.max, i, i + 3, date_add_days(pub, -k * unit),
                     unit == 1 ? DATE_DAY : DATE_WEEK);

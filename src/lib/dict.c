@@ -11,7 +11,6 @@
 #include "status.h"
 #include "text.h"
 
-
 int dicts_init(dicts *d) {
     memset(d, 0, sizeof *d);
     arena_init(&d->mem, 256 * 1024);
@@ -79,8 +78,7 @@ int dict_index_names(dicts *d) {
     for (size_t i = 0; i < d->actors.n; i++) {
         const actor_entry *a = &d->actors.v[i];
         int dated = 0; /* people, whose codes change with office, name no code */
-        for (uint32_t k = 0; k < a->ncodes; k++)
-            dated |= code_dated(&a->codes[k]);
+        for (uint32_t k = 0; k < a->ncodes; k++) dated |= code_dated(&a->codes[k]);
         for (uint32_t k = 0; k < a->ncodes && !dated; k++) {
             if (!a->codes[k].code[0]) continue;
             GROW(d->by_code, return -1);
@@ -105,8 +103,10 @@ static int32_t coded_find(const coded *v, size_t nv, const char *code, size_t n)
         int c = strncmp(v[mid].code, code, n);
         if (c == 0 && v[mid].code[n]) c = 1;
         if (c == 0) return v[mid].entry;
-        if (c < 0) lo = mid + 1;
-        else hi = mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return -1;
 }
@@ -230,8 +230,10 @@ int dict_phrase(dicts *d, const char *s, size_t n, phrase *p) {
         /* "PEOPLE'S", "WORKERS'": the text reads the possessive as a word of
          * its own, so the phrase does too */
         size_t poss = 0;
-        if (j - i > 2 && s[j - 2] == '\'' && (s[j - 1] == 'S' || s[j - 1] == 's')) poss = 2;
-        else if (j - i > 1 && s[j - 1] == '\'') poss = 1;
+        if (j - i > 2 && s[j - 2] == '\'' && (s[j - 1] == 'S' || s[j - 1] == 's'))
+            poss = 2;
+        else if (j - i > 1 && s[j - 1] == '\'')
+            poss = 1;
         for (size_t a = i, b = j - poss; a < j; a = b, b = j) {
             if (p->n == MAX_WORDS) return -1;
             p->w[p->n] = dict_intern(d, s + a, b - a);
@@ -271,9 +273,10 @@ static void actor_repeated(liner *L, const phrase *p, int32_t entry, int32_t fir
     size_t n = 0;
     text[0] = '\0';
     for (int k = 0; k < p->n && n + 1 < sizeof text; k++)
-        n += (size_t)snprintf(text + n, sizeof text - n, "%s%s", k ? " " : "", lex_str(&d->lex, p->w[k]));
+        n +=
+            (size_t)snprintf(text + n, sizeof text - n, "%s%s", k ? " " : "", lex_str(&d->lex, p->w[k]));
     if (n >= sizeof text) n = sizeof text - 1;
-    GROW(d->repeats, return);
+    GROW(d->repeats, return );
     actor_repeat *r = &d->repeats.v[d->repeats.n];
     r->text = arena_strndup(&d->mem, text, n);
     r->rule = liner_rule(L);
@@ -317,8 +320,8 @@ char *liner_rule(liner *L) {
     return arena_strdup(&L->d->mem, b);
 }
 
-int liner_init(liner *L, dicts *d, const char *name, const char *buf, size_t len,
-                      dyad_warn_fn warn, void *ud) {
+int liner_init(liner *L, dicts *d, const char *name, const char *buf, size_t len, dyad_warn_fn warn,
+               void *ud) {
     memset(L, 0, sizeof *L);
     L->name = name;
     L->buf = buf;
@@ -342,7 +345,8 @@ static int32_t parse_day(const char *s, size_t n) {
     if (n == 6) {
         long yy = v / 10000;
         v += (yy <= 30 ? 20000000 : 19000000);
-    } else if (n != 8) return -1;
+    } else if (n != 8)
+        return -1;
     int m = (int)(v / 100 % 100), dd = (int)(v % 100);
     if (m < 1 || m > 12 || dd < 1 || dd > 31) return -1;
     return (int32_t)v;
@@ -369,8 +373,10 @@ static int parse_code(dicts *d, const char *s, size_t n, dated_code *c) {
         while (rn && (*r == ' ' || *r == '\t')) r++, rn--;
         int32_t v = parse_day(r, rn);
         if (v < 0) return -1;
-        if (op == '<') c->to = v - 1;
-        else c->from = v + 1;
+        if (op == '<')
+            c->to = v - 1;
+        else
+            c->from = v + 1;
         return 0;
     }
     const char *dash = memchr(r, '-', rn);
@@ -455,10 +461,11 @@ static void actor_meta(liner *L, int32_t entry, const char *s) {
     }
 }
 
-dyad_status dict_parse_actors(dicts *d, const char *name, const char *buf, size_t len,
-                              dyad_warn_fn warn, void *ud, dyad_error *err) {
+dyad_status dict_parse_actors(dicts *d, const char *name, const char *buf, size_t len, dyad_warn_fn warn,
+                              void *ud, dyad_error *err) {
     liner L;
-    if (liner_init(&L, d, name, buf, len, warn, ud)) return dyad_fail(err, DYAD_ENOMEM, name, 0, "out of memory");
+    if (liner_init(&L, d, name, buf, len, warn, ud))
+        return dyad_fail(err, DYAD_ENOMEM, name, 0, "out of memory");
     actor_build b = {-1, {{0}}, 0, 0};
     dated_code tmp[32];
     dyad_status st = DYAD_OK;
@@ -480,8 +487,7 @@ dyad_status dict_parse_actors(dicts *d, const char *name, const char *buf, size_
                 continue;
             }
             int undated = 0; /* a second undated code would never be used */
-            for (int k = 0; k < b.ncodes; k++)
-                undated |= !code_dated(&b.codes[k]);
+            for (int k = 0; k < b.ncodes; k++) undated |= !code_dated(&b.codes[k]);
             if (undated && n == 1 && !code_dated(&tmp[0])) {
                 liner_bad(&L, "second undated code for the same actor: %s", s);
                 continue;
@@ -520,7 +526,10 @@ dyad_status dict_parse_actors(dicts *d, const char *name, const char *buf, size_
             }
         } else {
             actor_close(&L, &b);
-            GROW(d->actors, { st = dyad_fail(err, DYAD_ENOMEM, name, L.line, "out of memory"); break; });
+            GROW(d->actors, {
+                st = dyad_fail(err, DYAD_ENOMEM, name, L.line, "out of memory");
+                break;
+            });
             b.entry = (int32_t)d->actors.n;
             b.line = L.line;
             actor_entry *a = &d->actors.v[d->actors.n++];
@@ -545,7 +554,8 @@ dyad_status dict_parse_actors(dicts *d, const char *name, const char *buf, size_
     }
     if (st == DYAD_OK) actor_close(&L, &b);
     free(L.out);
-    if (st == DYAD_OK && arena_failed(&d->mem)) st = dyad_fail(err, DYAD_ENOMEM, name, 0, "out of memory");
+    if (st == DYAD_OK && arena_failed(&d->mem))
+        st = dyad_fail(err, DYAD_ENOMEM, name, 0, "out of memory");
     return st;
 }
 
@@ -595,10 +605,11 @@ static void agent_add_forms(liner *L, const char *ph, size_t plen, const char *b
     }
 }
 
-dyad_status dict_parse_agents(dicts *d, const char *name, const char *buf, size_t len,
-                              dyad_warn_fn warn, void *ud, dyad_error *err) {
+dyad_status dict_parse_agents(dicts *d, const char *name, const char *buf, size_t len, dyad_warn_fn warn,
+                              void *ud, dyad_error *err) {
     liner L;
-    if (liner_init(&L, d, name, buf, len, warn, ud)) return dyad_fail(err, DYAD_ENOMEM, name, 0, "out of memory");
+    if (liner_init(&L, d, name, buf, len, warn, ud))
+        return dyad_fail(err, DYAD_ENOMEM, name, 0, "out of memory");
     subst subs[16];
     int nsubs = 0;
     dyad_status st = DYAD_OK;
@@ -645,11 +656,15 @@ dyad_status dict_parse_agents(dicts *d, const char *name, const char *buf, size_
             liner_bad(&L, "agent code needs '~': %s", s);
             continue;
         }
-        GROW(d->agents, { st = dyad_fail(err, DYAD_ENOMEM, name, L.line, "out of memory"); break; });
+        GROW(d->agents, {
+            st = dyad_fail(err, DYAD_ENOMEM, name, L.line, "out of memory");
+            break;
+        });
         int32_t entry = (int32_t)d->agents.n;
         agent_entry *a = &d->agents.v[d->agents.n++];
         a->prefix = tilde != code;
-        a->code = a->prefix ? arena_strndup(&d->mem, code, (size_t)(tilde - code)) : arena_strdup(&d->mem, tilde + 1);
+        a->code = a->prefix ? arena_strndup(&d->mem, code, (size_t)(tilde - code))
+                            : arena_strdup(&d->mem, tilde + 1);
         a->rule = liner_rule(&L);
         const char *ob2 = strchr(s, '{');
         size_t plen = (size_t)((ob2 && ob2 < ob ? ob2 : ob) - s);
@@ -659,7 +674,8 @@ dyad_status dict_parse_agents(dicts *d, const char *name, const char *buf, size_
             const char *be = memchr(bang + 1, '!', plen - (size_t)(bang + 1 - s));
             subst *sb = NULL;
             for (int q = 0; be && q < nsubs; q++)
-                if (strlen(subs[q].name) == (size_t)(be - bang + 1) && !memcmp(subs[q].name, bang, (size_t)(be - bang + 1)))
+                if (strlen(subs[q].name) == (size_t)(be - bang + 1) &&
+                    !memcmp(subs[q].name, bang, (size_t)(be - bang + 1)))
                     sb = &subs[q];
             if (!sb) {
                 liner_bad(&L, "unknown substitution set in: %s", s);
@@ -668,14 +684,16 @@ dyad_status dict_parse_agents(dicts *d, const char *name, const char *buf, size_
             for (int q = 0; q < sb->n; q++) {
                 int m = snprintf(line2, sizeof line2, "%.*s%s%.*s", (int)(bang - s), s, sb->items[q],
                                  (int)(plen - (size_t)(be + 1 - s)), be + 1);
-                if (m > 0 && (size_t)m < sizeof line2) agent_add_forms(&L, line2, strlen(line2), NULL, 1, entry);
+                if (m > 0 && (size_t)m < sizeof line2)
+                    agent_add_forms(&L, line2, strlen(line2), NULL, 1, entry);
             }
             continue;
         }
         agent_add_forms(&L, s, plen, ob2 && ob2 < ob ? ob2 + 1 : NULL, ob2 && ob2 < ob, entry);
     }
     free(L.out);
-    if (st == DYAD_OK && arena_failed(&d->mem)) st = dyad_fail(err, DYAD_ENOMEM, name, 0, "out of memory");
+    if (st == DYAD_OK && arena_failed(&d->mem))
+        st = dyad_fail(err, DYAD_ENOMEM, name, 0, "out of memory");
     return st;
 }
 
@@ -684,7 +702,8 @@ dyad_status dict_parse_agents(dicts *d, const char *name, const char *buf, size_
 dyad_status dict_parse_discards(dicts *d, const char *name, const char *buf, size_t len,
                                 dyad_warn_fn warn, void *ud, dyad_error *err) {
     liner L;
-    if (liner_init(&L, d, name, buf, len, warn, ud)) return dyad_fail(err, DYAD_ENOMEM, name, 0, "out of memory");
+    if (liner_init(&L, d, name, buf, len, warn, ud))
+        return dyad_fail(err, DYAD_ENOMEM, name, 0, "out of memory");
     dyad_status st = DYAD_OK;
     while (liner_next(&L)) {
         const char *s = skip_ws(L.out);
@@ -696,7 +715,10 @@ dyad_status dict_parse_discards(dicts *d, const char *name, const char *buf, siz
             liner_bad(&L, "bad discard phrase: %s", s);
             continue;
         }
-        GROW(d->discards, { st = dyad_fail(err, DYAD_ENOMEM, name, L.line, "out of memory"); break; });
+        GROW(d->discards, {
+            st = dyad_fail(err, DYAD_ENOMEM, name, L.line, "out of memory");
+            break;
+        });
         discard_entry *e = &d->discards.v[d->discards.n];
         e->story = (uint8_t)story;
         e->rule = liner_rule(&L);
@@ -704,7 +726,8 @@ dyad_status dict_parse_discards(dicts *d, const char *name, const char *buf, siz
         d->discards.n++;
     }
     free(L.out);
-    if (st == DYAD_OK && arena_failed(&d->mem)) st = dyad_fail(err, DYAD_ENOMEM, name, 0, "out of memory");
+    if (st == DYAD_OK && arena_failed(&d->mem))
+        st = dyad_fail(err, DYAD_ENOMEM, name, 0, "out of memory");
     return st;
 }
 
@@ -724,19 +747,16 @@ static dyad_status read_with(parse_fn fn, dicts *d, const char *path, dyad_warn_
     return st;
 }
 
-dyad_status dict_read_actors(dicts *d, const char *path, dyad_warn_fn warn, void *ud,
-                             dyad_error *err) {
+dyad_status dict_read_actors(dicts *d, const char *path, dyad_warn_fn warn, void *ud, dyad_error *err) {
     return read_with(dict_parse_actors, d, path, warn, ud, err);
 }
-dyad_status dict_read_agents(dicts *d, const char *path, dyad_warn_fn warn, void *ud,
-                             dyad_error *err) {
+dyad_status dict_read_agents(dicts *d, const char *path, dyad_warn_fn warn, void *ud, dyad_error *err) {
     return read_with(dict_parse_agents, d, path, warn, ud, err);
 }
 dyad_status dict_read_discards(dicts *d, const char *path, dyad_warn_fn warn, void *ud,
                                dyad_error *err) {
     return read_with(dict_parse_discards, d, path, warn, ud, err);
 }
-dyad_status dict_read_verbs(dicts *d, const char *path, dyad_warn_fn warn, void *ud,
-                            dyad_error *err) {
+dyad_status dict_read_verbs(dicts *d, const char *path, dyad_warn_fn warn, void *ud, dyad_error *err) {
     return read_with(dict_parse_verbs, d, path, warn, ud, err);
 }

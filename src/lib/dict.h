@@ -77,14 +77,14 @@ typedef struct pat_elem {
 } pat_elem;
 
 typedef struct pattern {
-    const pat_elem *pre; /* elements before the verb, in sentence order */
+    const pat_elem *pre;  /* elements before the verb, in sentence order */
     const pat_elem *post; /* elements after the verb, in sentence order */
     uint16_t npre, npost;
     uint8_t verb_adjacent_pre;  /* '_*': pre[npre-1] directly before the verb */
     uint8_t verb_adjacent_post; /* '*_': post[0] directly after the verb */
-    const char *code;  /* CAMEO code; NULL for "---" (a pattern that blocks) */
-    const char *rcode; /* reciprocal code of "[a:b]" (target -> source), or NULL */
-    const char *rule;  /* "file:line" */
+    const char *code;           /* CAMEO code; NULL for "---" (a pattern that blocks) */
+    const char *rcode;          /* reciprocal code of "[a:b]" (target -> source), or NULL */
+    const char *rule;           /* "file:line" */
 } pattern;
 
 /* A verb block ("--- AGREE [081] ---"): its default code and patterns,
@@ -102,7 +102,7 @@ typedef struct verb_block {
  * verb trie. The phrase's word verb_pos is the verb itself (the other words
  * are particles or a fixed context, "KLM NOP +RST"). */
 typedef struct verb_form {
-    uint32_t block;   /* index into dicts.blocks */
+    uint32_t block; /* index into dicts.blocks */
     uint16_t verb_pos;
     uint16_t nwords;
     const char *code; /* own code of a multi-word verb ("KLM_NOP_+RST [002]"), or NULL */
@@ -125,10 +125,10 @@ typedef struct synset {
 } synset;
 
 /* Growable array in the context (malloc'd, freed by dicts_free). */
-#define DYNARR(T)                                                                        \
-    struct {                                                                             \
-        T *v;                                                                            \
-        size_t n, cap;                                                                   \
+#define DYNARR(T)                                                                                       \
+    struct {                                                                                            \
+        T *v;                                                                                           \
+        size_t n, cap;                                                                                  \
     }
 
 /* An actor phrase given again in another entry (the first is kept). */
@@ -158,11 +158,12 @@ typedef struct dicts {
     DYNARR(verb_form) forms;
     DYNARR(synset) synsets;
     size_t actor_phrases, agent_phrases, npatterns, bad_lines;
-    size_t duplicates; /* phrases already present (first one kept) */
+    size_t duplicates;            /* phrases already present (first one kept) */
     DYNARR(actor_repeat) repeats; /* actor phrases given again for another entry */
-    DYNARR(coded) by_code; /* actors with undated codes only (organisations,
-                              countries), sorted by code: see dict_index_names */
-    DYNARR(coded) roles;   /* suffix agents, sorted by code */
+    DYNARR(coded)
+    by_code;             /* actors with undated codes only (organisations,
+                            countries), sorted by code: see dict_index_names */
+    DYNARR(coded) roles; /* suffix agents, sorted by code */
 } dicts;
 
 int dicts_init(dicts *d);
@@ -186,25 +187,21 @@ void dict_name(const dicts *d, const char *code, const char **name, const char *
  * reads both the PETRARCH-1/TABARI format (PETR.Validate.verbs.txt) and the
  * PETRARCH-2 format (CAMEO.2.0.txt), generating regular inflections and
  * adding WordNet's irregular forms. */
-dyad_status dict_read_actors(dicts *d, const char *path, dyad_warn_fn warn, void *ud,
-                             dyad_error *err);
-dyad_status dict_read_agents(dicts *d, const char *path, dyad_warn_fn warn, void *ud,
-                             dyad_error *err);
-dyad_status dict_read_discards(dicts *d, const char *path, dyad_warn_fn warn, void *ud,
-                               dyad_error *err);
-dyad_status dict_read_verbs(dicts *d, const char *path, dyad_warn_fn warn, void *ud,
-                            dyad_error *err);
+dyad_status dict_read_actors(dicts *d, const char *path, dyad_warn_fn warn, void *ud, dyad_error *err);
+dyad_status dict_read_agents(dicts *d, const char *path, dyad_warn_fn warn, void *ud, dyad_error *err);
+dyad_status dict_read_discards(dicts *d, const char *path, dyad_warn_fn warn, void *ud, dyad_error *err);
+dyad_status dict_read_verbs(dicts *d, const char *path, dyad_warn_fn warn, void *ud, dyad_error *err);
 
 /* The same, from a buffer (for tests and fuzzing); name is used in
  * messages. */
-dyad_status dict_parse_actors(dicts *d, const char *name, const char *buf, size_t len,
-                              dyad_warn_fn warn, void *ud, dyad_error *err);
-dyad_status dict_parse_agents(dicts *d, const char *name, const char *buf, size_t len,
-                              dyad_warn_fn warn, void *ud, dyad_error *err);
+dyad_status dict_parse_actors(dicts *d, const char *name, const char *buf, size_t len, dyad_warn_fn warn,
+                              void *ud, dyad_error *err);
+dyad_status dict_parse_agents(dicts *d, const char *name, const char *buf, size_t len, dyad_warn_fn warn,
+                              void *ud, dyad_error *err);
 dyad_status dict_parse_discards(dicts *d, const char *name, const char *buf, size_t len,
                                 dyad_warn_fn warn, void *ud, dyad_error *err);
-dyad_status dict_parse_verbs(dicts *d, const char *name, const char *buf, size_t len,
-                             dyad_warn_fn warn, void *ud, dyad_error *err);
+dyad_status dict_parse_verbs(dicts *d, const char *name, const char *buf, size_t len, dyad_warn_fn warn,
+                             void *ud, dyad_error *err);
 
 /* Reads a whole file into a malloc'd buffer (*buf, *len; NUL-terminated). */
 dyad_status dict_read_file(const char *path, char **buf, size_t *len, dyad_error *err);

@@ -8,15 +8,15 @@
 #define MAX_WORDS 48        /* words in one phrase */
 #define MAX_DICT_LINE 65536 /* longer lines are refused */
 
-#define GROW(arr, fail)                                                                      \
-    do {                                                                                     \
-        if ((arr).n == (arr).cap) {                                                          \
-            size_t nc_ = (arr).cap ? (arr).cap * 2 : 64;                                     \
-            void *nv_ = realloc((arr).v, nc_ * sizeof *(arr).v);                             \
-            if (!nv_) fail;                                                                  \
-            (arr).v = nv_;                                                                   \
-            (arr).cap = nc_;                                                                 \
-        }                                                                                    \
+#define GROW(arr, fail)                                                                                 \
+    do {                                                                                                \
+        if ((arr).n == (arr).cap) {                                                                     \
+            size_t nc_ = (arr).cap ? (arr).cap * 2 : 64;                                                \
+            void *nv_ = realloc((arr).v, nc_ * sizeof *(arr).v);                                        \
+            if (!nv_) fail;                                                                             \
+            (arr).v = nv_;                                                                              \
+            (arr).cap = nc_;                                                                            \
+        }                                                                                               \
     } while (0)
 
 /* A dictionary buffer read line by line, comments removed. */
@@ -38,8 +38,8 @@ typedef struct phrase {
     int n;
 } phrase;
 
-int liner_init(liner *L, dicts *d, const char *name, const char *buf, size_t len,
-               dyad_warn_fn warn, void *ud);
+int liner_init(liner *L, dicts *d, const char *name, const char *buf, size_t len, dyad_warn_fn warn,
+               void *ud);
 /* Next line with comments stripped into L->out; 0 at the end. */
 int liner_next(liner *L);
 /* Reports the current line as bad (fmt has one %s for arg) and counts it. */

@@ -23,8 +23,8 @@ typedef struct pending {
 
 typedef struct vparse {
     liner L;
-    int32_t block;   /* current block, -1 */
-    int32_t syn;     /* current synset, -1 */
+    int32_t block;        /* current block, -1 */
+    int32_t syn;          /* current synset, -1 */
     DYNARR(pattern) pats; /* patterns of the current block */
     DYNARR(pending) gen;  /* generated forms */
     /* synset references by name, resolved at the end */
@@ -35,7 +35,8 @@ typedef struct vparse {
 
 static int32_t find_synset(const dicts *d, const char *name, size_t n) {
     for (size_t i = 0; i < d->synsets.n; i++)
-        if (strlen(d->synsets.v[i].name) == n && !strncmp(d->synsets.v[i].name, name, n)) return (int32_t)i;
+        if (strlen(d->synsets.v[i].name) == n && !strncmp(d->synsets.v[i].name, name, n))
+            return (int32_t)i;
     return -1;
 }
 
@@ -66,7 +67,8 @@ static int parse_vcode(dicts *d, const char *s, size_t n, const char **code, con
     *rcode = NULL;
     if (colon && n - cl - 1 > 0) {
         size_t rl = n - cl - 1;
-        *rcode = (rl == 3 && !memcmp(colon + 1, "---", 3)) ? NULL : arena_strndup(&d->mem, colon + 1, rl);
+        *rcode =
+            (rl == 3 && !memcmp(colon + 1, "---", 3)) ? NULL : arena_strndup(&d->mem, colon + 1, rl);
     }
     return 0;
 }
@@ -88,8 +90,10 @@ static void close_block(vparse *V) {
         while (j > 0) {
             int ly = 0;
             const pattern *y = &p[j - 1];
-            for (int k = 0; k < y->npre; k++) ly += y->pre[k].kind == PE_WORD || y->pre[k].kind == PE_SYNSET;
-            for (int k = 0; k < y->npost; k++) ly += y->post[k].kind == PE_WORD || y->post[k].kind == PE_SYNSET;
+            for (int k = 0; k < y->npre; k++)
+                ly += y->pre[k].kind == PE_WORD || y->pre[k].kind == PE_SYNSET;
+            for (int k = 0; k < y->npost; k++)
+                ly += y->post[k].kind == PE_WORD || y->post[k].kind == PE_SYNSET;
             if (ly >= lx) break;
             p[j] = p[j - 1];
             j--;
@@ -143,10 +147,14 @@ static int parse_pattern(vparse *V, const char *s, pattern *pt) {
                 if (pl == 1 && *p == '*') {
                     if (verb >= 0) return -1;
                     verb = n;
-                } else if (pl == 1 && *p == '+') x->kind = PE_TARGET;
-                else if (pl == 1 && *p == '$') x->kind = PE_SOURCE;
-                else if (pl == 1 && *p == '%') x->kind = PE_COMPOUND;
-                else if (pl == 1 && *p == '^') x->kind = PE_SKIP;
+                } else if (pl == 1 && *p == '+')
+                    x->kind = PE_TARGET;
+                else if (pl == 1 && *p == '$')
+                    x->kind = PE_SOURCE;
+                else if (pl == 1 && *p == '%')
+                    x->kind = PE_COMPOUND;
+                else if (pl == 1 && *p == '^')
+                    x->kind = PE_SKIP;
                 else if (*p == '&') {
                     x->kind = PE_SYNSET;
                     x->id = UINT32_MAX; /* resolved later */
@@ -199,7 +207,9 @@ static int parse_pattern(vparse *V, const char *s, pattern *pt) {
         if (x->kind != PE_SYNSET) continue;
         const char *nm = s + x->id;
         size_t nl = 0;
-        while (nm[nl] && nm[nl] != '_' && nm[nl] != ' ' && nm[nl] != '\t' && nm[nl] != ')' && nm[nl] != '}') nl++;
+        while (nm[nl] && nm[nl] != '_' && nm[nl] != ' ' && nm[nl] != '\t' && nm[nl] != ')' &&
+               nm[nl] != '}')
+            nl++;
         x->stem = 0;
         if (add_ref(V, x, nm, nl) != 0) return -2;
     }
@@ -250,7 +260,7 @@ static void add_pattern(vparse *V, const char *s) {
     pt.code = code;
     pt.rcode = rcode;
     pt.rule = liner_rule(L);
-    GROW(V->pats, return);
+    GROW(V->pats, return );
     V->pats.v[V->pats.n++] = pt;
     L->d->npatterns++;
 }
@@ -481,8 +491,8 @@ int dict_index_synsets(dicts *d) {
     return 0;
 }
 
-dyad_status dict_parse_verbs(dicts *d, const char *name, const char *buf, size_t len,
-                             dyad_warn_fn warn, void *ud, dyad_error *err) {
+dyad_status dict_parse_verbs(dicts *d, const char *name, const char *buf, size_t len, dyad_warn_fn warn,
+                             void *ud, dyad_error *err) {
     vparse V;
     memset(&V, 0, sizeof V);
     if (liner_init(&V.L, d, name, buf, len, warn, ud))
@@ -491,7 +501,7 @@ dyad_status dict_parse_verbs(dicts *d, const char *name, const char *buf, size_t
     liner *L = &V.L;
     while (liner_next(L)) {
         const char *s = skip_ws(L->out);
-        if (!*s) continue; /* a synset runs on to the next non-'+' line */
+        if (!*s) continue;           /* a synset runs on to the next non-'+' line */
         if (!strncmp(s, "---", 3)) { /* block header */
             close_block(&V);
             V.syn = -1;
@@ -553,7 +563,8 @@ dyad_status dict_parse_verbs(dicts *d, const char *name, const char *buf, size_t
     }
     close_block(&V);
     /* generated forms after the written ones */
-    for (size_t i = 0; i < V.gen.n; i++) dict_add_phrase(&d->verbs_t, d, &V.gen.v[i].p, (int32_t)V.gen.v[i].form, NULL);
+    for (size_t i = 0; i < V.gen.n; i++)
+        dict_add_phrase(&d->verbs_t, d, &V.gen.v[i].p, (int32_t)V.gen.v[i].form, NULL);
     /* resolve synset names */
     for (size_t i = 0; i < V.refs.n; i++) {
         int32_t si = find_synset(d, V.refnames.v[i], strlen(V.refnames.v[i]));

@@ -60,8 +60,7 @@ static int discarded(const parse *p, int *story) {
 }
 
 /* Adds the place mentions of sentence si to the document's list. */
-static int keep_places(dyad_doc *doc, const token *t, uint32_t si, const place_mention *m,
-                       uint32_t n) {
+static int keep_places(dyad_doc *doc, const token *t, uint32_t si, const place_mention *m, uint32_t n) {
     for (uint32_t k = 0; k < n; k++) {
         void *v = doc->pl;
         if (grow_array(&v, &doc->cappl, doc->npl, sizeof *doc->pl)) return -1;
@@ -74,8 +73,8 @@ static int keep_places(dyad_doc *doc, const token *t, uint32_t si, const place_m
 /* Gives the figures found in a sentence from index first the place their
  * number is tied to, as an event's verb is; failing that, the sentence's
  * first locative place, or its only place. */
-static void place_figures(dyad_doc *doc, size_t first, const token *t, uint32_t ntok,
-                          uint32_t si, const place_mention *m, uint32_t n) {
+static void place_figures(dyad_doc *doc, size_t first, const token *t, uint32_t ntok, uint32_t si,
+                          const place_mention *m, uint32_t n) {
     if (!n) return;
     for (size_t k = first; k < doc->fig.n; k++) {
         dyad_figure *f = &doc->fig.v[k];
@@ -95,11 +94,13 @@ static void place_figures(dyad_doc *doc, size_t first, const token *t, uint32_t 
  * Korea's military"): a country with a role, and a role of one person or a
  * name. */
 static int person(const parse *p, int32_t m) {
-    static const char *const BODY[] = {"POLICE", "ARMY", "MILITARY", "GOVERNMENT", "MINISTRY",
-                                       "COURT", "PARLIAMENT", "CABINET", "OFFICE", "PRESIDENCY",
-                                       "COMMAND", "COUNCIL", "GUARD", "COMMITTEE", "AGENCY", NULL};
+    static const char *const BODY[] = {"POLICE",   "ARMY",       "MILITARY",   "GOVERNMENT",
+                                       "MINISTRY", "COURT",      "PARLIAMENT", "CABINET",
+                                       "OFFICE",   "PRESIDENCY", "COMMAND",    "COUNCIL",
+                                       "GUARD",    "COMMITTEE",  "AGENCY",     NULL};
     const mention *x = &p->men[m];
-    if (!(coder_named(x->code) || coder_role(x->code)) || strlen(x->code) < 6 || !strncmp(x->code, "IGO", 3))
+    if (!(coder_named(x->code) || coder_role(x->code)) || strlen(x->code) < 6 ||
+        !strncmp(x->code, "IGO", 3))
         return 0;
     if (x->alias) { /* a short name or "He"; not "It", "the group", "both sides" */
         const token *t = &p->t[x->t0];
@@ -133,7 +134,8 @@ static void keep_aliases(const sent_job *j) {
     for (uint32_t m = 0; m < p->nmen; m++) {
         const mention *x = &p->men[m];
         const char *why, *code = x->code;
-        if (coder_role(code)) code = coder_actor_code(j, (int32_t)m, &why); /* "the cartel's co-founder ..." */
+        if (coder_role(code))
+            code = coder_actor_code(j, (int32_t)m, &why); /* "the cartel's co-founder ..." */
         if (x->alias || x->t1 < x->t0 + 2 || !(coder_named(code) || coder_role(code))) continue;
         const token *last = &p->t[x->t1 - 1];
         uint32_t names = 0; /* capitalised words of the mention */
@@ -148,7 +150,8 @@ static void keep_aliases(const sent_job *j) {
             continue;
         }
         if (al->n == MAX_ALIASES) continue;
-        al->v[al->n].up = arena_strdup(&doc->mem, last->up); /* tokens live no longer than their part of the text */
+        al->v[al->n].up =
+            arena_strdup(&doc->mem, last->up); /* tokens live no longer than their part of the text */
         if (!al->v[al->n].up) return;
         al->v[al->n].code = code;
         al->v[al->n++].clash = 0;
@@ -160,8 +163,7 @@ static void keep_aliases(const sent_job *j) {
 static int organisation_code(const char *code) {
     static const char *const ORG[] = {"REB", "INS", "UAF", "CRM", "OPP", "PTY", NULL};
     if (!coder_named(code) || strlen(code) < 6) return 0;
-    if (!strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) || !strncmp(code + 3, "NGO", 3))
-        return 2;
+    if (!strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) || !strncmp(code + 3, "NGO", 3)) return 2;
     for (int k = 0; ORG[k]; k++)
         if (!strncmp(code + 3, ORG[k], 3)) return 1;
     return 0;
@@ -284,9 +286,8 @@ static void name_events(dyad_doc *doc, const dicts *d) {
     }
 }
 
-static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
-                         const sentence *s, const token *toks, uint32_t si, int32_t date,
-                         const char *datestr) {
+static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text, const sentence *s,
+                         const token *toks, uint32_t si, int32_t date, const char *datestr) {
     const dicts *d = &ctx->d;
     const token *t = toks + s->tok0;
     parse p;
@@ -300,8 +301,7 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
         doc->aliases.npair = 2;
     }
     arena_reset(&doc->scratch);
-    if (parse_sentence(&p, d, &doc->mem, &doc->scratch, t, s->ntok, date, &doc->aliases) != 0)
-        return -1;
+    if (parse_sentence(&p, d, &doc->mem, &doc->scratch, t, s->ntok, date, &doc->aliases) != 0) return -1;
     sent_job j;
     memset(&j, 0, sizeof j);
     j.doc = doc;
@@ -367,7 +367,8 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text,
     doc->aliases.it = NULL; /* "It said" only right after its antecedent */
     for (size_t k = 0; k < nv; k++) {
         if (!vs[k].main || vs[k].src < 0) continue;
-        if (person(&p, vs[k].src)) doc->aliases.he = p.men[vs[k].src].code;
+        if (person(&p, vs[k].src))
+            doc->aliases.he = p.men[vs[k].src].code;
         else if (coder_named(p.men[vs[k].src].code) && group_size(&p, p.men[vs[k].src].group) == 1)
             doc->aliases.it = p.men[vs[k].src].code;
         break;
@@ -435,8 +436,7 @@ static int code_parts(dyad_doc *doc, const dyad_ctx *ctx, const dyad_article *a,
     return rc;
 }
 
-dyad_status dyad_code(const dyad_ctx *ctx, const dyad_article *a, dyad_doc **out,
-                      dyad_error *err) {
+dyad_status dyad_code(const dyad_ctx *ctx, const dyad_article *a, dyad_doc **out, dyad_error *err) {
     *out = NULL;
     if (!ctx || !a || !a->text) return dyad_fail(err, DYAD_EINVAL, NULL, 0, "no context or article");
     dyad_doc *doc = calloc(1, sizeof *doc);

@@ -25,40 +25,38 @@ typedef struct kind_word {
 
 /* Sorted by word (strcmp) for bsearch. */
 static const kind_word KINDS[] = {
-    {"ABDUCTED", DYAD_FIG_CAPTIVE, 1}, {"ARRESTED", DYAD_FIG_PRISONER, 1},
-    {"ARRESTING", DYAD_FIG_PRISONER, 1}, {"BODIES", DYAD_FIG_KILLED, 0},
-    {"CAPTIVE", DYAD_FIG_CAPTIVE, 0}, {"CAPTIVES", DYAD_FIG_CAPTIVE, 0},
-    {"CASUALTIES", DYAD_FIG_KILLED, 0}, {"DEAD", DYAD_FIG_KILLED, 0},
-    {"DEATHS", DYAD_FIG_KILLED, 0}, {"DETAINED", DYAD_FIG_PRISONER, 1},
-    {"DETAINEES", DYAD_FIG_PRISONER, 0}, {"DIE", DYAD_FIG_KILLED, 0},
-    {"DIED", DYAD_FIG_KILLED, 0}, {"DIES", DYAD_FIG_KILLED, 0},
-    {"DISPLACED", DYAD_FIG_DISPLACED, 1}, {"DISPLACING", DYAD_FIG_DISPLACED, 1},
-    {"EVACUATED", DYAD_FIG_DISPLACED, 1}, {"FATALITIES", DYAD_FIG_KILLED, 0},
-    {"FLED", DYAD_FIG_DISPLACED, 0}, {"HOSPITALISED", DYAD_FIG_INJURED, 0},
+    {"ABDUCTED", DYAD_FIG_CAPTIVE, 1},     {"ARRESTED", DYAD_FIG_PRISONER, 1},
+    {"ARRESTING", DYAD_FIG_PRISONER, 1},   {"BODIES", DYAD_FIG_KILLED, 0},
+    {"CAPTIVE", DYAD_FIG_CAPTIVE, 0},      {"CAPTIVES", DYAD_FIG_CAPTIVE, 0},
+    {"CASUALTIES", DYAD_FIG_KILLED, 0},    {"DEAD", DYAD_FIG_KILLED, 0},
+    {"DEATHS", DYAD_FIG_KILLED, 0},        {"DETAINED", DYAD_FIG_PRISONER, 1},
+    {"DETAINEES", DYAD_FIG_PRISONER, 0},   {"DIE", DYAD_FIG_KILLED, 0},
+    {"DIED", DYAD_FIG_KILLED, 0},          {"DIES", DYAD_FIG_KILLED, 0},
+    {"DISPLACED", DYAD_FIG_DISPLACED, 1},  {"DISPLACING", DYAD_FIG_DISPLACED, 1},
+    {"EVACUATED", DYAD_FIG_DISPLACED, 1},  {"FATALITIES", DYAD_FIG_KILLED, 0},
+    {"FLED", DYAD_FIG_DISPLACED, 0},       {"HOSPITALISED", DYAD_FIG_INJURED, 0},
     {"HOSPITALIZED", DYAD_FIG_INJURED, 0}, {"HOSTAGE", DYAD_FIG_CAPTIVE, 0},
-    {"HOSTAGES", DYAD_FIG_CAPTIVE, 0}, {"HURT", DYAD_FIG_INJURED, 1},
-    {"IMPRISONED", DYAD_FIG_PRISONER, 1}, {"INJURE", DYAD_FIG_INJURED, 1},
-    {"INJURED", DYAD_FIG_INJURED, 1}, {"INJURES", DYAD_FIG_INJURED, 1},
-    {"INJURIES", DYAD_FIG_INJURED, 0}, {"INJURING", DYAD_FIG_INJURED, 1},
-    {"JAILED", DYAD_FIG_PRISONER, 1}, {"KIDNAPPED", DYAD_FIG_CAPTIVE, 1},
-    {"KIDNAPPING", DYAD_FIG_CAPTIVE, 1}, {"KILLED", DYAD_FIG_KILLED, 1},
-    {"KILLING", DYAD_FIG_KILLED, 1}, {"KILLS", DYAD_FIG_KILLED, 1},
-    {"MURDERED", DYAD_FIG_KILLED, 1}, {"PERISHED", DYAD_FIG_KILLED, 0},
-    {"PRISONERS", DYAD_FIG_PRISONER, 0}, {"REFUGE", DYAD_FIG_DISPLACED, 0},
-    {"REFUGEES", DYAD_FIG_DISPLACED, 0}, {"SHOT", K_SHOT, 0},
-    {"SLAIN", DYAD_FIG_KILLED, 0},
-    {"WOUNDED", DYAD_FIG_INJURED, 1}, {"WOUNDING", DYAD_FIG_INJURED, 1},
+    {"HOSTAGES", DYAD_FIG_CAPTIVE, 0},     {"HURT", DYAD_FIG_INJURED, 1},
+    {"IMPRISONED", DYAD_FIG_PRISONER, 1},  {"INJURE", DYAD_FIG_INJURED, 1},
+    {"INJURED", DYAD_FIG_INJURED, 1},      {"INJURES", DYAD_FIG_INJURED, 1},
+    {"INJURIES", DYAD_FIG_INJURED, 0},     {"INJURING", DYAD_FIG_INJURED, 1},
+    {"JAILED", DYAD_FIG_PRISONER, 1},      {"KIDNAPPED", DYAD_FIG_CAPTIVE, 1},
+    {"KIDNAPPING", DYAD_FIG_CAPTIVE, 1},   {"KILLED", DYAD_FIG_KILLED, 1},
+    {"KILLING", DYAD_FIG_KILLED, 1},       {"KILLS", DYAD_FIG_KILLED, 1},
+    {"MURDERED", DYAD_FIG_KILLED, 1},      {"PERISHED", DYAD_FIG_KILLED, 0},
+    {"PRISONERS", DYAD_FIG_PRISONER, 0},   {"REFUGE", DYAD_FIG_DISPLACED, 0},
+    {"REFUGEES", DYAD_FIG_DISPLACED, 0},   {"SHOT", K_SHOT, 0},
+    {"SLAIN", DYAD_FIG_KILLED, 0},         {"WOUNDED", DYAD_FIG_INJURED, 1},
+    {"WOUNDING", DYAD_FIG_INJURED, 1},
 
 };
 
 /* For each first letter, a bit for each length of the words that start
  * with it in KINDS and TRIGGERS (below): most tokens are ruled out
  * by this alone (test_figure checks it covers every word). */
-static const uint16_t FIRST_LEN[26] = {
-    0x300, 0x50, 0x580, 0x778, 0x200, 0x4b0, 0x0,
-    0x1190, 0x5c0, 0x40, 0x6e0, 0x0, 0x140, 0x0,
-    0x0, 0x300, 0x0, 0x140, 0xb0, 0x10, 0x0,
-    0x0, 0x180, 0x0, 0x0, 0x0};
+static const uint16_t FIRST_LEN[26] = {0x300, 0x50,  0x580, 0x778, 0x200, 0x4b0, 0x0,   0x1190, 0x5c0,
+                                       0x40,  0x6e0, 0x0,   0x140, 0x0,   0x0,   0x300, 0x0,    0x140,
+                                       0xb0,  0x10,  0x0,   0x0,   0x180, 0x0,   0x0,   0x0};
 
 int figure_maybe_word(const char *up, size_t len) {
     unsigned c = (unsigned char)up[0] - 'A';
@@ -68,8 +66,8 @@ int figure_maybe_word(const char *up, size_t len) {
 /* Words that make a sentence worth reading without being kind words of
  * their own: "the death toll", "a fatal shooting", "was fatally struck",
  * "the murder of a man", "the body of a woman". */
-static const char *const TRIGGERS[] = {"TOLL",   "FATAL",  "DEADLY", "FATALLY", "MORTALLY",
-                                       "MURDER", "DEATH",  "BODY",   "SLAYING", NULL};
+static const char *const TRIGGERS[] = {"TOLL",   "FATAL", "DEADLY", "FATALLY", "MORTALLY",
+                                       "MURDER", "DEATH", "BODY",   "SLAYING", NULL};
 
 const char *figure_kind_word(size_t i) {
     size_t nk = sizeof KINDS / sizeof KINDS[0];
@@ -77,25 +75,21 @@ const char *figure_kind_word(size_t i) {
     return i - nk < sizeof TRIGGERS / sizeof TRIGGERS[0] ? TRIGGERS[i - nk] : NULL;
 }
 
-static int cmp_kind(const void *k, const void *e) {
-    return strcmp(k, ((const kind_word *)e)->w);
-}
+static int cmp_kind(const void *k, const void *e) { return strcmp(k, ((const kind_word *)e)->w); }
 
 static const kind_word *kind_of(const token *t) {
     if (t->kind != TK_WORD || !figure_maybe_word(t->up, t->uplen)) return NULL;
     return bsearch(t->up, KINDS, sizeof KINDS / sizeof KINDS[0], sizeof KINDS[0], cmp_kind);
 }
 
-
 /* ---- numbers ---- */
 
-static const char *const UNITS[] = {"ZERO",    "ONE",     "TWO",       "THREE",    "FOUR",
-                                    "FIVE",    "SIX",     "SEVEN",     "EIGHT",    "NINE",
-                                    "TEN",     "ELEVEN",  "TWELVE",    "THIRTEEN", "FOURTEEN",
-                                    "FIFTEEN", "SIXTEEN", "SEVENTEEN", "EIGHTEEN", "NINETEEN",
-                                    NULL};
-static const char *const TENS[] = {"TWENTY", "THIRTY",  "FORTY",  "FIFTY",
-                                   "SIXTY",  "SEVENTY", "EIGHTY", "NINETY", NULL};
+static const char *const UNITS[] = {
+    "ZERO",     "ONE",     "TWO",     "THREE",     "FOUR",     "FIVE",     "SIX",
+    "SEVEN",    "EIGHT",   "NINE",    "TEN",       "ELEVEN",   "TWELVE",   "THIRTEEN",
+    "FOURTEEN", "FIFTEEN", "SIXTEEN", "SEVENTEEN", "EIGHTEEN", "NINETEEN", NULL};
+static const char *const TENS[] = {"TWENTY",  "THIRTY", "FORTY",  "FIFTY", "SIXTY",
+                                   "SEVENTY", "EIGHTY", "NINETY", NULL};
 
 /* Value of a number word ("SEVEN", "FORTY", "TWENTY-FIVE"), -1 if none. */
 static int64_t word_value(const char *w) {
@@ -133,11 +127,13 @@ static int digits_value(const token *t, int64_t *v10, int *decimal) {
             if (dec == 0) {
                 v = v * 10 + (*s - '0');
                 dec = 1;
-            } else v = v * 10 + (*s - '0');
+            } else
+                v = v * 10 + (*s - '0');
         } else if (*s == '.') {
             if (dec >= 0) return 0;
             dec = 0;
-        } else if (*s != ',') return 0;
+        } else if (*s != ',')
+            return 0;
     }
     *v10 = dec >= 1 ? v : v * 10;
     *decimal = dec >= 0;
@@ -152,7 +148,7 @@ int figure_number(const token *t, uint32_t n, uint32_t i, int64_t *value, uint32
         int dec;
         if (!digits_value(w, &v10, &dec)) return 0;
         int64_t sc = i + 1 < n ? scale_of(&t[i + 1]) : 0;
-        if (dec && sc < 1000) return 0; /* "2.5" is no count of people */
+        if (dec && sc < 1000) return 0;         /* "2.5" is no count of people */
         if (sc && v10 > 1000000000LL) return 0; /* "900,000,000 billion": no count either */
         *value = sc ? v10 * sc / 10 : v10 / 10;
         *end = sc ? i + 2 : i + 1;
@@ -166,10 +162,12 @@ int figure_number(const token *t, uint32_t n, uint32_t i, int64_t *value, uint32
         if (!tok_eq(w, VAGUE[k]) && !(k == 0 && tok_eq(w, "TENS"))) continue;
         int64_t v = k == 0 && tok_eq(w, "TENS") ? 20 : VAGUE_V[k];
         uint32_t j = i + 1;
-        if (j + 1 < n && tok_eq(&t[j], "OF") && (tok_eq(&t[j + 1], "THOUSANDS") || tok_eq(&t[j + 1], "MILLIONS"))) {
+        if (j + 1 < n && tok_eq(&t[j], "OF") &&
+            (tok_eq(&t[j + 1], "THOUSANDS") || tok_eq(&t[j + 1], "MILLIONS"))) {
             v *= tok_eq(&t[j + 1], "THOUSANDS") ? 1000 : 1000000;
             j += 2;
-        } else if (k == 0 && tok_eq(w, "TENS")) return 0;
+        } else if (k == 0 && tok_eq(w, "TENS"))
+            return 0;
         *value = v;
         *end = j;
         return 1;
@@ -183,16 +181,21 @@ int figure_number(const token *t, uint32_t n, uint32_t i, int64_t *value, uint32
     }
     for (; j < n; j++) {
         int64_t v = word_value(t[j].up), sc = scale_of(&t[j]);
-        if (v >= 0 && cur < 0) cur = v;
-        else if (v >= 0 && cur >= 100 && cur % 100 == 0 && v < 100) cur += v;
-        else if (tok_eq(&t[j], "DOZEN") && cur >= 0) cur *= 12;
-        else if (sc == 100 && cur > 0 && cur < 100) cur *= 100;
+        if (v >= 0 && cur < 0)
+            cur = v;
+        else if (v >= 0 && cur >= 100 && cur % 100 == 0 && v < 100)
+            cur += v;
+        else if (tok_eq(&t[j], "DOZEN") && cur >= 0)
+            cur *= 12;
+        else if (sc == 100 && cur > 0 && cur < 100)
+            cur *= 100;
         else if (sc >= 1000 && cur > 0) {
             total += cur * sc;
             cur = 0;
         } else if (tok_eq(&t[j], "AND") && cur >= 100 && j + 1 < n && word_value(t[j + 1].up) > 0) {
             continue;
-        } else break;
+        } else
+            break;
     }
     if (cur < 0) return 0;
     *value = total + cur;
@@ -211,17 +214,16 @@ static int ndigits(const token *t) {
 }
 
 static const char *const UNIT_NOUNS[] = {
-    "TIMES", "TIME", "ROUNDS", "SHOTS", "BULLETS", "HOURS", "DAYS", "WEEKS", "MONTHS", "YEARS",
-    "MINUTES", "SECONDS", "MILES", "KILOMETRES", "KILOMETERS", "KM", "FEET", "METRES", "METERS",
-    "PERCENT", "PER", "%", "DOLLARS", "POUNDS", "EUROS", "A.M.", "P.M.", "AM", "PM", "A.M",
-    "P.M", "O'CLOCK", "GMT", "BLOCK", "BLOCKS", "CALIBER", "MM", "YEAR", "HOUR", "DAY", "WEEK", "MONTH",
-    NULL};
-static const char *const STREETS[] = {"STREET", "ST.", "AVENUE", "AVE.", "AVE", "ROAD", "RD.",
-                                      "BOULEVARD", "BLVD.", "BLVD", "DRIVE", "DR.", "LANE",
-                                      "WAY", "HIGHWAY", "W.", "E.", "N.", "S.", "PLACE", "COURT",
-                                      NULL};
-static const char *const WEEKDAYS[] = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY",
-                                       "SATURDAY", "SUNDAY", NULL};
+    "TIMES",  "TIME",    "ROUNDS",  "SHOTS", "BULLETS",    "HOURS",      "DAYS",  "WEEKS",  "MONTHS",
+    "YEARS",  "MINUTES", "SECONDS", "MILES", "KILOMETRES", "KILOMETERS", "KM",    "FEET",   "METRES",
+    "METERS", "PERCENT", "PER",     "%",     "DOLLARS",    "POUNDS",     "EUROS", "A.M.",   "P.M.",
+    "AM",     "PM",      "A.M",     "P.M",   "O'CLOCK",    "GMT",        "BLOCK", "BLOCKS", "CALIBER",
+    "MM",     "YEAR",    "HOUR",    "DAY",   "WEEK",       "MONTH",      NULL};
+static const char *const STREETS[] = {
+    "STREET", "ST.",  "AVENUE", "AVE.",    "AVE", "ROAD", "RD.", "BOULEVARD", "BLVD.", "BLVD",  "DRIVE",
+    "DR.",    "LANE", "WAY",    "HIGHWAY", "W.",  "E.",   "N.",  "S.",        "PLACE", "COURT", NULL};
+static const char *const WEEKDAYS[] = {"MONDAY", "TUESDAY",  "WEDNESDAY", "THURSDAY",
+                                       "FRIDAY", "SATURDAY", "SUNDAY",    NULL};
 
 /* Whether the digits at t[i] (ending at end) are an age, a year, a time,
  * money, an address, a phone number or an identifier. */
@@ -240,7 +242,8 @@ static int not_a_count(const fig_sentence *s, uint32_t i, uint32_t end) {
     if (prev && tok_eq(prev, "OF") && i >= 2 && (tok_eq(&t[i - 2], "AGE") || tok_eq(&t[i - 2], "AGES")))
         return 1; /* "under the age of 12" */
     if (t[i].kind != TK_NUM) return 0;
-    if (prev && (tok_eq(prev, "$") || tok_eq(prev, "£") || tok_eq(prev, "€") || tok_eq(prev, "#"))) return 1;
+    if (prev && (tok_eq(prev, "$") || tok_eq(prev, "£") || tok_eq(prev, "€") || tok_eq(prev, "#")))
+        return 1;
     if ((prev && tok_eq(prev, ":") && adjacent(prev, &t[i])) ||
         (end < n && tok_eq(&t[end], ":") && adjacent(&t[end - 1], &t[end])))
         return 1; /* 8:20 */
@@ -274,12 +277,12 @@ typedef struct qual_word {
 } qual_word;
 
 static const qual_word QUALS[] = {
-    {"AT", "LEAST", "at least"},   {"MORE", "THAN", "more than"}, {"FEWER", "THAN", "fewer than"},
-    {"LESS", "THAN", "fewer than"}, {"UP", "TO", "up to"},         {"AT", "MOST", "up to"},
+    {"AT", "LEAST", "at least"},    {"MORE", "THAN", "more than"},  {"FEWER", "THAN", "fewer than"},
+    {"LESS", "THAN", "fewer than"}, {"UP", "TO", "up to"},          {"AT", "MOST", "up to"},
     {"CLOSE", "TO", "about"},       {"UPWARDS", "OF", "more than"}, {"AN", "ESTIMATED", "about"},
-    {NULL, "OVER", "more than"},    {NULL, "ABOVE", "more than"},  {NULL, "ABOUT", "about"},
-    {NULL, "AROUND", "about"},      {NULL, "SOME", "about"},       {NULL, "APPROXIMATELY", "about"},
-    {NULL, "ROUGHLY", "about"},     {NULL, "ESTIMATED", "about"},  {NULL, "NEARLY", "nearly"},
+    {NULL, "OVER", "more than"},    {NULL, "ABOVE", "more than"},   {NULL, "ABOUT", "about"},
+    {NULL, "AROUND", "about"},      {NULL, "SOME", "about"},        {NULL, "APPROXIMATELY", "about"},
+    {NULL, "ROUGHLY", "about"},     {NULL, "ESTIMATED", "about"},   {NULL, "NEARLY", "nearly"},
     {NULL, "ALMOST", "nearly"},     {NULL, "ALMOST", "nearly"},
 };
 
@@ -301,13 +304,14 @@ static const char *qualifier(const token *t, uint32_t i, uint32_t *q0) {
 
 /* Sorted (strcmp) for bsearch. */
 static const char *const PERSONS[] = {
-    "BABY", "BOY", "BOYFRIEND", "BROTHER", "BYSTANDER", "CHILD", "CIVILIAN", "CLERK", "COUSIN",
-    "DAUGHTER", "DEPUTY", "DRIVER", "FARMER", "FATHER", "FEMALE", "FRIEND", "GIRL",
-    "GIRLFRIEND", "GRANDFATHER", "GRANDMOTHER", "GUARD", "GUNMAN", "HUSBAND", "INFANT",
-    "JOURNALIST", "JUVENILE", "MALE", "MAN", "MOTHER", "NEIGHBOR", "NEIGHBOUR", "NEPHEW",
-    "NIECE", "OFFICER", "OWNER", "PASSENGER", "PEDESTRIAN", "PERSON", "POLICEMAN", "RESIDENT",
-    "SHOOTER", "SISTER", "SOLDIER", "SON", "STUDENT", "SUSPECT", "TEEN", "TEENAGE", "TEENAGER",
-    "TODDLER", "TROOPER", "VICTIM", "WIFE", "WOMAN", "WORKER", "YOUTH",
+    "BABY",      "BOY",        "BOYFRIEND", "BROTHER",    "BYSTANDER",   "CHILD",       "CIVILIAN",
+    "CLERK",     "COUSIN",     "DAUGHTER",  "DEPUTY",     "DRIVER",      "FARMER",      "FATHER",
+    "FEMALE",    "FRIEND",     "GIRL",      "GIRLFRIEND", "GRANDFATHER", "GRANDMOTHER", "GUARD",
+    "GUNMAN",    "HUSBAND",    "INFANT",    "JOURNALIST", "JUVENILE",    "MALE",        "MAN",
+    "MOTHER",    "NEIGHBOR",   "NEIGHBOUR", "NEPHEW",     "NIECE",       "OFFICER",     "OWNER",
+    "PASSENGER", "PEDESTRIAN", "PERSON",    "POLICEMAN",  "RESIDENT",    "SHOOTER",     "SISTER",
+    "SOLDIER",   "SON",        "STUDENT",   "SUSPECT",    "TEEN",        "TEENAGE",     "TEENAGER",
+    "TODDLER",   "TROOPER",    "VICTIM",    "WIFE",       "WOMAN",       "WORKER",      "YOUTH",
 };
 
 static int cmp_str(const void *k, const void *e) { return strcmp(k, *(const char *const *)e); }
@@ -315,8 +319,8 @@ static int cmp_str(const void *k, const void *e) { return strcmp(k, *(const char
 static int person_word(const token *t) {
     if (t->kind != TK_WORD || t->uplen < 3) return 0;
     if (t->uplen > 8 && strstr(t->up, "-YEAR-OLD")) return 1;
-    return bsearch(t->up, PERSONS, sizeof PERSONS / sizeof PERSONS[0], sizeof PERSONS[0],
-                   cmp_str) != NULL;
+    return bsearch(t->up, PERSONS, sizeof PERSONS / sizeof PERSONS[0], sizeof PERSONS[0], cmp_str) !=
+           NULL;
 }
 
 /* "a man", "the 25-year-old victim": a singular person within three words
@@ -336,9 +340,9 @@ static uint32_t singular_person(const token *t, uint32_t n, uint32_t i) {
  * words that is the subject of "was" (not a car, a house); returns the
  * token of "was", 0 when none. */
 static uint32_t someone_was(const token *t, uint32_t n, uint32_t i) {
-    static const char *const THINGS[] = {"VEHICLE", "CAR", "HOUSE", "HOME", "TRUCK", "BUILDING",
-                                         "WINDOW", "APARTMENT", "BUS", "STORE", "CALL",
-                                         "REPORT", "GUN", "WEAPON", "HANDGUN", "RIFLE", NULL};
+    static const char *const THINGS[] = {"VEHICLE", "CAR",       "HOUSE",   "HOME",  "TRUCK", "BUILDING",
+                                         "WINDOW",  "APARTMENT", "BUS",     "STORE", "CALL",  "REPORT",
+                                         "GUN",     "WEAPON",    "HANDGUN", "RIFLE", NULL};
     for (uint32_t k = i + 1; k < n && k <= i + 5; k++) {
         if (t[k].kind != TK_WORD || tok_in(&t[k], THINGS)) return 0;
         if (k > i + 1 && tok_eq(&t[k], "WAS")) return k;
@@ -348,9 +352,9 @@ static uint32_t someone_was(const token *t, uint32_t n, uint32_t i) {
 
 /* Words between a number or a victim and its kind word ("were", "have
  * been", "reportedly"); anything else but an ordinary word ends the look. */
-static const char *const STOPS[] = {"AND", "OR", "BUT", "SAID", "SAYS", "WHILE", "AFTER",
-                                    "BEFORE", "WHEN", "BECAUSE", "IF", "SINCE", "AS", "WHERE",
-                                    NULL};
+static const char *const STOPS[] = {"AND",   "OR",    "BUT",    "SAID",  "SAYS",
+                                    "WHILE", "AFTER", "BEFORE", "WHEN",  "BECAUSE",
+                                    "IF",    "SINCE", "AS",     "WHERE", NULL};
 
 /* Looks for the kind word after token from: returns its token or -1, and
  * the kind ("shot and killed" is killed; "shot" alone is wounded). */
@@ -359,7 +363,8 @@ static int64_t kind_after(const token *t, uint32_t n, uint32_t from, int *kind) 
         const token *w = &t[k];
         if (w->kind != TK_WORD && w->kind != TK_POSS) return -1;
         if ((tok_eq(w, "FATALLY") || tok_eq(w, "MORTALLY")) && k + 1 < n && t[k + 1].kind == TK_WORD &&
-            (k == from || tok_eq(&t[k - 1], "WAS") || tok_eq(&t[k - 1], "WERE") || tok_eq(&t[k - 1], "BEEN"))) {
+            (k == from || tok_eq(&t[k - 1], "WAS") || tok_eq(&t[k - 1], "WERE") ||
+             tok_eq(&t[k - 1], "BEEN"))) {
             *kind = DYAD_FIG_KILLED; /* "was fatally struck" */
             return k + 1;
         }
@@ -367,7 +372,7 @@ static int64_t kind_after(const token *t, uint32_t n, uint32_t from, int *kind) 
         if (kw) {
             *kind = kw->kind;
             if (kw->kind == K_SHOT) { /* passive only: "who shot her" is the shooter */
-                uint32_t b = k; /* "was accidentally shot" */
+                uint32_t b = k;       /* "was accidentally shot" */
                 if (b > from && b >= 2 && t[b - 1].uplen > 4 &&
                     !strcmp(t[b - 1].up + t[b - 1].uplen - 2, "LY"))
                     b--;
@@ -397,12 +402,12 @@ static int64_t kind_after(const token *t, uint32_t n, uint32_t from, int *kind) 
 /* The kind verb just before the number (or its qualifier) at q0:
  * "killed at least", "killing his five", "the death toll rose to". */
 static int kind_before(const token *t, uint32_t q0, int *kind) {
-    static const char *const DETS[] = {"HIS", "HER", "THEIR", "ITS", "THE", "ALL", "ANOTHER",
-                                       "OTHER", "AN", "ADDITIONAL", NULL};
-    static const char *const TOLL[] = {"OF", "TO", "AT", "ROSE", "RISEN", "HAS", "HAD",
-                                       "CLIMBED", "REACHED", "STANDS", "STOOD", "IS", "WAS",
-                                       "NOW", "RISES", "CLIMBS", "REACHES", "JUMPED", NULL};
-    static const char *const OF_KILLED[] = {"MURDER", "DEATH", "BODY", "KILLING", "SLAYING",
+    static const char *const DETS[] = {"HIS",     "HER",   "THEIR", "ITS",        "THE", "ALL",
+                                       "ANOTHER", "OTHER", "AN",    "ADDITIONAL", NULL};
+    static const char *const TOLL[] = {"OF",      "TO",      "AT",      "ROSE",   "RISEN", "HAS", "HAD",
+                                       "CLIMBED", "REACHED", "STANDS",  "STOOD",  "IS",    "WAS", "NOW",
+                                       "RISES",   "CLIMBS",  "REACHES", "JUMPED", NULL};
+    static const char *const OF_KILLED[] = {"MURDER",  "DEATH",  "BODY",   "KILLING",  "SLAYING",
                                             "MURDERS", "DEATHS", "BODIES", "KILLINGS", NULL};
     uint32_t k = q0;
     for (int skip = 0; k > 0 && skip < 2 && tok_in(&t[k - 1], DETS); skip++) k--;
@@ -410,7 +415,8 @@ static int kind_before(const token *t, uint32_t q0, int *kind) {
         *kind = DYAD_FIG_KILLED;
         return (int)k - 2;
     }
-    if (k >= 2 && (tok_eq(&t[k - 1], "SHOOTING") || tok_eq(&t[k - 1], "SHOOTS") || tok_eq(&t[k - 1], "SHOT")) &&
+    if (k >= 2 &&
+        (tok_eq(&t[k - 1], "SHOOTING") || tok_eq(&t[k - 1], "SHOOTS") || tok_eq(&t[k - 1], "SHOT")) &&
         (tok_eq(&t[k - 2], "FATALLY") || tok_eq(&t[k - 2], "MORTALLY"))) {
         *kind = DYAD_FIG_KILLED;
         return (int)k - 1;
@@ -435,10 +441,10 @@ static int kind_before(const token *t, uint32_t q0, int *kind) {
 /* The first token of the words that follow from, up to a verb-like word,
  * a preposition or punctuation (the victims: "people", "others"). */
 static uint32_t noun_phrase_end(const token *t, uint32_t n, uint32_t from, uint32_t limit) {
-    static const char *const ENDS[] = {"WERE", "WAS", "HAVE", "HAS", "HAD", "ARE", "IS", "WHO",
-                                       "THAT", "WHICH", "IN", "ON", "AT", "BY", "FROM", "OF",
-                                       "DURING", "SINCE", "WITH", "FOR", "INCLUDING", "HELD",
-                                       "TO", NULL};
+    static const char *const ENDS[] = {"WERE", "WAS", "HAVE",      "HAS",   "HAD",    "ARE",
+                                       "IS",   "WHO", "THAT",      "WHICH", "IN",     "ON",
+                                       "AT",   "BY",  "FROM",      "OF",    "DURING", "SINCE",
+                                       "WITH", "FOR", "INCLUDING", "HELD",  "TO",     NULL};
     uint32_t k = from;
     while (k < n && k < limit && k < from + 4 && t[k].kind == TK_WORD && !kind_of(&t[k]) &&
            !tok_in(&t[k], ENDS) && !tok_in(&t[k], STOPS) &&
@@ -459,8 +465,7 @@ static dyad_span span_of(const token *t, uint32_t a, uint32_t b) {
 static const char *mention_code(const parse *p, uint32_t a, uint32_t b) {
     for (uint32_t k = a; k < b && k < p->n; k++) {
         int32_t m = p->men_at[k];
-        if (m >= 0 && p->men[m].code[0] && strncmp(p->men[m].code, "---", 3) != 0)
-            return p->men[m].code;
+        if (m >= 0 && p->men[m].code[0] && strncmp(p->men[m].code, "---", 3) != 0) return p->men[m].code;
     }
     return "";
 }
@@ -475,8 +480,8 @@ static int clause_end(const token *t) {
            t->kind == TK_DASH;
 }
 
-static const char *const SAYS[] = {"SAID", "SAYS", "REPORTED", "TOLD", "CONFIRMED",
-                                   "ANNOUNCED", "STATED", NULL};
+static const char *const SAYS[] = {"SAID",      "SAYS",      "REPORTED", "TOLD",
+                                   "CONFIRMED", "ANNOUNCED", "STATED",   NULL};
 
 /* The source the sentence cites: "according to X", ", X said", "X said
  * ...", ", said X". */
@@ -498,7 +503,8 @@ static dyad_span cited(const token *t, uint32_t n) {
         uint32_t a = k; /* "X said": back to a comma or the start */
         while (a > 0 && k - a < 7 && (t[a - 1].kind == TK_WORD || t[a - 1].kind == TK_POSS)) a--;
         if (a < k && k - a < 7 && (a == 0 || tok_eq(&t[a - 1], ",") || t[a - 1].kind == TK_QUOTE) &&
-            !tok_eq(&t[a], "HE") && !tok_eq(&t[a], "SHE") && !tok_eq(&t[a], "THEY") && !tok_eq(&t[a], "IT"))
+            !tok_eq(&t[a], "HE") && !tok_eq(&t[a], "SHE") && !tok_eq(&t[a], "THEY") &&
+            !tok_eq(&t[a], "IT"))
             return span_of(t, a, k);
     }
     dyad_span none = {0, 0};
@@ -535,7 +541,8 @@ static int perpetrator(const parse *p, uint32_t after, int verb, uint32_t *a, ui
            !tok_eq(&t[c0 - 1], "WHO") && !tok_eq(&t[c0 - 1], "THAT"))
         c0--;
     uint32_t c1 = (uint32_t)verb;
-    if (c0 > 0 && (tok_eq(&t[c0 - 1], "WHICH") || tok_eq(&t[c0 - 1], "WHO") || tok_eq(&t[c0 - 1], "THAT"))) {
+    if (c0 > 0 &&
+        (tok_eq(&t[c0 - 1], "WHICH") || tok_eq(&t[c0 - 1], "WHO") || tok_eq(&t[c0 - 1], "THAT"))) {
         c1 = c0 - 1;
         if (c1 > 0 && tok_eq(&t[c1 - 1], ",")) c1--;
         c0 = c1 > 7 ? c1 - 7 : 0;
@@ -559,8 +566,9 @@ static int perpetrator(const parse *p, uint32_t after, int verb, uint32_t *a, ui
 
 /* Words before a number that say the people were set free. */
 static int released_near(const token *t, uint32_t n, uint32_t q0, uint32_t kw) {
-    static const char *const FREE[] = {"RELEASE", "RELEASED", "RELEASING", "FREED", "FREEING",
-                                       "FREE", "EXCHANGE", "EXCHANGED", "SWAP", "SWAPPED", NULL};
+    static const char *const FREE[] = {"RELEASE", "RELEASED", "RELEASING", "FREED",
+                                       "FREEING", "FREE",     "EXCHANGE",  "EXCHANGED",
+                                       "SWAP",    "SWAPPED",  NULL};
     for (uint32_t k = q0 > 5 ? q0 - 5 : 0; k < q0; k++)
         if (tok_in(&t[k], FREE)) return 1;
     for (uint32_t k = kw + 1; k < n && k <= kw + 4; k++) {
@@ -595,17 +603,17 @@ static int push(fig_vec *out, const dyad_figure *f, size_t first) {
 /* A figure found at number tokens [n0, n1) (qualifier from q0): fills in
  * its kind, victims, perpetrator, date and source, then adds it. */
 typedef struct fig_hit {
-    uint32_t q0, n0, n1;  /* qualifier, number */
+    uint32_t q0, n0, n1; /* qualifier, number */
     int64_t value, value_max;
     const char *qual;
-    uint32_t v0, v1;      /* victims */
+    uint32_t v0, v1; /* victims */
     int kind;
-    int verb;             /* kind verb before the number, -1 */
-    uint32_t kw;          /* kind word */
+    int verb;    /* kind verb before the number, -1 */
+    uint32_t kw; /* kind word */
 } fig_hit;
 
-static int add_figure(const fig_sentence *s, arena *a, const fig_hit *h, dyad_span cite,
-                      fig_vec *out, size_t first) {
+static int add_figure(const fig_sentence *s, arena *a, const fig_hit *h, dyad_span cite, fig_vec *out,
+                      size_t first) {
     const parse *p = s->p;
     const token *t = p->t;
     dyad_figure f;
@@ -627,7 +635,8 @@ static int add_figure(const fig_sentence *s, arena *a, const fig_hit *h, dyad_sp
     if (perpetrator(p, after, h->verb, &pa, &pb)) {
         f.perpetrator_span = span_of(t, pa, pb);
         f.perpetrator_code = mention_code(p, pa, pb);
-    } else f.perpetrator_code = "";
+    } else
+        f.perpetrator_code = "";
     f.perpetrator = dup_span(a, s->text, f.perpetrator_span);
     f.cited_span = cite;
     f.cited = dup_span(a, s->text, cite);
@@ -664,7 +673,8 @@ static int read_count(const fig_sentence *s, uint32_t i, fig_hit *h) {
         uint32_t e = i + 1;
         if (bare)
             while (e < n && person_word(&t[e])) e++;
-        else e = singular_person(t, n, i);
+        else
+            e = singular_person(t, n, i);
         if (!e && (tok_eq(w, "A") || tok_eq(w, "AN"))) e = someone_was(t, n, i);
         if (!e) return 0;
         h->q0 = h->n0 = i;
@@ -677,8 +687,9 @@ static int read_count(const fig_sentence *s, uint32_t i, fig_hit *h) {
         return 1;
     }
     if (!figure_number(t, n, i, &h->value, &h->n1)) return 0;
-    if (i > 0 && (tok_eq(&t[i - 1], "NO") || tok_eq(&t[i - 1], "ANY") || tok_eq(&t[i - 1], "EVERY") ||
-                  tok_eq(&t[i - 1], "THE") || tok_eq(&t[i - 1], "THIS") || tok_eq(&t[i - 1], "THAT")) &&
+    if (i > 0 &&
+        (tok_eq(&t[i - 1], "NO") || tok_eq(&t[i - 1], "ANY") || tok_eq(&t[i - 1], "EVERY") ||
+         tok_eq(&t[i - 1], "THE") || tok_eq(&t[i - 1], "THIS") || tok_eq(&t[i - 1], "THAT")) &&
         tok_eq(w, "ONE"))
         return 0;
     if (not_a_count(s, i, h->n1)) return 0;
@@ -692,8 +703,9 @@ static int read_count(const fig_sentence *s, uint32_t i, fig_hit *h) {
     uint32_t j = h->n1;
     int64_t v2;
     uint32_t e2;
-    if (j + 1 < n && (tok_eq(&t[j], "TO") || tok_eq(&t[j], "OR") || t[j].kind == TK_DASH ||
-                      (tok_eq(&t[j], "AND") && i > 0 && tok_eq(&t[i - 1], "BETWEEN"))) &&
+    if (j + 1 < n &&
+        (tok_eq(&t[j], "TO") || tok_eq(&t[j], "OR") || t[j].kind == TK_DASH ||
+         (tok_eq(&t[j], "AND") && i > 0 && tok_eq(&t[i - 1], "BETWEEN"))) &&
         figure_number(t, n, j + 1, &v2, &e2) && v2 > h->value && !not_a_count(s, j + 1, e2)) {
         h->value_max = v2;
         h->n1 = e2;
@@ -714,8 +726,8 @@ static uint32_t name_at(const token *t, uint32_t n, uint32_t i) {
 
 /* "a fatal shooting", "deadly attack": at least one killed, no number. */
 static int fatal_event(const token *t, uint32_t n, uint32_t i) {
-    static const char *const EVENTS[] = {"SHOOTING", "SHOOTINGS", "STABBING", "ATTACK",
-                                         "CRASH", "BLAST", "EXPLOSION", NULL};
+    static const char *const EVENTS[] = {"SHOOTING", "SHOOTINGS", "STABBING",  "ATTACK",
+                                         "CRASH",    "BLAST",     "EXPLOSION", NULL};
     return i + 1 < n && (tok_eq(&t[i], "FATAL") || tok_eq(&t[i], "DEADLY")) && tok_in(&t[i + 1], EVENTS);
 }
 
@@ -768,16 +780,18 @@ static int64_t counted(const fig_sentence *s, arena *a, uint32_t i, fig_hit *h, 
     int verb = kind_before(t, h->q0, &kind);
     int64_t kw = -1;
     uint32_t after = h->n1 > h->v1 ? h->n1 : h->v1;
-    if (h->v1 > h->n1 || h->n1 == h->n0) after = h->v1; /* "a man", "the victim" */
+    if (h->v1 > h->n1 || h->n1 == h->n0) after = h->v1;             /* "a man", "the victim" */
     if (h->value == 1 && after + 1 < n && tok_eq(&t[after], ",")) { /* "Man, 29, fatally shot" */
         uint32_t c = after + 1;
         while (c < n && c < after + 8 && !tok_eq(&t[c], ",")) c++;
         if (c + 1 < n && tok_eq(&t[c], ",")) after = c + 1;
     }
     if (tok_eq(&t[after < n ? after : n - 1], "OF") && after + 1 < n &&
-        (tok_eq(&t[after + 1], "THEM") || tok_eq(&t[after + 1], "WHOM") || tok_eq(&t[after + 1], "PEOPLE")))
+        (tok_eq(&t[after + 1], "THEM") || tok_eq(&t[after + 1], "WHOM") ||
+         tok_eq(&t[after + 1], "PEOPLE")))
         after += 2; /* "dozens of people", "two of them" */
-    else if (after < n && tok_eq(&t[after], "OF")) after++;
+    else if (after < n && tok_eq(&t[after], "OF"))
+        after++;
     if (verb >= 0) {
         h->kw = (uint32_t)verb;
         if (h->v1 <= h->n1) {
@@ -848,7 +862,7 @@ int figure_sentence(const fig_sentence *s, arena *a, fig_vec *out) {
 }
 
 const char *dyad_figure_kind_name(dyad_figure_kind k) {
-    static const char *const NAMES[DYAD_FIG_NKINDS] = {"killed", "injured", "captive",
-                                                       "prisoner", "displaced"};
+    static const char *const NAMES[DYAD_FIG_NKINDS] = {"killed", "injured", "captive", "prisoner",
+                                                       "displaced"};
     return k >= 0 && k < DYAD_FIG_NKINDS ? NAMES[k] : "";
 }

@@ -18,13 +18,13 @@ typedef struct fig_vec {
 
 /* What the extractor needs to know about a sentence. */
 typedef struct fig_sentence {
-    const parse *p;          /* tokens and actor mentions */
-    const char *text;        /* the article text the tokens point into */
-    uint32_t sidx;           /* sentence index */
-    const date_expr *dates;  /* the sentence's date expressions */
+    const parse *p;             /* tokens and actor mentions */
+    const char *text;           /* the article text the tokens point into */
+    uint32_t sidx;              /* sentence index */
+    const date_expr *dates;     /* the sentence's date expressions */
     const char *const *datestr; /* their dates as YYYY-MM-DD */
     int ndates;
-    const char *pubdate;     /* the article's date, "" when unknown */
+    const char *pubdate; /* the article's date, "" when unknown */
 } fig_sentence;
 
 /* Appends the figures of sentence s to out; strings go in arena a.

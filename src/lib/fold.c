@@ -8,17 +8,31 @@
 /* Folds one code point: quotes and primes to ', dashes to -, else upper. */
 static utf8proc_int32_t fold_cp(utf8proc_int32_t c) {
     switch (c) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x00B4:
-    case 0x0060: case 0x02BC:
-        return '\'';
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB:
-    case 0x00BB:
-        return '"';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-    case 0x2212: case 0xFE63: case 0xFF0D:
-        return '-';
-    default:
-        return utf8proc_toupper(c);
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x00B4:
+    case 0x0060:
+    case 0x02BC: return '\'';
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
+    case 0x00AB:
+    case 0x00BB: return '"';
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0xFE63:
+    case 0xFF0D: return '-';
+    default: return utf8proc_toupper(c);
     }
 }
 

@@ -38,8 +38,10 @@ static size_t capital_at(const gazetteer *g, const char *country, uint32_t pop) 
     size_t lo = 0, hi = g->ncapitals;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (capital_order(&g->capitals[mid], country, pop) > 0) lo = mid + 1;
-        else hi = mid;
+        if (capital_order(&g->capitals[mid], country, pop) > 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return lo;
 }
@@ -64,8 +66,7 @@ static gaz_slot *lookup(const gazetteer *g, const char *key, size_t n, uint32_t 
     if (!g->nslots) return NULL;
     size_t j = h & (g->nslots - 1);
     while (g->slots[j].key) {
-        if (g->slots[j].hash == h && strncmp(g->slots[j].key, key, n) == 0 &&
-            g->slots[j].key[n] == '\0')
+        if (g->slots[j].hash == h && strncmp(g->slots[j].key, key, n) == 0 && g->slots[j].key[n] == '\0')
             return &g->slots[j];
         j = (j + 1) & (g->nslots - 1);
     }
@@ -124,8 +125,10 @@ static int add_key(gazetteer *g, arena *a, const char *name, size_t n, uint32_t 
     g->links = v;
     g->links[g->nlinks].entry = e;
     g->links[g->nlinks].next = -1;
-    if (last >= 0) g->links[last].next = (int32_t)g->nlinks;
-    else s->first = (int32_t)g->nlinks;
+    if (last >= 0)
+        g->links[last].next = (int32_t)g->nlinks;
+    else
+        s->first = (int32_t)g->nlinks;
     g->nlinks++;
     return 0;
 }
@@ -251,6 +254,7 @@ oom:
 
 const gaz_entry *gaz_capital(const gazetteer *g, const char *country) {
     size_t at = capital_at(g, country, UINT32_MAX);
-    if (at < g->ncapitals && !strcmp(g->capitals[at].country, country)) return &g->ent[g->capitals[at].entry];
+    if (at < g->ncapitals && !strcmp(g->capitals[at].country, country))
+        return &g->ent[g->capitals[at].entry];
     return NULL;
 }

@@ -19,17 +19,17 @@ typedef enum {
     GAZ_REGION,  /* a state, province, governorate or named area */
     GAZ_CAPITAL, /* a country's capital city */
     GAZ_CITY,
-    GAZ_UNKNOWN  /* a name the gazetteer lacks, introduced as a location */
+    GAZ_UNKNOWN /* a name the gazetteer lacks, introduced as a location */
 } gaz_kind;
 
 #define GAZ_MAX_WORDS 6 /* longest name, in tokens */
 
 typedef struct gaz_entry {
-    const char *name;    /* as written in the gazetteer */
-    const char *admin;   /* region code, "" when none */
-    char country[4];     /* ISO 3166-1 alpha-3 */
-    uint8_t kind;        /* gaz_kind */
-    double lat, lon;     /* NaN when unknown */
+    const char *name;  /* as written in the gazetteer */
+    const char *admin; /* region code, "" when none */
+    char country[4];   /* ISO 3166-1 alpha-3 */
+    uint8_t kind;      /* gaz_kind */
+    double lat, lon;   /* NaN when unknown */
     uint32_t pop;
 } gaz_entry;
 
@@ -42,7 +42,7 @@ typedef struct gaz_link {
 typedef struct gaz_slot {
     const char *key; /* NULL: empty */
     uint32_t hash;
-    int32_t first;   /* link */
+    int32_t first; /* link */
 } gaz_slot;
 
 typedef struct gaz_capital_ref {
@@ -57,7 +57,7 @@ typedef struct gazetteer {
     gaz_link *links;
     size_t nlinks, caplinks;
     gaz_slot *slots;
-    size_t nslots, used; /* nslots a power of two */
+    size_t nslots, used;       /* nslots a power of two */
     gaz_capital_ref *capitals; /* entries of kind GAZ_CAPITAL, by country, most
                                   populous first, for a binary search */
     size_t ncapitals, capcapitals;

@@ -45,8 +45,10 @@ static void irregular(const irregular_pair *t, size_t n, const char *base, infle
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(t[mid].base, base) < 0) lo = mid + 1;
-        else hi = mid;
+        if (strcmp(t[mid].base, base) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     for (; lo < n && !strcmp(t[lo].base, base); lo++) add(f, t[lo].form);
 }
@@ -62,19 +64,25 @@ void inflect_verb(const char *base, inflect_forms *f) {
     add(f, base);
     int cy = n >= 2 && base[n - 1] == 'Y' && !vowel(base[n - 2]);
     /* third person */
-    if (cy) suffix(w, base, n - 1, "IES");
-    else if (sibilant(base, n)) suffix(w, base, n, "ES");
-    else suffix(w, base, n, "S");
+    if (cy)
+        suffix(w, base, n - 1, "IES");
+    else if (sibilant(base, n))
+        suffix(w, base, n, "ES");
+    else
+        suffix(w, base, n, "S");
     add(f, w);
     /* past */
     int dbl = doubles(base, n);
-    if (base[n - 1] == 'E') suffix(w, base, n, "D");
-    else if (cy) suffix(w, base, n - 1, "IED");
+    if (base[n - 1] == 'E')
+        suffix(w, base, n, "D");
+    else if (cy)
+        suffix(w, base, n - 1, "IED");
     else if (dbl) {
         char d[2] = {base[n - 1], 0};
         suffix(w, base, n, d);
         strcat(w, "ED");
-    } else suffix(w, base, n, "ED");
+    } else
+        suffix(w, base, n, "ED");
     add(f, w);
     /* present participle */
     if (n >= 2 && base[n - 1] == 'E' && base[n - 2] == 'I') {
@@ -86,7 +94,8 @@ void inflect_verb(const char *base, inflect_forms *f) {
         char d[2] = {base[n - 1], 0};
         suffix(w, base, n, d);
         strcat(w, "ING");
-    } else suffix(w, base, n, "ING");
+    } else
+        suffix(w, base, n, "ING");
     add(f, w);
     irregular(irregular_verbs, irregular_verbs_n, base, f);
 }
@@ -100,10 +109,14 @@ void inflect_noun(const char *base, inflect_forms *f) {
     size_t before = (size_t)f->n;
     irregular(irregular_nouns, irregular_nouns_n, base, f);
     if ((size_t)f->n > before) return; /* an irregular plural replaces the regular one */
-    if (n >= 3 && !strcmp(base + n - 3, "MAN")) suffix(w, base, n - 3, "MEN");
-    else if (n >= 2 && base[n - 1] == 'Y' && !vowel(base[n - 2])) suffix(w, base, n - 1, "IES");
-    else if (sibilant(base, n) && base[n - 1] != 'O') suffix(w, base, n, "ES");
-    else suffix(w, base, n, "S");
+    if (n >= 3 && !strcmp(base + n - 3, "MAN"))
+        suffix(w, base, n - 3, "MEN");
+    else if (n >= 2 && base[n - 1] == 'Y' && !vowel(base[n - 2]))
+        suffix(w, base, n - 1, "IES");
+    else if (sibilant(base, n) && base[n - 1] != 'O')
+        suffix(w, base, n, "ES");
+    else
+        suffix(w, base, n, "S");
     add(f, w);
 }
 
@@ -113,8 +126,10 @@ const char *inflect_irregular_base(const char *w) {
         size_t mid = lo + (hi - lo) / 2;
         int c = strcmp(irregular_verb_forms[mid].form, w);
         if (!c) return irregular_verb_forms[mid].base;
-        if (c < 0) lo = mid + 1;
-        else hi = mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return NULL;
 }

@@ -51,8 +51,7 @@ static uint32_t probe(const lexicon *lx, const char *s, size_t n, uint32_t h) {
     for (uint32_t i = h & mask;; i = (i + 1) & mask) {
         uint32_t id = lx->slots[i];
         if (id == 0) return i;
-        if (lx->hashes[id] == h && lx->lens[id] == n && memcmp(lx->words[id], s, n) == 0)
-            return i;
+        if (lx->hashes[id] == h && lx->lens[id] == n && memcmp(lx->words[id], s, n) == 0) return i;
     }
 }
 

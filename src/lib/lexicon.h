@@ -13,13 +13,13 @@
 #define LEX_NONE 0u
 
 typedef struct lexicon {
-    arena *mem;          /* strings live here (the context's arena) */
-    uint32_t *slots;     /* open addressing: word id or 0 */
-    uint32_t nslots;     /* power of two */
-    const char **words;  /* id -> string; words[0] = "" */
-    uint32_t *lens;      /* id -> length */
-    uint32_t *hashes;    /* id -> hash */
-    uint32_t count;      /* ids in use, including 0 */
+    arena *mem;         /* strings live here (the context's arena) */
+    uint32_t *slots;    /* open addressing: word id or 0 */
+    uint32_t nslots;    /* power of two */
+    const char **words; /* id -> string; words[0] = "" */
+    uint32_t *lens;     /* id -> length */
+    uint32_t *hashes;   /* id -> hash */
+    uint32_t count;     /* ids in use, including 0 */
     uint32_t cap;
 } lexicon;
 

@@ -11,7 +11,6 @@
 #define MAX_MODIFIERS 3 /* lower-case words skipped between an actor and its role */
 #define MAX_AGENTS 8    /* roles in one chain or list */
 
-
 uint32_t group_size(const parse *p, uint32_t g) {
     uint32_t c = 0;
     for (uint32_t m = 0; m < p->nmen; m++) c += p->men[m].group == g;
@@ -23,8 +22,8 @@ static int is_word(const token *t) { return t->kind == TK_WORD; }
 /* Longest phrase of trie tr starting at token j from node, following
  * both the exact edge of a word and its stem edges (a word may lead on
  * exactly in one phrase and end as a stem in another). */
-static void longest_from(const trie *tr, const lexicon *lx, const token *t, uint32_t n,
-                         uint32_t i, uint32_t j, int32_t node, int allow_stem, pmatch *best) {
+static void longest_from(const trie *tr, const lexicon *lx, const token *t, uint32_t n, uint32_t i,
+                         uint32_t j, int32_t node, int allow_stem, pmatch *best) {
     if (j >= n) return;
     int32_t next[3];
     int k = 0;
@@ -45,8 +44,8 @@ static void longest_from(const trie *tr, const lexicon *lx, const token *t, uint
     }
 }
 
-static pmatch longest(const trie *tr, const lexicon *lx, const token *t, uint32_t n,
-                      uint32_t i, int allow_stem) {
+static pmatch longest(const trie *tr, const lexicon *lx, const token *t, uint32_t n, uint32_t i,
+                      int allow_stem) {
     pmatch best = {-1, 0};
     longest_from(tr, lx, t, n, i, i, TRIE_ROOT, allow_stem, &best);
     return best;
@@ -118,23 +117,22 @@ static const agent_entry *agent_at(const parse *p, uint32_t i) {
 /* A lower-case word that can sit between an actor and its role ("former",
  * "main", "awful and evil"): not a verb, not a role, not a conjunction. */
 static int modifier(const parse *p, uint32_t i) {
-    static const char *const TITLE[] = {"INTERIM", "ACTING", "FORMER", "TRANSITIONAL", "FIRST",
-                                        "SENIOR", "NEW", NULL};
+    static const char *const TITLE[] = {"INTERIM", "ACTING", "FORMER", "TRANSITIONAL",
+                                        "FIRST",   "SENIOR", "NEW",    NULL};
     const token *t = &p->t[i];
     if (!is_word(t) || (t->cap && !tok_in(t, TITLE))) return 0; /* "Syria's Interim President" */
     if (p->vrb[i].entry >= 0 || p->agt[i].entry >= 0) return 0;
-    static const char *const stop[] = {"AND", "OR", "NOR", "OF", "IN", "FROM", "TO", "WITH",
-                                       "BY", "FOR", "ON", "AT", "THAT", "WHO", "WHICH", "IS",
-                                       "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD", "WILL",
-                                       "WOULD", "SAID", NULL};
+    static const char *const stop[] = {"AND",   "OR",   "NOR",   "OF",   "IN",   "FROM", "TO",
+                                       "WITH",  "BY",   "FOR",   "ON",   "AT",   "THAT", "WHO",
+                                       "WHICH", "IS",   "ARE",   "WAS",  "WERE", "HAS",  "HAVE",
+                                       "HAD",   "WILL", "WOULD", "SAID", NULL};
     for (int k = 0; stop[k]; k++)
         if (tok_eq(t, stop[k])) return 0;
     return 1;
 }
 
 static int is_conj(const token *t) {
-    return tok_eq(t, "AND") || tok_eq(t, "OR") || tok_eq(t, "NOR") || tok_eq(t, "&") ||
-           tok_eq(t, ",");
+    return tok_eq(t, "AND") || tok_eq(t, "OR") || tok_eq(t, "NOR") || tok_eq(t, "&") || tok_eq(t, ",");
 }
 
 /* Skips modifiers from i; returns the first other token. */
@@ -187,8 +185,10 @@ static uint32_t read_roles(const parse *p, uint32_t i, role_chain *chains, int *
  * the mention. Returns the token after it. */
 static uint32_t absorb_name(const parse *p, uint32_t k) {
     while (k < p->n && (p->t[k].cap || p->t[k].particle) && is_word(&p->t[k]) && p->vrb[k].entry < 0) {
-        if (p->act[k].entry >= 0) k += p->act[k].len;
-        else k++;
+        if (p->act[k].entry >= 0)
+            k += p->act[k].len;
+        else
+            k++;
     }
     return k;
 }
@@ -221,8 +221,8 @@ static const char *apply_chain(parse *p, const char *code, const role_chain *c) 
 
 /* A compound list of actors from token i: "Arnor, Osgiliath and Gondor".
  * Returns how many were read into codes/starts/ends. */
-static int read_actor_list(const parse *p, uint32_t i, const char **codes, uint32_t *st,
-                           uint32_t *en, int max) {
+static int read_actor_list(const parse *p, uint32_t i, const char **codes, uint32_t *st, uint32_t *en,
+                           int max) {
     int n = 0;
     uint32_t k = i;
     while (n < max) {
@@ -346,7 +346,8 @@ static uint32_t from_actor(parse *p, uint32_t start, uint32_t i, const char *cod
         /* "Russian and Chinese diplomats": the roles after the last of the
          * list are each one's */
         if (j == i + p->act[i].len && shared_roles(p, j, chains, &nch)) {
-            for (int c = 0; c < nch; c++) add_mention(p, start, j, apply_chain(p, code, &chains[c]), group);
+            for (int c = 0; c < nch; c++)
+                add_mention(p, start, j, apply_chain(p, code, &chains[c]), group);
             return j;
         }
         if (strlen(code) > 3) j = of_own_country(p, j, code); /* "Assimi Goita of Mali" */
@@ -365,8 +366,7 @@ static uint32_t from_actor(parse *p, uint32_t start, uint32_t i, const char *cod
 static const char *alias_at(const parse *p, uint32_t i) {
     if (!p->aliases || i >= p->n) return NULL;
     const token *t = &p->t[i];
-    if (t->kind != TK_WORD || !(t->cap || t->particle) || p->act[i].entry >= 0 ||
-        p->agt[i].entry >= 0)
+    if (t->kind != TK_WORD || !(t->cap || t->particle) || p->act[i].entry >= 0 || p->agt[i].entry >= 0)
         return NULL;
     for (uint32_t k = 0; k < p->aliases->n; k++) {
         const name_alias *al = &p->aliases->v[k];
@@ -397,8 +397,8 @@ static const char *const ARTICLE[] = {"THE", "A", "AN", NULL};
 
 static uint32_t countries_at(parse *p, uint32_t i) {
     static const char *const NUM[] = {"TWO", "THREE", "FOUR", NULL};
-    static const char *const NOUN[] = {"COUNTRIES", "NATIONS", "SIDES", "NEIGHBOURS", "NEIGHBORS",
-                                       "GOVERNMENTS", "PARTIES", NULL};
+    static const char *const NOUN[] = {"COUNTRIES", "NATIONS",     "SIDES",   "NEIGHBOURS",
+                                       "NEIGHBORS", "GOVERNMENTS", "PARTIES", NULL};
     if (!p->aliases) return i;
     uint32_t k = i, n = 0;
     /* "Each blamed the other": the phrase is "Each" alone */
@@ -487,13 +487,13 @@ static uint32_t from_agent(parse *p, uint32_t i) {
     uint32_t group = p->ngroups++;
     uint32_t pn = possessed_name(p, e); /* "the cartel's co-founder Ismael Zambada" */
     if (pn > e) {
-        for (int ch = 0; ch < nch; ch++) add_mention(p, i, pn, apply_chain(p, "---", &chains[ch]), group);
+        for (int ch = 0; ch < nch; ch++)
+            add_mention(p, i, pn, apply_chain(p, "---", &chains[ch]), group);
         return pn;
     }
     /* role + of/in/from + actor list */
     uint32_t k = e;
-    if (k < p->n && (tok_eq(&p->t[k], "OF") || tok_eq(&p->t[k], "IN") ||
-                     tok_eq(&p->t[k], "FROM"))) {
+    if (k < p->n && (tok_eq(&p->t[k], "OF") || tok_eq(&p->t[k], "IN") || tok_eq(&p->t[k], "FROM"))) {
         const char *codes[16];
         uint32_t st[16], en[16];
         int na = read_actor_list(p, k + 1, codes, st, en, 16);
@@ -513,7 +513,8 @@ static uint32_t from_agent(parse *p, uint32_t i) {
         const char *c = actor_at(p, a);
         if (c && *c && p->t[a].cap) {
             uint32_t end = a + p->act[a].len;
-            for (int ch = 0; ch < nch; ch++) add_mention(p, i, end, apply_chain(p, c, &chains[ch]), group);
+            for (int ch = 0; ch < nch; ch++)
+                add_mention(p, i, end, apply_chain(p, c, &chains[ch]), group);
             return end;
         }
     }
@@ -557,8 +558,10 @@ static int list_gap(const parse *p, uint32_t a, uint32_t b, int and_needed) {
     int conj = 0, comma = 0;
     for (uint32_t k = a; k < b; k++) {
         const token *t = &p->t[k];
-        if (tok_eq(t, ",")) comma = 1;
-        else if (is_conj(t)) conj = 1;
+        if (tok_eq(t, ","))
+            comma = 1;
+        else if (is_conj(t))
+            conj = 1;
         else if (!(tok_eq(t, "THE") || tok_eq(t, "A") || tok_eq(t, "AN") || tok_eq(t, "BOTH") ||
                    tok_eq(t, "EITHER") || tok_eq(t, "NEITHER") || modifier(p, k)))
             return 0;
@@ -610,9 +613,10 @@ static int saying_word(const token *t) {
  * conjunction or adverb ("But he said", "Later, he"). */
 static uint32_t opening(const parse *p) {
     uint32_t i = 0;
-    while (i < p->n && (p->t[i].kind == TK_QUOTE || tok_eq(&p->t[i], "BUT") ||
-                        tok_eq(&p->t[i], "AND") || tok_eq(&p->t[i], ",") ||
-                        (p->t[i].kind == TK_WORD && p->t[i].uplen > 3 && !strcmp(p->t[i].up + p->t[i].uplen - 2, "LY"))))
+    while (i < p->n && (p->t[i].kind == TK_QUOTE || tok_eq(&p->t[i], "BUT") || tok_eq(&p->t[i], "AND") ||
+                        tok_eq(&p->t[i], ",") ||
+                        (p->t[i].kind == TK_WORD && p->t[i].uplen > 3 &&
+                         !strcmp(p->t[i].up + p->t[i].uplen - 2, "LY"))))
         i++;
     return i;
 }
@@ -651,7 +655,7 @@ int parse_sentence(parse *p, const dicts *d, arena *a, arena *tmp, const token *
         p->vrb[i] = longest(&d->verbs_t, lx, t, n, i, 0);
     }
     uint32_t first = opening(p); /* where "He" may open the sentence */
-    uint32_t e; /* the token after a phrase read */
+    uint32_t e;                  /* the token after a phrase read */
     for (uint32_t i = 0; i < n;) {
         const char *c = actor_at(p, i);
         if (c && compound_modifier(p, i + p->act[i].len)) c = ""; /* "U.S.-made" */
@@ -665,11 +669,13 @@ int parse_sentence(parse *p, const dicts *d, arena *a, arena *tmp, const token *
             i = from_agent(p, i);
         } else if (i == first && p->aliases && p->aliases->he &&
                    (tok_eq(&t[i], "HE") || tok_eq(&t[i], "SHE"))) { /* "He also praised" */
-            if (add_mention(p, i, i + 1, p->aliases->he, p->ngroups++) == 0) p->men[p->nmen - 1].alias = 1;
+            if (add_mention(p, i, i + 1, p->aliases->he, p->ngroups++) == 0)
+                p->men[p->nmen - 1].alias = 1;
             i++;
-        } else if (i == first && p->aliases && p->aliases->it && tok_eq(&t[i], "IT") &&
-                   i + 1 < n && saying_word(&t[i + 1])) { /* "It said in a statement" */
-            if (add_mention(p, i, i + 1, p->aliases->it, p->ngroups++) == 0) p->men[p->nmen - 1].alias = 1;
+        } else if (i == first && p->aliases && p->aliases->it && tok_eq(&t[i], "IT") && i + 1 < n &&
+                   saying_word(&t[i + 1])) { /* "It said in a statement" */
+            if (add_mention(p, i, i + 1, p->aliases->it, p->ngroups++) == 0)
+                p->men[p->nmen - 1].alias = 1;
             i++;
         } else if ((e = countries_at(p, i)) > i) { /* "the two countries" */
             i = e;

@@ -76,9 +76,7 @@ static json_object *fixed(double v, int decimals) {
 }
 
 /* A coordinate with four decimals (about 10 m), or null. */
-static json_object *coord(int has, double v) {
-    return !has || isnan(v) ? NULL : fixed(v, 4);
-}
+static json_object *coord(int has, double v) { return !has || isnan(v) ? NULL : fixed(v, 4); }
 
 /* The place fields of an event or a place mention (all null when none). */
 static void add_place(json_object *o, char_cursor *cc, const dyad_article *a, const dyad_place *pl) {
@@ -121,8 +119,10 @@ static void write_jsonl(FILE *f, const dyad_article *a, const dyad_event *e, cha
     json_object_object_add(o, "quad", json_object_new_int(e->quad));
     json_object_object_add(o, "goldstein", fixed(e->goldstein, 1));
     json_object_object_add(o, "confidence", fixed(e->confidence, 2));
-    json_object_object_add(o, "source_basis", json_object_new_string(e->source_basis ? e->source_basis : ""));
-    json_object_object_add(o, "target_basis", json_object_new_string(e->target_basis ? e->target_basis : ""));
+    json_object_object_add(o, "source_basis",
+                           json_object_new_string(e->source_basis ? e->source_basis : ""));
+    json_object_object_add(o, "target_basis",
+                           json_object_new_string(e->target_basis ? e->target_basis : ""));
     json_object_object_add(o, "source_name", or_null(e->source_name));
     json_object_object_add(o, "target_name", or_null(e->target_name));
     json_object_object_add(o, "source_wikidata", or_null(e->source_wikidata));
@@ -138,8 +138,8 @@ static void write_jsonl(FILE *f, const dyad_article *a, const dyad_event *e, cha
 
 static void write_tsv(FILE *f, const dyad_article *a, const dyad_event *e, char_cursor *cc) {
     tsv_field(f, a->id, strlen(a->id));
-    fprintf(f, "\t%u\t%s\t%s\t%s\t%s\t%s\t%d\t%.1f\t", e->sentence, e->date, e->source,
-            e->target, e->code, e->root, e->quad, e->goldstein);
+    fprintf(f, "\t%u\t%s\t%s\t%s\t%s\t%s\t%d\t%.1f\t", e->sentence, e->date, e->source, e->target,
+            e->code, e->root, e->quad, e->goldstein);
     const dyad_span *sp[3] = {&e->source_span, &e->target_span, &e->verb_span};
     for (int k = 0; k < 3; k++) {
         tsv_field(f, a->text + sp[k]->off, sp[k]->len);
@@ -159,8 +159,10 @@ static void write_tsv(FILE *f, const dyad_article *a, const dyad_event *e, char_
     } else {
         tsv_field(f, pl->name, strlen(pl->name));
         fprintf(f, "\t%s\t", pl->country);
-        if (!isnan(pl->lat)) fprintf(f, "%.4f\t%.4f\t", pl->lat, pl->lon);
-        else fputs("\t\t", f);
+        if (!isnan(pl->lat))
+            fprintf(f, "%.4f\t%.4f\t", pl->lat, pl->lon);
+        else
+            fputs("\t\t", f);
         tsv_field(f, a->text + pl->span.off, pl->span.len);
         fprintf(f, "\t%zu\t%zu\t%.2f", to_chars(cc, pl->span.off),
                 to_chars(cc, (size_t)pl->span.off + pl->span.len), e->confidence);
@@ -193,8 +195,8 @@ static void write_petrarch(FILE *f, const dyad_article *a, const dyad_event *e) 
     fputc('\n', f);
 }
 
-dyad_status dyad_write_events(FILE *f, dyad_output_format fmt, const dyad_article *a,
-                              const dyad_doc *d, dyad_error *err) {
+dyad_status dyad_write_events(FILE *f, dyad_output_format fmt, const dyad_article *a, const dyad_doc *d,
+                              dyad_error *err) {
     char_cursor cc = {d, a->text, a->text_len};
     if (fmt == DYAD_OUT_PLACES) {
         for (size_t i = 0; i < dyad_doc_nplaces(d); i++) write_place(f, a, dyad_doc_place(d, i), &cc);
@@ -241,8 +243,7 @@ static void write_figure(FILE *f, const dyad_article *a, const dyad_figure *g, c
     json_object_put(o);
 }
 
-dyad_status dyad_write_figures(FILE *f, const dyad_article *a, const dyad_doc *d,
-                               dyad_error *err) {
+dyad_status dyad_write_figures(FILE *f, const dyad_article *a, const dyad_doc *d, dyad_error *err) {
     char_cursor cc = {d, a->text, a->text_len};
     size_t n = dyad_doc_nfigures(d);
     for (size_t i = 0; i < n; i++) write_figure(f, a, dyad_doc_figure(d, i), &cc);

@@ -31,7 +31,7 @@ typedef struct mention {
  * two codes is no alias. Kept by coder.c, read by mention.c. */
 #define MAX_ALIASES 64
 typedef struct name_alias {
-    const char *up;   /* the upper-case name */
+    const char *up; /* the upper-case name */
     const char *code;
     uint8_t clash;
 } name_alias;
@@ -39,15 +39,15 @@ typedef struct name_alias {
 typedef struct name_aliases {
     name_alias v[MAX_ALIASES];
     uint32_t n;
-    const char *he; /* who "He" or "She" opening a sentence stands for: the
-                       person the last sentence with one had as subject */
-    const char *it;    /* who "It said" opening a sentence stands for: the
-                          body (country, organisation, institution) the
-                          last sentence had as its first verb's subject */
-    const char *group; /* what "the group", "the movement" stand for: the one
-                          armed group, party or gang the last sentences named */
-    const char *org;   /* what "the organisation" stands for: the one IGO or
-                          NGO the last sentences named */
+    const char *he;       /* who "He" or "She" opening a sentence stands for: the
+                             person the last sentence with one had as subject */
+    const char *it;       /* who "It said" opening a sentence stands for: the
+                             body (country, organisation, institution) the
+                             last sentence had as its first verb's subject */
+    const char *group;    /* what "the group", "the movement" stand for: the one
+                             armed group, party or gang the last sentences named */
+    const char *org;      /* what "the organisation" stands for: the one IGO or
+                             NGO the last sentences named */
     char countries[4][4]; /* the countries the last sentences named, for "the
                              two countries" ("KEN", "HTI") */
     uint32_t ncountries;  /* 0: none, or more than four */
@@ -62,18 +62,18 @@ typedef struct name_aliases {
 typedef struct parse {
     const dicts *d;
     arena *a;
-    const token *t; /* the sentence's tokens */
+    const token *t;              /* the sentence's tokens */
     const name_aliases *aliases; /* the article's short names, NULL for none */
     uint32_t n;
-    int32_t date;   /* YYYYMMDD of the article, 0 when unknown */
-    pmatch *act;    /* longest actor match starting at each token */
-    pmatch *agt;    /* longest agent match */
-    pmatch *vrb;    /* longest verb-form match */
+    int32_t date;    /* YYYYMMDD of the article, 0 when unknown */
+    pmatch *act;     /* longest actor match starting at each token */
+    pmatch *agt;     /* longest agent match */
+    pmatch *vrb;     /* longest verb-form match */
     int32_t *men_at; /* token -> index of the mention covering it, -1 */
     mention *men;
     uint32_t nmen, capmen;
     uint32_t ngroups;
-    int16_t *synmemo;  /* [synset * n + token]: match length, -1 not yet known */
+    int16_t *synmemo;                /* [synset * n + token]: match length, -1 not yet known */
     uint64_t present[PRESENT_WORDS]; /* bit (id % PRESENT_BITS) set for each token's word id */
 } parse;
 
@@ -98,8 +98,8 @@ uint32_t group_size(const parse *p, uint32_t g);
 typedef struct pat_result {
     int32_t source, target, compound;
     int compound_after; /* the '%' element came after the verb */
-    uint32_t end; /* one past the last token matched after the verb */
-    uint32_t start; /* first token matched before the verb */
+    uint32_t end;       /* one past the last token matched after the verb */
+    uint32_t start;     /* first token matched before the verb */
 } pat_result;
 
 /* Tries pattern pt around a verb occupying tokens [v0, v1); elements after

@@ -57,8 +57,10 @@ static uint32_t syn_fwd(const parse *p, uint32_t syn, uint32_t pos, int depth) {
             uint32_t lo = s->nalways, hi = s->nphrases;
             while (lo < hi) {
                 uint32_t mid = lo + (hi - lo) / 2;
-                if (s->first[mid] < id) lo = mid + 1;
-                else hi = mid;
+                if (s->first[mid] < id)
+                    lo = mid + 1;
+                else
+                    hi = mid;
             }
             for (uint32_t k = lo; k < s->nphrases && s->first[k] == id; k++)
                 if ((l = phrase_fwd(p, s, k, pos, depth)) > best) best = l;
@@ -91,10 +93,10 @@ static uint32_t elem_fwd(const parse *p, const pat_elem *e, uint32_t pos, pat_re
     case PE_SYNSET: return lit_fwd(p, e, pos, 0);
     case PE_SKIP: { /* a noun phrase: determiners, then a mention or a word */
         uint32_t k = pos;
-        while (k + 1 < p->n && (!strcmp(p->t[k].up, "THE") || !strcmp(p->t[k].up, "A") ||
-                                !strcmp(p->t[k].up, "AN") || !strcmp(p->t[k].up, "THEIR") ||
-                                !strcmp(p->t[k].up, "ITS") || !strcmp(p->t[k].up, "HIS") ||
-                                !strcmp(p->t[k].up, "HER") || !strcmp(p->t[k].up, "OUR")))
+        while (k + 1 < p->n &&
+               (!strcmp(p->t[k].up, "THE") || !strcmp(p->t[k].up, "A") || !strcmp(p->t[k].up, "AN") ||
+                !strcmp(p->t[k].up, "THEIR") || !strcmp(p->t[k].up, "ITS") ||
+                !strcmp(p->t[k].up, "HIS") || !strcmp(p->t[k].up, "HER") || !strcmp(p->t[k].up, "OUR")))
             k++;
         if (k >= p->n) return 0;
         m = mention_at(p, k);
@@ -106,8 +108,10 @@ static uint32_t elem_fwd(const parse *p, const pat_elem *e, uint32_t pos, pat_re
         m = mention_at(p, pos);
         if (m < 0) return 0;
         if (e->kind == PE_COMPOUND && group_size(p, p->men[m].group) < 2) return 0;
-        if (e->kind == PE_SOURCE) r->source = m;
-        else if (e->kind == PE_TARGET) r->target = m;
+        if (e->kind == PE_SOURCE)
+            r->source = m;
+        else if (e->kind == PE_TARGET)
+            r->target = m;
         else {
             r->compound = m;
             r->compound_after = 1;
@@ -134,16 +138,19 @@ static uint32_t elem_bwd(const parse *p, const pat_elem *e, uint32_t end, pat_re
         m = mention_ending(p, end);
         if (m < 0) return 0;
         if (e->kind == PE_COMPOUND && group_size(p, p->men[m].group) < 2) return 0;
-        if (e->kind == PE_SOURCE) r->source = m;
-        else if (e->kind == PE_TARGET) r->target = m;
-        else r->compound = m;
+        if (e->kind == PE_SOURCE)
+            r->source = m;
+        else if (e->kind == PE_TARGET)
+            r->target = m;
+        else
+            r->compound = m;
         return end - p->men[m].t0;
     }
     return 0;
 }
 
-static int post_from(const parse *p, const pattern *pt, uint16_t k, uint32_t pos,
-                     uint32_t lim, pat_result *r) {
+static int post_from(const parse *p, const pattern *pt, uint16_t k, uint32_t pos, uint32_t lim,
+                     pat_result *r) {
     if (k == pt->npost) {
         r->end = pos;
         return 1;
@@ -161,8 +168,7 @@ static int post_from(const parse *p, const pattern *pt, uint16_t k, uint32_t pos
 }
 
 /* k counts elements still to match, from the verb outwards (pre[k-1]). */
-static int pre_from(const parse *p, const pattern *pt, uint16_t k, uint32_t end,
-                    pat_result *r) {
+static int pre_from(const parse *p, const pattern *pt, uint16_t k, uint32_t end, pat_result *r) {
     if (k == 0) {
         r->start = end;
         return 1;

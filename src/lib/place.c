@@ -24,56 +24,53 @@
 /* Farthest a locative place after the verb may be, in tokens. */
 #define MAX_AFTER 15
 
-static const char *const PREP[] = {"IN", "NEAR", "AT", "OUTSIDE", "INSIDE", "ACROSS",
-                                   "AROUND", "THROUGHOUT", "INTO", "TOWARD", "TOWARDS",
-                                   "OFF", "WITHIN", "NEARBY", "VIA", "ONTO", "BESIDE",
-                                   "OUTSKIRTS", NULL};
-static const char *const DIRECTION[] = {"NORTHERN", "SOUTHERN", "EASTERN", "WESTERN", "CENTRAL",
-                                        "NORTHEASTERN", "NORTHWESTERN", "SOUTHEASTERN",
-                                        "SOUTHWESTERN", "NORTH", "SOUTH", "EAST", "WEST",
-                                        "NORTHEAST", "NORTHWEST", "SOUTHEAST", "SOUTHWEST",
-                                        "UPPER", "LOWER", "DOWNTOWN", "RURAL", "GREATER", NULL};
+static const char *const PREP[] = {
+    "IN",      "NEAR", "AT",     "OUTSIDE", "INSIDE", "ACROSS", "AROUND", "THROUGHOUT", "INTO", "TOWARD",
+    "TOWARDS", "OFF",  "WITHIN", "NEARBY",  "VIA",    "ONTO",   "BESIDE", "OUTSKIRTS",  NULL};
+static const char *const DIRECTION[] = {
+    "NORTHERN",     "SOUTHERN",     "EASTERN",      "WESTERN",   "CENTRAL",   "NORTHEASTERN",
+    "NORTHWESTERN", "SOUTHEASTERN", "SOUTHWESTERN", "NORTH",     "SOUTH",     "EAST",
+    "WEST",         "NORTHEAST",    "NORTHWEST",    "SOUTHEAST", "SOUTHWEST", "UPPER",
+    "LOWER",        "DOWNTOWN",     "RURAL",        "GREATER",   NULL};
 /* "<noun> of X" makes X a location */
-static const char *const OF_NOUN[] = {"CITY", "TOWN", "VILLAGE", "PROVINCE", "REGION", "DISTRICT",
-                                      "OUTSKIRTS", "AREA", "CAPITAL", "SUBURB", "SUBURBS",
-                                      "CENTER", "CENTRE", "CAMP", "PORT", "GOVERNORATE", "PART",
-                                      "VILLAGES", "TOWNS", "NEIGHBORHOOD", "NEIGHBOURHOOD",
-                                      "SETTLEMENT", "ENCLAVE",
-                                      "PARTS", "HEART", "STREETS", "NORTH", "SOUTH", "EAST", "WEST",
-                                      "NORTHEAST", "NORTHWEST", "SOUTHEAST", "SOUTHWEST", "KM",
-                                      "KILOMETERS", "KILOMETRES", "MILES", "BORDER", "OUTSIDE",
-                                      "VICINITY", "ENTRANCE", NULL};
+static const char *const OF_NOUN[] = {
+    "CITY",       "TOWN",        "VILLAGE",   "PROVINCE",  "REGION",    "DISTRICT",     "OUTSKIRTS",
+    "AREA",       "CAPITAL",     "SUBURB",    "SUBURBS",   "CENTER",    "CENTRE",       "CAMP",
+    "PORT",       "GOVERNORATE", "PART",      "VILLAGES",  "TOWNS",     "NEIGHBORHOOD", "NEIGHBOURHOOD",
+    "SETTLEMENT", "ENCLAVE",     "PARTS",     "HEART",     "STREETS",   "NORTH",        "SOUTH",
+    "EAST",       "WEST",        "NORTHEAST", "NORTHWEST", "SOUTHEAST", "SOUTHWEST",    "KM",
+    "KILOMETERS", "KILOMETRES",  "MILES",     "BORDER",    "OUTSIDE",   "VICINITY",     "ENTRANCE",
+    NULL};
 /* "<noun> of X" where X is a place inside the one named before ("the West
  * Bank town of Hebron") */
-static const char *const INNER_OF[] = {"CITY", "TOWN", "VILLAGE", "VILLAGES", "TOWNS",
-                                       "NEIGHBORHOOD", "NEIGHBOURHOOD", "DISTRICT", "SUBURB",
-                                       "SUBURBS", "SETTLEMENT", "ENCLAVE", "CAMP", "PROVINCE",
-                                       "AREA", "REGION", "GOVERNORATE", NULL};
+static const char *const INNER_OF[] = {
+    "CITY",          "TOWN",     "VILLAGE", "VILLAGES", "TOWNS",       "NEIGHBORHOOD",
+    "NEIGHBOURHOOD", "DISTRICT", "SUBURB",  "SUBURBS",  "SETTLEMENT",  "ENCLAVE",
+    "CAMP",          "PROVINCE", "AREA",    "REGION",   "GOVERNORATE", NULL};
 /* words after which a bare name is one of the parties ("talks between
  * Israel and Hamas", "a meeting with Egypt", "condemned by Iran"), not
  * where the event was */
 static const char *const PARTNER[] = {"BETWEEN", "WITH", "AND", "OR", "BY", NULL};
 /* capitalised words that are also the names of towns somewhere */
-static const char *const STOP[] = {"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
-                                   "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER",
-                                   "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY",
-                                   "SATURDAY", "SUNDAY", "JAN.", "FEB.", "MAR.", "APR.",
-                                   "AUG.", "SEPT.", "SEP.", "OCT.", "NOV.", "DEC.", "SEPT", "OF", "MUCH", "POLICE", "THE", "A", "AN",
-                                   "IT", "HE", "SHE", "WE", "THEY", "BUT", "AND", "OR", "SO",
-                                   "AS", "IN", "ON", "AT", "BY", "TO", "FOR", "WITH", "PRESIDENT",
-                                   "MINISTER", "ARMY", "UNION", "ISLAMIC", "STATE", "REPUBLIC",
-                                   "CENTRAL", "NORTH", "SOUTH", "EAST", "WEST", "NORTHERN",
-                                   "SOUTHERN", "EASTERN", "WESTERN", "SAID", "NEW", "GOOD",
-                                   "HOPE", "VICTORIA", "MOST", "SALE", "READING", "MOBILE", "NICE",
-                                   "SPLIT", "BATH", "DEAL", "GAP", "CHURCH", "ISLAND",
-                                   "ISLANDS", "SAINT", "SAN", "SANTA", "LA", "LE", "EL", "AL",
-                                   "UN", "US", "U.S.", "OUT", "UNITY", "LIBERTY", "PEACE",
-                                   "FREEDOM", "JUSTICE", "SECURITY", "DEFENSE", "DEFENCE", NULL};
+static const char *const STOP[] = {
+    "JANUARY",   "FEBRUARY", "MARCH",    "APRIL",    "MAY",     "JUNE",      "JULY",      "AUGUST",
+    "SEPTEMBER", "OCTOBER",  "NOVEMBER", "DECEMBER", "MONDAY",  "TUESDAY",   "WEDNESDAY", "THURSDAY",
+    "FRIDAY",    "SATURDAY", "SUNDAY",   "JAN.",     "FEB.",    "MAR.",      "APR.",      "AUG.",
+    "SEPT.",     "SEP.",     "OCT.",     "NOV.",     "DEC.",    "SEPT",      "OF",        "MUCH",
+    "POLICE",    "THE",      "A",        "AN",       "IT",      "HE",        "SHE",       "WE",
+    "THEY",      "BUT",      "AND",      "OR",       "SO",      "AS",        "IN",        "ON",
+    "AT",        "BY",       "TO",       "FOR",      "WITH",    "PRESIDENT", "MINISTER",  "ARMY",
+    "UNION",     "ISLAMIC",  "STATE",    "REPUBLIC", "CENTRAL", "NORTH",     "SOUTH",     "EAST",
+    "WEST",      "NORTHERN", "SOUTHERN", "EASTERN",  "WESTERN", "SAID",      "NEW",       "GOOD",
+    "HOPE",      "VICTORIA", "MOST",     "SALE",     "READING", "MOBILE",    "NICE",      "SPLIT",
+    "BATH",      "DEAL",     "GAP",      "CHURCH",   "ISLAND",  "ISLANDS",   "SAINT",     "SAN",
+    "SANTA",     "LA",       "LE",       "EL",       "AL",      "UN",        "US",        "U.S.",
+    "OUT",       "UNITY",    "LIBERTY",  "PEACE",    "FREEDOM", "JUSTICE",   "SECURITY",  "DEFENSE",
+    "DEFENCE",   NULL};
 
 /* Words a place name may have in lower case inside it ("Gulf of Aden"). */
-static const char *const INNER[] = {"OF", "DE", "DEL", "AL", "EL", "LA", "THE", "AND", "DA",
-                                    "DU", "DES", "ON", NULL};
-
+static const char *const INNER[] = {"OF",  "DE", "DEL", "AL",  "EL", "LA", "THE",
+                                    "AND", "DA", "DU",  "DES", "ON", NULL};
 
 /* Is country code cc among those the article named? */
 static int named(const place_context *pc, const char *cc) {
@@ -227,8 +224,7 @@ static int inside_actor(const parse *p, uint32_t i, uint32_t j) {
     return p->men[m].t0 < i || p->men[m].t1 > j;
 }
 
-static int push(const parse *p, place_mention **v, uint32_t *n, uint32_t *cap,
-                const place_mention *m) {
+static int push(const parse *p, place_mention **v, uint32_t *n, uint32_t *cap, const place_mention *m) {
     if (*n == *cap) {
         uint32_t nc = *cap ? *cap * 2 : 8;
         place_mention *nv = arena_alloc(p->a, nc * sizeof *nv);
@@ -243,8 +239,7 @@ static int push(const parse *p, place_mention **v, uint32_t *n, uint32_t *cap,
 
 /* "the Qatari capital", "Lebanon's capital": the capital of the country
  * of the actor mention just before token k ("capital"), or NULL. */
-static const gaz_entry *described_capital(const gazetteer *g, const parse *p, uint32_t k,
-                                          uint32_t *t0) {
+static const gaz_entry *described_capital(const gazetteer *g, const parse *p, uint32_t k, uint32_t *t0) {
     if (k == 0 || !tok_eq(&p->t[k], "CAPITAL")) return NULL;
     uint32_t j = k - 1;
     if (p->t[j].kind == TK_POSS && j > 0) j--;
@@ -265,8 +260,8 @@ static int capitalised(const char *text, const token *t) {
 }
 
 /* Prepositions that introduce a name the gazetteer lacks as a place. */
-static const char *const STRONG_PREP[] = {"IN", "NEAR", "AT", "OUTSIDE", "INSIDE", "NEARBY",
-                                          "OUTSKIRTS", NULL};
+static const char *const STRONG_PREP[] = {"IN",     "NEAR",   "AT",        "OUTSIDE",
+                                          "INSIDE", "NEARBY", "OUTSKIRTS", NULL};
 
 /* A capitalised name the gazetteer lacks after a strong preposition,
  * "village of" or a direction word ("near Ghausia Chowk", "the village of
@@ -382,17 +377,20 @@ int32_t place_for_verb(const place_mention *m, uint32_t n, uint32_t v0, uint32_t
         double dist = after ? (double)(x->t0 - v1) : (double)(v0 - x->t1);
         double s;
         if (x->locative && after && dist > MAX_AFTER) continue;
-        if (x->locative) s = 100 - 2 * dist - (after ? 0 : 10);
-        else if (x->e->kind == GAZ_COUNTRY && (!after || x->partner)) continue; /* an actor, not a place */
-        else s = (after ? 30 : 20) - 3 * dist;
+        if (x->locative)
+            s = 100 - 2 * dist - (after ? 0 : 10);
+        else if (x->e->kind == GAZ_COUNTRY && (!after || x->partner))
+            continue; /* an actor, not a place */
+        else
+            s = (after ? 30 : 20) - 3 * dist;
         if (s > bs) {
             bs = s;
             best = (int32_t)k;
         }
     }
     /* "in the West Bank town of Hebron": the place inside wins */
-    if (best >= 0 && m[best].locative && (uint32_t)best + 1 < n &&
-        m[best + 1].locative == LOC_INNER && m[best + 1].t0 <= m[best].t1 + 4)
+    if (best >= 0 && m[best].locative && (uint32_t)best + 1 < n && m[best + 1].locative == LOC_INNER &&
+        m[best + 1].t0 <= m[best].t1 + 4)
         best++;
     return best;
 }
@@ -412,12 +410,12 @@ void place_fill(const place_mention *m, const token *t, uint32_t si, dyad_place 
     out->locative = m->locative;
 }
 
-dyad_status dyad_place_for_verb(const dyad_ctx *ctx, const char *text, size_t len,
-                                dyad_span verb, dyad_place *out, char *buf, size_t cap,
-                                dyad_error *err) {
+dyad_status dyad_place_for_verb(const dyad_ctx *ctx, const char *text, size_t len, dyad_span verb,
+                                dyad_place *out, char *buf, size_t cap, dyad_error *err) {
     memset(out, 0, sizeof *out);
     out->lat = out->lon = NAN;
-    if (!ctx || !text || !out || !buf || !cap) return dyad_fail(err, DYAD_EINVAL, NULL, 0, "no context or text");
+    if (!ctx || !text || !out || !buf || !cap)
+        return dyad_fail(err, DYAD_EINVAL, NULL, 0, "no context or text");
     if ((size_t)verb.off + verb.len > len)
         return dyad_fail(err, DYAD_EINVAL, NULL, 0, "verb span outside the text");
     arena a;

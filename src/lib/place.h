@@ -9,10 +9,10 @@
 #include "parse.h"
 
 typedef struct place_mention {
-    uint32_t t0, t1;    /* tokens of the whole phrase ("northern Gaza") */
+    uint32_t t0, t1; /* tokens of the whole phrase ("northern Gaza") */
     const gaz_entry *e;
-    uint8_t locative;   /* after "in", "near", "south of", a direction word */
-    uint8_t partner;    /* after "between", "with", "and", "or", "by": a party, not a place */
+    uint8_t locative; /* after "in", "near", "south of", a direction word */
+    uint8_t partner;  /* after "between", "with", "and", "or", "by": a party, not a place */
 } place_mention;
 
 #define PLACE_MAX_COUNTRIES 32

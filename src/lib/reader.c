@@ -24,13 +24,13 @@
 
 struct dyad_reader {
     char *path;
-    char *base;           /* file name without directory and extension */
+    char *base; /* file name without directory and extension */
     dyad_input_format fmt;
     dyad_warn_fn warn;
     void *ud;
     FILE *f;
     int own_f;
-    long line;            /* lines read so far */
+    long line; /* lines read so far */
     int done;
     /* the current article's strings */
     char *id, *date, *source, *title, *url, *text;
@@ -41,7 +41,7 @@ struct dyad_reader {
     size_t xqn, xqcap, xqpos;
     int xeof, xentities, xnomem;
     xmlNode *xcur; /* the <Sentence> being read, freed on the next call */
-    char *buf;            /* line buffer */
+    char *buf;     /* line buffer */
     size_t bufcap;
     size_t buflen, bufpos; /* JSONL: the line read, and where its next object
                               starts when one line holds several */
@@ -152,8 +152,10 @@ static int check_encoding(FILE *f, const char **why) {
     int nul_even = 0, nul_odd = 0;
     for (size_t i = 0; i < n; i++) {
         if (b[i]) continue;
-        if (i % 2) nul_odd++;
-        else nul_even++;
+        if (i % 2)
+            nul_odd++;
+        else
+            nul_even++;
     }
     int utf16 = (n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) ||
                 (n >= 8 && (nul_odd * 2 >= (int)n / 2 || nul_even * 2 >= (int)n / 2));
@@ -202,8 +204,8 @@ static void xml_end(void *ctx, const xmlChar *name, const xmlChar *prefix, const
 /* SAX entity declaration: entities are never expanded (the "billion
  * laughs" grow without bound), so a file that declares one is refused as
  * soon as it does. */
-static void xml_entity(void *ctx, const xmlChar *name, int type, const xmlChar *pub,
-                       const xmlChar *sys, xmlChar *content) {
+static void xml_entity(void *ctx, const xmlChar *name, int type, const xmlChar *pub, const xmlChar *sys,
+                       xmlChar *content) {
     (void)name, (void)type, (void)pub, (void)sys, (void)content;
     xmlParserCtxt *c = ctx;
     ((dyad_reader *)c->_private)->xentities = 1;
@@ -359,7 +361,8 @@ static int utf8proc_valid(const char *s, size_t n) {
             continue;
         }
         utf8proc_int32_t c;
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
+        utf8proc_ssize_t k =
+            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
         if (k <= 0) return 0;
         i += (size_t)k;
     }
@@ -372,7 +375,8 @@ static char *clean(dyad_reader *r, const char *s, size_t n, long line, size_t *o
     memset(&rep, 0, sizeof rep);
     char *t = utf8_clean(s, n, outlen, &rep);
     if (t && rep.invalid)
-        dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, line + (rep.first_invalid_line > 0 ? rep.first_invalid_line - 1 : 0),
+        dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path,
+                  line + (rep.first_invalid_line > 0 ? rep.first_invalid_line - 1 : 0),
                   "invalid UTF-8 replaced (%zu sequence%s)", rep.invalid, rep.invalid == 1 ? "" : "s");
     return t;
 }
@@ -400,7 +404,8 @@ static int jsonl_line(dyad_reader *r, dyad_error *err) {
         if (n == -1) return 0;
         if (n == -3) return dyad_fail(err, DYAD_ENOMEM, r->path, r->line, "out of memory"), -1;
         if (n == -2) {
-            dyad_warn(r->warn, r->ud, DYAD_ELIMIT, r->path, r->line, "line longer than %u bytes skipped", MAX_LINE);
+            dyad_warn(r->warn, r->ud, DYAD_ELIMIT, r->path, r->line, "line longer than %u bytes skipped",
+                      MAX_LINE);
             continue;
         }
         size_t from = r->line == 1 && n >= 3 && !memcmp(r->buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
@@ -436,7 +441,8 @@ static int jsonl_record(dyad_reader *r, json_object *o, dyad_error *err) {
     json_object *jt;
     if (!json_object_is_type(o, json_type_object) || !json_object_object_get_ex(o, "text", &jt) ||
         !json_object_is_type(jt, json_type_string)) {
-        dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, r->line, "no string field \"text\"; record skipped");
+        dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, r->line,
+                  "no string field \"text\"; record skipped");
         return 0;
     }
     if ((size_t)json_object_get_string_len(jt) != strlen(json_object_get_string(jt))) {
@@ -540,7 +546,11 @@ static int next_text(dyad_reader *r, dyad_article *out, dyad_error *err) {
         while (e < n && all[e] != '\n') e++;
         size_t ll = e - pos;
         if (ll == 0 || (ll == 1 && all[pos] == '\r')) {
-            if (!first) { pos = e < n ? e + 1 : n; line++; body_line = line; }
+            if (!first) {
+                pos = e < n ? e + 1 : n;
+                line++;
+                body_line = line;
+            }
             break;
         }
         int hit = -1;
@@ -575,7 +585,10 @@ static int next_text(dyad_reader *r, dyad_article *out, dyad_error *err) {
         line++;
         body_line = line;
     }
-    if (first) { pos = bom; body_line = 1; }
+    if (first) {
+        pos = bom;
+        body_line = 1;
+    }
     r->date = dup0(d);
     size_t tl = 0;
     r->text = clean(r, all + pos, n - pos, body_line, &tl);
@@ -602,7 +615,8 @@ static int next_xml(dyad_reader *r, dyad_article *out, dyad_error *err) {
     for (;;) {
         xmlNode *s = next_sentence(r);
         if (!s) {
-            if (r->xnomem) return dyad_fail(err, DYAD_ENOMEM, r->path, 0, "out of memory reading XML"), -1;
+            if (r->xnomem)
+                return dyad_fail(err, DYAD_ENOMEM, r->path, 0, "out of memory reading XML"), -1;
             return 0;
         }
         long line = (long)xmlGetLineNo(s);
@@ -620,10 +634,12 @@ static int next_xml(dyad_reader *r, dyad_article *out, dyad_error *err) {
         xmlChar *txt = xmlNodeGetContent(tn);
         char d[11] = "";
         if (date && date_normalize((const char *)date, d) != 0) {
-            dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, line, "bad date \"%s\" ignored", (const char *)date);
+            dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, line, "bad date \"%s\" ignored",
+                      (const char *)date);
             d[0] = '\0';
         }
-        if (id && *id) r->id = dup0((const char *)id);
+        if (id && *id)
+            r->id = dup0((const char *)id);
         else {
             char b[64];
             snprintf(b, sizeof b, ":%ld", line);
@@ -641,7 +657,10 @@ static int next_xml(dyad_reader *r, dyad_article *out, dyad_error *err) {
         if (col) {
             int sp = 0;
             for (size_t q = 0; q < tn2; q++) {
-                if (isspace((unsigned char)t[q])) { sp = 1; continue; }
+                if (isspace((unsigned char)t[q])) {
+                    sp = 1;
+                    continue;
+                }
                 if (sp && k) col[k++] = ' ';
                 sp = 0;
                 col[k++] = t[q];

@@ -18,16 +18,16 @@ const char *dyad_status_str(dyad_status s) {
     return "unknown status";
 }
 
-static void vfill(dyad_error *err, dyad_status code, const char *file, long line,
-                  const char *fmt, va_list ap) {
+static void vfill(dyad_error *err, dyad_status code, const char *file, long line, const char *fmt,
+                  va_list ap) {
     err->code = code;
     err->line = line;
     snprintf(err->file, sizeof err->file, "%s", file ? file : "");
     vsnprintf(err->msg, sizeof err->msg, fmt, ap);
 }
 
-dyad_status dyad_fail(dyad_error *err, dyad_status code, const char *file, long line,
-                      const char *fmt, ...) {
+dyad_status dyad_fail(dyad_error *err, dyad_status code, const char *file, long line, const char *fmt,
+                      ...) {
     if (err) {
         va_list ap;
         va_start(ap, fmt);

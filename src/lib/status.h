@@ -14,8 +14,8 @@
 /* Fills err (if not NULL) and returns code, so callers can write
  * `return dyad_fail(err, DYAD_EPARSE, path, line, "bad %s", x);`.
  * file may be NULL. */
-dyad_status dyad_fail(dyad_error *err, dyad_status code, const char *file, long line,
-                      const char *fmt, ...) DYAD_PRINTF(5, 6);
+dyad_status dyad_fail(dyad_error *err, dyad_status code, const char *file, long line, const char *fmt,
+                      ...) DYAD_PRINTF(5, 6);
 
 /* Reports a recoverable problem through a warning callback (no-op when warn
  * is NULL). */

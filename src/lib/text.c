@@ -25,13 +25,16 @@ static int is_apos(utf8proc_int32_t c) { return c == '\'' || c == 0x2019 || c ==
 static int is_dquote(utf8proc_int32_t c) {
     return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0xAB || c == 0xBB;
 }
-static int is_dash(utf8proc_int32_t c) { return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212; }
+static int is_dash(utf8proc_int32_t c) {
+    return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212;
+}
 static int is_digit_cp(utf8proc_int32_t c) { return c >= '0' && c <= '9'; }
 
 /* Decodes the code point at s[i] (invalid bytes read as U+FFFD, 1 byte). */
 static utf8proc_int32_t cp_at(const char *s, size_t n, size_t i, size_t *len) {
     utf8proc_int32_t c;
-    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
+    utf8proc_ssize_t k =
+        utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
     if (k <= 0) {
         *len = 1;
         return 0xFFFD;
@@ -52,8 +55,9 @@ typedef struct tokbuf {
  * participle or adjective after a hyphen ("Iran-backed", "Russian-style",
  * "Hamas-run"), not a name ("Barad-dur"). */
 static int compound_adjective(const char *w, size_t n) {
-    static const char *const tails[] = {"style", "run", "led", "made", "held", "born", "type",
-                                        "like", "wide", "friendly", "leaning", "speaking", NULL};
+    static const char *const tails[] = {"style",   "run",      "led",  "made", "held",
+                                        "born",    "type",     "like", "wide", "friendly",
+                                        "leaning", "speaking", NULL};
     const char *h = NULL;
     for (size_t k = 0; k + 1 < n; k++)
         if (w[k] == '-' && w[k + 1] >= 'a' && w[k + 1] <= 'z') h = w + k + 1;
@@ -83,8 +87,10 @@ static int push(tokbuf *b, size_t off, size_t len, tok_kind kind) {
     size_t need = text_upper(b->text + off, len, small, sizeof small);
     char *up = arena_alloc(b->a, need + 1);
     if (!up) return -1;
-    if (need < sizeof small) memcpy(up, small, need + 1);
-    else text_upper(b->text + off, len, up, need + 1);
+    if (need < sizeof small)
+        memcpy(up, small, need + 1);
+    else
+        text_upper(b->text + off, len, up, need + 1);
     t->up = up;
     t->uplen = (uint32_t)need;
     t->id = lex_find(b->lx, up, need);
@@ -96,8 +102,8 @@ static int push(tokbuf *b, size_t off, size_t len, tok_kind kind) {
     const char *w = b->text + off;
     size_t h = 0;
     while (h < len && h < 3 && w[h] >= 'a' && w[h] <= 'z') h++;
-    t->particle = kind == TK_WORD && h > 0 && h + 1 < len && w[h] == '-' && w[h + 1] >= 'A' &&
-                  w[h + 1] <= 'Z';
+    t->particle =
+        kind == TK_WORD && h > 0 && h + 1 < len && w[h] == '-' && w[h + 1] >= 'A' && w[h + 1] <= 'Z';
     /* "pro-Russian", "non-Arab": an adjective, not a name */
     if (t->particle && ((h == 3 && !memcmp(w, "pro", 3)) || (h == 3 && !memcmp(w, "non", 3)))) {
         t->particle = 0;
@@ -108,7 +114,7 @@ static int push(tokbuf *b, size_t off, size_t len, tok_kind kind) {
 
 /* Month abbreviations that keep their period ("Aug.15", "Oct. 7"). */
 static int month_abbrev(const char *up, size_t n) {
-    static const char *const m[] = {"JAN", "FEB", "MAR", "APR", "JUN", "JUL", "AUG",
+    static const char *const m[] = {"JAN", "FEB",  "MAR", "APR", "JUN", "JUL", "AUG",
                                     "SEP", "SEPT", "OCT", "NOV", "DEC", NULL};
     for (int k = 0; m[k]; k++)
         if (strlen(m[k]) == n && memcmp(m[k], up, n) == 0) return 1;
@@ -117,7 +123,9 @@ static int month_abbrev(const char *up, size_t n) {
 
 /* Words that often open a sentence after an initialism or an initial. */
 static int sentence_starter(const char *up) {
-    static const char *const starters[] = {"THE", "A", "AN", "IN", "ON", "HE", "SHE", "IT", "THEY", "WE", "BUT", "AND", "THIS", "THAT", "THESE", "THOSE", NULL};
+    static const char *const starters[] = {"THE",  "A",    "AN",    "IN",    "ON",  "HE",
+                                           "SHE",  "IT",   "THEY",  "WE",    "BUT", "AND",
+                                           "THIS", "THAT", "THESE", "THOSE", NULL};
     for (int q = 0; starters[q]; q++)
         if (strcmp(up, starters[q]) == 0) return 1;
     return 0;
@@ -125,10 +133,10 @@ static int sentence_starter(const char *up) {
 
 static int abbrev(const char *up) {
     static const char *const a[] = {
-        "MR.", "MRS.", "MS.", "DR.", "PROF.", "GEN.", "COL.", "LT.", "SGT.", "CAPT.", "MAJ.",
-        "REP.", "SEN.", "GOV.", "PRES.", "ST.", "REV.", "ADM.", "CMDR.", "JAN.", "FEB.",
-        "MAR.", "APR.", "AUG.", "SEPT.", "SEP.", "OCT.", "NOV.", "DEC.", "NO.", "VS.", "INC.",
-        "CO.", "CORP.", "LTD.", "JR.", "SR.", "ETC.", "GOV'T.", "MT.", "FT.", "GOVT.", NULL};
+        "MR.",   "MRS.", "MS.",   "DR.",   "PROF.", "GEN.",   "COL.", "LT.",   "SGT.",  "CAPT.", "MAJ.",
+        "REP.",  "SEN.", "GOV.",  "PRES.", "ST.",   "REV.",   "ADM.", "CMDR.", "JAN.",  "FEB.",  "MAR.",
+        "APR.",  "AUG.", "SEPT.", "SEP.",  "OCT.",  "NOV.",   "DEC.", "NO.",   "VS.",   "INC.",  "CO.",
+        "CORP.", "LTD.", "JR.",   "SR.",   "ETC.",  "GOV'T.", "MT.",  "FT.",   "GOVT.", NULL};
     for (int k = 0; a[k]; k++)
         if (strcmp(a[k], up) == 0) return 1;
     return 0;
@@ -224,14 +232,22 @@ static size_t scan_number(tokbuf *b, const char *text, size_t len, size_t i, int
     size_t j = i;
     while (j < len) {
         char ch = text[j];
-        if (ch >= '0' && ch <= '9') { j++; continue; }
-        if ((ch == ',' || ch == '.') && j + 1 < len && text[j + 1] >= '0' && text[j + 1] <= '9') { j++; continue; }
+        if (ch >= '0' && ch <= '9') {
+            j++;
+            continue;
+        }
+        if ((ch == ',' || ch == '.') && j + 1 < len && text[j + 1] >= '0' && text[j + 1] <= '9') {
+            j++;
+            continue;
+        }
         break;
     }
     /* 15th, 1st, 2nd, 3rd; 12-year is a word */
     size_t k = j;
     while (k < len && ((text[k] >= 'a' && text[k] <= 'z') || (text[k] >= 'A' && text[k] <= 'Z'))) k++;
-    if (k > j || (j < len && text[j] == '-' && j + 1 < len && ((text[j+1] >= 'a' && text[j+1] <= 'z') || (text[j+1]>='A'&&text[j+1]<='Z')))) {
+    if (k > j ||
+        (j < len && text[j] == '-' && j + 1 < len &&
+         ((text[j + 1] >= 'a' && text[j + 1] <= 'z') || (text[j + 1] >= 'A' && text[j + 1] <= 'Z')))) {
         size_t e = scan_word(text, len, i);
         if (e <= i) e = k;
         if (push(b, i, e - i, TK_WORD)) *err = 1;
@@ -297,7 +313,8 @@ static int tokenize(tokbuf *b, const char *text, size_t len) {
         }
         if (is_apos(c)) {
             /* possessive after a plural: "ministers'" */
-            if (b->n > 0 && b->v[b->n - 1].off + b->v[b->n - 1].len == i && b->v[b->n - 1].kind == TK_WORD) {
+            if (b->n > 0 && b->v[b->n - 1].off + b->v[b->n - 1].len == i &&
+                b->v[b->n - 1].kind == TK_WORD) {
                 size_t nl;
                 utf8proc_int32_t d = i + l < len ? cp_at(text, len, i + l, &nl) : ' ';
                 if (!is_alpha_cp(d)) {
@@ -342,21 +359,25 @@ static int boundary(const tokbuf *b, size_t start, size_t k, const char *text, i
     size_t after = k + 1; /* first token after the boundary */
     if (!single) {
         if (t->kind == TK_PUNCT && (t->up[0] == '.' || t->up[0] == '!' || t->up[0] == '?')) {
-            while (after < b->n && (b->v[after].kind == TK_QUOTE || (b->v[after].kind == TK_PUNCT && (b->v[after].up[0] == ')' || b->v[after].up[0] == ']')))) {
+            while (after < b->n && (b->v[after].kind == TK_QUOTE ||
+                                    (b->v[after].kind == TK_PUNCT &&
+                                     (b->v[after].up[0] == ')' || b->v[after].up[0] == ']')))) {
                 /* closing quotes belong to the sentence when attached */
                 if (b->v[after].off != b->v[after - 1].off + b->v[after - 1].len) break;
                 after++;
             }
-            if (after >= b->n) end = 1;
+            if (after >= b->n)
+                end = 1;
             else {
                 const token *nx = &b->v[after];
                 if (nx->cap || nx->kind == TK_NUM || nx->kind == TK_QUOTE) end = 1;
-                if (nx->off == b->v[after - 1].off + b->v[after - 1].len && nx->kind != TK_QUOTE) end = 0;
+                if (nx->off == b->v[after - 1].off + b->v[after - 1].len && nx->kind != TK_QUOTE)
+                    end = 0;
                 /* a capital letter's period is an initial ("J. R. Tolkien")
                  * unless a word that opens sentences follows ("Plan B. The") */
                 const token *pv = k > start ? &b->v[k - 1] : NULL;
-                if (end && pv && pv->kind == TK_WORD && pv->uplen == 1 && pv->cap && pv->off + pv->len == t->off &&
-                    nx->cap && !sentence_starter(nx->up))
+                if (end && pv && pv->kind == TK_WORD && pv->uplen == 1 && pv->cap &&
+                    pv->off + pv->len == t->off && nx->cap && !sentence_starter(nx->up))
                     end = 0;
             }
         } else if (t->kind == TK_WORD && t->uplen > 1 && t->up[t->uplen - 1] == '.' && after < b->n) {
@@ -371,10 +392,12 @@ static int boundary(const tokbuf *b, size_t start, size_t k, const char *text, i
             size_t gap0 = t->off + t->len, gap1 = nx->off;
             int nls = 0;
             for (size_t q = gap0; q < gap1; q++) nls += text[q] == '\n';
-            if (nls >= 2) end = 1;
+            if (nls >= 2)
+                end = 1;
             else if (nls == 1) {
                 char lc = t->up[t->uplen - 1];
-                if (t->kind == TK_QUOTE || lc == '.' || lc == '!' || lc == '?' || lc == ':' || lc == ')') end = 1;
+                if (t->kind == TK_QUOTE || lc == '.' || lc == '!' || lc == '?' || lc == ':' || lc == ')')
+                    end = 1;
             }
         }
     }
@@ -416,8 +439,7 @@ static int split_sentences(arena *a, const tokbuf *b, const char *text, int sing
     return 0;
 }
 
-int text_analyze(arena *a, const lexicon *lx, const char *text, size_t len, int single,
-                 text_doc *out) {
+int text_analyze(arena *a, const lexicon *lx, const char *text, size_t len, int single, text_doc *out) {
     memset(out, 0, sizeof *out);
     tokbuf b = {a, lx, text, NULL, 0, 0};
     if (tokenize(&b, text, len) != 0) return -1;

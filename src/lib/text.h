@@ -29,11 +29,11 @@ typedef struct token {
     uint32_t off, len; /* span in the article text */
     const char *up;    /* upper-case folded text, NUL-terminated (arena) */
     uint32_t uplen;
-    uint32_t id;       /* lexicon id of up, LEX_NONE if no dictionary uses it */
-    uint8_t kind;      /* tok_kind */
-    uint8_t cap;       /* the text starts with an upper-case letter */
-    uint8_t compound;  /* an adjective of a name and a participle: "Iran-backed" */
-    uint8_t particle;  /* a name after a lower-case particle: "al-Sharaa", "el-Sisi" */
+    uint32_t id;      /* lexicon id of up, LEX_NONE if no dictionary uses it */
+    uint8_t kind;     /* tok_kind */
+    uint8_t cap;      /* the text starts with an upper-case letter */
+    uint8_t compound; /* an adjective of a name and a participle: "Iran-backed" */
+    uint8_t particle; /* a name after a lower-case particle: "al-Sharaa", "el-Sisi" */
 } token;
 
 /* Whether token t is the upper-case word w; the first letters are compared
@@ -50,7 +50,7 @@ static inline int tok_in(const token *t, const char *const *list) {
 }
 
 typedef struct sentence {
-    uint32_t off, len;  /* span in the article text */
+    uint32_t off, len;   /* span in the article text */
     uint32_t tok0, ntok; /* its tokens: toks[tok0 .. tok0+ntok) */
 } sentence;
 
@@ -72,7 +72,6 @@ size_t text_upper(const char *s, size_t n, char *out, size_t cap);
  * -> DID N'T), all in arena a. With single != 0 the whole text is one
  * sentence. Token ids are looked up in lx (lex_find; never added). Returns 0,
  * or -1 when out of memory. */
-int text_analyze(arena *a, const lexicon *lx, const char *text, size_t len, int single,
-                 text_doc *out);
+int text_analyze(arena *a, const lexicon *lx, const char *text, size_t len, int single, text_doc *out);
 
 #endif

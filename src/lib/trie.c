@@ -35,8 +35,7 @@ void trie_free(trie *t) {
     memset(t, 0, sizeof *t);
 }
 
-static trie_edge *find_slot(trie_edge *edges, uint32_t cap, int32_t from, uint32_t word,
-                            uint8_t stem) {
+static trie_edge *find_slot(trie_edge *edges, uint32_t cap, int32_t from, uint32_t word, uint8_t stem) {
     uint32_t mask = cap - 1;
     for (uint32_t i = edge_hash(from, word, stem) & mask;; i = (i + 1) & mask) {
         trie_edge *e = &edges[i];
@@ -115,8 +114,7 @@ int32_t trie_edge_to(const trie *t, int32_t node, uint32_t word, int stem) {
     return e->word ? e->to : TRIE_NONE;
 }
 
-int32_t trie_stem_child(const trie *t, const lexicon *lx, int32_t node, const char *s,
-                        size_t n) {
+int32_t trie_stem_child(const trie *t, const lexicon *lx, int32_t node, const char *s, size_t n) {
     if (!t->edges || !t->nodes[node].has_stems) return TRIE_NONE;
     for (size_t k = n < t->max_stem ? n : t->max_stem; k >= t->min_stem && k > 0; k--) {
         if (k < n && k < 3) break; /* a two-letter stem ("AU") matches only itself */

@@ -23,21 +23,21 @@ typedef struct trie_node {
 } trie_node;
 
 typedef struct trie_edge {
-    int32_t from;      /* node */
-    uint32_t word;     /* lexicon id; 0 marks an empty slot */
-    int32_t to;        /* node */
+    int32_t from;  /* node */
+    uint32_t word; /* lexicon id; 0 marks an empty slot */
+    int32_t to;    /* node */
     uint8_t stem;
 } trie_edge;
 
 typedef struct trie {
     trie_node *nodes;
     uint32_t nnodes, capnodes;
-    trie_edge *edges;  /* open-addressing hash on (from, word, stem) */
+    trie_edge *edges;          /* open-addressing hash on (from, word, stem) */
     uint32_t nedges, capedges; /* capedges is a power of two */
-    uint16_t min_stem; /* shortest stem that is probed */
-    uint32_t max_stem; /* bytes of the longest stem word added (trie_note_stem):
-                          no longer prefix of a token is probed, so a token
-                          costs the same whatever its length */
+    uint16_t min_stem;         /* shortest stem that is probed */
+    uint32_t max_stem;         /* bytes of the longest stem word added (trie_note_stem):
+                                  no longer prefix of a token is probed, so a token
+                                  costs the same whatever its length */
 } trie;
 
 int trie_init(trie *t);
@@ -64,8 +64,7 @@ static inline void trie_note_stem(trie *t, uint32_t len) {
 /* Stem child of node for the upper-case token text s[0..n): the longest
  * stem edge that is a prefix of s, or TRIE_NONE. lx resolves prefixes to ids;
  * prefixes longer than t->max_stem are not probed. */
-int32_t trie_stem_child(const trie *t, const lexicon *lx, int32_t node, const char *s,
-                        size_t n);
+int32_t trie_stem_child(const trie *t, const lexicon *lx, int32_t node, const char *s, size_t n);
 
 static inline int32_t trie_value(const trie *t, int32_t node) { return t->nodes[node].value; }
 

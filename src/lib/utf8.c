@@ -17,13 +17,18 @@ char *utf8_clean(const char *s, size_t n, size_t *outlen, utf8_report *rep) {
         unsigned char b = (unsigned char)s[i];
         if (b < 0x80) {
             if (b == '\n') line++;
-            if (b == '\r' && i + 1 < n && s[i + 1] == '\n') { i++; continue; }
-            tmp[o++] = (b < 0x20 && b != '\n' && b != '\t') || b == 0x7F ? (rep->controls++, ' ') : (char)b;
+            if (b == '\r' && i + 1 < n && s[i + 1] == '\n') {
+                i++;
+                continue;
+            }
+            tmp[o++] =
+                (b < 0x20 && b != '\n' && b != '\t') || b == 0x7F ? (rep->controls++, ' ') : (char)b;
             i++;
             continue;
         }
         utf8proc_int32_t c;
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
+        utf8proc_ssize_t k =
+            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
         if (k <= 0) {
             if (!rep->invalid) rep->first_invalid_line = line;
             rep->invalid++;

@@ -8,9 +8,9 @@
 #include <stddef.h>
 
 typedef struct utf8_report {
-    size_t invalid;     /* invalid sequences replaced */
+    size_t invalid;          /* invalid sequences replaced */
     long first_invalid_line; /* 1-based line (within the input) of the first, 0 if none */
-    size_t controls;    /* control characters replaced */
+    size_t controls;         /* control characters replaced */
 } utf8_report;
 
 /* Returns a malloc'd NUL-terminated clean NFC copy of s[0..n) and its length

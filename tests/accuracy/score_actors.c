@@ -107,7 +107,8 @@ static int plover(int verbose, const char *path, dyad_ctx *ctx) {
     size_t coded_src_ok = 0, coded_tgts = 0, coded_tgt_ok = 0;
     for (size_t r = 0; r < n; r++) {
         json_object *rec = json_object_array_get_idx(root, r), *text, *id;
-        if (!json_object_is_type(rec, json_type_object) || !json_object_object_get_ex(rec, "text", &text) ||
+        if (!json_object_is_type(rec, json_type_object) ||
+            !json_object_object_get_ex(rec, "text", &text) ||
             !json_object_is_type(text, json_type_string) || !(hs[r] = read_codes(rec, "source", &gs[r])))
             continue;
         ht[r] = read_codes(rec, "target", &gt[r]);
@@ -293,10 +294,11 @@ static int realnews(int verbose, const char *gold_path, const char *dyad_path) {
             tr_gov += !strcmp(x->trole, "GOV");
         }
         if (verbose)
-            printf("%s\t%s%s -> %s%s\t%s -> %s\n", x->article, x->src, x->srole, x->tgt, x->trole, y->src,
-                   y->tgt);
+            printf("%s\t%s%s -> %s%s\t%s -> %s\n", x->article, x->src, x->srole, x->tgt, x->trole,
+                   y->src, y->tgt);
     }
-    printf("SUMMARY matched=%zu source_roles=%zu source_role_acc=%.3f target_roles=%zu target_role_acc=%.3f\n",
+    printf("SUMMARY matched=%zu source_roles=%zu source_role_acc=%.3f target_roles=%zu "
+           "target_role_acc=%.3f\n",
            matched, sr, score_ratio(sr_ok, sr), tr, score_ratio(tr_ok, tr));
     printf("BASELINE government-role matched=%zu source_roles=%zu source_role_acc=%.3f target_roles=%zu "
            "target_role_acc=%.3f\n",
@@ -311,7 +313,8 @@ int main(int argc, char **argv) {
         verbose = 1;
         a++;
     }
-    if (argc - a >= 3 && !strcmp(argv[a], "--realnews")) return realnews(verbose, argv[a + 1], argv[a + 2]);
+    if (argc - a >= 3 && !strcmp(argv[a], "--realnews"))
+        return realnews(verbose, argv[a + 1], argv[a + 2]);
     if (argc - a >= 3 && !strcmp(argv[a], "--plover")) {
         dyad_ctx *ctx = score_load("score_actors", argv + a + 2, argc - a - 2);
         if (!ctx) return 1;

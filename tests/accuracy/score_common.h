@@ -26,9 +26,10 @@ static inline dyad_ctx *score_load(const char *tool, char **paths, int n) {
     if (dyad_ctx_new(&ctx, &err) != DYAD_OK) goto fail;
     for (int k = 0; k < n; k++) {
         struct stat sb;
-        dyad_status st = stat(paths[k], &sb) == 0 && S_ISDIR(sb.st_mode)
-                             ? dyad_ctx_load_dir(ctx, paths[k], score_quiet_warn, &warnings, &err)
-                             : dyad_ctx_load_file(ctx, paths[k], DYAD_DICT_AUTO, score_quiet_warn, &warnings, &err);
+        dyad_status st =
+            stat(paths[k], &sb) == 0 && S_ISDIR(sb.st_mode)
+                ? dyad_ctx_load_dir(ctx, paths[k], score_quiet_warn, &warnings, &err)
+                : dyad_ctx_load_file(ctx, paths[k], DYAD_DICT_AUTO, score_quiet_warn, &warnings, &err);
         if (st != DYAD_OK) goto fail;
     }
     if (dyad_ctx_finish(ctx, &err) != DYAD_OK) goto fail;
@@ -67,8 +68,8 @@ static inline dyad_status score_code_sentence(const dyad_ctx *ctx, const char *i
 /* Reads the command line "[-v] DATA DICT...": sets *verbose, *data and a
  * context loaded with the dictionaries. Returns 0, else the exit status
  * after a message (2 for a usage error, 1 for a failure). */
-static inline int score_start(int argc, char **argv, const char *tool, const char *data_name, int *verbose,
-                              const char **data, dyad_ctx **ctx) {
+static inline int score_start(int argc, char **argv, const char *tool, const char *data_name,
+                              int *verbose, const char **data, dyad_ctx **ctx) {
     int a = 1;
     *verbose = 0;
     if (a < argc && !strcmp(argv[a], "-v")) {

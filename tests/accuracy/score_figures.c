@@ -49,7 +49,8 @@ static void tally_add(tally *t, long pk, long pi, long gk, long gi) {
 static void tally_print(const tally *t, long n) {
     printf(" killed_exact=%.3f killed_mae=%.3f killed_maxerr=%ld injured_exact=%.3f injured_mae=%.3f "
            "injured_maxerr=%ld",
-           (double)t->kexact / n, (double)t->kerr / n, t->kmax, (double)t->iexact / n, (double)t->ierr / n, t->imax);
+           (double)t->kexact / n, (double)t->kerr / n, t->kmax, (double)t->iexact / n,
+           (double)t->ierr / n, t->imax);
 }
 
 /* Splits line (modified in place) on tabs into at most max fields;
@@ -70,10 +71,12 @@ static int gold_counts(const char *json, long *killed, long *injured) {
     json_object *o = json_tokener_parse(json), *vs, *was;
     if (!o) return -1;
     *killed = *injured = 0;
-    if (json_object_object_get_ex(o, "victim-section", &vs) && json_object_is_type(vs, json_type_array)) {
+    if (json_object_object_get_ex(o, "victim-section", &vs) &&
+        json_object_is_type(vs, json_type_array)) {
         for (size_t i = 0; i < json_object_array_length(vs); i++) {
             json_object *v = json_object_array_get_idx(vs, i);
-            if (!json_object_object_get_ex(v, "victim-was", &was) || !json_object_is_type(was, json_type_array))
+            if (!json_object_object_get_ex(v, "victim-was", &was) ||
+                !json_object_is_type(was, json_type_array))
                 continue;
             for (size_t k = 0; k < json_object_array_length(was); k++) {
                 const char *s = json_object_get_string(json_object_array_get_idx(was, k));

@@ -53,20 +53,20 @@
 #define MAX_TEXT (1 << 20)
 
 typedef struct gold_mention {
-    char *doc;      /* article id: file name without ".xml" */
-    long c0, c1;    /* characters of its tokens in the rebuilt text */
-    char *chain;    /* coreference chain */
-    int reliable;   /* in a sentence of SENTENCES.csv: scored */
+    char *doc;    /* article id: file name without ".xml" */
+    long c0, c1;  /* characters of its tokens in the rebuilt text */
+    char *chain;  /* coreference chain */
+    int reliable; /* in a sentence of SENTENCES.csv: scored */
     int mid;
-    int items;      /* stored mentions matched to it */
-    int64_t event;  /* the smallest of their events (when items > 0) */
-    int split;      /* items of more than one event fell on it */
+    int items;     /* stored mentions matched to it */
+    int64_t event; /* the smallest of their events (when items > 0) */
+    int split;     /* items of more than one event fell on it */
 } gold_mention;
 
 typedef struct topic_state {
     gold_mention *gm;
     size_t ngm, capgm;
-    size_t nit;      /* stored mentions matched */
+    size_t nit; /* stored mentions matched */
     int64_t *ev;
     size_t nev, capev;
     char **reliable; /* "10ecbplus,3" keys of the topic */
@@ -96,7 +96,8 @@ static int reliable(const topic_state *ts, const char *key) {
 
 /* Whether token text attaches to the one before it without a space. */
 static int glued(const char *t) {
-    static const char *const close[] = {".", ",", ";", ":", "!", "?", ")", "'s", "n't", "%", "'", "''", NULL};
+    static const char *const close[] = {".",  ",",   ";", ":", "!",  "?", ")",
+                                        "'s", "n't", "%", "'", "''", NULL};
     for (int k = 0; close[k]; k++)
         if (!strcmp(t, close[k])) return 1;
     return 0;
@@ -149,7 +150,8 @@ static long read_doc(const char *path, const char *doc, const char *topic, topic
     for (xmlNode *n = root->children; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE || xmlStrcmp(n->name, (const xmlChar *)"Markables")) continue;
         for (xmlNode *m = n->children; m; m = m->next) {
-            if (m->type != XML_ELEMENT_NODE || xmlStrncmp(m->name, (const xmlChar *)"ACTION_", 7)) continue;
+            if (m->type != XML_ELEMENT_NODE || xmlStrncmp(m->name, (const xmlChar *)"ACTION_", 7))
+                continue;
             long a = -1, b = -1;
             int s = -1;
             for (xmlNode *ta = m->children; ta; ta = ta->next) {
@@ -201,7 +203,8 @@ static long read_doc(const char *path, const char *doc, const char *topic, topic
                     xmlFree(mid);
                 }
             for (xmlNode *e = r->children; e; e = e->next) {
-                if (e->type != XML_ELEMENT_NODE || xmlStrcmp(e->name, (const xmlChar *)"source")) continue;
+                if (e->type != XML_ELEMENT_NODE || xmlStrcmp(e->name, (const xmlChar *)"source"))
+                    continue;
                 char *mid = attr(e, "m_id");
                 int m = mid ? atoi(mid) : -1;
                 xmlFree(mid);
@@ -238,8 +241,8 @@ static int match_mention(void *ud, const dyad_stored_mention *m) {
         if (g->items++ && m->event != g->event) g->split = 1;
         if (g->items == 1 || m->event < g->event) g->event = m->event;
         if (ts->verbose)
-            printf("%s\tevent %lld\t%s>%s %s\t%s\t%s\n", g->chain, (long long)m->event, m->source, m->target,
-                   m->code, m->verb_text, m->article);
+            printf("%s\tevent %lld\t%s>%s %s\t%s\t%s\n", g->chain, (long long)m->event, m->source,
+                   m->target, m->code, m->verb_text, m->article);
         break;
     }
     return 0;
@@ -279,8 +282,8 @@ static void score_print(const score *s) {
     double pp = s->pairs_sys ? s->pairs_both / s->pairs_sys : 1;
     double pr = s->pairs_gold ? s->pairs_both / s->pairs_gold : 1;
     double bp = s->n ? s->b3p / (double)s->n : 0, br = s->n ? s->b3r / (double)s->n : 0;
-    printf(" pair_p=%.3f pair_r=%.3f pair_f1=%.3f b3_p=%.3f b3_r=%.3f b3_f1=%.3f", pp, pr, score_f1(pp, pr), bp, br,
-           score_f1(bp, br));
+    printf(" pair_p=%.3f pair_r=%.3f pair_f1=%.3f b3_p=%.3f b3_r=%.3f b3_f1=%.3f", pp, pr,
+           score_f1(pp, pr), bp, br, score_f1(bp, br));
 }
 
 typedef struct totals {
@@ -295,7 +298,8 @@ static void score_topic(const topic_state *ts, totals *t) {
     for (size_t k = 0; k < ts->ngm; k++) n += ts->gm[k].reliable;
     if (!n) return;
     const gold_mention **g = malloc(n * sizeof *g);
-    int *gold = malloc(n * sizeof *gold), *sys = malloc(n * sizeof *sys), *base = malloc(n * sizeof *base);
+    int *gold = malloc(n * sizeof *gold), *sys = malloc(n * sizeof *sys),
+        *base = malloc(n * sizeof *base);
     if (!g || !gold || !sys || !base) {
         fputs("score_merge: out of memory\n", stderr);
         exit(1);
@@ -381,7 +385,8 @@ int main(int argc, char **argv) {
     dyad_error err;
     char eb[1024];
     char *tl = strdup(topics);
-    for (char *save = NULL, *topic = strtok_r(tl, ",", &save); topic; topic = strtok_r(NULL, ",", &save)) {
+    for (char *save = NULL, *topic = strtok_r(tl, ",", &save); topic;
+         topic = strtok_r(NULL, ",", &save)) {
         topic_state ts;
         memset(&ts, 0, sizeof ts);
         ts.verbose = verbose;
@@ -397,7 +402,8 @@ int main(int argc, char **argv) {
         for (int n = 1; n < 100; n++)
             for (int plus = 0; plus < 2; plus++) {
                 char path[4096];
-                snprintf(path, sizeof path, "%s/%s/%s_%d%s.xml", dir, topic, topic, n, plus ? "ecbplus" : "ecb");
+                snprintf(path, sizeof path, "%s/%s/%s_%d%s.xml", dir, topic, topic, n,
+                         plus ? "ecbplus" : "ecb");
                 FILE *f = fopen(path, "r");
                 if (!f) continue;
                 fclose(f);
@@ -406,7 +412,8 @@ int main(int argc, char **argv) {
             }
         qsort(files, nf, sizeof *files, cmp_str);
         dyad_store *store;
-        if (dyad_store_open(&store, ":memory:", &err) != DYAD_OK || dyad_store_begin(store, &err) != DYAD_OK) {
+        if (dyad_store_open(&store, ":memory:", &err) != DYAD_OK ||
+            dyad_store_begin(store, &err) != DYAD_OK) {
             fprintf(stderr, "score_merge: %s\n", dyad_error_format(&err, eb, sizeof eb));
             return 1;
         }
@@ -449,8 +456,9 @@ int main(int argc, char **argv) {
         score_topic(&ts, &tot);
         tot.items += (long)ts.nit;
         if (verbose)
-            printf("topic %s: %zu articles, %ld gold, %zu items, %ld matched (%ld of them by several events)\n", topic,
-                   nf, tot.gold - gold0, ts.nit, tot.matched - matched0, tot.split - split0);
+            printf("topic %s: %zu articles, %ld gold, %zu items, %ld matched (%ld of them by several "
+                   "events)\n",
+                   topic, nf, tot.gold - gold0, ts.nit, tot.matched - matched0, tot.split - split0);
         tot.topics++;
         dyad_store_close(store);
         for (size_t k = 0; k < ts.ngm; k++) {
@@ -477,8 +485,8 @@ int main(int argc, char **argv) {
         fprintf(stderr, "score_merge: no mention matched\n");
         return 1;
     }
-    printf("SUMMARY topics=%ld articles=%ld gold=%ld items=%ld events=%ld", tot.topics, tot.articles, tot.gold,
-           tot.items, tot.events);
+    printf("SUMMARY topics=%ld articles=%ld gold=%ld items=%ld events=%ld", tot.topics, tot.articles,
+           tot.gold, tot.items, tot.events);
     score_print(&tot.dyad);
     printf(" matched=%ld\n", tot.matched);
     printf("BASELINE all-singletons");

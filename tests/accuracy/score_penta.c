@@ -112,7 +112,8 @@ static int tsv_next(tsv_reader *r, char **text, long *bad) {
         if (!r->line[0]) continue;
         int label = parse_line(r->line, text);
         if (label >= 0) return label;
-        fprintf(stderr, "score_penta: %s:%ld: malformed record skipped (want text, a tab, a label 0-4)\n",
+        fprintf(stderr,
+                "score_penta: %s:%ld: malformed record skipped (want text, a tab, a label 0-4)\n",
                 r->path, r->lineno);
         (*bad)++;
     }
@@ -138,12 +139,22 @@ static size_t next_cp(const char *s, size_t len, utf8proc_int32_t *c) {
 /* A typographic quote or apostrophe folded to ASCII, else c. */
 static utf8proc_int32_t fold_quote(utf8proc_int32_t c) {
     switch (c) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC: case 0x0060: case 0x00B4:
-        return '\'';
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB: case 0x00BB:
-        return '"';
-    default:
-        return c;
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x02BC:
+    case 0x0060:
+    case 0x00B4: return '\'';
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
+    case 0x00AB:
+    case 0x00BB: return '"';
+    default: return c;
     }
 }
 
@@ -214,14 +225,16 @@ static int load_manual(const char *path, strset *set) {
     if (!root || !json_object_is_type(root, json_type_array)) {
         const char *why = root ? "not an array" : json_util_get_last_err();
         int wl = why ? (int)strcspn(why, "\n") : 0;
-        fprintf(stderr, "score_penta: %s: not a JSON array of records (%.*s)\n", path, wl, why ? why : "");
+        fprintf(stderr, "score_penta: %s: not a JSON array of records (%.*s)\n", path, wl,
+                why ? why : "");
         json_object_put(root);
         return -1;
     }
     size_t n = json_object_array_length(root);
     for (size_t k = 0; k < n; k++) {
         json_object *rec = json_object_array_get_idx(root, k), *text;
-        if (!json_object_is_type(rec, json_type_object) || !json_object_object_get_ex(rec, "text", &text) ||
+        if (!json_object_is_type(rec, json_type_object) ||
+            !json_object_object_get_ex(rec, "text", &text) ||
             !json_object_is_type(text, json_type_string))
             continue; /* the DOCUMENT header has no text */
         char *norm = normalise(json_object_get_string(text));
@@ -357,7 +370,8 @@ static int nb_score_word(void *ud, const char *w, size_t len) {
 static int nb_predict(const nbayes *nb, const char *text) {
     nb_score_ud a;
     a.nb = nb;
-    for (int c = 0; c < NCLASS; c++) a.score[c] = nb->docs[c] ? log((double)nb->docs[c] / nb->ndocs) : -HUGE_VAL;
+    for (int c = 0; c < NCLASS; c++)
+        a.score[c] = nb->docs[c] ? log((double)nb->docs[c] / nb->ndocs) : -HUGE_VAL;
     if (each_word(text, nb_score_word, &a)) return -1;
     int best = 0;
     for (int c = 1; c < NCLASS; c++)
@@ -463,8 +477,8 @@ int main(int argc, char **argv) {
     int v;
     const char *split;
     dyad_ctx *ctx;
-    int rc = score_start(argc - a + 1, argv + a - 1, "score_penta", "[--manual FILE] [--train FILE] SPLIT.tsv",
-                         &v, &split, &ctx);
+    int rc = score_start(argc - a + 1, argv + a - 1, "score_penta",
+                         "[--manual FILE] [--train FILE] SPLIT.tsv", &v, &split, &ctx);
     if (rc) return rc;
     verbose |= v;
     strset manual = {0}, train_texts = {0};
@@ -531,8 +545,10 @@ int main(int argc, char **argv) {
             }
         }
         if (verbose) {
-            if (pred >= 0) printf("%ld\t%d\t%d\n", lineno, gold, pred);
-            else printf("%ld\t%d\t-\n", lineno, gold);
+            if (pred >= 0)
+                printf("%ld\t%d\t%d\n", lineno, gold, pred);
+            else
+                printf("%ld\t%d\t-\n", lineno, gold);
         }
     }
     tsv_close(&rd);

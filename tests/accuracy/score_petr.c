@@ -72,7 +72,8 @@ int main(int argc, char **argv) {
     int rc = score_start(argc, argv, "score_petr", "RECORDS.xml", &verbose, &records, &ctx);
     if (rc) return rc;
     dyad_error err;
-    xmlDoc *doc = xmlReadFile(records, NULL, XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xmlDoc *doc =
+        xmlReadFile(records, NULL, XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!doc) {
         fprintf(stderr, "score_petr: %s: cannot parse\n", records);
         dyad_ctx_free(ctx);
@@ -98,8 +99,10 @@ int main(int argc, char **argv) {
                     char *e = attr(c, "error");
                     char *sc = attr(c, "sourcecode"), *tc = attr(c, "targetcode"),
                          *ec = attr(c, "eventcode");
-                    if (e) error = 1;
-                    else if (ec && nw < MAX_EV) put(&want[nw++], sc, tc, ec);
+                    if (e)
+                        error = 1;
+                    else if (ec && nw < MAX_EV)
+                        put(&want[nw++], sc, tc, ec);
                     xmlFree(e);
                     xmlFree(sc);
                     xmlFree(tc);
@@ -113,7 +116,8 @@ int main(int argc, char **argv) {
                 if (date && strlen(date) == 8)
                     snprintf(d, sizeof d, "%.4s-%.2s-%.2s", date, date + 4, date + 6);
                 dyad_doc *dd = NULL;
-                if (score_code_sentence(ctx, id, d, text, strlen(text), records, 0, &dd, &err) == DYAD_OK) {
+                if (score_code_sentence(ctx, id, d, text, strlen(text), records, 0, &dd, &err) ==
+                    DYAD_OK) {
                     for (size_t i = 0; i < dyad_doc_nevents(dd) && ng < MAX_EV; i++) {
                         const dyad_event *e = dyad_doc_event(dd, i);
                         triple x;
@@ -144,9 +148,10 @@ int main(int argc, char **argv) {
             xmlFree(date);
         }
     }
-    double P = tp + fp ? (double)tp / (double)(tp + fp) : 0, R = tp + fn ? (double)tp / (double)(tp + fn) : 0;
-    printf("SUMMARY records=%ld scored=%ld exact=%ld tp=%ld fp=%ld fn=%ld P=%.3f R=%.3f\n", nrec,
-           scored, exact, tp, fp, fn, P, R);
+    double P = tp + fp ? (double)tp / (double)(tp + fp) : 0,
+           R = tp + fn ? (double)tp / (double)(tp + fn) : 0;
+    printf("SUMMARY records=%ld scored=%ld exact=%ld tp=%ld fp=%ld fn=%ld P=%.3f R=%.3f\n", nrec, scored,
+           exact, tp, fp, fn, P, R);
     xmlFreeDoc(doc);
     dyad_ctx_free(ctx);
     return 0;

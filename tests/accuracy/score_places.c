@@ -70,8 +70,8 @@ typedef struct counts {
 
 /* The predictors scored: Dyad, then the baselines (see the top comment). */
 enum { P_DYAD, P_NONE, P_FIRST, P_LAST, NPRED };
-static const char *const PRED_LABEL[NPRED] = {"SUMMARY", "BASELINE no-place",
-                                              "BASELINE first-place", "BASELINE last-place"};
+static const char *const PRED_LABEL[NPRED] = {"SUMMARY", "BASELINE no-place", "BASELINE first-place",
+                                              "BASELINE last-place"};
 
 /* Adds to c one record whose predicted place is pl (none when NULL or its
  * name is NULL) and whose gold places are loc[0..nloc); returns its verdict. */
@@ -115,7 +115,8 @@ static int score_record(const dyad_ctx *ctx, json_object *r, size_t i, int verbo
         return -1;
     json_object *toks = NULL;
     json_object_object_get_ex(r, "tokens", &toks);
-    size_t ntoks = toks && json_object_is_type(toks, json_type_array) ? json_object_array_length(toks) : 0;
+    size_t ntoks =
+        toks && json_object_is_type(toks, json_type_array) ? json_object_array_length(toks) : 0;
     size_t len = strlen(text), ns = json_object_array_length(spans);
     dyad_span verb = {0, 0}, loc[32];
     int nverb = 0, nloc = 0;
@@ -128,9 +129,8 @@ static int score_record(const dyad_ctx *ctx, json_object *r, size_t i, int verbo
         /* some records give token numbers as character offsets: the
          * tokens' own offsets are the reliable ones */
         size_t t0, t1;
-        if (int_field(s, "token_start", &t0) == 0 && int_field(s, "token_end", &t1) == 0 &&
-            t0 <= t1 && t1 < ntoks &&
-            int_field(json_object_array_get_idx(toks, t0), "start", &st) == 0 &&
+        if (int_field(s, "token_start", &t0) == 0 && int_field(s, "token_end", &t1) == 0 && t0 <= t1 &&
+            t1 < ntoks && int_field(json_object_array_get_idx(toks, t0), "start", &st) == 0 &&
             int_field(json_object_array_get_idx(toks, t1), "end", &en) == 0 && en < st)
             return -1;
         size_t bs = byte_offset(text, len, st), be = byte_offset(text, len, en);
@@ -164,7 +164,8 @@ static int score_record(const dyad_ctx *ctx, json_object *r, size_t i, int verbo
         printf("%zu\t%s\t%.*s\t", i, verdict, (int)verb.len, text + verb.off);
         if (pl.name) printf("%.*s=%s/%s", (int)pl.span.len, text + pl.span.off, pl.name, pl.country);
         putchar('\t');
-        for (int k = 0; k < nloc; k++) printf("%s%.*s", k ? "|" : "", (int)loc[k].len, text + loc[k].off);
+        for (int k = 0; k < nloc; k++)
+            printf("%s%.*s", k ? "|" : "", (int)loc[k].len, text + loc[k].off);
         putchar('\t');
         for (const char *q = text; *q; q++) putchar(*q == '\n' || *q == '\t' ? ' ' : *q);
         putchar('\n');
@@ -180,17 +181,21 @@ static void print_counts(const char *label, const counts *c) {
     double none = c->unlocated ? (double)c->none_ok / (double)c->unlocated : 0;
     printf("%s records=%ld skipped=%ld located=%ld unlocated=%ld tp=%ld fp=%ld fn=%ld "
            "P=%.3f R=%.3f F1=%.3f none_ok=%ld none_acc=%.3f\n",
-           label, c->records, c->skipped, c->located, c->unlocated, c->tp, c->fp, c->fn, p, rc,
-           f1, c->none_ok, none);
+           label, c->records, c->skipped, c->located, c->unlocated, c->tp, c->fp, c->fn, p, rc, f1,
+           c->none_ok, none);
 }
 
 int main(int argc, char **argv) {
     int verbose = 0, test = -1, a = 1;
     for (; a < argc && argv[a][0] == '-'; a++) {
-        if (!strcmp(argv[a], "-v")) verbose = 1;
-        else if (!strcmp(argv[a], "--train")) test = 0;
-        else if (!strcmp(argv[a], "--test")) test = 1;
-        else break;
+        if (!strcmp(argv[a], "-v"))
+            verbose = 1;
+        else if (!strcmp(argv[a], "--train"))
+            test = 0;
+        else if (!strcmp(argv[a], "--test"))
+            test = 1;
+        else
+            break;
     }
     if (test < 0 || argc - a < 2) {
         fputs("usage: score_places [-v] --train|--test LABELED.json DICT...\n", stderr);

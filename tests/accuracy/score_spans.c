@@ -59,8 +59,9 @@ typedef struct sent {
 
 /* Whether token tok attaches to the word before it without a space. */
 static int glued(const char *tok) {
-    static const char *const close[] = {".", ",", ";", ":", "!", "?", ")", "]", "%", "'s", "'S",
-                                        "'", "n't", "'re", "'ve", "'ll", "'d", "'m", "’s", "’", NULL};
+    static const char *const close[] = {".",   ",",   ";",  ":",  "!",  "?",   ")",
+                                        "]",   "%",   "'s", "'S", "'",  "n't", "'re",
+                                        "'ve", "'ll", "'d", "'m", "’s", "’",   NULL};
     for (int k = 0; close[k]; k++)
         if (!strcmp(tok, close[k])) return 1;
     return 0;
@@ -228,14 +229,14 @@ static void score(const dyad_ctx *ctx, const sent *s, long line, const char *pat
     dyad_doc_free(doc);
 }
 
-
 /* "sentences=N skipped=N source_p=x ... dyad=w" of t, without a newline. */
 static void print_figures(const tally *t, long n, long bad) {
     double sp = score_ratio(t->pred_ok[0], t->pred[0]), sr = score_ratio(t->gold_found[0], t->gold[0]);
     double tp = score_ratio(t->pred_ok[1], t->pred[1]), tr = score_ratio(t->gold_found[1], t->gold[1]);
     printf("sentences=%ld skipped=%ld source_p=%.3f source_r=%.3f source_f1=%.3f target_p=%.3f "
            "target_r=%.3f target_f1=%.3f dyad=%.3f",
-           n, bad, sp, sr, score_f1(sp, sr), tp, tr, score_f1(tp, tr), score_ratio(t->dyad_ok, t->dyad_n));
+           n, bad, sp, sr, score_f1(sp, sr), tp, tr, score_f1(tp, tr),
+           score_ratio(t->dyad_ok, t->dyad_n));
 }
 
 int main(int argc, char **argv) {
@@ -271,8 +272,8 @@ int main(int argc, char **argv) {
         if (eof || !line[0]) { /* end of a sentence */
             if (s->len) {
                 if (s->overflow) {
-                    fprintf(stderr, "score_spans: %s:%ld: sentence longer than %d bytes skipped\n", split,
-                            first, MAX_TEXT);
+                    fprintf(stderr, "score_spans: %s:%ld: sentence longer than %d bytes skipped\n",
+                            split, first, MAX_TEXT);
                     bad++;
                 } else {
                     score(ctx, s, first, split, &t, base, verbose);
@@ -287,8 +288,10 @@ int main(int argc, char **argv) {
         char *sp = strrchr(line, ' ');
         const char *tag = sp ? sp + 1 : "";
         if (!sp || sp == line ||
-            !(!strcmp(tag, "O") || ((tag[0] == 'B' || tag[0] == 'I') && tag[1] == '-' && tag[2] && !tag[3]))) {
-            fprintf(stderr, "score_spans: %s:%ld: malformed line skipped (want a token, a space, a tag)\n",
+            !(!strcmp(tag, "O") ||
+              ((tag[0] == 'B' || tag[0] == 'I') && tag[1] == '-' && tag[2] && !tag[3]))) {
+            fprintf(stderr,
+                    "score_spans: %s:%ld: malformed line skipped (want a token, a space, a tag)\n",
                     split, lineno);
             bad++;
             continue;

@@ -73,8 +73,8 @@ static void parent_fallback(void **s) {
 
 static void malformed_codes(void **s) {
     (void)s;
-    const char *bad[] = {NULL, "", "4", "0420x", "999", "99", "00", "21", "04201", " 042",
-                         "042 ", "-42", "0x2", "\xff\xfe"};
+    const char *bad[] = {NULL, "",      "4",    "0420x", "999", "99",  "00",
+                         "21", "04201", " 042", "042 ",  "-42", "0x2", "\xff\xfe"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         assert_null(dyad_cameo_name(bad[i]));
         assert_float_equal(dyad_cameo_goldstein(bad[i]), 0.0, 0.0);
@@ -160,12 +160,9 @@ static void verb_dictionary_codes_named(void **s) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(names_and_weights),
-        cmocka_unit_test(parent_fallback),
-        cmocka_unit_test(malformed_codes),
-        cmocka_unit_test(quad_by_root),
-        cmocka_unit_test(table_well_formed),
-        cmocka_unit_test(verb_dictionary_codes_named),
+        cmocka_unit_test(names_and_weights), cmocka_unit_test(parent_fallback),
+        cmocka_unit_test(malformed_codes),   cmocka_unit_test(quad_by_root),
+        cmocka_unit_test(table_well_formed), cmocka_unit_test(verb_dictionary_codes_named),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

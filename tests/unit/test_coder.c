@@ -6,106 +6,103 @@
 
 #include "ctx.h"
 
-static const char ACTORS[] =
-    "GONDOR_ [GON]\n"
-    "ARNOR_ [ARN]\n"
-    "+ARNORIAN_\n"
-    "MORDOR_ [MOR]\n"
-    "ROHAN_ [ROH]\n"
-    "BREE_ [BRE]\n"
-    "U.S._ [USA]\n"
-    "BARAD-DUR_ [MOR]\n"
-    "WARG_RIDERS_ [MORREB]\n"
-    "DUNLENDINGS_ [DUNREB]\n"
-    "STEWARD'S_MEN_ [GONCOP]\n"
-    "RIDERS'_GUILD_ [ROHPTY]\n"
-    "FARAMIR_\n"
-    "\t[GONMIL 20000101-20101231]\n"
-    "\t[GONGOV]\n";
-static const char AGENTS[] =
-    "GOVERNMENT_ [~GOV]\n"
-    "PRIME_MINISTER_ [~GOV]\n"
-    "SPOKESMAN_ {SPOKESMEN} [~GOV]\n"
-    "SOLDIER [~MIL]\n"
-    "POLICE_ {} [~COP]\n"
-    "OPPOSITION_LEADER [~OPP]\n"
-    "MSF_ {} [NGO~]\n";
-static const char VERBS[] =
-    "&CAPTIVES\n"
-    "+PRISONER\n"
-    "\n"
-    "--- EXCHANGE [---] ---\n"
-    "EXCHANGE\n"
-    "- * &CAPTIVES [0841]\n"
-    "\n"
-    "&CLAIMS\n"
-    "+CLAIM\n"
-    "+ACCUSATION_\n"
-    "\n"
-    "--- DISMISS [---] ---\n"
-    "DISMISS\n"
-    "- * &CLAIMS BY + [111]\n"
-    "\n"
-    "--- ATTACK [190] ---\n"
-    "ATTACK\n"
-    "STRIKE\n"
-    "HIT\n"
-    "\n"
-    "--- CONDEMN [111] ---\n"
-    "CONDEMN\n"
-    "\n"
-    "--- ARREST [173] ---\n"
-    "ARREST\n"
-    "\n"
-    "--- COME [---] ---\n"
-    "COME {CAME}\n"
-    "- + * UNDER_ATTACK_FROM $ [190]\n"
-    "- + * UNDER_ATTACK [190]\n"
-    "\n"
-    "--- APPEAL [020] ---\n"
-    "CALL\n"
-    "- PHONE_* [041]\n"
-    "\n"
-    "--- MEDIATE [045] ---\n"
-    "MEDIATE\n"
-    "\n"
-    "--- MEDIATION [045] ---\n"
-    "MEDIATION {MEDIATIONS}\n"
-    "\n"
-    "--- ACCUSE [112] ---\n"
-    "ACCUSE\n"
-    "\n"
-    "--- SAY [010] ---\n"
-    "SAY {SAID}\n"
-    "TELL {TOLD}\n"
-    "- * UNACCEPTABLE [111]\n"
-    "- * OPEN_TO_TALKS [036]\n"
-    "\n"
-    "--- MEET [036:036] ---\n"
-    "MEET {MET}\n"
-    "\n"
-    "--- RESTORE [064] ---\n"
-    "RESTORE\n"
-    "- * DIPLOMATIC_TIES WITH + [064]\n"
-    "- * RELATIONS [063]\n"
-    "\n"
-    "--- PROTEST [141] ---\n"
-    "PROTEST\n"
-    "RALLY\n"
-    "\n"
-    "--- OPEN [046] ---\n"
-    "OPEN\n"
-    "\n"
-    "--- HOST [043] ---\n"
-    "HOST\n"
-    "- * + [043]\n"
-    "\n"
-    "--- VISIT [042] ---\n"
-    "VISIT\n"
-    "\n"
-    "--- INVASION [192] ---\n"
-    "INVASION {INVASIONS}\n"
-    "- * OF + [192]\n";
+static const char ACTORS[] = "GONDOR_ [GON]\n"
+                             "ARNOR_ [ARN]\n"
+                             "+ARNORIAN_\n"
+                             "MORDOR_ [MOR]\n"
+                             "ROHAN_ [ROH]\n"
+                             "BREE_ [BRE]\n"
+                             "U.S._ [USA]\n"
+                             "BARAD-DUR_ [MOR]\n"
+                             "WARG_RIDERS_ [MORREB]\n"
+                             "DUNLENDINGS_ [DUNREB]\n"
+                             "STEWARD'S_MEN_ [GONCOP]\n"
+                             "RIDERS'_GUILD_ [ROHPTY]\n"
+                             "FARAMIR_\n"
+                             "\t[GONMIL 20000101-20101231]\n"
+                             "\t[GONGOV]\n";
+static const char AGENTS[] = "GOVERNMENT_ [~GOV]\n"
+                             "PRIME_MINISTER_ [~GOV]\n"
+                             "SPOKESMAN_ {SPOKESMEN} [~GOV]\n"
+                             "SOLDIER [~MIL]\n"
+                             "POLICE_ {} [~COP]\n"
+                             "OPPOSITION_LEADER [~OPP]\n"
+                             "MSF_ {} [NGO~]\n";
+static const char VERBS[] = "&CAPTIVES\n"
+                            "+PRISONER\n"
+                            "\n"
+                            "--- EXCHANGE [---] ---\n"
+                            "EXCHANGE\n"
+                            "- * &CAPTIVES [0841]\n"
+                            "\n"
+                            "&CLAIMS\n"
+                            "+CLAIM\n"
+                            "+ACCUSATION_\n"
+                            "\n"
+                            "--- DISMISS [---] ---\n"
+                            "DISMISS\n"
+                            "- * &CLAIMS BY + [111]\n"
+                            "\n"
+                            "--- ATTACK [190] ---\n"
+                            "ATTACK\n"
+                            "STRIKE\n"
+                            "HIT\n"
+                            "\n"
+                            "--- CONDEMN [111] ---\n"
+                            "CONDEMN\n"
+                            "\n"
+                            "--- ARREST [173] ---\n"
+                            "ARREST\n"
+                            "\n"
+                            "--- COME [---] ---\n"
+                            "COME {CAME}\n"
+                            "- + * UNDER_ATTACK_FROM $ [190]\n"
+                            "- + * UNDER_ATTACK [190]\n"
+                            "\n"
+                            "--- APPEAL [020] ---\n"
+                            "CALL\n"
+                            "- PHONE_* [041]\n"
+                            "\n"
+                            "--- MEDIATE [045] ---\n"
+                            "MEDIATE\n"
+                            "\n"
+                            "--- MEDIATION [045] ---\n"
+                            "MEDIATION {MEDIATIONS}\n"
+                            "\n"
+                            "--- ACCUSE [112] ---\n"
+                            "ACCUSE\n"
+                            "\n"
+                            "--- SAY [010] ---\n"
+                            "SAY {SAID}\n"
+                            "TELL {TOLD}\n"
+                            "- * UNACCEPTABLE [111]\n"
+                            "- * OPEN_TO_TALKS [036]\n"
+                            "\n"
+                            "--- MEET [036:036] ---\n"
+                            "MEET {MET}\n"
+                            "\n"
+                            "--- RESTORE [064] ---\n"
+                            "RESTORE\n"
+                            "- * DIPLOMATIC_TIES WITH + [064]\n"
+                            "- * RELATIONS [063]\n"
+                            "\n"
+                            "--- PROTEST [141] ---\n"
+                            "PROTEST\n"
+                            "RALLY\n"
+                            "\n"
+                            "--- OPEN [046] ---\n"
+                            "OPEN\n"
+                            "\n"
+                            "--- HOST [043] ---\n"
+                            "HOST\n"
+                            "- * + [043]\n"
+                            "\n"
+                            "--- VISIT [042] ---\n"
+                            "VISIT\n"
+                            "\n"
+                            "--- INVASION [192] ---\n"
+                            "INVASION {INVASIONS}\n"
+                            "- * OF + [192]\n";
 static const char DISCARDS[] = "+FOOTBALL_\nBASEBALL_\n";
 static const char GAZ[] = "Minas Tirith\tcapital\tGON\t01\t31.0\t35.0\t100000\n"
                           "Edoras\tcity\tROH\t01\t32.0\t36.0\t5000\n"
@@ -117,15 +114,20 @@ static dyad_ctx *make_ctx(void) {
     test_warnings w = {0};
     assert_int_equal(dyad_ctx_new(&ctx, &err), DYAD_OK);
     assert_int_equal(ctx_load_buffer(ctx, DYAD_DICT_ACTORS, "t.actors", ACTORS, strlen(ACTORS),
-                                     test_warn_cb, &w, &err), DYAD_OK);
+                                     test_warn_cb, &w, &err),
+                     DYAD_OK);
     assert_int_equal(ctx_load_buffer(ctx, DYAD_DICT_AGENTS, "t.agents", AGENTS, strlen(AGENTS),
-                                     test_warn_cb, &w, &err), DYAD_OK);
-    assert_int_equal(ctx_load_buffer(ctx, DYAD_DICT_VERBS, "t.verbs", VERBS, strlen(VERBS),
-                                     test_warn_cb, &w, &err), DYAD_OK);
-    assert_int_equal(ctx_load_buffer(ctx, DYAD_DICT_DISCARDS, "t.discards", DISCARDS,
-                                     strlen(DISCARDS), test_warn_cb, &w, &err), DYAD_OK);
-    assert_int_equal(ctx_load_buffer(ctx, DYAD_DICT_PLACES, "t.gaz", GAZ, strlen(GAZ), test_warn_cb,
-                                     &w, &err), DYAD_OK);
+                                     test_warn_cb, &w, &err),
+                     DYAD_OK);
+    assert_int_equal(
+        ctx_load_buffer(ctx, DYAD_DICT_VERBS, "t.verbs", VERBS, strlen(VERBS), test_warn_cb, &w, &err),
+        DYAD_OK);
+    assert_int_equal(ctx_load_buffer(ctx, DYAD_DICT_DISCARDS, "t.discards", DISCARDS, strlen(DISCARDS),
+                                     test_warn_cb, &w, &err),
+                     DYAD_OK);
+    assert_int_equal(
+        ctx_load_buffer(ctx, DYAD_DICT_PLACES, "t.gaz", GAZ, strlen(GAZ), test_warn_cb, &w, &err),
+        DYAD_OK);
     assert_int_equal(w.n, 0);
     assert_int_equal(dyad_ctx_finish(ctx, &err), DYAD_OK);
     return ctx;
@@ -149,11 +151,11 @@ static void code_text(const char *text, const char *date, char *out, size_t n) {
     test_code_events(g_ctx, text, date, out, n);
 }
 
-#define EXPECT(text, want)                                                                   \
-    do {                                                                                     \
-        char got_[1024];                                                                     \
-        code_text(text, "2024-01-01", got_, sizeof got_);                                    \
-        assert_string_equal(got_, want);                                                     \
+#define EXPECT(text, want)                                                                              \
+    do {                                                                                                \
+        char got_[1024];                                                                                \
+        code_text(text, "2024-01-01", got_, sizeof got_);                                               \
+        assert_string_equal(got_, want);                                                                \
     } while (0)
 
 static void simple_svo(void **s) {
@@ -479,8 +481,10 @@ static void clause_targets(void **s) {
 static void story_dates(void **s) {
     (void)s;
     /* 2024-03-06 is a Wednesday */
-    dyad_doc *d = code_doc_dated(g_ctx, "Gondor attacked Mordor late on Tuesday. Rohan accused Mordor. "
-                                        "Arnor accused Gondor on Wednesday.", "2024-03-06");
+    dyad_doc *d = code_doc_dated(g_ctx,
+                                 "Gondor attacked Mordor late on Tuesday. Rohan accused Mordor. "
+                                 "Arnor accused Gondor on Wednesday.",
+                                 "2024-03-06");
     assert_int_equal(dyad_doc_nevents(d), 3);
     assert_string_equal(dyad_doc_event(d, 0)->date, "2024-03-05");
     assert_string_equal(dyad_doc_event(d, 1)->date, "2024-03-05");
@@ -488,27 +492,33 @@ static void story_dates(void **s) {
     assert_string_equal(dyad_doc_event(d, 2)->date, "2024-03-06");
     dyad_doc_free(d);
     /* a day after publication, or one named after the lead, is no story date */
-    d = code_doc_dated(g_ctx, "Gondor will attack Mordor on Friday. Rohan accused Mordor.", "2024-03-06");
+    d = code_doc_dated(g_ctx, "Gondor will attack Mordor on Friday. Rohan accused Mordor.",
+                       "2024-03-06");
     assert_int_equal(dyad_doc_nevents(d), 2);
     /* the intention is dated when it is stated, not when it is to be done */
     assert_string_equal(dyad_doc_event(d, 0)->date, "2024-03-06");
     assert_string_equal(dyad_doc_event(d, 1)->date, "2024-03-06");
     dyad_doc_free(d);
-    d = code_doc_dated(g_ctx, "Gondor accused Rohan. Bree accused Arnor. Arnor attacked Mordor on Tuesday. "
-                              "Rohan accused Mordor.", "2024-03-06");
+    d = code_doc_dated(g_ctx,
+                       "Gondor accused Rohan. Bree accused Arnor. Arnor attacked Mordor on Tuesday. "
+                       "Rohan accused Mordor.",
+                       "2024-03-06");
     assert_int_equal(dyad_doc_nevents(d), 4);
     assert_string_equal(dyad_doc_event(d, 3)->date, "2024-03-06");
     dyad_doc_free(d);
     /* history never dates the news: a year alone says no day, a day over a
      * year before publication is told, not done now (nor a story date) */
-    d = code_doc_dated(g_ctx, "Gondor attacked Mordor in 1914. Gondor attacked Rohan on May 5, 2001. "
-                              "Rohan accused Mordor on March 4, 2024. Arnor accused Gondor.", "2024-03-06");
+    d = code_doc_dated(g_ctx,
+                       "Gondor attacked Mordor in 1914. Gondor attacked Rohan on May 5, 2001. "
+                       "Rohan accused Mordor on March 4, 2024. Arnor accused Gondor.",
+                       "2024-03-06");
     assert_int_equal(dyad_doc_nevents(d), 4);
     assert_string_equal(dyad_doc_event(d, 0)->date, "2024-03-06");
     assert_string_equal(dyad_doc_event(d, 1)->date, "2024-03-06");
     assert_string_equal(dyad_doc_event(d, 2)->date, "2024-03-04");
     dyad_doc_free(d);
-    d = code_doc_dated(g_ctx, "Gondor attacked Mordor on May 5, 2001. Rohan accused Mordor.", "2024-03-06");
+    d = code_doc_dated(g_ctx, "Gondor attacked Mordor on May 5, 2001. Rohan accused Mordor.",
+                       "2024-03-06");
     assert_int_equal(dyad_doc_nevents(d), 2);
     assert_string_equal(dyad_doc_event(d, 1)->date, "2024-03-06");
     dyad_doc_free(d);
@@ -690,8 +700,7 @@ static void short_names(void **s) {
     /* "of" the country a known person is of belongs to the person's name */
     EXPECT("Prime Minister Faramir of Gondor and Rohan's soldiers attacked Mordor.",
            "GONGOV|MOR|190;ROHMIL|MOR|190");
-    EXPECT("Faramir of Gondor and Rohan's soldiers attacked Mordor.",
-           "GONGOV|MOR|190;ROHMIL|MOR|190");
+    EXPECT("Faramir of Gondor and Rohan's soldiers attacked Mordor.", "GONGOV|MOR|190;ROHMIL|MOR|190");
     /* a person with a role and no country is known by the short name
      * and by "He" too */
     EXPECT("Spokesman Hador Galdor attacked Mordor. Galdor attacked Rohan. He attacked Bree.",
@@ -791,8 +800,7 @@ static void reciprocals(void **s) {
     (void)s;
     EXPECT("Gondor and Rohan accused each other.", "GON|ROH|112;ROH|GON|112");
     EXPECT("Gondor and Rohan accused one another of lying.", "GON|ROH|112;ROH|GON|112");
-    EXPECT("Gondor attacked Rohan. Each accused the other.",
-           "GON|ROH|190;GON|ROH|112;ROH|GON|112");
+    EXPECT("Gondor attacked Rohan. Each accused the other.", "GON|ROH|190;GON|ROH|112;ROH|GON|112");
     EXPECT("Gondor accused Rohan and Bree.", "GON|ROH|112;GON|BRE|112");
     EXPECT("Gondor attacked Rohan. Each soldier accused Bree.", "GON|ROH|190;---MIL|BRE|112");
 }
@@ -936,7 +944,8 @@ static void counted_countries(void **s) {
            "GON|ROH|112;GON|ROH|036;ROH|GON|036");
     EXPECT("Gondor accused Rohan. Both sides met on Monday.", "GON|ROH|112;GON|ROH|036;ROH|GON|036");
     EXPECT("Gondor accused Rohan. The three countries met on Monday.", "GON|ROH|112");
-    EXPECT("Gondor accused Rohan and Arnor. The two countries met on Monday.", "GON|ROH|112;GON|ARN|112");
+    EXPECT("Gondor accused Rohan and Arnor. The two countries met on Monday.",
+           "GON|ROH|112;GON|ARN|112");
     expect_basis("Gondor accused Rohan. The two countries met on Monday.", 3, 1, SOURCE, "coreference");
 }
 
@@ -948,15 +957,15 @@ static void confidence(void **s) {
         const char *text;
         double want;
     } cases[] = {
-        {"Gondor attacked Mordor.", 0.8},                          /* bare verb */
-        {"Arnor restored diplomatic ties with Gondor.", 0.9},      /* a pattern */
-        {"Soldiers attacked Mordor.", 0.45},                       /* a role only */
-        {"Gondor said Arnor attacked Mordor.", 0.75},              /* reported */
-        {"Gondor attacked targets in Mordor.", 0.75},              /* a place */
-        {"Gondor vowed to attack Mordor.", 0.75},                  /* an intention */
-        {"Gondor and Rohan met.", 0.75},                           /* a joint subject */
-        {"Gondor said the war with Mordor must end.", 0.55},       /* what a statement names */
-        {"Police in Edoras attacked Mordor.", 0.75},               /* a role placed */
+        {"Gondor attacked Mordor.", 0.8},                           /* bare verb */
+        {"Arnor restored diplomatic ties with Gondor.", 0.9},       /* a pattern */
+        {"Soldiers attacked Mordor.", 0.45},                        /* a role only */
+        {"Gondor said Arnor attacked Mordor.", 0.75},               /* reported */
+        {"Gondor attacked targets in Mordor.", 0.75},               /* a place */
+        {"Gondor vowed to attack Mordor.", 0.75},                   /* an intention */
+        {"Gondor and Rohan met.", 0.75},                            /* a joint subject */
+        {"Gondor said the war with Mordor must end.", 0.55},        /* what a statement names */
+        {"Police in Edoras attacked Mordor.", 0.75},                /* a role placed */
         {"If Gondor attacked Mordor, Rohan would be angry.", 0.45}, /* a condition */
         {"Gondor would attack Mordor if Rohan agreed.", 0.4},       /* conditional */
         {"Rohan is angry since Gondor attacked Mordor.", 0.45},     /* background */
@@ -986,11 +995,16 @@ static void confidence(void **s) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(simple_svo),    cmocka_unit_test(roles_compose),
-        cmocka_unit_test(compounds),     cmocka_unit_test(passive),
-        cmocka_unit_test(negation),      cmocka_unit_test(attribution),
-        cmocka_unit_test(patterns_and_reciprocal), cmocka_unit_test(dated_actor),
-        cmocka_unit_test(discards),      cmocka_unit_test(offsets),
+        cmocka_unit_test(simple_svo),
+        cmocka_unit_test(roles_compose),
+        cmocka_unit_test(compounds),
+        cmocka_unit_test(passive),
+        cmocka_unit_test(negation),
+        cmocka_unit_test(attribution),
+        cmocka_unit_test(patterns_and_reciprocal),
+        cmocka_unit_test(dated_actor),
+        cmocka_unit_test(discards),
+        cmocka_unit_test(offsets),
         cmocka_unit_test(nominal),
         cmocka_unit_test(statement_vehicle),
         cmocka_unit_test(apposition_subject),

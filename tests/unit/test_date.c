@@ -37,11 +37,11 @@ static int32_t first_date(const char *text, int32_t pub, char *expr, size_t n) {
     return d.date;
 }
 
-#define DATE_IS(text, pub, want, want_expr)                                                  \
-    do {                                                                                     \
-        char e_[128];                                                                        \
-        assert_int_equal(first_date(text, pub, e_, sizeof e_), want);                        \
-        assert_string_equal(e_, want_expr);                                                  \
+#define DATE_IS(text, pub, want, want_expr)                                                             \
+    do {                                                                                                \
+        char e_[128];                                                                                   \
+        assert_int_equal(first_date(text, pub, e_, sizeof e_), want);                                   \
+        assert_string_equal(e_, want_expr);                                                             \
     } while (0)
 
 static void arithmetic(void **s) {
@@ -59,14 +59,18 @@ static void arithmetic(void **s) {
     assert_int_equal(date_parse_iso("2024-02-31"), 0);
     /* article dates: the forms readers take, one spelling out */
     char out[11];
-    const char *good[][2] = {{"2024-08-20", "2024-08-20"}, {"20240820", "2024-08-20"},
-                             {"2024-08-20T10:00:00Z", "2024-08-20"}, {"2024-02-29 08:00", "2024-02-29"}};
+    const char *good[][2] = {{"2024-08-20", "2024-08-20"},
+                             {"20240820", "2024-08-20"},
+                             {"2024-08-20T10:00:00Z", "2024-08-20"},
+                             {"2024-02-29 08:00", "2024-02-29"}};
     for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
         assert_int_equal(date_normalize(good[i][0], out), 0);
         assert_string_equal(out, good[i][1]);
     }
-    const char *bad[] = {"2024-08-20x", "2023-02-29", "00000101", "2024-8-20", "2024082", "", "0000-01-01"};
-    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) assert_int_equal(date_normalize(bad[i], out), -1);
+    const char *bad[] = {"2024-08-20x", "2023-02-29", "00000101",  "2024-8-20",
+                         "2024082",     "",           "0000-01-01"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        assert_int_equal(date_normalize(bad[i], out), -1);
     assert_int_equal(date_normalize(NULL, out), -1);
 }
 
@@ -144,7 +148,7 @@ static void not_dates(void **s) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(arithmetic), cmocka_unit_test(weekdays), cmocka_unit_test(month_days),
-        cmocka_unit_test(relative),   cmocka_unit_test(ranges),      cmocka_unit_test(not_dates),
+        cmocka_unit_test(relative),   cmocka_unit_test(ranges),   cmocka_unit_test(not_dates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

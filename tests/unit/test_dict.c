@@ -57,20 +57,20 @@ static void expect_warned(const char *name, const int *lines, int n) {
 
 static void actors_good(void **s) {
     (void)s;
-    const char *txt =
-        "<!-- a comment\n spanning lines -->\n"
-        "UNITED_STATES [USA] # trailing comment\n"
-        "+U.S._\n"
-        "GOLLUM\n"
-        "+SMEAGOL\n"
-        "\t[HOB < 950601]\n"
-        "\t[HOBGOV 19950601 - 19990815]\n"
-        "\t[HOBREB > 990816]\n"
-        "BOROMIR [---]\n"
-        "ALPHA_ONE_\n"
-        "ALPHA_TWO_\n"
-        "\t[ALP]\n";
-    assert_int_equal(dict_parse_actors(&D, "a.actors", txt, strlen(txt), test_warn_cb, &W, NULL), DYAD_OK);
+    const char *txt = "<!-- a comment\n spanning lines -->\n"
+                      "UNITED_STATES [USA] # trailing comment\n"
+                      "+U.S._\n"
+                      "GOLLUM\n"
+                      "+SMEAGOL\n"
+                      "\t[HOB < 950601]\n"
+                      "\t[HOBGOV 19950601 - 19990815]\n"
+                      "\t[HOBREB > 990816]\n"
+                      "BOROMIR [---]\n"
+                      "ALPHA_ONE_\n"
+                      "ALPHA_TWO_\n"
+                      "\t[ALP]\n";
+    assert_int_equal(dict_parse_actors(&D, "a.actors", txt, strlen(txt), test_warn_cb, &W, NULL),
+                     DYAD_OK);
     assert_int_equal(W.n, 0);
     assert_string_equal(actor_code("UNITED STATES", 0), "USA");
     assert_string_equal(actor_code("U.S.", 0), "USA");
@@ -88,18 +88,18 @@ static void actors_good(void **s) {
 
 static void actors_bad(void **s) {
     (void)s;
-    const char *txt =
-        "+ORPHAN\n"                   /* 1: synonym with no head */
-        "[ABC]\n"                     /* 2: code with no head */
-        "GOOD [GOO]\n"                /* 3 */
-        "BROKEN [BRO\n"               /* 4: unbalanced */
-        "DATED\n"                     /* 5 */
-        "\t[DAT 2004017-20061201]\n"  /* 6: bad date */
-        "\t[DAT]\n"                   /* 7 */
-        "NOCODE_AT_ALL\n"             /* 8: never gets a code */
-        "\n"
-        "LAST [LAS]\n";               /* 10 */
-    assert_int_equal(dict_parse_actors(&D, "bad.actors", txt, strlen(txt), test_warn_cb, &W, NULL), DYAD_OK);
+    const char *txt = "+ORPHAN\n"                  /* 1: synonym with no head */
+                      "[ABC]\n"                    /* 2: code with no head */
+                      "GOOD [GOO]\n"               /* 3 */
+                      "BROKEN [BRO\n"              /* 4: unbalanced */
+                      "DATED\n"                    /* 5 */
+                      "\t[DAT 2004017-20061201]\n" /* 6: bad date */
+                      "\t[DAT]\n"                  /* 7 */
+                      "NOCODE_AT_ALL\n"            /* 8: never gets a code */
+                      "\n"
+                      "LAST [LAS]\n"; /* 10 */
+    assert_int_equal(dict_parse_actors(&D, "bad.actors", txt, strlen(txt), test_warn_cb, &W, NULL),
+                     DYAD_OK);
     expect_warned("bad.actors", (const int[]){1, 2, 4, 6, 8}, 5);
     assert_non_null(strstr(W.text[4], "no code"));
     assert_int_equal(D.bad_lines, 5);
@@ -114,26 +114,27 @@ static void actors_bad(void **s) {
  * roles dropped, or a role alone by its role. */
 static void actor_names(void **s) {
     (void)s;
-    const char *act =
-        "GONDOR_ [GON]\n"                  /* 1 */
-        "+GONDORIAN\n"
-        "@wikidata Q1001\n"
-        "ARAGORN_ELESSAR_\n"              /* 4: a person: dated codes name no code */
-        "+STRIDER_\n"
-        "@wikidata Q42\n"
-        "\t[GONGOV 30190325-99991231]\n"
-        "\t[GONELI]\n"
-        "WHITE_COUNCIL_ [IGOWCL]\n"       /* 9 */
-        "@name The White Council\n"
-        "@wikidata Q0123\n"                /* 11: bad, leading zero */
-        "@wikidata Q77 x\n"                /* 12: bad, text after */
-        "@wikidata Q78\n"
-        "@wikidata Q79\n"                  /* 14: bad, a second one */
-        "@colour grey\n"                   /* 15: bad, unknown */
-        "GREY_HAVENS_ [IGOWCL]\n";         /* 16: the code's second entry */
+    const char *act = "GONDOR_ [GON]\n" /* 1 */
+                      "+GONDORIAN\n"
+                      "@wikidata Q1001\n"
+                      "ARAGORN_ELESSAR_\n" /* 4: a person: dated codes name no code */
+                      "+STRIDER_\n"
+                      "@wikidata Q42\n"
+                      "\t[GONGOV 30190325-99991231]\n"
+                      "\t[GONELI]\n"
+                      "WHITE_COUNCIL_ [IGOWCL]\n" /* 9 */
+                      "@name The White Council\n"
+                      "@wikidata Q0123\n" /* 11: bad, leading zero */
+                      "@wikidata Q77 x\n" /* 12: bad, text after */
+                      "@wikidata Q78\n"
+                      "@wikidata Q79\n"          /* 14: bad, a second one */
+                      "@colour grey\n"           /* 15: bad, unknown */
+                      "GREY_HAVENS_ [IGOWCL]\n"; /* 16: the code's second entry */
     const char *agt = "POLICE_ {} [~COP]\nPOLICE_OFFICER [~COP]\nGOVERNMENT [~GOV]\n";
-    assert_int_equal(dict_parse_actors(&D, "n.actors", act, strlen(act), test_warn_cb, &W, NULL), DYAD_OK);
-    assert_int_equal(dict_parse_agents(&D, "n.agents", agt, strlen(agt), test_warn_cb, &W, NULL), DYAD_OK);
+    assert_int_equal(dict_parse_actors(&D, "n.actors", act, strlen(act), test_warn_cb, &W, NULL),
+                     DYAD_OK);
+    assert_int_equal(dict_parse_agents(&D, "n.agents", agt, strlen(agt), test_warn_cb, &W, NULL),
+                     DYAD_OK);
     expect_warned("n.actors", (const int[]){11, 12, 14, 15}, 4);
     int32_t ar = lookup(&D.actors_t, "STRIDER");
     assert_true(ar >= 0);
@@ -165,16 +166,16 @@ static void actor_names(void **s) {
 
 static void agents(void **s) {
     (void)s;
-    const char *txt =
-        "!PERSON! = MAN, MEN\n"
-        "PRIME_MINISTER [~GOV]\n"
-        "POLICE {} [ ~COP]\n"
-        "ATTORNEY_GENERAL {ATTORNEYS_GENERAL} [~JUD]\n"
-        "MSF {} [NGO~]\n"
-        "CONGRESS!PERSON! [~LEG]\n"
-        "NO_CODE_HERE\n"   /* 7: bad */
-        "ODD [GOV]\n";     /* 8: bad, no '~' */
-    assert_int_equal(dict_parse_agents(&D, "x.agents", txt, strlen(txt), test_warn_cb, &W, NULL), DYAD_OK);
+    const char *txt = "!PERSON! = MAN, MEN\n"
+                      "PRIME_MINISTER [~GOV]\n"
+                      "POLICE {} [ ~COP]\n"
+                      "ATTORNEY_GENERAL {ATTORNEYS_GENERAL} [~JUD]\n"
+                      "MSF {} [NGO~]\n"
+                      "CONGRESS!PERSON! [~LEG]\n"
+                      "NO_CODE_HERE\n" /* 7: bad */
+                      "ODD [GOV]\n";   /* 8: bad, no '~' */
+    assert_int_equal(dict_parse_agents(&D, "x.agents", txt, strlen(txt), test_warn_cb, &W, NULL),
+                     DYAD_OK);
     assert_int_equal(W.n, 2);
     assert_non_null(strstr(W.text[0], "x.agents:7:"));
     assert_non_null(strstr(W.text[1], "x.agents:8:"));
@@ -193,7 +194,8 @@ static void agents(void **s) {
 static void discards(void **s) {
     (void)s;
     const char *txt = "+World Golf Championships # story\nBASEBALL\n";
-    assert_int_equal(dict_parse_discards(&D, "d.discards", txt, strlen(txt), test_warn_cb, &W, NULL), DYAD_OK);
+    assert_int_equal(dict_parse_discards(&D, "d.discards", txt, strlen(txt), test_warn_cb, &W, NULL),
+                     DYAD_OK);
     assert_int_equal(W.n, 0);
     int32_t g = lookup(&D.discards_t, "WORLD GOLF CHAMPIONSHIPS");
     assert_true(g >= 0);
@@ -208,25 +210,24 @@ static const verb_block *block_of(const char *form) {
 
 static void verbs_petrarch1(void **s) {
     (void)s;
-    const char *txt =
-        "&TIETYPES\n+MILITARY\n+ECONOMIC\n\n"
-        "--- ABANDON [345] ---\n"
-        "ABANDON\n"
-        "- * DIPLOMATIC TIES [901]\n"
-        "- * &TIETYPES TIES [902]\n"
-        "- SO IN_AND_*_OUT_AGAIN NOW [074]\n"
-        "\n"
-        "--- BREAK [1717] ---\n"
-        "BREAK { BROKE BROKEN }\n"
-        "+BREAK_DOWN {+BREAKS_DOWN +BROKE_DOWN +BROKEN_DOWN }\n"
-        "- + KNOWN_ * IN_ $ [076]\n"
-        "\n"
-        "--- ARRIVE [032:033] ---\n"
-        "ARRIVE\n"
-        "\n"
-        "--- DELAY [---] ---\n"
-        "DELAY\n"
-        "DOWNPLAY [014]\n";
+    const char *txt = "&TIETYPES\n+MILITARY\n+ECONOMIC\n\n"
+                      "--- ABANDON [345] ---\n"
+                      "ABANDON\n"
+                      "- * DIPLOMATIC TIES [901]\n"
+                      "- * &TIETYPES TIES [902]\n"
+                      "- SO IN_AND_*_OUT_AGAIN NOW [074]\n"
+                      "\n"
+                      "--- BREAK [1717] ---\n"
+                      "BREAK { BROKE BROKEN }\n"
+                      "+BREAK_DOWN {+BREAKS_DOWN +BROKE_DOWN +BROKEN_DOWN }\n"
+                      "- + KNOWN_ * IN_ $ [076]\n"
+                      "\n"
+                      "--- ARRIVE [032:033] ---\n"
+                      "ARRIVE\n"
+                      "\n"
+                      "--- DELAY [---] ---\n"
+                      "DELAY\n"
+                      "DOWNPLAY [014]\n";
     assert_int_equal(dict_parse_verbs(&D, "v.verbs", txt, strlen(txt), test_warn_cb, &W, NULL), DYAD_OK);
     assert_int_equal(W.n, 0);
     assert_string_equal(block_of("ABANDONED")->name, "ABANDON");
@@ -246,10 +247,10 @@ static void verbs_petrarch1(void **s) {
     assert_int_equal(so->npost, 3); /* OUT AGAIN NOW */
     assert_true(so->verb_adjacent_pre);
     assert_true(so->verb_adjacent_post);
-    assert_true(so->pre[1].adjacent);  /* IN_AND */
-    assert_false(so->pre[0].adjacent); /* SO IN */
-    assert_true(so->post[1].adjacent);  /* OUT_AGAIN */
-    assert_false(so->post[2].adjacent); /* AGAIN NOW */
+    assert_true(so->pre[1].adjacent);             /* IN_AND */
+    assert_false(so->pre[0].adjacent);            /* SO IN */
+    assert_true(so->post[1].adjacent);            /* OUT_AGAIN */
+    assert_false(so->post[2].adjacent);           /* AGAIN NOW */
     assert_string_equal(ab->pats[1].code, "901"); /* equal length: file order */
     const pattern *ties = &ab->pats[2];
     assert_int_equal(ties->post[0].kind, PE_SYNSET);
@@ -262,17 +263,17 @@ static void verbs_petrarch1(void **s) {
 
 static void verbs_petrarch2_and_bad(void **s) {
     (void)s;
-    const char *txt =
-        "---  ADD   [---]  ---\n"
-        "ADD\n"
-        "- * (TO LIST) (OF {BANNED PARTIES}) [1722]\n"
-        "- * ^ WITH [\n"              /* 4: no code */
-        "- NO STAR HERE [010]\n"      /* 5: no '*' */
-        "- * (UNBALANCED [010]\n"     /* 6 */
-        "- * &NOSUCH [010]\n"         /* 7: unknown synset */
-        "STRAY_LINE_OK\n"
-        "--- BROKEN HEADER ---\n";    /* 9: no code */
-    assert_int_equal(dict_parse_verbs(&D, "p2.verbs", txt, strlen(txt), test_warn_cb, &W, NULL), DYAD_OK);
+    const char *txt = "---  ADD   [---]  ---\n"
+                      "ADD\n"
+                      "- * (TO LIST) (OF {BANNED PARTIES}) [1722]\n"
+                      "- * ^ WITH [\n"          /* 4: no code */
+                      "- NO STAR HERE [010]\n"  /* 5: no '*' */
+                      "- * (UNBALANCED [010]\n" /* 6 */
+                      "- * &NOSUCH [010]\n"     /* 7: unknown synset */
+                      "STRAY_LINE_OK\n"
+                      "--- BROKEN HEADER ---\n"; /* 9: no code */
+    assert_int_equal(dict_parse_verbs(&D, "p2.verbs", txt, strlen(txt), test_warn_cb, &W, NULL),
+                     DYAD_OK);
     assert_int_equal(W.n, 5);
     const char *want[] = {"p2.verbs:4:", "p2.verbs:5:", "p2.verbs:6:", "p2.verbs:9:", "p2.verbs:7:"};
     for (int i = 0; i < 5; i++) assert_non_null(strstr(W.text[i], want[i]));
@@ -366,7 +367,8 @@ static void trie_basics(void **s) {
  * lines around them used, dated codes chosen by the article's date. */
 static void dictionary_files(void **s) {
     (void)s;
-    const char *files[] = {"Fixture.verbs.txt", "Fixture.actors.txt", "Fixture.agents.txt", "Fixture.discards.txt"};
+    const char *files[] = {"Fixture.verbs.txt", "Fixture.actors.txt", "Fixture.agents.txt",
+                           "Fixture.discards.txt"};
     dyad_ctx *ctx;
     assert_int_equal(dyad_ctx_new(&ctx, NULL), DYAD_OK);
     test_warnings w = {0};
@@ -376,7 +378,8 @@ static void dictionary_files(void **s) {
         dyad_error err;
         assert_int_equal(dyad_ctx_load_file(ctx, path, DYAD_DICT_AUTO, test_warn_cb, &w, &err), DYAD_OK);
     }
-    assert_int_equal(dyad_ctx_load_file(ctx, "/nonexistent.verbs", DYAD_DICT_AUTO, NULL, NULL, NULL), DYAD_EIO);
+    assert_int_equal(dyad_ctx_load_file(ctx, "/nonexistent.verbs", DYAD_DICT_AUTO, NULL, NULL, NULL),
+                     DYAD_EIO);
     dyad_error err;
     assert_int_equal(dyad_ctx_finish(ctx, &err), DYAD_OK);
     dyad_dict_stats st;
@@ -393,9 +396,11 @@ static void dictionary_files(void **s) {
     char out[512];
     test_code_events(ctx, "Aragorn Elessar accused Rohan of aggression.", "1997-05-01", out, sizeof out);
     assert_string_equal(out, "ARNREB|ROH|1122");
-    test_code_events(ctx, "Aragorn visited Rohan. Gondor sent medical supplies to Arnor.", "2004-05-01", out, sizeof out);
+    test_code_events(ctx, "Aragorn visited Rohan. Gondor sent medical supplies to Arnor.", "2004-05-01",
+                     out, sizeof out);
     assert_string_equal(out, "GONGOV|ROH|042;GON|ARN|0713");
-    test_code_events(ctx, "The Gondorian foreign minister paid a visit to Arnor.", "2004-05-01", out, sizeof out);
+    test_code_events(ctx, "The Gondorian foreign minister paid a visit to Arnor.", "2004-05-01", out,
+                     sizeof out);
     assert_string_equal(out, "GONGOV|ARN|042");
     dyad_ctx_free(ctx);
 }

@@ -14,9 +14,9 @@ static dyad_ctx *make_ctx(void) {
     dyad_ctx *ctx;
     dyad_error err;
     assert_int_equal(dyad_ctx_new(&ctx, &err), DYAD_OK);
-    assert_int_equal(ctx_load_buffer(ctx, DYAD_DICT_ACTORS, "t.actors", ACTORS, strlen(ACTORS),
-                                     NULL, NULL, &err),
-                     DYAD_OK);
+    assert_int_equal(
+        ctx_load_buffer(ctx, DYAD_DICT_ACTORS, "t.actors", ACTORS, strlen(ACTORS), NULL, NULL, &err),
+        DYAD_OK);
     assert_int_equal(dyad_ctx_finish(ctx, &err), DYAD_OK);
     return ctx;
 }
@@ -52,20 +52,20 @@ static dyad_doc *code(const char *text) {
 }
 
 /* The only figure of text: asserts there is exactly one, of kind and value. */
-#define ONE_FIGURE(text, k, v)                                                                \
-    do {                                                                                      \
-        dyad_doc *d_ = code(text);                                                            \
-        assert_int_equal(dyad_doc_nfigures(d_), 1);                                           \
-        assert_int_equal(dyad_doc_figure(d_, 0)->kind, k);                                    \
-        assert_int_equal(dyad_doc_figure(d_, 0)->value, v);                                   \
-        dyad_doc_free(d_);                                                                    \
+#define ONE_FIGURE(text, k, v)                                                                          \
+    do {                                                                                                \
+        dyad_doc *d_ = code(text);                                                                      \
+        assert_int_equal(dyad_doc_nfigures(d_), 1);                                                     \
+        assert_int_equal(dyad_doc_figure(d_, 0)->kind, k);                                              \
+        assert_int_equal(dyad_doc_figure(d_, 0)->value, v);                                             \
+        dyad_doc_free(d_);                                                                              \
     } while (0)
 
-#define NO_FIGURE(text)                                                                       \
-    do {                                                                                      \
-        dyad_doc *d_ = code(text);                                                            \
-        assert_int_equal(dyad_doc_nfigures(d_), 0);                                           \
-        dyad_doc_free(d_);                                                                    \
+#define NO_FIGURE(text)                                                                                 \
+    do {                                                                                                \
+        dyad_doc *d_ = code(text);                                                                      \
+        assert_int_equal(dyad_doc_nfigures(d_), 0);                                                     \
+        dyad_doc_free(d_);                                                                              \
     } while (0)
 
 static void numbers(void **s) {
@@ -74,11 +74,16 @@ static void numbers(void **s) {
         const char *w;
         int64_t v;
         uint32_t len; /* tokens read */
-    } cases[] = {{"2,483 people", 2483, 1},       {"one million", 1000000, 2},
-                 {"1.2 million", 1200000, 2},     {"five", 5, 1},
-                 {"twenty-five", 25, 1},          {"a dozen", 12, 2},
-                 {"dozens of", 24, 1},            {"hundreds", 200, 1},
-                 {"tens of thousands", 20000, 3}, {"one hundred and twenty", 120, 4},
+    } cases[] = {{"2,483 people", 2483, 1},
+                 {"one million", 1000000, 2},
+                 {"1.2 million", 1200000, 2},
+                 {"five", 5, 1},
+                 {"twenty-five", 25, 1},
+                 {"a dozen", 12, 2},
+                 {"dozens of", 24, 1},
+                 {"hundreds", 200, 1},
+                 {"tens of thousands", 20000, 3},
+                 {"one hundred and twenty", 120, 4},
                  {"two thousand", 2000, 2}};
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         arena a;
@@ -194,9 +199,9 @@ static void discarded_story(void **s) {
     dyad_error err;
     assert_int_equal(dyad_ctx_new(&c, &err), DYAD_OK);
     static const char DISC[] = "+QUARTERBACK\n";
-    assert_int_equal(ctx_load_buffer(c, DYAD_DICT_DISCARDS, "t.discards", DISC, strlen(DISC),
-                                     NULL, NULL, &err),
-                     DYAD_OK);
+    assert_int_equal(
+        ctx_load_buffer(c, DYAD_DICT_DISCARDS, "t.discards", DISC, strlen(DISC), NULL, NULL, &err),
+        DYAD_OK);
     assert_int_equal(dyad_ctx_finish(c, &err), DYAD_OK);
     const char *text = "The quarterback saw it. A man was shot. Two fans were killed.";
     dyad_article a;
@@ -238,8 +243,11 @@ static void not_counts(void **s) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(quick_test_covers_kind_words),
-        cmocka_unit_test(numbers),      cmocka_unit_test(kinds),      cmocka_unit_test(details),
-        cmocka_unit_test(stated_twice), cmocka_unit_test(discarded_story),
+        cmocka_unit_test(numbers),
+        cmocka_unit_test(kinds),
+        cmocka_unit_test(details),
+        cmocka_unit_test(stated_twice),
+        cmocka_unit_test(discarded_story),
         cmocka_unit_test(not_counts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -8,24 +8,23 @@
 
 #include "ctx.h"
 
-static const char GAZ[] =
-    "# test gazetteer\n"
-    "Qatar\tcountry\tQAT\t\t25.3\t51.2\t2800000\tState of Qatar\n"
-    "Lebanon\tcountry\tLBN\t\t33.9\t35.9\t5000000\n"
-    "Israel\tcountry\tISR\t\t31.5\t34.8\t9000000\n"
-    "France\tcountry\tFRA\t\t46.6\t2.2\t67000000\n"
-    "Texas\tregion\tUSA\tTX\t31.0\t-97.5\t21000000\n"
-    "Doha\tcapital\tQAT\t01\t25.2855\t51.5310\t344939\n"
-    "Beirut\tcapital\tLBN\t04\t33.8933\t35.5016\t1916100\n"
-    "Paris\tcapital\tFRA\t11\t48.8534\t2.3488\t2138551\n"
-    "Paris\tcity\tUSA\tTX\t33.6609\t-95.5555\t24782\n"
-    "Gaza\tcity\tPSE\tGZ\t31.5016\t34.4667\t410000\n"
-    "Rafah\tcity\tPSE\tGZ\t31.2972\t34.2436\t126305\tRafaḩ\n"
-    "Khan Younis\tcity\tPSE\tGZ\t31.3462\t34.3063\t400000\tKhan Yunis\n"
-    "Police\tcity\tPOL\t78\t54.6\t18.2\t5000\n"
-    "Much\tcity\tDEU\t07\t50.9\t7.4\t15000\n"
-    "Miller\tcity\tUSA\tSD\t44.5\t-98.9\t1500\n"
-    "Georgetown\tcity\tUSA\tTX\t30.6\t-97.7\t5000\n";
+static const char GAZ[] = "# test gazetteer\n"
+                          "Qatar\tcountry\tQAT\t\t25.3\t51.2\t2800000\tState of Qatar\n"
+                          "Lebanon\tcountry\tLBN\t\t33.9\t35.9\t5000000\n"
+                          "Israel\tcountry\tISR\t\t31.5\t34.8\t9000000\n"
+                          "France\tcountry\tFRA\t\t46.6\t2.2\t67000000\n"
+                          "Texas\tregion\tUSA\tTX\t31.0\t-97.5\t21000000\n"
+                          "Doha\tcapital\tQAT\t01\t25.2855\t51.5310\t344939\n"
+                          "Beirut\tcapital\tLBN\t04\t33.8933\t35.5016\t1916100\n"
+                          "Paris\tcapital\tFRA\t11\t48.8534\t2.3488\t2138551\n"
+                          "Paris\tcity\tUSA\tTX\t33.6609\t-95.5555\t24782\n"
+                          "Gaza\tcity\tPSE\tGZ\t31.5016\t34.4667\t410000\n"
+                          "Rafah\tcity\tPSE\tGZ\t31.2972\t34.2436\t126305\tRafaḩ\n"
+                          "Khan Younis\tcity\tPSE\tGZ\t31.3462\t34.3063\t400000\tKhan Yunis\n"
+                          "Police\tcity\tPOL\t78\t54.6\t18.2\t5000\n"
+                          "Much\tcity\tDEU\t07\t50.9\t7.4\t15000\n"
+                          "Miller\tcity\tUSA\tSD\t44.5\t-98.9\t1500\n"
+                          "Georgetown\tcity\tUSA\tTX\t30.6\t-97.7\t5000\n";
 
 static const char ACTORS[] = "QATAR_ [QAT]\n+QATARI\nLEBANON_ [LBN]\n+LEBANESE_\n"
                              "ISRAEL_ [ISR]\n+ISRAELI\nBLINKEN_ [USAGOV]\n"
@@ -41,8 +40,8 @@ static int setup(void **s) {
     test_warnings w = {0};
     if (dyad_ctx_new(&g_ctx, &err) != DYAD_OK) return -1;
     if (ctx_load_buffer(g_ctx, DYAD_DICT_PLACES, "t.gaz", GAZ, strlen(GAZ), test_warn_cb, &w, &err) ||
-        ctx_load_buffer(g_ctx, DYAD_DICT_ACTORS, "t.actors", ACTORS, strlen(ACTORS), test_warn_cb,
-                        &w, &err) ||
+        ctx_load_buffer(g_ctx, DYAD_DICT_ACTORS, "t.actors", ACTORS, strlen(ACTORS), test_warn_cb, &w,
+                        &err) ||
         ctx_load_buffer(g_ctx, DYAD_DICT_VERBS, "t.verbs", VERBS, strlen(VERBS), test_warn_cb, &w,
                         &err) ||
         w.n != 0 || dyad_ctx_finish(g_ctx, &err) != DYAD_OK)
@@ -65,7 +64,8 @@ static const char *place_of(const char *text, const char *verb, char *buf, size_
     dyad_place pl;
     char nb[128];
     dyad_error err;
-    assert_int_equal(dyad_place_for_verb(g_ctx, text, strlen(text), vs, &pl, nb, sizeof nb, &err), DYAD_OK);
+    assert_int_equal(dyad_place_for_verb(g_ctx, text, strlen(text), vs, &pl, nb, sizeof nb, &err),
+                     DYAD_OK);
     if (!pl.name) {
         assert_true(isnan(pl.lat) && isnan(pl.lon));
         return "-";
@@ -74,10 +74,10 @@ static const char *place_of(const char *text, const char *verb, char *buf, size_
     return buf;
 }
 
-#define PLACE(text, verb, want)                                                              \
-    do {                                                                                     \
-        char b_[256];                                                                        \
-        assert_string_equal(place_of(text, verb, b_, sizeof b_), want);                     \
+#define PLACE(text, verb, want)                                                                         \
+    do {                                                                                                \
+        char b_[256];                                                                                   \
+        assert_string_equal(place_of(text, verb, b_, sizeof b_), want);                                 \
     } while (0)
 
 static void prepositions(void **s) {
@@ -92,10 +92,8 @@ static void directions_and_descriptions(void **s) {
     (void)s;
     PLACE("Israel struck targets in northern Gaza.", "struck", "Gaza/PSE/northern Gaza");
     PLACE("Troops clashed south of Beirut on Friday.", "clashed", "Beirut/LBN/south of Beirut");
-    PLACE("Blinken arrived in the Qatari capital on Tuesday.", "arrived",
-          "Doha/QAT/the Qatari capital");
-    PLACE("Blinken arrived in the Qatari capital Doha.", "arrived",
-          "Doha/QAT/the Qatari capital Doha");
+    PLACE("Blinken arrived in the Qatari capital on Tuesday.", "arrived", "Doha/QAT/the Qatari capital");
+    PLACE("Blinken arrived in the Qatari capital Doha.", "arrived", "Doha/QAT/the Qatari capital Doha");
     PLACE("Protests spread in the Lebanese capital.", "spread", "Beirut/LBN/the Lebanese capital");
     PLACE("He was shot at his home in the capital, Doha.", "shot", "Doha/QAT/Doha");
 }
@@ -180,8 +178,7 @@ static void events_and_doc_places(void **s) {
     assert_string_equal(e->place.name, "Qatar");
     assert_string_equal(e->place.country, "QAT");
     assert_true(fabs(e->place.lat - 25.3) < 1e-9);
-    for (size_t i = 1; i < dyad_doc_nevents(d); i++)
-        assert_null(dyad_doc_event(d, i)->place.name);
+    for (size_t i = 1; i < dyad_doc_nevents(d); i++) assert_null(dyad_doc_event(d, i)->place.name);
     assert_int_equal(dyad_doc_nplaces(d), 1);
     assert_string_equal(dyad_doc_place(d, 0)->kind, "country");
     assert_null(dyad_doc_place(d, 1));
@@ -201,8 +198,9 @@ static void bad_lines(void **s) {
     dyad_error err;
     test_warnings w = {0};
     assert_int_equal(dyad_ctx_new(&ctx, &err), DYAD_OK);
-    assert_int_equal(ctx_load_buffer(ctx, DYAD_DICT_PLACES, "bad.gaz", BAD, strlen(BAD),
-                                     test_warn_cb, &w, &err), DYAD_OK);
+    assert_int_equal(
+        ctx_load_buffer(ctx, DYAD_DICT_PLACES, "bad.gaz", BAD, strlen(BAD), test_warn_cb, &w, &err),
+        DYAD_OK);
     assert_int_equal(w.n, 6);
     assert_non_null(strstr(w.text[0], "bad.gaz:1: kind"));
     assert_non_null(strstr(w.text[1], "bad.gaz:2: country"));
@@ -227,14 +225,14 @@ static void many_entries(void **s) {
     char *buf = malloc(cap);
     assert_non_null(buf);
     for (int i = 0; i < 5000; i++)
-        k += (size_t)snprintf(buf + k, cap - k, "Ville%d\tcity\tFRA\t\t45\t2\t%d\tBourg%d\n", i % 50,
-                              i, i % 7);
+        k += (size_t)snprintf(buf + k, cap - k, "Ville%d\tcity\tFRA\t\t45\t2\t%d\tBourg%d\n", i % 50, i,
+                              i % 7);
     dyad_ctx *ctx;
     dyad_error err;
     test_warnings w = {0};
     assert_int_equal(dyad_ctx_new(&ctx, &err), DYAD_OK);
-    assert_int_equal(ctx_load_buffer(ctx, DYAD_DICT_PLACES, "many.gaz", buf, k, test_warn_cb, &w,
-                                     &err), DYAD_OK);
+    assert_int_equal(ctx_load_buffer(ctx, DYAD_DICT_PLACES, "many.gaz", buf, k, test_warn_cb, &w, &err),
+                     DYAD_OK);
     free(buf);
     assert_int_equal(w.n, 0);
     assert_int_equal(dyad_ctx_finish(ctx, &err), DYAD_OK);
@@ -254,12 +252,16 @@ static void many_entries(void **s) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(prepositions),    cmocka_unit_test(directions_and_descriptions),
-        cmocka_unit_test(ambiguous_names), cmocka_unit_test(false_friends),
+        cmocka_unit_test(prepositions),
+        cmocka_unit_test(directions_and_descriptions),
+        cmocka_unit_test(ambiguous_names),
+        cmocka_unit_test(false_friends),
         cmocka_unit_test(names_the_gazetteer_lacks),
-        cmocka_unit_test(verb_tied_place), cmocka_unit_test(parties_are_no_places),
+        cmocka_unit_test(verb_tied_place),
+        cmocka_unit_test(parties_are_no_places),
         cmocka_unit_test(events_and_doc_places),
-        cmocka_unit_test(bad_lines),       cmocka_unit_test(many_entries),
+        cmocka_unit_test(bad_lines),
+        cmocka_unit_test(many_entries),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

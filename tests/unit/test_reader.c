@@ -17,7 +17,8 @@ static char *write_temp(const char *suffix, const char *content, size_t n) {
 
 static void text_with_headers(void **s) {
     (void)s;
-    const char *txt = "Id: ex-1\nDate: 2024-08-20\nsource: Wire\nTitle: A visit\n\nBlinken arrived in Doha.\nHe met officials.\n";
+    const char *txt = "Id: ex-1\nDate: 2024-08-20\nsource: Wire\nTitle: A visit\n\nBlinken arrived in "
+                      "Doha.\nHe met officials.\n";
     char *p = write_temp(".txt", txt, strlen(txt));
     dyad_reader *r;
     test_warnings w = {0};
@@ -64,14 +65,13 @@ static void text_without_headers_and_bad_date(void **s) {
 
 static void jsonl_good_and_bad(void **s) {
     (void)s;
-    const char txt[] =
-        "{\"id\":\"a\",\"date\":\"20240820\",\"source\":\"s\",\"text\":\"One.\"}\n"
-        "{\"id\":\"b\",\"text\":\n"
-        "[1,2,3]\n"
-        "\n"
-        "{\"id\":\"c\",\"date\":\"2024-08-21T10:00:00Z\",\"text\":\"Bad \xff byte.\"}\n"
-        "{\"id\":\"d\",\"title\":\"no text\"}\n"
-        "{\"text\":\"No id.\",\"date\":\"yesterday\"}\n";
+    const char txt[] = "{\"id\":\"a\",\"date\":\"20240820\",\"source\":\"s\",\"text\":\"One.\"}\n"
+                       "{\"id\":\"b\",\"text\":\n"
+                       "[1,2,3]\n"
+                       "\n"
+                       "{\"id\":\"c\",\"date\":\"2024-08-21T10:00:00Z\",\"text\":\"Bad \xff byte.\"}\n"
+                       "{\"id\":\"d\",\"title\":\"no text\"}\n"
+                       "{\"text\":\"No id.\",\"date\":\"yesterday\"}\n";
     char *p = write_temp(".jsonl", txt, sizeof txt - 1);
     dyad_reader *r;
     test_warnings w = {0};
@@ -114,14 +114,17 @@ static void petrarch_xml(void **s) {
         assert_string_equal(a.id, ids[n]);
         assert_string_equal(a.date ? a.date : "", dates[n]);
         assert_true(a.single_sentence); /* a record is one sentence */
-        if (n == 0) assert_int_equal(strncmp(a.text, "Arnor is about to restore full diplomatic ties with Gondor", 58), 0);
+        if (n == 0)
+            assert_int_equal(
+                strncmp(a.text, "Arnor is about to restore full diplomatic ties with Gondor", 58), 0);
         assert_null(strstr(a.text, "(NNP")); /* the parse is not text */
         n++;
     }
     assert_int_equal(n, 4);
     dyad_reader_free(r);
-    const char bad[] = "<Sentences><Sentence id=\"x1\" date=\"20240101\"><Text>Good one.</Text></Sentence>"
-                       "<Sentence id=\"x2\"><Parse>no text</Parse></Sentence><Sentence id=\"x3\"><Text>Cut";
+    const char bad[] =
+        "<Sentences><Sentence id=\"x1\" date=\"20240101\"><Text>Good one.</Text></Sentence>"
+        "<Sentence id=\"x2\"><Parse>no text</Parse></Sentence><Sentence id=\"x3\"><Text>Cut";
     char *p = write_temp(".xml", bad, sizeof bad - 1);
     test_warnings w = {0};
     assert_int_equal(dyad_reader_open(&r, p, DYAD_FMT_AUTO, test_warn_cb, &w, NULL), DYAD_OK);
@@ -141,7 +144,8 @@ static void missing_file(void **s) {
     (void)s;
     dyad_reader *r = NULL;
     dyad_error err;
-    assert_int_equal(dyad_reader_open(&r, "/nonexistent/x.jsonl", DYAD_FMT_AUTO, NULL, NULL, &err), DYAD_EIO);
+    assert_int_equal(dyad_reader_open(&r, "/nonexistent/x.jsonl", DYAD_FMT_AUTO, NULL, NULL, &err),
+                     DYAD_EIO);
     assert_null(r);
     assert_string_equal(err.file, "/nonexistent/x.jsonl");
     dyad_reader_free(NULL);
@@ -149,7 +153,7 @@ static void missing_file(void **s) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(text_with_headers), cmocka_unit_test(text_without_headers_and_bad_date),
+        cmocka_unit_test(text_with_headers),  cmocka_unit_test(text_without_headers_and_bad_date),
         cmocka_unit_test(jsonl_good_and_bad), cmocka_unit_test(petrarch_xml),
         cmocka_unit_test(missing_file),
     };

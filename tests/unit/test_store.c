@@ -8,8 +8,9 @@
 #include "ctx.h"
 
 /* (the Wikidata id is made up for the test) */
-static const char ACTORS[] = "QATAR_ [QAT]\n+DOHA_\n@wikidata Q999999999\nBLINKEN_ [USAGOV]\nISRAEL_ [ISR]\n"
-                             "ISRAELI_ARMY_ [ISRMIL]\nGAZA_ [PSE]\nSOMALIA_ [SOM]\n";
+static const char ACTORS[] =
+    "QATAR_ [QAT]\n+DOHA_\n@wikidata Q999999999\nBLINKEN_ [USAGOV]\nISRAEL_ [ISR]\n"
+    "ISRAELI_ARMY_ [ISRMIL]\nGAZA_ [PSE]\nSOMALIA_ [SOM]\n";
 static const char AGENTS[] = "SOLDIERS_ [~MIL]\nPIRATES_ [~CRM]\nCIVILIANS_ [~CVL]\n";
 static const char VERBS[] = "--- VISIT [042] ---\nVISIT\n- * + [042]\n\n--- ATTACK [190] ---\nATTACK\n";
 
@@ -19,9 +20,12 @@ static char dir[64], db[96];
 static int setup(void **s) {
     (void)s;
     assert_int_equal(dyad_ctx_new(&ctx, NULL), DYAD_OK);
-    assert_int_equal(ctx_load_buffer(ctx, DYAD_DICT_ACTORS, "a", ACTORS, strlen(ACTORS), NULL, NULL, NULL), DYAD_OK);
-    assert_int_equal(ctx_load_buffer(ctx, DYAD_DICT_VERBS, "v", VERBS, strlen(VERBS), NULL, NULL, NULL), DYAD_OK);
-    assert_int_equal(ctx_load_buffer(ctx, DYAD_DICT_AGENTS, "g", AGENTS, strlen(AGENTS), NULL, NULL, NULL), DYAD_OK);
+    assert_int_equal(
+        ctx_load_buffer(ctx, DYAD_DICT_ACTORS, "a", ACTORS, strlen(ACTORS), NULL, NULL, NULL), DYAD_OK);
+    assert_int_equal(ctx_load_buffer(ctx, DYAD_DICT_VERBS, "v", VERBS, strlen(VERBS), NULL, NULL, NULL),
+                     DYAD_OK);
+    assert_int_equal(
+        ctx_load_buffer(ctx, DYAD_DICT_AGENTS, "g", AGENTS, strlen(AGENTS), NULL, NULL, NULL), DYAD_OK);
     assert_int_equal(dyad_ctx_finish(ctx, NULL), DYAD_OK);
     snprintf(dir, sizeof dir, "/tmp/dyad-store-XXXXXX");
     assert_non_null(mkdtemp(dir));
@@ -88,7 +92,8 @@ static void store_merge_and_query(void **s) {
     (void)s;
     dyad_store *st = open_begun();
     assert_int_equal(put(st, "a1", "2024-08-20", "wire-a", "Blinken visited Doha on Tuesday."), 1);
-    assert_int_equal(put(st, "a2", "2024-10-24", "wire-b", "Blinken had visited Qatar on August 20."), 1);
+    assert_int_equal(put(st, "a2", "2024-10-24", "wire-b", "Blinken had visited Qatar on August 20."),
+                     1);
     assert_int_equal(put(st, "a3", "2024-10-25", "wire-b", "Israel attacked Qatar."), 1);
     /* same id, or same text under another id: nothing changes */
     assert_int_equal(put(st, "a1", "2024-08-20", "wire-a", "Some other text."), 0);
@@ -252,7 +257,8 @@ static int rb_mention(void *ud, const dyad_stored_mention *m) {
     snprintf(r->sentence, sizeof r->sentence, "%s", m->sentence);
     /* ASCII text: character offsets are byte offsets */
     if (m->verb_start >= 0)
-        snprintf(r->verb, sizeof r->verb, "%.*s", (int)(m->verb_end - m->verb_start), m->sentence + m->verb_start);
+        snprintf(r->verb, sizeof r->verb, "%.*s", (int)(m->verb_end - m->verb_start),
+                 m->sentence + m->verb_start);
     return 0;
 }
 

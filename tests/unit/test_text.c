@@ -56,7 +56,8 @@ static void tokens_possessives_and_contractions(void **state) {
                         "ISRAEL|'S|WAR|AND|HAMAS|'S|CHIEF");
     assert_int_equal(f->td.toks[1].kind, TK_POSS);
     assert_int_equal(f->td.toks[5].kind, TK_POSS);
-    assert_string_equal(toks(f, "He didn't go; they can't.", b, sizeof b), "HE|DID|N'T|GO|;|THEY|CA|N'T|.");
+    assert_string_equal(toks(f, "He didn't go; they can't.", b, sizeof b),
+                        "HE|DID|N'T|GO|;|THEY|CA|N'T|.");
     assert_string_equal(toks(f, "the ministers' meeting", b, sizeof b), "THE|MINISTERS|'|MEETING");
     assert_int_equal(f->td.toks[2].kind, TK_POSS);
 }
@@ -109,18 +110,21 @@ static const char *sents(fixture *f, const char *text, char *out, size_t n) {
 static void split_abbreviations(void **state) {
     fixture *f = *state;
     char b[1024];
-    assert_string_equal(sents(f, "Mr. Blinken met Dr. Smith in Doha. They spoke on Aug. 15. Then he left.", b, sizeof b),
-                        "Mr. Blinken met Dr. Smith in Doha. || They spoke on Aug. 15. || Then he left.");
+    assert_string_equal(
+        sents(f, "Mr. Blinken met Dr. Smith in Doha. They spoke on Aug. 15. Then he left.", b, sizeof b),
+        "Mr. Blinken met Dr. Smith in Doha. || They spoke on Aug. 15. || Then he left.");
     assert_string_equal(sents(f, "The U.S. State Department said so. Talks went on.", b, sizeof b),
                         "The U.S. State Department said so. || Talks went on.");
-    assert_string_equal(sents(f, "It costs 3.5 million. \xE2\x80\x9CNo,\xE2\x80\x9D he said. What? Yes!", b, sizeof b),
-                        "It costs 3.5 million. || \xE2\x80\x9CNo,\xE2\x80\x9D he said. || What? || Yes!");
+    assert_string_equal(
+        sents(f, "It costs 3.5 million. \xE2\x80\x9CNo,\xE2\x80\x9D he said. What? Yes!", b, sizeof b),
+        "It costs 3.5 million. || \xE2\x80\x9CNo,\xE2\x80\x9D he said. || What? || Yes!");
     assert_string_equal(sents(f, "Aid reached the U.S. The talks resumed.", b, sizeof b),
                         "Aid reached the U.S. || The talks resumed.");
     /* a capital letter and its period are an initial, unless a word that
      * opens sentences follows */
-    assert_string_equal(sents(f, "Envoy John R. Tolkien and J. K. Smith met. Talks went on.", b, sizeof b),
-                        "Envoy John R. Tolkien and J. K. Smith met. || Talks went on.");
+    assert_string_equal(
+        sents(f, "Envoy John R. Tolkien and J. K. Smith met. Talks went on.", b, sizeof b),
+        "Envoy John R. Tolkien and J. K. Smith met. || Talks went on.");
     assert_string_equal(sents(f, "Gondor chose plan B. The talks failed.", b, sizeof b),
                         "Gondor chose plan B. || The talks failed.");
 }
@@ -168,7 +172,9 @@ static void utf8_cleaning(void **state) {
     assert_int_equal(r.first_invalid_line, 1);
     assert_non_null(strstr(s, "ok\xEF\xBF\xBD\xEF\xBF\xBD then"));
     free(s);
-    s = utf8_clean("a\0b\x01" "c", 5, &n, &r);
+    s = utf8_clean("a\0b\x01"
+                   "c",
+                   5, &n, &r);
     assert_int_equal(n, 5);
     assert_string_equal(s, "a b c");
     assert_int_equal(r.controls, 2);

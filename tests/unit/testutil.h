@@ -28,13 +28,12 @@ static inline void test_warn_cb(void *ud, const dyad_error *w) {
 
 /* The test fixtures (tests/fixtures, from the top of the checkout, where
  * make check runs the tests), all written for Dyad's tests. */
-static inline const char *test_fixture_dir(void) {
-    return "tests/fixtures";
-}
+static inline const char *test_fixture_dir(void) { return "tests/fixtures"; }
 
 /* Codes text (an article dated date) with ctx and writes its events as
  * "SRC|TGT|CODE;..." in order into out. */
-static inline void test_code_events(const dyad_ctx *ctx, const char *text, const char *date, char *out, size_t n) {
+static inline void test_code_events(const dyad_ctx *ctx, const char *text, const char *date, char *out,
+                                    size_t n) {
     dyad_article a;
     memset(&a, 0, sizeof a);
     a.id = "t";

@@ -27,10 +27,9 @@ typedef struct store_backend {
     dyad_status (*commit)(void *impl, dyad_error *err);
     dyad_status (*put)(void *impl, const dyad_article *a, const dyad_doc *d, int *added,
                        dyad_error *err);
-    dyad_status (*query)(void *impl, const dyad_query *q, dyad_event_fn fn, void *ud,
+    dyad_status (*query)(void *impl, const dyad_query *q, dyad_event_fn fn, void *ud, dyad_error *err);
+    dyad_status (*stats)(void *impl, const char *by, const dyad_query *q, dyad_count_fn fn, void *ud,
                          dyad_error *err);
-    dyad_status (*stats)(void *impl, const char *by, const dyad_query *q, dyad_count_fn fn,
-                         void *ud, dyad_error *err);
     dyad_status (*figures)(void *impl, const dyad_query *q, dyad_figure_fn fn, void *ud,
                            dyad_error *err);
     dyad_status (*event)(void *impl, int64_t id, dyad_event_fn efn, dyad_mention_fn mfn, void *ud,
@@ -39,8 +38,7 @@ typedef struct store_backend {
                            void *ud, int *found, dyad_error *err);
     dyad_status (*search)(void *impl, const char *text, long limit, dyad_article_fn fn, void *ud,
                           dyad_error *err);
-    dyad_status (*series)(void *impl, const dyad_query *q, dyad_series_fn fn, void *ud,
-                          dyad_error *err);
+    dyad_status (*series)(void *impl, const dyad_query *q, dyad_series_fn fn, void *ud, dyad_error *err);
     /* Runs merge.c's statement stmt (MERGE_*) with n text parameters
      * (NULL for SQL NULL), calling row on each row it gives. */
     dyad_status (*run)(void *impl, int stmt, int n, const char *const *v, store_row_fn row, void *ud,

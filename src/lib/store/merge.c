@@ -67,7 +67,8 @@ static int count_groups(const merge_mention *m, size_t n, merge_group *g, size_t
     }
     qsort(t, n, sizeof *t, cmp_article);
     for (size_t i = 0; i < n; i++)
-        if (!i || t[i].group != t[i - 1].group || t[i].article != t[i - 1].article) g[t[i].group].articles++;
+        if (!i || t[i].group != t[i - 1].group || t[i].article != t[i - 1].article)
+            g[t[i].group].articles++;
     qsort(t, n, sizeof *t, cmp_source);
     for (size_t i = 0; i < n; i++)
         if (!i || t[i].group != t[i - 1].group || cmp_str(t[i].source, t[i - 1].source))
@@ -155,7 +156,8 @@ long merge_plan(merge_mention *m, size_t n, const merge_event *ev, size_t nev, m
         for (size_t k = 1; k < ng; k++)
             if (weight[k] > weight[heavy]) heavy = k;
         free(weight);
-    } else g[ng++] = (merge_group){.where = NULL, .event = -1};
+    } else
+        g[ng++] = (merge_group){.where = NULL, .event = -1};
     for (size_t i = 0; i < placed; i++) m[i].group = heavy;
     free(name);
     free(of);
@@ -224,7 +226,8 @@ const char *const merge_sql[MERGE_NSTMTS] = {
                         " confidence = ?10 WHERE id = ?1",
     [MERGE_MOVE_MENTION] = "UPDATE mentions SET event = ?2 WHERE id = ?1",
     [MERGE_CLEAR_SOURCES] = "DELETE FROM event_sources WHERE event = ?1",
-    [MERGE_PUT_SOURCE] = "INSERT INTO event_sources(event, source) VALUES(?1, ?2) ON CONFLICT DO NOTHING",
+    [MERGE_PUT_SOURCE] =
+        "INSERT INTO event_sources(event, source) VALUES(?1, ?2) ON CONFLICT DO NOTHING",
     [MERGE_DROP_EVENT] = "DELETE FROM events WHERE id = ?1",
     [MERGE_ARTICLE_KEYS] = "SELECT DISTINCT e.date, e.source, e.target, e.code FROM mentions m"
                            " JOIN events e ON e.id = m.event WHERE m.article = ?1",
@@ -262,9 +265,13 @@ static int mention_row(void *ud, int ncols, const char *const *v) {
         k->cap = cap;
     }
     merge_mention *x = &k->m[k->n++];
-    *x = (merge_mention){.id = strtoll(v[0], NULL, 10), .event = strtoll(v[1], NULL, 10),
-                         .article = strtoll(v[2], NULL, 10), .source = dup_val(v[3]),
-                         .place = dup_val(v[4]), .country = dup_val(v[5]), .kind = dup_val(v[6])};
+    *x = (merge_mention){.id = strtoll(v[0], NULL, 10),
+                         .event = strtoll(v[1], NULL, 10),
+                         .article = strtoll(v[2], NULL, 10),
+                         .source = dup_val(v[3]),
+                         .place = dup_val(v[4]),
+                         .country = dup_val(v[5]),
+                         .kind = dup_val(v[6])};
     x->has_ll = v[7] && v[8];
     x->lat = x->has_ll ? strtod(v[7], NULL) : 0;
     x->lon = x->has_ll ? strtod(v[8], NULL) : 0;
@@ -320,10 +327,15 @@ dyad_status merge_key(const store_backend *be, void *impl, const char *const key
             st = be->run(impl, MERGE_NEW_EVENT, 2, v, id_row, &g[i].event, err);
             if (st != DYAD_OK) break;
         }
-        const char *v[10] = {num(a, g[i].event), w ? w->place : "", w ? w->country : "",
+        const char *v[10] = {num(a, g[i].event),
+                             w ? w->place : "",
+                             w ? w->country : "",
                              w && w->has_ll ? real(lat, w->lat) : NULL,
-                             w && w->has_ll ? real(lon, w->lon) : NULL, w ? w->kind : "",
-                             num(nm, g[i].mentions), num(na, g[i].articles), num(ns, g[i].sources),
+                             w && w->has_ll ? real(lon, w->lon) : NULL,
+                             w ? w->kind : "",
+                             num(nm, g[i].mentions),
+                             num(na, g[i].articles),
+                             num(ns, g[i].sources),
                              g[i].has_conf ? real(conf, g[i].confidence) : NULL};
         st = be->run(impl, MERGE_SET_EVENT, 10, v, NULL, NULL, err);
         if (st == DYAD_OK) st = be->run(impl, MERGE_CLEAR_SOURCES, 1, v, NULL, NULL, err);
@@ -369,8 +381,7 @@ static int key_row(void *ud, int ncols, const char *const *v) {
     return ks->bad;
 }
 
-dyad_status merge_remove_article(const store_backend *be, void *impl, const char *art,
-                                 dyad_error *err) {
+dyad_status merge_remove_article(const store_backend *be, void *impl, const char *art, dyad_error *err) {
     keys ks = {0};
     const char *v[1] = {art};
     dyad_status st = be->run(impl, MERGE_ARTICLE_KEYS, 1, v, key_row, &ks, err);
@@ -379,7 +390,8 @@ dyad_status merge_remove_article(const store_backend *be, void *impl, const char
                                 MERGE_DROP_ARTICLE};
     for (size_t i = 0; i < sizeof drops / sizeof drops[0] && st == DYAD_OK; i++)
         st = be->run(impl, drops[i], 1, v, NULL, NULL, err);
-    for (size_t i = 0; i < ks.n && st == DYAD_OK; i++) st = merge_key(be, impl, (const char *const *)ks.k[i], err);
+    for (size_t i = 0; i < ks.n && st == DYAD_OK; i++)
+        st = merge_key(be, impl, (const char *const *)ks.k[i], err);
     for (size_t i = 0; i < ks.n; i++)
         for (int j = 0; j < 4; j++) free(ks.k[i][j]);
     free(ks.k);

@@ -88,7 +88,6 @@ dyad_status merge_key(const store_backend *be, void *impl, const char *const key
 
 /* Removes a stored article (its rowid as text), its sentences, reports and
  * figures, and plans the keys of its reports again. */
-dyad_status merge_remove_article(const store_backend *be, void *impl, const char *art,
-                                 dyad_error *err);
+dyad_status merge_remove_article(const store_backend *be, void *impl, const char *art, dyad_error *err);
 
 #endif

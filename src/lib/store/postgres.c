@@ -192,9 +192,8 @@ static const char PUT_MENTION_FN[] =
 /* Prepared statements: name, SQL. Prepared once per connection. */
 static const char *const STMTS[][2] = {
     {"find_article", "SELECT rowid, id, date, hash FROM articles WHERE id = $1 OR hash = $2"},
-    {"put_article",
-     "INSERT INTO articles(id, hash, date, source, title, url, text, file)"
-     " VALUES($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING rowid"},
+    {"put_article", "INSERT INTO articles(id, hash, date, source, title, url, text, file)"
+                    " VALUES($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING rowid"},
     /* all the sentences of an article: arrays of starts, ends, discarded */
     {"put_sentences",
      "INSERT INTO sentences(article, idx, start, \"end\", discarded)"
@@ -254,7 +253,8 @@ static void one_line(const char *msg, const char *pw, char *out, size_t n) {
             memcpy(out + k, "***", 3);
             k += 3;
             msg += pwlen;
-        } else out[k++] = *msg++;
+        } else
+            out[k++] = *msg++;
     }
     out[k] = '\0';
 }
@@ -280,8 +280,8 @@ static dyad_status exec(pg_store *p, const char *sql, const char *what, dyad_err
 
 /* Runs a prepared statement with text parameters (NULL for SQL NULL).
  * Returns its result, or NULL after filling err. */
-static PGresult *run(pg_store *p, const char *stmt, int n, const char *const *vals,
-                     const char *what, dyad_error *err) {
+static PGresult *run(pg_store *p, const char *stmt, int n, const char *const *vals, const char *what,
+                     dyad_error *err) {
     PGresult *r = PQexecPrepared(p->conn, stmt, n, vals, NULL, NULL, 0);
     ExecStatusType t = PQresultStatus(r);
     if (t == PGRES_COMMAND_OK || t == PGRES_TUPLES_OK) return r;
@@ -305,7 +305,8 @@ static int schema_current(pg_store *p, const char *want) {
     int table = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
     PQclear(r);
     if (!table) return 0;
-    r = PQexecParams(p->conn, "SELECT 1 FROM dyad_meta WHERE key = 'schema' AND value = $1", 1, NULL, v, NULL, NULL, 0);
+    r = PQexecParams(p->conn, "SELECT 1 FROM dyad_meta WHERE key = 'schema' AND value = $1", 1, NULL, v,
+                     NULL, NULL, 0);
     int have = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
     PQclear(r);
     return have;
@@ -332,14 +333,17 @@ static dyad_status ensure_schema(pg_store *p, dyad_error *err) {
         if (st == DYAD_OK) st = exec(p, SCHEMA, "cannot create schema", err);
         if (st == DYAD_OK) st = exec(p, PUT_MENTION_FN, "cannot create schema", err);
         if (st == DYAD_OK) {
-            PGresult *r = PQexecParams(p->conn, "INSERT INTO dyad_meta(key, value) VALUES('schema', $1)"
+            PGresult *r = PQexecParams(p->conn,
+                                       "INSERT INTO dyad_meta(key, value) VALUES('schema', $1)"
                                        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                                        1, NULL, v, NULL, NULL, 0);
             if (PQresultStatus(r) != PGRES_COMMAND_OK) st = pg_fail(p, err, "cannot create schema", r);
             PQclear(r);
         }
-        if (st == DYAD_OK) st = exec(p, "COMMIT", "cannot create schema", err);
-        else exec(p, "ROLLBACK", "cannot roll back", NULL);
+        if (st == DYAD_OK)
+            st = exec(p, "COMMIT", "cannot create schema", err);
+        else
+            exec(p, "ROLLBACK", "cannot roll back", NULL);
     }
     exec(p, "SELECT pg_advisory_unlock(" LOCK_SCHEMA ")", "cannot unlock", NULL);
     return st;
@@ -391,7 +395,8 @@ static dyad_status pg_open(void **out, const char *uri, dyad_error *err) {
     redact(p, uri);
     p->conn = PQconnectdb(uri);
     dyad_status st = DYAD_OK;
-    if (!p->conn) st = dyad_fail(err, DYAD_ENOMEM, p->name, 0, "out of memory");
+    if (!p->conn)
+        st = dyad_fail(err, DYAD_ENOMEM, p->name, 0, "out of memory");
     else if (PQstatus(p->conn) != CONNECTION_OK)
         st = pg_fail(p, err, "cannot connect to PostgreSQL", NULL);
     else if (PQsetClientEncoding(p->conn, "UTF8") != 0)
@@ -439,7 +444,8 @@ static dyad_status pg_commit(void *impl, dyad_error *err) {
                          "cannot commit: the connection was lost, and the transaction with it");
     if (PQtransactionStatus(p->conn) == PQTRANS_INERROR) {
         exec(p, "ROLLBACK", "cannot roll back", NULL);
-        return dyad_fail(err, DYAD_EDB, p->name, 0, "cannot commit: the transaction failed and was rolled back");
+        return dyad_fail(err, DYAD_EDB, p->name, 0,
+                         "cannot commit: the transaction failed and was rolled back");
     }
     dyad_status st = exec(p, "COMMIT", "cannot commit", err);
     if (st != DYAD_OK) exec(p, "ROLLBACK", "cannot roll back", NULL);
@@ -475,8 +481,8 @@ static void span_vals(const dyad_article *a, const dyad_doc *d, dyad_span sp, ch
 
 /* Stores the article's sentences in one statement, as three array
  * literals (starts, ends, discarded); art is its rowid as text. */
-static dyad_status put_sentences(pg_store *p, const dyad_article *a, const dyad_doc *d,
-                                 const char *art, dyad_error *err) {
+static dyad_status put_sentences(pg_store *p, const dyad_article *a, const dyad_doc *d, const char *art,
+                                 dyad_error *err) {
     size_t n = dyad_doc_nsentences(d), room = n * 22 + 3; /* ",<20 digits>" each, {} */
     if (!n) return DYAD_OK;
     char *buf = malloc(3 * room);
@@ -487,7 +493,8 @@ static dyad_status put_sentences(pg_store *p, const dyad_article *a, const dyad_
     for (size_t i = 0; i < n; i++) {
         const dyad_sentence_info *si = dyad_doc_sentence(d, i);
         const char *sep = i ? "," : "";
-        len[0] += (size_t)sprintf(arr[0] + len[0], "%s%zu", sep, dyad_doc_char_offset(d, a->text, si->span.off));
+        len[0] += (size_t)sprintf(arr[0] + len[0], "%s%zu", sep,
+                                  dyad_doc_char_offset(d, a->text, si->span.off));
         len[1] += (size_t)sprintf(arr[1] + len[1], "%s%zu", sep,
                                   dyad_doc_char_offset(d, a->text, (size_t)si->span.off + si->span.len));
         len[2] += (size_t)sprintf(arr[2] + len[2], "%s%c", sep, si->discarded ? 't' : 'f');
@@ -532,8 +539,7 @@ static int dup_spans(const dyad_article *a, const dyad_span *sp, char **texts, s
 /* Sends (in a pipeline) the storing of one mention of event e of the
  * article art (its rowid as text). */
 static dyad_status send_mention(pg_store *p, const dyad_article *a, const dyad_doc *d,
-                                const dyad_event *e,
-                                const char *art, dyad_error *err) {
+                                const dyad_event *e, const char *art, dyad_error *err) {
     char quad[24], gold[32], sent[24], sp[8][24], lat[32], lon[32], conf[32];
     const dyad_place *pl = &e->place;
     dyad_span place_span = pl->name ? pl->span : (dyad_span){0, 0};
@@ -543,10 +549,19 @@ static dyad_status send_mention(pg_store *p, const dyad_article *a, const dyad_d
     if (dup_spans(a, spans, texts, 5)) {
         st = dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
     } else {
-        const char *v[MENTION_NPARAMS] = {e->date, e->source, e->target, e->code, e->root,
-                                          num(quad, e->quad), real(gold, e->goldstein), art,
-                                          a->source ? a->source : "", num(sent, e->sentence),
-                                          texts[0], texts[1], texts[2]};
+        const char *v[MENTION_NPARAMS] = {e->date,
+                                          e->source,
+                                          e->target,
+                                          e->code,
+                                          e->root,
+                                          num(quad, e->quad),
+                                          real(gold, e->goldstein),
+                                          art,
+                                          a->source ? a->source : "",
+                                          num(sent, e->sentence),
+                                          texts[0],
+                                          texts[1],
+                                          texts[2]};
         span_vals(a, d, e->source_span, sp[0], sp[1], &v[13], &v[14]);
         span_vals(a, d, e->target_span, sp[2], sp[3], &v[15], &v[16]);
         span_vals(a, d, e->verb_span, sp[4], sp[5], &v[17], &v[18]);
@@ -575,8 +590,7 @@ static dyad_status send_mention(pg_store *p, const dyad_article *a, const dyad_d
 /* Sends (in a pipeline) the storing of casualty figure f of the article
  * art (its rowid as text), with the columns of sqlite.c's put_figures. */
 static dyad_status send_figure(pg_store *p, const dyad_article *a, const dyad_doc *d,
-                               const dyad_figure *f,
-                               const char *art, dyad_error *err) {
+                               const dyad_figure *f, const char *art, dyad_error *err) {
     char sent[24], rel[24], val[24], vmax[24], sp[2][24], lat[32], lon[32];
     const dyad_span spans[2] = {f->date_span, f->place.name ? f->place.span : (dyad_span){0, 0}};
     char *texts[2];
@@ -584,9 +598,13 @@ static dyad_status send_figure(pg_store *p, const dyad_article *a, const dyad_do
     if (dup_spans(a, spans, texts, 2)) {
         st = dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
     } else {
-        const char *v[FIGURE_NPARAMS] = {art, num(sent, f->sentence), dyad_figure_kind_name(f->kind),
-                                         num(rel, f->released), num(val, f->value),
-                                         num(vmax, f->value_max), f->qualifier ? f->qualifier : "",
+        const char *v[FIGURE_NPARAMS] = {art,
+                                         num(sent, f->sentence),
+                                         dyad_figure_kind_name(f->kind),
+                                         num(rel, f->released),
+                                         num(val, f->value),
+                                         num(vmax, f->value_max),
+                                         f->qualifier ? f->qualifier : "",
                                          f->number ? f->number : ""};
         span_vals(a, d, f->number_span, sp[0], sp[1], &v[8], &v[9]);
         v[10] = f->victim ? f->victim : "";
@@ -621,7 +639,8 @@ static dyad_status pipeline_results(pg_store *p, size_t n, dyad_status st, char 
         if (t == PGRES_FATAL_ERROR && st == DYAD_OK)
             st = pg_fail(p, err, "cannot store the article's events and figures", r);
         if (replan && ends < n)
-            replan[ends] = t == PGRES_TUPLES_OK && PQntuples(r) == 1 && !strcmp(PQgetvalue(r, 0, 0), "t");
+            replan[ends] =
+                t == PGRES_TUPLES_OK && PQntuples(r) == 1 && !strcmp(PQgetvalue(r, 0, 0), "t");
         PQclear(r);
         if (t == PGRES_PIPELINE_SYNC) break;
     }
@@ -630,8 +649,8 @@ static dyad_status pipeline_results(pg_store *p, size_t n, dyad_status st, char 
 
 /* Runs merge.c's statement stmt with text parameters (NULL: SQL NULL),
  * handing each row to row. */
-static dyad_status pg_run(void *impl, int stmt, int n, const char *const *v, store_row_fn row,
-                          void *ud, dyad_error *err) {
+static dyad_status pg_run(void *impl, int stmt, int n, const char *const *v, store_row_fn row, void *ud,
+                          dyad_error *err) {
     pg_store *p = impl;
     char name[16];
     snprintf(name, sizeof name, "merge%d", stmt);
@@ -653,8 +672,8 @@ static dyad_status pg_run(void *impl, int stmt, int n, const char *const *v, sto
  * order, as sqlite.c does); art is its rowid as text. Mentions and figures
  * go in pipelines of PIPELINE, one round trip each; the keys a mention
  * brought a new place to are then planned again. */
-static dyad_status put_body(pg_store *p, const dyad_article *a, const dyad_doc *d,
-                            const char *art, dyad_error *err) {
+static dyad_status put_body(pg_store *p, const dyad_article *a, const dyad_doc *d, const char *art,
+                            dyad_error *err) {
     dyad_status st = put_sentences(p, a, d, art, err);
     size_t nev = dyad_doc_nevents(d), n = nev + dyad_doc_nfigures(d);
     char replan[PIPELINE];
@@ -668,8 +687,10 @@ static dyad_status put_body(pg_store *p, const dyad_article *a, const dyad_doc *
             if (st == DYAD_OK) sent++;
         }
         memset(replan, 0, sizeof replan);
-        if (PQpipelineSync(p->conn)) st = pipeline_results(p, sent, st, replan, err);
-        else if (st == DYAD_OK) st = pg_fail(p, err, "cannot store an event", NULL);
+        if (PQpipelineSync(p->conn))
+            st = pipeline_results(p, sent, st, replan, err);
+        else if (st == DYAD_OK)
+            st = pg_fail(p, err, "cannot store an event", NULL);
         PQexitPipelineMode(p->conn);
         for (size_t j = 0; j < sent && i + j < nev && st == DYAD_OK; j++) {
             if (!replan[j]) continue;
@@ -695,7 +716,7 @@ static int copy_kept(const PGresult *r, const char *date, const char *id, const 
  * hash) changes nothing. The article is one savepoint of the caller's
  * transaction, or its own transaction when there is none. */
 static dyad_status pg_put(void *impl, const dyad_article *a, const dyad_doc *d, int *added,
-                         dyad_error *err) {
+                          dyad_error *err) {
     pg_store *p = impl;
     *added = 0;
     int own = PQtransactionStatus(p->conn) == PQTRANS_IDLE;
@@ -704,22 +725,34 @@ static dyad_status pg_put(void *impl, const dyad_article *a, const dyad_doc *d, 
     char hash[33];
     dyad_text_hash(a->text, a->text_len, hash);
     char *text = dup_text(a->text, a->text_len);
-    const char *v[8] = {a->id, hash, a->date ? a->date : "", a->source ? a->source : "",
-                        a->title ? a->title : "", a->url ? a->url : "", text, a->file ? a->file : ""};
+    const char *v[8] = {a->id,
+                        hash,
+                        a->date ? a->date : "",
+                        a->source ? a->source : "",
+                        a->title ? a->title : "",
+                        a->url ? a->url : "",
+                        text,
+                        a->file ? a->file : ""};
     PGresult *r = NULL;
     int fresh = 0, replaced = 0;
-    if (!text) st = dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
-    else if (!(r = run(p, "find_article", 2, v, "cannot look up an article", err))) st = DYAD_EDB;
+    if (!text)
+        st = dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
+    else if (!(r = run(p, "find_article", 2, v, "cannot look up an article", err)))
+        st = DYAD_EDB;
     else if (!copy_kept(r, v[2], a->id, hash)) {
         for (int i = 0; i < PQntuples(r) && st == DYAD_OK; i++, replaced = 1) /* later copies go */
             st = merge_remove_article(&store_postgres, p, PQgetvalue(r, i, 0), err);
         PQclear(r);
         r = NULL;
         fresh = st == DYAD_OK;
-        if (!fresh) ;
-        else if (!(r = run(p, "put_article", 8, v, "cannot store an article", err))) st = DYAD_EDB;
-        else if (PQntuples(r) == 0) fresh = 0; /* another writer stored it meanwhile */
-        else st = put_body(p, a, d, PQgetvalue(r, 0, 0), err);
+        if (!fresh)
+            ;
+        else if (!(r = run(p, "put_article", 8, v, "cannot store an article", err)))
+            st = DYAD_EDB;
+        else if (PQntuples(r) == 0)
+            fresh = 0; /* another writer stored it meanwhile */
+        else
+            st = put_body(p, a, d, PQgetvalue(r, 0, 0), err);
     }
     PQclear(r);
     free(text);
@@ -735,29 +768,32 @@ static dyad_status pg_put(void *impl, const dyad_article *a, const dyad_doc *d, 
 
 /* Column c starts with the LIKE prefix $n, ASCII case folded as SQLite's
  * LIKE does (the events_*_ci indexes serve it). */
-#define PREFIX(c, n)                                                                               \
-    "lower(" c " COLLATE \"C\") LIKE lower(" n " COLLATE \"C\") || '%' ESCAPE '\\'"
+#define PREFIX(c, n) "lower(" c " COLLATE \"C\") LIKE lower(" n " COLLATE \"C\") || '%' ESCAPE '\\'"
 
 /* Rows of table alias t at place $7, as sqlite.c's PLACE_MATCH: by name
  * (ASCII case folded, as SQLite's lower() and upper() do), by country
  * code, or in the country of a stored country-level place of that name. */
-#define PLACE_MATCH(t)                                                                             \
-    "(lower(" t ".place COLLATE \"C\") = lower($7 COLLATE \"C\")"                                   \
-    " OR " t ".country = upper($7 COLLATE \"C\") OR " t ".country IN"                               \
-    " (SELECT country FROM events WHERE lower(place COLLATE \"C\") = lower($7 COLLATE \"C\")"       \
-    " AND place_kind = 'country' UNION SELECT country FROM figures"                                \
+#define PLACE_MATCH(t)                                                                                  \
+    "(lower(" t ".place COLLATE \"C\") = lower($7 COLLATE \"C\")"                                       \
+    " OR " t ".country = upper($7 COLLATE \"C\") OR " t ".country IN"                                   \
+    " (SELECT country FROM events WHERE lower(place COLLATE \"C\") = lower($7 COLLATE \"C\")"           \
+    " AND place_kind = 'country' UNION SELECT country FROM figures"                                     \
     " WHERE lower(place COLLATE \"C\") = lower($7 COLLATE \"C\") AND place_kind = 'country'))"
 
 /* The WHERE clause shared by queries and stats. Parameters: $1 actor
  * prefix, $2 code prefix, $3 from, $4 to, $5 text, $6 limit, $7 place. */
-static const char WHERE[] =
-    " WHERE ($1::text IS NULL OR " PREFIX("e.source", "$1") " OR " PREFIX("e.target", "$1") ")"
-    " AND ($2::text IS NULL OR " PREFIX("e.code", "$2") ")"
-    " AND ($3::text IS NULL OR e.date >= $3) AND ($4::text IS NULL OR e.date <= $4)"
-    " AND ($5::text IS NULL OR e.id IN (SELECT m.event FROM mentions m JOIN articles a"
-    " ON a.rowid = m.article WHERE a.tsv @@ websearch_to_tsquery('simple', $5)))"
-    " AND ($7::text IS NULL OR " PLACE_MATCH("e") ")"
-    " AND ($9::float8 IS NULL OR e.confidence >= $9::float8)";
+static const char WHERE[] = " WHERE ($1::text IS NULL OR " PREFIX("e.source", "$1") " OR " PREFIX(
+    "e.target",
+    "$1") ")"
+          " AND ($2::text IS NULL OR " PREFIX(
+              "e.code",
+              "$2") ")"
+                    " AND ($3::text IS NULL OR e.date >= $3) AND ($4::text IS NULL OR e.date <= $4)"
+                    " AND ($5::text IS NULL OR e.id IN (SELECT m.event FROM mentions m JOIN articles a"
+                    " ON a.rowid = m.article WHERE a.tsv @@ websearch_to_tsquery('simple', $5)))"
+                    " AND ($7::text IS NULL OR " PLACE_MATCH(
+                        "e") ")"
+                             " AND ($9::float8 IS NULL OR e.confidence >= $9::float8)";
 
 #define NPARAMS 9 /* and $8, the kind of figure */
 
@@ -781,8 +817,8 @@ typedef int (*row_fn)(void *ud, const PGresult *r);
  * by row (single-row mode, so a large result is never held whole), calling
  * fn on each until it returns non-zero. The rest of the result is then read
  * and dropped: cancelling would abort the caller's transaction. */
-static dyad_status each_row(pg_store *p, const char *sql, int n, const Oid *types,
-                            const char *const *v, row_fn fn, void *ud, dyad_error *err) {
+static dyad_status each_row(pg_store *p, const char *sql, int n, const Oid *types, const char *const *v,
+                            row_fn fn, void *ud, dyad_error *err) {
     dyad_status st = DYAD_OK;
     long rows = 0;
     for (int tries = 0; tries < 2; tries++) {
@@ -814,14 +850,19 @@ static dyad_status each_row(pg_store *p, const char *sql, int n, const Oid *type
 static dyad_status stream(pg_store *p, const char *sql, const dyad_query *q, row_fn fn, void *ud,
                           dyad_error *err) {
     dyad_status st = DYAD_OK;
-    static const Oid types[NPARAMS] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID,
+    static const Oid types[NPARAMS] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID,  TEXTOID,
                                        INT8OID, TEXTOID, TEXTOID, FLOAT8OID};
     char *actor = like_prefix(q ? q->actor : NULL), *code = like_prefix(q ? q->code : NULL);
     char limit[24], conf[32];
     if (q && q->min_confidence > 0) snprintf(conf, sizeof conf, "%.9f", q->min_confidence - 1e-9);
-    const char *v[NPARAMS] = {actor, code, q ? q->from : NULL, q ? q->to : NULL,
-                              q ? q->text : NULL, q && q->limit > 0 ? num(limit, q->limit) : NULL,
-                              q ? q->place : NULL, q ? q->kind : NULL,
+    const char *v[NPARAMS] = {actor,
+                              code,
+                              q ? q->from : NULL,
+                              q ? q->to : NULL,
+                              q ? q->text : NULL,
+                              q && q->limit > 0 ? num(limit, q->limit) : NULL,
+                              q ? q->place : NULL,
+                              q ? q->kind : NULL,
                               q && q->min_confidence > 0 ? conf : NULL};
     if ((q && q->actor && !actor) || (q && q->code && !code)) {
         free(actor);
@@ -884,7 +925,7 @@ static int event_row(void *ud, const PGresult *r) {
 }
 
 static dyad_status pg_query(void *impl, const dyad_query *q, dyad_event_fn fn, void *ud,
-                           dyad_error *err) {
+                            dyad_error *err) {
     pg_store *p = impl;
     /* one-a-day keeps the lowest id of each date, dyad and code */
     static const char COLS[] =
@@ -907,7 +948,8 @@ static dyad_status pg_query(void *impl, const dyad_query *q, dyad_event_fn fn, v
                  "SELECT * FROM (%s ORDER BY e.date, e.source, e.target, e.code, e.id) x"
                  " ORDER BY edate, eid LIMIT $6",
                  inner);
-    else snprintf(sql, sizeof sql, "%s ORDER BY e.date, e.id LIMIT $6", inner);
+    else
+        snprintf(sql, sizeof sql, "%s ORDER BY e.date, e.id LIMIT $6", inner);
     row_cb cb = {fn, NULL, ud};
     return stream(p, sql, q, event_row, &cb, err);
 }
@@ -915,21 +957,25 @@ static dyad_status pg_query(void *impl, const dyad_query *q, dyad_event_fn fn, v
 static int count_row(void *ud, const PGresult *r) {
     row_cb *cb = ud;
     return cb->count(cb->ud, PQgetvalue(r, 0, 0), strtol(PQgetvalue(r, 0, 1), NULL, 10),
-                  strtol(PQgetvalue(r, 0, 2), NULL, 10));
+                     strtol(PQgetvalue(r, 0, 2), NULL, 10));
 }
 
-static dyad_status pg_stats(void *impl, const char *by, const dyad_query *q, dyad_count_fn fn,
-                           void *ud, dyad_error *err) {
+static dyad_status pg_stats(void *impl, const char *by, const dyad_query *q, dyad_count_fn fn, void *ud,
+                            dyad_error *err) {
     pg_store *p = impl;
     const char *key;
-    if (!strcmp(by, "day")) key = "e.date";
-    else if (!strcmp(by, "dyad")) key = "e.source || '>' || e.target";
-    else if (!strcmp(by, "root")) key = "e.root";
-    else return dyad_fail(err, DYAD_EINVAL, NULL, 0, "--by: '%s' is not day, dyad or root", by);
+    if (!strcmp(by, "day"))
+        key = "e.date";
+    else if (!strcmp(by, "dyad"))
+        key = "e.source || '>' || e.target";
+    else if (!strcmp(by, "root"))
+        key = "e.root";
+    else
+        return dyad_fail(err, DYAD_EINVAL, NULL, 0, "--by: '%s' is not day, dyad or root", by);
     char sql[2048];
     snprintf(sql, sizeof sql,
-             "SELECT %s AS k, count(*), sum(e.num_mentions) FROM events e%s GROUP BY k ORDER BY k",
-             key, WHERE);
+             "SELECT %s AS k, count(*), sum(e.num_mentions) FROM events e%s GROUP BY k ORDER BY k", key,
+             WHERE);
     row_cb cb = {NULL, fn, ud};
     return stream(p, sql, q, count_row, &cb, err);
 }
@@ -976,7 +1022,7 @@ static int figure_row(void *ud, const PGresult *r) {
  * kind, $3 and $4 the figure's dates, $5 the article's text, $7 the place;
  * $2 (the event code) does not apply. */
 static dyad_status pg_figures(void *impl, const dyad_query *q, dyad_figure_fn fn, void *ud,
-                             dyad_error *err) {
+                              dyad_error *err) {
     pg_store *p = impl;
     static const char SQL[] =
         "SELECT f.id, a.id, a.source, a.url, f.sentence,"
@@ -986,14 +1032,15 @@ static dyad_status pg_figures(void *impl, const dyad_query *q, dyad_figure_fn fn
         " f.country, f.lat, f.lon"
         " FROM figures f JOIN articles a ON a.rowid = f.article"
         " JOIN sentences se ON se.article = f.article AND se.idx = f.sentence"
-        " WHERE ($1::text IS NULL OR " PREFIX("f.victim_code", "$1") " OR "
-        PREFIX("f.perpetrator_code", "$1") ")"
-        " AND ($8::text IS NULL OR f.kind = $8)"
-        " AND ($3::text IS NULL OR f.date >= $3) AND ($4::text IS NULL OR f.date <= $4)"
-        " AND ($5::text IS NULL OR f.article IN (SELECT rowid FROM articles"
-        " WHERE tsv @@ websearch_to_tsquery('simple', $5)))"
-        " AND ($7::text IS NULL OR " PLACE_MATCH("f") ")"
-        " ORDER BY f.date, f.id LIMIT $6";
+        " WHERE ($1::text IS NULL OR " PREFIX("f.victim_code", "$1") " OR " PREFIX(
+            "f.perpetrator_code",
+            "$1") ")"
+                  " AND ($8::text IS NULL OR f.kind = $8)"
+                  " AND ($3::text IS NULL OR f.date >= $3) AND ($4::text IS NULL OR f.date <= $4)"
+                  " AND ($5::text IS NULL OR f.article IN (SELECT rowid FROM articles"
+                  " WHERE tsv @@ websearch_to_tsquery('simple', $5)))"
+                  " AND ($7::text IS NULL OR " PLACE_MATCH("f") ")"
+                                                                " ORDER BY f.date, f.id LIMIT $6";
     figure_cb cb = {fn, ud};
     return stream(p, SQL, q, figure_row, &cb, err);
 }
@@ -1005,22 +1052,22 @@ static dyad_status pg_figures(void *impl, const dyad_query *q, dyad_figure_fn fn
 
 /* Mentions with their article and sentence, offsets relative to the
  * sentence (character offsets: substr counts characters in UTF8). */
-#define MENTION_SELECT                                                                            \
-    "SELECT m.event, e.code, e.source, e.target, a.id, a.source, a.url, a.title, a.date,"         \
-    " m.sentence, se.start, substr(a.text, se.start + 1, se.\"end\" - se.start),"                 \
-    " m.source_start - se.start, m.source_end - se.start, m.target_start - se.start,"             \
-    " m.target_end - se.start, m.verb_start - se.start, m.verb_end - se.start,"                   \
-    " m.source_text, m.target_text, m.verb_text, m.date_text, m.rule, length(a.text),"           \
-    " m.confidence, m.source_basis, m.target_basis, m.source_name, m.target_name,"               \
-    " m.source_wikidata, m.target_wikidata"                                                        \
-    " FROM mentions m JOIN events e ON e.id = m.event JOIN articles a ON a.rowid = m.article"     \
+#define MENTION_SELECT                                                                                  \
+    "SELECT m.event, e.code, e.source, e.target, a.id, a.source, a.url, a.title, a.date,"               \
+    " m.sentence, se.start, substr(a.text, se.start + 1, se.\"end\" - se.start),"                       \
+    " m.source_start - se.start, m.source_end - se.start, m.target_start - se.start,"                   \
+    " m.target_end - se.start, m.verb_start - se.start, m.verb_end - se.start,"                         \
+    " m.source_text, m.target_text, m.verb_text, m.date_text, m.rule, length(a.text),"                  \
+    " m.confidence, m.source_basis, m.target_basis, m.source_name, m.target_name,"                      \
+    " m.source_wikidata, m.target_wikidata"                                                             \
+    " FROM mentions m JOIN events e ON e.id = m.event JOIN articles a ON a.rowid = m.article"           \
     " JOIN sentences se ON se.article = m.article AND se.idx = m.sentence"
 
 /* The columns of an article row: id, date, source, title, url, text,
  * snippet, added, mentions, rowid. */
-#define ARTICLE_COLS                                                                              \
-    "a.id, a.date, a.source, a.title, a.url, %s, %s,"                                             \
-    " to_char(a.ingested_at, 'YYYY-MM-DD HH24:MI:SS'),"                                           \
+#define ARTICLE_COLS                                                                                    \
+    "a.id, a.date, a.source, a.title, a.url, %s, %s,"                                                   \
+    " to_char(a.ingested_at, 'YYYY-MM-DD HH24:MI:SS'),"                                                 \
     " (SELECT count(*) FROM mentions m WHERE m.article = a.rowid), a.rowid"
 
 /* The callers' callbacks, whether the head row was found and the rowid of
@@ -1089,22 +1136,23 @@ static int head_event(void *ud, const PGresult *r) {
 }
 
 static dyad_status pg_event(void *impl, int64_t id, dyad_event_fn efn, dyad_mention_fn mfn, void *ud,
-                           int *found, dyad_error *err) {
+                            int *found, dyad_error *err) {
     pg_store *p = impl;
     static const Oid types[1] = {INT8OID};
     char idtext[24];
     const char *v[1] = {num(idtext, id)};
     read_cb cb = {efn, mfn, NULL, NULL, ud, 0, ""};
-    dyad_status st = each_row(p,
-                              "SELECT id, date, source, target, code, root, quad, goldstein, num_mentions,"
-                              " num_sources, num_articles, '', '', '', '', '', 0, '', '', '',"
-                              " place, country, lat, lon, place_kind, confidence, '', '', '', ''"
-                              " FROM events WHERE id = $1",
-                              1, types, v, head_event, &cb, err);
+    dyad_status st =
+        each_row(p,
+                 "SELECT id, date, source, target, code, root, quad, goldstein, num_mentions,"
+                 " num_sources, num_articles, '', '', '', '', '', 0, '', '', '',"
+                 " place, country, lat, lon, place_kind, confidence, '', '', '', ''"
+                 " FROM events WHERE id = $1",
+                 1, types, v, head_event, &cb, err);
     *found = cb.found;
     if (st != DYAD_OK || !cb.found) return st;
-    return each_row(p, MENTION_SELECT " WHERE m.event = $1 ORDER BY m.article, m.sentence, m.id", 1, types, v,
-                    mention_row, &cb, err);
+    return each_row(p, MENTION_SELECT " WHERE m.event = $1 ORDER BY m.article, m.sentence, m.id", 1,
+                    types, v, mention_row, &cb, err);
 }
 
 /* An article row (ARTICLE_COLS): for the article view and search hits. */
@@ -1112,14 +1160,15 @@ static int article_row(void *ud, const PGresult *r) {
     read_cb *cb = ud;
     cb->found = 1;
     snprintf(cb->rowid, sizeof cb->rowid, "%s", PQgetvalue(r, 0, 9));
-    dyad_stored_article a = {PQgetvalue(r, 0, 0), PQgetvalue(r, 0, 1), PQgetvalue(r, 0, 2),
-                             PQgetvalue(r, 0, 3), PQgetvalue(r, 0, 4), PQgetvalue(r, 0, 5),
-                             PQgetvalue(r, 0, 6), PQgetvalue(r, 0, 7), strtol(PQgetvalue(r, 0, 8), NULL, 10)};
+    dyad_stored_article a = {
+        PQgetvalue(r, 0, 0), PQgetvalue(r, 0, 1), PQgetvalue(r, 0, 2),
+        PQgetvalue(r, 0, 3), PQgetvalue(r, 0, 4), PQgetvalue(r, 0, 5),
+        PQgetvalue(r, 0, 6), PQgetvalue(r, 0, 7), strtol(PQgetvalue(r, 0, 8), NULL, 10)};
     return cb->article ? cb->article(cb->ud, &a) : 0;
 }
 
 static dyad_status pg_article(void *impl, const char *id, dyad_article_fn afn, dyad_mention_fn mfn,
-                             void *ud, int *found, dyad_error *err) {
+                              void *ud, int *found, dyad_error *err) {
     pg_store *p = impl;
     static const Oid text_type[1] = {TEXTOID}, id_type[1] = {INT8OID};
     char sql[512];
@@ -1150,14 +1199,17 @@ static const char SEARCH[] =
     "WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('simple', $1) AS q),"
     /* the terms: each word or phrase of the tsquery, and its lexemes in order */
     " terms AS MATERIALIZED (SELECT DISTINCT u.t, array(SELECT replace(m[1], '''''', '''')"
-    "  FROM regexp_matches(u.t, '''((?:[^'']|'''')+)''', 'g') WITH ORDINALITY AS m(m, k) ORDER BY k) AS lex"
-    "  FROM q, regexp_split_to_table(q.q::text, ' [&|] ') AS s(t), LATERAL (SELECT btrim(s.t, '()! ') AS t) u"
+    "  FROM regexp_matches(u.t, '''((?:[^'']|'''')+)''', 'g') WITH ORDINALITY AS m(m, k) ORDER BY k) AS "
+    "lex"
+    "  FROM q, regexp_split_to_table(q.q::text, ' [&|] ') AS s(t), LATERAL (SELECT btrim(s.t, '()! ') "
+    "AS t) u"
     "  WHERE u.t <> ''),"
     " words AS MATERIALIZED (SELECT array_agg(DISTINCT w) AS ql FROM terms, unnest(terms.lex) w),"
     /* the number and total length of articles: $4 and $5 up to rowid $3, then newer ones */
     " corpus AS MATERIALIZED (SELECT n, sum, upto, sum / greatest(n, 1) AS avgdl FROM (SELECT"
     "  $4::float8 + count(*) AS n, $5::float8 + coalesce(sum(z.dl), 0) AS sum,"
-    "  greatest($3::bigint, max(z.rowid)) AS upto FROM (SELECT x.rowid, (SELECT coalesce(sum(cardinality("
+    "  greatest($3::bigint, max(z.rowid)) AS upto FROM (SELECT x.rowid, (SELECT "
+    "coalesce(sum(cardinality("
     "  u.positions)), 0) FROM unnest(x.tsv) u WHERE strpos(u.lexeme, '-') = 0) AS dl FROM articles x"
     "  WHERE x.rowid > $3) z) t),"
     " idf AS MATERIALIZED (SELECT lex, CASE WHEN v > 0 THEN v ELSE 1e-6 END AS idf FROM (SELECT lex,"
@@ -1165,10 +1217,12 @@ static const char SEARCH[] =
     "  FROM articles x WHERE x.tsv @@ terms.t::tsquery) hh) y),"
     /* per hit: its length, and the query words it has with their positions */
     " hits AS (SELECT a.rowid, s.score FROM articles a, q, corpus c, words w,"
-    "  LATERAL (SELECT coalesce(sum(cardinality(u.positions)) FILTER (WHERE strpos(u.lexeme, '-') = 0), 0)"
+    "  LATERAL (SELECT coalesce(sum(cardinality(u.positions)) FILTER (WHERE strpos(u.lexeme, '-') = 0), "
+    "0)"
     "   ::float8 AS dl, array_agg(u.lexeme) FILTER (WHERE u.lexeme = ANY(w.ql)) AS lx,"
     "   array_agg(u.positions::text) FILTER (WHERE u.lexeme = ANY(w.ql)) AS px FROM unnest(a.tsv) u) d,"
-    "  LATERAL (SELECT coalesce(sum(i.idf * f.tf * 2.2 / (f.tf + 1.2 * (0.25 + 0.75 * d.dl / c.avgdl))), 0)"
+    "  LATERAL (SELECT coalesce(sum(i.idf * f.tf * 2.2 / (f.tf + 1.2 * (0.25 + 0.75 * d.dl / "
+    "c.avgdl))), 0)"
     "   AS score FROM idf i, LATERAL (SELECT count(*)::float8 AS tf"
     "   FROM unnest(coalesce(d.px[array_position(d.lx, i.lex[1])]::smallint[], '{}')) p"
     "   WHERE NOT EXISTS (SELECT 1 FROM generate_subscripts(i.lex, 1) k WHERE k > 1 AND NOT (p + k - 1)"
@@ -1176,7 +1230,8 @@ static const char SEARCH[] =
     "  WHERE a.tsv @@ q.q ORDER BY s.score DESC, a.rowid LIMIT $2)"
     " SELECT " ARTICLE_COLS ", c.n, c.sum, c.upto"
     " FROM hits h JOIN articles a ON a.rowid = h.rowid, q, corpus c,"
-    "  LATERAL (SELECT ts_headline('simple', a.text, q.q, E'StartSel=\\x02, StopSel=\\x03, MaxFragments=1,"
+    "  LATERAL (SELECT ts_headline('simple', a.text, q.q, E'StartSel=\\x02, StopSel=\\x03, "
+    "MaxFragments=1,"
     "   MaxWords=24, MinWords=20, ShortWord=0') AS hl) x,"
     "  LATERAL (SELECT replace(replace(x.hl, chr(2), ''), chr(3), '') AS plain) y"
     " ORDER BY h.score DESC, a.rowid";
@@ -1196,7 +1251,7 @@ static int search_row(void *ud, const PGresult *r) {
 }
 
 static dyad_status pg_search(void *impl, const char *text, long limit, dyad_article_fn fn, void *ud,
-                            dyad_error *err) {
+                             dyad_error *err) {
     pg_store *p = impl;
     static const Oid types[5] = {TEXTOID, INT8OID, INT8OID, FLOAT8OID, FLOAT8OID};
     char sql[sizeof SEARCH + 256], lim[24], upto[24], n[32], sum[32];
@@ -1212,12 +1267,12 @@ static dyad_status pg_search(void *impl, const char *text, long limit, dyad_arti
 
 static int series_row(void *ud, const PGresult *r) {
     read_cb *cb = ud;
-    return cb->series(cb->ud, PQgetvalue(r, 0, 0), PQgetvalue(r, 0, 1), strtol(PQgetvalue(r, 0, 2), NULL, 10),
-                      strtol(PQgetvalue(r, 0, 3), NULL, 10));
+    return cb->series(cb->ud, PQgetvalue(r, 0, 0), PQgetvalue(r, 0, 1),
+                      strtol(PQgetvalue(r, 0, 2), NULL, 10), strtol(PQgetvalue(r, 0, 3), NULL, 10));
 }
 
 static dyad_status pg_series(void *impl, const dyad_query *q, dyad_series_fn fn, void *ud,
-                            dyad_error *err) {
+                             dyad_error *err) {
     pg_store *p = impl;
     char sql[2048];
     snprintf(sql, sizeof sql,
@@ -1229,7 +1284,6 @@ static dyad_status pg_series(void *impl, const dyad_query *q, dyad_series_fn fn,
 }
 
 const store_backend store_postgres = {
-    "PostgreSQL", pg_claims,  pg_open,    pg_close,   pg_connected, NULL,
-    pg_begin,     pg_commit,  pg_put,     pg_query,   pg_stats,     pg_figures,
-    pg_event,     pg_article, pg_search,  pg_series,  pg_run,
+    "PostgreSQL", pg_claims, pg_open,    pg_close, pg_connected, NULL,      pg_begin,  pg_commit, pg_put,
+    pg_query,     pg_stats,  pg_figures, pg_event, pg_article,   pg_search, pg_series, pg_run,
 };

@@ -18,11 +18,11 @@
 typedef struct lite {
     sqlite3 *db;
     char *path;
-    int busy_ms;        /* how long to wait for another writer */
-    dyad_warn_fn warn;  /* told once per wait */
+    int busy_ms;       /* how long to wait for another writer */
+    dyad_warn_fn warn; /* told once per wait */
     void *warn_ud;
-    sqlite3_stmt *find_article, *put_article, *put_sentence, *put_event, *find_event,
-        *put_mention, *seen_article, *put_source, *count, *put_figure;
+    sqlite3_stmt *find_article, *put_article, *put_sentence, *put_event, *find_event, *put_mention,
+        *seen_article, *put_source, *count, *put_figure;
     sqlite3_stmt *merge[MERGE_NSTMTS]; /* merge.c's statements */
 } lite;
 
@@ -85,19 +85,27 @@ static const char SCHEMA[] =
 
 /* Columns added since the first schema, for stores made before them. */
 static const char *const UPGRADES[][2] = {
-    {"events", "country TEXT NOT NULL DEFAULT ''"}, {"events", "lat REAL"}, {"events", "lon REAL"},
+    {"events", "country TEXT NOT NULL DEFAULT ''"},
+    {"events", "lat REAL"},
+    {"events", "lon REAL"},
     {"events", "place_kind TEXT NOT NULL DEFAULT ''"},
-    {"mentions", "place_text TEXT NOT NULL DEFAULT ''"}, {"mentions", "place_start INTEGER"},
-    {"mentions", "place_end INTEGER"}, {"events", "confidence REAL"},
-    {"mentions", "confidence REAL"}, {"mentions", "source_basis TEXT NOT NULL DEFAULT ''"},
+    {"mentions", "place_text TEXT NOT NULL DEFAULT ''"},
+    {"mentions", "place_start INTEGER"},
+    {"mentions", "place_end INTEGER"},
+    {"events", "confidence REAL"},
+    {"mentions", "confidence REAL"},
+    {"mentions", "source_basis TEXT NOT NULL DEFAULT ''"},
     {"mentions", "target_basis TEXT NOT NULL DEFAULT ''"},
     {"mentions", "source_name TEXT NOT NULL DEFAULT ''"},
     {"mentions", "target_name TEXT NOT NULL DEFAULT ''"},
     {"mentions", "source_wikidata TEXT NOT NULL DEFAULT ''"},
     {"mentions", "target_wikidata TEXT NOT NULL DEFAULT ''"},
     /* each report's own place; NULL in reports stored before: their event's */
-    {"mentions", "place TEXT"}, {"mentions", "country TEXT"}, {"mentions", "lat REAL"},
-    {"mentions", "lon REAL"}, {"mentions", "place_kind TEXT"},
+    {"mentions", "place TEXT"},
+    {"mentions", "country TEXT"},
+    {"mentions", "lat REAL"},
+    {"mentions", "lon REAL"},
+    {"mentions", "place_kind TEXT"},
 };
 
 /* Adds the columns of UPGRADES that a table lacks. */
@@ -106,7 +114,8 @@ static int migrate(lite *s) {
         char name[64], sql[256];
         sscanf(UPGRADES[i][1], "%63s", name);
         sqlite3_stmt *st;
-        int rc = sqlite3_prepare_v2(s->db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2", -1, &st, NULL);
+        int rc = sqlite3_prepare_v2(s->db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2", -1,
+                                    &st, NULL);
         if (rc != SQLITE_OK) return rc;
         sqlite3_bind_text(st, 1, UPGRADES[i][0], -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
@@ -126,8 +135,7 @@ static dyad_status db_fail(lite *s, dyad_error *err, const char *what) {
 
 /* A failed read: words to search for that are not FTS5 syntax are the
  * caller's error, anything else the database's. */
-static dyad_status query_fail(lite *s, const dyad_query *q, int rc, dyad_error *err,
-                              const char *what) {
+static dyad_status query_fail(lite *s, const dyad_query *q, int rc, dyad_error *err, const char *what) {
     if (q && q->text && q->text[0] && rc == SQLITE_ERROR)
         return dyad_fail(err, DYAD_EINVAL, NULL, 0, "text: '%.200s' is not a valid search (%s)", q->text,
                          sqlite3_errmsg(s->db));
@@ -215,7 +223,8 @@ static dyad_status lite_open(void **out, const char *path, dyad_error *err) {
         lite_close(s);
         return st;
     }
-    if (prep(s, &s->find_article, "SELECT rowid, id, date, hash FROM articles WHERE id = ?1 OR hash = ?2") ||
+    if (prep(s, &s->find_article,
+             "SELECT rowid, id, date, hash FROM articles WHERE id = ?1 OR hash = ?2") ||
         prep(s, &s->put_article,
              "INSERT INTO articles(id, hash, date, source, title, url, text, file)"
              " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") ||
@@ -230,13 +239,14 @@ static dyad_status lite_open(void **out, const char *path, dyad_error *err) {
              "SELECT id, place, place_kind = 'country', country = ?6 AND ?6 <> '' AND place <> ''"
              " AND place_kind <> 'country' FROM events"
              " WHERE date = ?1 AND source = ?2 AND target = ?3 AND code = ?4 ORDER BY id LIMIT 2") ||
-        prep(s, &s->put_mention,
-             "INSERT INTO mentions(event, article, sentence, source_text, target_text, verb_text,"
-             " source_start, source_end, target_start, target_end, verb_start, verb_end, date_text, rule,"
-             " place_text, place_start, place_end, confidence, source_basis, target_basis,"
-             " source_name, target_name, source_wikidata, target_wikidata, place, country, lat, lon,"
-             " place_kind) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
-             " ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)") ||
+        prep(
+            s, &s->put_mention,
+            "INSERT INTO mentions(event, article, sentence, source_text, target_text, verb_text,"
+            " source_start, source_end, target_start, target_end, verb_start, verb_end, date_text, rule,"
+            " place_text, place_start, place_end, confidence, source_basis, target_basis,"
+            " source_name, target_name, source_wikidata, target_wikidata, place, country, lat, lon,"
+            " place_kind) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+            " ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)") ||
         prep(s, &s->put_figure,
              "INSERT INTO figures(article, sentence, kind, released, value, value_max, qualifier,"
              " number_text, number_start, number_end, victim_text, victim_code, perpetrator_text,"
@@ -304,15 +314,15 @@ static void bind_str(sqlite3_stmt *st, int i, const char *s) {
     sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_TRANSIENT);
 }
 
-static void bind_span(sqlite3_stmt *st, int i, const dyad_article *a, const dyad_doc *d,
-                      dyad_span sp) {
+static void bind_span(sqlite3_stmt *st, int i, const dyad_article *a, const dyad_doc *d, dyad_span sp) {
     if (!sp.len) {
         sqlite3_bind_null(st, i);
         sqlite3_bind_null(st, i + 1);
         return;
     }
     sqlite3_bind_int64(st, i, (sqlite3_int64)dyad_doc_char_offset(d, a->text, sp.off));
-    sqlite3_bind_int64(st, i + 1, (sqlite3_int64)dyad_doc_char_offset(d, a->text, (size_t)sp.off + sp.len));
+    sqlite3_bind_int64(st, i + 1,
+                       (sqlite3_int64)dyad_doc_char_offset(d, a->text, (size_t)sp.off + sp.len));
 }
 
 /* Binds a place's name, country, latitude, longitude and kind from i on
@@ -322,14 +332,16 @@ static void bind_place(sqlite3_stmt *st, int i, const dyad_place *pl) {
     bind_str(st, i + 1, pl->name ? pl->country : "");
     for (int k = 0; k < 2; k++) {
         double v = k ? pl->lon : pl->lat;
-        if (pl->name && !isnan(v)) sqlite3_bind_double(st, i + 2 + k, v);
-        else sqlite3_bind_null(st, i + 2 + k);
+        if (pl->name && !isnan(v))
+            sqlite3_bind_double(st, i + 2 + k, v);
+        else
+            sqlite3_bind_null(st, i + 2 + k);
     }
     bind_str(st, i + 4, pl->name ? pl->kind : "");
 }
 
-static dyad_status put_figures(lite *s, const dyad_article *a, const dyad_doc *d,
-                               sqlite3_int64 art, dyad_error *err) {
+static dyad_status put_figures(lite *s, const dyad_article *a, const dyad_doc *d, sqlite3_int64 art,
+                               dyad_error *err) {
     for (size_t i = 0; i < dyad_doc_nfigures(d); i++) {
         const dyad_figure *f = dyad_doc_figure(d, i);
         sqlite3_stmt *st = s->put_figure;
@@ -363,8 +375,10 @@ static dyad_status lite_run(void *impl, int stmt, int n, const char *const *v, s
     lite *s = impl;
     sqlite3_stmt *st = s->merge[stmt];
     for (int i = 0; i < n; i++) {
-        if (v[i]) sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_TRANSIENT);
-        else sqlite3_bind_null(st, i + 1);
+        if (v[i])
+            sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_TRANSIENT);
+        else
+            sqlite3_bind_null(st, i + 1);
     }
     int rc, stop = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -375,11 +389,13 @@ static dyad_status lite_run(void *impl, int stmt, int n, const char *const *v, s
         nc = nc > 16 ? 16 : nc;
         for (int c = 0; c < nc; c++) {
             int t = sqlite3_column_type(st, c);
-            if (t == SQLITE_NULL) vals[c] = NULL;
+            if (t == SQLITE_NULL)
+                vals[c] = NULL;
             else if (t == SQLITE_FLOAT) {
                 snprintf(reals[c], sizeof reals[c], "%.17g", sqlite3_column_double(st, c));
                 vals[c] = reals[c];
-            } else vals[c] = (const char *)sqlite3_column_text(st, c);
+            } else
+                vals[c] = (const char *)sqlite3_column_text(st, c);
         }
         stop = row(ud, nc, vals);
     }
@@ -393,8 +409,8 @@ static dyad_status lite_run(void *impl, int stmt, int n, const char *const *v, s
  * single event that the merge rule would have it join (the same place; a
  * place in its country; no place) adds to its counts. Any other has its key
  * planned again (plan_key), as the key's events may regroup. */
-static dyad_status put_events(lite *s, const dyad_article *a, const dyad_doc *d,
-                              sqlite3_int64 art, dyad_error *err) {
+static dyad_status put_events(lite *s, const dyad_article *a, const dyad_doc *d, sqlite3_int64 art,
+                              dyad_error *err) {
     for (size_t i = 0; i < dyad_doc_nevents(d); i++) {
         const dyad_event *e = dyad_doc_event(d, i);
         const dyad_place *pl = &e->place;
@@ -482,8 +498,8 @@ static dyad_status put_events(lite *s, const dyad_article *a, const dyad_doc *d,
     return DYAD_OK;
 }
 
-static dyad_status lite_put(void *impl, const dyad_article *a, const dyad_doc *d,
-                           int *added, dyad_error *err) {
+static dyad_status lite_put(void *impl, const dyad_article *a, const dyad_doc *d, int *added,
+                            dyad_error *err) {
     lite *s = impl;
     *added = 0;
     char hash[33];
@@ -496,7 +512,8 @@ static dyad_status lite_put(void *impl, const dyad_article *a, const dyad_doc *d
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && nolder < 2) {
         if (merge_copy_first(a->date, a->id, hash, col(st, 2), col(st, 1), col(st, 3)))
             older[nolder++] = sqlite3_column_int64(st, 0);
-        else kept = 1;
+        else
+            kept = 1;
     }
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(s, err, "cannot look up an article");
@@ -526,7 +543,8 @@ static dyad_status lite_put(void *impl, const dyad_article *a, const dyad_doc *d
     sqlite3_int64 art = sqlite3_last_insert_rowid(s->db);
     char sql[128];
     snprintf(sql, sizeof sql,
-             "INSERT INTO articles_fts(rowid, title, text) SELECT rowid, title, text FROM articles WHERE rowid = %lld",
+             "INSERT INTO articles_fts(rowid, title, text) SELECT rowid, title, text FROM articles "
+             "WHERE rowid = %lld",
              (long long)art);
     if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
         res = db_fail(s, err, "cannot index an article");
@@ -538,7 +556,8 @@ static dyad_status lite_put(void *impl, const dyad_article *a, const dyad_doc *d
         sqlite3_bind_int64(st, 1, art);
         sqlite3_bind_int(st, 2, (int)i);
         sqlite3_bind_int64(st, 3, (sqlite3_int64)dyad_doc_char_offset(d, a->text, si->span.off));
-        sqlite3_bind_int64(st, 4, (sqlite3_int64)dyad_doc_char_offset(d, a->text, (size_t)si->span.off + si->span.len));
+        sqlite3_bind_int64(
+            st, 4, (sqlite3_int64)dyad_doc_char_offset(d, a->text, (size_t)si->span.off + si->span.len));
         sqlite3_bind_int(st, 5, si->discarded);
         if (step_done(st)) {
             res = db_fail(s, err, "cannot store a sentence");
@@ -560,9 +579,9 @@ done:
 
 /* Rows of table alias t at place ?7: by name, by country code, or in the
  * country of a stored country-level place of that name. */
-#define PLACE_MATCH(t)                                                                             \
-    "(lower(" t ".place) = lower(?7) OR " t ".country = upper(?7) OR " t ".country IN"            \
-    " (SELECT country FROM events WHERE lower(place) = lower(?7) AND place_kind = 'country'"      \
+#define PLACE_MATCH(t)                                                                                  \
+    "(lower(" t ".place) = lower(?7) OR " t ".country = upper(?7) OR " t ".country IN"                  \
+    " (SELECT country FROM events WHERE lower(place) = lower(?7) AND place_kind = 'country'"            \
     " UNION SELECT country FROM figures WHERE lower(place) = lower(?7) AND place_kind = 'country'))"
 
 /* The WHERE clause shared by queries and stats; binds start at 1 (?6 is
@@ -570,13 +589,14 @@ done:
 static dyad_status where(const dyad_query *q, char *buf, size_t n, dyad_error *err) {
     (void)q, (void)err; /* the query was checked by store.c */
     snprintf(buf, n,
-             " WHERE (?1 IS NULL OR e.source LIKE ?1 || '%%' ESCAPE '\\' OR e.target LIKE ?1 || '%%' ESCAPE '\\')"
+             " WHERE (?1 IS NULL OR e.source LIKE ?1 || '%%' ESCAPE '\\' OR e.target LIKE ?1 || '%%' "
+             "ESCAPE '\\')"
              " AND (?2 IS NULL OR e.code LIKE ?2 || '%%' ESCAPE '\\')"
              " AND (?3 IS NULL OR e.date >= ?3) AND (?4 IS NULL OR e.date <= ?4)"
              " AND (?5 IS NULL OR e.id IN (SELECT m.event FROM mentions m WHERE m.article IN"
              " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?5)))"
              " AND (?7 IS NULL OR " PLACE_MATCH("e") ")"
-             " AND (?8 IS NULL OR e.confidence >= ?8)");
+                                                     " AND (?8 IS NULL OR e.confidence >= ?8)");
     return DYAD_OK;
 }
 
@@ -611,11 +631,10 @@ static void bind_query(sqlite3_stmt *st, const dyad_query *q) {
     if (q && q->min_confidence > 0) sqlite3_bind_double(st, 8, q->min_confidence - 1e-9);
 }
 
-
 /* The event's own columns, first in every event query: EVENT_NCOLS of them,
  * read by event_cols. */
-#define EVENT_COLS                                                                                 \
-    "e.date, e.source, e.target, e.code, e.root, e.quad, e.goldstein, e.num_mentions,"              \
+#define EVENT_COLS                                                                                      \
+    "e.date, e.source, e.target, e.code, e.root, e.quad, e.goldstein, e.num_mentions,"                  \
     " e.num_sources, e.num_articles, e.place, e.country, e.lat, e.lon, e.place_kind, e.confidence"
 #define EVENT_NCOLS 17
 
@@ -646,23 +665,24 @@ static void event_cols(sqlite3_stmt *st, dyad_stored_event *e) {
 }
 
 static dyad_status lite_query(void *impl, const dyad_query *q, dyad_event_fn fn, void *ud,
-                             dyad_error *err) {
+                              dyad_error *err) {
     lite *s = impl;
     char w[1024], sql[2048];
     dyad_status res = where(q, w, sizeof w, err);
     if (res != DYAD_OK) return res;
-    snprintf(sql, sizeof sql,
-             "SELECT %s, " EVENT_COLS ", a.id,"
-             " substr(a.text, se.start + 1, se.end - se.start), m.source_text, m.target_text, m.verb_text,"
-             " m.sentence, a.url, a.source, a.ingested_at, m.source_name, m.target_name,"
-             " m.source_wikidata, m.target_wikidata"
-             " FROM events e JOIN mentions m ON m.id = (SELECT min(id) FROM mentions WHERE event = e.id)"
-             " JOIN articles a ON a.rowid = m.article"
-             " JOIN sentences se ON se.article = m.article AND se.idx = m.sentence"
-             "%s%s ORDER BY e.date, e.id LIMIT ?6",
-             /* one-a-day keeps the row of the lowest id of each group */
-             q && q->one_a_day ? "min(e.id)" : "e.id", w,
-             q && q->one_a_day ? " GROUP BY e.date, e.source, e.target, e.code" : "");
+    snprintf(
+        sql, sizeof sql,
+        "SELECT %s, " EVENT_COLS ", a.id,"
+        " substr(a.text, se.start + 1, se.end - se.start), m.source_text, m.target_text, m.verb_text,"
+        " m.sentence, a.url, a.source, a.ingested_at, m.source_name, m.target_name,"
+        " m.source_wikidata, m.target_wikidata"
+        " FROM events e JOIN mentions m ON m.id = (SELECT min(id) FROM mentions WHERE event = e.id)"
+        " JOIN articles a ON a.rowid = m.article"
+        " JOIN sentences se ON se.article = m.article AND se.idx = m.sentence"
+        "%s%s ORDER BY e.date, e.id LIMIT ?6",
+        /* one-a-day keeps the row of the lowest id of each group */
+        q && q->one_a_day ? "min(e.id)" : "e.id", w,
+        q && q->one_a_day ? " GROUP BY e.date, e.source, e.target, e.code" : "");
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return db_fail(s, err, "bad query");
     bind_query(st, q);
@@ -692,26 +712,31 @@ static dyad_status lite_query(void *impl, const dyad_query *q, dyad_event_fn fn,
     return res;
 }
 
-static dyad_status lite_stats(void *impl, const char *by, const dyad_query *q,
-                             dyad_count_fn fn, void *ud, dyad_error *err) {
+static dyad_status lite_stats(void *impl, const char *by, const dyad_query *q, dyad_count_fn fn,
+                              void *ud, dyad_error *err) {
     lite *s = impl;
     const char *key;
-    if (!strcmp(by, "day")) key = "e.date";
-    else if (!strcmp(by, "dyad")) key = "e.source || '>' || e.target";
-    else if (!strcmp(by, "root")) key = "e.root";
-    else return dyad_fail(err, DYAD_EINVAL, NULL, 0, "--by: '%s' is not day, dyad or root", by);
+    if (!strcmp(by, "day"))
+        key = "e.date";
+    else if (!strcmp(by, "dyad"))
+        key = "e.source || '>' || e.target";
+    else if (!strcmp(by, "root"))
+        key = "e.root";
+    else
+        return dyad_fail(err, DYAD_EINVAL, NULL, 0, "--by: '%s' is not day, dyad or root", by);
     char w[1024], sql[2048];
     dyad_status res = where(q, w, sizeof w, err);
     if (res != DYAD_OK) return res;
     snprintf(sql, sizeof sql,
-             "SELECT %s AS k, count(*), sum(e.num_mentions) FROM events e%s GROUP BY k ORDER BY k",
-             key, w);
+             "SELECT %s AS k, count(*), sum(e.num_mentions) FROM events e%s GROUP BY k ORDER BY k", key,
+             w);
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return db_fail(s, err, "bad query");
     bind_query(st, q);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        if (fn(ud, col(st, 0), (long)sqlite3_column_int64(st, 1), (long)sqlite3_column_int64(st, 2))) break;
+        if (fn(ud, col(st, 0), (long)sqlite3_column_int64(st, 1), (long)sqlite3_column_int64(st, 2)))
+            break;
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) res = query_fail(s, q, rc, err, "query failed");
     sqlite3_finalize(st);
     return res;
@@ -725,15 +750,15 @@ static dyad_status lite_stats(void *impl, const char *by, const dyad_query *q,
 /* Mentions with their article and sentence; ?1 picks by event or by article
  * rowid depending on the WHERE clause appended. Offsets become relative to
  * the sentence. */
-#define MENTION_SELECT                                                                            \
-    "SELECT m.event, e.code, e.source, e.target, a.id, a.source, a.url, a.title, a.date,"         \
-    " m.sentence, se.start, substr(a.text, se.start + 1, se.end - se.start),"                     \
-    " m.source_start - se.start, m.source_end - se.start, m.target_start - se.start,"             \
-    " m.target_end - se.start, m.verb_start - se.start, m.verb_end - se.start,"                   \
-    " m.source_text, m.target_text, m.verb_text, m.date_text, m.rule, length(a.text),"           \
-    " m.confidence, m.source_basis, m.target_basis, m.source_name, m.target_name,"               \
-    " m.source_wikidata, m.target_wikidata"                                                        \
-    " FROM mentions m JOIN events e ON e.id = m.event JOIN articles a ON a.rowid = m.article"     \
+#define MENTION_SELECT                                                                                  \
+    "SELECT m.event, e.code, e.source, e.target, a.id, a.source, a.url, a.title, a.date,"               \
+    " m.sentence, se.start, substr(a.text, se.start + 1, se.end - se.start),"                           \
+    " m.source_start - se.start, m.source_end - se.start, m.target_start - se.start,"                   \
+    " m.target_end - se.start, m.verb_start - se.start, m.verb_end - se.start,"                         \
+    " m.source_text, m.target_text, m.verb_text, m.date_text, m.rule, length(a.text),"                  \
+    " m.confidence, m.source_basis, m.target_basis, m.source_name, m.target_name,"                      \
+    " m.source_wikidata, m.target_wikidata"                                                             \
+    " FROM mentions m JOIN events e ON e.id = m.event JOIN articles a ON a.rowid = m.article"           \
     " JOIN sentences se ON se.article = m.article AND se.idx = m.sentence"
 
 static long col_off(sqlite3_stmt *st, int i) {
@@ -786,8 +811,8 @@ static dyad_status each_mention(lite *s, sqlite3_stmt *st, dyad_mention_fn fn, v
     return res;
 }
 
-static dyad_status lite_event(void *impl, int64_t id, dyad_event_fn efn, dyad_mention_fn mfn,
-                             void *ud, int *found, dyad_error *err) {
+static dyad_status lite_event(void *impl, int64_t id, dyad_event_fn efn, dyad_mention_fn mfn, void *ud,
+                              int *found, dyad_error *err) {
     lite *s = impl;
     *found = 0;
     sqlite3_stmt *st;
@@ -805,31 +830,34 @@ static dyad_status lite_event(void *impl, int64_t id, dyad_event_fn efn, dyad_me
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(s, err, "event query failed");
     if (!*found) return DYAD_OK;
-    if (sqlite3_prepare_v2(s->db, MENTION_SELECT " WHERE m.event = ?1 ORDER BY m.article, m.sentence, m.id",
-                           -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(s->db,
+                           MENTION_SELECT " WHERE m.event = ?1 ORDER BY m.article, m.sentence, m.id", -1,
+                           &st, NULL) != SQLITE_OK)
         return db_fail(s, err, "bad query");
     sqlite3_bind_int64(st, 1, id);
     return each_mention(s, st, mfn, ud, err);
 }
 
-static dyad_status lite_article(void *impl, const char *id, dyad_article_fn afn,
-                               dyad_mention_fn mfn, void *ud, int *found, dyad_error *err) {
+static dyad_status lite_article(void *impl, const char *id, dyad_article_fn afn, dyad_mention_fn mfn,
+                                void *ud, int *found, dyad_error *err) {
     lite *s = impl;
     *found = 0;
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT a.rowid, a.id, a.date, a.source, a.title, a.url, a.text, a.ingested_at,"
-                           " (SELECT count(*) FROM mentions m WHERE m.article = a.rowid)"
-                           " FROM articles a WHERE a.id = ?1",
-                           -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(
+            s->db,
+            "SELECT a.rowid, a.id, a.date, a.source, a.title, a.url, a.text, a.ingested_at,"
+            " (SELECT count(*) FROM mentions m WHERE m.article = a.rowid)"
+            " FROM articles a WHERE a.id = ?1",
+            -1, &st, NULL) != SQLITE_OK)
         return db_fail(s, err, "bad query");
     bind_str(st, 1, id);
     int rc = sqlite3_step(st);
     sqlite3_int64 rowid = 0;
     if (rc == SQLITE_ROW) {
         rowid = sqlite3_column_int64(st, 0);
-        dyad_stored_article a = {col(st, 1), col(st, 2), col(st, 3), col(st, 4), col(st, 5),
-                                 col(st, 6), "", col(st, 7), (long)sqlite3_column_int64(st, 8)};
+        dyad_stored_article a = {col(st, 1), col(st, 2), col(st, 3),
+                                 col(st, 4), col(st, 5), col(st, 6),
+                                 "",         col(st, 7), (long)sqlite3_column_int64(st, 8)};
         *found = 1;
         if (afn) afn(ud, &a);
     }
@@ -843,8 +871,8 @@ static dyad_status lite_article(void *impl, const char *id, dyad_article_fn afn,
     return each_mention(s, st, mfn, ud, err);
 }
 
-static dyad_status lite_search(void *impl, const char *text, long limit, dyad_article_fn fn,
-                              void *ud, dyad_error *err) {
+static dyad_status lite_search(void *impl, const char *text, long limit, dyad_article_fn fn, void *ud,
+                               dyad_error *err) {
     lite *s = impl;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db,
@@ -859,8 +887,9 @@ static dyad_status lite_search(void *impl, const char *text, long limit, dyad_ar
     sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        dyad_stored_article a = {col(st, 0), col(st, 1), col(st, 2), col(st, 3), col(st, 4),
-                                 "", col(st, 5), col(st, 6), (long)sqlite3_column_int64(st, 7)};
+        dyad_stored_article a = {col(st, 0), col(st, 1), col(st, 2),
+                                 col(st, 3), col(st, 4), "",
+                                 col(st, 5), col(st, 6), (long)sqlite3_column_int64(st, 7)};
         if (fn(ud, &a)) break;
     }
     dyad_status res = DYAD_OK;
@@ -871,7 +900,7 @@ static dyad_status lite_search(void *impl, const char *text, long limit, dyad_ar
 }
 
 static dyad_status lite_series(void *impl, const dyad_query *q, dyad_series_fn fn, void *ud,
-                              dyad_error *err) {
+                               dyad_error *err) {
     lite *s = impl;
     char w[1024], sql[2048];
     dyad_status res = where(q, w, sizeof w, err);
@@ -885,7 +914,8 @@ static dyad_status lite_series(void *impl, const dyad_query *q, dyad_series_fn f
     bind_query(st, q);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        if (fn(ud, col(st, 0), col(st, 1), (long)sqlite3_column_int64(st, 2), (long)sqlite3_column_int64(st, 3)))
+        if (fn(ud, col(st, 0), col(st, 1), (long)sqlite3_column_int64(st, 2),
+               (long)sqlite3_column_int64(st, 3)))
             break;
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) res = query_fail(s, q, rc, err, "query failed");
     sqlite3_finalize(st);
@@ -897,7 +927,7 @@ static dyad_status lite_series(void *impl, const dyad_query *q, dyad_series_fn f
  * ------------------------------------------------------------------- */
 
 static dyad_status lite_figures(void *impl, const dyad_query *q, dyad_figure_fn fn, void *ud,
-                               dyad_error *err) {
+                                dyad_error *err) {
     lite *s = impl;
     dyad_status res = DYAD_OK;
     sqlite3_stmt *st;
@@ -914,9 +944,10 @@ static dyad_status lite_figures(void *impl, const dyad_query *q, dyad_figure_fn 
             " OR f.perpetrator_code LIKE ?1 || '%' ESCAPE '\\')"
             " AND (?2 IS NULL OR f.kind = ?2)"
             " AND (?3 IS NULL OR f.date >= ?3) AND (?4 IS NULL OR f.date <= ?4)"
-            " AND (?5 IS NULL OR f.article IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?5))"
+            " AND (?5 IS NULL OR f.article IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH "
+            "?5))"
             " AND (?7 IS NULL OR " PLACE_MATCH("f") ")"
-            " ORDER BY f.date, f.id LIMIT ?6",
+                                                    " ORDER BY f.date, f.id LIMIT ?6",
             -1, &st, NULL) != SQLITE_OK)
         return db_fail(s, err, "bad query");
     bind_prefix(st, 1, q ? q->actor : NULL);
@@ -965,7 +996,7 @@ static int lite_claims(const char *path) {
 }
 
 const store_backend store_sqlite = {
-    "SQLite",     lite_claims,  lite_open,    lite_close,   lite_connected, lite_busy,
-    lite_begin,   lite_commit,  lite_put,     lite_query,   lite_stats,     lite_figures,
-    lite_event,   lite_article, lite_search,  lite_series,  lite_run,
+    "SQLite",   lite_claims,  lite_open,   lite_close,  lite_connected, lite_busy,
+    lite_begin, lite_commit,  lite_put,    lite_query,  lite_stats,     lite_figures,
+    lite_event, lite_article, lite_search, lite_series, lite_run,
 };

@@ -73,7 +73,8 @@ static dyad_status check_query(const dyad_query *q, dyad_error *err) {
             k++;
         if (!*dyad_figure_kind_name((dyad_figure_kind)k))
             return dyad_fail(err, DYAD_EINVAL, NULL, 0,
-                             "kind: '%s' is not killed, injured, captive, prisoner or displaced", q->kind);
+                             "kind: '%s' is not killed, injured, captive, prisoner or displaced",
+                             q->kind);
     }
     return DYAD_OK;
 }
@@ -102,17 +103,17 @@ dyad_status dyad_store_series(dyad_store *s, const dyad_query *q, dyad_series_fn
     return st != DYAD_OK ? st : s->be->series(s->impl, q, fn, ud, err);
 }
 
-dyad_status dyad_store_event(dyad_store *s, int64_t id, dyad_event_fn efn, dyad_mention_fn mfn,
-                             void *ud, int *found, dyad_error *err) {
+dyad_status dyad_store_event(dyad_store *s, int64_t id, dyad_event_fn efn, dyad_mention_fn mfn, void *ud,
+                             int *found, dyad_error *err) {
     return s->be->event(s->impl, id, efn, mfn, ud, found, err);
 }
 
-dyad_status dyad_store_article(dyad_store *s, const char *id, dyad_article_fn afn,
-                               dyad_mention_fn mfn, void *ud, int *found, dyad_error *err) {
+dyad_status dyad_store_article(dyad_store *s, const char *id, dyad_article_fn afn, dyad_mention_fn mfn,
+                               void *ud, int *found, dyad_error *err) {
     return s->be->article(s->impl, id, afn, mfn, ud, found, err);
 }
 
-dyad_status dyad_store_search(dyad_store *s, const char *text, long limit, dyad_article_fn fn,
-                              void *ud, dyad_error *err) {
+dyad_status dyad_store_search(dyad_store *s, const char *text, long limit, dyad_article_fn fn, void *ud,
+                              dyad_error *err) {
     return s->be->search(s->impl, text, limit, fn, ud, err);
 }
