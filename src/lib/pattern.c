@@ -84,6 +84,22 @@ static int32_t mention_ending(const parse *p, uint32_t end) {
     return (m >= 0 && p->men[m].t1 == end) ? m : -1;
 }
 
+/* Records mention m as what actor element e stands for ('$' the source,
+ * '+' the target, '%' a compound, whose group must hold two or more;
+ * after: the compound follows the verb). 0 when m cannot be it. */
+static int take_actor(const parse *p, const pat_elem *e, int32_t m, pat_result *r, int after) {
+    if (m < 0 || (e->kind == PE_COMPOUND && group_size(p, p->men[m].group) < 2)) return 0;
+    if (e->kind == PE_SOURCE)
+        r->source = m;
+    else if (e->kind == PE_TARGET)
+        r->target = m;
+    else {
+        r->compound = m;
+        if (after) r->compound_after = 1;
+    }
+    return 1;
+}
+
 /* Matches element e so that it starts at pos (fwd) and returns its length,
  * recording actor slots in r. */
 static uint32_t elem_fwd(const parse *p, const pat_elem *e, uint32_t pos, pat_result *r) {
@@ -104,19 +120,7 @@ static uint32_t elem_fwd(const parse *p, const pat_elem *e, uint32_t pos, pat_re
     }
     case PE_SOURCE:
     case PE_TARGET:
-    case PE_COMPOUND:
-        m = mention_at(p, pos);
-        if (m < 0) return 0;
-        if (e->kind == PE_COMPOUND && group_size(p, p->men[m].group) < 2) return 0;
-        if (e->kind == PE_SOURCE)
-            r->source = m;
-        else if (e->kind == PE_TARGET)
-            r->target = m;
-        else {
-            r->compound = m;
-            r->compound_after = 1;
-        }
-        return p->men[m].t1 - pos;
+    case PE_COMPOUND: m = mention_at(p, pos); return take_actor(p, e, m, r, 1) ? p->men[m].t1 - pos : 0;
     }
     return 0;
 }
@@ -136,15 +140,7 @@ static uint32_t elem_bwd(const parse *p, const pat_elem *e, uint32_t end, pat_re
     case PE_TARGET:
     case PE_COMPOUND:
         m = mention_ending(p, end);
-        if (m < 0) return 0;
-        if (e->kind == PE_COMPOUND && group_size(p, p->men[m].group) < 2) return 0;
-        if (e->kind == PE_SOURCE)
-            r->source = m;
-        else if (e->kind == PE_TARGET)
-            r->target = m;
-        else
-            r->compound = m;
-        return end - p->men[m].t0;
+        return take_actor(p, e, m, r, 0) ? end - p->men[m].t0 : 0;
     }
     return 0;
 }
