@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "merge.h"
+#include "rows.h"
 #include "status.h"
 #include "backend.h"
 
@@ -882,45 +883,21 @@ typedef struct row_cb {
     void *ud;
 } row_cb;
 
-/* Column i of a single-row result as a double, NaN when NULL. */
-static double real_col(const PGresult *r, int i) {
-    return PQgetisnull(r, 0, i) ? NAN : strtod(PQgetvalue(r, 0, i), NULL);
+/* The values of a single-row result as text (NULL for SQL NULL) for
+ * rows.c; returns how many. */
+static int row_text(const PGresult *r, const char **v, int max) {
+    int nc = PQnfields(r) > max ? max : PQnfields(r);
+    for (int c = 0; c < nc; c++) v[c] = PQgetisnull(r, 0, c) ? NULL : PQgetvalue(r, 0, c);
+    return nc;
 }
+
+#define MAX_COLS 32 /* the most columns a row of the store has */
 
 static int event_row(void *ud, const PGresult *r) {
     row_cb *cb = ud;
     dyad_stored_event e;
-    memset(&e, 0, sizeof e);
-    e.id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
-    e.date = PQgetvalue(r, 0, 1);
-    e.source = PQgetvalue(r, 0, 2);
-    e.target = PQgetvalue(r, 0, 3);
-    e.code = PQgetvalue(r, 0, 4);
-    e.root = PQgetvalue(r, 0, 5);
-    e.quad = atoi(PQgetvalue(r, 0, 6));
-    e.goldstein = strtod(PQgetvalue(r, 0, 7), NULL);
-    e.num_mentions = atoi(PQgetvalue(r, 0, 8));
-    e.num_sources = atoi(PQgetvalue(r, 0, 9));
-    e.num_articles = atoi(PQgetvalue(r, 0, 10));
-    e.article = PQgetvalue(r, 0, 11);
-    e.sentence = PQgetvalue(r, 0, 12);
-    e.source_text = PQgetvalue(r, 0, 13);
-    e.target_text = PQgetvalue(r, 0, 14);
-    e.verb_text = PQgetvalue(r, 0, 15);
-    e.sentence_index = atoi(PQgetvalue(r, 0, 16));
-    e.url = PQgetvalue(r, 0, 17);
-    e.news_source = PQgetvalue(r, 0, 18);
-    e.added = PQgetvalue(r, 0, 19);
-    e.place = PQgetvalue(r, 0, 20);
-    e.country = PQgetvalue(r, 0, 21);
-    e.lat = real_col(r, 22);
-    e.lon = real_col(r, 23);
-    e.place_kind = PQgetvalue(r, 0, 24);
-    e.confidence = real_col(r, 25);
-    e.source_name = PQgetvalue(r, 0, 26);
-    e.target_name = PQgetvalue(r, 0, 27);
-    e.source_wikidata = PQgetvalue(r, 0, 28);
-    e.target_wikidata = PQgetvalue(r, 0, 29);
+    const char *v[MAX_COLS];
+    rows_event(v, row_text(r, v, MAX_COLS), &e);
     return cb->event(cb->ud, &e);
 }
 
@@ -928,17 +905,8 @@ static dyad_status pg_query(void *impl, const dyad_query *q, dyad_event_fn fn, v
                             dyad_error *err) {
     pg_store *p = impl;
     /* one-a-day keeps the lowest id of each date, dyad and code */
-    static const char COLS[] =
-        "SELECT %s e.id AS eid, e.date AS edate, e.source, e.target, e.code, e.root, e.quad,"
-        " e.goldstein, e.num_mentions, e.num_sources, e.num_articles, a.id,"
-        " substr(a.text, se.start + 1, se.\"end\" - se.start), m.source_text, m.target_text,"
-        " m.verb_text, m.sentence, a.url, a.source,"
-        " to_char(a.ingested_at, 'YYYY-MM-DD HH24:MI:SS'), e.place, e.country, e.lat, e.lon,"
-        " e.place_kind, e.confidence, m.source_name, m.target_name, m.source_wikidata,"
-        " m.target_wikidata"
-        " FROM events e JOIN mentions m ON m.id = (SELECT min(id) FROM mentions WHERE event = e.id)"
-        " JOIN articles a ON a.rowid = m.article"
-        " JOIN sentences se ON se.article = m.article AND se.idx = m.sentence%s";
+    static const char COLS[] = "SELECT %s " ROWS_EVENT("e.id") ", " ROWS_FIRST(
+        "to_char(a.ingested_at, 'YYYY-MM-DD HH24:MI:SS')") ROWS_FIRST_FROM "%s";
     char inner[4096], sql[4608];
     int daily = q && q->one_a_day;
     snprintf(inner, sizeof inner, COLS, daily ? "DISTINCT ON (e.date, e.source, e.target, e.code)" : "",
@@ -946,7 +914,7 @@ static dyad_status pg_query(void *impl, const dyad_query *q, dyad_event_fn fn, v
     if (daily)
         snprintf(sql, sizeof sql,
                  "SELECT * FROM (%s ORDER BY e.date, e.source, e.target, e.code, e.id) x"
-                 " ORDER BY edate, eid LIMIT $6",
+                 " ORDER BY 2, 1 LIMIT $6", /* date, id */
                  inner);
     else
         snprintf(sql, sizeof sql, "%s ORDER BY e.date, e.id LIMIT $6", inner);
@@ -992,29 +960,9 @@ typedef struct figure_cb {
 static int figure_row(void *ud, const PGresult *r) {
     figure_cb *cb = ud;
     dyad_stored_figure f;
-    f.id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
-    f.article = PQgetvalue(r, 0, 1);
-    f.news_source = PQgetvalue(r, 0, 2);
-    f.url = PQgetvalue(r, 0, 3);
-    f.sentence_index = atoi(PQgetvalue(r, 0, 4));
-    f.sentence = PQgetvalue(r, 0, 5);
-    f.kind = PQgetvalue(r, 0, 6);
-    f.released = atoi(PQgetvalue(r, 0, 7));
-    f.value = strtoll(PQgetvalue(r, 0, 8), NULL, 10);
-    f.value_max = strtoll(PQgetvalue(r, 0, 9), NULL, 10);
-    f.qualifier = PQgetvalue(r, 0, 10);
-    f.number = PQgetvalue(r, 0, 11);
-    f.victim = PQgetvalue(r, 0, 12);
-    f.victim_code = PQgetvalue(r, 0, 13);
-    f.perpetrator = PQgetvalue(r, 0, 14);
-    f.perpetrator_code = PQgetvalue(r, 0, 15);
-    f.date = PQgetvalue(r, 0, 16);
-    f.date_text = PQgetvalue(r, 0, 17);
-    f.cited = PQgetvalue(r, 0, 18);
-    f.place = PQgetvalue(r, 0, 19);
-    f.country = PQgetvalue(r, 0, 20);
-    f.lat = real_col(r, 21);
-    f.lon = real_col(r, 22);
+    const char *v[MAX_COLS];
+    row_text(r, v, MAX_COLS);
+    rows_figure(v, &f);
     return cb->fn(cb->ud, &f);
 }
 
@@ -1025,14 +973,7 @@ static dyad_status pg_figures(void *impl, const dyad_query *q, dyad_figure_fn fn
                               dyad_error *err) {
     pg_store *p = impl;
     static const char SQL[] =
-        "SELECT f.id, a.id, a.source, a.url, f.sentence,"
-        " substr(a.text, se.start + 1, se.\"end\" - se.start), f.kind, f.released, f.value,"
-        " f.value_max, f.qualifier, f.number_text, f.victim_text, f.victim_code,"
-        " f.perpetrator_text, f.perpetrator_code, f.date, f.date_text, f.cited, f.place,"
-        " f.country, f.lat, f.lon"
-        " FROM figures f JOIN articles a ON a.rowid = f.article"
-        " JOIN sentences se ON se.article = f.article AND se.idx = f.sentence"
-        " WHERE ($1::text IS NULL OR " PREFIX("f.victim_code", "$1") " OR " PREFIX(
+        ROWS_FIGURE_SELECT " WHERE ($1::text IS NULL OR " PREFIX("f.victim_code", "$1") " OR " PREFIX(
             "f.perpetrator_code",
             "$1") ")"
                   " AND ($8::text IS NULL OR f.kind = $8)"
@@ -1049,19 +990,6 @@ static dyad_status pg_figures(void *impl, const dyad_query *q, dyad_figure_fn fn
  * Reading back for the HTTP API, as in sqlite.c: one event with its
  * mentions, one article with its mentions, article search, the timeline.
  * ------------------------------------------------------------------- */
-
-/* Mentions with their article and sentence, offsets relative to the
- * sentence (character offsets: substr counts characters in UTF8). */
-#define MENTION_SELECT                                                                                  \
-    "SELECT m.event, e.code, e.source, e.target, a.id, a.source, a.url, a.title, a.date,"               \
-    " m.sentence, se.start, substr(a.text, se.start + 1, se.\"end\" - se.start),"                       \
-    " m.source_start - se.start, m.source_end - se.start, m.target_start - se.start,"                   \
-    " m.target_end - se.start, m.verb_start - se.start, m.verb_end - se.start,"                         \
-    " m.source_text, m.target_text, m.verb_text, m.date_text, m.rule, length(a.text),"                  \
-    " m.confidence, m.source_basis, m.target_basis, m.source_name, m.target_name,"                      \
-    " m.source_wikidata, m.target_wikidata"                                                             \
-    " FROM mentions m JOIN events e ON e.id = m.event JOIN articles a ON a.rowid = m.article"           \
-    " JOIN sentences se ON se.article = m.article AND se.idx = m.sentence"
 
 /* The columns of an article row: id, date, source, title, url, text,
  * snippet, added, mentions, rowid. */
@@ -1082,51 +1010,16 @@ typedef struct read_cb {
     char rowid[24];
 } read_cb;
 
-/* An offset column: -1 for NULL (no such part). */
-static long off_col(const PGresult *r, int i) {
-    return PQgetisnull(r, 0, i) ? -1 : strtol(PQgetvalue(r, 0, i), NULL, 10);
-}
-
 static int mention_row(void *ud, const PGresult *r) {
     read_cb *cb = ud;
     dyad_stored_mention m;
-    m.event = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
-    m.code = PQgetvalue(r, 0, 1);
-    m.source = PQgetvalue(r, 0, 2);
-    m.target = PQgetvalue(r, 0, 3);
-    m.article = PQgetvalue(r, 0, 4);
-    m.news_source = PQgetvalue(r, 0, 5);
-    m.url = PQgetvalue(r, 0, 6);
-    m.title = PQgetvalue(r, 0, 7);
-    m.date = PQgetvalue(r, 0, 8);
-    m.sentence_index = atoi(PQgetvalue(r, 0, 9));
-    m.sentence_start = strtol(PQgetvalue(r, 0, 10), NULL, 10);
-    m.sentence = PQgetvalue(r, 0, 11);
-    m.source_start = off_col(r, 12);
-    m.source_end = off_col(r, 13);
-    m.target_start = off_col(r, 14);
-    m.target_end = off_col(r, 15);
-    m.verb_start = off_col(r, 16);
-    m.verb_end = off_col(r, 17);
-    m.source_text = PQgetvalue(r, 0, 18);
-    m.target_text = PQgetvalue(r, 0, 19);
-    m.verb_text = PQgetvalue(r, 0, 20);
-    m.date_text = PQgetvalue(r, 0, 21);
-    m.rule = PQgetvalue(r, 0, 22);
-    m.doc_len = strtol(PQgetvalue(r, 0, 23), NULL, 10);
-    m.confidence = real_col(r, 24);
-    m.source_basis = PQgetvalue(r, 0, 25);
-    m.target_basis = PQgetvalue(r, 0, 26);
-    m.source_name = PQgetvalue(r, 0, 27);
-    m.target_name = PQgetvalue(r, 0, 28);
-    m.source_wikidata = PQgetvalue(r, 0, 29);
-    m.target_wikidata = PQgetvalue(r, 0, 30);
+    const char *v[MAX_COLS];
+    row_text(r, v, MAX_COLS);
+    rows_mention(v, &m);
     return cb->mention ? cb->mention(cb->ud, &m) : 0;
 }
 
-/* The event's own row, in the columns of event_row with the first-mention
- * fields empty (pg_store_event's query must give every column event_row
- * reads). */
+/* The event's own row (ROWS_EVENT), the first-mention fields empty. */
 static int head_event(void *ud, const PGresult *r) {
     read_cb *cb = ud;
     cb->found = 1;
@@ -1142,16 +1035,11 @@ static dyad_status pg_event(void *impl, int64_t id, dyad_event_fn efn, dyad_ment
     char idtext[24];
     const char *v[1] = {num(idtext, id)};
     read_cb cb = {efn, mfn, NULL, NULL, ud, 0, ""};
-    dyad_status st =
-        each_row(p,
-                 "SELECT id, date, source, target, code, root, quad, goldstein, num_mentions,"
-                 " num_sources, num_articles, '', '', '', '', '', 0, '', '', '',"
-                 " place, country, lat, lon, place_kind, confidence, '', '', '', ''"
-                 " FROM events WHERE id = $1",
-                 1, types, v, head_event, &cb, err);
+    dyad_status st = each_row(p, "SELECT " ROWS_EVENT("e.id") " FROM events e WHERE e.id = $1", 1, types,
+                              v, head_event, &cb, err);
     *found = cb.found;
     if (st != DYAD_OK || !cb.found) return st;
-    return each_row(p, MENTION_SELECT " WHERE m.event = $1 ORDER BY m.article, m.sentence, m.id", 1,
+    return each_row(p, ROWS_MENTION_SELECT " WHERE m.event = $1 ORDER BY m.article, m.sentence, m.id", 1,
                     types, v, mention_row, &cb, err);
 }
 
@@ -1179,8 +1067,8 @@ static dyad_status pg_article(void *impl, const char *id, dyad_article_fn afn, d
     *found = cb.found;
     if (st != DYAD_OK || !cb.found) return st;
     v[0] = cb.rowid;
-    return each_row(p, MENTION_SELECT " WHERE m.article = $1 ORDER BY m.sentence, m.id", 1, id_type, v,
-                    mention_row, &cb, err);
+    return each_row(p, ROWS_MENTION_SELECT " WHERE m.article = $1 ORDER BY m.sentence, m.id", 1, id_type,
+                    v, mention_row, &cb, err);
 }
 
 /* Search hits, ranked like FTS5's bm25() (k1 1.2, b 0.75; idf at least

@@ -13,6 +13,7 @@
 #include "status.h"
 #include "date.h"
 #include "merge.h"
+#include "rows.h"
 #include "backend.h"
 
 typedef struct lite {
@@ -295,11 +296,6 @@ static const char *col(sqlite3_stmt *st, int i) {
     return t ? (const char *)t : "";
 }
 
-/* A REAL column, NaN when NULL. */
-static double col_real(sqlite3_stmt *st, int i) {
-    return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
-}
-
 static int step_done(sqlite3_stmt *st) {
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
@@ -368,8 +364,28 @@ static dyad_status put_figures(lite *s, const dyad_article *a, const dyad_doc *d
     return DYAD_OK;
 }
 
+/* The values of st's current row as text for rows.c and merge.c (NULL for
+ * SQL NULL, reals with all their digits in reals); returns how many. */
+static int row_text(sqlite3_stmt *st, const char **v, char (*reals)[32], int max) {
+    int nc = sqlite3_column_count(st);
+    nc = nc > max ? max : nc;
+    for (int c = 0; c < nc; c++) {
+        int t = sqlite3_column_type(st, c);
+        if (t == SQLITE_NULL)
+            v[c] = NULL;
+        else if (t == SQLITE_FLOAT) {
+            snprintf(reals[c], sizeof reals[c], "%.17g", sqlite3_column_double(st, c));
+            v[c] = reals[c];
+        } else
+            v[c] = (const char *)sqlite3_column_text(st, c);
+    }
+    return nc;
+}
+
+#define MAX_COLS 32 /* the most columns a row of the store has */
+
 /* Runs merge.c's statement stmt with text parameters (NULL: SQL NULL),
- * handing each row to row (reals with all their digits). */
+ * handing each row to row. */
 static dyad_status lite_run(void *impl, int stmt, int n, const char *const *v, store_row_fn row,
                             void *ud, dyad_error *err) {
     lite *s = impl;
@@ -383,20 +399,9 @@ static dyad_status lite_run(void *impl, int stmt, int n, const char *const *v, s
     int rc, stop = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (!row || stop) continue;
-        const char *vals[16];
-        char reals[16][32];
-        int nc = sqlite3_column_count(st);
-        nc = nc > 16 ? 16 : nc;
-        for (int c = 0; c < nc; c++) {
-            int t = sqlite3_column_type(st, c);
-            if (t == SQLITE_NULL)
-                vals[c] = NULL;
-            else if (t == SQLITE_FLOAT) {
-                snprintf(reals[c], sizeof reals[c], "%.17g", sqlite3_column_double(st, c));
-                vals[c] = reals[c];
-            } else
-                vals[c] = (const char *)sqlite3_column_text(st, c);
-        }
+        const char *vals[MAX_COLS];
+        char reals[MAX_COLS][32];
+        int nc = row_text(st, vals, reals, MAX_COLS);
         stop = row(ud, nc, vals);
     }
     sqlite3_reset(st);
@@ -631,58 +636,18 @@ static void bind_query(sqlite3_stmt *st, const dyad_query *q) {
     if (q && q->min_confidence > 0) sqlite3_bind_double(st, 8, q->min_confidence - 1e-9);
 }
 
-/* The event's own columns, first in every event query: EVENT_NCOLS of them,
- * read by event_cols. */
-#define EVENT_COLS                                                                                      \
-    "e.date, e.source, e.target, e.code, e.root, e.quad, e.goldstein, e.num_mentions,"                  \
-    " e.num_sources, e.num_articles, e.place, e.country, e.lat, e.lon, e.place_kind, e.confidence"
-#define EVENT_NCOLS 17
-
-/* Reads column 0 (the id) and EVENT_COLS into e; the first-mention fields
- * are left "". */
-static void event_cols(sqlite3_stmt *st, dyad_stored_event *e) {
-    memset(e, 0, sizeof *e);
-    e->id = sqlite3_column_int64(st, 0);
-    e->date = col(st, 1);
-    e->source = col(st, 2);
-    e->target = col(st, 3);
-    e->code = col(st, 4);
-    e->root = col(st, 5);
-    e->quad = sqlite3_column_int(st, 6);
-    e->goldstein = sqlite3_column_double(st, 7);
-    e->num_mentions = sqlite3_column_int(st, 8);
-    e->num_sources = sqlite3_column_int(st, 9);
-    e->num_articles = sqlite3_column_int(st, 10);
-    e->place = col(st, 11);
-    e->country = col(st, 12);
-    e->lat = col_real(st, 13);
-    e->lon = col_real(st, 14);
-    e->place_kind = col(st, 15);
-    e->confidence = col_real(st, 16);
-    e->article = e->sentence = e->source_text = e->target_text = e->verb_text = "";
-    e->url = e->news_source = e->added = "";
-    e->source_name = e->target_name = e->source_wikidata = e->target_wikidata = "";
-}
-
 static dyad_status lite_query(void *impl, const dyad_query *q, dyad_event_fn fn, void *ud,
                               dyad_error *err) {
     lite *s = impl;
     char w[1024], sql[2048];
     dyad_status res = where(q, w, sizeof w, err);
     if (res != DYAD_OK) return res;
-    snprintf(
-        sql, sizeof sql,
-        "SELECT %s, " EVENT_COLS ", a.id,"
-        " substr(a.text, se.start + 1, se.end - se.start), m.source_text, m.target_text, m.verb_text,"
-        " m.sentence, a.url, a.source, a.ingested_at, m.source_name, m.target_name,"
-        " m.source_wikidata, m.target_wikidata"
-        " FROM events e JOIN mentions m ON m.id = (SELECT min(id) FROM mentions WHERE event = e.id)"
-        " JOIN articles a ON a.rowid = m.article"
-        " JOIN sentences se ON se.article = m.article AND se.idx = m.sentence"
-        "%s%s ORDER BY e.date, e.id LIMIT ?6",
-        /* one-a-day keeps the row of the lowest id of each group */
-        q && q->one_a_day ? "min(e.id)" : "e.id", w,
-        q && q->one_a_day ? " GROUP BY e.date, e.source, e.target, e.code" : "");
+    snprintf(sql, sizeof sql,
+             "SELECT %s, " ROWS_FIRST("a.ingested_at") ROWS_FIRST_FROM "%s%s"
+                                                                       " ORDER BY e.date, e.id LIMIT ?6",
+             /* one-a-day keeps the row of the lowest id of each group */
+             q && q->one_a_day ? ROWS_EVENT("min(e.id)") : ROWS_EVENT("e.id"), w,
+             q && q->one_a_day ? " GROUP BY e.date, e.source, e.target, e.code" : "");
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return db_fail(s, err, "bad query");
     bind_query(st, q);
@@ -690,21 +655,9 @@ static dyad_status lite_query(void *impl, const dyad_query *q, dyad_event_fn fn,
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         dyad_stored_event e;
-        event_cols(st, &e);
-        int c = EVENT_NCOLS;
-        e.article = col(st, c);
-        e.sentence = col(st, c + 1);
-        e.source_text = col(st, c + 2);
-        e.target_text = col(st, c + 3);
-        e.verb_text = col(st, c + 4);
-        e.sentence_index = sqlite3_column_int(st, c + 5);
-        e.url = col(st, c + 6);
-        e.news_source = col(st, c + 7);
-        e.added = col(st, c + 8);
-        e.source_name = col(st, c + 9);
-        e.target_name = col(st, c + 10);
-        e.source_wikidata = col(st, c + 11);
-        e.target_wikidata = col(st, c + 12);
+        const char *v[MAX_COLS];
+        char reals[MAX_COLS][32];
+        rows_event(v, row_text(st, v, reals, MAX_COLS), &e);
         if (fn(ud, &e)) break;
     }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) res = query_fail(s, q, rc, err, "query failed");
@@ -747,62 +700,17 @@ static dyad_status lite_stats(void *impl, const char *by, const dyad_query *q, d
  * with its mentions, article search, and the timeline series.
  * ------------------------------------------------------------------- */
 
-/* Mentions with their article and sentence; ?1 picks by event or by article
- * rowid depending on the WHERE clause appended. Offsets become relative to
- * the sentence. */
-#define MENTION_SELECT                                                                                  \
-    "SELECT m.event, e.code, e.source, e.target, a.id, a.source, a.url, a.title, a.date,"               \
-    " m.sentence, se.start, substr(a.text, se.start + 1, se.end - se.start),"                           \
-    " m.source_start - se.start, m.source_end - se.start, m.target_start - se.start,"                   \
-    " m.target_end - se.start, m.verb_start - se.start, m.verb_end - se.start,"                         \
-    " m.source_text, m.target_text, m.verb_text, m.date_text, m.rule, length(a.text),"                  \
-    " m.confidence, m.source_basis, m.target_basis, m.source_name, m.target_name,"                      \
-    " m.source_wikidata, m.target_wikidata"                                                             \
-    " FROM mentions m JOIN events e ON e.id = m.event JOIN articles a ON a.rowid = m.article"           \
-    " JOIN sentences se ON se.article = m.article AND se.idx = m.sentence"
-
-static long col_off(sqlite3_stmt *st, int i) {
-    return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, i);
-}
-
-/* Steps a prepared mention query (columns of MENTION_SELECT), calling fn
+/* Steps a prepared mention query (columns of ROWS_MENTION_SELECT), calling fn
  * for each row; finalizes st. */
 static dyad_status each_mention(lite *s, sqlite3_stmt *st, dyad_mention_fn fn, void *ud,
                                 dyad_error *err) {
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         dyad_stored_mention m;
-        m.event = sqlite3_column_int64(st, 0);
-        m.code = col(st, 1);
-        m.source = col(st, 2);
-        m.target = col(st, 3);
-        m.article = col(st, 4);
-        m.news_source = col(st, 5);
-        m.url = col(st, 6);
-        m.title = col(st, 7);
-        m.date = col(st, 8);
-        m.sentence_index = sqlite3_column_int(st, 9);
-        m.sentence_start = (long)sqlite3_column_int64(st, 10);
-        m.sentence = col(st, 11);
-        m.source_start = col_off(st, 12);
-        m.source_end = col_off(st, 13);
-        m.target_start = col_off(st, 14);
-        m.target_end = col_off(st, 15);
-        m.verb_start = col_off(st, 16);
-        m.verb_end = col_off(st, 17);
-        m.source_text = col(st, 18);
-        m.target_text = col(st, 19);
-        m.verb_text = col(st, 20);
-        m.date_text = col(st, 21);
-        m.rule = col(st, 22);
-        m.doc_len = (long)sqlite3_column_int64(st, 23);
-        m.confidence = col_real(st, 24);
-        m.source_basis = col(st, 25);
-        m.target_basis = col(st, 26);
-        m.source_name = col(st, 27);
-        m.target_name = col(st, 28);
-        m.source_wikidata = col(st, 29);
-        m.target_wikidata = col(st, 30);
+        const char *v[MAX_COLS];
+        char reals[MAX_COLS][32];
+        row_text(st, v, reals, MAX_COLS);
+        rows_mention(v, &m);
         if (fn && fn(ud, &m)) break;
     }
     dyad_status res = DYAD_OK;
@@ -816,23 +724,25 @@ static dyad_status lite_event(void *impl, int64_t id, dyad_event_fn efn, dyad_me
     lite *s = impl;
     *found = 0;
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, "SELECT e.id, " EVENT_COLS " FROM events e WHERE e.id = ?1", -1, &st,
+    if (sqlite3_prepare_v2(s->db, "SELECT " ROWS_EVENT("e.id") " FROM events e WHERE e.id = ?1", -1, &st,
                            NULL) != SQLITE_OK)
         return db_fail(s, err, "bad query");
     sqlite3_bind_int64(st, 1, id);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         dyad_stored_event e;
-        event_cols(st, &e);
+        const char *v[MAX_COLS];
+        char reals[MAX_COLS][32];
+        rows_event(v, row_text(st, v, reals, MAX_COLS), &e);
         *found = 1;
         if (efn) efn(ud, &e);
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(s, err, "event query failed");
     if (!*found) return DYAD_OK;
-    if (sqlite3_prepare_v2(s->db,
-                           MENTION_SELECT " WHERE m.event = ?1 ORDER BY m.article, m.sentence, m.id", -1,
-                           &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(
+            s->db, ROWS_MENTION_SELECT " WHERE m.event = ?1 ORDER BY m.article, m.sentence, m.id", -1,
+            &st, NULL) != SQLITE_OK)
         return db_fail(s, err, "bad query");
     sqlite3_bind_int64(st, 1, id);
     return each_mention(s, st, mfn, ud, err);
@@ -864,8 +774,8 @@ static dyad_status lite_article(void *impl, const char *id, dyad_article_fn afn,
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(s, err, "article query failed");
     if (!*found) return DYAD_OK;
-    if (sqlite3_prepare_v2(s->db, MENTION_SELECT " WHERE m.article = ?1 ORDER BY m.sentence, m.id", -1,
-                           &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(s->db, ROWS_MENTION_SELECT " WHERE m.article = ?1 ORDER BY m.sentence, m.id",
+                           -1, &st, NULL) != SQLITE_OK)
         return db_fail(s, err, "bad query");
     sqlite3_bind_int64(st, 1, rowid);
     return each_mention(s, st, mfn, ud, err);
@@ -933,13 +843,7 @@ static dyad_status lite_figures(void *impl, const dyad_query *q, dyad_figure_fn 
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(
             s->db,
-            "SELECT f.id, a.id, a.source, a.url, f.sentence,"
-            " substr(a.text, se.start + 1, se.end - se.start), f.kind, f.released, f.value,"
-            " f.value_max, f.qualifier, f.number_text, f.victim_text, f.victim_code,"
-            " f.perpetrator_text, f.perpetrator_code, f.date, f.date_text, f.cited, f.place,"
-            " f.country, f.lat, f.lon"
-            " FROM figures f JOIN articles a ON a.rowid = f.article"
-            " JOIN sentences se ON se.article = f.article AND se.idx = f.sentence"
+            ROWS_FIGURE_SELECT
             " WHERE (?1 IS NULL OR f.victim_code LIKE ?1 || '%' ESCAPE '\\'"
             " OR f.perpetrator_code LIKE ?1 || '%' ESCAPE '\\')"
             " AND (?2 IS NULL OR f.kind = ?2)"
@@ -960,29 +864,10 @@ static dyad_status lite_figures(void *impl, const dyad_query *q, dyad_figure_fn 
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         dyad_stored_figure f;
-        f.id = sqlite3_column_int64(st, 0);
-        f.article = col(st, 1);
-        f.news_source = col(st, 2);
-        f.url = col(st, 3);
-        f.sentence_index = sqlite3_column_int(st, 4);
-        f.sentence = col(st, 5);
-        f.kind = col(st, 6);
-        f.released = sqlite3_column_int(st, 7);
-        f.value = sqlite3_column_int64(st, 8);
-        f.value_max = sqlite3_column_int64(st, 9);
-        f.qualifier = col(st, 10);
-        f.number = col(st, 11);
-        f.victim = col(st, 12);
-        f.victim_code = col(st, 13);
-        f.perpetrator = col(st, 14);
-        f.perpetrator_code = col(st, 15);
-        f.date = col(st, 16);
-        f.date_text = col(st, 17);
-        f.cited = col(st, 18);
-        f.place = col(st, 19);
-        f.country = col(st, 20);
-        f.lat = col_real(st, 21);
-        f.lon = col_real(st, 22);
+        const char *v[MAX_COLS];
+        char reals[MAX_COLS][32];
+        row_text(st, v, reals, MAX_COLS);
+        rows_figure(v, &f);
         if (fn(ud, &f)) break;
     }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) res = query_fail(s, q, rc, err, "figure query failed");
