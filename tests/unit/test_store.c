@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "ctx.h"
+#include "store/merge.h"
 
 /* (the Wikidata id is made up for the test) */
 static const char ACTORS[] =
@@ -381,8 +382,60 @@ static void read_back(void **s) {
     dyad_store_close(st);
 }
 
+/* The merge rule on its own (merge.c): one event per place; a country
+ * joins its most reported place, a report without a place the most
+ * reported event; stored events keep their place, then the rest in order;
+ * and the same plan whatever order the reports come in. */
+static void merge_rule(void **state) {
+    (void)state;
+    const merge_mention base[] = {
+        {.id = 1, .article = 1, .source = "A", .place = "Rafah", .country = "PSE", .kind = "city"},
+        {.id = 2, .article = 2, .source = "B", .place = "Khan Younis", .country = "PSE", .kind = "city"},
+        {.id = 3, .article = 3, .source = "A", .place = "Rafah", .country = "PSE", .kind = "city"},
+        {.id = 4,
+         .article = 4,
+         .source = "C",
+         .place = "Palestine",
+         .country = "PSE",
+         .kind = "country"},
+        {.id = 5, .article = 5, .source = "D", .place = "", .country = "", .kind = ""},
+        {.id = 6, .article = 5, .source = "D", .place = "Lebanon", .country = "LBN", .kind = "country"},
+    };
+    const merge_event ev[] = {{10, "Rafah"}, {11, "Gaza"}};
+    const size_t n = sizeof base / sizeof base[0];
+    static const int orders[][6] = {{0, 1, 2, 3, 4, 5}, {5, 4, 3, 2, 1, 0}, {3, 0, 5, 1, 4, 2}};
+    for (size_t o = 0; o < sizeof orders / sizeof orders[0]; o++) {
+        merge_mention m[6];
+        for (size_t i = 0; i < n; i++) m[i] = base[orders[o][i]];
+        merge_group g[6];
+        char drop[2];
+        assert_int_equal(merge_plan(m, n, ev, 2, g, drop), 3);
+        /* groups in name order: Khan Younis, Lebanon, Rafah */
+        assert_string_equal(g[0].where->place, "Khan Younis");
+        assert_string_equal(g[1].where->place, "Lebanon");
+        assert_string_equal(g[2].where->place, "Rafah");
+        assert_int_equal(g[0].mentions, 1);
+        assert_int_equal(g[1].mentions, 1);
+        assert_int_equal(g[2].mentions, 4); /* two in Rafah, Palestine's, the unplaced one */
+        assert_int_equal(g[2].articles, 4);
+        assert_int_equal(g[2].sources, 3); /* A, C, D */
+        assert_int_equal(g[2].event, 10);  /* the stored event in Rafah */
+        assert_int_equal(g[0].event, 11);  /* the other stored event, reused */
+        assert_int_equal(g[1].event, -1);  /* a new one */
+        assert_int_equal(drop[0] + drop[1], 0);
+        for (size_t i = 0; i < n; i++)
+            if (m[i].id == 4 || m[i].id == 5) assert_int_equal(m[i].group, 2);
+    }
+    /* a key whose reports are gone drops its events */
+    merge_group g[1];
+    char drop[2];
+    assert_int_equal(merge_plan(NULL, 0, ev, 2, g, drop), 0);
+    assert_int_equal(drop[0] + drop[1], 2);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(merge_rule),
         cmocka_unit_test_setup_teardown(store_merge_and_query, setup, teardown),
         cmocka_unit_test_setup_teardown(store_merge_order, setup, teardown),
         cmocka_unit_test_setup_teardown(stats, setup, teardown),

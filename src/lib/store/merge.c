@@ -77,93 +77,74 @@ static int count_groups(const merge_mention *m, size_t n, merge_group *g, size_t
     return 0;
 }
 
-long merge_plan(merge_mention *m, size_t n, const merge_event *ev, size_t nev, merge_group *g,
-                char *drop) {
-    for (size_t k = 0; k < nev; k++) drop[k] = 1;
-    if (!n) return 0;
-    qsort(m, n, sizeof *m, cmp_mention);
-    size_t placed = 0; /* reports without a place sort first ("" is least) */
-    while (placed < n && (!m[placed].place || !m[placed].place[0])) placed++;
-    /* names[k]: the first report of each place name, and that name's group */
-    size_t *name = malloc((n + 1) * sizeof *name), *of = malloc((n + 1) * sizeof *of);
-    if (!name || !of) {
-        free(name);
-        free(of);
-        return -1;
-    }
-    size_t nn = 0;
+/* Scratch of one plan: for each place name k, the first report of it
+ * (name[k], name[nn] = n), the report it stands for (rep[k]), the name
+ * whose group it joins (of[k]) and that group (gi[k]); each group's
+ * placed reports (weight). */
+typedef struct plan_work {
+    size_t *name, *of, *gi, *weight;
+    const merge_mention **rep;
+} plan_work;
+
+/* The groups of the placed reports m[placed..n), in name order: a name
+ * that some report gives as a town or region is a place of its own,
+ * standing for the first such report; a country's name joins the place in
+ * that country with the most reports (ties: the first by name), or is an
+ * event of its own. Sets each report's group; returns how many. */
+static size_t place_groups(merge_mention *m, size_t placed, size_t n, plan_work *w, merge_group *g) {
+    size_t nn = 0, ng = 0, *name = w->name, *of = w->of;
     for (size_t i = placed; i < n; i++)
         if (i == placed || cmp_str(m[i].place, m[i - 1].place)) name[nn++] = i;
     name[nn] = n;
-    /* a name that some report gives as a town or region is a place of its
-     * own, standing for the first such report; a country's name joins the
-     * first place (by name) in that country, or is an event of its own */
-    const merge_mention **rep = malloc((nn + 1) * sizeof *rep);
-    if (!rep) {
-        free(name);
-        free(of);
-        return -1;
-    }
     for (size_t k = 0; k < nn; k++) {
-        rep[k] = NULL;
-        for (size_t i = name[k]; i < name[k + 1] && !rep[k]; i++)
-            if (!is_country(&m[i])) rep[k] = &m[i];
+        w->rep[k] = NULL;
+        for (size_t i = name[k]; i < name[k + 1] && !w->rep[k]; i++)
+            if (!is_country(&m[i])) w->rep[k] = &m[i];
     }
-    /* a country's name joins the place in that country with the most
-     * reports (ties: the first by name), or is an event of its own */
-    size_t ng = 0;
     for (size_t k = 0; k < nn; k++) {
         of[k] = (size_t)-1;
-        if (!rep[k]) {
+        if (!w->rep[k]) {
             const char *cc = m[name[k]].country;
             for (size_t j = 0; j < nn && cc && cc[0]; j++)
-                if (rep[j] && !cmp_str(rep[j]->country, cc) &&
+                if (w->rep[j] && !cmp_str(w->rep[j]->country, cc) &&
                     (of[k] == (size_t)-1 || name[j + 1] - name[j] > name[of[k] + 1] - name[of[k]]))
-                    of[k] = j; /* resolved to a group below */
+                    of[k] = j;
             if (of[k] != (size_t)-1) continue;
-            rep[k] = &m[name[k]];
+            w->rep[k] = &m[name[k]];
         }
         of[k] = k;
     }
-    /* groups in name order; joined names take their place's group */
-    size_t *gi = malloc((nn + 1) * sizeof *gi);
-    if (!gi) {
-        free(name);
-        free(of);
-        free(rep);
-        return -1;
-    }
     for (size_t k = 0; k < nn; k++)
         if (of[k] == k) {
-            gi[k] = ng;
-            g[ng++] = (merge_group){.where = rep[k], .event = -1};
+            w->gi[k] = ng;
+            g[ng++] = (merge_group){.where = w->rep[k], .event = -1};
         }
     for (size_t k = 0; k < nn; k++)
-        for (size_t i = name[k]; i < name[k + 1]; i++) m[i].group = gi[of[k]];
-    /* reports without a place join the event with the most placed reports
-     * (ties: the first by name), or are an event of their own */
+        for (size_t i = name[k]; i < name[k + 1]; i++) m[i].group = w->gi[of[k]];
+    return ng;
+}
+
+/* Reports without a place, m[0..placed), join the group with the most
+ * placed reports (ties: the first by name), or are a group of their own;
+ * returns the number of groups. */
+static size_t join_unplaced(merge_mention *m, size_t placed, size_t n, plan_work *w, merge_group *g,
+                            size_t ng) {
     size_t heavy = 0;
-    if (ng) {
-        size_t *weight = calloc(ng, sizeof *weight);
-        if (!weight) {
-            free(name);
-            free(of);
-            free(rep);
-            free(gi);
-            return -1;
-        }
-        for (size_t i = placed; i < n; i++) weight[m[i].group]++;
-        for (size_t k = 1; k < ng; k++)
-            if (weight[k] > weight[heavy]) heavy = k;
-        free(weight);
-    } else
+    if (!ng)
         g[ng++] = (merge_group){.where = NULL, .event = -1};
+    else {
+        for (size_t k = 0; k < ng; k++) w->weight[k] = 0;
+        for (size_t i = placed; i < n; i++) w->weight[m[i].group]++;
+        for (size_t k = 1; k < ng; k++)
+            if (w->weight[k] > w->weight[heavy]) heavy = k;
+    }
     for (size_t i = 0; i < placed; i++) m[i].group = heavy;
-    free(name);
-    free(of);
-    free(rep);
-    free(gi);
-    /* stored events keep their place's group, then the rest in id order */
+    return ng;
+}
+
+/* Stored events keep the group of their place, then the rest take the
+ * groups left in id order; drop flags those no group keeps. */
+static void keep_events(merge_group *g, size_t ng, const merge_event *ev, size_t nev, char *drop) {
     for (size_t k = 0; k < ng; k++)
         for (size_t j = 0; j < nev; j++)
             if (drop[j] && !cmp_str(ev[j].place, g[k].where ? g[k].where->place : "")) {
@@ -178,6 +159,27 @@ long merge_plan(merge_mention *m, size_t n, const merge_event *ev, size_t nev, m
         g[k].event = ev[j].id;
         drop[j] = 0;
     }
+}
+
+long merge_plan(merge_mention *m, size_t n, const merge_event *ev, size_t nev, merge_group *g,
+                char *drop) {
+    for (size_t k = 0; k < nev; k++) drop[k] = 1;
+    if (!n) return 0;
+    qsort(m, n, sizeof *m, cmp_mention);
+    size_t placed = 0; /* reports without a place sort first ("" is least) */
+    while (placed < n && (!m[placed].place || !m[placed].place[0])) placed++;
+    size_t *ints = malloc(4 * (n + 1) * sizeof *ints);
+    const merge_mention **rep = malloc((n + 1) * sizeof *rep);
+    if (!ints || !rep) {
+        free(ints);
+        free(rep);
+        return -1;
+    }
+    plan_work w = {ints, ints + (n + 1), ints + 2 * (n + 1), ints + 3 * (n + 1), rep};
+    size_t ng = join_unplaced(m, placed, n, &w, g, place_groups(m, placed, n, &w, g));
+    free(ints);
+    free(rep);
+    keep_events(g, ng, ev, nev, drop);
     return count_groups(m, n, g, ng) ? -1 : (long)ng;
 }
 
