@@ -194,6 +194,115 @@ static int irregular_past(const char *w) {
 static int past_form(const token *t) { return ends_with(t, "ED") || irregular_past(t->up); }
 
 /* Decides whether a verb-form match is a main verb of its clause. */
+/* Whether the words before verb v make it a noun or an adjective: a
+ * possessive, then at most two plain words ("his 11th tour"); for a form
+ * that is not a past, a determiner, a preposition, a quantity or a number
+ * ("no objective signs", "during talks"), a hyphenated modifier or a
+ * plain noun ("long-standing sanctions", "peace talks"), another verb
+ * ("denied charges"); an ordinal after a determiner ("their first
+ * exchange"); "between" after it ("talks between"). */
+static int noun_context(const parse *p, const vcand *v, const token *w, int past) {
+    /* "his 11th tour", "their first visit": a possessive, then at most two
+     * plain words (no verb, actor, auxiliary or adverb), makes it a noun;
+     * so do a determiner or a preposition before a form that is not a past
+     * ("no objective signs", "for peace talks") */
+    if (v->v0 > 0 && !past && tok_in(&p->t[v->v0 - 1], PREP)) return 1; /* "during talks" */
+    /* "talks between", "a phone call between": a noun, unless an
+     * auxiliary or "to" makes it a verb ("to mediate between") */
+    if (v->v1 < p->n && tok_eq(&p->t[v->v1], "BETWEEN") && !v->aux && !v->inf && !v->be && !past_form(w))
+        return 1;
+    /* "their first exchange", "the second round": an ordinal after a
+     * determiner is an adjective */
+    if (v->v0 > 1 && tok_in(&p->t[v->v0 - 1], ORDINAL) &&
+        (tok_in(&p->t[v->v0 - 2], DET) || p->t[v->v0 - 2].kind == TK_POSS))
+        return 1;
+    for (uint32_t k = v->v0, words = 0; k-- > 0 && words <= 2; words++) {
+        const token *t = &p->t[k];
+        if (words > 0 && tok_in(t, POSSESSIVE)) return 1;
+        if (words > 0 && !past &&
+            (tok_in(t, DET) || tok_in(t, PREP) || tok_in(t, QUANT) || t->kind == TK_NUM ||
+             (words == 1 && adjective(t))))
+            return 1;
+        /* "long-standing sanctions", "a four-day strike"; a plain noun
+         * before it makes a compound ("peace talks", "prisoner exchange") */
+        if (words == 0 && !past && t->kind == TK_WORD && !t->cap && strchr(t->up, '-')) return 1;
+        if (words == 0 && !past && plain_noun(p, k)) return 1;
+        /* right after another verb it is that verb's object ("denied
+         * charges", "suspended aid", "cancelled a planned visit") */
+        if (words == 0 && !past && p->vrb[k].entry >= 0 && p->men_at[k] < 0 && t->kind == TK_WORD &&
+            !t->cap && !tok_in(t, AUX) && !tok_in(t, BE) && !tok_in(t, NEG))
+            return 1;
+        if ((t->kind != TK_WORD && t->kind != TK_NUM) || t->cap || p->men_at[k] >= 0 ||
+            p->vrb[k].entry >= 0 || tok_in(t, AUX) || tok_in(t, BE) || tok_in(t, NEG) || adverb(t) ||
+            tok_in(t, FUNCTION_WORD))
+            break;
+    }
+    return 0;
+}
+
+/* Verb v in -ing with no auxiliary: a clause of its sentence's subject
+ * after a comma, "and" or a word of time (", accusing him of", "after
+ * visiting Israel"), or a crowd's protest right after it ("students
+ * protesting"); else a modifier ("roads leading into"). */
+static int participle_clause(const parse *p, vcand *v, const token *w) {
+    /* ", accusing him of": a participle after a comma is a clause of the
+     * subject before it; otherwise a modifier ("roads leading into") */
+    if (v->c0 == v->v0 && v->v0 > 0 && tok_eq(&p->t[v->v0 - 1], ",") && !tok_in(w, NOT_PARTICIPLE)) {
+        v->part = 1;
+        return 1;
+    }
+    /* ", killing eight and drawing return fire": a second such clause */
+    if (v->c0 == v->v0 && v->v0 > 1 && tok_eq(&p->t[v->v0 - 1], "AND") && !tok_in(w, NOT_PARTICIPLE))
+        for (uint32_t k = v->v0 - 1; k-- > 1;) {
+            const token *t = &p->t[k];
+            if (tok_eq(t, ";") || t->kind == TK_QUOTE ||
+                (tok_eq(t, ",") && k + 1 < v->v0 - 1 && !ends_with(&p->t[k + 1], "ING")))
+                break;
+            if (ends_with(t, "ING") && tok_eq(&p->t[k - 1], ",") && p->vrb[k].entry >= 0) {
+                v->part = 1;
+                return 1;
+            }
+        }
+    /* "after visiting Israel", "while meeting Sisi": a clause of time
+     * with the subject of the sentence */
+    static const char *const TIME[] = {"AFTER", "BEFORE", "WHILE", "WHEN", "UPON", NULL};
+    if (v->c0 == v->v0 && v->v0 > 0 && tok_in(&p->t[v->v0 - 1], TIME) && !tok_in(w, NOT_PARTICIPLE)) {
+        v->part = 1;
+        return 1;
+    }
+    /* "students protesting against the government": the crowd's protest */
+    const char *code = form_code(p->d, v->f);
+    if (v->c0 == v->v0 && v->v0 > 0 && p->men_at[v->v0 - 1] >= 0 && code && !strncmp(code, "14", 2)) {
+        v->rel = 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* Whether a form that is not a past, after a name, is a noun: the name
+ * follows an article or a quantity ("all Gondor sanctions"), or is a
+ * lower-case role in the singular right after a verb or "and" ("launched
+ * drone attacks"). */
+static int after_name_noun(const parse *p, const vcand *v, const token *w, int past) {
+    /* "an anti- Gondor parade", "all Gondor sanctions": a form that is not
+     * a past, after a name that follows an article or a quantity, is a noun */
+    if (v->v0 > 0 && !past && p->men_at[v->v0 - 1] >= 0 && !v->aux &&
+        p->t[v->v0 - 1].kind == TK_WORD) { /* not "the European Union (EU) agree" */
+        const mention *m = &p->men[p->men_at[v->v0 - 1]];
+        const token *b = m->t0 > 0 ? &p->t[m->t0 - 1] : NULL;
+        if (b && (tok_in(b, DET) || tok_in(b, QUANT) || tok_eq(b, "ALL") || b->kind == TK_DASH))
+            return 1;
+        /* "launched drone attacks", "a barrage and drone attacks": a role of
+         * one lower-case word in the singular, right after a verb or "and",
+         * makes a noun of the word after it */
+        const token *r = &p->t[m->t0];
+        if (b && m->t1 == m->t0 + 1 && !r->cap && !ends_with(r, "S") && ends_with(w, "S") &&
+            (p->vrb[m->t0 - 1].entry >= 0 || tok_eq(b, "AND")))
+            return 1;
+    }
+    return 0;
+}
+
 static int is_main(const parse *p, vcand *v) {
     const token *w = &p->t[v->vw];
     if (p->men_at[v->v0] >= 0) return 0;
@@ -204,101 +313,17 @@ static int is_main(const parse *p, vcand *v) {
             prev->kind == TK_NUM)
             return 0; /* not "Each blamed the other" */
     }
-    /* "his 11th tour", "their first visit": a possessive, then at most two
-     * plain words (no verb, actor, auxiliary or adverb), makes it a noun;
-     * so do a determiner or a preposition before a form that is not a past
-     * ("no objective signs", "for peace talks") */
     int past = ends_with(w, "ED") || (!bare_form(p, v) && !ends_with(w, "S"));
-    if (v->v0 > 0 && !past && tok_in(&p->t[v->v0 - 1], PREP)) return 0; /* "during talks" */
-    /* "talks between", "a phone call between": a noun, unless an
-     * auxiliary or "to" makes it a verb ("to mediate between") */
-    if (v->v1 < p->n && tok_eq(&p->t[v->v1], "BETWEEN") && !v->aux && !v->inf && !v->be && !past_form(w))
-        return 0;
-    /* "their first exchange", "the second round": an ordinal after a
-     * determiner is an adjective */
-    if (v->v0 > 1 && tok_in(&p->t[v->v0 - 1], ORDINAL) &&
-        (tok_in(&p->t[v->v0 - 2], DET) || p->t[v->v0 - 2].kind == TK_POSS))
-        return 0;
-    for (uint32_t k = v->v0, words = 0; k-- > 0 && words <= 2; words++) {
-        const token *t = &p->t[k];
-        if (words > 0 && tok_in(t, POSSESSIVE)) return 0;
-        if (words > 0 && !past &&
-            (tok_in(t, DET) || tok_in(t, PREP) || tok_in(t, QUANT) || t->kind == TK_NUM ||
-             (words == 1 && adjective(t))))
-            return 0;
-        /* "long-standing sanctions", "a four-day strike"; a plain noun
-         * before it makes a compound ("peace talks", "prisoner exchange") */
-        if (words == 0 && !past && t->kind == TK_WORD && !t->cap && strchr(t->up, '-')) return 0;
-        if (words == 0 && !past && plain_noun(p, k)) return 0;
-        /* right after another verb it is that verb's object ("denied
-         * charges", "suspended aid", "cancelled a planned visit") */
-        if (words == 0 && !past && p->vrb[k].entry >= 0 && p->men_at[k] < 0 && t->kind == TK_WORD &&
-            !t->cap && !tok_in(t, AUX) && !tok_in(t, BE) && !tok_in(t, NEG))
-            return 0;
-        if ((t->kind != TK_WORD && t->kind != TK_NUM) || t->cap || p->men_at[k] >= 0 ||
-            p->vrb[k].entry >= 0 || tok_in(t, AUX) || tok_in(t, BE) || tok_in(t, NEG) || adverb(t) ||
-            tok_in(t, FUNCTION_WORD))
-            break;
-    }
+    if (noun_context(p, v, w, past)) return 0;
     int ing = ends_with(w, "ING");
-    if (ing && !v->be && !v->aux) {
-        /* ", accusing him of": a participle after a comma is a clause of the
-         * subject before it; otherwise a modifier ("roads leading into") */
-        if (v->c0 == v->v0 && v->v0 > 0 && tok_eq(&p->t[v->v0 - 1], ",") && !tok_in(w, NOT_PARTICIPLE)) {
-            v->part = 1;
-            return 1;
-        }
-        /* ", killing eight and drawing return fire": a second such clause */
-        if (v->c0 == v->v0 && v->v0 > 1 && tok_eq(&p->t[v->v0 - 1], "AND") && !tok_in(w, NOT_PARTICIPLE))
-            for (uint32_t k = v->v0 - 1; k-- > 1;) {
-                const token *t = &p->t[k];
-                if (tok_eq(t, ";") || t->kind == TK_QUOTE ||
-                    (tok_eq(t, ",") && k + 1 < v->v0 - 1 && !ends_with(&p->t[k + 1], "ING")))
-                    break;
-                if (ends_with(t, "ING") && tok_eq(&p->t[k - 1], ",") && p->vrb[k].entry >= 0) {
-                    v->part = 1;
-                    return 1;
-                }
-            }
-        /* "after visiting Israel", "while meeting Sisi": a clause of time
-         * with the subject of the sentence */
-        static const char *const TIME[] = {"AFTER", "BEFORE", "WHILE", "WHEN", "UPON", NULL};
-        if (v->c0 == v->v0 && v->v0 > 0 && tok_in(&p->t[v->v0 - 1], TIME) &&
-            !tok_in(w, NOT_PARTICIPLE)) {
-            v->part = 1;
-            return 1;
-        }
-        /* "students protesting against the government": the crowd's protest */
-        const char *code = form_code(p->d, v->f);
-        if (v->c0 == v->v0 && v->v0 > 0 && p->men_at[v->v0 - 1] >= 0 && code &&
-            !strncmp(code, "14", 2)) {
-            v->rel = 1;
-            return 1;
-        }
-        return 0;
-    }
+    if (ing && !v->be && !v->aux) return participle_clause(p, v, w);
     /* after "be" a verb is a participle; its bare form is an adjective
      * ("was open", "are free"), unless the participle is that form ("was hit") */
     if (v->be && !ing && bare_form(p, v) && !tok_in(w, SAME_PARTICIPLE) && v->vw + 1 == v->v1 &&
         after_be(p, v->v0))
         return 0;
     if (v->v0 > 0 && tok_in(&p->t[v->v0 - 1], DEGREE)) return 0; /* "very close" */
-    /* "an anti- Gondor parade", "all Gondor sanctions": a form that is not
-     * a past, after a name that follows an article or a quantity, is a noun */
-    if (v->v0 > 0 && !past && p->men_at[v->v0 - 1] >= 0 && !v->aux &&
-        p->t[v->v0 - 1].kind == TK_WORD) { /* not "the European Union (EU) agree" */
-        const mention *m = &p->men[p->men_at[v->v0 - 1]];
-        const token *b = m->t0 > 0 ? &p->t[m->t0 - 1] : NULL;
-        if (b && (tok_in(b, DET) || tok_in(b, QUANT) || tok_eq(b, "ALL") || b->kind == TK_DASH))
-            return 0;
-        /* "launched drone attacks", "a barrage and drone attacks": a role of
-         * one lower-case word in the singular, right after a verb or "and",
-         * makes a noun of the word after it */
-        const token *r = &p->t[m->t0];
-        if (b && m->t1 == m->t0 + 1 && !r->cap && !ends_with(r, "S") && ends_with(w, "S") &&
-            (p->vrb[m->t0 - 1].entry >= 0 || tok_eq(b, "AND")))
-            return 0;
-    }
+    if (after_name_noun(p, v, w, past)) return 0;
     if (v->be && !ing && (!bare_form(p, v) || tok_in(w, SAME_PARTICIPLE)))
         v->passive = 1; /* "was hit" */
     return 1;
