@@ -409,6 +409,77 @@ static dyad_status lite_run(void *impl, int stmt, int n, const char *const *v, s
     return rc == SQLITE_DONE ? DYAD_OK : db_fail(s, err, "cannot merge an event's reports");
 }
 
+/* The event e joins as put_events says (a new one when its key has
+ * none) in *ev, and whether its key must be planned again in *replan; -1
+ * on a database error. */
+static int join_event(lite *s, const dyad_event *e, sqlite3_int64 *ev, int *replan) {
+    const dyad_place *pl = &e->place;
+    const char *place = pl->name ? pl->name : "", *kind = pl->name ? pl->kind : "";
+    sqlite3_stmt *st = s->find_event;
+    bind_str(st, 1, e->date);
+    bind_str(st, 2, e->source);
+    bind_str(st, 3, e->target);
+    bind_str(st, 4, e->code);
+    bind_str(st, 5, place);
+    bind_str(st, 6, pl->name ? pl->country : "");
+    bind_str(st, 8, kind);
+    *ev = -1;
+    *replan = 0;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *ev = sqlite3_column_int64(st, 0);
+        int country = kind && !strcmp(kind, "country");
+        int same = !strcmp(col(st, 1), place) && sqlite3_column_int(st, 2) == country;
+        int in_it = country && sqlite3_column_int(st, 3);
+        *replan = !(same || !place[0] || in_it) || (rc = sqlite3_step(st)) == SQLITE_ROW;
+        if (rc == SQLITE_ROW) rc = SQLITE_DONE;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return -1;
+    if (*ev < 0) {
+        st = s->put_event;
+        bind_str(st, 1, e->date);
+        bind_str(st, 2, e->source);
+        bind_str(st, 3, e->target);
+        bind_str(st, 4, e->code);
+        bind_str(st, 5, e->root);
+        sqlite3_bind_int(st, 6, e->quad);
+        sqlite3_bind_double(st, 7, e->goldstein);
+        bind_place(st, 8, pl);
+        sqlite3_bind_double(st, 13, e->confidence);
+        if (step_done(st)) return -1;
+        *ev = sqlite3_last_insert_rowid(s->db);
+    }
+    return 0;
+}
+
+/* Binds the mention of event e (of event ev, article art) to put_mention. */
+static void bind_mention(sqlite3_stmt *st, const dyad_article *a, const dyad_doc *d, const dyad_event *e,
+                         sqlite3_int64 ev, sqlite3_int64 art) {
+    const dyad_place *pl = &e->place;
+    sqlite3_bind_int64(st, 1, ev);
+    sqlite3_bind_int64(st, 2, art);
+    sqlite3_bind_int(st, 3, (int)e->sentence);
+    bind_text(st, 4, a->text + e->source_span.off, e->source_span.len);
+    bind_text(st, 5, a->text + e->target_span.off, e->target_span.len);
+    bind_text(st, 6, a->text + e->verb_span.off, e->verb_span.len);
+    bind_span(st, 7, a, d, e->source_span);
+    bind_span(st, 9, a, d, e->target_span);
+    bind_span(st, 11, a, d, e->verb_span);
+    bind_text(st, 13, a->text + e->date_span.off, e->date_span.len);
+    bind_str(st, 14, e->rule);
+    bind_text(st, 15, a->text + pl->span.off, pl->name ? pl->span.len : 0);
+    bind_span(st, 16, a, d, pl->name ? pl->span : (dyad_span){0, 0});
+    sqlite3_bind_double(st, 18, e->confidence);
+    bind_str(st, 19, e->source_basis ? e->source_basis : "");
+    bind_str(st, 20, e->target_basis ? e->target_basis : "");
+    bind_str(st, 21, e->source_name ? e->source_name : "");
+    bind_str(st, 22, e->target_name ? e->target_name : "");
+    bind_str(st, 23, e->source_wikidata ? e->source_wikidata : "");
+    bind_str(st, 24, e->target_wikidata ? e->target_wikidata : "");
+    bind_place(st, 25, pl);
+}
+
 /* Stores the article's events, each as a report (mention) of the event it
  * joins. A report whose key has no event makes one; one whose key has a
  * single event that the merge rule would have it join (the same place; a
@@ -418,44 +489,11 @@ static dyad_status put_events(lite *s, const dyad_article *a, const dyad_doc *d,
                               dyad_error *err) {
     for (size_t i = 0; i < dyad_doc_nevents(d); i++) {
         const dyad_event *e = dyad_doc_event(d, i);
-        const dyad_place *pl = &e->place;
-        const char *place = pl->name ? pl->name : "", *kind = pl->name ? pl->kind : "";
-        sqlite3_stmt *st = s->find_event;
-        bind_str(st, 1, e->date);
-        bind_str(st, 2, e->source);
-        bind_str(st, 3, e->target);
-        bind_str(st, 4, e->code);
-        bind_str(st, 5, place);
-        bind_str(st, 6, pl->name ? pl->country : "");
-        bind_str(st, 8, kind);
-        sqlite3_int64 ev = -1;
-        int replan = 0, rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW) {
-            ev = sqlite3_column_int64(st, 0);
-            int country = kind && !strcmp(kind, "country");
-            int same = !strcmp(col(st, 1), place) && sqlite3_column_int(st, 2) == country;
-            int in_it = country && sqlite3_column_int(st, 3);
-            replan = !(same || !place[0] || in_it) || (rc = sqlite3_step(st)) == SQLITE_ROW;
-            if (rc == SQLITE_ROW) rc = SQLITE_DONE;
-        }
-        sqlite3_reset(st);
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(s, err, "cannot look up an event");
-        if (ev < 0) {
-            st = s->put_event;
-            bind_str(st, 1, e->date);
-            bind_str(st, 2, e->source);
-            bind_str(st, 3, e->target);
-            bind_str(st, 4, e->code);
-            bind_str(st, 5, e->root);
-            sqlite3_bind_int(st, 6, e->quad);
-            sqlite3_bind_double(st, 7, e->goldstein);
-            bind_place(st, 8, pl);
-            sqlite3_bind_double(st, 13, e->confidence);
-            if (step_done(st)) return db_fail(s, err, "cannot store an event");
-            ev = sqlite3_last_insert_rowid(s->db);
-        }
+        sqlite3_int64 ev;
+        int replan;
+        if (join_event(s, e, &ev, &replan)) return db_fail(s, err, "cannot store an event");
         /* GDELT counts, kept as mentions arrive */
-        st = s->seen_article;
+        sqlite3_stmt *st = s->seen_article;
         sqlite3_bind_int64(st, 1, ev);
         sqlite3_bind_int64(st, 2, art);
         int new_article = sqlite3_step(st) == SQLITE_DONE;
@@ -466,27 +504,7 @@ static dyad_status put_events(lite *s, const dyad_article *a, const dyad_doc *d,
         if (step_done(st)) return db_fail(s, err, "cannot count sources");
         int new_source = sqlite3_changes(s->db) > 0;
         st = s->put_mention;
-        sqlite3_bind_int64(st, 1, ev);
-        sqlite3_bind_int64(st, 2, art);
-        sqlite3_bind_int(st, 3, (int)e->sentence);
-        bind_text(st, 4, a->text + e->source_span.off, e->source_span.len);
-        bind_text(st, 5, a->text + e->target_span.off, e->target_span.len);
-        bind_text(st, 6, a->text + e->verb_span.off, e->verb_span.len);
-        bind_span(st, 7, a, d, e->source_span);
-        bind_span(st, 9, a, d, e->target_span);
-        bind_span(st, 11, a, d, e->verb_span);
-        bind_text(st, 13, a->text + e->date_span.off, e->date_span.len);
-        bind_str(st, 14, e->rule);
-        bind_text(st, 15, a->text + pl->span.off, pl->name ? pl->span.len : 0);
-        bind_span(st, 16, a, d, pl->name ? pl->span : (dyad_span){0, 0});
-        sqlite3_bind_double(st, 18, e->confidence);
-        bind_str(st, 19, e->source_basis ? e->source_basis : "");
-        bind_str(st, 20, e->target_basis ? e->target_basis : "");
-        bind_str(st, 21, e->source_name ? e->source_name : "");
-        bind_str(st, 22, e->target_name ? e->target_name : "");
-        bind_str(st, 23, e->source_wikidata ? e->source_wikidata : "");
-        bind_str(st, 24, e->target_wikidata ? e->target_wikidata : "");
-        bind_place(st, 25, pl);
+        bind_mention(st, a, d, e, ev, art);
         if (step_done(st)) return db_fail(s, err, "cannot store a mention");
         st = s->count;
         sqlite3_bind_int64(st, 1, ev);
