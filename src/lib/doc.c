@@ -286,6 +286,46 @@ static void name_events(dyad_doc *doc, const dicts *d) {
     }
 }
 
+/* What the article keeps of sentence si once its events are coded (j,
+ * its nv verbs vs): the roles of its actors, its group and countries,
+ * the lead's day, who spoke its quotation, and whom "he" or "it" will
+ * stand for in the next. */
+static void remember_sentence(dyad_doc *doc, const sent_job *j, const vcand *vs, size_t nv, uint32_t si,
+                              int32_t date) {
+    const parse *p = j->p;
+    for (uint32_t m = 0; m < p->nmen; m++) {
+        const char *why;
+        article_role_seen(&doc->roles, coder_actor_code(j, (int32_t)m, &why), si);
+    }
+    keep_group(doc, p, si);
+    keep_countries(doc, p, si);
+    for (int k = 0; k < j->ndates && si <= 1 && !doc->story_date; k++) /* the lead's day */
+        if (j->dates[k].precision == DATE_DAY && (!date || j->dates[k].date <= date) &&
+            coder_historic_ok(j, &j->dates[k])) {
+            doc->story_date = j->datestr[k];
+            doc->story_span = coder_tok_span(p->t, j->dates[k].t0, j->dates[k].t1);
+            break;
+        }
+    /* who spoke this sentence's quotation, for one that goes on in the next */
+    for (size_t k = 0; k < nv; k++) {
+        if (vs[k].src < 0 || !coder_quoting(p, &vs[k])) continue;
+        doc->speaker = coder_actor_code(j, vs[k].src, &doc->speaker_basis);
+        doc->speaker_si = si;
+        break;
+    }
+    /* "He" in a later sentence stands for the person this one's first
+     * main verb has as subject (a country with a role: "SRBGOV") */
+    doc->aliases.it = NULL; /* "It said" only right after its antecedent */
+    for (size_t k = 0; k < nv; k++) {
+        if (!vs[k].main || vs[k].src < 0) continue;
+        if (person(p, vs[k].src))
+            doc->aliases.he = p->men[vs[k].src].code;
+        else if (coder_named(p->men[vs[k].src].code) && group_size(p, p->men[vs[k].src].group) == 1)
+            doc->aliases.it = p->men[vs[k].src].code;
+        break;
+    }
+}
+
 static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text, const sentence *s,
                          const token *toks, uint32_t si, int32_t date, const char *datestr) {
     const dicts *d = &ctx->d;
@@ -342,37 +382,7 @@ static int code_sentence(dyad_doc *doc, const dyad_ctx *ctx, const char *text, c
     vcand *vs;
     size_t nv;
     if (coder_clauses(&j, d, s->ntok, &vs, &nv) != 0) return -1;
-    for (uint32_t m = 0; m < p.nmen; m++) {
-        const char *why;
-        article_role_seen(&doc->roles, coder_actor_code(&j, (int32_t)m, &why), si);
-    }
-    keep_group(doc, &p, si);
-    keep_countries(doc, &p, si);
-    for (int k = 0; k < j.ndates && si <= 1 && !doc->story_date; k++) /* the lead's day */
-        if (j.dates[k].precision == DATE_DAY && (!date || j.dates[k].date <= date) &&
-            coder_historic_ok(&j, &j.dates[k])) {
-            doc->story_date = j.datestr[k];
-            doc->story_span = coder_tok_span(p.t, j.dates[k].t0, j.dates[k].t1);
-            break;
-        }
-    /* who spoke this sentence's quotation, for one that goes on in the next */
-    for (size_t k = 0; k < nv; k++) {
-        if (vs[k].src < 0 || !coder_quoting(&p, &vs[k])) continue;
-        doc->speaker = coder_actor_code(&j, vs[k].src, &doc->speaker_basis);
-        doc->speaker_si = si;
-        break;
-    }
-    /* "He" in a later sentence stands for the person this one's first
-     * main verb has as subject (a country with a role: "SRBGOV") */
-    doc->aliases.it = NULL; /* "It said" only right after its antecedent */
-    for (size_t k = 0; k < nv; k++) {
-        if (!vs[k].main || vs[k].src < 0) continue;
-        if (person(&p, vs[k].src))
-            doc->aliases.he = p.men[vs[k].src].code;
-        else if (coder_named(p.men[vs[k].src].code) && group_size(&p, p.men[vs[k].src].group) == 1)
-            doc->aliases.it = p.men[vs[k].src].code;
-        break;
-    }
+    remember_sentence(doc, &j, vs, nv, si, date);
     return 0;
 }
 
