@@ -615,17 +615,13 @@ static int count_mention(void *ud, const dyad_stored_mention *m) {
     return 0;
 }
 
-/* POST /api/articles: one article object or an array of them, checked
- * first, then coded and stored in one transaction. */
-static void post_articles(http_api *api, const char *body, size_t len, http_reply *out) {
-    if (!api->ctx) {
-        http_error(out, 503, "this server has no dictionaries loaded");
-        return;
-    }
+/* The body of a POST as JSON (strict, valid UTF-8, nothing after it);
+ * NULL after filling out. */
+static json_object *parse_body(const char *body, size_t len, http_reply *out) {
     json_tokener *tok = json_tokener_new();
     if (!tok) {
         http_error(out, 500, "out of memory");
-        return;
+        return NULL;
     }
     json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
     json_object *root = json_tokener_parse_ex(tok, body, (int)len);
@@ -639,8 +635,53 @@ static void post_articles(http_api *api, const char *body, size_t len, http_repl
                    : je == json_tokener_continue ? "ends too early"
                    : je != json_tokener_success  ? json_tokener_error_desc(je)
                                                  : "trailing data");
+        return NULL;
+    }
+    return root;
+}
+
+/* Stores the n coded articles in one transaction, under the API's lock,
+ * and lists each in stored (id, added, replaced, events, mentions); 1
+ * after filling out when the store fails. */
+static int store_posted(http_api *api, const dyad_article *arts, dyad_doc **docs, size_t n,
+                        json_object *stored, http_reply *out) {
+    dyad_error err;
+    pthread_mutex_lock(&api->lock);
+    dyad_status st = dyad_store_begin(api->store, &err);
+    for (size_t i = 0; st == DYAD_OK && i < n; i++) {
+        int added = 0;
+        long mentions = 0;
+        int found;
+        st = dyad_store_put(api->store, &arts[i], docs[i], &added, &err);
+        if (st == DYAD_OK)
+            st =
+                dyad_store_article(api->store, arts[i].id, NULL, count_mention, &mentions, &found, &err);
+        json_object *o = json_object_new_object();
+        add_str(o, "id", arts[i].id);
+        json_object_object_add(o, "added", json_object_new_boolean(added));
+        json_object_object_add(o, "replaced", json_object_new_boolean(added == 2));
+        add_int(o, "events", (int64_t)dyad_doc_nevents(docs[i]));
+        add_int(o, "mentions", mentions);
+        json_object_array_add(stored, o);
+    }
+    if (st == DYAD_OK)
+        st = dyad_store_commit(api->store, &err);
+    else
+        dyad_store_commit(api->store, NULL); /* keeps nothing of a failed article */
+    pthread_mutex_unlock(&api->lock);
+    if (st != DYAD_OK) store_error(out, &err, 0);
+    return st != DYAD_OK;
+}
+
+/* POST /api/articles: one article object or an array of them, checked
+ * first, then coded and stored in one transaction. */
+static void post_articles(http_api *api, const char *body, size_t len, http_reply *out) {
+    if (!api->ctx) {
+        http_error(out, 503, "this server has no dictionaries loaded");
         return;
     }
+    json_object *root = parse_body(body, len, out);
+    if (!root) return;
     int many = json_object_is_type(root, json_type_array);
     size_t n = many ? json_object_array_length(root) : 1;
     if (n == 0 || n > MAX_POSTED) {
@@ -665,35 +706,7 @@ static void post_articles(http_api *api, const char *body, size_t len, http_repl
         } else {
             dyad_doc_keep_confident(docs[i], DYAD_MIN_CONFIDENCE);
         }
-    if (!bad) {
-        pthread_mutex_lock(&api->lock);
-        dyad_status st = dyad_store_begin(api->store, &err);
-        for (size_t i = 0; st == DYAD_OK && i < n; i++) {
-            int added = 0;
-            long mentions = 0;
-            int found;
-            st = dyad_store_put(api->store, &arts[i], docs[i], &added, &err);
-            if (st == DYAD_OK)
-                st = dyad_store_article(api->store, arts[i].id, NULL, count_mention, &mentions, &found,
-                                        &err);
-            json_object *o = json_object_new_object();
-            add_str(o, "id", arts[i].id);
-            json_object_object_add(o, "added", json_object_new_boolean(added));
-            json_object_object_add(o, "replaced", json_object_new_boolean(added == 2));
-            add_int(o, "events", (int64_t)dyad_doc_nevents(docs[i]));
-            add_int(o, "mentions", mentions);
-            json_object_array_add(stored, o);
-        }
-        if (st == DYAD_OK)
-            st = dyad_store_commit(api->store, &err);
-        else
-            dyad_store_commit(api->store, NULL); /* keeps nothing of a failed article */
-        pthread_mutex_unlock(&api->lock);
-        if (st != DYAD_OK) {
-            store_error(out, &err, 0);
-            bad = 1;
-        }
-    }
+    if (!bad) bad = store_posted(api, arts, docs, n, stored, out);
     for (size_t i = 0; docs && i < n; i++) dyad_doc_free(docs[i]);
     free(docs);
     posted_free(&p);
