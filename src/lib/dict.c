@@ -461,13 +461,92 @@ static void actor_meta(liner *L, int32_t entry, const char *s) {
     }
 }
 
+/* A line of codes ("[GONGOV 20040101-20061231]") for the actor being
+ * built: added to its codes, or reported. */
+static void actor_codes(liner *L, dicts *d, actor_build *b, const char *s) {
+    dated_code tmp[32];
+    if (b->entry < 0) {
+        liner_bad(L, "code line with no actor before it%s", "");
+        return;
+    }
+    int n = read_codes(d, s, tmp, 32 - b->ncodes);
+    if (n < 0) {
+        liner_bad(L, "bad code or date restriction: %s", s);
+        return;
+    }
+    int undated = 0; /* a second undated code would never be used */
+    for (int k = 0; k < b->ncodes; k++) undated |= !code_dated(&b->codes[k]);
+    if (undated && n == 1 && !code_dated(&tmp[0])) {
+        liner_bad(L, "second undated code for the same actor: %s", s);
+        return;
+    }
+    memcpy(b->codes + b->ncodes, tmp, (size_t)n * sizeof *tmp);
+    b->ncodes += n;
+}
+
+/* A line of an actor's phrase ("GONDOR_ [GON]"), or of a synonym ("+")
+ * of the actor being built: a new entry or another phrase of it. -1 when
+ * out of memory. */
+static int actor_phrase(liner *L, dicts *d, actor_build *b, const char *s) {
+    dated_code tmp[32];
+    int syn = *s == '+';
+    if (syn) s++;
+    const char *br = strchr(s, '[');
+    size_t plen = br ? (size_t)(br - s) : strlen(s);
+    int n = 0;
+    if (br) {
+        n = read_codes(d, br, tmp, 32);
+        if (n < 0) {
+            liner_bad(L, "bad code or date restriction: %s", br);
+            return 0;
+        }
+    } else if (strchr(s, ']')) {
+        liner_bad(L, "unbalanced ']': %s", s);
+        return 0;
+    }
+    phrase p;
+    if (dict_phrase(d, s, plen, &p) != 0) {
+        liner_bad(L, "bad phrase: %s", s);
+        return 0;
+    }
+    /* a head with no code right after another one that has none yet
+     * shares its codes (the Phoenix files list names that way) */
+    if (!syn && !n && b->entry >= 0 && b->ncodes == 0) syn = 1;
+    if (syn) {
+        if (b->entry < 0) {
+            liner_bad(L, "synonym with no actor before it: %s", s);
+            return 0;
+        }
+    } else {
+        actor_close(L, b);
+        GROW(d->actors, return -1);
+        b->entry = (int32_t)d->actors.n;
+        b->line = L->line;
+        actor_entry *a = &d->actors.v[d->actors.n++];
+        memset(a, 0, sizeof *a);
+        a->rule = liner_rule(L);
+        a->name = phrase_name(d, s, plen);
+    }
+    if (n) {
+        int room = 32 - b->ncodes;
+        if (n > room) n = room;
+        memcpy(b->codes + b->ncodes, tmp, (size_t)n * sizeof *tmp);
+        b->ncodes += n;
+    }
+    int32_t first;
+    int added = dict_add_phrase(&d->actors_t, d, &p, b->entry, &first);
+    if (added < 0) return -1;
+    if (added == 1) actor_repeated(L, &p, b->entry, first);
+    d->actor_phrases++;
+    return 0;
+}
+
 dyad_status dict_parse_actors(dicts *d, const char *name, const char *buf, size_t len, dyad_warn_fn warn,
                               void *ud, dyad_error *err) {
     liner L;
     if (liner_init(&L, d, name, buf, len, warn, ud))
         return dyad_fail(err, DYAD_ENOMEM, name, 0, "out of memory");
     actor_build b = {-1, {{0}}, 0, 0};
-    dated_code tmp[32];
     dyad_status st = DYAD_OK;
     while (liner_next(&L)) {
         const char *s = skip_ws(L.out);
@@ -477,80 +556,13 @@ dyad_status dict_parse_actors(dicts *d, const char *name, const char *buf, size_
             continue;
         }
         if (*s == '[') {
-            if (b.entry < 0) {
-                liner_bad(&L, "code line with no actor before it%s", "");
-                continue;
-            }
-            int n = read_codes(d, s, tmp, 32 - b.ncodes);
-            if (n < 0) {
-                liner_bad(&L, "bad code or date restriction: %s", s);
-                continue;
-            }
-            int undated = 0; /* a second undated code would never be used */
-            for (int k = 0; k < b.ncodes; k++) undated |= !code_dated(&b.codes[k]);
-            if (undated && n == 1 && !code_dated(&tmp[0])) {
-                liner_bad(&L, "second undated code for the same actor: %s", s);
-                continue;
-            }
-            memcpy(b.codes + b.ncodes, tmp, (size_t)n * sizeof *tmp);
-            b.ncodes += n;
+            actor_codes(&L, d, &b, s);
             continue;
         }
-        int syn = *s == '+';
-        if (syn) s++;
-        const char *br = strchr(s, '[');
-        size_t plen = br ? (size_t)(br - s) : strlen(s);
-        int n = 0;
-        if (br) {
-            n = read_codes(d, br, tmp, 32);
-            if (n < 0) {
-                liner_bad(&L, "bad code or date restriction: %s", br);
-                continue;
-            }
-        } else if (strchr(s, ']')) {
-            liner_bad(&L, "unbalanced ']': %s", s);
-            continue;
-        }
-        phrase p;
-        if (dict_phrase(d, s, plen, &p) != 0) {
-            liner_bad(&L, "bad phrase: %s", s);
-            continue;
-        }
-        /* a head with no code right after another one that has none yet
-         * shares its codes (the Phoenix files list names that way) */
-        if (!syn && !n && b.entry >= 0 && b.ncodes == 0) syn = 1;
-        if (syn) {
-            if (b.entry < 0) {
-                liner_bad(&L, "synonym with no actor before it: %s", s);
-                continue;
-            }
-        } else {
-            actor_close(&L, &b);
-            GROW(d->actors, {
-                st = dyad_fail(err, DYAD_ENOMEM, name, L.line, "out of memory");
-                break;
-            });
-            b.entry = (int32_t)d->actors.n;
-            b.line = L.line;
-            actor_entry *a = &d->actors.v[d->actors.n++];
-            memset(a, 0, sizeof *a);
-            a->rule = liner_rule(&L);
-            a->name = phrase_name(d, s, plen);
-        }
-        if (n) {
-            int room = 32 - b.ncodes;
-            if (n > room) n = room;
-            memcpy(b.codes + b.ncodes, tmp, (size_t)n * sizeof *tmp);
-            b.ncodes += n;
-        }
-        int32_t first;
-        int added = dict_add_phrase(&d->actors_t, d, &p, b.entry, &first);
-        if (added < 0) {
+        if (actor_phrase(&L, d, &b, s) < 0) {
             st = dyad_fail(err, DYAD_ENOMEM, name, L.line, "out of memory");
             break;
         }
-        if (added == 1) actor_repeated(&L, &p, b.entry, first);
-        d->actor_phrases++;
     }
     if (st == DYAD_OK) actor_close(&L, &b);
     free(L.out);
