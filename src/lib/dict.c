@@ -672,6 +672,7 @@ dyad_status dict_parse_agents(dicts *d, const char *name, const char *buf, size_
             st = dyad_fail(err, DYAD_ENOMEM, name, L.line, "out of memory");
             break;
         });
+        if (st != DYAD_OK) break; /* GROW's break leaves only its own loop */
         int32_t entry = (int32_t)d->agents.n;
         agent_entry *a = &d->agents.v[d->agents.n++];
         a->prefix = tilde != code;
@@ -731,6 +732,7 @@ dyad_status dict_parse_discards(dicts *d, const char *name, const char *buf, siz
             st = dyad_fail(err, DYAD_ENOMEM, name, L.line, "out of memory");
             break;
         });
+        if (st != DYAD_OK) break; /* GROW's break leaves only its own loop */
         discard_entry *e = &d->discards.v[d->discards.n];
         e->story = (uint8_t)story;
         e->rule = liner_rule(&L);

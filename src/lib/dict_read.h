@@ -8,6 +8,9 @@
 #define MAX_WORDS 48        /* words in one phrase */
 #define MAX_DICT_LINE 65536 /* longer lines are refused */
 
+/* Makes room for one more element of arr (doubling), or runs fail: a
+ * statement that leaves the function ("return -1"), as a "break" in it
+ * would leave only the macro's own loop. */
 #define GROW(arr, fail)                                                                                 \
     do {                                                                                                \
         if ((arr).n == (arr).cap) {                                                                     \

@@ -491,6 +491,81 @@ int dict_index_synsets(dicts *d) {
     return 0;
 }
 
+/* A verb block header ("--- ATTACK [190] ---"): the block before it
+ * closed, a new one begun; a bad one reported. -1 when out of memory. */
+static int block_header(vparse *V, const char *s) {
+    dicts *d = V->L.d;
+    liner *L = &V->L;
+    close_block(V);
+    V->syn = -1;
+    const char *ob = strchr(s, '['), *cb = ob ? strchr(ob, ']') : NULL;
+    const char *code = NULL, *rcode = NULL;
+    if (!ob || !cb || parse_vcode(d, ob + 1, (size_t)(cb - ob - 1), &code, &rcode) != 0) {
+        liner_bad(L, "bad verb block header: %s", s);
+        return 0;
+    }
+    const char *nm = skip_ws(s + 3);
+    size_t nl = (size_t)(ob - nm);
+    while (nl && (nm[nl - 1] == ' ' || nm[nl - 1] == '_' || nm[nl - 1] == '\t')) nl--;
+    GROW(d->blocks, return -1);
+    V->block = (int32_t)d->blocks.n;
+    verb_block *b = &d->blocks.v[d->blocks.n++];
+    memset(b, 0, sizeof *b);
+    char up[256];
+    size_t ul = text_upper(nm, nl < 255 ? nl : 255, up, sizeof up);
+    b->name = arena_strndup(&d->mem, up, ul < sizeof up ? ul : sizeof up - 1);
+    b->code = code;
+    b->rcode = rcode;
+    b->rule = liner_rule(L);
+    return 0;
+}
+
+/* A synset header ("&CURRENCY"): the synset its members are added to, a
+ * new one unless it was named before. -1 when out of memory. */
+static int synset_header(vparse *V, const char *s) {
+    dicts *d = V->L.d;
+    liner *L = &V->L;
+    size_t nl = 0;
+    while (s[nl] && s[nl] != ' ' && s[nl] != '\t') nl++;
+    while (nl > 1 && s[nl - 1] == '_') nl--; /* "&PREPOSIT1_" is "&PREPOSIT1" */
+    if (nl < 2) {
+        liner_bad(L, "bad synset name: %s", s);
+        return 0;
+    }
+    int32_t ex = find_synset(d, s, nl);
+    if (ex >= 0) {
+        V->syn = ex;
+        return 0;
+    }
+    GROW(d->synsets, return -1);
+    V->syn = (int32_t)d->synsets.n;
+    synset *sy = &d->synsets.v[d->synsets.n++];
+    memset(sy, 0, sizeof *sy);
+    sy->name = arena_strndup(&d->mem, s, nl);
+    sy->rule = liner_rule(L);
+    return 0;
+}
+
+/* Gives each pattern element that names a synset its synset, once the
+ * file is read; an unknown name is reported at its line. */
+static void resolve_synsets(vparse *V) {
+    dicts *d = V->L.d;
+    liner *L = &V->L;
+    for (size_t i = 0; i < V->refs.n; i++) {
+        int32_t si = find_synset(d, V->refnames.v[i], strlen(V->refnames.v[i]));
+        if (si < 0) {
+            long save = L->line;
+            L->line = V->reflines.v[i];
+            liner_bad(L, "unknown synset %s", V->refnames.v[i]);
+            L->line = save;
+            V->refs.v[i]->kind = PE_WORD; /* matches nothing */
+            V->refs.v[i]->id = LEX_NONE;
+        } else {
+            V->refs.v[i]->id = (uint32_t)si;
+        }
+    }
+}
+
 dyad_status dict_parse_verbs(dicts *d, const char *name, const char *buf, size_t len, dyad_warn_fn warn,
                              void *ud, dyad_error *err) {
     vparse V;
@@ -499,52 +574,16 @@ dyad_status dict_parse_verbs(dicts *d, const char *name, const char *buf, size_t
         return dyad_fail(err, DYAD_ENOMEM, name, 0, "out of memory");
     V.block = V.syn = -1;
     liner *L = &V.L;
+    int oom = 0;
     while (liner_next(L)) {
         const char *s = skip_ws(L->out);
         if (!*s) continue;           /* a synset runs on to the next non-'+' line */
         if (!strncmp(s, "---", 3)) { /* block header */
-            close_block(&V);
-            V.syn = -1;
-            const char *ob = strchr(s, '['), *cb = ob ? strchr(ob, ']') : NULL;
-            const char *code = NULL, *rcode = NULL;
-            if (!ob || !cb || parse_vcode(d, ob + 1, (size_t)(cb - ob - 1), &code, &rcode) != 0) {
-                liner_bad(L, "bad verb block header: %s", s);
-                continue;
-            }
-            const char *nm = skip_ws(s + 3);
-            size_t nl = (size_t)(ob - nm);
-            while (nl && (nm[nl - 1] == ' ' || nm[nl - 1] == '_' || nm[nl - 1] == '\t')) nl--;
-            GROW(d->blocks, break);
-            V.block = (int32_t)d->blocks.n;
-            verb_block *b = &d->blocks.v[d->blocks.n++];
-            memset(b, 0, sizeof *b);
-            char up[256];
-            size_t ul = text_upper(nm, nl < 255 ? nl : 255, up, sizeof up);
-            b->name = arena_strndup(&d->mem, up, ul < sizeof up ? ul : sizeof up - 1);
-            b->code = code;
-            b->rcode = rcode;
-            b->rule = liner_rule(L);
+            if ((oom = block_header(&V, s) < 0)) break;
             continue;
         }
         if (*s == '&') { /* synset header */
-            size_t nl = 0;
-            while (s[nl] && s[nl] != ' ' && s[nl] != '\t') nl++;
-            while (nl > 1 && s[nl - 1] == '_') nl--; /* "&PREPOSIT1_" is "&PREPOSIT1" */
-            if (nl < 2) {
-                liner_bad(L, "bad synset name: %s", s);
-                continue;
-            }
-            int32_t ex = find_synset(d, s, nl);
-            if (ex >= 0) {
-                V.syn = ex;
-                continue;
-            }
-            GROW(d->synsets, break);
-            V.syn = (int32_t)d->synsets.n;
-            synset *sy = &d->synsets.v[d->synsets.n++];
-            memset(sy, 0, sizeof *sy);
-            sy->name = arena_strndup(&d->mem, s, nl);
-            sy->rule = liner_rule(L);
+            if ((oom = synset_header(&V, s) < 0)) break;
             continue;
         }
         if (V.syn >= 0 && *s == '+') {
@@ -565,26 +604,13 @@ dyad_status dict_parse_verbs(dicts *d, const char *name, const char *buf, size_t
     /* generated forms after the written ones */
     for (size_t i = 0; i < V.gen.n; i++)
         dict_add_phrase(&d->verbs_t, d, &V.gen.v[i].p, (int32_t)V.gen.v[i].form, NULL);
-    /* resolve synset names */
-    for (size_t i = 0; i < V.refs.n; i++) {
-        int32_t si = find_synset(d, V.refnames.v[i], strlen(V.refnames.v[i]));
-        if (si < 0) {
-            long save = L->line;
-            L->line = V.reflines.v[i];
-            liner_bad(L, "unknown synset %s", V.refnames.v[i]);
-            L->line = save;
-            V.refs.v[i]->kind = PE_WORD; /* matches nothing */
-            V.refs.v[i]->id = LEX_NONE;
-        } else {
-            V.refs.v[i]->id = (uint32_t)si;
-        }
-    }
+    resolve_synsets(&V);
     free(V.pats.v);
     free(V.gen.v);
     free(V.refs.v);
     free(V.refnames.v);
     free(V.reflines.v);
     free(L->out);
-    if (arena_failed(&d->mem)) return dyad_fail(err, DYAD_ENOMEM, name, 0, "out of memory");
+    if (oom || arena_failed(&d->mem)) return dyad_fail(err, DYAD_ENOMEM, name, 0, "out of memory");
     return DYAD_OK;
 }
