@@ -109,6 +109,85 @@ static void close_block(vparse *V) {
 }
 
 /* Parses the elements of a pattern line into pre/post. */
+/* Element x (the n-th) from the piece p[0..pl) of pattern s: '*' the
+ * verb (*verb gets its index), '+' the target, '$' the source, '%' a
+ * compound, '^' any word, '&NAME' a synset (named once the pattern is
+ * placed), else a word, a stem when it ends its token (last). -1 for a
+ * second verb, -2 when out of memory. */
+static int pattern_piece(dicts *d, const char *s, const char *p, size_t pl, int last, int n, pat_elem *x,
+                         int *verb) {
+    if (pl == 1 && *p == '*') {
+        if (*verb >= 0) return -1;
+        *verb = n;
+    } else if (pl == 1 && *p == '+')
+        x->kind = PE_TARGET;
+    else if (pl == 1 && *p == '$')
+        x->kind = PE_SOURCE;
+    else if (pl == 1 && *p == '%')
+        x->kind = PE_COMPOUND;
+    else if (pl == 1 && *p == '^')
+        x->kind = PE_SKIP;
+    else if (*p == '&') {
+        /* the name's offset in s, until the element is placed */
+        x->kind = PE_SYNSET;
+        x->id = (uint32_t)(p - s);
+        x->stem = (uint8_t)(pl > 255 ? 255 : pl);
+    } else {
+        x->kind = PE_WORD;
+        x->id = dict_intern(d, p, pl);
+        if (!x->id) return -2;
+        x->stem = (uint8_t)last;
+    }
+    return 0;
+}
+
+/* The n elements el (tokid: the token each came from) placed before and
+ * after the verb, el[verb], in the dictionary's arena, each marked
+ * adjacent to its verb-side neighbour when both came from one token. -2
+ * when out of memory. */
+static int pattern_sides(dicts *d, const pat_elem *el, const int *tokid, int n, int verb, pattern *pt) {
+    int npre = verb, npost = n - verb - 1;
+    pat_elem *pre = npre ? arena_alloc(&d->mem, (size_t)npre * sizeof *pre) : NULL;
+    pat_elem *post = npost ? arena_alloc(&d->mem, (size_t)npost * sizeof *post) : NULL;
+    if ((npre && !pre) || (npost && !post)) return -2;
+    memset(pt, 0, sizeof *pt);
+    for (int i = 0; i < npre; i++) {
+        pre[i] = el[i];
+        pre[i].adjacent = (uint8_t)(tokid[i] == tokid[i + 1]);
+    }
+    for (int i = 0; i < npost; i++) {
+        post[i] = el[verb + 1 + i];
+        post[i].adjacent = (uint8_t)(tokid[verb + 1 + i] == tokid[verb + i]);
+    }
+    pt->verb_adjacent_pre = (uint8_t)(npre && tokid[verb - 1] == tokid[verb]);
+    pt->verb_adjacent_post = (uint8_t)(npost && tokid[verb + 1] == tokid[verb]);
+    if (npre) pre[npre - 1].adjacent = pt->verb_adjacent_pre;
+    if (npost) post[0].adjacent = pt->verb_adjacent_post;
+    pt->pre = pre;
+    pt->post = post;
+    pt->npre = (uint16_t)npre;
+    pt->npost = (uint16_t)npost;
+    return 0;
+}
+
+/* The synset elements of pattern pt (of text s) recorded by name, to be
+ * resolved when the file is read. -2 when out of memory. */
+static int pattern_synsets(vparse *V, const char *s, pattern *pt) {
+    for (int i = 0; i < pt->npre + pt->npost; i++) {
+        /* the pattern's elements are this reader's, in its arena */
+        pat_elem *x = (pat_elem *)(i < pt->npre ? &pt->pre[i] : &pt->post[i - pt->npre]);
+        if (x->kind != PE_SYNSET) continue;
+        const char *nm = s + x->id;
+        size_t nl = 0;
+        while (nm[nl] && nm[nl] != '_' && nm[nl] != ' ' && nm[nl] != '\t' && nm[nl] != ')' &&
+               nm[nl] != '}')
+            nl++;
+        x->stem = 0;
+        if (add_ref(V, x, nm, nl) != 0) return -2;
+    }
+    return 0;
+}
+
 static int parse_pattern(vparse *V, const char *s, pattern *pt) {
     dicts *d = V->L.d;
     pat_elem el[MAX_ELEMS];
@@ -141,36 +220,12 @@ static int parse_pattern(vparse *V, const char *s, pattern *pt) {
                 if (n == MAX_ELEMS) return -1;
                 pat_elem *x = &el[n];
                 memset(x, 0, sizeof *x);
-                x->group = (uint8_t)(depth || pe < e ? (depth ? group : 0) : 0);
                 if (depth) x->group = (uint8_t)group;
                 tokid[n] = tok;
-                if (pl == 1 && *p == '*') {
-                    if (verb >= 0) return -1;
-                    verb = n;
-                } else if (pl == 1 && *p == '+')
-                    x->kind = PE_TARGET;
-                else if (pl == 1 && *p == '$')
-                    x->kind = PE_SOURCE;
-                else if (pl == 1 && *p == '%')
-                    x->kind = PE_COMPOUND;
-                else if (pl == 1 && *p == '^')
-                    x->kind = PE_SKIP;
-                else if (*p == '&') {
-                    x->kind = PE_SYNSET;
-                    x->id = UINT32_MAX; /* resolved later */
-                } else {
-                    x->kind = PE_WORD;
-                    x->id = dict_intern(d, p, pl);
-                    if (!x->id) return -2;
-                    /* the last piece of a token is a stem unless '_' ends it */
-                    x->stem = (uint8_t)(!trailing_us && (after >= e));
-                }
+                /* the last piece of a token is a stem unless '_' ends it */
+                int rc = pattern_piece(d, s, p, pl, !trailing_us && after >= e, n, x, &verb);
+                if (rc) return rc;
                 n++;
-                if (x->kind == PE_SYNSET && verb != n - 1) {
-                    /* remember the name; the element moves into the arena below */
-                    x->id = (uint32_t)(p - s); /* offset of the name, patched after copy */
-                    x->stem = (uint8_t)(pl > 255 ? 255 : pl);
-                }
             }
             p = after;
             if (p < e && *p == '_') p++;
@@ -179,41 +234,8 @@ static int parse_pattern(vparse *V, const char *s, pattern *pt) {
         q = e;
     }
     if (verb < 0) return -1;
-    int npre = verb, npost = n - verb - 1;
-    pat_elem *pre = npre ? arena_alloc(&d->mem, (size_t)npre * sizeof *pre) : NULL;
-    pat_elem *post = npost ? arena_alloc(&d->mem, (size_t)npost * sizeof *post) : NULL;
-    if ((npre && !pre) || (npost && !post)) return -2;
-    memset(pt, 0, sizeof *pt);
-    for (int i = 0; i < npre; i++) {
-        pre[i] = el[i];
-        /* adjacent to the verb-side neighbour (element i+1, or the verb) */
-        pre[i].adjacent = (uint8_t)(tokid[i] == tokid[i + 1]);
-    }
-    for (int i = 0; i < npost; i++) {
-        post[i] = el[verb + 1 + i];
-        post[i].adjacent = (uint8_t)(tokid[verb + 1 + i] == tokid[verb + i]);
-    }
-    pt->verb_adjacent_pre = (uint8_t)(npre && tokid[verb - 1] == tokid[verb]);
-    pt->verb_adjacent_post = (uint8_t)(npost && tokid[verb + 1] == tokid[verb]);
-    if (npre) pre[npre - 1].adjacent = pt->verb_adjacent_pre;
-    if (npost) post[0].adjacent = pt->verb_adjacent_post;
-    pt->pre = pre;
-    pt->post = post;
-    pt->npre = (uint16_t)npre;
-    pt->npost = (uint16_t)npost;
-    /* synset names */
-    for (int i = 0; i < npre + npost; i++) {
-        pat_elem *x = i < npre ? &pre[i] : &post[i - npre];
-        if (x->kind != PE_SYNSET) continue;
-        const char *nm = s + x->id;
-        size_t nl = 0;
-        while (nm[nl] && nm[nl] != '_' && nm[nl] != ' ' && nm[nl] != '\t' && nm[nl] != ')' &&
-               nm[nl] != '}')
-            nl++;
-        x->stem = 0;
-        if (add_ref(V, x, nm, nl) != 0) return -2;
-    }
-    return 0;
+    int rc = pattern_sides(d, el, tokid, n, verb, pt);
+    return rc ? rc : pattern_synsets(V, s, pt);
 }
 
 static void add_pattern(vparse *V, const char *s) {
