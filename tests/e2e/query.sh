@@ -104,7 +104,7 @@ grep -q -- "error: to: bad date" "$tmp/e6" || { echo "bad --to not reported"; fa
 "$DYAD" query --db "$db" --format xml 2>"$tmp/e2" && fail=1
 grep -q "not table, jsonl" "$tmp/e2" || fail=1
 "$DYAD" stats --db "$db" --by week 2>"$tmp/e3" && fail=1
-grep -q "is not day, dyad or root" "$tmp/e3" || fail=1
+grep -q "error: by: .week. is not day, dyad or root" "$tmp/e3" || { echo "bad --by not reported by its parameter"; fail=1; }
 "$DYAD" query --db "$db" --text '"unbalanced' 2>"$tmp/e4" && fail=1
 grep -q "text: .* is not a valid search" "$tmp/e4" || { echo "bad --text not reported"; fail=1; }
 "$DYAD" query --db "$db" --actor "'; DROP TABLE events; --" >/dev/null || fail=1

@@ -932,14 +932,7 @@ static dyad_status pg_stats(void *impl, const char *by, const dyad_query *q, dya
                             dyad_error *err) {
     pg_store *p = impl;
     const char *key;
-    if (!strcmp(by, "day"))
-        key = "e.date";
-    else if (!strcmp(by, "dyad"))
-        key = "e.source || '>' || e.target";
-    else if (!strcmp(by, "root"))
-        key = "e.root";
-    else
-        return dyad_fail(err, DYAD_EINVAL, NULL, 0, "--by: '%s' is not day, dyad or root", by);
+    key = rows_group_key(by); /* checked by store.c */
     char sql[2048];
     snprintf(sql, sizeof sql,
              "SELECT %s AS k, count(*), sum(e.num_mentions) FROM events e%s GROUP BY k ORDER BY k", key,

@@ -105,3 +105,11 @@ void rows_figure(const char *const *v, dyad_stored_figure *f) {
     f->lat = real(v[21]);
     f->lon = real(v[22]);
 }
+
+const char *rows_group_key(const char *by) {
+    static const char *const KEYS[][2] = {
+        {"day", "e.date"}, {"dyad", "e.source || '>' || e.target"}, {"root", "e.root"}};
+    for (size_t i = 0; by && i < sizeof KEYS / sizeof KEYS[0]; i++)
+        if (!strcmp(by, KEYS[i][0])) return KEYS[i][1];
+    return NULL;
+}

@@ -50,6 +50,10 @@
     " FROM figures f JOIN articles a ON a.rowid = f.article"                                            \
     " JOIN sentences se ON se.article = f.article AND se.idx = f.sentence"
 
+/* The SQL of the group key of stats by by ("day", "dyad", "root"), over
+ * events e; NULL for another. */
+const char *rows_group_key(const char *by);
+
 /* An event from n values: ROWS_EVENT, then (n > ROWS_EVENT_N) ROWS_FIRST;
  * without them the first-mention fields are "". */
 void rows_event(const char *const *v, int n, dyad_stored_event *e);

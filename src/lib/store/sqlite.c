@@ -687,14 +687,7 @@ static dyad_status lite_stats(void *impl, const char *by, const dyad_query *q, d
                               void *ud, dyad_error *err) {
     lite *s = impl;
     const char *key;
-    if (!strcmp(by, "day"))
-        key = "e.date";
-    else if (!strcmp(by, "dyad"))
-        key = "e.source || '>' || e.target";
-    else if (!strcmp(by, "root"))
-        key = "e.root";
-    else
-        return dyad_fail(err, DYAD_EINVAL, NULL, 0, "--by: '%s' is not day, dyad or root", by);
+    key = rows_group_key(by); /* checked by store.c */
     char w[1024], sql[2048];
     dyad_status res = where(q, w, sizeof w, err);
     if (res != DYAD_OK) return res;
