@@ -6,6 +6,7 @@
 #include "http_api.h"
 
 #include <json-c/json.h>
+#include <json-c/printbuf.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -117,50 +118,38 @@ static json_object *fixed(double v, int decimals) {
     return json_object_new_double_s(v, b);
 }
 
-/* place, country, lat and lon; null when unknown. */
-static void add_place(json_object *o, const char *place, const char *country, double lat, double lon) {
-    json_object_object_add(o, "place", *place ? json_object_new_string(place) : NULL);
-    json_object_object_add(o, "country", *country ? json_object_new_string(country) : NULL);
-    int known = !isnan(lat) && !isnan(lon);
-    json_object_object_add(o, "lat", known ? fixed(lat, 4) : NULL);
-    json_object_object_add(o, "lon", known ? fixed(lon, 4) : NULL);
+/* A record's JSON as the library writes it (dyad_stored_event_json...),
+ * kept as text and printed as it is inside the answer, through a
+ * serializer of its own; json null when text is NULL (out of memory). */
+static int raw_print(json_object *o, struct printbuf *pb, int level, int flags) {
+    (void)level, (void)flags;
+    const char *t = json_object_get_userdata(o);
+    return printbuf_memappend(pb, t, (int)strlen(t));
 }
 
-static json_object *event_json(const dyad_stored_event *e) {
-    json_object *o = json_object_new_object();
-    add_int(o, "id", e->id);
-    add_str(o, "date", e->date);
-    add_str(o, "source", e->source);
-    add_str(o, "target", e->target);
-    add_str(o, "code", e->code);
-    const char *name = dyad_cameo_name(e->code);
-    add_str(o, "name", name ? name : "");
-    add_str(o, "root", e->root);
-    add_int(o, "quad", e->quad);
-    json_object_object_add(o, "goldstein", fixed(e->goldstein, 1));
-    add_int(o, "num_mentions", e->num_mentions);
-    add_int(o, "num_sources", e->num_sources);
-    add_int(o, "num_articles", e->num_articles);
-    add_place(o, e->place, e->country, e->lat, e->lon);
-    json_object_object_add(o, "confidence", isnan(e->confidence) ? NULL : fixed(e->confidence, 2));
-    if (e->article[0]) {
-        add_str(o, "article", e->article);
-        add_str(o, "sentence", e->sentence);
-        add_str(o, "source_text", e->source_text);
-        add_str(o, "target_text", e->target_text);
-        add_str(o, "verb_text", e->verb_text);
-        add_name(o, "source_name", e->source_name);
-        add_name(o, "target_name", e->target_name);
-        add_name(o, "source_wikidata", e->source_wikidata);
-        add_name(o, "target_wikidata", e->target_wikidata);
-        add_str(o, "url", e->url);
-        add_str(o, "news_source", e->news_source);
-    }
+static void raw_free(json_object *o, void *text) {
+    (void)o;
+    free(text);
+}
+
+static json_object *raw_json(char *text) {
+    json_object *o = text ? json_object_new_object() : NULL;
+    if (o)
+        json_object_set_serializer(o, raw_print, text, raw_free);
+    else
+        free(text);
     return o;
 }
 
+/* A record's JSON as an object that can take more members. */
+static json_object *parsed_json(char *text) {
+    json_object *o = text ? json_tokener_parse(text) : NULL;
+    free(text);
+    return o ? o : json_object_new_object();
+}
+
 static int collect_event(void *ud, const dyad_stored_event *e) {
-    json_object_array_add(ud, event_json(e));
+    json_object_array_add(ud, raw_json(dyad_stored_event_json(e)));
     return 0;
 }
 
@@ -216,7 +205,7 @@ typedef struct detail {
 } detail;
 
 static int detail_event(void *ud, const dyad_stored_event *e) {
-    ((detail *)ud)->head = event_json(e);
+    ((detail *)ud)->head = parsed_json(dyad_stored_event_json(e));
     return 0;
 }
 
@@ -407,26 +396,7 @@ static dyad_status fetch_series(dyad_store *s, const dyad_query *q, json_object 
 }
 
 static int collect_figure(void *ud, const dyad_stored_figure *f) {
-    json_object *o = json_object_new_object();
-    add_int(o, "id", f->id);
-    add_str(o, "date", f->date);
-    add_str(o, "kind", f->kind);
-    json_object_object_add(o, "released", json_object_new_boolean(f->released));
-    add_int(o, "value", f->value);
-    add_int(o, "value_max", f->value_max);
-    add_str(o, "qualifier", f->qualifier);
-    add_str(o, "number", f->number);
-    add_str(o, "victim", f->victim);
-    add_str(o, "victim_code", f->victim_code);
-    add_str(o, "perpetrator", f->perpetrator);
-    add_str(o, "perpetrator_code", f->perpetrator_code);
-    add_str(o, "cited", f->cited);
-    add_place(o, f->place, f->country, f->lat, f->lon);
-    add_str(o, "article", f->article);
-    add_str(o, "news_source", f->news_source);
-    add_int(o, "sentence_index", f->sentence_index);
-    add_str(o, "sentence", f->sentence);
-    json_object_array_add(ud, o);
+    json_object_array_add(ud, raw_json(dyad_stored_figure_json(f)));
     return 0;
 }
 

@@ -315,20 +315,6 @@ static void csv_field(const char *s) {
     putchar('"');
 }
 
-static void json_str(const char *s) {
-    putchar('"');
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            printf("\\%c", c);
-        else if (c < 0x20)
-            printf("\\u%04x", c);
-        else
-            putchar(c);
-    }
-    putchar('"');
-}
-
 /* place,country,lat,lon as CSV fields (empty when unknown). */
 static void csv_place(const char *place, const char *country, double lat, double lon) {
     csv_field(place);
@@ -338,24 +324,6 @@ static void csv_place(const char *place, const char *country, double lat, double
         fputs(",,", stdout);
     else
         printf(",%.4f,%.4f", lat, lon);
-}
-
-/* ,"place":...,"country":...,"lat":...,"lon":... (null when unknown). */
-static void json_place(const char *place, const char *country, double lat, double lon) {
-    fputs(",\"place\":", stdout);
-    if (*place)
-        json_str(place);
-    else
-        fputs("null", stdout);
-    fputs(",\"country\":", stdout);
-    if (*country)
-        json_str(country);
-    else
-        fputs("null", stdout);
-    if (isnan(lat) || isnan(lon))
-        fputs(",\"lat\":null,\"lon\":null", stdout);
-    else
-        printf(",\"lat\":%.4f,\"lon\":%.4f", lat, lon);
 }
 
 static int print_event(void *ud, const dyad_stored_event *e) {
@@ -381,39 +349,10 @@ static int print_event(void *ud, const dyad_stored_event *e) {
         else
             printf(",%.2f\n", e->confidence);
     } else {
-        printf("{\"id\":%lld,\"date\":\"%s\",\"source\":", (long long)e->id, e->date);
-        json_str(e->source);
-        fputs(",\"target\":", stdout);
-        json_str(e->target);
-        printf(",\"code\":\"%s\",\"root\":\"%s\",\"quad\":%d,\"goldstein\":%.1f,"
-               "\"num_mentions\":%d,\"num_sources\":%d,\"num_articles\":%d,\"article\":",
-               e->code, e->root, e->quad, e->goldstein, e->num_mentions, e->num_sources,
-               e->num_articles);
-        json_str(e->article);
-        fputs(",\"sentence\":", stdout);
-        json_str(e->sentence);
-        fputs(",\"source_text\":", stdout);
-        json_str(e->source_text);
-        fputs(",\"target_text\":", stdout);
-        json_str(e->target_text);
-        fputs(",\"verb_text\":", stdout);
-        json_str(e->verb_text);
-        const char *names[4][2] = {{"source_name", e->source_name},
-                                   {"target_name", e->target_name},
-                                   {"source_wikidata", e->source_wikidata},
-                                   {"target_wikidata", e->target_wikidata}};
-        for (int k = 0; k < 4; k++) {
-            printf(",\"%s\":", names[k][0]);
-            if (names[k][1][0])
-                json_str(names[k][1]);
-            else
-                fputs("null", stdout);
-        }
-        json_place(e->place, e->country, e->lat, e->lon);
-        if (isnan(e->confidence))
-            puts(",\"confidence\":null}");
-        else
-            printf(",\"confidence\":%.2f}\n", e->confidence);
+        char *t = dyad_stored_event_json(e);
+        if (!t) return -1;
+        puts(t);
+        free(t);
     }
     return 0;
 }
@@ -543,22 +482,10 @@ static int print_figure(void *ud, const dyad_stored_figure *f) {
         csv_place(f->place, f->country, f->lat, f->lon);
         putchar('\n');
     } else {
-        printf("{\"id\":%lld,\"date\":\"%s\",\"kind\":\"%s\",\"released\":%s,\"value\":%lld,\"value_"
-               "max\":%lld",
-               (long long)f->id, f->date, f->kind, f->released ? "true" : "false", (long long)f->value,
-               (long long)f->value_max);
-        const char *names[] = {"qualifier",        "number", "victim",    "victim_code", "perpetrator",
-                               "perpetrator_code", "cited",  "date_text", "article",     "sentence"};
-        const char *text[] = {f->qualifier,   f->number,           f->victim, f->victim_code,
-                              f->perpetrator, f->perpetrator_code, f->cited,  f->date_text,
-                              f->article,     f->sentence};
-        for (size_t i = 0; i < sizeof text / sizeof text[0]; i++) {
-            printf(",\"%s\":", names[i]);
-            json_str(text[i]);
-        }
-        printf(",\"sentence_index\":%d", f->sentence_index);
-        json_place(f->place, f->country, f->lat, f->lon);
-        puts("}");
+        char *t = dyad_stored_figure_json(f);
+        if (!t) return -1;
+        puts(t);
+        free(t);
     }
     return 0;
 }

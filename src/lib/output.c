@@ -250,3 +250,93 @@ dyad_status dyad_write_figures(FILE *f, const dyad_article *a, const dyad_doc *d
     if (ferror(f)) return dyad_fail(err, DYAD_EIO, NULL, 0, "write error");
     return DYAD_OK;
 }
+
+/* ---------------------------------------------------------------------
+ * Stored records: the one JSON of a stored event and of a stored figure,
+ * for `dyad query` and `dyad figures` and the API alike
+ * ------------------------------------------------------------------- */
+
+static void put_str(json_object *o, const char *k, const char *v) {
+    json_object_object_add(o, k, json_object_new_string(v ? v : ""));
+}
+
+static void put_int(json_object *o, const char *k, int64_t v) {
+    json_object_object_add(o, k, json_object_new_int64(v));
+}
+
+/* place, country, lat and lon of a stored record; null when unknown. */
+static void put_place(json_object *o, const char *place, const char *country, double lat, double lon) {
+    json_object_object_add(o, "place", or_null(place));
+    json_object_object_add(o, "country", or_null(country));
+    int known = !isnan(lat) && !isnan(lon);
+    json_object_object_add(o, "lat", coord(known, lat));
+    json_object_object_add(o, "lon", coord(known, lon));
+}
+
+/* Text of o (then released), a copy of its own; NULL when out of memory. */
+static char *json_text(json_object *o) {
+    const char *t =
+        o ? json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)
+          : NULL;
+    char *c = t ? malloc(strlen(t) + 1) : NULL;
+    if (c) strcpy(c, t);
+    json_object_put(o);
+    return c;
+}
+
+char *dyad_stored_event_json(const dyad_stored_event *e) {
+    json_object *o = json_object_new_object();
+    put_int(o, "id", e->id);
+    put_str(o, "date", e->date);
+    put_str(o, "source", e->source);
+    put_str(o, "target", e->target);
+    put_str(o, "code", e->code);
+    const char *name = dyad_cameo_name(e->code);
+    put_str(o, "name", name ? name : "");
+    put_str(o, "root", e->root);
+    put_int(o, "quad", e->quad);
+    json_object_object_add(o, "goldstein", fixed(e->goldstein, 1));
+    put_int(o, "num_mentions", e->num_mentions);
+    put_int(o, "num_sources", e->num_sources);
+    put_int(o, "num_articles", e->num_articles);
+    put_place(o, e->place, e->country, e->lat, e->lon);
+    json_object_object_add(o, "confidence", isnan(e->confidence) ? NULL : fixed(e->confidence, 2));
+    if (e->article[0]) {
+        put_str(o, "article", e->article);
+        put_str(o, "sentence", e->sentence);
+        put_str(o, "source_text", e->source_text);
+        put_str(o, "target_text", e->target_text);
+        put_str(o, "verb_text", e->verb_text);
+        json_object_object_add(o, "source_name", or_null(e->source_name));
+        json_object_object_add(o, "target_name", or_null(e->target_name));
+        json_object_object_add(o, "source_wikidata", or_null(e->source_wikidata));
+        json_object_object_add(o, "target_wikidata", or_null(e->target_wikidata));
+        put_str(o, "url", e->url);
+        put_str(o, "news_source", e->news_source);
+    }
+    return json_text(o);
+}
+
+char *dyad_stored_figure_json(const dyad_stored_figure *f) {
+    json_object *o = json_object_new_object();
+    put_int(o, "id", f->id);
+    put_str(o, "date", f->date);
+    put_str(o, "date_text", f->date_text);
+    put_str(o, "kind", f->kind);
+    json_object_object_add(o, "released", json_object_new_boolean(f->released));
+    put_int(o, "value", f->value);
+    put_int(o, "value_max", f->value_max);
+    put_str(o, "qualifier", f->qualifier);
+    put_str(o, "number", f->number);
+    put_str(o, "victim", f->victim);
+    put_str(o, "victim_code", f->victim_code);
+    put_str(o, "perpetrator", f->perpetrator);
+    put_str(o, "perpetrator_code", f->perpetrator_code);
+    put_str(o, "cited", f->cited);
+    put_place(o, f->place, f->country, f->lat, f->lon);
+    put_str(o, "article", f->article);
+    put_str(o, "news_source", f->news_source);
+    put_int(o, "sentence_index", f->sentence_index);
+    put_str(o, "sentence", f->sentence);
+    return json_text(o);
+}

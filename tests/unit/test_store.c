@@ -3,6 +3,7 @@
 #define _DEFAULT_SOURCE /* mkdtemp */
 #include "testutil.h"
 
+#include <math.h>
 #include <unistd.h>
 
 #include "ctx.h"
@@ -433,9 +434,77 @@ static void merge_rule(void **state) {
     assert_int_equal(drop[0] + drop[1], 2);
 }
 
+/* The one JSON of stored records (query, figures, the API): numbers with
+ * their decimals, unknown places and names null, the first mention's
+ * fields only when there is one. */
+static void stored_json(void **state) {
+    (void)state;
+    dyad_stored_event e = {.id = 7,
+                           .date = "2024-08-20",
+                           .source = "USAGOV",
+                           .target = "QAT",
+                           .code = "042",
+                           .root = "04",
+                           .quad = 1,
+                           .goldstein = 1.9,
+                           .num_mentions = 2,
+                           .num_sources = 2,
+                           .num_articles = 2,
+                           .article = "",
+                           .place = "",
+                           .country = "",
+                           .lat = NAN,
+                           .lon = NAN,
+                           .confidence = NAN};
+    char *t = dyad_stored_event_json(&e);
+    assert_non_null(t);
+    assert_non_null(strstr(t, "{\"id\":7,\"date\":\"2024-08-20\",\"source\":\"USAGOV\""));
+    assert_non_null(strstr(t, "\"name\":\"Make a visit\""));
+    assert_non_null(strstr(t, "\"goldstein\":1.9,"));
+    assert_non_null(
+        strstr(t, "\"place\":null,\"country\":null,\"lat\":null,\"lon\":null,\"confidence\":null"));
+    assert_null(strstr(t, "\"article\""));
+    free(t);
+    e.article = "wire-a";
+    e.sentence = e.source_text = e.target_text = e.verb_text = e.url = e.news_source = "";
+    e.source_name = "UNITED STATES";
+    e.target_name = e.source_wikidata = e.target_wikidata = "";
+    e.place = "Doha", e.country = "QAT", e.lat = 25.28551, e.lon = 51.531;
+    t = dyad_stored_event_json(&e);
+    assert_non_null(strstr(t, "\"place\":\"Doha\",\"country\":\"QAT\",\"lat\":25.2855,\"lon\":51.5310"));
+    assert_non_null(strstr(t, "\"article\":\"wire-a\""));
+    assert_non_null(strstr(t, "\"source_name\":\"UNITED STATES\",\"target_name\":null"));
+    free(t);
+    dyad_stored_figure f = {.id = 3,
+                            .date = "2024-08-20",
+                            .date_text = "",
+                            .kind = "killed",
+                            .value = 12,
+                            .value_max = 12,
+                            .qualifier = "",
+                            .number = "12",
+                            .victim = "",
+                            .victim_code = "",
+                            .perpetrator = "",
+                            .perpetrator_code = "",
+                            .cited = "",
+                            .place = "",
+                            .country = "",
+                            .lat = NAN,
+                            .lon = NAN,
+                            .article = "a",
+                            .news_source = "",
+                            .sentence = "Twelve were killed."};
+    t = dyad_stored_figure_json(&f);
+    assert_non_null(strstr(t, "\"kind\":\"killed\",\"released\":false,\"value\":12,\"value_max\":12"));
+    assert_non_null(strstr(t, "\"sentence\":\"Twelve were killed.\""));
+    free(t);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(merge_rule),
+        cmocka_unit_test(stored_json),
         cmocka_unit_test_setup_teardown(store_merge_and_query, setup, teardown),
         cmocka_unit_test_setup_teardown(store_merge_order, setup, teardown),
         cmocka_unit_test_setup_teardown(stats, setup, teardown),
