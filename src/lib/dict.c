@@ -617,6 +617,51 @@ static void agent_add_forms(liner *L, const char *ph, size_t plen, const char *b
     }
 }
 
+/* "!NAME! = A, B, C": a substitution set, added to subs. */
+static void agent_subst(liner *L, dicts *d, const char *s, const char *e0, subst *subs, int *nsubs) {
+    const char *e = e0;
+    const char *eq = strchr(e, '=');
+    if (!e || !eq || *nsubs == 16 || (size_t)(e - s + 1) >= sizeof subs[0].name) {
+        liner_bad(L, "bad substitution set: %s", s);
+        return;
+    }
+    subst *sb = &subs[(*nsubs)++];
+    memcpy(sb->name, s, (size_t)(e - s + 1));
+    sb->name[e - s + 1] = '\0';
+    sb->n = 0;
+    const char *q = eq + 1;
+    while (*q && sb->n < 32) {
+        while (*q == ' ' || *q == ',') q++;
+        const char *w = q;
+        while (*q && *q != ',') q++;
+        size_t wl = (size_t)(q - w);
+        while (wl && w[wl - 1] == ' ') wl--;
+        if (wl) sb->items[sb->n++] = arena_strndup(&d->mem, w, wl);
+    }
+}
+
+/* An agent phrase with a substitution set between '!'s at bang (of its
+ * plen characters): one phrase for each of the set's words. */
+static void agent_expand(liner *L, const char *s, size_t plen, const char *bang, const subst *subs,
+                         int nsubs, int32_t entry) {
+    char line2[1024];
+    const char *be = memchr(bang + 1, '!', plen - (size_t)(bang + 1 - s));
+    const subst *sb = NULL;
+    for (int q = 0; be && q < nsubs; q++)
+        if (strlen(subs[q].name) == (size_t)(be - bang + 1) &&
+            !memcmp(subs[q].name, bang, (size_t)(be - bang + 1)))
+            sb = &subs[q];
+    if (!sb) {
+        liner_bad(L, "unknown substitution set in: %s", s);
+        return;
+    }
+    for (int q = 0; q < sb->n; q++) {
+        int m = snprintf(line2, sizeof line2, "%.*s%s%.*s", (int)(bang - s), s, sb->items[q],
+                         (int)(plen - (size_t)(be + 1 - s)), be + 1);
+        if (m > 0 && (size_t)m < sizeof line2) agent_add_forms(L, line2, strlen(line2), NULL, 1, entry);
+    }
+}
+
 dyad_status dict_parse_agents(dicts *d, const char *name, const char *buf, size_t len, dyad_warn_fn warn,
                               void *ud, dyad_error *err) {
     liner L;
@@ -625,31 +670,12 @@ dyad_status dict_parse_agents(dicts *d, const char *name, const char *buf, size_
     subst subs[16];
     int nsubs = 0;
     dyad_status st = DYAD_OK;
-    char line2[1024];
     while (liner_next(&L)) {
         const char *s = skip_ws(L.out);
         if (!*s) continue;
         const char *e0 = *s == '!' ? strchr(s + 1, '!') : NULL;
         if (e0 && *skip_ws(e0 + 1) == '=') { /* !NAME! = A, B, C */
-            const char *e = e0;
-            const char *eq = strchr(e, '=');
-            if (!e || !eq || nsubs == 16 || (size_t)(e - s + 1) >= sizeof subs[0].name) {
-                liner_bad(&L, "bad substitution set: %s", s);
-                continue;
-            }
-            subst *sb = &subs[nsubs++];
-            memcpy(sb->name, s, (size_t)(e - s + 1));
-            sb->name[e - s + 1] = '\0';
-            sb->n = 0;
-            const char *q = eq + 1;
-            while (*q && sb->n < 32) {
-                while (*q == ' ' || *q == ',') q++;
-                const char *w = q;
-                while (*q && *q != ',') q++;
-                size_t wl = (size_t)(q - w);
-                while (wl && w[wl - 1] == ' ') wl--;
-                if (wl) sb->items[sb->n++] = arena_strndup(&d->mem, w, wl);
-            }
+            agent_subst(&L, d, s, e0, subs, &nsubs);
             continue;
         }
         const char *ob = strchr(s, '[');
@@ -684,22 +710,7 @@ dyad_status dict_parse_agents(dicts *d, const char *name, const char *buf, size_
         a->name = phrase_name(d, s, plen);
         const char *bang = memchr(s, '!', plen);
         if (bang) {
-            const char *be = memchr(bang + 1, '!', plen - (size_t)(bang + 1 - s));
-            subst *sb = NULL;
-            for (int q = 0; be && q < nsubs; q++)
-                if (strlen(subs[q].name) == (size_t)(be - bang + 1) &&
-                    !memcmp(subs[q].name, bang, (size_t)(be - bang + 1)))
-                    sb = &subs[q];
-            if (!sb) {
-                liner_bad(&L, "unknown substitution set in: %s", s);
-                continue;
-            }
-            for (int q = 0; q < sb->n; q++) {
-                int m = snprintf(line2, sizeof line2, "%.*s%s%.*s", (int)(bang - s), s, sb->items[q],
-                                 (int)(plen - (size_t)(be + 1 - s)), be + 1);
-                if (m > 0 && (size_t)m < sizeof line2)
-                    agent_add_forms(&L, line2, strlen(line2), NULL, 1, entry);
-            }
+            agent_expand(&L, s, plen, bang, subs, nsubs, entry);
             continue;
         }
         agent_add_forms(&L, s, plen, ob2 && ob2 < ob ? ob2 + 1 : NULL, ob2 && ob2 < ob, entry);
