@@ -422,15 +422,25 @@ static void shown_db(const char *db, char *buf, size_t n) {
         snprintf(buf, n, "%s", db);
 }
 
-int cmd_serve(int argc, char **argv) {
-    const char *db = "dyad.db", *host = "127.0.0.1", *web = NULL, *dicts[CLI_MAX_DICTS];
-    const char *token = getenv("DYAD_TOKEN");
-    long port = 8080, max_body = DEFAULT_MAX_BODY, request_timeout = DEFAULT_REQUEST_TIMEOUT;
-    int ndicts = 0, allow_post = 0;
+/* The options of dyad serve. */
+typedef struct serve_opts {
+    const char *db, *host, *web, *token, *dicts[CLI_MAX_DICTS];
+    long port, max_body, request_timeout;
+    int ndicts, allow_post;
+} serve_opts;
+
+/* Reads dyad serve's options into o: 0, or 2 (usage) after saying why. */
+static int serve_options(int argc, char **argv, serve_opts *o) {
+    *o = (serve_opts){.db = "dyad.db",
+                      .host = "127.0.0.1",
+                      .token = getenv("DYAD_TOKEN"),
+                      .port = 8080,
+                      .max_body = DEFAULT_MAX_BODY,
+                      .request_timeout = DEFAULT_REQUEST_TIMEOUT};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "--allow-post")) {
-            allow_post = 1;
+            o->allow_post = 1;
             continue;
         }
         if (!v) {
@@ -440,20 +450,21 @@ int cmd_serve(int argc, char **argv) {
         i++;
         char *end = NULL;
         if (!strcmp(a, "--db"))
-            db = v;
+            o->db = v;
         else if (!strcmp(a, "--host"))
-            host = v;
+            o->host = v;
         else if (!strcmp(a, "--web"))
-            web = v;
+            o->web = v;
         else if (!strcmp(a, "--token") && *v)
-            token = v;
-        else if ((!strcmp(a, "--dict") || !strcmp(a, "-d")) && ndicts < CLI_MAX_DICTS)
-            dicts[ndicts++] = v;
-        else if (!strcmp(a, "--port") && (port = strtol(v, &end, 10), !*end) && port >= 0 &&
-                 port < 65536) {
-        } else if (!strcmp(a, "--max-body") && (max_body = strtol(v, &end, 10), !*end) && max_body > 0) {
-        } else if (!strcmp(a, "--request-timeout") && (request_timeout = strtol(v, &end, 10), !*end) &&
-                   request_timeout > 0) {
+            o->token = v;
+        else if ((!strcmp(a, "--dict") || !strcmp(a, "-d")) && o->ndicts < CLI_MAX_DICTS)
+            o->dicts[o->ndicts++] = v;
+        else if (!strcmp(a, "--port") && (o->port = strtol(v, &end, 10), !*end) && o->port >= 0 &&
+                 o->port < 65536) {
+        } else if (!strcmp(a, "--max-body") && (o->max_body = strtol(v, &end, 10), !*end) &&
+                   o->max_body > 0) {
+        } else if (!strcmp(a, "--request-timeout") &&
+                   (o->request_timeout = strtol(v, &end, 10), !*end) && o->request_timeout > 0) {
         } else {
             fprintf(stderr, "dyad: serve: bad option '%s'%s%s\n", a, end ? " value " : "", end ? v : "");
             fputs("usage: dyad serve [--db FILE|URI] [--port N] [--host ADDR] [--web DIR] [--dict "
@@ -463,42 +474,15 @@ int cmd_serve(int argc, char **argv) {
             return 2;
         }
     }
-    struct sockaddr_in addr;
-    memset(&addr, 0, sizeof addr);
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons((uint16_t)port);
-    if (inet_pton(AF_INET, host, &addr.sin_addr) != 1) {
-        fprintf(stderr, "dyad: serve: --host: '%s' is not an IPv4 address\n", host);
-        return 2;
-    }
-    server *sv = calloc(1, sizeof *sv);
-    if (!sv) return 1;
-    sv->max_body = max_body;
-    sv->request_timeout = request_timeout;
-    pthread_mutex_init(&sv->watch_lock, NULL);
-    sv->token = token && *token ? token : NULL;
-    sv->allow_post = allow_post;
-    sv->host = host;
-    if (web) {
-        if (!realpath(web, sv->web)) {
-            fprintf(stderr, "dyad: serve: --web: cannot open '%s': %s\n", web, strerror(errno));
-            free(sv);
-            return 1;
-        }
-    } else
-        default_web(sv->web, sizeof sv->web);
-    cli_warn w = {0, 1};
-    dyad_ctx *ctx = cli_load_dicts(dicts, ndicts, &w);
-    if (!ctx) fputs("dyad: serve: no dictionaries; POST /api/articles is disabled\n", stderr);
-    dyad_error err;
-    if (dyad_store_open(&sv->api.store, db, &err) != DYAD_OK) {
-        cli_error(&err);
-        dyad_ctx_free(ctx);
-        free(sv);
-        return 1;
-    }
-    sv->api.ctx = ctx;
-    pthread_mutex_init(&sv->api.lock, NULL);
+    return 0;
+}
+
+/* Runs the HTTP daemon for sv on addr until SIGINT or SIGTERM, closing
+ * slow requests each second; 0, or 1 when it cannot listen. */
+static int run_daemon(server *sv, const struct sockaddr_in *addr, const serve_opts *o) {
+    const char *host = o->host, *db = o->db;
+    long port = o->port;
+    int allow_post = o->allow_post;
     /* SIGINT and SIGTERM stay blocked in the server's threads (they inherit
      * this mask) and are taken by sigtimedwait below */
     signal(SIGPIPE, SIG_IGN);
@@ -509,7 +493,7 @@ int cmd_serve(int argc, char **argv) {
     sigprocmask(SIG_BLOCK, &block, &old);
     struct MHD_Daemon *d =
         MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, (uint16_t)port, NULL, NULL,
-                         on_request, sv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+                         on_request, sv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)addr,
                          MHD_OPTION_THREAD_POOL_SIZE, 2u, MHD_OPTION_NOTIFY_COMPLETED, on_done, sv,
                          MHD_OPTION_NOTIFY_CONNECTION, on_connection, sv, MHD_OPTION_CONNECTION_TIMEOUT,
                          10u, MHD_OPTION_CONNECTION_LIMIT, 256u, MHD_OPTION_PER_IP_CONNECTION_LIMIT, 32u,
@@ -545,6 +529,50 @@ int cmd_serve(int argc, char **argv) {
         MHD_stop_daemon(d);
         fputs("dyad: serve: stopped\n", stderr);
     }
+    return rc;
+}
+
+int cmd_serve(int argc, char **argv) {
+    serve_opts o;
+    if (serve_options(argc, argv, &o)) return 2;
+    const char *db = o.db, *host = o.host, *web = o.web, *token = o.token;
+    struct sockaddr_in addr;
+    memset(&addr, 0, sizeof addr);
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons((uint16_t)o.port);
+    if (inet_pton(AF_INET, host, &addr.sin_addr) != 1) {
+        fprintf(stderr, "dyad: serve: --host: '%s' is not an IPv4 address\n", host);
+        return 2;
+    }
+    server *sv = calloc(1, sizeof *sv);
+    if (!sv) return 1;
+    sv->max_body = o.max_body;
+    sv->request_timeout = o.request_timeout;
+    pthread_mutex_init(&sv->watch_lock, NULL);
+    sv->token = token && *token ? token : NULL;
+    sv->allow_post = o.allow_post;
+    sv->host = host;
+    if (web) {
+        if (!realpath(web, sv->web)) {
+            fprintf(stderr, "dyad: serve: --web: cannot open '%s': %s\n", web, strerror(errno));
+            free(sv);
+            return 1;
+        }
+    } else
+        default_web(sv->web, sizeof sv->web);
+    cli_warn w = {0, 1};
+    dyad_ctx *ctx = cli_load_dicts(o.dicts, o.ndicts, &w);
+    if (!ctx) fputs("dyad: serve: no dictionaries; POST /api/articles is disabled\n", stderr);
+    dyad_error err;
+    if (dyad_store_open(&sv->api.store, db, &err) != DYAD_OK) {
+        cli_error(&err);
+        dyad_ctx_free(ctx);
+        free(sv);
+        return 1;
+    }
+    sv->api.ctx = ctx;
+    pthread_mutex_init(&sv->api.lock, NULL);
+    int rc = run_daemon(sv, &addr, &o);
     pthread_mutex_destroy(&sv->api.lock);
     pthread_mutex_destroy(&sv->watch_lock);
     dyad_store_close(sv->api.store);
