@@ -35,79 +35,89 @@ static int parse_input(const char *s, dyad_input_format *f) {
     return 0;
 }
 
-int cmd_code(int argc, char **argv) {
+/* The options of dyad code; files is the caller's, room for argc. */
+typedef struct code_opts {
     const char *dicts[CLI_MAX_DICTS];
-    int ndicts = 0;
-    dyad_output_format ofmt = DYAD_OUT_JSONL;
-    dyad_input_format ifmt = DYAD_FMT_AUTO;
-    const char **files = calloc((size_t)argc + 1, sizeof *files);
-    int nfiles = 0, quiet = 0, figures = 0;
-    double min_conf = DYAD_MIN_CONFIDENCE;
-    if (!files) return 1;
+    const char **files;
+    int ndicts, nfiles, quiet, figures;
+    dyad_output_format ofmt;
+    dyad_input_format ifmt;
+    double min_conf;
+} code_opts;
+
+/* Reads dyad code's options and files into o: 0, or 2 (usage) after
+ * saying why. */
+static int code_options(int argc, char **argv, code_opts *o) {
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if ((!strcmp(a, "--dict") || !strcmp(a, "-d")) && i + 1 < argc) {
-            if (ndicts == CLI_MAX_DICTS) {
+            if (o->ndicts == CLI_MAX_DICTS) {
                 fprintf(stderr, "dyad: too many --dict options (at most %d)\n", CLI_MAX_DICTS);
-                free(files);
                 return 2;
             }
-            dicts[ndicts++] = argv[++i];
+            o->dicts[o->ndicts++] = argv[++i];
         } else if ((!strcmp(a, "--format") || !strcmp(a, "-f")) && i + 1 < argc) {
-            if (parse_format(argv[++i], &ofmt) != 0) {
+            if (parse_format(argv[++i], &o->ofmt) != 0) {
                 fprintf(stderr, "dyad: unknown --format '%s' (jsonl, tsv, petrarch, places)\n", argv[i]);
-                free(files);
                 return 2;
             }
         } else if (!strcmp(a, "--input") && i + 1 < argc) {
-            if (parse_input(argv[++i], &ifmt) != 0) {
+            if (parse_input(argv[++i], &o->ifmt) != 0) {
                 fprintf(stderr, "dyad: unknown --input '%s' (auto, text, jsonl, xml)\n", argv[i]);
-                free(files);
                 return 2;
             }
         } else if (!strcmp(a, "--min-confidence") && i + 1 < argc) {
-            if (cli_confidence(argv[++i], &min_conf) != 0) {
-                free(files);
+            if (cli_confidence(argv[++i], &o->min_conf) != 0) {
                 return 2;
             }
         } else if (!strcmp(a, "--figures")) {
-            figures = 1;
+            o->figures = 1;
         } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
-            quiet = 1;
+            o->quiet = 1;
         } else if (a[0] == '-' && a[1] != '\0') {
             fprintf(stderr, "dyad: unknown option '%s'\n", a);
-            free(files);
             return 2;
         } else {
-            files[nfiles++] = a;
+            o->files[o->nfiles++] = a;
         }
     }
-    if (figures && ofmt != DYAD_OUT_JSONL) {
+    if (o->figures && o->ofmt != DYAD_OUT_JSONL) {
         fputs("dyad: --figures needs --format jsonl\n", stderr);
-        free(files);
         return 2;
     }
-    if (nfiles == 0) {
+    if (o->nfiles == 0) {
         fputs("usage: dyad code [--dict PATH]... [--format jsonl|tsv|petrarch|places] [--figures]\n"
               "                 [--min-confidence X] FILE...\n",
               stderr);
-        free(files);
+        return 2;
+    }
+    return 0;
+}
+
+int cmd_code(int argc, char **argv) {
+    code_opts o = {.ofmt = DYAD_OUT_JSONL,
+                   .ifmt = DYAD_FMT_AUTO,
+                   .min_conf = DYAD_MIN_CONFIDENCE,
+                   .files = calloc((size_t)argc + 1, sizeof(const char *))};
+    if (!o.files) return 1;
+    if (code_options(argc, argv, &o)) {
+        free(o.files);
         return 2;
     }
     cli_warn dw = {0, 0};
-    dyad_ctx *ctx = cli_load_dicts(dicts, ndicts, &dw);
+    dyad_ctx *ctx = cli_load_dicts(o.dicts, o.ndicts, &dw);
     if (!ctx) {
-        free(files);
+        free(o.files);
         return 1;
     }
-    cli_warn w = {0, quiet};
+    cli_warn w = {0, o.quiet};
     dyad_error err;
     int rc = 0, failed = 0; /* failed: an article could not be coded */
     long narticles = 0, nevents = 0, nfigures = 0;
-    if (dyad_write_header(stdout, ofmt, &err) != DYAD_OK) rc = 1;
-    for (int f = 0; f < nfiles && rc == 0; f++) {
+    if (dyad_write_header(stdout, o.ofmt, &err) != DYAD_OK) rc = 1;
+    for (int f = 0; f < o.nfiles && rc == 0; f++) {
         dyad_reader *r = NULL;
-        if (dyad_reader_open(&r, files[f], ifmt, cli_warn_cb, &w, &err) != DYAD_OK) {
+        if (dyad_reader_open(&r, o.files[f], o.ifmt, cli_warn_cb, &w, &err) != DYAD_OK) {
             cli_error(&err);
             rc = 1;
             continue;
@@ -122,11 +132,11 @@ int cmd_code(int argc, char **argv) {
                 continue;
             }
             narticles++;
-            dyad_doc_keep_confident(doc, min_conf);
+            dyad_doc_keep_confident(doc, o.min_conf);
             nevents += (long)dyad_doc_nevents(doc);
             nfigures += (long)dyad_doc_nfigures(doc);
-            if (dyad_write_events(stdout, ofmt, &a, doc, &err) != DYAD_OK ||
-                (figures && dyad_write_figures(stdout, &a, doc, &err) != DYAD_OK)) {
+            if (dyad_write_events(stdout, o.ofmt, &a, doc, &err) != DYAD_OK ||
+                (o.figures && dyad_write_figures(stdout, &a, doc, &err) != DYAD_OK)) {
                 cli_error(&err);
                 rc = 1;
             }
@@ -140,10 +150,10 @@ int cmd_code(int argc, char **argv) {
         dyad_reader_free(r);
     }
     if (fflush(stdout) != 0 || failed) rc = 1;
-    if (!quiet)
+    if (!o.quiet)
         fprintf(stderr, "dyad: %ld articles, %ld events, %ld figures, %ld warnings\n", narticles,
                 nevents, nfigures, w.count);
     dyad_ctx_free(ctx);
-    free(files);
+    free(o.files);
     return rc;
 }
