@@ -105,8 +105,13 @@ static int batch_store(dyad_store *s, batch *b) {
 /* Stores and commits the batch, again after a lost connection (waiting
  * 1, 2, 4, 8 and 16 s: a database server restarting); its counts join the
  * totals, or on failure its articles are counted lost. 0, or -1. */
-static int batch_commit(dyad_store *s, batch *b, long *added, long *skipped, long *replaced,
-                        long *events, long *lost) {
+/* What an ingest stored, counted once committed: a batch that fails to
+ * commit stores nothing (lost). */
+typedef struct totals {
+    long added, skipped, replaced, events, lost;
+} totals;
+
+static int batch_commit(dyad_store *s, batch *b, totals *t) {
     int rc = batch_store(s, b);
     for (int wait = 1; rc == -1 && wait <= 16; wait *= 2) {
         fprintf(stderr,
@@ -118,119 +123,135 @@ static int batch_commit(dyad_store *s, batch *b, long *added, long *skipped, lon
     }
     if (rc == -1) fprintf(stderr, "dyad: error: the store cannot be reached; ingest stopped\n");
     if (rc == 0) {
-        *added += b->added;
-        *skipped += b->skipped;
-        *replaced += b->replaced;
-        *events += b->events;
+        t->added += b->added;
+        t->skipped += b->skipped;
+        t->replaced += b->replaced;
+        t->events += b->events;
     } else {
-        *lost += b->n;
+        t->lost += b->n;
     }
     batch_clear(b);
     return rc == 0 ? 0 : -1;
 }
 
-int cmd_ingest(int argc, char **argv) {
-    const char *db = "dyad.db", *dicts[CLI_MAX_DICTS];
-    int ndicts = 0, nfiles = 0;
-    double min_conf = DYAD_MIN_CONFIDENCE;
-    long busy = DYAD_BUSY_MS / 1000;
-    const char **files = calloc((size_t)argc + 1, sizeof *files);
-    if (!files) return 1;
+/* The options of dyad ingest; files is the caller's, room for argc. */
+typedef struct ingest_opts {
+    const char *db, *dicts[CLI_MAX_DICTS];
+    const char **files;
+    int ndicts, nfiles;
+    double min_conf;
+    long busy; /* seconds */
+} ingest_opts;
+
+/* Reads dyad ingest's options and files into o: 0, or 2 (usage) after
+ * saying why. */
+static int ingest_options(int argc, char **argv, ingest_opts *o) {
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--db") && i + 1 < argc)
-            db = argv[++i];
+            o->db = argv[++i];
         else if (!strcmp(argv[i], "--min-confidence") && i + 1 < argc) {
-            if (cli_confidence(argv[++i], &min_conf) != 0) {
-                free(files);
-                return 2;
-            }
+            if (cli_confidence(argv[++i], &o->min_conf) != 0) return 2;
         } else if ((!strcmp(argv[i], "--dict") || !strcmp(argv[i], "-d")) && i + 1 < argc &&
-                   ndicts < CLI_MAX_DICTS)
-            dicts[ndicts++] = argv[++i];
+                   o->ndicts < CLI_MAX_DICTS)
+            o->dicts[o->ndicts++] = argv[++i];
         else if (!strcmp(argv[i], "--busy-timeout") && i + 1 < argc) {
             char *end;
-            busy = strtol(argv[++i], &end, 10);
-            if (*end || end == argv[i] || busy < 0 || busy > 86400) {
+            o->busy = strtol(argv[++i], &end, 10);
+            if (*end || end == argv[i] || o->busy < 0 || o->busy > 86400) {
                 fprintf(stderr, "dyad: --busy-timeout: '%s' is not a number of seconds (0-86400)\n",
                         argv[i]);
-                free(files);
                 return 2;
             }
         } else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "dyad: unknown option '%s'\n", argv[i]);
-            free(files);
             return 2;
         } else
-            files[nfiles++] = argv[i];
+            o->files[o->nfiles++] = argv[i];
     }
-    if (!nfiles) {
-        fputs("usage: dyad ingest [--db FILE|URI] [--dict PATH]... [--min-confidence X] [--busy-timeout "
-              "S] "
-              "INPUT...\n",
+    if (!o->nfiles) {
+        fputs("usage: dyad ingest [--db FILE|URI] [--dict PATH]... [--min-confidence X] "
+              "[--busy-timeout S] INPUT...\n",
               stderr);
-        free(files);
+        return 2;
+    }
+    return 0;
+}
+
+/* Codes the articles of one input and stores them in batches of b; an
+ * article that cannot be coded is reported and sets *failed. 0, or 1 when
+ * the input cannot be read or a batch not stored. */
+static int ingest_file(const dyad_ctx *ctx, dyad_store *s, batch *b, const char *path, double min_conf,
+                       cli_warn *w, totals *t, int *failed) {
+    dyad_error err;
+    dyad_reader *r;
+    if (dyad_reader_open(&r, path, DYAD_FMT_AUTO, cli_warn_cb, w, &err) != DYAD_OK) {
+        cli_error(&err);
+        return 1;
+    }
+    dyad_article a;
+    int got, rc = 0;
+    while (!rc && (got = dyad_reader_next(r, &a, &err)) == 1) {
+        dyad_doc *d;
+        if (dyad_code(ctx, &a, &d, &err) != DYAD_OK) {
+            cli_error(&err); /* the others are still stored; the exit says it */
+            *failed = 1;
+            continue;
+        }
+        dyad_doc_keep_confident(d, min_conf);
+        if (batch_keep(b, &a, d) != 0) {
+            fputs("dyad: error: out of memory\n", stderr);
+            rc = 1;
+        } else if (b->n == BATCH && batch_commit(s, b, t) != 0) {
+            rc = 1;
+        }
+    }
+    if (!rc && got < 0) { /* out of memory: the rest of the input is not read */
+        cli_error(&err);
+        rc = 1;
+    }
+    dyad_reader_free(r);
+    return rc;
+}
+
+int cmd_ingest(int argc, char **argv) {
+    ingest_opts o = {.db = "dyad.db",
+                     .min_conf = DYAD_MIN_CONFIDENCE,
+                     .busy = DYAD_BUSY_MS / 1000,
+                     .files = calloc((size_t)argc + 1, sizeof(const char *))};
+    if (!o.files) return 1;
+    if (ingest_options(argc, argv, &o)) {
+        free(o.files);
         return 2;
     }
     cli_warn w = {0, 0};
-    dyad_ctx *ctx = cli_load_dicts(dicts, ndicts, &w);
+    dyad_ctx *ctx = cli_load_dicts(o.dicts, o.ndicts, &w);
     dyad_store *s = NULL;
-    if (!ctx || open_store(db, &s)) {
+    if (!ctx || open_store(o.db, &s)) {
         dyad_ctx_free(ctx);
-        free(files);
+        free(o.files);
         return 1;
     }
-    dyad_store_busy(s, (int)busy * 1000, cli_warn_cb, &w);
-    dyad_error err;
-    /* counted once committed: a batch that fails to commit stores nothing */
-    long added = 0, skipped = 0, replaced = 0, events = 0, lost = 0;
+    dyad_store_busy(s, (int)o.busy * 1000, cli_warn_cb, &w);
+    totals t = {0};
     int failed = 0; /* an article could not be coded */
     batch *b = calloc(1, sizeof *b);
     int rc = b ? 0 : 1;
-    for (int f = 0; f < nfiles && !rc; f++) {
-        dyad_reader *r;
-        if (dyad_reader_open(&r, files[f], DYAD_FMT_AUTO, cli_warn_cb, &w, &err) != DYAD_OK) {
-            cli_error(&err);
-            rc = 1;
-            break;
-        }
-        dyad_article a;
-        int got;
-        while (!rc && (got = dyad_reader_next(r, &a, &err)) == 1) {
-            dyad_doc *d;
-            if (dyad_code(ctx, &a, &d, &err) != DYAD_OK) {
-                cli_error(&err); /* the others are still stored; the exit says it */
-                failed = 1;
-                continue;
-            }
-            dyad_doc_keep_confident(d, min_conf);
-            if (batch_keep(b, &a, d) != 0) {
-                fputs("dyad: error: out of memory\n", stderr);
-                rc = 1;
-            } else if (b->n == BATCH &&
-                       batch_commit(s, b, &added, &skipped, &replaced, &events, &lost) != 0) {
-                rc = 1;
-            }
-        }
-        if (!rc && got < 0) { /* out of memory: the rest of the input is not read */
-            cli_error(&err);
-            rc = 1;
-        }
-        dyad_reader_free(r);
-    }
-    if (b && b->n && batch_commit(s, b, &added, &skipped, &replaced, &events, &lost) != 0) rc = 1;
+    for (int f = 0; f < o.nfiles && !rc; f++)
+        rc = ingest_file(ctx, s, b, o.files[f], o.min_conf, &w, &t, &failed);
+    if (b && b->n && batch_commit(s, b, &t) != 0) rc = 1;
     if (failed) rc = 1;
     if (b) batch_clear(b);
     free(b);
-    if (lost)
-        fprintf(stderr, "dyad: %ld articles of a batch that failed to commit were not stored\n", lost);
+    if (t.lost)
+        fprintf(stderr, "dyad: %ld articles of a batch that failed to commit were not stored\n", t.lost);
     char swapped[64] = "";
-    if (replaced)
-        snprintf(swapped, sizeof swapped, " (%ld of them replaced by an earlier copy)", replaced);
-    fprintf(stderr, "dyad: %ld articles stored, %ld already there%s, %ld events, %ld warnings\n", added,
-            skipped + replaced, swapped, events, w.count);
+    if (t.replaced)
+        snprintf(swapped, sizeof swapped, " (%ld of them replaced by an earlier copy)", t.replaced);
+    fprintf(stderr, "dyad: %ld articles stored, %ld already there%s, %ld events, %ld warnings\n",
+            t.added, t.skipped + t.replaced, swapped, t.events, w.count);
     dyad_store_close(s);
     dyad_ctx_free(ctx);
-    free(files);
+    free(o.files);
     return rc;
 }
 
