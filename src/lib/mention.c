@@ -466,6 +466,13 @@ static int proxy(const parse *p, uint32_t i) {
     return 0;
 }
 
+/* One mention of tokens [i, end) for each chain of roles, applied to
+ * code (group: their coordination group). */
+static void add_chains(parse *p, uint32_t i, uint32_t end, const char *code, const role_chain *chains,
+                       int nch, uint32_t group) {
+    for (int ch = 0; ch < nch; ch++) add_mention(p, i, end, apply_chain(p, code, &chains[ch]), group);
+}
+
 /* Builds the mention(s) that start with a role at token i. */
 static uint32_t from_agent(parse *p, uint32_t i) {
     const agent_entry *ag = agent_at(p, i);
@@ -487,8 +494,7 @@ static uint32_t from_agent(parse *p, uint32_t i) {
     uint32_t group = p->ngroups++;
     uint32_t pn = possessed_name(p, e); /* "the cartel's co-founder Ismael Zambada" */
     if (pn > e) {
-        for (int ch = 0; ch < nch; ch++)
-            add_mention(p, i, pn, apply_chain(p, "---", &chains[ch]), group);
+        add_chains(p, i, pn, "---", chains, nch, group);
         return pn;
     }
     /* role + of/in/from + actor list */
@@ -500,7 +506,7 @@ static uint32_t from_agent(parse *p, uint32_t i) {
         if (na > 0) {
             for (int c = 0; c < nch; c++)
                 for (int a = 0; a < na; a++)
-                    add_mention(p, i, en[na - 1], apply_chain(p, codes[a], &chains[c]), group);
+                    add_chains(p, i, en[na - 1], codes[a], &chains[c], 1, group);
             return en[na - 1];
         }
     }
@@ -513,8 +519,7 @@ static uint32_t from_agent(parse *p, uint32_t i) {
         const char *c = actor_at(p, a);
         if (c && *c && p->t[a].cap) {
             uint32_t end = a + p->act[a].len;
-            for (int ch = 0; ch < nch; ch++)
-                add_mention(p, i, end, apply_chain(p, c, &chains[ch]), group);
+            add_chains(p, i, end, c, chains, nch, group);
             return end;
         }
     }
@@ -529,7 +534,7 @@ static uint32_t from_agent(parse *p, uint32_t i) {
     }
     if (c && *c && p->t[k].cap) {
         uint32_t end = of_own_country(p, k + p->act[k].len, c);
-        for (int ch = 0; ch < nch; ch++) add_mention(p, i, end, apply_chain(p, c, &chains[ch]), group);
+        add_chains(p, i, end, c, chains, nch, group);
         return end;
     }
     /* "“...,” spokesperson Gan Yu said": who speaks for the body the last
