@@ -122,3 +122,15 @@ int grow_array(void **v, size_t *cap, size_t n, size_t elem) {
     *cap = nc;
     return 0;
 }
+
+int arena_grow(arena *a, void **v, size_t *cap, size_t n, size_t elem, size_t first) {
+    if (n < *cap) return 0;
+    size_t nc = *cap ? *cap * 2 : first;
+    if (nc > SIZE_MAX / elem) return -1;
+    void *nv = arena_alloc(a, nc * elem);
+    if (!nv) return -1;
+    if (n) memcpy(nv, *v, n * elem);
+    *v = nv;
+    *cap = nc;
+    return 0;
+}

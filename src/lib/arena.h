@@ -36,4 +36,8 @@ static inline int arena_failed(const arena *a) { return a->failed; }
  * of memory (*v is then unchanged). */
 int grow_array(void **v, size_t *cap, size_t n, size_t elem);
 
+/* The same for an array in arena a (the old copy stays in the arena until
+ * it is reset), doubling from first. */
+int arena_grow(arena *a, void **v, size_t *cap, size_t n, size_t elem, size_t first);
+
 #endif

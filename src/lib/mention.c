@@ -82,14 +82,9 @@ static int add_mention(parse *p, uint32_t t0, uint32_t t1, const char *code, uin
         if (!first || add_mention(p, t0, t1, first, group) != 0) return -1;
         return add_mention(p, t0, t1, slash + 1, group);
     }
-    if (p->nmen == p->capmen) {
-        uint32_t nc = p->capmen ? p->capmen * 2 : 8;
-        mention *m = arena_alloc(p->a, nc * sizeof *m);
-        if (!m) return -1;
-        if (p->nmen) memcpy(m, p->men, p->nmen * sizeof *m);
-        p->men = m;
-        p->capmen = nc;
-    }
+    void *v = p->men;
+    if (arena_grow(p->a, &v, &p->capmen, p->nmen, sizeof *p->men, 8)) return -1;
+    p->men = v;
     mention *m = &p->men[p->nmen];
     m->t0 = t0;
     m->t1 = t1;

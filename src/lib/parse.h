@@ -71,7 +71,8 @@ typedef struct parse {
     pmatch *vrb;     /* longest verb-form match */
     int32_t *men_at; /* token -> index of the mention covering it, -1 */
     mention *men;
-    uint32_t nmen, capmen;
+    uint32_t nmen;
+    size_t capmen;
     uint32_t ngroups;
     int16_t *synmemo;                /* [synset * n + token]: match length, -1 not yet known */
     uint64_t present[PRESENT_WORDS]; /* bit (id % PRESENT_BITS) set for each token's word id */

@@ -224,15 +224,10 @@ static int inside_actor(const parse *p, uint32_t i, uint32_t j) {
     return p->men[m].t0 < i || p->men[m].t1 > j;
 }
 
-static int push(const parse *p, place_mention **v, uint32_t *n, uint32_t *cap, const place_mention *m) {
-    if (*n == *cap) {
-        uint32_t nc = *cap ? *cap * 2 : 8;
-        place_mention *nv = arena_alloc(p->a, nc * sizeof *nv);
-        if (!nv) return -1;
-        if (*n) memcpy(nv, *v, *n * sizeof *nv);
-        *v = nv;
-        *cap = nc;
-    }
+static int push(const parse *p, place_mention **v, uint32_t *n, size_t *cap, const place_mention *m) {
+    void *g = *v;
+    if (arena_grow(p->a, &g, cap, *n, sizeof **v, 8)) return -1;
+    *v = g;
     (*v)[(*n)++] = *m;
     return 0;
 }
@@ -301,7 +296,7 @@ int place_find(const parse *p, const char *text, const gazetteer *g, place_conte
                place_mention **out, uint32_t *n) {
     *out = NULL;
     *n = 0;
-    uint32_t cap = 0;
+    size_t cap = 0;
     const token *t = p->t;
     /* countries named by actors ("Qatari", "Israel's army") */
     for (uint32_t m = 0; m < p->nmen && g->n; m++) {

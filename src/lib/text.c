@@ -71,14 +71,9 @@ static int compound_adjective(const char *w, size_t n) {
 }
 
 static int push(tokbuf *b, size_t off, size_t len, tok_kind kind) {
-    if (b->n == b->cap) {
-        size_t nc = b->cap ? b->cap * 2 : 256;
-        token *nv = arena_alloc(b->a, nc * sizeof *nv);
-        if (!nv) return -1;
-        if (b->n) memcpy(nv, b->v, b->n * sizeof *nv);
-        b->v = nv;
-        b->cap = nc;
-    }
+    void *v = b->v;
+    if (arena_grow(b->a, &v, &b->cap, b->n, sizeof *b->v, 256)) return -1;
+    b->v = v;
     token *t = &b->v[b->n++];
     t->off = (uint32_t)off;
     t->len = (uint32_t)len;
