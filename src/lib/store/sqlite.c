@@ -364,25 +364,31 @@ static dyad_status put_figures(lite *s, const dyad_article *a, const dyad_doc *d
     return DYAD_OK;
 }
 
-/* The values of st's current row as text for rows.c and merge.c (NULL for
- * SQL NULL, reals with all their digits in reals); returns how many. */
-static int row_text(sqlite3_stmt *st, const char **v, char (*reals)[32], int max) {
+#define MAX_COLS 32 /* the most columns a row of the store has */
+
+/* st's current row as text for rows.c and merge.c: NULL for SQL NULL,
+ * reals with all their digits (kept in reals). */
+typedef struct text_row {
+    const char *v[MAX_COLS];
+    char reals[MAX_COLS][32];
+    int n;
+} text_row;
+
+static const char *const *row_text(sqlite3_stmt *st, text_row *r) {
     int nc = sqlite3_column_count(st);
-    nc = nc > max ? max : nc;
-    for (int c = 0; c < nc; c++) {
+    r->n = nc > MAX_COLS ? MAX_COLS : nc;
+    for (int c = 0; c < r->n; c++) {
         int t = sqlite3_column_type(st, c);
         if (t == SQLITE_NULL)
-            v[c] = NULL;
+            r->v[c] = NULL;
         else if (t == SQLITE_FLOAT) {
-            snprintf(reals[c], sizeof reals[c], "%.17g", sqlite3_column_double(st, c));
-            v[c] = reals[c];
+            snprintf(r->reals[c], sizeof r->reals[c], "%.17g", sqlite3_column_double(st, c));
+            r->v[c] = r->reals[c];
         } else
-            v[c] = (const char *)sqlite3_column_text(st, c);
+            r->v[c] = (const char *)sqlite3_column_text(st, c);
     }
-    return nc;
+    return r->v;
 }
-
-#define MAX_COLS 32 /* the most columns a row of the store has */
 
 /* Runs merge.c's statement stmt with text parameters (NULL: SQL NULL),
  * handing each row to row. */
@@ -399,10 +405,9 @@ static dyad_status lite_run(void *impl, int stmt, int n, const char *const *v, s
     int rc, stop = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (!row || stop) continue;
-        const char *vals[MAX_COLS];
-        char reals[MAX_COLS][32];
-        int nc = row_text(st, vals, reals, MAX_COLS);
-        stop = row(ud, nc, vals);
+        text_row r;
+        row_text(st, &r);
+        stop = row(ud, r.n, r.v);
     }
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
@@ -673,9 +678,9 @@ static dyad_status lite_query(void *impl, const dyad_query *q, dyad_event_fn fn,
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         dyad_stored_event e;
-        const char *v[MAX_COLS];
-        char reals[MAX_COLS][32];
-        rows_event(v, row_text(st, v, reals, MAX_COLS), &e);
+        text_row r;
+        row_text(st, &r);
+        rows_event(r.v, r.n, &e);
         if (fn(ud, &e)) break;
     }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) res = query_fail(s, q, rc, err, "query failed");
@@ -718,10 +723,8 @@ static dyad_status each_mention(lite *s, sqlite3_stmt *st, dyad_mention_fn fn, v
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         dyad_stored_mention m;
-        const char *v[MAX_COLS];
-        char reals[MAX_COLS][32];
-        row_text(st, v, reals, MAX_COLS);
-        rows_mention(v, &m);
+        text_row r;
+        rows_mention(row_text(st, &r), &m);
         if (fn && fn(ud, &m)) break;
     }
     dyad_status res = DYAD_OK;
@@ -742,9 +745,9 @@ static dyad_status lite_event(void *impl, int64_t id, dyad_event_fn efn, dyad_me
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         dyad_stored_event e;
-        const char *v[MAX_COLS];
-        char reals[MAX_COLS][32];
-        rows_event(v, row_text(st, v, reals, MAX_COLS), &e);
+        text_row r;
+        row_text(st, &r);
+        rows_event(r.v, r.n, &e);
         *found = 1;
         if (efn) efn(ud, &e);
     }
@@ -875,10 +878,8 @@ static dyad_status lite_figures(void *impl, const dyad_query *q, dyad_figure_fn 
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         dyad_stored_figure f;
-        const char *v[MAX_COLS];
-        char reals[MAX_COLS][32];
-        row_text(st, v, reals, MAX_COLS);
-        rows_figure(v, &f);
+        text_row r;
+        rows_figure(row_text(st, &r), &f);
         if (fn(ud, &f)) break;
     }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) res = query_fail(s, q, rc, err, "figure query failed");
