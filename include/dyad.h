@@ -513,13 +513,6 @@ typedef struct dyad_stored_figure {
 
 typedef int (*dyad_figure_fn)(void *ud, const dyad_stored_figure *f);
 
-/* A stored event or figure as one JSON object, the schema of `dyad query
- * --format jsonl`, `dyad figures --format jsonl` and the API (missing
- * names, places and confidences null); malloc'd text to free, NULL when
- * out of memory. */
-char *dyad_stored_event_json(const dyad_stored_event *e);
-char *dyad_stored_figure_json(const dyad_stored_figure *f);
-
 /* Calls fn for each casualty figure matching q, by date then id: actor is
  * a code prefix of the victim or the perpetrator, from/to bound the
  * figure's date, place and text as for events, kind picks one kind; code
@@ -543,6 +536,15 @@ typedef struct dyad_stored_article {
 } dyad_stored_article;
 
 typedef int (*dyad_article_fn)(void *ud, const dyad_stored_article *a);
+
+/* A stored event, figure, mention or article as one JSON object: the
+ * schema of `dyad query --format jsonl`, `dyad figures --format jsonl`
+ * and the API (unknown names, places and confidences null); malloc'd
+ * text to free, NULL when out of memory. */
+char *dyad_stored_event_json(const dyad_stored_event *e);
+char *dyad_stored_figure_json(const dyad_stored_figure *f);
+char *dyad_stored_mention_json(const dyad_stored_mention *m);
+char *dyad_stored_article_json(const dyad_stored_article *a);
 
 /* Looks up the article with this id: calls afn once, then mfn for each
  * event mention in it, in sentence order. *found is 0 when there is none. */

@@ -50,11 +50,6 @@ static void add_str(json_object *o, const char *k, const char *v) {
     json_object_object_add(o, k, json_object_new_string(v ? v : ""));
 }
 
-/* A name or id: null when unknown. */
-static void add_name(json_object *o, const char *k, const char *v) {
-    json_object_object_add(o, k, v && *v ? json_object_new_string(v) : NULL);
-}
-
 static void add_int(json_object *o, const char *k, int64_t v) {
     json_object_object_add(o, k, json_object_new_int64(v));
 }
@@ -110,14 +105,6 @@ static int read_filters(http_arg_fn arg, void *req, dyad_query *q, http_reply *o
  * Events
  * ------------------------------------------------------------------- */
 
-/* A number written with the given decimals ("1.9", not json-c's
- * "1.8999999999999999"). */
-static json_object *fixed(double v, int decimals) {
-    char b[32];
-    snprintf(b, sizeof b, "%.*f", decimals, v);
-    return json_object_new_double_s(v, b);
-}
-
 /* A record's JSON as the library writes it (dyad_stored_event_json...),
  * kept as text and printed as it is inside the answer, through a
  * serializer of its own; json null when text is NULL (out of memory). */
@@ -153,48 +140,8 @@ static int collect_event(void *ud, const dyad_stored_event *e) {
     return 0;
 }
 
-static void add_span(json_object *o, const char *k, long start, long end) {
-    if (start < 0 || end < start) {
-        json_object_object_add(o, k, NULL);
-        return;
-    }
-    json_object *a = json_object_new_array();
-    json_object_array_add(a, json_object_new_int64(start));
-    json_object_array_add(a, json_object_new_int64(end));
-    json_object_object_add(o, k, a);
-}
-
 static int collect_mention(void *ud, const dyad_stored_mention *m) {
-    json_object *o = json_object_new_object();
-    add_int(o, "event", m->event);
-    add_str(o, "code", m->code);
-    add_str(o, "source", m->source);
-    add_str(o, "target", m->target);
-    add_str(o, "article", m->article);
-    add_str(o, "news_source", m->news_source);
-    add_str(o, "url", m->url);
-    add_str(o, "title", m->title);
-    add_str(o, "date", m->date);
-    add_int(o, "sentence_index", m->sentence_index);
-    add_int(o, "sentence_start", m->sentence_start);
-    add_str(o, "sentence", m->sentence);
-    add_span(o, "source_span", m->source_start, m->source_end);
-    add_span(o, "target_span", m->target_start, m->target_end);
-    add_span(o, "verb_span", m->verb_start, m->verb_end);
-    add_str(o, "source_text", m->source_text);
-    add_str(o, "target_text", m->target_text);
-    add_str(o, "verb_text", m->verb_text);
-    add_str(o, "date_text", m->date_text);
-    const char *slash = strrchr(m->rule, '/'); /* the file, not where the server keeps it */
-    add_str(o, "rule", slash ? slash + 1 : m->rule);
-    json_object_object_add(o, "confidence", isnan(m->confidence) ? NULL : fixed(m->confidence, 2));
-    add_str(o, "source_basis", m->source_basis);
-    add_str(o, "target_basis", m->target_basis);
-    add_name(o, "source_name", m->source_name);
-    add_name(o, "target_name", m->target_name);
-    add_name(o, "source_wikidata", m->source_wikidata);
-    add_name(o, "target_wikidata", m->target_wikidata);
-    json_object_array_add(ud, o);
+    json_object_array_add(ud, raw_json(dyad_stored_mention_json(m)));
     return 0;
 }
 
@@ -362,22 +309,8 @@ static int collect_series(void *ud, const char *day, const char *root, long even
  * Articles
  * ------------------------------------------------------------------- */
 
-static json_object *article_json(const dyad_stored_article *a) {
-    json_object *o = json_object_new_object();
-    add_str(o, "id", a->id);
-    add_str(o, "date", a->date);
-    add_str(o, "source", a->source);
-    add_str(o, "title", a->title);
-    add_str(o, "url", a->url);
-    if (a->text[0]) add_str(o, "text", a->text);
-    if (a->snippet[0]) add_str(o, "snippet", a->snippet);
-    add_str(o, "added", a->added);
-    add_int(o, "mentions", a->events);
-    return o;
-}
-
 static int collect_article(void *ud, const dyad_stored_article *a) {
-    json_object_array_add(ud, article_json(a));
+    json_object_array_add(ud, raw_json(dyad_stored_article_json(a)));
     return 0;
 }
 
@@ -443,7 +376,7 @@ static void list_route(http_api *api, http_arg_fn arg, void *req, const char *ke
 }
 
 static int detail_article(void *ud, const dyad_stored_article *a) {
-    ((detail *)ud)->head = article_json(a);
+    ((detail *)ud)->head = parsed_json(dyad_stored_article_json(a));
     return 0;
 }
 

@@ -340,3 +340,62 @@ char *dyad_stored_figure_json(const dyad_stored_figure *f) {
     put_str(o, "sentence", f->sentence);
     return json_text(o);
 }
+
+/* A span of a stored mention as [start, end], null when there is none. */
+static void put_span(json_object *o, const char *k, long start, long end) {
+    if (start < 0 || end < start) {
+        json_object_object_add(o, k, NULL);
+        return;
+    }
+    json_object *a = json_object_new_array();
+    json_object_array_add(a, json_object_new_int64(start));
+    json_object_array_add(a, json_object_new_int64(end));
+    json_object_object_add(o, k, a);
+}
+
+char *dyad_stored_mention_json(const dyad_stored_mention *m) {
+    json_object *o = json_object_new_object();
+    put_int(o, "event", m->event);
+    put_str(o, "code", m->code);
+    put_str(o, "source", m->source);
+    put_str(o, "target", m->target);
+    put_str(o, "article", m->article);
+    put_str(o, "news_source", m->news_source);
+    put_str(o, "url", m->url);
+    put_str(o, "title", m->title);
+    put_str(o, "date", m->date);
+    put_int(o, "sentence_index", m->sentence_index);
+    put_int(o, "sentence_start", m->sentence_start);
+    put_str(o, "sentence", m->sentence);
+    put_span(o, "source_span", m->source_start, m->source_end);
+    put_span(o, "target_span", m->target_start, m->target_end);
+    put_span(o, "verb_span", m->verb_start, m->verb_end);
+    put_str(o, "source_text", m->source_text);
+    put_str(o, "target_text", m->target_text);
+    put_str(o, "verb_text", m->verb_text);
+    put_str(o, "date_text", m->date_text);
+    const char *slash = strrchr(m->rule, '/'); /* the file, not where it is kept */
+    put_str(o, "rule", slash ? slash + 1 : m->rule);
+    json_object_object_add(o, "confidence", isnan(m->confidence) ? NULL : fixed(m->confidence, 2));
+    put_str(o, "source_basis", m->source_basis);
+    put_str(o, "target_basis", m->target_basis);
+    json_object_object_add(o, "source_name", or_null(m->source_name));
+    json_object_object_add(o, "target_name", or_null(m->target_name));
+    json_object_object_add(o, "source_wikidata", or_null(m->source_wikidata));
+    json_object_object_add(o, "target_wikidata", or_null(m->target_wikidata));
+    return json_text(o);
+}
+
+char *dyad_stored_article_json(const dyad_stored_article *a) {
+    json_object *o = json_object_new_object();
+    put_str(o, "id", a->id);
+    put_str(o, "date", a->date);
+    put_str(o, "source", a->source);
+    put_str(o, "title", a->title);
+    put_str(o, "url", a->url);
+    if (a->text[0]) put_str(o, "text", a->text);
+    if (a->snippet[0]) put_str(o, "snippet", a->snippet);
+    put_str(o, "added", a->added);
+    put_int(o, "mentions", a->events);
+    return json_text(o);
+}
