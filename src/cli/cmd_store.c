@@ -412,44 +412,46 @@ static int headed_count(void *ud, const char *key, long events, long mentions) {
     return h->count_fn(h->ud, key, events, mentions);
 }
 
+/* The header of a table or CSV of events or figures: table, csv, or NULL
+ * for a format without one. */
+static const char *query_header(const char *fmt, const char *table, const char *csv) {
+    return !strcmp(fmt, "table") ? table : !strcmp(fmt, "csv") ? csv : NULL;
+}
+
+/* The end of a read command: the store's error, or the header of a result
+ * that had no rows; the store closed. The exit status. */
+static int query_done(dyad_store *s, dyad_status st, const dyad_error *err, headed *h) {
+    if (st != DYAD_OK)
+        cli_error(err);
+    else
+        write_header(h);
+    dyad_store_close(s);
+    return st != DYAD_OK;
+}
+
 int cmd_query(int argc, char **argv) {
     qopts o;
     if (parse_q(argc, argv, &o, Q_EVENTS)) return 2;
     dyad_store *s;
     if (open_store(o.db, &s)) return 1;
-    headed h = {0};
-    char table_head[128];
-    if (!strcmp(o.format, "table")) {
-        snprintf(table_head, sizeof table_head, "%-10s %-12s %-12s %-5s %3s %3s %3s  %-14s %s", "date",
-                 "source", "target", "code", "men", "src", "art", "place", "article");
-        h.header = table_head;
-    }
-    if (!strcmp(o.format, "csv"))
-        h.header =
-            "id,date,source,target,code,root,quad,goldstein,num_mentions,num_sources,num_articles,"
-            "article,sentence,place,country,lat,lon,confidence";
     dyad_error err;
-    int rc = 0;
     if (!strcmp(o.format, "gdelt-mentions")) {
-        if (export_gdelt_mentions(s, &o.q, &err)) {
-            cli_error(&err);
-            rc = 1;
-        }
+        int rc = export_gdelt_mentions(s, &o.q, &err) != 0;
+        if (rc) cli_error(&err);
         dyad_store_close(s);
         return rc;
     }
-    h.event_fn = !strcmp(o.format, "gdelt")     ? export_gdelt
-                 : !strcmp(o.format, "phoenix") ? export_phoenix
-                                                : print_event;
-    h.ud = (void *)o.format;
-    if (dyad_store_query(s, &o.q, headed_event, &h, &err) != DYAD_OK) {
-        cli_error(&err);
-        rc = 1;
-    } else {
-        write_header(&h);
-    }
-    dyad_store_close(s);
-    return rc;
+    headed h = {.header = query_header(
+                    o.format,
+                    "date       source       target       code  men src art  place          article",
+                    "id,date,source,target,code,root,quad,goldstein,num_mentions,"
+                    "num_sources,num_articles,article,sentence,place,country,lat,lon,"
+                    "confidence"),
+                .event_fn = !strcmp(o.format, "gdelt")     ? export_gdelt
+                            : !strcmp(o.format, "phoenix") ? export_phoenix
+                                                           : print_event,
+                .ud = (void *)o.format};
+    return query_done(s, dyad_store_query(s, &o.q, headed_event, &h, &err), &err, &h);
 }
 
 static int print_count(void *ud, const char *key, long events, long mentions) {
@@ -464,18 +466,10 @@ int cmd_stats(int argc, char **argv) {
     dyad_store *s;
     if (open_store(o.db, &s)) return 1;
     dyad_error err;
-    int rc = 0;
     char head[64];
     snprintf(head, sizeof head, "%s\tevents\tmentions", o.by);
     headed h = {.header = head, .count_fn = print_count};
-    if (dyad_store_stats(s, o.by, &o.q, headed_count, &h, &err) != DYAD_OK) {
-        cli_error(&err);
-        rc = 1;
-    } else {
-        write_header(&h);
-    }
-    dyad_store_close(s);
-    return rc;
+    return query_done(s, dyad_store_stats(s, o.by, &o.q, headed_count, &h, &err), &err, &h);
 }
 
 static int print_figure(void *ud, const dyad_stored_figure *f) {
@@ -516,27 +510,14 @@ int cmd_figures(int argc, char **argv) {
     if (parse_q(argc, argv, &o, Q_FIGURES)) return 2;
     dyad_store *s;
     if (open_store(o.db, &s)) return 1;
-    headed h = {0};
-    char table_head[128];
-    if (!strcmp(o.format, "table")) {
-        snprintf(table_head, sizeof table_head, "%-10s %-9s %-11s %-10s %-10s %-14s %s", "date", "kind",
-                 " number", "victim", "by", "place", "article");
-        h.header = table_head;
-    }
-    if (!strcmp(o.format, "csv"))
-        h.header =
-            "id,date,kind,released,value,value_max,qualifier,number,victim,victim_code,perpetrator,"
-            "perpetrator_code,cited,article,sentence,place,country,lat,lon";
-    h.figure_fn = print_figure;
-    h.ud = (void *)o.format;
     dyad_error err;
-    int rc = 0;
-    if (dyad_store_figures(s, &o.q, headed_figure, &h, &err) != DYAD_OK) {
-        cli_error(&err);
-        rc = 1;
-    } else {
-        write_header(&h);
-    }
-    dyad_store_close(s);
-    return rc;
+    headed h = {.header = query_header(
+                    o.format,
+                    "date       kind       number     victim     by         place          article",
+                    "id,date,kind,released,value,value_max,qualifier,number,victim,"
+                    "victim_code,perpetrator,perpetrator_code,cited,article,sentence,"
+                    "place,country,lat,lon"),
+                .figure_fn = print_figure,
+                .ud = (void *)o.format};
+    return query_done(s, dyad_store_figures(s, &o.q, headed_figure, &h, &err), &err, &h);
 }
