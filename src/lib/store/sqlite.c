@@ -614,17 +614,15 @@ done:
 
 /* The WHERE clause shared by queries and stats; binds start at 1 (?6 is
  * the query's limit, ?7 the place). */
-static void where(char *buf, size_t n) {
-    snprintf(buf, n,
-             " WHERE (?1 IS NULL OR e.source LIKE ?1 || '%%' ESCAPE '\\' OR e.target LIKE ?1 || '%%' "
-             "ESCAPE '\\')"
-             " AND (?2 IS NULL OR e.code LIKE ?2 || '%%' ESCAPE '\\')"
-             " AND (?3 IS NULL OR e.date >= ?3) AND (?4 IS NULL OR e.date <= ?4)"
-             " AND (?5 IS NULL OR e.id IN (SELECT m.event FROM mentions m WHERE m.article IN"
-             " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?5)))"
-             " AND (?7 IS NULL OR " PLACE_MATCH("e") ")"
-                                                     " AND (?8 IS NULL OR e.confidence >= ?8)");
-}
+#define EVENTS_WHERE                                                                                    \
+    " WHERE (?1 IS NULL OR e.source LIKE ?1 || '%' ESCAPE '\\' OR e.target LIKE ?1 || '%' "             \
+    "ESCAPE '\\')"                                                                                      \
+    " AND (?2 IS NULL OR e.code LIKE ?2 || '%' ESCAPE '\\')"                                            \
+    " AND (?3 IS NULL OR e.date >= ?3) AND (?4 IS NULL OR e.date <= ?4)"                                \
+    " AND (?5 IS NULL OR e.id IN (SELECT m.event FROM mentions m WHERE m.article IN"                    \
+    " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?5)))"                                   \
+    " AND (?7 IS NULL OR " PLACE_MATCH("e") ")"                                                         \
+                                            " AND (?8 IS NULL OR e.confidence >= ?8)"
 
 /* Binds a LIKE prefix with %, _ and \ escaped. */
 static void bind_prefix(sqlite3_stmt *st, int i, const char *p) {
@@ -660,14 +658,13 @@ static void bind_query(sqlite3_stmt *st, const dyad_query *q) {
 static dyad_status lite_query(void *impl, const dyad_query *q, dyad_event_fn fn, void *ud,
                               dyad_error *err) {
     lite *s = impl;
-    char w[1024], sql[2048];
-    where(w, sizeof w);
+    char sql[2048];
     dyad_status res = DYAD_OK;
     snprintf(sql, sizeof sql,
              "SELECT %s, " ROWS_FIRST("a.ingested_at") ROWS_FIRST_FROM "%s%s"
                                                                        " ORDER BY e.date, e.id LIMIT ?6",
              /* one-a-day keeps the row of the lowest id of each group */
-             q && q->one_a_day ? ROWS_EVENT("min(e.id)") : ROWS_EVENT("e.id"), w,
+             q && q->one_a_day ? ROWS_EVENT("min(e.id)") : ROWS_EVENT("e.id"), EVENTS_WHERE,
              q && q->one_a_day ? " GROUP BY e.date, e.source, e.target, e.code" : "");
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return db_fail(s, err, "bad query");
@@ -691,12 +688,11 @@ static dyad_status lite_stats(void *impl, const char *by, const dyad_query *q, d
     lite *s = impl;
     const char *key;
     key = rows_group_key(by); /* checked by store.c */
-    char w[1024], sql[2048];
-    where(w, sizeof w);
+    char sql[2048];
     dyad_status res = DYAD_OK;
     snprintf(sql, sizeof sql,
              "SELECT %s AS k, count(*), sum(e.num_mentions) FROM events e%s GROUP BY k ORDER BY k", key,
-             w);
+             EVENTS_WHERE);
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return db_fail(s, err, "bad query");
     bind_query(st, q);
@@ -824,15 +820,14 @@ static dyad_status lite_search(void *impl, const char *text, long limit, dyad_ar
 static dyad_status lite_series(void *impl, const dyad_query *q, dyad_series_fn fn, void *ud,
                                dyad_error *err) {
     lite *s = impl;
-    char w[1024], sql[2048];
-    where(w, sizeof w);
     dyad_status res = DYAD_OK;
-    snprintf(sql, sizeof sql,
-             "SELECT e.date, e.root, count(*), sum(e.num_mentions) FROM events e%s"
-             " GROUP BY e.date, e.root ORDER BY e.date, e.root",
-             w);
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return db_fail(s, err, "bad query");
+    if (sqlite3_prepare_v2(
+            s->db,
+            "SELECT e.date, e.root, count(*), sum(e.num_mentions) FROM events e" EVENTS_WHERE
+            " GROUP BY e.date, e.root ORDER BY e.date, e.root",
+            -1, &st, NULL) != SQLITE_OK)
+        return db_fail(s, err, "bad query");
     bind_query(st, q);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
