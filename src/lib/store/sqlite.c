@@ -143,6 +143,12 @@ static dyad_status query_fail(lite *s, const dyad_query *q, int rc, dyad_error *
     return db_fail(s, err, what);
 }
 
+/* Prepares a query of sql into *st; a failure is the query's fault. */
+static dyad_status prepare(lite *s, const char *sql, sqlite3_stmt **st, dyad_error *err) {
+    return sqlite3_prepare_v2(s->db, sql, -1, st, NULL) == SQLITE_OK ? DYAD_OK
+                                                                     : db_fail(s, err, "bad query");
+}
+
 static int prep(lite *s, sqlite3_stmt **st, const char *sql) {
     return sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL);
 }
@@ -667,7 +673,7 @@ static dyad_status lite_query(void *impl, const dyad_query *q, dyad_event_fn fn,
              q && q->one_a_day ? ROWS_EVENT("min(e.id)") : ROWS_EVENT("e.id"), EVENTS_WHERE,
              q && q->one_a_day ? " GROUP BY e.date, e.source, e.target, e.code" : "");
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return db_fail(s, err, "bad query");
+    if (prepare(s, sql, &st, err) != DYAD_OK) return DYAD_EDB;
     bind_query(st, q);
     sqlite3_bind_int64(st, 6, q && q->limit > 0 ? q->limit : -1);
     int rc;
@@ -694,7 +700,7 @@ static dyad_status lite_stats(void *impl, const char *by, const dyad_query *q, d
              "SELECT %s AS k, count(*), sum(e.num_mentions) FROM events e%s GROUP BY k ORDER BY k", key,
              EVENTS_WHERE);
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return db_fail(s, err, "bad query");
+    if (prepare(s, sql, &st, err) != DYAD_OK) return DYAD_EDB;
     bind_query(st, q);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -732,9 +738,8 @@ static dyad_status lite_event(void *impl, int64_t id, dyad_event_fn efn, dyad_me
     lite *s = impl;
     *found = 0;
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, "SELECT " ROWS_EVENT("e.id") " FROM events e WHERE e.id = ?1", -1, &st,
-                           NULL) != SQLITE_OK)
-        return db_fail(s, err, "bad query");
+    if (prepare(s, "SELECT " ROWS_EVENT("e.id") " FROM events e WHERE e.id = ?1", &st, err) != DYAD_OK)
+        return DYAD_EDB;
     sqlite3_bind_int64(st, 1, id);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -748,10 +753,9 @@ static dyad_status lite_event(void *impl, int64_t id, dyad_event_fn efn, dyad_me
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(s, err, "event query failed");
     if (!*found) return DYAD_OK;
-    if (sqlite3_prepare_v2(
-            s->db, ROWS_MENTION_SELECT " WHERE m.event = ?1 ORDER BY m.article, m.sentence, m.id", -1,
-            &st, NULL) != SQLITE_OK)
-        return db_fail(s, err, "bad query");
+    if (prepare(s, ROWS_MENTION_SELECT " WHERE m.event = ?1 ORDER BY m.article, m.sentence, m.id", &st,
+                err) != DYAD_OK)
+        return DYAD_EDB;
     sqlite3_bind_int64(st, 1, id);
     return each_mention(s, st, mfn, ud, err);
 }
@@ -761,13 +765,12 @@ static dyad_status lite_article(void *impl, const char *id, dyad_article_fn afn,
     lite *s = impl;
     *found = 0;
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(
-            s->db,
-            "SELECT a.rowid, a.id, a.date, a.source, a.title, a.url, a.text, a.ingested_at,"
-            " (SELECT count(*) FROM mentions m WHERE m.article = a.rowid)"
-            " FROM articles a WHERE a.id = ?1",
-            -1, &st, NULL) != SQLITE_OK)
-        return db_fail(s, err, "bad query");
+    if (prepare(s,
+                "SELECT a.rowid, a.id, a.date, a.source, a.title, a.url, a.text, a.ingested_at,"
+                " (SELECT count(*) FROM mentions m WHERE m.article = a.rowid)"
+                " FROM articles a WHERE a.id = ?1",
+                &st, err) != DYAD_OK)
+        return DYAD_EDB;
     bind_str(st, 1, id);
     int rc = sqlite3_step(st);
     sqlite3_int64 rowid = 0;
@@ -782,9 +785,9 @@ static dyad_status lite_article(void *impl, const char *id, dyad_article_fn afn,
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(s, err, "article query failed");
     if (!*found) return DYAD_OK;
-    if (sqlite3_prepare_v2(s->db, ROWS_MENTION_SELECT " WHERE m.article = ?1 ORDER BY m.sentence, m.id",
-                           -1, &st, NULL) != SQLITE_OK)
-        return db_fail(s, err, "bad query");
+    if (prepare(s, ROWS_MENTION_SELECT " WHERE m.article = ?1 ORDER BY m.sentence, m.id", &st, err) !=
+        DYAD_OK)
+        return DYAD_EDB;
     sqlite3_bind_int64(st, 1, rowid);
     return each_mention(s, st, mfn, ud, err);
 }
@@ -793,14 +796,14 @@ static dyad_status lite_search(void *impl, const char *text, long limit, dyad_ar
                                dyad_error *err) {
     lite *s = impl;
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT a.id, a.date, a.source, a.title, a.url,"
-                           " snippet(articles_fts, 1, char(2), char(3), '...', 24), a.ingested_at,"
-                           " (SELECT count(*) FROM mentions m WHERE m.article = a.rowid)"
-                           " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-                           " WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2",
-                           -1, &st, NULL) != SQLITE_OK)
-        return db_fail(s, err, "bad query");
+    if (prepare(s,
+                "SELECT a.id, a.date, a.source, a.title, a.url,"
+                " snippet(articles_fts, 1, char(2), char(3), '...', 24), a.ingested_at,"
+                " (SELECT count(*) FROM mentions m WHERE m.article = a.rowid)"
+                " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+                " WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+                &st, err) != DYAD_OK)
+        return DYAD_EDB;
     bind_str(st, 1, text);
     sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
     int rc;
@@ -822,12 +825,11 @@ static dyad_status lite_series(void *impl, const dyad_query *q, dyad_series_fn f
     lite *s = impl;
     dyad_status res = DYAD_OK;
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(
-            s->db,
-            "SELECT e.date, e.root, count(*), sum(e.num_mentions) FROM events e" EVENTS_WHERE
-            " GROUP BY e.date, e.root ORDER BY e.date, e.root",
-            -1, &st, NULL) != SQLITE_OK)
-        return db_fail(s, err, "bad query");
+    if (prepare(s,
+                "SELECT e.date, e.root, count(*), sum(e.num_mentions) FROM events e" EVENTS_WHERE
+                " GROUP BY e.date, e.root ORDER BY e.date, e.root",
+                &st, err) != DYAD_OK)
+        return DYAD_EDB;
     bind_query(st, q);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -848,8 +850,8 @@ static dyad_status lite_figures(void *impl, const dyad_query *q, dyad_figure_fn 
     lite *s = impl;
     dyad_status res = DYAD_OK;
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(
-            s->db,
+    if (prepare(
+            s,
             ROWS_FIGURE_SELECT
             " WHERE (?1 IS NULL OR f.victim_code LIKE ?1 || '%' ESCAPE '\\'"
             " OR f.perpetrator_code LIKE ?1 || '%' ESCAPE '\\')"
@@ -859,8 +861,8 @@ static dyad_status lite_figures(void *impl, const dyad_query *q, dyad_figure_fn 
             "?5))"
             " AND (?7 IS NULL OR " PLACE_MATCH("f") ")"
                                                     " ORDER BY f.date, f.id LIMIT ?6",
-            -1, &st, NULL) != SQLITE_OK)
-        return db_fail(s, err, "bad query");
+            &st, err) != DYAD_OK)
+        return DYAD_EDB;
     bind_prefix(st, 1, q ? q->actor : NULL);
     if (q && q->kind) sqlite3_bind_text(st, 2, q->kind, -1, SQLITE_TRANSIENT);
     if (q && q->from) sqlite3_bind_text(st, 3, q->from, -1, SQLITE_TRANSIENT);
