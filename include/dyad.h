@@ -290,6 +290,8 @@ typedef struct dyad_figure {
     const char *date;    /* YYYY-MM-DD: the sentence's date expression nearest the
                             number, else the publication date */
     dyad_span date_span; /* len 0 when the date is the publication date */
+    int historical;      /* dated more than a year before publication: a figure of
+                            history ("in 1994"), not of the day's news */
     const char *cited;   /* the source cited: "local health authorities" */
     dyad_span cited_span;
     dyad_place place; /* where: the place its number is tied to, else the
@@ -506,6 +508,7 @@ typedef struct dyad_stored_figure {
     const char *qualifier, *number;
     const char *victim, *victim_code, *perpetrator, *perpetrator_code;
     const char *date, *date_text; /* YYYY-MM-DD, and the expression it came from */
+    int historical;               /* dyad_figure.historical; 0 when stored before it was kept */
     const char *cited;
     const char *place, *country; /* "" when unknown */
     double lat, lon;             /* NaN when unknown */

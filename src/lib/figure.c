@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "figure.h"
 
 #define SCAN_AFTER 8   /* tokens looked at after a number for its kind word */
@@ -612,8 +613,13 @@ typedef struct fig_hit {
     uint32_t kw; /* kind word */
 } fig_hit;
 
+/* Counts above this are no casualty figure of one event (a population, a
+ * sum, a misread number): dropped. */
+#define MAX_COUNT 10000000
+
 static int add_figure(const fig_sentence *s, arena *a, const fig_hit *h, dyad_span cite, fig_vec *out,
                       size_t first) {
+    if (h->value > MAX_COUNT || h->value_max > MAX_COUNT) return 0;
     const parse *p = s->p;
     const token *t = p->t;
     dyad_figure f;
@@ -641,17 +647,31 @@ static int add_figure(const fig_sentence *s, arena *a, const fig_hit *h, dyad_sp
     f.cited_span = cite;
     f.cited = dup_span(a, s->text, cite);
     f.place.lat = f.place.lon = NAN;
-    /* the date expression nearest the number, as events take theirs */
+    /* the date expression nearest the number, as events take theirs; "since
+     * 2011" starts a period the count runs over, so it dates nothing */
     f.date = s->pubdate;
+    const date_expr *chosen = NULL;
     uint32_t bestd = UINT32_MAX;
     for (int k = 0; k < s->ndates; k++) {
         const date_expr *d = &s->dates[k];
+        if (d->t0 > 0 && tok_eq(&t[d->t0 - 1], "SINCE")) continue;
         uint32_t dist = d->t0 > h->n0 ? d->t0 - h->n0 : h->n0 - (d->t1 - 1);
         if (dist < bestd) {
             bestd = dist;
             f.date = s->datestr[k];
             f.date_span = span_of(t, d->t0, d->t1);
+            chosen = d;
         }
+    }
+    /* a figure of history ("In 1994, 800,000 people were killed"): its date
+     * ends more than a year before publication (a year named alone, two
+     * years before or more) */
+    int32_t pub = date_parse_iso(s->pubdate);
+    if (chosen && pub) {
+        int32_t end = chosen->precision == DATE_YEAR    ? chosen->date / 10000 * 10000 + 1231
+                      : chosen->precision == DATE_MONTH ? date_add_days(chosen->date, 30)
+                                                        : chosen->date;
+        f.historical = end < date_add_days(pub, -365);
     }
     if (arena_failed(a)) return -1;
     return push(out, &f, first);

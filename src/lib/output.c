@@ -236,6 +236,7 @@ static void write_figure(FILE *f, const dyad_article *a, const dyad_figure *g, c
     json_object_object_add(o, "perpetrator_code", json_object_new_string(g->perpetrator_code));
     json_object_object_add(o, "date", json_object_new_string(g->date));
     add_span(o, "date", cc, a, g->date_span);
+    json_object_object_add(o, "historical", json_object_new_boolean(g->historical));
     add_span(o, "cited", cc, a, g->cited_span);
     add_place(o, cc, a, &g->place);
     fputs(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE), f);
@@ -322,6 +323,7 @@ char *dyad_stored_figure_json(const dyad_stored_figure *f) {
     put_int(o, "id", f->id);
     put_str(o, "date", f->date);
     put_str(o, "date_text", f->date_text);
+    json_object_object_add(o, "historical", json_object_new_boolean(f->historical));
     put_str(o, "kind", f->kind);
     json_object_object_add(o, "released", json_object_new_boolean(f->released));
     put_int(o, "value", f->value);

@@ -240,6 +240,39 @@ static void not_counts(void **s) {
     NO_FIGURE("He suffered two gunshot wounds.");
 }
 
+/* Figures of history and figures beyond belief (articles of 2024-08-20):
+ * a count dated more than a year before publication keeps its date and is
+ * historical; "since 2011" dates nothing; a count above ten million is no
+ * casualty figure. */
+static void sanity(void **s) {
+    (void)s;
+    dyad_doc *d = code("In 1994, 800,000 people were killed in the genocide, the president recalled.");
+    assert_int_equal(dyad_doc_nfigures(d), 1);
+    assert_string_equal(dyad_doc_figure(d, 0)->date, "1994-01-01");
+    assert_int_equal(dyad_doc_figure(d, 0)->historical, 1);
+    dyad_doc_free(d);
+    d = code("About 50,000 people have been displaced since 2011, aid groups said.");
+    assert_int_equal(dyad_doc_nfigures(d), 1);
+    assert_string_equal(dyad_doc_figure(d, 0)->date, "2024-08-20");
+    assert_int_equal(dyad_doc_figure(d, 0)->historical, 0);
+    dyad_doc_free(d);
+    d = code("Twelve people were killed in an airstrike on Tuesday.");
+    assert_int_equal(dyad_doc_nfigures(d), 1);
+    assert_string_equal(dyad_doc_figure(d, 0)->date, "2024-08-20");
+    assert_int_equal(dyad_doc_figure(d, 0)->historical, 0);
+    dyad_doc_free(d);
+    d = code("Last year 12 soldiers were killed there, in September 2023.");
+    assert_int_equal(dyad_doc_nfigures(d), 1);
+    assert_int_equal(dyad_doc_figure(d, 0)->historical, 0); /* within a year */
+    dyad_doc_free(d);
+    d = code("The war in 2014 killed 1,601,030,008 prisoners, officials said.");
+    assert_int_equal(dyad_doc_nfigures(d), 0);
+    dyad_doc_free(d);
+    d = code("Officials said 20 million people were displaced by the floods.");
+    assert_int_equal(dyad_doc_nfigures(d), 0);
+    dyad_doc_free(d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(quick_test_covers_kind_words),
@@ -249,6 +282,7 @@ int main(void) {
         cmocka_unit_test(stated_twice),
         cmocka_unit_test(discarded_story),
         cmocka_unit_test(not_counts),
+        cmocka_unit_test(sanity),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -95,6 +95,8 @@ static const char SCHEMA[] =
     " date_text text NOT NULL, cited text NOT NULL, place text NOT NULL, country text NOT NULL,"
     " lat double precision, lon double precision, place_kind text NOT NULL,"
     " place_text text NOT NULL);"
+    /* whether a figure is of history, added since */
+    "ALTER TABLE figures ADD COLUMN IF NOT EXISTS historical integer NOT NULL DEFAULT 0;"
     "CREATE INDEX IF NOT EXISTS figures_date ON figures(date);"
     "CREATE INDEX IF NOT EXISTS figures_article ON figures(article);"
     "CREATE TABLE IF NOT EXISTS event_sources(event bigint NOT NULL REFERENCES events(id),"
@@ -208,8 +210,8 @@ static const char *const STMTS[][2] = {
      "INSERT INTO figures(article, sentence, kind, released, value, value_max, qualifier,"
      " number_text, number_start, number_end, victim_text, victim_code, perpetrator_text,"
      " perpetrator_code, date, date_text, cited, place, country, lat, lon, place_kind,"
-     " place_text) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
-     " $16, $17, $18, $19, $20, $21, $22, $23)"},
+     " place_text, historical) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,"
+     " $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)"},
 };
 
 size_t dyad_uri_password(const char *uri, size_t *len) {
@@ -586,7 +588,7 @@ static dyad_status send_mention(pg_store *p, const dyad_article *a, const dyad_d
     return st;
 }
 
-#define FIGURE_NPARAMS 23
+#define FIGURE_NPARAMS 24
 
 /* Sends (in a pipeline) the storing of casualty figure f of the article
  * art (its rowid as text), with the columns of sqlite.c's put_figures. */
@@ -617,6 +619,7 @@ static dyad_status send_figure(pg_store *p, const dyad_article *a, const dyad_do
         v[16] = f->cited ? f->cited : "";
         place_vals(&f->place, lat, lon, &v[17]);
         v[22] = texts[1];
+        v[23] = f->historical ? "1" : "0";
         if (!PQsendQueryPrepared(p->conn, "put_figure", FIGURE_NPARAMS, v, NULL, NULL, 0))
             st = pg_fail(p, err, "cannot store a figure", NULL);
     }

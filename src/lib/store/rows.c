@@ -104,6 +104,7 @@ void rows_figure(const char *const *v, dyad_stored_figure *f) {
     f->country = str(v[20]);
     f->lat = real(v[21]);
     f->lon = real(v[22]);
+    f->historical = (int)num(v[23]);
 }
 
 const char *rows_group_key(const char *by) {

@@ -46,7 +46,7 @@
     " substr(a.text, se.start + 1, se.\"end\" - se.start), f.kind, f.released, f.value,"                \
     " f.value_max, f.qualifier, f.number_text, f.victim_text, f.victim_code,"                           \
     " f.perpetrator_text, f.perpetrator_code, f.date, f.date_text, f.cited, f.place,"                   \
-    " f.country, f.lat, f.lon"                                                                          \
+    " f.country, f.lat, f.lon, f.historical"                                                            \
     " FROM figures f JOIN articles a ON a.rowid = f.article"                                            \
     " JOIN sentences se ON se.article = f.article AND se.idx = f.sentence"
 

@@ -67,7 +67,7 @@ static const char SCHEMA[] =
     " perpetrator_text TEXT NOT NULL, perpetrator_code TEXT NOT NULL,"
     " date TEXT NOT NULL, date_text TEXT NOT NULL, cited TEXT NOT NULL,"
     " place TEXT NOT NULL, country TEXT NOT NULL, lat REAL, lon REAL, place_kind TEXT NOT NULL,"
-    " place_text TEXT NOT NULL);"
+    " place_text TEXT NOT NULL, historical INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX IF NOT EXISTS figures_date ON figures(date);"
     "CREATE INDEX IF NOT EXISTS figures_article ON figures(article);"
     "CREATE TABLE IF NOT EXISTS event_sources(event INTEGER NOT NULL, source TEXT NOT NULL,"
@@ -107,6 +107,7 @@ static const char *const UPGRADES[][2] = {
     {"mentions", "lat REAL"},
     {"mentions", "lon REAL"},
     {"mentions", "place_kind TEXT"},
+    {"figures", "historical INTEGER NOT NULL DEFAULT 0"},
 };
 
 /* Adds the columns of UPGRADES that a table lacks. */
@@ -258,8 +259,8 @@ static dyad_status lite_open(void **out, const char *path, dyad_error *err) {
              "INSERT INTO figures(article, sentence, kind, released, value, value_max, qualifier,"
              " number_text, number_start, number_end, victim_text, victim_code, perpetrator_text,"
              " perpetrator_code, date, date_text, cited, place, country, lat, lon, place_kind,"
-             " place_text) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
-             " ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)") ||
+             " place_text, historical) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+             " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)") ||
         prep(s, &s->seen_article, "SELECT 1 FROM mentions WHERE event = ?1 AND article = ?2 LIMIT 1") ||
         prep(s, &s->put_source, "INSERT OR IGNORE INTO event_sources(event, source) VALUES(?1, ?2)") ||
         prep(s, &s->count,
@@ -365,6 +366,7 @@ static dyad_status put_figures(lite *s, const dyad_article *a, const dyad_doc *d
         bind_str(st, 17, f->cited);
         bind_place(st, 18, &f->place);
         bind_text(st, 23, a->text + f->place.span.off, f->place.name ? f->place.span.len : 0);
+        sqlite3_bind_int(st, 24, f->historical);
         if (step_done(st)) return db_fail(s, err, "cannot store a figure");
     }
     return DYAD_OK;
