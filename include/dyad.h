@@ -205,6 +205,10 @@ typedef struct dyad_event {
     dyad_span date_span;                     /* the date expression the date comes from (its
                                                 sentence's, else the lead's); len 0 when it is
                                                 the article's publication date */
+    const char *date_precision;              /* what the date says: "day", "week", "month"
+                                                (the expression's), "publication" (none in the
+                                                story: the publication date), "none" (no date
+                                                at all: date is "") */
     const char *rule;                        /* dictionary file:line of the pattern that fired */
     dyad_place place;                        /* where it happened, as its sentence says;
                                                 place.name NULL when it names no place */

@@ -790,10 +790,14 @@ static void event_date(const sent_job *j, uint32_t v, dyad_event *e) {
     if (best < 0) { /* the day the story has told of last, else publication */
         e->date = j->doc->story_date ? j->doc->story_date : j->date;
         e->date_span = j->doc->story_span;
+        e->date_precision = j->doc->story_date ? "day" : e->date && e->date[0] ? "publication" : "none";
         return;
     }
+    static const char *const PRECISION[] = {
+        [DATE_DAY] = "day", [DATE_WEEK] = "week", [DATE_MONTH] = "month", [DATE_YEAR] = "year"};
     e->date = j->datestr[best];
     e->date_span = coder_tok_span(j->p->t, j->dates[best].t0, j->dates[best].t1);
+    e->date_precision = PRECISION[j->dates[best].precision];
 }
 
 /* Whether verb v is only supposed or told as background: inside a clause

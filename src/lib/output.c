@@ -61,7 +61,7 @@ dyad_status dyad_write_header(FILE *f, dyad_output_format fmt, dyad_error *err) 
               "source_text\ttarget_text\tverb_text\tsource_start\tsource_end\ttarget_start\t"
               "target_end\tverb_start\tverb_end\trule\tplace\tplace_country\tplace_lat\t"
               "place_lon\tplace_text\tplace_start\tplace_end\tconfidence\tsource_name\ttarget_name\t"
-              "source_wikidata\ttarget_wikidata\n",
+              "source_wikidata\ttarget_wikidata\tdate_precision\n",
               f);
     if (ferror(f)) return dyad_fail(err, DYAD_EIO, NULL, 0, "write error");
     return DYAD_OK;
@@ -112,6 +112,7 @@ static void write_jsonl(FILE *f, const dyad_article *a, const dyad_event *e, cha
     json_object_object_add(o, "article", json_object_new_string(a->id));
     json_object_object_add(o, "sentence", json_object_new_int((int)e->sentence));
     json_object_object_add(o, "date", json_object_new_string(e->date));
+    json_object_object_add(o, "date_precision", or_null(e->date_precision));
     json_object_object_add(o, "source", json_object_new_string(e->source));
     json_object_object_add(o, "target", json_object_new_string(e->target));
     json_object_object_add(o, "code", json_object_new_string(e->code));
@@ -167,8 +168,9 @@ static void write_tsv(FILE *f, const dyad_article *a, const dyad_event *e, char_
         fprintf(f, "\t%zu\t%zu\t%.2f", to_chars(cc, pl->span.off),
                 to_chars(cc, (size_t)pl->span.off + pl->span.len), e->confidence);
     }
-    const char *id[4] = {e->source_name, e->target_name, e->source_wikidata, e->target_wikidata};
-    for (int k = 0; k < 4; k++) {
+    const char *id[5] = {e->source_name, e->target_name, e->source_wikidata, e->target_wikidata,
+                         e->date_precision};
+    for (int k = 0; k < 5; k++) {
         fputc('\t', f);
         if (id[k]) tsv_field(f, id[k], strlen(id[k]));
     }

@@ -38,10 +38,10 @@ echo "$n place mentions, $bad without country or coordinates"
 [ "$n" -ge 12 ] && [ "$bad" -eq 0 ] || fail=1
 # TSV carries the place columns after the existing ones, then the
 # confidence, then the actors' names and Wikidata ids
-head -1 "$tmp/tsv" | grep -q "	rule	place	place_country	place_lat	place_lon	place_text	place_start	place_end	confidence	source_name	target_name	source_wikidata	target_wikidata$" ||
+head -1 "$tmp/tsv" | grep -q "	rule	place	place_country	place_lat	place_lon	place_text	place_start	place_end	confidence	source_name	target_name	source_wikidata	target_wikidata	date_precision$" ||
     { echo "TSV header lacks the place, confidence and name columns"; fail=1; }
-awk -F'\t' 'NR > 1 && (NF != 31 || $27 !~ /^[01]\.[0-9][0-9]$/ || ($4 != "" && $28 == "")) { bad = 1 } END { exit bad }' "$tmp/tsv" ||
-    { echo "TSV rows are not 31 columns with a confidence and a name for each source"; fail=1; }
+awk -F'\t' 'NR > 1 && (NF != 32 || $32 !~ /^(day|week|month|publication|none)$/ || $27 !~ /^[01]\.[0-9][0-9]$/ || ($4 != "" && $28 == "")) { bad = 1 } END { exit bad }' "$tmp/tsv" ||
+    { echo "TSV rows are not 32 columns with a confidence, a name for each source and a date precision"; fail=1; }
 grep -q "warning:" "$tmp/err" && { cat "$tmp/err"; fail=1; }
 # the exported gazetteer loads whole, with no bad line
 "$DYAD" dict check "$(dirname "$DYAD")/gazetteer.gaz" >"$tmp/gc" 2>&1 || { cat "$tmp/gc"; fail=1; }

@@ -993,9 +993,36 @@ static void confidence(void **s) {
     dyad_doc_free(d);
 }
 
+/* What an event's date says (articles of 2024-08-20, a Tuesday): the day,
+ * week or month of its sentence's date expression, the publication date
+ * when the story names none, nothing when the article has no date; a year
+ * alone or a day over a year back is history and dates nothing. */
+static void date_precision(void **s) {
+    (void)s;
+    static const struct {
+        const char *text, *date, *want_date, *want;
+    } cases[] = {
+        {"Gondor attacked Mordor on Monday.", "2024-08-20", "2024-08-19", "day"},
+        {"Gondor attacked Mordor last week.", "2024-08-20", "2024-08-12", "week"},
+        {"Gondor attacked Mordor in July.", "2024-08-20", "2024-07-01", "month"},
+        {"Gondor attacked Mordor.", "2024-08-20", "2024-08-20", "publication"},
+        {"Gondor attacked Mordor in 2019.", "2024-08-20", "2024-08-20", "publication"},
+        {"Gondor attacked Mordor on March 3, 2021.", "2024-08-20", "2024-08-20", "publication"},
+        {"Gondor attacked Mordor.", "", "", "none"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        dyad_doc *d = code_doc_dated(g_ctx, cases[i].text, cases[i].date);
+        assert_int_equal(dyad_doc_nevents(d), 1);
+        assert_string_equal(dyad_doc_event(d, 0)->date, cases[i].want_date);
+        assert_string_equal(dyad_doc_event(d, 0)->date_precision, cases[i].want);
+        dyad_doc_free(d);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(simple_svo),
+        cmocka_unit_test(date_precision),
         cmocka_unit_test(roles_compose),
         cmocka_unit_test(compounds),
         cmocka_unit_test(passive),
