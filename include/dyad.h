@@ -461,6 +461,8 @@ typedef struct dyad_stored_event {
     const char *source_name, *target_name;         /* the first mention's (dyad_event's); ""
                                         when unknown */
     const char *source_wikidata, *target_wikidata; /* likewise, "" when none */
+    const char *date_precision;                    /* the first mention's (dyad_event's); "" when stored
+                                                      before it was kept */
 } dyad_stored_event;
 
 /* Calls fn for each event matching q, by date then id; fn returns non-zero
@@ -495,6 +497,7 @@ typedef struct dyad_stored_mention {
     const char *source_basis, *target_basis;       /* dyad_event's; "" when unknown */
     const char *source_name, *target_name;         /* dyad_event's; "" when unknown */
     const char *source_wikidata, *target_wikidata; /* dyad_event's; "" when none */
+    const char *date_precision;                    /* dyad_event's; "" when stored before it was kept */
 } dyad_stored_mention;
 
 typedef int (*dyad_mention_fn)(void *ud, const dyad_stored_mention *m);

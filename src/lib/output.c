@@ -291,6 +291,7 @@ char *dyad_stored_event_json(const dyad_stored_event *e) {
     json_object *o = json_object_new_object();
     put_int(o, "id", e->id);
     put_str(o, "date", e->date);
+    json_object_object_add(o, "date_precision", or_null(e->date_precision));
     put_str(o, "source", e->source);
     put_str(o, "target", e->target);
     put_str(o, "code", e->code);
@@ -378,6 +379,7 @@ char *dyad_stored_mention_json(const dyad_stored_mention *m) {
     put_str(o, "target_text", m->target_text);
     put_str(o, "verb_text", m->verb_text);
     put_str(o, "date_text", m->date_text);
+    json_object_object_add(o, "date_precision", or_null(m->date_precision));
     const char *slash = strrchr(m->rule, '/'); /* the file, not where it is kept */
     put_str(o, "rule", slash ? slash + 1 : m->rule);
     json_object_object_add(o, "confidence", isnan(m->confidence) ? NULL : fixed(m->confidence, 2));

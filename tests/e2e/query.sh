@@ -79,7 +79,7 @@ cat >"$tmp/m.jsonl" <<'EOF2'
 EOF2
 "$DYAD" ingest --db "$tmp/m.db" "$tmp/m.jsonl" 2>/dev/null
 "$DYAD" query --db "$tmp/m.db" --format jsonl >"$tmp/m.out"
-grep -q '"date":"2024-09-23","source":"ISRMIL","target":"PSEREBHMS","code":"190".*"num_mentions":3,"num_sources":3,"num_articles":3,.*"place":"Beirut","country":"LBN"' "$tmp/m.out" ||
+grep -q '"date":"2024-09-23","date_precision":"day","source":"ISRMIL","target":"PSEREBHMS","code":"190".*"num_mentions":3,"num_sources":3,"num_articles":3,.*"place":"Beirut","country":"LBN"' "$tmp/m.out" ||
     { echo "reports of Lebanon, Beirut and nowhere not merged at Beirut"; cat "$tmp/m.out"; fail=1; }
 grep -q '"num_articles":1,.*"place":"Cairo"' "$tmp/m.out" || { echo "the Cairo report merged with Beirut"; fail=1; }
 [ "$(wc -l <"$tmp/m.out")" = 2 ] || { echo "expected 2 events"; fail=1; }

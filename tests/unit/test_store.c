@@ -458,7 +458,8 @@ static void stored_json(void **state) {
                            .confidence = NAN};
     char *t = dyad_stored_event_json(&e);
     assert_non_null(t);
-    assert_non_null(strstr(t, "{\"id\":7,\"date\":\"2024-08-20\",\"source\":\"USAGOV\""));
+    assert_non_null(
+        strstr(t, "{\"id\":7,\"date\":\"2024-08-20\",\"date_precision\":null,\"source\":\"USAGOV\""));
     assert_non_null(strstr(t, "\"name\":\"Make a visit\""));
     assert_non_null(strstr(t, "\"goldstein\":1.9,"));
     assert_non_null(
@@ -470,7 +471,9 @@ static void stored_json(void **state) {
     e.source_name = "UNITED STATES";
     e.target_name = e.source_wikidata = e.target_wikidata = "";
     e.place = "Doha", e.country = "QAT", e.lat = 25.28551, e.lon = 51.531;
+    e.date_precision = "day";
     t = dyad_stored_event_json(&e);
+    assert_non_null(strstr(t, "\"date_precision\":\"day\""));
     assert_non_null(strstr(t, "\"place\":\"Doha\",\"country\":\"QAT\",\"lat\":25.2855,\"lon\":51.5310"));
     assert_non_null(strstr(t, "\"article\":\"wire-a\""));
     assert_non_null(strstr(t, "\"source_name\":\"UNITED STATES\",\"target_name\":null"));

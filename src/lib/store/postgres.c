@@ -95,6 +95,8 @@ static const char SCHEMA[] =
     " date_text text NOT NULL, cited text NOT NULL, place text NOT NULL, country text NOT NULL,"
     " lat double precision, lon double precision, place_kind text NOT NULL,"
     " place_text text NOT NULL);"
+    /* what a report's date says, added since */
+    "ALTER TABLE mentions ADD COLUMN IF NOT EXISTS date_precision text NOT NULL DEFAULT '';"
     /* whether a figure is of history, added since */
     "ALTER TABLE figures ADD COLUMN IF NOT EXISTS historical integer NOT NULL DEFAULT 0;"
     "CREATE INDEX IF NOT EXISTS figures_date ON figures(date);"
@@ -144,6 +146,10 @@ static const char PUT_MENTION_FN[] =
     " double precision, bigint, text, integer, text, text, text, integer, integer, integer,"
     " integer, integer, integer, text, text, text, text, double precision, double precision,"
     " text, text, integer, integer, double precision, text, text, text, text, text, text);"
+    "DROP FUNCTION IF EXISTS dyad_put_mention(text, text, text, text, text, integer,"
+    " double precision, bigint, text, integer, text, text, text, integer, integer, integer,"
+    " integer, integer, integer, text, text, text, text, double precision, double precision,"
+    " text, text, integer, integer, double precision, text, text, text, text, text, text, text);"
     "CREATE FUNCTION dyad_put_mention(p_date text, p_source text, p_target text,"
     " p_code text, p_root text, p_quad integer, p_goldstein double precision, p_article bigint,"
     " p_news_source text, p_sentence integer, p_source_text text, p_target_text text,"
@@ -152,8 +158,8 @@ static const char PUT_MENTION_FN[] =
     " p_rule text, p_place text, p_country text, p_lat double precision, p_lon double precision,"
     " p_place_kind text, p_place_text text, p_place_start integer, p_place_end integer,"
     " p_confidence double precision, p_source_basis text, p_target_basis text,"
-    " p_source_name text, p_target_name text, p_source_wikidata text, p_target_wikidata text)"
-    " RETURNS boolean LANGUAGE plpgsql AS $$\n"
+    " p_source_name text, p_target_name text, p_source_wikidata text, p_target_wikidata text,"
+    " p_date_precision text) RETURNS boolean LANGUAGE plpgsql AS $$\n"
     "DECLARE ev bigint; same boolean; in_country boolean; replan boolean := false;"
     " n integer; new_article integer; new_source integer;\n"
     "BEGIN\n"
@@ -181,11 +187,12 @@ static const char PUT_MENTION_FN[] =
     "    source_start, source_end, target_start, target_end, verb_start, verb_end, date_text, rule,"
     "    place_text, place_start, place_end, confidence, source_basis, target_basis,"
     "    source_name, target_name, source_wikidata, target_wikidata, place, country, lat, lon,"
-    "    place_kind) VALUES(ev, p_article, p_sentence, p_source_text, p_target_text, p_verb_text,"
+    "    place_kind, date_precision) VALUES(ev, p_article, p_sentence, p_source_text, p_target_text, "
+    "p_verb_text,"
     "    p_source_start, p_source_end, p_target_start, p_target_end, p_verb_start, p_verb_end,"
     "    p_date_text, p_rule, p_place_text, p_place_start, p_place_end, p_confidence,"
     "    p_source_basis, p_target_basis, p_source_name, p_target_name, p_source_wikidata,"
-    "    p_target_wikidata, p_place, p_country, p_lat, p_lon, p_place_kind);\n"
+    "    p_target_wikidata, p_place, p_country, p_lat, p_lon, p_place_kind, p_date_precision);\n"
     "  UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles + new_article,"
     "    num_sources = num_sources + new_source,"
     "    confidence = GREATEST(coalesce(confidence, 0), p_confidence) WHERE id = ev;\n"
@@ -205,7 +212,7 @@ static const char *const STMTS[][2] = {
     {"put_mention",
      "SELECT dyad_put_mention($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
      " $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32,"
-     " $33, $34, $35, $36)"},
+     " $33, $34, $35, $36, $37)"},
     {"put_figure",
      "INSERT INTO figures(article, sentence, kind, released, value, value_max, qualifier,"
      " number_text, number_start, number_end, victim_text, victim_code, perpetrator_text,"
@@ -537,7 +544,7 @@ static int dup_spans(const dyad_article *a, const dyad_span *sp, char **texts, s
     return bad;
 }
 
-#define MENTION_NPARAMS 36
+#define MENTION_NPARAMS 37
 
 /* Sends (in a pipeline) the storing of one mention of event e of the
  * article art (its rowid as text). */
@@ -581,6 +588,7 @@ static dyad_status send_mention(pg_store *p, const dyad_article *a, const dyad_d
         v[33] = e->target_name ? e->target_name : "";
         v[34] = e->source_wikidata ? e->source_wikidata : "";
         v[35] = e->target_wikidata ? e->target_wikidata : "";
+        v[36] = e->date_precision ? e->date_precision : "";
         if (!PQsendQueryPrepared(p->conn, "put_mention", MENTION_NPARAMS, v, NULL, NULL, 0))
             st = pg_fail(p, err, "cannot store an event", NULL);
     }

@@ -47,6 +47,7 @@ void rows_event(const char *const *v, int n, dyad_stored_event *e) {
     e->target_name = str(f[10]);
     e->source_wikidata = str(f[11]);
     e->target_wikidata = str(f[12]);
+    e->date_precision = str(f[13]);
 }
 
 void rows_mention(const char *const *v, dyad_stored_mention *m) {
@@ -78,6 +79,7 @@ void rows_mention(const char *const *v, dyad_stored_mention *m) {
     m->target_name = str(v[28]);
     m->source_wikidata = str(v[29]);
     m->target_wikidata = str(v[30]);
+    m->date_precision = str(v[31]);
 }
 
 void rows_figure(const char *const *v, dyad_stored_figure *f) {

@@ -20,8 +20,8 @@
 #define ROWS_FIRST(ADDED)                                                                               \
     "a.id, substr(a.text, se.start + 1, se.\"end\" - se.start), m.source_text, m.target_text,"          \
     " m.verb_text, m.sentence, a.url, a.source, " ADDED ", m.source_name, m.target_name,"               \
-    " m.source_wikidata, m.target_wikidata"
-#define ROWS_FIRST_N 13
+    " m.source_wikidata, m.target_wikidata, m.date_precision"
+#define ROWS_FIRST_N 14
 #define ROWS_FIRST_FROM                                                                                 \
     " FROM events e JOIN mentions m ON m.id = (SELECT min(id) FROM mentions WHERE event = e.id)"        \
     " JOIN articles a ON a.rowid = m.article"                                                           \
@@ -36,7 +36,7 @@
     " m.target_end - se.start, m.verb_start - se.start, m.verb_end - se.start,"                         \
     " m.source_text, m.target_text, m.verb_text, m.date_text, m.rule, length(a.text),"                  \
     " m.confidence, m.source_basis, m.target_basis, m.source_name, m.target_name,"                      \
-    " m.source_wikidata, m.target_wikidata"                                                             \
+    " m.source_wikidata, m.target_wikidata, m.date_precision"                                           \
     " FROM mentions m JOIN events e ON e.id = m.event JOIN articles a ON a.rowid = m.article"           \
     " JOIN sentences se ON se.article = m.article AND se.idx = m.sentence"
 

@@ -57,7 +57,8 @@ static const char SCHEMA[] =
     " source_basis TEXT NOT NULL DEFAULT '', target_basis TEXT NOT NULL DEFAULT '',"
     " source_name TEXT NOT NULL DEFAULT '', target_name TEXT NOT NULL DEFAULT '',"
     " source_wikidata TEXT NOT NULL DEFAULT '', target_wikidata TEXT NOT NULL DEFAULT '',"
-    " place TEXT, country TEXT, lat REAL, lon REAL, place_kind TEXT);"
+    " place TEXT, country TEXT, lat REAL, lon REAL, place_kind TEXT,"
+    " date_precision TEXT NOT NULL DEFAULT '');"
     "CREATE TABLE IF NOT EXISTS figures("
     " id INTEGER PRIMARY KEY, article INTEGER NOT NULL REFERENCES articles(rowid),"
     " sentence INTEGER NOT NULL, kind TEXT NOT NULL, released INTEGER NOT NULL,"
@@ -108,6 +109,7 @@ static const char *const UPGRADES[][2] = {
     {"mentions", "lon REAL"},
     {"mentions", "place_kind TEXT"},
     {"figures", "historical INTEGER NOT NULL DEFAULT 0"},
+    {"mentions", "date_precision TEXT NOT NULL DEFAULT ''"},
 };
 
 /* Adds the columns of UPGRADES that a table lacks. */
@@ -253,8 +255,9 @@ static dyad_status lite_open(void **out, const char *path, dyad_error *err) {
             " source_start, source_end, target_start, target_end, verb_start, verb_end, date_text, rule,"
             " place_text, place_start, place_end, confidence, source_basis, target_basis,"
             " source_name, target_name, source_wikidata, target_wikidata, place, country, lat, lon,"
-            " place_kind) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
-            " ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)") ||
+            " place_kind, date_precision) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+            " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,"
+            " ?30)") ||
         prep(s, &s->put_figure,
              "INSERT INTO figures(article, sentence, kind, released, value, value_max, qualifier,"
              " number_text, number_start, number_end, victim_text, victim_code, perpetrator_text,"
@@ -491,6 +494,7 @@ static void bind_mention(sqlite3_stmt *st, const dyad_article *a, const dyad_doc
     bind_str(st, 23, e->source_wikidata ? e->source_wikidata : "");
     bind_str(st, 24, e->target_wikidata ? e->target_wikidata : "");
     bind_place(st, 25, pl);
+    bind_str(st, 30, e->date_precision ? e->date_precision : "");
 }
 
 /* Stores the article's events, each as a report (mention) of the event it
