@@ -215,6 +215,19 @@ static int bare_ok(const gaz_entry *e) {
     }
 }
 
+/* Whether an age comes right before token k ("a 5-year-old Latina", "the
+ * 30-year-old Jordan"): what follows is a person, not a place. */
+static int aged(const token *t, uint32_t k) {
+    if (k == 0) return 0;
+    const token *w = &t[k - 1];
+    static const char *const AGE[] = {"-YEAR-OLD", "-MONTH-OLD", "-WEEK-OLD", "-DAY-OLD"};
+    for (size_t i = 0; i < sizeof AGE / sizeof AGE[0]; i++) {
+        size_t n = strlen(AGE[i]);
+        if (w->uplen > n && !memcmp(w->up + w->uplen - n, AGE[i], n)) return 1;
+    }
+    return 0;
+}
+
 /* A token of an actor mention that is longer than the place name
  * ("Ismail Haniyeh", "Gaza Health Ministry") names no place by itself. */
 static int inside_actor(const parse *p, uint32_t i, uint32_t j) {
@@ -350,7 +363,7 @@ int place_find(const parse *p, const char *text, const gazetteer *g, place_conte
             pm.t0 = c0;
         }
         if (!pm.locative && pm.t0 > 0 && tok_in(&t[pm.t0 - 1], PARTNER)) pm.partner = 1;
-        if ((!pm.locative && !bare_ok(e)) || inside_actor(p, i, j)) {
+        if ((!pm.locative && (!bare_ok(e) || aged(t, pm.t0))) || inside_actor(p, i, j)) {
             i = j - 1;
             continue;
         }

@@ -115,6 +115,11 @@ static void false_friends(void **s) {
     PLACE("Two men were arrested in Georgetown.", "arrested", "Georgetown/USA/Georgetown");
     /* a country before the verb is an actor, not where it happened */
     PLACE("Israel struck the convoy.", "struck", "-");
+    /* after an age a name is a person ("a 5-year-old Latina"), unless a
+     * preposition makes it a place */
+    PLACE("Protesters said a 5-year-old Paris was hurt in the strike.", "hurt", "-");
+    PLACE("The 30-year-old Beirut was shot, police said.", "shot", "-");
+    PLACE("A 5-year-old was shot in Beirut, police said.", "shot", "Beirut/LBN/Beirut");
 }
 
 static void names_the_gazetteer_lacks(void **s) {
