@@ -446,6 +446,15 @@ static int code_parts(dyad_doc *doc, const dyad_ctx *ctx, const dyad_article *a,
     return rc;
 }
 
+/* Once the article is read: places of a name the rest of the article
+ * decides otherwise ("Georgia" in an article about Atlanta is the state),
+ * in its place mentions, events and figures alike. */
+static void reconsider_places(dyad_doc *doc, const gazetteer *g) {
+    for (size_t i = 0; i < doc->npl; i++) place_reconsider(g, &doc->pc, &doc->pl[i]);
+    for (size_t i = 0; i < doc->nev; i++) place_reconsider(g, &doc->pc, &doc->ev[i].place);
+    for (size_t i = 0; i < doc->fig.n; i++) place_reconsider(g, &doc->pc, &doc->fig.v[i].place);
+}
+
 dyad_status dyad_code(const dyad_ctx *ctx, const dyad_article *a, dyad_doc **out, dyad_error *err) {
     *out = NULL;
     if (!ctx || !a || !a->text) return dyad_fail(err, DYAD_EINVAL, NULL, 0, "no context or article");
@@ -459,6 +468,7 @@ dyad_status dyad_code(const dyad_ctx *ctx, const dyad_article *a, dyad_doc **out
     if (doc->story_discarded) doc->nev = 0;
     if (complete_roles(doc) != 0) goto oom;
     name_events(doc, &ctx->d);
+    reconsider_places(doc, &ctx->gaz);
     *out = doc;
     return DYAD_OK;
 oom:

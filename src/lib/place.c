@@ -79,6 +79,28 @@ static int named(const place_context *pc, const char *cc) {
     return 0;
 }
 
+/* The key of a region: country and admin-1 code ("USA GA"). */
+static void region_key(const char *cc, const char *admin, char key[12]) {
+    snprintf(key, 12, "%.3s %.7s", cc, admin);
+}
+
+static int region_named(const place_context *pc, const char *cc, const char *admin) {
+    if (!admin || !admin[0]) return 0;
+    char key[12];
+    region_key(cc, admin, key);
+    for (int k = 0; k < pc->nregions; k++)
+        if (!strcmp(pc->region[k], key)) return 1;
+    return 0;
+}
+
+/* Keeps the region of a town the article names. */
+static void add_region(place_context *pc, const gaz_entry *e) {
+    if ((e->kind != GAZ_CITY && e->kind != GAZ_CAPITAL) || !e->admin || !e->admin[0] ||
+        region_named(pc, e->country, e->admin) || pc->nregions == PLACE_MAX_REGIONS)
+        return;
+    region_key(e->country, e->admin, pc->region[pc->nregions++]);
+}
+
 static void add_country(place_context *pc, const char *cc) {
     if (named(pc, cc) || pc->n == PLACE_MAX_COUNTRIES) return;
     memcpy(pc->country[pc->n], cc, 3);
@@ -167,6 +189,8 @@ static const gaz_entry *resolve(const gazetteer *g, int32_t l, const place_conte
         if (e->kind == GAZ_COUNTRY) s += 4;
         if (e->kind == GAZ_CAPITAL) s += 2; /* "Washington": the capital, not the state */
         if (named(pc, e->country)) s += 3;
+        /* a region the article has named a town in ("Georgia" with Atlanta) */
+        if (e->kind == GAZ_REGION && region_named(pc, e->country, e->admin)) s += 8;
         if (q && q != e && strcmp(q->country, e->country) == 0 &&
             (q->kind == GAZ_COUNTRY || strcmp(q->admin, e->admin) == 0))
             s += 20;
@@ -368,6 +392,7 @@ int place_find(const parse *p, const char *text, const gazetteer *g, place_conte
             continue;
         }
         add_country(pc, e->country);
+        add_region(pc, e);
         if (push(p, out, n, &cap, &pm) != 0) return -1;
         i = j - 1;
         if (q) i += 2; /* the qualifier is part of this place */
@@ -460,4 +485,23 @@ dyad_status dyad_place_for_verb(const dyad_ctx *ctx, const char *text, size_t le
     }
     arena_free(&a);
     return DYAD_OK;
+}
+
+int place_reconsider(const gazetteer *g, const place_context *pc, dyad_place *pl) {
+    if (!pl->name || !pl->kind || !strcmp(pl->kind, "region") || !strcmp(pl->kind, "place")) return 0;
+    char key[256];
+    size_t n = text_upper(pl->name, strlen(pl->name), key, sizeof key);
+    if (n >= sizeof key) return 0;
+    for (int32_t l = gaz_find(g, key, n); l >= 0; l = g->links[l].next) {
+        const gaz_entry *e = &g->ent[g->links[l].entry];
+        if (e->kind != GAZ_REGION || !region_named(pc, e->country, e->admin)) continue;
+        pl->name = e->name;
+        pl->kind = "region";
+        memcpy(pl->country, e->country, 3);
+        pl->country[3] = '\0';
+        pl->lat = e->lat;
+        pl->lon = e->lon;
+        return 1;
+    }
+    return 0;
 }

@@ -17,11 +17,16 @@ typedef struct place_mention {
 
 #define PLACE_MAX_COUNTRIES 32
 
-/* What the article has said so far: the countries it names, which decide
+#define PLACE_MAX_REGIONS 32
+
+/* What the article has said so far: the countries it names, and the
+ * regions (country and admin-1 code) of the towns it names, which decide
  * between places of the same name. */
 typedef struct place_context {
     char country[PLACE_MAX_COUNTRIES][4];
     int n;
+    char region[PLACE_MAX_REGIONS][12]; /* "USA GA" */
+    int nregions;
 } place_context;
 
 /* Finds the place mentions of parsed sentence p (of article text) into an
@@ -32,6 +37,12 @@ typedef struct place_context {
  * memory. */
 int place_find(const parse *p, const char *text, const gazetteer *g, place_context *pc,
                place_mention **out, uint32_t *n);
+
+/* Once the whole article is read (pc): a place resolved as a country or
+ * a town when the article later named a town in a region of the same name
+ * ("Georgia" in an article about Atlanta) becomes that region. Returns 1
+ * when pl changed. */
+int place_reconsider(const gazetteer *g, const place_context *pc, dyad_place *pl);
 
 /* The mention an event whose verb covers tokens [v0, v1) happened at:
  * locative phrases tied to the verb first, the nearest one after it

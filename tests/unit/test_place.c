@@ -24,7 +24,11 @@ static const char GAZ[] = "# test gazetteer\n"
                           "Police\tcity\tPOL\t78\t54.6\t18.2\t5000\n"
                           "Much\tcity\tDEU\t07\t50.9\t7.4\t15000\n"
                           "Miller\tcity\tUSA\tSD\t44.5\t-98.9\t1500\n"
-                          "Georgetown\tcity\tUSA\tTX\t30.6\t-97.7\t5000\n";
+                          "Georgetown\tcity\tUSA\tTX\t30.6\t-97.7\t5000\n"
+                          "Georgia\tcountry\tGEO\t\t41.96\t43.69\t2382185\n"
+                          "Georgia\tregion\tUSA\tGA\t33.28\t-83.85\t4636669\n"
+                          "Atlanta\tcity\tUSA\tGA\t33.749\t-84.388\t498715\n"
+                          "Tbilisi\tcapital\tGEO\tTB\t41.694\t44.834\t1049498\n";
 
 static const char ACTORS[] = "QATAR_ [QAT]\n+QATARI\nLEBANON_ [LBN]\n+LEBANESE_\n"
                              "ISRAEL_ [ISR]\n+ISRAELI\nBLINKEN_ [USAGOV]\n"
@@ -255,6 +259,46 @@ static void many_entries(void **s) {
     dyad_ctx_free(ctx);
 }
 
+/* The places of a whole article (of 2024-10-24), kind and country each. */
+static void doc_places(const char *text, char *out, size_t n) {
+    dyad_article a;
+    memset(&a, 0, sizeof a);
+    a.id = a.file = "t";
+    a.date = "2024-10-24";
+    a.source = a.title = a.url = "";
+    a.text = text;
+    a.text_len = strlen(text);
+    dyad_doc *d;
+    dyad_error err;
+    assert_int_equal(dyad_code(g_ctx, &a, &d, &err), DYAD_OK);
+    out[0] = '\0';
+    for (size_t i = 0; i < dyad_doc_nplaces(d); i++) {
+        const dyad_place *pl = dyad_doc_place(d, i);
+        size_t k = strlen(out);
+        snprintf(out + k, n - k, "%s%s/%s/%s", k ? " " : "", pl->name, pl->country, pl->kind);
+    }
+    dyad_doc_free(d);
+}
+
+/* A name the rest of the article decides: "Georgia" is the US state in
+ * an article that names Atlanta, before or after it, and the country
+ * otherwise. */
+static void decided_by_the_article(void **s) {
+    (void)s;
+    char got[256];
+    doc_places("Riot police fired tear gas in Georgia on Monday. Thousands rallied in Atlanta.", got,
+               sizeof got);
+    assert_string_equal(got, "Georgia/USA/region Atlanta/USA/city");
+    doc_places("Thousands rallied in Atlanta on Monday. Riot police fired tear gas in Georgia.", got,
+               sizeof got);
+    assert_string_equal(got, "Atlanta/USA/city Georgia/USA/region");
+    doc_places("Riot police fired tear gas in Georgia on Monday. Thousands rallied in Tbilisi.", got,
+               sizeof got);
+    assert_string_equal(got, "Georgia/GEO/country Tbilisi/GEO/capital");
+    doc_places("Riot police fired tear gas in Georgia on Monday.", got, sizeof got);
+    assert_string_equal(got, "Georgia/GEO/country");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(prepositions),
@@ -265,6 +309,7 @@ int main(void) {
         cmocka_unit_test(verb_tied_place),
         cmocka_unit_test(parties_are_no_places),
         cmocka_unit_test(events_and_doc_places),
+        cmocka_unit_test(decided_by_the_article),
         cmocka_unit_test(bad_lines),
         cmocka_unit_test(many_entries),
     };
