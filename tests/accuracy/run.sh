@@ -62,6 +62,13 @@ realnews() {
     printf '%s\n%s\n' "SUMMARY $_s1" "BASELINE petrarch2-dictionaries $_s2" >"$tmp/out"
     show "$tmp/out" precision recall code_exact date_acc no_country events gold
     [ "$MODE" = check ] && floor "$_label" "$_floors" precision recall
+    # what the dates of Dyad's events say (date_precision), counted
+    python3 - "$tmp/rn.dyad" <<'PY'
+import collections, json, sys
+c = collections.Counter(json.loads(l).get("date_precision") or "missing" for l in open(sys.argv[1]))
+kinds = ("day", "week", "month", "publication", "none", "missing")
+print("  date precision of Dyad's events: " + ", ".join("%s %d" % (k, c[k]) for k in kinds if c[k]))
+PY
     # the roles of the matched events (their countries match by definition)
     "$T/score_actors" --realnews "$_gold" "$tmp/rn.dyad" >"$tmp/roles" ||
         { bad "$_label: score_actors failed"; return; }
