@@ -307,6 +307,10 @@ typedef struct dyad_figure {
  * "displaced"; "" for a value out of range. */
 const char *dyad_figure_kind_name(dyad_figure_kind k);
 
+/* A country's FIPS 10-4 code (what GDELT writes: "QA", "UK", "GM") from its
+ * ISO 3166-1 alpha-3 code ("QAT", "GBR", "DEU"); NULL when unknown. */
+const char *dyad_country_fips(const char *iso3);
+
 typedef struct dyad_doc dyad_doc;
 
 /* Codes one article. The returned document owns its events (an arena) and

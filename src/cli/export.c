@@ -84,8 +84,8 @@ int export_gdelt(void *ud, const dyad_stored_event *e) {
     strncpy(base, e->code, 3);
     printf("%d\t%s\t%s\t%s\t%d\t%.1f\t%d\t%d\t%d\t0\t", e->sentence_index == 0, e->code, base, e->root,
            e->quad, e->goldstein, e->num_mentions, e->num_sources, e->num_articles);
-    /* Actor1Geo and Actor2Geo unknown; ActionGeo from the event's place
-     * (its CountryCode is ISO 3166 alpha-3, not GDELT's FIPS 10-4) */
+    /* Actor1Geo and Actor2Geo unknown; ActionGeo from the event's place,
+     * its CountryCode in FIPS 10-4 as GDELT writes it (QAT: QA) */
     for (int g = 0; g < 2; g++) fputs("0\t\t\t\t\t\t\t\t", stdout);
     if (!e->place[0])
         fputs("0\t\t\t\t\t\t\t\t", stdout);
@@ -93,7 +93,8 @@ int export_gdelt(void *ud, const dyad_stored_event *e) {
         int type = !strcmp(e->place_kind, "country") ? 1 : !strcmp(e->place_kind, "region") ? 5 : 4;
         printf("%d\t", type);
         field(e->place);
-        printf("\t%s\t\t\t", e->country);
+        const char *fips = dyad_country_fips(e->country);
+        printf("\t%s\t\t\t", fips ? fips : "");
         if (isnan(e->lat) || isnan(e->lon))
             fputs("\t\t", stdout);
         else

@@ -158,11 +158,28 @@ static void verb_dictionary_codes_named(void **s) {
     assert_int_equal(unnamed, 0);
 }
 
+/* GDELT's country codes (FIPS 10-4) from ISO alpha-3 ones, where the two
+ * schemes differ too: the table generated from data/country-fips.tsv. */
+static void fips_codes(void **s) {
+    (void)s;
+    static const char *const pairs[][2] = {{"QAT", "QA"}, {"GBR", "UK"}, {"DEU", "GM"}, {"ISR", "IS"},
+                                           {"USA", "US"}, {"GEO", "GG"}, {"ESP", "SP"}, {"CHN", "CH"}};
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+        assert_string_equal(dyad_country_fips(pairs[i][0]), pairs[i][1]);
+    assert_null(dyad_country_fips("XXX"));
+    assert_null(dyad_country_fips("QA"));
+    assert_null(dyad_country_fips(NULL));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(names_and_weights), cmocka_unit_test(parent_fallback),
-        cmocka_unit_test(malformed_codes),   cmocka_unit_test(quad_by_root),
-        cmocka_unit_test(table_well_formed), cmocka_unit_test(verb_dictionary_codes_named),
+        cmocka_unit_test(names_and_weights),
+        cmocka_unit_test(parent_fallback),
+        cmocka_unit_test(fips_codes),
+        cmocka_unit_test(malformed_codes),
+        cmocka_unit_test(quad_by_root),
+        cmocka_unit_test(table_well_formed),
+        cmocka_unit_test(verb_dictionary_codes_named),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
