@@ -249,6 +249,18 @@ else
     places --test "held-out RELABEL records"
 fi
 
+# --- ambiguous place names, on sentences written for them ----------------
+# (tests/accuracy/disambiguation.jsonl: inside the repository, scored in
+# both modes, no floor yet; the goal is 0.95)
+echo "== place names with several places: 100 sentences written for them"
+if [ -f "$B/gazetteer.gaz" ] &&
+    "$DYAD" code -q --format places tests/accuracy/disambiguation.jsonl >"$tmp/dis.places"; then
+    python3 tests/accuracy/score_disambiguation.py tests/accuracy/disambiguation.jsonl "$tmp/dis.places" \
+        "$B/gazetteer.gaz" | sed -n 1,3p
+else
+    bad "disambiguation: no gazetteer or dyad code failed"
+fi
+
 # --- PETRARCH2 compatibility ----------------------------------------------
 # Its validation records were written with the coder's development in view:
 # a regression floor, not a measure of accuracy.

@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""score_disambiguation.py -- scores the places Dyad gives the ambiguous
+names of tests/accuracy/disambiguation.jsonl (sentences written for this
+set: Washington, Georgia, Jordan, Latina, Paris, Alexandria, Tripoli,
+Hyderabad, Santiago, San Jose), beside the baseline that takes each name
+for its most populous place of that very name in the gazetteer (a
+place, never a person; the capital "Washington, D.C." is not its name).
+
+A record names one ambiguous word and the place it is (name and ISO
+country), or none (a person, a thing). Dyad is right when a place mention
+of the record covers the word and is that place, or, for none, when no
+place mention covers the word.
+
+usage: score_disambiguation.py SET PLACES GAZETTEER
+  SET        the records (JSON Lines)
+  PLACES     dyad code --format places over SET
+  GAZETTEER  the .gaz the places came from
+"""
+import json
+import sys
+
+
+def main():
+    if len(sys.argv) != 4:
+        sys.exit(__doc__)
+    records = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+    found = {}
+    for line in open(sys.argv[2], encoding="utf-8"):
+        p = json.loads(line)
+        found.setdefault(p["article"], []).append(p)
+    populous = {}
+    for line in open(sys.argv[3], encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        f = line.rstrip("\n").split("\t")
+        name, country, pop = f[0], f[2], int(f[6] or 0)
+        if name not in populous or pop > populous[name][1]:
+            populous[name] = (country, pop)
+    dyad = base = 0
+    wrong = []
+    for r in records:
+        covering = [p for p in found.get(r["id"], []) if r["word"] in (p.get("place_text") or "")]
+        if r["place"] is None:
+            ok = not covering
+            b = r["word"] not in populous
+        else:
+            ok = any(p.get("place") == r["place"] and p.get("place_country") == r["country"] for p in covering)
+            b = r["place"] == r["word"] and populous.get(r["word"], ("", 0))[0] == r["country"]
+        dyad += ok
+        base += b
+        if not ok:
+            got = ", ".join("%s/%s" % (p.get("place"), p.get("place_country")) for p in covering) or "none"
+            wrong.append("%s %s: want %s/%s, got %s" % (r["id"], r["word"], r["place"], r["country"], got))
+    n = len(records)
+    print("%-48s %12s %12s" % ("", "right", "accuracy"))
+    print("  %-46s %12d %12.3f" % ("Dyad", dyad, dyad / n))
+    print("  %-46s %12d %12.3f" % ("baseline: most populous place of the name", base, base / n))
+    print("  records: %d; Dyad's misses:" % n)
+    for w in wrong:
+        print("    " + w)
+
+
+if __name__ == "__main__":
+    main()
