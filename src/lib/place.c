@@ -387,7 +387,13 @@ int place_find(const parse *p, const char *text, const gazetteer *g, place_conte
             pm.t0 = c0;
         }
         if (!pm.locative && pm.t0 > 0 && tok_in(&t[pm.t0 - 1], PARTNER)) pm.partner = 1;
-        if ((!pm.locative && (!bare_ok(e) || aged(t, pm.t0))) || inside_actor(p, i, j)) {
+        /* inside an actor a name is the actor's ("Gaza Health Ministry"),
+         * unless a preposition of place sets it there ("protesters in
+         * Georgia", "lawmakers in Washington") and it owns nothing after
+         * it ("in Israel's northern Galilee": Galilee) */
+        int owns = j < p->n && t[j].kind == TK_POSS;
+        if ((!pm.locative && (!bare_ok(e) || aged(t, pm.t0))) ||
+            (inside_actor(p, i, j) && (!pm.locative || owns))) {
             i = j - 1;
             continue;
         }

@@ -31,6 +31,13 @@ printf '%s\n' '{"id":"dc","date":"2024-06-03","text":"Qatari Prime Minister Moha
 "$DYAD" code --format jsonl "$tmp/dc.jsonl" >"$tmp/dc" 2>>"$tmp/err"
 check "$tmp/dc" '"place":"Washington, D.C.","place_country":"USA","place_lat":38\.[0-9]*,"place_lon":-77\.' \
     "met in Washington: the capital"
+# a place inside an actor's words, after "in", is still where it happened
+# ("protesters in Georgia"); one that owns what follows it is not
+printf '%s\n' '{"id":"ge","date":"2024-06-03","text":"Riot police fired tear gas at protesters in Georgia on Monday."}' \
+    '{"id":"ga","date":"2024-06-03","text":"A soldier was killed in Israel'"'"'s northern Galilee region on Monday."}' >"$tmp/ge.jsonl"
+"$DYAD" code --format places "$tmp/ge.jsonl" >"$tmp/ge" 2>>"$tmp/err"
+check "$tmp/ge" '"article":"ge".*"place":"Georgia","place_country":"GEO"' "protesters in Georgia: Georgia"
+grep -q '"article":"ga".*"place":"Israel"' "$tmp/ge" && { echo "MISS in Israel's northern Galilee is not Israel"; fail=1; }
 # every place from the gazetteer has a country and coordinates
 n=$(grep -c '"place":"' "$tmp/pl")
 bad=$(grep '"place":"' "$tmp/pl" | grep -v '"kind":"place"' | grep -Evc '"place_country":"[A-Z]{3}","place_lat":-?[0-9]')
