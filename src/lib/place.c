@@ -79,6 +79,17 @@ static int named(const place_context *pc, const char *cc) {
     return 0;
 }
 
+static int firm(const place_context *pc, const char *cc) {
+    for (int k = 0; k < pc->nfirm; k++)
+        if (!strcmp(pc->firm[k], cc)) return 1;
+    return 0;
+}
+
+static void add_firm(place_context *pc, const char *cc) {
+    if (!cc || strlen(cc) != 3 || firm(pc, cc) || pc->nfirm == PLACE_MAX_COUNTRIES) return;
+    memcpy(pc->firm[pc->nfirm++], cc, 4);
+}
+
 /* The key of a region: country and admin-1 code ("USA GA"). */
 static void region_key(const char *cc, const char *admin, char key[12]) {
     snprintf(key, 12, "%.3s %.7s", cc, admin);
@@ -340,6 +351,7 @@ int place_find(const parse *p, const char *text, const gazetteer *g, place_conte
         if (strlen(p->men[m].code) < 3) continue;
         char cc[4] = {p->men[m].code[0], p->men[m].code[1], p->men[m].code[2], 0};
         if (!named(pc, cc) && gaz_capital(g, cc)) add_country(pc, cc);
+        if (gaz_capital(g, cc)) add_firm(pc, cc);
     }
     if (!g->n) return 0;
     for (uint32_t i = 0; i < p->n; i++) {
@@ -399,6 +411,8 @@ int place_find(const parse *p, const char *text, const gazetteer *g, place_conte
         }
         add_country(pc, e->country);
         add_region(pc, e);
+        if (e->kind == GAZ_COUNTRY || e->kind == GAZ_REGION || g->links[l].next < 0 || q)
+            add_firm(pc, e->country); /* not a town a choice between several made */
         if (push(p, out, n, &cap, &pm) != 0) return -1;
         i = j - 1;
         if (q) i += 2; /* the qualifier is part of this place */
@@ -493,21 +507,41 @@ dyad_status dyad_place_for_verb(const dyad_ctx *ctx, const char *text, size_t le
     return DYAD_OK;
 }
 
+/* The gazetteer's kind of place as dyad_place names it. */
+static const char *kind_name(uint8_t k) {
+    return k == GAZ_COUNTRY   ? "country"
+           : k == GAZ_REGION  ? "region"
+           : k == GAZ_CAPITAL ? "capital"
+                              : "city";
+}
+
 int place_reconsider(const gazetteer *g, const place_context *pc, dyad_place *pl) {
     if (!pl->name || !pl->kind || !strcmp(pl->kind, "region") || !strcmp(pl->kind, "place")) return 0;
     char key[256];
     size_t n = text_upper(pl->name, strlen(pl->name), key, sizeof key);
     if (n >= sizeof key) return 0;
+    /* a region of a town the article names ("Georgia" with Atlanta); else,
+     * for a town of a country the article never names, the most populous
+     * town of that name in a country it does name ("Tripoli ... in
+     * northern Lebanon") */
+    const gaz_entry *best = NULL;
+    int town = strcmp(pl->kind, "country") != 0 && !firm(pc, pl->country);
     for (int32_t l = gaz_find(g, key, n); l >= 0; l = g->links[l].next) {
         const gaz_entry *e = &g->ent[g->links[l].entry];
-        if (e->kind != GAZ_REGION || !region_named(pc, e->country, e->admin)) continue;
-        pl->name = e->name;
-        pl->kind = "region";
-        memcpy(pl->country, e->country, 3);
-        pl->country[3] = '\0';
-        pl->lat = e->lat;
-        pl->lon = e->lon;
-        return 1;
+        if (e->kind == GAZ_REGION && region_named(pc, e->country, e->admin)) {
+            best = e;
+            break;
+        }
+        if (town && (e->kind == GAZ_CITY || e->kind == GAZ_CAPITAL) && firm(pc, e->country) &&
+            (!best || e->pop > best->pop))
+            best = e;
     }
-    return 0;
+    if (!best) return 0;
+    pl->name = best->name;
+    pl->kind = kind_name(best->kind);
+    memcpy(pl->country, best->country, 3);
+    pl->country[3] = '\0';
+    pl->lat = best->lat;
+    pl->lon = best->lon;
+    return 1;
 }

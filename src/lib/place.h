@@ -27,6 +27,10 @@ typedef struct place_context {
     int n;
     char region[PLACE_MAX_REGIONS][12]; /* "USA GA" */
     int nregions;
+    char firm[PLACE_MAX_COUNTRIES][4]; /* countries named beyond doubt: by an
+                                          actor, a country or region, or a
+                                          town of one name only */
+    int nfirm;
 } place_context;
 
 /* Finds the place mentions of parsed sentence p (of article text) into an

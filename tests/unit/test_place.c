@@ -297,6 +297,13 @@ static void decided_by_the_article(void **s) {
     assert_string_equal(got, "Georgia/GEO/country Tbilisi/GEO/capital");
     doc_places("Riot police fired tear gas in Georgia on Monday.", got, sizeof got);
     assert_string_equal(got, "Georgia/GEO/country");
+    /* a town of a country the article never names beyond doubt yields to
+     * the town of that name in a country it does name */
+    doc_places("Protesters gathered in Paris on Monday. Officials in Texas said the march was calm.",
+               got, sizeof got);
+    assert_string_equal(got, "Paris/USA/city Texas/USA/region");
+    doc_places("Protesters gathered in Paris on Monday.", got, sizeof got);
+    assert_string_equal(got, "Paris/FRA/capital");
 }
 
 int main(void) {
