@@ -250,6 +250,22 @@ static int bare_ok(const gaz_entry *e) {
     }
 }
 
+/* Whether tokens [i, j) are part of a person's name: a capitalised word
+ * that is no place, actor, month or weekday right before or after them
+ * ("Michael Jordan", "Jordan Bardella", "Israel Katz"). */
+static int name_word(const parse *p, const char *text, uint32_t k) {
+    const token *w = &p->t[k];
+    (void)text;
+    return w->kind == TK_WORD && w->cap && w->uplen > 1 && p->men_at[k] < 0 && !tok_in(w, STOP) &&
+           !tok_in(w, DIRECTION);
+}
+
+/* (A sentence's first word is capitalised whatever it is: it says nothing.) */
+static int in_a_name(const parse *p, const char *text, uint32_t i, uint32_t j) {
+    if (i > 1 && name_word(p, text, i - 1)) return 1;
+    return j < p->n && name_word(p, text, j);
+}
+
 /* Whether an age comes right before token k ("a 5-year-old Latina", "the
  * 30-year-old Jordan"): what follows is a person, not a place. */
 static int aged(const token *t, uint32_t k) {
@@ -404,7 +420,7 @@ int place_find(const parse *p, const char *text, const gazetteer *g, place_conte
          * Georgia", "lawmakers in Washington") and it owns nothing after
          * it ("in Israel's northern Galilee": Galilee) */
         int owns = j < p->n && t[j].kind == TK_POSS;
-        if ((!pm.locative && (!bare_ok(e) || aged(t, pm.t0))) ||
+        if ((!pm.locative && (!bare_ok(e) || aged(t, pm.t0) || in_a_name(p, text, i, j))) ||
             (inside_actor(p, i, j) && (!pm.locative || owns))) {
             i = j - 1;
             continue;

@@ -304,6 +304,12 @@ static void decided_by_the_article(void **s) {
     assert_string_equal(got, "Paris/USA/city Texas/USA/region");
     doc_places("Protesters gathered in Paris on Monday.", got, sizeof got);
     assert_string_equal(got, "Paris/FRA/capital");
+    /* a name next to a capitalised word that is none of those is a
+     * person's name ("Israel Katz", "Michael Jordan"), not a place */
+    doc_places("Officials said Israel Katz visited troops in Gaza on Monday.", got, sizeof got);
+    assert_string_equal(got, "Gaza/PSE/city");
+    doc_places("Officials said Israel sent troops to Gaza on Monday.", got, sizeof got);
+    assert_string_equal(got, "Israel/ISR/country Gaza/PSE/city");
 }
 
 int main(void) {
