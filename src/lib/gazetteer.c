@@ -2,7 +2,8 @@
  *
  * A .gaz line is tab-separated: name, kind (country|region|capital|city),
  * ISO alpha-3 country code, region code, latitude, longitude (both empty
- * when unknown), population, and optional '|'-separated aliases. '#' starts
+ * when unknown), population, and optional fields: '|'-separated aliases,
+ * the GeoNames id and the GeoNames feature code ("PPLA"). '#' starts
  * a comment line. Every name and alias becomes a key (upper-case folded,
  * single spaces) in an open-addressing table; entries sharing a key are
  * chained in file order. */
@@ -187,6 +188,23 @@ static const char *parse_line(const char **f, size_t *fl, int nf, gaz_entry *e) 
         pop = pop * 10 + (uint64_t)(f[6][i] - '0');
     }
     e->pop = pop > UINT32_MAX ? UINT32_MAX : (uint32_t)pop;
+    if (nf >= 9 && fl[8]) {
+        uint64_t id = 0;
+        for (size_t i = 0; i < fl[8]; i++) {
+            if (!isdigit((unsigned char)f[8][i]) || i >= 10) return "bad GeoNames id";
+            id = id * 10 + (uint64_t)(f[8][i] - '0');
+        }
+        if (id > UINT32_MAX) return "bad GeoNames id";
+        e->geoid = (uint32_t)id;
+    }
+    if (nf >= 10) {
+        if (fl[9] >= sizeof e->feature) return "feature code too long";
+        for (size_t i = 0; i < fl[9]; i++)
+            if (!isupper((unsigned char)f[9][i]) && !isdigit((unsigned char)f[9][i]))
+                return "bad feature code";
+        memcpy(e->feature, f[9], fl[9]);
+        e->feature[fl[9]] = '\0';
+    }
     e->kind = (uint8_t)kind;
     memcpy(e->country, f[2], 3);
     e->country[3] = '\0';
@@ -205,9 +223,9 @@ dyad_status gaz_parse(gazetteer *g, arena *a, const char *name, const char *buf,
         lineno++;
         if (n && line[n - 1] == '\r') n--;
         if (n == 0 || line[0] == '#') continue;
-        const char *f[8];
-        size_t fl[8];
-        int nf = split_tabs(line, n, f, fl, 8);
+        const char *f[10];
+        size_t fl[10];
+        int nf = split_tabs(line, n, f, fl, 10);
         gaz_entry e;
         memset(&e, 0, sizeof e);
         const char *why = parse_line(f, fl, nf, &e);

@@ -31,6 +31,8 @@ typedef struct gaz_entry {
     uint8_t kind;      /* gaz_kind */
     double lat, lon;   /* NaN when unknown */
     uint32_t pop;
+    uint32_t geoid;  /* GeoNames id, 0 when unknown */
+    char feature[8]; /* GeoNames feature code ("PPLA", "PPLX"), "" when unknown */
 } gaz_entry;
 
 /* One name of an entry; the entries sharing a key are chained. */

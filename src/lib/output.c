@@ -96,13 +96,16 @@ static void put_json(FILE *f, json_object *o) {
     json_object_put(o);
 }
 
-/* One place mention: article, sentence, kind, locative and the place fields. */
+/* One place mention: article, sentence, kind, its use (locative,
+ * qualifier, actor) and the place fields. */
 static void write_place(FILE *f, const dyad_article *a, const dyad_place *pl, char_cursor *cc) {
     json_object *o = json_object_new_object();
     json_object_object_add(o, "article", json_object_new_string(a->id));
     json_object_object_add(o, "sentence", json_object_new_int((int)pl->sentence));
     json_object_object_add(o, "kind", json_object_new_string(pl->kind));
     json_object_object_add(o, "locative", json_object_new_boolean(pl->locative));
+    json_object_object_add(o, "qualifier", json_object_new_boolean(pl->qualifier));
+    json_object_object_add(o, "actor", json_object_new_boolean(pl->actor));
     add_place(o, cc, a, pl);
     put_json(f, o);
 }

@@ -40,7 +40,7 @@ static const char *const OF_NOUN[] = {
     "SETTLEMENT", "ENCLAVE",     "PARTS",     "HEART",     "STREETS",   "NORTH",        "SOUTH",
     "EAST",       "WEST",        "NORTHEAST", "NORTHWEST", "SOUTHEAST", "SOUTHWEST",    "KM",
     "KILOMETERS", "KILOMETRES",  "MILES",     "BORDER",    "OUTSIDE",   "VICINITY",     "ENTRANCE",
-    NULL};
+    "MAYOR",      "GOVERNOR",    NULL};
 /* "<noun> of X" where X is a place inside the one named before ("the West
  * Bank town of Hebron") */
 static const char *const INNER_OF[] = {
@@ -175,36 +175,105 @@ const char *place_before(const parse *p, const gazetteer *g, uint32_t k) {
     return NULL;
 }
 
-/* The gazetteer entry a qualifier after a comma names ("Paris, Texas"),
- * or NULL. */
-static const gaz_entry *qualifier(const gazetteer *g, const parse *p, uint32_t k) {
-    if (k + 1 >= p->n || strcmp(p->t[k].up, ",") != 0 || !p->t[k + 1].cap) return NULL;
+/* A qualifier of the name that ends before token k: a country or region
+ * that says which place of the name it is. "Paris, Texas" (comma 1: the
+ * qualifier belongs to the name), "Santiago, in the Dominican Republic",
+ * "Tripoli in northern Lebanon" (comma 0: it is a place mention of its
+ * own). Returns the first link of its name (only its countries and regions
+ * count) and its tokens in [*q0, *q1); -1 when there is none. */
+static int32_t qualifier(const gazetteer *g, const parse *p, uint32_t k, uint32_t *q0, uint32_t *q1,
+                         int *comma) {
+    const token *t = p->t;
+    *comma = k < p->n && tok_eq(&t[k], ",");
+    if (*comma) k++;
+    if (k < p->n && tok_eq(&t[k], "IN")) {
+        *comma = 0;
+        k++;
+        if (k < p->n && tok_eq(&t[k], "THE")) k++;
+        if (k < p->n && tok_in(&t[k], DIRECTION) && !t[k].cap) k++;
+    } else if (!*comma)
+        return -1;
+    if (k >= p->n || !t[k].cap) return -1;
     uint32_t len;
-    int32_t l = longest_name(g, p, k + 1, &len);
-    for (; l >= 0; l = g->links[l].next) {
-        const gaz_entry *e = &g->ent[g->links[l].entry];
-        if (e->kind == GAZ_COUNTRY || e->kind == GAZ_REGION) return e;
+    int32_t l = longest_name(g, p, k, &len);
+    /* "Wyoming, Michigan and Nevada": a list, not a qualifier */
+    if (l >= 0 && *comma && k + len < p->n && (tok_eq(&t[k + len], "AND") || tok_eq(&t[k + len], "OR")))
+        return -1;
+    for (int32_t x = l; x >= 0; x = g->links[x].next) {
+        const gaz_entry *e = &g->ent[g->links[x].entry];
+        if (e->kind == GAZ_COUNTRY || e->kind == GAZ_REGION) {
+            *q0 = k;
+            *q1 = k + len;
+            return l;
+        }
+    }
+    return -1;
+}
+
+/* The country or region of qualifier lq that place e lies in, or NULL. */
+static const gaz_entry *qualifies(const gazetteer *g, int32_t lq, const gaz_entry *e) {
+    for (; lq >= 0; lq = g->links[lq].next) {
+        const gaz_entry *q = &g->ent[g->links[lq].entry];
+        if (q == e || strcmp(q->country, e->country) != 0) continue;
+        if (q->kind == GAZ_COUNTRY ||
+            (q->kind == GAZ_REGION && q->admin[0] && !strcmp(q->admin, e->admin)))
+            return q;
     }
     return NULL;
 }
 
+/* Words after a name that make it a region ("Washington state"), and
+ * before it with "of" ("the state of Georgia"). */
+static const char *const REGION_NOUN[] = {"STATE", "PROVINCE", "GOVERNORATE", "REGION", "COUNTY", NULL};
+
+/* Whether the words around tokens [i, j) call the name a region. */
+static int called_region(const parse *p, uint32_t i, uint32_t j) {
+    const token *t = p->t;
+    if (j < p->n && tok_in(&t[j], REGION_NOUN) && !t[j].cap) return 1;
+    return i >= 2 && tok_eq(&t[i - 1], "OF") && tok_in(&t[i - 2], REGION_NOUN);
+}
+
+/* How much a GeoNames feature code says for a place: a seat of government
+ * more, a section of a city (PPLX, "Latina" in Madrid) much less. */
+static double feature_weight(const char *f) {
+    if (!f || !f[0]) return 0;
+    if (!strcmp(f, "PPLX")) return -3;
+    if (!strcmp(f, "PPLA")) return 1;
+    if (!strcmp(f, "PPLA2")) return 0.5;
+    return 0;
+}
+
+/* Whether the name of region r (chain l) is also the name of
+ * a town in it, its seat ("Idlib", "Chihuahua"). */
+static int has_seat(const gazetteer *g, int32_t l, const gaz_entry *r) {
+    for (int32_t x = l; x >= 0; x = g->links[x].next) {
+        const gaz_entry *e = &g->ent[g->links[x].entry];
+        if ((e->kind == GAZ_CITY || e->kind == GAZ_CAPITAL) && !strcmp(e->country, r->country) &&
+            !strcmp(e->admin, r->admin))
+            return 1;
+    }
+    return 0;
+}
+
 /* Picks the entry of a name: a qualifier's country or region first, then
- * countries the article names, then kind and population. */
-static const gaz_entry *resolve(const gazetteer *g, int32_t l, const place_context *pc,
-                                const gaz_entry *q) {
+ * regions when the words around call it one, countries the article names,
+ * then kind, seat and population. */
+static const gaz_entry *resolve(const gazetteer *g, int32_t l, const place_context *pc, int32_t lq,
+                                int region) {
     const gaz_entry *best = NULL;
     double bs = -1e9;
-    for (; l >= 0; l = g->links[l].next) {
+    for (int32_t head = l; l >= 0; l = g->links[l].next) {
         const gaz_entry *e = &g->ent[g->links[l].entry];
-        double s = log10((double)e->pop + 10);
+        double s = log10((double)e->pop + 10) + feature_weight(e->feature);
         if (e->kind == GAZ_COUNTRY) s += 4;
         if (e->kind == GAZ_CAPITAL) s += 2; /* "Washington": the capital, not the state */
         if (named(pc, e->country)) s += 3;
         /* a region the article has named a town in ("Georgia" with Atlanta) */
         if (e->kind == GAZ_REGION && region_named(pc, e->country, e->admin)) s += 8;
-        if (q && q != e && strcmp(q->country, e->country) == 0 &&
-            (q->kind == GAZ_COUNTRY || strcmp(q->admin, e->admin) == 0))
-            s += 20;
+        if (region && e->kind == GAZ_REGION) s += 10;
+        /* "Idlib": the town before the province it is the seat of */
+        if (!region && e->kind == GAZ_REGION && has_seat(g, head, e)) s -= 3;
+        if (lq >= 0 && qualifies(g, lq, e)) s += 20;
         if (s > bs) {
             bs = s;
             best = e;
@@ -277,6 +346,50 @@ static int aged(const token *t, uint32_t k) {
         if (w->uplen > n && !memcmp(w->up + w->uplen - n, AGE[i], n)) return 1;
     }
     return 0;
+}
+
+/* Words before a name that make it a person's ("Coach Jordan"). */
+static const char *const TITLE[] = {"MR",    "MR.",    "MRS",   "MRS.",      "MS",      "MS.",    "DR",
+                                    "DR.",   "COACH",  "JUDGE", "SEN.",      "REP.",    "GOV.",   "SGT.",
+                                    "CAPT.", "PASTOR", "REV.",  "DETECTIVE", "OFFICER", "UNCLE",  "AUNT",
+                                    "MISS",  "SIR",    "DAME",  "COUSIN",    "BROTHER", "SISTER", NULL};
+/* Words before the name of a town that make it a word for a person or a
+ * kind ("each Latina candidate", "the young Latina"). Not "a": "a Tel
+ * Aviv nightclub" is a place. */
+static const char *const DETERMINER[] = {"EACH", "EVERY", "YOUNG", "ELDERLY", "TEENAGE", "FELLOW", NULL};
+
+/* Whether the word before token k says the name from k is a person or a
+ * kind of person, not a town: an age, a title, and for a town (not a
+ * capital, region or country) a determiner. */
+static int personal(const token *t, uint32_t k, const gaz_entry *e) {
+    if (aged(t, k)) return 1;
+    if (k == 0) return 0;
+    if (tok_in(&t[k - 1], TITLE)) return 1;
+    return e->kind == GAZ_CITY && tok_in(&t[k - 1], DETERMINER);
+}
+
+/* Whether actor mention m is also the name of a sizeable place in another
+ * country the article names beyond doubt ("Lebanese troops deployed in
+ * Tripoli": Lebanon's Tripoli, not Libya's government), so the code a
+ * dictionary gave it does not say which country the article is about. */
+static int ambiguous_actor(const gazetteer *g, const parse *p, uint32_t m, const place_context *pc) {
+    char key[512];
+    size_t kl = join_key(p->t, p->men[m].t0, p->men[m].t1, key, sizeof key);
+    for (int32_t l = kl ? gaz_find(g, key, kl) : -1; l >= 0; l = g->links[l].next) {
+        const gaz_entry *e = &g->ent[g->links[l].entry];
+        if ((e->kind == GAZ_CITY || e->kind == GAZ_CAPITAL) && e->pop >= BARE_CITY_POP &&
+            strncmp(e->country, p->men[m].code, 3) != 0 && firm(pc, e->country))
+            return 1;
+    }
+    return 0;
+}
+
+/* The actor mention with a country code that tokens [i, j) lie inside,
+ * longer than them, or -1. */
+static int32_t owning_actor(const parse *p, uint32_t i, uint32_t j) {
+    int32_t m = p->men_at[i];
+    if (m < 0 || p->men_at[j - 1] != m || (p->men[m].t0 == i && p->men[m].t1 == j)) return -1;
+    return strlen(p->men[m].code) >= 3 ? m : -1;
 }
 
 /* A token of an actor mention that is longer than the place name
@@ -364,7 +477,7 @@ int place_find(const parse *p, const char *text, const gazetteer *g, place_conte
     const token *t = p->t;
     /* countries named by actors ("Qatari", "Israel's army") */
     for (uint32_t m = 0; m < p->nmen && g->n; m++) {
-        if (strlen(p->men[m].code) < 3) continue;
+        if (strlen(p->men[m].code) < 3 || ambiguous_actor(g, p, m, pc)) continue;
         char cc[4] = {p->men[m].code[0], p->men[m].code[1], p->men[m].code[2], 0};
         if (!named(pc, cc) && gaz_capital(g, cc)) add_country(pc, cc);
         if (gaz_capital(g, cc)) add_firm(pc, cc);
@@ -399,8 +512,11 @@ int place_find(const parse *p, const char *text, const gazetteer *g, place_conte
         }
         uint32_t j = i + len;
         if (len == 1 && tok_in(&t[i], STOP)) continue;
-        const gaz_entry *q = j < p->n ? qualifier(g, p, j) : NULL;
-        const gaz_entry *e = resolve(g, l, pc, q);
+        uint32_t q0 = 0, q1 = 0;
+        int comma = 0;
+        int32_t lq = qualifier(g, p, j, &q0, &q1, &comma);
+        const gaz_entry *e = resolve(g, l, pc, lq, called_region(p, i, j));
+        const gaz_entry *qe = lq >= 0 ? qualifies(g, lq, e) : NULL;
         pm.t0 = i;
         pm.t1 = j;
         pm.e = e;
@@ -418,20 +534,42 @@ int place_find(const parse *p, const char *text, const gazetteer *g, place_conte
         /* inside an actor a name is the actor's ("Gaza Health Ministry"),
          * unless a preposition of place sets it there ("protesters in
          * Georgia", "lawmakers in Washington") and it owns nothing after
-         * it ("in Israel's northern Galilee": Galilee) */
+         * it ("in Israel's northern Galilee": Galilee); a country there is
+         * kept as the actor's ("Georgia's parliament") */
         int owns = j < p->n && t[j].kind == TK_POSS;
-        if ((!pm.locative && (!bare_ok(e) || aged(t, pm.t0) || in_a_name(p, text, i, j))) ||
-            (inside_actor(p, i, j) && (!pm.locative || owns))) {
+        if (inside_actor(p, i, j) && (!pm.locative || owns)) {
+            int32_t m = owning_actor(p, i, j);
+            if (m >= 0 && !pm.locative && e->kind == GAZ_COUNTRY &&
+                !strncmp(p->men[m].code, e->country, 3)) {
+                pm.actor = 1;
+                if (push(p, out, n, &cap, &pm) != 0) return -1;
+            }
+            i = j - 1;
+            continue;
+        }
+        int sure = qe || (e->kind == GAZ_REGION && called_region(p, i, j)); /* "Idlib province" */
+        if (!pm.locative &&
+            (personal(t, pm.t0, e) || (!sure && (!bare_ok(e) || in_a_name(p, text, i, j))))) {
             i = j - 1;
             continue;
         }
         add_country(pc, e->country);
         add_region(pc, e);
-        if (e->kind == GAZ_COUNTRY || e->kind == GAZ_REGION || g->links[l].next < 0 || q)
+        if (e->kind == GAZ_COUNTRY || e->kind == GAZ_REGION || g->links[l].next < 0 || qe)
             add_firm(pc, e->country); /* not a town a choice between several made */
         if (push(p, out, n, &cap, &pm) != 0) return -1;
         i = j - 1;
-        if (q) i += 2; /* the qualifier is part of this place */
+        if (comma && lq >= 0) { /* the qualifier is part of this place */
+            i = q1 - 1;
+            if (!qe) continue;
+            place_mention qm;
+            memset(&qm, 0, sizeof qm);
+            qm.t0 = q0;
+            qm.t1 = q1;
+            qm.e = qe;
+            qm.qualifier = 1;
+            if (push(p, out, n, &cap, &qm) != 0) return -1;
+        }
     }
     return 0;
 }
@@ -441,6 +579,7 @@ int32_t place_for_verb(const place_mention *m, uint32_t n, uint32_t v0, uint32_t
     double bs = 0;
     for (uint32_t k = 0; k < n; k++) {
         const place_mention *x = &m[k];
+        if (!place_where(x)) continue;
         if (x->t0 < v1 && x->t1 > v0) continue; /* inside the verb */
         int after = x->t0 >= v1;
         double dist = after ? (double)(x->t0 - v1) : (double)(v0 - x->t1);
@@ -477,6 +616,8 @@ void place_fill(const place_mention *m, const token *t, uint32_t si, dyad_place 
     out->span.len = t[m->t1 - 1].off + t[m->t1 - 1].len - t[m->t0].off;
     out->sentence = si;
     out->locative = m->locative;
+    out->qualifier = m->qualifier;
+    out->actor = m->actor;
 }
 
 dyad_status dyad_place_for_verb(const dyad_ctx *ctx, const char *text, size_t len, dyad_span verb,
@@ -544,7 +685,9 @@ int place_reconsider(const gazetteer *g, const place_context *pc, dyad_place *pl
     int town = strcmp(pl->kind, "country") != 0 && !firm(pc, pl->country);
     for (int32_t l = gaz_find(g, key, n); l >= 0; l = g->links[l].next) {
         const gaz_entry *e = &g->ent[g->links[l].entry];
-        if (e->kind == GAZ_REGION && region_named(pc, e->country, e->admin)) {
+        /* (a town's own province of its name is no reason: "San Jose") */
+        if (e->kind == GAZ_REGION && region_named(pc, e->country, e->admin) &&
+            !(strcmp(pl->kind, "country") != 0 && !strcmp(pl->country, e->country))) {
             best = e;
             break;
         }

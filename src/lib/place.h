@@ -11,9 +11,17 @@
 typedef struct place_mention {
     uint32_t t0, t1; /* tokens of the whole phrase ("northern Gaza") */
     const gaz_entry *e;
-    uint8_t locative; /* after "in", "near", "south of", a direction word */
-    uint8_t partner;  /* after "between", "with", "and", "or", "by": a party, not a place */
+    uint8_t locative;  /* after "in", "near", "south of", a direction word */
+    uint8_t partner;   /* after "between", "with", "and", "or", "by": a party, not a place */
+    uint8_t qualifier; /* the region or country of the place before it ("Seattle,
+                          Washington"): says which place that is, not where */
+    uint8_t actor;     /* a country an actor's words name ("Georgia's parliament",
+                          "the king of Jordan"): whose, not where */
 } place_mention;
+
+/* Whether mention m may say where an event happened: not a qualifier of
+ * another place nor an actor's country. */
+static inline int place_where(const place_mention *m) { return !m->qualifier && !m->actor; }
 
 #define PLACE_MAX_COUNTRIES 32
 

@@ -250,15 +250,25 @@ else
 fi
 
 # --- ambiguous place names, on sentences written for them ----------------
-# (tests/accuracy/disambiguation.jsonl: inside the repository, scored in
-# both modes, no floor yet; the goal is 0.95)
-echo "== place names with several places: 100 sentences written for them"
-if [ -f "$B/gazetteer.gaz" ] &&
-    "$DYAD" code -q --format places tests/accuracy/disambiguation.jsonl >"$tmp/dis.places"; then
-    python3 tests/accuracy/score_disambiguation.py tests/accuracy/disambiguation.jsonl "$tmp/dis.places" \
-        "$B/gazetteer.gaz" | sed -n 1,3p
+# tests/accuracy/disambiguation.jsonl (inside the repository) is the set
+# the place rules were developed on: a regression floor in check mode, not
+# accuracy. tests/accuracy/disambiguation-heldout.jsonl was written apart
+# from the rules and never tuned on: reported only (make accuracy).
+disambiguation() { # SET LABEL MISSES (the misses listed: none for the held-out set)
+    if [ -f "$B/gazetteer.gaz" ] && "$DYAD" code -q --format places "$1" >"$tmp/dis.places"; then
+        score "$2" "records right acc" python3 tests/accuracy/score_disambiguation.py "$1" \
+            "$tmp/dis.places" "$B/gazetteer.gaz" && sed -n 's/^MISS /  miss: /p' "$tmp/out" | head -"$3"
+    else
+        bad "disambiguation: no gazetteer or dyad code failed on $1"
+    fi
+}
+disambiguation tests/accuracy/disambiguation.jsonl \
+    "place names with several places: 100 sentences the rules were developed on (a regression floor)" 20
+if [ "$MODE" = check ]; then
+    floor "place names with several places" tests/accuracy/disambiguation.floor acc
 else
-    bad "disambiguation: no gazetteer or dyad code failed"
+    disambiguation tests/accuracy/disambiguation-heldout.jsonl \
+        "place names with several places: 60 held-out sentences, never tuned on" 0
 fi
 
 # --- PETRARCH2 compatibility ----------------------------------------------

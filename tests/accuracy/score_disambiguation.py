@@ -11,6 +11,9 @@ country), or none (a person, a thing). Dyad is right when a place mention
 of the record covers the word and is that place, or, for none, when no
 place mention covers the word.
 
+Prints "SUMMARY records=N right=N acc=X" for Dyad, a BASELINE line with
+the same keys, then a "MISS ..." line for each record Dyad gets wrong.
+
 usage: score_disambiguation.py SET PLACES GAZETTEER
   SET        the records (JSON Lines)
   PLACES     dyad code --format places over SET
@@ -52,12 +55,10 @@ def main():
             got = ", ".join("%s/%s" % (p.get("place"), p.get("place_country")) for p in covering) or "none"
             wrong.append("%s %s: want %s/%s, got %s" % (r["id"], r["word"], r["place"], r["country"], got))
     n = len(records)
-    print("%-48s %12s %12s" % ("", "right", "accuracy"))
-    print("  %-46s %12d %12.3f" % ("Dyad", dyad, dyad / n))
-    print("  %-46s %12d %12.3f" % ("baseline: most populous place of the name", base, base / n))
-    print("  records: %d; Dyad's misses:" % n)
+    print("SUMMARY records=%d right=%d acc=%.3f" % (n, dyad, dyad / n))
+    print("BASELINE most-populous-place-of-the-name records=%d right=%d acc=%.3f" % (n, base, base / n))
     for w in wrong:
-        print("    " + w)
+        print("MISS " + w)
 
 
 if __name__ == "__main__":

@@ -22,8 +22,10 @@
  *                             none_acc=1): what "always none" earns;
  *   BASELINE first-place ...  predicts the first place mention of the
  *                             record's text that the gazetteer knows (kind
- *                             not "place"), whatever its role and whatever
- *                             the verb, or none when it names none;
+ *                             not "place", neither the qualifier of another
+ *                             place nor an actor's country), whatever its
+ *                             role and whatever the verb, or none when it
+ *                             names none;
  *   BASELINE last-place ...   the same with the last such mention.
  * The mentions are the library's own (dyad_doc_nplaces/dyad_doc_place on
  * the text coded by dyad_code as one sentence, what `dyad code --format
@@ -98,7 +100,8 @@ static void known_places(const dyad_doc *doc, const dyad_place **first, const dy
     *first = *last = NULL;
     for (size_t k = 0; k < dyad_doc_nplaces(doc); k++) {
         const dyad_place *q = dyad_doc_place(doc, k);
-        if (!q || !q->name || !q->kind || !strcmp(q->kind, "place")) continue;
+        if (!q || !q->name || !q->kind || !strcmp(q->kind, "place") || q->qualifier || q->actor)
+            continue;
         if (!*first || q->span.off < (*first)->span.off) *first = q;
         if (!*last || q->span.off >= (*last)->span.off) *last = q;
     }

@@ -8,31 +8,46 @@
 
 #include "ctx.h"
 
-static const char GAZ[] = "# test gazetteer\n"
-                          "Qatar\tcountry\tQAT\t\t25.3\t51.2\t2800000\tState of Qatar\n"
-                          "Lebanon\tcountry\tLBN\t\t33.9\t35.9\t5000000\n"
-                          "Israel\tcountry\tISR\t\t31.5\t34.8\t9000000\n"
-                          "France\tcountry\tFRA\t\t46.6\t2.2\t67000000\n"
-                          "Texas\tregion\tUSA\tTX\t31.0\t-97.5\t21000000\n"
-                          "Doha\tcapital\tQAT\t01\t25.2855\t51.5310\t344939\n"
-                          "Beirut\tcapital\tLBN\t04\t33.8933\t35.5016\t1916100\n"
-                          "Paris\tcapital\tFRA\t11\t48.8534\t2.3488\t2138551\n"
-                          "Paris\tcity\tUSA\tTX\t33.6609\t-95.5555\t24782\n"
-                          "Gaza\tcity\tPSE\tGZ\t31.5016\t34.4667\t410000\n"
-                          "Rafah\tcity\tPSE\tGZ\t31.2972\t34.2436\t126305\tRafaḩ\n"
-                          "Khan Younis\tcity\tPSE\tGZ\t31.3462\t34.3063\t400000\tKhan Yunis\n"
-                          "Police\tcity\tPOL\t78\t54.6\t18.2\t5000\n"
-                          "Much\tcity\tDEU\t07\t50.9\t7.4\t15000\n"
-                          "Miller\tcity\tUSA\tSD\t44.5\t-98.9\t1500\n"
-                          "Georgetown\tcity\tUSA\tTX\t30.6\t-97.7\t5000\n"
-                          "Georgia\tcountry\tGEO\t\t41.96\t43.69\t2382185\n"
-                          "Georgia\tregion\tUSA\tGA\t33.28\t-83.85\t4636669\n"
-                          "Atlanta\tcity\tUSA\tGA\t33.749\t-84.388\t498715\n"
-                          "Tbilisi\tcapital\tGEO\tTB\t41.694\t44.834\t1049498\n";
+static const char GAZ[] =
+    "# test gazetteer\n"
+    "Qatar\tcountry\tQAT\t\t25.3\t51.2\t2800000\tState of Qatar\n"
+    "Lebanon\tcountry\tLBN\t\t33.9\t35.9\t5000000\n"
+    "Israel\tcountry\tISR\t\t31.5\t34.8\t9000000\n"
+    "France\tcountry\tFRA\t\t46.6\t2.2\t67000000\n"
+    "Texas\tregion\tUSA\tTX\t31.0\t-97.5\t21000000\n"
+    "Doha\tcapital\tQAT\t01\t25.2855\t51.5310\t344939\n"
+    "Beirut\tcapital\tLBN\t04\t33.8933\t35.5016\t1916100\n"
+    "Paris\tcapital\tFRA\t11\t48.8534\t2.3488\t2138551\n"
+    "Paris\tcity\tUSA\tTX\t33.6609\t-95.5555\t24782\n"
+    "Gaza\tcity\tPSE\tGZ\t31.5016\t34.4667\t410000\n"
+    "Rafah\tcity\tPSE\tGZ\t31.2972\t34.2436\t126305\tRafaḩ\n"
+    "Khan Younis\tcity\tPSE\tGZ\t31.3462\t34.3063\t400000\tKhan Yunis\n"
+    "Police\tcity\tPOL\t78\t54.6\t18.2\t5000\n"
+    "Much\tcity\tDEU\t07\t50.9\t7.4\t15000\n"
+    "Miller\tcity\tUSA\tSD\t44.5\t-98.9\t1500\n"
+    "Georgetown\tcity\tUSA\tTX\t30.6\t-97.7\t5000\n"
+    "Georgia\tcountry\tGEO\t\t41.96\t43.69\t2382185\n"
+    "Georgia\tregion\tUSA\tGA\t33.28\t-83.85\t4636669\n"
+    "Atlanta\tcity\tUSA\tGA\t33.749\t-84.388\t498715\n"
+    "Tbilisi\tcapital\tGEO\tTB\t41.694\t44.834\t1049498\n"
+    "Washington\tregion\tUSA\tWA\t47.4\t-120.5\t7700000\n"
+    "Washington, D.C.\tcapital\tUSA\tDC\t38.895\t-77.036\t689545\tWashington\t4140963\tPPLC\n"
+    "Seattle\tcity\tUSA\tWA\t47.606\t-122.332\t737015\t\t5809844\tPPLA2\n"
+    "Macon\tcity\tUSA\tGA\t32.84\t-83.63\t153095\n"
+    "Macon\tcity\tFRA\t27\t46.3\t4.83\t340000\n"
+    "Libya\tcountry\tLBY\t\t27\t17\t7000000\n"
+    "Tripoli\tcapital\tLBY\t77\t32.887\t13.187\t1150989\n"
+    "Tripoli\tcity\tLBN\t09\t34.43\t35.84\t229398\n"
+    "Latina\tcity\tESP\t29\t40.389\t-3.746\t256644\t\t6544489\tPPLX\n"
+    "Latina\tcity\tITA\t07\t41.466\t12.904\t76305\t\t3175058\tPPLA2\n"
+    "Idlib\tregion\tSYR\t12\t35.87\t36.61\t435573\n"
+    "Idlib\tcity\tSYR\t12\t35.93\t36.63\t128840\t\t169389\tPPLA\n"
+    "Jordan\tcountry\tJOR\t\t31\t36\t10000000\n";
 
 static const char ACTORS[] = "QATAR_ [QAT]\n+QATARI\nLEBANON_ [LBN]\n+LEBANESE_\n"
                              "ISRAEL_ [ISR]\n+ISRAELI\nBLINKEN_ [USAGOV]\n"
-                             "JOHN_MILLER_ [USAGOV]\n";
+                             "JOHN_MILLER_ [USAGOV]\nTRIPOLI_ [LBYGOV]\nJORDAN_ [JOR]\n"
+                             "JORDAN_ARMED_FORCES_ [JORMIL]\n";
 static const char VERBS[] = "--- VISIT [042] ---\nVISIT\n\n--- STRIKE [190] ---\nSTRIKE {STRUCK}\n\n"
                             "--- SAY [010] ---\nSAY {SAID}\n\n--- ARRIVE [042] ---\nARRIVE\n";
 
@@ -202,7 +217,9 @@ static void bad_lines(void **s) {
                               "Doha\tcapital\tQAT\t\t25\t\t3\n"
                               "Doha\tcapital\tQAT\t\t25\t51\tmany\n"
                               "Doha only\n"
-                              "Lusail\tcity\tQAT\t\t\t\t0\n";
+                              "Doha\tcapital\tQAT\t\t25\t51\t3\t\tx1\n"
+                              "Doha\tcapital\tQAT\t\t25\t51\t3\t\t1\tppl\n"
+                              "Lusail\tcity\tQAT\t\t\t\t0\t\t290030\tPPL\n";
     dyad_ctx *ctx;
     dyad_error err;
     test_warnings w = {0};
@@ -210,17 +227,19 @@ static void bad_lines(void **s) {
     assert_int_equal(
         ctx_load_buffer(ctx, DYAD_DICT_PLACES, "bad.gaz", BAD, strlen(BAD), test_warn_cb, &w, &err),
         DYAD_OK);
-    assert_int_equal(w.n, 6);
+    assert_int_equal(w.n, 8);
     assert_non_null(strstr(w.text[0], "bad.gaz:1: kind"));
     assert_non_null(strstr(w.text[1], "bad.gaz:2: country"));
     assert_non_null(strstr(w.text[2], "bad.gaz:3: bad latitude"));
     assert_non_null(strstr(w.text[3], "bad.gaz:4:"));
     assert_non_null(strstr(w.text[4], "bad.gaz:5: bad population"));
     assert_non_null(strstr(w.text[5], "bad.gaz:6: expected"));
+    assert_non_null(strstr(w.text[6], "bad.gaz:7: bad GeoNames id"));
+    assert_non_null(strstr(w.text[7], "bad.gaz:8: bad feature code"));
     dyad_dict_stats st;
     dyad_ctx_stats(ctx, &st);
     assert_int_equal(st.places, 1);
-    assert_int_equal(st.bad_lines, 6);
+    assert_int_equal(st.bad_lines, 8);
     assert_int_equal(dyad_ctx_load_gazetteer(ctx, "/nonexistent/x.gaz", NULL, NULL, &err), DYAD_EIO);
     assert_string_equal(err.file, "/nonexistent/x.gaz");
     dyad_ctx_free(ctx);
@@ -275,7 +294,10 @@ static void doc_places(const char *text, char *out, size_t n) {
     for (size_t i = 0; i < dyad_doc_nplaces(d); i++) {
         const dyad_place *pl = dyad_doc_place(d, i);
         size_t k = strlen(out);
-        snprintf(out + k, n - k, "%s%s/%s/%s", k ? " " : "", pl->name, pl->country, pl->kind);
+        snprintf(out + k, n - k, "%s%s/%s/%s%s", k ? " " : "", pl->name, pl->country, pl->kind,
+                 pl->qualifier ? "(qualifier)"
+                 : pl->actor   ? "(actor)"
+                               : "");
     }
     dyad_doc_free(d);
 }
@@ -312,6 +334,60 @@ static void decided_by_the_article(void **s) {
     assert_string_equal(got, "Israel/ISR/country Gaza/PSE/city");
 }
 
+/* A region or country after a town says which town it is ("Macon,
+ * Georgia", "Tripoli in northern Lebanon"); after a comma it is a place
+ * mention of its own that no event happens at. */
+static void qualifiers(void **s) {
+    (void)s;
+    char got[256];
+    doc_places("A deputy was shot in Macon, Georgia, on Monday.", got, sizeof got);
+    assert_string_equal(got, "Macon/USA/city Georgia/USA/region(qualifier)");
+    PLACE("A deputy was shot in Macon, Georgia, on Monday.", "shot", "Macon/USA/Macon");
+    doc_places("A gunman opened fire in Seattle, Washington.", got, sizeof got);
+    assert_string_equal(got, "Seattle/USA/city Washington/USA/region(qualifier)");
+    PLACE("Strikes hit near Tripoli in northern Lebanon.", "hit", "Tripoli/LBN/Tripoli");
+    /* a town too small to count bare counts with its qualifier */
+    doc_places("A tornado struck Paris, Texas, on Tuesday.", got, sizeof got);
+    assert_string_equal(got, "Paris/USA/city Texas/USA/region(qualifier)");
+    /* "Macon, Texas and Lebanon": a list, not a qualifier */
+    doc_places("Rallies were held in Macon, Texas and Lebanon.", got, sizeof got);
+    assert_string_equal(got, "Macon/USA/city Texas/USA/region Lebanon/LBN/country");
+    /* words that call a name a region, or its seat a town */
+    PLACE("Wildfires spread across eastern Washington state.", "spread",
+          "Washington/USA/eastern Washington");
+    doc_places("Shelling hit Idlib on Monday.", got, sizeof got);
+    assert_string_equal(got, "Idlib/SYR/city");
+    doc_places("Shelling hit Idlib province on Monday.", got, sizeof got);
+    assert_string_equal(got, "Idlib/SYR/region");
+    /* a section of a city (GeoNames PPLX) yields to a town of the name */
+    doc_places("Police in Latina arrested two men.", got, sizeof got);
+    assert_string_equal(got, "Latina/ITA/city");
+}
+
+/* A name after a title is a person's; a town's name after "each" or
+ * "young" a word for people; a country inside an actor's words is kept
+ * as the actor's; an actor that is a town's name in another country the
+ * article names says nothing of which country it is. */
+static void persons_and_actors(void **s) {
+    (void)s;
+    char got[256];
+    PLACE("Coach Jordan said the team would appeal.", "said", "-");
+    doc_places("Coach Jordan said the team would appeal.", got, sizeof got);
+    assert_string_equal(got, "");
+    doc_places("The young Latina said she had been threatened.", got, sizeof got);
+    assert_string_equal(got, "");
+    doc_places("Each Latina candidate won her race.", got, sizeof got);
+    assert_string_equal(got, "");
+    doc_places("The Jordan Armed Forces met officials in Beirut.", got, sizeof got);
+    assert_string_equal(got, "Jordan/JOR/country(actor) Beirut/LBN/capital");
+    PLACE("The Jordan Armed Forces met officials in Beirut.", "met", "Beirut/LBN/Beirut");
+    PLACE("The Jordan Armed Forces met officials.", "met", "-");
+    doc_places("Lebanese troops deployed in Tripoli.", got, sizeof got);
+    assert_string_equal(got, "Tripoli/LBN/city");
+    doc_places("Troops deployed in Tripoli.", got, sizeof got);
+    assert_string_equal(got, "Tripoli/LBY/capital");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(prepositions),
@@ -323,6 +399,8 @@ int main(void) {
         cmocka_unit_test(parties_are_no_places),
         cmocka_unit_test(events_and_doc_places),
         cmocka_unit_test(decided_by_the_article),
+        cmocka_unit_test(qualifiers),
+        cmocka_unit_test(persons_and_actors),
         cmocka_unit_test(bad_lines),
         cmocka_unit_test(many_entries),
     };
