@@ -177,25 +177,30 @@ typedef struct dyad_span {
 
 /* A place named in an article: the gazetteer entry a mention resolved to. */
 typedef struct dyad_place {
-    const char *name;  /* as in the gazetteer ("Rafah"); NULL when none */
-    const char *kind;  /* "country", "region", "capital", "city", or "place":
-                          a name the gazetteer lacks that the sentence
-                          gives as a location ("near the village of
-                          Khalsa"; name as written, no country) */
-    char country[4];   /* ISO 3166-1 alpha-3 ("PSE"), which CAMEO uses
-                          too; "" when unknown */
-    double lat, lon;   /* degrees; NaN when unknown */
-    dyad_span span;    /* the words that name it ("northern Gaza", "the
-                          Qatari capital") */
-    uint32_t sentence; /* 0-based sentence index */
-    int locative;      /* introduced as a location ("in", "near", "south of"):
-                          1, or 2 after "town of" and the like */
-    int qualifier;     /* the region or country that says which place the
-                          name before it is ("Seattle, Washington"): never
-                          where an event happened */
-    int actor;         /* a country inside an actor's words ("Georgia's
-                          parliament", "the king of Jordan"): whose, not
-                          where */
+    const char *name;      /* as in the gazetteer ("Rafah"); NULL when none */
+    const char *kind;      /* "country", "region", "capital", "city", or "place":
+                              a name the gazetteer lacks that the sentence
+                              gives as a location ("near the village of
+                              Khalsa"; name as written, no country) */
+    char country[4];       /* ISO 3166-1 alpha-3 ("PSE"), which CAMEO uses
+                              too; "" when unknown */
+    double lat, lon;       /* degrees; NaN when unknown */
+    dyad_span span;        /* the words that name it ("northern Gaza", "the
+                              Qatari capital") */
+    uint32_t sentence;     /* 0-based sentence index */
+    int locative;          /* introduced as a location ("in", "near", "south of"):
+                              1, or 2 after "town of" and the like */
+    int qualifier;         /* the region or country that says which place the
+                              name before it is ("Seattle, Washington"): never
+                              where an event happened */
+    int actor;             /* a country inside an actor's words ("Georgia's
+                              parliament", "the king of Jordan"): whose, not
+                              where */
+    const char *admin1;    /* GeoNames admin-1 code of a region or town ("GA",
+                              "05"); "" for a country or when unknown */
+    uint32_t geonameid;    /* GeoNames id of a town; 0 when unknown */
+    const char *precision; /* "city", "admin1" or "country": what the place
+                              pins down; NULL for a name the gazetteer lacks */
 } dyad_place;
 
 typedef struct dyad_event {
@@ -335,6 +340,13 @@ size_t dyad_doc_keep_confident(dyad_doc *d, double min);
  * sentence is given once. */
 size_t dyad_doc_nfigures(const dyad_doc *d);
 const dyad_figure *dyad_doc_figure(const dyad_doc *d, size_t i);
+
+/* What coding the article left out, and why, one line each ("sentence 3:
+ * figure "1,601,030,008" (prisoner) dropped: more than ten million
+ * (10000000)"): a figure above ten million or twice the population of
+ * its country's towns in the gazetteer. */
+size_t dyad_doc_nwarnings(const dyad_doc *d);
+const char *dyad_doc_warning(const dyad_doc *d, size_t i);
 /* Every place mention of the article, in text order. */
 size_t dyad_doc_nplaces(const dyad_doc *d);
 const dyad_place *dyad_doc_place(const dyad_doc *d, size_t i);
@@ -346,6 +358,15 @@ const dyad_place *dyad_doc_place(const dyad_doc *d, size_t i);
  * buf of size cap (truncated to fit). */
 dyad_status dyad_place_for_verb(const dyad_ctx *ctx, const char *text, size_t len, dyad_span verb,
                                 dyad_place *out, char *buf, size_t cap, dyad_error *err);
+
+/* The gazetteer's place of a stored event or figure: the entry of ctx's
+ * gazetteer named name (as the gazetteer names it) in country (alpha-3)
+ * of kind kind ("country", "region", "capital", "city"), the one nearest
+ * (lat, lon) when several are (NaN: the first). Fills out's name, kind,
+ * country, coordinates, admin1, geonameid and precision; returns 1, or 0
+ * when the gazetteer has no such place (out then names none). */
+int dyad_place_lookup(const dyad_ctx *ctx, const char *name, const char *country, const char *kind,
+                      double lat, double lon, dyad_place *out);
 void dyad_doc_free(dyad_doc *d);
 
 /* ---------------------------------------------------------------------

@@ -15,12 +15,20 @@ typedef struct cli_warn {
 
 void cli_warn_cb(void *ud, const dyad_error *w);
 void cli_error(const dyad_error *err);
+/* Reports what coding article a left out of d (dyad_doc_warning) as
+ * warnings naming its file, line and id. */
+void cli_doc_warnings(const dyad_article *a, const dyad_doc *d, cli_warn *w);
 
 /* Loads the dictionaries named (files or directories; a .gaz file is a
  * gazetteer), or Dyad's own (data/dict beside the binary, or $DYAD_DICT,
  * and the gazetteer make exports, or $DYAD_GAZETTEER) when n == 0. Returns the
  * finished context or NULL after printing why. */
 dyad_ctx *cli_load_dicts(const char **paths, int n, cli_warn *w);
+
+/* Dyad's own dictionaries and gazetteers, as `dyad code` loads them (their
+ * warnings counted, not printed), for the exports' admin-1 codes and
+ * GeoNames ids; NULL after printing why when they cannot be read. */
+dyad_ctx *cli_load_gazetteer(void);
 
 /* Reads the value of --min-confidence (a number from 0 to 1); prints why
  * not and returns -1 when it is none. */
@@ -29,7 +37,8 @@ int cli_confidence(const char *s, double *out);
 int cmd_code(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
-/* Row writers for `dyad query --format gdelt|phoenix` (export.c). */
+/* Row writers for `dyad query --format gdelt|phoenix` (export.c); ud is
+ * export_gdelt's gazetteer (cli_load_gazetteer, may be NULL). */
 int export_gdelt(void *ud, const dyad_stored_event *e);
 int export_phoenix(void *ud, const dyad_stored_event *e);
 /* GDELT 2.0 mention rows (16 columns) of every event of q. */

@@ -132,6 +132,7 @@ int cmd_code(int argc, char **argv) {
                 continue;
             }
             narticles++;
+            cli_doc_warnings(&a, doc, &w);
             dyad_doc_keep_confident(doc, o.min_conf);
             nevents += (long)dyad_doc_nevents(doc);
             nfigures += (long)dyad_doc_nfigures(doc);

@@ -197,6 +197,7 @@ static int ingest_file(const dyad_ctx *ctx, dyad_store *s, batch *b, const char 
             *failed = 1;
             continue;
         }
+        cli_doc_warnings(&a, d, w);
         dyad_doc_keep_confident(d, min_conf);
         if (batch_keep(b, &a, d) != 0) {
             fputs("dyad: error: out of memory\n", stderr);
@@ -441,17 +442,21 @@ int cmd_query(int argc, char **argv) {
         dyad_store_close(s);
         return rc;
     }
+    int gdelt = !strcmp(o.format, "gdelt");
+    dyad_ctx *gaz = gdelt ? cli_load_gazetteer() : NULL;
     headed h = {.header = query_header(
                     o.format,
                     "date       source       target       code  men src art  place          article",
                     "id,date,source,target,code,root,quad,goldstein,num_mentions,"
                     "num_sources,num_articles,article,sentence,place,country,lat,lon,"
                     "confidence"),
-                .event_fn = !strcmp(o.format, "gdelt")     ? export_gdelt
+                .event_fn = gdelt                          ? export_gdelt
                             : !strcmp(o.format, "phoenix") ? export_phoenix
                                                            : print_event,
-                .ud = (void *)o.format};
-    return query_done(s, dyad_store_query(s, &o.q, headed_event, &h, &err), &err, &h);
+                .ud = gdelt ? (void *)gaz : (void *)o.format};
+    int rc = query_done(s, dyad_store_query(s, &o.q, headed_event, &h, &err), &err, &h);
+    dyad_ctx_free(gaz);
+    return rc;
 }
 
 static int print_count(void *ud, const char *key, long events, long mentions) {

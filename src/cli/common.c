@@ -17,6 +17,18 @@ void cli_warn_cb(void *ud, const dyad_error *w) {
     fprintf(stderr, "dyad: warning: %s\n", dyad_error_format(w, buf, sizeof buf));
 }
 
+void cli_doc_warnings(const dyad_article *a, const dyad_doc *d, cli_warn *w) {
+    for (size_t i = 0; i < dyad_doc_nwarnings(d); i++) {
+        dyad_error e;
+        memset(&e, 0, sizeof e);
+        e.code = DYAD_EPARSE;
+        snprintf(e.file, sizeof e.file, "%s", a->file ? a->file : "");
+        e.line = a->line;
+        snprintf(e.msg, sizeof e.msg, "article %s: %s", a->id ? a->id : "", dyad_doc_warning(d, i));
+        cli_warn_cb(w, &e);
+    }
+}
+
 void cli_error(const dyad_error *err) {
     char buf[1024];
     fprintf(stderr, "dyad: error: %s\n", dyad_error_format(err, buf, sizeof buf));
@@ -108,6 +120,11 @@ dyad_ctx *cli_load_dicts(const char **paths, int n, cli_warn *w) {
         return NULL;
     }
     return ctx;
+}
+
+dyad_ctx *cli_load_gazetteer(void) {
+    cli_warn w = {0, 1};
+    return cli_load_dicts(NULL, 0, &w);
 }
 
 int cli_confidence(const char *s, double *out) {

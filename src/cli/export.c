@@ -67,8 +67,41 @@ static void gdelt_actor(const char *code, const char *name) {
     printf("\t%s\t%s\t\t\t\t%s\t%s\t%s\t", p.country, p.group, p.types[0], p.types[1], p.types[2]);
 }
 
+/* GDELT's Geo_ columns of a stored place: Type (1 country, 2 US state, 3
+ * US city, 4 world city, 5 world state), FullName, CountryCode (FIPS
+ * 10-4), ADM1Code (the FIPS country code and the GeoNames admin-1 code:
+ * "USGA", "PK05"), ADM2Code (empty), Lat, Long and FeatureID (a town's
+ * GeoNames id, a region's ADM1Code, a country's code), each followed by a
+ * tab. The admin-1 code and id come from the gazetteer's entry of the
+ * place; without it those are empty. */
+static void gdelt_geo(const dyad_ctx *gaz, const dyad_stored_event *e) {
+    int us = !strcmp(e->country, "USA");
+    int country = !strcmp(e->place_kind, "country"), region = !strcmp(e->place_kind, "region");
+    printf("%d\t", country ? 1 : region ? (us ? 2 : 5) : us ? 3 : 4);
+    field(e->place);
+    const char *fips = dyad_country_fips(e->country);
+    if (!fips) fips = "";
+    dyad_place pl;
+    int known = gaz && dyad_place_lookup(gaz, e->place, e->country, e->place_kind, e->lat, e->lon, &pl);
+    char adm1[24] = "";
+    if (country)
+        snprintf(adm1, sizeof adm1, "%s", fips);
+    else if (known && fips[0] && pl.admin1[0])
+        snprintf(adm1, sizeof adm1, "%s%.16s", fips, pl.admin1);
+    printf("\t%s\t%s\t\t", fips, adm1);
+    if (isnan(e->lat) || isnan(e->lon))
+        fputs("\t\t", stdout);
+    else
+        printf("%.4f\t%.4f\t", e->lat, e->lon);
+    if (known && pl.geonameid && !country && !region)
+        printf("%lu", (unsigned long)pl.geonameid);
+    else if (country || region)
+        fputs(adm1, stdout);
+    putchar('\t');
+}
+
 int export_gdelt(void *ud, const dyad_stored_event *e) {
-    (void)ud;
+    const dyad_ctx *gaz = ud; /* the gazetteer, for admin-1 codes and ids; may be NULL */
     int y, m, d;
     ymd(e->date, &y, &m, &d);
     if (!y) /* an undated article's event: empty fields, never 00000000 */
@@ -89,18 +122,8 @@ int export_gdelt(void *ud, const dyad_stored_event *e) {
     for (int g = 0; g < 2; g++) fputs("0\t\t\t\t\t\t\t\t", stdout);
     if (!e->place[0])
         fputs("0\t\t\t\t\t\t\t\t", stdout);
-    else {
-        int type = !strcmp(e->place_kind, "country") ? 1 : !strcmp(e->place_kind, "region") ? 5 : 4;
-        printf("%d\t", type);
-        field(e->place);
-        const char *fips = dyad_country_fips(e->country);
-        printf("\t%s\t\t\t", fips ? fips : "");
-        if (isnan(e->lat) || isnan(e->lon))
-            fputs("\t\t", stdout);
-        else
-            printf("%.4f\t%.4f\t", e->lat, e->lon);
-        putchar('\t'); /* FeatureID */
-    }
+    else
+        gdelt_geo(gaz, e);
     char added[32] = "";
     int hh = 0, mi = 0, ss = 0, ay = 0, am = 0, ad = 0;
     if (sscanf(e->added, "%4d-%2d-%2d %2d:%2d:%2d", &ay, &am, &ad, &hh, &mi, &ss) == 6)

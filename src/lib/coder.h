@@ -21,7 +21,9 @@ struct dyad_doc {
     dyad_sentence_info *si;
     size_t nsi;
     int story_discarded;
-    fig_vec fig;    /* casualty figures (figure.c) */
+    fig_vec fig;       /* casualty figures (figure.c) */
+    const char **warn; /* what coding left out and why (arena strings; the array malloc'd) */
+    size_t nwarn, capwarn;
     dyad_place *pl; /* place mentions, in text order */
     size_t npl, cappl;
     place_context pc;

@@ -4,6 +4,7 @@
  * article remembers from sentence to sentence (places, aliases, the
  * group and countries in view, the last speaker, the story's day); the
  * coded article (dyad_doc) and its accessors. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -458,6 +459,58 @@ static void reconsider_places(dyad_doc *doc, const gazetteer *g) {
     for (size_t i = 0; i < doc->fig.n; i++) place_reconsider(g, &doc->pc, &doc->fig.v[i].place);
 }
 
+/* Keeps a note of what coding left out, in the document's arena. */
+static int warn_doc(dyad_doc *doc, const char *fmt, ...) {
+    char b[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(b, sizeof b, fmt, ap);
+    va_end(ap);
+    void *v = doc->warn;
+    if (grow_array(&v, &doc->capwarn, doc->nwarn, sizeof *doc->warn)) return -1;
+    doc->warn = v;
+    const char *c = arena_strdup(&doc->mem, b);
+    if (!c) return -1;
+    doc->warn[doc->nwarn++] = c;
+    return 0;
+}
+
+/* Counts above this are no casualty figure of one event (a population, a
+ * sum, a misread number). */
+#define MAX_COUNT 10000000
+
+/* Drops, with a warning, the figures above what their country could
+ * hold, and above ten million in any case. A country's population in the
+ * gazetteer is the sum of its towns of 1,000 people or more, which GeoNames
+ * undercounts (Qatar's is a quarter of its people), so the bound is twice
+ * that: it catches misread numbers, not close calls. The country is that of
+ * the figure's place, else of its victims. */
+static int sane_figures(dyad_doc *doc, const gazetteer *g) {
+    size_t w = 0;
+    for (size_t i = 0; i < doc->fig.n; i++) {
+        const dyad_figure *f = &doc->fig.v[i];
+        char cc[4] = "";
+        if (f->place.name && strlen(f->place.country) == 3)
+            memcpy(cc, f->place.country, 4);
+        else if (f->victim_code && strlen(f->victim_code) >= 3)
+            memcpy(cc, f->victim_code, 3); /* not a country's: no population, the bound stays */
+        uint32_t pop = cc[0] ? gaz_country_pop(g, cc) : 0;
+        int64_t bound = pop && 2 * (int64_t)pop < MAX_COUNT ? 2 * (int64_t)pop : MAX_COUNT;
+        int64_t v = f->value_max > f->value ? f->value_max : f->value;
+        if (v <= bound) {
+            doc->fig.v[w++] = *f;
+            continue;
+        }
+        if (warn_doc(doc, "sentence %u: figure \"%s\" (%s) dropped: more than %s%s (%lld)",
+                     f->sentence + 1, f->number ? f->number : "", dyad_figure_kind_name(f->kind),
+                     bound == MAX_COUNT ? "ten million" : "twice the town population of ",
+                     bound == MAX_COUNT ? "" : cc, (long long)bound) != 0)
+            return -1;
+    }
+    doc->fig.n = w;
+    return 0;
+}
+
 dyad_status dyad_code(const dyad_ctx *ctx, const dyad_article *a, dyad_doc **out, dyad_error *err) {
     *out = NULL;
     if (!ctx || !a || !a->text) return dyad_fail(err, DYAD_EINVAL, NULL, 0, "no context or article");
@@ -472,6 +525,7 @@ dyad_status dyad_code(const dyad_ctx *ctx, const dyad_article *a, dyad_doc **out
     if (complete_roles(doc) != 0) goto oom;
     name_events(doc, &ctx->d);
     reconsider_places(doc, &ctx->gaz);
+    if (sane_figures(doc, &ctx->gaz) != 0) goto oom;
     *out = doc;
     return DYAD_OK;
 oom:
@@ -507,8 +561,14 @@ const dyad_figure *dyad_doc_figure(const dyad_doc *d, size_t i) {
     return d && i < d->fig.n ? &d->fig.v[i] : NULL;
 }
 
+size_t dyad_doc_nwarnings(const dyad_doc *d) { return d ? d->nwarn : 0; }
+const char *dyad_doc_warning(const dyad_doc *d, size_t i) {
+    return d && i < d->nwarn ? d->warn[i] : NULL;
+}
+
 void dyad_doc_free(dyad_doc *d) {
     if (!d) return;
+    free(d->warn);
     arena_free(&d->mem);
     arena_free(&d->scratch);
     free(d->si_buf);

@@ -613,13 +613,8 @@ typedef struct fig_hit {
     uint32_t kw; /* kind word */
 } fig_hit;
 
-/* Counts above this are no casualty figure of one event (a population, a
- * sum, a misread number): dropped. */
-#define MAX_COUNT 10000000
-
 static int add_figure(const fig_sentence *s, arena *a, const fig_hit *h, dyad_span cite, fig_vec *out,
                       size_t first) {
-    if (h->value > MAX_COUNT || h->value_max > MAX_COUNT) return 0;
     const parse *p = s->p;
     const token *t = p->t;
     dyad_figure f;

@@ -23,6 +23,7 @@ void gaz_free(gazetteer *g) {
     free(g->links);
     free(g->slots);
     free(g->capitals);
+    free(g->countries);
     memset(g, 0, sizeof *g);
 }
 
@@ -34,12 +35,12 @@ static int capital_order(const gaz_capital_ref *c, const char *country, uint32_t
     return pop > c->pop ? -1 : pop < c->pop;
 }
 
-/* The first capital not before (country, pop). */
-static size_t capital_at(const gazetteer *g, const char *country, uint32_t pop) {
-    size_t lo = 0, hi = g->ncapitals;
+/* The first of refs c[0..n) not before (country, pop). */
+static size_t ref_at(const gaz_capital_ref *c, size_t n, const char *country, uint32_t pop) {
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (capital_order(&g->capitals[mid], country, pop) > 0)
+        if (capital_order(&c[mid], country, pop) > 0)
             lo = mid + 1;
         else
             hi = mid;
@@ -211,6 +212,20 @@ static const char *parse_line(const char **f, size_t *fl, int nf, gaz_entry *e) 
     return NULL;
 }
 
+/* Adds entry idx (e) to the refs *c (n, cap) in their order. */
+static int add_ref(gaz_capital_ref **c, size_t *n, size_t *cap, const gaz_entry *e, uint32_t idx) {
+    void *v = *c;
+    if (grow_array(&v, cap, *n, sizeof **c) != 0) return -1;
+    *c = v;
+    size_t at = ref_at(*c, *n, e->country, e->pop);
+    memmove(*c + at + 1, *c + at, (*n - at) * sizeof **c);
+    memcpy((*c)[at].country, e->country, sizeof(*c)[at].country);
+    (*c)[at].pop = e->pop;
+    (*c)[at].entry = idx;
+    ++*n;
+    return 0;
+}
+
 dyad_status gaz_parse(gazetteer *g, arena *a, const char *name, const char *buf, size_t len,
                       dyad_warn_fn warn, void *ud, size_t *bad, dyad_error *err) {
     long lineno = 0;
@@ -251,18 +266,11 @@ dyad_status gaz_parse(gazetteer *g, arena *a, const char *name, const char *buf,
                 s = stop + 1;
             }
         }
-        if (e.kind == GAZ_CAPITAL) {
-            void *cv = g->capitals;
-            if (grow_array(&cv, &g->capcapitals, g->ncapitals, sizeof *g->capitals) != 0) goto oom;
-            g->capitals = cv;
-            size_t at = capital_at(g, e.country, e.pop);
-            memmove(g->capitals + at + 1, g->capitals + at, (g->ncapitals - at) * sizeof *g->capitals);
-            gaz_capital_ref *c = &g->capitals[at];
-            memcpy(c->country, e.country, sizeof c->country);
-            c->pop = e.pop;
-            c->entry = idx;
-            g->ncapitals++;
-        }
+        if (e.kind == GAZ_CAPITAL && add_ref(&g->capitals, &g->ncapitals, &g->capcapitals, &e, idx) != 0)
+            goto oom;
+        if (e.kind == GAZ_COUNTRY &&
+            add_ref(&g->countries, &g->ncountries, &g->capcountries, &e, idx) != 0)
+            goto oom;
     }
     if (arena_failed(a)) goto oom;
     return DYAD_OK;
@@ -270,8 +278,13 @@ oom:
     return dyad_fail(err, DYAD_ENOMEM, name, lineno, "out of memory reading the gazetteer");
 }
 
+uint32_t gaz_country_pop(const gazetteer *g, const char *country) {
+    size_t at = ref_at(g->countries, g->ncountries, country, UINT32_MAX);
+    return at < g->ncountries && !strcmp(g->countries[at].country, country) ? g->countries[at].pop : 0;
+}
+
 const gaz_entry *gaz_capital(const gazetteer *g, const char *country) {
-    size_t at = capital_at(g, country, UINT32_MAX);
+    size_t at = ref_at(g->capitals, g->ncapitals, country, UINT32_MAX);
     if (at < g->ncapitals && !strcmp(g->capitals[at].country, country))
         return &g->ent[g->capitals[at].entry];
     return NULL;

@@ -63,6 +63,8 @@ typedef struct gazetteer {
     gaz_capital_ref *capitals; /* entries of kind GAZ_CAPITAL, by country, most
                                   populous first, for a binary search */
     size_t ncapitals, capcapitals;
+    gaz_capital_ref *countries; /* entries of kind GAZ_COUNTRY, likewise */
+    size_t ncountries, capcountries;
 } gazetteer;
 
 void gaz_free(gazetteer *g);
@@ -78,5 +80,9 @@ int32_t gaz_find(const gazetteer *g, const char *key, size_t n);
 
 /* The capital of a country (alpha-3), or NULL. */
 const gaz_entry *gaz_capital(const gazetteer *g, const char *country);
+
+/* The largest population any entry of a country (alpha-3) of kind
+ * country gives, 0 when none does. */
+uint32_t gaz_country_pop(const gazetteer *g, const char *country);
 
 #endif

@@ -84,6 +84,13 @@ static void add_place(json_object *o, char_cursor *cc, const dyad_article *a, co
     json_object_object_add(o, "place_country", pl->name ? json_object_new_string(pl->country) : NULL);
     json_object_object_add(o, "place_lat", coord(pl->name != NULL, pl->lat));
     json_object_object_add(o, "place_lon", coord(pl->name != NULL, pl->lon));
+    json_object_object_add(o, "place_admin1",
+                           pl->name && pl->admin1 && pl->admin1[0] ? json_object_new_string(pl->admin1)
+                                                                   : NULL);
+    json_object_object_add(o, "place_geonameid",
+                           pl->name && pl->geonameid ? json_object_new_int64(pl->geonameid) : NULL);
+    json_object_object_add(o, "place_precision",
+                           pl->name && pl->precision ? json_object_new_string(pl->precision) : NULL);
     add_span(o, "place", cc, a, pl->name ? pl->span : (dyad_span){0, 0});
 }
 

@@ -605,13 +605,27 @@ int32_t place_for_verb(const place_mention *m, uint32_t n, uint32_t v0, uint32_t
 
 static const char *const KIND_NAMES[] = {"country", "region", "capital", "city", "place"};
 
+/* What a place of kind k pins down. */
+static const char *precision_of(uint8_t k) {
+    return k == GAZ_COUNTRY ? "country" : k == GAZ_REGION ? "admin1" : k == GAZ_UNKNOWN ? NULL : "city";
+}
+
+/* Sets the gazetteer's fields of pl from entry e. */
+static void fill_entry(const gaz_entry *e, dyad_place *pl) {
+    pl->name = e->name;
+    pl->kind = KIND_NAMES[e->kind];
+    memcpy(pl->country, e->country, 3);
+    pl->country[3] = '\0';
+    pl->lat = e->lat;
+    pl->lon = e->lon;
+    pl->admin1 = e->kind == GAZ_COUNTRY || !e->admin ? "" : e->admin;
+    pl->geonameid = e->geoid;
+    pl->precision = precision_of(e->kind);
+}
+
 void place_fill(const place_mention *m, const token *t, uint32_t si, dyad_place *out) {
     memset(out, 0, sizeof *out);
-    out->name = m->e->name;
-    out->kind = KIND_NAMES[m->e->kind];
-    memcpy(out->country, m->e->country, 4);
-    out->lat = m->e->lat;
-    out->lon = m->e->lon;
+    fill_entry(m->e, out);
     out->span.off = t[m->t0].off;
     out->span.len = t[m->t1 - 1].off + t[m->t1 - 1].len - t[m->t0].off;
     out->sentence = si;
@@ -664,14 +678,6 @@ dyad_status dyad_place_for_verb(const dyad_ctx *ctx, const char *text, size_t le
     return DYAD_OK;
 }
 
-/* The gazetteer's kind of place as dyad_place names it. */
-static const char *kind_name(uint8_t k) {
-    return k == GAZ_COUNTRY   ? "country"
-           : k == GAZ_REGION  ? "region"
-           : k == GAZ_CAPITAL ? "capital"
-                              : "city";
-}
-
 int place_reconsider(const gazetteer *g, const place_context *pc, dyad_place *pl) {
     if (!pl->name || !pl->kind || !strcmp(pl->kind, "region") || !strcmp(pl->kind, "place")) return 0;
     char key[256];
@@ -696,11 +702,34 @@ int place_reconsider(const gazetteer *g, const place_context *pc, dyad_place *pl
             best = e;
     }
     if (!best) return 0;
-    pl->name = best->name;
-    pl->kind = kind_name(best->kind);
-    memcpy(pl->country, best->country, 3);
-    pl->country[3] = '\0';
-    pl->lat = best->lat;
-    pl->lon = best->lon;
+    fill_entry(best, pl);
+    return 1;
+}
+
+int dyad_place_lookup(const dyad_ctx *ctx, const char *name, const char *country, const char *kind,
+                      double lat, double lon, dyad_place *out) {
+    memset(out, 0, sizeof *out);
+    out->lat = out->lon = NAN;
+    if (!ctx || !name || !country || !kind) return 0;
+    const gazetteer *g = &ctx->gaz;
+    char key[256];
+    size_t n = text_upper(name, strlen(name), key, sizeof key);
+    if (n >= sizeof key) return 0;
+    const gaz_entry *best = NULL;
+    double bd = INFINITY;
+    for (int32_t l = gaz_find(g, key, n); l >= 0; l = g->links[l].next) {
+        const gaz_entry *e = &g->ent[g->links[l].entry];
+        if (strcmp(e->country, country) != 0 || strcmp(KIND_NAMES[e->kind], kind) != 0 ||
+            strcmp(e->name, name) != 0)
+            continue;
+        double d =
+            isnan(lat) || isnan(lon) || isnan(e->lat) ? 0 : fabs(e->lat - lat) + fabs(e->lon - lon);
+        if (!best || d < bd) {
+            best = e;
+            bd = d;
+        }
+    }
+    if (!best) return 0;
+    fill_entry(best, out);
     return 1;
 }

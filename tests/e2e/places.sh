@@ -19,7 +19,7 @@ check "$tmp/ev" '"source":"USAGOV","target":"QAT","code":"042".*"place":"(Doha|Q
     "the US visit to Qatar is in Doha or Qatar"
 check "$tmp/ev" '"article":"wire-b".*"code":"042".*"place":"Doha","place_country":"QAT".*"place_text":"the Qatari capital Doha"' \
     "arrived in the Qatari capital Doha"
-check "$tmp/pl" '"article":"wire-b".*"place":"Cairo","place_country":"EGY","place_lat":30\.[0-9]*,"place_lon":31\.[0-9]*,"place_text":"Cairo"' \
+check "$tmp/pl" '"article":"wire-b".*"place":"Cairo","place_country":"EGY","place_lat":30\.[0-9]*,"place_lon":31\.[0-9]*,.*"place_precision":"city","place_text":"Cairo"' \
     "the talks continue in Cairo"
 check "$tmp/ev" '"code":"19[0-9]*".*"place":"Gaza","place_country":"PSE".*"place_text":"northern Gaza"' \
     "suffering in northern Gaza is in Gaza"

@@ -70,6 +70,13 @@ grep -v '"country":"QAT"' "$tmp/qat" | grep -q . && { echo "--place Qatar return
 # GDELT's ActionGeo: the place, its country in FIPS 10-4 (Qatar: QA), its latitude
 n=$("$DYAD" query --db "$db" --format gdelt --place Doha | awk -F'\t' '$53 != "Doha" || $54 != "QA" || $57 == ""' | wc -l)
 [ "$n" = 0 ] || { echo "GDELT ActionGeo missing (or not in FIPS) for placed events: $n"; fail=1; }
+# its Type (4, a city outside the US), ADM1Code (FIPS country and GeoNames
+# admin-1 code) and FeatureID (the GeoNames id), as the gazetteer has Doha
+gaz=${DYAD_GAZETTEER:-$(dirname "$DYAD")/gazetteer.gaz}
+want=$(awk -F'\t' '$1 == "Doha" && $3 == "QAT" { print "4|QA" $4 "|" $9 }' "$gaz")
+got=$("$DYAD" query --db "$db" --format gdelt --place Doha | awk -F'\t' '{ print $52 "|" $55 "|" $59 }' | sort -u)
+case $want in 4\|QA?*\|[0-9]*) ;; *) echo "no Doha with admin-1 code and id in $gaz: $want"; fail=1 ;; esac
+[ "$got" = "$want" ] || { echo "GDELT ActionGeo Type|ADM1Code|FeatureID of Doha: $got, want $want"; fail=1; }
 # a place reported by one article, a finer one by another, none by a third:
 # one event, at the finest; another city is another event
 cat >"$tmp/m.jsonl" <<'EOF2'

@@ -267,6 +267,10 @@ static void sanity(void **s) {
     dyad_doc_free(d);
     d = code("The war in 2014 killed 1,601,030,008 prisoners, officials said.");
     assert_int_equal(dyad_doc_nfigures(d), 0);
+    assert_int_equal(dyad_doc_nwarnings(d), 1); /* dropped, and said so */
+    assert_non_null(strstr(dyad_doc_warning(d, 0), "\"1,601,030,008\""));
+    assert_non_null(strstr(dyad_doc_warning(d, 0), "more than ten million"));
+    assert_null(dyad_doc_warning(d, 1));
     dyad_doc_free(d);
     d = code("Officials said 20 million people were displaced by the floods.");
     assert_int_equal(dyad_doc_nfigures(d), 0);

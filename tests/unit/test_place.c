@@ -388,6 +388,70 @@ static void persons_and_actors(void **s) {
     assert_string_equal(got, "Tripoli/LBY/capital");
 }
 
+/* Each place carries its GeoNames admin-1 code, id and precision, and a
+ * stored place finds its gazetteer entry again by name, country, kind and
+ * coordinates. */
+static void gazetteer_fields(void **s) {
+    (void)s;
+    dyad_article a;
+    memset(&a, 0, sizeof a);
+    a.id = a.file = "t";
+    a.date = "2024-10-24";
+    a.source = a.title = a.url = "";
+    a.text = "A gunman opened fire in Seattle, Washington, and in Lebanon.";
+    a.text_len = strlen(a.text);
+    dyad_doc *d;
+    dyad_error err;
+    assert_int_equal(dyad_code(g_ctx, &a, &d, &err), DYAD_OK);
+    assert_int_equal(dyad_doc_nplaces(d), 3);
+    const dyad_place *town = dyad_doc_place(d, 0), *state = dyad_doc_place(d, 1),
+                     *land = dyad_doc_place(d, 2);
+    assert_string_equal(town->admin1, "WA");
+    assert_int_equal(town->geonameid, 5809844);
+    assert_string_equal(town->precision, "city");
+    assert_string_equal(state->admin1, "WA");
+    assert_int_equal(state->geonameid, 0);
+    assert_string_equal(state->precision, "admin1");
+    assert_string_equal(land->admin1, "");
+    assert_string_equal(land->precision, "country");
+    dyad_doc_free(d);
+    dyad_place pl;
+    /* Paris in two countries, Latina in two: the name, country, kind and
+     * nearest coordinates say which */
+    assert_int_equal(dyad_place_lookup(g_ctx, "Paris", "USA", "city", 33.66, -95.55, &pl), 1);
+    assert_string_equal(pl.admin1, "TX");
+    assert_int_equal(dyad_place_lookup(g_ctx, "Latina", "ITA", "city", NAN, NAN, &pl), 1);
+    assert_int_equal(pl.geonameid, 3175058);
+    assert_int_equal(dyad_place_lookup(g_ctx, "Paris", "USA", "capital", 33.66, -95.55, &pl), 0);
+    assert_null(pl.name);
+    assert_int_equal(dyad_place_lookup(g_ctx, "Atlantis", "GRC", "city", NAN, NAN, &pl), 0);
+}
+
+/* A figure above twice the population of its country's towns (Qatar's
+ * 2,800,000 in this gazetteer) is dropped with a warning; the same figure
+ * in a larger country is kept. */
+static void figures_within_population(void **s) {
+    (void)s;
+    const char *texts[] = {"In Qatar, 6,000,000 people were displaced by the floods.",
+                           "In Lebanon, 6,000,000 people were displaced by the floods."};
+    for (int k = 0; k < 2; k++) {
+        dyad_article a;
+        memset(&a, 0, sizeof a);
+        a.id = a.file = "t";
+        a.date = "2024-10-24";
+        a.source = a.title = a.url = "";
+        a.text = texts[k];
+        a.text_len = strlen(a.text);
+        dyad_doc *d;
+        dyad_error err;
+        assert_int_equal(dyad_code(g_ctx, &a, &d, &err), DYAD_OK);
+        assert_int_equal(dyad_doc_nfigures(d), (size_t)k);
+        assert_int_equal(dyad_doc_nwarnings(d), (size_t)(1 - k));
+        if (k == 0) assert_non_null(strstr(dyad_doc_warning(d, 0), "population of QAT (5600000)"));
+        dyad_doc_free(d);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(prepositions),
@@ -401,6 +465,8 @@ int main(void) {
         cmocka_unit_test(decided_by_the_article),
         cmocka_unit_test(qualifiers),
         cmocka_unit_test(persons_and_actors),
+        cmocka_unit_test(gazetteer_fields),
+        cmocka_unit_test(figures_within_population),
         cmocka_unit_test(bad_lines),
         cmocka_unit_test(many_entries),
     };
