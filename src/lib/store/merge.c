@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "merge.h"
 #include "status.h"
 
@@ -259,13 +260,9 @@ typedef struct key_rows {
 static int mention_row(void *ud, int ncols, const char *const *v) {
     key_rows *k = ud;
     if (ncols < 10 || k->bad) return 1;
-    if (k->n == k->cap) {
-        size_t cap = k->cap ? 2 * k->cap : 16;
-        merge_mention *g = realloc(k->m, cap * sizeof *g);
-        if (!g) return k->bad = 1;
-        k->m = g;
-        k->cap = cap;
-    }
+    void *g = k->m;
+    if (grow_array(&g, &k->cap, k->n, sizeof *k->m) != 0) return k->bad = 1;
+    k->m = g;
     merge_mention *x = &k->m[k->n++];
     *x = (merge_mention){.id = strtoll(v[0], NULL, 10),
                          .event = strtoll(v[1], NULL, 10),
@@ -286,13 +283,9 @@ static int mention_row(void *ud, int ncols, const char *const *v) {
 static int event_row(void *ud, int ncols, const char *const *v) {
     key_rows *k = ud;
     if (ncols < 2 || k->bad) return 1;
-    if (k->nev == k->evcap) {
-        size_t cap = k->evcap ? 2 * k->evcap : 4;
-        merge_event *g = realloc(k->ev, cap * sizeof *g);
-        if (!g) return k->bad = 1;
-        k->ev = g;
-        k->evcap = cap;
-    }
+    void *g = k->ev;
+    if (grow_array(&g, &k->evcap, k->nev, sizeof *k->ev) != 0) return k->bad = 1;
+    k->ev = g;
     k->ev[k->nev] = (merge_event){strtoll(v[0], NULL, 10), dup_val(v[1])};
     return k->bad = !k->ev[k->nev++].place;
 }
@@ -371,13 +364,9 @@ typedef struct keys {
 static int key_row(void *ud, int ncols, const char *const *v) {
     keys *ks = ud;
     if (ncols < 4 || ks->bad) return 1;
-    if (ks->n == ks->cap) {
-        size_t cap = ks->cap ? 2 * ks->cap : 8;
-        char *(*g)[4] = realloc(ks->k, cap * sizeof *g);
-        if (!g) return ks->bad = 1;
-        ks->k = g;
-        ks->cap = cap;
-    }
+    void *g = ks->k;
+    if (grow_array(&g, &ks->cap, ks->n, sizeof *ks->k) != 0) return ks->bad = 1;
+    ks->k = g;
     for (int i = 0; i < 4; i++) ks->bad |= !(ks->k[ks->n][i] = dup_val(v[i]));
     ks->n++;
     return ks->bad;
