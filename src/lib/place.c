@@ -68,6 +68,11 @@ static const char *const STOP[] = {
     "OUT",       "UNITY",    "LIBERTY",  "PEACE",    "FREEDOM", "JUSTICE",   "SECURITY",  "DEFENSE",
     "DEFENCE",   NULL};
 
+/* Words of STOP that are towns or regions when a preposition introduces
+ * them. */
+static const char *const TOWN_WORD[] = {"VICTORIA", "MOBILE", "NICE", "READING",
+                                        "SPLIT",    "BATH",   "SALE", NULL};
+
 /* Words a place name may have in lower case inside it ("Gulf of Aden"). */
 static const char *const INNER[] = {"OF",  "DE", "DEL", "AL",  "EL", "LA", "THE",
                                     "AND", "DA", "DU",  "DES", "ON", NULL};
@@ -104,9 +109,9 @@ static int region_named(const place_context *pc, const char *cc, const char *adm
     return 0;
 }
 
-/* Keeps the region of a town the article names. */
+/* Keeps the region of a town or a region the article names. */
 static void add_region(place_context *pc, const gaz_entry *e) {
-    if ((e->kind != GAZ_CITY && e->kind != GAZ_CAPITAL) || !e->admin || !e->admin[0] ||
+    if (e->kind == GAZ_COUNTRY || e->kind == GAZ_UNKNOWN || !e->admin || !e->admin[0] ||
         region_named(pc, e->country, e->admin) || pc->nregions == PLACE_MAX_REGIONS)
         return;
     region_key(e->country, e->admin, pc->region[pc->nregions++]);
@@ -178,6 +183,7 @@ const char *place_before(const parse *p, const gazetteer *g, uint32_t k) {
 /* A qualifier of the name that ends before token k: a country or region
  * that says which place of the name it is. "Paris, Texas" (comma 1: the
  * qualifier belongs to the name), "Santiago, in the Dominican Republic",
+ * "Paris, a small city in northeast Texas",
  * "Tripoli in northern Lebanon" (comma 0: it is a place mention of its
  * own). Returns the first link of its name (only its countries and regions
  * count) and its tokens in [*q0, *q1); -1 when there is none. */
@@ -186,6 +192,12 @@ static int32_t qualifier(const gazetteer *g, const parse *p, uint32_t k, uint32_
     const token *t = p->t;
     *comma = k < p->n && tok_eq(&t[k], ",");
     if (*comma) k++;
+    /* "Paris, a small city in northeast Texas" */
+    if (*comma && k < p->n && (tok_eq(&t[k], "A") || tok_eq(&t[k], "AN"))) {
+        uint32_t x = k + 1;
+        while (x < p->n && x < k + 5 && t[x].kind == TK_WORD && !t[x].cap && !tok_eq(&t[x], "IN")) x++;
+        if (x < p->n && tok_eq(&t[x], "IN")) k = x;
+    }
     if (k < p->n && tok_eq(&t[k], "IN")) {
         *comma = 0;
         k++;
@@ -223,14 +235,15 @@ static const gaz_entry *qualifies(const gazetteer *g, int32_t lq, const gaz_entr
 }
 
 /* Words after a name that make it a region ("Washington state"), and
- * before it with "of" ("the state of Georgia"). */
+ * before it with "of" ("the state of Georgia", and "the governor of"). */
 static const char *const REGION_NOUN[] = {"STATE", "PROVINCE", "GOVERNORATE", "REGION", "COUNTY", NULL};
 
 /* Whether the words around tokens [i, j) call the name a region. */
 static int called_region(const parse *p, uint32_t i, uint32_t j) {
     const token *t = p->t;
     if (j < p->n && tok_in(&t[j], REGION_NOUN) && !t[j].cap) return 1;
-    return i >= 2 && tok_eq(&t[i - 1], "OF") && tok_in(&t[i - 2], REGION_NOUN);
+    return i >= 2 && tok_eq(&t[i - 1], "OF") &&
+           (tok_in(&t[i - 2], REGION_NOUN) || tok_eq(&t[i - 2], "GOVERNOR"));
 }
 
 /* How much a GeoNames feature code says for a place: a seat of government
@@ -270,6 +283,9 @@ static const gaz_entry *resolve(const gazetteer *g, int32_t l, const place_conte
         if (named(pc, e->country)) s += 3;
         /* a region the article has named a town in ("Georgia" with Atlanta) */
         if (e->kind == GAZ_REGION && region_named(pc, e->country, e->admin)) s += 8;
+        /* a town in such a region ("Victoria" with British Columbia) */
+        if (e->kind != GAZ_REGION && e->kind != GAZ_COUNTRY && region_named(pc, e->country, e->admin))
+            s += 2;
         if (region && e->kind == GAZ_REGION) s += 10;
         /* "Idlib": the town before the province it is the seat of */
         if (!region && e->kind == GAZ_REGION && has_seat(g, head, e)) s -= 3;
@@ -288,10 +304,15 @@ static const gaz_entry *resolve(const gazetteer *g, int32_t l, const place_conte
 #define LOC_INNER 2
 /* The token before the words that may come between a preposition and a
  * name: "the", "the capital(,)" ("in the capital, Colombo"). */
+/* Words that may stand between a preposition and the place it introduces
+ * ("in neighboring Croatia", "in the former Yugoslavia"). */
+static const char *const PLACE_ADJ[] = {"NEIGHBORING", "NEIGHBOURING", "FORMER", "WAR-TORN", NULL};
+
 static uint32_t skip_det(const parse *p, uint32_t k) {
     const token *t = p->t;
     if (k >= 2 && tok_eq(&t[k - 1], ",") && tok_eq(&t[k - 2], "CAPITAL")) k--;
     if (k > 0 && tok_eq(&t[k - 1], "CAPITAL")) k--;
+    if (k > 0 && tok_in(&t[k - 1], PLACE_ADJ) && !t[k - 1].cap) k--;
     if (k > 0 && tok_eq(&t[k - 1], "THE")) k--;
     return k;
 }
@@ -306,6 +327,14 @@ static int locative_before(const parse *p, uint32_t k, uint32_t *t0) {
         return tok_in(&t[k - 2], INNER_OF) ? LOC_INNER : 1;
     }
     return 0;
+}
+
+/* Whether a preposition introduces the name at token i, a direction word
+ * between them or not ("in Nice", "in western Victoria"). */
+static int introduced(const parse *p, uint32_t i) {
+    uint32_t t0 = i;
+    if (i > 0 && tok_in(&p->t[i - 1], DIRECTION) && !p->t[i - 1].cap) i--;
+    return locative_before(p, i, &t0) != 0;
 }
 
 /* Accepts a bare (non-locative) mention of entry e: countries, capitals and
@@ -384,6 +413,20 @@ static int ambiguous_actor(const gazetteer *g, const parse *p, uint32_t m, const
     return 0;
 }
 
+/* Whether actor mention m is also the name of a sizeable town outside the
+ * country of its code. */
+static int place_name_abroad(const gazetteer *g, const parse *p, uint32_t m) {
+    char key[512];
+    size_t kl = join_key(p->t, p->men[m].t0, p->men[m].t1, key, sizeof key);
+    for (int32_t l = kl ? gaz_find(g, key, kl) : -1; l >= 0; l = g->links[l].next) {
+        const gaz_entry *e = &g->ent[g->links[l].entry];
+        if ((e->kind == GAZ_CITY || e->kind == GAZ_CAPITAL) && e->pop >= BARE_CITY_POP &&
+            strncmp(e->country, p->men[m].code, 3) != 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* The actor mention with a country code that tokens [i, j) lie inside,
  * longer than them, or -1. */
 static int32_t owning_actor(const parse *p, uint32_t i, uint32_t j) {
@@ -443,7 +486,9 @@ static const char *const STRONG_PREP[] = {"IN",     "NEAR",   "AT",        "OUTS
 static int unknown_place(const parse *p, const char *text, uint32_t i, place_mention *m) {
     const token *t = p->t;
     m->e = NULL;
-    if (p->men_at[i] >= 0 || tok_in(&t[i], STOP)) return 0;
+    /* "in the ISIS-held area", "in Kurdish-controlled northern Iraq": an
+     * adjective, not a name */
+    if (p->men_at[i] >= 0 || tok_in(&t[i], STOP) || t[i].compound) return 0;
     uint32_t k = skip_det(p, i), t0 = i;
     if (k == 0) return 0;
     int of = tok_eq(&t[k - 1], "OF") && k >= 2 && tok_in(&t[k - 2], OF_NOUN);
@@ -453,7 +498,8 @@ static int unknown_place(const parse *p, const char *text, uint32_t i, place_men
     if (of && tok_in(&t[k - 2], DIRECTION)) t0 = k - 2;
     uint32_t j = i;
     while (j < p->n && j - i < 4 && t[j].kind == TK_WORD && p->men_at[j] < 0 &&
-           (capitalised(text, &t[j]) || (j > i && tok_in(&t[j], INNER) && j + 1 < p->n && t[j + 1].cap)))
+           (capitalised(text, &t[j]) ||
+            (j > i && tok_in(&t[j], INNER) && j + 1 < p->n && t[j + 1].cap && !tok_in(&t[j + 1], STOP))))
         j++;
     if (j == i) return 0;
     gaz_entry *e = arena_calloc(p->a, 1, sizeof *e);
@@ -469,6 +515,40 @@ static int unknown_place(const parse *p, const char *text, uint32_t i, place_men
     return 0;
 }
 
+/* How fine a place is: a country 0, a region 1, a town 2, a name the
+ * gazetteer lacks 3. */
+static int fineness(const gaz_entry *e) {
+    return e->kind == GAZ_COUNTRY ? 0 : e->kind == GAZ_REGION ? 1 : e->kind == GAZ_UNKNOWN ? 3 : 2;
+}
+
+/* Words that may join a place to the larger one it lies in. */
+static const char *const LINK[] = {"IN", "OF", "THE", ",", "OUTSIDE", "NEAR", NULL};
+
+/* Marks the mentions that lie in the one after them: "Mosul in northern
+ * Iraq", "Numaniyah, southeast of Baghdad", "Harasta in the suburbs of
+ * Damascus", "Mubingi commune, outside the capital, Bujumbura". A comma
+ * alone joins only a larger place or one a direction word starts ("Gaza,
+ * Rafah and Khan Younis" is a list). */
+static void mark_inside(const parse *p, place_mention *m, uint32_t n) {
+    const token *t = p->t;
+    for (uint32_t k = 0; k + 1 < n; k++) {
+        const place_mention *a = &m[k], *b = &m[k + 1];
+        if (!place_where(a) || !place_where(b) || b->partner || b->t0 <= a->t1 || b->t0 - a->t1 > 6 ||
+            fineness(a->e) < fineness(b->e) || a->e == b->e)
+            continue;
+        int in = 0, comma = 0, ok = 1;
+        for (uint32_t x = a->t1; x < b->t0 && ok; x++) {
+            ok = tok_in(&t[x], LINK) || tok_in(&t[x], OF_NOUN) || tok_in(&t[x], DIRECTION);
+            in |= tok_eq(&t[x], "IN") || tok_eq(&t[x], "OF") || tok_eq(&t[x], "OUTSIDE") ||
+                  tok_eq(&t[x], "NEAR");
+            comma |= tok_eq(&t[x], ",");
+        }
+        if (!ok || (!in && !comma)) continue;
+        if (!in && fineness(a->e) == fineness(b->e) && !tok_in(&t[b->t0], DIRECTION)) continue;
+        m[k].in_next = 1;
+    }
+}
+
 int place_find(const parse *p, const char *text, const gazetteer *g, place_context *pc,
                place_mention **out, uint32_t *n) {
     *out = NULL;
@@ -480,7 +560,9 @@ int place_find(const parse *p, const char *text, const gazetteer *g, place_conte
         if (strlen(p->men[m].code) < 3 || ambiguous_actor(g, p, m, pc)) continue;
         char cc[4] = {p->men[m].code[0], p->men[m].code[1], p->men[m].code[2], 0};
         if (!named(pc, cc) && gaz_capital(g, cc)) add_country(pc, cc);
-        if (gaz_capital(g, cc)) add_firm(pc, cc);
+        /* "Tripoli" (Libya's government to the dictionaries) names Libya,
+         * but not beyond doubt: Lebanon has a Tripoli too */
+        if (gaz_capital(g, cc) && !place_name_abroad(g, p, m)) add_firm(pc, cc);
     }
     if (!g->n) return 0;
     for (uint32_t i = 0; i < p->n; i++) {
@@ -511,7 +593,9 @@ int place_find(const parse *p, const char *text, const gazetteer *g, place_conte
             continue;
         }
         uint32_t j = i + len;
-        if (len == 1 && tok_in(&t[i], STOP)) continue;
+        /* a common word that is also a town is one after a preposition
+         * ("in Nice", "in western Victoria") */
+        if (len == 1 && tok_in(&t[i], STOP) && !(tok_in(&t[i], TOWN_WORD) && introduced(p, i))) continue;
         uint32_t q0 = 0, q1 = 0;
         int comma = 0;
         int32_t lq = qualifier(g, p, j, &q0, &q1, &comma);
@@ -539,8 +623,11 @@ int place_find(const parse *p, const char *text, const gazetteer *g, place_conte
         int owns = j < p->n && t[j].kind == TK_POSS;
         if (inside_actor(p, i, j) && (!pm.locative || owns)) {
             int32_t m = owning_actor(p, i, j);
-            if (m >= 0 && !pm.locative && e->kind == GAZ_COUNTRY &&
+            /* (owning an actor, "outside Georgia's parliament", not a
+             * place: "in Israel's northern Galilee") */
+            if (m >= 0 && (!pm.locative || (owns && p->men[m].t1 > j + 1)) && e->kind == GAZ_COUNTRY &&
                 !strncmp(p->men[m].code, e->country, 3)) {
+                pm.locative = 0; /* "outside Georgia's parliament": the actor's */
                 pm.actor = 1;
                 if (push(p, out, n, &cap, &pm) != 0) return -1;
             }
@@ -571,6 +658,7 @@ int place_find(const parse *p, const char *text, const gazetteer *g, place_conte
             if (push(p, out, n, &cap, &qm) != 0) return -1;
         }
     }
+    mark_inside(p, *out, *n);
     return 0;
 }
 
@@ -600,6 +688,8 @@ int32_t place_for_verb(const place_mention *m, uint32_t n, uint32_t v0, uint32_t
     if (best >= 0 && m[best].locative && (uint32_t)best + 1 < n && m[best + 1].locative == LOC_INNER &&
         m[best + 1].t0 <= m[best].t1 + 4)
         best++;
+    /* "in Mosul in northern Iraq": so does the place named in the larger */
+    while (best > 0 && m[best - 1].in_next && (m[best - 1].locative || m[best].locative)) best--;
     return best;
 }
 
@@ -681,7 +771,10 @@ dyad_status dyad_place_for_verb(const dyad_ctx *ctx, const char *text, size_t le
 int place_reconsider(const gazetteer *g, const place_context *pc, dyad_place *pl) {
     if (!pl->name || !pl->kind || !strcmp(pl->kind, "region") || !strcmp(pl->kind, "place")) return 0;
     char key[256];
-    size_t n = text_upper(pl->name, strlen(pl->name), key, sizeof key);
+    /* "Washington, D.C." is named "Washington" in the text */
+    const char *comma = strstr(pl->name, ", ");
+    size_t n =
+        text_upper(pl->name, comma ? (size_t)(comma - pl->name) : strlen(pl->name), key, sizeof key);
     if (n >= sizeof key) return 0;
     /* a region of a town the article names ("Georgia" with Atlanta); else,
      * for a town of a country the article never names, the most populous
@@ -693,7 +786,8 @@ int place_reconsider(const gazetteer *g, const place_context *pc, dyad_place *pl
         const gaz_entry *e = &g->ent[g->links[l].entry];
         /* (a town's own province of its name is no reason: "San Jose") */
         if (e->kind == GAZ_REGION && region_named(pc, e->country, e->admin) &&
-            !(strcmp(pl->kind, "country") != 0 && !strcmp(pl->country, e->country))) {
+            !(strcmp(pl->kind, "country") != 0 && !strcmp(pl->country, e->country) && pl->admin1 &&
+              !strcmp(pl->admin1, e->admin))) {
             best = e;
             break;
         }

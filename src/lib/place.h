@@ -17,6 +17,8 @@ typedef struct place_mention {
                           Washington"): says which place that is, not where */
     uint8_t actor;     /* a country an actor's words name ("Georgia's parliament",
                           "the king of Jordan"): whose, not where */
+    uint8_t in_next;   /* lies in the next mention ("Mosul in northern Iraq"): the
+                          finer of the two says where */
 } place_mention;
 
 /* Whether mention m may say where an event happened: not a qualifier of

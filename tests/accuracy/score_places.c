@@ -26,7 +26,16 @@
  *                             place nor an actor's country), whatever its
  *                             role and whatever the verb, or none when it
  *                             names none;
- *   BASELINE last-place ...   the same with the last such mention.
+ *   BASELINE last-place ...   the same with the last such mention;
+ *   BASELINE regex-after-in-at-near ...  the first run of capitalised
+ *                             words right after "in", "at" or "near", with
+ *                             no gazetteer at all.
+ * Between them, "ALSO end-to-end ..." scores the place of the event Dyad
+ * codes at the record's verb (dyad_code on the text; none when it codes
+ * no event there, which is a miss when the record has a place), as an
+ * analyst gets it (-v adds its verdict and place to each record's line);
+ * coded= counts the records it codes an event at, and
+ * "ALSO end-to-end,coded-verbs-only" scores those records alone.
  * The mentions are the library's own (dyad_doc_nplaces/dyad_doc_place on
  * the text coded by dyad_code as one sentence, what `dyad code --format
  * places` lists), so the baselines differ from Dyad only in how a mention
@@ -68,12 +77,66 @@ static int int_field(json_object *o, const char *k, size_t *out) {
 
 typedef struct counts {
     long records, located, unlocated, tp, fp, fn, none_ok, skipped;
+    long coded; /* end to end: records whose verb Dyad codes an event at */
 } counts;
 
-/* The predictors scored: Dyad, then the baselines (see the top comment). */
-enum { P_DYAD, P_NONE, P_FIRST, P_LAST, NPRED };
-static const char *const PRED_LABEL[NPRED] = {"SUMMARY", "BASELINE no-place", "BASELINE first-place",
-                                              "BASELINE last-place"};
+/* The predictors scored: Dyad, Dyad end to end, then the baselines (see
+ * the top comment). */
+enum { P_DYAD, P_E2E, P_E2E_CODED, P_NONE, P_FIRST, P_LAST, P_REGEX, NPRED };
+static const char *const PRED_LABEL[NPRED] = {"SUMMARY",
+                                              "ALSO end-to-end",
+                                              "ALSO end-to-end,coded-verbs-only",
+                                              "BASELINE no-place",
+                                              "BASELINE first-place",
+                                              "BASELINE last-place",
+                                              "BASELINE regex-after-in-at-near"};
+
+/* The place of the event Dyad codes whose verb overlaps span verb (the
+ * first such event), or NULL when it codes none there. */
+static const dyad_place *coded_place(const dyad_doc *doc, dyad_span verb, int *coded) {
+    *coded = 0;
+    for (size_t k = 0; k < dyad_doc_nevents(doc); k++) {
+        const dyad_event *e = dyad_doc_event(doc, k);
+        if (e->verb_span.off < verb.off + verb.len && verb.off < e->verb_span.off + e->verb_span.len) {
+            *coded = 1;
+            return &e->place;
+        }
+    }
+    return NULL;
+}
+
+/* The regex baseline: the first run of capitalised words right after the
+ * word "in", "at" or "near" (what /\b(in|at|near) ([A-Z]\w*( [A-Z]\w*)*)/
+ * finds), as a place with no gazetteer behind it; name NULL when none. */
+static void regex_place(const char *text, size_t len, dyad_place *pl) {
+    memset(pl, 0, sizeof *pl);
+    static const char *const PREPS[] = {"in ", "at ", "near "};
+    for (size_t i = 0; i < len; i++) {
+        if (i > 0 && ((unsigned char)text[i - 1] >= 'A' && (unsigned char)text[i - 1] <= 'z')) continue;
+        for (size_t k = 0; k < 3; k++) {
+            size_t pn = strlen(PREPS[k]);
+            if (i + pn >= len || strncmp(text + i, PREPS[k], pn) != 0) continue;
+            size_t b = i + pn, e = b;
+            while (e < len && text[e] >= 'A' && text[e] <= 'Z') {
+                size_t w = e + 1;
+                while (w < len && ((text[w] >= 'a' && text[w] <= 'z') ||
+                                   (text[w] >= 'A' && text[w] <= 'Z') || text[w] == '-'))
+                    w++;
+                e = w;
+                if (e + 1 < len && text[e] == ' ' && text[e + 1] >= 'A' && text[e + 1] <= 'Z')
+                    e++;
+                else
+                    break;
+            }
+            if (e > b) {
+                pl->name = "regex";
+                pl->span.off = (uint32_t)b;
+                pl->span.len = (uint32_t)(e - b);
+                return;
+            }
+        }
+    }
+}
 
 /* Adds to c one record whose predicted place is pl (none when NULL or its
  * name is NULL) and whose gold places are loc[0..nloc); returns its verdict. */
@@ -159,9 +222,17 @@ static int score_record(const dyad_ctx *ctx, json_object *r, size_t i, int verbo
     const dyad_place *first, *last;
     known_places(doc, &first, &last);
     const char *verdict = tally(&c[P_DYAD], &pl, loc, nloc);
+    int coded;
+    const dyad_place *e2e = coded_place(doc, verb, &coded);
+    const char *e2e_verdict = tally(&c[P_E2E], e2e, loc, nloc);
+    c[P_E2E].coded += coded;
+    if (coded) tally(&c[P_E2E_CODED], e2e, loc, nloc);
+    dyad_place rx;
+    regex_place(text, len, &rx);
     tally(&c[P_NONE], NULL, loc, nloc);
     tally(&c[P_FIRST], first, loc, nloc);
     tally(&c[P_LAST], last, loc, nloc);
+    tally(&c[P_REGEX], &rx, loc, nloc);
     dyad_doc_free(doc);
     if (verbose) {
         printf("%zu\t%s\t%.*s\t", i, verdict, (int)verb.len, text + verb.off);
@@ -171,6 +242,9 @@ static int score_record(const dyad_ctx *ctx, json_object *r, size_t i, int verbo
             printf("%s%.*s", k ? "|" : "", (int)loc[k].len, text + loc[k].off);
         putchar('\t');
         for (const char *q = text; *q; q++) putchar(*q == '\n' || *q == '\t' ? ' ' : *q);
+        printf("\t%s\t", coded ? e2e_verdict : "UNCODED");
+        if (e2e && e2e->name)
+            printf("%.*s=%s/%s", (int)e2e->span.len, text + e2e->span.off, e2e->name, e2e->country);
         putchar('\n');
     }
     return 0;
@@ -183,9 +257,11 @@ static void print_counts(const char *label, const counts *c) {
     double f1 = p + rc > 0 ? 2 * p * rc / (p + rc) : 0;
     double none = c->unlocated ? (double)c->none_ok / (double)c->unlocated : 0;
     printf("%s records=%ld skipped=%ld located=%ld unlocated=%ld tp=%ld fp=%ld fn=%ld "
-           "P=%.3f R=%.3f F1=%.3f none_ok=%ld none_acc=%.3f\n",
+           "P=%.3f R=%.3f F1=%.3f none_ok=%ld none_acc=%.3f",
            label, c->records, c->skipped, c->located, c->unlocated, c->tp, c->fp, c->fn, p, rc, f1,
            c->none_ok, none);
+    if (c->coded) printf(" coded=%ld", c->coded);
+    putchar('\n');
 }
 
 int main(int argc, char **argv) {

@@ -42,7 +42,10 @@ static const char GAZ[] =
     "Latina\tcity\tITA\t07\t41.466\t12.904\t76305\t\t3175058\tPPLA2\n"
     "Idlib\tregion\tSYR\t12\t35.87\t36.61\t435573\n"
     "Idlib\tcity\tSYR\t12\t35.93\t36.63\t128840\t\t169389\tPPLA\n"
-    "Jordan\tcountry\tJOR\t\t31\t36\t10000000\n";
+    "Jordan\tcountry\tJOR\t\t31\t36\t10000000\n"
+    "Nice\tcity\tFRA\t93\t43.70\t7.27\t342669\n"
+    "Iraq\tcountry\tIRQ\t\t33\t44\t40000000\n"
+    "Mosul\tcity\tIRQ\t15\t36.34\t43.13\t1739800\n";
 
 static const char ACTORS[] = "QATAR_ [QAT]\n+QATARI\nLEBANON_ [LBN]\n+LEBANESE_\n"
                              "ISRAEL_ [ISR]\n+ISRAELI\nBLINKEN_ [USAGOV]\n"
@@ -364,6 +367,28 @@ static void qualifiers(void **s) {
     assert_string_equal(got, "Latina/ITA/city");
 }
 
+/* More that the words around a name say: a common word that is a town
+ * after a preposition, "the governor of", an apposition ("Paris, a small
+ * city in northeast Texas"), a town inside the larger place named after
+ * it, a compound adjective that is no place, and an actor named like a
+ * town abroad that names its country but not beyond doubt. */
+static void context_words(void **s) {
+    (void)s;
+    char got[256];
+    PLACE("Protests were held in Nice on Monday.", "held", "Nice/FRA/Nice");
+    doc_places("Nice weather helped the rally.", got, sizeof got);
+    assert_string_equal(got, "");
+    doc_places("The governor of Washington signed the bill.", got, sizeof got);
+    assert_string_equal(got, "Washington/USA/region");
+    doc_places("Police in Paris, a small city in northeast Texas, arrested a man.", got, sizeof got);
+    assert_string_equal(got, "Paris/USA/city Texas/USA/region");
+    PLACE("In Mosul, northern Iraq, gunmen killed two soldiers.", "killed", "Mosul/IRQ/Mosul");
+    PLACE("Gunmen killed two men in the ISIS-held area of Boleel.", "killed", "Boleel//Boleel");
+    doc_places("Troops deployed in Tripoli. Lebanese officials said the town was calm.", got,
+               sizeof got);
+    assert_string_equal(got, "Tripoli/LBN/city");
+}
+
 /* A name after a title is a person's; a town's name after "each" or
  * "young" a word for people; a country inside an actor's words is kept
  * as the actor's; an actor that is a town's name in another country the
@@ -467,6 +492,7 @@ int main(void) {
         cmocka_unit_test(persons_and_actors),
         cmocka_unit_test(gazetteer_fields),
         cmocka_unit_test(figures_within_population),
+        cmocka_unit_test(context_words),
         cmocka_unit_test(bad_lines),
         cmocka_unit_test(many_entries),
     };
