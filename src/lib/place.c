@@ -413,6 +413,39 @@ static int ambiguous_actor(const gazetteer *g, const parse *p, uint32_t m, const
     return 0;
 }
 
+/* Words of sports reports ("the team's leading scorer") and the units of
+ * a score after a number ("30 points", "31 runs"). */
+static const char *const SPORT_WORD[] = {"SCORER",      "SCORERS",   "PLAYOFF",    "PLAYOFFS",
+                                         "INNINGS",     "STRIKER",   "MIDFIELDER", "GOALKEEPER",
+                                         "QUARTERBACK", "HAT-TRICK", NULL};
+static const char *const SCORE_UNIT[] = {"POINTS",  "GOALS",   "RUNS",       "REBOUNDS",
+                                         "ASSISTS", "WICKETS", "TOUCHDOWNS", NULL};
+
+/* Whether token text w[0..n) is a score ("2-1", "105-98"). */
+static int score_text(const char *w, size_t n) {
+    size_t a = 0, b = 0, i = 0;
+    while (i < n && w[i] >= '0' && w[i] <= '9') i++, a++;
+    if (i >= n || w[i] != '-') return 0;
+    for (i++; i < n && w[i] >= '0' && w[i] <= '9'; i++) b++;
+    return i == n && a >= 1 && a <= 3 && b >= 1 && b <= 3;
+}
+
+/* Whether sentence p reports a game: a score, a number of points, goals
+ * or runs, or a word only sports reports use. A bare name there is a
+ * team or a player ("Valencia beat Sevilla 2-1", "Jordan scored 30
+ * points"), not where anything happened. */
+static int sports_sentence(const parse *p) {
+    const token *t = p->t;
+    for (uint32_t k = 0; k < p->n; k++) {
+        if (tok_in(&t[k], SPORT_WORD) || score_text(t[k].up, t[k].uplen)) return 1;
+        if (t[k].kind == TK_NUM && k + 1 < p->n && tok_in(&t[k + 1], SCORE_UNIT)) return 1;
+        if (t[k].kind == TK_NUM && t[k].uplen <= 3 && k + 2 < p->n && tok_eq(&t[k + 1], "-") &&
+            t[k + 2].kind == TK_NUM && t[k + 2].uplen <= 3)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether actor mention m is also the name of a sizeable town outside the
  * country of its code. */
 static int place_name_abroad(const gazetteer *g, const parse *p, uint32_t m) {
@@ -488,7 +521,10 @@ static int unknown_place(const parse *p, const char *text, uint32_t i, place_men
     m->e = NULL;
     /* "in the ISIS-held area", "in Kurdish-controlled northern Iraq": an
      * adjective, not a name */
-    if (p->men_at[i] >= 0 || tok_in(&t[i], STOP) || t[i].compound) return 0;
+    /* (a direction word may start one: "the East Ghouta region") */
+    int directed = t[i].cap && tok_in(&t[i], DIRECTION) && i + 1 < p->n && t[i + 1].cap &&
+                   t[i + 1].kind == TK_WORD && !tok_in(&t[i + 1], STOP) && p->men_at[i + 1] < 0;
+    if (p->men_at[i] >= 0 || (tok_in(&t[i], STOP) && !directed) || t[i].compound) return 0;
     uint32_t k = skip_det(p, i), t0 = i;
     if (k == 0) return 0;
     int of = tok_eq(&t[k - 1], "OF") && k >= 2 && tok_in(&t[k - 2], OF_NOUN);
@@ -565,6 +601,7 @@ int place_find(const parse *p, const char *text, const gazetteer *g, place_conte
         if (gaz_capital(g, cc) && !place_name_abroad(g, p, m)) add_firm(pc, cc);
     }
     if (!g->n) return 0;
+    int sports = sports_sentence(p);
     for (uint32_t i = 0; i < p->n; i++) {
         place_mention pm;
         memset(&pm, 0, sizeof pm);
@@ -595,7 +632,13 @@ int place_find(const parse *p, const char *text, const gazetteer *g, place_conte
         uint32_t j = i + len;
         /* a common word that is also a town is one after a preposition
          * ("in Nice", "in western Victoria") */
-        if (len == 1 && tok_in(&t[i], STOP) && !(tok_in(&t[i], TOWN_WORD) && introduced(p, i))) continue;
+        if (len == 1 && tok_in(&t[i], STOP) && !(tok_in(&t[i], TOWN_WORD) && introduced(p, i))) {
+            /* "in the East Ghouta region": a name the gazetteer lacks */
+            if (unknown_place(p, text, i, &pm) != 0) return -1;
+            if (pm.e && push(p, out, n, &cap, &pm) != 0) return -1;
+            if (pm.e) i = pm.t1 - 1;
+            continue;
+        }
         uint32_t q0 = 0, q1 = 0;
         int comma = 0;
         int32_t lq = qualifier(g, p, j, &q0, &q1, &comma);
@@ -636,7 +679,7 @@ int place_find(const parse *p, const char *text, const gazetteer *g, place_conte
         }
         int sure = qe || (e->kind == GAZ_REGION && called_region(p, i, j)); /* "Idlib province" */
         if (!pm.locative &&
-            (personal(t, pm.t0, e) || (!sure && (!bare_ok(e) || in_a_name(p, text, i, j))))) {
+            (personal(t, pm.t0, e) || (!sure && (!bare_ok(e) || sports || in_a_name(p, text, i, j))))) {
             i = j - 1;
             continue;
         }

@@ -371,7 +371,8 @@ static void qualifiers(void **s) {
  * after a preposition, "the governor of", an apposition ("Paris, a small
  * city in northeast Texas"), a town inside the larger place named after
  * it, a compound adjective that is no place, and an actor named like a
- * town abroad that names its country but not beyond doubt. */
+ * town abroad that names its country but not beyond doubt, a sports
+ * report, and a name the gazetteer lacks that starts with a direction. */
 static void context_words(void **s) {
     (void)s;
     char got[256];
@@ -387,6 +388,16 @@ static void context_words(void **s) {
     doc_places("Troops deployed in Tripoli. Lebanese officials said the town was calm.", got,
                sizeof got);
     assert_string_equal(got, "Tripoli/LBN/city");
+    /* in a sports report a bare name is a team or a player */
+    doc_places("Qatar beat Paris 2-1 in Beirut on Saturday.", got, sizeof got);
+    assert_string_equal(got, "Beirut/LBN/capital");
+    doc_places("Jordan scored 30 points as the home team won.", got, sizeof got);
+    assert_string_equal(got, "");
+    doc_places("Qatar praised Paris on Saturday.", got, sizeof got);
+    assert_string_equal(got, "Qatar/QAT/country Paris/FRA/capital");
+    /* a name the gazetteer lacks may start with a direction word */
+    PLACE("Troops attacked in the East Ghouta region of southern Lebanon.", "attacked",
+          "East Ghouta//East Ghouta");
 }
 
 /* A name after a title is a person's; a town's name after "each" or
