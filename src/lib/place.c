@@ -222,6 +222,40 @@ static int32_t qualifier(const gazetteer *g, const parse *p, uint32_t k, uint32_
     return -1;
 }
 
+#define MAX_APPOS 4
+
+/* The names of an apposition after a name that ends before token k, up to
+ * the next comma or the sentence's end, ten tokens at most ("Armenia,
+ * capital of Colombia's Quindio department", "Lebanon, about 25 miles
+ * east of Harrisburg"): their chains into ys; returns how many. */
+static int apposition(const gazetteer *g, const parse *p, uint32_t k, int32_t ys[MAX_APPOS]) {
+    const token *t = p->t;
+    int n = 0;
+    if (k >= p->n || !tok_eq(&t[k], ",")) return 0;
+    for (uint32_t x = k + 1; x < p->n && x <= k + 10 && n < MAX_APPOS; x++) {
+        if (tok_eq(&t[x], ",") || t[x].kind == TK_PUNCT) break;
+        if (!t[x].cap || t[x].kind != TK_WORD) continue;
+        uint32_t len;
+        int32_t y = longest_name(g, p, x, &len);
+        if (y < 0) continue;
+        ys[n++] = y;
+        x += len - 1;
+    }
+    return n;
+}
+
+/* Whether a place of chain y lies where e does: e's country, or the
+ * region of e, or a town in e's region ("Harrisburg" for Lebanon,
+ * Pennsylvania). */
+static int beside(const gazetteer *g, int32_t y, const gaz_entry *e) {
+    for (; y >= 0; y = g->links[y].next) {
+        const gaz_entry *q = &g->ent[g->links[y].entry];
+        if (q == e || strcmp(q->country, e->country) != 0) continue;
+        if (q->kind == GAZ_COUNTRY || (q->admin[0] && e->admin && !strcmp(q->admin, e->admin))) return 1;
+    }
+    return 0;
+}
+
 /* The country or region of qualifier lq that place e lies in, or NULL. */
 static const gaz_entry *qualifies(const gazetteer *g, int32_t lq, const gaz_entry *e) {
     for (; lq >= 0; lq = g->links[lq].next) {
@@ -269,10 +303,11 @@ static int has_seat(const gazetteer *g, int32_t l, const gaz_entry *r) {
 }
 
 /* Picks the entry of a name: a qualifier's country or region first, then
- * regions when the words around call it one, countries the article names,
- * then kind, seat and population. */
+ * regions when the words around call it one, then places an apposition
+ * names beside it, countries the article names, then kind, seat and
+ * population. */
 static const gaz_entry *resolve(const gazetteer *g, int32_t l, const place_context *pc, int32_t lq,
-                                int region) {
+                                int region, const int32_t *ys, int ny) {
     const gaz_entry *best = NULL;
     double bs = -1e9;
     for (int32_t head = l; l >= 0; l = g->links[l].next) {
@@ -290,6 +325,11 @@ static const gaz_entry *resolve(const gazetteer *g, int32_t l, const place_conte
         /* "Idlib": the town before the province it is the seat of */
         if (!region && e->kind == GAZ_REGION && has_seat(g, head, e)) s -= 3;
         if (lq >= 0 && qualifies(g, lq, e)) s += 20;
+        for (int k = 0; k < ny; k++)
+            if (beside(g, ys[k], e)) {
+                s += 8;
+                break;
+            }
         if (s > bs) {
             bs = s;
             best = e;
@@ -390,10 +430,18 @@ static const char *const DETERMINER[] = {"EACH", "EVERY", "YOUNG", "ELDERLY", "T
 /* Whether the word before token k says the name from k is a person or a
  * kind of person, not a town: an age, a title, and for a town (not a
  * capital, region or country) a determiner. */
+/* Lower-case nouns of a person right before a name ("Norwegian singer
+ * Aurora", "the striker Jordan"). */
+static const char *const PERSON_NOUN[] = {
+    "SINGER",     "RAPPER",     "ACTOR",      "ACTRESS",  "ARTIST", "AUTHOR",    "WRITER",
+    "NOVELIST",   "POET",       "MUSICIAN",   "COMEDIAN", "PLAYER", "STRIKER",   "DEFENDER",
+    "MIDFIELDER", "GOALKEEPER", "JOURNALIST", "ACTIVIST", "LAWYER", "SPOKESMAN", "SPOKESWOMAN",
+    "DESIGNER",   "CHEF",       "MODEL",      NULL};
+
 static int personal(const token *t, uint32_t k, const gaz_entry *e) {
     if (aged(t, k)) return 1;
     if (k == 0) return 0;
-    if (tok_in(&t[k - 1], TITLE)) return 1;
+    if (tok_in(&t[k - 1], TITLE) || (!t[k - 1].cap && tok_in(&t[k - 1], PERSON_NOUN))) return 1;
     return e->kind == GAZ_CITY && tok_in(&t[k - 1], DETERMINER);
 }
 
@@ -460,6 +508,20 @@ static int place_name_abroad(const gazetteer *g, const parse *p, uint32_t m) {
     return 0;
 }
 
+/* Whether tokens [i, j), names of the gazetteer's chain l, are exactly an
+ * actor mention of a country none of those places is in: a demonym or a
+ * capital's name that is also a town abroad ("English": Britain's, and a
+ * town in Indiana). */
+static int actor_abroad(const gazetteer *g, const parse *p, int32_t l, uint32_t i, uint32_t j) {
+    int32_t m = p->men_at[i];
+    if (m < 0 || p->men[m].t0 != i || p->men[m].t1 != j || strlen(p->men[m].code) < 3) return 0;
+    char cc[4] = {p->men[m].code[0], p->men[m].code[1], p->men[m].code[2], 0};
+    if (!gaz_capital(g, cc)) return 0; /* not a country's code */
+    for (; l >= 0; l = g->links[l].next)
+        if (!strcmp(g->ent[g->links[l].entry].country, cc)) return 0;
+    return 1;
+}
+
 /* The actor mention with a country code that tokens [i, j) lie inside,
  * longer than them, or -1. */
 static int32_t owning_actor(const parse *p, uint32_t i, uint32_t j) {
@@ -502,9 +564,17 @@ static const gaz_entry *described_capital(const gazetteer *g, const parse *p, ui
 static int capitalised(const char *text, const token *t) {
     if (t->cap) return 1;
     if (t->kind != TK_WORD || t->uplen < 4) return 0;
+    /* the Arabic article as transliterated, assimilated or not ("ez-Zor",
+     * "ash-Shaddadi") */
+    static const char *const ARTICLE[] = {"al-", "el-",  "ad-", "adh-", "an-", "ar-",
+                                          "as-", "ash-", "at-", "az-",  "ed-", "en-",
+                                          "er-", "es-",  "et-", "ez-",  "ul-", NULL};
     const char *w = text + t->off;
-    size_t k = (w[0] == 'a' || w[0] == 'e') && w[1] == 'l' && w[2] == '-' ? 3 : 0;
-    return k && w[k] >= 'A' && w[k] <= 'Z';
+    for (int i = 0; ARTICLE[i]; i++) {
+        size_t k = strlen(ARTICLE[i]);
+        if (t->len > k && !strncmp(w, ARTICLE[i], k)) return w[k] >= 'A' && w[k] <= 'Z';
+    }
+    return 0;
 }
 
 /* Prepositions that introduce a name the gazetteer lacks as a place. */
@@ -642,7 +712,15 @@ int place_find(const parse *p, const char *text, const gazetteer *g, place_conte
         uint32_t q0 = 0, q1 = 0;
         int comma = 0;
         int32_t lq = qualifier(g, p, j, &q0, &q1, &comma);
-        const gaz_entry *e = resolve(g, l, pc, lq, called_region(p, i, j));
+        /* "the northern English city": Britain's, not Indiana's, unless a
+         * qualifier says so ("English, Indiana") */
+        if (lq < 0 && actor_abroad(g, p, l, i, j)) {
+            i = j - 1;
+            continue;
+        }
+        int32_t ys[MAX_APPOS];
+        int ny = lq >= 0 ? 0 : apposition(g, p, j, ys);
+        const gaz_entry *e = resolve(g, l, pc, lq, called_region(p, i, j), ys, ny);
         const gaz_entry *qe = lq >= 0 ? qualifies(g, lq, e) : NULL;
         pm.t0 = i;
         pm.t1 = j;

@@ -8,8 +8,9 @@ place, never a person; the capital "Washington, D.C." is not its name).
 
 A record names one ambiguous word and the place it is (name and ISO
 country), or none (a person, a thing). Dyad is right when a place mention
-of the record covers the word and is that place, or, for none, when no
-place mention covers the word.
+of the record covers the word and is that place (a country by its code,
+whatever name the record gives it), or, for none, when no place mention
+covers the word.
 
 Prints "SUMMARY records=N right=N acc=X" for Dyad, a BASELINE line with
 the same keys, then a "MISS ..." line for each record Dyad gets wrong.
@@ -32,13 +33,27 @@ def main():
         p = json.loads(line)
         found.setdefault(p["article"], []).append(p)
     populous = {}
+    towns = set()  # (name, country) of every place that is not a country
     for line in open(sys.argv[3], encoding="utf-8"):
         if line.startswith("#") or not line.strip():
             continue
         f = line.rstrip("\n").split("\t")
         name, country, pop = f[0], f[2], int(f[6] or 0)
+        if f[1] != "country":
+            towns.add((name, country))
         if name not in populous or pop > populous[name][1]:
             populous[name] = (country, pop)
+
+    def same(p, r):
+        """A mention p is the record's place r: the same name and country,
+        or, for a country (a record's place no town or region of that
+        country is named), the same country whatever its name: "Congo",
+        "Democratic Republic of the Congo"."""
+        if p.get("place_country") != r["country"]:
+            return False
+        if p.get("place") == r["place"]:
+            return True
+        return p.get("kind") == "country" and (r["place"], r["country"]) not in towns
     dyad = base = 0
     wrong = []
     for r in records:
@@ -47,8 +62,10 @@ def main():
             ok = not covering
             b = r["word"] not in populous
         else:
-            ok = any(p.get("place") == r["place"] and p.get("place_country") == r["country"] for p in covering)
-            b = r["place"] == r["word"] and populous.get(r["word"], ("", 0))[0] == r["country"]
+            ok = any(same(p, r) for p in covering)
+            b = (r["place"] == r["word"] or (r["place"], r["country"]) not in towns) and populous.get(
+                r["word"], ("", 0)
+            )[0] == r["country"]
         dyad += ok
         base += b
         if not ok:

@@ -45,12 +45,15 @@ static const char GAZ[] =
     "Jordan\tcountry\tJOR\t\t31\t36\t10000000\n"
     "Nice\tcity\tFRA\t93\t43.70\t7.27\t342669\n"
     "Iraq\tcountry\tIRQ\t\t33\t44\t40000000\n"
-    "Mosul\tcity\tIRQ\t15\t36.34\t43.13\t1739800\n";
+    "Mosul\tcity\tIRQ\t15\t36.34\t43.13\t1739800\n"
+    "London\tcapital\tGBR\tENG\t51.51\t-0.13\t8961989\n"
+    "English\tcity\tUSA\tIN\t38.33\t-86.46\t1200\n"
+    "Indiana\tregion\tUSA\tIN\t39.9\t-86.3\t6700000\n";
 
 static const char ACTORS[] = "QATAR_ [QAT]\n+QATARI\nLEBANON_ [LBN]\n+LEBANESE_\n"
                              "ISRAEL_ [ISR]\n+ISRAELI\nBLINKEN_ [USAGOV]\n"
                              "JOHN_MILLER_ [USAGOV]\nTRIPOLI_ [LBYGOV]\nJORDAN_ [JOR]\n"
-                             "JORDAN_ARMED_FORCES_ [JORMIL]\n";
+                             "JORDAN_ARMED_FORCES_ [JORMIL]\nUNITED_KINGDOM_ [GBR]\n+ENGLISH_\n";
 static const char VERBS[] = "--- VISIT [042] ---\nVISIT\n\n--- STRIKE [190] ---\nSTRIKE {STRUCK}\n\n"
                             "--- SAY [010] ---\nSAY {SAID}\n\n--- ARRIVE [042] ---\nARRIVE\n";
 
@@ -398,6 +401,18 @@ static void context_words(void **s) {
     /* a name the gazetteer lacks may start with a direction word */
     PLACE("Troops attacked in the East Ghouta region of southern Lebanon.", "attacked",
           "East Ghouta//East Ghouta");
+    /* an apposition that names a place beside one of the name's */
+    doc_places("Storms hit homes in Paris, about 100 miles from Texas, on Monday.", got, sizeof got);
+    assert_string_equal(got, "Paris/USA/city Texas/USA/region");
+    /* a demonym that is also a town abroad is the actor's */
+    doc_places("Trams stopped across the northern English city.", got, sizeof got);
+    assert_string_equal(got, "");
+    PLACE("Two men were arrested in English, Indiana.", "arrested", "English/USA/English");
+    /* a person's noun before a name */
+    PLACE("The singer Paris said she was fine.", "said", "-");
+    /* the Arabic article, assimilated, inside such a name */
+    PLACE("Shelling killed two people in the city of Deir ez-Zor.", "killed",
+          "Deir ez-Zor//Deir ez-Zor");
 }
 
 /* A name after a title is a person's; a town's name after "each" or
