@@ -8,8 +8,15 @@
  * preposition ("in", "near", "outside") or "<direction|place noun> of"
  * introduces it. Small towns count only when locative: a capitalised word
  * that is also the name of a village ("Police", "Much") must not become a
- * place. Between places of one name the one in a country the article names
- * wins, then "Paris, Texas" qualifiers, then population. */
+ * place; nor does a name next to a person's title, a person's noun or
+ * another name, in a sports report, or that is exactly an actor of
+ * another country ("English"). A country inside a longer actor mention is
+ * listed as the actor's, a region after a town's comma as its qualifier;
+ * neither is where an event happened. Between places of one name a
+ * qualifier ("Paris, Texas", "Tripoli in northern Lebanon") decides first,
+ * then words that call it a region ("Washington state"), an apposition,
+ * the countries and regions the article names, kind, seat and population;
+ * place_reconsider looks again once the article is read. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
