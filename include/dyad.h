@@ -494,6 +494,10 @@ typedef struct dyad_stored_event {
     const char *source_wikidata, *target_wikidata; /* likewise, "" when none */
     const char *date_precision;                    /* the first mention's (dyad_event's); "" when stored
                                                       before it was kept */
+    const char *place_admin1;    /* the place's GeoNames admin-1 code (dyad_place.admin1), as the
+                                    first report naming it stored it; "" when unknown */
+    long long place_geonameid;   /* likewise its GeoNames id; 0 when unknown */
+    const char *place_precision; /* likewise "city", "admin1", "country"; "" when unknown */
 } dyad_stored_event;
 
 /* Calls fn for each event matching q, by date then id; fn returns non-zero

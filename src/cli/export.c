@@ -72,8 +72,9 @@ static void gdelt_actor(const char *code, const char *name) {
  * 10-4), ADM1Code (the FIPS country code and the GeoNames admin-1 code:
  * "USGA", "PK05"), ADM2Code (empty), Lat, Long and FeatureID (a town's
  * GeoNames id, a region's ADM1Code, a country's code), each followed by a
- * tab. The admin-1 code and id come from the gazetteer's entry of the
- * place; without it those are empty. */
+ * tab. The admin-1 code and id are those stored with the place, else the
+ * gazetteer's entry's (stores made before they were kept); empty without
+ * either. */
 static void gdelt_geo(const dyad_ctx *gaz, const dyad_stored_event *e) {
     int us = !strcmp(e->country, "USA");
     int country = !strcmp(e->place_kind, "country"), region = !strcmp(e->place_kind, "region");
@@ -81,20 +82,27 @@ static void gdelt_geo(const dyad_ctx *gaz, const dyad_stored_event *e) {
     field(e->place);
     const char *fips = dyad_country_fips(e->country);
     if (!fips) fips = "";
+    /* as stored with the event's place, else as the gazetteer has it */
+    const char *admin1 = e->place_admin1 ? e->place_admin1 : "";
+    long long id = e->place_geonameid;
     dyad_place pl;
-    int known = gaz && dyad_place_lookup(gaz, e->place, e->country, e->place_kind, e->lat, e->lon, &pl);
+    if (!admin1[0] && !id && gaz &&
+        dyad_place_lookup(gaz, e->place, e->country, e->place_kind, e->lat, e->lon, &pl)) {
+        admin1 = pl.admin1;
+        id = pl.geonameid;
+    }
     char adm1[24] = "";
     if (country)
         snprintf(adm1, sizeof adm1, "%s", fips);
-    else if (known && fips[0] && pl.admin1[0])
-        snprintf(adm1, sizeof adm1, "%s%.16s", fips, pl.admin1);
+    else if (fips[0] && admin1[0])
+        snprintf(adm1, sizeof adm1, "%s%.16s", fips, admin1);
     printf("\t%s\t%s\t\t", fips, adm1);
     if (isnan(e->lat) || isnan(e->lon))
         fputs("\t\t", stdout);
     else
         printf("%.4f\t%.4f\t", e->lat, e->lon);
-    if (known && pl.geonameid && !country && !region)
-        printf("%lu", (unsigned long)pl.geonameid);
+    if (id > 0 && !country && !region)
+        printf("%lld", id);
     else if (country || region)
         fputs(adm1, stdout);
     putchar('\t');

@@ -314,6 +314,10 @@ char *dyad_stored_event_json(const dyad_stored_event *e) {
     put_int(o, "num_sources", e->num_sources);
     put_int(o, "num_articles", e->num_articles);
     put_place(o, e->place, e->country, e->lat, e->lon);
+    json_object_object_add(o, "place_admin1", or_null(e->place_admin1));
+    json_object_object_add(o, "place_geonameid",
+                           e->place_geonameid > 0 ? json_object_new_int64(e->place_geonameid) : NULL);
+    json_object_object_add(o, "place_precision", or_null(e->place_precision));
     json_object_object_add(o, "confidence", isnan(e->confidence) ? NULL : fixed(e->confidence, 2));
     if (e->article[0]) {
         put_str(o, "article", e->article);

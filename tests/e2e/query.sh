@@ -77,6 +77,10 @@ want=$(awk -F'\t' '$1 == "Doha" && $3 == "QAT" { print "4|QA" $4 "|" $9 }' "$gaz
 got=$("$DYAD" query --db "$db" --format gdelt --place Doha | awk -F'\t' '{ print $52 "|" $55 "|" $59 }' | sort -u)
 case $want in 4\|QA?*\|[0-9]*) ;; *) echo "no Doha with admin-1 code and id in $gaz: $want"; fail=1 ;; esac
 [ "$got" = "$want" ] || { echo "GDELT ActionGeo Type|ADM1Code|FeatureID of Doha: $got, want $want"; fail=1; }
+# the stored event carries them too, as its report stored them
+want=$(awk -F'\t' '$1 == "Doha" && $3 == "QAT" { print "\"place_admin1\":\"" $4 "\",\"place_geonameid\":" $9 ",\"place_precision\":\"city\"" }' "$gaz")
+"$DYAD" query --db "$db" --place Doha --format jsonl | grep -qF "$want" ||
+    { echo "stored Doha events lack $want"; fail=1; }
 # a place reported by one article, a finer one by another, none by a third:
 # one event, at the finest; another city is another event
 cat >"$tmp/m.jsonl" <<'EOF2'

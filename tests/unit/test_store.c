@@ -463,7 +463,8 @@ static void stored_json(void **state) {
     assert_non_null(strstr(t, "\"name\":\"Make a visit\""));
     assert_non_null(strstr(t, "\"goldstein\":1.9,"));
     assert_non_null(
-        strstr(t, "\"place\":null,\"country\":null,\"lat\":null,\"lon\":null,\"confidence\":null"));
+        strstr(t, "\"place\":null,\"country\":null,\"lat\":null,\"lon\":null,\"place_admin1\":null,"
+                  "\"place_geonameid\":null,\"place_precision\":null,\"confidence\":null"));
     assert_null(strstr(t, "\"article\""));
     free(t);
     e.article = "wire-a";
@@ -472,9 +473,12 @@ static void stored_json(void **state) {
     e.target_name = e.source_wikidata = e.target_wikidata = "";
     e.place = "Doha", e.country = "QAT", e.lat = 25.28551, e.lon = 51.531;
     e.date_precision = "day";
+    e.place_admin1 = "01", e.place_geonameid = 290030, e.place_precision = "city";
     t = dyad_stored_event_json(&e);
     assert_non_null(strstr(t, "\"date_precision\":\"day\""));
-    assert_non_null(strstr(t, "\"place\":\"Doha\",\"country\":\"QAT\",\"lat\":25.2855,\"lon\":51.5310"));
+    assert_non_null(
+        strstr(t, "\"place\":\"Doha\",\"country\":\"QAT\",\"lat\":25.2855,\"lon\":51.5310,"
+                  "\"place_admin1\":\"01\",\"place_geonameid\":290030,\"place_precision\":\"city\""));
     assert_non_null(strstr(t, "\"article\":\"wire-a\""));
     assert_non_null(strstr(t, "\"source_name\":\"UNITED STATES\",\"target_name\":null"));
     free(t);

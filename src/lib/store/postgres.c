@@ -97,6 +97,10 @@ static const char SCHEMA[] =
     " place_text text NOT NULL);"
     /* what a report's date says, added since */
     "ALTER TABLE mentions ADD COLUMN IF NOT EXISTS date_precision text NOT NULL DEFAULT '';"
+    /* its place's GeoNames admin-1 code, id and precision, added since */
+    "ALTER TABLE mentions ADD COLUMN IF NOT EXISTS place_admin1 text NOT NULL DEFAULT '',"
+    " ADD COLUMN IF NOT EXISTS place_geonameid bigint,"
+    " ADD COLUMN IF NOT EXISTS place_precision text NOT NULL DEFAULT '';"
     /* whether a figure is of history, added since */
     "ALTER TABLE figures ADD COLUMN IF NOT EXISTS historical integer NOT NULL DEFAULT 0;"
     "CREATE INDEX IF NOT EXISTS figures_date ON figures(date);"
@@ -150,6 +154,11 @@ static const char PUT_MENTION_FN[] =
     " double precision, bigint, text, integer, text, text, text, integer, integer, integer,"
     " integer, integer, integer, text, text, text, text, double precision, double precision,"
     " text, text, integer, integer, double precision, text, text, text, text, text, text, text);"
+    "DROP FUNCTION IF EXISTS dyad_put_mention(text, text, text, text, text, integer,"
+    " double precision, bigint, text, integer, text, text, text, integer, integer, integer,"
+    " integer, integer, integer, text, text, text, text, double precision, double precision,"
+    " text, text, integer, integer, double precision, text, text, text, text, text, text, text,"
+    " text, bigint, text);"
     "CREATE FUNCTION dyad_put_mention(p_date text, p_source text, p_target text,"
     " p_code text, p_root text, p_quad integer, p_goldstein double precision, p_article bigint,"
     " p_news_source text, p_sentence integer, p_source_text text, p_target_text text,"
@@ -159,7 +168,8 @@ static const char PUT_MENTION_FN[] =
     " p_place_kind text, p_place_text text, p_place_start integer, p_place_end integer,"
     " p_confidence double precision, p_source_basis text, p_target_basis text,"
     " p_source_name text, p_target_name text, p_source_wikidata text, p_target_wikidata text,"
-    " p_date_precision text) RETURNS boolean LANGUAGE plpgsql AS $$\n"
+    " p_date_precision text, p_place_admin1 text, p_place_geonameid bigint,"
+    " p_place_precision text) RETURNS boolean LANGUAGE plpgsql AS $$\n"
     "DECLARE ev bigint; same boolean; in_country boolean; replan boolean := false;"
     " n integer; new_article integer; new_source integer;\n"
     "BEGIN\n"
@@ -187,12 +197,14 @@ static const char PUT_MENTION_FN[] =
     "    source_start, source_end, target_start, target_end, verb_start, verb_end, date_text, rule,"
     "    place_text, place_start, place_end, confidence, source_basis, target_basis,"
     "    source_name, target_name, source_wikidata, target_wikidata, place, country, lat, lon,"
-    "    place_kind, date_precision) VALUES(ev, p_article, p_sentence, p_source_text, p_target_text, "
+    "    place_kind, date_precision, place_admin1, place_geonameid, place_precision)"
+    "    VALUES(ev, p_article, p_sentence, p_source_text, p_target_text, "
     "p_verb_text,"
     "    p_source_start, p_source_end, p_target_start, p_target_end, p_verb_start, p_verb_end,"
     "    p_date_text, p_rule, p_place_text, p_place_start, p_place_end, p_confidence,"
     "    p_source_basis, p_target_basis, p_source_name, p_target_name, p_source_wikidata,"
-    "    p_target_wikidata, p_place, p_country, p_lat, p_lon, p_place_kind, p_date_precision);\n"
+    "    p_target_wikidata, p_place, p_country, p_lat, p_lon, p_place_kind, p_date_precision,"
+    "    p_place_admin1, p_place_geonameid, p_place_precision);\n"
     "  UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles + new_article,"
     "    num_sources = num_sources + new_source,"
     "    confidence = GREATEST(coalesce(confidence, 0), p_confidence) WHERE id = ev;\n"
@@ -212,7 +224,7 @@ static const char *const STMTS[][2] = {
     {"put_mention",
      "SELECT dyad_put_mention($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
      " $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32,"
-     " $33, $34, $35, $36, $37)"},
+     " $33, $34, $35, $36, $37, $38, $39, $40)"},
     {"put_figure",
      "INSERT INTO figures(article, sentence, kind, released, value, value_max, qualifier,"
      " number_text, number_start, number_end, victim_text, victim_code, perpetrator_text,"
@@ -544,13 +556,13 @@ static int dup_spans(const dyad_article *a, const dyad_span *sp, char **texts, s
     return bad;
 }
 
-#define MENTION_NPARAMS 37
+#define MENTION_NPARAMS 40
 
 /* Sends (in a pipeline) the storing of one mention of event e of the
  * article art (its rowid as text). */
 static dyad_status send_mention(pg_store *p, const dyad_article *a, const dyad_doc *d,
                                 const dyad_event *e, const char *art, dyad_error *err) {
-    char quad[24], gold[32], sent[24], sp[8][24], lat[32], lon[32], conf[32];
+    char quad[24], gold[32], sent[24], sp[8][24], lat[32], lon[32], conf[32], gid[24];
     const dyad_place *pl = &e->place;
     dyad_span place_span = pl->name ? pl->span : (dyad_span){0, 0};
     const dyad_span spans[5] = {e->source_span, e->target_span, e->verb_span, e->date_span, place_span};
@@ -589,6 +601,9 @@ static dyad_status send_mention(pg_store *p, const dyad_article *a, const dyad_d
         v[34] = e->source_wikidata ? e->source_wikidata : "";
         v[35] = e->target_wikidata ? e->target_wikidata : "";
         v[36] = e->date_precision ? e->date_precision : "";
+        v[37] = pl->name && pl->admin1 ? pl->admin1 : "";
+        v[38] = pl->name && pl->geonameid ? num(gid, (long long)pl->geonameid) : NULL;
+        v[39] = pl->name && pl->precision ? pl->precision : "";
         if (!PQsendQueryPrepared(p->conn, "put_mention", MENTION_NPARAMS, v, NULL, NULL, 0))
             st = pg_fail(p, err, "cannot store an event", NULL);
     }
@@ -902,7 +917,7 @@ static int row_text(const PGresult *r, const char **v, int max) {
     return nc;
 }
 
-#define MAX_COLS 32 /* the most columns a row of the store has */
+#define MAX_COLS ROWS_MAX_COLS
 
 static int event_row(void *ud, const PGresult *r) {
     row_cb *cb = ud;

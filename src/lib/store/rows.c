@@ -11,6 +11,8 @@ static long long num(const char *v) { return v ? strtoll(v, NULL, 10) : 0; }
 static double real(const char *v) { return v ? strtod(v, NULL) : NAN; }
 static long off(const char *v) { return v ? strtol(v, NULL, 10) : -1; }
 
+_Static_assert(ROWS_EVENT_N + ROWS_FIRST_N <= ROWS_MAX_COLS, "an event row fits ROWS_MAX_COLS");
+
 void rows_event(const char *const *v, int n, dyad_stored_event *e) {
     memset(e, 0, sizeof *e);
     e->id = num(v[0]);
@@ -48,6 +50,9 @@ void rows_event(const char *const *v, int n, dyad_stored_event *e) {
     e->source_wikidata = str(f[11]);
     e->target_wikidata = str(f[12]);
     e->date_precision = str(f[13]);
+    e->place_admin1 = str(f[14]);
+    e->place_geonameid = num(f[15]);
+    e->place_precision = str(f[16]);
 }
 
 void rows_mention(const char *const *v, dyad_stored_mention *m) {

@@ -7,6 +7,10 @@
 
 #include "dyad.h"
 
+/* The most columns a row of the store has (an event with its first
+ * report's: ROWS_EVENT_N + ROWS_FIRST_N). */
+#define ROWS_MAX_COLS 40
+
 /* An event's own columns, id first (ID: the expression for it, "e.id" or
  * an aggregate), table alias e. */
 #define ROWS_EVENT(ID)                                                                                  \
@@ -20,12 +24,17 @@
 #define ROWS_FIRST(ADDED)                                                                               \
     "a.id, substr(a.text, se.start + 1, se.\"end\" - se.start), m.source_text, m.target_text,"          \
     " m.verb_text, m.sentence, a.url, a.source, " ADDED ", m.source_name, m.target_name,"               \
-    " m.source_wikidata, m.target_wikidata, m.date_precision"
-#define ROWS_FIRST_N 14
+    " m.source_wikidata, m.target_wikidata, m.date_precision, pm.place_admin1, pm.place_geonameid,"     \
+    " pm.place_precision"
+#define ROWS_FIRST_N 17
+/* (pm: the first report that names the event's place, for the place's
+ * admin-1 code, GeoNames id and precision) */
 #define ROWS_FIRST_FROM                                                                                 \
     " FROM events e JOIN mentions m ON m.id = (SELECT min(id) FROM mentions WHERE event = e.id)"        \
     " JOIN articles a ON a.rowid = m.article"                                                           \
-    " JOIN sentences se ON se.article = m.article AND se.idx = m.sentence"
+    " JOIN sentences se ON se.article = m.article AND se.idx = m.sentence"                              \
+    " LEFT JOIN mentions pm ON pm.id = (SELECT min(id) FROM mentions WHERE event = e.id"                \
+    " AND place = e.place AND country = e.country)"
 
 /* Mentions with their article and sentence; offsets relative to the
  * sentence, in characters. A WHERE clause follows. */

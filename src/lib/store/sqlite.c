@@ -58,7 +58,8 @@ static const char SCHEMA[] =
     " source_name TEXT NOT NULL DEFAULT '', target_name TEXT NOT NULL DEFAULT '',"
     " source_wikidata TEXT NOT NULL DEFAULT '', target_wikidata TEXT NOT NULL DEFAULT '',"
     " place TEXT, country TEXT, lat REAL, lon REAL, place_kind TEXT,"
-    " date_precision TEXT NOT NULL DEFAULT '');"
+    " date_precision TEXT NOT NULL DEFAULT '', place_admin1 TEXT NOT NULL DEFAULT '',"
+    " place_geonameid INTEGER, place_precision TEXT NOT NULL DEFAULT '');"
     "CREATE TABLE IF NOT EXISTS figures("
     " id INTEGER PRIMARY KEY, article INTEGER NOT NULL REFERENCES articles(rowid),"
     " sentence INTEGER NOT NULL, kind TEXT NOT NULL, released INTEGER NOT NULL,"
@@ -110,6 +111,10 @@ static const char *const UPGRADES[][2] = {
     {"mentions", "place_kind TEXT"},
     {"figures", "historical INTEGER NOT NULL DEFAULT 0"},
     {"mentions", "date_precision TEXT NOT NULL DEFAULT ''"},
+    /* its place's GeoNames admin-1 code, id and precision */
+    {"mentions", "place_admin1 TEXT NOT NULL DEFAULT ''"},
+    {"mentions", "place_geonameid INTEGER"},
+    {"mentions", "place_precision TEXT NOT NULL DEFAULT ''"},
 };
 
 /* Adds the columns of UPGRADES that a table lacks. */
@@ -255,9 +260,10 @@ static dyad_status lite_open(void **out, const char *path, dyad_error *err) {
             " source_start, source_end, target_start, target_end, verb_start, verb_end, date_text, rule,"
             " place_text, place_start, place_end, confidence, source_basis, target_basis,"
             " source_name, target_name, source_wikidata, target_wikidata, place, country, lat, lon,"
-            " place_kind, date_precision) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+            " place_kind, date_precision, place_admin1, place_geonameid, place_precision)"
+            " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
             " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,"
-            " ?30)") ||
+            " ?30, ?31, ?32, ?33)") ||
         prep(s, &s->put_figure,
              "INSERT INTO figures(article, sentence, kind, released, value, value_max, qualifier,"
              " number_text, number_start, number_end, victim_text, victim_code, perpetrator_text,"
@@ -375,7 +381,7 @@ static dyad_status put_figures(lite *s, const dyad_article *a, const dyad_doc *d
     return DYAD_OK;
 }
 
-#define MAX_COLS 32 /* the most columns a row of the store has */
+#define MAX_COLS ROWS_MAX_COLS
 
 /* st's current row as text for rows.c and merge.c: NULL for SQL NULL,
  * reals with all their digits (kept in reals). */
@@ -495,6 +501,12 @@ static void bind_mention(sqlite3_stmt *st, const dyad_article *a, const dyad_doc
     bind_str(st, 24, e->target_wikidata ? e->target_wikidata : "");
     bind_place(st, 25, pl);
     bind_str(st, 30, e->date_precision ? e->date_precision : "");
+    bind_str(st, 31, pl->name && pl->admin1 ? pl->admin1 : "");
+    if (pl->name && pl->geonameid)
+        sqlite3_bind_int64(st, 32, pl->geonameid);
+    else
+        sqlite3_bind_null(st, 32);
+    bind_str(st, 33, pl->name && pl->precision ? pl->precision : "");
 }
 
 /* Stores the article's events, each as a report (mention) of the event it
@@ -670,7 +682,7 @@ static void bind_query(sqlite3_stmt *st, const dyad_query *q) {
 static dyad_status lite_query(void *impl, const dyad_query *q, dyad_event_fn fn, void *ud,
                               dyad_error *err) {
     lite *s = impl;
-    char sql[2048];
+    char sql[8192];
     dyad_status res = DYAD_OK;
     snprintf(sql, sizeof sql,
              "SELECT %s, " ROWS_FIRST("a.ingested_at") ROWS_FIRST_FROM "%s%s"
