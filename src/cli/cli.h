@@ -25,11 +25,6 @@ void cli_doc_warnings(const dyad_article *a, const dyad_doc *d, cli_warn *w);
  * finished context or NULL after printing why. */
 dyad_ctx *cli_load_dicts(const char **paths, int n, cli_warn *w);
 
-/* Dyad's own dictionaries and gazetteers, as `dyad code` loads them (their
- * warnings counted, not printed), for the exports' admin-1 codes and
- * GeoNames ids; NULL after printing why when they cannot be read. */
-dyad_ctx *cli_load_gazetteer(void);
-
 /* Reads the value of --min-confidence (a number from 0 to 1); prints why
  * not and returns -1 when it is none. */
 int cli_confidence(const char *s, double *out);
@@ -38,7 +33,7 @@ int cmd_code(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 /* Row writers for `dyad query --format gdelt|phoenix` (export.c); ud is
- * export_gdelt's gazetteer (cli_load_gazetteer, may be NULL). */
+ * export_gdelt's context with Dyad's gazetteers (may be NULL). */
 int export_gdelt(void *ud, const dyad_stored_event *e);
 int export_phoenix(void *ud, const dyad_stored_event *e);
 /* GDELT 2.0 mention rows (16 columns) of every event of q. */

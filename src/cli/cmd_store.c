@@ -443,7 +443,10 @@ int cmd_query(int argc, char **argv) {
         return rc;
     }
     int gdelt = !strcmp(o.format, "gdelt");
-    dyad_ctx *gaz = gdelt ? cli_load_gazetteer() : NULL;
+    /* Dyad's own gazetteers, for places stored before their admin-1 codes
+     * and ids were (warnings counted, not printed) */
+    cli_warn quiet = {0, 1};
+    dyad_ctx *gaz = gdelt ? cli_load_dicts(NULL, 0, &quiet) : NULL;
     headed h = {.header = query_header(
                     o.format,
                     "date       source       target       code  men src art  place          article",

@@ -122,11 +122,6 @@ dyad_ctx *cli_load_dicts(const char **paths, int n, cli_warn *w) {
     return ctx;
 }
 
-dyad_ctx *cli_load_gazetteer(void) {
-    cli_warn w = {0, 1};
-    return cli_load_dicts(NULL, 0, &w);
-}
-
 int cli_confidence(const char *s, double *out) {
     char *end;
     double v = strtod(s, &end);

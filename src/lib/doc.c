@@ -77,15 +77,15 @@ static int keep_places(dyad_doc *doc, const token *t, uint32_t si, const place_m
 static void place_figures(dyad_doc *doc, size_t first, const token *t, uint32_t ntok, uint32_t si,
                           const place_mention *m, uint32_t n) {
     if (!n) return;
+    uint32_t nwhere = 0, only = 0; /* the mentions that may say where, and the last */
+    for (uint32_t q = 0; q < n; q++)
+        if (place_where(&m[q])) nwhere++, only = q;
     for (size_t k = first; k < doc->fig.n; k++) {
         dyad_figure *f = &doc->fig.v[k];
         uint32_t at = f->number_span.len ? f->number_span.off : f->victim_span.off;
         uint32_t i = 0;
         while (i + 1 < ntok && t[i].off + t[i].len <= at) i++;
         int32_t pm = place_for_verb(m, n, i, i + 1);
-        uint32_t nwhere = 0, only = 0;
-        for (uint32_t q = 0; q < n; q++)
-            if (place_where(&m[q])) nwhere++, only = q;
         for (uint32_t q = 0; pm < 0 && q < n; q++)
             if (m[q].locative && place_where(&m[q])) pm = (int32_t)q;
         if (pm < 0 && nwhere == 1) pm = (int32_t)only;

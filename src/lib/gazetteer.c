@@ -167,6 +167,18 @@ static int coord(const char *s, size_t n, double lim, double *out) {
     return 0;
 }
 
+/* A whole number of one to ten digits, s[0..n), into *out; -1 when it is
+ * none. */
+static int digits(const char *s, size_t n, uint64_t *out) {
+    *out = 0;
+    if (n == 0 || n > 10) return -1;
+    for (size_t i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)s[i])) return -1;
+        *out = *out * 10 + (uint64_t)(s[i] - '0');
+    }
+    return 0;
+}
+
 /* Parses one line into entry *e; returns NULL or what is wrong with it. */
 static const char *parse_line(const char **f, size_t *fl, int nf, gaz_entry *e) {
     if (nf < 7) return "expected at least 7 tab-separated fields";
@@ -182,20 +194,11 @@ static const char *parse_line(const char **f, size_t *fl, int nf, gaz_entry *e) 
     if (coord(f[4], fl[4], 90, &e->lat) != 0) return "bad latitude";
     if (coord(f[5], fl[5], 180, &e->lon) != 0) return "bad longitude";
     if (isnan(e->lat) != isnan(e->lon)) return "latitude without longitude";
-    uint64_t pop = 0;
-    if (fl[6] == 0 || fl[6] > 10) return "bad population";
-    for (size_t i = 0; i < fl[6]; i++) {
-        if (!isdigit((unsigned char)f[6][i])) return "bad population";
-        pop = pop * 10 + (uint64_t)(f[6][i] - '0');
-    }
+    uint64_t pop, id;
+    if (digits(f[6], fl[6], &pop) != 0) return "bad population";
     e->pop = pop > UINT32_MAX ? UINT32_MAX : (uint32_t)pop;
     if (nf >= 9 && fl[8]) {
-        uint64_t id = 0;
-        for (size_t i = 0; i < fl[8]; i++) {
-            if (!isdigit((unsigned char)f[8][i]) || i >= 10) return "bad GeoNames id";
-            id = id * 10 + (uint64_t)(f[8][i] - '0');
-        }
-        if (id > UINT32_MAX) return "bad GeoNames id";
+        if (digits(f[8], fl[8], &id) != 0 || id > UINT32_MAX) return "bad GeoNames id";
         e->geoid = (uint32_t)id;
     }
     if (nf >= 10) {

@@ -84,18 +84,18 @@ static const char *const TOWN_WORD[] = {"VICTORIA", "MOBILE", "NICE", "READING",
 static const char *const INNER[] = {"OF",  "DE", "DEL", "AL",  "EL", "LA", "THE",
                                     "AND", "DA", "DU",  "DES", "ON", NULL};
 
-/* Is country code cc among those the article named? */
-static int named(const place_context *pc, const char *cc) {
-    for (int k = 0; k < pc->n; k++)
-        if (strcmp(pc->country[k], cc) == 0) return 1;
+/* Is country code cc among codes v[0..n)? */
+static int has_code(const char (*v)[4], int n, const char *cc) {
+    for (int k = 0; k < n; k++)
+        if (!strcmp(v[k], cc)) return 1;
     return 0;
 }
 
-static int firm(const place_context *pc, const char *cc) {
-    for (int k = 0; k < pc->nfirm; k++)
-        if (!strcmp(pc->firm[k], cc)) return 1;
-    return 0;
-}
+/* Is country code cc among those the article named? */
+static int named(const place_context *pc, const char *cc) { return has_code(pc->country, pc->n, cc); }
+
+/* Among those it named beyond doubt? */
+static int firm(const place_context *pc, const char *cc) { return has_code(pc->firm, pc->nfirm, cc); }
 
 static void add_firm(place_context *pc, const char *cc) {
     if (!cc || strlen(cc) != 3 || firm(pc, cc) || pc->nfirm == PLACE_MAX_COUNTRIES) return;
@@ -251,28 +251,25 @@ static int apposition(const gazetteer *g, const parse *p, uint32_t k, int32_t ys
     return n;
 }
 
-/* Whether a place of chain y lies where e does: e's country, or the
- * region of e, or a town in e's region ("Harrisburg" for Lebanon,
+/* The first place of chain l, other than e, that is e's country or shares
+ * e's admin-1 code (a region only, when regions_only), or NULL: the
+ * country or region of a qualifier that e lies in ("Paris, Texas"), or a
+ * place an apposition names beside e ("Harrisburg" for Lebanon,
  * Pennsylvania). */
-static int beside(const gazetteer *g, int32_t y, const gaz_entry *e) {
-    for (; y >= 0; y = g->links[y].next) {
-        const gaz_entry *q = &g->ent[g->links[y].entry];
+static const gaz_entry *around(const gazetteer *g, int32_t l, const gaz_entry *e, int regions_only) {
+    for (; l >= 0; l = g->links[l].next) {
+        const gaz_entry *q = &g->ent[g->links[l].entry];
         if (q == e || strcmp(q->country, e->country) != 0) continue;
-        if (q->kind == GAZ_COUNTRY || (q->admin[0] && e->admin && !strcmp(q->admin, e->admin))) return 1;
+        if (q->kind == GAZ_COUNTRY || ((!regions_only || q->kind == GAZ_REGION) && q->admin[0] &&
+                                       e->admin && !strcmp(q->admin, e->admin)))
+            return q;
     }
-    return 0;
+    return NULL;
 }
 
 /* The country or region of qualifier lq that place e lies in, or NULL. */
 static const gaz_entry *qualifies(const gazetteer *g, int32_t lq, const gaz_entry *e) {
-    for (; lq >= 0; lq = g->links[lq].next) {
-        const gaz_entry *q = &g->ent[g->links[lq].entry];
-        if (q == e || strcmp(q->country, e->country) != 0) continue;
-        if (q->kind == GAZ_COUNTRY ||
-            (q->kind == GAZ_REGION && q->admin[0] && !strcmp(q->admin, e->admin)))
-            return q;
-    }
-    return NULL;
+    return around(g, lq, e, 1);
 }
 
 /* Words after a name that make it a region ("Washington state"), and
@@ -333,7 +330,7 @@ static const gaz_entry *resolve(const gazetteer *g, int32_t l, const place_conte
         if (!region && e->kind == GAZ_REGION && has_seat(g, head, e)) s -= 3;
         if (lq >= 0 && qualifies(g, lq, e)) s += 20;
         for (int k = 0; k < ny; k++)
-            if (beside(g, ys[k], e)) {
+            if (around(g, ys[k], e, 0)) {
                 s += 8;
                 break;
             }
@@ -349,12 +346,13 @@ static const gaz_entry *resolve(const gazetteer *g, int32_t l, const place_conte
  * follows a location? Returns 1, or LOC_INNER after "town of" and the
  * like, 0 when not; sets *t0 to the first token of the context words. */
 #define LOC_INNER 2
-/* The token before the words that may come between a preposition and a
- * name: "the", "the capital(,)" ("in the capital, Colombo"). */
 /* Words that may stand between a preposition and the place it introduces
  * ("in neighboring Croatia", "in the former Yugoslavia"). */
 static const char *const PLACE_ADJ[] = {"NEIGHBORING", "NEIGHBOURING", "FORMER", "WAR-TORN", NULL};
 
+/* The token before the words that may come between a preposition and a
+ * name: "the", "the capital(,)" ("in the capital, Colombo"), an adjective
+ * of PLACE_ADJ. */
 static uint32_t skip_det(const parse *p, uint32_t k) {
     const token *t = p->t;
     if (k >= 2 && tok_eq(&t[k - 1], ",") && tok_eq(&t[k - 2], "CAPITAL")) k--;
@@ -434,9 +432,6 @@ static const char *const TITLE[] = {"MR",    "MR.",    "MRS",   "MRS.",      "MS
  * Aviv nightclub" is a place. */
 static const char *const DETERMINER[] = {"EACH", "EVERY", "YOUNG", "ELDERLY", "TEENAGE", "FELLOW", NULL};
 
-/* Whether the word before token k says the name from k is a person or a
- * kind of person, not a town: an age, a title, and for a town (not a
- * capital, region or country) a determiner. */
 /* Lower-case nouns of a person right before a name ("Norwegian singer
  * Aurora", "the striker Jordan"). */
 static const char *const PERSON_NOUN[] = {
@@ -445,27 +440,14 @@ static const char *const PERSON_NOUN[] = {
     "MIDFIELDER", "GOALKEEPER", "JOURNALIST", "ACTIVIST", "LAWYER", "SPOKESMAN", "SPOKESWOMAN",
     "DESIGNER",   "CHEF",       "MODEL",      NULL};
 
+/* Whether the word before token k says the name from k is a person or a
+ * kind of person, not a town: an age, a title or a person's noun, and for
+ * a town (not a capital, region or country) a determiner. */
 static int personal(const token *t, uint32_t k, const gaz_entry *e) {
     if (aged(t, k)) return 1;
     if (k == 0) return 0;
     if (tok_in(&t[k - 1], TITLE) || (!t[k - 1].cap && tok_in(&t[k - 1], PERSON_NOUN))) return 1;
     return e->kind == GAZ_CITY && tok_in(&t[k - 1], DETERMINER);
-}
-
-/* Whether actor mention m is also the name of a sizeable place in another
- * country the article names beyond doubt ("Lebanese troops deployed in
- * Tripoli": Lebanon's Tripoli, not Libya's government), so the code a
- * dictionary gave it does not say which country the article is about. */
-static int ambiguous_actor(const gazetteer *g, const parse *p, uint32_t m, const place_context *pc) {
-    char key[512];
-    size_t kl = join_key(p->t, p->men[m].t0, p->men[m].t1, key, sizeof key);
-    for (int32_t l = kl ? gaz_find(g, key, kl) : -1; l >= 0; l = g->links[l].next) {
-        const gaz_entry *e = &g->ent[g->links[l].entry];
-        if ((e->kind == GAZ_CITY || e->kind == GAZ_CAPITAL) && e->pop >= BARE_CITY_POP &&
-            strncmp(e->country, p->men[m].code, 3) != 0 && firm(pc, e->country))
-            return 1;
-    }
-    return 0;
 }
 
 /* Words of sports reports ("the team's leading scorer") and the units of
@@ -502,17 +484,24 @@ static int sports_sentence(const parse *p) {
 }
 
 /* Whether actor mention m is also the name of a sizeable town outside the
- * country of its code. */
-static int place_name_abroad(const gazetteer *g, const parse *p, uint32_t m) {
+ * country of its code: 0 when not; 1 when it is ("Tripoli": Libya's
+ * government to the dictionaries, and a town in Lebanon), so the code
+ * names its country but not beyond doubt; 2 when that town is in a country
+ * the article names beyond doubt ("Lebanese troops deployed in Tripoli"),
+ * so the code does not say which country the article is about. */
+static int town_abroad(const gazetteer *g, const parse *p, uint32_t m, const place_context *pc) {
     char key[512];
     size_t kl = join_key(p->t, p->men[m].t0, p->men[m].t1, key, sizeof key);
+    int abroad = 0;
     for (int32_t l = kl ? gaz_find(g, key, kl) : -1; l >= 0; l = g->links[l].next) {
         const gaz_entry *e = &g->ent[g->links[l].entry];
         if ((e->kind == GAZ_CITY || e->kind == GAZ_CAPITAL) && e->pop >= BARE_CITY_POP &&
-            strncmp(e->country, p->men[m].code, 3) != 0)
-            return 1;
+            strncmp(e->country, p->men[m].code, 3) != 0) {
+            if (firm(pc, e->country)) return 2;
+            abroad = 1;
+        }
     }
-    return 0;
+    return abroad;
 }
 
 /* Whether tokens [i, j), names of the gazetteer's chain l, are exactly an
@@ -596,9 +585,9 @@ static const char *const STRONG_PREP[] = {"IN",     "NEAR",   "AT",        "OUTS
 static int unknown_place(const parse *p, const char *text, uint32_t i, place_mention *m) {
     const token *t = p->t;
     m->e = NULL;
-    /* "in the ISIS-held area", "in Kurdish-controlled northern Iraq": an
-     * adjective, not a name */
-    /* (a direction word may start one: "the East Ghouta region") */
+    /* a direction word may start one ("the East Ghouta region"); a
+     * compound adjective is none ("in the ISIS-held area", "in
+     * Kurdish-controlled northern Iraq") */
     int directed = t[i].cap && tok_in(&t[i], DIRECTION) && i + 1 < p->n && t[i + 1].cap &&
                    t[i + 1].kind == TK_WORD && !tok_in(&t[i + 1], STOP) && p->men_at[i + 1] < 0;
     if (p->men_at[i] >= 0 || (tok_in(&t[i], STOP) && !directed) || t[i].compound) return 0;
@@ -670,12 +659,12 @@ int place_find(const parse *p, const char *text, const gazetteer *g, place_conte
     const token *t = p->t;
     /* countries named by actors ("Qatari", "Israel's army") */
     for (uint32_t m = 0; m < p->nmen && g->n; m++) {
-        if (strlen(p->men[m].code) < 3 || ambiguous_actor(g, p, m, pc)) continue;
+        if (strlen(p->men[m].code) < 3) continue;
+        int abroad = town_abroad(g, p, m, pc);
         char cc[4] = {p->men[m].code[0], p->men[m].code[1], p->men[m].code[2], 0};
-        if (!named(pc, cc) && gaz_capital(g, cc)) add_country(pc, cc);
-        /* "Tripoli" (Libya's government to the dictionaries) names Libya,
-         * but not beyond doubt: Lebanon has a Tripoli too */
-        if (gaz_capital(g, cc) && !place_name_abroad(g, p, m)) add_firm(pc, cc);
+        if (abroad == 2 || !gaz_capital(g, cc)) continue;
+        add_country(pc, cc);
+        if (!abroad) add_firm(pc, cc);
     }
     if (!g->n) return 0;
     int sports = sports_sentence(p);
@@ -727,7 +716,8 @@ int place_find(const parse *p, const char *text, const gazetteer *g, place_conte
         }
         int32_t ys[MAX_APPOS];
         int ny = lq >= 0 ? 0 : apposition(g, p, j, ys);
-        const gaz_entry *e = resolve(g, l, pc, lq, called_region(p, i, j), ys, ny);
+        int region_word = called_region(p, i, j);
+        const gaz_entry *e = resolve(g, l, pc, lq, region_word, ys, ny);
         const gaz_entry *qe = lq >= 0 ? qualifies(g, lq, e) : NULL;
         pm.t0 = i;
         pm.t1 = j;
@@ -762,7 +752,7 @@ int place_find(const parse *p, const char *text, const gazetteer *g, place_conte
             i = j - 1;
             continue;
         }
-        int sure = qe || (e->kind == GAZ_REGION && called_region(p, i, j)); /* "Idlib province" */
+        int sure = qe || (e->kind == GAZ_REGION && region_word); /* "Idlib province" */
         if (!pm.locative &&
             (personal(t, pm.t0, e) || (!sure && (!bare_ok(e) || sports || in_a_name(p, text, i, j))))) {
             i = j - 1;

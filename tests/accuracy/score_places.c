@@ -41,6 +41,7 @@
  * places` lists), so the baselines differ from Dyad only in how a mention
  * is chosen for the verb. */
 #include <json-c/json.h>
+#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,36 +107,16 @@ static const dyad_place *coded_place(const dyad_doc *doc, dyad_span verb, int *c
 }
 
 /* The regex baseline: the first run of capitalised words right after the
- * word "in", "at" or "near" (what /\b(in|at|near) ([A-Z]\w*( [A-Z]\w*)*)/
- * finds), as a place with no gazetteer behind it; name NULL when none. */
-static void regex_place(const char *text, size_t len, dyad_place *pl) {
+ * word "in", "at" or "near" (RX_PLACE's third group), as a place with no
+ * gazetteer behind it; name NULL when none. */
+#define RX_PLACE "(^|[^A-z])(in|at|near) ([A-Z][A-Za-z-]*( [A-Z][A-Za-z-]*)*)"
+static void regex_place(const regex_t *rx, const char *text, dyad_place *pl) {
     memset(pl, 0, sizeof *pl);
-    static const char *const PREPS[] = {"in ", "at ", "near "};
-    for (size_t i = 0; i < len; i++) {
-        if (i > 0 && ((unsigned char)text[i - 1] >= 'A' && (unsigned char)text[i - 1] <= 'z')) continue;
-        for (size_t k = 0; k < 3; k++) {
-            size_t pn = strlen(PREPS[k]);
-            if (i + pn >= len || strncmp(text + i, PREPS[k], pn) != 0) continue;
-            size_t b = i + pn, e = b;
-            while (e < len && text[e] >= 'A' && text[e] <= 'Z') {
-                size_t w = e + 1;
-                while (w < len && ((text[w] >= 'a' && text[w] <= 'z') ||
-                                   (text[w] >= 'A' && text[w] <= 'Z') || text[w] == '-'))
-                    w++;
-                e = w;
-                if (e + 1 < len && text[e] == ' ' && text[e + 1] >= 'A' && text[e + 1] <= 'Z')
-                    e++;
-                else
-                    break;
-            }
-            if (e > b) {
-                pl->name = "regex";
-                pl->span.off = (uint32_t)b;
-                pl->span.len = (uint32_t)(e - b);
-                return;
-            }
-        }
-    }
+    regmatch_t g[4];
+    if (regexec(rx, text, 4, g, 0) != 0) return;
+    pl->name = "regex";
+    pl->span.off = (uint32_t)g[3].rm_so;
+    pl->span.len = (uint32_t)(g[3].rm_eo - g[3].rm_so);
 }
 
 /* Adds to c one record whose predicted place is pl (none when NULL or its
@@ -173,7 +154,8 @@ static void known_places(const dyad_doc *doc, const dyad_place **first, const dy
 /* Scores record i for every predictor into c[0..NPRED); returns 0, -1 when
  * it is malformed (skipped by all), or -2 when it cannot be coded (fatal:
  * the baselines could not be scored on the same records). */
-static int score_record(const dyad_ctx *ctx, json_object *r, size_t i, int verbose, counts *c) {
+static int score_record(const dyad_ctx *ctx, const regex_t *rxp, json_object *r, size_t i, int verbose,
+                        counts *c) {
     const char *text = str_field(r, "text");
     json_object *spans;
     if (!text || !json_object_object_get_ex(r, "spans", &spans) ||
@@ -228,7 +210,7 @@ static int score_record(const dyad_ctx *ctx, json_object *r, size_t i, int verbo
     c[P_E2E].coded += coded;
     if (coded) tally(&c[P_E2E_CODED], e2e, loc, nloc);
     dyad_place rx;
-    regex_place(text, len, &rx);
+    regex_place(rxp, text, &rx);
     tally(&c[P_NONE], NULL, loc, nloc);
     tally(&c[P_FIRST], first, loc, nloc);
     tally(&c[P_LAST], last, loc, nloc);
@@ -289,6 +271,13 @@ int main(int argc, char **argv) {
         dyad_ctx_free(ctx);
         return 1;
     }
+    regex_t rxp;
+    if (regcomp(&rxp, RX_PLACE, REG_EXTENDED) != 0) {
+        fputs("score_places: cannot compile the regex baseline\n", stderr);
+        json_object_put(all);
+        dyad_ctx_free(ctx);
+        return 1;
+    }
     counts c[NPRED];
     memset(c, 0, sizeof c);
     size_t n = json_object_array_length(all);
@@ -297,8 +286,9 @@ int main(int argc, char **argv) {
         const char *src = str_field(r, "source");
         int relabel = src && !strcmp(src, "RELABEL");
         if (relabel != test) continue;
-        int rc = score_record(ctx, r, i, verbose, c);
+        int rc = score_record(ctx, &rxp, r, i, verbose, c);
         if (rc == -2) {
+            regfree(&rxp);
             json_object_put(all);
             dyad_ctx_free(ctx);
             return 1;
@@ -307,6 +297,7 @@ int main(int argc, char **argv) {
             for (int k = 0; k < NPRED; k++) c[k].skipped++;
     }
     for (int k = 0; k < NPRED; k++) print_counts(PRED_LABEL[k], &c[k]);
+    regfree(&rxp);
     json_object_put(all);
     dyad_ctx_free(ctx);
     return 0;

@@ -188,9 +188,8 @@ static void parties_are_no_places(void **s) {
     PLACE("Talks with Israel were held in Doha.", "held", "Doha/QAT/Doha");
 }
 
-static void events_and_doc_places(void **s) {
-    (void)s;
-    const char *text = "Blinken visited Qatar on Monday. Blinken said the war must end.";
+/* Codes text as an article of 2024-10-24 with g_ctx; the document to free. */
+static dyad_doc *code_article(const char *text) {
     dyad_article a;
     memset(&a, 0, sizeof a);
     a.id = a.file = "t";
@@ -198,9 +197,15 @@ static void events_and_doc_places(void **s) {
     a.source = a.title = a.url = "";
     a.text = text;
     a.text_len = strlen(text);
-    dyad_doc *d;
+    dyad_doc *d = NULL;
     dyad_error err;
     assert_int_equal(dyad_code(g_ctx, &a, &d, &err), DYAD_OK);
+    return d;
+}
+
+static void events_and_doc_places(void **s) {
+    (void)s;
+    dyad_doc *d = code_article("Blinken visited Qatar on Monday. Blinken said the war must end.");
     assert_true(dyad_doc_nevents(d) >= 1);
     const dyad_event *e = dyad_doc_event(d, 0);
     assert_string_equal(e->code, "042");
@@ -286,16 +291,7 @@ static void many_entries(void **s) {
 
 /* The places of a whole article (of 2024-10-24), kind and country each. */
 static void doc_places(const char *text, char *out, size_t n) {
-    dyad_article a;
-    memset(&a, 0, sizeof a);
-    a.id = a.file = "t";
-    a.date = "2024-10-24";
-    a.source = a.title = a.url = "";
-    a.text = text;
-    a.text_len = strlen(text);
-    dyad_doc *d;
-    dyad_error err;
-    assert_int_equal(dyad_code(g_ctx, &a, &d, &err), DYAD_OK);
+    dyad_doc *d = code_article(text);
     out[0] = '\0';
     for (size_t i = 0; i < dyad_doc_nplaces(d); i++) {
         const dyad_place *pl = dyad_doc_place(d, i);
@@ -444,16 +440,7 @@ static void persons_and_actors(void **s) {
  * coordinates. */
 static void gazetteer_fields(void **s) {
     (void)s;
-    dyad_article a;
-    memset(&a, 0, sizeof a);
-    a.id = a.file = "t";
-    a.date = "2024-10-24";
-    a.source = a.title = a.url = "";
-    a.text = "A gunman opened fire in Seattle, Washington, and in Lebanon.";
-    a.text_len = strlen(a.text);
-    dyad_doc *d;
-    dyad_error err;
-    assert_int_equal(dyad_code(g_ctx, &a, &d, &err), DYAD_OK);
+    dyad_doc *d = code_article("A gunman opened fire in Seattle, Washington, and in Lebanon.");
     assert_int_equal(dyad_doc_nplaces(d), 3);
     const dyad_place *town = dyad_doc_place(d, 0), *state = dyad_doc_place(d, 1),
                      *land = dyad_doc_place(d, 2);
@@ -486,16 +473,7 @@ static void figures_within_population(void **s) {
     const char *texts[] = {"In Qatar, 6,000,000 people were displaced by the floods.",
                            "In Lebanon, 6,000,000 people were displaced by the floods."};
     for (int k = 0; k < 2; k++) {
-        dyad_article a;
-        memset(&a, 0, sizeof a);
-        a.id = a.file = "t";
-        a.date = "2024-10-24";
-        a.source = a.title = a.url = "";
-        a.text = texts[k];
-        a.text_len = strlen(a.text);
-        dyad_doc *d;
-        dyad_error err;
-        assert_int_equal(dyad_code(g_ctx, &a, &d, &err), DYAD_OK);
+        dyad_doc *d = code_article(texts[k]);
         assert_int_equal(dyad_doc_nfigures(d), (size_t)k);
         assert_int_equal(dyad_doc_nwarnings(d), (size_t)(1 - k));
         if (k == 0) assert_non_null(strstr(dyad_doc_warning(d, 0), "population of QAT (5600000)"));
