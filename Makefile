@@ -15,7 +15,7 @@
 
 CC ?= cc
 BUILD ?= build
-PKGS = libutf8proc json-c libxml-2.0 sqlite3 libpq libmicrohttpd
+PKGS = libutf8proc json-c libxml-2.0 sqlite3 libpq libmicrohttpd zlib
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 

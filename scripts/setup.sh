@@ -4,7 +4,7 @@
 set -e
 # One group of packages a line: what each part of Dyad needs.
 PKGS="build-essential pkg-config clang clang-format libsqlite3-dev libutf8proc-dev libjson-c-dev"
-PKGS="$PKGS libxml2-dev libcmocka-dev sqlite3 wordnet-base iso-codes"
+PKGS="$PKGS libxml2-dev zlib1g-dev libcmocka-dev sqlite3 wordnet-base iso-codes"
 PKGS="$PKGS postgresql libpq-dev"            # the PostgreSQL backend and its test server
 PKGS="$PKGS libmicrohttpd-dev"               # dyad serve
 PKGS="$PKGS chromium"                         # the dashboard's browser test

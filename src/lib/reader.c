@@ -17,6 +17,7 @@
 #include <utf8proc.h>
 
 #include "date.h"
+#include "input.h"
 #include "status.h"
 #include "utf8.h"
 
@@ -30,6 +31,8 @@ struct dyad_reader {
     void *ud;
     FILE *f;
     int own_f;
+    input *in; /* f's source, for what went wrong reading it (NULL in memory) */
+    int ended; /* the end was reached (and a read error reported) */
     long line; /* lines read so far */
     int done;
     /* the current article's strings */
@@ -125,31 +128,30 @@ static char *slurp(FILE *f, size_t *len, size_t max, int *over) {
     return all;
 }
 
-static dyad_input_format guess(const char *path, FILE *f) {
-    const char *dot = strrchr(path, '.');
-    if (dot && (!strcmp(dot, ".jsonl") || !strcmp(dot, ".json") || !strcmp(dot, ".ndjson")))
+/* The format of a file from its first bytes: JSON Lines open with "{",
+ * PETRARCH records (XML) with "<". What is neither is text, unless the
+ * file's name says it is JSON Lines or XML (so a first line that is
+ * broken is reported as a broken record). */
+static dyad_input_format guess(const char *path, const unsigned char *h, size_t n) {
+    while (n && isspace(*h)) h++, n--;
+    if (n && *h == '{') return DYAD_FMT_JSONL;
+    if (n && *h == '<') return DYAD_FMT_PETRXML;
+    const char *b = strrchr(path, '/');
+    b = b ? b + 1 : path;
+    const char *dot = strchr(b, '.'); /* "x.jsonl.gz": the first extension */
+    if (dot && (!strncmp(dot, ".jsonl", 6) || !strncmp(dot, ".json", 5) || !strncmp(dot, ".ndjson", 7)))
         return DYAD_FMT_JSONL;
-    if (dot && !strcmp(dot, ".xml")) return DYAD_FMT_PETRXML;
-    if (f == stdin) return DYAD_FMT_TEXT;
-    int c;
-    long pos = ftell(f); /* after a byte order mark (check_encoding) */
-    while ((c = fgetc(f)) != EOF && isspace(c)) {
-    }
-    if (pos >= 0) fseek(f, pos, SEEK_SET);
-    if (c == '{') return DYAD_FMT_JSONL;
-    if (c == '<') return DYAD_FMT_PETRXML;
+    if (dot && !strncmp(dot, ".xml", 4)) return DYAD_FMT_PETRXML;
     return DYAD_FMT_TEXT;
 }
 
-/* Skips a UTF-8 byte order mark at the start of f and refuses UTF-16
- * (a byte order mark of its own, or a NUL in every other byte of the
- * start): 0, or -1 with *why set. stdin is read as it comes. */
-static int check_encoding(FILE *f, const char **why) {
-    unsigned char b[64];
-    if (f == stdin) return 0;
-    size_t n = fread(b, 1, sizeof b, f);
-    size_t skip = n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0;
+/* How many bytes of a UTF-8 byte order mark start h[0..n); -1 with *why
+ * set when the file is UTF-16 (a byte order mark of its own, or a NUL in
+ * every other byte of the start). */
+static int check_encoding(const unsigned char *b, size_t n, const char **why) {
+    int skip = n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0;
     int nul_even = 0, nul_odd = 0;
+    if (n > 64) n = 64;
     for (size_t i = 0; i < n; i++) {
         if (b[i]) continue;
         if (i % 2)
@@ -163,11 +165,7 @@ static int check_encoding(FILE *f, const char **why) {
         *why = "is UTF-16 (or UTF-32), not UTF-8: convert it first (iconv -f UTF-16 -t UTF-8)";
         return -1;
     }
-    if (fseek(f, (long)skip, SEEK_SET) != 0) {
-        *why = "cannot seek back to its start";
-        return -1;
-    }
-    return 0;
+    return skip;
 }
 
 /* SAX end of an element: the tree builder's, then a finished <Sentence>
@@ -245,7 +243,8 @@ static dyad_status xml_open(dyad_reader *r, const char *path, dyad_error *err) {
 }
 
 static dyad_status reader_start(dyad_reader *r, const char *path, dyad_input_format fmt,
-                                dyad_reader **out, dyad_error *err);
+                                const unsigned char *head, size_t nhead, dyad_reader **out,
+                                dyad_error *err);
 
 dyad_status dyad_reader_open(dyad_reader **out, const char *path, dyad_input_format fmt,
                              dyad_warn_fn warn, void *ud, dyad_error *err) {
@@ -255,22 +254,17 @@ dyad_status dyad_reader_open(dyad_reader **out, const char *path, dyad_input_for
     r->warn = warn;
     r->ud = ud;
     r->path = dup0(path);
-    if (!strcmp(path, "-")) {
-        r->f = stdin;
-    } else {
-        r->f = fopen(path, "rb");
-        r->own_f = 1;
-        if (!r->f) {
-            dyad_reader_free(r);
-            return dyad_fail(err, DYAD_EIO, path, 0, "cannot open file");
-        }
-        struct stat st;
-        if (fstat(fileno(r->f), &st) == 0 && S_ISDIR(st.st_mode)) {
-            dyad_reader_free(r);
-            return dyad_fail(err, DYAD_EIO, path, 0, "is a directory, not a file of articles");
-        }
+    unsigned char head[INPUT_HEAD];
+    size_t nhead = 0;
+    int gz = 0;
+    const char *why = NULL;
+    r->f = input_open(path, head, &nhead, &gz, &r->in, &why);
+    r->own_f = 1;
+    if (!r->f) {
+        dyad_reader_free(r);
+        return dyad_fail(err, DYAD_EIO, path, 0, "%s", why);
     }
-    return reader_start(r, path, fmt, out, err);
+    return reader_start(r, path, fmt, head, nhead, out, err);
 }
 
 dyad_status dyad_reader_open_mem(dyad_reader **out, const char *name, const char *data, size_t len,
@@ -287,17 +281,21 @@ dyad_status dyad_reader_open_mem(dyad_reader **out, const char *name, const char
         dyad_reader_free(r);
         return dyad_fail(err, len ? DYAD_ENOMEM : DYAD_EPARSE, name, 0, len ? "out of memory" : "empty");
     }
-    return reader_start(r, name, fmt, out, err);
+    return reader_start(r, name, fmt, (const unsigned char *)data, len < INPUT_HEAD ? len : INPUT_HEAD,
+                        out, err);
 }
 
 /* The rest of opening, once r->f is open: the encoding checked, the
  * format settled, an XML parser started. */
 static dyad_status reader_start(dyad_reader *r, const char *path, dyad_input_format fmt,
-                                dyad_reader **out, dyad_error *err) {
+                                const unsigned char *head, size_t nhead, dyad_reader **out,
+                                dyad_error *err) {
     const char *why = NULL;
-    if (check_encoding(r->f, &why) != 0) {
+    int skip = check_encoding(head, nhead, &why);
+    char bom[3];
+    if (skip < 0 || (skip && fread(bom, 1, (size_t)skip, r->f) != (size_t)skip)) {
         dyad_reader_free(r);
-        return dyad_fail(err, DYAD_EPARSE, path, 0, "%s", why);
+        return dyad_fail(err, DYAD_EPARSE, path, 0, "%s", why ? why : "cannot be read");
     }
     const char *b = strrchr(path, '/');
     b = b ? b + 1 : path;
@@ -307,7 +305,7 @@ static dyad_status reader_start(dyad_reader *r, const char *path, dyad_input_for
         dyad_reader_free(r);
         return dyad_fail(err, DYAD_ENOMEM, path, 0, "out of memory");
     }
-    r->fmt = fmt == DYAD_FMT_AUTO ? guess(path, r->f) : fmt;
+    r->fmt = fmt == DYAD_FMT_AUTO ? guess(path, head + skip, nhead - (size_t)skip) : fmt;
     if (r->fmt == DYAD_FMT_PETRXML) {
         dyad_status st = xml_open(r, path, err);
         if (st != DYAD_OK) {
@@ -682,9 +680,19 @@ static int next_xml(dyad_reader *r, dyad_article *out, dyad_error *err) {
 }
 
 int dyad_reader_next(dyad_reader *r, dyad_article *out, dyad_error *err) {
+    if (r->ended) return 0;
+    int got;
     switch (r->fmt) {
-    case DYAD_FMT_JSONL: return next_jsonl(r, out, err);
-    case DYAD_FMT_PETRXML: return next_xml(r, out, err);
-    default: return next_text(r, out, err);
+    case DYAD_FMT_JSONL: got = next_jsonl(r, out, err); break;
+    case DYAD_FMT_PETRXML: got = next_xml(r, out, err); break;
+    default: got = next_text(r, out, err); break;
     }
+    if (got != 0) return got;
+    /* the end: a gzip file that breaks off is said, with the articles
+     * before it kept */
+    r->ended = 1;
+    const char *why = input_error(r->in);
+    if (why)
+        dyad_warn(r->warn, r->ud, DYAD_EIO, r->path, r->line, "%s; the rest of the file is lost", why);
+    return 0;
 }

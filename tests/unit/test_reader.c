@@ -1,9 +1,11 @@
 #define _DEFAULT_SOURCE /* mkstemps */
 /* test_reader.c -- article readers: plain text with header lines, JSON
- * Lines with bad lines among good ones, PETRARCH XML records. */
+ * Lines with bad lines among good ones, PETRARCH XML records, gzip files
+ * and formats told from the content. */
 #include "testutil.h"
 
 #include <unistd.h>
+#include <zlib.h>
 
 static char *write_temp(const char *suffix, const char *content, size_t n) {
     static char path[64];
@@ -140,6 +142,136 @@ static void petrarch_xml(void **s) {
     unlink(p);
 }
 
+/* Writes a gzip file of the members given (each its own gzip stream, as
+ * in WARC.gz files), at most cut bytes of it (0: all). */
+static char *write_gzip(const char *suffix, const char *const *members, int n, size_t cut) {
+    static char path[64];
+    snprintf(path, sizeof path, "/tmp/dyad-test-XXXXXX%s", suffix);
+    int fd = mkstemps(path, (int)strlen(suffix));
+    assert_true(fd >= 0);
+    close(fd);
+    FILE *out = fopen(path, "wb");
+    assert_non_null(out);
+    for (int i = 0; i < n; i++) {
+        unsigned char z[4096];
+        z_stream zs;
+        memset(&zs, 0, sizeof zs);
+        assert_int_equal(deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
+        zs.next_in = (unsigned char *)members[i];
+        zs.avail_in = (unsigned)strlen(members[i]);
+        zs.next_out = z;
+        zs.avail_out = sizeof z;
+        assert_int_equal(deflate(&zs, Z_FINISH), Z_STREAM_END);
+        fwrite(z, 1, sizeof z - zs.avail_out, out);
+        deflateEnd(&zs);
+    }
+    fclose(out);
+    if (cut) assert_int_equal(truncate(path, (off_t)cut), 0);
+    return path;
+}
+
+/* Reads every article of p; their ids joined by "," into ids. */
+static int read_ids(const char *p, dyad_input_format fmt, test_warnings *w, char *ids, size_t n) {
+    dyad_reader *r;
+    assert_int_equal(dyad_reader_open(&r, p, fmt, test_warn_cb, w, NULL), DYAD_OK);
+    dyad_article a;
+    int k = 0, got;
+    ids[0] = '\0';
+    while ((got = dyad_reader_next(r, &a, NULL)) == 1) {
+        snprintf(ids + strlen(ids), n - strlen(ids), "%s%s", k ? "," : "", a.id);
+        k++;
+    }
+    assert_int_equal(got, 0);
+    dyad_reader_free(r);
+    return k;
+}
+
+static void gzip_files(void **s) {
+    (void)s;
+    /* JSON Lines in two gzip members, named as if text: read by content */
+    const char *m[] = {"{\"id\":\"a\",\"text\":\"One.\"}\n{\"id\":\"b\",\"text\":\"Two.\"}\n",
+                       "{\"id\":\"c\",\"text\":\"Three.\"}\n"};
+    char *p = write_gzip(".txt.gz", m, 2, 0);
+    test_warnings w = {0};
+    char ids[256];
+    assert_int_equal(read_ids(p, DYAD_FMT_AUTO, &w, ids, sizeof ids), 3);
+    assert_string_equal(ids, "a,b,c");
+    assert_int_equal(w.n, 0);
+    unlink(p);
+    /* a text article, gzip'd: its id is the name without ".gz" or ".txt" */
+    const char *t[] = {"Date: 2024-08-20\n\nBlinken arrived in Doha."};
+    p = write_gzip(".txt.gz", t, 1, 0);
+    dyad_reader *r;
+    assert_int_equal(dyad_reader_open(&r, p, DYAD_FMT_AUTO, test_warn_cb, &w, NULL), DYAD_OK);
+    dyad_article a;
+    assert_int_equal(dyad_reader_next(r, &a, NULL), 1);
+    assert_string_equal(a.text, "Blinken arrived in Doha.");
+    assert_string_equal(a.date, "2024-08-20");
+    assert_int_equal(dyad_reader_next(r, &a, NULL), 0);
+    dyad_reader_free(r);
+    unlink(p);
+    assert_int_equal(w.n, 0);
+}
+
+static void gzip_truncated(void **s) {
+    (void)s;
+    /* a first member whole, the second cut short: the first member's
+     * articles are read, and the loss is said */
+    char big[6000];
+    size_t k = 0;
+    int records = 1;
+    for (int i = 0; k + 64 < sizeof big; i++, records++)
+        k += (size_t)snprintf(big + k, sizeof big - k, "{\"id\":\"x%d\",\"text\":\"Text %d.\"}\n", i,
+                              i * 7919);
+    const char *m[] = {"{\"id\":\"a\",\"text\":\"One.\"}\n", big};
+    char *whole = write_gzip(".jsonl.gz", m, 2, 0);
+    FILE *f = fopen(whole, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    fclose(f);
+    unlink(whole);
+    char *p = write_gzip(".jsonl.gz", m, 2, (size_t)size - 200);
+    test_warnings w = {0};
+    char ids[8192];
+    int n = read_ids(p, DYAD_FMT_AUTO, &w, ids, sizeof ids);
+    assert_true(n >= 1);
+    assert_int_equal(strncmp(ids, "a", 1), 0);
+    assert_true(n < records); /* not all of the second member */
+    assert_true(w.n >= 1);
+    assert_non_null(strstr(w.text[w.n - 1], "truncated"));
+    unlink(p);
+}
+
+static void format_from_content(void **s) {
+    (void)s;
+    test_warnings w = {0};
+    char ids[256];
+    /* JSON Lines in a file called .txt, after blank lines */
+    const char jl[] = "\n  \n{\"id\":\"j1\",\"text\":\"One.\"}\n{\"id\":\"j2\",\"text\":\"Two.\"}\n";
+    char *p = write_temp(".txt", jl, sizeof jl - 1);
+    assert_int_equal(read_ids(p, DYAD_FMT_AUTO, &w, ids, sizeof ids), 2);
+    assert_string_equal(ids, "j1,j2");
+    unlink(p);
+    /* PETRARCH records in a file with no extension */
+    const char xml[] = "<?xml version=\"1.0\"?>\n<Sentences><Sentence id=\"x1\" date=\"20240820\">"
+                       "<Text>Blinken arrived in Doha.</Text></Sentence></Sentences>\n";
+    p = write_temp("", xml, sizeof xml - 1);
+    assert_int_equal(read_ids(p, DYAD_FMT_AUTO, &w, ids, sizeof ids), 1);
+    assert_string_equal(ids, "x1");
+    unlink(p);
+    assert_int_equal(w.n, 0);
+    /* a .jsonl file whose first line is broken is still JSON Lines: the
+     * line is reported, the records after it read */
+    const char bad[] = "not json\n{\"id\":\"k\",\"text\":\"Two.\"}\n";
+    p = write_temp(".jsonl", bad, sizeof bad - 1);
+    assert_int_equal(read_ids(p, DYAD_FMT_AUTO, &w, ids, sizeof ids), 1);
+    assert_string_equal(ids, "k");
+    assert_int_equal(w.n, 1);
+    assert_non_null(strstr(w.text[0], ":1: not valid JSON"));
+    unlink(p);
+}
+
 static void missing_file(void **s) {
     (void)s;
     dyad_reader *r = NULL;
@@ -155,7 +287,8 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(text_with_headers),  cmocka_unit_test(text_without_headers_and_bad_date),
         cmocka_unit_test(jsonl_good_and_bad), cmocka_unit_test(petrarch_xml),
-        cmocka_unit_test(missing_file),
+        cmocka_unit_test(missing_file),       cmocka_unit_test(gzip_files),
+        cmocka_unit_test(gzip_truncated),     cmocka_unit_test(format_from_content),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
