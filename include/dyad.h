@@ -452,6 +452,10 @@ dyad_status dyad_store_commit(dyad_store *s, dyad_error *err);
  * else *added is 1. */
 dyad_status dyad_store_put(dyad_store *s, const dyad_article *a, const dyad_doc *d, int *added,
                            dyad_error *err);
+/* Sets *kept to 1 when storing a would change nothing (a copy of it that
+ * comes first, by the rule of dyad_store_put, is stored), else 0: what
+ * need not be coded again. */
+dyad_status dyad_store_stored(dyad_store *s, const dyad_article *a, int *kept, dyad_error *err);
 
 typedef struct dyad_query {
     const char *actor;     /* code prefix of the source or target, NULL for any */

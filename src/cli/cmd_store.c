@@ -177,8 +177,9 @@ static int ingest_options(int argc, char **argv, ingest_opts *o) {
     return 0;
 }
 
-/* Codes the articles of one input and stores them in batches of b; an
- * article that cannot be coded is reported and sets *failed. 0, or 1 when
+/* Codes the articles of one input that are not stored yet and stores
+ * them in batches of b; an article that cannot be coded is reported and
+ * sets *failed. 0, or 1 when
  * the input cannot be read or a batch not stored. */
 static int ingest_file(const dyad_ctx *ctx, dyad_store *s, batch *b, const char *path, double min_conf,
                        cli_warn *w, totals *t, int *failed) {
@@ -191,6 +192,13 @@ static int ingest_file(const dyad_ctx *ctx, dyad_store *s, batch *b, const char 
     dyad_article a;
     int got, rc = 0;
     while (!rc && (got = dyad_reader_next(r, &a, &err)) == 1) {
+        /* what is stored already is not coded again (a failed look-up
+         * leaves it to the store's own check) */
+        int there = 0;
+        if (dyad_store_stored(s, &a, &there, &err) == DYAD_OK && there) {
+            t->skipped++;
+            continue;
+        }
         dyad_doc *d;
         if (dyad_code(ctx, &a, &d, &err) != DYAD_OK) {
             cli_error(&err); /* the others are still stored; the exit says it */

@@ -387,6 +387,42 @@ static void read_back(void **s) {
  * joins its most reported place, a report without a place the most
  * reported event; stored events keep their place, then the rest in order;
  * and the same plan whatever order the reports come in. */
+/* Whether an article would change nothing, asked before coding it:
+ * dyad_store_stored agrees with what dyad_store_put then does. */
+static int stored(dyad_store *s, const char *id, const char *date, const char *text) {
+    dyad_article a;
+    memset(&a, 0, sizeof a);
+    a.id = id;
+    a.date = date;
+    a.source = a.title = a.url = "";
+    a.file = "t";
+    a.text = text;
+    a.text_len = strlen(text);
+    int kept = -1;
+    assert_int_equal(dyad_store_stored(s, &a, &kept, NULL), DYAD_OK);
+    return kept;
+}
+
+static void stored_before_coding(void **state) {
+    (void)state;
+    dyad_store *st = open_begun();
+    const char *t1 = "Israeli troops killed three people in Gaza.";
+    assert_int_equal(stored(st, "k1", "2024-05-02", t1), 0);
+    assert_int_equal(put(st, "k1", "2024-05-02", "W", t1), 1);
+    /* the same id, or the same text under another id, dated the same or
+     * later: stored already, and putting it changes nothing */
+    assert_int_equal(stored(st, "k1", "2024-05-02", t1), 1);
+    assert_int_equal(stored(st, "k9", "2024-05-03", t1), 1);
+    assert_int_equal(put(st, "k9", "2024-05-03", "W", t1), 0);
+    /* an earlier copy is not: it takes the stored one's place */
+    assert_int_equal(stored(st, "k8", "2024-05-01", t1), 0);
+    assert_int_equal(put(st, "k8", "2024-05-01", "W", t1), 2);
+    /* another text under a new id is new */
+    assert_int_equal(stored(st, "k7", "2024-05-02", "Hamas fighters attacked Israeli soldiers."), 0);
+    assert_int_equal(dyad_store_commit(st, NULL), DYAD_OK);
+    dyad_store_close(st);
+}
+
 static void merge_rule(void **state) {
     (void)state;
     const merge_mention base[] = {
@@ -517,6 +553,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(stats, setup, teardown),
         cmocka_unit_test_setup_teardown(read_back, setup, teardown),
         cmocka_unit_test_setup_teardown(confidence, setup, teardown),
+        cmocka_unit_test_setup_teardown(stored_before_coding, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -27,6 +27,9 @@ typedef struct store_backend {
     dyad_status (*commit)(void *impl, dyad_error *err);
     dyad_status (*put)(void *impl, const dyad_article *a, const dyad_doc *d, int *added,
                        dyad_error *err);
+    /* whether a copy of a that comes first is stored (put would change
+     * nothing) */
+    dyad_status (*stored)(void *impl, const dyad_article *a, int *kept, dyad_error *err);
     dyad_status (*query)(void *impl, const dyad_query *q, dyad_event_fn fn, void *ud, dyad_error *err);
     dyad_status (*stats)(void *impl, const char *by, const dyad_query *q, dyad_count_fn fn, void *ud,
                          dyad_error *err);

@@ -739,6 +739,18 @@ static int copy_kept(const PGresult *r, const char *date, const char *id, const 
     return 0;
 }
 
+static dyad_status pg_stored(void *impl, const dyad_article *a, int *kept, dyad_error *err) {
+    pg_store *p = impl;
+    char hash[33];
+    dyad_text_hash(a->text, a->text_len, hash);
+    const char *v[2] = {a->id, hash};
+    PGresult *r = run(p, "find_article", 2, v, "cannot look up an article", err);
+    if (!r) return DYAD_EDB;
+    *kept = copy_kept(r, a->date ? a->date : "", a->id, hash);
+    PQclear(r);
+    return DYAD_OK;
+}
+
 /* Like the SQLite store: an article already there (same id or same text
  * hash) changes nothing. The article is one savepoint of the caller's
  * transaction, or its own transaction when there is none. */
@@ -1191,6 +1203,22 @@ static dyad_status pg_series(void *impl, const dyad_query *q, dyad_series_fn fn,
 }
 
 const store_backend store_postgres = {
-    "PostgreSQL", pg_claims, pg_open,    pg_close, pg_connected, NULL,      pg_begin,  pg_commit, pg_put,
-    pg_query,     pg_stats,  pg_figures, pg_event, pg_article,   pg_search, pg_series, pg_run,
+    .name = "PostgreSQL",
+    .claims = pg_claims,
+    .open = pg_open,
+    .close = pg_close,
+    .connected = pg_connected,
+    .busy = NULL,
+    .begin = pg_begin,
+    .commit = pg_commit,
+    .put = pg_put,
+    .stored = pg_stored,
+    .query = pg_query,
+    .stats = pg_stats,
+    .figures = pg_figures,
+    .event = pg_event,
+    .article = pg_article,
+    .search = pg_search,
+    .series = pg_series,
+    .run = pg_run,
 };

@@ -550,26 +550,45 @@ static dyad_status put_events(lite *s, const dyad_article *a, const dyad_doc *d,
     return DYAD_OK;
 }
 
+/* The stored copies of an article (same id or text hash): *kept when one
+ * comes first, else the rowids of those it comes before in older. */
+static dyad_status find_copies(lite *s, const dyad_article *a, const char *hash, int *kept,
+                               sqlite3_int64 older[2], int *nolder, dyad_error *err) {
+    sqlite3_stmt *st = s->find_article;
+    bind_str(st, 1, a->id);
+    bind_str(st, 2, hash);
+    int rc;
+    *kept = *nolder = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && *nolder < 2) {
+        if (merge_copy_first(a->date, a->id, hash, col(st, 2), col(st, 1), col(st, 3)))
+            older[(*nolder)++] = sqlite3_column_int64(st, 0);
+        else
+            *kept = 1;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(s, err, "cannot look up an article");
+    return DYAD_OK;
+}
+
+static dyad_status lite_stored(void *impl, const dyad_article *a, int *kept, dyad_error *err) {
+    char hash[33];
+    dyad_text_hash(a->text, a->text_len, hash);
+    sqlite3_int64 older[2];
+    int nolder;
+    return find_copies(impl, a, hash, kept, older, &nolder, err);
+}
+
 static dyad_status lite_put(void *impl, const dyad_article *a, const dyad_doc *d, int *added,
                             dyad_error *err) {
     lite *s = impl;
     *added = 0;
     char hash[33];
     dyad_text_hash(a->text, a->text_len, hash);
-    sqlite3_stmt *st = s->find_article;
-    bind_str(st, 1, a->id);
-    bind_str(st, 2, hash);
     sqlite3_int64 older[2];
-    int nolder = 0, rc, kept = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && nolder < 2) {
-        if (merge_copy_first(a->date, a->id, hash, col(st, 2), col(st, 1), col(st, 3)))
-            older[nolder++] = sqlite3_column_int64(st, 0);
-        else
-            kept = 1;
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(s, err, "cannot look up an article");
+    int nolder = 0, kept = 0;
+    if (find_copies(s, a, hash, &kept, older, &nolder, err) != DYAD_OK) return DYAD_EDB;
     if (kept) return DYAD_OK; /* already stored, or a copy that comes first */
+    sqlite3_stmt *st;
     if (sqlite3_exec(s->db, "SAVEPOINT article", NULL, NULL, NULL) != SQLITE_OK)
         return db_fail(s, err, "cannot start an article");
     dyad_status res = DYAD_OK;
@@ -906,7 +925,22 @@ static int lite_claims(const char *path) {
 }
 
 const store_backend store_sqlite = {
-    "SQLite",   lite_claims,  lite_open,   lite_close,  lite_connected, lite_busy,
-    lite_begin, lite_commit,  lite_put,    lite_query,  lite_stats,     lite_figures,
-    lite_event, lite_article, lite_search, lite_series, lite_run,
+    .name = "SQLite",
+    .claims = lite_claims,
+    .open = lite_open,
+    .close = lite_close,
+    .connected = lite_connected,
+    .busy = lite_busy,
+    .begin = lite_begin,
+    .commit = lite_commit,
+    .put = lite_put,
+    .stored = lite_stored,
+    .query = lite_query,
+    .stats = lite_stats,
+    .figures = lite_figures,
+    .event = lite_event,
+    .article = lite_article,
+    .search = lite_search,
+    .series = lite_series,
+    .run = lite_run,
 };

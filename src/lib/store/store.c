@@ -54,6 +54,11 @@ dyad_status dyad_store_put(dyad_store *s, const dyad_article *a, const dyad_doc 
     return s->be->put(s->impl, a, d, added, err);
 }
 
+dyad_status dyad_store_stored(dyad_store *s, const dyad_article *a, int *kept, dyad_error *err) {
+    *kept = 0;
+    return s->be->stored(s->impl, a, kept, err);
+}
+
 /* A YYYY-MM-DD query date: ten characters of a real day. */
 static int good_date(const char *d) { return d && strlen(d) == 10 && date_parse_iso(d); }
 
