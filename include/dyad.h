@@ -117,10 +117,13 @@ size_t dyad_ctx_audit(const dyad_ctx *ctx, dyad_warn_fn warn, void *ud);
  * ------------------------------------------------------------------- */
 
 typedef enum {
-    DYAD_FMT_AUTO = 0, /* by extension and first bytes */
+    DYAD_FMT_AUTO = 0, /* by the first bytes (the name only for text) */
     DYAD_FMT_TEXT,     /* one article per file, optional header lines */
     DYAD_FMT_JSONL,    /* one article per line */
-    DYAD_FMT_PETRXML   /* PETRARCH <Sentence> records */
+    DYAD_FMT_PETRXML,  /* PETRARCH <Sentence> records */
+    DYAD_FMT_WARC,     /* WARC (CC-NEWS): each HTML response an article */
+    DYAD_FMT_FEED,     /* RSS 2.0, RSS 1.0 or Atom: each item an article */
+    DYAD_FMT_HTML      /* one HTML page, one article */
 } dyad_input_format;
 
 /* An article as read. All strings are NUL-terminated and owned by the
@@ -164,6 +167,10 @@ dyad_status dyad_reader_open_mem(dyad_reader **out, const char *name, const char
  * through warn and skipped. */
 int dyad_reader_next(dyad_reader *r, dyad_article *out, dyad_error *err);
 void dyad_reader_free(dyad_reader *r);
+/* How far r has read its file, for progress: the bytes read so far (of
+ * the gzip'd file, for one), and into *size the file's size; -1 where
+ * unknown (stdin, a pipe, memory). */
+long long dyad_reader_offset(const dyad_reader *r, long long *size);
 
 /* ---------------------------------------------------------------------
  * Coding

@@ -30,6 +30,12 @@ static int parse_input(const char *s, dyad_input_format *f) {
         *f = DYAD_FMT_JSONL;
     else if (!strcmp(s, "xml") || !strcmp(s, "petrarch"))
         *f = DYAD_FMT_PETRXML;
+    else if (!strcmp(s, "warc"))
+        *f = DYAD_FMT_WARC;
+    else if (!strcmp(s, "feed") || !strcmp(s, "rss") || !strcmp(s, "atom"))
+        *f = DYAD_FMT_FEED;
+    else if (!strcmp(s, "html"))
+        *f = DYAD_FMT_HTML;
     else
         return -1;
     return 0;
@@ -63,7 +69,9 @@ static int code_options(int argc, char **argv, code_opts *o) {
             }
         } else if (!strcmp(a, "--input") && i + 1 < argc) {
             if (parse_input(argv[++i], &o->ifmt) != 0) {
-                fprintf(stderr, "dyad: unknown --input '%s' (auto, text, jsonl, xml)\n", argv[i]);
+                fprintf(stderr,
+                        "dyad: unknown --input '%s' (auto, text, jsonl, xml, warc, feed, html)\n",
+                        argv[i]);
                 return 2;
             }
         } else if (!strcmp(a, "--min-confidence") && i + 1 < argc) {

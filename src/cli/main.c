@@ -5,30 +5,31 @@
 #include "cli.h"
 
 static void usage(FILE *f) {
-    fputs("usage: dyad COMMAND [options]\n"
-          "commands:\n"
-          "  code [--dict PATH]... [--format jsonl|tsv|petrarch] [--input text|jsonl|xml]\n"
-          "       [--min-confidence X] FILE...\n"
-          "                  code articles into CAMEO events ('-' reads stdin); events below\n"
-          "                  the confidence X (default 0.6: both sides named) are left out\n"
-          "  dict check FILE...   validate dictionary files and print counts\n"
-          "  ingest [--db FILE|URI] [--dict PATH]... [--min-confidence X] INPUT...\n"
-          "                  code articles and store them (re-ingesting changes nothing)\n"
-          "  query [--db FILE|URI] [--actor CODE] [--code PREFIX] [--from DATE] [--to DATE]\n"
-          "        [--place NAME] [--text WORDS] [--min-confidence X] [--limit N] [--one-a-day]\n"
-          "        [--format table|jsonl|csv|gdelt|gdelt-mentions|phoenix]\n"
-          "  stats [--db FILE|URI] [--by day|dyad|root] [same filters]\n"
-          "                  --db is an SQLite file (default dyad.db) or a PostgreSQL\n"
-          "                  database: postgresql://[user[:password]@]host[:port]/dbname\n"
-          "  figures [--db FILE|URI] [--kind killed|injured|captive|prisoner|displaced]\n"
-          "        [--actor CODE] [--from DATE] [--to DATE] [--place NAME] [--text WORDS]\n"
-          "        [--limit N] [--format table|jsonl|csv]   stored casualty figures\n"
-          "  serve [--db FILE|URI] [--port N] [--host ADDR] [--web DIR] [--dict PATH]... [--max-body "
-          "BYTES]\n"
-          "        [--request-timeout SECONDS] [--token TOKEN] [--allow-post]\n"
-          "                  HTTP JSON API and the analysts' dashboard (loopback, port 8080)\n"
-          "  help            this text\n",
-          f);
+    fputs(
+        "usage: dyad COMMAND [options]\n"
+        "commands:\n"
+        "  code [--dict PATH]... [--format jsonl|tsv|petrarch] [--input text|jsonl|xml|feed|warc|html]\n"
+        "       [--min-confidence X] FILE...\n"
+        "                  code articles into CAMEO events ('-' reads stdin); events below\n"
+        "                  the confidence X (default 0.6: both sides named) are left out\n"
+        "  dict check FILE...   validate dictionary files and print counts\n"
+        "  ingest [--db FILE|URI] [--dict PATH]... [--min-confidence X] INPUT...\n"
+        "                  code articles and store them (re-ingesting changes nothing)\n"
+        "  query [--db FILE|URI] [--actor CODE] [--code PREFIX] [--from DATE] [--to DATE]\n"
+        "        [--place NAME] [--text WORDS] [--min-confidence X] [--limit N] [--one-a-day]\n"
+        "        [--format table|jsonl|csv|gdelt|gdelt-mentions|phoenix]\n"
+        "  stats [--db FILE|URI] [--by day|dyad|root] [same filters]\n"
+        "                  --db is an SQLite file (default dyad.db) or a PostgreSQL\n"
+        "                  database: postgresql://[user[:password]@]host[:port]/dbname\n"
+        "  figures [--db FILE|URI] [--kind killed|injured|captive|prisoner|displaced]\n"
+        "        [--actor CODE] [--from DATE] [--to DATE] [--place NAME] [--text WORDS]\n"
+        "        [--limit N] [--format table|jsonl|csv]   stored casualty figures\n"
+        "  serve [--db FILE|URI] [--port N] [--host ADDR] [--web DIR] [--dict PATH]... [--max-body "
+        "BYTES]\n"
+        "        [--request-timeout SECONDS] [--token TOKEN] [--allow-post]\n"
+        "                  HTTP JSON API and the analysts' dashboard (loopback, port 8080)\n"
+        "  help            this text\n",
+        f);
 }
 
 /* A password in a --db URI ("postgresql://user:PASSWORD@host/db") is

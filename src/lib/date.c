@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "date.h"
 
@@ -91,6 +92,31 @@ int date_normalize(const char *s, char out[11]) {
     if (!ymd) return -1;
     unsigned u = (unsigned)ymd;
     snprintf(out, 11, "%04u-%02u-%02u", u / 10000 % 10000, u / 100 % 100, u % 100);
+    return 0;
+}
+
+int date_rfc822(const char *s, char out[11]) {
+    if (!s) return -1;
+    while (*s == ' ' || *s == '\t') s++;
+    const char *comma = strchr(s, ',');
+    if (comma && comma - s <= 10) s = comma + 1; /* "Tue," */
+    char *end;
+    long d = strtol(s, &end, 10);
+    if (end == s) return -1;
+    while (*end == ' ') end++;
+    int m = 0;
+    for (int k = 0; k < 12 && !m; k++)
+        if (!strncasecmp(end, MONTHS[k][1], 3)) m = k + 1;
+    if (!m) return -1;
+    while (*end && *end != ' ') end++;
+    const char *ys = end;
+    long y = strtol(ys, &end, 10);
+    if (end == ys) return -1;
+    int nd = 0;
+    for (const char *q = ys; q < end; q++) nd += *q >= '0' && *q <= '9';
+    if (nd == 2) y += y < 50 ? 2000 : 1900;
+    if (y < 1 || y > 9999 || !date_valid((int)y, m, (int)d)) return -1;
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000, (unsigned)m % 100, (unsigned)d % 100);
     return 0;
 }
 

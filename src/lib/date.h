@@ -44,5 +44,9 @@ int32_t date_parse_iso(const char *s);
  * years 1-9999. 0, or -1 when s is no such date. */
 int date_normalize(const char *s, char out[11]);
 int date_valid(int y, int m, int d);
+/* A feed's or an HTTP date ("Tue, 03 Dec 2024 10:00:00 GMT": RFC 822 and
+ * 2822, the weekday optional, a two-digit year read as 1950-2049) as
+ * "YYYY-MM-DD" in out, the day as written. 0, or -1 when s is none. */
+int date_rfc822(const char *s, char out[11]);
 
 #endif

@@ -18,6 +18,7 @@ struct input {
     gzFile gz;
     unsigned char head[INPUT_HEAD];
     size_t nhead, pos; /* the head's bytes, and how many the stream gave */
+    long long size;    /* the file's size, -1 when unknown (a pipe) */
     char err[160];     /* what went wrong, "" when nothing */
 };
 
@@ -85,12 +86,14 @@ FILE *input_open(const char *path, unsigned char head[INPUT_HEAD], size_t *nhead
         return NULL;
     }
     struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (fstat(fd, &st) != 0) st.st_mode = 0;
+    if (S_ISDIR(st.st_mode)) {
         close(fd);
         *why = "is a directory, not a file of articles";
         return NULL;
     }
     input *in = calloc(1, sizeof *in);
+    if (in) in->size = S_ISREG(st.st_mode) ? (long long)st.st_size : -1;
     if (!in || !(in->gz = gzdopen(fd, "rb"))) {
         free(in);
         close(fd);
@@ -115,3 +118,10 @@ FILE *input_open(const char *path, unsigned char head[INPUT_HEAD], size_t *nhead
 }
 
 const char *input_error(const input *in) { return in && in->err[0] ? in->err : NULL; }
+
+long long input_offset(const input *in, long long *size) {
+    *size = in ? in->size : -1;
+    if (!in) return -1;
+    z_off_t off = gzoffset(in->gz);
+    return off < 0 ? -1 : (long long)off;
+}

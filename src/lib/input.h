@@ -24,4 +24,8 @@ FILE *input_open(const char *path, unsigned char head[INPUT_HEAD], size_t *nhead
  * nothing did, else a message (a truncated or corrupt gzip file). */
 const char *input_error(const input *in);
 
+/* How much of the file has been read (gzip'd bytes for a gzip file),
+ * and into *size its size (-1 when unknown: a pipe); -1 when unknown. */
+long long input_offset(const input *in, long long *size);
+
 #endif

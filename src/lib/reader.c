@@ -1,9 +1,12 @@
 /* reader.c -- reads articles from plain text files (with optional header
- * lines), JSON Lines (json-c) and PETRARCH <Sentence> XML (libxml2), from a
- * file or stdin. A malformed record is reported with its file and line and
- * skipped; the records around it are read. */
+ * lines), JSON Lines (json-c), PETRARCH <Sentence> XML and RSS or Atom
+ * feeds (libxml2, streamed), WARC files of HTML responses (warc.c) and
+ * HTML pages (html.c), from a file or stdin, gzip'd or not (input.c). A
+ * malformed record is reported with its file and line and skipped; the
+ * records around it are read. */
 #include <ctype.h>
 #include <json-c/json.h>
+#include <libxml/HTMLparser.h>
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -17,9 +20,11 @@
 #include <utf8proc.h>
 
 #include "date.h"
+#include "html.h"
 #include "input.h"
 #include "status.h"
 #include "utf8.h"
+#include "warc.h"
 
 #define MAX_LINE (16u << 20) /* longest JSON line, and longest text article, read */
 
@@ -43,8 +48,11 @@ struct dyad_reader {
     xmlNode **xq;
     size_t xqn, xqcap, xqpos;
     int xeof, xentities, xnomem;
-    xmlNode *xcur; /* the <Sentence> being read, freed on the next call */
-    char *buf;     /* line buffer */
+    xmlNode *xcur;    /* the <Sentence> being read, freed on the next call */
+    char *feed_title; /* a feed's own title: its items' source */
+    warc_record warc;
+    long warc_skipped; /* responses that held no article text */
+    char *buf;         /* line buffer */
     size_t bufcap;
     size_t buflen, bufpos; /* JSONL: the line read, and where its next object
                               starts when one line holds several */
@@ -81,6 +89,8 @@ void dyad_reader_free(dyad_reader *r) {
     clear_article(r);
     if (r->own_f && r->f) fclose(r->f);
     xml_close(r);
+    free(r->feed_title);
+    warc_record_free(&r->warc);
     free(r->buf);
     free(r->path);
     free(r->base);
@@ -128,14 +138,35 @@ static char *slurp(FILE *f, size_t *len, size_t max, int *over) {
     return all;
 }
 
-/* The format of a file from its first bytes: JSON Lines open with "{",
- * PETRARCH records (XML) with "<". What is neither is text, unless the
- * file's name says it is JSON Lines or XML (so a first line that is
- * broken is reported as a broken record). */
+/* Whether h[0..n) starts with s, in any case. */
+static int starts(const unsigned char *h, size_t n, const char *s) {
+    size_t k = strlen(s);
+    return n >= k && !strncasecmp((const char *)h, s, k);
+}
+
+/* The format of a file from its first bytes: JSON Lines open with "{", a
+ * WARC file with "WARC/", XML with "<": an RSS or Atom feed or an HTML
+ * page by its first element, PETRARCH records otherwise. What is none of
+ * these is text, unless the file's name says it is JSON Lines or XML (so
+ * a first line that is broken is reported as a broken record). */
 static dyad_input_format guess(const char *path, const unsigned char *h, size_t n) {
     while (n && isspace(*h)) h++, n--;
     if (n && *h == '{') return DYAD_FMT_JSONL;
-    if (n && *h == '<') return DYAD_FMT_PETRXML;
+    if (starts(h, n, "WARC/")) return DYAD_FMT_WARC;
+    if (n && *h == '<') {
+        /* the first element that is no prolog, comment or doctype */
+        for (size_t i = 0; i + 1 < n; i++) {
+            if (h[i] != '<') continue;
+            const unsigned char *e = h + i + 1;
+            size_t left = n - i - 1;
+            if (starts(e, left, "!doctype html") || starts(e, left, "html")) return DYAD_FMT_HTML;
+            if (*e == '?' || *e == '!') continue;
+            if (starts(e, left, "rss") || starts(e, left, "feed") || starts(e, left, "rdf:rdf"))
+                return DYAD_FMT_FEED;
+            break;
+        }
+        return DYAD_FMT_PETRXML;
+    }
     const char *b = strrchr(path, '/');
     b = b ? b + 1 : path;
     const char *dot = strchr(b, '.'); /* "x.jsonl.gz": the first extension */
@@ -176,8 +207,20 @@ static void xml_end(void *ctx, const xmlChar *name, const xmlChar *prefix, const
     dyad_reader *r = c->_private;
     xmlNode *done = c->node;
     xmlSAX2EndElementNs(ctx, name, prefix, uri);
-    if (!done || done->type != XML_ELEMENT_NODE || strcmp((const char *)done->name, "Sentence")) return;
+    if (!done || done->type != XML_ELEMENT_NODE) return;
+    const char *el = (const char *)done->name;
+    if (r->fmt == DYAD_FMT_FEED ? strcmp(el, "item") && strcmp(el, "entry")
+                                : strcmp(el, "Sentence") != 0)
+        return;
     xmlNode *parent = done->parent;
+    if (r->fmt == DYAD_FMT_FEED && !r->feed_title && parent) /* the channel's or feed's <title> */
+        for (xmlNode *k = parent->children; k; k = k->next)
+            if (k->type == XML_ELEMENT_NODE && !strcmp((const char *)k->name, "title")) {
+                xmlChar *tt = xmlNodeGetContent(k);
+                r->feed_title = dup0(tt ? (const char *)tt : "");
+                xmlFree(tt);
+                break;
+            }
     xmlUnlinkNode(done);
     if (r->xqn == r->xqcap) {
         size_t cap = r->xqcap ? 2 * r->xqcap : 64;
@@ -306,7 +349,7 @@ static dyad_status reader_start(dyad_reader *r, const char *path, dyad_input_for
         return dyad_fail(err, DYAD_ENOMEM, path, 0, "out of memory");
     }
     r->fmt = fmt == DYAD_FMT_AUTO ? guess(path, head + skip, nhead - (size_t)skip) : fmt;
-    if (r->fmt == DYAD_FMT_PETRXML) {
+    if (r->fmt == DYAD_FMT_PETRXML || r->fmt == DYAD_FMT_FEED) {
         dyad_status st = xml_open(r, path, err);
         if (st != DYAD_OK) {
             dyad_reader_free(r);
@@ -596,27 +639,46 @@ static int next_text(dyad_reader *r, dyad_article *out, dyad_error *err) {
     return 1;
 }
 
-/* The next finished <Sentence>, the file read on as needed; NULL at the
- * end (or when the parser stopped). It is the reader's until the next call. */
-static xmlNode *next_sentence(dyad_reader *r) {
+/* The next finished record (<Sentence>, <item>, <entry>) into *s, the
+ * file read on as needed: 1; 0 at the end (or when the parser stopped);
+ * -1 when out of memory. It is the reader's until the next call. */
+static int next_record(dyad_reader *r, xmlNode **s, dyad_error *err) {
     xmlFreeNode(r->xcur);
     r->xcur = NULL;
     while (r->xqpos == r->xqn) {
         r->xqpos = r->xqn = 0;
-        if (r->xeof || r->xnomem || r->xentities || r->xctx->instate == XML_PARSER_EOF) return NULL;
+        if (r->xnomem) return dyad_fail(err, DYAD_ENOMEM, r->path, 0, "out of memory reading XML"), -1;
+        if (r->xeof || r->xentities || r->xctx->instate == XML_PARSER_EOF) return 0;
         xml_feed(r);
     }
-    return r->xcur = r->xq[r->xqpos++];
+    *s = r->xcur = r->xq[r->xqpos++];
+    return 1;
+}
+
+/* White space collapsed to one space, trimmed: a malloc'd copy. */
+static char *collapse(const char *t) {
+    size_t n = strlen(t), k = 0;
+    char *col = malloc(n + 1);
+    if (!col) return NULL;
+    int sp = 0;
+    for (size_t q = 0; q < n; q++) {
+        if (isspace((unsigned char)t[q])) {
+            sp = 1;
+            continue;
+        }
+        if (sp && k) col[k++] = ' ';
+        sp = 0;
+        col[k++] = t[q];
+    }
+    col[k] = '\0';
+    return col;
 }
 
 static int next_xml(dyad_reader *r, dyad_article *out, dyad_error *err) {
     for (;;) {
-        xmlNode *s = next_sentence(r);
-        if (!s) {
-            if (r->xnomem)
-                return dyad_fail(err, DYAD_ENOMEM, r->path, 0, "out of memory reading XML"), -1;
-            return 0;
-        }
+        xmlNode *s;
+        int got = next_record(r, &s, err);
+        if (got <= 0) return got;
         long line = (long)xmlGetLineNo(s);
         xmlNode *tn = NULL;
         for (xmlNode *c = s->children; c; c = c->next)
@@ -648,29 +710,13 @@ static int next_xml(dyad_reader *r, dyad_article *out, dyad_error *err) {
         r->source = dup0(src ? (const char *)src : "");
         r->title = dup0("");
         r->url = dup0("");
-        /* collapse white space */
-        const char *t = txt ? (const char *)txt : "";
-        size_t tn2 = strlen(t), k = 0;
-        char *col = malloc(tn2 + 1);
-        if (col) {
-            int sp = 0;
-            for (size_t q = 0; q < tn2; q++) {
-                if (isspace((unsigned char)t[q])) {
-                    sp = 1;
-                    continue;
-                }
-                if (sp && k) col[k++] = ' ';
-                sp = 0;
-                col[k++] = t[q];
-            }
-            col[k] = '\0';
-        }
+        char *col = collapse(txt ? (const char *)txt : "");
         xmlFree(id);
         xmlFree(date);
         xmlFree(src);
         xmlFree(txt);
         size_t tl = 0;
-        r->text = col ? clean(r, col, k, line, &tl) : NULL;
+        r->text = col ? clean(r, col, strlen(col), line, &tl) : NULL;
         free(col);
         if (!r->id || !r->date || !r->source || !r->title || !r->url || !r->text)
             return dyad_fail(err, DYAD_ENOMEM, r->path, line, "out of memory"), -1;
@@ -679,12 +725,235 @@ static int next_xml(dyad_reader *r, dyad_article *out, dyad_error *err) {
     }
 }
 
+/* Sets r's article from a page read by html_extract (its fields taken
+ * over), an id and a fallback date (YYYY-MM-DD or ""): 1, -1 when out of
+ * memory. */
+static int from_page(dyad_reader *r, html_article *h, const char *id, const char *date, long line,
+                     dyad_article *out, dyad_error *err) {
+    clear_article(r);
+    r->id = dup0(id);
+    r->date = dup0(h->date[0] ? h->date : date);
+    r->source = h->source;
+    r->title = h->title;
+    r->url = h->url;
+    h->source = h->title = h->url = NULL;
+    size_t tl = 0;
+    r->text = clean(r, h->text, strlen(h->text), line, &tl);
+    html_article_free(h);
+    if (!r->id || !r->date || !r->text)
+        return dyad_fail(err, DYAD_ENOMEM, r->path, line, "out of memory"), -1;
+    fill(r, out, tl, line, 0);
+    return 1;
+}
+
+/* The words of an HTML fragment without its tags, white space collapsed:
+ * malloc'd. */
+static char *html_words(const char *body) {
+    size_t n = strlen(body);
+    htmlDocPtr d = htmlReadMemory(body, n > (1u << 30) ? 1 << 30 : (int)n, NULL, "UTF-8",
+                                  HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                      HTML_PARSE_NONET);
+    xmlChar *c = d && xmlDocGetRootElement(d) ? xmlNodeGetContent(xmlDocGetRootElement(d)) : NULL;
+    char *t = collapse(c ? (const char *)c : "");
+    xmlFree(c);
+    xmlFreeDoc(d);
+    return t;
+}
+
+/* The text of a feed item's body: its paragraphs when it is HTML with
+ * paragraphs, else its words without tags. malloc'd. */
+static char *item_text(const char *body) {
+    html_article h;
+    const char *why;
+    if (!strchr(body, '<')) return collapse(body);
+    if (html_extract(body, strlen(body), "UTF-8", NULL, &h, &why) != 0) return html_words(body);
+    char *t;
+    if (h.text[0]) {
+        t = h.text;
+        h.text = NULL;
+    } else /* "Three <b>killed</b>": no paragraph */
+        t = html_words(body);
+    html_article_free(&h);
+    return t;
+}
+
+/* An RSS <item> or Atom <entry>: title, link, id (guid, else link),
+ * date (pubDate, published, updated, dc:date), body (the longest of
+ * description, summary, content and content:encoded). */
+static int next_feed(dyad_reader *r, dyad_article *out, dyad_error *err) {
+    for (;;) {
+        xmlNode *s;
+        int got = next_record(r, &s, err);
+        if (got <= 0) return got;
+        long line = (long)xmlGetLineNo(s);
+        xmlChar *title = NULL, *link = NULL, *id = NULL, *date = NULL, *body = NULL;
+        int published = 0;
+        size_t body_len = 0;
+        for (xmlNode *c = s->children; c; c = c->next) {
+            if (c->type != XML_ELEMENT_NODE) continue;
+            const char *n = (const char *)c->name;
+            if (!strcmp(n, "title") && !title) {
+                title = xmlNodeGetContent(c);
+            } else if (!strcmp(n, "link")) {
+                xmlChar *href = xmlGetProp(c, (const xmlChar *)"href");
+                xmlChar *rel = xmlGetProp(c, (const xmlChar *)"rel");
+                if (!link && (!rel || !strcmp((const char *)rel, "alternate")))
+                    link = href ? href : xmlNodeGetContent(c);
+                else
+                    xmlFree(href);
+                xmlFree(rel);
+            } else if ((!strcmp(n, "guid") || !strcmp(n, "id")) && !id) {
+                id = xmlNodeGetContent(c);
+            } else if (!strcmp(n, "pubDate") || !strcmp(n, "published") || !strcmp(n, "updated") ||
+                       !strcmp(n, "date")) {
+                if (published) continue; /* the day it was published, not updated */
+                xmlFree(date);
+                date = xmlNodeGetContent(c);
+                published = strcmp(n, "updated") != 0;
+            } else if (!strcmp(n, "description") || !strcmp(n, "summary") || !strcmp(n, "content") ||
+                       !strcmp(n, "encoded")) {
+                xmlChar *b = xmlNodeGetContent(c);
+                size_t bl = b ? strlen((const char *)b) : 0;
+                if (bl > body_len) {
+                    xmlFree(body);
+                    body = b;
+                    body_len = bl;
+                } else
+                    xmlFree(b);
+            }
+        }
+        char d[11] = "";
+        if (date) { /* RSS's RFC 822, or ISO 8601 (Atom, dc:date) */
+            char *dt = collapse((const char *)date);
+            if (dt && date_rfc822(dt, d) != 0 && date_normalize(dt, d) != 0) {
+                dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, line, "bad date \"%s\" ignored", dt);
+                d[0] = '\0';
+            }
+            free(dt);
+        }
+        html_article h = {.title = collapse(title ? (const char *)title : ""),
+                          .date = dup0(""),
+                          .source = dup0(r->feed_title ? r->feed_title : ""),
+                          .url = collapse(link ? (const char *)link : ""),
+                          .text = body ? item_text((const char *)body) : dup0("")};
+        char *idc = collapse(id ? (const char *)id : link ? (const char *)link : "");
+        xmlFree(title);
+        xmlFree(link);
+        xmlFree(id);
+        xmlFree(date);
+        xmlFree(body);
+        if (!h.title || !h.date || !h.source || !h.url || !h.text || !idc) {
+            html_article_free(&h);
+            free(idc);
+            return dyad_fail(err, DYAD_ENOMEM, r->path, line, "out of memory"), -1;
+        }
+        if (!h.text[0] && !h.title[0]) {
+            dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, line,
+                      "feed item without text or title skipped");
+            html_article_free(&h);
+            free(idc);
+            continue;
+        }
+        if (!h.text[0]) { /* a headline alone is what the item says */
+            free(h.text);
+            h.text = dup0(h.title);
+        }
+        char *aid = idc;
+        if (!idc[0]) {
+            aid = malloc(strlen(r->base) + 24);
+            if (aid) sprintf(aid, "%s:%ld", r->base, line);
+        }
+        got = aid && h.text ? from_page(r, &h, aid, d, line, out, err)
+                            : (html_article_free(&h),
+                               dyad_fail(err, DYAD_ENOMEM, r->path, line, "out of memory"), -1);
+        if (aid != idc) free(aid);
+        free(idc);
+        return got;
+    }
+}
+
+/* The next WARC response that holds an HTML page with article text: its
+ * id the record's, its date the page's, else the day it was fetched.
+ * Other records (requests, metadata, images, redirects) are passed over;
+ * pages without text are counted and said once at the end. */
+static int next_warc(dyad_reader *r, dyad_article *out, dyad_error *err) {
+    for (;;) {
+        const char *why = NULL;
+        int got = warc_next(r->f, &r->line, &r->warc, &why);
+        if (got == 0) return 0;
+        if (got == -2) return dyad_fail(err, DYAD_ENOMEM, r->path, r->line, "out of memory"), -1;
+        warc_record *w = &r->warc;
+        if (got < 0) {
+            dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, w->line, "%s", why);
+            continue;
+        }
+        if (strcmp(w->type, "response") != 0 || !strstr(w->ctype, "application/http")) continue;
+        http_response h;
+        if (http_parse(w->block, w->len, &h, &why) != 0) {
+            dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, w->line, "%s; record %s skipped", why,
+                      w->id);
+            continue;
+        }
+        int html = h.status == 200 &&
+                   (!strcasecmp(h.ctype, "text/html") || !strcasecmp(h.ctype, "application/xhtml+xml"));
+        html_article page;
+        int ok = html &&
+                 html_extract(h.body, h.len, h.charset[0] ? h.charset : NULL, w->uri, &page, &why) == 0;
+        free(h.owned);
+        if (!ok) continue; /* not a page */
+        if (!page.text[0]) {
+            r->warc_skipped++;
+            html_article_free(&page);
+            continue;
+        }
+        char d[11] = "";
+        if (w->date[0] && date_normalize(w->date, d) != 0) d[0] = '\0';
+        return from_page(r, &page, w->id[0] ? w->id : w->uri, d, w->line, out, err);
+    }
+}
+
+/* A file that is one HTML page: one article, its id the file's name. */
+static int next_html(dyad_reader *r, dyad_article *out, dyad_error *err) {
+    if (r->done) return 0;
+    r->done = 1;
+    size_t n = 0;
+    int over;
+    char *all = slurp(r->f, &n, MAX_LINE, &over);
+    if (over) {
+        dyad_warn(r->warn, r->ud, DYAD_ELIMIT, r->path, 1, "page over %u MB skipped", MAX_LINE >> 20);
+        return 0;
+    }
+    if (!all) return dyad_fail(err, DYAD_ENOMEM, r->path, 0, "out of memory"), -1;
+    html_article page;
+    const char *why = NULL;
+    int rc = html_extract(all, n, NULL, NULL, &page, &why);
+    free(all);
+    if (rc != 0) {
+        dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, 1, "%s; skipped", why);
+        return 0;
+    }
+    if (!page.text[0]) {
+        dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, 1, "an HTML page without article text; skipped");
+        html_article_free(&page);
+        return 0;
+    }
+    return from_page(r, &page, r->base, "", 1, out, err);
+}
+
+long long dyad_reader_offset(const dyad_reader *r, long long *size) {
+    *size = -1;
+    return r && r->in ? input_offset(r->in, size) : -1;
+}
+
 int dyad_reader_next(dyad_reader *r, dyad_article *out, dyad_error *err) {
     if (r->ended) return 0;
     int got;
     switch (r->fmt) {
     case DYAD_FMT_JSONL: got = next_jsonl(r, out, err); break;
     case DYAD_FMT_PETRXML: got = next_xml(r, out, err); break;
+    case DYAD_FMT_FEED: got = next_feed(r, out, err); break;
+    case DYAD_FMT_WARC: got = next_warc(r, out, err); break;
+    case DYAD_FMT_HTML: got = next_html(r, out, err); break;
     default: got = next_text(r, out, err); break;
     }
     if (got != 0) return got;
@@ -694,5 +963,9 @@ int dyad_reader_next(dyad_reader *r, dyad_article *out, dyad_error *err) {
     const char *why = input_error(r->in);
     if (why)
         dyad_warn(r->warn, r->ud, DYAD_EIO, r->path, r->line, "%s; the rest of the file is lost", why);
+    if (r->warc_skipped)
+        dyad_warn(r->warn, r->ud, DYAD_EPARSE, r->path, r->line,
+                  "%ld HTML response%s without article text skipped", r->warc_skipped,
+                  r->warc_skipped == 1 ? "" : "s");
     return 0;
 }

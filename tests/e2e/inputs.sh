@@ -1,6 +1,7 @@
 #!/bin/sh
 # Inputs as news arrives: gzip files (read by content, whatever the name),
-# JSON Lines piped to stdin, a gzip file that breaks off.
+# JSON Lines piped to stdin, a gzip file that breaks off, WARC files of
+# web pages (plain and gzip'd record by record, as CC-NEWS is).
 set -u
 DYAD=${DYAD:-build-asan/dyad}
 tmp=$(mktemp -d)
@@ -36,5 +37,20 @@ head -c "$(($(wc -c <"$tmp/news.dat") - 40))" "$tmp/news.dat" >"$tmp/cut.gz"
 "$DYAD" code "$tmp/cut.gz" "$tmp/in.jsonl" >"$tmp/cut" 2>"$tmp/err"
 grep -q "cut.gz:[0-9]*: .*truncated" "$tmp/err" || { echo "no warning naming cut.gz"; cat "$tmp/err"; fail=1; }
 [ "$(wc -l <"$tmp/cut")" -gt "$(wc -l <"$tmp/plain")" ] || { echo "the file after cut.gz not coded"; fail=1; }
+# WARC: the pages' articles, the same from the gzip'd file and from stdin
+python3 tests/e2e/lib/make_warc.py "$tmp/n.warc" "$tmp/n.warc.gz" || exit 1
+"$DYAD" code --format tsv "$tmp/n.warc" >"$tmp/warc" 2>"$tmp/werr" || { echo "WARC not coded"; fail=1; }
+"$DYAD" code -q --format tsv "$tmp/n.warc.gz" >"$tmp/warcgz" || { echo "WARC.gz not coded"; fail=1; }
+"$DYAD" code -q --format tsv - <"$tmp/n.warc.gz" >"$tmp/warcin" || { echo "WARC.gz on stdin not coded"; fail=1; }
+cmp -s "$tmp/warc" "$tmp/warcgz" || { echo "WARC.gz coded differently"; fail=1; }
+cmp -s "$tmp/warc" "$tmp/warcin" || { echo "WARC.gz on stdin coded differently"; fail=1; }
+# the page's events, dated by its metadata; the chunked, gzip'd page too
+grep -q "^urn:uuid:page-1	0	2024-08-20	USAGOV	QAT	042" "$tmp/warc" || { echo "no visit from page-1"; fail=1; }
+grep -q "^urn:uuid:page-2	0	2024-08-21	EGYGOV" "$tmp/warc" || { echo "no meeting from page-2"; fail=1; }
+# nav and footer are no article text, and the image, redirect and
+# request are no articles
+! grep -q "Copyright\|uuid:img\|uuid:moved\|uuid:req" "$tmp/warc" || { echo "boilerplate coded"; fail=1; }
+grep -q "n.warc:[0-9]*: not the start of a WARC record" "$tmp/werr" || { echo "broken record not said"; fail=1; }
+grep -q "1 HTML response without article text" "$tmp/werr" || { echo "empty page not counted"; fail=1; }
 [ $fail -eq 0 ] && echo "inputs: ok"
 exit $fail

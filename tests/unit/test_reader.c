@@ -272,6 +272,126 @@ static void format_from_content(void **s) {
     unlink(p);
 }
 
+/* Reads every article of text, in a file named with suffix: a line
+ * "id|date|source|url|title|text" each into out. */
+static int read_all(const char *suffix, const char *text, size_t len, test_warnings *w, char *out,
+                    size_t n) {
+    char *p = write_temp(suffix, text, len);
+    dyad_reader *r;
+    assert_int_equal(dyad_reader_open(&r, p, DYAD_FMT_AUTO, test_warn_cb, w, NULL), DYAD_OK);
+    dyad_article a;
+    int k = 0, got;
+    out[0] = '\0';
+    while ((got = dyad_reader_next(r, &a, NULL)) == 1) {
+        snprintf(out + strlen(out), n - strlen(out), "%s|%s|%s|%s|%s|%s\n", a.id, a.date, a.source,
+                 a.url, a.title, a.text);
+        k++;
+    }
+    assert_int_equal(got, 0);
+    dyad_reader_free(r);
+    unlink(p);
+    return k;
+}
+
+static void rss_and_atom(void **s) {
+    (void)s;
+    const char *rss =
+        "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Levant Wire</title>\n"
+        "<item><title>Envoy in Doha</title><link>https://w.example/a1</link><guid>w-a1</guid>\n"
+        "<pubDate>Tue, 20 Aug 2024 09:15:00 GMT</pubDate><description>&lt;p&gt;The envoy arrived "
+        "in  Doha.&lt;/p&gt;&lt;p&gt;Talks began.&lt;/p&gt;</description></item>\n"
+        "<item><title>Egypt hosts talks</title><link>https://w.example/a2</link>"
+        "<pubDate>Wed, 21 Aug 24 10:00:00 +0000</pubDate></item>\n"
+        "<item><title>Plain</title><pubDate>sometime</pubDate><description>Hamas <b>rejected</b> "
+        "it.</description></item>\n"
+        "<item><link>https://w.example/nothing</link></item>\n"
+        "</channel></rss>\n";
+    test_warnings w = {0};
+    char out[2048];
+    /* told from the content: no extension */
+    assert_int_equal(read_all("", rss, strlen(rss), &w, out, sizeof out), 3);
+    assert_non_null(strstr(out, "w-a1|2024-08-20|Levant Wire|https://w.example/a1|Envoy in Doha|"
+                                "The envoy arrived in Doha.\n\nTalks began.\n"));
+    /* no guid: the link is the id; no body: the headline is the text */
+    assert_non_null(strstr(out, "https://w.example/a2|2024-08-21|Levant Wire|https://w.example/a2|"
+                                "Egypt hosts talks|Egypt hosts talks\n"));
+    /* markup without paragraphs gives its words; a bad date is said */
+    assert_non_null(strstr(out, "||Levant Wire||Plain|Hamas rejected it.\n"));
+    assert_int_equal(w.n, 2);
+    assert_non_null(strstr(w.text[0], ":6: bad date \"sometime\""));
+    assert_non_null(strstr(w.text[1], ":7: feed item without text or title"));
+    const char *atom =
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Atom News</title>\n"
+        "<entry><title>Talks in Cairo</title><link rel=\"self\" href=\"https://a.example/api/e1\"/>"
+        "<link rel=\"alternate\" href=\"https://a.example/e1\"/><id>tag:a.example,2024:e1</id>"
+        "<updated>2024-08-23T10:00:00Z</updated><published>2024-08-22T08:00:00+02:00</published>"
+        "<content type=\"html\">&lt;p&gt;Mediators met in Cairo.&lt;/p&gt;</content></entry>\n"
+        "</feed>\n";
+    memset(&w, 0, sizeof w);
+    assert_int_equal(read_all(".xml", atom, strlen(atom), &w, out, sizeof out), 1);
+    assert_string_equal(out,
+                        "tag:a.example,2024:e1|2024-08-22|Atom News|https://a.example/e1|Talks in Cairo|"
+                        "Mediators met in Cairo.\n");
+    assert_int_equal(w.n, 0);
+}
+
+/* Appends a WARC record of block b to buf. */
+static void warc_add(char *buf, size_t cap, const char *type, const char *id, const char *uri,
+                     const char *b) {
+    snprintf(buf + strlen(buf), cap - strlen(buf),
+             "WARC/1.0\r\nWARC-Type: %s\r\nWARC-Record-ID: <%s>\r\nWARC-Target-URI: %s\r\n"
+             "WARC-Date: 2024-08-25T01:02:03Z\r\nContent-Type: application/http; msgtype=%s\r\n"
+             "Content-Length: %zu\r\n\r\n%s\r\n\r\n",
+             type, id, uri, type, strlen(b), b);
+}
+
+static void warc_responses(void **s) {
+    (void)s;
+    static char warc[8192];
+    warc[0] = '\0';
+    warc_add(warc, sizeof warc, "request", "urn:uuid:q1", "https://w.example/a1",
+             "GET /a1 HTTP/1.1\r\n\r\n");
+    warc_add(warc, sizeof warc, "response", "urn:uuid:r1", "https://w.example/a1",
+             "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+             "<html><head><meta property=\"og:site_name\" content=\"Wire\"></head><body>"
+             "<nav><p>Home World Sports</p></nav><article><p>The envoy arrived in Doha.</p></article>"
+             "</body></html>");
+    strcat(warc, "garbage between records\r\n");
+    warc_add(warc, sizeof warc, "response", "urn:uuid:r2", "https://w.example/logo.png",
+             "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\nPNG");
+    warc_add(warc, sizeof warc, "response", "urn:uuid:r3", "https://w.example/a3",
+             "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
+             "1a\r\n<html><body><p>Talks in \r\n11\r\nCairo ended.</p>\r\n0\r\n\r\n");
+    test_warnings w = {0};
+    char out[2048];
+    assert_int_equal(read_all(".warc", warc, strlen(warc), &w, out, sizeof out), 2);
+    /* no date in the page: the day it was fetched */
+    assert_string_equal(out,
+                        "urn:uuid:r1|2024-08-25|Wire|https://w.example/a1||The envoy arrived in Doha.\n"
+                        "urn:uuid:r3|2024-08-25||https://w.example/a3||Talks in Cairo ended.\n");
+    assert_int_equal(w.n, 1);
+    assert_non_null(strstr(w.text[0], "not the start of a WARC record"));
+    /* a record cut short is said, and what came before it kept */
+    memset(&w, 0, sizeof w);
+    assert_int_equal(read_all(".warc", warc, strlen(warc) - 30, &w, out, sizeof out), 1);
+    assert_int_equal(w.n, 2);
+    assert_non_null(strstr(w.text[1], "ends inside a WARC record"));
+}
+
+static void html_page(void **s) {
+    (void)s;
+    const char *page =
+        "<!DOCTYPE html>\n<html><head><title>A visit</title>"
+        "<meta property=\"article:published_time\" content=\"2024-08-20T09:00:00Z\"></head>"
+        "<body><p>The envoy arrived in Doha.</p></body></html>\n";
+    test_warnings w = {0};
+    char out[1024];
+    assert_int_equal(read_all(".txt", page, strlen(page), &w, out, sizeof out), 1);
+    assert_non_null(strstr(out, "|2024-08-20|||A visit|The envoy arrived in Doha.\n"));
+    assert_int_equal(w.n, 0);
+}
+
 static void missing_file(void **s) {
     (void)s;
     dyad_reader *r = NULL;
@@ -289,6 +409,8 @@ int main(void) {
         cmocka_unit_test(jsonl_good_and_bad), cmocka_unit_test(petrarch_xml),
         cmocka_unit_test(missing_file),       cmocka_unit_test(gzip_files),
         cmocka_unit_test(gzip_truncated),     cmocka_unit_test(format_from_content),
+        cmocka_unit_test(rss_and_atom),       cmocka_unit_test(warc_responses),
+        cmocka_unit_test(html_page),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
