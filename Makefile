@@ -169,7 +169,7 @@ asan:
 #                        in tests/accuracy/*.floor; test splits never
 ACC_TOOLS := $(BUILD)/tools/score_figures $(BUILD)/tools/score_places $(BUILD)/tools/score_penta \
              $(BUILD)/tools/score_spans $(BUILD)/tools/score_merge $(BUILD)/tools/score_petr \
-             $(BUILD)/tools/score_actors
+             $(BUILD)/tools/score_actors $(BUILD)/tools/score_dups
 accuracy: all $(ACC_TOOLS)
 	sh tests/accuracy/run.sh report $(BUILD)
 

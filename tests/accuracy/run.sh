@@ -236,6 +236,26 @@ else
     bad "cannot unpack $ECB/ECB+_xml.tar.gz"
 fi
 
+# --- copies of one story (near-duplicates), on ECB+ -----------------------
+# The ECB+ articles of the split (reports of one event from many sites are
+# not copies) and two syndicated copies of each, made as wire copies
+# differ (a dateline, a headline, the last paragraph cut): pairs found as
+# the stores find them, beside the exact text hash and the first 200
+# characters. "different-reports merged" must stay 0.
+dups() { # LABEL dev|test
+    python3 tests/accuracy/dups_set.py "$ECB/ECB+_xml.tar.gz" "$2" >"$tmp/dups.jsonl" ||
+        { bad "dups_set.py $2 failed"; return 1; }
+    score "copies of one story, ECB+ $1 topics and copies of their articles" "P R F1 tp fp" \
+        "$T/score_dups" "$tmp/dups.jsonl"
+    grep -q "^ALSO different-reports merged=0 " "$tmp/out" || bad "copies: different reports merged ($1)"
+}
+if [ "$MODE" = check ]; then
+    dups dev dev && floor "copies of one story (ECB+ dev)" tests/accuracy/dups_dev.floor P R
+else
+    dups dev dev
+    dups "test (36-45)" test
+fi
+
 # --- event places ---------------------------------------------------------
 places() { # --train|--test LABEL
     score "event-location $2: the place of each record's event" "P R F1 none_acc records coded" \

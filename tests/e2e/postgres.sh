@@ -58,6 +58,7 @@ same "--code" query --format jsonl --code 19
 same "--from --to" query --format csv --from 2024-08-01 --to 2024-10-31
 same "--text" query --format jsonl --text Lapid
 same "--text two words" query --format csv --text 'Blinken Doha'
+
 same "--one-a-day" query --format jsonl --one-a-day
 same "--min-confidence" query --format csv --min-confidence 0.85
 same "--min-confidence stats" stats --by dyad --min-confidence 0.85
@@ -71,6 +72,22 @@ n=$("$DYAD" query --db "$pg" --text Lapid --format jsonl | grep -c '"code":"112"
 [ "$n" -ge 1 ] || { echo "PostgreSQL full-text search found no accusation"; fail=1; }
 "$DYAD" query --db "$pg" --actor USAGOV --code 042 --from 2024-08-20 --to 2024-08-20 --format csv | tail -n +2 |
     grep -q '^[0-9]*,2024-08-20,"USAGOV","QAT",042,04,1,1.9,[0-9]*,2,2,' || { echo "Doha visit not merged from 2 articles in PostgreSQL"; fail=1; }
+
+# a syndicated copy of wire-a (a dateline in front, its last line cut) is
+# linked to wire-a's story in both stores, and counted alike
+python3 - "$SEEDS" >"$tmp/copy.jsonl" <<'X'
+import json, sys
+d = json.loads(open(sys.argv[1]).readline())
+lines = d["text"].rstrip("\n").split("\n")
+d.update(id="copy-a", source="Dyad Test Site", text="DOHA (Reuters) - " + "\n".join(lines[:-1]))
+print(json.dumps(d))
+X
+for db in "$lite" "$pg"; do "$DYAD" ingest --db "$db" "$tmp/copy.jsonl" 2>/dev/null || fail=1; done
+story="SELECT (SELECT story FROM articles WHERE id = 'copy-a') = (SELECT hash FROM articles WHERE id = 'wire-a')"
+[ "$(sqlite3 "$lite" "$story")" = 1 ] || { echo "SQLite: the copy is not linked to wire-a"; fail=1; }
+[ "$(as_pg "$PGBIN/psql" -qtA -h 127.0.0.1 -p "$port" -U postgres -d dyad -c "$story")" = t ] ||
+    { echo "PostgreSQL: the copy is not linked to wire-a"; fail=1; }
+same "a syndicated copy" query --format csv
 
 # --place: the seeds tell of events in Doha, found in either store
 for db in "$lite" "$pg"; do

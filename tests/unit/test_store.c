@@ -423,20 +423,93 @@ static void stored_before_coding(void **state) {
     dyad_store_close(st);
 }
 
+/* Copies of one wire story (another dateline, the last paragraph cut) are
+ * one article to NumArticles, in whichever order they come; another
+ * report of the same event is another article. */
+static void story_copies(void **state) {
+    (void)state;
+    static const char *wire =
+        "Blinken visited Doha on Tuesday. The top American diplomat met the emir and the prime "
+        "minister of Qatar to press for a ceasefire in Gaza and the release of the hostages held "
+        "there, officials said. Talks are expected to continue in Cairo later this week with "
+        "Egyptian and Qatari mediators, according to two people familiar with the matter.\n\n"
+        "The war began in October after an attack on southern Israel.";
+    char copy[1024];
+    snprintf(copy, sizeof copy, "DOHA, Qatar (AP) - %.*s", (int)(strrchr(wire, '\n') - wire - 1), wire);
+    static const char *other =
+        "Blinken visited Doha on Tuesday, his ninth trip to the region since the war began. In "
+        "remarks to reporters before boarding his plane he said a deal was within reach but that "
+        "both sides had to make hard choices, and he urged the leaders to seize what could be the "
+        "last chance for an agreement this year.";
+    for (int order = 0; order < 2; order++) {
+        dyad_store *st = open_begun();
+        if (order == 0) {
+            assert_int_equal(put(st, "w1", "2024-08-20", "wire-a", wire), 1);
+            assert_int_equal(put(st, "w2", "2024-08-20", "site-b", copy), 1);
+        } else {
+            assert_int_equal(put(st, "w2", "2024-08-20", "site-b", copy), 1);
+            assert_int_equal(put(st, "w1", "2024-08-20", "wire-a", wire), 1);
+        }
+        assert_int_equal(dyad_store_commit(st, NULL), DYAD_OK);
+        rows r = {0};
+        dyad_query q = {.actor = "USA", .code = "042"};
+        assert_int_equal(dyad_store_query(st, &q, collect, &r, NULL), DYAD_OK);
+        assert_int_equal(r.n, 1);
+        assert_int_equal(r.mentions, 2);
+        assert_int_equal(r.sources, 2);
+        assert_int_equal(r.articles, 1); /* one story */
+        assert_int_equal(dyad_store_begin(st, NULL), DYAD_OK);
+        assert_int_equal(put(st, "w3", "2024-08-20", "site-c", other), 1);
+        assert_int_equal(dyad_store_commit(st, NULL), DYAD_OK);
+        memset(&r, 0, sizeof r);
+        assert_int_equal(dyad_store_query(st, &q, collect, &r, NULL), DYAD_OK);
+        assert_int_equal(r.mentions, 3);
+        assert_int_equal(r.articles, 2); /* another report */
+        dyad_store_close(st);
+        teardown(NULL);
+        setup(NULL);
+    }
+}
+
 static void merge_rule(void **state) {
     (void)state;
     const merge_mention base[] = {
-        {.id = 1, .article = 1, .source = "A", .place = "Rafah", .country = "PSE", .kind = "city"},
-        {.id = 2, .article = 2, .source = "B", .place = "Khan Younis", .country = "PSE", .kind = "city"},
-        {.id = 3, .article = 3, .source = "A", .place = "Rafah", .country = "PSE", .kind = "city"},
+        {.id = 1,
+         .article = 1,
+         .story = "s1",
+         .source = "A",
+         .place = "Rafah",
+         .country = "PSE",
+         .kind = "city"},
+        {.id = 2,
+         .article = 2,
+         .story = "s2",
+         .source = "B",
+         .place = "Khan Younis",
+         .country = "PSE",
+         .kind = "city"},
+        {.id = 3,
+         .article = 3,
+         .story = "s3",
+         .source = "A",
+         .place = "Rafah",
+         .country = "PSE",
+         .kind = "city"},
         {.id = 4,
          .article = 4,
+         .story = "s4",
          .source = "C",
          .place = "Palestine",
          .country = "PSE",
          .kind = "country"},
-        {.id = 5, .article = 5, .source = "D", .place = "", .country = "", .kind = ""},
-        {.id = 6, .article = 5, .source = "D", .place = "Lebanon", .country = "LBN", .kind = "country"},
+        {.id = 5, .article = 5, .story = "s5", .source = "D", .place = "", .country = "", .kind = ""},
+        {.id = 6,
+         .article = 5,
+         .story = "s5",
+         .source = "D",
+         .place = "Lebanon",
+         .country = "LBN",
+         .kind = "country"},
     };
     const merge_event ev[] = {{10, "Rafah"}, {11, "Gaza"}};
     const size_t n = sizeof base / sizeof base[0];
@@ -554,6 +627,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(read_back, setup, teardown),
         cmocka_unit_test_setup_teardown(confidence, setup, teardown),
         cmocka_unit_test_setup_teardown(stored_before_coding, setup, teardown),
+        cmocka_unit_test_setup_teardown(story_copies, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,6 +8,7 @@
 
 #include "arena.h"
 #include "merge.h"
+#include "minhash.h"
 #include "status.h"
 
 static int cmp_str(const char *a, const char *b) { return strcmp(a ? a : "", b ? b : ""); }
@@ -35,14 +36,14 @@ static int is_country(const merge_mention *m) { return m->kind && !strcmp(m->kin
 /* Sorts indexes of reports by (group, key) to count distinct keys. */
 typedef struct {
     size_t group;
-    int64_t article;
+    const char *story;
     const char *source;
 } tally;
 
-static int cmp_article(const void *pa, const void *pb) {
+static int cmp_story(const void *pa, const void *pb) {
     const tally *a = pa, *b = pb;
     if (a->group != b->group) return (a->group > b->group) - (a->group < b->group);
-    return (a->article > b->article) - (a->article < b->article);
+    return cmp_str(a->story, b->story);
 }
 
 static int cmp_source(const void *pa, const void *pb) {
@@ -51,8 +52,8 @@ static int cmp_source(const void *pa, const void *pb) {
     return cmp_str(a->source, b->source);
 }
 
-/* Counts each group's reports, distinct articles and sources, and its
- * highest confidence. */
+/* Counts each group's reports, distinct articles (stories: copies of one
+ * wire story count once) and sources, and its highest confidence. */
 static int count_groups(const merge_mention *m, size_t n, merge_group *g, size_t ng) {
     tally *t = malloc(n * sizeof *t);
     if (!t) return -1;
@@ -64,11 +65,11 @@ static int count_groups(const merge_mention *m, size_t n, merge_group *g, size_t
             x->has_conf = 1;
             x->confidence = m[i].confidence;
         }
-        t[i] = (tally){m[i].group, m[i].article, m[i].source};
+        t[i] = (tally){m[i].group, m[i].story, m[i].source};
     }
-    qsort(t, n, sizeof *t, cmp_article);
+    qsort(t, n, sizeof *t, cmp_story); /* copies of one story are one article */
     for (size_t i = 0; i < n; i++)
-        if (!i || t[i].group != t[i - 1].group || t[i].article != t[i - 1].article)
+        if (!i || t[i].group != t[i - 1].group || cmp_str(t[i].story, t[i - 1].story))
             g[t[i].group].articles++;
     qsort(t, n, sizeof *t, cmp_source);
     for (size_t i = 0; i < n; i++)
@@ -198,6 +199,7 @@ int merge_copy_first(const char *date, const char *id, const char *hash, const c
 void merge_free(merge_mention *m, size_t n, merge_event *ev, size_t nev) {
     for (size_t i = 0; m && i < n; i++) {
         free((char *)m[i].source);
+        free((char *)m[i].story);
         free((char *)m[i].place);
         free((char *)m[i].country);
         free((char *)m[i].kind);
@@ -216,7 +218,7 @@ const char *const merge_sql[MERGE_NSTMTS] = {
         "SELECT m.id, m.event, m.article, a.source, coalesce(m.place, e.place),"
         " coalesce(m.country, e.country), coalesce(m.place_kind, e.place_kind),"
         " CASE WHEN m.place IS NULL THEN e.lat ELSE m.lat END,"
-        " CASE WHEN m.place IS NULL THEN e.lon ELSE m.lon END, m.confidence"
+        " CASE WHEN m.place IS NULL THEN e.lon ELSE m.lon END, m.confidence, coalesce(a.story, a.hash)"
         " FROM events e JOIN mentions m ON m.event = e.id JOIN articles a ON a.rowid = m.article"
         " WHERE e.date = ?1 AND e.source = ?2 AND e.target = ?3 AND e.code = ?4",
     [MERGE_KEY_EVENTS] = "SELECT id, place FROM events WHERE date = ?1 AND source = ?2"
@@ -238,6 +240,15 @@ const char *const merge_sql[MERGE_NSTMTS] = {
     [MERGE_DROP_FIGURES] = "DELETE FROM figures WHERE article = ?1",
     [MERGE_DROP_SENTENCES] = "DELETE FROM sentences WHERE article = ?1",
     [MERGE_DROP_ARTICLE] = "DELETE FROM articles WHERE rowid = ?1",
+    [MERGE_DROP_BANDS] = "DELETE FROM article_bands WHERE article = ?1",
+    [MERGE_COPY_CANDIDATES] =
+        "SELECT coalesce(a.story, a.hash), a.minhash FROM articles a WHERE a.rowid IN"
+        " (SELECT article FROM article_bands WHERE key IN (?1, ?2, ?3, ?4, ?5, ?6,"
+        " ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)) ORDER BY a.rowid",
+    [MERGE_PUT_BANDS] = "INSERT INTO article_bands(key, article) VALUES (?1, ?17), (?2, ?17), (?3, ?17),"
+                        " (?4, ?17), (?5, ?17), (?6, ?17), (?7, ?17), (?8, ?17), (?9, ?17), (?10, ?17),"
+                        " (?11, ?17), (?12, ?17), (?13, ?17), (?14, ?17), (?15, ?17), (?16, ?17)",
+    [MERGE_SET_STORY] = "UPDATE articles SET story = ?2, minhash = ?3 WHERE rowid = ?1",
 };
 
 static char *dup_val(const char *v) {
@@ -259,7 +270,7 @@ typedef struct key_rows {
 
 static int mention_row(void *ud, int ncols, const char *const *v) {
     key_rows *k = ud;
-    if (ncols < 10 || k->bad) return 1;
+    if (ncols < 11 || k->bad) return 1;
     void *g = k->m;
     if (grow_array(&g, &k->cap, k->n, sizeof *k->m) != 0) return k->bad = 1;
     k->m = g;
@@ -268,6 +279,7 @@ static int mention_row(void *ud, int ncols, const char *const *v) {
                          .event = strtoll(v[1], NULL, 10),
                          .article = strtoll(v[2], NULL, 10),
                          .source = dup_val(v[3]),
+                         .story = dup_val(v[10]),
                          .place = dup_val(v[4]),
                          .country = dup_val(v[5]),
                          .kind = dup_val(v[6])};
@@ -276,7 +288,7 @@ static int mention_row(void *ud, int ncols, const char *const *v) {
     x->lon = x->has_ll ? strtod(v[8], NULL) : 0;
     x->has_conf = v[9] != NULL;
     x->confidence = v[9] ? strtod(v[9], NULL) : 0;
-    k->bad = !x->source || !x->place || !x->country || !x->kind;
+    k->bad = !x->source || !x->story || !x->place || !x->country || !x->kind;
     return k->bad;
 }
 
@@ -378,7 +390,7 @@ dyad_status merge_remove_article(const store_backend *be, void *impl, const char
     dyad_status st = be->run(impl, MERGE_ARTICLE_KEYS, 1, v, key_row, &ks, err);
     if (st == DYAD_OK && ks.bad) st = dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
     static const int drops[] = {MERGE_DROP_MENTIONS, MERGE_DROP_FIGURES, MERGE_DROP_SENTENCES,
-                                MERGE_DROP_ARTICLE};
+                                MERGE_DROP_BANDS, MERGE_DROP_ARTICLE};
     for (size_t i = 0; i < sizeof drops / sizeof drops[0] && st == DYAD_OK; i++)
         st = be->run(impl, drops[i], 1, v, NULL, NULL, err);
     for (size_t i = 0; i < ks.n && st == DYAD_OK; i++)
@@ -386,5 +398,61 @@ dyad_status merge_remove_article(const store_backend *be, void *impl, const char
     for (size_t i = 0; i < ks.n; i++)
         for (int j = 0; j < 4; j++) free(ks.k[i][j]);
     free(ks.k);
+    return st;
+}
+
+/* The copy most alike among the candidates read back. */
+typedef struct copy_pick {
+    const uint32_t *sig;
+    double best;
+    char story[64];
+} copy_pick;
+
+static int hexval(char c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+static int candidate_row(void *ud, int ncols, const char *const *v) {
+    copy_pick *p = ud;
+    if (ncols < 2 || !v[0] || !v[1] || strlen(v[1]) != MINHASH_N * 8) return 0;
+    uint32_t sig[MINHASH_N];
+    for (int k = 0; k < MINHASH_N; k++) {
+        uint32_t x = 0;
+        for (int j = 0; j < 8; j++) {
+            int h = hexval(v[1][k * 8 + j]);
+            if (h < 0) return 0; /* not a signature: passed over */
+            x = x << 4 | (uint32_t)h;
+        }
+        sig[k] = x;
+    }
+    double sim = minhash_similarity(p->sig, sig);
+    if (sim >= MINHASH_NEAR && sim > p->best && strlen(v[0]) < sizeof p->story) {
+        p->best = sim;
+        strcpy(p->story, v[0]);
+    }
+    return 0;
+}
+
+dyad_status merge_link_copy(const store_backend *be, void *impl, const char *art, const dyad_article *a,
+                            const char *hash, dyad_error *err) {
+    uint32_t sig[MINHASH_N];
+    char sighex[MINHASH_N * 8 + 1], band[MINHASH_BANDS][24];
+    const char *v[MINHASH_BANDS + 1];
+    copy_pick p = {.sig = sig, .best = -1};
+    snprintf(p.story, sizeof p.story, "%s", hash);
+    int enough = minhash(a->text, a->text_len, sig) >= MINHASH_MIN_WORDS;
+    dyad_status st = DYAD_OK;
+    if (enough) {
+        for (int k = 0; k < MINHASH_N; k++) snprintf(sighex + 8 * k, 9, "%08x", (unsigned)sig[k]);
+        for (int k = 0; k < MINHASH_BANDS; k++) {
+            snprintf(band[k], sizeof band[k], "%lld", (long long)minhash_band(sig, k));
+            v[k] = band[k];
+        }
+        st = be->run(impl, MERGE_COPY_CANDIDATES, MINHASH_BANDS, v, candidate_row, &p, err);
+        v[MINHASH_BANDS] = art;
+        if (st == DYAD_OK) st = be->run(impl, MERGE_PUT_BANDS, MINHASH_BANDS + 1, v, NULL, NULL, err);
+    }
+    const char *sv[3] = {art, p.story, enough ? sighex : NULL};
+    if (st == DYAD_OK) st = be->run(impl, MERGE_SET_STORY, 3, sv, NULL, NULL, err);
     return st;
 }

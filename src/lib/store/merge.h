@@ -17,6 +17,7 @@
 /* One stored report (mention) of a key, as the store reads it back. */
 typedef struct {
     int64_t id, event, article;
+    const char *story;                  /* its article's story: copies of one count once */
     const char *source;                 /* the news source of its article */
     const char *place, *country, *kind; /* its own place; "" when it names none */
     double lat, lon;
@@ -60,6 +61,15 @@ void merge_free(merge_mention *m, size_t n, merge_event *ev, size_t nev);
 int merge_copy_first(const char *date, const char *id, const char *hash, const char *sdate,
                      const char *sid, const char *shash);
 
+/* Links the article just stored as rowid art (text a, hash) to the
+ * story it is a copy of: the story of the stored article whose MinHash
+ * signature is most alike, when at least MINHASH_NEAR alike (copies of
+ * one wire story with another headline, dateline or last paragraph),
+ * else its own hash; stores its signature and bands to be found by the
+ * next copies. NumArticles counts one story once. */
+dyad_status merge_link_copy(const store_backend *be, void *impl, const char *art, const dyad_article *a,
+                            const char *hash, dyad_error *err);
+
 /* The statements of the merge, one text for every backend (parameters
  * ?1, ?2, ... given as text; postgres.c writes them $1, $2, ...). */
 enum {
@@ -76,6 +86,10 @@ enum {
     MERGE_DROP_FIGURES,
     MERGE_DROP_SENTENCES,
     MERGE_DROP_ARTICLE,
+    MERGE_DROP_BANDS,      /* an article's MinHash bands */
+    MERGE_COPY_CANDIDATES, /* stored articles sharing a band of ?1..?16 */
+    MERGE_PUT_BANDS,       /* the bands ?1..?16 of article ?17 */
+    MERGE_SET_STORY,       /* article ?1's story ?2 and signature ?3 */
     MERGE_NSTMTS
 };
 extern const char *const merge_sql[MERGE_NSTMTS];

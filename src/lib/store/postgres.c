@@ -103,6 +103,12 @@ static const char SCHEMA[] =
     " ADD COLUMN IF NOT EXISTS place_precision text NOT NULL DEFAULT '';"
     /* whether a figure is of history, added since */
     "ALTER TABLE figures ADD COLUMN IF NOT EXISTS historical integer NOT NULL DEFAULT 0;"
+    /* the story an article is a copy of (NULL: its own hash), its MinHash
+     * signature and bands, added since */
+    "ALTER TABLE articles ADD COLUMN IF NOT EXISTS story text, ADD COLUMN IF NOT EXISTS minhash text;"
+    "CREATE TABLE IF NOT EXISTS article_bands(key bigint NOT NULL, article bigint NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS article_bands_key ON article_bands(key);"
+    "CREATE INDEX IF NOT EXISTS article_bands_article ON article_bands(article);"
     "CREATE INDEX IF NOT EXISTS figures_date ON figures(date);"
     "CREATE INDEX IF NOT EXISTS figures_article ON figures(article);"
     "CREATE TABLE IF NOT EXISTS event_sources(event bigint NOT NULL REFERENCES events(id),"
@@ -189,8 +195,9 @@ static const char PUT_MENTION_FN[] =
     "      ON CONFLICT DO NOTHING RETURNING id INTO ev;\n"
     "    EXIT WHEN ev IS NOT NULL;\n" /* else another writer added it meanwhile */
     "  END LOOP;\n"
-    "  new_article := CASE WHEN EXISTS(SELECT 1 FROM mentions WHERE event = ev"
-    "    AND article = p_article) THEN 0 ELSE 1 END;\n"
+    "  new_article := CASE WHEN EXISTS(SELECT 1 FROM mentions m JOIN articles a ON a.rowid = m.article"
+    "    WHERE m.event = ev AND coalesce(a.story, a.hash) = (SELECT coalesce(story, hash)"
+    "    FROM articles WHERE rowid = p_article)) THEN 0 ELSE 1 END;\n"
     "  INSERT INTO event_sources(event, source) VALUES(ev, p_news_source) ON CONFLICT DO NOTHING;\n"
     "  GET DIAGNOSTICS new_source = ROW_COUNT;\n"
     "  INSERT INTO mentions(event, article, sentence, source_text, target_text, verb_text,"
@@ -790,7 +797,8 @@ static dyad_status pg_put(void *impl, const dyad_article *a, const dyad_doc *d, 
             st = DYAD_EDB;
         else if (PQntuples(r) == 0)
             fresh = 0; /* another writer stored it meanwhile */
-        else
+        else if ((st = merge_link_copy(&store_postgres, p, PQgetvalue(r, 0, 0), a, hash, err)) ==
+                 DYAD_OK)
             st = put_body(p, a, d, PQgetvalue(r, 0, 0), err);
     }
     PQclear(r);

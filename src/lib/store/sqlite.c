@@ -34,7 +34,12 @@ static const char SCHEMA[] =
     "CREATE TABLE IF NOT EXISTS articles("
     " rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, hash TEXT NOT NULL UNIQUE,"
     " date TEXT NOT NULL, source TEXT NOT NULL, title TEXT NOT NULL, url TEXT NOT NULL,"
-    " text TEXT NOT NULL, file TEXT NOT NULL, ingested_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP);"
+    " text TEXT NOT NULL, file TEXT NOT NULL, ingested_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,"
+    " story TEXT, minhash TEXT);"
+    /* MinHash bands of the articles, to find copies of one story by */
+    "CREATE TABLE IF NOT EXISTS article_bands(key INTEGER NOT NULL, article INTEGER NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS article_bands_key ON article_bands(key);"
+    "CREATE INDEX IF NOT EXISTS article_bands_article ON article_bands(article);"
     "CREATE TABLE IF NOT EXISTS sentences("
     " article INTEGER NOT NULL REFERENCES articles(rowid), idx INTEGER NOT NULL,"
     " start INTEGER NOT NULL, end INTEGER NOT NULL, discarded INTEGER NOT NULL,"
@@ -115,6 +120,10 @@ static const char *const UPGRADES[][2] = {
     {"mentions", "place_admin1 TEXT NOT NULL DEFAULT ''"},
     {"mentions", "place_geonameid INTEGER"},
     {"mentions", "place_precision TEXT NOT NULL DEFAULT ''"},
+    /* the story an article is a copy of (NULL: its own hash), and its
+     * MinHash signature */
+    {"articles", "story TEXT"},
+    {"articles", "minhash TEXT"},
 };
 
 /* Adds the columns of UPGRADES that a table lacks. */
@@ -270,7 +279,10 @@ static dyad_status lite_open(void **out, const char *path, dyad_error *err) {
              " perpetrator_code, date, date_text, cited, place, country, lat, lon, place_kind,"
              " place_text, historical) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
              " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)") ||
-        prep(s, &s->seen_article, "SELECT 1 FROM mentions WHERE event = ?1 AND article = ?2 LIMIT 1") ||
+        prep(s, &s->seen_article,
+             "SELECT 1 FROM mentions m JOIN articles a ON a.rowid = m.article WHERE m.event = ?1"
+             " AND coalesce(a.story, a.hash) = (SELECT coalesce(story, hash) FROM articles"
+             " WHERE rowid = ?2) LIMIT 1") ||
         prep(s, &s->put_source, "INSERT OR IGNORE INTO event_sources(event, source) VALUES(?1, ?2)") ||
         prep(s, &s->count,
              "UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles + ?2,"
@@ -621,6 +633,10 @@ static dyad_status lite_put(void *impl, const dyad_article *a, const dyad_doc *d
         res = db_fail(s, err, "cannot index an article");
         goto done;
     }
+    char artid[24];
+    snprintf(artid, sizeof artid, "%lld", (long long)art);
+    res = merge_link_copy(&store_sqlite, s, artid, a, hash, err);
+    if (res != DYAD_OK) goto done;
     for (size_t i = 0; i < dyad_doc_nsentences(d); i++) {
         const dyad_sentence_info *si = dyad_doc_sentence(d, i);
         st = s->put_sentence;
