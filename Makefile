@@ -29,7 +29,7 @@ endif
 # tests and tools also its internal headers.
 PUB_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) -Iinclude $(PKG_CFLAGS)
 ALL_CFLAGS = $(PUB_CFLAGS) -Isrc/lib -I$(BUILD)/gen
-LIBS = $(PKG_LIBS) -lm
+LIBS = $(PKG_LIBS) -lm -lpthread
 
 LIB_SRC := $(sort $(wildcard src/lib/*.c src/lib/store/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))

@@ -47,6 +47,51 @@ if [ -d data/dict ] && ls data/dict/* >/dev/null 2>&1; then
         rm -rf "$gt"
     fi
 fi
+# dyad code with 1 and 2 threads (--jobs; and one per processor when there
+# are more): the GVDB news articles (else the sample articles) as one
+# JSON Lines file, copied BENCH_JOBS_COPIES times under new ids; articles/s,
+# sentences/s (the sentences of one copy as bench_code counts them), the
+# speed-up over one thread and a checksum of the output, which must not
+# change with the threads.
+BIN=${1:-build}/dyad
+if [ -x "$BIN" ]; then
+    jt=$(mktemp -d)
+    GVDB=${DYAD_SHARED:-../shared}/gold/gvdb
+    if [ -f "$GVDB/dev.tsv" ] && [ -f "$GVDB/test.tsv" ]; then
+        what="GVDB news articles"
+        awk -F'\t' 'FNR > 1 && NF >= 4 { t = $4; gsub(/\\/, "\\\\", t); gsub(/"/, "\\\"", t); gsub(/\r/, "", t)
+            printf "{\"id\": \"gvdb-%d\", \"text\": \"%s\"}\n", ++n, t }' "$GVDB/dev.tsv" "$GVDB/test.tsv" >"$jt/one.jsonl"
+        copies=${BENCH_JOBS_COPIES:-30}
+    else
+        what="sample articles"
+        cp "${DYAD_SHARED:-../shared}/samples/seeds.jsonl" "$jt/one.jsonl" 2>/dev/null || : >"$jt/one.jsonl"
+        copies=${BENCH_JOBS_COPIES:-2000}
+    fi
+    if [ -s "$jt/one.jsonl" ]; then
+        awk -v n="$copies" '{ l[NR] = $0 } END { for (i = 0; i < n; i++) for (k = 1; k <= NR; k++) {
+            s = l[k]; sub(/"id": *"/, "&" i "-", s); print s } }' "$jt/one.jsonl" >"$jt/in.jsonl"
+        gaz=""
+        [ -f "$GAZ" ] && gaz="--dict $GAZ"
+        # shellcheck disable=SC2086
+        sents=$("$B" --sentences 1 --dict data/dict/ $gaz -- "$jt/one.jsonl" | sed -n 's/^coded \([0-9]*\) sentences.*/\1/p')
+        arts=$(wc -l <"$jt/in.jsonl")
+        cpus=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
+        jobs="1 2"
+        [ "$cpus" -gt 2 ] && jobs="$jobs $cpus"
+        echo "== dyad code --jobs N, $what x $copies ($arts articles, $((${sents:-0} * copies)) sentences, $cpus processors)"
+        for j in $jobs; do
+            t0=$(date +%s.%N)
+            "$BIN" code -q --jobs "$j" "$jt/in.jsonl" >"$jt/out"
+            t1=$(date +%s.%N)
+            sum=$(cksum <"$jt/out" | cut -d' ' -f1)
+            [ "$j" = 1 ] && { b0=$t0 b1=$t1 sum1=$sum; }
+            awk -v j="$j" -v a="$arts" -v s="$((${sents:-0} * copies))" -v t0="$t0" -v t1="$t1" -v b0="$b0" -v b1="$b1" \
+                -v c="$sum" -v same="$([ "$sum" = "$sum1" ] && echo same || echo DIFFERENT)" \
+                'BEGIN { t = t1 - t0; printf "--jobs %-2d %6.2f s: %6.0f articles/s, %7.0f sentences/s, speed-up %.2f, output checksum %s (%s)\n", j, t, a / t, s / t, (b1 - b0) / t, c, same }'
+        done
+    fi
+    rm -rf "$jt"
+fi
 # dyad ingest into SQLite: the sample articles copied under new ids and
 # dates (events, places and figures stored, merged and indexed)
 BIN=${1:-build}/dyad

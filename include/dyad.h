@@ -8,7 +8,8 @@
  * Conventions: every function that can fail returns a dyad_status and takes
  * a dyad_error * last (NULL allowed) that it fills with file:line and a
  * message. Objects come in _new/_free pairs and _free(NULL) is a no-op.
- * A dyad_ctx is read-only once loaded and may be shared between threads. */
+ * A dyad_ctx is read-only once loaded and may be shared between threads
+ * (see dyad_code for what may not be). */
 #ifndef DYAD_H
 #define DYAD_H
 
@@ -332,7 +333,18 @@ const char *dyad_country_fips(const char *iso3);
 typedef struct dyad_doc dyad_doc;
 
 /* Codes one article. The returned document owns its events (an arena) and
- * must be freed with dyad_doc_free. */
+ * must be freed with dyad_doc_free.
+ *
+ * Threads: once dyad_ctx_finish has returned a context is only read, so
+ * several threads may call dyad_code on the same ctx at once, each with
+ * an article and a document of its own (so may dyad_place_for_verb,
+ * dyad_place_lookup, and the dyad_write_* functions each to its own
+ * FILE); coding keeps no global mutable state. Loading (dyad_ctx_load_*,
+ * dyad_ctx_finish) and dyad_ctx_free must not overlap anything else on
+ * that ctx. Not to be shared between threads without the caller's own
+ * lock: a dyad_reader (nor the dyad_article it fills, valid until its
+ * next read: copy it for another thread), a dyad_doc being changed
+ * (dyad_doc_keep_confident, dyad_doc_free) and a dyad_store. */
 dyad_status dyad_code(const dyad_ctx *ctx, const dyad_article *a, dyad_doc **out, dyad_error *err);
 
 size_t dyad_doc_nevents(const dyad_doc *d);

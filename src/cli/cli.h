@@ -14,6 +14,9 @@ typedef struct cli_warn {
 } cli_warn;
 
 void cli_warn_cb(void *ud, const dyad_error *w);
+/* The line cli_warn_cb prints for w ("dyad: warning: ...\n") into buf of
+ * size n (truncated to fit); returns its length. */
+int cli_warn_line(const dyad_error *w, char *buf, size_t n);
 void cli_error(const dyad_error *err);
 /* Reports what coding article a left out of d (dyad_doc_warning) as
  * warnings naming its file, line and id. */
@@ -28,6 +31,62 @@ dyad_ctx *cli_load_dicts(const char **paths, int n, cli_warn *w);
 /* Reads the value of --min-confidence (a number from 0 to 1); prints why
  * not and returns -1 when it is none. */
 int cli_confidence(const char *s, double *out);
+
+/* Articles coded by worker threads and handed back in input order
+ * (parallel.c), for --jobs. */
+#define PARALLEL_MAX_JOBS 1024
+
+/* An article and its coding, as handed back. */
+typedef struct parallel_job {
+    dyad_article a;     /* a copy the job owns (with one job: the reader's) */
+    dyad_doc *doc;      /* NULL when coding failed; freed after the handing
+                           back unless the callback takes it (sets it NULL) */
+    dyad_status status; /* of dyad_code */
+    dyad_error err;     /* why, when it failed */
+    int prepared;       /* set by the work function when it did its part */
+    char *out;          /* what it prepared to write, freed after the handing back */
+    size_t outlen;
+    dyad_status out_status; /* of preparing it */
+    dyad_error out_err;
+} parallel_job;
+
+/* Called in a worker thread with each article right after coding it,
+ * several at once (ud is only to be read): what can be done out of order,
+ * such as formatting the output into out; it sets prepared when it has. */
+typedef void (*parallel_work_fn)(void *ud, parallel_job *j);
+
+/* Called in the thread that submits, once for each article submitted, in
+ * the order submitted; nonzero stops the pool (the rest is dropped). */
+typedef int (*parallel_fn)(void *ud, parallel_job *j);
+
+typedef struct parallel parallel;
+
+/* The default of --jobs: the processors online. */
+int parallel_default_jobs(void);
+/* Reads the value of --jobs (1 to PARALLEL_MAX_JOBS); prints why not and
+ * returns -1 when it is none. */
+int parallel_jobs_arg(const char *s, int *out);
+/* A pool of jobs threads coding with ctx (shared, read-only), each
+ * article then given to work (may be NULL) in the thread, and handing it
+ * to fn in input order; with jobs 1, or when no thread can be started,
+ * each article is coded in the calling thread as it is submitted and
+ * handed to fn alone (work is not called). Reader warnings given to
+ * parallel_warn are printed and counted in w in their place among the
+ * articles. NULL when out of memory. */
+parallel *parallel_new(const dyad_ctx *ctx, int jobs, cli_warn *w, parallel_work_fn work, parallel_fn fn,
+                       void *ud);
+/* The warning callback of the readers whose articles go to the pool (ud:
+ * the pool): a warning comes out after the articles read before it. */
+void parallel_warn(void *ud, const dyad_error *w);
+/* Submits an article just read (copied: the reader may go on). 0, or -1
+ * once the pool has stopped (fn returned nonzero, or out of memory, said). */
+int parallel_submit(parallel *p, const dyad_article *a);
+/* Waits for every article submitted to be handed back, then prints the
+ * warnings given since the last; 0, or -1 when the pool has stopped. Call
+ * it before printing anything else (an error, the summary). */
+int parallel_drain(parallel *p);
+/* Stops the threads; what was not handed back is dropped. */
+void parallel_free(parallel *p);
 
 int cmd_code(int argc, char **argv);
 int cmd_dict(int argc, char **argv);

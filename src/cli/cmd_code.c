@@ -1,6 +1,8 @@
 /* cmd_code.c -- `dyad code`: reads articles, codes them, writes events
  * (and with --figures their casualty figures, JSON Lines only).
- * A bad article is reported and skipped; the rest are coded. */
+ * A bad article is reported and skipped; the rest are coded. With
+ * --jobs N they are coded by N threads (parallel.c) and written in
+ * input order: the same output whatever N. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +48,7 @@ typedef struct code_opts {
     const char *dicts[CLI_MAX_DICTS];
     const char **files;
     int ndicts, nfiles, quiet, figures;
+    int jobs; /* coding threads */
     dyad_output_format ofmt;
     dyad_input_format ifmt;
     double min_conf;
@@ -78,6 +81,8 @@ static int code_options(int argc, char **argv, code_opts *o) {
             if (cli_confidence(argv[++i], &o->min_conf) != 0) {
                 return 2;
             }
+        } else if (!strcmp(a, "--jobs") && i + 1 < argc) {
+            if (parallel_jobs_arg(argv[++i], &o->jobs) != 0) return 2;
         } else if (!strcmp(a, "--figures")) {
             o->figures = 1;
         } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
@@ -95,9 +100,85 @@ static int code_options(int argc, char **argv, code_opts *o) {
     }
     if (o->nfiles == 0) {
         fputs("usage: dyad code [--dict PATH]... [--format jsonl|tsv|petrarch|places] [--figures]\n"
-              "                 [--min-confidence X] FILE...\n",
+              "                 [--input auto|text|jsonl|xml] [--min-confidence X] [--jobs N] FILE...\n"
+              "  --jobs N   code with N threads (default: the processors online); the output\n"
+              "             is the same, in input order, whatever N\n",
               stderr);
         return 2;
+    }
+    return 0;
+}
+
+/* What dyad code writes as the coded articles come back, in input order. */
+typedef struct code_run {
+    const code_opts *o;
+    cli_warn *w;
+    int rc, failed; /* rc: a write failed; failed: an article could not be coded */
+    long narticles, nevents, nfigures;
+} code_run;
+
+/* Writes a coded article's events (and figures) to f. */
+static dyad_status code_events(FILE *f, const code_opts *o, const parallel_job *j, dyad_error *err) {
+    dyad_status st = dyad_write_events(f, o->ofmt, &j->a, j->doc, err);
+    if (st == DYAD_OK && o->figures) st = dyad_write_figures(f, &j->a, j->doc, err);
+    return st;
+}
+
+/* Articles longer than this are written by the reading thread straight
+ * to stdout, not first into memory: the events of a 10 MB article take
+ * over 100 MB as text. */
+#define FORMAT_MAX_TEXT (64 * 1024)
+
+/* In a worker thread: leaves out the events below the confidence asked
+ * for and writes the rest into j->out, as they are to go to stdout. */
+static void code_format(void *ud, parallel_job *j) {
+    const code_run *c = ud;
+    if (!j->doc || j->a.text_len > FORMAT_MAX_TEXT) return;
+    j->prepared = 1;
+    dyad_doc_keep_confident(j->doc, c->o->min_conf);
+    FILE *f = open_memstream(&j->out, &j->outlen);
+    if (f) {
+        j->out_status = code_events(f, c->o, j, &j->out_err);
+        if (fclose(f) != 0 && j->out_status == DYAD_OK) f = NULL;
+    }
+    if (!f) {
+        j->out_status = DYAD_ENOMEM;
+        memset(&j->out_err, 0, sizeof j->out_err);
+        snprintf(j->out_err.msg, sizeof j->out_err.msg, "out of memory");
+    }
+}
+
+/* In input order: reports, counts and writes a coded article. */
+static int code_write(void *ud, parallel_job *j) {
+    code_run *c = ud;
+    dyad_error err;
+    if (!j->doc) {
+        cli_error(&j->err); /* the others are still coded; the exit says it */
+        c->failed = 1;
+        return 0;
+    }
+    c->narticles++;
+    cli_doc_warnings(&j->a, j->doc, c->w);
+    if (!j->prepared) dyad_doc_keep_confident(j->doc, c->o->min_conf);
+    c->nevents += (long)dyad_doc_nevents(j->doc);
+    c->nfigures += (long)dyad_doc_nfigures(j->doc);
+    dyad_status st;
+    if (!j->prepared) {
+        st = code_events(stdout, c->o, j, &err);
+    } else if ((st = j->out_status) != DYAD_OK) {
+        err = j->out_err;
+    } else {
+        fwrite(j->out, 1, j->outlen, stdout);
+        if (ferror(stdout)) { /* as dyad_write_events says it */
+            memset(&err, 0, sizeof err);
+            err.code = st = DYAD_EIO;
+            snprintf(err.msg, sizeof err.msg, "write error");
+        }
+    }
+    if (st != DYAD_OK) {
+        cli_error(&err);
+        c->rc = 1;
+        return -1;
     }
     return 0;
 }
@@ -106,6 +187,7 @@ int cmd_code(int argc, char **argv) {
     code_opts o = {.ofmt = DYAD_OUT_JSONL,
                    .ifmt = DYAD_FMT_AUTO,
                    .min_conf = DYAD_MIN_CONFIDENCE,
+                   .jobs = parallel_default_jobs(),
                    .files = calloc((size_t)argc + 1, sizeof(const char *))};
     if (!o.files) return 1;
     if (code_options(argc, argv, &o)) {
@@ -119,49 +201,43 @@ int cmd_code(int argc, char **argv) {
         return 1;
     }
     cli_warn w = {0, o.quiet};
+    code_run c = {.o = &o, .w = &w};
     dyad_error err;
-    int rc = 0, failed = 0; /* failed: an article could not be coded */
-    long narticles = 0, nevents = 0, nfigures = 0;
-    if (dyad_write_header(stdout, o.ofmt, &err) != DYAD_OK) rc = 1;
+    int rc = 0;
+    parallel *p = parallel_new(ctx, o.jobs, &w, code_format, code_write, &c);
+    if (!p) {
+        fputs("dyad: error: out of memory\n", stderr);
+        rc = 1;
+    } else if (dyad_write_header(stdout, o.ofmt, &err) != DYAD_OK) {
+        rc = 1;
+    }
     for (int f = 0; f < o.nfiles && rc == 0; f++) {
         dyad_reader *r = NULL;
-        if (dyad_reader_open(&r, o.files[f], o.ifmt, cli_warn_cb, &w, &err) != DYAD_OK) {
+        if (dyad_reader_open(&r, o.files[f], o.ifmt, parallel_warn, p, &err) != DYAD_OK) {
+            parallel_drain(p);
             cli_error(&err);
             rc = 1;
             continue;
         }
         dyad_article a;
         int got;
-        while ((got = dyad_reader_next(r, &a, &err)) == 1) {
-            dyad_doc *doc = NULL;
-            if (dyad_code(ctx, &a, &doc, &err) != DYAD_OK) {
-                cli_error(&err); /* the others are still coded; the exit says it */
-                failed = 1;
-                continue;
-            }
-            narticles++;
-            cli_doc_warnings(&a, doc, &w);
-            dyad_doc_keep_confident(doc, o.min_conf);
-            nevents += (long)dyad_doc_nevents(doc);
-            nfigures += (long)dyad_doc_nfigures(doc);
-            if (dyad_write_events(stdout, o.ofmt, &a, doc, &err) != DYAD_OK ||
-                (o.figures && dyad_write_figures(stdout, &a, doc, &err) != DYAD_OK)) {
-                cli_error(&err);
+        while ((got = dyad_reader_next(r, &a, &err)) == 1)
+            if (parallel_submit(p, &a) != 0) {
                 rc = 1;
+                break;
             }
-            dyad_doc_free(doc);
-            if (rc) break;
-        }
-        if (got < 0) {
+        if (got < 0 && parallel_drain(p) == 0) {
             cli_error(&err);
             rc = 1;
         }
         dyad_reader_free(r);
     }
-    if (fflush(stdout) != 0 || failed) rc = 1;
+    if (p && parallel_drain(p) != 0) rc = 1;
+    parallel_free(p);
+    if (fflush(stdout) != 0 || c.failed || c.rc) rc = 1;
     if (!o.quiet)
-        fprintf(stderr, "dyad: %ld articles, %ld events, %ld figures, %ld warnings\n", narticles,
-                nevents, nfigures, w.count);
+        fprintf(stderr, "dyad: %ld articles, %ld events, %ld figures, %ld warnings\n", c.narticles,
+                c.nevents, c.nfigures, w.count);
     dyad_ctx_free(ctx);
     free(o.files);
     return rc;

@@ -9,12 +9,19 @@
 
 #include "cli.h"
 
+int cli_warn_line(const dyad_error *w, char *buf, size_t n) {
+    char msg[1024];
+    int k = snprintf(buf, n, "dyad: warning: %s\n", dyad_error_format(w, msg, sizeof msg));
+    return k < 0 ? 0 : (size_t)k < n ? k : (int)n - 1;
+}
+
 void cli_warn_cb(void *ud, const dyad_error *w) {
     cli_warn *cw = ud;
     cw->count++;
     if (cw->quiet) return;
-    char buf[1024];
-    fprintf(stderr, "dyad: warning: %s\n", dyad_error_format(w, buf, sizeof buf));
+    char buf[1200];
+    cli_warn_line(w, buf, sizeof buf);
+    fputs(buf, stderr);
 }
 
 void cli_doc_warnings(const dyad_article *a, const dyad_doc *d, cli_warn *w) {

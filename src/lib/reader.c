@@ -361,7 +361,9 @@ static dyad_status reader_start(dyad_reader *r, const char *path, dyad_input_for
 }
 
 /* Reads one line (without its newline) into r->buf; returns its length,
- * -1 at EOF, -2 when the line is over MAX_LINE (the rest is skipped). */
+ * -1 at EOF, -2 when the line is over MAX_LINE (the rest is skipped).
+ * The file is locked once for the line, not once a byte: in a program
+ * with threads fgetc takes the lock each time. */
 static long read_line(dyad_reader *r) {
     size_t n = 0;
     if (!r->buf) {
@@ -370,7 +372,8 @@ static long read_line(dyad_reader *r) {
         r->bufcap = 4096;
     }
     int c, over = 0;
-    while ((c = fgetc(r->f)) != EOF) {
+    flockfile(r->f);
+    while ((c = getc_unlocked(r->f)) != EOF) {
         if (c == '\n') break;
         if (n + 2 > r->bufcap) {
             if (r->bufcap >= MAX_LINE) {
@@ -379,12 +382,16 @@ static long read_line(dyad_reader *r) {
             }
             size_t nc = r->bufcap ? r->bufcap * 2 : 4096;
             char *nb = realloc(r->buf, nc);
-            if (!nb) return -3;
+            if (!nb) {
+                funlockfile(r->f);
+                return -3;
+            }
             r->buf = nb;
             r->bufcap = nc;
         }
         r->buf[n++] = (char)c;
     }
+    funlockfile(r->f);
     if (c == EOF && n == 0 && !over) return -1;
     r->line++;
     if (r->buf) r->buf[n] = '\0';
