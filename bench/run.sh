@@ -92,8 +92,9 @@ if [ -x "$BIN" ]; then
     fi
     rm -rf "$jt"
 fi
-# dyad ingest into SQLite: the sample articles copied under new ids and
-# dates (events, places and figures stored, merged and indexed)
+# dyad ingest into SQLite, coding on 1 and 2 threads: the sample articles
+# copied under new ids and dates (events, places and figures stored,
+# merged and indexed)
 BIN=${1:-build}/dyad
 SEEDS=${DYAD_SHARED:-../shared}/samples/seeds.jsonl
 if [ -x "$BIN" ] && [ -f "$SEEDS" ]; then
@@ -104,12 +105,14 @@ if [ -x "$BIN" ] && [ -f "$SEEDS" ]; then
         sub(/"text": *"/, "&Copy " i ". ", l); print l } }' \
         "$SEEDS" >"$it/in.jsonl"
     bytes=$(wc -c <"$it/in.jsonl")
-    t0=$(date +%s.%N)
-    "$BIN" ingest --db "$it/i.db" "$it/in.jsonl" 2>"$it/err"
-    t1=$(date +%s.%N)
-    echo "== dyad ingest, SQLite: $(tail -1 "$it/err" | sed 's/^dyad: //')"
-    awk -v a="$(wc -l <"$it/in.jsonl")" -v b="$bytes" -v t0="$t0" -v t1="$t1" \
-        'BEGIN { t = t1 - t0; printf "%d articles in %.2f s: %.0f articles/s, %.2f MB/s\n", a, t, a / t, b / t / 1e6 }'
+    for j in 1 2; do
+        t0=$(date +%s.%N)
+        "$BIN" ingest --jobs "$j" --db "$it/i$j.db" "$it/in.jsonl" 2>"$it/err"
+        t1=$(date +%s.%N)
+        echo "== dyad ingest --jobs $j, SQLite: $(tail -1 "$it/err" | sed 's/^dyad: //')"
+        awk -v a="$(wc -l <"$it/in.jsonl")" -v b="$bytes" -v t0="$t0" -v t1="$t1" \
+            'BEGIN { t = t1 - t0; printf "%d articles in %.2f s: %.0f articles/s, %.2f MB/s\n", a, t, a / t, b / t / 1e6 }'
+    done
     rm -rf "$it"
 fi
 # one long article: the examples repeated to 10 MB as a single article,

@@ -1,7 +1,7 @@
-/* cmd_store.c -- `dyad ingest` (code articles and store them), `dyad query`
- * (events with filters, as a table, JSON Lines or CSV), `dyad stats`
- * (counts by day, dyad or root code) and `dyad figures` (casualty
- * figures). */
+/* cmd_store.c -- `dyad ingest` (code articles, on --jobs threads, and
+ * store them from one thread in input order), `dyad query` (events with
+ * filters, as a table, JSON Lines or CSV), `dyad stats` (counts by day,
+ * dyad or root code) and `dyad figures` (casualty figures). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -139,6 +139,7 @@ typedef struct ingest_opts {
     const char *db, *dicts[CLI_MAX_DICTS];
     const char **files;
     int ndicts, nfiles;
+    int jobs; /* coding threads */
     double min_conf;
     long busy; /* seconds */
 } ingest_opts;
@@ -154,7 +155,9 @@ static int ingest_options(int argc, char **argv, ingest_opts *o) {
         } else if ((!strcmp(argv[i], "--dict") || !strcmp(argv[i], "-d")) && i + 1 < argc &&
                    o->ndicts < CLI_MAX_DICTS)
             o->dicts[o->ndicts++] = argv[++i];
-        else if (!strcmp(argv[i], "--busy-timeout") && i + 1 < argc) {
+        else if (!strcmp(argv[i], "--jobs") && i + 1 < argc) {
+            if (parallel_jobs_arg(argv[++i], &o->jobs) != 0) return 2;
+        } else if (!strcmp(argv[i], "--busy-timeout") && i + 1 < argc) {
             char *end;
             o->busy = strtol(argv[++i], &end, 10);
             if (*end || end == argv[i] || o->busy < 0 || o->busy > 86400) {
@@ -170,52 +173,76 @@ static int ingest_options(int argc, char **argv, ingest_opts *o) {
     }
     if (!o->nfiles) {
         fputs("usage: dyad ingest [--db FILE|URI] [--dict PATH]... [--min-confidence X] "
-              "[--busy-timeout S] INPUT...\n",
+              "[--busy-timeout S]\n"
+              "                   [--jobs N] INPUT...\n"
+              "  --jobs N   code with N threads (default: the processors online); the store\n"
+              "             is written by one, in input order, whatever N\n",
               stderr);
         return 2;
     }
     return 0;
 }
 
-/* Codes the articles of one input that are not stored yet and stores
- * them in batches of b; an article that cannot be coded is reported and
- * sets *failed. 0, or 1 when
- * the input cannot be read or a batch not stored. */
-static int ingest_file(const dyad_ctx *ctx, dyad_store *s, batch *b, const char *path, double min_conf,
-                       cli_warn *w, totals *t, int *failed) {
+/* What dyad ingest does with the coded articles, in input order. */
+typedef struct ingest_run {
+    dyad_store *s;
+    batch *b;
+    totals *t;
+    double min_conf;
+    cli_warn *w;
+    int failed; /* an article could not be coded */
+} ingest_run;
+
+/* Keeps a coded article in the batch and stores the batch once full; an
+ * article that could not be coded is reported and sets failed. 0, or -1
+ * (said) when out of memory or a batch was not stored: ingest stops. */
+static int ingest_store(void *ud, parallel_job *j) {
+    ingest_run *g = ud;
+    if (!j->doc) {
+        cli_error(&j->err); /* the others are still stored; the exit says it */
+        g->failed = 1;
+        return 0;
+    }
+    cli_doc_warnings(&j->a, j->doc, g->w);
+    dyad_doc_keep_confident(j->doc, g->min_conf);
+    int st = batch_keep(g->b, &j->a, j->doc);
+    j->doc = NULL; /* the batch's now */
+    if (st != 0) {
+        fputs("dyad: error: out of memory\n", stderr);
+        return -1;
+    }
+    if (g->b->n == BATCH && batch_commit(g->s, g->b, g->t) != 0) return -1;
+    return 0;
+}
+
+/* Codes the articles of one input that are not stored yet with pool p,
+ * which stores them (g). 0, or 1 when the input cannot be read or the
+ * pool stopped. */
+static int ingest_file(parallel *p, ingest_run *g, const char *path) {
     dyad_error err;
     dyad_reader *r;
-    if (dyad_reader_open(&r, path, DYAD_FMT_AUTO, cli_warn_cb, w, &err) != DYAD_OK) {
+    if (dyad_reader_open(&r, path, DYAD_FMT_AUTO, parallel_warn, p, &err) != DYAD_OK) {
+        parallel_drain(p);
         cli_error(&err);
         return 1;
     }
     dyad_article a;
     int got, rc = 0;
-    while (!rc && (got = dyad_reader_next(r, &a, &err)) == 1) {
+    while ((got = dyad_reader_next(r, &a, &err)) == 1) {
         /* what is stored already is not coded again (a failed look-up
          * leaves it to the store's own check) */
         int there = 0;
-        if (dyad_store_stored(s, &a, &there, &err) == DYAD_OK && there) {
-            t->skipped++;
+        if (dyad_store_stored(g->s, &a, &there, &err) == DYAD_OK && there) {
+            g->t->skipped++;
             continue;
         }
-        dyad_doc *d;
-        if (dyad_code(ctx, &a, &d, &err) != DYAD_OK) {
-            cli_error(&err); /* the others are still stored; the exit says it */
-            *failed = 1;
-            continue;
-        }
-        cli_doc_warnings(&a, d, w);
-        dyad_doc_keep_confident(d, min_conf);
-        if (batch_keep(b, &a, d) != 0) {
-            fputs("dyad: error: out of memory\n", stderr);
+        if (parallel_submit(p, &a) != 0) {
             rc = 1;
-        } else if (b->n == BATCH && batch_commit(s, b, t) != 0) {
-            rc = 1;
+            break;
         }
     }
     if (!rc && got < 0) { /* out of memory: the rest of the input is not read */
-        cli_error(&err);
+        if (parallel_drain(p) == 0) cli_error(&err);
         rc = 1;
     }
     dyad_reader_free(r);
@@ -226,6 +253,7 @@ int cmd_ingest(int argc, char **argv) {
     ingest_opts o = {.db = "dyad.db",
                      .min_conf = DYAD_MIN_CONFIDENCE,
                      .busy = DYAD_BUSY_MS / 1000,
+                     .jobs = parallel_default_jobs(),
                      .files = calloc((size_t)argc + 1, sizeof(const char *))};
     if (!o.files) return 1;
     if (ingest_options(argc, argv, &o)) {
@@ -242,13 +270,16 @@ int cmd_ingest(int argc, char **argv) {
     }
     dyad_store_busy(s, (int)o.busy * 1000, cli_warn_cb, &w);
     totals t = {0};
-    int failed = 0; /* an article could not be coded */
     batch *b = calloc(1, sizeof *b);
-    int rc = b ? 0 : 1;
-    for (int f = 0; f < o.nfiles && !rc; f++)
-        rc = ingest_file(ctx, s, b, o.files[f], o.min_conf, &w, &t, &failed);
+    ingest_run g = {.s = s, .b = b, .t = &t, .min_conf = o.min_conf, .w = &w};
+    parallel *p = b ? parallel_new(ctx, o.jobs, &w, NULL, ingest_store, &g) : NULL;
+    int rc = p ? 0 : 1;
+    if (!p) fputs("dyad: error: out of memory\n", stderr);
+    for (int f = 0; f < o.nfiles && !rc; f++) rc = ingest_file(p, &g, o.files[f]);
+    if (p && parallel_drain(p) != 0) rc = 1;
+    parallel_free(p);
     if (b && b->n && batch_commit(s, b, &t) != 0) rc = 1;
-    if (failed) rc = 1;
+    if (g.failed) rc = 1;
     if (b) batch_clear(b);
     free(b);
     if (t.lost)

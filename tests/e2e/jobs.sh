@@ -5,7 +5,8 @@
 # records among them, coded with 1, 2, 3 and 8 threads give the same
 # events (JSON Lines, TSV, with --figures), the same warnings in the same
 # places and the same summary. A write error stops every one the same
-# way; --jobs 0 and --jobs x are refused with exit status 2.
+# way. dyad ingest --jobs stores the same rows under the same ids.
+# --jobs 0 and --jobs x are refused with exit status 2.
 set -u
 DYAD=${DYAD:-build-asan/dyad}
 tmp=$(mktemp -d)
@@ -135,17 +136,42 @@ if [ -w /dev/full ]; then
     fi
 fi
 
-# --jobs takes a number of threads, 1 or more
-for bad in 0 x -3 2x ""; do
-    "$DYAD" code --jobs "$bad" examples/*.txt >/dev/null 2>"$tmp/e"
-    rc=$?
-    if [ $rc -eq 2 ] && grep -q -- "--jobs: '$bad' is not a number of threads" "$tmp/e"; then
-        echo "ok   --jobs '$bad' refused"
-    else
-        echo "FAIL --jobs '$bad': exit status $rc"
-        cat "$tmp/e"
-        fail=1
-    fi
+# dyad ingest codes on threads too, and stores from one in input order:
+# the same rows under the same ids, the same messages
+for j in 1 3; do
+    "$DYAD" ingest --jobs "$j" --db "$tmp/s$j.db" "$tmp/many.jsonl" examples/*.txt 2>"$tmp/ing.$j"
+    echo $? >>"$tmp/ing.$j"
+    {
+        "$DYAD" query --db "$tmp/s$j.db" --format jsonl --limit 1000000
+        "$DYAD" figures --db "$tmp/s$j.db" --format csv --limit 1000000
+        "$DYAD" stats --db "$tmp/s$j.db" --by dyad
+    } >"$tmp/rows.$j"
 done
-"$DYAD" code 2>&1 | grep -q -- "--jobs N" || { echo "FAIL the usage does not name --jobs"; fail=1; }
+if cmp -s "$tmp/ing.1" "$tmp/ing.3" && cmp -s "$tmp/rows.1" "$tmp/rows.3" &&
+    [ "$(tail -1 "$tmp/ing.1")" = 0 ] && [ "$(wc -l <"$tmp/rows.1")" -gt 100 ]; then
+    echo "ok   ingest: the same store with 1 and 3 jobs ($(tail -2 "$tmp/ing.1" | head -1 | sed 's/^dyad: //'))"
+else
+    echo "FAIL ingest with 1 and 3 jobs"
+    diff "$tmp/ing.1" "$tmp/ing.3" | head -5
+    diff "$tmp/rows.1" "$tmp/rows.3" | head -5
+    fail=1
+fi
+
+# --jobs takes a number of threads, 1 or more
+for cmd in code "ingest --db $tmp/none.db"; do
+    for bad in 0 x -3 2x ""; do
+        # shellcheck disable=SC2086
+        "$DYAD" $cmd --jobs "$bad" examples/*.txt >/dev/null 2>"$tmp/e"
+        rc=$?
+        if [ $rc -eq 2 ] && grep -q -- "--jobs: '$bad' is not a number of threads" "$tmp/e"; then
+            echo "ok   ${cmd%% *} --jobs '$bad' refused"
+        else
+            echo "FAIL ${cmd%% *} --jobs '$bad': exit status $rc"
+            cat "$tmp/e"
+            fail=1
+        fi
+    done
+    "$DYAD" "${cmd%% *}" 2>&1 | grep -q -- "--jobs N" || { echo "FAIL the usage of $cmd does not name --jobs"; fail=1; }
+done
+[ -e "$tmp/none.db" ] && { echo "FAIL a refused ingest made a store"; fail=1; }
 exit $fail
