@@ -4,13 +4,15 @@
 #define DYAD_CLI_H
 
 #include "dyad.h"
+#include "progress.h"
 
 #define CLI_MAX_DICTS 32
 
 /* Counts warnings printed to stderr ("dyad: file:line: msg"). */
 typedef struct cli_warn {
     long count;
-    int quiet; /* count but do not print */
+    int quiet;              /* count but do not print */
+    cli_progress *progress; /* a progress line to clear before printing, or NULL */
 } cli_warn;
 
 void cli_warn_cb(void *ud, const dyad_error *w);

@@ -113,7 +113,9 @@ static int code_options(int argc, char **argv, code_opts *o) {
 typedef struct code_run {
     const code_opts *o;
     cli_warn *w;
-    int rc, failed; /* rc: a write failed; failed: an article could not be coded */
+    cli_progress *progress;
+    const dyad_reader *r; /* the file being read, for the progress line */
+    int rc, failed;       /* rc: a write failed; failed: an article could not be coded */
     long narticles, nevents, nfigures;
 } code_run;
 
@@ -153,6 +155,7 @@ static int code_write(void *ud, parallel_job *j) {
     code_run *c = ud;
     dyad_error err;
     if (!j->doc) {
+        progress_clear(c->progress);
         cli_error(&j->err); /* the others are still coded; the exit says it */
         c->failed = 1;
         return 0;
@@ -176,10 +179,12 @@ static int code_write(void *ud, parallel_job *j) {
         }
     }
     if (st != DYAD_OK) {
+        progress_clear(c->progress);
         cli_error(&err);
         c->rc = 1;
         return -1;
     }
+    progress_update(c->progress, c->narticles, c->nevents, c->r);
     return 0;
 }
 
@@ -194,14 +199,16 @@ int cmd_code(int argc, char **argv) {
         free(o.files);
         return 2;
     }
-    cli_warn dw = {0, 0};
+    cli_warn dw = {0, 0, NULL};
     dyad_ctx *ctx = cli_load_dicts(o.dicts, o.ndicts, &dw);
     if (!ctx) {
         free(o.files);
         return 1;
     }
-    cli_warn w = {0, o.quiet};
-    code_run c = {.o = &o, .w = &w};
+    cli_progress progress;
+    progress_start(&progress, o.quiet, o.files, o.nfiles);
+    cli_warn w = {0, o.quiet, &progress};
+    code_run c = {.o = &o, .w = &w, .progress = &progress};
     dyad_error err;
     int rc = 0;
     parallel *p = parallel_new(ctx, o.jobs, &w, code_format, code_write, &c);
@@ -221,6 +228,7 @@ int cmd_code(int argc, char **argv) {
         }
         dyad_article a;
         int got;
+        c.r = r;
         while ((got = dyad_reader_next(r, &a, &err)) == 1)
             if (parallel_submit(p, &a) != 0) {
                 rc = 1;
@@ -230,6 +238,8 @@ int cmd_code(int argc, char **argv) {
             cli_error(&err);
             rc = 1;
         }
+        progress_file_done(&progress, r); /* read to its end */
+        c.r = NULL;
         dyad_reader_free(r);
     }
     if (p && parallel_drain(p) != 0) rc = 1;

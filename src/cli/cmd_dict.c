@@ -19,7 +19,7 @@ int cmd_dict(int argc, char **argv) {
         fputs("usage: dyad dict check FILE|DIR...\n", stderr);
         return 2;
     }
-    cli_warn w = {0, 0};
+    cli_warn w = {0, 0, NULL};
     dyad_ctx *ctx = cli_load_dicts((const char **)argv + 2, argc - 2, &w);
     if (!ctx) return 1;
     dyad_dict_stats s;

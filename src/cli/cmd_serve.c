@@ -560,7 +560,7 @@ int cmd_serve(int argc, char **argv) {
         }
     } else
         default_web(sv->web, sizeof sv->web);
-    cli_warn w = {0, 1};
+    cli_warn w = {0, 1, NULL};
     dyad_ctx *ctx = cli_load_dicts(o.dicts, o.ndicts, &w);
     if (!ctx) fputs("dyad: serve: no dictionaries; POST /api/articles is disabled\n", stderr);
     dyad_error err;

@@ -139,7 +139,8 @@ typedef struct ingest_opts {
     const char *db, *dicts[CLI_MAX_DICTS];
     const char **files;
     int ndicts, nfiles;
-    int jobs; /* coding threads */
+    int jobs;  /* coding threads */
+    int quiet; /* no warnings, progress or summary printed */
     double min_conf;
     long busy; /* seconds */
 } ingest_opts;
@@ -155,6 +156,8 @@ static int ingest_options(int argc, char **argv, ingest_opts *o) {
         } else if ((!strcmp(argv[i], "--dict") || !strcmp(argv[i], "-d")) && i + 1 < argc &&
                    o->ndicts < CLI_MAX_DICTS)
             o->dicts[o->ndicts++] = argv[++i];
+        else if (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q"))
+            o->quiet = 1;
         else if (!strcmp(argv[i], "--jobs") && i + 1 < argc) {
             if (parallel_jobs_arg(argv[++i], &o->jobs) != 0) return 2;
         } else if (!strcmp(argv[i], "--busy-timeout") && i + 1 < argc) {
@@ -174,7 +177,7 @@ static int ingest_options(int argc, char **argv, ingest_opts *o) {
     if (!o->nfiles) {
         fputs("usage: dyad ingest [--db FILE|URI] [--dict PATH]... [--min-confidence X] "
               "[--busy-timeout S]\n"
-              "                   [--jobs N] INPUT...\n"
+              "                   [--jobs N] [-q] INPUT...\n"
               "  --jobs N   code with N threads (default: the processors online); the store\n"
               "             is written by one, in input order, whatever N\n",
               stderr);
@@ -191,6 +194,9 @@ typedef struct ingest_run {
     double min_conf;
     cli_warn *w;
     int failed; /* an article could not be coded */
+    cli_progress *progress;
+    const dyad_reader *r; /* the file being read, for the progress line */
+    long coded, events;
 } ingest_run;
 
 /* Keeps a coded article in the batch and stores the batch once full; an
@@ -199,12 +205,16 @@ typedef struct ingest_run {
 static int ingest_store(void *ud, parallel_job *j) {
     ingest_run *g = ud;
     if (!j->doc) {
+        progress_clear(g->progress);
         cli_error(&j->err); /* the others are still stored; the exit says it */
         g->failed = 1;
         return 0;
     }
     cli_doc_warnings(&j->a, j->doc, g->w);
     dyad_doc_keep_confident(j->doc, g->min_conf);
+    g->coded++;
+    g->events += (long)dyad_doc_nevents(j->doc);
+    progress_update(g->progress, g->coded, g->events, g->r);
     int st = batch_keep(g->b, &j->a, j->doc);
     j->doc = NULL; /* the batch's now */
     if (st != 0) {
@@ -228,6 +238,7 @@ static int ingest_file(parallel *p, ingest_run *g, const char *path) {
     }
     dyad_article a;
     int got, rc = 0;
+    g->r = r;
     while ((got = dyad_reader_next(r, &a, &err)) == 1) {
         /* what is stored already is not coded again (a failed look-up
          * leaves it to the store's own check) */
@@ -245,6 +256,8 @@ static int ingest_file(parallel *p, ingest_run *g, const char *path) {
         if (parallel_drain(p) == 0) cli_error(&err);
         rc = 1;
     }
+    progress_file_done(g->progress, r);
+    g->r = NULL;
     dyad_reader_free(r);
     return rc;
 }
@@ -260,7 +273,7 @@ int cmd_ingest(int argc, char **argv) {
         free(o.files);
         return 2;
     }
-    cli_warn w = {0, 0};
+    cli_warn w = {0, 0, NULL};
     dyad_ctx *ctx = cli_load_dicts(o.dicts, o.ndicts, &w);
     dyad_store *s = NULL;
     if (!ctx || open_store(o.db, &s)) {
@@ -271,7 +284,11 @@ int cmd_ingest(int argc, char **argv) {
     dyad_store_busy(s, (int)o.busy * 1000, cli_warn_cb, &w);
     totals t = {0};
     batch *b = calloc(1, sizeof *b);
-    ingest_run g = {.s = s, .b = b, .t = &t, .min_conf = o.min_conf, .w = &w};
+    cli_progress progress;
+    progress_start(&progress, o.quiet, o.files, o.nfiles);
+    w.quiet = o.quiet; /* from here on: the dictionaries' warnings are said */
+    w.progress = &progress;
+    ingest_run g = {.s = s, .b = b, .t = &t, .min_conf = o.min_conf, .w = &w, .progress = &progress};
     parallel *p = b ? parallel_new(ctx, o.jobs, &w, NULL, ingest_store, &g) : NULL;
     int rc = p ? 0 : 1;
     if (!p) fputs("dyad: error: out of memory\n", stderr);
@@ -287,8 +304,10 @@ int cmd_ingest(int argc, char **argv) {
     char swapped[64] = "";
     if (t.replaced)
         snprintf(swapped, sizeof swapped, " (%ld of them replaced by an earlier copy)", t.replaced);
-    fprintf(stderr, "dyad: %ld articles stored, %ld already there%s, %ld events, %ld warnings\n",
-            t.added, t.skipped + t.replaced, swapped, t.events, w.count);
+    progress_clear(&progress);
+    if (!o.quiet)
+        fprintf(stderr, "dyad: %ld articles stored, %ld already there%s, %ld events, %ld warnings\n",
+                t.added, t.skipped + t.replaced, swapped, t.events, w.count);
     dyad_store_close(s);
     dyad_ctx_free(ctx);
     free(o.files);
@@ -484,7 +503,7 @@ int cmd_query(int argc, char **argv) {
     int gdelt = !strcmp(o.format, "gdelt");
     /* Dyad's own gazetteers, for places stored before their admin-1 codes
      * and ids were (warnings counted, not printed) */
-    cli_warn quiet = {0, 1};
+    cli_warn quiet = {0, 1, NULL};
     dyad_ctx *gaz = gdelt ? cli_load_dicts(NULL, 0, &quiet) : NULL;
     headed h = {.header = query_header(
                     o.format,

@@ -19,6 +19,7 @@ void cli_warn_cb(void *ud, const dyad_error *w) {
     cli_warn *cw = ud;
     cw->count++;
     if (cw->quiet) return;
+    progress_clear(cw->progress);
     char buf[1200];
     cli_warn_line(w, buf, sizeof buf);
     fputs(buf, stderr);

@@ -170,7 +170,10 @@ static void stop(parallel *p) {
  * pool has stopped, then frees what fn did not take. */
 static void hand(parallel *p, slot *s) {
     if (!p->stopped) {
-        if (s->notes) fputs(s->notes, stderr);
+        if (s->notes) {
+            progress_clear(p->w->progress);
+            fputs(s->notes, stderr);
+        }
         p->w->count += s->nnotes;
         if (p->fn(p->ud, &s->job) != 0) stop(p);
     }
@@ -260,9 +263,13 @@ int parallel_submit(parallel *p, const dyad_article *a) {
 int parallel_drain(parallel *p) {
     if (p->ring) hand_back(p, 0);
     if (!p->stopped) {
-        if (p->nlen) fputs(p->notes, stderr);
+        if (p->nlen) {
+            progress_clear(p->w->progress);
+            fputs(p->notes, stderr);
+        }
         p->w->count += p->nnotes;
     }
+    progress_clear(p->w->progress); /* what is printed next is the caller's */
     p->nlen = 0;
     p->nnotes = 0;
     return p->stopped ? -1 : 0;

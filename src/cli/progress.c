@@ -58,7 +58,7 @@ void progress_file_done(cli_progress *p, const dyad_reader *r) {
 }
 
 void progress_clear(cli_progress *p) {
-    if (!p->shown) return;
+    if (!p || !p->shown) return;
     fputs("\r\033[K", stderr);
     p->shown = 0;
 }

@@ -23,8 +23,8 @@ void progress_start(cli_progress *p, int quiet, const char *const *files, int n)
 void progress_update(cli_progress *p, long articles, long events, const dyad_reader *r);
 /* Counts the file r has read to its end as read. */
 void progress_file_done(cli_progress *p, const dyad_reader *r);
-/* Clears the line, so that a message can be printed: a later update
- * draws it again. */
+/* Clears the line (p may be NULL), so that a message can be printed: a
+ * later update draws it again. */
 void progress_clear(cli_progress *p);
 
 #endif
