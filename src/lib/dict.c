@@ -251,7 +251,7 @@ int dict_phrase(dicts *d, const char *s, size_t n, phrase *p) {
 }
 
 int dict_add_phrase(trie *t, dicts *d, const phrase *p, int32_t value, int32_t *first) {
-    int32_t node = trie_add(t, p->w, p->stem, (size_t)p->n);
+    int32_t node = trie_add(t, &d->lex, p->w, p->stem, (size_t)p->n);
     if (node == TRIE_NONE) return -1;
     for (int i = 0; i < p->n; i++)
         if (p->stem[i]) trie_note_stem(t, lex_len(&d->lex, p->w[i]));

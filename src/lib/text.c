@@ -6,20 +6,24 @@
 
 #include "text.h"
 
+/* (ASCII is answered without utf8proc: most news text is ASCII.) */
 static int is_alpha_cp(utf8proc_int32_t c) {
+    if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     utf8proc_category_t k = utf8proc_category(c);
     return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
 }
 static int is_upper_cp(utf8proc_int32_t c) {
+    if (c < 0x80) return c >= 'A' && c <= 'Z';
     return utf8proc_category(c) == UTF8PROC_CATEGORY_LU || utf8proc_category(c) == UTF8PROC_CATEGORY_LT;
 }
 static int is_mark_cp(utf8proc_int32_t c) {
+    if (c < 0x80) return 0;
     utf8proc_category_t k = utf8proc_category(c);
     return k >= UTF8PROC_CATEGORY_MN && k <= UTF8PROC_CATEGORY_ME;
 }
 static int is_space_cp(utf8proc_int32_t c) {
     return c == ' ' || c == '_' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-           utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
+           (c >= 0x80 && utf8proc_category(c) == UTF8PROC_CATEGORY_ZS);
 }
 static int is_apos(utf8proc_int32_t c) { return c == '\'' || c == 0x2019 || c == 0x2018; }
 static int is_dquote(utf8proc_int32_t c) {
@@ -32,6 +36,10 @@ static int is_digit_cp(utf8proc_int32_t c) { return c >= '0' && c <= '9'; }
 
 /* Decodes the code point at s[i] (invalid bytes read as U+FFFD, 1 byte). */
 static utf8proc_int32_t cp_at(const char *s, size_t n, size_t i, size_t *len) {
+    if ((unsigned char)s[i] < 0x80) {
+        *len = 1;
+        return (unsigned char)s[i];
+    }
     utf8proc_int32_t c;
     utf8proc_ssize_t k =
         utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);

@@ -68,16 +68,24 @@ static int32_t new_node(trie *t) {
     int32_t id = (int32_t)t->nnodes++;
     t->nodes[id].value = TRIE_NONE;
     t->nodes[id].has_stems = 0;
+    t->nodes[id].stem_first = 0;
+    t->nodes[id].stem_lens = 0;
     return id;
 }
 
-int32_t trie_add(trie *t, const uint32_t *words, const uint8_t *stem, size_t n) {
+int32_t trie_add(trie *t, const lexicon *lx, const uint32_t *words, const uint8_t *stem, size_t n) {
     if (n == 0) return TRIE_NONE;
     int32_t node = TRIE_ROOT;
     for (size_t i = 0; i < n; i++) {
         uint8_t st = stem && stem[i] ? 1 : 0;
         if (words[i] == 0) return TRIE_NONE;
         trie_edge *e = find_slot(t->edges, t->capedges, node, words[i], st);
+        if (st) { /* what a token must look like to be probed for this stem */
+            trie_node *nd = &t->nodes[node];
+            uint32_t len = lx ? lex_len(lx, words[i]) : 0;
+            nd->stem_first |= lx && len ? trie_first_bit((unsigned char)lex_str(lx, words[i])[0]) : ~0u;
+            nd->stem_lens |= lx ? 1ull << (len < 63 ? len : 63) : ~0ull;
+        }
         if (e->word) {
             node = e->to;
             continue;
@@ -115,9 +123,12 @@ int32_t trie_edge_to(const trie *t, int32_t node, uint32_t word, int stem) {
 }
 
 int32_t trie_stem_child(const trie *t, const lexicon *lx, int32_t node, const char *s, size_t n) {
-    if (!t->edges || !t->nodes[node].has_stems) return TRIE_NONE;
+    const trie_node *nd = &t->nodes[node];
+    if (!t->edges || !nd->has_stems || !n || !(nd->stem_first & trie_first_bit((unsigned char)s[0])))
+        return TRIE_NONE;
     for (size_t k = n < t->max_stem ? n : t->max_stem; k >= t->min_stem && k > 0; k--) {
         if (k < n && k < 3) break; /* a two-letter stem ("AU") matches only itself */
+        if (!(nd->stem_lens >> (k < 63 ? k : 63) & 1)) continue; /* no stem that long */
         uint32_t id = lex_find(lx, s, k);
         if (!id) continue;
         const trie_edge *e = find_slot(t->edges, t->capedges, node, id, 1);

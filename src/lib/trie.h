@@ -18,8 +18,10 @@
 #define TRIE_NONE (-1)
 
 typedef struct trie_node {
-    int32_t value;     /* entry index, or -1 */
-    uint8_t has_stems; /* some edge out of this node is a stem edge */
+    int32_t value;       /* entry index, or -1 */
+    uint8_t has_stems;   /* some edge out of this node is a stem edge */
+    uint32_t stem_first; /* the first bytes of those stems (trie_first_bit) */
+    uint64_t stem_lens;  /* their lengths: bit k for k bytes, bit 63 for 63 or more */
 } trie_node;
 
 typedef struct trie_edge {
@@ -45,8 +47,16 @@ void trie_free(trie *t);
 
 /* Adds the phrase words[0..n) (stem[i] != 0: word i is a stem) and returns
  * the node at its end (whose value the caller sets), or TRIE_NONE when out
- * of memory or n == 0. */
-int32_t trie_add(trie *t, const uint32_t *words, const uint8_t *stem, size_t n);
+ * of memory or n == 0. lx, the lexicon of the words, tells the stems'
+ * first bytes and lengths, so that a token no stem can start is not
+ * probed; NULL: every token is. */
+int32_t trie_add(trie *t, const lexicon *lx, const uint32_t *words, const uint8_t *stem, size_t n);
+
+/* The bit of trie_node.stem_first for a word's first byte: A-Z one each,
+ * every other byte one more. */
+static inline uint32_t trie_first_bit(unsigned char c) {
+    return c >= 'A' && c <= 'Z' ? 1u << (c - 'A') : 1u << 26;
+}
 
 /* Child of node by word id (an exact edge, or a stem edge of that very
  * word), or TRIE_NONE. */
@@ -63,7 +73,8 @@ static inline void trie_note_stem(trie *t, uint32_t len) {
 
 /* Stem child of node for the upper-case token text s[0..n): the longest
  * stem edge that is a prefix of s, or TRIE_NONE. lx resolves prefixes to ids;
- * prefixes longer than t->max_stem are not probed. */
+ * only prefixes as long as a stem of node that starts with s's first byte
+ * are probed, none longer than t->max_stem. */
 int32_t trie_stem_child(const trie *t, const lexicon *lx, int32_t node, const char *s, size_t n);
 
 static inline int32_t trie_value(const trie *t, int32_t node) { return t->nodes[node].value; }

@@ -13,6 +13,7 @@ char *utf8_clean(const char *s, size_t n, size_t *outlen, utf8_report *rep) {
     if (!tmp) return NULL;
     size_t o = 0, i = 0;
     long line = 1;
+    int ascii = 1; /* ASCII is NFC already: no normalising pass */
     while (i < n) {
         unsigned char b = (unsigned char)s[i];
         if (b < 0x80) {
@@ -26,6 +27,7 @@ char *utf8_clean(const char *s, size_t n, size_t *outlen, utf8_report *rep) {
             i++;
             continue;
         }
+        ascii = 0;
         utf8proc_int32_t c;
         utf8proc_ssize_t k =
             utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
@@ -47,6 +49,11 @@ char *utf8_clean(const char *s, size_t n, size_t *outlen, utf8_report *rep) {
         i += (size_t)k;
     }
     tmp[o] = '\0';
+    if (ascii) {
+        *outlen = o;
+        char *fit = realloc(tmp, o + 1);
+        return fit ? fit : tmp;
+    }
     utf8proc_uint8_t *nfc = NULL;
     utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)tmp, (utf8proc_ssize_t)o, &nfc,
                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE);

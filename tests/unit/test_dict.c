@@ -326,11 +326,11 @@ static void trie_basics(void **s) {
              c = lex_intern(&D.lex, "ISRAEL", 6);
     uint32_t ph[2] = {a, b};
     uint8_t st[2] = {0, 0};
-    int32_t n = trie_add(&t, ph, st, 2);
+    int32_t n = trie_add(&t, NULL, ph, st, 2);
     t.nodes[n].value = 7;
-    assert_int_equal(trie_add(&t, ph, st, 2), n); /* same phrase, same node */
+    assert_int_equal(trie_add(&t, NULL, ph, st, 2), n); /* same phrase, same node */
     uint8_t stem[1] = {1};
-    int32_t m = trie_add(&t, &c, stem, 1);
+    int32_t m = trie_add(&t, NULL, &c, stem, 1);
     trie_note_stem(&t, 6);
     t.nodes[m].value = 9;
     int32_t x = trie_child(&t, TRIE_ROOT, a);
@@ -350,12 +350,12 @@ static void trie_basics(void **s) {
     tok[0] = 'X';
     assert_int_equal(trie_stem_child(&t, &D.lex, TRIE_ROOT, tok, big), TRIE_NONE);
     free(tok);
-    assert_int_equal(trie_add(&t, ph, st, 0), TRIE_NONE);
+    assert_int_equal(trie_add(&t, NULL, ph, st, 0), TRIE_NONE);
     for (uint32_t i = 0; i < 3000; i++) { /* growth */
         char w[16];
         int k = snprintf(w, sizeof w, "W%u", i);
         uint32_t id = lex_intern(&D.lex, w, (size_t)k);
-        assert_int_not_equal(trie_add(&t, &id, st, 1), TRIE_NONE);
+        assert_int_not_equal(trie_add(&t, NULL, &id, st, 1), TRIE_NONE);
     }
     assert_int_equal(trie_value(&t, trie_child(&t, trie_child(&t, TRIE_ROOT, a), b)), 7);
     trie_free(&t);
