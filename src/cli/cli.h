@@ -74,9 +74,10 @@ int parallel_jobs_arg(const char *s, int *out);
  * each article is coded in the calling thread as it is submitted and
  * handed to fn alone (work is not called). Reader warnings given to
  * parallel_warn are printed and counted in w in their place among the
- * articles. NULL when out of memory. */
-parallel *parallel_new(const dyad_ctx *ctx, int jobs, cli_warn *w, parallel_work_fn work, parallel_fn fn,
-                       void *ud);
+ * articles. At most 4 articles a thread are in flight, or depth when more
+ * (a caller that handles them in batches). NULL when out of memory. */
+parallel *parallel_new(const dyad_ctx *ctx, int jobs, size_t depth, cli_warn *w, parallel_work_fn work,
+                       parallel_fn fn, void *ud);
 /* The warning callback of the readers whose articles go to the pool (ud:
  * the pool): a warning comes out after the articles read before it. */
 void parallel_warn(void *ud, const dyad_error *w);

@@ -211,7 +211,7 @@ int cmd_code(int argc, char **argv) {
     code_run c = {.o = &o, .w = &w, .progress = &progress};
     dyad_error err;
     int rc = 0;
-    parallel *p = parallel_new(ctx, o.jobs, &w, code_format, code_write, &c);
+    parallel *p = parallel_new(ctx, o.jobs, 0, &w, code_format, code_write, &c);
     if (!p) {
         fputs("dyad: error: out of memory\n", stderr);
         rc = 1;

@@ -289,7 +289,7 @@ int cmd_ingest(int argc, char **argv) {
     w.quiet = o.quiet; /* from here on: the dictionaries' warnings are said */
     w.progress = &progress;
     ingest_run g = {.s = s, .b = b, .t = &t, .min_conf = o.min_conf, .w = &w, .progress = &progress};
-    parallel *p = b ? parallel_new(ctx, o.jobs, &w, NULL, ingest_store, &g) : NULL;
+    parallel *p = b ? parallel_new(ctx, o.jobs, 2 * BATCH, &w, NULL, ingest_store, &g) : NULL;
     int rc = p ? 0 : 1;
     if (!p) fputs("dyad: error: out of memory\n", stderr);
     for (int f = 0; f < o.nfiles && !rc; f++) rc = ingest_file(p, &g, o.files[f]);

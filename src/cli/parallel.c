@@ -126,8 +126,8 @@ static void *worker(void *arg) {
     return NULL;
 }
 
-parallel *parallel_new(const dyad_ctx *ctx, int jobs, cli_warn *w, parallel_work_fn work, parallel_fn fn,
-                       void *ud) {
+parallel *parallel_new(const dyad_ctx *ctx, int jobs, size_t depth, cli_warn *w, parallel_work_fn work,
+                       parallel_fn fn, void *ud) {
     parallel *p = calloc(1, sizeof *p);
     if (!p) return NULL;
     p->ctx = ctx;
@@ -137,6 +137,7 @@ parallel *parallel_new(const dyad_ctx *ctx, int jobs, cli_warn *w, parallel_work
     p->ud = ud;
     if (jobs <= 1) return p;
     p->cap = (size_t)jobs * SLOTS_PER_JOB;
+    if (p->cap < depth) p->cap = depth;
     p->ring = calloc(p->cap, sizeof *p->ring);
     p->threads = calloc((size_t)jobs, sizeof *p->threads);
     if (!p->ring || !p->threads) {
