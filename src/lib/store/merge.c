@@ -248,7 +248,6 @@ const char *const merge_sql[MERGE_NSTMTS] = {
     [MERGE_PUT_BANDS] = "INSERT INTO article_bands(key, article) VALUES (?1, ?17), (?2, ?17), (?3, ?17),"
                         " (?4, ?17), (?5, ?17), (?6, ?17), (?7, ?17), (?8, ?17), (?9, ?17), (?10, ?17),"
                         " (?11, ?17), (?12, ?17), (?13, ?17), (?14, ?17), (?15, ?17), (?16, ?17)",
-    [MERGE_SET_STORY] = "UPDATE articles SET story = ?2, minhash = ?3 WHERE rowid = ?1",
 };
 
 static char *dup_val(const char *v) {
@@ -433,26 +432,31 @@ static int candidate_row(void *ud, int ncols, const char *const *v) {
     return 0;
 }
 
-dyad_status merge_link_copy(const store_backend *be, void *impl, const char *art, const dyad_article *a,
-                            const char *hash, dyad_error *err) {
+dyad_status merge_find_copy(const store_backend *be, void *impl, const dyad_article *a, const char *hash,
+                            merge_copy *c, dyad_error *err) {
     uint32_t sig[MINHASH_N];
-    char sighex[MINHASH_N * 8 + 1], band[MINHASH_BANDS][24];
-    const char *v[MINHASH_BANDS + 1];
     copy_pick p = {.sig = sig, .best = -1};
-    snprintf(p.story, sizeof p.story, "%s", hash);
-    int enough = minhash(a->text, a->text_len, sig) >= MINHASH_MIN_WORDS;
-    dyad_status st = DYAD_OK;
-    if (enough) {
-        for (int k = 0; k < MINHASH_N; k++) snprintf(sighex + 8 * k, 9, "%08x", (unsigned)sig[k]);
-        for (int k = 0; k < MINHASH_BANDS; k++) {
-            snprintf(band[k], sizeof band[k], "%lld", (long long)minhash_band(sig, k));
-            v[k] = band[k];
-        }
-        st = be->run(impl, MERGE_COPY_CANDIDATES, MINHASH_BANDS, v, candidate_row, &p, err);
-        v[MINHASH_BANDS] = art;
-        if (st == DYAD_OK) st = be->run(impl, MERGE_PUT_BANDS, MINHASH_BANDS + 1, v, NULL, NULL, err);
+    snprintf(c->story, sizeof c->story, "%s", hash);
+    c->sig = NULL;
+    if (minhash(a->text, a->text_len, sig) < MINHASH_MIN_WORDS) return DYAD_OK;
+    const char *v[MINHASH_BANDS];
+    for (int k = 0; k < MINHASH_N; k++) snprintf(c->sighex + 8 * k, 9, "%08x", (unsigned)sig[k]);
+    for (int k = 0; k < MINHASH_BANDS; k++) {
+        snprintf(c->band[k], sizeof c->band[k], "%lld", (long long)minhash_band(sig, k));
+        v[k] = c->band[k];
     }
-    const char *sv[3] = {art, p.story, enough ? sighex : NULL};
-    if (st == DYAD_OK) st = be->run(impl, MERGE_SET_STORY, 3, sv, NULL, NULL, err);
+    c->sig = c->sighex;
+    snprintf(p.story, sizeof p.story, "%s", hash);
+    dyad_status st = be->run(impl, MERGE_COPY_CANDIDATES, MINHASH_BANDS, v, candidate_row, &p, err);
+    if (st == DYAD_OK) snprintf(c->story, sizeof c->story, "%s", p.story);
     return st;
+}
+
+dyad_status merge_put_bands(const store_backend *be, void *impl, const char *art, const merge_copy *c,
+                            dyad_error *err) {
+    if (!c->sig) return DYAD_OK;
+    const char *v[MINHASH_BANDS + 1];
+    for (int k = 0; k < MINHASH_BANDS; k++) v[k] = c->band[k];
+    v[MINHASH_BANDS] = art;
+    return be->run(impl, MERGE_PUT_BANDS, MINHASH_BANDS + 1, v, NULL, NULL, err);
 }

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "backend.h"
+#include "minhash.h"
 
 /* One stored report (mention) of a key, as the store reads it back. */
 typedef struct {
@@ -61,14 +62,26 @@ void merge_free(merge_mention *m, size_t n, merge_event *ev, size_t nev);
 int merge_copy_first(const char *date, const char *id, const char *hash, const char *sdate,
                      const char *sid, const char *shash);
 
-/* Links the article just stored as rowid art (text a, hash) to the
- * story it is a copy of: the story of the stored article whose MinHash
- * signature is most alike, when at least MINHASH_NEAR alike (copies of
- * one wire story with another headline, dateline or last paragraph),
- * else its own hash; stores its signature and bands to be found by the
- * next copies. NumArticles counts one story once. */
-dyad_status merge_link_copy(const store_backend *be, void *impl, const char *art, const dyad_article *a,
-                            const char *hash, dyad_error *err);
+/* What an article's copies are found by: its story, MinHash signature (as
+ * hex; sig NULL for a text too short to have one) and band keys. */
+typedef struct merge_copy {
+    char story[64];
+    char sighex[MINHASH_N * 8 + 1];
+    const char *sig; /* sighex, or NULL */
+    char band[MINHASH_BANDS][24];
+} merge_copy;
+
+/* The story of article a (text hash) about to be stored: the story of the
+ * stored article whose MinHash signature is most alike, when at least
+ * MINHASH_NEAR alike (a copy of one wire story with another headline,
+ * dateline or last paragraph), else its own hash. NumArticles counts one
+ * story once. The article's row keeps c->story and c->sig. */
+dyad_status merge_find_copy(const store_backend *be, void *impl, const dyad_article *a, const char *hash,
+                            merge_copy *c, dyad_error *err);
+/* Stores the bands of the article stored as rowid art, for its copies to
+ * be found by. */
+dyad_status merge_put_bands(const store_backend *be, void *impl, const char *art, const merge_copy *c,
+                            dyad_error *err);
 
 /* The statements of the merge, one text for every backend (parameters
  * ?1, ?2, ... given as text; postgres.c writes them $1, $2, ...). */
@@ -89,7 +102,6 @@ enum {
     MERGE_DROP_BANDS,      /* an article's MinHash bands */
     MERGE_COPY_CANDIDATES, /* stored articles sharing a band of ?1..?16 */
     MERGE_PUT_BANDS,       /* the bands ?1..?16 of article ?17 */
-    MERGE_SET_STORY,       /* article ?1's story ?2 and signature ?3 */
     MERGE_NSTMTS
 };
 extern const char *const merge_sql[MERGE_NSTMTS];

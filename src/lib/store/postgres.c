@@ -221,8 +221,9 @@ static const char PUT_MENTION_FN[] =
 /* Prepared statements: name, SQL. Prepared once per connection. */
 static const char *const STMTS[][2] = {
     {"find_article", "SELECT rowid, id, date, hash FROM articles WHERE id = $1 OR hash = $2"},
-    {"put_article", "INSERT INTO articles(id, hash, date, source, title, url, text, file)"
-                    " VALUES($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING rowid"},
+    {"put_article",
+     "INSERT INTO articles(id, hash, date, source, title, url, text, file, story, minhash)"
+     " VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING rowid"},
     /* all the sentences of an article: arrays of starts, ends, discarded */
     {"put_sentences",
      "INSERT INTO sentences(article, idx, start, \"end\", discarded)"
@@ -771,14 +772,17 @@ static dyad_status pg_put(void *impl, const dyad_article *a, const dyad_doc *d, 
     char hash[33];
     dyad_text_hash(a->text, a->text_len, hash);
     char *text = dup_text(a->text, a->text_len);
-    const char *v[8] = {a->id,
-                        hash,
-                        a->date ? a->date : "",
-                        a->source ? a->source : "",
-                        a->title ? a->title : "",
-                        a->url ? a->url : "",
-                        text,
-                        a->file ? a->file : ""};
+    merge_copy copy;
+    const char *v[10] = {a->id,
+                         hash,
+                         a->date ? a->date : "",
+                         a->source ? a->source : "",
+                         a->title ? a->title : "",
+                         a->url ? a->url : "",
+                         text,
+                         a->file ? a->file : "",
+                         NULL,
+                         NULL};
     PGresult *r = NULL;
     int fresh = 0, replaced = 0;
     if (!text)
@@ -793,12 +797,14 @@ static dyad_status pg_put(void *impl, const dyad_article *a, const dyad_doc *d, 
         fresh = st == DYAD_OK;
         if (!fresh)
             ;
-        else if (!(r = run(p, "put_article", 8, v, "cannot store an article", err)))
+        else if ((st = merge_find_copy(&store_postgres, p, a, hash, &copy, err)) != DYAD_OK)
+            ;
+        else if (v[8] = copy.story, v[9] = copy.sig,
+                 !(r = run(p, "put_article", 10, v, "cannot store an article", err)))
             st = DYAD_EDB;
         else if (PQntuples(r) == 0)
             fresh = 0; /* another writer stored it meanwhile */
-        else if ((st = merge_link_copy(&store_postgres, p, PQgetvalue(r, 0, 0), a, hash, err)) ==
-                 DYAD_OK)
+        else if ((st = merge_put_bands(&store_postgres, p, PQgetvalue(r, 0, 0), &copy, err)) == DYAD_OK)
             st = put_body(p, a, d, PQgetvalue(r, 0, 0), err);
     }
     PQclear(r);

@@ -250,8 +250,8 @@ static dyad_status lite_open(void **out, const char *path, dyad_error *err) {
     if (prep(s, &s->find_article,
              "SELECT rowid, id, date, hash FROM articles WHERE id = ?1 OR hash = ?2") ||
         prep(s, &s->put_article,
-             "INSERT INTO articles(id, hash, date, source, title, url, text, file)"
-             " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") ||
+             "INSERT INTO articles(id, hash, date, source, title, url, text, file, story, minhash)"
+             " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)") ||
         prep(s, &s->put_sentence,
              "INSERT INTO sentences(article, idx, start, end, discarded) VALUES(?1, ?2, ?3, ?4, ?5)") ||
         prep(s, &s->put_event,
@@ -610,6 +610,9 @@ static dyad_status lite_put(void *impl, const dyad_article *a, const dyad_doc *d
         res = merge_remove_article(&store_sqlite, s, art, err);
     }
     if (res != DYAD_OK) goto done;
+    merge_copy copy;
+    res = merge_find_copy(&store_sqlite, s, a, hash, &copy, err);
+    if (res != DYAD_OK) goto done;
     st = s->put_article;
     bind_str(st, 1, a->id);
     bind_str(st, 2, hash);
@@ -619,6 +622,11 @@ static dyad_status lite_put(void *impl, const dyad_article *a, const dyad_doc *d
     bind_str(st, 6, a->url);
     bind_text(st, 7, a->text, a->text_len);
     bind_str(st, 8, a->file);
+    bind_str(st, 9, copy.story);
+    if (copy.sig)
+        bind_str(st, 10, copy.sig);
+    else
+        sqlite3_bind_null(st, 10);
     if (step_done(st)) {
         res = db_fail(s, err, "cannot store an article");
         goto done;
@@ -635,7 +643,7 @@ static dyad_status lite_put(void *impl, const dyad_article *a, const dyad_doc *d
     }
     char artid[24];
     snprintf(artid, sizeof artid, "%lld", (long long)art);
-    res = merge_link_copy(&store_sqlite, s, artid, a, hash, err);
+    res = merge_put_bands(&store_sqlite, s, artid, &copy, err);
     if (res != DYAD_OK) goto done;
     for (size_t i = 0; i < dyad_doc_nsentences(d); i++) {
         const dyad_sentence_info *si = dyad_doc_sentence(d, i);
