@@ -92,6 +92,33 @@ if [ -x "$BIN" ]; then
     fi
     rm -rf "$jt"
 fi
+# cost growth: dyad code --jobs 1 on 10^3, 10^4 and 10^5 articles (the
+# GVDB articles, else the samples, copied under new ids): throughput and
+# peak memory must stay flat as the input grows
+if [ -x "$BIN" ] && [ -x /usr/bin/time ]; then
+    gt=$(mktemp -d)
+    GVDB=${DYAD_SHARED:-../shared}/gold/gvdb
+    if [ -f "$GVDB/dev.tsv" ]; then
+        awk -F'\t' 'FNR > 1 && NF >= 4 { t = $4; gsub(/\\/, "\\\\", t); gsub(/"/, "\\\"", t); gsub(/\r/, "", t)
+            printf "{\"id\": \"g-%d\", \"text\": \"%s\"}\n", ++n, t }' "$GVDB/dev.tsv" "$GVDB/test.tsv" >"$gt/one.jsonl"
+    else
+        cp "${DYAD_SHARED:-../shared}/samples/seeds.jsonl" "$gt/one.jsonl" 2>/dev/null || : >"$gt/one.jsonl"
+    fi
+    if [ -s "$gt/one.jsonl" ]; then
+        echo "== cost growth: dyad code --jobs 1 on 10^3 to 10^5 articles"
+        for n in 1000 10000 100000; do
+            awk -v n="$n" '{ l[NR] = $0 } END { for (i = 0; i < n; i++) { s = l[i % NR + 1]; sub(/"id": *"/, "&" i "-", s); print s } }' \
+                "$gt/one.jsonl" >"$gt/in.jsonl"
+            t0=$(date +%s.%N)
+            /usr/bin/time -f %M -o "$gt/rss" "$BIN" code -q --jobs 1 "$gt/in.jsonl" >/dev/null
+            t1=$(date +%s.%N)
+            awk -v n="$n" -v b="$(wc -c <"$gt/in.jsonl")" -v t0="$t0" -v t1="$t1" -v r="$(cat "$gt/rss")" \
+                'BEGIN { t = t1 - t0; printf "%7d articles (%6.1f MB): %7.2f s, %5.0f articles/s, %5.2f MB/s, peak RSS %.0f MB\n", n, b / 1e6, t, n / t, b / t / 1e6, r / 1024 }'
+            [ "$n" = 100000 ] && code_rate=$(awk -v n="$n" -v t0="$t0" -v t1="$t1" 'BEGIN { printf "%.0f", n / (t1 - t0) }')
+        done
+    fi
+    rm -rf "$gt"
+fi
 # dyad ingest into SQLite, coding on 1 and 2 threads: the sample articles
 # copied under new ids and dates (events, places and figures stored,
 # merged and indexed)
@@ -112,8 +139,16 @@ if [ -x "$BIN" ] && [ -f "$SEEDS" ]; then
         echo "== dyad ingest --jobs $j, SQLite: $(tail -1 "$it/err" | sed 's/^dyad: //')"
         awk -v a="$(wc -l <"$it/in.jsonl")" -v b="$bytes" -v t0="$t0" -v t1="$t1" \
             'BEGIN { t = t1 - t0; printf "%d articles in %.2f s: %.0f articles/s, %.2f MB/s\n", a, t, a / t, b / t / 1e6 }'
+        [ "$j" = 2 ] && store_rate=$(awk -v a="$(wc -l <"$it/in.jsonl")" -v t0="$t0" -v t1="$t1" 'BEGIN { printf "%.0f", a / (t1 - t0) }')
     done
     rm -rf "$it"
+fi
+# 100 million articles on a 16-core machine, from the figures above:
+# coding scales with the cores, storing is one writer at a time
+if [ -n "${code_rate:-}" ] && [ -n "${store_rate:-}" ]; then
+    awk -v c="$code_rate" -v s="$store_rate" 'BEGIN {
+        printf "== projection, 100,000,000 articles on 16 cores: coding %.1f h (%d articles/s a core),", 1e8 / (16 * c) / 3600, c
+        printf " storing into SQLite %.1f h (one writer, %d articles/s); see docs/scaling.md\n", 1e8 / s / 3600, s }'
 fi
 # one long article: the examples repeated to 10 MB as a single article,
 # and a single 10 MB word: time and peak memory (linear, bounded)
@@ -146,7 +181,8 @@ fi
 # bench's own, as in tests/e2e/lib/pg.sh); prints requests/s for each route.
 # wrk_routes DB: serves DB and loads each route for WRK_SECONDS
 wrk_routes() {
-    "$BIN" ingest --db "$1" "$SEEDS" examples/*.txt 2>/dev/null
+    "$BIN" ingest -q --db "$1" "$wt/store.jsonl"
+    echo "$("$BIN" query --db "$1" --format jsonl --limit 1000000 | wc -l) events stored"
     serve_start "$BIN" "$1" "$wt/log"
     for route in /api/events?limit=100 /api/events?actor=USAGOV /api/events/1 /api/timeseries /api/articles?q=Blinken; do
         rps=$(wrk -t2 -c32 -d"${WRK_SECONDS:-5}"s "$URL$route" | sed -n 's/^Requests\/sec: *//p')
@@ -159,6 +195,25 @@ if command -v wrk >/dev/null 2>&1 && [ -x "$BIN" ] && [ -f "$SEEDS" ]; then
     . tests/e2e/lib/pg.sh
     wt=$(mktemp -d) pgt=$(mktemp -d)
     trap 'pg_stop; rm -rf "$wt" "$pgt"' EXIT
+    # a store of over 100,000 events: the samples and examples, each copy
+    # led by a sentence of its own (other actors, another verb) and dated
+    # a day of its own over 2010-2024
+    python3 - "$wt/store.jsonl" "$SEEDS" examples/*.txt <<'PY'
+import datetime, json, os, sys
+out, seeds, examples = sys.argv[1], sys.argv[2], sys.argv[3:]
+texts = [json.loads(l)["text"] for l in open(seeds, encoding="utf-8")]
+texts += [open(p, encoding="utf-8").read().partition("\n\n")[2] for p in examples]
+who = ["Turkey", "Jordan", "Egypt", "Qatar", "Iran", "Russia", "France", "China", "India", "Brazil"]
+did = ["condemned", "praised", "threatened", "met", "accused", "visited", "criticised", "thanked"]
+whom = ["Israel", "Hamas", "Lebanon", "Syria", "Ukraine", "Germany", "Japan"]
+day0 = datetime.date(2010, 1, 1)
+with open(out, "w") as f:
+    for i in range(int(os.environ.get("BENCH_STORE_ARTICLES", "30000"))):
+        lead = "%s %s %s on Monday, statement %d said. " % (who[i % 10], did[(i // 10) % 8], whom[(i // 80) % 7], i)
+        day = day0 + datetime.timedelta(days=i % 5400)
+        f.write(json.dumps({"id": "s%d" % i, "date": day.isoformat(), "source": "wire-%d" % (i % 7),
+                            "text": lead + texts[i % len(texts)]}) + "\n")
+PY
     echo "== dyad serve on SQLite, wrk (2 threads, 32 connections, ${WRK_SECONDS:-5} s a route)"
     wrk_routes "$wt/b.db"
     if pg_start "$pgt" >/dev/null && pg=$(pg_createdb dyad); then

@@ -218,11 +218,12 @@ const char *const merge_sql[MERGE_NSTMTS] = {
         "SELECT m.id, m.event, m.article, a.source, coalesce(m.place, e.place),"
         " coalesce(m.country, e.country), coalesce(m.place_kind, e.place_kind),"
         " CASE WHEN m.place IS NULL THEN e.lat ELSE m.lat END,"
-        " CASE WHEN m.place IS NULL THEN e.lon ELSE m.lon END, m.confidence, coalesce(a.story, a.hash)"
+        " CASE WHEN m.place IS NULL THEN e.lon ELSE m.lon END, m.confidence, coalesce(m.story, a.story, "
+        "a.hash)"
         " FROM events e JOIN mentions m ON m.event = e.id JOIN articles a ON a.rowid = m.article"
         " WHERE e.date = ?1 AND e.source = ?2 AND e.target = ?3 AND e.code = ?4",
     [MERGE_KEY_EVENTS] = "SELECT id, place FROM events WHERE date = ?1 AND source = ?2"
-                         " AND target = ?3 AND code = ?4 ORDER BY id",
+                         " AND target = ?3 AND code = ?4 ORDER BY id + 0",
     [MERGE_NEW_EVENT] = "INSERT INTO events(date, source, target, code, root, quad, goldstein, place)"
                         " SELECT date, source, target, code, root, quad, goldstein, ?2 FROM events"
                         " WHERE id = ?1 RETURNING id",
@@ -244,7 +245,7 @@ const char *const merge_sql[MERGE_NSTMTS] = {
     [MERGE_COPY_CANDIDATES] =
         "SELECT coalesce(a.story, a.hash), a.minhash FROM articles a WHERE a.rowid IN"
         " (SELECT article FROM article_bands WHERE key IN (?1, ?2, ?3, ?4, ?5, ?6,"
-        " ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)) ORDER BY a.rowid",
+        " ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) LIMIT 32) ORDER BY a.rowid",
     [MERGE_PUT_BANDS] = "INSERT INTO article_bands(key, article) VALUES (?1, ?17), (?2, ?17), (?3, ?17),"
                         " (?4, ?17), (?5, ?17), (?6, ?17), (?7, ?17), (?8, ?17), (?9, ?17), (?10, ?17),"
                         " (?11, ?17), (?12, ?17), (?13, ?17), (?14, ?17), (?15, ?17), (?16, ?17)",

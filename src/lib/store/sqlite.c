@@ -64,7 +64,7 @@ static const char SCHEMA[] =
     " source_wikidata TEXT NOT NULL DEFAULT '', target_wikidata TEXT NOT NULL DEFAULT '',"
     " place TEXT, country TEXT, lat REAL, lon REAL, place_kind TEXT,"
     " date_precision TEXT NOT NULL DEFAULT '', place_admin1 TEXT NOT NULL DEFAULT '',"
-    " place_geonameid INTEGER, place_precision TEXT NOT NULL DEFAULT '');"
+    " place_geonameid INTEGER, place_precision TEXT NOT NULL DEFAULT '', story TEXT);"
     "CREATE TABLE IF NOT EXISTS figures("
     " id INTEGER PRIMARY KEY, article INTEGER NOT NULL REFERENCES articles(rowid),"
     " sentence INTEGER NOT NULL, kind TEXT NOT NULL, released INTEGER NOT NULL,"
@@ -124,6 +124,9 @@ static const char *const UPGRADES[][2] = {
      * MinHash signature */
     {"articles", "story TEXT"},
     {"articles", "minhash TEXT"},
+    /* each report's article's story, for NumArticles (set from its article
+     * when added) */
+    {"mentions", "story TEXT"},
 };
 
 /* Adds the columns of UPGRADES that a table lacks. */
@@ -143,8 +146,16 @@ static int migrate(lite *s) {
         if (rc != SQLITE_DONE) return rc;
         snprintf(sql, sizeof sql, "ALTER TABLE %s ADD COLUMN %s", UPGRADES[i][0], UPGRADES[i][1]);
         if ((rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL)) != SQLITE_OK) return rc;
+        if (!strcmp(name, "story") && !strcmp(UPGRADES[i][0], "mentions") &&
+            (rc = sqlite3_exec(s->db,
+                               "UPDATE mentions SET story = (SELECT coalesce(a.story, a.hash) FROM"
+                               " articles a WHERE a.rowid = mentions.article)",
+                               NULL, NULL, NULL)) != SQLITE_OK)
+            return rc;
     }
-    return SQLITE_OK;
+    /* a report's story is looked up by event (NumArticles) */
+    return sqlite3_exec(s->db, "CREATE INDEX IF NOT EXISTS mentions_story ON mentions(event, story)",
+                        NULL, NULL, NULL);
 }
 
 static dyad_status db_fail(lite *s, dyad_error *err, const char *what) {
@@ -262,27 +273,25 @@ static dyad_status lite_open(void **out, const char *path, dyad_error *err) {
         prep(s, &s->find_event,
              "SELECT id, place, place_kind = 'country', country = ?6 AND ?6 <> '' AND place <> ''"
              " AND place_kind <> 'country' FROM events"
-             " WHERE date = ?1 AND source = ?2 AND target = ?3 AND code = ?4 ORDER BY id LIMIT 2") ||
+             " WHERE date = ?1 AND source = ?2 AND target = ?3 AND code = ?4"
+             " ORDER BY id + 0 LIMIT 2") || /* (+ 0: by the key's index, not the code's in id order) */
         prep(
             s, &s->put_mention,
             "INSERT INTO mentions(event, article, sentence, source_text, target_text, verb_text,"
             " source_start, source_end, target_start, target_end, verb_start, verb_end, date_text, rule,"
             " place_text, place_start, place_end, confidence, source_basis, target_basis,"
             " source_name, target_name, source_wikidata, target_wikidata, place, country, lat, lon,"
-            " place_kind, date_precision, place_admin1, place_geonameid, place_precision)"
+            " place_kind, date_precision, place_admin1, place_geonameid, place_precision, story)"
             " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
             " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,"
-            " ?30, ?31, ?32, ?33)") ||
+            " ?30, ?31, ?32, ?33, ?34)") ||
         prep(s, &s->put_figure,
              "INSERT INTO figures(article, sentence, kind, released, value, value_max, qualifier,"
              " number_text, number_start, number_end, victim_text, victim_code, perpetrator_text,"
              " perpetrator_code, date, date_text, cited, place, country, lat, lon, place_kind,"
              " place_text, historical) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
              " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)") ||
-        prep(s, &s->seen_article,
-             "SELECT 1 FROM mentions m JOIN articles a ON a.rowid = m.article WHERE m.event = ?1"
-             " AND coalesce(a.story, a.hash) = (SELECT coalesce(story, hash) FROM articles"
-             " WHERE rowid = ?2) LIMIT 1") ||
+        prep(s, &s->seen_article, "SELECT 1 FROM mentions WHERE event = ?1 AND story = ?2 LIMIT 1") ||
         prep(s, &s->put_source, "INSERT OR IGNORE INTO event_sources(event, source) VALUES(?1, ?2)") ||
         prep(s, &s->count,
              "UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles + ?2,"
@@ -527,7 +536,7 @@ static void bind_mention(sqlite3_stmt *st, const dyad_article *a, const dyad_doc
  * place in its country; no place) adds to its counts. Any other has its key
  * planned again (plan_key), as the key's events may regroup. */
 static dyad_status put_events(lite *s, const dyad_article *a, const dyad_doc *d, sqlite3_int64 art,
-                              dyad_error *err) {
+                              const char *story, dyad_error *err) {
     for (size_t i = 0; i < dyad_doc_nevents(d); i++) {
         const dyad_event *e = dyad_doc_event(d, i);
         sqlite3_int64 ev;
@@ -536,7 +545,7 @@ static dyad_status put_events(lite *s, const dyad_article *a, const dyad_doc *d,
         /* GDELT counts, kept as mentions arrive */
         sqlite3_stmt *st = s->seen_article;
         sqlite3_bind_int64(st, 1, ev);
-        sqlite3_bind_int64(st, 2, art);
+        bind_str(st, 2, story); /* copies of one story are one article */
         int new_article = sqlite3_step(st) == SQLITE_DONE;
         sqlite3_reset(st);
         st = s->put_source;
@@ -546,6 +555,7 @@ static dyad_status put_events(lite *s, const dyad_article *a, const dyad_doc *d,
         int new_source = sqlite3_changes(s->db) > 0;
         st = s->put_mention;
         bind_mention(st, a, d, e, ev, art);
+        bind_str(st, 34, story);
         if (step_done(st)) return db_fail(s, err, "cannot store a mention");
         st = s->count;
         sqlite3_bind_int64(st, 1, ev);
@@ -659,7 +669,7 @@ static dyad_status lite_put(void *impl, const dyad_article *a, const dyad_doc *d
             goto done;
         }
     }
-    res = put_events(s, a, d, art, err);
+    res = put_events(s, a, d, art, copy.story, err);
     if (res == DYAD_OK) res = put_figures(s, a, d, art, err);
 done:
     if (res == DYAD_OK) {
