@@ -243,9 +243,10 @@ const char *const merge_sql[MERGE_NSTMTS] = {
     [MERGE_DROP_ARTICLE] = "DELETE FROM articles WHERE rowid = ?1",
     [MERGE_DROP_BANDS] = "DELETE FROM article_bands WHERE article = ?1",
     [MERGE_COPY_CANDIDATES] =
-        "SELECT coalesce(a.story, a.hash), a.minhash FROM articles a WHERE a.rowid IN"
-        " (SELECT article FROM article_bands WHERE key IN (?1, ?2, ?3, ?4, ?5, ?6,"
-        " ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) LIMIT 32) ORDER BY a.rowid",
+        "SELECT coalesce(a.story, a.hash), a.minhash FROM (SELECT DISTINCT article FROM"
+        " (SELECT article FROM article_bands WHERE key IN (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+        " ?11, ?12, ?13, ?14, ?15, ?16) LIMIT 32) b0) b JOIN articles a ON a.rowid = b.article"
+        " ORDER BY a.rowid",
     [MERGE_PUT_BANDS] = "INSERT INTO article_bands(key, article) VALUES (?1, ?17), (?2, ?17), (?3, ?17),"
                         " (?4, ?17), (?5, ?17), (?6, ?17), (?7, ?17), (?8, ?17), (?9, ?17), (?10, ?17),"
                         " (?11, ?17), (?12, ?17), (?13, ?17), (?14, ?17), (?15, ?17), (?16, ?17)",

@@ -100,7 +100,8 @@ enum {
     MERGE_DROP_SENTENCES,
     MERGE_DROP_ARTICLE,
     MERGE_DROP_BANDS,      /* an article's MinHash bands */
-    MERGE_COPY_CANDIDATES, /* stored articles sharing a band of ?1..?16 */
+    MERGE_COPY_CANDIDATES, /* 32 stored articles at most sharing a band of ?1..?16 (copies of one
+                               story are alike: the first few decide) */
     MERGE_PUT_BANDS,       /* the bands ?1..?16 of article ?17 */
     MERGE_NSTMTS
 };

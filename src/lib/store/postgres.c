@@ -456,8 +456,14 @@ static dyad_status pg_open(void **out, const char *uri, dyad_error *err) {
 
 /* Writers take turns, a transaction at a time, as in SQLite (BEGIN
  * IMMEDIATE): two ingests updating the same events' counts in different
- * orders would otherwise deadlock. Readers are never blocked. */
-#define BEGIN_WRITE "BEGIN; SELECT pg_advisory_xact_lock(" LOCK_WRITE ")"
+ * orders would otherwise deadlock. Readers are never blocked. A writer's
+ * statements look rows up by key; on tables growing as an ingest goes,
+ * before their statistics are gathered, the planner would take a scan of
+ * the whole table (of bands, of articles) for cheaper: the writer's
+ * transaction uses indexes. */
+#define BEGIN_WRITE                                                                                     \
+    "BEGIN; SET LOCAL enable_seqscan = off; SET LOCAL enable_hashjoin = off;"                           \
+    " SELECT pg_advisory_xact_lock(" LOCK_WRITE ")"
 
 static int pg_connected(const void *impl) {
     const pg_store *p = impl;

@@ -441,12 +441,13 @@ static dyad_status lite_run(void *impl, int stmt, int n, const char *const *v, s
             sqlite3_bind_null(st, i + 1);
     }
     int rc, stop = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!row || stop) continue;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!row) continue;
         text_row r;
         row_text(st, &r);
         stop = row(ud, r.n, r.v);
     }
+    if (stop) rc = SQLITE_DONE; /* the caller has what it wants */
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     return rc == SQLITE_DONE ? DYAD_OK : db_fail(s, err, "cannot merge an event's reports");
