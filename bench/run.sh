@@ -196,8 +196,8 @@ if command -v wrk >/dev/null 2>&1 && [ -x "$BIN" ] && [ -f "$SEEDS" ]; then
     wt=$(mktemp -d) pgt=$(mktemp -d)
     trap 'pg_stop; rm -rf "$wt" "$pgt"' EXIT
     # a store of over 100,000 events: the samples and examples, each copy
-    # led by a sentence of its own (other actors, another verb) and dated
-    # a day of its own over 2010-2024
+    # led by three sentences of its own (other actors, another verb, other
+    # days) and dated a day of its own over 2010-2024
     python3 - "$wt/store.jsonl" "$SEEDS" examples/*.txt <<'PY'
 import datetime, json, os, sys
 out, seeds, examples = sys.argv[1], sys.argv[2], sys.argv[3:]
@@ -209,7 +209,9 @@ whom = ["Israel", "Hamas", "Lebanon", "Syria", "Ukraine", "Germany", "Japan"]
 day0 = datetime.date(2010, 1, 1)
 with open(out, "w") as f:
     for i in range(int(os.environ.get("BENCH_STORE_ARTICLES", "30000"))):
-        lead = "%s %s %s on Monday, statement %d said. " % (who[i % 10], did[(i // 10) % 8], whom[(i // 80) % 7], i)
+        lead = "".join("%s %s %s on %s, statement %d said. " % (who[(i + k) % 10], did[(i // 10 + k) % 8],
+                                                                 whom[(i // 80 + k) % 7], day_name, i)
+                       for k, day_name in enumerate(("Monday", "Tuesday", "Wednesday")))
         day = day0 + datetime.timedelta(days=i % 5400)
         f.write(json.dumps({"id": "s%d" % i, "date": day.isoformat(), "source": "wire-%d" % (i % 7),
                             "text": lead + texts[i % len(texts)]}) + "\n")
