@@ -49,6 +49,10 @@ same() {
     [ "$rows" -gt 0 ] || { echo "$name: no output"; fail=1; }
 }
 
+# an ingest leaves the planner its statistics
+analyzed=$(as_pg "$PGBIN/psql" -qtA -h 127.0.0.1 -p "$port" -U postgres -d dyad -c \
+    "SELECT count(*) FROM pg_stat_user_tables WHERE relname IN ('events', 'mentions', 'articles') AND last_analyze IS NOT NULL")
+[ "$analyzed" = 3 ] || { echo "the tables were not analysed after the ingest ($analyzed of 3)"; fail=1; }
 all=$("$DYAD" query --db "$pg" --format jsonl | wc -l)
 [ "$all" -gt 20 ] || { echo "too few events in PostgreSQL: $all"; fail=1; }
 for f in jsonl csv gdelt phoenix table; do same "$f" query --format "$f"; done
