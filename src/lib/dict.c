@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "dict_read.h"
 #include "inflect.h"
@@ -287,7 +288,9 @@ static void actor_repeated(liner *L, const phrase *p, int32_t entry, int32_t fir
 dyad_status dict_read_file(const char *path, char **buf, size_t *len, dyad_error *err) {
     FILE *f = fopen(path, "rb");
     if (!f) return dyad_fail(err, DYAD_EIO, path, 0, "cannot open dictionary");
-    size_t cap = 1 << 16, n = 0, k;
+    struct stat sb; /* the file's size, when it has one, read in one go */
+    size_t cap = fstat(fileno(f), &sb) == 0 && sb.st_size > 0 ? (size_t)sb.st_size + 1 : 1 << 16, n = 0,
+           k;
     char *b = malloc(cap);
     while (b && (k = fread(b + n, 1, cap - n, f)) > 0) {
         n += k;

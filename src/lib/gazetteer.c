@@ -48,8 +48,11 @@ static size_t ref_at(const gaz_capital_ref *c, size_t n, const char *country, ui
     return lo;
 }
 
-static int rehash(gazetteer *g) {
+/* Moves the keys into a table of at least want slots (a power of two, at
+ * least twice what it had). */
+static int rehash(gazetteer *g, size_t want) {
     size_t nn = g->nslots ? g->nslots * 2 : 4096;
+    while (nn < want) nn *= 2;
     gaz_slot *ns = calloc(nn, sizeof *ns);
     if (!ns) return -1;
     for (size_t i = 0; i < g->nslots; i++) {
@@ -107,7 +110,7 @@ static int add_key(gazetteer *g, arena *a, const char *name, size_t n, uint32_t 
     char key[512];
     size_t kl = make_key(name, n, key, sizeof key);
     if (!kl) return 0;
-    if ((g->used + 1) * 2 > g->nslots && rehash(g) != 0) return -1;
+    if ((g->used + 1) * 2 > g->nslots && rehash(g, 0) != 0) return -1;
     uint32_t h = lex_hash(key, kl);
     gaz_slot *s = lookup(g, key, kl, h);
     if (!s->key) {
@@ -151,17 +154,47 @@ static int split_tabs(const char *line, size_t n, const char **f, size_t *fl, in
     return k;
 }
 
+/* "-12.5055" as its digits m and the power of ten p it is divided by, when
+ * m < 2^53 and p <= 22: both are then exact doubles, and m / 10^p is the
+ * correctly rounded value strtod gives. 0 when s is not of that form. */
+static int plain_decimal(const char *s, size_t n, double *out) {
+    static const double TEN[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    size_t i = s[0] == '-';
+    uint64_t m = 0;
+    int p = -1, nd = 0; /* p: digits after the point, -1 before it */
+    for (; i < n; i++) {
+        if (s[i] == '.' && p < 0) {
+            p = 0;
+            continue;
+        }
+        if (s[i] < '0' || s[i] > '9' || ++nd > 15) return 0;
+        m = m * 10 + (uint64_t)(s[i] - '0');
+        if (p >= 0) p++;
+    }
+    if (!nd || p == 0) return 0;
+    double v = (double)m / TEN[p < 0 ? 0 : p];
+    *out = s[0] == '-' ? -v : v;
+    return 1;
+}
+
 /* A coordinate: empty (NaN) or a number within [-lim, lim]; -1 when bad. */
 static int coord(const char *s, size_t n, double lim, double *out) {
     *out = NAN;
     if (n == 0) return 0;
+    double v;
+    if (plain_decimal(s, n, &v)) {
+        if (!(v >= -lim && v <= lim)) return -1;
+        *out = v;
+        return 0;
+    }
     char b[32];
     if (n >= sizeof b) return -1;
     memcpy(b, s, n);
     b[n] = '\0';
     char *end;
     errno = 0;
-    double v = strtod(b, &end);
+    v = strtod(b, &end);
     if (*end || errno || !(v >= -lim && v <= lim)) return -1;
     *out = v;
     return 0;
@@ -229,10 +262,29 @@ static int add_ref(gaz_capital_ref **c, size_t *n, size_t *cap, const gaz_entry 
     return 0;
 }
 
+/* Makes room for the entries and keys buf can hold (a line each, an alias
+ * after each '|'), so the table is not grown and rehashed as it fills. */
+static int reserve(gazetteer *g, const char *buf, size_t len) {
+    size_t lines = 1, bars = 0;
+    for (size_t i = 0; i < len; i++) {
+        lines += buf[i] == '\n';
+        bars += buf[i] == '|';
+    }
+    if (g->cap < g->n + lines) {
+        gaz_entry *v = realloc(g->ent, (g->n + lines) * sizeof *g->ent);
+        if (!v) return -1;
+        g->ent = v;
+        g->cap = g->n + lines;
+    }
+    size_t keys = g->used + lines + bars;
+    return keys * 2 > g->nslots ? rehash(g, keys * 2) : 0;
+}
+
 dyad_status gaz_parse(gazetteer *g, arena *a, const char *name, const char *buf, size_t len,
                       dyad_warn_fn warn, void *ud, size_t *bad, dyad_error *err) {
     long lineno = 0;
     size_t pos = 0;
+    if (reserve(g, buf, len) != 0) goto oom;
     while (pos < len) {
         const char *line = buf + pos;
         const char *nl = memchr(line, '\n', len - pos);

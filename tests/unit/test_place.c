@@ -256,6 +256,55 @@ static void bad_lines(void **s) {
     dyad_ctx_free(ctx);
 }
 
+/* Coordinates read as strtod reads them, to the last bit, in every form a
+ * gazetteer may write them: few or many decimals, signs, no integer part,
+ * exponents; and the forms strtod refuses are still refused. */
+static void coordinates_exact(void **s) {
+    (void)s;
+    enum { N = 2000 };
+    static char buf[N * 64 + 512];
+    static const char *const ODD[] = {"-0",
+                                      ".5",
+                                      "-.25",
+                                      "5.",
+                                      "1e1",
+                                      "+7",
+                                      "0.000000000000000000001",
+                                      "12.3456789012345678",
+                                      "89.99999999999999999"};
+    size_t nodd = sizeof ODD / sizeof *ODD, len = 0;
+    char want[N + 16][40];
+    unsigned r = 12345;
+    for (size_t i = 0; i < N + nodd; i++) {
+        if (i < N) {
+            r = r * 1103515245u + 12345u;
+            double v = (double)(r % 1800000000u) / 1e7 - 90.0;
+            snprintf(want[i], sizeof want[i], "%.*f", (int)(i % 9), v);
+        } else
+            snprintf(want[i], sizeof want[i], "%s", ODD[i - N]);
+        len +=
+            (size_t)snprintf(buf + len, sizeof buf - len, "P%zu\tcity\tQAT\t\t%s\t1\t1\n", i, want[i]);
+    }
+    len += (size_t)snprintf(buf + len, sizeof buf - len,
+                            "Bad1\tcity\tQAT\t\t1.2.3\t1\t1\n"
+                            "Bad2\tcity\tQAT\t\t-\t1\t1\n"
+                            "Bad3\tcity\tQAT\t\t90.0000001\t1\t1\n");
+    dyad_ctx *ctx;
+    dyad_error err;
+    test_warnings w = {0};
+    assert_int_equal(dyad_ctx_new(&ctx, &err), DYAD_OK);
+    assert_int_equal(ctx_load_buffer(ctx, DYAD_DICT_PLACES, "c.gaz", buf, len, test_warn_cb, &w, &err),
+                     DYAD_OK);
+    assert_int_equal(w.n, 3);
+    assert_non_null(strstr(w.text[2], "c.gaz:2012: bad latitude"));
+    assert_int_equal(ctx->gaz.n, N + nodd);
+    for (size_t i = 0; i < N + nodd; i++) {
+        double ref = strtod(want[i], NULL), got = ctx->gaz.ent[i].lat;
+        if (memcmp(&ref, &got, sizeof ref)) fail_msg("%s read as %.17g, not %.17g", want[i], got, ref);
+    }
+    dyad_ctx_free(ctx);
+}
+
 /* Thousands of entries sharing a few names: the chains of one name
  * survive the tables growing under them. */
 static void many_entries(void **s) {
@@ -498,6 +547,7 @@ int main(void) {
         cmocka_unit_test(figures_within_population),
         cmocka_unit_test(context_words),
         cmocka_unit_test(bad_lines),
+        cmocka_unit_test(coordinates_exact),
         cmocka_unit_test(many_entries),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
