@@ -92,6 +92,37 @@ if [ -x "$BIN" ]; then
     fi
     rm -rf "$jt"
 fi
+# one whole run against TABARI 0.8.4b2's, per record: the GigaWord sample
+# copied 100 times (7,600 records), as in the reference timing kept with
+# the PETRARCH anchors (TABARI's own dictionaries, its user time and wall
+# clock); dyad code with its default dictionaries and gazetteer, start-up
+# and output included, the median of three runs
+TT=$S/outputs/tabari_reference/GigaWord.sample.x100.TABARI.timing.txt
+if [ -x "$BIN" ] && [ -f "$TT" ] && [ -x /usr/bin/time ]; then
+    xt=$(mktemp -d)
+    awk '/<Sentence /,/<\/Sentence>/ { b = b $0 "\n" } END { printf "<Sentences>\n"
+        for (k = 0; k < 100; k++) { s = b; gsub(/id="/, "id=\"" k "-", s); printf "%s", s }
+        printf "</Sentences>\n" }' "$S/text/GigaWord.sample.PETR.xml" >"$xt/x100.xml"
+    recs=$(grep -c '<Sentence ' "$xt/x100.xml")
+    tw=$(sed -n 's/.*Elapsed (wall clock) time[^:]*: *//p' "$TT" | awk -F: '{ print $(NF - 1) * 60 + $NF }')
+    tu=$(sed -n 's/.*User time (seconds): *//p' "$TT")
+    echo "== one run per record against TABARI 0.8.4b2, GigaWord sample x 100 ($recs records)"
+    awk -v r="$recs" -v w="$tw" -v u="$tu" 'BEGIN { printf "TABARI (reference timing): %.2f s wall, %.2f s user: %6.0f records/s\n", w, u, r / w }'
+    for j in 1 default; do
+        opt=""
+        [ "$j" = 1 ] && opt="--jobs 1"
+        for k in 1 2 3; do
+            t0=$(date +%s.%N)
+            # shellcheck disable=SC2086
+            /usr/bin/time -f "%U %S" -o "$xt/cpu" "$BIN" code -q $opt "$xt/x100.xml" >"$xt/out"
+            t1=$(date +%s.%N)
+            echo "$(awk -v t0="$t0" -v t1="$t1" 'BEGIN { print t1 - t0 }') $(cat "$xt/cpu")"
+        done | sort -n | sed -n 2p >"$xt/median"
+        awk -v j="$j" -v r="$recs" -v w="$tw" -v u="$tu" -v e="$(grep -c . "$xt/out")" \
+            '{ printf "dyad code --jobs %-7s %.2f s wall, %.2f s cpu: %6.0f records/s, %d events; %.1fx TABARI wall, %.1fx its cpu\n", j, $1, $2 + $3, r / $1, e, w / $1, u / ($2 + $3) }' "$xt/median"
+    done
+    rm -rf "$xt"
+fi
 # cost growth: dyad code --jobs 1 on 10^3, 10^4 and 10^5 articles (the
 # GVDB articles, else the samples, copied under new ids): throughput and
 # peak memory must stay flat as the input grows
