@@ -94,10 +94,19 @@ void parallel_free(parallel *p);
 int cmd_code(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
-/* Row writers for `dyad query --format gdelt|phoenix` (export.c); ud is
- * export_gdelt's context with Dyad's gazetteers (may be NULL). */
-int export_gdelt(void *ud, const dyad_stored_event *e);
-int export_phoenix(void *ud, const dyad_stored_event *e);
+/* An export format of `dyad query --format NAME` (export.c,
+ * docs/formats.md). */
+typedef struct export_format {
+    const char *name;   /* "gdelt", "gdelt-mentions", "phoenix", "icews", "plover" */
+    const char *header; /* the header line (no newline), NULL for none */
+    dyad_event_fn row;  /* writes an event's row to stdout; ud is Dyad's
+                           gazetteer context (may be NULL); NULL for
+                           gdelt-mentions, written by export_gdelt_mentions */
+    int gazetteer;      /* rows want the gazetteer (country names, admin-1 codes) */
+} export_format;
+
+/* The export format named name, or NULL. */
+const export_format *export_find(const char *name);
 /* GDELT 2.0 mention rows (16 columns) of every event of q. */
 int export_gdelt_mentions(dyad_store *s, const dyad_query *q, dyad_error *err);
 int cmd_query(int argc, char **argv);

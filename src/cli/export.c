@@ -1,6 +1,9 @@
-/* export.c -- stored events as GDELT 2.0 event rows (61 tab-separated
- * columns, no header), their mentions as GDELT 2.0 mention rows (16
- * columns), and as Phoenix rows (26 tab-separated columns).
+/* export.c -- stored events in the layouts of other event datasets, for
+ * `dyad query --format NAME` (docs/formats.md): GDELT 2.0 event rows (61
+ * tab-separated columns, no header) and their mentions as GDELT 2.0
+ * mention rows (16 columns), Phoenix rows (26 columns, no header), ICEWS
+ * rows (20 columns and a header, as the ICEWS files on Dataverse) and
+ * PLOVER rows in the layout of POLECAT (40 columns and a header).
  * CAMEO actor codes are split into 3-letter units: a leading country or
  * IGO, role types (GOV, MIL, ...), and the rest as a known group. */
 #include <math.h>
@@ -42,6 +45,16 @@ static void split(const char *code, actor_parts *p) {
     }
 }
 
+/* The country (ISO alpha-3) an actor code begins with, into c; "" when it
+ * begins with none (IGO, a role, a group). */
+static void actor_country(const char *code, char c[4]) {
+    c[0] = '\0';
+    if (strlen(code) < 3) return;
+    memcpy(c, code, 3);
+    c[3] = '\0';
+    if (!dyad_country_fips(c)) c[0] = '\0';
+}
+
 /* Text for a TSV field: tabs and newlines become spaces. */
 static void field(const char *s) {
     for (; *s; s++) putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
@@ -58,6 +71,17 @@ static int day_of_year(int y, int m, int d) {
     return (m >= 1 && m <= 12 ? cum[m - 1] : 0) + d + (leap && m > 2);
 }
 
+/* The name of a country (alpha-3) as the gazetteer has it, "" when the
+ * gazetteer (may be NULL) has none. */
+static const char *country_name(const dyad_ctx *gaz, const char *iso3) {
+    dyad_place pl;
+    return iso3[0] && gaz && dyad_country_place(gaz, iso3, &pl) ? pl.name : "";
+}
+
+/* ---------------------------------------------------------------------
+ * GDELT 2.0 events
+ * ------------------------------------------------------------------- */
+
 static void gdelt_actor(const char *code, const char *name) {
     actor_parts p;
     split(code, &p);
@@ -67,14 +91,14 @@ static void gdelt_actor(const char *code, const char *name) {
     printf("\t%s\t%s\t\t\t\t%s\t%s\t%s\t", p.country, p.group, p.types[0], p.types[1], p.types[2]);
 }
 
-/* GDELT's Geo_ columns of a stored place: Type (1 country, 2 US state, 3
- * US city, 4 world city, 5 world state), FullName, CountryCode (FIPS
- * 10-4), ADM1Code (the FIPS country code and the GeoNames admin-1 code:
- * "USGA", "PK05"), ADM2Code (empty), Lat, Long and FeatureID (a town's
- * GeoNames id, a region's ADM1Code, a country's code), each followed by a
- * tab. The admin-1 code and id are those stored with the place, else the
- * gazetteer's entry's (stores made before they were kept); empty without
- * either. */
+/* GDELT's Geo_ columns of a stored event's place: Type (1 country, 2 US
+ * state, 3 US city, 4 world city, 5 world state), FullName, CountryCode
+ * (FIPS 10-4), ADM1Code (the FIPS country code and the GeoNames admin-1
+ * code: "USGA", "PK05"), ADM2Code (empty), Lat, Long and FeatureID (a
+ * town's GeoNames id, a region's ADM1Code, a country's code), each
+ * followed by a tab. The admin-1 code and id are those stored with the
+ * place, else the gazetteer's entry's (stores made before they were kept);
+ * empty without either. */
 static void gdelt_geo(const dyad_ctx *gaz, const dyad_stored_event *e) {
     int us = !strcmp(e->country, "USA");
     int country = !strcmp(e->place_kind, "country"), region = !strcmp(e->place_kind, "region");
@@ -108,7 +132,33 @@ static void gdelt_geo(const dyad_ctx *gaz, const dyad_stored_event *e) {
     putchar('\t');
 }
 
-int export_gdelt(void *ud, const dyad_stored_event *e) {
+/* Actor1Geo or Actor2Geo of an actor code: the event's place when the
+ * actor is of its country or of none (the place the article ties to the
+ * actor), else the actor's country at country resolution (Type 1, the
+ * gazetteer's name and centroid), else unknown (Type 0, the rest empty). */
+static void gdelt_actor_geo(const dyad_ctx *gaz, const dyad_stored_event *e, const char *code) {
+    char c[4];
+    actor_country(code, c);
+    if (e->place[0] && code[0] && (!c[0] || !strcmp(c, e->country))) {
+        gdelt_geo(gaz, e);
+        return;
+    }
+    const char *fips = c[0] ? dyad_country_fips(c) : NULL;
+    if (!fips) {
+        fputs("0\t\t\t\t\t\t\t\t", stdout);
+        return;
+    }
+    dyad_place pl;
+    int known = gaz && dyad_country_place(gaz, c, &pl) && !isnan(pl.lat) && !isnan(pl.lon);
+    printf("1\t%s\t%s\t%s\t\t", known ? pl.name : "", fips, fips);
+    if (known)
+        printf("%.4f\t%.4f\t", pl.lat, pl.lon);
+    else
+        fputs("\t\t", stdout);
+    printf("%s\t", fips);
+}
+
+static int export_gdelt(void *ud, const dyad_stored_event *e) {
     const dyad_ctx *gaz = ud; /* the gazetteer, for admin-1 codes and ids; may be NULL */
     int y, m, d;
     ymd(e->date, &y, &m, &d);
@@ -125,9 +175,10 @@ int export_gdelt(void *ud, const dyad_stored_event *e) {
     strncpy(base, e->code, 3);
     printf("%d\t%s\t%s\t%s\t%d\t%.1f\t%d\t%d\t%d\t0\t", e->sentence_index == 0, e->code, base, e->root,
            e->quad, e->goldstein, e->num_mentions, e->num_sources, e->num_articles);
-    /* Actor1Geo and Actor2Geo unknown; ActionGeo from the event's place,
-     * its CountryCode in FIPS 10-4 as GDELT writes it (QAT: QA) */
-    for (int g = 0; g < 2; g++) fputs("0\t\t\t\t\t\t\t\t", stdout);
+    /* Actor1Geo, Actor2Geo; ActionGeo from the event's place, its
+     * CountryCode in FIPS 10-4 as GDELT writes it (QAT: QA) */
+    gdelt_actor_geo(gaz, e, e->source);
+    gdelt_actor_geo(gaz, e, e->target);
     if (!e->place[0])
         fputs("0\t\t\t\t\t\t\t\t", stdout);
     else
@@ -143,34 +194,259 @@ int export_gdelt(void *ud, const dyad_stored_event *e) {
     return 0;
 }
 
-int export_phoenix(void *ud, const dyad_stored_event *e) {
+/* ---------------------------------------------------------------------
+ * Phoenix
+ * ------------------------------------------------------------------- */
+
+/* Phoenix's split of an actor code (phoenix_pipeline's postprocess.py):
+ * the full code, its root (the first three letters when a country or
+ * IGO, NGO, IMG, MNC), its agent (letters 4-6 when one of Phoenix's
+ * thirteen primary agents) and the other 3-letter units, ';' between
+ * them, each followed by a tab. */
+static void phoenix_actor(const char *code) {
+    static const char *const ROOTS[] = {"IGO", "NGO", "IMG", "MNC", NULL};
+    static const char *const AGENTS[] = {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD",
+                                         "SPY", "MED", "EDU", "BUS", "CRM", "CVL", NULL};
+    size_t n = strlen(code);
+    char c[4];
+    actor_country(code, c);
+    int root = n >= 3 && (c[0] || in(code, ROOTS));
+    int agent = n >= 6 && in(code + 3, AGENTS);
+    field(code);
+    printf("\t%.*s\t%.*s\t", root ? 3 : 0, code, agent ? 3 : 0, agent ? code + 3 : "");
+    for (size_t k = agent ? 6 : 3, first = 1; k < n; k += 3, first = 0)
+        printf("%s%.3s", first ? "" : ";", code + k);
+    putchar('\t');
+}
+
+/* Phoenix's PentaClass of a root: 0 statements and appeals (01-02), 1
+ * verbal cooperation (03-05), 2 material cooperation (06-08), 3 verbal
+ * conflict (09-13 and 16), 4 material conflict (14, 15, 17-20); -1 for
+ * none. */
+static int penta_class(const char *root) {
+    static const signed char PENTA[21] = {-1, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3,
+                                          3,  3, 3, 4, 4, 3, 4, 4, 4, 4};
+    int r = root[0] >= '0' && root[0] <= '2' && root[1] >= '0' && root[1] <= '9'
+                ? (root[0] - '0') * 10 + (root[1] - '0')
+                : 0;
+    return r <= 20 ? PENTA[r] : -1;
+}
+
+static int export_phoenix(void *ud, const dyad_stored_event *e) {
     (void)ud;
     int y, m, d;
     ymd(e->date, &y, &m, &d);
-    actor_parts s, t;
-    split(e->source, &s);
-    split(e->target, &t);
+    /* EventID Date Year Month Day */
     if (!y)
         printf("%lld\t\t\t\t\t", (long long)e->id); /* undated: empty, never 00000000 */
     else
-        printf("%lld\t%04d%02d%02d\t%d\t%d\t%d\t", (long long)e->id, y, m, d, y, m, d);
-    printf("%s\t%s\t%s\t%s\t", e->source, s.country[0] ? s.country : s.group, s.types[0], s.types[1]);
-    printf("%s\t%s\t%s\t%s\t", e->target, t.country[0] ? t.country : t.group, t.types[0], t.types[1]);
-    /* ... Issues, Lat, Lon, LocationName, StateName, CountryCode */
-    printf("%s\t%s\t%d\t%.1f\t\t", e->code, e->root, e->quad, e->goldstein);
+        printf("%lld\t%04d%02d%02d\t%04d\t%02d\t%02d\t", (long long)e->id, y, m, d, y, m, d);
+    phoenix_actor(e->source);
+    phoenix_actor(e->target);
+    /* EventCode EventRootCode PentaClass GoldsteinScore Issues */
+    int penta = penta_class(e->root);
+    printf("%s\t%s\t", e->code, e->root);
+    if (penta >= 0) printf("%d", penta);
+    printf("\t%.1f\t\t", e->goldstein);
+    /* Lat Lon LocationName StateName CountryCode */
     if (isnan(e->lat) || isnan(e->lon))
         fputs("\t\t", stdout);
     else
         printf("%.4f\t%.4f\t", e->lat, e->lon);
     field(e->place);
-    printf("\t\t%s\t", e->country);
-    printf("%s_%d\t", e->article, e->sentence_index);
+    putchar('\t');
+    if (!strcmp(e->place_kind, "region")) field(e->place);
+    printf("\t%s\t", e->country);
+    /* SentenceID URLs NewsSources */
+    field(e->article);
+    printf("_%d\t", e->sentence_index);
     field(e->url);
     putchar('\t');
     field(e->news_source);
     putchar('\n');
     return 0;
 }
+
+/* ---------------------------------------------------------------------
+ * ICEWS
+ * ------------------------------------------------------------------- */
+
+/* CAMEO's agent codes by the sector names ICEWS writes. */
+static const struct {
+    const char code[4], *name;
+} SECTORS[] = {
+    {"GOV", "Government"},
+    {"MIL", "Military"},
+    {"REB", "Rebels"},
+    {"OPP", "Opposition"},
+    {"PTY", "Parties"},
+    {"COP", "Police"},
+    {"JUD", "Judiciary"},
+    {"SPY", "Intelligence"},
+    {"MED", "Media"},
+    {"EDU", "Education"},
+    {"BUS", "Business"},
+    {"CRM", "Criminals"},
+    {"CVL", "Civilians"},
+    {"REF", "Refugees"},
+    {"HLH", "Health"},
+    {"NGO", "NGOs"},
+    {"LEG", "Legislative"},
+    {"LAB", "Labor"},
+    {"REL", "Religious"},
+    {"ELI", "Elites"},
+    {"AGR", "Agriculture"},
+    {"DEV", "Development"},
+    {"ENV", "Environment"},
+    {"HRI", "Human Rights"},
+    {"MOD", "Moderate"},
+    {"RAD", "Radical"},
+    {"UAF", "Unidentified Forces"},
+    {"INS", "Insurgents"},
+    {"IGO", "International Government Organizations"},
+};
+
+/* The sectors of an actor code, by name, ',' between them. */
+static void icews_sectors(const char *code) {
+    actor_parts p;
+    split(code, &p);
+    for (int i = 0, first = 1; i < 3 && p.types[i][0]; i++)
+        for (size_t k = 0; k < sizeof SECTORS / sizeof SECTORS[0]; k++)
+            if (!strcmp(SECTORS[k].code, p.types[i])) {
+                printf("%s%s", first ? "" : ",", SECTORS[k].name);
+                first = 0;
+            }
+}
+
+static void icews_actor(const dyad_ctx *gaz, const char *code, const char *name, const char *text) {
+    char c[4];
+    actor_country(code, c);
+    field(code[0] && !name[0] ? text : name);
+    putchar('\t');
+    icews_sectors(code);
+    putchar('\t');
+    field(country_name(gaz, c));
+    putchar('\t');
+}
+
+static const char EXPORT_ICEWS_HEADER[] =
+    "Event ID\tEvent Date\tSource Name\tSource Sectors\tSource Country\tEvent Text\tCAMEO Code\t"
+    "Intensity\tTarget Name\tTarget Sectors\tTarget Country\tStory ID\tSentence Number\tPublisher\t"
+    "City\tDistrict\tProvince\tCountry\tLatitude\tLongitude";
+
+static int export_icews(void *ud, const dyad_stored_event *e) {
+    const dyad_ctx *gaz = ud;
+    const char *text = dyad_cameo_name(e->code);
+    printf("%lld\t%s\t", (long long)e->id, e->date);
+    icews_actor(gaz, e->source, e->source_name, e->source_text);
+    printf("%s\t%s\t%.1f\t", text ? text : "", e->code, e->goldstein);
+    icews_actor(gaz, e->target, e->target_name, e->target_text);
+    field(e->article);
+    printf("\t%d\t", e->sentence_index + 1);
+    field(e->news_source);
+    /* City District Province Country Latitude Longitude */
+    int town = e->place[0] && strcmp(e->place_kind, "country") && strcmp(e->place_kind, "region");
+    putchar('\t');
+    if (town) field(e->place);
+    fputs("\t\t", stdout);
+    if (!strcmp(e->place_kind, "region")) field(e->place);
+    putchar('\t');
+    field(country_name(gaz, e->country));
+    if (isnan(e->lat) || isnan(e->lon))
+        fputs("\t\t\n", stdout);
+    else
+        printf("\t%.4f\t%.4f\n", e->lat, e->lon);
+    return 0;
+}
+
+/* ---------------------------------------------------------------------
+ * PLOVER, in the layout of POLECAT
+ * ------------------------------------------------------------------- */
+
+/* CAMEO agent codes as PLOVER sector codes (its manual's table: CAMEO's
+ * MED, media, is PLOVER's JRN; CAMEO's HLH, health, PLOVER's MED);
+ * agents PLOVER has no sector for are left out. */
+static const struct {
+    const char cameo[4], plover[4];
+} PLOVER_SECTORS[] = {
+    {"COP", "COP"}, {"GOV", "GOV"}, {"JUD", "JUD"}, {"LEG", "LEG"}, {"MIL", "MIL"}, {"PTY", "PTY"},
+    {"REB", "REB"}, {"INS", "REB"}, {"SPY", "SPY"}, {"UAF", "UAF"}, {"AGR", "AGR"}, {"BUS", "BUS"},
+    {"CRM", "CRM"}, {"CVL", "CVL"}, {"EDU", "EDU"}, {"ELI", "ELI"}, {"MED", "JRN"}, {"LAB", "LAB"},
+    {"HLH", "MED"}, {"REF", "REF"}, {"OPP", "OPP"}, {"REL", "REL"}, {"NGO", "SOC"}, {"HRI", "SOC"},
+    {"ENV", "SOC"}, {"DEV", "SOC"},
+};
+
+/* Name, Country, COW, Primary Sector, Sectors, Title, Name Raw, Wikipedia
+ * ID of an actor or recipient, each followed by a tab. */
+static void plover_actor(const char *code, const char *name, const char *text) {
+    char c[4];
+    actor_country(code, c);
+    const char *sector[3] = {NULL, NULL, NULL};
+    actor_parts p;
+    split(code, &p);
+    int ns = 0;
+    for (int i = 0; i < 3 && p.types[i][0]; i++)
+        for (size_t k = 0; k < sizeof PLOVER_SECTORS / sizeof PLOVER_SECTORS[0]; k++)
+            if (!strcmp(PLOVER_SECTORS[k].cameo, p.types[i])) sector[ns++] = PLOVER_SECTORS[k].plover;
+    field(code[0] && !name[0] ? text : name);
+    printf("\t%s\t\t%s\t", c, ns ? sector[0] : "");
+    for (int i = 0; i < ns; i++) printf("%s%s", i ? "; " : "", sector[i]);
+    fputs("\t\t", stdout);
+    field(text);
+    fputs("\t\t", stdout);
+}
+
+/* GeoNames' feature code of a place of a kind ("country": PCLI). */
+static const char *feature_type(const char *kind) {
+    return !strcmp(kind, "country")   ? "PCLI"
+           : !strcmp(kind, "region")  ? "ADM1"
+           : !strcmp(kind, "capital") ? "PPLC"
+           : !strcmp(kind, "city")    ? "PPL"
+                                      : "";
+}
+
+static const char EXPORT_PLOVER_HEADER[] =
+    "Event ID\tEvent Date\tEvent Type\tEvent Mode\tIntensity\tQuad Code\tContexts\tActor Name\t"
+    "Actor Country\tActor COW\tPrimary Actor Sector\tActor Sectors\tActor Title\tActor Name Raw\t"
+    "Wikipedia Actor ID\tRecipient Name\tRecipient Country\tRecipient COW\tPrimary Recipient Sector\t"
+    "Recipient Sectors\tRecipient Title\tRecipient Name Raw\tWikipedia Recipient ID\tPlacename\t"
+    "City\tDistrict\tProvince\tCountry\tLatitude\tLongitude\tGeoNames ID\tRaw Placename\t"
+    "Feature Type\tSource\tPublication Date\tStory People\tStory Organizations\tStory Locations\t"
+    "Language\tVersion";
+
+static int export_plover(void *ud, const dyad_stored_event *e) {
+    (void)ud;
+    dyad_plover pv;
+    if (!dyad_cameo_plover(e->code, &pv)) return 0; /* CAMEO 01, 02: none in PLOVER */
+    printf("%lld\t%s\t%s\t%s\t%.1f\t%s\t%s\t", (long long)e->id, e->date, pv.event_type, pv.mode,
+           pv.intensity, pv.quad, pv.contexts);
+    plover_actor(e->source, e->source_name, e->source_text);
+    plover_actor(e->target, e->target_name, e->target_text);
+    /* Placename City District Province Country Latitude Longitude
+     * GeoNames ID, Raw Placename, Feature Type */
+    int town = e->place[0] && strcmp(e->place_kind, "country") && strcmp(e->place_kind, "region");
+    field(e->place);
+    putchar('\t');
+    if (town) field(e->place);
+    fputs("\t\t", stdout);
+    if (!strcmp(e->place_kind, "region")) field(e->place);
+    printf("\t%s\t", e->country);
+    if (isnan(e->lat) || isnan(e->lon))
+        fputs("\t\t", stdout);
+    else
+        printf("%.4f\t%.4f\t", e->lat, e->lon);
+    if (e->place_geonameid > 0) printf("%lld", e->place_geonameid);
+    printf("\t\t%s\t", feature_type(e->place_kind));
+    /* Source Publication Date Story People Story Organizations Story
+     * Locations Language Version */
+    field(e->news_source);
+    fputs("\t\t\t\t\ten\tdyad\n", stdout);
+    return 0;
+}
+
+/* ---------------------------------------------------------------------
+ * GDELT 2.0 mentions
+ * ------------------------------------------------------------------- */
 
 /* "YYYY-MM-DD HH:MM:SS" (or a bare date) as GDELT's YYYYMMDDHHMMSS. */
 static void gdelt_time(const char *t, char out[24]) {
@@ -248,4 +524,22 @@ int export_gdelt_mentions(dyad_store *s, const dyad_query *q, dyad_error *err) {
     free(ids.id);
     free(ids.added);
     return st == DYAD_OK ? 0 : -1;
+}
+
+/* ---------------------------------------------------------------------
+ * The formats
+ * ------------------------------------------------------------------- */
+
+static const export_format FORMATS[] = {
+    {"gdelt", NULL, export_gdelt, 1},
+    {"gdelt-mentions", NULL, NULL, 0},
+    {"phoenix", NULL, export_phoenix, 0},
+    {"icews", EXPORT_ICEWS_HEADER, export_icews, 1},
+    {"plover", EXPORT_PLOVER_HEADER, export_plover, 0},
+};
+
+const export_format *export_find(const char *name) {
+    for (size_t i = 0; i < sizeof FORMATS / sizeof FORMATS[0]; i++)
+        if (!strcmp(FORMATS[i].name, name)) return &FORMATS[i];
+    return NULL;
 }

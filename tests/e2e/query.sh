@@ -14,7 +14,7 @@ cat "$tmp/err"
 row=$("$DYAD" query --db "$db" --actor USAGOV --code 042 --from 2024-08-20 --to 2024-08-20 --format csv | tail -n +2)
 echo "Doha visit: $row"
 [ "$(printf '%s\n' "$row" | grep -c .)" = 1 ] || { echo "expected one event"; fail=1; }
-printf '%s\n' "$row" | grep -q '^[0-9]*,2024-08-20,"USAGOV","QAT",042,04,1,1.9,[0-9]*,2,2,' || { echo "expected 042 with its Goldstein 1.9, 2 sources, 2 articles"; fail=1; }
+printf '%s\n' "$row" | grep -q '^[0-9]*,"2024-08-20","USAGOV","QAT","042","04",1,1.9,[0-9]*,2,2,' || { echo "expected 042 with its Goldstein 1.9, 2 sources, 2 articles"; fail=1; }
 visit=$(printf '%s\n' "$row" | cut -d, -f1)
 # formats: GDELT 61 columns, Phoenix 26, JSON Lines one object per line
 n=$("$DYAD" query --db "$db" --format gdelt | awk -F'\t' 'NF != 61' | wc -l)
