@@ -78,6 +78,24 @@ static const char *country_name(const dyad_ctx *gaz, const char *iso3) {
     return iso3[0] && gaz && dyad_country_place(gaz, iso3, &pl) ? pl.name : "";
 }
 
+/* City, District and Province of an event's place, each followed by a
+ * tab: the place when a town, empty (no admin-2), the place when a region. */
+static void town_district_province(const dyad_stored_event *e) {
+    int town = e->place[0] && strcmp(e->place_kind, "country") && strcmp(e->place_kind, "region");
+    if (town) field(e->place);
+    fputs("\t\t", stdout);
+    if (!strcmp(e->place_kind, "region")) field(e->place);
+    putchar('\t');
+}
+
+/* Latitude, a tab, longitude of an event's place; empty when unknown. */
+static void lat_lon(const dyad_stored_event *e) {
+    if (isnan(e->lat) || isnan(e->lon))
+        putchar('\t');
+    else
+        printf("%.4f\t%.4f", e->lat, e->lon);
+}
+
 /* ---------------------------------------------------------------------
  * GDELT 2.0 events
  * ------------------------------------------------------------------- */
@@ -121,10 +139,8 @@ static void gdelt_geo(const dyad_ctx *gaz, const dyad_stored_event *e) {
     else if (fips[0] && admin1[0])
         snprintf(adm1, sizeof adm1, "%s%.16s", fips, admin1);
     printf("\t%s\t%s\t\t", fips, adm1);
-    if (isnan(e->lat) || isnan(e->lon))
-        fputs("\t\t", stdout);
-    else
-        printf("%.4f\t%.4f\t", e->lat, e->lon);
+    lat_lon(e);
+    putchar('\t');
     if (id > 0 && !country && !region)
         printf("%lld", id);
     else if (country || region)
@@ -249,10 +265,8 @@ static int export_phoenix(void *ud, const dyad_stored_event *e) {
     if (penta >= 0) printf("%d", penta);
     printf("\t%.1f\t\t", e->goldstein);
     /* Lat Lon LocationName StateName CountryCode */
-    if (isnan(e->lat) || isnan(e->lon))
-        fputs("\t\t", stdout);
-    else
-        printf("%.4f\t%.4f\t", e->lat, e->lon);
+    lat_lon(e);
+    putchar('\t');
     field(e->place);
     putchar('\t');
     if (!strcmp(e->place_kind, "region")) field(e->place);
@@ -345,17 +359,12 @@ static int export_icews(void *ud, const dyad_stored_event *e) {
     printf("\t%d\t", e->sentence_index + 1);
     field(e->news_source);
     /* City District Province Country Latitude Longitude */
-    int town = e->place[0] && strcmp(e->place_kind, "country") && strcmp(e->place_kind, "region");
     putchar('\t');
-    if (town) field(e->place);
-    fputs("\t\t", stdout);
-    if (!strcmp(e->place_kind, "region")) field(e->place);
-    putchar('\t');
+    town_district_province(e);
     field(country_name(gaz, e->country));
-    if (isnan(e->lat) || isnan(e->lon))
-        fputs("\t\t\n", stdout);
-    else
-        printf("\t%.4f\t%.4f\n", e->lat, e->lon);
+    putchar('\t');
+    lat_lon(e);
+    putchar('\n');
     return 0;
 }
 
@@ -424,17 +433,12 @@ static int export_plover(void *ud, const dyad_stored_event *e) {
     plover_actor(e->target, e->target_name, e->target_text);
     /* Placename City District Province Country Latitude Longitude
      * GeoNames ID, Raw Placename, Feature Type */
-    int town = e->place[0] && strcmp(e->place_kind, "country") && strcmp(e->place_kind, "region");
     field(e->place);
     putchar('\t');
-    if (town) field(e->place);
-    fputs("\t\t", stdout);
-    if (!strcmp(e->place_kind, "region")) field(e->place);
-    printf("\t%s\t", e->country);
-    if (isnan(e->lat) || isnan(e->lon))
-        fputs("\t\t", stdout);
-    else
-        printf("%.4f\t%.4f\t", e->lat, e->lon);
+    town_district_province(e);
+    printf("%s\t", e->country);
+    lat_lon(e);
+    putchar('\t');
     if (e->place_geonameid > 0) printf("%lld", e->place_geonameid);
     printf("\t\t%s\t", feature_type(e->place_kind));
     /* Source Publication Date Story People Story Organizations Story

@@ -204,9 +204,9 @@ n=$("$DYAD" figures --db "$pg" --format jsonl --kind injured --place Qatar | gre
 same "finer place" query --format csv --from 2024-05-01 --to 2024-05-03
 for db in "$lite" "$pg"; do
     "$DYAD" query --db "$db" --format csv --actor EGYGOV --code 040 --from 2024-05-01 --to 2024-05-01 >"$tmp/met"
-    grep -q '^[0-9]*,2024-05-01,"EGYGOV","QATGOV",040,04,1,1.0,3,3,3,"place-1",.*,"Doha","QAT",' "$tmp/met" ||
+    grep -q '^[0-9]*,"2024-05-01","EGYGOV","QATGOV","040","04",1,1.0,3,3,3,"place-1",.*,"Doha","QAT",' "$tmp/met" ||
         { cat "$tmp/met"; echo "$db: the meeting in Qatar did not move to Doha with 3 articles"; fail=1; }
-    grep -q '^[0-9]*,2024-05-01,"EGYGOV","QATGOV",040,04,1,1.0,1,1,1,"place-3",.*,"Cairo","EGY",' "$tmp/met" ||
+    grep -q '^[0-9]*,"2024-05-01","EGYGOV","QATGOV","040","04",1,1.0,1,1,1,"place-3",.*,"Cairo","EGY",' "$tmp/met" ||
         { cat "$tmp/met"; echo "$db: the meeting in Cairo was merged"; fail=1; }
     [ "$(tail -n +2 "$tmp/met" | wc -l)" = 2 ] || { cat "$tmp/met"; echo "$db: expected 2 meetings"; fail=1; }
 done
@@ -234,8 +234,8 @@ same "after the upgrade" query --format csv
 # the later reports merge by the rule with the stored ones (whose places
 # are their events'): Qatar, Doha and no place into the meeting in Doha,
 # Cairo into Cairo's
-grep -q '^[0-9]*,2024-05-01,"EGYGOV","QATGOV",040,04,1,1.0,6,3,6,"place-1",.*,"Doha","QAT",' "$tmp/pg.out" &&
-    grep -q '^[0-9]*,2024-05-01,"EGYGOV","QATGOV",040,04,1,1.0,2,1,2,"place-3",.*,"Cairo","EGY",' "$tmp/pg.out" ||
+grep -q '^[0-9]*,"2024-05-01","EGYGOV","QATGOV","040","04",1,1.0,6,3,6,"place-1",.*,"Doha","QAT",' "$tmp/pg.out" &&
+    grep -q '^[0-9]*,"2024-05-01","EGYGOV","QATGOV","040","04",1,1.0,2,1,2,"place-3",.*,"Cairo","EGY",' "$tmp/pg.out" ||
     { echo "the later reports did not merge by place after the upgrade"; fail=1; }
 same "figures after the upgrade" figures --format jsonl
 grep '"article":"later-4"' "$tmp/pg.out" | grep -q '"place":"Doha"' || { echo "no figure in Doha after the upgrade"; fail=1; }
