@@ -501,31 +501,28 @@ int cmd_query(int argc, char **argv) {
     dyad_store *s;
     if (open_store(o.db, &s)) return 1;
     dyad_error err;
-    if (!strcmp(o.format, "gdelt-mentions")) {
-        int rc = export_gdelt_mentions(s, &o.q, &err) != 0;
+    const export_format *x = export_find(o.format);
+    if (x) {
+        /* Dyad's own gazetteers, for country names and for places stored
+         * before their admin-1 codes and ids were (warnings counted, not
+         * printed) */
+        cli_warn quiet = {0, 1, NULL};
+        dyad_ctx *gaz = export_wants_gazetteer(x) ? cli_load_dicts(NULL, 0, &quiet) : NULL;
+        int rc = export_run(x, s, &o.q, gaz, &err) != 0;
         if (rc) cli_error(&err);
+        dyad_ctx_free(gaz);
         dyad_store_close(s);
         return rc;
     }
-    const export_format *x = export_find(o.format);
-    /* Dyad's own gazetteers, for country names and for places stored
-     * before their admin-1 codes and ids were (warnings counted, not
-     * printed) */
-    cli_warn quiet = {0, 1, NULL};
-    dyad_ctx *gaz = x && x->gazetteer ? cli_load_dicts(NULL, 0, &quiet) : NULL;
-    headed h = {.header = x ? x->header
-                            : query_header(o.format,
-                                           "date       source       target       code  men src art  "
-                                           "place          article",
-                                           "\"id\",\"date\",\"source\",\"target\",\"code\",\"root\","
-                                           "\"quad\",\"goldstein\",\"num_mentions\",\"num_sources\","
-                                           "\"num_articles\",\"article\",\"sentence\",\"place\","
-                                           "\"country\",\"lat\",\"lon\",\"confidence\""),
-                .event_fn = x ? x->row : print_event,
-                .ud = x ? (void *)gaz : (void *)o.format};
-    int rc = query_done(s, dyad_store_query(s, &o.q, headed_event, &h, &err), &err, &h);
-    dyad_ctx_free(gaz);
-    return rc;
+    headed h = {.header = query_header(
+                    o.format,
+                    "date       source       target       code  men src art  place          article",
+                    "\"id\",\"date\",\"source\",\"target\",\"code\",\"root\",\"quad\",\"goldstein\","
+                    "\"num_mentions\",\"num_sources\",\"num_articles\",\"article\",\"sentence\","
+                    "\"place\",\"country\",\"lat\",\"lon\",\"confidence\""),
+                .event_fn = print_event,
+                .ud = (void *)o.format};
+    return query_done(s, dyad_store_query(s, &o.q, headed_event, &h, &err), &err, &h);
 }
 
 static int print_count(void *ud, const char *key, long events, long mentions) {

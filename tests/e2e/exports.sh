@@ -16,6 +16,7 @@ T='	'
 cat >"$tmp/a.jsonl" <<'EOF'
 {"id":"exp-1","date":"2024-03-06","source":"Export Wire","url":"https://example.org/exp-1","text":"Iraqi police arrested Kurdish rebels in Mosul on Tuesday. The French foreign minister visited Baghdad on Tuesday. Iran condemned Israel on Tuesday."}
 {"id":"exp-2","date":"2024-03-06","source":"Export Wire","text":"Egypt urged Hamas to accept the ceasefire on Tuesday. Egypt said Hamas fighters attacked Israel on Tuesday."}
+{"id":"exp-3","date":"2024-03-06","source":"Other Wire","url":"https://example.org/exp-3","text":"Officials said the French foreign minister visited Baghdad on Tuesday to discuss security."}
 EOF
 db="$tmp/e.db"
 "$DYAD" ingest --db "$db" "$tmp/a.jsonl" 2>"$tmp/err" || { cat "$tmp/err"; exit 1; }
@@ -23,7 +24,7 @@ for f in jsonl gdelt gdelt-mentions phoenix icews plover csv; do
     "$DYAD" query --db "$db" --format $f >"$tmp/$f" 2>"$tmp/err" || { cat "$tmp/err"; echo "$f: query failed"; fail=1; }
 done
 nev=$(wc -l <"$tmp/jsonl")
-[ "$nev" = 5 ] || { echo "expected the 5 events of the two articles, got $nev"; cat "$tmp/jsonl"; exit 1; }
+[ "$nev" = 5 ] || { echo "expected the 5 events of the three articles, got $nev"; cat "$tmp/jsonl"; exit 1; }
 
 # row FIELD... : the fields joined by tabs
 row() { (IFS=$T; printf '%s\n' "$*"); }
@@ -80,7 +81,8 @@ types "GDELT events" "$tmp/gdelt" 0 '
         else if ($g == 0 && ($(g + 1) != "" || $(g + 5) != "")) bad = g + 1
     }
     if (!bad && !digits($60, 14)) bad = 60; else if (!bad && $61 == "") bad = 61'
-# the French minister's visit to Baghdad: FRAGOV visits IRQ (042), in
+# the French minister's visit to Baghdad, reported by two articles of two
+# sources (NumMentions, NumSources, NumArticles 2): FRAGOV visits IRQ (042), in
 # Baghdad (a world city: Type 4, FIPS IZ, ADM1 IZ + the GeoNames admin-1
 # code, FeatureID its GeoNames id); Actor1Geo France (Type 1, FR, its
 # centroid), Actor2Geo Baghdad (an Iraqi actor); FractionDate of 5 March
@@ -90,7 +92,7 @@ bag="4${T}Baghdad${T}IZ${T}IZ$(gazf Baghdad capital 4)${T}${T}$(gazf Baghdad cap
 fra="1${T}France${T}FR${T}FR${T}${T}$(gazf France country 5)${T}$(gazf France country 6)${T}FR"
 frac=$(awk 'BEGIN { printf "%.4f", 2024 + 64 / 365 }')
 want=$(row ID 20240305 202403 2024 "$frac" FRAGOV "$(jfield $e source_name)" FRA "" "" "" "" GOV "" "" \
-    IRQ "$(jfield $e target_name)" IRQ "" "" "" "" "" "" "" 0 042 042 04 1 1.9 1 1 1 0 "$fra" "$bag" "$bag" \
+    IRQ "$(jfield $e target_name)" IRQ "" "" "" "" "" "" "" 0 042 042 04 1 1.9 2 2 2 0 "$fra" "$bag" "$bag" \
     ADDED https://example.org/exp-1)
 got=$(awk -F'\t' -v OFS='\t' -v id="$(id $e)" '$1 == id { $1 = "ID"; $60 = "ADDED"; print }' "$tmp/gdelt")
 same "GDELT row of the Baghdad visit" "$got" "$want"
@@ -113,9 +115,10 @@ text="Iraqi police arrested Kurdish rebels in Mosul on Tuesday. The French forei
 at() { awk -v t="$text" -v w="$1" 'BEGIN { print index(t, w) - 1 }'; }
 want=$(row "$(id $e)" ADDED 20240306000000 1 "Export Wire" https://example.org/exp-1 2 "$(at "$(jfield $e source_text)")" \
     "$(at "$(jfield $e target_text)")" "$(at visited)" 1 100 ${#text} 0 "" "")
-got=$(awk -F'\t' -v OFS='\t' -v id="$(id $e)" '$1 == id { $2 = "ADDED"; print }' "$tmp/gdelt-mentions")
+got=$(awk -F'\t' -v OFS='\t' -v id="$(id $e)" '$1 == id && $6 ~ /exp-1$/ { $2 = "ADDED"; print }' "$tmp/gdelt-mentions")
 same "GDELT mention of the Baghdad visit" "$got" "$want"
 awk -F'\t' '$6 == "exp-2"' "$tmp/gdelt-mentions" | grep -q . || { echo "GDELT mention of a URL-less article not identified by its id"; fail=1; }
+[ "$(awk -F'\t' -v id="$(id $e)" '$1 == id' "$tmp/gdelt-mentions" | wc -l)" = 2 ] || { echo "GDELT: the visit's two reports are not two mention rows"; fail=1; }
 
 # --- Phoenix: 26 columns, no header; PentaClass 0-4 --------------------
 columns "Phoenix" "$tmp/phoenix" 26 0
@@ -138,6 +141,10 @@ want=$(row ID 20240305 2024 03 05 IRQCOP IRQ COP "" IRQREB IRQ REB "" 173 17 4 -
     "$(gazf Mosul city 5)" "$(gazf Mosul city 6)" Mosul "" IRQ exp-1_0 https://example.org/exp-1 "Export Wire")
 got=$(awk -F'\t' -v OFS='\t' -v id="$(id $e)" '$1 == id { $1 = "ID"; print }' "$tmp/phoenix")
 same "Phoenix row of the arrest in Mosul" "$got" "$want"
+# the visit, reported twice: every report's articleid_sentence, each
+# article's URL and source, ';' between them, as Phoenix joins an event's stories
+got=$(awk -F'\t' -v id="$(id 042)" '$1 == id { print $24 "|" $25 "|" $26 }' "$tmp/phoenix")
+same "Phoenix reports of the Baghdad visit" "$got" "exp-1_1;exp-3_0|https://example.org/exp-1;https://example.org/exp-3|Export Wire;Other Wire"
 # an appeal (020): PentaClass 0; Hamas (PSEREBHMS): root PSE, agent REB, attribute HMS
 got=$(awk -F'\t' -v id="$(id 020)" '$1 == id { print $10 "|" $11 "|" $12 "|" $13 "|" $16 }' "$tmp/phoenix")
 same "Phoenix target and PentaClass of Egypt's appeal to Hamas" "$got" "PSEREBHMS|PSE|REB|HMS|0"
@@ -173,16 +180,17 @@ types "PLOVER" "$tmp/plover" 1 '
     else if ($4 !~ /^[a-z-]*$/) bad = 4; else if (!num($5) || $5 < -10 || $5 > 10) bad = 5
     else if ($6 !~ /^(VERBAL|MATERIAL) (COOPERATION|CONFLICT)$/) bad = 6
     else if ($7 !~ /^([a-z_]+(; [a-z_]+)*)?$/) bad = 7; else if (!code3($9)) bad = 9; else if (!code3($17)) bad = 17
-    else if (!opt_num($29)) bad = 29; else if (!opt_num($30)) bad = 30; else if ($31 !~ /^[0-9]*$/) bad = 31'
+    else if (!opt_num($29)) bad = 29; else if (!opt_num($30)) bad = 30; else if ($31 !~ /^[0-9]*$/) bad = 31
+    else if ($35 != "" && !date($35)) bad = 35; else if ($39 != "en") bad = 39'
 # the arrest in Mosul: CAMEO 173 is COERCE, mode arrest, context legal
 # (CAMEO2PLOVER-2021.txt), PLOVER score -7 (COERCE: Arrest); police
-# (COP) and rebels (REB) are PLOVER sectors too
+# (COP) and rebels (REB) are PLOVER sectors too; published 6 March
 e=173
 want=$(row ID 2024-03-05 COERCE arrest -7.0 "MATERIAL CONFLICT" legal \
     "$(jfield $e source_name)" IRQ "" COP COP "" "$(jfield $e source_text)" "" \
     "$(jfield $e target_name)" IRQ "" REB REB "" "$(jfield $e target_text)" "" \
     Mosul Mosul "" "" IRQ "$(gazf Mosul city 5)" "$(gazf Mosul city 6)" "$(gazf Mosul city 9)" "" PPL \
-    "Export Wire" "" "" "" "" en dyad)
+    "Export Wire" 2024-03-06 "" "" "" en dyad)
 got=$(awk -F'\t' -v OFS='\t' -v id="$(id $e)" '$1 == id { $1 = "ID"; print }' "$tmp/plover")
 same "PLOVER row of the arrest in Mosul" "$got" "$want"
 # CAMEO 01 and 02 have no PLOVER event type: the appeal is left out
