@@ -35,7 +35,8 @@ LIB_SRC := $(sort $(wildcard src/lib/*.c src/lib/store/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 API_SRC := $(sort $(wildcard src/api/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
-GEN_SRC := $(BUILD)/gen/irregular.c $(BUILD)/gen/cameo_table.c $(BUILD)/gen/fips_table.c
+GEN_SRC := $(BUILD)/gen/irregular.c $(BUILD)/gen/cameo_table.c $(BUILD)/gen/fips_table.c \
+           $(BUILD)/gen/plover_table.c
 LIB_OBJ := $(LIB_SRC:src/lib/%.c=$(BUILD)/lib/%.o) $(GEN_SRC:.c=.o)
 CLI_OBJ := $(CLI_SRC:src/cli/%.c=$(BUILD)/cli/%.o) $(API_SRC:src/api/%.c=$(BUILD)/api/%.o)
 TESTS := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -100,6 +101,12 @@ $(BUILD)/gen/irregular.c: scripts/gen-irregular.sh
 $(BUILD)/gen/cameo_table.c: data/cameo.tsv scripts/gen-cameo.sh
 	@mkdir -p $(dir $@)
 	sh scripts/gen-cameo.sh data/cameo.tsv > $@.tmp && mv $@.tmp $@
+
+# Each CAMEO code's PLOVER event type, mode and contexts, from
+# data/plover/cameo2plover.tsv (checked against data/cameo.tsv).
+$(BUILD)/gen/plover_table.c: data/plover/cameo2plover.tsv data/cameo.tsv scripts/gen-plover.sh
+	@mkdir -p $(dir $@)
+	sh scripts/gen-plover.sh data/plover/cameo2plover.tsv data/cameo.tsv > $@.tmp && mv $@.tmp $@
 
 # ISO alpha-3 to FIPS 10-4 country codes (GDELT's), from data/country-fips.tsv.
 $(BUILD)/gen/fips_table.c: data/country-fips.tsv scripts/gen-fips.sh

@@ -386,6 +386,10 @@ dyad_status dyad_place_for_verb(const dyad_ctx *ctx, const char *text, size_t le
  * when the gazetteer has no such place (out then names none). */
 int dyad_place_lookup(const dyad_ctx *ctx, const char *name, const char *country, const char *kind,
                       double lat, double lon, dyad_place *out);
+/* The gazetteer's entry of a country, by its alpha-3 code ("QAT": Qatar,
+ * its centroid): fills out as dyad_place_lookup does; returns 1, or 0 when
+ * the gazetteer has no such country. */
+int dyad_country_place(const dyad_ctx *ctx, const char *iso3, dyad_place *out);
 void dyad_doc_free(dyad_doc *d);
 
 /* ---------------------------------------------------------------------
@@ -652,6 +656,23 @@ double dyad_cameo_goldstein(const char *code);
  * 4 material conflict) of a code, by its root (so also for codes not in
  * the codebook); 0 if malformed. */
 int dyad_cameo_quad(const char *code);
+
+/* A CAMEO code in PLOVER, the ontology of the POLECAT dataset: the
+ * PLOVER project's CAMEO-to-PLOVER table as data/plover/cameo2plover.tsv
+ * ships it (docs/formats.md). Strings are static; "" when there is none. */
+typedef struct dyad_plover {
+    const char *event_type; /* "CONSULT", "ASSAULT" */
+    const char *mode;       /* "visit", "aerial", or "" */
+    const char *contexts;   /* "military", "legal; military", or "" */
+    double intensity;       /* the PLOVER score of the type and mode, -10..10 */
+    const char *quad;       /* "VERBAL COOPERATION" ... "MATERIAL CONFLICT" */
+} dyad_plover;
+
+/* Fills out with the PLOVER translation of code, or of its nearest parent
+ * in the table (4 -> 3 -> 2 digits); returns 1, or 0 when the code is
+ * malformed or has no PLOVER event type (CAMEO 01 and 02: dropped in
+ * PLOVER), out then all "". */
+int dyad_cameo_plover(const char *code, dyad_plover *out);
 
 #ifdef __cplusplus
 }

@@ -94,12 +94,19 @@ void parallel_free(parallel *p);
 int cmd_code(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
-/* Row writers for `dyad query --format gdelt|phoenix` (export.c); ud is
- * export_gdelt's context with Dyad's gazetteers (may be NULL). */
-int export_gdelt(void *ud, const dyad_stored_event *e);
-int export_phoenix(void *ud, const dyad_stored_event *e);
-/* GDELT 2.0 mention rows (16 columns) of every event of q. */
-int export_gdelt_mentions(dyad_store *s, const dyad_query *q, dyad_error *err);
+/* An export format of `dyad query --format NAME` (export.c,
+ * docs/formats.md): gdelt, gdelt-mentions, phoenix, icews, plover. */
+typedef struct export_format export_format;
+
+/* The export format named name, or NULL. */
+const export_format *export_find(const char *name);
+/* Whether its rows want Dyad's gazetteer (country names, admin-1 codes). */
+int export_wants_gazetteer(const export_format *x);
+/* Writes the events of q to stdout in format x, its header first (also
+ * when there are none, not when the query fails); gaz is Dyad's
+ * gazetteer context (may be NULL). 0, or -1 with err set. */
+int export_run(const export_format *x, dyad_store *s, const dyad_query *q, const dyad_ctx *gaz,
+               dyad_error *err);
 int cmd_query(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_figures(int argc, char **argv);

@@ -376,10 +376,10 @@ static int parse_q(int argc, char **argv, qopts *o, int what) {
         return -1;
     }
     if (strcmp(o->format, "table") && strcmp(o->format, "jsonl") && strcmp(o->format, "csv") &&
-        strcmp(o->format, "gdelt") && strcmp(o->format, "gdelt-mentions") &&
-        strcmp(o->format, "phoenix")) {
+        !export_find(o->format)) {
         fprintf(stderr,
-                "dyad: --format: '%s' is not table, jsonl, csv, gdelt, gdelt-mentions or phoenix\n",
+                "dyad: --format: '%s' is not table, jsonl, csv, gdelt, gdelt-mentions, phoenix, "
+                "icews or plover\n",
                 o->format);
         return -1;
     }
@@ -413,12 +413,19 @@ static int print_event(void *ud, const dyad_stored_event *e) {
                e->target[0] ? e->target : "-", e->code, e->num_mentions, e->num_sources, e->num_articles,
                e->place[0] ? e->place : "-", e->article);
     } else if (!strcmp(fmt, "csv")) {
-        printf("%lld,%s,", (long long)e->id, e->date);
+        /* every text quoted, every number bare (codes are text: "010") */
+        printf("%lld,", (long long)e->id);
+        csv_field(e->date);
+        putchar(',');
         csv_field(e->source);
         putchar(',');
         csv_field(e->target);
-        printf(",%s,%s,%d,%.1f,%d,%d,%d,", e->code, e->root, e->quad, e->goldstein, e->num_mentions,
-               e->num_sources, e->num_articles);
+        putchar(',');
+        csv_field(e->code);
+        putchar(',');
+        csv_field(e->root);
+        printf(",%d,%.1f,%d,%d,%d,", e->quad, e->goldstein, e->num_mentions, e->num_sources,
+               e->num_articles);
         csv_field(e->article);
         putchar(',');
         csv_field(e->sentence);
@@ -494,30 +501,28 @@ int cmd_query(int argc, char **argv) {
     dyad_store *s;
     if (open_store(o.db, &s)) return 1;
     dyad_error err;
-    if (!strcmp(o.format, "gdelt-mentions")) {
-        int rc = export_gdelt_mentions(s, &o.q, &err) != 0;
+    const export_format *x = export_find(o.format);
+    if (x) {
+        /* Dyad's own gazetteers, for country names and for places stored
+         * before their admin-1 codes and ids were (warnings counted, not
+         * printed) */
+        cli_warn quiet = {0, 1, NULL};
+        dyad_ctx *gaz = export_wants_gazetteer(x) ? cli_load_dicts(NULL, 0, &quiet) : NULL;
+        int rc = export_run(x, s, &o.q, gaz, &err) != 0;
         if (rc) cli_error(&err);
+        dyad_ctx_free(gaz);
         dyad_store_close(s);
         return rc;
     }
-    int gdelt = !strcmp(o.format, "gdelt");
-    /* Dyad's own gazetteers, for places stored before their admin-1 codes
-     * and ids were (warnings counted, not printed) */
-    cli_warn quiet = {0, 1, NULL};
-    dyad_ctx *gaz = gdelt ? cli_load_dicts(NULL, 0, &quiet) : NULL;
     headed h = {.header = query_header(
                     o.format,
                     "date       source       target       code  men src art  place          article",
-                    "id,date,source,target,code,root,quad,goldstein,num_mentions,"
-                    "num_sources,num_articles,article,sentence,place,country,lat,lon,"
-                    "confidence"),
-                .event_fn = gdelt                          ? export_gdelt
-                            : !strcmp(o.format, "phoenix") ? export_phoenix
-                                                           : print_event,
-                .ud = gdelt ? (void *)gaz : (void *)o.format};
-    int rc = query_done(s, dyad_store_query(s, &o.q, headed_event, &h, &err), &err, &h);
-    dyad_ctx_free(gaz);
-    return rc;
+                    "\"id\",\"date\",\"source\",\"target\",\"code\",\"root\",\"quad\",\"goldstein\","
+                    "\"num_mentions\",\"num_sources\",\"num_articles\",\"article\",\"sentence\","
+                    "\"place\",\"country\",\"lat\",\"lon\",\"confidence\""),
+                .event_fn = print_event,
+                .ud = (void *)o.format};
+    return query_done(s, dyad_store_query(s, &o.q, headed_event, &h, &err), &err, &h);
 }
 
 static int print_count(void *ud, const char *key, long events, long mentions) {

@@ -19,7 +19,7 @@ static void usage(FILE *f) {
         "                  N threads code, one stores, in input order\n"
         "  query [--db FILE|URI] [--actor CODE] [--code PREFIX] [--from DATE] [--to DATE]\n"
         "        [--place NAME] [--text WORDS] [--min-confidence X] [--limit N] [--one-a-day]\n"
-        "        [--format table|jsonl|csv|gdelt|gdelt-mentions|phoenix]\n"
+        "        [--format table|jsonl|csv|gdelt|gdelt-mentions|phoenix|icews|plover]\n"
         "  stats [--db FILE|URI] [--by day|dyad|root] [same filters]\n"
         "                  --db is an SQLite file (default dyad.db) or a PostgreSQL\n"
         "                  database: postgresql://[user[:password]@]host[:port]/dbname\n"

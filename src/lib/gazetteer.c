@@ -338,6 +338,13 @@ uint32_t gaz_country_pop(const gazetteer *g, const char *country) {
     return at < g->ncountries && !strcmp(g->countries[at].country, country) ? g->countries[at].pop : 0;
 }
 
+const gaz_entry *gaz_country(const gazetteer *g, const char *country) {
+    size_t at = ref_at(g->countries, g->ncountries, country, UINT32_MAX);
+    if (at < g->ncountries && !strcmp(g->countries[at].country, country))
+        return &g->ent[g->countries[at].entry];
+    return NULL;
+}
+
 const gaz_entry *gaz_capital(const gazetteer *g, const char *country) {
     size_t at = ref_at(g->capitals, g->ncapitals, country, UINT32_MAX);
     if (at < g->ncapitals && !strcmp(g->capitals[at].country, country))

@@ -78,6 +78,10 @@ dyad_status gaz_parse(gazetteer *g, arena *a, const char *name, const char *buf,
 /* First link of the entries named key[0..n) (upper-case folded), or -1. */
 int32_t gaz_find(const gazetteer *g, const char *key, size_t n);
 
+/* The entry of kind country of a country (alpha-3; the most populous
+ * when several), or NULL. */
+const gaz_entry *gaz_country(const gazetteer *g, const char *country);
+
 /* The capital of a country (alpha-3), or NULL. */
 const gaz_entry *gaz_capital(const gazetteer *g, const char *country);
 

@@ -945,3 +945,12 @@ int dyad_place_lookup(const dyad_ctx *ctx, const char *name, const char *country
     fill_entry(best, out);
     return 1;
 }
+
+int dyad_country_place(const dyad_ctx *ctx, const char *iso3, dyad_place *out) {
+    memset(out, 0, sizeof *out);
+    out->lat = out->lon = NAN;
+    const gaz_entry *e = ctx && iso3 ? gaz_country(&ctx->gaz, iso3) : NULL;
+    if (!e) return 0;
+    fill_entry(e, out);
+    return 1;
+}

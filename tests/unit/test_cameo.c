@@ -1,7 +1,7 @@
 /* test_cameo.c -- the CAMEO codebook: names and Goldstein weights of codes
  * as GDELT's lookup tables give them, fallback to the parent's weight,
- * malformed codes, QuadClass, the generated table's order, and a name for
- * every code Dyad's verb dictionary emits. */
+ * malformed codes, QuadClass, the generated table's order, a name for
+ * every code Dyad's verb dictionary emits, and codes in PLOVER. */
 #include <ctype.h>
 #include <math.h>
 
@@ -171,6 +171,52 @@ static void fips_codes(void **s) {
     assert_null(dyad_country_fips(NULL));
 }
 
+/* CAMEO codes in PLOVER, as the PLOVER project's CAMEO2PLOVER-2021.txt
+ * gives them (with the manual's modes and scores, data/plover/): the event
+ * type, mode, contexts, PLOVER score and quad category; the parent's for a
+ * code the table lacks; nothing for CAMEO 01 and 02 and malformed codes. */
+static void plover_translation(void **s) {
+    (void)s;
+    static const struct {
+        const char *code, *type, *mode, *contexts;
+        double intensity;
+        const char *quad;
+    } want[] = {
+        {"042", "CONSULT", "visit", "", 4.0, "VERBAL COOPERATION"},
+        {"0312", "AGREE", "", "military", 2.5, "VERBAL COOPERATION"},
+        {"0841", "RETREAT", "release", "legal", 6.5, "MATERIAL COOPERATION"},
+        {"112", "ACCUSE", "disapprove", "", -2.0, "VERBAL CONFLICT"},
+        {"1124", "ACCUSE", "allege", "military; legal", -3.5, "VERBAL CONFLICT"},
+        {"145", "PROTEST", "riot", "", -7.0, "MATERIAL CONFLICT"},
+        {"163", "COERCE", "restrict", "diplomatic", -7.0, "MATERIAL CONFLICT"},
+        {"173", "COERCE", "arrest", "legal", -7.0, "MATERIAL CONFLICT"},
+        {"186", "ASSAULT", "targeted", "", -9.5, "MATERIAL CONFLICT"},
+        {"195", "ASSAULT", "aerial", "military", -9.5, "MATERIAL CONFLICT"},
+        {"1952", "ASSAULT", "drone", "military", -9.5, "MATERIAL CONFLICT"},
+        {"0425", "CONSULT", "visit", "", 4.0, "VERBAL COOPERATION"}, /* not a code: 042's */
+        {"19", "ASSAULT", "", "military", -9.0, "MATERIAL CONFLICT"},
+    };
+    dyad_plover p;
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        assert_int_equal(dyad_cameo_plover(want[i].code, &p), 1);
+        assert_string_equal(p.event_type, want[i].type);
+        assert_string_equal(p.mode, want[i].mode);
+        assert_string_equal(p.contexts, want[i].contexts);
+        assert_float_equal(p.intensity, want[i].intensity, 0.0);
+        assert_string_equal(p.quad, want[i].quad);
+    }
+    static const char *const none[] = {"010", "0214", "02", "99", "", "4", NULL};
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+        assert_int_equal(dyad_cameo_plover(none[i], &p), 0);
+        assert_string_equal(p.event_type, "");
+        assert_string_equal(p.mode, "");
+    }
+    /* one entry for every code of the codebook, in its order */
+    assert_int_equal(plover_table_n, cameo_table_n);
+    for (size_t i = 0; i < cameo_table_n; i++)
+        assert_string_equal(plover_table[i].code, cameo_table[i].code);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(names_and_weights),
@@ -180,6 +226,7 @@ int main(void) {
         cmocka_unit_test(quad_by_root),
         cmocka_unit_test(table_well_formed),
         cmocka_unit_test(verb_dictionary_codes_named),
+        cmocka_unit_test(plover_translation),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -530,8 +530,32 @@ static void figures_within_population(void **s) {
     }
 }
 
+/* A country's entry by its code (dyad_country_place, for the exports'
+ * country names and centroids): Georgia the country, not the US state;
+ * none for a code the gazetteer lacks, a malformed one or no context. */
+static void country_by_code(void **s) {
+    (void)s;
+    dyad_place pl;
+    assert_int_equal(dyad_country_place(g_ctx, "GEO", &pl), 1);
+    assert_string_equal(pl.name, "Georgia");
+    assert_string_equal(pl.kind, "country");
+    assert_string_equal(pl.country, "GEO");
+    assert_float_equal(pl.lat, 41.96, 1e-9);
+    assert_float_equal(pl.lon, 43.69, 1e-9);
+    assert_int_equal(dyad_country_place(g_ctx, "QAT", &pl), 1);
+    assert_string_equal(pl.name, "Qatar");
+    assert_int_equal(dyad_country_place(g_ctx, "USA", &pl), 0); /* regions and towns only */
+    assert_null(pl.name);
+    assert_true(isnan(pl.lat));
+    assert_int_equal(dyad_country_place(g_ctx, "XXX", &pl), 0);
+    assert_int_equal(dyad_country_place(g_ctx, "", &pl), 0);
+    assert_int_equal(dyad_country_place(g_ctx, NULL, &pl), 0);
+    assert_int_equal(dyad_country_place(NULL, "QAT", &pl), 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(country_by_code),
         cmocka_unit_test(prepositions),
         cmocka_unit_test(directions_and_descriptions),
         cmocka_unit_test(ambiguous_names),
