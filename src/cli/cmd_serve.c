@@ -11,6 +11,7 @@
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -495,6 +496,15 @@ static int serve_options(int argc, char **argv, serve_opts *o) {
     return 0;
 }
 
+/* libmicrohttpd's messages, to stderr, but for the one it gives for each
+ * request closed without an answer, as those whose client had gone are
+ * (counted by report_gone instead). */
+static void mhd_log(void *cls, const char *fmt, va_list ap) {
+    (void)cls;
+    if (!strncmp(fmt, "Application reported internal error", 35)) return;
+    vfprintf(stderr, fmt, ap);
+}
+
 /* The number of server threads, each answering one request at a time
  * with a store connection of its own: two a processor (a thread waiting
  * for a PostgreSQL server leaves its processor to the server), from 2 to
@@ -536,7 +546,8 @@ static int run_daemon(server *sv, const struct sockaddr_in *addr, const serve_op
         (unsigned)sv->api.nstores, MHD_OPTION_NOTIFY_COMPLETED, on_done, sv,
         MHD_OPTION_NOTIFY_CONNECTION, on_connection, sv, MHD_OPTION_CONNECTION_TIMEOUT, 10u,
         MHD_OPTION_CONNECTION_LIMIT, 256u, MHD_OPTION_PER_IP_CONNECTION_LIMIT, 32u,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, CONN_MEMORY, MHD_OPTION_END);
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, CONN_MEMORY, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
+        MHD_OPTION_END);
     int rc = 0;
     if (!d) {
         fprintf(stderr, "dyad: serve: cannot listen on %s:%ld\n", host, port);

@@ -1005,6 +1005,7 @@ static dyad_status each_row(pg_store *p, const char *sql, int n, const Oid *type
         if (reconnect(p, err) != DYAD_OK) return DYAD_EDB;
         st = DYAD_OK;
         p->in_tx = PQtransactionStatus(p->conn) != PQTRANS_IDLE;
+        if (stop_asked(p)) return dyad_fail(err, DYAD_EDB, p->name, 0, "query stopped");
         char name[16];
         const char *stmt = read_stmt(p, sql, n, types, name, err);
         if (!stmt) {
