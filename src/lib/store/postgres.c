@@ -149,7 +149,12 @@ static const char SCHEMA[] =
      * the first of them: ORDER BY date, id LIMIT n); an event's first report
      * that names its place (ROWS_FIRST_FROM's pm), read from the index */
     "CREATE INDEX IF NOT EXISTS events_date_id ON events(date, id);"
-    "CREATE INDEX IF NOT EXISTS mentions_event_place ON mentions(event, place, country, id);";
+    "CREATE INDEX IF NOT EXISTS mentions_event_place ON mentions(event, place, country, id);"
+    /* each article's length as search ranks it (DOC_LEN), kept by the
+     * searches themselves (see pg_search): a search would otherwise read
+     * the whole tsvector of every hit; no foreign key, so that writers
+     * never wait on it (a removed article's row is never joined again) */
+    "CREATE TABLE IF NOT EXISTS dyad_article_len(rowid bigint PRIMARY KEY, dl integer NOT NULL);";
 
 /* Storing one mention, in the server so that it is one round trip: finds
  * or adds the event it joins, stores the mention with its own place and
@@ -430,7 +435,8 @@ static void dollars(const char *sql, char *out, size_t n) {
 /* Prepares the statements of STMTS and merge.c's ("merge0", ...) on the
  * connection. */
 static dyad_status prepare(pg_store *p, dyad_error *err) {
-    dyad_status st = DYAD_OK;
+    /* no JIT compiling: it costs reads tens of milliseconds, more than it saves */
+    dyad_status st = exec(p, "SET jit = off", "cannot set jit", err);
     size_t nstmts = sizeof STMTS / sizeof STMTS[0];
     for (size_t i = 0; st == DYAD_OK && i < nstmts + MERGE_NSTMTS; i++) {
         char name[16], sql[1024];
@@ -1268,6 +1274,23 @@ static dyad_status pg_article(void *impl, const char *id, dyad_article_fn afn, d
  * positions of the query's words. Ties go in storing order. The snippet
  * is ts_headline's best fragment of the text, matches between \x02 and
  * \x03 and "..." where it cuts the text, as FTS5's snippet() does. */
+/* An article's length for bm25: the positions of its tsvector ts, less
+ * those of hyphenated compounds (see SEARCH). */
+#define DOC_LEN(ts)                                                                                     \
+    "(SELECT coalesce(sum(cardinality(u.positions)), 0) FROM unnest(" ts ") u"                          \
+    " WHERE strpos(u.lexeme, '-') = 0)"
+
+/* Keeps the lengths of articles stored since the last search (up to
+ * LEN_BATCH of them, the next search doing the next) in dyad_article_len:
+ * writers take turns, so rowids grow in commit order and the newest are
+ * those past the greatest length kept. A search takes a length from there
+ * when it is there, and reads it from the tsvector otherwise. */
+#define LEN_BATCH "20000"
+static const char KEEP_LENGTHS[] = "INSERT INTO dyad_article_len(rowid, dl) SELECT x.rowid, " DOC_LEN(
+    "x.tsv") " FROM articles x"
+             " WHERE x.rowid > (SELECT coalesce(max(rowid), 0) FROM dyad_article_len) ORDER BY x.rowid"
+             " LIMIT " LEN_BATCH " ON CONFLICT DO NOTHING";
+
 static const char SEARCH[] =
     "WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('simple', $1) AS q),"
     /* the terms: each word or phrase of the tsquery, and its lexemes in order */
@@ -1281,33 +1304,46 @@ static const char SEARCH[] =
     /* the number and total length of articles: $4 and $5 up to rowid $3, then newer ones */
     " corpus AS MATERIALIZED (SELECT n, sum, upto, sum / greatest(n, 1) AS avgdl FROM (SELECT"
     "  $4::float8 + count(*) AS n, $5::float8 + coalesce(sum(z.dl), 0) AS sum,"
-    "  greatest($3::bigint, max(z.rowid)) AS upto FROM (SELECT x.rowid, (SELECT "
-    "coalesce(sum(cardinality("
-    "  u.positions)), 0) FROM unnest(x.tsv) u WHERE strpos(u.lexeme, '-') = 0) AS dl FROM articles x"
-    "  WHERE x.rowid > $3) z) t),"
-    " idf AS MATERIALIZED (SELECT lex, CASE WHEN v > 0 THEN v ELSE 1e-6 END AS idf FROM (SELECT lex,"
-    "  ln((c.n - hh.h + 0.5) / (hh.h + 0.5)) AS v FROM corpus c, terms, LATERAL (SELECT count(*) AS h"
-    "  FROM articles x WHERE x.tsv @@ terms.t::tsquery) hh) y),"
-    /* per hit: its length, and the query words it has with their positions */
-    " hits AS (SELECT a.rowid, s.score FROM articles a, q, corpus c, words w,"
-    "  LATERAL (SELECT coalesce(sum(cardinality(u.positions)) FILTER (WHERE strpos(u.lexeme, '-') = 0), "
-    "0)"
-    "   ::float8 AS dl, array_agg(u.lexeme) FILTER (WHERE u.lexeme = ANY(w.ql)) AS lx,"
-    "   array_agg(u.positions::text) FILTER (WHERE u.lexeme = ANY(w.ql)) AS px FROM unnest(a.tsv) u) d,"
-    "  LATERAL (SELECT coalesce(sum(i.idf * f.tf * 2.2 / (f.tf + 1.2 * (0.25 + 0.75 * d.dl / "
-    "c.avgdl))), 0)"
-    "   AS score FROM idf i, LATERAL (SELECT count(*)::float8 AS tf"
-    "   FROM unnest(coalesce(d.px[array_position(d.lx, i.lex[1])]::smallint[], '{}')) p"
-    "   WHERE NOT EXISTS (SELECT 1 FROM generate_subscripts(i.lex, 1) k WHERE k > 1 AND NOT (p + k - 1)"
-    "   = ANY(coalesce(d.px[array_position(d.lx, i.lex[k])]::smallint[], '{}')))) f) s"
-    "  WHERE a.tsv @@ q.q ORDER BY s.score DESC, a.rowid LIMIT $2)"
-    " SELECT " ARTICLE_COLS ", c.n, c.sum, c.upto"
-    " FROM hits h JOIN articles a ON a.rowid = h.rowid, q, corpus c,"
-    "  LATERAL (SELECT ts_headline('simple', a.text, q.q, E'StartSel=\\x02, StopSel=\\x03, "
-    "MaxFragments=1,"
-    "   MaxWords=24, MinWords=20, ShortWord=0') AS hl) x,"
-    "  LATERAL (SELECT replace(replace(x.hl, chr(2), ''), chr(3), '') AS plain) y"
-    " ORDER BY h.score DESC, a.rowid";
+    "  greatest($3::bigint, max(z.rowid)) AS upto FROM (SELECT x.rowid, coalesce(l.dl, " DOC_LEN(
+        "x.tsv") ") AS dl FROM articles x LEFT JOIN dyad_article_len l ON l.rowid = x.rowid"
+                 "  WHERE x.rowid > $3) z) t),"
+                 " idf AS MATERIALIZED (SELECT lex, CASE WHEN v > 0 THEN v ELSE 1e-6 END AS idf FROM "
+                 "(SELECT lex,"
+                 "  ln((c.n - hh.h + 0.5) / (hh.h + 0.5)) AS v FROM corpus c, terms, LATERAL (SELECT "
+                 "count(*) AS h"
+                 "  FROM articles x WHERE x.tsv @@ terms.t::tsquery) hh) y),"
+                 /* per hit: its length, and the query words it has with their positions */
+                 /* (the query words of a hit's tsvector: those setweight marks A) */
+                 " hits AS (SELECT a.rowid, s.score FROM articles a LEFT JOIN dyad_article_len l ON "
+                 "l.rowid = a.rowid,"
+                 "  q, corpus c, words w,"
+                 "  LATERAL (SELECT coalesce(l.dl, " DOC_LEN(
+                     "a.tsv") ")::float8 AS dl, array_agg(u.lexeme) AS lx,"
+                              "   array_agg(u.positions::text) AS px FROM "
+                              "unnest(ts_filter(setweight(a.tsv, 'A', w.ql), '{a}')) u) d,"
+                              "  LATERAL (SELECT coalesce(sum(i.idf * f.tf * 2.2 / (f.tf + 1.2 * (0.25 "
+                              "+ 0.75 * d.dl / "
+                              "c.avgdl))), 0)"
+                              "   AS score FROM idf i, LATERAL (SELECT count(*)::float8 AS tf"
+                              "   FROM unnest(coalesce(d.px[array_position(d.lx, "
+                              "i.lex[1])]::smallint[], '{}')) p"
+                              "   WHERE NOT EXISTS (SELECT 1 FROM generate_subscripts(i.lex, 1) k WHERE "
+                              "k > 1 AND NOT (p + k - 1)"
+                              "   = ANY(coalesce(d.px[array_position(d.lx, i.lex[k])]::smallint[], "
+                              "'{}')))) f) s"
+                              "  WHERE a.tsv @@ q.q ORDER BY s.score DESC, a.rowid LIMIT $2)"
+                              " SELECT " ARTICLE_COLS ", c.n, c.sum, c.upto"
+                              " FROM hits h JOIN articles a ON a.rowid = h.rowid, q, corpus c,"
+                              "  LATERAL (SELECT ts_headline('simple', a.text, q.q, E'StartSel=\\x02, "
+                              "StopSel=\\x03, "
+                              "MaxFragments=1,"
+                              "   MaxWords=24, MinWords=20, ShortWord=0') AS hl OFFSET 0) x," /* (OFFSET
+                                                                                                 0: made
+                                                                                                 once,
+                                                                                                 not */
+                              "  LATERAL (SELECT replace(replace(x.hl, chr(2), ''), chr(3), '') AS "
+                              "plain OFFSET 0) y" /* per use) */
+                              " ORDER BY h.score DESC, a.rowid";
 
 typedef struct search_cb {
     read_cb cb;
@@ -1335,6 +1371,8 @@ static dyad_status pg_search(void *impl, const char *text, long limit, dyad_arti
     snprintf(sum, sizeof sum, "%.17g", p->len_sum);
     const char *v[5] = {text, limit > 0 ? num(lim, limit) : NULL, num(upto, p->len_upto), n, sum};
     search_cb cb = {{NULL, NULL, fn, NULL, ud, 0, ""}, p};
+    /* outside a transaction only; the search is right without them */
+    if (PQtransactionStatus(p->conn) == PQTRANS_IDLE) exec(p, KEEP_LENGTHS, "cannot keep lengths", NULL);
     return each_row(p, sql, 5, types, v, search_row, &cb, err);
 }
 
