@@ -617,7 +617,9 @@ int cmd_serve(int argc, char **argv) {
     dyad_error err;
     http_api_init(&sv->api, ctx);
     int rc = 0;
-    for (int i = serve_threads(); rc == 0 && sv->api.nstores < i; sv->api.nstores++)
+    /* an SQLite database in memory is one connection's own: one for all */
+    int memory = !*db || !strcmp(db, ":memory:") || strstr(db, "mode=memory");
+    for (int i = memory ? 1 : serve_threads(); rc == 0 && sv->api.nstores < i; sv->api.nstores++)
         if (dyad_store_open(&sv->api.stores[sv->api.nstores], db, &err) != DYAD_OK) {
             cli_error(&err);
             rc = 1;
