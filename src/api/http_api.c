@@ -416,7 +416,7 @@ static dyad_status fetch_articles(dyad_store *s, const dyad_query *q, json_objec
     return dyad_store_search(s, q->text, q->limit, collect_article, list, err);
 }
 
-/* Reads the filters, fetches under the lock and replies {key: [...]};
+/* Reads the filters, fetches with a connection of the pool and replies {key: [...]};
  * search takes its words from "q" instead of "text". */
 static void list_route(route *rt, http_arg_fn arg, void *req, const char *key, fetch_fn fetch,
                        http_reply *out) {
