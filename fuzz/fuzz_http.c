@@ -39,9 +39,9 @@ static http_api api;
 static long runs;
 
 static void setup(void) {
-    if (api.store && runs % 4096) return;
-    dyad_store_close(api.store);
-    api.store = NULL;
+    if (api.stores[0] && runs % 4096) return;
+    dyad_store_close(api.stores[0]);
+    api.stores[0] = NULL;
     if (!api.ctx) {
         dyad_ctx *ctx;
         if (dyad_ctx_new(&ctx, NULL) != DYAD_OK) abort();
@@ -50,18 +50,18 @@ static void setup(void) {
         for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
             dyad_ctx_load_file(ctx, files[i], DYAD_DICT_AUTO, NULL, NULL, NULL);
         if (dyad_ctx_finish(ctx, NULL) != DYAD_OK) abort();
-        api.ctx = ctx;
-        pthread_mutex_init(&api.lock, NULL);
+        http_api_init(&api, ctx);
+        api.nstores = 1;
     }
-    if (dyad_store_open(&api.store, ":memory:", NULL) != DYAD_OK) abort();
+    if (dyad_store_open(&api.stores[0], ":memory:", NULL) != DYAD_OK) abort();
     static const char text[] = "Israeli forces attacked Hamas in Gaza on Monday. Qatar praised Egypt.";
     dyad_article a = {"seed", "2024-09-25", "wire", "", "", text, sizeof text - 1, "fuzz", 1, 0};
     dyad_doc *d;
     int added;
     if (dyad_code(api.ctx, &a, &d, NULL) != DYAD_OK) abort();
-    if (dyad_store_begin(api.store, NULL) != DYAD_OK ||
-        dyad_store_put(api.store, &a, d, &added, NULL) != DYAD_OK ||
-        dyad_store_commit(api.store, NULL) != DYAD_OK)
+    if (dyad_store_begin(api.stores[0], NULL) != DYAD_OK ||
+        dyad_store_put(api.stores[0], &a, d, &added, NULL) != DYAD_OK ||
+        dyad_store_commit(api.stores[0], NULL) != DYAD_OK)
         abort();
     dyad_doc_free(d);
 }
@@ -85,7 +85,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     }
     size_t blen = body ? strlen(body) : 0;
     http_reply out;
-    http_api_handle(&api, method, path, arg, &q, body ? body : "", blen, &out);
+    http_api_handle(&api, method, path, arg, NULL, &q, body ? body : "", blen, &out);
     if (!out.body || out.body[0] != '{' || out.status < 200 || out.status >= 500 ||
         (out.status >= 300 && out.status < 400))
         __builtin_trap();

@@ -451,6 +451,16 @@ void dyad_store_close(dyad_store *s);
 #define DYAD_BUSY_MS 60000
 void dyad_store_busy(dyad_store *s, int ms, dyad_warn_fn warn, void *ud);
 
+/* A question a long read of the store asks now and then (every few
+ * thousand steps, and while it waits for the server): non-zero stops the
+ * read, which then fails with DYAD_EDB ("stopped"). */
+typedef int (*dyad_stop_fn)(void *ud);
+/* Sets the question the reads of s ask from now on (NULL: none, the
+ * default); a read inside a transaction (between begin and commit) is
+ * never stopped. A server sets one per request, so that the work for a
+ * client that has gone stops. */
+void dyad_store_watch(dyad_store *s, dyad_stop_fn stop, void *ud);
+
 /* Whether the store's connection is up: 0 after a PostgreSQL server went
  * away (the next begin connects again); SQLite is always up. A writer that
  * finds it down can begin again and store its batch once more. */

@@ -1,8 +1,10 @@
 /* http_api.c -- routes and JSON of the `dyad serve` API: events with the
  * filters of `dyad query`, one event with its mentions, actors, dyads, the
  * timeline, stats, casualty figures, article search, one article, and POST
- * of new articles (coded and stored at once). Every store call happens
- * under the API's lock; every failure becomes a JSON error reply. */
+ * of new articles (coded and stored at once). Each request takes a store
+ * connection of the pool for its store calls, so requests read at once;
+ * a read whose client has gone stops; every failure becomes a JSON error
+ * reply. */
 #include "http_api.h"
 
 #include <json-c/json.h>
@@ -52,6 +54,74 @@ static void add_str(json_object *o, const char *k, const char *v) {
 
 static void add_int(json_object *o, const char *k, int64_t v) {
     json_object_object_add(o, k, json_object_new_int64(v));
+}
+
+/* ---------------------------------------------------------------------
+ * The pool of store connections
+ * ------------------------------------------------------------------- */
+
+void http_api_init(http_api *api, const dyad_ctx *ctx) {
+    memset(api, 0, sizeof *api);
+    api->ctx = ctx;
+    pthread_mutex_init(&api->lock, NULL);
+    pthread_cond_init(&api->freed, NULL);
+}
+
+void http_api_destroy(http_api *api) {
+    pthread_cond_destroy(&api->freed);
+    pthread_mutex_destroy(&api->lock);
+}
+
+/* A request being answered: the API, whether its client has gone, and the
+ * connection it holds (slot, -1 when none). */
+typedef struct route {
+    http_api *api;
+    http_gone_fn gone;
+    void *req;
+    int slot;
+    int gone_seen; /* gone said so: the answer is dropped */
+} route;
+
+/* The store's question during a read: stop when the client has gone. */
+static int client_gone(void *ud) {
+    route *r = ud;
+    if (!r->gone_seen && r->gone && r->gone(r->req)) r->gone_seen = 1;
+    return r->gone_seen;
+}
+
+/* A connection of the pool for the request, waiting for one to be free;
+ * reads through it stop when the client goes (watch). */
+static dyad_store *take(route *r, int watch) {
+    http_api *api = r->api;
+    pthread_mutex_lock(&api->lock);
+    for (;;) {
+        for (int i = 0; i < api->nstores; i++)
+            if (!api->taken[i]) {
+                api->taken[i] = 1;
+                r->slot = i;
+                pthread_mutex_unlock(&api->lock);
+                if (watch && r->gone) dyad_store_watch(api->stores[i], client_gone, r);
+                return api->stores[i];
+            }
+        pthread_cond_wait(&api->freed, &api->lock);
+    }
+}
+
+static void give(route *r) {
+    http_api *api = r->api;
+    dyad_store_watch(api->stores[r->slot], NULL, NULL);
+    pthread_mutex_lock(&api->lock);
+    api->taken[r->slot] = 0;
+    r->slot = -1;
+    pthread_cond_signal(&api->freed);
+    pthread_mutex_unlock(&api->lock);
+}
+
+/* Whether the client went during the request: out is then left empty. */
+static int dropped(route *r, http_reply *out) {
+    if (!r->gone_seen) return 0;
+    out->gone = 1;
+    return 1;
 }
 
 /* ---------------------------------------------------------------------
@@ -176,7 +246,7 @@ static void detail_reply(http_reply *out, dyad_status st, int found, const dyad_
     reply_json(out, 200, r->head);
 }
 
-static void one_event(http_api *api, const char *idtext, http_reply *out) {
+static void one_event(route *rt, const char *idtext, http_reply *out) {
     char *end;
     long long id = strtoll(idtext, &end, 10);
     if (!*idtext || *end || id < 1) {
@@ -186,9 +256,13 @@ static void one_event(http_api *api, const char *idtext, http_reply *out) {
     detail r = {NULL, json_object_new_array()};
     dyad_error err;
     int found;
-    pthread_mutex_lock(&api->lock);
-    dyad_status st = dyad_store_event(api->store, id, detail_event, detail_mention, &r, &found, &err);
-    pthread_mutex_unlock(&api->lock);
+    dyad_status st = dyad_store_event(take(rt, 1), id, detail_event, detail_mention, &r, &found, &err);
+    give(rt);
+    if (dropped(rt, out)) {
+        json_object_put(r.head);
+        json_object_put(r.mentions);
+        return;
+    }
     char what[64];
     snprintf(what, sizeof what, "event %lld", id);
     detail_reply(out, st, found, &err, &r, what);
@@ -263,21 +337,20 @@ static int by_events(const void *a, const void *b) {
 
 /* GET /api/stats?by=day|dyad|root, /api/dyads and /api/actors: counts
  * grouped by the store; kind is "stats", "dyads" or "actors". */
-static void counts_route(http_api *api, const char *kind, http_arg_fn arg, void *req, http_reply *out) {
+static void counts_route(route *rt, const char *kind, http_arg_fn arg, void *req, http_reply *out) {
     dyad_query q;
     if (read_filters(arg, req, &q, out)) return;
     const char *by = !strcmp(kind, "stats") ? arg(req, "by") : "dyad";
     if (!by || !*by) by = "day";
     counts c = {json_object_new_array(), !strcmp(kind, "actors") ? json_object_new_object() : NULL};
     dyad_error err;
-    pthread_mutex_lock(&api->lock);
-    dyad_status st = dyad_store_stats(api->store, by, &q,
+    dyad_status st = dyad_store_stats(take(rt, 1), by, &q,
                                       !strcmp(kind, "stats") ? collect_count : collect_dyad, &c, &err);
-    pthread_mutex_unlock(&api->lock);
-    if (st != DYAD_OK) {
+    give(rt);
+    if (dropped(rt, out) || st != DYAD_OK) {
         json_object_put(c.list);
         json_object_put(c.by_actor);
-        store_error(out, &err, q.text != NULL);
+        if (!out->gone) store_error(out, &err, q.text != NULL);
         return;
     }
     if (c.by_actor) {
@@ -343,9 +416,9 @@ static dyad_status fetch_articles(dyad_store *s, const dyad_query *q, json_objec
     return dyad_store_search(s, q->text, q->limit, collect_article, list, err);
 }
 
-/* Reads the filters, fetches under the lock and replies {key: [...]};
+/* Reads the filters, fetches with a connection of the pool and replies {key: [...]};
  * search takes its words from "q" instead of "text". */
-static void list_route(http_api *api, http_arg_fn arg, void *req, const char *key, fetch_fn fetch,
+static void list_route(route *rt, http_arg_fn arg, void *req, const char *key, fetch_fn fetch,
                        http_reply *out) {
     dyad_query q;
     if (read_filters(arg, req, &q, out)) return;
@@ -358,12 +431,11 @@ static void list_route(http_api *api, http_arg_fn arg, void *req, const char *ke
     }
     json_object *list = json_object_new_array();
     dyad_error err;
-    pthread_mutex_lock(&api->lock);
-    dyad_status st = fetch(api->store, &q, list, &err);
-    pthread_mutex_unlock(&api->lock);
-    if (st != DYAD_OK) {
+    dyad_status st = fetch(take(rt, 1), &q, list, &err);
+    give(rt);
+    if (dropped(rt, out) || st != DYAD_OK) {
         json_object_put(list);
-        store_error(out, &err, q.text != NULL);
+        if (!out->gone) store_error(out, &err, q.text != NULL);
         return;
     }
     json_object *o = json_object_new_object();
@@ -380,14 +452,18 @@ static int detail_article(void *ud, const dyad_stored_article *a) {
     return 0;
 }
 
-static void one_article(http_api *api, const char *id, http_reply *out) {
+static void one_article(route *rt, const char *id, http_reply *out) {
     detail r = {NULL, json_object_new_array()};
     dyad_error err;
     int found;
-    pthread_mutex_lock(&api->lock);
     dyad_status st =
-        dyad_store_article(api->store, id, detail_article, detail_mention, &r, &found, &err);
-    pthread_mutex_unlock(&api->lock);
+        dyad_store_article(take(rt, 1), id, detail_article, detail_mention, &r, &found, &err);
+    give(rt);
+    if (dropped(rt, out)) {
+        json_object_put(r.head);
+        json_object_put(r.mentions);
+        return;
+    }
     char what[256];
     snprintf(what, sizeof what, "article '%.200s'", id);
     detail_reply(out, st, found, &err, &r, what);
@@ -543,22 +619,22 @@ static json_object *parse_body(const char *body, size_t len, http_reply *out) {
     return root;
 }
 
-/* Stores the n coded articles in one transaction, under the API's lock,
- * and lists each in stored (id, added, replaced, events, mentions); 1
- * after filling out when the store fails. */
-static int store_posted(http_api *api, const dyad_article *arts, dyad_doc **docs, size_t n,
+/* Stores the n coded articles in one transaction, on one connection of
+ * the pool (not stopped when the client goes), and lists each in stored
+ * (id, added, replaced, events, mentions); 1 after filling out when the
+ * store fails. */
+static int store_posted(route *rt, const dyad_article *arts, dyad_doc **docs, size_t n,
                         json_object *stored, http_reply *out) {
     dyad_error err;
-    pthread_mutex_lock(&api->lock);
-    dyad_status st = dyad_store_begin(api->store, &err);
+    dyad_store *s = take(rt, 0);
+    dyad_status st = dyad_store_begin(s, &err);
     for (size_t i = 0; st == DYAD_OK && i < n; i++) {
         int added = 0;
         long mentions = 0;
         int found;
-        st = dyad_store_put(api->store, &arts[i], docs[i], &added, &err);
+        st = dyad_store_put(s, &arts[i], docs[i], &added, &err);
         if (st == DYAD_OK)
-            st =
-                dyad_store_article(api->store, arts[i].id, NULL, count_mention, &mentions, &found, &err);
+            st = dyad_store_article(s, arts[i].id, NULL, count_mention, &mentions, &found, &err);
         json_object *o = json_object_new_object();
         add_str(o, "id", arts[i].id);
         json_object_object_add(o, "added", json_object_new_boolean(added));
@@ -568,17 +644,18 @@ static int store_posted(http_api *api, const dyad_article *arts, dyad_doc **docs
         json_object_array_add(stored, o);
     }
     if (st == DYAD_OK)
-        st = dyad_store_commit(api->store, &err);
+        st = dyad_store_commit(s, &err);
     else
-        dyad_store_commit(api->store, NULL); /* keeps nothing of a failed article */
-    pthread_mutex_unlock(&api->lock);
+        dyad_store_commit(s, NULL); /* keeps nothing of a failed article */
+    give(rt);
     if (st != DYAD_OK) store_error(out, &err, 0);
     return st != DYAD_OK;
 }
 
 /* POST /api/articles: one article object or an array of them, checked
  * first, then coded and stored in one transaction. */
-static void post_articles(http_api *api, const char *body, size_t len, http_reply *out) {
+static void post_articles(route *rt, const char *body, size_t len, http_reply *out) {
+    const http_api *api = rt->api;
     if (!api->ctx) {
         http_error(out, 503, "this server has no dictionaries loaded");
         return;
@@ -609,7 +686,7 @@ static void post_articles(http_api *api, const char *body, size_t len, http_repl
         } else {
             dyad_doc_keep_confident(docs[i], DYAD_MIN_CONFIDENCE);
         }
-    if (!bad) bad = store_posted(api, arts, docs, n, stored, out);
+    if (!bad) bad = store_posted(rt, arts, docs, n, stored, out);
     for (size_t i = 0; docs && i < n; i++) dyad_doc_free(docs[i]);
     free(docs);
     posted_free(&p);
@@ -627,14 +704,15 @@ static void post_articles(http_api *api, const char *body, size_t len, http_repl
  * Routing
  * ------------------------------------------------------------------- */
 
-void http_api_handle(http_api *api, const char *method, const char *path, http_arg_fn arg, void *req,
-                     const char *body, size_t body_len, http_reply *out) {
+void http_api_handle(http_api *api, const char *method, const char *path, http_arg_fn arg,
+                     http_gone_fn gone, void *req, const char *body, size_t body_len, http_reply *out) {
     memset(out, 0, sizeof *out);
+    route rt = {api, gone, req, -1, 0}, *r = &rt;
     int get = !strcmp(method, "GET") || !strcmp(method, "HEAD");
     int post = !strcmp(method, "POST");
     const char *rest = path + 4; /* after "/api" */
     if (!strcmp(rest, "/articles") && post) {
-        post_articles(api, body, body_len, out);
+        post_articles(r, body, body_len, out);
         return;
     }
     if (!get) {
@@ -654,23 +732,23 @@ void http_api_handle(http_api *api, const char *method, const char *path, http_a
         json_object_object_add(o, "coding", json_object_new_boolean(api->ctx != NULL));
         reply_json(out, 200, o);
     } else if (!strcmp(rest, "/events"))
-        list_route(api, arg, req, "events", fetch_events, out);
+        list_route(r, arg, req, "events", fetch_events, out);
     else if (!strncmp(rest, "/events/", 8) && !strchr(rest + 8, '/'))
-        one_event(api, rest + 8, out);
+        one_event(r, rest + 8, out);
     else if (!strcmp(rest, "/actors"))
-        counts_route(api, "actors", arg, req, out);
+        counts_route(r, "actors", arg, req, out);
     else if (!strcmp(rest, "/dyads"))
-        counts_route(api, "dyads", arg, req, out);
+        counts_route(r, "dyads", arg, req, out);
     else if (!strcmp(rest, "/stats"))
-        counts_route(api, "stats", arg, req, out);
+        counts_route(r, "stats", arg, req, out);
     else if (!strcmp(rest, "/timeseries"))
-        list_route(api, arg, req, "series", fetch_series, out);
+        list_route(r, arg, req, "series", fetch_series, out);
     else if (!strcmp(rest, "/figures"))
-        list_route(api, arg, req, "figures", fetch_figures, out);
+        list_route(r, arg, req, "figures", fetch_figures, out);
     else if (!strcmp(rest, "/articles"))
-        list_route(api, arg, req, "articles", fetch_articles, out);
+        list_route(r, arg, req, "articles", fetch_articles, out);
     else if (!strncmp(rest, "/articles/", 10) && rest[10])
-        one_article(api, rest + 10, out);
+        one_article(r, rest + 10, out);
     else
         http_error(out, 404, "no route GET %.200s", path);
 }

@@ -9,25 +9,46 @@
 
 #include "dyad.h"
 
+/* The most store connections an API keeps (one per request served at
+ * once). */
+#define HTTP_API_MAX_STORES 16
+
 typedef struct http_api {
-    dyad_store *store;   /* one connection, used under lock */
+    /* the pool: nstores connections to one store, each used by one
+     * request at a time (taken and given back under lock) */
+    dyad_store *stores[HTTP_API_MAX_STORES];
+    int nstores;
+    unsigned char taken[HTTP_API_MAX_STORES];
     const dyad_ctx *ctx; /* dictionaries for POST /api/articles (read-only) */
     pthread_mutex_t lock;
+    pthread_cond_t freed; /* signalled when a connection is given back */
 } http_api;
+
+/* Sets up api's lock with no connections in the pool; the caller then
+ * fills stores and nstores. */
+void http_api_init(http_api *api, const dyad_ctx *ctx);
+/* Frees the lock; the caller closes the stores. */
+void http_api_destroy(http_api *api);
 
 /* Value of query argument name of request req, NULL when absent. */
 typedef const char *(*http_arg_fn)(void *req, const char *name);
+/* Whether the client of request req has gone (closed its connection):
+ * asked now and then while a read runs, which then stops. */
+typedef int (*http_gone_fn)(void *req);
 
 typedef struct http_reply {
     int status;
-    char *body; /* malloc'd JSON, NUL-terminated */
+    char *body; /* malloc'd JSON, NUL-terminated; NULL when gone */
     size_t len;
+    int gone; /* the client went away during the request: no answer */
 } http_reply;
 
 /* Answers a request whose path starts with /api/. Never fails: errors are
- * {"error": "..."} replies with a 4xx (or 500) status. */
-void http_api_handle(http_api *api, const char *method, const char *path, http_arg_fn arg, void *req,
-                     const char *body, size_t body_len, http_reply *out);
+ * {"error": "..."} replies with a 4xx (or 500) status, except when gone
+ * (NULL for none) says the client has gone: a read then stops and out has
+ * gone set and no body. */
+void http_api_handle(http_api *api, const char *method, const char *path, http_arg_fn arg,
+                     http_gone_fn gone, void *req, const char *body, size_t body_len, http_reply *out);
 
 /* Fills out with {"error": msg} and status. */
 void http_error(http_reply *out, int status, const char *fmt, ...)

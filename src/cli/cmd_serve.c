@@ -11,6 +11,7 @@
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,8 +49,9 @@ typedef struct server {
     const char *host;           /* the bound address, "0.0.0.0" for all */
     unsigned port;              /* the bound port */
     long request_timeout;       /* seconds a client has to send one whole request */
-    pthread_mutex_t watch_lock; /* guards watches, taken by the server's threads */
+    pthread_mutex_t watch_lock; /* guards watches and gone, taken by the server's threads */
     watch *watches;
+    long gone; /* requests stopped since the last report, their client gone */
 } server;
 
 /* The connection's watch (its socket context), NULL if none. */
@@ -173,6 +175,17 @@ static enum MHD_Result send_error(struct MHD_Connection *c, int status, const ch
 
 static const char *arg_of(void *req, const char *name) {
     return MHD_lookup_connection_value(req, MHD_GET_ARGUMENT_KIND, name);
+}
+
+/* Whether the client of connection req has gone: its socket reads as
+ * closed (end of file, or reset) without waiting. A request sent after
+ * this one (pipelined) hides the end, which is then seen when answering. */
+static int gone_of(void *req) {
+    const union MHD_ConnectionInfo *i = MHD_get_connection_info(req, MHD_CONNECTION_INFO_CONNECTION_FD);
+    if (!i) return 0;
+    char b;
+    ssize_t n = recv(i->connect_fd, &b, 1, MSG_PEEK | MSG_DONTWAIT);
+    return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR);
 }
 
 static const char *mime_type(const char *path) {
@@ -378,8 +391,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     }
     if (strncmp(url, "/api/", 5) && strcmp(url, "/api")) return send_static(sv, c, method, url);
     http_reply rep;
-    http_api_handle(&sv->api, method, strcmp(url, "/api") ? url : "/api/", arg_of, c,
+    http_api_handle(&sv->api, method, strcmp(url, "/api") ? url : "/api/", arg_of, gone_of, c,
                     rq->body ? rq->body : "", rq->len, &rep);
+    if (rep.gone) { /* nobody to answer: the connection is closed */
+        pthread_mutex_lock(&sv->watch_lock);
+        sv->gone++;
+        pthread_mutex_unlock(&sv->watch_lock);
+        return MHD_NO;
+    }
     return send_reply(c, &rep);
 }
 
@@ -477,6 +496,36 @@ static int serve_options(int argc, char **argv, serve_opts *o) {
     return 0;
 }
 
+/* libmicrohttpd's messages, to stderr, but for the one it gives for each
+ * request closed without an answer, as those whose client had gone are
+ * (counted by report_gone instead). */
+static void mhd_log(void *cls, const char *fmt, va_list ap) {
+    (void)cls;
+    if (!strncmp(fmt, "Application reported internal error", 35)) return;
+    vfprintf(stderr, fmt, ap);
+}
+
+/* The number of server threads, each answering one request at a time
+ * with a store connection of its own: two a processor (a thread waiting
+ * for a PostgreSQL server leaves its processor to the server), from 2 to
+ * HTTP_API_MAX_STORES. */
+static int serve_threads(void) {
+    long n = 2 * sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 2 ? 2 : n > HTTP_API_MAX_STORES ? HTTP_API_MAX_STORES : (int)n;
+}
+
+/* Reports (to stderr) the requests stopped since the last report because
+ * their client had gone. */
+static void report_gone(server *sv) {
+    pthread_mutex_lock(&sv->watch_lock);
+    long n = sv->gone;
+    sv->gone = 0;
+    pthread_mutex_unlock(&sv->watch_lock);
+    if (n)
+        fprintf(stderr, "dyad: serve: stopped %ld request%s whose client had gone\n", n,
+                n == 1 ? "" : "s");
+}
+
 /* Runs the HTTP daemon for sv on addr until SIGINT or SIGTERM, closing
  * slow requests each second; 0, or 1 when it cannot listen. */
 static int run_daemon(server *sv, const struct sockaddr_in *addr, const serve_opts *o) {
@@ -491,13 +540,13 @@ static int run_daemon(server *sv, const struct sockaddr_in *addr, const serve_op
     sigaddset(&block, SIGINT);
     sigaddset(&block, SIGTERM);
     sigprocmask(SIG_BLOCK, &block, &old);
-    struct MHD_Daemon *d =
-        MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, (uint16_t)port, NULL, NULL,
-                         on_request, sv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)addr,
-                         MHD_OPTION_THREAD_POOL_SIZE, 2u, MHD_OPTION_NOTIFY_COMPLETED, on_done, sv,
-                         MHD_OPTION_NOTIFY_CONNECTION, on_connection, sv, MHD_OPTION_CONNECTION_TIMEOUT,
-                         10u, MHD_OPTION_CONNECTION_LIMIT, 256u, MHD_OPTION_PER_IP_CONNECTION_LIMIT, 32u,
-                         MHD_OPTION_CONNECTION_MEMORY_LIMIT, CONN_MEMORY, MHD_OPTION_END);
+    struct MHD_Daemon *d = MHD_start_daemon(
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, (uint16_t)port, NULL, NULL, on_request, sv,
+        MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)addr,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)sv->api.nstores, MHD_OPTION_NOTIFY_COMPLETED, on_done, sv,
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, sv, MHD_OPTION_CONNECTION_TIMEOUT, 10u,
+        MHD_OPTION_CONNECTION_LIMIT, 256u, MHD_OPTION_PER_IP_CONNECTION_LIMIT, 32u,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, CONN_MEMORY, MHD_OPTION_END);
     int rc = 0;
     if (!d) {
         fprintf(stderr, "dyad: serve: cannot listen on %s:%ld\n", host, port);
@@ -520,6 +569,7 @@ static int run_daemon(server *sv, const struct sockaddr_in *addr, const serve_op
             struct timespec second = {1, 0};
             int sig = sigtimedwait(&block, NULL, &second);
             if (sig == SIGINT || sig == SIGTERM) break;
+            report_gone(sv);
             int cut = cut_slow(sv);
             if (cut)
                 fprintf(stderr,
@@ -527,6 +577,7 @@ static int run_daemon(server *sv, const struct sockaddr_in *addr, const serve_op
                         cut, cut == 1 ? "" : "s", sv->request_timeout);
         }
         MHD_stop_daemon(d);
+        report_gone(sv);
         fputs("dyad: serve: stopped\n", stderr);
     }
     return rc;
@@ -564,18 +615,19 @@ int cmd_serve(int argc, char **argv) {
     dyad_ctx *ctx = cli_load_dicts(o.dicts, o.ndicts, &w);
     if (!ctx) fputs("dyad: serve: no dictionaries; POST /api/articles is disabled\n", stderr);
     dyad_error err;
-    if (dyad_store_open(&sv->api.store, db, &err) != DYAD_OK) {
-        cli_error(&err);
-        dyad_ctx_free(ctx);
-        free(sv);
-        return 1;
-    }
-    sv->api.ctx = ctx;
-    pthread_mutex_init(&sv->api.lock, NULL);
-    int rc = run_daemon(sv, &addr, &o);
-    pthread_mutex_destroy(&sv->api.lock);
+    http_api_init(&sv->api, ctx);
+    int rc = 0;
+    /* an SQLite database in memory is one connection's own: one for all */
+    int memory = !*db || !strcmp(db, ":memory:") || strstr(db, "mode=memory");
+    for (int i = memory ? 1 : serve_threads(); rc == 0 && sv->api.nstores < i; sv->api.nstores++)
+        if (dyad_store_open(&sv->api.stores[sv->api.nstores], db, &err) != DYAD_OK) {
+            cli_error(&err);
+            rc = 1;
+        }
+    if (rc == 0) rc = run_daemon(sv, &addr, &o);
+    for (int i = 0; i < sv->api.nstores; i++) dyad_store_close(sv->api.stores[i]);
+    http_api_destroy(&sv->api);
     pthread_mutex_destroy(&sv->watch_lock);
-    dyad_store_close(sv->api.store);
     dyad_ctx_free(ctx);
     free(sv);
     return rc;

@@ -6,7 +6,9 @@
  * stemming, like FTS5's default tokenizer). Every statement is
  * parameterised; errors carry the server's message. */
 #include <ctype.h>
+#include <errno.h>
 #include <libpq-fe.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <math.h>
@@ -24,6 +26,8 @@
 #define LOCK_SCHEMA "4479326584"
 #define LOCK_WRITE "4479326585"
 
+#define READ_STMTS 64 /* read statements kept prepared on a connection */
+
 typedef struct pg_store {
     PGconn *conn;
     char name[256]; /* the URI without its password, for messages */
@@ -33,7 +37,14 @@ typedef struct pg_store {
      * (rowids grow in commit order, as writers take turns) */
     long long len_upto;
     double len_n, len_sum;
-    long stored; /* articles this connection stored */
+    long stored;       /* articles this connection stored */
+    dyad_stop_fn stop; /* asked during reads whether to stop (dyad_store_watch) */
+    void *stop_ud;
+    int in_tx; /* the read running began inside a transaction */
+    /* the reads' statements prepared on the connection (see each_row):
+     * their SQL, named "r" and their slot, replaced in turn */
+    char *reads[READ_STMTS];
+    int next_read;
 } pg_store;
 
 /* Run when the database has not got this version of it (see ensure_schema). */
@@ -132,7 +143,18 @@ static const char SCHEMA[] =
     "DROP INDEX IF EXISTS events_place;"
     "CREATE INDEX IF NOT EXISTS events_place_c ON events(lower(place COLLATE \"C\"));"
     "CREATE INDEX IF NOT EXISTS events_country ON events(country);"
-    "CREATE INDEX IF NOT EXISTS articles_tsv ON articles USING gin(tsv);";
+    "CREATE INDEX IF NOT EXISTS articles_tsv ON articles USING gin(tsv);"
+    /* -- Indexes for the reads of the HTTP API (kept apart from the tables
+     * above, which writers own) -- events in date order (/api/events takes
+     * the first of them: ORDER BY date, id LIMIT n); an event's first report
+     * that names its place (ROWS_FIRST_FROM's pm), read from the index */
+    "CREATE INDEX IF NOT EXISTS events_date_id ON events(date, id);"
+    "CREATE INDEX IF NOT EXISTS mentions_event_place ON mentions(event, place, country, id);"
+    /* each article's length as search ranks it (DOC_LEN), kept by the
+     * searches themselves (see pg_search): a search would otherwise read
+     * the whole tsvector of every hit; no foreign key, so that writers
+     * never wait on it (a removed article's row is never joined again) */
+    "CREATE TABLE IF NOT EXISTS dyad_article_len(rowid bigint PRIMARY KEY, dl integer NOT NULL);";
 
 /* Storing one mention, in the server so that it is one round trip: finds
  * or adds the event it joins, stores the mention with its own place and
@@ -327,9 +349,19 @@ static PGresult *run(pg_store *p, const char *stmt, int n, const char *const *va
     return NULL;
 }
 
+/* Forgets the read statements (the connection that had them is gone). */
+static void forget_reads(pg_store *p) {
+    for (int i = 0; i < READ_STMTS; i++) {
+        free(p->reads[i]);
+        p->reads[i] = NULL;
+    }
+    p->next_read = 0;
+}
+
 static void pg_close(void *impl) {
     pg_store *p = impl;
     if (!p) return;
+    forget_reads(p);
     /* after an ingest, the planner's statistics: queries on a store that has
      * just grown from nothing would otherwise be planned for empty tables
      * (until autovacuum's next look), tens of times slower */
@@ -403,7 +435,8 @@ static void dollars(const char *sql, char *out, size_t n) {
 /* Prepares the statements of STMTS and merge.c's ("merge0", ...) on the
  * connection. */
 static dyad_status prepare(pg_store *p, dyad_error *err) {
-    dyad_status st = DYAD_OK;
+    /* no JIT compiling: it costs reads tens of milliseconds, more than it saves */
+    dyad_status st = exec(p, "SET jit = off", "cannot set jit", err);
     size_t nstmts = sizeof STMTS / sizeof STMTS[0];
     for (size_t i = 0; st == DYAD_OK && i < nstmts + MERGE_NSTMTS; i++) {
         char name[16], sql[1024];
@@ -425,6 +458,7 @@ static dyad_status prepare(pg_store *p, dyad_error *err) {
  * with it, and pg_store_commit says so. */
 static dyad_status reconnect(pg_store *p, dyad_error *err) {
     if (PQstatus(p->conn) == CONNECTION_OK) return DYAD_OK;
+    forget_reads(p);
     PQreset(p->conn);
     if (PQstatus(p->conn) != CONNECTION_OK) return pg_fail(p, err, "cannot connect to PostgreSQL", NULL);
     if (PQsetClientEncoding(p->conn, "UTF8") != 0) return pg_fail(p, err, "cannot use UTF-8", NULL);
@@ -853,20 +887,22 @@ static dyad_status pg_put(void *impl, const dyad_article *a, const dyad_doc *d, 
     " AND place_kind = 'country' UNION SELECT country FROM figures"                                     \
     " WHERE lower(place COLLATE \"C\") = lower($7 COLLATE \"C\") AND place_kind = 'country'))"
 
-/* The WHERE clause shared by queries and stats. Parameters: $1 actor
- * prefix, $2 code prefix, $3 from, $4 to, $5 text, $6 limit, $7 place. */
-static const char WHERE[] = " WHERE ($1::text IS NULL OR " PREFIX("e.source", "$1") " OR " PREFIX(
-    "e.target",
-    "$1") ")"
-          " AND ($2::text IS NULL OR " PREFIX(
-              "e.code",
-              "$2") ")"
-                    " AND ($3::text IS NULL OR e.date >= $3) AND ($4::text IS NULL OR e.date <= $4)"
-                    " AND ($5::text IS NULL OR e.id IN (SELECT m.event FROM mentions m JOIN articles a"
-                    " ON a.rowid = m.article WHERE a.tsv @@ websearch_to_tsquery('simple', $5)))"
-                    " AND ($7::text IS NULL OR " PLACE_MATCH(
-                        "e") ")"
-                             " AND ($9::float8 IS NULL OR e.confidence >= $9::float8)";
+/* The WHERE clause shared by queries and stats, of the filters q sets
+ * only (so that the statement's plan can serve every value of them).
+ * Parameters: $1 actor prefix, $2 code prefix, $3 from, $4 to, $5 text,
+ * $6 limit, $7 place, $9 least confidence. */
+static const char *where_sql(const dyad_query *q, char *buf, size_t n) {
+    snprintf(buf, n, " WHERE TRUE%s%s%s%s%s%s%s",
+             q && q->actor ? " AND (" PREFIX("e.source", "$1") " OR " PREFIX("e.target", "$1") ")" : "",
+             q && q->code ? " AND " PREFIX("e.code", "$2") : "", q && q->from ? " AND e.date >= $3" : "",
+             q && q->to ? " AND e.date <= $4" : "",
+             q && q->text ? " AND e.id IN (SELECT m.event FROM mentions m JOIN articles a"
+                            " ON a.rowid = m.article WHERE a.tsv @@ websearch_to_tsquery('simple', $5))"
+                          : "",
+             q && q->place ? " AND " PLACE_MATCH("e") : "",
+             q && q->min_confidence > 0 ? " AND e.confidence >= $9::float8" : "");
+    return buf;
+}
 
 #define NPARAMS 9 /* and $8, the kind of figure */
 
@@ -886,33 +922,123 @@ static char *like_prefix(const char *p) {
 
 typedef int (*row_fn)(void *ud, const PGresult *r);
 
-/* Runs sql with n text parameters (types NULL: the server infers them), row
+static void pg_watch(void *impl, dyad_stop_fn stop, void *ud) {
+    pg_store *p = impl;
+    p->stop = stop;
+    p->stop_ud = ud;
+}
+
+#define WATCH_MS 50     /* how often a watched read asks while the server works */
+#define WATCH_ROWS 1024 /* and every so many rows it reads */
+
+/* Whether a watched read is to stop (see dyad_store_watch): asked outside
+ * transactions only, where a cancelled statement takes nothing with it. */
+static int stop_asked(pg_store *p) { return p->stop && !p->in_tx && p->stop(p->stop_ud); }
+
+/* Waits for the next result of a watched read, asking every WATCH_MS
+ * whether to stop; 1 when told to (the statement is then cancelled). */
+static int wait_result(pg_store *p) {
+    while (PQisBusy(p->conn)) {
+        struct pollfd fd = {PQsocket(p->conn), POLLIN, 0};
+        int n = poll(&fd, 1, WATCH_MS);
+        if (n < 0 && errno != EINTR) return 0;
+        if (n == 0 && stop_asked(p)) return 1;
+        if (n > 0 && !PQconsumeInput(p->conn)) return 0; /* PQgetResult tells */
+    }
+    return 0;
+}
+
+/* Asks the server to cancel the statement running on p's connection. */
+static void cancel(pg_store *p) {
+    PGcancel *c = PQgetCancel(p->conn);
+    char why[256];
+    if (c) PQcancel(c, why, sizeof why);
+    PQfreeCancel(c);
+}
+
+/* The name of sql prepared on p's connection with n parameters of types,
+ * preparing it the first time (a read is then parsed once, and planned
+ * once when its plan does not depend on its parameters' values); NULL
+ * after filling err. */
+static const char *read_stmt(pg_store *p, const char *sql, int n, const Oid *types, char name[16],
+                             dyad_error *err) {
+    int i = 0;
+    while (i < READ_STMTS && p->reads[i] && strcmp(p->reads[i], sql)) i++;
+    if (i < READ_STMTS && p->reads[i]) {
+        snprintf(name, 16, "r%d", i);
+        return name;
+    }
+    i = p->next_read;
+    p->next_read = (i + 1) % READ_STMTS;
+    snprintf(name, 16, "r%d", i);
+    if (p->reads[i]) { /* the oldest makes way */
+        char sql_free[32];
+        snprintf(sql_free, sizeof sql_free, "DEALLOCATE %s", name);
+        free(p->reads[i]);
+        p->reads[i] = NULL;
+        if (exec(p, sql_free, "cannot drop a statement", err) != DYAD_OK) return NULL;
+    }
+    size_t len = strlen(sql);
+    char *copy = malloc(len + 1);
+    if (!copy) {
+        dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
+        return NULL;
+    }
+    memcpy(copy, sql, len + 1);
+    PGresult *r = PQprepare(p->conn, name, sql, n, types);
+    if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+        pg_fail(p, err, "query failed", r);
+        PQclear(r);
+        free(copy);
+        return NULL;
+    }
+    PQclear(r);
+    p->reads[i] = copy;
+    return name;
+}
+
+/* Runs sql with n text parameters of types, row
  * by row (single-row mode, so a large result is never held whole), calling
  * fn on each until it returns non-zero. The rest of the result is then read
- * and dropped: cancelling would abort the caller's transaction. */
+ * and dropped: cancelling would abort the caller's transaction. A watched
+ * read outside a transaction is cancelled when the watcher says to stop. */
 static dyad_status each_row(pg_store *p, const char *sql, int n, const Oid *types, const char *const *v,
                             row_fn fn, void *ud, dyad_error *err) {
     dyad_status st = DYAD_OK;
     long rows = 0;
+    int stopped = 0;
     for (int tries = 0; tries < 2; tries++) {
         if (reconnect(p, err) != DYAD_OK) return DYAD_EDB;
         st = DYAD_OK;
-        if (!PQsendQueryParams(p->conn, sql, n, types, v, NULL, NULL, 0)) {
+        p->in_tx = PQtransactionStatus(p->conn) != PQTRANS_IDLE;
+        if (stop_asked(p)) return dyad_fail(err, DYAD_EDB, p->name, 0, "query stopped");
+        char name[16];
+        const char *stmt = read_stmt(p, sql, n, types, name, err);
+        if (!stmt) {
+            st = DYAD_EDB;
+        } else if (!PQsendQueryPrepared(p->conn, stmt, n, v, NULL, NULL, 0)) {
             st = pg_fail(p, err, "query failed", NULL);
         } else {
             PQsetSingleRowMode(p->conn);
             int stop = 0;
             PGresult *r;
-            while ((r = PQgetResult(p->conn))) {
+            for (;;) {
+                if (p->stop && !stopped &&
+                    (wait_result(p) || (rows % WATCH_ROWS == WATCH_ROWS - 1 && stop_asked(p)))) {
+                    stopped = stop = 1;
+                    cancel(p);
+                }
+                if (!(r = PQgetResult(p->conn))) break;
                 ExecStatusType t = PQresultStatus(r);
                 if (t == PGRES_SINGLE_TUPLE && !stop) {
                     stop = fn(ud, r);
                     rows++;
-                } else if (t != PGRES_SINGLE_TUPLE && t != PGRES_TUPLES_OK && st == DYAD_OK)
+                } else if (t != PGRES_SINGLE_TUPLE && t != PGRES_TUPLES_OK && st == DYAD_OK && !stopped)
                     st = pg_fail(p, err, "query failed", r);
                 PQclear(r);
             }
         }
+        if (stopped) return dyad_fail(err, DYAD_EDB, p->name, 0, "query stopped");
         /* once more when the server had restarted and nothing was read yet */
         if (st == DYAD_OK || rows || PQstatus(p->conn) == CONNECTION_OK) break;
     }
@@ -979,10 +1105,10 @@ static dyad_status pg_query(void *impl, const dyad_query *q, dyad_event_fn fn, v
     /* one-a-day keeps the lowest id of each date, dyad and code */
     static const char COLS[] = "SELECT %s " ROWS_EVENT("e.id") ", " ROWS_FIRST(
         "to_char(a.ingested_at, 'YYYY-MM-DD HH24:MI:SS')") ROWS_FIRST_FROM "%s";
-    char inner[4096], sql[4608];
+    char inner[4096], sql[4608], where[1536];
     int daily = q && q->one_a_day;
     snprintf(inner, sizeof inner, COLS, daily ? "DISTINCT ON (e.date, e.source, e.target, e.code)" : "",
-             WHERE);
+             where_sql(q, where, sizeof where));
     if (daily)
         snprintf(sql, sizeof sql,
                  "SELECT * FROM (%s ORDER BY e.date, e.source, e.target, e.code, e.id) x"
@@ -1005,10 +1131,10 @@ static dyad_status pg_stats(void *impl, const char *by, const dyad_query *q, dya
     pg_store *p = impl;
     const char *key;
     key = rows_group_key(by); /* checked by store.c */
-    char sql[2048];
+    char sql[2048], where[1536];
     snprintf(sql, sizeof sql,
              "SELECT %s AS k, count(*), sum(e.num_mentions) FROM events e%s GROUP BY k ORDER BY k", key,
-             WHERE);
+             where_sql(q, where, sizeof where));
     row_cb cb = {NULL, fn, ud};
     return stream(p, sql, q, count_row, &cb, err);
 }
@@ -1148,6 +1274,23 @@ static dyad_status pg_article(void *impl, const char *id, dyad_article_fn afn, d
  * positions of the query's words. Ties go in storing order. The snippet
  * is ts_headline's best fragment of the text, matches between \x02 and
  * \x03 and "..." where it cuts the text, as FTS5's snippet() does. */
+/* An article's length for bm25: the positions of its tsvector ts, less
+ * those of hyphenated compounds (see SEARCH). */
+#define DOC_LEN(ts)                                                                                     \
+    "(SELECT coalesce(sum(cardinality(u.positions)), 0) FROM unnest(" ts ") u"                          \
+    " WHERE strpos(u.lexeme, '-') = 0)"
+
+/* Keeps the lengths of articles stored since the last search (up to
+ * LEN_BATCH of them, the next search doing the next) in dyad_article_len:
+ * writers take turns, so rowids grow in commit order and the newest are
+ * those past the greatest length kept. A search takes a length from there
+ * when it is there, and reads it from the tsvector otherwise. */
+#define LEN_BATCH "20000"
+static const char KEEP_LENGTHS[] = "INSERT INTO dyad_article_len(rowid, dl) SELECT x.rowid, " DOC_LEN(
+    "x.tsv") " FROM articles x"
+             " WHERE x.rowid > (SELECT coalesce(max(rowid), 0) FROM dyad_article_len) ORDER BY x.rowid"
+             " LIMIT " LEN_BATCH " ON CONFLICT DO NOTHING";
+
 static const char SEARCH[] =
     "WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('simple', $1) AS q),"
     /* the terms: each word or phrase of the tsquery, and its lexemes in order */
@@ -1161,33 +1304,46 @@ static const char SEARCH[] =
     /* the number and total length of articles: $4 and $5 up to rowid $3, then newer ones */
     " corpus AS MATERIALIZED (SELECT n, sum, upto, sum / greatest(n, 1) AS avgdl FROM (SELECT"
     "  $4::float8 + count(*) AS n, $5::float8 + coalesce(sum(z.dl), 0) AS sum,"
-    "  greatest($3::bigint, max(z.rowid)) AS upto FROM (SELECT x.rowid, (SELECT "
-    "coalesce(sum(cardinality("
-    "  u.positions)), 0) FROM unnest(x.tsv) u WHERE strpos(u.lexeme, '-') = 0) AS dl FROM articles x"
-    "  WHERE x.rowid > $3) z) t),"
-    " idf AS MATERIALIZED (SELECT lex, CASE WHEN v > 0 THEN v ELSE 1e-6 END AS idf FROM (SELECT lex,"
-    "  ln((c.n - hh.h + 0.5) / (hh.h + 0.5)) AS v FROM corpus c, terms, LATERAL (SELECT count(*) AS h"
-    "  FROM articles x WHERE x.tsv @@ terms.t::tsquery) hh) y),"
-    /* per hit: its length, and the query words it has with their positions */
-    " hits AS (SELECT a.rowid, s.score FROM articles a, q, corpus c, words w,"
-    "  LATERAL (SELECT coalesce(sum(cardinality(u.positions)) FILTER (WHERE strpos(u.lexeme, '-') = 0), "
-    "0)"
-    "   ::float8 AS dl, array_agg(u.lexeme) FILTER (WHERE u.lexeme = ANY(w.ql)) AS lx,"
-    "   array_agg(u.positions::text) FILTER (WHERE u.lexeme = ANY(w.ql)) AS px FROM unnest(a.tsv) u) d,"
-    "  LATERAL (SELECT coalesce(sum(i.idf * f.tf * 2.2 / (f.tf + 1.2 * (0.25 + 0.75 * d.dl / "
-    "c.avgdl))), 0)"
-    "   AS score FROM idf i, LATERAL (SELECT count(*)::float8 AS tf"
-    "   FROM unnest(coalesce(d.px[array_position(d.lx, i.lex[1])]::smallint[], '{}')) p"
-    "   WHERE NOT EXISTS (SELECT 1 FROM generate_subscripts(i.lex, 1) k WHERE k > 1 AND NOT (p + k - 1)"
-    "   = ANY(coalesce(d.px[array_position(d.lx, i.lex[k])]::smallint[], '{}')))) f) s"
-    "  WHERE a.tsv @@ q.q ORDER BY s.score DESC, a.rowid LIMIT $2)"
-    " SELECT " ARTICLE_COLS ", c.n, c.sum, c.upto"
-    " FROM hits h JOIN articles a ON a.rowid = h.rowid, q, corpus c,"
-    "  LATERAL (SELECT ts_headline('simple', a.text, q.q, E'StartSel=\\x02, StopSel=\\x03, "
-    "MaxFragments=1,"
-    "   MaxWords=24, MinWords=20, ShortWord=0') AS hl) x,"
-    "  LATERAL (SELECT replace(replace(x.hl, chr(2), ''), chr(3), '') AS plain) y"
-    " ORDER BY h.score DESC, a.rowid";
+    "  greatest($3::bigint, max(z.rowid)) AS upto FROM (SELECT x.rowid, coalesce(l.dl, " DOC_LEN(
+        "x.tsv") ") AS dl FROM articles x LEFT JOIN dyad_article_len l ON l.rowid = x.rowid"
+                 "  WHERE x.rowid > $3) z) t),"
+                 " idf AS MATERIALIZED (SELECT lex, CASE WHEN v > 0 THEN v ELSE 1e-6 END AS idf FROM "
+                 "(SELECT lex,"
+                 "  ln((c.n - hh.h + 0.5) / (hh.h + 0.5)) AS v FROM corpus c, terms, LATERAL (SELECT "
+                 "count(*) AS h"
+                 "  FROM articles x WHERE x.tsv @@ terms.t::tsquery) hh) y),"
+                 /* per hit: its length, and the query words it has with their positions */
+                 /* (the query words of a hit's tsvector: those setweight marks A) */
+                 " hits AS (SELECT a.rowid, s.score FROM articles a LEFT JOIN dyad_article_len l ON "
+                 "l.rowid = a.rowid,"
+                 "  q, corpus c, words w,"
+                 "  LATERAL (SELECT coalesce(l.dl, " DOC_LEN(
+                     "a.tsv") ")::float8 AS dl, array_agg(u.lexeme) AS lx,"
+                              "   array_agg(u.positions::text) AS px FROM "
+                              "unnest(ts_filter(setweight(a.tsv, 'A', w.ql), '{a}')) u) d,"
+                              "  LATERAL (SELECT coalesce(sum(i.idf * f.tf * 2.2 / (f.tf + 1.2 * (0.25 "
+                              "+ 0.75 * d.dl / "
+                              "c.avgdl))), 0)"
+                              "   AS score FROM idf i, LATERAL (SELECT count(*)::float8 AS tf"
+                              "   FROM unnest(coalesce(d.px[array_position(d.lx, "
+                              "i.lex[1])]::smallint[], '{}')) p"
+                              "   WHERE NOT EXISTS (SELECT 1 FROM generate_subscripts(i.lex, 1) k WHERE "
+                              "k > 1 AND NOT (p + k - 1)"
+                              "   = ANY(coalesce(d.px[array_position(d.lx, i.lex[k])]::smallint[], "
+                              "'{}')))) f) s"
+                              "  WHERE a.tsv @@ q.q ORDER BY s.score DESC, a.rowid LIMIT $2)"
+                              " SELECT " ARTICLE_COLS ", c.n, c.sum, c.upto"
+                              " FROM hits h JOIN articles a ON a.rowid = h.rowid, q, corpus c,"
+                              "  LATERAL (SELECT ts_headline('simple', a.text, q.q, E'StartSel=\\x02, "
+                              "StopSel=\\x03, "
+                              "MaxFragments=1,"
+                              "   MaxWords=24, MinWords=20, ShortWord=0') AS hl OFFSET 0) x," /* (OFFSET
+                                                                                                 0: made
+                                                                                                 once,
+                                                                                                 not */
+                              "  LATERAL (SELECT replace(replace(x.hl, chr(2), ''), chr(3), '') AS "
+                              "plain OFFSET 0) y" /* per use) */
+                              " ORDER BY h.score DESC, a.rowid";
 
 typedef struct search_cb {
     read_cb cb;
@@ -1215,6 +1371,8 @@ static dyad_status pg_search(void *impl, const char *text, long limit, dyad_arti
     snprintf(sum, sizeof sum, "%.17g", p->len_sum);
     const char *v[5] = {text, limit > 0 ? num(lim, limit) : NULL, num(upto, p->len_upto), n, sum};
     search_cb cb = {{NULL, NULL, fn, NULL, ud, 0, ""}, p};
+    /* outside a transaction only; the search is right without them */
+    if (PQtransactionStatus(p->conn) == PQTRANS_IDLE) exec(p, KEEP_LENGTHS, "cannot keep lengths", NULL);
     return each_row(p, sql, 5, types, v, search_row, &cb, err);
 }
 
@@ -1227,11 +1385,11 @@ static int series_row(void *ud, const PGresult *r) {
 static dyad_status pg_series(void *impl, const dyad_query *q, dyad_series_fn fn, void *ud,
                              dyad_error *err) {
     pg_store *p = impl;
-    char sql[2048];
+    char sql[2048], where[1536];
     snprintf(sql, sizeof sql,
              "SELECT e.date, e.root, count(*), sum(e.num_mentions) FROM events e%s"
              " GROUP BY e.date, e.root ORDER BY e.date, e.root",
-             WHERE);
+             where_sql(q, where, sizeof where));
     read_cb cb = {NULL, NULL, NULL, fn, ud, 0, ""};
     return stream(p, sql, q, series_row, &cb, err);
 }
@@ -1243,6 +1401,7 @@ const store_backend store_postgres = {
     .close = pg_close,
     .connected = pg_connected,
     .busy = NULL,
+    .watch = pg_watch,
     .begin = pg_begin,
     .commit = pg_commit,
     .put = pg_put,

@@ -22,6 +22,8 @@ typedef struct lite {
     int busy_ms;       /* how long to wait for another writer */
     dyad_warn_fn warn; /* told once per wait */
     void *warn_ud;
+    dyad_stop_fn stop; /* asked during reads whether to stop (dyad_store_watch) */
+    void *stop_ud;
     sqlite3_stmt *find_article, *put_article, *put_sentence, *put_event, *find_event, *put_mention,
         *seen_article, *put_source, *count, *put_figure;
     sqlite3_stmt *merge[MERGE_NSTMTS]; /* merge.c's statements */
@@ -165,6 +167,7 @@ static dyad_status db_fail(lite *s, dyad_error *err, const char *what) {
 /* A failed read: words to search for that are not FTS5 syntax are the
  * caller's error, anything else the database's. */
 static dyad_status query_fail(lite *s, const dyad_query *q, int rc, dyad_error *err, const char *what) {
+    if (rc == SQLITE_INTERRUPT) return dyad_fail(err, DYAD_EDB, s->path, 0, "%s: stopped", what);
     if (q && q->text && q->text[0] && rc == SQLITE_ERROR)
         return dyad_fail(err, DYAD_EINVAL, NULL, 0, "text: '%.200s' is not a valid search (%s)", q->text,
                          sqlite3_errmsg(s->db));
@@ -219,6 +222,21 @@ static int on_busy(void *ud, int count) {
     struct timespec ts = {0, (long)(count < 10 ? count + 1 : 10) * 10 * 1000000L};
     nanosleep(&ts, NULL);
     return 1;
+}
+
+/* SQLite's progress handler, every PROGRESS_STEPS steps of a statement:
+ * stops a read (outside a transaction) when the watcher says so. */
+#define PROGRESS_STEPS 20000 /* a few milliseconds; a poll of a socket costs a microsecond */
+static int on_progress(void *ud) {
+    lite *s = ud;
+    return s->stop && sqlite3_get_autocommit(s->db) && s->stop(s->stop_ud);
+}
+
+static void lite_watch(void *impl, dyad_stop_fn stop, void *ud) {
+    lite *s = impl;
+    s->stop = stop;
+    s->stop_ud = ud;
+    sqlite3_progress_handler(s->db, stop ? PROGRESS_STEPS : 0, stop ? on_progress : NULL, s);
 }
 
 static void lite_busy(void *impl, int ms, dyad_warn_fn warn, void *ud) {
@@ -886,7 +904,9 @@ static dyad_status lite_search(void *impl, const char *text, long limit, dyad_ar
         if (fn(ud, &a)) break;
     }
     dyad_status res = DYAD_OK;
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    if (rc == SQLITE_INTERRUPT)
+        res = dyad_fail(err, DYAD_EDB, s->path, 0, "search '%s': stopped", text);
+    else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         res = dyad_fail(err, DYAD_EINVAL, NULL, 0, "search '%s': %s", text, sqlite3_errmsg(s->db));
     sqlite3_finalize(st);
     return res;
@@ -966,6 +986,7 @@ const store_backend store_sqlite = {
     .close = lite_close,
     .connected = lite_connected,
     .busy = lite_busy,
+    .watch = lite_watch,
     .begin = lite_begin,
     .commit = lite_commit,
     .put = lite_put,

@@ -43,6 +43,10 @@ void dyad_store_busy(dyad_store *s, int ms, dyad_warn_fn warn, void *ud) {
     if (s && s->be->busy) s->be->busy(s->impl, ms, warn, ud);
 }
 
+void dyad_store_watch(dyad_store *s, dyad_stop_fn stop, void *ud) {
+    if (s) s->be->watch(s->impl, stop, ud);
+}
+
 int dyad_store_connected(const dyad_store *s) { return s->be->connected(s->impl); }
 
 dyad_status dyad_store_begin(dyad_store *s, dyad_error *err) { return s->be->begin(s->impl, err); }
