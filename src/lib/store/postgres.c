@@ -647,12 +647,17 @@ static int date_month(const char *date, char m[8]) {
 
 static int cmp_month(const void *a, const void *b) { return strcmp(a, b); }
 
+/* Whether month m is in the list of n (in order). */
+static int has_month(char (*list)[8], size_t n, const char *m) {
+    return n && bsearch(m, list, n, sizeof *list, cmp_month);
+}
+
 #define MENTION_NPARAMS 41 /* of put_mention */
 
 /* Adds month m to the list (*list, *n, *cap) kept in order, unless there:
  * 1 when added, 0 when there, -1 when out of memory. */
 static int add_month(char (**list)[8], size_t *n, size_t *cap, const char *m) {
-    if (bsearch(m, *list, *n, sizeof **list, cmp_month)) return 0;
+    if (has_month(*list, *n, m)) return 0;
     void *g = *list;
     if (grow_array(&g, cap, *n, sizeof **list) != 0) return -1;
     *list = g;
@@ -679,9 +684,7 @@ static dyad_status ensure_months(pg_store *p, const dyad_doc *d, dyad_error *err
     dyad_status st = DYAD_OK;
     for (size_t i = 0; p->partitioned && i < dyad_doc_nevents(d) && st == DYAD_OK; i++) {
         char m[8], name[16], sql[256];
-        if (!date_month(dyad_doc_event(d, i)->date, m) ||
-            bsearch(m, p->months, p->nmonths, sizeof *p->months, cmp_month))
-            continue;
+        if (!date_month(dyad_doc_event(d, i)->date, m) || has_month(p->months, p->nmonths, m)) continue;
         const char *v[1] = {m};
         PGresult *r = run(p, "event_month", 1, v, "cannot make a partition of events", err);
         PQclear(r);
