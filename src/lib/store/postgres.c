@@ -195,16 +195,21 @@ static const char PUT_MENTION_FN[] =
     " text, text, integer, integer, double precision, text, text, text, text, text, text, text,"
     " text, bigint, text);"
     /* dyad_mention_fn(t): the function dyad_put_mention<t less "events">
-     * for table t (events, or a partition of it: the statements that read
-     * and update an event by key then lock and plan that partition only) */
+     * for table t (events, or a partition of it: the statements that add,
+     * read and update an event by key then lock and plan that partition
+     * only, and a partition made later leaves their plans alone) */
     "CREATE OR REPLACE FUNCTION dyad_mention_fn(t text) RETURNS void LANGUAGE plpgsql"
     " SET check_function_bodies = off AS $f$\n"
-    "DECLARE fn text := 'dyad_put_mention' || substr(t, 7);\n"
+    "DECLARE fn text := 'dyad_put_mention' || substr(t, 7);"
+    /* a partition's new events take their ids from the sequence of events
+     * (a partition has no identity of its own) */
+    " idv text := CASE WHEN t = 'events' THEN 'DEFAULT'"
+    " ELSE format('nextval(%L::regclass)', pg_get_serial_sequence('events', 'id')) END;\n"
     "BEGIN\n"
     "  IF EXISTS(SELECT 1 FROM pg_proc WHERE proname = fn) THEN\n"
     "    EXECUTE format('DROP FUNCTION %I', fn);\n"
     "  END IF;\n"
-    "  EXECUTE replace(replace($tpl$"
+    "  EXECUTE replace(replace(replace($tpl$"
     "CREATE FUNCTION @F(p_date text, p_source text, p_target text,"
     " p_code text, p_root text, p_quad integer, p_goldstein double precision, p_article bigint,"
     " p_news_source text, p_sentence integer, p_source_text text, p_target_text text,"
@@ -229,8 +234,8 @@ static const char PUT_MENTION_FN[] =
     "      replan := n > 1 OR NOT (same OR p_place = '' OR in_country);\n"
     "      EXIT;\n"
     "    END IF;\n"
-    "    INSERT INTO events(date, source, target, code, root, quad, goldstein, place, country,"
-    "      lat, lon, place_kind, confidence) VALUES(p_date, p_source, p_target, p_code, p_root,"
+    "    INSERT INTO @T(id, date, source, target, code, root, quad, goldstein, place, country,"
+    "      lat, lon, place_kind, confidence) VALUES(@I, p_date, p_source, p_target, p_code, p_root,"
     "      p_quad, p_goldstein, p_place, p_country, p_lat, p_lon, p_place_kind, p_confidence)"
     "      ON CONFLICT DO NOTHING RETURNING id INTO ev;\n"
     "    EXIT WHEN ev IS NOT NULL;\n" /* else another writer added it meanwhile */
@@ -256,7 +261,7 @@ static const char PUT_MENTION_FN[] =
     "    num_sources = num_sources + new_source,"
     "    confidence = GREATEST(coalesce(confidence, 0), p_confidence) WHERE id = ev AND date = p_date;\n"
     "  RETURN replan;\n"
-    "END $$$tpl$, '@F', quote_ident(fn)), '@T', quote_ident(t));\n"
+    "END $$$tpl$, '@F', quote_ident(fn)), '@T', quote_ident(t)), '@I', idv);\n"
     "END $f$;"
     "SELECT dyad_mention_fn('events');"
     /* The partition of events for month m (YYYY-MM), made when there is
