@@ -49,10 +49,22 @@ same() {
     [ "$rows" -gt 0 ] || { echo "$name: no output"; fail=1; }
 }
 
-# an ingest leaves the planner its statistics
+# an ingest leaves the planner its statistics (the months of events are
+# autovacuum's)
 analyzed=$(as_pg "$PGBIN/psql" -qtA -h 127.0.0.1 -p "$port" -U postgres -d dyad -c \
-    "SELECT count(*) FROM pg_stat_user_tables WHERE relname IN ('events', 'mentions', 'articles') AND last_analyze IS NOT NULL")
-[ "$analyzed" = 3 ] || { echo "the tables were not analysed after the ingest ($analyzed of 3)"; fail=1; }
+    "SELECT count(*) FROM pg_stat_user_tables WHERE relname IN ('mentions', 'articles') AND last_analyze IS NOT NULL")
+[ "$analyzed" = 2 ] || { echo "the tables were not analysed after the ingest ($analyzed of 2)"; fail=1; }
+# events: a partition a month, the undated in events_default; each month's
+# partition holds its month's events only
+parts=$(as_pg "$PGBIN/psql" -qtA -h 127.0.0.1 -p "$port" -U postgres -d dyad -c \
+    "SELECT count(*) FILTER (WHERE c.relname ~ '^events_[0-9]{4}_[0-9]{2}$'),
+            count(*) FILTER (WHERE c.relname = 'events_default')
+     FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'events'::regclass")
+misplaced=$(as_pg "$PGBIN/psql" -qtA -h 127.0.0.1 -p "$port" -U postgres -d dyad -c \
+    "SELECT count(*) FROM events e WHERE tableoid::regclass::text <>
+        CASE WHEN date ~ '^[0-9]{4}-(0[1-9]|1[0-2])' THEN 'events_' || replace(left(date, 7), '-', '_') ELSE 'events_default' END")
+case "$parts" in 0\|*|*\|0) echo "events is not partitioned by month ($parts)"; fail=1 ;; esac
+[ "$misplaced" = 0 ] || { echo "$misplaced events outside their month's partition"; fail=1; }
 all=$("$DYAD" query --db "$pg" --format jsonl | wc -l)
 [ "$all" -gt 20 ] || { echo "too few events in PostgreSQL: $all"; fail=1; }
 for f in jsonl csv gdelt phoenix icews plover table; do same "$f" query --format "$f"; done

@@ -226,15 +226,15 @@ const char *const merge_sql[MERGE_NSTMTS] = {
                          " AND target = ?3 AND code = ?4 ORDER BY id + 0",
     [MERGE_NEW_EVENT] = "INSERT INTO events(date, source, target, code, root, quad, goldstein, place)"
                         " SELECT date, source, target, code, root, quad, goldstein, ?2 FROM events"
-                        " WHERE id = ?1 RETURNING id",
+                        " WHERE id = ?1 AND date = ?3 RETURNING id",
     [MERGE_SET_EVENT] = "UPDATE events SET place = ?2, country = ?3, lat = ?4, lon = ?5,"
                         " place_kind = ?6, num_mentions = ?7, num_articles = ?8, num_sources = ?9,"
-                        " confidence = ?10 WHERE id = ?1",
+                        " confidence = ?10 WHERE id = ?1 AND date = ?11",
     [MERGE_MOVE_MENTION] = "UPDATE mentions SET event = ?2 WHERE id = ?1",
     [MERGE_CLEAR_SOURCES] = "DELETE FROM event_sources WHERE event = ?1",
     [MERGE_PUT_SOURCE] =
         "INSERT INTO event_sources(event, source) VALUES(?1, ?2) ON CONFLICT DO NOTHING",
-    [MERGE_DROP_EVENT] = "DELETE FROM events WHERE id = ?1",
+    [MERGE_DROP_EVENT] = "DELETE FROM events WHERE id = ?1 AND date = ?2",
     [MERGE_ARTICLE_KEYS] = "SELECT DISTINCT e.date, e.source, e.target, e.code FROM mentions m"
                            " JOIN events e ON e.id = m.event WHERE m.article = ?1",
     [MERGE_DROP_MENTIONS] = "DELETE FROM mentions WHERE article = ?1",
@@ -331,11 +331,11 @@ dyad_status merge_key(const store_backend *be, void *impl, const char *const key
     for (long i = 0; i < ng && st == DYAD_OK; i++) {
         const merge_mention *w = g[i].where;
         if (g[i].event < 0) {
-            const char *v[2] = {num(a, k.ev[0].id), w ? w->place : ""};
-            st = be->run(impl, MERGE_NEW_EVENT, 2, v, id_row, &g[i].event, err);
+            const char *v[3] = {num(a, k.ev[0].id), w ? w->place : "", key[0]};
+            st = be->run(impl, MERGE_NEW_EVENT, 3, v, id_row, &g[i].event, err);
             if (st != DYAD_OK) break;
         }
-        const char *v[10] = {num(a, g[i].event),
+        const char *v[11] = {num(a, g[i].event),
                              w ? w->place : "",
                              w ? w->country : "",
                              w && w->has_ll ? real(lat, w->lat) : NULL,
@@ -344,8 +344,9 @@ dyad_status merge_key(const store_backend *be, void *impl, const char *const key
                              num(nm, g[i].mentions),
                              num(na, g[i].articles),
                              num(ns, g[i].sources),
-                             g[i].has_conf ? real(conf, g[i].confidence) : NULL};
-        st = be->run(impl, MERGE_SET_EVENT, 10, v, NULL, NULL, err);
+                             g[i].has_conf ? real(conf, g[i].confidence) : NULL,
+                             key[0]};
+        st = be->run(impl, MERGE_SET_EVENT, 11, v, NULL, NULL, err);
         if (st == DYAD_OK) st = be->run(impl, MERGE_CLEAR_SOURCES, 1, v, NULL, NULL, err);
     }
     for (size_t i = 0; i < k.n && st == DYAD_OK; i++) {
@@ -357,9 +358,9 @@ dyad_status merge_key(const store_backend *be, void *impl, const char *const key
     }
     for (size_t j = 0; j < k.nev && st == DYAD_OK; j++) {
         if (!drop[j]) continue;
-        const char *v[1] = {num(a, k.ev[j].id)};
+        const char *v[2] = {num(a, k.ev[j].id), key[0]};
         st = be->run(impl, MERGE_CLEAR_SOURCES, 1, v, NULL, NULL, err);
-        if (st == DYAD_OK) st = be->run(impl, MERGE_DROP_EVENT, 1, v, NULL, NULL, err);
+        if (st == DYAD_OK) st = be->run(impl, MERGE_DROP_EVENT, 2, v, NULL, NULL, err);
     }
     free(g);
     free(drop);
@@ -402,19 +403,12 @@ dyad_status merge_remove_article(const store_backend *be, void *impl, const char
     return st;
 }
 
-/* The copy most alike among the candidates read back. */
-typedef struct copy_pick {
-    const uint32_t *sig;
-    double best;
-    char story[64];
-} copy_pick;
-
 static int hexval(char c) {
     return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
-static int candidate_row(void *ud, int ncols, const char *const *v) {
-    copy_pick *p = ud;
+int merge_copy_row(void *ud, int ncols, const char *const *v) {
+    merge_copy *c = ud;
     if (ncols < 2 || !v[0] || !v[1] || strlen(v[1]) != MINHASH_N * 8) return 0;
     uint32_t sig[MINHASH_N];
     for (int k = 0; k < MINHASH_N; k++) {
@@ -426,32 +420,32 @@ static int candidate_row(void *ud, int ncols, const char *const *v) {
         }
         sig[k] = x;
     }
-    double sim = minhash_similarity(p->sig, sig);
-    if (sim >= MINHASH_NEAR && sim > p->best && strlen(v[0]) < sizeof p->story) {
-        p->best = sim;
-        strcpy(p->story, v[0]);
+    double sim = minhash_similarity(c->sigv, sig);
+    if (sim >= MINHASH_NEAR && sim > c->best && strlen(v[0]) < sizeof c->story) {
+        c->best = sim;
+        strcpy(c->story, v[0]);
     }
     return 0;
 }
 
-dyad_status merge_find_copy(const store_backend *be, void *impl, const dyad_article *a, const char *hash,
-                            merge_copy *c, dyad_error *err) {
-    uint32_t sig[MINHASH_N];
-    copy_pick p = {.sig = sig, .best = -1};
+int merge_copy_keys(const dyad_article *a, const char *hash, merge_copy *c) {
     snprintf(c->story, sizeof c->story, "%s", hash);
     c->sig = NULL;
-    if (minhash(a->text, a->text_len, sig) < MINHASH_MIN_WORDS) return DYAD_OK;
-    const char *v[MINHASH_BANDS];
-    for (int k = 0; k < MINHASH_N; k++) snprintf(c->sighex + 8 * k, 9, "%08x", (unsigned)sig[k]);
+    c->best = -1;
+    if (minhash(a->text, a->text_len, c->sigv) < MINHASH_MIN_WORDS) return 0;
+    for (int k = 0; k < MINHASH_N; k++) snprintf(c->sighex + 8 * k, 9, "%08x", (unsigned)c->sigv[k]);
     for (int k = 0; k < MINHASH_BANDS; k++) {
-        snprintf(c->band[k], sizeof c->band[k], "%lld", (long long)minhash_band(sig, k));
-        v[k] = c->band[k];
+        snprintf(c->band[k], sizeof c->band[k], "%lld", (long long)minhash_band(c->sigv, k));
+        c->bandv[k] = c->band[k];
     }
     c->sig = c->sighex;
-    snprintf(p.story, sizeof p.story, "%s", hash);
-    dyad_status st = be->run(impl, MERGE_COPY_CANDIDATES, MINHASH_BANDS, v, candidate_row, &p, err);
-    if (st == DYAD_OK) snprintf(c->story, sizeof c->story, "%s", p.story);
-    return st;
+    return 1;
+}
+
+dyad_status merge_find_copy(const store_backend *be, void *impl, const dyad_article *a, const char *hash,
+                            merge_copy *c, dyad_error *err) {
+    if (!merge_copy_keys(a, hash, c)) return DYAD_OK;
+    return be->run(impl, MERGE_COPY_CANDIDATES, MINHASH_BANDS, c->bandv, merge_copy_row, c, err);
 }
 
 dyad_status merge_put_bands(const store_backend *be, void *impl, const char *art, const merge_copy *c,

@@ -69,6 +69,9 @@ typedef struct merge_copy {
     char sighex[MINHASH_N * 8 + 1];
     const char *sig; /* sighex, or NULL */
     char band[MINHASH_BANDS][24];
+    const char *bandv[MINHASH_BANDS]; /* band[k], as parameters */
+    uint32_t sigv[MINHASH_N];
+    double best; /* the likeness of the copy whose story was taken, -1: none */
 } merge_copy;
 
 /* The story of article a (text hash) about to be stored: the story of the
@@ -78,22 +81,31 @@ typedef struct merge_copy {
  * story once. The article's row keeps c->story and c->sig. */
 dyad_status merge_find_copy(const store_backend *be, void *impl, const dyad_article *a, const char *hash,
                             merge_copy *c, dyad_error *err);
+/* merge_find_copy in two steps, for a backend that sends the look-up with
+ * others: merge_copy_keys sets c to the article's own story and computes
+ * its signature and bands; 0 when the text is too short to have one (no
+ * look-up). merge_copy_row then takes each row of MERGE_COPY_CANDIDATES
+ * (parameters c->bandv), its ud c. */
+int merge_copy_keys(const dyad_article *a, const char *hash, merge_copy *c);
+int merge_copy_row(void *ud, int ncols, const char *const *v);
 /* Stores the bands of the article stored as rowid art, for its copies to
  * be found by. */
 dyad_status merge_put_bands(const store_backend *be, void *impl, const char *art, const merge_copy *c,
                             dyad_error *err);
 
 /* The statements of the merge, one text for every backend (parameters
- * ?1, ?2, ... given as text; postgres.c writes them $1, $2, ...). */
+ * ?1, ?2, ... given as text; postgres.c writes them $1, $2, ...). An
+ * event is written by its id and its date: PostgreSQL keeps the events in
+ * a partition per month, and the date names the one to look in. */
 enum {
     MERGE_KEY_MENTIONS, /* a key's reports, each with its own place */
     MERGE_KEY_EVENTS,   /* a key's events, in id order */
-    MERGE_NEW_EVENT,    /* an event of the key of event ?1 at place ?2 */
-    MERGE_SET_EVENT,    /* an event's place, counts and confidence */
+    MERGE_NEW_EVENT,    /* an event of the key of event ?1 (dated ?3) at place ?2 */
+    MERGE_SET_EVENT,    /* an event's place, counts and confidence (?11: its date) */
     MERGE_MOVE_MENTION,
     MERGE_CLEAR_SOURCES,
     MERGE_PUT_SOURCE,
-    MERGE_DROP_EVENT,
+    MERGE_DROP_EVENT,   /* event ?1, dated ?2 */
     MERGE_ARTICLE_KEYS, /* the keys of an article's reports */
     MERGE_DROP_MENTIONS,
     MERGE_DROP_FIGURES,
