@@ -23,7 +23,12 @@ typedef struct lite {
     dyad_warn_fn warn; /* told once per wait */
     void *warn_ud;
     sqlite3_stmt *find_article, *put_article, *put_sentence, *put_event, *find_event, *put_mention,
-        *seen_article, *put_source, *count, *put_figure;
+        *seen_article, *put_source, *count, *put_figure, *put_fts, *savepoint, *release, *rollback_to;
+    /* articles stored in the open transaction and not yet in the full-text
+     * index: indexed together at commit, as FTS5 writes what it holds at
+     * every savepoint */
+    sqlite3_int64 *unindexed;
+    size_t nunindexed, capunindexed;
     sqlite3_stmt *merge[MERGE_NSTMTS]; /* merge.c's statements */
 } lite;
 
@@ -201,6 +206,11 @@ static void lite_close(void *impl) {
     sqlite3_finalize(s->put_source);
     sqlite3_finalize(s->count);
     sqlite3_finalize(s->put_figure);
+    sqlite3_finalize(s->put_fts);
+    sqlite3_finalize(s->savepoint);
+    sqlite3_finalize(s->release);
+    sqlite3_finalize(s->rollback_to);
+    free(s->unindexed);
     for (int i = 0; i < MERGE_NSTMTS; i++) sqlite3_finalize(s->merge[i]);
     sqlite3_close(s->db);
     free(s->path);
@@ -297,7 +307,11 @@ static dyad_status lite_open(void **out, const char *path, dyad_error *err) {
              "UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles + ?2,"
              " num_sources = num_sources + ?3, confidence = max(coalesce(confidence, 0), ?4)"
              " WHERE id = ?1") ||
-        prep_merge(s)) {
+        prep(s, &s->put_fts,
+             "INSERT INTO articles_fts(rowid, title, text) SELECT rowid, title, text FROM articles"
+             " WHERE rowid = ?1") ||
+        prep(s, &s->savepoint, "SAVEPOINT article") || prep(s, &s->release, "RELEASE article") ||
+        prep(s, &s->rollback_to, "ROLLBACK TO article") || prep_merge(s)) {
         dyad_status st = db_fail(s, err, "cannot prepare statements");
         lite_close(s);
         return st;
@@ -311,23 +325,6 @@ static int lite_connected(const void *impl) {
     return 1; /* a file is always there */
 }
 
-static dyad_status lite_begin(void *impl, dyad_error *err) {
-    lite *s = impl;
-    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-        return db_fail(s, err, "cannot begin a transaction");
-    return DYAD_OK;
-}
-
-static dyad_status lite_commit(void *impl, dyad_error *err) {
-    lite *s = impl;
-    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        dyad_status st = db_fail(s, err, "cannot commit");
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-        return st;
-    }
-    return DYAD_OK;
-}
-
 static const char *col(sqlite3_stmt *st, int i) {
     const unsigned char *t = sqlite3_column_text(st, i);
     return t ? (const char *)t : "";
@@ -337,6 +334,40 @@ static int step_done(sqlite3_stmt *st) {
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Adds the articles stored since the last call to the full-text index;
+ * -1 on a database error. */
+static int index_articles(lite *s) {
+    for (size_t i = 0; i < s->nunindexed; i++) {
+        sqlite3_bind_int64(s->put_fts, 1, s->unindexed[i]);
+        if (step_done(s->put_fts)) { /* the rest stays to be indexed */
+            memmove(s->unindexed, s->unindexed + i, (s->nunindexed - i) * sizeof *s->unindexed);
+            s->nunindexed -= i;
+            return -1;
+        }
+    }
+    s->nunindexed = 0;
+    return 0;
+}
+
+static dyad_status lite_begin(void *impl, dyad_error *err) {
+    lite *s = impl;
+    s->nunindexed = 0;
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(s, err, "cannot begin a transaction");
+    return DYAD_OK;
+}
+
+static dyad_status lite_commit(void *impl, dyad_error *err) {
+    lite *s = impl;
+    dyad_status st = DYAD_OK;
+    if (index_articles(s))
+        st = db_fail(s, err, "cannot index an article");
+    else if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        st = db_fail(s, err, "cannot commit");
+    if (st != DYAD_OK) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return st;
 }
 
 static void bind_text(sqlite3_stmt *st, int i, const char *s, size_t n) {
@@ -611,14 +642,25 @@ static dyad_status lite_put(void *impl, const dyad_article *a, const dyad_doc *d
     int nolder = 0, kept = 0;
     if (find_copies(s, a, hash, &kept, older, &nolder, err) != DYAD_OK) return DYAD_EDB;
     if (kept) return DYAD_OK; /* already stored, or a copy that comes first */
+    /* in a transaction, the article is indexed at commit (index_articles) */
+    int deferred = !sqlite3_get_autocommit(s->db);
+    if (deferred && s->nunindexed == s->capunindexed) {
+        size_t cap = s->capunindexed ? 2 * s->capunindexed : 64;
+        sqlite3_int64 *v = realloc(s->unindexed, cap * sizeof *v);
+        if (!v) return dyad_fail(err, DYAD_ENOMEM, s->path, 0, "out of memory");
+        s->unindexed = v;
+        s->capunindexed = cap;
+    }
+    /* a copy removed leaves the index, which must hold it */
+    if (nolder && index_articles(s)) return db_fail(s, err, "cannot index an article");
     sqlite3_stmt *st;
-    if (sqlite3_exec(s->db, "SAVEPOINT article", NULL, NULL, NULL) != SQLITE_OK)
-        return db_fail(s, err, "cannot start an article");
+    if (step_done(s->savepoint)) return db_fail(s, err, "cannot start an article");
     dyad_status res = DYAD_OK;
+    sqlite3_int64 art = 0;
     for (int i = 0; i < nolder && res == DYAD_OK; i++) {
-        char art[24];
-        snprintf(art, sizeof art, "%lld", (long long)older[i]);
-        res = merge_remove_article(&store_sqlite, s, art, err);
+        char old[24];
+        snprintf(old, sizeof old, "%lld", (long long)older[i]);
+        res = merge_remove_article(&store_sqlite, s, old, err);
     }
     if (res != DYAD_OK) goto done;
     merge_copy copy;
@@ -642,15 +684,13 @@ static dyad_status lite_put(void *impl, const dyad_article *a, const dyad_doc *d
         res = db_fail(s, err, "cannot store an article");
         goto done;
     }
-    sqlite3_int64 art = sqlite3_last_insert_rowid(s->db);
-    char sql[128];
-    snprintf(sql, sizeof sql,
-             "INSERT INTO articles_fts(rowid, title, text) SELECT rowid, title, text FROM articles "
-             "WHERE rowid = %lld",
-             (long long)art);
-    if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
-        res = db_fail(s, err, "cannot index an article");
-        goto done;
+    art = sqlite3_last_insert_rowid(s->db);
+    if (!deferred) {
+        sqlite3_bind_int64(s->put_fts, 1, art);
+        if (step_done(s->put_fts)) {
+            res = db_fail(s, err, "cannot index an article");
+            goto done;
+        }
     }
     char artid[24];
     snprintf(artid, sizeof artid, "%lld", (long long)art);
@@ -674,11 +714,12 @@ static dyad_status lite_put(void *impl, const dyad_article *a, const dyad_doc *d
     if (res == DYAD_OK) res = put_figures(s, a, d, art, err);
 done:
     if (res == DYAD_OK) {
-        sqlite3_exec(s->db, "RELEASE article", NULL, NULL, NULL);
+        step_done(s->release);
+        if (deferred) s->unindexed[s->nunindexed++] = art;
         *added = nolder ? 2 : 1;
     } else {
-        sqlite3_exec(s->db, "ROLLBACK TO article", NULL, NULL, NULL);
-        sqlite3_exec(s->db, "RELEASE article", NULL, NULL, NULL);
+        step_done(s->rollback_to);
+        step_done(s->release);
     }
     return res;
 }
