@@ -20,6 +20,7 @@ typedef struct lite {
     sqlite3 *db;
     char *path;
     int busy_ms;       /* how long to wait for another writer */
+    int writer;        /* has begun a transaction (WRITER_PRAGMAS set) */
     dyad_warn_fn warn; /* told once per wait */
     void *warn_ud;
     sqlite3_stmt *find_article, *put_article, *put_sentence, *put_event, *find_event, *put_mention,
@@ -351,9 +352,15 @@ static int index_articles(lite *s) {
     return 0;
 }
 
+/* Set on a connection that writes: a page cache that holds the indexes an
+ * ingest touches (SQLite's default is 2 MB), and the savepoint journal of
+ * each article kept in memory rather than written to a temporary file. */
+static const char WRITER_PRAGMAS[] = "PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY;";
+
 static dyad_status lite_begin(void *impl, dyad_error *err) {
     lite *s = impl;
     s->nunindexed = 0;
+    if (!s->writer && sqlite3_exec(s->db, WRITER_PRAGMAS, NULL, NULL, NULL) == SQLITE_OK) s->writer = 1;
     if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
         return db_fail(s, err, "cannot begin a transaction");
     return DYAD_OK;
