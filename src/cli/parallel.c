@@ -5,7 +5,9 @@
  * writes (or stores) what comes out; the workers only call dyad_code.
  * Reader warnings wait in the ring with the article after them, so stderr
  * keeps the order of one thread too. With N = 1 there are no threads:
- * each article is coded in the reading thread as it is read. */
+ * each article is coded in the reading thread as it is read, unless the
+ * caller keeps articles in flight (ingest, whose storing then overlaps the
+ * coding in one worker). */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -135,7 +137,7 @@ parallel *parallel_new(const dyad_ctx *ctx, int jobs, size_t depth, cli_warn *w,
     p->work = work;
     p->fn = fn;
     p->ud = ud;
-    if (jobs <= 1) return p;
+    if (jobs <= 1 && !depth) return p;
     p->cap = (size_t)jobs * SLOTS_PER_JOB;
     if (p->cap < depth) p->cap = depth;
     p->ring = calloc(p->cap, sizeof *p->ring);
