@@ -310,7 +310,7 @@ static dyad_status lite_open(void **out, const char *path, dyad_error *err) {
              " WHERE id = ?1") ||
         prep(s, &s->put_fts,
              "INSERT INTO articles_fts(rowid, title, text) SELECT rowid, title, text FROM articles"
-             " WHERE rowid = ?1") ||
+             " WHERE rowid BETWEEN ?1 AND ?2") ||
         prep(s, &s->savepoint, "SAVEPOINT article") || prep(s, &s->release, "RELEASE article") ||
         prep(s, &s->rollback_to, "ROLLBACK TO article") || prep_merge(s)) {
         dyad_status st = db_fail(s, err, "cannot prepare statements");
@@ -337,16 +337,29 @@ static int step_done(sqlite3_stmt *st) {
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Adds the articles stored since the last call to the full-text index;
- * -1 on a database error. */
+/* Adds the articles of rowids lo to hi to the full-text index: -1 on a
+ * database error. */
+static int index_range(lite *s, sqlite3_int64 lo, sqlite3_int64 hi) {
+    sqlite3_bind_int64(s->put_fts, 1, lo);
+    sqlite3_bind_int64(s->put_fts, 2, hi);
+    return step_done(s->put_fts);
+}
+
+/* Adds the articles stored since the last call to the full-text index, a
+ * run of consecutive rowids a statement: FTS5 writes what it holds at each
+ * statement's savepoint too. -1 on a database error. */
 static int index_articles(lite *s) {
-    for (size_t i = 0; i < s->nunindexed; i++) {
-        sqlite3_bind_int64(s->put_fts, 1, s->unindexed[i]);
-        if (step_done(s->put_fts)) { /* the rest stays to be indexed */
-            memmove(s->unindexed, s->unindexed + i, (s->nunindexed - i) * sizeof *s->unindexed);
-            s->nunindexed -= i;
+    size_t i = 0, n = s->nunindexed;
+    const sqlite3_int64 *v = s->unindexed;
+    while (i < n) {
+        size_t j = i + 1;
+        while (j < n && v[j] == v[j - 1] + 1) j++;
+        if (index_range(s, v[i], v[j - 1])) { /* the rest stays to be indexed */
+            memmove(s->unindexed, v + i, (n - i) * sizeof *v);
+            s->nunindexed = n - i;
             return -1;
         }
+        i = j;
     }
     s->nunindexed = 0;
     return 0;
@@ -693,8 +706,7 @@ static dyad_status lite_put(void *impl, const dyad_article *a, const dyad_doc *d
     }
     art = sqlite3_last_insert_rowid(s->db);
     if (!deferred) {
-        sqlite3_bind_int64(s->put_fts, 1, art);
-        if (step_done(s->put_fts)) {
+        if (index_range(s, art, art)) {
             res = db_fail(s, err, "cannot index an article");
             goto done;
         }
