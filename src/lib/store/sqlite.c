@@ -280,12 +280,11 @@ static dyad_status lite_open(void **out, const char *path, dyad_error *err) {
              "INSERT INTO events(date, source, target, code, root, quad, goldstein, place, country,"
              " lat, lon, place_kind, confidence)"
              " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)") ||
-        /* The events of a report's key, two at most (see put_events) */
+        /* The events of a report's key (see join_event) */
         prep(s, &s->find_event,
-             "SELECT id, place, place_kind = 'country', country = ?6 AND ?6 <> '' AND place <> ''"
+             "SELECT id, place, place_kind = 'country', country = ?5 AND ?5 <> '' AND place <> ''"
              " AND place_kind <> 'country' FROM events"
-             " WHERE date = ?1 AND source = ?2 AND target = ?3 AND code = ?4"
-             " ORDER BY id + 0 LIMIT 2") || /* (+ 0: by the key's index, not the code's in id order) */
+             " WHERE date = ?1 AND source = ?2 AND target = ?3 AND code = ?4") ||
         prep(
             s, &s->put_mention,
             "INSERT INTO mentions(event, article, sentence, source_text, target_text, verb_text,"
@@ -515,22 +514,24 @@ static int join_event(lite *s, const dyad_event *e, sqlite3_int64 *ev, int *repl
     bind_str(st, 2, e->source);
     bind_str(st, 3, e->target);
     bind_str(st, 4, e->code);
-    bind_str(st, 5, place);
-    bind_str(st, 6, pl->name ? pl->country : "");
-    bind_str(st, 8, kind);
+    bind_str(st, 5, pl->name ? pl->country : "");
+    /* the key's first event (the least id) and how many it has, without
+     * a sort: a key has one event a place */
+    int rc, nev = 0, joins = 0;
     *ev = -1;
-    *replan = 0;
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        *ev = sqlite3_column_int64(st, 0);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        sqlite3_int64 id = sqlite3_column_int64(st, 0);
+        nev++;
+        if (*ev >= 0 && id > *ev) continue;
+        *ev = id;
         int country = kind && !strcmp(kind, "country");
         int same = !strcmp(col(st, 1), place) && sqlite3_column_int(st, 2) == country;
         int in_it = country && sqlite3_column_int(st, 3);
-        *replan = !(same || !place[0] || in_it) || (rc = sqlite3_step(st)) == SQLITE_ROW;
-        if (rc == SQLITE_ROW) rc = SQLITE_DONE;
+        joins = same || !place[0] || in_it;
     }
+    *replan = nev > 0 && (!joins || nev > 1);
     sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return -1;
+    if (rc != SQLITE_DONE) return -1;
     if (*ev < 0) {
         st = s->put_event;
         bind_str(st, 1, e->date);
