@@ -3,6 +3,8 @@
  * filters, as a table, JSON Lines or CSV), `dyad stats` (counts by day,
  * dyad or root code) and `dyad figures` (casualty figures). */
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -195,8 +197,12 @@ typedef struct ingest_run {
     cli_warn *w;
     int failed; /* an article could not be coded */
     cli_progress *progress;
-    const dyad_reader *r; /* the file being read, for the progress line */
+    _Atomic long long read; /* bytes read (progress_read), for the progress line */
     long coded, events;
+    /* The reading thread looks articles up in the store, the thread that
+     * articles are handed back in writes them: one at a time. */
+    pthread_mutex_t mu;
+    long stored; /* articles the look-up found stored (the reading thread's) */
 } ingest_run;
 
 /* Keeps a coded article in the batch and stores the batch once full; an
@@ -214,15 +220,18 @@ static int ingest_store(void *ud, parallel_job *j) {
     dyad_doc_keep_confident(j->doc, g->min_conf);
     g->coded++;
     g->events += (long)dyad_doc_nevents(j->doc);
-    progress_update(g->progress, g->coded, g->events, g->r);
+    progress_update_at(g->progress, g->coded, g->events, atomic_load(&g->read));
     int st = batch_keep(g->b, &j->a, j->doc);
     j->doc = NULL; /* the batch's now */
     if (st != 0) {
         fputs("dyad: error: out of memory\n", stderr);
         return -1;
     }
-    if (g->b->n == BATCH && batch_commit(g->s, g->b, g->t) != 0) return -1;
-    return 0;
+    if (g->b->n < BATCH) return 0;
+    pthread_mutex_lock(&g->mu);
+    int rc = batch_commit(g->s, g->b, g->t);
+    pthread_mutex_unlock(&g->mu);
+    return rc;
 }
 
 /* Codes the articles of one input that are not stored yet with pool p,
@@ -238,13 +247,16 @@ static int ingest_file(parallel *p, ingest_run *g, const char *path) {
     }
     dyad_article a;
     int got, rc = 0;
-    g->r = r;
     while ((got = dyad_reader_next(r, &a, &err)) == 1) {
+        if (g->progress->on) atomic_store(&g->read, progress_read(g->progress, r));
         /* what is stored already is not coded again (a failed look-up
          * leaves it to the store's own check) */
         int there = 0;
-        if (dyad_store_stored(g->s, &a, &there, &err) == DYAD_OK && there) {
-            g->t->skipped++;
+        pthread_mutex_lock(&g->mu);
+        dyad_status st = dyad_store_stored(g->s, &a, &there, &err);
+        pthread_mutex_unlock(&g->mu);
+        if (st == DYAD_OK && there) {
+            g->stored++;
             continue;
         }
         if (parallel_submit(p, &a) != 0) {
@@ -257,7 +269,7 @@ static int ingest_file(parallel *p, ingest_run *g, const char *path) {
         rc = 1;
     }
     progress_file_done(g->progress, r);
-    g->r = NULL;
+    atomic_store(&g->read, progress_read(g->progress, NULL));
     dyad_reader_free(r);
     return rc;
 }
@@ -289,12 +301,16 @@ int cmd_ingest(int argc, char **argv) {
     w.quiet = o.quiet; /* from here on: the dictionaries' warnings are said */
     w.progress = &progress;
     ingest_run g = {.s = s, .b = b, .t = &t, .min_conf = o.min_conf, .w = &w, .progress = &progress};
+    atomic_init(&g.read, 0);
+    pthread_mutex_init(&g.mu, NULL);
     parallel *p = b ? parallel_new(ctx, o.jobs, 2 * BATCH, &w, NULL, ingest_store, &g) : NULL;
     int rc = p ? 0 : 1;
     if (!p) fputs("dyad: error: out of memory\n", stderr);
     for (int f = 0; f < o.nfiles && !rc; f++) rc = ingest_file(p, &g, o.files[f]);
     if (p && parallel_drain(p) != 0) rc = 1;
     parallel_free(p);
+    pthread_mutex_destroy(&g.mu);
+    t.skipped += g.stored;
     if (b && b->n && batch_commit(s, b, &t) != 0) rc = 1;
     if (g.failed) rc = 1;
     if (b) batch_clear(b);
