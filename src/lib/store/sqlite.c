@@ -389,12 +389,15 @@ static dyad_status lite_commit(void *impl, dyad_error *err) {
     return st;
 }
 
+/* bind_text and bind_str bind without a copy: each statement runs right
+ * after its parameters are bound, while the caller's strings are there,
+ * and all are bound again before it runs again. */
 static void bind_text(sqlite3_stmt *st, int i, const char *s, size_t n) {
-    sqlite3_bind_text(st, i, s ? s : "", s ? (int)n : 0, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, i, s ? s : "", s ? (int)n : 0, SQLITE_STATIC);
 }
 
 static void bind_str(sqlite3_stmt *st, int i, const char *s) {
-    sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_STATIC);
 }
 
 static void bind_span(sqlite3_stmt *st, int i, const dyad_article *a, const dyad_doc *d, dyad_span sp) {
