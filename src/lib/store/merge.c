@@ -409,9 +409,11 @@ typedef struct copy_pick {
     char story[64];
 } copy_pick;
 
-static int hexval(char c) {
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
+/* The value of each lower-case hex digit plus one; 0 for any other byte. */
+static const unsigned char HEX[256] = {
+    ['0'] = 1, ['1'] = 2,  ['2'] = 3,  ['3'] = 4,  ['4'] = 5,  ['5'] = 6,  ['6'] = 7,  ['7'] = 8,
+    ['8'] = 9, ['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
+};
 
 static int candidate_row(void *ud, int ncols, const char *const *v) {
     copy_pick *p = ud;
@@ -420,9 +422,9 @@ static int candidate_row(void *ud, int ncols, const char *const *v) {
     for (int k = 0; k < MINHASH_N; k++) {
         uint32_t x = 0;
         for (int j = 0; j < 8; j++) {
-            int h = hexval(v[1][k * 8 + j]);
-            if (h < 0) return 0; /* not a signature: passed over */
-            x = x << 4 | (uint32_t)h;
+            unsigned h = HEX[(unsigned char)v[1][k * 8 + j]];
+            if (!h) return 0; /* not a signature: passed over */
+            x = x << 4 | (h - 1);
         }
         sig[k] = x;
     }
@@ -442,7 +444,10 @@ dyad_status merge_find_copy(const store_backend *be, void *impl, const dyad_arti
     c->sig = NULL;
     if (minhash(a->text, a->text_len, sig) < MINHASH_MIN_WORDS) return DYAD_OK;
     const char *v[MINHASH_BANDS];
-    for (int k = 0; k < MINHASH_N; k++) snprintf(c->sighex + 8 * k, 9, "%08x", (unsigned)sig[k]);
+    for (int k = 0; k < MINHASH_N; k++) /* %08x each */
+        for (int j = 0; j < 8; j++)
+            c->sighex[8 * k + j] = "0123456789abcdef"[sig[k] >> (28 - 4 * j) & 15];
+    c->sighex[8 * MINHASH_N] = '\0';
     for (int k = 0; k < MINHASH_BANDS; k++) {
         snprintf(c->band[k], sizeof c->band[k], "%lld", (long long)minhash_band(sig, k));
         v[k] = c->band[k];
