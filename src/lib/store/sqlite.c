@@ -187,10 +187,20 @@ static int prep(lite *s, sqlite3_stmt **st, const char *sql) {
     return sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL);
 }
 
+/* merge.c's MERGE_COPY_CANDIDATES as SQLite runs it best: the same rows
+ * in the same order (the articles of the first 32 bands found, by rowid),
+ * read by rowid from the list of the subquery, where the shared form
+ * builds three temporary B-trees for each article stored. */
+static const char COPY_CANDIDATES[] =
+    "SELECT coalesce(story, hash), minhash FROM articles WHERE rowid IN"
+    " (SELECT article FROM article_bands WHERE key IN (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+    " ?11, ?12, ?13, ?14, ?15, ?16) LIMIT 32) ORDER BY rowid";
+
 /* Prepares merge.c's statements. */
 static int prep_merge(lite *s) {
     for (int i = 0; i < MERGE_NSTMTS; i++)
-        if (prep(s, &s->merge[i], merge_sql[i])) return -1;
+        if (prep(s, &s->merge[i], i == MERGE_COPY_CANDIDATES ? COPY_CANDIDATES : merge_sql[i]))
+            return -1;
     return 0;
 }
 
