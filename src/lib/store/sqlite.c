@@ -24,7 +24,7 @@ typedef struct lite {
     dyad_warn_fn warn; /* told once per wait */
     void *warn_ud;
     sqlite3_stmt *find_article, *put_article, *put_sentence, *put_event, *find_event, *put_mention,
-        *seen_article, *put_source, *count, *put_figure, *put_fts, *savepoint, *release, *rollback_to;
+        *put_source, *count, *put_figure, *put_fts, *savepoint, *release, *rollback_to;
     /* articles stored in the open transaction and not yet in the full-text
      * index: indexed together at commit, as FTS5 writes what it holds at
      * every savepoint */
@@ -213,7 +213,6 @@ static void lite_close(void *impl) {
     sqlite3_finalize(s->put_event);
     sqlite3_finalize(s->find_event);
     sqlite3_finalize(s->put_mention);
-    sqlite3_finalize(s->seen_article);
     sqlite3_finalize(s->put_source);
     sqlite3_finalize(s->count);
     sqlite3_finalize(s->put_figure);
@@ -311,10 +310,13 @@ static dyad_status lite_open(void **out, const char *path, dyad_error *err) {
              " perpetrator_code, date, date_text, cited, place, country, lat, lon, place_kind,"
              " place_text, historical) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
              " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)") ||
-        prep(s, &s->seen_article, "SELECT 1 FROM mentions WHERE event = ?1 AND story = ?2 LIMIT 1") ||
         prep(s, &s->put_source, "INSERT OR IGNORE INTO event_sources(event, source) VALUES(?1, ?2)") ||
+        /* a report's counts, before it is stored: it adds an article
+         * unless its story has reported the event already (copies of one
+         * story are one article) */
         prep(s, &s->count,
-             "UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles + ?2,"
+             "UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles +"
+             " NOT EXISTS (SELECT 1 FROM mentions WHERE event = ?1 AND story = ?2),"
              " num_sources = num_sources + ?3, confidence = max(coalesce(confidence, 0), ?4)"
              " WHERE id = ?1") ||
         prep(s, &s->put_fts,
@@ -612,26 +614,21 @@ static dyad_status put_events(lite *s, const dyad_article *a, const dyad_doc *d,
         int replan;
         if (join_event(s, e, &ev, &replan)) return db_fail(s, err, "cannot store an event");
         /* GDELT counts, kept as mentions arrive */
-        sqlite3_stmt *st = s->seen_article;
-        sqlite3_bind_int64(st, 1, ev);
-        bind_str(st, 2, story); /* copies of one story are one article */
-        int new_article = sqlite3_step(st) == SQLITE_DONE;
-        sqlite3_reset(st);
-        st = s->put_source;
+        sqlite3_stmt *st = s->put_source;
         sqlite3_bind_int64(st, 1, ev);
         bind_str(st, 2, a->source);
         if (step_done(st)) return db_fail(s, err, "cannot count sources");
         int new_source = sqlite3_changes(s->db) > 0;
+        st = s->count;
+        sqlite3_bind_int64(st, 1, ev);
+        bind_str(st, 2, story);
+        sqlite3_bind_int(st, 3, new_source);
+        sqlite3_bind_double(st, 4, e->confidence);
+        if (step_done(st)) return db_fail(s, err, "cannot count mentions");
         st = s->put_mention;
         bind_mention(st, a, d, e, ev, art);
         bind_str(st, 34, story);
         if (step_done(st)) return db_fail(s, err, "cannot store a mention");
-        st = s->count;
-        sqlite3_bind_int64(st, 1, ev);
-        sqlite3_bind_int(st, 2, new_article);
-        sqlite3_bind_int(st, 3, new_source);
-        sqlite3_bind_double(st, 4, e->confidence);
-        if (step_done(st)) return db_fail(s, err, "cannot count mentions");
         if (replan) {
             const char *key[4] = {e->date, e->source, e->target, e->code};
             dyad_status res = merge_key(&store_sqlite, s, key, err);
