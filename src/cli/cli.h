@@ -85,6 +85,8 @@ void parallel_warn(void *ud, const dyad_error *w);
 /* Submits an article just read (copied: the reader may go on). 0, or -1
  * once the pool has stopped (fn returned nonzero, or out of memory, said). */
 int parallel_submit(parallel *p, const dyad_article *a);
+/* The articles submitted and not yet handed back, at most. */
+size_t parallel_depth(const parallel *p);
 /* Waits for every article submitted to be handed back, then prints the
  * warnings given since the last; 0, or -1 when the pool has stopped. Call
  * it before printing anything else (an error, the summary). */

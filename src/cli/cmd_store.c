@@ -5,6 +5,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -203,7 +204,31 @@ typedef struct ingest_run {
      * articles are handed back in writes them: one at a time. */
     pthread_mutex_t mu;
     long stored; /* articles the look-up found stored (the reading thread's) */
+    /* fingerprints (id, text) of the articles submitted last, whose
+     * storing may be under way: a ring of nrecent, the reading thread's */
+    uint64_t (*recent)[2];
+    size_t nrecent, next;
 } ingest_run;
+
+/* FNV-1a of s[0..n): articles alike by chance are only coded again. */
+static uint64_t fingerprint(const char *s, size_t n) {
+    uint64_t h = 14695981039346656037u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+    return h;
+}
+
+/* Whether a is a copy (same id or same text) of an article submitted so
+ * recently that it may not be stored yet, its fingerprints in fp. The
+ * look-up in the store skips only copies of articles stored before (in an
+ * earlier run, or long enough ago in this one), so that what is coded, and
+ * warned about, does not depend on how far the storing thread has got. */
+static int recent_copy(const ingest_run *g, const dyad_article *a, uint64_t fp[2]) {
+    fp[0] = fingerprint(a->id ? a->id : "", a->id ? strlen(a->id) : 0);
+    fp[1] = fingerprint(a->text, a->text_len);
+    for (size_t i = 0; i < g->nrecent; i++)
+        if (g->recent[i][0] == fp[0] || g->recent[i][1] == fp[1]) return 1;
+    return 0;
+}
 
 /* Keeps a coded article in the batch and stores the batch once full; an
  * article that could not be coded is reported and sets failed. 0, or -1
@@ -252,13 +277,18 @@ static int ingest_file(parallel *p, ingest_run *g, const char *path) {
         /* what is stored already is not coded again (a failed look-up
          * leaves it to the store's own check) */
         int there = 0;
-        pthread_mutex_lock(&g->mu);
-        dyad_status st = dyad_store_stored(g->s, &a, &there, &err);
-        pthread_mutex_unlock(&g->mu);
-        if (st == DYAD_OK && there) {
-            g->stored++;
-            continue;
+        uint64_t fp[2];
+        if (!recent_copy(g, &a, fp)) {
+            pthread_mutex_lock(&g->mu);
+            dyad_status st = dyad_store_stored(g->s, &a, &there, &err);
+            pthread_mutex_unlock(&g->mu);
+            if (st == DYAD_OK && there) {
+                g->stored++;
+                continue;
+            }
         }
+        memcpy(g->recent[g->next], fp, sizeof fp[0] * 2);
+        g->next = (g->next + 1) % g->nrecent;
         if (parallel_submit(p, &a) != 0) {
             rc = 1;
             break;
@@ -304,12 +334,17 @@ int cmd_ingest(int argc, char **argv) {
     atomic_init(&g.read, 0);
     pthread_mutex_init(&g.mu, NULL);
     parallel *p = b ? parallel_new(ctx, o.jobs, 2 * BATCH, &w, NULL, ingest_store, &g) : NULL;
-    int rc = p ? 0 : 1;
-    if (!p) fputs("dyad: error: out of memory\n", stderr);
+    if (p) { /* in the pool, in the batch, or being committed */
+        g.nrecent = parallel_depth(p) + BATCH;
+        g.recent = calloc(g.nrecent, sizeof *g.recent);
+    }
+    int rc = p && g.recent ? 0 : 1;
+    if (rc) fputs("dyad: error: out of memory\n", stderr);
     for (int f = 0; f < o.nfiles && !rc; f++) rc = ingest_file(p, &g, o.files[f]);
     if (p && parallel_drain(p) != 0) rc = 1;
     parallel_free(p);
     pthread_mutex_destroy(&g.mu);
+    free(g.recent);
     t.skipped += g.stored;
     if (b && b->n && batch_commit(s, b, &t) != 0) rc = 1;
     if (g.failed) rc = 1;

@@ -305,6 +305,8 @@ int parallel_submit(parallel *p, const dyad_article *a) {
     return stopped(p) ? -1 : 0;
 }
 
+size_t parallel_depth(const parallel *p) { return p->ring ? p->cap : 0; }
+
 int parallel_drain(parallel *p) {
     if (p->handing) {
         pthread_mutex_lock(&p->mu);
