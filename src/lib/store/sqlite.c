@@ -260,7 +260,10 @@ static dyad_status lite_open(void **out, const char *path, dyad_error *err) {
         return dyad_fail(err, DYAD_ENOMEM, path, 0, "out of memory");
     }
     strcpy(s->path, path);
-    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+    /* without SQLite's lock of the connection: a dyad_store is used by one
+     * thread at a time, under its caller's own lock (dyad.h) */
+    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK) {
         dyad_status st = db_fail(s, err, "cannot open database");
         lite_close(s);
         return st;
