@@ -76,19 +76,28 @@ static void batch_clear(batch *b) {
 /* Stores the batch in one transaction: 0 when committed; -1 when the
  * store's connection was lost (the caller may try again); -2 on another
  * failure (named). An article the store refuses while connected is
- * skipped with its message, as before. */
-static int batch_store(dyad_store *s, batch *b) {
+ * skipped with its message, as before. Each call on the store holds mu,
+ * so that the reading thread can look articles up between them. */
+static int batch_store(dyad_store *s, batch *b, pthread_mutex_t *mu) {
     dyad_error err;
     b->added = b->skipped = b->replaced = b->events = 0;
-    if (dyad_store_begin(s, &err) != DYAD_OK) {
-        if (!dyad_store_connected(s)) return -1;
+    pthread_mutex_lock(mu);
+    dyad_status st = dyad_store_begin(s, &err);
+    int up = dyad_store_connected(s);
+    pthread_mutex_unlock(mu);
+    if (st != DYAD_OK) {
+        if (!up) return -1;
         cli_error(&err);
         return -2;
     }
     for (int i = 0; i < b->n; i++) {
         int ok;
-        if (dyad_store_put(s, &b->v[i].a, b->v[i].d, &ok, &err) != DYAD_OK) {
-            if (!dyad_store_connected(s)) return -1;
+        pthread_mutex_lock(mu);
+        st = dyad_store_put(s, &b->v[i].a, b->v[i].d, &ok, &err);
+        up = dyad_store_connected(s);
+        pthread_mutex_unlock(mu);
+        if (st != DYAD_OK) {
+            if (!up) return -1;
             cli_error(&err); /* this article is skipped, the batch goes on */
         } else if (ok) {
             b->added += ok == 1;
@@ -97,8 +106,12 @@ static int batch_store(dyad_store *s, batch *b) {
         } else
             b->skipped++;
     }
-    if (dyad_store_commit(s, &err) != DYAD_OK) {
-        if (!dyad_store_connected(s)) return -1;
+    pthread_mutex_lock(mu);
+    st = dyad_store_commit(s, &err);
+    up = dyad_store_connected(s);
+    pthread_mutex_unlock(mu);
+    if (st != DYAD_OK) {
+        if (!up) return -1;
         cli_error(&err);
         return -2;
     }
@@ -114,15 +127,15 @@ typedef struct totals {
     long added, skipped, replaced, events, lost;
 } totals;
 
-static int batch_commit(dyad_store *s, batch *b, totals *t) {
-    int rc = batch_store(s, b);
+static int batch_commit(dyad_store *s, batch *b, totals *t, pthread_mutex_t *mu) {
+    int rc = batch_store(s, b, mu);
     for (int wait = 1; rc == -1 && wait <= 16; wait *= 2) {
         fprintf(stderr,
                 "dyad: the connection to the store was lost; storing the batch of %d articles "
                 "again in %d s\n",
                 b->n, wait);
         sleep((unsigned)wait);
-        rc = batch_store(s, b);
+        rc = batch_store(s, b, mu);
     }
     if (rc == -1) fprintf(stderr, "dyad: error: the store cannot be reached; ingest stopped\n");
     if (rc == 0) {
@@ -252,11 +265,8 @@ static int ingest_store(void *ud, parallel_job *j) {
         fputs("dyad: error: out of memory\n", stderr);
         return -1;
     }
-    if (g->b->n < BATCH) return 0;
-    pthread_mutex_lock(&g->mu);
-    int rc = batch_commit(g->s, g->b, g->t);
-    pthread_mutex_unlock(&g->mu);
-    return rc;
+    if (g->b->n == BATCH && batch_commit(g->s, g->b, g->t, &g->mu) != 0) return -1;
+    return 0;
 }
 
 /* Codes the articles of one input that are not stored yet with pool p,
@@ -343,10 +353,10 @@ int cmd_ingest(int argc, char **argv) {
     for (int f = 0; f < o.nfiles && !rc; f++) rc = ingest_file(p, &g, o.files[f]);
     if (p && parallel_drain(p) != 0) rc = 1;
     parallel_free(p);
-    pthread_mutex_destroy(&g.mu);
     free(g.recent);
     t.skipped += g.stored;
-    if (b && b->n && batch_commit(s, b, &t) != 0) rc = 1;
+    if (b && b->n && batch_commit(s, b, &t, &g.mu) != 0) rc = 1;
+    pthread_mutex_destroy(&g.mu);
     if (g.failed) rc = 1;
     if (b) batch_clear(b);
     free(b);
