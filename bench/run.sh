@@ -152,7 +152,7 @@ if [ -x "$BIN" ] && [ -x /usr/bin/time ]; then
 fi
 # dyad ingest into SQLite, coding on 1 and 2 threads: the sample articles
 # copied under new ids and dates (events, places and figures stored,
-# merged and indexed)
+# merged and indexed), beside dyad code on the same input and threads
 BIN=${1:-build}/dyad
 SEEDS=${DYAD_SHARED:-../shared}/samples/seeds.jsonl
 if [ -x "$BIN" ] && [ -f "$SEEDS" ]; then
@@ -164,12 +164,15 @@ if [ -x "$BIN" ] && [ -f "$SEEDS" ]; then
         "$SEEDS" >"$it/in.jsonl"
     bytes=$(wc -c <"$it/in.jsonl")
     for j in 1 2; do
+        c0=$(date +%s.%N)
+        "$BIN" code -q --jobs "$j" "$it/in.jsonl" >/dev/null
         t0=$(date +%s.%N)
         "$BIN" ingest --jobs "$j" --db "$it/i$j.db" "$it/in.jsonl" 2>"$it/err"
         t1=$(date +%s.%N)
         echo "== dyad ingest --jobs $j, SQLite: $(tail -1 "$it/err" | sed 's/^dyad: //')"
-        awk -v a="$(wc -l <"$it/in.jsonl")" -v b="$bytes" -v t0="$t0" -v t1="$t1" \
-            'BEGIN { t = t1 - t0; printf "%d articles in %.2f s: %.0f articles/s, %.2f MB/s\n", a, t, a / t, b / t / 1e6 }'
+        awk -v a="$(wc -l <"$it/in.jsonl")" -v b="$bytes" -v c0="$c0" -v t0="$t0" -v t1="$t1" \
+            'BEGIN { t = t1 - t0; c = t0 - c0; printf "%d articles in %.2f s: %.0f articles/s, %.2f MB/s;", a, t, a / t, b / t / 1e6
+                     printf " dyad code: %.2f s, %.0f articles/s (ingest at %.0f%% of it)\n", c, a / c, 100 * c / t }'
         [ "$j" = 2 ] && store_rate=$(awk -v a="$(wc -l <"$it/in.jsonl")" -v t0="$t0" -v t1="$t1" 'BEGIN { printf "%.0f", a / (t1 - t0) }')
     done
     rm -rf "$it"

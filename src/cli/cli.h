@@ -70,12 +70,13 @@ int parallel_default_jobs(void);
 int parallel_jobs_arg(const char *s, int *out);
 /* A pool of jobs threads coding with ctx (shared, read-only), each
  * article then given to work (may be NULL) in the thread, and handing it
- * to fn in input order; with jobs 1, or when no thread can be started,
- * each article is coded in the calling thread as it is submitted and
- * handed to fn alone (work is not called). Reader warnings given to
- * parallel_warn are printed and counted in w in their place among the
- * articles. At most 4 articles a thread are in flight, or depth when more
- * (a caller that handles them in batches). NULL when out of memory. */
+ * to fn in input order; with jobs 1 and no depth, or when no thread can
+ * be started, each article is coded in the calling thread as it is
+ * submitted and handed to fn alone (work is not called). Reader warnings
+ * given to parallel_warn are printed and counted in w in their place among
+ * the articles. At most 4 articles a thread are in flight, or depth when
+ * more (a caller that handles them in batches, whose work overlaps the
+ * coding: one job is then one thread too). NULL when out of memory. */
 parallel *parallel_new(const dyad_ctx *ctx, int jobs, size_t depth, cli_warn *w, parallel_work_fn work,
                        parallel_fn fn, void *ud);
 /* The warning callback of the readers whose articles go to the pool (ud:
@@ -84,6 +85,8 @@ void parallel_warn(void *ud, const dyad_error *w);
 /* Submits an article just read (copied: the reader may go on). 0, or -1
  * once the pool has stopped (fn returned nonzero, or out of memory, said). */
 int parallel_submit(parallel *p, const dyad_article *a);
+/* The articles submitted and not yet handed back, at most. */
+size_t parallel_depth(const parallel *p);
 /* Waits for every article submitted to be handed back, then prints the
  * warnings given since the last; 0, or -1 when the pool has stopped. Call
  * it before printing anything else (an error, the summary). */

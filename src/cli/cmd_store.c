@@ -3,6 +3,9 @@
  * filters, as a table, JSON Lines or CSV), `dyad stats` (counts by day,
  * dyad or root code) and `dyad figures` (casualty figures). */
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,19 +76,28 @@ static void batch_clear(batch *b) {
 /* Stores the batch in one transaction: 0 when committed; -1 when the
  * store's connection was lost (the caller may try again); -2 on another
  * failure (named). An article the store refuses while connected is
- * skipped with its message, as before. */
-static int batch_store(dyad_store *s, batch *b) {
+ * skipped with its message, as before. Each call on the store holds mu,
+ * so that the reading thread can look articles up between them. */
+static int batch_store(dyad_store *s, batch *b, pthread_mutex_t *mu) {
     dyad_error err;
     b->added = b->skipped = b->replaced = b->events = 0;
-    if (dyad_store_begin(s, &err) != DYAD_OK) {
-        if (!dyad_store_connected(s)) return -1;
+    pthread_mutex_lock(mu);
+    dyad_status st = dyad_store_begin(s, &err);
+    int up = dyad_store_connected(s);
+    pthread_mutex_unlock(mu);
+    if (st != DYAD_OK) {
+        if (!up) return -1;
         cli_error(&err);
         return -2;
     }
     for (int i = 0; i < b->n; i++) {
         int ok;
-        if (dyad_store_put(s, &b->v[i].a, b->v[i].d, &ok, &err) != DYAD_OK) {
-            if (!dyad_store_connected(s)) return -1;
+        pthread_mutex_lock(mu);
+        st = dyad_store_put(s, &b->v[i].a, b->v[i].d, &ok, &err);
+        up = dyad_store_connected(s);
+        pthread_mutex_unlock(mu);
+        if (st != DYAD_OK) {
+            if (!up) return -1;
             cli_error(&err); /* this article is skipped, the batch goes on */
         } else if (ok) {
             b->added += ok == 1;
@@ -94,8 +106,12 @@ static int batch_store(dyad_store *s, batch *b) {
         } else
             b->skipped++;
     }
-    if (dyad_store_commit(s, &err) != DYAD_OK) {
-        if (!dyad_store_connected(s)) return -1;
+    pthread_mutex_lock(mu);
+    st = dyad_store_commit(s, &err);
+    up = dyad_store_connected(s);
+    pthread_mutex_unlock(mu);
+    if (st != DYAD_OK) {
+        if (!up) return -1;
         cli_error(&err);
         return -2;
     }
@@ -111,15 +127,15 @@ typedef struct totals {
     long added, skipped, replaced, events, lost;
 } totals;
 
-static int batch_commit(dyad_store *s, batch *b, totals *t) {
-    int rc = batch_store(s, b);
+static int batch_commit(dyad_store *s, batch *b, totals *t, pthread_mutex_t *mu) {
+    int rc = batch_store(s, b, mu);
     for (int wait = 1; rc == -1 && wait <= 16; wait *= 2) {
         fprintf(stderr,
                 "dyad: the connection to the store was lost; storing the batch of %d articles "
                 "again in %d s\n",
                 b->n, wait);
         sleep((unsigned)wait);
-        rc = batch_store(s, b);
+        rc = batch_store(s, b, mu);
     }
     if (rc == -1) fprintf(stderr, "dyad: error: the store cannot be reached; ingest stopped\n");
     if (rc == 0) {
@@ -195,9 +211,37 @@ typedef struct ingest_run {
     cli_warn *w;
     int failed; /* an article could not be coded */
     cli_progress *progress;
-    const dyad_reader *r; /* the file being read, for the progress line */
+    _Atomic long long read; /* bytes read (progress_read), for the progress line */
     long coded, events;
+    /* The reading thread looks articles up in the store, the thread that
+     * articles are handed back in writes them: one at a time. */
+    pthread_mutex_t mu;
+    long stored; /* articles the look-up found stored (the reading thread's) */
+    /* fingerprints (id, text) of the articles submitted last, whose
+     * storing may be under way: a ring of nrecent, the reading thread's */
+    uint64_t (*recent)[2];
+    size_t nrecent, next;
 } ingest_run;
+
+/* FNV-1a of s[0..n): articles alike by chance are only coded again. */
+static uint64_t fingerprint(const char *s, size_t n) {
+    uint64_t h = 14695981039346656037u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+    return h;
+}
+
+/* Whether a is a copy (same id or same text) of an article submitted so
+ * recently that it may not be stored yet, its fingerprints in fp. The
+ * look-up in the store skips only copies of articles stored before (in an
+ * earlier run, or long enough ago in this one), so that what is coded, and
+ * warned about, does not depend on how far the storing thread has got. */
+static int recent_copy(const ingest_run *g, const dyad_article *a, uint64_t fp[2]) {
+    fp[0] = fingerprint(a->id ? a->id : "", a->id ? strlen(a->id) : 0);
+    fp[1] = fingerprint(a->text, a->text_len);
+    for (size_t i = 0; i < g->nrecent; i++)
+        if (g->recent[i][0] == fp[0] || g->recent[i][1] == fp[1]) return 1;
+    return 0;
+}
 
 /* Keeps a coded article in the batch and stores the batch once full; an
  * article that could not be coded is reported and sets failed. 0, or -1
@@ -214,14 +258,14 @@ static int ingest_store(void *ud, parallel_job *j) {
     dyad_doc_keep_confident(j->doc, g->min_conf);
     g->coded++;
     g->events += (long)dyad_doc_nevents(j->doc);
-    progress_update(g->progress, g->coded, g->events, g->r);
+    progress_update_at(g->progress, g->coded, g->events, atomic_load(&g->read));
     int st = batch_keep(g->b, &j->a, j->doc);
     j->doc = NULL; /* the batch's now */
     if (st != 0) {
         fputs("dyad: error: out of memory\n", stderr);
         return -1;
     }
-    if (g->b->n == BATCH && batch_commit(g->s, g->b, g->t) != 0) return -1;
+    if (g->b->n == BATCH && batch_commit(g->s, g->b, g->t, &g->mu) != 0) return -1;
     return 0;
 }
 
@@ -238,15 +282,23 @@ static int ingest_file(parallel *p, ingest_run *g, const char *path) {
     }
     dyad_article a;
     int got, rc = 0;
-    g->r = r;
     while ((got = dyad_reader_next(r, &a, &err)) == 1) {
+        if (g->progress->on) atomic_store(&g->read, progress_read(g->progress, r));
         /* what is stored already is not coded again (a failed look-up
          * leaves it to the store's own check) */
         int there = 0;
-        if (dyad_store_stored(g->s, &a, &there, &err) == DYAD_OK && there) {
-            g->t->skipped++;
-            continue;
+        uint64_t fp[2];
+        if (!recent_copy(g, &a, fp)) {
+            pthread_mutex_lock(&g->mu);
+            dyad_status st = dyad_store_stored(g->s, &a, &there, &err);
+            pthread_mutex_unlock(&g->mu);
+            if (st == DYAD_OK && there) {
+                g->stored++;
+                continue;
+            }
         }
+        memcpy(g->recent[g->next], fp, sizeof fp[0] * 2);
+        g->next = (g->next + 1) % g->nrecent;
         if (parallel_submit(p, &a) != 0) {
             rc = 1;
             break;
@@ -257,7 +309,7 @@ static int ingest_file(parallel *p, ingest_run *g, const char *path) {
         rc = 1;
     }
     progress_file_done(g->progress, r);
-    g->r = NULL;
+    atomic_store(&g->read, progress_read(g->progress, NULL));
     dyad_reader_free(r);
     return rc;
 }
@@ -289,13 +341,22 @@ int cmd_ingest(int argc, char **argv) {
     w.quiet = o.quiet; /* from here on: the dictionaries' warnings are said */
     w.progress = &progress;
     ingest_run g = {.s = s, .b = b, .t = &t, .min_conf = o.min_conf, .w = &w, .progress = &progress};
+    atomic_init(&g.read, 0);
+    pthread_mutex_init(&g.mu, NULL);
     parallel *p = b ? parallel_new(ctx, o.jobs, 2 * BATCH, &w, NULL, ingest_store, &g) : NULL;
-    int rc = p ? 0 : 1;
-    if (!p) fputs("dyad: error: out of memory\n", stderr);
+    if (p) { /* in the pool, in the batch, or being committed */
+        g.nrecent = parallel_depth(p) + BATCH;
+        g.recent = calloc(g.nrecent, sizeof *g.recent);
+    }
+    int rc = p && g.recent ? 0 : 1;
+    if (rc) fputs("dyad: error: out of memory\n", stderr);
     for (int f = 0; f < o.nfiles && !rc; f++) rc = ingest_file(p, &g, o.files[f]);
     if (p && parallel_drain(p) != 0) rc = 1;
     parallel_free(p);
-    if (b && b->n && batch_commit(s, b, &t) != 0) rc = 1;
+    free(g.recent);
+    t.skipped += g.stored;
+    if (b && b->n && batch_commit(s, b, &t, &g.mu) != 0) rc = 1;
+    pthread_mutex_destroy(&g.mu);
     if (g.failed) rc = 1;
     if (b) batch_clear(b);
     free(b);

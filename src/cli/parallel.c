@@ -5,7 +5,10 @@
  * writes (or stores) what comes out; the workers only call dyad_code.
  * Reader warnings wait in the ring with the article after them, so stderr
  * keeps the order of one thread too. With N = 1 there are no threads:
- * each article is coded in the reading thread as it is read. */
+ * each article is coded in the reading thread as it is read. A caller that
+ * keeps articles in flight (ingest, which stores them) has one worker even
+ * with N = 1, and its articles handed back in a thread of their own, so
+ * that reading, coding and storing overlap. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +45,9 @@ struct parallel {
     pthread_mutex_t mu;
     pthread_cond_t queued; /* a slot was submitted, or quit */
     pthread_cond_t coded;  /* the head slot was coded */
+    pthread_cond_t handed; /* the head slot was handed back (handing thread) */
+    pthread_t hander;      /* hands the articles back, when handing */
+    int handing;
     int quit;
     int stopped; /* fn said stop, or out of memory: the rest is dropped */
     /* reader warnings since the last article submitted */
@@ -126,6 +132,29 @@ static void *worker(void *arg) {
     return NULL;
 }
 
+static void hand(parallel *p, slot *s);
+
+/* The handing thread: hands the coded articles back in order, until the
+ * pool quits with none left. */
+static void *hander(void *arg) {
+    parallel *p = arg;
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        while (!p->quit && (p->head == p->tail || !p->ring[p->head % p->cap].done))
+            pthread_cond_wait(&p->coded, &p->mu);
+        if (p->head == p->tail) break; /* quit, nothing left */
+        while (!p->ring[p->head % p->cap].done) pthread_cond_wait(&p->coded, &p->mu);
+        slot *s = &p->ring[p->head % p->cap];
+        pthread_mutex_unlock(&p->mu);
+        hand(p, s);
+        pthread_mutex_lock(&p->mu);
+        p->head++;
+        pthread_cond_broadcast(&p->handed);
+    }
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
+
 parallel *parallel_new(const dyad_ctx *ctx, int jobs, size_t depth, cli_warn *w, parallel_work_fn work,
                        parallel_fn fn, void *ud) {
     parallel *p = calloc(1, sizeof *p);
@@ -135,7 +164,7 @@ parallel *parallel_new(const dyad_ctx *ctx, int jobs, size_t depth, cli_warn *w,
     p->work = work;
     p->fn = fn;
     p->ud = ud;
-    if (jobs <= 1) return p;
+    if (jobs <= 1 && !depth) return p;
     p->cap = (size_t)jobs * SLOTS_PER_JOB;
     if (p->cap < depth) p->cap = depth;
     p->ring = calloc(p->cap, sizeof *p->ring);
@@ -147,6 +176,7 @@ parallel *parallel_new(const dyad_ctx *ctx, int jobs, size_t depth, cli_warn *w,
     pthread_mutex_init(&p->mu, NULL);
     pthread_cond_init(&p->queued, NULL);
     pthread_cond_init(&p->coded, NULL);
+    pthread_cond_init(&p->handed, NULL);
     /* as many workers as the system gives, up to jobs; none: coded inline */
     while (p->nthreads < jobs && pthread_create(&p->threads[p->nthreads], NULL, worker, p) == 0)
         p->nthreads++;
@@ -154,23 +184,32 @@ parallel *parallel_new(const dyad_ctx *ctx, int jobs, size_t depth, cli_warn *w,
         pthread_mutex_destroy(&p->mu);
         pthread_cond_destroy(&p->queued);
         pthread_cond_destroy(&p->coded);
+        pthread_cond_destroy(&p->handed);
         free(p->ring), free(p->threads);
         p->ring = NULL, p->threads = NULL, p->cap = 0;
-    }
+    } else if (depth) /* none: handed back by the submitting thread */
+        p->handing = pthread_create(&p->hander, NULL, hander, p) == 0;
     return p;
 }
 
 /* Stops the pool: what is still in flight is dropped, not coded. */
 static void stop(parallel *p) {
     if (p->ring) pthread_mutex_lock(&p->mu);
-    p->stopped = 1; /* workers read it under mu */
+    p->stopped = 1; /* workers and the handing thread read it under mu */
     if (p->ring) pthread_mutex_unlock(&p->mu);
+}
+
+static int stopped(parallel *p) {
+    if (p->ring) pthread_mutex_lock(&p->mu);
+    int v = p->stopped;
+    if (p->ring) pthread_mutex_unlock(&p->mu);
+    return v;
 }
 
 /* Prints and counts a slot's warnings, hands its article to fn unless the
  * pool has stopped, then frees what fn did not take. */
 static void hand(parallel *p, slot *s) {
-    if (!p->stopped) {
+    if (!stopped(p)) {
         if (s->notes) {
             progress_clear(p->w->progress);
             fputs(s->notes, stderr);
@@ -238,8 +277,13 @@ int parallel_submit(parallel *p, const dyad_article *a) {
         dyad_doc_free(j.doc);
         return p->stopped ? -1 : 0;
     }
-    hand_back(p, p->cap - 1); /* room for one */
-    if (p->stopped) return -1;
+    if (p->handing) { /* room for one */
+        pthread_mutex_lock(&p->mu);
+        while (p->tail - p->head == p->cap) pthread_cond_wait(&p->handed, &p->mu);
+        pthread_mutex_unlock(&p->mu);
+    } else
+        hand_back(p, p->cap - 1);
+    if (stopped(p)) return -1;
     slot *s = &p->ring[p->tail % p->cap];
     memset(s, 0, sizeof *s);
     if (article_copy(&s->job.a, a) != 0) {
@@ -257,12 +301,19 @@ int parallel_submit(parallel *p, const dyad_article *a) {
     p->tail++;
     pthread_cond_signal(&p->queued);
     pthread_mutex_unlock(&p->mu);
-    hand_back(p, p->cap); /* what is done already, without waiting */
-    return p->stopped ? -1 : 0;
+    if (!p->handing) hand_back(p, p->cap); /* what is done already, without waiting */
+    return stopped(p) ? -1 : 0;
 }
 
+size_t parallel_depth(const parallel *p) { return p->ring ? p->cap : 0; }
+
 int parallel_drain(parallel *p) {
-    if (p->ring) hand_back(p, 0);
+    if (p->handing) {
+        pthread_mutex_lock(&p->mu);
+        while (p->head != p->tail) pthread_cond_wait(&p->handed, &p->mu);
+        pthread_mutex_unlock(&p->mu);
+    } else if (p->ring)
+        hand_back(p, 0);
     if (!p->stopped) {
         if (p->nlen) {
             progress_clear(p->w->progress);
@@ -283,12 +334,15 @@ void parallel_free(parallel *p) {
         p->quit = 1;
         p->stopped = 1; /* anything still queued is dropped */
         pthread_cond_broadcast(&p->queued);
+        pthread_cond_broadcast(&p->coded); /* the handing thread, idle */
         pthread_mutex_unlock(&p->mu);
         for (int i = 0; i < p->nthreads; i++) pthread_join(p->threads[i], NULL);
+        if (p->handing) pthread_join(p->hander, NULL); /* it hands the rest */
         for (; p->head != p->tail; p->head++) hand(p, &p->ring[p->head % p->cap]);
         pthread_mutex_destroy(&p->mu);
         pthread_cond_destroy(&p->queued);
         pthread_cond_destroy(&p->coded);
+        pthread_cond_destroy(&p->handed);
     }
     free(p->ring);
     free(p->threads);

@@ -30,15 +30,23 @@ void progress_start(cli_progress *p, int quiet, const char *const *files, int n)
     }
 }
 
+long long progress_read(const cli_progress *p, const dyad_reader *r) {
+    long long size, off = r ? dyad_reader_offset(r, &size) : 0;
+    return off >= 0 ? p->done_bytes + off : -1;
+}
+
 void progress_update(cli_progress *p, long articles, long events, const dyad_reader *r) {
+    if (p->on) progress_update_at(p, articles, events, progress_read(p, r));
+}
+
+void progress_update_at(cli_progress *p, long articles, long events, long long read) {
     if (!p->on) return;
     double now = since(&p->t0);
     if (now - p->last < 0.25) return;
     p->last = now;
     char left[64] = "";
-    long long size, off = r ? dyad_reader_offset(r, &size) : 0;
-    if (p->total > 0 && off >= 0) {
-        double share = (double)(p->done_bytes + off) / (double)p->total;
+    if (p->total > 0 && read >= 0) {
+        double share = (double)read / (double)p->total;
         if (share > 1) share = 1;
         if (share > 0.001) {
             long secs = (long)(now / share - now);

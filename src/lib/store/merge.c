@@ -403,24 +403,27 @@ dyad_status merge_remove_article(const store_backend *be, void *impl, const char
     return st;
 }
 
-static int hexval(char c) {
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
+/* 1 for a lower-case hex digit, 0 for any other byte. */
+static const unsigned char HEX[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+};
 
 int merge_copy_row(void *ud, int ncols, const char *const *v) {
     merge_copy *c = ud;
     if (ncols < 2 || !v[0] || !v[1] || strlen(v[1]) != MINHASH_N * 8) return 0;
-    uint32_t sig[MINHASH_N];
-    for (int k = 0; k < MINHASH_N; k++) {
-        uint32_t x = 0;
-        for (int j = 0; j < 8; j++) {
-            int h = hexval(v[1][k * 8 + j]);
-            if (h < 0) return 0; /* not a signature: passed over */
-            x = x << 4 | (uint32_t)h;
+    /* minhash_similarity on the hex: a slot written alike is the same
+     * value, one that differs is checked to be hex */
+    int same = 0;
+    for (int k = 0; k < MINHASH_N * 8; k += 8) {
+        if (!memcmp(v[1] + k, c->sighex + k, 8)) {
+            same++;
+            continue;
         }
-        sig[k] = x;
+        for (int j = 0; j < 8; j++)
+            if (!HEX[(unsigned char)v[1][k + j]]) return 0; /* not a signature: passed over */
     }
-    double sim = minhash_similarity(c->sigv, sig);
+    double sim = (double)same / MINHASH_N;
     if (sim >= MINHASH_NEAR && sim > c->best && strlen(v[0]) < sizeof c->story) {
         c->best = sim;
         strcpy(c->story, v[0]);
@@ -433,7 +436,10 @@ int merge_copy_keys(const dyad_article *a, const char *hash, merge_copy *c) {
     c->sig = NULL;
     c->best = -1;
     if (minhash(a->text, a->text_len, c->sigv) < MINHASH_MIN_WORDS) return 0;
-    for (int k = 0; k < MINHASH_N; k++) snprintf(c->sighex + 8 * k, 9, "%08x", (unsigned)c->sigv[k]);
+    for (int k = 0; k < MINHASH_N; k++) /* %08x each */
+        for (int j = 0; j < 8; j++)
+            c->sighex[8 * k + j] = "0123456789abcdef"[c->sigv[k] >> (28 - 4 * j) & 15];
+    c->sighex[8 * MINHASH_N] = '\0';
     for (int k = 0; k < MINHASH_BANDS; k++) {
         snprintf(c->band[k], sizeof c->band[k], "%lld", (long long)minhash_band(c->sigv, k));
         c->bandv[k] = c->band[k];

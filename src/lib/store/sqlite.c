@@ -20,12 +20,18 @@ typedef struct lite {
     sqlite3 *db;
     char *path;
     int busy_ms;       /* how long to wait for another writer */
+    int writer;        /* has begun a transaction (WRITER_PRAGMAS set) */
     dyad_warn_fn warn; /* told once per wait */
     void *warn_ud;
     dyad_stop_fn stop; /* asked during reads whether to stop (dyad_store_watch) */
     void *stop_ud;
     sqlite3_stmt *find_article, *put_article, *put_sentence, *put_event, *find_event, *put_mention,
-        *seen_article, *put_source, *count, *put_figure;
+        *put_source, *count, *put_figure, *put_fts, *savepoint, *release, *rollback_to;
+    /* articles stored in the open transaction and not yet in the full-text
+     * index: indexed together at commit, as FTS5 writes what it holds at
+     * every savepoint */
+    sqlite3_int64 *unindexed;
+    size_t nunindexed, capunindexed;
     sqlite3_stmt *merge[MERGE_NSTMTS]; /* merge.c's statements */
 } lite;
 
@@ -184,10 +190,20 @@ static int prep(lite *s, sqlite3_stmt **st, const char *sql) {
     return sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL);
 }
 
+/* merge.c's MERGE_COPY_CANDIDATES as SQLite runs it best: the same rows
+ * in the same order (the articles of the first 32 bands found, by rowid),
+ * read by rowid from the list of the subquery, where the shared form
+ * builds three temporary B-trees for each article stored. */
+static const char COPY_CANDIDATES[] =
+    "SELECT coalesce(story, hash), minhash FROM articles WHERE rowid IN"
+    " (SELECT article FROM article_bands WHERE key IN (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+    " ?11, ?12, ?13, ?14, ?15, ?16) LIMIT 32) ORDER BY rowid";
+
 /* Prepares merge.c's statements. */
 static int prep_merge(lite *s) {
     for (int i = 0; i < MERGE_NSTMTS; i++)
-        if (prep(s, &s->merge[i], merge_sql[i])) return -1;
+        if (prep(s, &s->merge[i], i == MERGE_COPY_CANDIDATES ? COPY_CANDIDATES : merge_sql[i]))
+            return -1;
     return 0;
 }
 
@@ -200,10 +216,14 @@ static void lite_close(void *impl) {
     sqlite3_finalize(s->put_event);
     sqlite3_finalize(s->find_event);
     sqlite3_finalize(s->put_mention);
-    sqlite3_finalize(s->seen_article);
     sqlite3_finalize(s->put_source);
     sqlite3_finalize(s->count);
     sqlite3_finalize(s->put_figure);
+    sqlite3_finalize(s->put_fts);
+    sqlite3_finalize(s->savepoint);
+    sqlite3_finalize(s->release);
+    sqlite3_finalize(s->rollback_to);
+    free(s->unindexed);
     for (int i = 0; i < MERGE_NSTMTS; i++) sqlite3_finalize(s->merge[i]);
     sqlite3_close(s->db);
     free(s->path);
@@ -258,7 +278,10 @@ static dyad_status lite_open(void **out, const char *path, dyad_error *err) {
         return dyad_fail(err, DYAD_ENOMEM, path, 0, "out of memory");
     }
     strcpy(s->path, path);
-    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+    /* without SQLite's lock of the connection: a dyad_store is used by one
+     * thread at a time, under its caller's own lock (dyad.h) */
+    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK) {
         dyad_status st = db_fail(s, err, "cannot open database");
         lite_close(s);
         return st;
@@ -287,12 +310,11 @@ static dyad_status lite_open(void **out, const char *path, dyad_error *err) {
              "INSERT INTO events(date, source, target, code, root, quad, goldstein, place, country,"
              " lat, lon, place_kind, confidence)"
              " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)") ||
-        /* The events of a report's key, two at most (see put_events) */
+        /* The events of a report's key (see join_event) */
         prep(s, &s->find_event,
-             "SELECT id, place, place_kind = 'country', country = ?6 AND ?6 <> '' AND place <> ''"
+             "SELECT id, place, place_kind = 'country', country = ?5 AND ?5 <> '' AND place <> ''"
              " AND place_kind <> 'country' FROM events"
-             " WHERE date = ?1 AND source = ?2 AND target = ?3 AND code = ?4"
-             " ORDER BY id + 0 LIMIT 2") || /* (+ 0: by the key's index, not the code's in id order) */
+             " WHERE date = ?1 AND source = ?2 AND target = ?3 AND code = ?4") ||
         prep(
             s, &s->put_mention,
             "INSERT INTO mentions(event, article, sentence, source_text, target_text, verb_text,"
@@ -309,13 +331,20 @@ static dyad_status lite_open(void **out, const char *path, dyad_error *err) {
              " perpetrator_code, date, date_text, cited, place, country, lat, lon, place_kind,"
              " place_text, historical) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
              " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)") ||
-        prep(s, &s->seen_article, "SELECT 1 FROM mentions WHERE event = ?1 AND story = ?2 LIMIT 1") ||
         prep(s, &s->put_source, "INSERT OR IGNORE INTO event_sources(event, source) VALUES(?1, ?2)") ||
+        /* a report's counts, before it is stored: it adds an article
+         * unless its story has reported the event already (copies of one
+         * story are one article) */
         prep(s, &s->count,
-             "UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles + ?2,"
+             "UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles +"
+             " NOT EXISTS (SELECT 1 FROM mentions WHERE event = ?1 AND story = ?2),"
              " num_sources = num_sources + ?3, confidence = max(coalesce(confidence, 0), ?4)"
              " WHERE id = ?1") ||
-        prep_merge(s)) {
+        prep(s, &s->put_fts,
+             "INSERT INTO articles_fts(rowid, title, text) SELECT rowid, title, text FROM articles"
+             " WHERE rowid BETWEEN ?1 AND ?2") ||
+        prep(s, &s->savepoint, "SAVEPOINT article") || prep(s, &s->release, "RELEASE article") ||
+        prep(s, &s->rollback_to, "ROLLBACK TO article") || prep_merge(s)) {
         dyad_status st = db_fail(s, err, "cannot prepare statements");
         lite_close(s);
         return st;
@@ -329,23 +358,6 @@ static int lite_connected(const void *impl) {
     return 1; /* a file is always there */
 }
 
-static dyad_status lite_begin(void *impl, dyad_error *err) {
-    lite *s = impl;
-    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-        return db_fail(s, err, "cannot begin a transaction");
-    return DYAD_OK;
-}
-
-static dyad_status lite_commit(void *impl, dyad_error *err) {
-    lite *s = impl;
-    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        dyad_status st = db_fail(s, err, "cannot commit");
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-        return st;
-    }
-    return DYAD_OK;
-}
-
 static const char *col(sqlite3_stmt *st, int i) {
     const unsigned char *t = sqlite3_column_text(st, i);
     return t ? (const char *)t : "";
@@ -357,12 +369,71 @@ static int step_done(sqlite3_stmt *st) {
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* Adds the articles of rowids lo to hi to the full-text index: -1 on a
+ * database error. */
+static int index_range(lite *s, sqlite3_int64 lo, sqlite3_int64 hi) {
+    sqlite3_bind_int64(s->put_fts, 1, lo);
+    sqlite3_bind_int64(s->put_fts, 2, hi);
+    return step_done(s->put_fts);
+}
+
+/* Adds the articles stored since the last call to the full-text index, a
+ * run of consecutive rowids a statement: FTS5 writes what it holds at each
+ * statement's savepoint too. -1 on a database error. */
+static int index_articles(lite *s) {
+    size_t i = 0, n = s->nunindexed;
+    const sqlite3_int64 *v = s->unindexed;
+    while (i < n) {
+        size_t j = i + 1;
+        while (j < n && v[j] == v[j - 1] + 1) j++;
+        if (index_range(s, v[i], v[j - 1])) { /* the rest stays to be indexed */
+            memmove(s->unindexed, v + i, (n - i) * sizeof *v);
+            s->nunindexed = n - i;
+            return -1;
+        }
+        i = j;
+    }
+    s->nunindexed = 0;
+    return 0;
+}
+
+/* Set on a connection that writes: a page cache that holds the indexes an
+ * ingest touches (SQLite's default is 2 MB), the savepoint journal of each
+ * article kept in memory rather than written to a temporary file, and the
+ * WAL copied into the database every 40 MB rather than 4 (an index page
+ * that every batch changes is copied once for ten). */
+static const char WRITER_PRAGMAS[] =
+    "PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=10000;";
+
+static dyad_status lite_begin(void *impl, dyad_error *err) {
+    lite *s = impl;
+    s->nunindexed = 0;
+    if (!s->writer && sqlite3_exec(s->db, WRITER_PRAGMAS, NULL, NULL, NULL) == SQLITE_OK) s->writer = 1;
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(s, err, "cannot begin a transaction");
+    return DYAD_OK;
+}
+
+static dyad_status lite_commit(void *impl, dyad_error *err) {
+    lite *s = impl;
+    dyad_status st = DYAD_OK;
+    if (index_articles(s))
+        st = db_fail(s, err, "cannot index an article");
+    else if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        st = db_fail(s, err, "cannot commit");
+    if (st != DYAD_OK) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return st;
+}
+
+/* bind_text and bind_str bind without a copy: each statement runs right
+ * after its parameters are bound, while the caller's strings are there,
+ * and all are bound again before it runs again. */
 static void bind_text(sqlite3_stmt *st, int i, const char *s, size_t n) {
-    sqlite3_bind_text(st, i, s ? s : "", s ? (int)n : 0, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, i, s ? s : "", s ? (int)n : 0, SQLITE_STATIC);
 }
 
 static void bind_str(sqlite3_stmt *st, int i, const char *s) {
-    sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_STATIC);
 }
 
 static void bind_span(sqlite3_stmt *st, int i, const dyad_article *a, const dyad_doc *d, dyad_span sp) {
@@ -482,22 +553,24 @@ static int join_event(lite *s, const dyad_event *e, sqlite3_int64 *ev, int *repl
     bind_str(st, 2, e->source);
     bind_str(st, 3, e->target);
     bind_str(st, 4, e->code);
-    bind_str(st, 5, place);
-    bind_str(st, 6, pl->name ? pl->country : "");
-    bind_str(st, 8, kind);
+    bind_str(st, 5, pl->name ? pl->country : "");
+    /* the key's first event (the least id) and how many it has, without
+     * a sort: a key has one event a place */
+    int rc, nev = 0, joins = 0;
     *ev = -1;
-    *replan = 0;
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        *ev = sqlite3_column_int64(st, 0);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        sqlite3_int64 id = sqlite3_column_int64(st, 0);
+        nev++;
+        if (*ev >= 0 && id > *ev) continue;
+        *ev = id;
         int country = kind && !strcmp(kind, "country");
         int same = !strcmp(col(st, 1), place) && sqlite3_column_int(st, 2) == country;
         int in_it = country && sqlite3_column_int(st, 3);
-        *replan = !(same || !place[0] || in_it) || (rc = sqlite3_step(st)) == SQLITE_ROW;
-        if (rc == SQLITE_ROW) rc = SQLITE_DONE;
+        joins = same || !place[0] || in_it;
     }
+    *replan = nev > 0 && (!joins || nev > 1);
     sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return -1;
+    if (rc != SQLITE_DONE) return -1;
     if (*ev < 0) {
         st = s->put_event;
         bind_str(st, 1, e->date);
@@ -562,26 +635,21 @@ static dyad_status put_events(lite *s, const dyad_article *a, const dyad_doc *d,
         int replan;
         if (join_event(s, e, &ev, &replan)) return db_fail(s, err, "cannot store an event");
         /* GDELT counts, kept as mentions arrive */
-        sqlite3_stmt *st = s->seen_article;
-        sqlite3_bind_int64(st, 1, ev);
-        bind_str(st, 2, story); /* copies of one story are one article */
-        int new_article = sqlite3_step(st) == SQLITE_DONE;
-        sqlite3_reset(st);
-        st = s->put_source;
+        sqlite3_stmt *st = s->put_source;
         sqlite3_bind_int64(st, 1, ev);
         bind_str(st, 2, a->source);
         if (step_done(st)) return db_fail(s, err, "cannot count sources");
         int new_source = sqlite3_changes(s->db) > 0;
+        st = s->count;
+        sqlite3_bind_int64(st, 1, ev);
+        bind_str(st, 2, story);
+        sqlite3_bind_int(st, 3, new_source);
+        sqlite3_bind_double(st, 4, e->confidence);
+        if (step_done(st)) return db_fail(s, err, "cannot count mentions");
         st = s->put_mention;
         bind_mention(st, a, d, e, ev, art);
         bind_str(st, 34, story);
         if (step_done(st)) return db_fail(s, err, "cannot store a mention");
-        st = s->count;
-        sqlite3_bind_int64(st, 1, ev);
-        sqlite3_bind_int(st, 2, new_article);
-        sqlite3_bind_int(st, 3, new_source);
-        sqlite3_bind_double(st, 4, e->confidence);
-        if (step_done(st)) return db_fail(s, err, "cannot count mentions");
         if (replan) {
             const char *key[4] = {e->date, e->source, e->target, e->code};
             dyad_status res = merge_key(&store_sqlite, s, key, err);
@@ -629,14 +697,25 @@ static dyad_status lite_put(void *impl, const dyad_article *a, const dyad_doc *d
     int nolder = 0, kept = 0;
     if (find_copies(s, a, hash, &kept, older, &nolder, err) != DYAD_OK) return DYAD_EDB;
     if (kept) return DYAD_OK; /* already stored, or a copy that comes first */
+    /* in a transaction, the article is indexed at commit (index_articles) */
+    int deferred = !sqlite3_get_autocommit(s->db);
+    if (deferred && s->nunindexed == s->capunindexed) {
+        size_t cap = s->capunindexed ? 2 * s->capunindexed : 64;
+        sqlite3_int64 *v = realloc(s->unindexed, cap * sizeof *v);
+        if (!v) return dyad_fail(err, DYAD_ENOMEM, s->path, 0, "out of memory");
+        s->unindexed = v;
+        s->capunindexed = cap;
+    }
+    /* a copy removed leaves the index, which must hold it */
+    if (nolder && index_articles(s)) return db_fail(s, err, "cannot index an article");
     sqlite3_stmt *st;
-    if (sqlite3_exec(s->db, "SAVEPOINT article", NULL, NULL, NULL) != SQLITE_OK)
-        return db_fail(s, err, "cannot start an article");
+    if (step_done(s->savepoint)) return db_fail(s, err, "cannot start an article");
     dyad_status res = DYAD_OK;
+    sqlite3_int64 art = 0;
     for (int i = 0; i < nolder && res == DYAD_OK; i++) {
-        char art[24];
-        snprintf(art, sizeof art, "%lld", (long long)older[i]);
-        res = merge_remove_article(&store_sqlite, s, art, err);
+        char old[24];
+        snprintf(old, sizeof old, "%lld", (long long)older[i]);
+        res = merge_remove_article(&store_sqlite, s, old, err);
     }
     if (res != DYAD_OK) goto done;
     merge_copy copy;
@@ -660,15 +739,12 @@ static dyad_status lite_put(void *impl, const dyad_article *a, const dyad_doc *d
         res = db_fail(s, err, "cannot store an article");
         goto done;
     }
-    sqlite3_int64 art = sqlite3_last_insert_rowid(s->db);
-    char sql[128];
-    snprintf(sql, sizeof sql,
-             "INSERT INTO articles_fts(rowid, title, text) SELECT rowid, title, text FROM articles "
-             "WHERE rowid = %lld",
-             (long long)art);
-    if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
-        res = db_fail(s, err, "cannot index an article");
-        goto done;
+    art = sqlite3_last_insert_rowid(s->db);
+    if (!deferred) {
+        if (index_range(s, art, art)) {
+            res = db_fail(s, err, "cannot index an article");
+            goto done;
+        }
     }
     char artid[24];
     snprintf(artid, sizeof artid, "%lld", (long long)art);
@@ -692,11 +768,12 @@ static dyad_status lite_put(void *impl, const dyad_article *a, const dyad_doc *d
     if (res == DYAD_OK) res = put_figures(s, a, d, art, err);
 done:
     if (res == DYAD_OK) {
-        sqlite3_exec(s->db, "RELEASE article", NULL, NULL, NULL);
+        step_done(s->release);
+        if (deferred) s->unindexed[s->nunindexed++] = art;
         *added = nolder ? 2 : 1;
     } else {
-        sqlite3_exec(s->db, "ROLLBACK TO article", NULL, NULL, NULL);
-        sqlite3_exec(s->db, "RELEASE article", NULL, NULL, NULL);
+        step_done(s->rollback_to);
+        step_done(s->release);
     }
     return res;
 }
