@@ -24,6 +24,11 @@ static const char *arg(void *req, const char *name) {
     return NULL;
 }
 
+static const char *arg_name(void *req, int i) {
+    query *q = req;
+    return i < q->n ? q->names[i] : NULL;
+}
+
 /* Splits s in place at the first c; returns what follows, or NULL. */
 static char *cut(char *s, char c) {
     char *p = s ? strchr(s, c) : NULL;
@@ -85,7 +90,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     }
     size_t blen = body ? strlen(body) : 0;
     http_reply out;
-    http_api_handle(&api, method, path, arg, NULL, &q, body ? body : "", blen, &out);
+    http_request rq = {method, path, arg, arg_name, NULL, &q, body ? body : "", blen};
+    http_api_handle(&api, &rq, &out);
     if (!out.body || out.body[0] != '{' || out.status < 200 || out.status >= 500 ||
         (out.status >= 300 && out.status < 400))
         __builtin_trap();

@@ -38,6 +38,7 @@ void http_error(http_reply *out, int status, const char *fmt, ...) {
     va_end(ap);
     json_object *o = json_object_new_object();
     json_object_object_add(o, "error", json_object_new_string(msg));
+    memset(out, 0, sizeof *out);
     reply_json(out, status, o);
 }
 
@@ -80,6 +81,7 @@ typedef struct route {
     void *req;
     int slot;
     int gone_seen; /* gone said so: the answer is dropped */
+    http_arg_fn arg;
 } route;
 
 /* The store's question during a read: stop when the client has gone. */
@@ -130,7 +132,9 @@ static int dropped(route *r, http_reply *out) {
 
 /* Reads the filters of `dyad query` from the query string; 0, or -1 after
  * filling out with a 400. */
-static int read_filters(http_arg_fn arg, void *req, dyad_query *q, http_reply *out) {
+static int read_filters(route *rt, dyad_query *q, long default_limit, http_reply *out) {
+    http_arg_fn arg = rt->arg;
+    void *req = rt->req;
     memset(q, 0, sizeof *q);
     const char *names[] = {"actor", "code", "from", "to", "place", "kind"};
     const char **dst[] = {&q->actor, &q->code, &q->from, &q->to, &q->place, &q->kind};
@@ -145,7 +149,7 @@ static int read_filters(http_arg_fn arg, void *req, dyad_query *q, http_reply *o
     }
     const char *t = arg(req, "text");
     q->text = t && *t ? t : NULL;
-    q->limit = DEFAULT_LIMIT;
+    q->limit = default_limit;
     const char *l = arg(req, "limit");
     if (l && *l) {
         char *end;
@@ -327,6 +331,16 @@ static int collect_dyad(void *ud, const char *key, long events, long mentions) {
     return 0;
 }
 
+/* Keeps the first limit items of list, telling o how many there were
+ * ("total") and the limit. */
+static void bound(json_object *o, json_object *list, long limit) {
+    size_t n = json_object_array_length(list);
+    if (limit > 0 && n > (size_t)limit)
+        json_object_array_del_idx(list, (size_t)limit, n - (size_t)limit);
+    add_int(o, "total", (int64_t)n);
+    add_int(o, "limit", limit);
+}
+
 static int by_events(const void *a, const void *b) {
     json_object *x = *(json_object *const *)a, *y = *(json_object *const *)b, *vx, *vy;
     json_object_object_get_ex(x, "events", &vx);
@@ -337,10 +351,10 @@ static int by_events(const void *a, const void *b) {
 
 /* GET /api/stats?by=day|dyad|root, /api/dyads and /api/actors: counts
  * grouped by the store; kind is "stats", "dyads" or "actors". */
-static void counts_route(route *rt, const char *kind, http_arg_fn arg, void *req, http_reply *out) {
+static void counts_route(route *rt, const char *kind, http_reply *out) {
     dyad_query q;
-    if (read_filters(arg, req, &q, out)) return;
-    const char *by = !strcmp(kind, "stats") ? arg(req, "by") : "dyad";
+    if (read_filters(rt, &q, DEFAULT_LIMIT, out)) return;
+    const char *by = !strcmp(kind, "stats") ? rt->arg(rt->req, "by") : "dyad";
     if (!by || !*by) by = "day";
     counts c = {json_object_new_array(), !strcmp(kind, "actors") ? json_object_new_object() : NULL};
     dyad_error err;
@@ -364,6 +378,7 @@ static void counts_route(route *rt, const char *kind, http_arg_fn arg, void *req
     if (strcmp(kind, "stats")) json_object_array_sort(c.list, by_events);
     json_object *o = json_object_new_object();
     if (!strcmp(kind, "stats")) add_str(o, "by", by);
+    bound(o, c.list, q.limit);
     json_object_object_add(o, !strcmp(kind, "stats") ? "groups" : kind, c.list);
     reply_json(out, 200, o);
 }
@@ -418,12 +433,11 @@ static dyad_status fetch_articles(dyad_store *s, const dyad_query *q, json_objec
 
 /* Reads the filters, fetches with a connection of the pool and replies {key: [...]};
  * search takes its words from "q" instead of "text". */
-static void list_route(route *rt, http_arg_fn arg, void *req, const char *key, fetch_fn fetch,
-                       http_reply *out) {
+static void list_route(route *rt, const char *key, fetch_fn fetch, http_reply *out) {
     dyad_query q;
-    if (read_filters(arg, req, &q, out)) return;
+    if (read_filters(rt, &q, fetch == fetch_series ? MAX_LIMIT : DEFAULT_LIMIT, out)) return;
     if (fetch == fetch_articles) {
-        q.text = arg(req, "q");
+        q.text = rt->arg(rt->req, "q");
         if (!q.text || !*q.text) {
             http_error(out, 400, "q: the words to search for are missing");
             return;
@@ -442,7 +456,8 @@ static void list_route(route *rt, http_arg_fn arg, void *req, const char *key, f
     if (fetch == fetch_events) {
         add_int(o, "count", (int64_t)json_object_array_length(list));
         add_int(o, "limit", q.limit);
-    }
+    } else if (fetch == fetch_series)
+        bound(o, list, q.limit); /* the store gives every day */
     json_object_object_add(o, key, list);
     reply_json(out, 200, o);
 }
@@ -704,51 +719,93 @@ static void post_articles(route *rt, const char *body, size_t len, http_reply *o
  * Routing
  * ------------------------------------------------------------------- */
 
-void http_api_handle(http_api *api, const char *method, const char *path, http_arg_fn arg,
-                     http_gone_fn gone, void *req, const char *body, size_t body_len, http_reply *out) {
+/* The query arguments each route takes. */
+#define FILTER_ARGS "actor", "code", "from", "to", "place", "text", "limit", "min_confidence"
+static const char *const EVENT_ARGS[] = {FILTER_ARGS, "one_a_day", NULL};
+static const char *const COUNT_ARGS[] = {FILTER_ARGS, NULL};
+static const char *const STATS_ARGS[] = {FILTER_ARGS, "by", NULL};
+static const char *const FIGURE_ARGS[] = {"actor", "kind", "from", "to", "place", "text", "limit", NULL};
+static const char *const SEARCH_ARGS[] = {"q", "limit", NULL};
+static const char *const NO_ARGS[] = {NULL};
+
+/* 0 when every query argument of rq is one of takes; else -1 after a 400
+ * naming the first that is not, and what the route takes. */
+static int check_args(const http_request *rq, const char *const *takes, http_reply *out) {
+    if (!rq->arg_name) return 0;
+    for (int i = 0;; i++) {
+        const char *name = rq->arg_name(rq->req, i);
+        if (!name) return 0;
+        int known = 0;
+        for (int k = 0; takes[k] && !known; k++) known = !strcmp(name, takes[k]);
+        if (known) continue;
+        char list[256] = "";
+        for (int k = 0; takes[k]; k++)
+            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", k ? ", " : "", takes[k]);
+        http_error(out, 400, "unknown query argument '%.64s': %.200s takes %s", name, rq->path,
+                   *list ? list : "none");
+        return -1;
+    }
+}
+
+void http_api_handle(http_api *api, const http_request *rq, http_reply *out) {
     memset(out, 0, sizeof *out);
-    route rt = {api, gone, req, -1, 0}, *r = &rt;
+    route rt = {api, rq->gone, rq->req, -1, 0, rq->arg}, *r = &rt;
+    const char *method = rq->method, *path = rq->path;
     int get = !strcmp(method, "GET") || !strcmp(method, "HEAD");
-    int post = !strcmp(method, "POST");
     const char *rest = path + 4; /* after "/api" */
-    if (!strcmp(rest, "/articles") && post) {
-        post_articles(r, body, body_len, out);
+    int articles = !strcmp(rest, "/articles");
+    if (articles && !strcmp(method, "POST")) {
+        if (!check_args(rq, NO_ARGS, out)) post_articles(r, rq->body, rq->body_len, out);
         return;
     }
     if (!get) {
-        int known = !strcmp(rest, "/articles") || !strncmp(rest, "/events", 7) ||
-                    !strcmp(rest, "/health") || !strncmp(rest, "/articles/", 10) ||
-                    !strcmp(rest, "/actors") || !strcmp(rest, "/dyads") ||
-                    !strcmp(rest, "/timeseries") || !strcmp(rest, "/stats") || !strcmp(rest, "/figures");
-        if (known)
+        int known = articles || !strncmp(rest, "/events", 7) || !strcmp(rest, "/health") ||
+                    !strncmp(rest, "/articles/", 10) || !strcmp(rest, "/actors") ||
+                    !strcmp(rest, "/dyads") || !strcmp(rest, "/timeseries") || !strcmp(rest, "/stats") ||
+                    !strcmp(rest, "/figures");
+        if (known) {
             http_error(out, 405, "method %.16s not allowed on %.200s", method, path);
-        else
+            out->allow = articles ? "GET, HEAD, POST" : "GET, HEAD";
+        } else
             http_error(out, 404, "no route %.16s %.200s", method, path);
         return;
     }
+    int one_event_path = !strncmp(rest, "/events/", 8) && !strchr(rest + 8, '/');
+    int one_article_path = !strncmp(rest, "/articles/", 10) && rest[10];
+    const char *const *takes = !strcmp(rest, "/events")                              ? EVENT_ARGS
+                               : !strcmp(rest, "/actors") || !strcmp(rest, "/dyads") ? COUNT_ARGS
+                               : !strcmp(rest, "/timeseries")                        ? COUNT_ARGS
+                               : !strcmp(rest, "/stats")                             ? STATS_ARGS
+                               : !strcmp(rest, "/figures")                           ? FIGURE_ARGS
+                               : articles                                            ? SEARCH_ARGS
+                               : one_event_path || one_article_path || !strcmp(rest, "/health") ? NO_ARGS
+                                                                                                : NULL;
+    if (!takes) {
+        http_error(out, 404, "no route GET %.200s", path);
+        return;
+    }
+    if (check_args(rq, takes, out)) return;
     if (!strcmp(rest, "/health")) {
         json_object *o = json_object_new_object();
         json_object_object_add(o, "ok", json_object_new_boolean(1));
         json_object_object_add(o, "coding", json_object_new_boolean(api->ctx != NULL));
         reply_json(out, 200, o);
     } else if (!strcmp(rest, "/events"))
-        list_route(r, arg, req, "events", fetch_events, out);
-    else if (!strncmp(rest, "/events/", 8) && !strchr(rest + 8, '/'))
+        list_route(r, "events", fetch_events, out);
+    else if (one_event_path)
         one_event(r, rest + 8, out);
     else if (!strcmp(rest, "/actors"))
-        counts_route(r, "actors", arg, req, out);
+        counts_route(r, "actors", out);
     else if (!strcmp(rest, "/dyads"))
-        counts_route(r, "dyads", arg, req, out);
+        counts_route(r, "dyads", out);
     else if (!strcmp(rest, "/stats"))
-        counts_route(r, "stats", arg, req, out);
+        counts_route(r, "stats", out);
     else if (!strcmp(rest, "/timeseries"))
-        list_route(r, arg, req, "series", fetch_series, out);
+        list_route(r, "series", fetch_series, out);
     else if (!strcmp(rest, "/figures"))
-        list_route(r, arg, req, "figures", fetch_figures, out);
-    else if (!strcmp(rest, "/articles"))
-        list_route(r, arg, req, "articles", fetch_articles, out);
-    else if (!strncmp(rest, "/articles/", 10) && rest[10])
-        one_article(r, rest + 10, out);
+        list_route(r, "figures", fetch_figures, out);
+    else if (articles)
+        list_route(r, "articles", fetch_articles, out);
     else
-        http_error(out, 404, "no route GET %.200s", path);
+        one_article(r, rest + 10, out);
 }

@@ -32,23 +32,38 @@ void http_api_destroy(http_api *api);
 
 /* Value of query argument name of request req, NULL when absent. */
 typedef const char *(*http_arg_fn)(void *req, const char *name);
+/* Name of query argument i (0, 1, ...) of request req, NULL past the last. */
+typedef const char *(*http_arg_name_fn)(void *req, int i);
 /* Whether the client of request req has gone (closed its connection):
  * asked now and then while a read runs, which then stops. */
 typedef int (*http_gone_fn)(void *req);
+
+/* A request as the HTTP library hands it over; req is the library's
+ * handle, given to the functions. */
+typedef struct http_request {
+    const char *method, *path; /* path starts with /api/ */
+    http_arg_fn arg;
+    http_arg_name_fn arg_name; /* NULL: arguments are not checked by name */
+    http_gone_fn gone;         /* NULL: the client is never gone */
+    void *req;
+    const char *body;
+    size_t body_len;
+} http_request;
 
 typedef struct http_reply {
     int status;
     char *body; /* malloc'd JSON, NUL-terminated; NULL when gone */
     size_t len;
-    int gone; /* the client went away during the request: no answer */
+    int gone;          /* the client went away during the request: no answer */
+    const char *allow; /* with a 405: the methods the path takes, for Allow */
 } http_reply;
 
 /* Answers a request whose path starts with /api/. Never fails: errors are
- * {"error": "..."} replies with a 4xx (or 500) status, except when gone
- * (NULL for none) says the client has gone: a read then stops and out has
- * gone set and no body. */
-void http_api_handle(http_api *api, const char *method, const char *path, http_arg_fn arg,
-                     http_gone_fn gone, void *req, const char *body, size_t body_len, http_reply *out);
+ * {"error": "..."} replies with a 4xx (or 500) status (a query argument
+ * the route does not take is a 400 naming it; a method it does not take a
+ * 405 with allow set), except when rq->gone says the client has gone: a
+ * read then stops and out has gone set and no body. */
+void http_api_handle(http_api *api, const http_request *rq, http_reply *out);
 
 /* Fills out with {"error": msg} and status. */
 void http_error(http_reply *out, int status, const char *fmt, ...)

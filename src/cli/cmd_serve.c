@@ -145,8 +145,10 @@ static void guard_headers(struct MHD_Response *r) {
         "base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
 }
 
+/* Sends body (taken over) with status; allow, when not NULL, is the
+ * Allow header of a 405. */
 static enum MHD_Result send_bytes(struct MHD_Connection *c, int status, const char *type, char *body,
-                                  size_t len) {
+                                  size_t len, const char *allow) {
     struct MHD_Response *r = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
     if (!r) {
         free(body);
@@ -156,6 +158,7 @@ static enum MHD_Result send_bytes(struct MHD_Connection *c, int status, const ch
     guard_headers(r);
     MHD_add_response_header(r, "Cache-Control", "no-store");
     if (status == 401) MHD_add_response_header(r, "WWW-Authenticate", "Bearer realm=\"dyad\"");
+    if (allow) MHD_add_response_header(r, "Allow", allow);
     enum MHD_Result ret = MHD_queue_response(c, (unsigned)status, r);
     MHD_destroy_response(r);
     watch_mark(c, 1);
@@ -164,17 +167,37 @@ static enum MHD_Result send_bytes(struct MHD_Connection *c, int status, const ch
 
 static enum MHD_Result send_reply(struct MHD_Connection *c, http_reply *rep) {
     if (!rep->body) return MHD_NO;
-    return send_bytes(c, rep->status, "application/json", rep->body, rep->len);
+    return send_bytes(c, rep->status, "application/json", rep->body, rep->len, rep->allow);
 }
 
 static enum MHD_Result send_error(struct MHD_Connection *c, int status, const char *msg) {
-    http_reply rep;
+    http_reply rep = {0};
     http_error(&rep, status, "%s", msg);
     return send_reply(c, &rep);
 }
 
 static const char *arg_of(void *req, const char *name) {
     return MHD_lookup_connection_value(req, MHD_GET_ARGUMENT_KIND, name);
+}
+
+/* Counts the query arguments up to the one wanted. */
+typedef struct arg_at {
+    int i;
+    const char *name;
+} arg_at;
+
+static enum MHD_Result next_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
+    (void)kind, (void)value;
+    arg_at *a = cls;
+    if (a->i-- > 0) return MHD_YES;
+    a->name = key;
+    return MHD_NO;
+}
+
+static const char *arg_name_of(void *req, int i) {
+    arg_at a = {i, NULL};
+    MHD_get_connection_values(req, MHD_GET_ARGUMENT_KIND, next_arg, &a);
+    return a.name;
 }
 
 /* Whether the client of connection req has gone: its socket reads as
@@ -390,9 +413,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return send_error(c, 413, msg);
     }
     if (strncmp(url, "/api/", 5) && strcmp(url, "/api")) return send_static(sv, c, method, url);
-    http_reply rep;
-    http_api_handle(&sv->api, method, strcmp(url, "/api") ? url : "/api/", arg_of, gone_of, c,
-                    rq->body ? rq->body : "", rq->len, &rep);
+    http_reply rep = {0};
+    http_request hr = {method,
+                       strcmp(url, "/api") ? url : "/api/",
+                       arg_of,
+                       arg_name_of,
+                       gone_of,
+                       c,
+                       rq->body ? rq->body : "",
+                       rq->len};
+    http_api_handle(&sv->api, &hr, &rep);
     if (rep.gone) { /* nobody to answer: the connection is closed */
         pthread_mutex_lock(&sv->watch_lock);
         sv->gone++;

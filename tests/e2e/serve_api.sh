@@ -75,6 +75,24 @@ req actors 200 /api/actors
 check actors 'd.actors.some(a => a.code === "USAGOV" && a.events > 0) && d.actors[0].events >= d.actors[d.actors.length - 1].events'
 req dyads 200 '/api/dyads?actor=USAGOV'
 check dyads 'd.dyads.some(x => x.source === "USAGOV" && x.target === "QAT")'
+# every list is bounded: limit keeps the first, total says how many there were
+check actors 'd.total === d.actors.length && d.limit === 1000'
+req actors2 200 '/api/actors?limit=2'
+check actors2 'd.actors.length === 2 && d.total > 2 && d.limit === 2 && d.actors[0].events >= d.actors[1].events'
+req dyads1 200 '/api/dyads?limit=1'
+check dyads1 'd.dyads.length === 1 && d.total > 1'
+req series2 200 '/api/timeseries?limit=2'
+check series2 'd.series.length === 2 && d.total > 2 && d.limit === 2'
+req stats1 200 '/api/stats?by=root&limit=1'
+check stats1 'd.groups.length === 1 && d.total > 1'
+bad limit0 400 '/api/actors?limit=0'
+# a query argument a route does not take is refused by name, not ignored
+bad typo 400 '/api/events?actro=USAGOV'
+check typo 'd.error.includes("actro") && d.error.includes("actor")'
+bad typo2 400 '/api/articles?q=Blinken&actor=USAGOV'
+check typo2 'd.error.includes("actor")'
+bad typo3 400 '/api/events/1?x=1'
+bad typo4 400 '/api/figures?code=19'
 req series 200 /api/timeseries
 all=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).count)' "$tmp/all.json")
 check series 'd.series.reduce((n, s) => n + s.events, 0) === '"$all"' && d.series.every(s => /^\d{4}-\d\d-\d\d$/.test(s.day) && /^\d\d$/.test(s.root))'
@@ -139,6 +157,10 @@ bad noroute 404 /api/nothing
 bad noroute2 404 /api/events/1/more
 bad nofile 404 /missing.js
 bad method 405 /api/events -X DELETE
+curl -s -o /dev/null -D "$tmp/allow.h" -X DELETE "$URL/api/events"
+grep -qi '^Allow: GET, HEAD' "$tmp/allow.h" || { echo "405 without Allow: $(cat "$tmp/allow.h")"; fail=1; }
+curl -s -o /dev/null -D "$tmp/allow2.h" -X PUT "$URL/api/articles"
+grep -qi '^Allow: GET, HEAD, POST' "$tmp/allow2.h" || { echo "405 on /api/articles without Allow: $(cat "$tmp/allow2.h")"; fail=1; }
 bad method2 405 /api/events/1 -X PUT --data-binary '{}'
 for p in '/../secret.txt' '/%2e%2e/secret.txt' '/sub/../../secret.txt' '/..%2fsecret.txt' '/.%2e/secret.txt' '/api/../../secret.txt'; do
     _got=$(curl -s --path-as-is -o "$tmp/trav.json" -w '%{http_code}' "$URL$p")

@@ -395,9 +395,10 @@ async function load() {
   document.body.classList.add("loading");
   try {
     const limit = 2000;
+    const { code, ...figureFilters } = f; // figures have no CAMEO code
     const [ev, ac, dy, se, fi] = await Promise.all([
       api(`/api/events?${qs(f, { limit })}`), api(`/api/actors?${qs(f)}`), api(`/api/dyads?${qs(f)}`),
-      api(`/api/timeseries?${qs(f)}`), api(`/api/figures?${qs(f)}`),
+      api(`/api/timeseries?${qs(f)}`), api(`/api/figures?${qs(figureFilters)}`),
     ]);
     showError("");
     kpis(ev.events, ac.actors, se.series);
