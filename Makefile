@@ -38,7 +38,8 @@ TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 GEN_SRC := $(BUILD)/gen/irregular.c $(BUILD)/gen/cameo_table.c $(BUILD)/gen/fips_table.c \
            $(BUILD)/gen/plover_table.c
 LIB_OBJ := $(LIB_SRC:src/lib/%.c=$(BUILD)/lib/%.o) $(GEN_SRC:.c=.o)
-CLI_OBJ := $(CLI_SRC:src/cli/%.c=$(BUILD)/cli/%.o) $(API_SRC:src/api/%.c=$(BUILD)/api/%.o)
+CLI_OBJ := $(CLI_SRC:src/cli/%.c=$(BUILD)/cli/%.o) $(API_SRC:src/api/%.c=$(BUILD)/api/%.o) \
+           $(BUILD)/gen/openapi.o
 TESTS := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TOOL_SRC := $(sort $(wildcard tests/accuracy/*.c)) $(sort $(wildcard bench/*.c))
 TOOLS := $(patsubst bench/%.c,$(BUILD)/tools/%,$(TOOL_SRC:tests/accuracy/%.c=$(BUILD)/tools/%))
@@ -112,6 +113,11 @@ $(BUILD)/gen/plover_table.c: data/plover/cameo2plover.tsv data/cameo.tsv scripts
 $(BUILD)/gen/fips_table.c: data/country-fips.tsv scripts/gen-fips.sh
 	@mkdir -p $(dir $@)
 	sh scripts/gen-fips.sh data/country-fips.tsv > $@.tmp && mv $@.tmp $@
+
+# The API's OpenAPI description, served by dyad serve at /api/openapi.json.
+$(BUILD)/gen/openapi.c: src/api/openapi.json scripts/gen-embed.sh
+	@mkdir -p $(dir $@)
+	sh scripts/gen-embed.sh openapi_json src/api/openapi.json > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c $(wildcard src/lib/*.h)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@

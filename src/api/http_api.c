@@ -760,9 +760,9 @@ void http_api_handle(http_api *api, const http_request *rq, http_reply *out) {
     }
     if (!get) {
         int known = articles || !strncmp(rest, "/events", 7) || !strcmp(rest, "/health") ||
-                    !strncmp(rest, "/articles/", 10) || !strcmp(rest, "/actors") ||
-                    !strcmp(rest, "/dyads") || !strcmp(rest, "/timeseries") || !strcmp(rest, "/stats") ||
-                    !strcmp(rest, "/figures");
+                    !strcmp(rest, "/openapi.json") || !strncmp(rest, "/articles/", 10) ||
+                    !strcmp(rest, "/actors") || !strcmp(rest, "/dyads") ||
+                    !strcmp(rest, "/timeseries") || !strcmp(rest, "/stats") || !strcmp(rest, "/figures");
         if (known) {
             http_error(out, 405, "method %.16s not allowed on %.200s", method, path);
             out->allow = articles ? "GET, HEAD, POST" : "GET, HEAD";
@@ -778,14 +778,25 @@ void http_api_handle(http_api *api, const http_request *rq, http_reply *out) {
                                : !strcmp(rest, "/stats")                             ? STATS_ARGS
                                : !strcmp(rest, "/figures")                           ? FIGURE_ARGS
                                : articles                                            ? SEARCH_ARGS
-                               : one_event_path || one_article_path || !strcmp(rest, "/health") ? NO_ARGS
-                                                                                                : NULL;
+                               : one_event_path || one_article_path || !strcmp(rest, "/health") ||
+                                       !strcmp(rest, "/openapi.json")
+                                   ? NO_ARGS
+                                   : NULL;
     if (!takes) {
         http_error(out, 404, "no route GET %.200s", path);
         return;
     }
     if (check_args(rq, takes, out)) return;
-    if (!strcmp(rest, "/health")) {
+    if (!strcmp(rest, "/openapi.json")) {
+        if (!api->openapi) {
+            http_error(out, 404, "no API description in this server");
+            return;
+        }
+        out->status = 200;
+        out->body = strdup(api->openapi);
+        out->len = out->body ? strlen(out->body) : 0;
+        if (!out->body) http_error(out, 500, "out of memory");
+    } else if (!strcmp(rest, "/health")) {
         json_object *o = json_object_new_object();
         json_object_object_add(o, "ok", json_object_new_boolean(1));
         json_object_object_add(o, "coding", json_object_new_boolean(api->ctx != NULL));

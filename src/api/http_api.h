@@ -20,9 +20,14 @@ typedef struct http_api {
     int nstores;
     unsigned char taken[HTTP_API_MAX_STORES];
     const dyad_ctx *ctx; /* dictionaries for POST /api/articles (read-only) */
+    const char *openapi; /* the OpenAPI description served at /api/openapi.json, NULL: none */
     pthread_mutex_t lock;
     pthread_cond_t freed; /* signalled when a connection is given back */
 } http_api;
+
+/* The API's OpenAPI 3.1 description (src/api/openapi.json), embedded in
+ * the dyad binary at build time; the server sets api->openapi to it. */
+extern const char openapi_json[];
 
 /* Sets up api's lock with no connections in the pool; the caller then
  * fills stores and nstores. */

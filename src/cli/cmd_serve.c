@@ -646,6 +646,7 @@ int cmd_serve(int argc, char **argv) {
     if (!ctx) fputs("dyad: serve: no dictionaries; POST /api/articles is disabled\n", stderr);
     dyad_error err;
     http_api_init(&sv->api, ctx);
+    sv->api.openapi = openapi_json;
     int rc = 0;
     /* an SQLite database in memory is one connection's own: one for all */
     int memory = !*db || !strcmp(db, ":memory:") || strstr(db, "mode=memory");
