@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "cli.h"
 #include "http_api.h"
@@ -146,9 +147,9 @@ static void guard_headers(struct MHD_Response *r) {
 }
 
 /* Sends body (taken over) with status; allow, when not NULL, is the
- * Allow header of a 405. */
+ * Allow header of a 405; gz says the body is gzip'd. */
 static enum MHD_Result send_bytes(struct MHD_Connection *c, int status, const char *type, char *body,
-                                  size_t len, const char *allow) {
+                                  size_t len, const char *allow, int gz) {
     struct MHD_Response *r = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
     if (!r) {
         free(body);
@@ -159,15 +160,65 @@ static enum MHD_Result send_bytes(struct MHD_Connection *c, int status, const ch
     MHD_add_response_header(r, "Cache-Control", "no-store");
     if (status == 401) MHD_add_response_header(r, "WWW-Authenticate", "Bearer realm=\"dyad\"");
     if (allow) MHD_add_response_header(r, "Allow", allow);
+    if (!strcmp(type, "application/json")) MHD_add_response_header(r, "Vary", "Accept-Encoding");
+    if (gz) MHD_add_response_header(r, "Content-Encoding", "gzip");
     enum MHD_Result ret = MHD_queue_response(c, (unsigned)status, r);
     MHD_destroy_response(r);
     watch_mark(c, 1);
     return ret;
 }
 
+/* Whether the client takes gzip (Accept-Encoding names it, not with q=0). */
+static int takes_gzip(struct MHD_Connection *c) {
+    const char *ae = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING);
+    for (const char *p = ae; p && (p = strstr(p, "gzip")) != NULL; p += 4) {
+        if (p > ae && p[-1] != ' ' && p[-1] != ',') continue;
+        const char *q = p + 4;
+        while (*q == ' ') q++;
+        if (*q == ',' || !*q) return 1;
+        if (*q != ';') continue;
+        const char *v = strstr(q, "q=");
+        return !v || strtod(v + 2, NULL) > 0;
+    }
+    return 0;
+}
+
+/* body[0..*len) gzip'd into a new buffer (len updated), NULL when it
+ * cannot be (out of memory): the body then goes as it is. */
+static char *gzip_body(const char *body, size_t *len) {
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        return NULL;
+    uLong cap = deflateBound(&z, (uLong)*len);
+    char *out = malloc(cap);
+    if (out) {
+        z.next_in = (Bytef *)body;
+        z.avail_in = (uInt)*len;
+        z.next_out = (Bytef *)out;
+        z.avail_out = (uInt)cap;
+        if (deflate(&z, Z_FINISH) == Z_STREAM_END) {
+            *len = z.total_out;
+        } else {
+            free(out);
+            out = NULL;
+        }
+    }
+    deflateEnd(&z);
+    return out;
+}
+
+#define GZIP_MIN 1024 /* smaller answers go as they are */
+
 static enum MHD_Result send_reply(struct MHD_Connection *c, http_reply *rep) {
     if (!rep->body) return MHD_NO;
-    return send_bytes(c, rep->status, "application/json", rep->body, rep->len, rep->allow);
+    if (rep->len < GZIP_MIN || rep->len > UINT_MAX || !takes_gzip(c))
+        return send_bytes(c, rep->status, "application/json", rep->body, rep->len, rep->allow, 0);
+    size_t zl = rep->len;
+    char *z = gzip_body(rep->body, &zl);
+    if (!z) return send_bytes(c, rep->status, "application/json", rep->body, rep->len, rep->allow, 0);
+    free(rep->body);
+    return send_bytes(c, rep->status, "application/json", z, zl, rep->allow, 1);
 }
 
 static enum MHD_Result send_error(struct MHD_Connection *c, int status, const char *msg) {

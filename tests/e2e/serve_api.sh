@@ -75,6 +75,13 @@ req actors 200 /api/actors
 check actors 'd.actors.some(a => a.code === "USAGOV" && a.events > 0) && d.actors[0].events >= d.actors[d.actors.length - 1].events'
 req dyads 200 '/api/dyads?actor=USAGOV'
 check dyads 'd.dyads.some(x => x.source === "USAGOV" && x.target === "QAT")'
+# Accept-Encoding: gzip gets the same answer gzip'd; q=0 and no header get it plain
+curl -s -D "$tmp/gz.h" -o "$tmp/gz.body" -H 'Accept-Encoding: deflate, gzip' "$URL/api/events?limit=10000"
+curl -s -D "$tmp/plain.h" -o "$tmp/plain.body" -H 'Accept-Encoding: gzip;q=0' "$URL/api/events?limit=10000"
+grep -qi '^Content-Encoding: gzip' "$tmp/gz.h" || { echo "gzip not used: $(cat "$tmp/gz.h")"; fail=1; }
+grep -qi '^Content-Encoding' "$tmp/plain.h" && { echo "gzip used with q=0"; fail=1; }
+gzip -dc "$tmp/gz.body" | cmp -s - "$tmp/plain.body" || { echo "gzip'd answer differs from the plain one"; fail=1; }
+cmp -s "$tmp/plain.body" "$tmp/all.json" || { echo "answer with q=0 differs from the one without the header"; fail=1; }
 # every list is bounded: limit keeps the first, total says how many there were
 check actors 'd.total === d.actors.length && d.limit === 1000'
 req actors2 200 '/api/actors?limit=2'
