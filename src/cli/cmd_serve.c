@@ -5,6 +5,7 @@
  * and every error is JSON with a 4xx status. */
 #define _DEFAULT_SOURCE /* strdup, realpath */
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -48,6 +49,8 @@ typedef struct server {
                                    allow_post) */
     int allow_post;             /* --allow-post: writes with no token */
     const char *host;           /* the bound address, "0.0.0.0" for all */
+    const char *cors;           /* --cors: the origin whose pages may read (and, with the
+                                   token, write), "*" any page may read; NULL: none */
     unsigned port;              /* the bound port */
     long request_timeout;       /* seconds a client has to send one whole request */
     pthread_mutex_t watch_lock; /* guards watches and gone, taken by the server's threads */
@@ -146,10 +149,16 @@ static void guard_headers(struct MHD_Response *r) {
         "base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
 }
 
-/* Sends body (taken over) with status; allow, when not NULL, is the
- * Allow header of a 405; gz says the body is gzip'd. */
+/* Headers an answer may carry besides the usual ones: Allow (a 405's),
+ * Access-Control-Allow-Origin (--cors), Content-Encoding: gzip. */
+typedef struct extra_headers {
+    const char *allow, *origin;
+    int gz;
+} extra_headers;
+
+/* Sends body (taken over) with status and the headers of x (NULL: none). */
 static enum MHD_Result send_bytes(struct MHD_Connection *c, int status, const char *type, char *body,
-                                  size_t len, const char *allow, int gz) {
+                                  size_t len, const extra_headers *x) {
     struct MHD_Response *r = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
     if (!r) {
         free(body);
@@ -159,9 +168,10 @@ static enum MHD_Result send_bytes(struct MHD_Connection *c, int status, const ch
     guard_headers(r);
     MHD_add_response_header(r, "Cache-Control", "no-store");
     if (status == 401) MHD_add_response_header(r, "WWW-Authenticate", "Bearer realm=\"dyad\"");
-    if (allow) MHD_add_response_header(r, "Allow", allow);
-    if (!strcmp(type, "application/json")) MHD_add_response_header(r, "Vary", "Accept-Encoding");
-    if (gz) MHD_add_response_header(r, "Content-Encoding", "gzip");
+    if (x && x->allow) MHD_add_response_header(r, "Allow", x->allow);
+    if (!strcmp(type, "application/json")) MHD_add_response_header(r, "Vary", "Accept-Encoding, Origin");
+    if (x && x->gz) MHD_add_response_header(r, "Content-Encoding", "gzip");
+    if (x && x->origin) MHD_add_response_header(r, "Access-Control-Allow-Origin", x->origin);
     enum MHD_Result ret = MHD_queue_response(c, (unsigned)status, r);
     MHD_destroy_response(r);
     watch_mark(c, 1);
@@ -210,21 +220,23 @@ static char *gzip_body(const char *body, size_t *len) {
 
 #define GZIP_MIN 1024 /* smaller answers go as they are */
 
-static enum MHD_Result send_reply(struct MHD_Connection *c, http_reply *rep) {
+/* Sends an API answer; origin: its Access-Control-Allow-Origin, or NULL. */
+static enum MHD_Result send_reply(struct MHD_Connection *c, http_reply *rep, const char *origin) {
     if (!rep->body) return MHD_NO;
-    if (rep->len < GZIP_MIN || rep->len > UINT_MAX || !takes_gzip(c))
-        return send_bytes(c, rep->status, "application/json", rep->body, rep->len, rep->allow, 0);
+    extra_headers x = {rep->allow, origin, 0};
     size_t zl = rep->len;
-    char *z = gzip_body(rep->body, &zl);
-    if (!z) return send_bytes(c, rep->status, "application/json", rep->body, rep->len, rep->allow, 0);
+    char *z =
+        rep->len >= GZIP_MIN && rep->len <= UINT_MAX && takes_gzip(c) ? gzip_body(rep->body, &zl) : NULL;
+    if (!z) return send_bytes(c, rep->status, "application/json", rep->body, rep->len, &x);
     free(rep->body);
-    return send_bytes(c, rep->status, "application/json", z, zl, rep->allow, 1);
+    x.gz = 1;
+    return send_bytes(c, rep->status, "application/json", z, zl, &x);
 }
 
 static enum MHD_Result send_error(struct MHD_Connection *c, int status, const char *msg) {
     http_reply rep = {0};
     http_error(&rep, status, "%s", msg);
-    return send_reply(c, &rep);
+    return send_reply(c, &rep, NULL);
 }
 
 static const char *arg_of(void *req, const char *name) {
@@ -354,6 +366,35 @@ static int same_secret(const char *a, const char *b) {
     return d == 0;
 }
 
+/* The Access-Control-Allow-Origin of an answer to c: its Origin when
+ * --cors names it, "*" when --cors is "*", else NULL (no header: the
+ * browser keeps the answer from the page). */
+static const char *cors_origin(const server *sv, struct MHD_Connection *c) {
+    if (!sv->cors) return NULL;
+    if (!strcmp(sv->cors, "*")) return "*";
+    const char *origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
+    return origin && !strcmp(origin, sv->cors) ? sv->cors : NULL;
+}
+
+/* A CORS preflight (OPTIONS with Access-Control-Request-Method) of an
+ * API path: 204 with what may be sent when the origin may, else 403. */
+static enum MHD_Result send_preflight(const server *sv, struct MHD_Connection *c) {
+    const char *origin = cors_origin(sv, c);
+    if (!origin) return send_error(c, 403, "this origin may not use the API (see dyad serve --cors)");
+    struct MHD_Response *r = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+    if (!r) return MHD_NO;
+    guard_headers(r);
+    MHD_add_response_header(r, "Access-Control-Allow-Origin", origin);
+    MHD_add_response_header(r, "Access-Control-Allow-Methods", "GET, HEAD, POST");
+    MHD_add_response_header(r, "Access-Control-Allow-Headers", "Authorization, Content-Type");
+    MHD_add_response_header(r, "Access-Control-Max-Age", "600");
+    MHD_add_response_header(r, "Vary", "Origin");
+    enum MHD_Result ret = MHD_queue_response(c, 204, r);
+    MHD_destroy_response(r);
+    watch_mark(c, 1);
+    return ret;
+}
+
 /* For a request that writes (POST: no route takes another method that
  * writes, and those are answered 405), the status that
  * refuses it with why filled, or 0: the server must take writes (a token,
@@ -379,7 +420,8 @@ static int refuse_write(const server *sv, struct MHD_Connection *c, const char *
     }
     const char *origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
     const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
-    if (origin && (!host || strncmp(origin, "http://", 7) || strcmp(origin + 7, host))) {
+    int own = host && !strncmp(origin ? origin : "", "http://", 7) && !strcmp(origin + 7, host);
+    if (origin && !own && !(sv->cors && !strcmp(origin, sv->cors))) {
         snprintf(why, n, "a request from another origin (%.60s) may not write", origin);
         return 403;
     }
@@ -464,6 +506,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return send_error(c, 413, msg);
     }
     if (strncmp(url, "/api/", 5) && strcmp(url, "/api")) return send_static(sv, c, method, url);
+    if (!strcmp(method, "OPTIONS") &&
+        MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Access-Control-Request-Method"))
+        return send_preflight(sv, c);
     http_reply rep = {0};
     http_request hr = {method,
                        strcmp(url, "/api") ? url : "/api/",
@@ -480,7 +525,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         pthread_mutex_unlock(&sv->watch_lock);
         return MHD_NO;
     }
-    return send_reply(c, &rep);
+    return send_reply(c, &rep, cors_origin(sv, c));
 }
 
 static void on_done(void *cls, struct MHD_Connection *c, void **state,
@@ -524,10 +569,23 @@ static void shown_db(const char *db, char *buf, size_t n) {
 
 /* The options of dyad serve. */
 typedef struct serve_opts {
-    const char *db, *host, *web, *token, *dicts[CLI_MAX_DICTS];
+    const char *db, *host, *web, *token, *cors, *dicts[CLI_MAX_DICTS];
     long port, max_body, request_timeout;
     int ndicts, allow_post;
 } serve_opts;
+
+/* Whether v is "*" or an origin: http:// or https://, a host, maybe a
+ * port, nothing after (as browsers send it in Origin). */
+static int is_origin(const char *v) {
+    if (!strcmp(v, "*")) return 1;
+    const char *h = !strncmp(v, "http://", 7) ? v + 7 : !strncmp(v, "https://", 8) ? v + 8 : NULL;
+    if (!h || !*h) return 0;
+    for (; *h; h++)
+        if (!(isalnum((unsigned char)*h) || *h == '.' || *h == '-' || *h == ':' || *h == '[' ||
+              *h == ']'))
+            return 0;
+    return 1;
+}
 
 /* Reads dyad serve's options into o: 0, or 2 (usage) after saying why. */
 static int serve_options(int argc, char **argv, serve_opts *o) {
@@ -557,6 +615,8 @@ static int serve_options(int argc, char **argv, serve_opts *o) {
             o->web = v;
         else if (!strcmp(a, "--token") && *v)
             o->token = v;
+        else if (!strcmp(a, "--cors") && is_origin(v))
+            o->cors = v;
         else if ((!strcmp(a, "--dict") || !strcmp(a, "-d")) && o->ndicts < CLI_MAX_DICTS)
             o->dicts[o->ndicts++] = v;
         else if (!strcmp(a, "--port") && (o->port = strtol(v, &end, 10), !*end) && o->port >= 0 &&
@@ -569,7 +629,8 @@ static int serve_options(int argc, char **argv, serve_opts *o) {
             fprintf(stderr, "dyad: serve: bad option '%s'%s%s\n", a, end ? " value " : "", end ? v : "");
             fputs("usage: dyad serve [--db FILE|URI] [--port N] [--host ADDR] [--web DIR] [--dict "
                   "PATH]... "
-                  "[--max-body BYTES] [--request-timeout SECONDS] [--token TOKEN] [--allow-post]\n",
+                  "[--max-body BYTES] [--request-timeout SECONDS] [--token TOKEN] [--allow-post] "
+                  "[--cors ORIGIN|*]\n",
                   stderr);
             return 2;
         }
@@ -683,6 +744,7 @@ int cmd_serve(int argc, char **argv) {
     pthread_mutex_init(&sv->watch_lock, NULL);
     sv->token = token && *token ? token : NULL;
     sv->allow_post = o.allow_post;
+    sv->cors = o.cors;
     sv->host = host;
     if (web) {
         if (!realpath(web, sv->web)) {
