@@ -543,8 +543,11 @@ typedef int (*dyad_event_fn)(void *ud, const dyad_stored_event *e);
 dyad_status dyad_store_query(dyad_store *s, const dyad_query *q, dyad_event_fn fn, void *ud,
                              dyad_error *err);
 
-/* Counts of events (sum of mentions too) grouped by "day", "dyad" or
- * "root"; fn gets the group key, the number of events and of mentions. */
+/* Counts of events (sum of mentions too) grouped by "day", "month"
+ * (YYYY-MM), "year", "dyad" (SOURCE>TARGET), "root", "country" (the ISO
+ * code of the event's place, "" when it has none) or "country-year"
+ * ("ISR 2024"), in key order; fn gets the group key, the number of events
+ * and of mentions. */
 typedef int (*dyad_count_fn)(void *ud, const char *key, long events, long mentions);
 dyad_status dyad_store_stats(dyad_store *s, const char *by, const dyad_query *q, dyad_count_fn fn,
                              void *ud, dyad_error *err);

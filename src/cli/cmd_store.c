@@ -11,6 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <json-c/json.h>
+
 #include "cli.h"
 
 #define BATCH 64 /* articles per transaction */
@@ -376,7 +378,7 @@ int cmd_ingest(int argc, char **argv) {
 }
 
 typedef struct qopts {
-    const char *db, *format, *by;
+    const char *db, *format, *by, *sort;
     dyad_query q;
 } qopts;
 
@@ -385,8 +387,9 @@ enum { Q_EVENTS, Q_STATS, Q_FIGURES };
 static int parse_q(int argc, char **argv, qopts *o, int what) {
     memset(o, 0, sizeof *o);
     o->db = "dyad.db";
-    o->format = "table";
+    o->format = what == Q_STATS ? "tsv" : "table";
     o->by = "day";
+    o->sort = "count";
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!v && strcmp(a, "--one-a-day")) {
@@ -422,14 +425,28 @@ static int parse_q(int argc, char **argv, qopts *o, int what) {
                 fprintf(stderr, "dyad: --limit: '%s' is not a number\n", v);
                 return -1;
             }
-        } else if (!strcmp(a, "--format") && what != Q_STATS)
+        } else if (!strcmp(a, "--format"))
             o->format = v;
         else if (!strcmp(a, "--by") && what == Q_STATS)
             o->by = v;
+        else if (!strcmp(a, "--sort") && what == Q_STATS)
+            o->sort = v;
         else {
             fprintf(stderr, "dyad: unknown option '%s'\n", a);
             return -1;
         }
+    }
+    if (what == Q_STATS) {
+        if (strcmp(o->format, "tsv") && strcmp(o->format, "table") && strcmp(o->format, "csv") &&
+            strcmp(o->format, "jsonl")) {
+            fprintf(stderr, "dyad: --format: '%s' is not tsv, table, csv or jsonl\n", o->format);
+            return -1;
+        }
+        if (strcmp(o->sort, "count") && strcmp(o->sort, "key")) {
+            fprintf(stderr, "dyad: --sort: '%s' is not count or key\n", o->sort);
+            return -1;
+        }
+        return 0;
     }
     if (what == Q_FIGURES && strcmp(o->format, "table") && strcmp(o->format, "jsonl") &&
         strcmp(o->format, "csv")) {
@@ -512,7 +529,6 @@ typedef struct headed {
     int written;
     dyad_event_fn event_fn;
     dyad_figure_fn figure_fn;
-    dyad_count_fn count_fn;
     void *ud;
 } headed;
 
@@ -531,12 +547,6 @@ static int headed_figure(void *ud, const dyad_stored_figure *f) {
     headed *h = ud;
     write_header(h);
     return h->figure_fn(h->ud, f);
-}
-
-static int headed_count(void *ud, const char *key, long events, long mentions) {
-    headed *h = ud;
-    write_header(h);
-    return h->count_fn(h->ud, key, events, mentions);
 }
 
 /* The header of a table or CSV of events or figures: table, csv, or NULL
@@ -586,10 +596,60 @@ int cmd_query(int argc, char **argv) {
     return query_done(s, dyad_store_query(s, &o.q, headed_event, &h, &err), &err, &h);
 }
 
-static int print_count(void *ud, const char *key, long events, long mentions) {
-    (void)ud;
-    printf("%s\t%ld\t%ld\n", key, events, mentions);
+/* The groups of dyad stats, kept to be sorted and written. */
+typedef struct group {
+    char *key;
+    long events, mentions;
+} group;
+
+typedef struct groups {
+    group *g;
+    size_t n, cap;
+    int failed;
+} groups;
+
+static int keep_count(void *ud, const char *key, long events, long mentions) {
+    groups *gs = ud;
+    char *k = strdup(key);
+    if (k && gs->n == gs->cap) {
+        size_t cap = gs->cap ? gs->cap * 2 : 64;
+        group *g = realloc(gs->g, cap * sizeof *g);
+        if (g) gs->g = g, gs->cap = cap;
+    }
+    if (!k || gs->n == gs->cap) {
+        free(k);
+        return gs->failed = 1;
+    }
+    gs->g[gs->n++] = (group){k, events, mentions};
     return 0;
+}
+
+/* Most events first, then most mentions, then by key. */
+static int by_count(const void *pa, const void *pb) {
+    const group *a = pa, *b = pb;
+    if (a->events != b->events) return a->events > b->events ? -1 : 1;
+    if (a->mentions != b->mentions) return a->mentions > b->mentions ? -1 : 1;
+    return strcmp(a->key, b->key);
+}
+
+static void print_group(const char *fmt, const char *by, const group *g, int width) {
+    if (!strcmp(fmt, "tsv"))
+        printf("%s\t%ld\t%ld\n", g->key, g->events, g->mentions);
+    else if (!strcmp(fmt, "table"))
+        printf("%-*s %10ld %10ld\n", width, *g->key ? g->key : "-", g->events, g->mentions);
+    else if (!strcmp(fmt, "csv")) {
+        csv_field(g->key);
+        printf(",%ld,%ld\n", g->events, g->mentions);
+    } else {
+        json_object *o = json_object_new_object();
+        json_object_object_add(o, "record", json_object_new_string("count"));
+        json_object_object_add(o, "by", json_object_new_string(by));
+        json_object_object_add(o, "key", json_object_new_string(g->key));
+        json_object_object_add(o, "events", json_object_new_int64(g->events));
+        json_object_object_add(o, "mentions", json_object_new_int64(g->mentions));
+        puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+        json_object_put(o);
+    }
 }
 
 int cmd_stats(int argc, char **argv) {
@@ -598,10 +658,30 @@ int cmd_stats(int argc, char **argv) {
     dyad_store *s;
     if (open_store(o.db, &s)) return 1;
     dyad_error err;
-    char head[64];
-    snprintf(head, sizeof head, "%s\tevents\tmentions", o.by);
-    headed h = {.header = head, .count_fn = print_count};
-    return query_done(s, dyad_store_stats(s, o.by, &o.q, headed_count, &h, &err), &err, &h);
+    groups gs = {0};
+    dyad_status st = dyad_store_stats(s, o.by, &o.q, keep_count, &gs, &err);
+    if (st == DYAD_OK && gs.failed) {
+        err = (dyad_error){.code = DYAD_ENOMEM};
+        snprintf(err.msg, sizeof err.msg, "stats: out of memory");
+        st = DYAD_ENOMEM;
+    } else if (st == DYAD_OK) {
+        if (!strcmp(o.sort, "count")) qsort(gs.g, gs.n, sizeof *gs.g, by_count);
+        size_t n = o.q.limit > 0 && (size_t)o.q.limit < gs.n ? (size_t)o.q.limit : gs.n;
+        int width = (int)strlen(o.by);
+        for (size_t i = 0; i < n; i++)
+            if ((int)strlen(gs.g[i].key) > width) width = (int)strlen(gs.g[i].key);
+        if (!strcmp(o.format, "tsv"))
+            printf("%s\tevents\tmentions\n", o.by);
+        else if (!strcmp(o.format, "table"))
+            printf("%-*s %10s %10s\n", width, o.by, "events", "mentions");
+        else if (!strcmp(o.format, "csv"))
+            printf("\"%s\",\"events\",\"mentions\"\n", o.by);
+        for (size_t i = 0; i < n; i++) print_group(o.format, o.by, &gs.g[i], width);
+    }
+    for (size_t i = 0; i < gs.n; i++) free(gs.g[i].key);
+    free(gs.g);
+    headed h = {.written = 1};
+    return query_done(s, st, &err, &h);
 }
 
 static int print_figure(void *ud, const dyad_stored_figure *f) {

@@ -83,6 +83,8 @@ same "combined" query --format csv --actor ISR --code 1 --to 2024-12-31 --limit 
 same "stats day" stats --by day
 same "stats dyad" stats --by dyad
 same "stats root" stats --by root
+same "stats month" stats --by month
+same "stats country-year" stats --by country-year --format csv
 same "stats filtered" stats --by root --actor USA --from 2024-01-01
 n=$("$DYAD" query --db "$pg" --text Lapid --format jsonl | grep -c '"code":"112"')
 [ "$n" -ge 1 ] || { echo "PostgreSQL full-text search found no accusation"; fail=1; }

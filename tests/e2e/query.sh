@@ -60,6 +60,25 @@ n=$("$DYAD" query --db "$db" --code 19 --format jsonl | grep -vc '"root":"19"')
 [ "$n" = 0 ] || { echo "--code 19 returned other roots"; fail=1; }
 "$DYAD" stats --db "$db" --by root | grep -q '^04	' || { echo "no root 04 in stats"; fail=1; }
 "$DYAD" stats --db "$db" --by dyad | grep -q '^USAGOV>QAT	' || { echo "no USAGOV>QAT dyad"; fail=1; }
+# most events first, ties by mentions then key; --sort key; every grouping sums to all events
+"$DYAD" stats --db "$db" --by root | tail -n +2 | awk -F'\t' 'NR > 1 && ($2 > pe || ($2 == pe && $3 > pm)) { bad = 1 }
+    { pe = $2; pm = $3 } END { exit bad }' || { echo "stats not most events first"; fail=1; }
+"$DYAD" stats --db "$db" --by root --sort key | tail -n +2 | cut -f1 | LC_ALL=C sort -c || { echo "stats --sort key not by key"; fail=1; }
+nev=$("$DYAD" query --db "$db" --format jsonl --limit 1000000 | wc -l)
+for by in day month year dyad root country country-year; do
+    sum=$("$DYAD" stats --db "$db" --by $by | awk -F'\t' 'NR > 1 { n += $2 } END { print n + 0 }')
+    [ "$sum" = "$nev" ] || { echo "stats --by $by counts $sum events of $nev"; fail=1; }
+done
+"$DYAD" stats --db "$db" --by month | tail -n +2 | cut -f1 | grep -Eqv '^[0-9]{4}-[0-9]{2}$' && { echo "a month key is not YYYY-MM"; fail=1; }
+"$DYAD" stats --db "$db" --by country-year | tail -n +2 | cut -f1 | grep -Eqv '^([A-Z]{3}|-) [0-9]{4}$' && { echo "a country-year key is not 'ISR 2024'"; fail=1; }
+[ "$("$DYAD" stats --db "$db" --by root --limit 2 | wc -l)" = 3 ] || { echo "stats --limit 2 is not a header and 2 rows"; fail=1; }
+"$DYAD" stats --db "$db" --by year --format csv | head -1 | grep -qx '"year","events","mentions"' || { echo "stats csv header"; fail=1; }
+"$DYAD" stats --db "$db" --by root --format jsonl | node -e 'const l = require("fs").readFileSync(0, "utf8").trim().split("\n").map(JSON.parse);
+    if (!l.length || !l.every(o => o.record === "count" && o.by === "root" && typeof o.key === "string" && Number.isInteger(o.events))) process.exit(1)' ||
+    { echo "stats jsonl"; fail=1; }
+"$DYAD" stats --db "$db" --by root --format table | head -1 | grep -q '^root  *events  *mentions$' || { echo "stats table header"; fail=1; }
+"$DYAD" stats --db "$db" --format xml 2>/dev/null && { echo "stats --format xml taken"; fail=1; }
+"$DYAD" stats --db "$db" --sort size 2>/dev/null && { echo "stats --sort size taken"; fail=1; }
 # places: the Doha visit is in Doha, and found by the country's name and code
 "$DYAD" query --db "$db" --place Qatar --actor USAGOV --code 042 --format jsonl >"$tmp/qat"
 grep -q '"date":"2024-08-20".*"place":"Doha","country":"QAT","lat":25\.' "$tmp/qat" || { echo "Doha visit not found by --place Qatar"; fail=1; }
@@ -115,8 +134,8 @@ grep -q -- "error: to: bad date" "$tmp/e6" || { echo "bad --to not reported"; fa
 [ "$("$DYAD" query --db "$db" --actor NOBODY --format csv | wc -l)" = 1 ] || { echo "no CSV header for an empty result"; fail=1; }
 "$DYAD" query --db "$db" --format xml 2>"$tmp/e2" && fail=1
 grep -q "not table, jsonl" "$tmp/e2" || fail=1
-"$DYAD" stats --db "$db" --by week 2>"$tmp/e3" && fail=1
-grep -q "error: by: .week. is not day, dyad or root" "$tmp/e3" || { echo "bad --by not reported by its parameter"; fail=1; }
+"$DYAD" stats --db "$db" --by fortnight 2>"$tmp/e3" && fail=1
+grep -q "error: by: .fortnight. is not day, month, year, dyad, root" "$tmp/e3" || { echo "bad --by not reported by its parameter"; fail=1; }
 "$DYAD" query --db "$db" --text '"unbalanced' 2>"$tmp/e4" && fail=1
 grep -q "text: .* is not a valid search" "$tmp/e4" || { echo "bad --text not reported"; fail=1; }
 "$DYAD" query --db "$db" --actor "'; DROP TABLE events; --" >/dev/null || fail=1

@@ -116,7 +116,14 @@ void rows_figure(const char *const *v, dyad_stored_figure *f) {
 
 const char *rows_group_key(const char *by) {
     static const char *const KEYS[][2] = {
-        {"day", "e.date"}, {"dyad", "e.source || '>' || e.target"}, {"root", "e.root"}};
+        {"day", "e.date"},
+        {"month", "substr(e.date, 1, 7)"},
+        {"year", "substr(e.date, 1, 4)"},
+        {"dyad", "e.source || '>' || e.target"},
+        {"root", "e.root"},
+        {"country", "e.country"},
+        {"country-year",
+         "CASE e.country WHEN '' THEN '-' ELSE e.country END || ' ' || substr(e.date, 1, 4)"}};
     for (size_t i = 0; by && i < sizeof KEYS / sizeof KEYS[0]; i++)
         if (!strcmp(by, KEYS[i][0])) return KEYS[i][1];
     return NULL;

@@ -59,8 +59,9 @@
     " FROM figures f JOIN articles a ON a.rowid = f.article"                                            \
     " JOIN sentences se ON se.article = f.article AND se.idx = f.sentence"
 
-/* The SQL of the group key of stats by by ("day", "dyad", "root"), over
- * events e; NULL for another. */
+/* The SQL of the group key of stats by by ("day", "month", "year",
+ * "dyad", "root", "country", "country-year"), over events e; NULL for
+ * another. */
 const char *rows_group_key(const char *by);
 
 /* An event from n values: ROWS_EVENT, then (n > ROWS_EVENT_N) ROWS_FIRST;

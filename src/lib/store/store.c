@@ -98,7 +98,9 @@ dyad_status dyad_store_query(dyad_store *s, const dyad_query *q, dyad_event_fn f
 dyad_status dyad_store_stats(dyad_store *s, const char *by, const dyad_query *q, dyad_count_fn fn,
                              void *ud, dyad_error *err) {
     if (!rows_group_key(by))
-        return dyad_fail(err, DYAD_EINVAL, NULL, 0, "by: '%s' is not day, dyad or root", by ? by : "");
+        return dyad_fail(err, DYAD_EINVAL, NULL, 0,
+                         "by: '%s' is not day, month, year, dyad, root, country or country-year",
+                         by ? by : "");
     dyad_status st = check_query(q, err);
     return st != DYAD_OK ? st : s->be->stats(s->impl, by, q, fn, ud, err);
 }
