@@ -268,6 +268,22 @@ static void lite_busy(void *impl, int ms, dyad_warn_fn warn, void *ud) {
     sqlite3_busy_handler(s->db, on_busy, s);
 }
 
+/* Runs SCHEMA (every statement of it idempotent). A statement that reads
+ * the schema and then writes it gets SQLITE_BUSY at once, not through the
+ * busy handler, when another connection (a concurrent ingest making the
+ * same new store) wrote in between: it is run again, for up to busy_ms. */
+static int make_schema(lite *s, char **msg) {
+    int rc;
+    for (int tries = 0;; tries++) {
+        rc = sqlite3_exec(s->db, SCHEMA, NULL, NULL, msg);
+        if ((rc & 0xff) != SQLITE_BUSY || tries * 20 >= s->busy_ms) return rc;
+        sqlite3_free(*msg);
+        *msg = NULL;
+        struct timespec ts = {0, 20 * 1000000L};
+        nanosleep(&ts, NULL);
+    }
+}
+
 static dyad_status lite_open(void **out, const char *path, dyad_error *err) {
     *out = NULL;
     lite *s = calloc(1, sizeof *s);
@@ -288,7 +304,7 @@ static dyad_status lite_open(void **out, const char *path, dyad_error *err) {
     }
     lite_busy(s, DYAD_BUSY_MS, NULL, NULL);
     char *msg = NULL;
-    if (sqlite3_exec(s->db, SCHEMA, NULL, NULL, &msg) != SQLITE_OK) {
+    if (make_schema(s, &msg) != SQLITE_OK) {
         dyad_status st = dyad_fail(err, DYAD_EDB, path, 0, "cannot create schema: %s", msg ? msg : "");
         sqlite3_free(msg);
         lite_close(s);
