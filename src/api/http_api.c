@@ -758,18 +758,6 @@ void http_api_handle(http_api *api, const http_request *rq, http_reply *out) {
         if (!check_args(rq, NO_ARGS, out)) post_articles(r, rq->body, rq->body_len, out);
         return;
     }
-    if (!get) {
-        int known = articles || !strncmp(rest, "/events", 7) || !strcmp(rest, "/health") ||
-                    !strcmp(rest, "/openapi.json") || !strncmp(rest, "/articles/", 10) ||
-                    !strcmp(rest, "/actors") || !strcmp(rest, "/dyads") ||
-                    !strcmp(rest, "/timeseries") || !strcmp(rest, "/stats") || !strcmp(rest, "/figures");
-        if (known) {
-            http_error(out, 405, "method %.16s not allowed on %.200s", method, path);
-            out->allow = articles ? "GET, HEAD, POST" : "GET, HEAD";
-        } else
-            http_error(out, 404, "no route %.16s %.200s", method, path);
-        return;
-    }
     int one_event_path = !strncmp(rest, "/events/", 8) && !strchr(rest + 8, '/');
     int one_article_path = !strncmp(rest, "/articles/", 10) && rest[10];
     const char *const *takes = !strcmp(rest, "/events")                              ? EVENT_ARGS
@@ -782,6 +770,14 @@ void http_api_handle(http_api *api, const http_request *rq, http_reply *out) {
                                        !strcmp(rest, "/openapi.json")
                                    ? NO_ARGS
                                    : NULL;
+    if (!get) {
+        if (takes) {
+            http_error(out, 405, "method %.16s not allowed on %.200s", method, path);
+            out->allow = articles ? "GET, HEAD, POST" : "GET, HEAD";
+        } else
+            http_error(out, 404, "no route %.16s %.200s", method, path);
+        return;
+    }
     if (!takes) {
         http_error(out, 404, "no route GET %.200s", path);
         return;
