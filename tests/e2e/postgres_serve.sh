@@ -18,6 +18,7 @@ FAST=${DYAD_FAST:-build/dyad}
 SEEDS=tests/fixtures/news.jsonl
 . tests/e2e/lib/pg.sh
 . tests/e2e/lib/serve.sh
+. tests/e2e/lib/same_json.sh
 
 tmp=$(mktemp -d /tmp/dyad-pgserve.XXXXXX)
 lite_pid="" pg_pid=""
@@ -40,63 +41,6 @@ pg_pid=$SERVE_PID pg_url=$URL
 grep -q "serving postgresql://postgres:\*\*\*@127.0.0.1:$PG_PORT/dyad on" "$tmp/pg.log" || { cat "$tmp/pg.log"; fail=1; }
 grep -q s3cret "$tmp/pg.log" && { echo "dyad serve printed the password"; fail=1; }
 tr '\0' ' ' <"/proc/$SERVE_PID/cmdline" | grep -q s3cret && { echo "the password shows in ps"; fail=1; }
-
-# get URL FILE [curl options]: the body in FILE, the status on stdout
-get() {
-    _u=$1 _f=$2
-    shift 2
-    curl -s -o "$_f" -w '%{http_code}' "$@" "$_u"
-}
-
-# Writes the JSON in $1, normalised, to $2: "added" dropped; a search
-# "snippet" becomes "ok" when it highlights words and each is one of the
-# words of $QWORDS (either case), "none" when it highlights nothing.
-QWORDS=""
-norm() {
-    node -e 'const fs = require("fs"), d = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
-        const words = s => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(w => w);
-        const want = new Set(words(process.argv[3]));
-        const snip = s => {
-            const hl = [...s.matchAll(/\u0002([^\u0003]*)\u0003/g)].flatMap(m => words(m[1]));
-            return !hl.length ? "none" : hl.every(w => want.has(w)) ? "ok" : s;
-        };
-        const walk = o => {
-            if (Array.isArray(o)) return o.forEach(walk);
-            if (!o || typeof o !== "object") return;
-            delete o.added;
-            if (typeof o.snippet === "string") o.snippet = snip(o.snippet);
-            Object.values(o).forEach(walk);
-        };
-        walk(d);
-        fs.writeFileSync(process.argv[2], JSON.stringify(d, null, 1) + "\n");' "$1" "$2" "$QWORDS"
-}
-
-compared=0 # requests answered the same
-# same PATH [curl options]: the same status and (normalised) JSON from both
-same() {
-    _p=$1
-    shift
-    _sl=$(get "$lite_url$_p" "$tmp/l.json" "$@")
-    _sp=$(get "$pg_url$_p" "$tmp/p.json" "$@")
-    if [ "$_sl" != "$_sp" ]; then
-        echo "DIFFERENT status: $_p: SQLite $_sl, PostgreSQL $_sp: $(head -c 300 "$tmp/p.json")"
-        fail=1
-        return
-    fi
-    norm "$tmp/l.json" "$tmp/l.norm" && norm "$tmp/p.json" "$tmp/p.norm" || { echo "$_p: not JSON"; fail=1; return; }
-    if ! cmp -s "$tmp/l.norm" "$tmp/p.norm"; then
-        echo "DIFFERENT: $_p"
-        diff "$tmp/l.norm" "$tmp/p.norm" | head -20
-        fail=1
-        return
-    fi
-    compared=$((compared + 1))
-}
-# ids FILE EXPR: the values of the JS expression over d (the parsed FILE)
-ids() {
-    node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-             console.log([...new Set(eval(process.argv[2]))].join("\n"))' "$1" "$2"
-}
 
 same '/api/events?limit=10000'
 cp "$tmp/p.json" "$tmp/events.json"

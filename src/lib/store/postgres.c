@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <math.h>
 #include <string.h>
+#include <time.h>
 
 #include "arena.h"
 #include "merge.h"
@@ -53,6 +54,11 @@ typedef struct pg_store {
     char (*months)[8], (*prepared)[8];
     size_t nmonths, monthcap, nprepared, prepcap;
     int release; /* the last article's savepoint is still to be released */
+    /* the months that had a partition of events when last read (see
+     * read_months), and when that was (CLOCK_MONOTONIC seconds; 0: never) */
+    char (*walk)[8];
+    size_t nwalk;
+    long walk_at;
 } pg_store;
 
 /* The room left in each page of events: a report's counts update its
@@ -177,7 +183,15 @@ static const char SCHEMA[] =
      * searches themselves (see pg_search): a search would otherwise read
      * the whole tsvector of every hit; no foreign key, so that writers
      * never wait on it (a removed article's row is never joined again) */
-    "CREATE TABLE IF NOT EXISTS dyad_article_len(rowid bigint PRIMARY KEY, dl integer NOT NULL);";
+    "CREATE TABLE IF NOT EXISTS dyad_article_len(rowid bigint PRIMARY KEY, dl integer NOT NULL);"
+    /* each event's date by its id, in a store of a partition a month: an
+     * id names no month, and a look-up by id alone would plan and probe
+     * every month's partition (see pg_event). Kept by the writer as it
+     * adds and drops events; filled here for a store partitioned before. */
+    "CREATE TABLE IF NOT EXISTS event_dates(id bigint PRIMARY KEY, date text COLLATE \"C\" NOT NULL);"
+    "DO $$ BEGIN IF (SELECT relkind FROM pg_class WHERE oid = 'events'::regclass) = 'p' THEN"
+    " INSERT INTO event_dates(id, date) SELECT id, date FROM events ON CONFLICT DO NOTHING;"
+    " END IF; END $$;";
 
 /* Storing one mention, in the server so that it is one round trip: finds
  * or adds the event it joins, stores the mention with its own place and
@@ -226,12 +240,15 @@ static const char PUT_MENTION_FN[] =
     /* a partition's new events take their ids from the sequence of events
      * (a partition has no identity of its own) */
     " idv text := CASE WHEN t = 'events' THEN 'DEFAULT'"
-    " ELSE format('nextval(%L::regclass)', pg_get_serial_sequence('events', 'id')) END;\n"
+    " ELSE format('nextval(%L::regclass)', pg_get_serial_sequence('events', 'id')) END;"
+    /* a new event's date by its id (event_dates), when events has partitions */
+    " dv text := CASE WHEN (SELECT relkind FROM pg_class WHERE oid = 'events'::regclass) = 'p'"
+    " THEN 'INSERT INTO event_dates(id, date) VALUES(ev, p_date);' ELSE '' END;\n"
     "BEGIN\n"
     "  IF EXISTS(SELECT 1 FROM pg_proc WHERE proname = fn) THEN\n"
     "    EXECUTE format('DROP FUNCTION %I', fn);\n"
     "  END IF;\n"
-    "  EXECUTE replace(replace(replace($tpl$"
+    "  EXECUTE replace(replace(replace(replace($tpl$"
     "CREATE FUNCTION @F(p_date text, p_source text, p_target text,"
     " p_code text, p_root text, p_quad integer, p_goldstein double precision, p_article bigint,"
     " p_news_source text, p_sentence integer, p_source_text text, p_target_text text,"
@@ -260,7 +277,7 @@ static const char PUT_MENTION_FN[] =
     "      lat, lon, place_kind, confidence) VALUES(@I, p_date, p_source, p_target, p_code, p_root,"
     "      p_quad, p_goldstein, p_place, p_country, p_lat, p_lon, p_place_kind, p_confidence)"
     "      ON CONFLICT DO NOTHING RETURNING id INTO ev;\n"
-    "    EXIT WHEN ev IS NOT NULL;\n" /* else another writer added it meanwhile */
+    "    IF ev IS NOT NULL THEN @D EXIT; END IF;\n" /* else another writer added it meanwhile */
     "  END LOOP;\n"
     /* copies of one story are one article */
     "  new_article := CASE WHEN EXISTS(SELECT 1 FROM mentions WHERE event = ev AND story = p_story)"
@@ -283,7 +300,7 @@ static const char PUT_MENTION_FN[] =
     "    num_sources = num_sources + new_source,"
     "    confidence = GREATEST(coalesce(confidence, 0), p_confidence) WHERE id = ev AND date = p_date;\n"
     "  RETURN replan;\n"
-    "END $$$tpl$, '@F', quote_ident(fn)), '@T', quote_ident(t)), '@I', idv);\n"
+    "END $$$tpl$, '@F', quote_ident(fn)), '@T', quote_ident(t)), '@I', idv), '@D', dv);\n"
     "END $f$;"
     "SELECT dyad_mention_fn('events');"
     /* The partition of events for month m (YYYY-MM), made when there is
@@ -436,6 +453,7 @@ static void pg_close(void *impl) {
     PQfinish(p->conn);
     free(p->months);
     free(p->prepared);
+    free(p->walk);
     free(p);
 }
 
@@ -499,8 +517,18 @@ static void dollars(const char *sql, char *out, size_t n) {
     out[k] = '\0';
 }
 
+/* merge.c's statements that add and drop an event, as a store of a
+ * partition a month runs them: they keep event_dates as well. */
+static const char NEW_EVENT_DATED[] =
+    "WITH n AS (INSERT INTO events(date, source, target, code, root, quad, goldstein, place)"
+    " SELECT date, source, target, code, root, quad, goldstein, $2 FROM events"
+    " WHERE id = $1 AND date = $3 RETURNING id, date),"
+    " d AS (INSERT INTO event_dates(id, date) SELECT id, date FROM n) SELECT id FROM n";
+static const char DROP_EVENT_DATED[] = "WITH d AS (DELETE FROM event_dates WHERE id = $1)"
+                                       " DELETE FROM events WHERE id = $1 AND date = $2";
+
 /* Prepares the statements of STMTS and merge.c's ("merge0", ...) on the
- * connection. */
+ * connection (p->partitioned known). */
 static dyad_status prepare(pg_store *p, dyad_error *err) {
     /* no JIT compiling: it costs reads tens of milliseconds, more than it saves */
     dyad_status st = exec(p, "SET jit = off", "cannot set jit", err);
@@ -508,8 +536,12 @@ static dyad_status prepare(pg_store *p, dyad_error *err) {
     for (size_t i = 0; st == DYAD_OK && i < nstmts + MERGE_NSTMTS; i++) {
         char name[16], sql[1024];
         if (i >= nstmts) {
-            snprintf(name, sizeof name, "merge%zu", i - nstmts);
-            dollars(merge_sql[i - nstmts], sql, sizeof sql);
+            size_t k = i - nstmts;
+            snprintf(name, sizeof name, "merge%d", (int)k);
+            dollars(merge_sql[k], sql, sizeof sql);
+            if (p->partitioned && k == MERGE_NEW_EVENT) snprintf(sql, sizeof sql, "%s", NEW_EVENT_DATED);
+            if (p->partitioned && k == MERGE_DROP_EVENT)
+                snprintf(sql, sizeof sql, "%s", DROP_EVENT_DATED);
         }
         PGresult *r = i < nstmts ? PQprepare(p->conn, STMTS[i][0], STMTS[i][1], 0, NULL)
                                  : PQprepare(p->conn, name, sql, 0, NULL);
@@ -555,13 +587,13 @@ static dyad_status pg_open(void **out, const char *uri, dyad_error *err) {
                            enc ? enc : "unknown");
     }
     if (st == DYAD_OK) st = ensure_schema(p, err);
-    if (st == DYAD_OK) st = prepare(p, err);
     if (st == DYAD_OK) {
         PGresult *r =
             PQexec(p->conn, "SELECT 1 FROM pg_class WHERE oid = 'events'::regclass AND relkind = 'p'");
         p->partitioned = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
         PQclear(r);
     }
+    if (st == DYAD_OK) st = prepare(p, err);
     if (st != DYAD_OK) {
         pg_close(p);
         return st;
@@ -1148,7 +1180,7 @@ static const char *where_sql(const dyad_query *q, char *buf, size_t n) {
     return buf;
 }
 
-#define NPARAMS 9 /* and $8, the kind of figure */
+#define NPARAMS 11 /* and $8, the kind of figure; $10 and $11, a window of months (see pg_query) */
 
 /* A LIKE prefix with %, _ and \ escaped, or NULL for none (or no memory). */
 static char *like_prefix(const char *p) {
@@ -1245,9 +1277,12 @@ static const char *read_stmt(pg_store *p, const char *sql, int n, const Oid *typ
  * by row (single-row mode, so a large result is never held whole), calling
  * fn on each until it returns non-zero. The rest of the result is then read
  * and dropped: cancelling would abort the caller's transaction. A watched
- * read outside a transaction is cancelled when the watcher says to stop. */
-static dyad_status each_row(pg_store *p, const char *sql, int n, const Oid *types, const char *const *v,
-                            row_fn fn, void *ud, dyad_error *err) {
+ * read outside a transaction is cancelled when the watcher says to stop.
+ * A statement of its own (custom) is parsed and planned for its values
+ * each time; the others are prepared once (read_stmt), and the server may
+ * then keep a plan for any values. */
+static dyad_status rows_of(pg_store *p, const char *sql, int custom, int n, const Oid *types,
+                           const char *const *v, row_fn fn, void *ud, dyad_error *err) {
     dyad_status st = DYAD_OK;
     long rows = 0;
     int stopped = 0;
@@ -1257,10 +1292,11 @@ static dyad_status each_row(pg_store *p, const char *sql, int n, const Oid *type
         p->in_tx = PQtransactionStatus(p->conn) != PQTRANS_IDLE;
         if (stop_asked(p)) return dyad_fail(err, DYAD_EDB, p->name, 0, "query stopped");
         char name[16];
-        const char *stmt = read_stmt(p, sql, n, types, name, err);
+        const char *stmt = custom ? sql : read_stmt(p, sql, n, types, name, err);
         if (!stmt) {
             st = DYAD_EDB;
-        } else if (!PQsendQueryPrepared(p->conn, stmt, n, v, NULL, NULL, 0)) {
+        } else if (!(custom ? PQsendQueryParams(p->conn, sql, n, types, v, NULL, NULL, 0)
+                            : PQsendQueryPrepared(p->conn, stmt, n, v, NULL, NULL, 0))) {
             st = pg_fail(p, err, "query failed", NULL);
         } else {
             PQsetSingleRowMode(p->conn);
@@ -1289,12 +1325,21 @@ static dyad_status each_row(pg_store *p, const char *sql, int n, const Oid *type
     return st;
 }
 
-/* Runs sql with the query's parameters ($1 to $8, see WHERE) through each_row. */
-static dyad_status stream(pg_store *p, const char *sql, const dyad_query *q, row_fn fn, void *ud,
-                          dyad_error *err) {
+static dyad_status each_row(pg_store *p, const char *sql, int n, const Oid *types, const char *const *v,
+                            row_fn fn, void *ud, dyad_error *err) {
+    return rows_of(p, sql, 0, n, types, v, fn, ud, err);
+}
+
+/* Runs sql with the query's parameters ($1 to $9, see WHERE) and the
+ * window of dates win ($10 and $11, NULL for none) through rows_of: a
+ * window's statement is planned for its values, so that the planner keeps
+ * the window's partitions only (a plan kept for any window would open
+ * them all at every run). */
+static dyad_status stream_in(pg_store *p, const char *sql, const dyad_query *q, const char *const *win,
+                             row_fn fn, void *ud, dyad_error *err) {
     dyad_status st = DYAD_OK;
-    static const Oid types[NPARAMS] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID,  TEXTOID,
-                                       INT8OID, TEXTOID, TEXTOID, FLOAT8OID};
+    static const Oid types[NPARAMS] = {TEXTOID, TEXTOID, TEXTOID,   TEXTOID, TEXTOID, INT8OID,
+                                       TEXTOID, TEXTOID, FLOAT8OID, TEXTOID, TEXTOID};
     char *actor = like_prefix(q ? q->actor : NULL), *code = like_prefix(q ? q->code : NULL);
     char limit[24], conf[32];
     if (q && q->min_confidence > 0) snprintf(conf, sizeof conf, "%.9f", q->min_confidence - 1e-9);
@@ -1306,16 +1351,23 @@ static dyad_status stream(pg_store *p, const char *sql, const dyad_query *q, row
                               q && q->limit > 0 ? num(limit, q->limit) : NULL,
                               q ? q->place : NULL,
                               q ? q->kind : NULL,
-                              q && q->min_confidence > 0 ? conf : NULL};
+                              q && q->min_confidence > 0 ? conf : NULL,
+                              win ? win[0] : NULL,
+                              win ? win[1] : NULL};
     if ((q && q->actor && !actor) || (q && q->code && !code)) {
         free(actor);
         free(code);
         return dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
     }
-    st = each_row(p, sql, NPARAMS, types, v, fn, ud, err);
+    st = rows_of(p, sql, win != NULL, NPARAMS, types, v, fn, ud, err);
     free(actor);
     free(code);
     return st;
+}
+
+static dyad_status stream(pg_store *p, const char *sql, const dyad_query *q, row_fn fn, void *ud,
+                          dyad_error *err) {
+    return stream_in(p, sql, q, NULL, fn, ud, err);
 }
 
 /* The caller's callback and its argument, for the row functions. */
@@ -1343,25 +1395,105 @@ static int event_row(void *ud, const PGresult *r) {
     return cb->event(cb->ud, &e);
 }
 
-static dyad_status pg_query(void *impl, const dyad_query *q, dyad_event_fn fn, void *ud,
-                            dyad_error *err) {
-    pg_store *p = impl;
+/* The months that have a partition of events (YYYY-MM, in order) in
+ * p->walk, read again when MONTHS_TTL seconds old. A partition made since
+ * only makes the windows of pg_query less even, never its rows other. */
+#define MONTHS_TTL 10
+static dyad_status read_months(pg_store *p, dyad_error *err) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (p->walk_at && now.tv_sec - p->walk_at < MONTHS_TTL) return DYAD_OK;
+    if (reconnect(p, err) != DYAD_OK) return DYAD_EDB;
+    PGresult *r = PQexec(p->conn, "SELECT substr(c.relname, 8, 4) || '-' || substr(c.relname, 13, 2)"
+                                  " FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                                  " WHERE i.inhparent = 'events'::regclass"
+                                  " AND c.relname ~ '^events_[0-9]{4}_[0-9]{2}$' ORDER BY 1");
+    if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+        dyad_status st = pg_fail(p, err, "query failed", r);
+        PQclear(r);
+        return st;
+    }
+    size_t n = (size_t)PQntuples(r);
+    char(*m)[8] = n ? malloc(n * sizeof *m) : NULL;
+    if (n && !m) {
+        PQclear(r);
+        return dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
+    }
+    for (size_t i = 0; i < n; i++) snprintf(m[i], sizeof m[i], "%s", PQgetvalue(r, (int)i, 0));
+    PQclear(r);
+    free(p->walk);
+    p->walk = m;
+    p->nwalk = n;
+    p->walk_at = now.tv_sec ? now.tv_sec : 1;
+    return DYAD_OK;
+}
+
+/* The events' SQL of q, with the window's bounds when they are set. */
+static void query_sql(const dyad_query *q, const char *const *win, char *sql, size_t n) {
     /* one-a-day keeps the lowest id of each date, dyad and code */
     static const char COLS[] = "SELECT %s " ROWS_EVENT("e.id") ", " ROWS_FIRST(
-        "to_char(a.ingested_at, 'YYYY-MM-DD HH24:MI:SS')") ROWS_FIRST_FROM "%s";
-    char inner[4096], sql[4608], where[1536];
+        "to_char(a.ingested_at, 'YYYY-MM-DD HH24:MI:SS')") ROWS_FIRST_FROM "%s%s%s";
+    char inner[4096], where[1536];
     int daily = q && q->one_a_day;
     snprintf(inner, sizeof inner, COLS, daily ? "DISTINCT ON (e.date, e.source, e.target, e.code)" : "",
-             where_sql(q, where, sizeof where));
+             where_sql(q, where, sizeof where), win && win[0] ? " AND e.date >= $10" : "",
+             win && win[1] ? " AND e.date < $11" : "");
     if (daily)
-        snprintf(sql, sizeof sql,
+        snprintf(sql, n,
                  "SELECT * FROM (%s ORDER BY e.date, e.source, e.target, e.code, e.id) x"
                  " ORDER BY 2, 1 LIMIT $6", /* date, id */
                  inner);
     else
-        snprintf(sql, sizeof sql, "%s ORDER BY e.date, e.id LIMIT $6", inner);
-    row_cb cb = {fn, NULL, ud};
-    return stream(p, sql, q, event_row, &cb, err);
+        snprintf(sql, n, "%s ORDER BY e.date, e.id LIMIT $6", inner);
+}
+
+/* Counts the rows of a walk and whether the caller stopped it. */
+typedef struct walk_cb {
+    row_cb cb;
+    long rows;
+    int stopped;
+} walk_cb;
+
+static int walk_row(void *ud, const PGresult *r) {
+    walk_cb *w = ud;
+    w->rows++;
+    return w->stopped = event_row(&w->cb, r);
+}
+
+/* Events in date order. In a store of a partition a month, the first
+ * rows up to a limit are read a window of months at a time, oldest first:
+ * a month, a month, two, four... each window's bounds given to the
+ * planner, which then plans and opens that window's partitions only
+ * (and events_default, whose dates may fall anywhere), until the limit is
+ * met. The first window has no lower bound and the last no upper one, so
+ * the windows hold every date in order. */
+static dyad_status pg_query(void *impl, const dyad_query *q, dyad_event_fn fn, void *ud,
+                            dyad_error *err) {
+    pg_store *p = impl;
+    char sql[4608];
+    walk_cb w = {{fn, NULL, ud}, 0, 0};
+    dyad_status st = p->partitioned && q && q->limit > 0 ? read_months(p, err) : DYAD_OK;
+    if (st != DYAD_OK) return st;
+    size_t first = 0, end = p->nwalk;
+    if (q && q->from)
+        while (first < end && strncmp(p->walk[first], q->from, 7) < 0) first++;
+    if (q && q->to)
+        while (end > first && strncmp(p->walk[end - 1], q->to, 7) > 0) end--;
+    if (!p->partitioned || !q || q->limit <= 0 || first >= end) {
+        query_sql(q, NULL, sql, sizeof sql);
+        return stream(p, sql, q, event_row, &w.cb, err);
+    }
+    dyad_query wq = *q;
+    for (size_t i = first, k = 0; i < end && st == DYAD_OK && w.rows < q->limit && !w.stopped; k++) {
+        size_t size = k < 2 ? 1 : k < 40 ? (size_t)1 << (k - 1) : end - i; /* 1, 1, 2, 4... months */
+        if (size > end - i) size = end - i;
+        const char *win[2] = {i > first ? p->walk[i] : NULL, i + size < end ? p->walk[i + size] : NULL};
+        i += size;
+        query_sql(q, win, sql, sizeof sql);
+        wq.limit = q->limit - w.rows;
+        st = stream_in(p, sql, &wq, win, walk_row, &w, err);
+    }
+    return st;
 }
 
 static int count_row(void *ud, const PGresult *r) {
@@ -1443,6 +1575,7 @@ typedef struct read_cb {
     void *ud;
     int found;
     char rowid[24];
+    char *key[4]; /* the event found: its date, source, target and code */
 } read_cb;
 
 static int mention_row(void *ud, const PGresult *r) {
@@ -1454,28 +1587,71 @@ static int mention_row(void *ud, const PGresult *r) {
     return cb->mention ? cb->mention(cb->ud, &m) : 0;
 }
 
-/* The event's own row (ROWS_EVENT), the first-mention fields empty. */
-static int head_event(void *ud, const PGresult *r) {
+/* Keeps in cb->key the n values of r from column col on (date, source,
+ * target, code); 1 when out of memory. */
+static int keep_key(read_cb *cb, const PGresult *r, int col, int n) {
+    int bad = 0;
+    for (int k = 0; k < n; k++) {
+        free(cb->key[k]);
+        cb->key[k] = dup_text(PQgetvalue(r, 0, col + k), (size_t)PQgetlength(r, 0, col + k));
+        bad |= !cb->key[k];
+    }
+    return bad;
+}
+
+static int event_date_row(void *ud, const PGresult *r) {
     read_cb *cb = ud;
-    cb->found = 1;
-    row_cb inner = {cb->event, NULL, cb->ud};
-    if (cb->event) event_row(&inner, r);
+    cb->found = !keep_key(cb, r, 0, 1);
     return 0;
 }
 
+/* The event's own row (ROWS_EVENT), the first-mention fields empty; its
+ * key kept for its mentions. */
+static int head_event(void *ud, const PGresult *r) {
+    read_cb *cb = ud;
+    cb->found = 1;
+    if (keep_key(cb, r, 1, 4)) cb->found = -1;
+    row_cb inner = {cb->event, NULL, cb->ud};
+    if (cb->event && cb->found > 0) event_row(&inner, r);
+    return 0;
+}
+
+/* An event by id reads one partition of a store of a partition a month:
+ * its date is looked up first (event_dates), and the event is then read
+ * with it, so the planner keeps its month's partition only. An event that
+ * event_dates misses or names wrongly (a writer of an older Dyad added it)
+ * is looked for in every partition. Its mentions are read with its
+ * source, target and code as parameters, without events. */
 static dyad_status pg_event(void *impl, int64_t id, dyad_event_fn efn, dyad_mention_fn mfn, void *ud,
                             int *found, dyad_error *err) {
     pg_store *p = impl;
-    static const Oid types[1] = {INT8OID};
+    static const Oid types[4] = {INT8OID, TEXTOID, TEXTOID, TEXTOID};
+    static const char HEAD[] = "SELECT " ROWS_EVENT("e.id") " FROM events e WHERE e.id = $1";
     char idtext[24];
-    const char *v[1] = {num(idtext, id)};
-    read_cb cb = {efn, mfn, NULL, NULL, ud, 0, ""};
-    dyad_status st = each_row(p, "SELECT " ROWS_EVENT("e.id") " FROM events e WHERE e.id = $1", 1, types,
-                              v, head_event, &cb, err);
-    *found = cb.found;
-    if (st != DYAD_OK || !cb.found) return st;
-    return each_row(p, ROWS_MENTION_SELECT " WHERE m.event = $1 ORDER BY m.article, m.sentence, m.id", 1,
-                    types, v, mention_row, &cb, err);
+    const char *v[4] = {num(idtext, id)};
+    read_cb cb = {efn, mfn, NULL, NULL, ud, 0, "", {NULL}};
+    dyad_status st = DYAD_OK;
+    if (p->partitioned)
+        st = each_row(p, "SELECT date FROM event_dates WHERE id = $1", 1, types, v, event_date_row, &cb,
+                      err);
+    if (st == DYAD_OK && cb.found > 0) {
+        v[1] = cb.key[0];
+        cb.found = 0;
+        st = each_row(p, "SELECT " ROWS_EVENT("e.id") " FROM events e WHERE e.id = $1 AND e.date = $2",
+                      2, types, v, head_event, &cb, err);
+    }
+    if (st == DYAD_OK && !cb.found) st = each_row(p, HEAD, 1, types, v, head_event, &cb, err);
+    if (st == DYAD_OK && cb.found < 0) st = dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
+    *found = cb.found > 0;
+    if (st == DYAD_OK && cb.found > 0) {
+        v[1] = cb.key[3], v[2] = cb.key[1], v[3] = cb.key[2];
+        st = each_row(p,
+                      ROWS_MENTION_OF("$2", "$3", "$4") " WHERE m.event = $1"
+                                                        " ORDER BY m.article, m.sentence, m.id",
+                      4, types, v, mention_row, &cb, err);
+    }
+    for (int k = 0; k < 4; k++) free(cb.key[k]);
+    return st;
 }
 
 /* An article row (ARTICLE_COLS): for the article view and search hits. */
@@ -1497,7 +1673,7 @@ static dyad_status pg_article(void *impl, const char *id, dyad_article_fn afn, d
     char sql[512];
     snprintf(sql, sizeof sql, "SELECT " ARTICLE_COLS " FROM articles a WHERE a.id = $1", "a.text", "''");
     const char *v[1] = {id};
-    read_cb cb = {NULL, mfn, afn, NULL, ud, 0, ""};
+    read_cb cb = {NULL, mfn, afn, NULL, ud, 0, "", {NULL}};
     dyad_status st = each_row(p, sql, 1, text_type, v, article_row, &cb, err);
     *found = cb.found;
     if (st != DYAD_OK || !cb.found) return st;
@@ -1614,7 +1790,7 @@ static dyad_status pg_search(void *impl, const char *text, long limit, dyad_arti
     snprintf(n, sizeof n, "%.17g", p->len_n);
     snprintf(sum, sizeof sum, "%.17g", p->len_sum);
     const char *v[5] = {text, limit > 0 ? num(lim, limit) : NULL, num(upto, p->len_upto), n, sum};
-    search_cb cb = {{NULL, NULL, fn, NULL, ud, 0, ""}, p};
+    search_cb cb = {{NULL, NULL, fn, NULL, ud, 0, "", {NULL}}, p};
     /* outside a transaction only; the search is right without them */
     if (PQtransactionStatus(p->conn) == PQTRANS_IDLE) exec(p, KEEP_LENGTHS, "cannot keep lengths", NULL);
     return each_row(p, sql, 5, types, v, search_row, &cb, err);
@@ -1634,7 +1810,7 @@ static dyad_status pg_series(void *impl, const dyad_query *q, dyad_series_fn fn,
              "SELECT e.date, e.root, count(*), sum(e.num_mentions) FROM events e%s"
              " GROUP BY e.date, e.root ORDER BY e.date, e.root",
              where_sql(q, where, sizeof where));
-    read_cb cb = {NULL, NULL, NULL, fn, ud, 0, ""};
+    read_cb cb = {NULL, NULL, NULL, fn, ud, 0, "", {NULL}};
     return stream(p, sql, q, series_row, &cb, err);
 }
 

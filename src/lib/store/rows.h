@@ -39,14 +39,18 @@
 /* Mentions with their article and sentence; offsets relative to the
  * sentence, in characters. A WHERE clause follows. */
 #define ROWS_MENTION_SELECT                                                                             \
-    "SELECT m.event, e.code, e.source, e.target, a.id, a.source, a.url, a.title, a.date,"               \
+    ROWS_MENTION_OF("e.code", "e.source", "e.target") " JOIN events e ON e.id = m.event"
+/* The same with the event's code, source and target given (a backend that
+ * knows the event need not read it again), without the join of events. */
+#define ROWS_MENTION_OF(CODE, SOURCE, TARGET)                                                           \
+    "SELECT m.event, " CODE ", " SOURCE ", " TARGET ", a.id, a.source, a.url, a.title, a.date,"         \
     " m.sentence, se.start, substr(a.text, se.start + 1, se.\"end\" - se.start),"                       \
     " m.source_start - se.start, m.source_end - se.start, m.target_start - se.start,"                   \
     " m.target_end - se.start, m.verb_start - se.start, m.verb_end - se.start,"                         \
     " m.source_text, m.target_text, m.verb_text, m.date_text, m.rule, length(a.text),"                  \
     " m.confidence, m.source_basis, m.target_basis, m.source_name, m.target_name,"                      \
     " m.source_wikidata, m.target_wikidata, m.date_precision"                                           \
-    " FROM mentions m JOIN events e ON e.id = m.event JOIN articles a ON a.rowid = m.article"           \
+    " FROM mentions m JOIN articles a ON a.rowid = m.article"                                           \
     " JOIN sentences se ON se.article = m.article AND se.idx = m.sentence"
 
 /* Casualty figures with their article and sentence. A WHERE clause follows. */
