@@ -10,7 +10,10 @@
 # misses or dates wrongly is still found; a store partitioned before it is
 # filled when opened; a month made while dyad serve runs is listed in its
 # place; a store whose events are one table (made before partitions) reads
-# the same.
+# the same. Search: the hits of words (ranked from each word's list of
+# articles, kept in dyad_postings) and of phrases come in SQLite's order
+# before and after articles are added and replaced; every article has its
+# length in dyad_article_len, and a replaced one has none.
 set -u
 DYAD=${DYAD:-build-asan/dyad}
 FAST=${DYAD_FAST:-build/dyad}
@@ -53,6 +56,26 @@ for db in "$lite" "$pg"; do
     "$FAST" ingest --db "$db" "$tmp/months.jsonl" 2>"$tmp/err" || { cat "$tmp/err"; echo "ingest into $db failed"; exit 1; }
 done
 
+# searches: words (their lists of articles made, then grown), a phrase,
+# words not all wanted
+searches() {
+    for q in Blinken 'Blinken Doha' statement 'Jordan Syria' Monday '"Secretary of State"' \
+        'Gaza OR Israel' nothingmatchesthis; do
+        QWORDS=$q
+        same "/api/articles?q=$(node -e 'console.log(encodeURIComponent(process.argv[1]))' "$q")&limit=1000"
+    done
+    QWORDS=statement
+    same '/api/articles?q=statement&limit=7'
+}
+# lengths DB: every article's length (as a search reads it from its
+# tsvector), and none of an article gone
+lengths() {
+    _bad=$(sql "$1" "SELECT count(*) FROM articles a FULL JOIN dyad_article_len l ON l.rowid = a.rowid
+                     WHERE l.dl IS DISTINCT FROM (SELECT sum(cardinality(u.positions)) FROM unnest(a.tsv) u
+                     WHERE strpos(u.lexeme, '-') = 0)")
+    [ "$_bad" = 0 ] || { echo "$1: dyad_article_len differs from the articles in $_bad rows"; fail=1; }
+}
+
 # event_dates DB: every event's date, and no other
 event_dates() {
     _bad=$(sql "$1" "SELECT count(*) FROM events e FULL JOIN event_dates d ON d.id = e.id
@@ -92,6 +115,10 @@ lists() {
 serve_start "$DYAD" "$pg" "$tmp/pg.log" || exit 1
 pg_pid=$SERVE_PID pg_url=$URL
 lists 9
+lengths dyad
+searches
+words=$(sql dyad "SELECT count(*) FROM dyad_postings")
+[ "$words" -ge 6 ] || { echo "searches kept the lists of $words words"; fail=1; }
 
 # an event that event_dates misses, or dates wrongly, is still found
 set -- $(ids "$tmp/events.json" '[d.events[3].id, d.events[150].id, d.events[300].id]')
@@ -126,6 +153,8 @@ done
 grep -q " 1 articles stored, 1 already there (1 of them replaced by an earlier copy)" "$tmp/err" ||
     { cat "$tmp/err"; echo "the copies were not stored"; fail=1; }
 event_dates dyad
+lengths dyad
+searches
 same '/api/events?limit=1000'
 same '/api/events?limit=30&from=2020-01-01'
 
@@ -133,10 +162,11 @@ same '/api/events?limit=30&from=2020-01-01'
 SERVE_PID=$pg_pid
 serve_stop || { echo "dyad serve exited with $?"; cat "$tmp/pg.log"; fail=1; }
 pg_pid=""
-sql dyad "DROP TABLE event_dates; DELETE FROM dyad_meta" || fail=1
+sql dyad "DROP TABLE event_dates; DELETE FROM dyad_article_len WHERE rowid % 2 = 0; DELETE FROM dyad_meta" || fail=1
 serve_start "$DYAD" "$pg" "$tmp/pg.log" || exit 1
 pg_pid=$SERVE_PID pg_url=$URL
 event_dates dyad
+lengths dyad
 lists 40
 
 # a store made before partitions (events one table): the same answers

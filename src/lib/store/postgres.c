@@ -18,6 +18,7 @@
 #include "arena.h"
 #include "merge.h"
 #include "rows.h"
+#include "snippet.h"
 #include "status.h"
 #include "backend.h"
 
@@ -65,6 +66,12 @@ typedef struct pg_store {
  * event's row, and with room in the page the new version stays there
  * (a HOT update: no index is written). */
 #define FILLFACTOR "70"
+
+/* An article's length for bm25: the positions of its tsvector ts, less
+ * those of hyphenated compounds (see SEARCH). */
+#define DOC_LEN(ts)                                                                                     \
+    "(SELECT coalesce(sum(cardinality(u.positions)), 0) FROM unnest(" ts ") u"                          \
+    " WHERE strpos(u.lexeme, '-') = 0)"
 
 /* Run when the database has not got this version of it (see ensure_schema). */
 static const char SCHEMA[] =
@@ -179,19 +186,67 @@ static const char SCHEMA[] =
      * that names its place (ROWS_FIRST_FROM's pm), read from the index */
     "CREATE INDEX IF NOT EXISTS events_date_id ON events(date, id);"
     "CREATE INDEX IF NOT EXISTS mentions_event_place ON mentions(event, place, country, id);"
-    /* each article's length as search ranks it (DOC_LEN), kept by the
-     * searches themselves (see pg_search): a search would otherwise read
-     * the whole tsvector of every hit; no foreign key, so that writers
-     * never wait on it (a removed article's row is never joined again) */
+    /* each article's length as search ranks it (DOC_LEN), stored with the
+     * article (put_article) and dropped with it; those of a store from
+     * before are filled here, and the searches keep those of articles a
+     * writer of an older Dyad stores (see pg_search): a search would
+     * otherwise read the whole tsvector of every hit; no foreign key, so
+     * that writers never wait on it */
     "CREATE TABLE IF NOT EXISTS dyad_article_len(rowid bigint PRIMARY KEY, dl integer NOT NULL);"
-    /* each event's date by its id, in a store of a partition a month: an
-     * id names no month, and a look-up by id alone would plan and probe
-     * every month's partition (see pg_event). Kept by the writer as it
-     * adds and drops events; filled here for a store partitioned before. */
-    "CREATE TABLE IF NOT EXISTS event_dates(id bigint PRIMARY KEY, date text COLLATE \"C\" NOT NULL);"
-    "DO $$ BEGIN IF (SELECT relkind FROM pg_class WHERE oid = 'events'::regclass) = 'p' THEN"
-    " INSERT INTO event_dates(id, date) SELECT id, date FROM events ON CONFLICT DO NOTHING;"
-    " END IF; END $$;";
+    "INSERT INTO dyad_article_len(rowid, dl) SELECT x.rowid, " DOC_LEN(
+        "x.tsv") " FROM articles x"
+                 " WHERE NOT EXISTS(SELECT 1 FROM dyad_article_len l WHERE l.rowid = x.rowid);"
+                 /* the articles that have a word and how often (tf), in rowid order, as
+                  * searches find them (dyad_term_postings): a search of a word read
+                  * again reads one row instead of the tsvector of every article that
+                  * has it. A removed article stays in the lists, but its length goes:
+                  * searches join the two. */
+                 "CREATE TABLE IF NOT EXISTS dyad_postings(lexeme text PRIMARY KEY, upto bigint NOT "
+                 "NULL,"
+                 " arts bigint[] NOT NULL, tfs integer[] NOT NULL);"
+                 /* dyad_term_postings(w): the articles with the lexeme w and its count
+                  * in each, from dyad_postings, with the articles stored since its row
+                  * was made added to it (writers take turns, so rowids grow in commit
+                  * order: every article up to the greatest rowid seen is there). A
+                  * server that cannot write (a standby) answers without keeping it. */
+                 "CREATE OR REPLACE FUNCTION dyad_term_postings(w text) RETURNS TABLE(art bigint, tf "
+                 "integer)"
+                 " LANGUAGE plpgsql AS $$\n"
+                 "DECLARE c dyad_postings; top bigint; na bigint[]; nt integer[];\n"
+                 "BEGIN\n"
+                 "  SELECT * INTO c FROM dyad_postings p WHERE p.lexeme = w;\n"
+                 "  top := coalesce((SELECT max(rowid) FROM articles), 0);\n"
+                 "  IF c.lexeme IS NOT NULL AND c.upto >= top THEN\n"
+                 "    RETURN QUERY SELECT * FROM unnest(c.arts, c.tfs);\n"
+                 "    RETURN;\n"
+                 "  END IF;\n"
+                 "  SELECT coalesce(array_agg(x.rowid ORDER BY x.rowid), '{}'), "
+                 "coalesce(array_agg((SELECT"
+                 "    sum(cardinality(u.positions))::integer FROM unnest(ts_filter(setweight(x.tsv, "
+                 "'A', ARRAY[w]),"
+                 "    '{a}')) u) ORDER BY x.rowid), '{}') INTO na, nt FROM articles x"
+                 "    WHERE x.tsv @@ quote_literal(w)::tsquery AND x.rowid > coalesce(c.upto, 0) AND "
+                 "x.rowid <= top;\n"
+                 "  na := coalesce(c.arts, '{}') || na;\n"
+                 "  nt := coalesce(c.tfs, '{}') || nt;\n"
+                 "  BEGIN\n"
+                 "    INSERT INTO dyad_postings(lexeme, upto, arts, tfs) VALUES(w, top, na, nt)"
+                 "      ON CONFLICT (lexeme) DO UPDATE SET upto = excluded.upto, arts = excluded.arts,"
+                 "      tfs = excluded.tfs WHERE dyad_postings.upto < excluded.upto;\n"
+                 "  EXCEPTION WHEN OTHERS THEN NULL;\n"
+                 "  END;\n"
+                 "  RETURN QUERY SELECT * FROM unnest(na, nt);\n"
+                 "END $$;"
+                 /* each event's date by its id, in a store of a partition a month: an
+                  * id names no month, and a look-up by id alone would plan and probe
+                  * every month's partition (see pg_event). Kept by the writer as it
+                  * adds and drops events; filled here for a store partitioned before. */
+                 "CREATE TABLE IF NOT EXISTS event_dates(id bigint PRIMARY KEY, date text COLLATE \"C\" "
+                 "NOT NULL);"
+                 "DO $$ BEGIN IF (SELECT relkind FROM pg_class WHERE oid = 'events'::regclass) = 'p' "
+                 "THEN"
+                 " INSERT INTO event_dates(id, date) SELECT id, date FROM events ON CONFLICT DO NOTHING;"
+                 " END IF; END $$;";
 
 /* Storing one mention, in the server so that it is one round trip: finds
  * or adds the event it joins, stores the mention with its own place and
@@ -327,8 +382,9 @@ static const char *const STMTS[][2] = {
     /* the rowid is taken first (new_rowid), so that the article's rows
      * can be sent with it; writers take turns, so none stores it meanwhile */
     {"put_article",
-     "INSERT INTO articles(rowid, id, hash, date, source, title, url, text, file, story, minhash)"
-     " VALUES($11, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"},
+     "WITH a AS (INSERT INTO articles(rowid, id, hash, date, source, title, url, text, file, story,"
+     " minhash) VALUES($11, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING rowid, tsv)"
+     " INSERT INTO dyad_article_len(rowid, dl) SELECT a.rowid, " DOC_LEN("a.tsv") " FROM a"},
     {"new_rowid", "SELECT nextval(pg_get_serial_sequence('articles', 'rowid'))"},
     /* all the sentences of an article: arrays of starts, ends, discarded */
     {"put_sentences",
@@ -526,6 +582,9 @@ static const char NEW_EVENT_DATED[] =
     " d AS (INSERT INTO event_dates(id, date) SELECT id, date FROM n) SELECT id FROM n";
 static const char DROP_EVENT_DATED[] = "WITH d AS (DELETE FROM event_dates WHERE id = $1)"
                                        " DELETE FROM events WHERE id = $1 AND date = $2";
+/* and the one that drops an article, in every store: its length too */
+static const char DROP_ARTICLE_LEN[] = "WITH l AS (DELETE FROM dyad_article_len WHERE rowid = $1)"
+                                       " DELETE FROM articles WHERE rowid = $1";
 
 /* Prepares the statements of STMTS and merge.c's ("merge0", ...) on the
  * connection (p->partitioned known). */
@@ -542,6 +601,7 @@ static dyad_status prepare(pg_store *p, dyad_error *err) {
             if (p->partitioned && k == MERGE_NEW_EVENT) snprintf(sql, sizeof sql, "%s", NEW_EVENT_DATED);
             if (p->partitioned && k == MERGE_DROP_EVENT)
                 snprintf(sql, sizeof sql, "%s", DROP_EVENT_DATED);
+            if (k == MERGE_DROP_ARTICLE) snprintf(sql, sizeof sql, "%s", DROP_ARTICLE_LEN);
         }
         PGresult *r = i < nstmts ? PQprepare(p->conn, STMTS[i][0], STMTS[i][1], 0, NULL)
                                  : PQprepare(p->conn, name, sql, 0, NULL);
@@ -1654,16 +1714,25 @@ static dyad_status pg_event(void *impl, int64_t id, dyad_event_fn efn, dyad_ment
     return st;
 }
 
-/* An article row (ARTICLE_COLS): for the article view and search hits. */
-static int article_row(void *ud, const PGresult *r) {
-    read_cb *cb = ud;
+/* An article row (ARTICLE_COLS) with its snippet: for the article view
+ * and search hits. */
+static int article_fields(read_cb *cb, const PGresult *r, const char *snippet) {
     cb->found = 1;
     snprintf(cb->rowid, sizeof cb->rowid, "%s", PQgetvalue(r, 0, 9));
-    dyad_stored_article a = {
-        PQgetvalue(r, 0, 0), PQgetvalue(r, 0, 1), PQgetvalue(r, 0, 2),
-        PQgetvalue(r, 0, 3), PQgetvalue(r, 0, 4), PQgetvalue(r, 0, 5),
-        PQgetvalue(r, 0, 6), PQgetvalue(r, 0, 7), strtol(PQgetvalue(r, 0, 8), NULL, 10)};
+    dyad_stored_article a = {PQgetvalue(r, 0, 0),
+                             PQgetvalue(r, 0, 1),
+                             PQgetvalue(r, 0, 2),
+                             PQgetvalue(r, 0, 3),
+                             PQgetvalue(r, 0, 4),
+                             PQgetvalue(r, 0, 5),
+                             snippet,
+                             PQgetvalue(r, 0, 7),
+                             strtol(PQgetvalue(r, 0, 8), NULL, 10)};
     return cb->article ? cb->article(cb->ud, &a) : 0;
+}
+
+static int article_row(void *ud, const PGresult *r) {
+    return article_fields(ud, r, PQgetvalue(r, 0, 6));
 }
 
 static dyad_status pg_article(void *impl, const char *id, dyad_article_fn afn, dyad_mention_fn mfn,
@@ -1689,27 +1758,38 @@ static dyad_status pg_article(void *impl, const char *id, dyad_article_fn afn, d
  * followed by the others) and lengths are positions in the tsvectors, less
  * hyphenated compounds (the 'simple' parser adds "al-sisi" to "al" and
  * "sisi", FTS5 does not); the average length is over every article (the
- * store keeps the sums, so a search reads only the tsvectors of articles
- * stored since the last). Each hit's tsvector is read once, keeping the
- * positions of the query's words. Ties go in storing order. The snippet
- * is ts_headline's best fragment of the text, matches between \x02 and
- * \x03 and "..." where it cuts the text, as FTS5's snippet() does. */
-/* An article's length for bm25: the positions of its tsvector ts, less
- * those of hyphenated compounds (see SEARCH). */
-#define DOC_LEN(ts)                                                                                     \
-    "(SELECT coalesce(sum(cardinality(u.positions)), 0) FROM unnest(" ts ") u"                          \
-    " WHERE strpos(u.lexeme, '-') = 0)"
+ * store keeps the sums, so a search reads only the lengths of articles
+ * stored since the last). Ties go in storing order. A query of words only
+ * (all of them wanted: 'a' & 'b') is ranked from the words' lists of
+ * articles (WORDS_SEARCH); any other reads each hit's tsvector once,
+ * keeping the positions of the query's words (SEARCH). The snippet is
+ * made from the text (snippet.c), as FTS5's snippet() does. */
 
 /* Keeps the lengths of articles stored since the last search (up to
  * LEN_BATCH of them, the next search doing the next) in dyad_article_len:
  * writers take turns, so rowids grow in commit order and the newest are
- * those past the greatest length kept. A search takes a length from there
- * when it is there, and reads it from the tsvector otherwise. */
+ * those past the greatest length kept. Ingest keeps them, so this finds
+ * only those of a writer of an older Dyad. A search takes a length from
+ * there when it is there, and reads it from the tsvector otherwise. */
 #define LEN_BATCH "20000"
 static const char KEEP_LENGTHS[] = "INSERT INTO dyad_article_len(rowid, dl) SELECT x.rowid, " DOC_LEN(
     "x.tsv") " FROM articles x"
              " WHERE x.rowid > (SELECT coalesce(max(rowid), 0) FROM dyad_article_len) ORDER BY x.rowid"
              " LIMIT " LEN_BATCH " ON CONFLICT DO NOTHING";
+
+/* the number and total length of articles: $4 and $5 up to rowid $3, then newer ones */
+#define CORPUS                                                                                          \
+    " corpus AS MATERIALIZED (SELECT n, sum, upto, sum / greatest(n, 1) AS avgdl FROM (SELECT"          \
+    "  $4::float8 + count(*) AS n, $5::float8 + coalesce(sum(z.dl), 0) AS sum,"                         \
+    "  greatest($3::bigint, max(z.rowid)) AS upto FROM (SELECT x.rowid, coalesce(l.dl, " DOC_LEN(       \
+        "x.tsv") ") AS dl FROM articles x LEFT JOIN dyad_article_len l ON l.rowid = x.rowid"            \
+                 "  WHERE x.rowid > $3) z) t)"
+/* the hits' rows (ARTICLE_COLS' order), the article's text for its snippet */
+#define SEARCH_ROWS                                                                                     \
+    " SELECT a.id, a.date, a.source, a.title, a.url, '', a.text,"                                       \
+    " to_char(a.ingested_at, 'YYYY-MM-DD HH24:MI:SS'),"                                                 \
+    " (SELECT count(*) FROM mentions m WHERE m.article = a.rowid), a.rowid, c.n, c.sum, c.upto"         \
+    " FROM hits h JOIN articles a ON a.rowid = h.rowid, corpus c ORDER BY h.score DESC, a.rowid"
 
 static const char SEARCH[] =
     "WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('simple', $1) AS q),"
@@ -1720,80 +1800,158 @@ static const char SEARCH[] =
     "  FROM q, regexp_split_to_table(q.q::text, ' [&|] ') AS s(t), LATERAL (SELECT btrim(s.t, '()! ') "
     "AS t) u"
     "  WHERE u.t <> ''),"
-    " words AS MATERIALIZED (SELECT array_agg(DISTINCT w) AS ql FROM terms, unnest(terms.lex) w),"
-    /* the number and total length of articles: $4 and $5 up to rowid $3, then newer ones */
-    " corpus AS MATERIALIZED (SELECT n, sum, upto, sum / greatest(n, 1) AS avgdl FROM (SELECT"
-    "  $4::float8 + count(*) AS n, $5::float8 + coalesce(sum(z.dl), 0) AS sum,"
-    "  greatest($3::bigint, max(z.rowid)) AS upto FROM (SELECT x.rowid, coalesce(l.dl, " DOC_LEN(
-        "x.tsv") ") AS dl FROM articles x LEFT JOIN dyad_article_len l ON l.rowid = x.rowid"
-                 "  WHERE x.rowid > $3) z) t),"
-                 " idf AS MATERIALIZED (SELECT lex, CASE WHEN v > 0 THEN v ELSE 1e-6 END AS idf FROM "
-                 "(SELECT lex,"
-                 "  ln((c.n - hh.h + 0.5) / (hh.h + 0.5)) AS v FROM corpus c, terms, LATERAL (SELECT "
-                 "count(*) AS h"
-                 "  FROM articles x WHERE x.tsv @@ terms.t::tsquery) hh) y),"
-                 /* per hit: its length, and the query words it has with their positions */
-                 /* (the query words of a hit's tsvector: those setweight marks A) */
-                 " hits AS (SELECT a.rowid, s.score FROM articles a LEFT JOIN dyad_article_len l ON "
-                 "l.rowid = a.rowid,"
-                 "  q, corpus c, words w,"
-                 "  LATERAL (SELECT coalesce(l.dl, " DOC_LEN(
-                     "a.tsv") ")::float8 AS dl, array_agg(u.lexeme) AS lx,"
-                              "   array_agg(u.positions::text) AS px FROM "
-                              "unnest(ts_filter(setweight(a.tsv, 'A', w.ql), '{a}')) u) d,"
-                              "  LATERAL (SELECT coalesce(sum(i.idf * f.tf * 2.2 / (f.tf + 1.2 * (0.25 "
-                              "+ 0.75 * d.dl / "
-                              "c.avgdl))), 0)"
-                              "   AS score FROM idf i, LATERAL (SELECT count(*)::float8 AS tf"
-                              "   FROM unnest(coalesce(d.px[array_position(d.lx, "
-                              "i.lex[1])]::smallint[], '{}')) p"
-                              "   WHERE NOT EXISTS (SELECT 1 FROM generate_subscripts(i.lex, 1) k WHERE "
-                              "k > 1 AND NOT (p + k - 1)"
-                              "   = ANY(coalesce(d.px[array_position(d.lx, i.lex[k])]::smallint[], "
-                              "'{}')))) f) s"
-                              "  WHERE a.tsv @@ q.q ORDER BY s.score DESC, a.rowid LIMIT $2)"
-                              " SELECT " ARTICLE_COLS ", c.n, c.sum, c.upto"
-                              " FROM hits h JOIN articles a ON a.rowid = h.rowid, q, corpus c,"
-                              "  LATERAL (SELECT ts_headline('simple', a.text, q.q, E'StartSel=\\x02, "
-                              "StopSel=\\x03, "
-                              "MaxFragments=1,"
-                              "   MaxWords=24, MinWords=20, ShortWord=0') AS hl OFFSET 0) x," /* (OFFSET
-                                                                                                 0: made
-                                                                                                 once,
-                                                                                                 not */
-                              "  LATERAL (SELECT replace(replace(x.hl, chr(2), ''), chr(3), '') AS "
-                              "plain OFFSET 0) y" /* per use) */
-                              " ORDER BY h.score DESC, a.rowid";
+    " words AS MATERIALIZED (SELECT array_agg(DISTINCT w) AS ql FROM terms, unnest(terms.lex) w)," CORPUS
+    ", idf AS MATERIALIZED (SELECT lex, CASE WHEN v > 0 THEN v ELSE 1e-6 END AS idf FROM (SELECT lex,"
+    "  ln((c.n - hh.h + 0.5) / (hh.h + 0.5)) AS v FROM corpus c, terms, LATERAL (SELECT count(*) AS h"
+    "  FROM articles x WHERE x.tsv @@ terms.t::tsquery) hh) y),"
+    /* per hit: its length, and the query words it has with their positions */
+    /* (the query words of a hit's tsvector: those setweight marks A) */
+    " hits AS (SELECT a.rowid, s.score FROM articles a LEFT JOIN dyad_article_len l ON l.rowid = "
+    "a.rowid,"
+    "  q, corpus c, words w,"
+    "  LATERAL (SELECT coalesce(l.dl, " DOC_LEN(
+        "a.tsv") ")::float8 AS dl, array_agg(u.lexeme) AS lx,"
+                 "   array_agg(u.positions::text) AS px FROM unnest(ts_filter(setweight(a.tsv, 'A', "
+                 "w.ql), '{a}')) u) "
+                 "d,"
+                 "  LATERAL (SELECT coalesce(sum(i.idf * f.tf * 2.2 / (f.tf + 1.2 * (0.25 + 0.75 * d.dl "
+                 "/ c.avgdl))), "
+                 "0)"
+                 "   AS score FROM idf i, LATERAL (SELECT count(*)::float8 AS tf"
+                 "   FROM unnest(coalesce(d.px[array_position(d.lx, i.lex[1])]::smallint[], '{}')) p"
+                 "   WHERE NOT EXISTS (SELECT 1 FROM generate_subscripts(i.lex, 1) k WHERE k > 1 AND "
+                 "NOT (p + k - 1)"
+                 "   = ANY(coalesce(d.px[array_position(d.lx, i.lex[k])]::smallint[], '{}')))) f) s"
+                 "  WHERE a.tsv @@ q.q ORDER BY s.score DESC, a.rowid LIMIT $2)" SEARCH_ROWS;
+
+/* A query of the words $1 (distinct lexemes), every one wanted: each
+ * word's articles and counts (dyad_term_postings), those still stored
+ * (with a length), the words' idf from them, and the articles with every
+ * word ranked with the terms as SEARCH does. */
+static const char WORDS_SEARCH[] =
+    "WITH" CORPUS ","
+    " p AS MATERIALIZED (SELECT w, t.art, t.tf::float8 AS tf, l.dl::float8 AS dl"
+    "  FROM unnest($1::text[]) w, LATERAL dyad_term_postings(w) t JOIN dyad_article_len l"
+    "  ON l.rowid = t.art),"
+    " idf AS MATERIALIZED (SELECT w, CASE WHEN v > 0 THEN v ELSE 1e-6 END AS idf FROM (SELECT p.w,"
+    "  ln((c.n - count(*) + 0.5) / (count(*) + 0.5)) AS v FROM p, corpus c GROUP BY p.w, c.n) y),"
+    " hits AS (SELECT p.art AS rowid, sum(i.idf * p.tf * 2.2 / (p.tf + 1.2 * (0.25 + 0.75 * p.dl"
+    "  / c.avgdl))) AS score FROM p JOIN idf i ON i.w = p.w, corpus c GROUP BY p.art"
+    "  HAVING count(*) = cardinality($1::text[]) ORDER BY score DESC, p.art LIMIT $2)" SEARCH_ROWS;
+
+/* The lexemes of a tsquery's text (each between single quotes, a quote
+ * doubled), those not negated, and whether they are all its terms, each
+ * wanted ('a' & 'b'). */
+typedef struct query_words {
+    char *buf;      /* the lexemes, each NUL-terminated */
+    const char **w; /* distinct ones, not negated */
+    size_t n;
+    int plain;   /* words only, all wanted */
+    char *array; /* the words as an array literal (plain only) */
+} query_words;
+
+static void query_words_free(query_words *qw) {
+    free(qw->buf);
+    free(qw->w);
+    free(qw->array);
+}
+
+/* Reads the tsquery text t into qw; 1 when out of memory. */
+static int read_query_words(const char *t, query_words *qw) {
+    size_t len = strlen(t), k = 0, alen = 0;
+    qw->buf = malloc(len + 1);
+    qw->w = malloc((len / 2 + 1) * sizeof *qw->w);
+    qw->array = malloc(len + 8);
+    if (!qw->buf || !qw->w || !qw->array) return 1;
+    qw->plain = 1;
+    int neg = 0, terms = 0;
+    qw->array[alen++] = '{';
+    for (size_t i = 0; i < len;) {
+        if (t[i] != '\'') { /* between terms, only " & " is plain */
+            if (terms && !strncmp(t + i, " & ", 3)) {
+                i += 3;
+                continue;
+            }
+            neg |= t[i] == '!';
+            qw->plain = 0, i++;
+            continue;
+        }
+        char *lex = qw->buf + k;
+        for (i++; i < len; i++) {
+            if (t[i] == '\'' && t[i + 1] != '\'') break;
+            if (t[i] == '\'' || t[i] == '\\') i++, qw->plain = 0; /* '' and \x stand for one */
+            qw->buf[k++] = t[i];
+        }
+        i++;
+        qw->buf[k++] = '\0';
+        terms++;
+        if (i < len && t[i] == ':') qw->plain = 0; /* weights or a prefix */
+        size_t j = 0;
+        while (j < qw->n && strcmp(qw->w[j], lex)) j++;
+        if (!neg && j == qw->n) {
+            qw->w[qw->n++] = lex;
+            if (strpbrk(lex, "\"{},") || !*lex) qw->plain = 0;
+            if (qw->plain)
+                alen += (size_t)sprintf(qw->array + alen, "%s\"%s\"", alen > 1 ? "," : "", lex);
+        }
+        neg = 0;
+    }
+    strcpy(qw->array + alen, "}");
+    if (!qw->n) qw->plain = 0;
+    return 0;
+}
 
 typedef struct search_cb {
     read_cb cb;
     pg_store *p;
+    const query_words *qw;
+    int nomem;
 } search_cb;
 
-/* A search hit, with the article counts and lengths to keep for the next. */
+/* A search hit, with the article counts and lengths to keep for the next;
+ * its snippet made from its text. */
 static int search_row(void *ud, const PGresult *r) {
     search_cb *s = ud;
     s->p->len_n = strtod(PQgetvalue(r, 0, 10), NULL);
     s->p->len_sum = strtod(PQgetvalue(r, 0, 11), NULL);
     s->p->len_upto = strtoll(PQgetvalue(r, 0, 12), NULL, 10);
-    return article_row(&s->cb, r);
+    char *snip = snippet_make(PQgetvalue(r, 0, 6), (size_t)PQgetlength(r, 0, 6), s->qw->w, s->qw->n);
+    if (!snip) return s->nomem = 1;
+    int stop = article_fields(&s->cb, r, snip);
+    free(snip);
+    return stop;
+}
+
+static int tsquery_row(void *ud, const PGresult *r) {
+    query_words *qw = ud;
+    if (qw->buf) return 1;
+    return read_query_words(PQgetvalue(r, 0, 0), qw);
 }
 
 static dyad_status pg_search(void *impl, const char *text, long limit, dyad_article_fn fn, void *ud,
                              dyad_error *err) {
     pg_store *p = impl;
     static const Oid types[5] = {TEXTOID, INT8OID, INT8OID, FLOAT8OID, FLOAT8OID};
-    char sql[sizeof SEARCH + 256], lim[24], upto[24], n[32], sum[32];
-    snprintf(sql, sizeof sql, SEARCH, "''",
-             "CASE WHEN starts_with(a.text, y.plain) THEN '' ELSE '...' END || x.hl"
-             " || CASE WHEN right(a.text, length(y.plain)) = y.plain THEN '' ELSE '...' END");
+    char lim[24], upto[24], n[32], sum[32];
     snprintf(n, sizeof n, "%.17g", p->len_n);
     snprintf(sum, sizeof sum, "%.17g", p->len_sum);
     const char *v[5] = {text, limit > 0 ? num(lim, limit) : NULL, num(upto, p->len_upto), n, sum};
-    search_cb cb = {{NULL, NULL, fn, NULL, ud, 0, "", {NULL}}, p};
+    query_words qw;
+    memset(&qw, 0, sizeof qw);
+    search_cb cb = {{NULL, NULL, fn, NULL, ud, 0, "", {NULL}}, p, &qw, 0};
     /* outside a transaction only; the search is right without them */
     if (PQtransactionStatus(p->conn) == PQTRANS_IDLE) exec(p, KEEP_LENGTHS, "cannot keep lengths", NULL);
-    return each_row(p, sql, 5, types, v, search_row, &cb, err);
+    dyad_status st = each_row(p, "SELECT websearch_to_tsquery('simple', $1)::text", 1, types, v,
+                              tsquery_row, &qw, err);
+    if (st == DYAD_OK && !(qw.buf && qw.w && qw.array))
+        st = dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
+    if (st == DYAD_OK) {
+        if (qw.plain) v[0] = qw.array;
+        st = each_row(p, qw.plain ? WORDS_SEARCH : SEARCH, 5, types, v, search_row, &cb, err);
+    }
+    if (st == DYAD_OK && cb.nomem) st = dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
+    query_words_free(&qw);
+    return st;
 }
 
 static int series_row(void *ud, const PGresult *r) {
