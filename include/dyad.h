@@ -21,6 +21,17 @@
 extern "C" {
 #endif
 
+/* The release of libdyad and of the dyad tool, MAJOR.MINOR.PATCH: the one
+ * place it is written (dyad --version, /api/health, the man page). */
+#define DYAD_VERSION "0.9.0"
+
+/* DYAD_VERSION as the library linked in was built; never NULL. */
+const char *dyad_version(void);
+/* The git commit the library was built from, as `git describe --always
+ * --dirty` gives it ("6a37826", "6a37826-dirty"); "unknown" when it was
+ * not built from a git checkout. Never NULL. */
+const char *dyad_commit(void);
+
 typedef enum {
     DYAD_OK = 0,
     DYAD_ENOMEM, /* allocation failed */
@@ -102,6 +113,14 @@ dyad_status dyad_ctx_load_dir(dyad_ctx *ctx, const char *dir, dyad_warn_fn warn,
 dyad_status dyad_ctx_finish(dyad_ctx *ctx, dyad_error *err);
 
 void dyad_ctx_stats(const dyad_ctx *ctx, dyad_dict_stats *out);
+
+/* The checksum of the dictionaries loaded into ctx, as 32 hex digits and a
+ * NUL into out: a hash of the bytes of each file (or buffer) loaded, in
+ * load order, so that the same files loaded in the same order give the
+ * same checksum wherever they lie, and a change to any byte of one or to
+ * their order another. Files read for nothing (DYAD_DICT_IGNORE) do not
+ * count. What a coding was made with, for citing it. */
+void dyad_ctx_checksum(const dyad_ctx *ctx, char out[33]);
 
 /* Reports through warn (as "file:line: message", or a message alone)
  * what a dictionary's maintainer should look at, none of which stops
@@ -435,8 +454,24 @@ typedef struct dyad_store dyad_store;
 /* Opens (creating if needed) the store at path: an SQLite file (in WAL
  * mode), or a PostgreSQL database when path is a postgresql:// or
  * postgres:// URI (libpq's connection URI; the database must exist and be
- * UTF8, the tables are created if missing). Both backends behave the same. */
+ * UTF8, the tables are created if missing). Both backends behave the same.
+ * The same as dyad_store_open_mode with DYAD_STORE_CREATE. */
 dyad_status dyad_store_open(dyad_store **out, const char *path, dyad_error *err);
+
+typedef enum {
+    DYAD_STORE_CREATE = 0, /* read and write; an SQLite file is made when missing */
+    DYAD_STORE_READONLY    /* for reading: an SQLite file must exist and be a
+                              Dyad store (DYAD_EIO naming it when missing,
+                              DYAD_EDB when it is no store), and is only read
+                              (writes fail with DYAD_EDB) but for the one
+                              upgrade of a store of an earlier Dyad. An SQLite
+                              database in memory (":memory:", "") and
+                              PostgreSQL are opened as with DYAD_STORE_CREATE. */
+} dyad_store_mode;
+
+/* Opens the store at path as dyad_store_open does, in mode. */
+dyad_status dyad_store_open_mode(dyad_store **out, const char *path, dyad_store_mode mode,
+                                 dyad_error *err);
 
 /* Where the password of a store URI is ("postgresql://user:PASSWORD@host/db"):
  * the offset of its first byte, with its length (maybe 0) in *len; 0 when

@@ -403,6 +403,50 @@ static int stored(dyad_store *s, const char *id, const char *date, const char *t
     return kept;
 }
 
+/* A store opened for reading: a missing file is an error naming it and is
+ * not made; a file that is no store is refused; a store is read, and
+ * writing to it fails. */
+static void read_only(void **state) {
+    (void)state;
+    dyad_store *st = NULL;
+    dyad_error err;
+    assert_int_equal(dyad_store_open_mode(&st, db, DYAD_STORE_READONLY, &err), DYAD_EIO);
+    assert_null(st);
+    assert_non_null(strstr(err.file, "t.db"));
+    assert_int_equal(access(db, F_OK), -1);
+    FILE *f = fopen(db, "w");
+    assert_non_null(f);
+    fclose(f);
+    assert_int_equal(dyad_store_open_mode(&st, db, DYAD_STORE_READONLY, &err), DYAD_EDB);
+    assert_non_null(strstr(err.msg, "not a Dyad store"));
+    assert_int_equal(dyad_store_open(&st, db, NULL), DYAD_OK); /* makes it a store */
+    assert_int_equal(dyad_store_begin(st, NULL), DYAD_OK);
+    assert_int_equal(put(st, "r1", "2024-05-02", "W", "Israel attacked Gaza."), 1);
+    assert_int_equal(dyad_store_commit(st, NULL), DYAD_OK);
+    dyad_store_close(st);
+    assert_int_equal(dyad_store_open_mode(&st, db, DYAD_STORE_READONLY, &err), DYAD_OK);
+    rows r = {0};
+    assert_int_equal(dyad_store_query(st, NULL, collect, &r, NULL), DYAD_OK);
+    assert_int_equal(r.n, 1);
+    dyad_status began = dyad_store_begin(st, NULL);
+    dyad_article a;
+    memset(&a, 0, sizeof a);
+    a.id = "r2";
+    a.date = "2024-05-03";
+    a.source = a.title = a.url = "";
+    a.file = "t";
+    a.text = "Israel attacked Qatar.";
+    a.text_len = strlen(a.text);
+    dyad_doc *d;
+    assert_int_equal(dyad_code(ctx, &a, &d, NULL), DYAD_OK);
+    int added;
+    dyad_status put_st = began == DYAD_OK ? dyad_store_put(st, &a, d, &added, NULL) : began;
+    if (put_st == DYAD_OK) put_st = dyad_store_commit(st, NULL);
+    assert_int_equal(put_st, DYAD_EDB);
+    dyad_doc_free(d);
+    dyad_store_close(st);
+}
+
 static void stored_before_coding(void **state) {
     (void)state;
     dyad_store *st = open_begun();
@@ -627,6 +671,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(read_back, setup, teardown),
         cmocka_unit_test_setup_teardown(confidence, setup, teardown),
         cmocka_unit_test_setup_teardown(stored_before_coding, setup, teardown),
+        cmocka_unit_test_setup_teardown(read_only, setup, teardown),
         cmocka_unit_test_setup_teardown(story_copies, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -534,7 +534,10 @@ static dyad_status reconnect(pg_store *p, dyad_error *err) {
     return prepare(p, err);
 }
 
-static dyad_status pg_open(void **out, const char *uri, dyad_error *err) {
+/* readonly asks nothing more of a server: the database must exist
+ * already, and reading never writes. */
+static dyad_status pg_open(void **out, const char *uri, int readonly, dyad_error *err) {
+    (void)readonly;
     *out = NULL;
     pg_store *p = calloc(1, sizeof *p);
     if (!p) return dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");

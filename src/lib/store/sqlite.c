@@ -3,11 +3,13 @@
  * events merged by merge.c's rule with GDELT counts, and the casualty
  * figures of each article. All SQL is parameterised; writes happen inside
  * caller-delimited transactions. */
+#include <errno.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "status.h"
@@ -284,8 +286,47 @@ static int make_schema(lite *s, char **msg) {
     }
 }
 
-static dyad_status lite_open(void **out, const char *path, dyad_error *err) {
+/* A read-only open: whether the file at path is there to be opened,
+ * said in err when not. */
+static dyad_status check_file(const char *path, dyad_error *err) {
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        return dyad_fail(err, DYAD_EIO, path, 0, "cannot open the store: %s (dyad ingest makes one)",
+                         strerror(errno));
+    if (S_ISDIR(sb.st_mode))
+        return dyad_fail(err, DYAD_EIO, path, 0, "cannot open the store: it is a directory");
+    return DYAD_OK;
+}
+
+/* Whether the database open in s is a Dyad store (of this Dyad or an
+ * earlier one): DYAD_OK, or DYAD_EDB with err set. */
+static dyad_status is_store(lite *s, dyad_error *err) {
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(
+        s->db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles'", -1, &st, NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_ROW) return DYAD_OK;
+    if (rc == SQLITE_DONE)
+        return dyad_fail(err, DYAD_EDB, s->path, 0, "not a Dyad store (it has no table of articles)");
+    return db_fail(s, err, "cannot read the store");
+}
+
+/* Opens the store at path, made when missing; readonly: an existing
+ * store only (a database in memory is made whatever), which the
+ * connection then only reads (PRAGMA query_only). Its schema is
+ * brought up to date either way: a store of an earlier Dyad is upgraded
+ * once, which is the one write a reader makes. The connection is opened
+ * read-write even so, as the last one to close a WAL file must be to
+ * remove its -wal and -shm files; a file the system will not let it
+ * write is opened read-only by SQLite. */
+static dyad_status lite_open(void **out, const char *path, int readonly, dyad_error *err) {
     *out = NULL;
+    if (readonly && (!*path || !strcmp(path, ":memory:"))) readonly = 0;
+    if (readonly) {
+        dyad_status st = check_file(path, err);
+        if (st != DYAD_OK) return st;
+    }
     lite *s = calloc(1, sizeof *s);
     if (!s) return dyad_fail(err, DYAD_ENOMEM, path, 0, "out of memory");
     s->path = malloc(strlen(path) + 1);
@@ -296,21 +337,30 @@ static dyad_status lite_open(void **out, const char *path, dyad_error *err) {
     strcpy(s->path, path);
     /* without SQLite's lock of the connection: a dyad_store is used by one
      * thread at a time, under its caller's own lock (dyad.h) */
-    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL) != SQLITE_OK) {
+    int flags = readonly ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
         dyad_status st = db_fail(s, err, "cannot open database");
         lite_close(s);
         return st;
     }
     lite_busy(s, DYAD_BUSY_MS, NULL, NULL);
+    dyad_status ok = readonly ? is_store(s, err) : DYAD_OK;
+    if (ok != DYAD_OK) {
+        lite_close(s);
+        return ok;
+    }
     char *msg = NULL;
-    if (make_schema(s, &msg) != SQLITE_OK) {
-        dyad_status st = dyad_fail(err, DYAD_EDB, path, 0, "cannot create schema: %s", msg ? msg : "");
+    int rc = make_schema(s, &msg);
+    if (rc == SQLITE_OK) rc = migrate(s);
+    if (rc == SQLITE_OK && readonly)
+        rc = sqlite3_exec(s->db, "PRAGMA query_only = ON", NULL, NULL, &msg);
+    if (rc != SQLITE_OK && msg) {
+        dyad_status st = dyad_fail(err, DYAD_EDB, path, 0, "cannot create schema: %s", msg);
         sqlite3_free(msg);
         lite_close(s);
         return st;
     }
-    if (migrate(s) != SQLITE_OK) {
+    if (rc != SQLITE_OK) {
         dyad_status st = db_fail(s, err, "cannot upgrade the schema");
         lite_close(s);
         return st;

@@ -19,12 +19,17 @@ struct dyad_store {
 static const store_backend *const BACKENDS[] = {&store_postgres, &store_sqlite};
 
 dyad_status dyad_store_open(dyad_store **out, const char *path, dyad_error *err) {
+    return dyad_store_open_mode(out, path, DYAD_STORE_CREATE, err);
+}
+
+dyad_status dyad_store_open_mode(dyad_store **out, const char *path, dyad_store_mode mode,
+                                 dyad_error *err) {
     *out = NULL;
     dyad_store *s = calloc(1, sizeof *s);
     if (!s) return dyad_fail(err, DYAD_ENOMEM, path, 0, "out of memory");
     for (size_t i = 0; !s->be; i++)
         if (BACKENDS[i]->claims(path)) s->be = BACKENDS[i];
-    dyad_status st = s->be->open(&s->impl, path, err);
+    dyad_status st = s->be->open(&s->impl, path, mode == DYAD_STORE_READONLY, err);
     if (st != DYAD_OK) {
         free(s);
         return st;
