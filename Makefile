@@ -9,6 +9,9 @@
 #   make example    codes the bundled example articles
 #   make asan       the sanitizer build only (build-asan/)
 #   make web        the dashboard of `dyad serve` (npm ci, esbuild) in build/web
+#   make man        the man page build/dyad.1 and the bash completion
+#                   build/dyad.bash, both made by the binary from its
+#                   option tables (make builds them too)
 #   make accuracy   scores on the gold data beside the checkout, with baselines
 #   make accuracy-check   the development scores against their floors
 # BUILD=dir picks the build directory; SAN=1 builds with sanitizers.
@@ -55,8 +58,30 @@ FUZZ_SECONDS ?= 30
 WEB_OUT := build/web
 WEB_SRC := $(wildcard web/src/*) web/build.mjs
 
-.PHONY: all check unit format format-check tests asan example clean bench fuzz web accuracy accuracy-check
-all: $(BUILD)/dyad $(BUILD)/gazetteer.gaz $(WEB_OUT)/index.html
+.PHONY: all check unit format format-check tests asan example clean bench fuzz web accuracy accuracy-check man FORCE
+all: $(BUILD)/dyad $(BUILD)/gazetteer.gaz $(WEB_OUT)/index.html $(BUILD)/dyad.1 $(BUILD)/dyad.bash
+
+man: $(BUILD)/dyad.1 $(BUILD)/dyad.bash
+
+# The man page and the bash completion, from the option tables the
+# binary parses its command line with (src/cli/usage.c, completion.c).
+$(BUILD)/dyad.1: $(BUILD)/dyad
+	$(BUILD)/dyad --man > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/dyad.bash: $(BUILD)/dyad
+	$(BUILD)/dyad completion bash > $@.tmp && mv $@.tmp $@
+
+# The commit dyad --version names: `git describe --always --dirty` in a git
+# checkout, else "unknown". $(BUILD)/gen/commit changes only when it does,
+# so that version.o (which alone gets it, as DYAD_COMMIT) is rebuilt then.
+DYAD_COMMIT := $(shell [ -e .git ] && git describe --always --dirty 2>/dev/null || echo unknown)
+$(BUILD)/gen/commit: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(DYAD_COMMIT)' | cmp -s - $@ || echo '$(DYAD_COMMIT)' > $@
+
+$(BUILD)/lib/version.o: src/lib/version.c include/dyad.h $(BUILD)/gen/commit
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -DDYAD_COMMIT='"$(DYAD_COMMIT)"' -c $< -o $@
 
 web: $(WEB_OUT)/index.html
 

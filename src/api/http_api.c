@@ -796,6 +796,13 @@ void http_api_handle(http_api *api, const http_request *rq, http_reply *out) {
         json_object *o = json_object_new_object();
         json_object_object_add(o, "ok", json_object_new_boolean(1));
         json_object_object_add(o, "coding", json_object_new_boolean(api->ctx != NULL));
+        /* what dyad --version says: the release, its commit, the checksum
+         * of the dictionaries posted articles are coded with (null: none) */
+        json_object_object_add(o, "version", json_object_new_string(dyad_version()));
+        json_object_object_add(o, "commit", json_object_new_string(dyad_commit()));
+        char sum[33];
+        if (api->ctx) dyad_ctx_checksum(api->ctx, sum);
+        json_object_object_add(o, "dictionaries", api->ctx ? json_object_new_string(sum) : NULL);
         reply_json(out, 200, o);
     } else if (!strcmp(rest, "/events"))
         list_route(r, "events", fetch_events, out);

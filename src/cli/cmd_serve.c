@@ -587,7 +587,80 @@ static int is_origin(const char *v) {
     return 1;
 }
 
-/* Reads dyad serve's options into o: 0, or 2 (usage) after saying why. */
+enum {
+    SV_DICT = 'd',
+    SV_DB = CLI_LONG,
+    SV_PORT,
+    SV_HOST,
+    SV_WEB,
+    SV_TOKEN,
+    SV_ALLOW_POST,
+    SV_CORS,
+    SV_MAX_BODY,
+    SV_TIMEOUT
+};
+
+static const cli_opt SERVE_OPTS[] = {
+    {SV_DB, "db", "FILE|URI", "the store: an SQLite file (default dyad.db) or postgresql://..."},
+    {SV_PORT, "port", "N", "listen on port N (default 8080; 0: any free one, logged)"},
+    {SV_HOST, "host", "ADDR", "listen on the IPv4 address ADDR (default 127.0.0.1: this machine only)"},
+    {SV_WEB, "web", "DIR", "the dashboard to serve (default: web/ beside the binary, else build/web)"},
+    {SV_DICT, "dict", "PATH", "dictionaries for POST /api/articles (repeatable); default: Dyad's own"},
+    {SV_TOKEN, "token", "TOKEN",
+     "write requests must send Authorization: Bearer TOKEN (or $DYAD_TOKEN)"},
+    {SV_ALLOW_POST, "allow-post", NULL, "take POST /api/articles with no token (trusted networks only)"},
+    {SV_CORS, "cors", "ORIGIN|*", "pages of ORIGIN may use the API (*: any page may read)"},
+    {SV_MAX_BODY, "max-body", "BYTES", "refuse request bodies over BYTES (default 1048576)"},
+    {SV_TIMEOUT, "request-timeout", "SECONDS",
+     "close a connection that takes longer to send a request (default 30)"},
+    {0},
+};
+
+/* A positive number (or, with zero, a port: 0 to 65535) in *out. */
+static int serve_number(const char *v, long max, int zero, long *out) {
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (*end || end == v || n < (zero ? 0 : 1) || n > max) return -1;
+    *out = n;
+    return 0;
+}
+
+static int serve_opt(void *ud, int key, const char *v) {
+    serve_opts *o = ud;
+    switch (key) {
+    case SV_ALLOW_POST: o->allow_post = 1; break;
+    case SV_DB: o->db = v; break;
+    case SV_HOST: o->host = v; break;
+    case SV_WEB: o->web = v; break;
+    case SV_TOKEN:
+        if (!*v) return cli_usage_error(&cli_serve, "--token: empty");
+        o->token = v;
+        break;
+    case SV_CORS:
+        if (!is_origin(v))
+            return cli_usage_error(&cli_serve,
+                                   "--cors: '%s' is not an origin (https://host[:port]) or *", v);
+        o->cors = v;
+        break;
+    case SV_DICT: return cli_add_dict(&cli_serve, o->dicts, &o->ndicts, v);
+    case SV_PORT:
+        if (serve_number(v, 65535, 1, &o->port) != 0)
+            return cli_usage_error(&cli_serve, "--port: '%s' is not a port (0-65535)", v);
+        break;
+    case SV_MAX_BODY:
+        if (serve_number(v, LONG_MAX, 0, &o->max_body) != 0)
+            return cli_usage_error(&cli_serve, "--max-body: '%s' is not a number of bytes", v);
+        break;
+    case SV_TIMEOUT:
+        if (serve_number(v, LONG_MAX, 0, &o->request_timeout) != 0)
+            return cli_usage_error(&cli_serve, "--request-timeout: '%s' is not a number of seconds", v);
+        break;
+    }
+    return CLI_GO;
+}
+
+/* Reads dyad serve's options into o: CLI_GO, or the exit status (0 after
+ * --help, 2 after saying what is wrong). */
 static int serve_options(int argc, char **argv, serve_opts *o) {
     *o = (serve_opts){.db = "dyad.db",
                       .host = "127.0.0.1",
@@ -595,47 +668,10 @@ static int serve_options(int argc, char **argv, serve_opts *o) {
                       .port = 8080,
                       .max_body = DEFAULT_MAX_BODY,
                       .request_timeout = DEFAULT_REQUEST_TIMEOUT};
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "--allow-post")) {
-            o->allow_post = 1;
-            continue;
-        }
-        if (!v) {
-            fprintf(stderr, "dyad: option '%s' needs a value\n", a);
-            return 2;
-        }
-        i++;
-        char *end = NULL;
-        if (!strcmp(a, "--db"))
-            o->db = v;
-        else if (!strcmp(a, "--host"))
-            o->host = v;
-        else if (!strcmp(a, "--web"))
-            o->web = v;
-        else if (!strcmp(a, "--token") && *v)
-            o->token = v;
-        else if (!strcmp(a, "--cors") && is_origin(v))
-            o->cors = v;
-        else if ((!strcmp(a, "--dict") || !strcmp(a, "-d")) && o->ndicts < CLI_MAX_DICTS)
-            o->dicts[o->ndicts++] = v;
-        else if (!strcmp(a, "--port") && (o->port = strtol(v, &end, 10), !*end) && o->port >= 0 &&
-                 o->port < 65536) {
-        } else if (!strcmp(a, "--max-body") && (o->max_body = strtol(v, &end, 10), !*end) &&
-                   o->max_body > 0) {
-        } else if (!strcmp(a, "--request-timeout") &&
-                   (o->request_timeout = strtol(v, &end, 10), !*end) && o->request_timeout > 0) {
-        } else {
-            fprintf(stderr, "dyad: serve: bad option '%s'%s%s\n", a, end ? " value " : "", end ? v : "");
-            fputs("usage: dyad serve [--db FILE|URI] [--port N] [--host ADDR] [--web DIR] [--dict "
-                  "PATH]... "
-                  "[--max-body BYTES] [--request-timeout SECONDS] [--token TOKEN] [--allow-post] "
-                  "[--cors ORIGIN|*]\n",
-                  stderr);
-            return 2;
-        }
-    }
-    return 0;
+    int first, rc = cli_parse(&cli_serve, argc, argv, serve_opt, o, &first);
+    if (rc != CLI_GO) return rc;
+    if (first < argc) return cli_usage_error(&cli_serve, "takes no operands ('%s')", argv[first]);
+    return CLI_GO;
 }
 
 /* libmicrohttpd's messages, to stderr, but for the one it gives for each
@@ -725,9 +761,10 @@ static int run_daemon(server *sv, const struct sockaddr_in *addr, const serve_op
     return rc;
 }
 
-int cmd_serve(int argc, char **argv) {
+static int cmd_serve(int argc, char **argv) {
     serve_opts o;
-    if (serve_options(argc, argv, &o)) return 2;
+    int go = serve_options(argc, argv, &o);
+    if (go != CLI_GO) return go;
     const char *db = o.db, *host = o.host, *web = o.web, *token = o.token;
     struct sockaddr_in addr;
     memset(&addr, 0, sizeof addr);
@@ -735,7 +772,7 @@ int cmd_serve(int argc, char **argv) {
     addr.sin_port = htons((uint16_t)o.port);
     if (inet_pton(AF_INET, host, &addr.sin_addr) != 1) {
         fprintf(stderr, "dyad: serve: --host: '%s' is not an IPv4 address\n", host);
-        return 2;
+        return CLI_EXIT_USAGE;
     }
     server *sv = calloc(1, sizeof *sv);
     if (!sv) return 1;
@@ -763,8 +800,11 @@ int cmd_serve(int argc, char **argv) {
     int rc = 0;
     /* an SQLite database in memory is one connection's own: one for all */
     int memory = !*db || !strcmp(db, ":memory:") || strstr(db, "mode=memory");
+    /* a server that takes no writes only reads: a store that is not there
+     * is an error, not an empty one made */
+    dyad_store_mode mode = sv->token || sv->allow_post ? DYAD_STORE_CREATE : DYAD_STORE_READONLY;
     for (int i = memory ? 1 : serve_threads(); rc == 0 && sv->api.nstores < i; sv->api.nstores++)
-        if (dyad_store_open(&sv->api.stores[sv->api.nstores], db, &err) != DYAD_OK) {
+        if (dyad_store_open_mode(&sv->api.stores[sv->api.nstores], db, mode, &err) != DYAD_OK) {
             cli_error(&err);
             rc = 1;
         }
@@ -776,3 +816,16 @@ int cmd_serve(int argc, char **argv) {
     free(sv);
     return rc;
 }
+
+const cli_cmd cli_serve = {
+    .name = "serve",
+    .operands = "",
+    .summary = "serve the store: an HTTP JSON API under /api/ and the analysts' dashboard",
+    .text = "Listens on 127.0.0.1:8080 until SIGINT or SIGTERM. Reads are open to\n"
+            "whoever reaches it; POST /api/articles (code and store articles) needs\n"
+            "--token or --allow-post, and without either the store is opened\n"
+            "read-only (it must exist). docs/serve.md describes the routes; GET\n"
+            "/api/openapi.json gives them as OpenAPI 3.1.\n",
+    .opts = SERVE_OPTS,
+    .run = cmd_serve,
+};

@@ -17,9 +17,9 @@
 
 #define BATCH 64 /* articles per transaction */
 
-static int open_store(const char *path, dyad_store **s) {
+static int open_store(const char *path, dyad_store_mode mode, dyad_store **s) {
     dyad_error err;
-    if (dyad_store_open(s, path, &err) != DYAD_OK) {
+    if (dyad_store_open_mode(s, path, mode, &err) != DYAD_OK) {
         cli_error(&err);
         return -1;
     }
@@ -163,45 +163,58 @@ typedef struct ingest_opts {
     long busy; /* seconds */
 } ingest_opts;
 
-/* Reads dyad ingest's options and files into o: 0, or 2 (usage) after
- * saying why. */
+enum { ING_DICT = 'd', ING_QUIET = 'q', ING_DB = CLI_LONG, ING_CONF, ING_BUSY, ING_JOBS };
+
+static const cli_opt INGEST_OPTS[] = {
+    {ING_DB, "db", "FILE|URI",
+     "the store: an SQLite file (default dyad.db, made when missing) or postgresql://..."},
+    {ING_DICT, "dict", "PATH", "a dictionary file or directory (repeatable); default: Dyad's own"},
+    {ING_CONF, "min-confidence", "X",
+     "store no event below confidence X, 0-1 (default 0.6: both sides named)"},
+    {ING_BUSY, "busy-timeout", "S",
+     "wait up to S seconds for another writer of an SQLite store (default 60)"},
+    {ING_JOBS, "jobs", "N",
+     "code with N threads (default: the processors online); one stores, in input order"},
+    {ING_QUIET, "quiet", NULL, "print no warnings, progress or summary"},
+    {0},
+};
+
+static int ingest_opt(void *ud, int key, const char *v) {
+    ingest_opts *o = ud;
+    switch (key) {
+    case ING_DB: o->db = v; break;
+    case ING_CONF:
+        if (cli_confidence(v, &o->min_conf) != 0) return CLI_EXIT_USAGE;
+        break;
+    case ING_DICT: return cli_add_dict(&cli_ingest, o->dicts, &o->ndicts, v);
+    case ING_QUIET: o->quiet = 1; break;
+    case ING_JOBS:
+        if (parallel_jobs_arg(v, &o->jobs) != 0) return CLI_EXIT_USAGE;
+        break;
+    case ING_BUSY: {
+        char *end;
+        o->busy = strtol(v, &end, 10);
+        if (*end || end == v || o->busy < 0 || o->busy > 86400)
+            return cli_usage_error(&cli_ingest,
+                                   "--busy-timeout: '%s' is not a number of seconds (0-86400)", v);
+        break;
+    }
+    }
+    return CLI_GO;
+}
+
+/* Reads dyad ingest's options and files into o: CLI_GO, or the exit
+ * status (0 after --help, 2 after saying what is wrong). */
 static int ingest_options(int argc, char **argv, ingest_opts *o) {
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--db") && i + 1 < argc)
-            o->db = argv[++i];
-        else if (!strcmp(argv[i], "--min-confidence") && i + 1 < argc) {
-            if (cli_confidence(argv[++i], &o->min_conf) != 0) return 2;
-        } else if ((!strcmp(argv[i], "--dict") || !strcmp(argv[i], "-d")) && i + 1 < argc &&
-                   o->ndicts < CLI_MAX_DICTS)
-            o->dicts[o->ndicts++] = argv[++i];
-        else if (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q"))
-            o->quiet = 1;
-        else if (!strcmp(argv[i], "--jobs") && i + 1 < argc) {
-            if (parallel_jobs_arg(argv[++i], &o->jobs) != 0) return 2;
-        } else if (!strcmp(argv[i], "--busy-timeout") && i + 1 < argc) {
-            char *end;
-            o->busy = strtol(argv[++i], &end, 10);
-            if (*end || end == argv[i] || o->busy < 0 || o->busy > 86400) {
-                fprintf(stderr, "dyad: --busy-timeout: '%s' is not a number of seconds (0-86400)\n",
-                        argv[i]);
-                return 2;
-            }
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "dyad: unknown option '%s'\n", argv[i]);
-            return 2;
-        } else
-            o->files[o->nfiles++] = argv[i];
-    }
+    int first, rc = cli_parse(&cli_ingest, argc, argv, ingest_opt, o, &first);
+    if (rc != CLI_GO) return rc;
+    for (int i = first; i < argc; i++) o->files[o->nfiles++] = argv[i];
     if (!o->nfiles) {
-        fputs("usage: dyad ingest [--db FILE|URI] [--dict PATH]... [--min-confidence X] "
-              "[--busy-timeout S]\n"
-              "                   [--jobs N] [-q] INPUT...\n"
-              "  --jobs N   code with N threads (default: the processors online); the store\n"
-              "             is written by one, in input order, whatever N\n",
-              stderr);
-        return 2;
+        fputs("dyad: ingest: no input: name a FILE ('-' for standard input)\n", stderr);
+        cli_usage(&cli_ingest, stderr);
+        return CLI_EXIT_USAGE;
     }
-    return 0;
+    return CLI_GO;
 }
 
 /* What dyad ingest does with the coded articles, in input order. */
@@ -272,15 +285,16 @@ static int ingest_store(void *ud, parallel_job *j) {
 }
 
 /* Codes the articles of one input that are not stored yet with pool p,
- * which stores them (g). 0, or 1 when the input cannot be read or the
- * pool stopped. */
+ * which stores them (g). 0; 2 when the input cannot be read (said: the
+ * next one is read); 1 when the pool stopped. */
 static int ingest_file(parallel *p, ingest_run *g, const char *path) {
     dyad_error err;
     dyad_reader *r;
     if (dyad_reader_open(&r, path, DYAD_FMT_AUTO, parallel_warn, p, &err) != DYAD_OK) {
-        parallel_drain(p);
+        if (parallel_drain(p) != 0) return 1;
+        progress_clear(g->progress);
         cli_error(&err);
-        return 1;
+        return 2;
     }
     dyad_article a;
     int got, rc = 0;
@@ -306,9 +320,13 @@ static int ingest_file(parallel *p, ingest_run *g, const char *path) {
             break;
         }
     }
-    if (!rc && got < 0) { /* out of memory: the rest of the input is not read */
-        if (parallel_drain(p) == 0) cli_error(&err);
+    if (!rc && got < 0) { /* the rest of the input cannot be read */
         rc = 1;
+        if (parallel_drain(p) == 0) {
+            progress_clear(g->progress);
+            cli_error(&err);
+            rc = 2;
+        }
     }
     progress_file_done(g->progress, r);
     atomic_store(&g->read, progress_read(g->progress, NULL));
@@ -316,21 +334,22 @@ static int ingest_file(parallel *p, ingest_run *g, const char *path) {
     return rc;
 }
 
-int cmd_ingest(int argc, char **argv) {
+static int cmd_ingest(int argc, char **argv) {
     ingest_opts o = {.db = "dyad.db",
                      .min_conf = DYAD_MIN_CONFIDENCE,
                      .busy = DYAD_BUSY_MS / 1000,
                      .jobs = parallel_default_jobs(),
                      .files = calloc((size_t)argc + 1, sizeof(const char *))};
     if (!o.files) return 1;
-    if (ingest_options(argc, argv, &o)) {
+    int go = ingest_options(argc, argv, &o);
+    if (go != CLI_GO) {
         free(o.files);
-        return 2;
+        return go;
     }
     cli_warn w = {0, 0, NULL};
     dyad_ctx *ctx = cli_load_dicts(o.dicts, o.ndicts, &w);
     dyad_store *s = NULL;
-    if (!ctx || open_store(o.db, &s)) {
+    if (!ctx || open_store(o.db, DYAD_STORE_CREATE, &s)) {
         dyad_ctx_free(ctx);
         free(o.files);
         return 1;
@@ -352,7 +371,12 @@ int cmd_ingest(int argc, char **argv) {
     }
     int rc = p && g.recent ? 0 : 1;
     if (rc) fputs("dyad: error: out of memory\n", stderr);
-    for (int f = 0; f < o.nfiles && !rc; f++) rc = ingest_file(p, &g, o.files[f]);
+    int bad_input = 0; /* an input could not be read: said, and the rest stored */
+    for (int f = 0; f < o.nfiles && !rc; f++) {
+        rc = ingest_file(p, &g, o.files[f]);
+        if (rc == 2) bad_input = 1, rc = 0;
+    }
+    if (bad_input) rc = 1;
     if (p && parallel_drain(p) != 0) rc = 1;
     parallel_free(p);
     free(g.recent);
@@ -378,90 +402,135 @@ int cmd_ingest(int argc, char **argv) {
 }
 
 typedef struct qopts {
+    const cli_cmd *cmd; /* query, stats or figures */
     const char *db, *format, *by, *sort;
     dyad_query q;
 } qopts;
 
 enum { Q_EVENTS, Q_STATS, Q_FIGURES };
 
+/* The options of the read commands; each command's table lists its own. */
+enum {
+    Q_DB = CLI_LONG,
+    Q_ACTOR,
+    Q_CODE,
+    Q_FROM,
+    Q_TO,
+    Q_PLACE,
+    Q_TEXT,
+    Q_KIND,
+    Q_CONF,
+    Q_ONE_A_DAY,
+    Q_LIMIT,
+    Q_FORMAT,
+    Q_BY,
+    Q_SORT
+};
+
+/* The filters every read command takes, after its own options. */
+static const cli_opt FILTER_OPTS[] = {
+    {Q_FROM, "from", "DATE", "on or after DATE (YYYY-MM-DD)"},
+    {Q_TO, "to", "DATE", "on or before DATE (YYYY-MM-DD)"},
+    {Q_PLACE, "place", "NAME", "in the place NAME, its country's ISO code, or a country"},
+    {Q_TEXT, "text", "WORDS", "whose article matches WORDS (full-text search)"},
+    {0},
+};
+
+static const cli_opt QUERY_OPTS[] = {
+    {Q_DB, "db", "FILE|URI", "the store: an SQLite file (default dyad.db) or postgresql://..."},
+    {Q_ACTOR, "actor", "CODE", "events whose source or target code starts with CODE"},
+    {Q_CODE, "code", "PREFIX", "events whose CAMEO code starts with PREFIX"},
+    {Q_CONF, "min-confidence", "X", "events of confidence X (0-1) or more (default: any)"},
+    {Q_ONE_A_DAY, "one-a-day", NULL, "one event per date, dyad and code (GDELT's one-a-day filter)"},
+    {Q_LIMIT, "limit", "N", "at most N events (default: all)"},
+    {Q_FORMAT, "format", "table|jsonl|csv|gdelt|gdelt-mentions|phoenix|icews|plover",
+     "how to write them (default table; docs/formats.md)"},
+    {0},
+};
+
+static const cli_opt STATS_OPTS[] = {
+    {Q_DB, "db", "FILE|URI", "the store: an SQLite file (default dyad.db) or postgresql://..."},
+    {Q_BY, "by", "day|month|year|dyad|root|country|country-year",
+     "what to count events by (default day)"},
+    {Q_SORT, "sort", "count|key", "most events first (default), or by key"},
+    {Q_FORMAT, "format", "tsv|table|csv|jsonl", "how to write the counts (default tsv)"},
+    {Q_LIMIT, "limit", "N", "the first N groups only (default: all)"},
+    {Q_ACTOR, "actor", "CODE", "count events whose source or target code starts with CODE"},
+    {Q_CODE, "code", "PREFIX", "count events whose CAMEO code starts with PREFIX"},
+    {Q_CONF, "min-confidence", "X", "count events of confidence X (0-1) or more (default: any)"},
+    {0},
+};
+
+static const cli_opt FIGURES_OPTS[] = {
+    {Q_DB, "db", "FILE|URI", "the store: an SQLite file (default dyad.db) or postgresql://..."},
+    {Q_KIND, "kind", "killed|injured|captive|prisoner|displaced", "figures of this kind only"},
+    {Q_ACTOR, "actor", "CODE", "figures whose victim or perpetrator code starts with CODE"},
+    {Q_LIMIT, "limit", "N", "at most N figures (default: all)"},
+    {Q_FORMAT, "format", "table|jsonl|csv", "how to write them (default table)"},
+    {0},
+};
+
+static int q_opt(void *ud, int key, const char *v) {
+    qopts *o = ud;
+    switch (key) {
+    case Q_DB: o->db = v; break;
+    case Q_ACTOR: o->q.actor = v; break;
+    case Q_CODE: o->q.code = v; break;
+    case Q_FROM: o->q.from = v; break;
+    case Q_TO: o->q.to = v; break;
+    case Q_TEXT: o->q.text = v; break;
+    case Q_PLACE: o->q.place = v; break;
+    case Q_KIND: o->q.kind = v; break;
+    case Q_CONF:
+        if (cli_confidence(v, &o->q.min_confidence) != 0) return CLI_EXIT_USAGE;
+        break;
+    case Q_ONE_A_DAY: o->q.one_a_day = 1; break;
+    case Q_LIMIT: {
+        char *end;
+        o->q.limit = strtol(v, &end, 10);
+        if (*end || end == v || o->q.limit < 0)
+            return cli_usage_error(o->cmd, "--limit: '%s' is not a number", v);
+        break;
+    }
+    case Q_FORMAT: o->format = v; break;
+    case Q_BY: o->by = v; break;
+    case Q_SORT: o->sort = v; break;
+    }
+    return CLI_GO;
+}
+
+/* Reads the options of a read command (what: Q_*) into o: CLI_GO, or the
+ * exit status (0 after --help, 2 after saying what is wrong). */
 static int parse_q(int argc, char **argv, qopts *o, int what) {
     memset(o, 0, sizeof *o);
+    o->cmd = what == Q_STATS ? &cli_stats : what == Q_FIGURES ? &cli_figures : &cli_query;
     o->db = "dyad.db";
     o->format = what == Q_STATS ? "tsv" : "table";
     o->by = "day";
     o->sort = "count";
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!v && strcmp(a, "--one-a-day")) {
-            fprintf(stderr, "dyad: option '%s' needs a value\n", a);
-            return -1;
-        }
-        i++;
-        if (!strcmp(a, "--db"))
-            o->db = v;
-        else if (!strcmp(a, "--actor"))
-            o->q.actor = v;
-        else if (!strcmp(a, "--code"))
-            o->q.code = v;
-        else if (!strcmp(a, "--from"))
-            o->q.from = v;
-        else if (!strcmp(a, "--to"))
-            o->q.to = v;
-        else if (!strcmp(a, "--text"))
-            o->q.text = v;
-        else if (!strcmp(a, "--place"))
-            o->q.place = v;
-        else if (!strcmp(a, "--kind") && what == Q_FIGURES)
-            o->q.kind = v;
-        else if (!strcmp(a, "--min-confidence") && what != Q_FIGURES) {
-            if (cli_confidence(v, &o->q.min_confidence) != 0) return -1;
-        } else if (!strcmp(a, "--one-a-day") && what == Q_EVENTS) {
-            o->q.one_a_day = 1;
-            i--; /* takes no value */
-        } else if (!strcmp(a, "--limit")) {
-            char *end;
-            o->q.limit = strtol(v, &end, 10);
-            if (*end || o->q.limit < 0) {
-                fprintf(stderr, "dyad: --limit: '%s' is not a number\n", v);
-                return -1;
-            }
-        } else if (!strcmp(a, "--format"))
-            o->format = v;
-        else if (!strcmp(a, "--by") && what == Q_STATS)
-            o->by = v;
-        else if (!strcmp(a, "--sort") && what == Q_STATS)
-            o->sort = v;
-        else {
-            fprintf(stderr, "dyad: unknown option '%s'\n", a);
-            return -1;
-        }
-    }
+    int first, rc = cli_parse(o->cmd, argc, argv, q_opt, o, &first);
+    if (rc != CLI_GO) return rc;
+    if (first < argc)
+        return cli_usage_error(o->cmd, "takes no operands ('%s'): the filters are options", argv[first]);
     if (what == Q_STATS) {
         if (strcmp(o->format, "tsv") && strcmp(o->format, "table") && strcmp(o->format, "csv") &&
-            strcmp(o->format, "jsonl")) {
-            fprintf(stderr, "dyad: --format: '%s' is not tsv, table, csv or jsonl\n", o->format);
-            return -1;
-        }
-        if (strcmp(o->sort, "count") && strcmp(o->sort, "key")) {
-            fprintf(stderr, "dyad: --sort: '%s' is not count or key\n", o->sort);
-            return -1;
-        }
-        return 0;
+            strcmp(o->format, "jsonl"))
+            return cli_usage_error(o->cmd, "--format: '%s' is not tsv, table, csv or jsonl", o->format);
+        if (strcmp(o->sort, "count") && strcmp(o->sort, "key"))
+            return cli_usage_error(o->cmd, "--sort: '%s' is not count or key", o->sort);
+        return CLI_GO;
     }
     if (what == Q_FIGURES && strcmp(o->format, "table") && strcmp(o->format, "jsonl") &&
-        strcmp(o->format, "csv")) {
-        fprintf(stderr, "dyad: --format: '%s' is not table, jsonl or csv\n", o->format);
-        return -1;
-    }
+        strcmp(o->format, "csv"))
+        return cli_usage_error(o->cmd, "--format: '%s' is not table, jsonl or csv", o->format);
     if (strcmp(o->format, "table") && strcmp(o->format, "jsonl") && strcmp(o->format, "csv") &&
-        !export_find(o->format)) {
-        fprintf(stderr,
-                "dyad: --format: '%s' is not table, jsonl, csv, gdelt, gdelt-mentions, phoenix, "
-                "icews or plover\n",
-                o->format);
-        return -1;
-    }
-    return 0;
+        !export_find(o->format))
+        return cli_usage_error(
+            o->cmd,
+            "--format: '%s' is not table, jsonl, csv, gdelt, gdelt-mentions, phoenix, "
+            "icews or plover",
+            o->format);
+    return CLI_GO;
 }
 
 static void csv_field(const char *s) {
@@ -566,11 +635,12 @@ static int query_done(dyad_store *s, dyad_status st, const dyad_error *err, head
     return st != DYAD_OK;
 }
 
-int cmd_query(int argc, char **argv) {
+static int cmd_query(int argc, char **argv) {
     qopts o;
-    if (parse_q(argc, argv, &o, Q_EVENTS)) return 2;
+    int go = parse_q(argc, argv, &o, Q_EVENTS);
+    if (go != CLI_GO) return go;
     dyad_store *s;
-    if (open_store(o.db, &s)) return 1;
+    if (open_store(o.db, DYAD_STORE_READONLY, &s)) return 1;
     dyad_error err;
     const export_format *x = export_find(o.format);
     if (x) {
@@ -652,11 +722,12 @@ static void print_group(const char *fmt, const char *by, const group *g, int wid
     }
 }
 
-int cmd_stats(int argc, char **argv) {
+static int cmd_stats(int argc, char **argv) {
     qopts o;
-    if (parse_q(argc, argv, &o, Q_STATS)) return 2;
+    int go = parse_q(argc, argv, &o, Q_STATS);
+    if (go != CLI_GO) return go;
     dyad_store *s;
-    if (open_store(o.db, &s)) return 1;
+    if (open_store(o.db, DYAD_STORE_READONLY, &s)) return 1;
     dyad_error err;
     groups gs = {0};
     dyad_status st = dyad_store_stats(s, o.by, &o.q, keep_count, &gs, &err);
@@ -717,11 +788,12 @@ static int print_figure(void *ud, const dyad_stored_figure *f) {
     return 0;
 }
 
-int cmd_figures(int argc, char **argv) {
+static int cmd_figures(int argc, char **argv) {
     qopts o;
-    if (parse_q(argc, argv, &o, Q_FIGURES)) return 2;
+    int go = parse_q(argc, argv, &o, Q_FIGURES);
+    if (go != CLI_GO) return go;
     dyad_store *s;
-    if (open_store(o.db, &s)) return 1;
+    if (open_store(o.db, DYAD_STORE_READONLY, &s)) return 1;
     dyad_error err;
     headed h = {.header = query_header(
                     o.format,
@@ -733,3 +805,49 @@ int cmd_figures(int argc, char **argv) {
                 .ud = (void *)o.format};
     return query_done(s, dyad_store_figures(s, &o.q, headed_figure, &h, &err), &err, &h);
 }
+
+const cli_cmd cli_ingest = {
+    .name = "ingest",
+    .operands = "FILE...",
+    .summary = "code articles and store them with their events (again: nothing changes)",
+    .text = "Reads articles as dyad code does (FILE '-': standard input) and stores\n"
+            "them, their sentences, events and casualty figures; reports of one event\n"
+            "are merged, GDELT-style, whatever the order. An article stored already\n"
+            "is not coded again. An input that cannot be read is reported and skipped,\n"
+            "and the exit status is then 1. Each batch of 64 articles is one\n"
+            "transaction: an interrupted ingest keeps what it committed.\n",
+    .opts = INGEST_OPTS,
+    .run = cmd_ingest,
+};
+
+const cli_cmd cli_query = {
+    .name = "query",
+    .operands = "",
+    .summary = "print stored events matching the filters, by date",
+    .text = "Opens the store read-only: a store that is not there is an error, not\n"
+            "an empty one made. The export formats (gdelt, gdelt-mentions, phoenix,\n"
+            "icews, plover) are described in docs/formats.md.\n",
+    .opts = QUERY_OPTS,
+    .shared = FILTER_OPTS,
+    .run = cmd_query,
+};
+
+const cli_cmd cli_stats = {
+    .name = "stats",
+    .operands = "",
+    .summary = "count stored events by day, month, year, dyad, root code or country",
+    .text = "Takes the filters of dyad query; the store is opened read-only.\n",
+    .opts = STATS_OPTS,
+    .shared = FILTER_OPTS,
+    .run = cmd_stats,
+};
+
+const cli_cmd cli_figures = {
+    .name = "figures",
+    .operands = "",
+    .summary = "print stored casualty figures (killed, injured, captive, ...)",
+    .text = "The store is opened read-only.\n",
+    .opts = FIGURES_OPTS,
+    .shared = FILTER_OPTS,
+    .run = cmd_figures,
+};

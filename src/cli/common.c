@@ -140,3 +140,10 @@ int cli_confidence(const char *s, double *out) {
     *out = v;
     return 0;
 }
+
+int cli_add_dict(const cli_cmd *cmd, const char **dicts, int *n, const char *path) {
+    if (*n == CLI_MAX_DICTS)
+        return cli_usage_error(cmd, "too many --dict options (at most %d)", CLI_MAX_DICTS);
+    dicts[(*n)++] = path;
+    return CLI_GO;
+}
