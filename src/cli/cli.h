@@ -56,7 +56,7 @@ extern const cli_cmd cli_code, cli_dict, cli_ingest, cli_query, cli_stats, cli_f
 /* The --help (-h) every command takes. */
 extern const cli_opt cli_help_opt;
 /* How many options cmd has, --help included, and the i-th of them (its
- * table's, then --help; NULL past the last). */
+ * own, then the shared ones, then --help; NULL past the last). */
 size_t cli_nopts(const cli_cmd *cmd);
 const cli_opt *cli_opt_at(const cli_cmd *cmd, size_t i);
 
