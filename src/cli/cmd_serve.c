@@ -538,25 +538,6 @@ static void on_done(void *cls, struct MHD_Connection *c, void **state,
     *state = NULL;
 }
 
-/* The dashboard's default place: web/ beside the binary, or build/web. */
-static void default_web(char *buf, size_t n) {
-    char exe[PATH_MAX];
-    ssize_t l = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    buf[0] = '\0';
-    if (l <= 0) return;
-    exe[l] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash) return;
-    *slash = '\0';
-    const char *tries[] = {"%s/web", "%s/../build/web"};
-    for (int i = 0; i < 2; i++) {
-        struct stat st;
-        snprintf(buf, n, tries[i], exe);
-        if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode)) return;
-    }
-    buf[0] = '\0';
-}
-
 /* The --db value as the log shows it: the password of a URI's user part
  * (between ':' and '@' before the host) becomes "***". */
 static void shown_db(const char *db, char *buf, size_t n) {
@@ -752,8 +733,14 @@ int cmd_serve(int argc, char **argv) {
             free(sv);
             return 1;
         }
-    } else
-        default_web(sv->web, sizeof sv->web);
+    } else {
+        char buf[PATH_MAX], where[4 * PATH_MAX];
+        if (!cli_data_find(CLI_DATA_WEB, buf, sizeof buf) || !realpath(buf, sv->web)) {
+            sv->web[0] = '\0';
+            fprintf(stderr, "dyad: serve: no dashboard (looked in %s); the API is served alone\n",
+                    cli_data_tried(CLI_DATA_WEB, where, sizeof where));
+        }
+    }
     cli_warn w = {0, 1, NULL};
     dyad_ctx *ctx = cli_load_dicts(o.dicts, o.ndicts, &w);
     if (!ctx) fputs("dyad: serve: no dictionaries; POST /api/articles is disabled\n", stderr);
