@@ -30,14 +30,11 @@ sed 's/"rule":"[^"]*\/dict\//"rule":"dict\//g' "$tmp/installed.jsonl" >"$tmp/a"
 sed 's/"rule":"[^"]*\/dict\//"rule":"dict\//g' "$tmp/built.jsonl" >"$tmp/b"
 cmp -s "$tmp/a" "$tmp/b" || no "installed and built binaries code differently"
 # the dashboard from the prefix
-port=$((20000 + $$ % 20000))
-"$tmp/p/bin/dyad" serve --db "$tmp/s.db" --port "$port" >"$tmp/serve.log" 2>&1 &
-pid=$!
-i=0
-while [ $i -lt 50 ] && ! curl -s -o /dev/null "http://127.0.0.1:$port/api/health"; do sleep 0.1; i=$((i + 1)); done
-curl -s "http://127.0.0.1:$port/" | grep -qi "<html" || no "installed dyad serve does not serve the dashboard: $(cat "$tmp/serve.log")"
-kill "$pid" 2>/dev/null
-wait "$pid" 2>/dev/null
+. tests/e2e/lib/serve.sh
+"$tmp/p/bin/dyad" ingest -q --db "$tmp/s.db" examples/*.txt 2>/dev/null || no "installed dyad ingest failed"
+serve_start "$tmp/p/bin/dyad" "$tmp/s.db" "$tmp/serve.log" || no "installed dyad serve did not start"
+curl -s "$URL/" | grep -qi "<html" || no "installed dyad serve does not serve the dashboard: $(cat "$tmp/serve.log")"
+serve_stop
 # a program against the installed library, through pkg-config (statically
 # with the shared system libraries its Requires.private names)
 cat >"$tmp/prog.c" <<'C'
