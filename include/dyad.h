@@ -525,9 +525,16 @@ dyad_status dyad_store_put(dyad_store *s, const dyad_article *a, const dyad_doc 
  * need not be coded again. */
 dyad_status dyad_store_stored(dyad_store *s, const dyad_article *a, int *kept, dyad_error *err);
 
+/* The order of events a query gives (ties by id). */
+typedef enum { DYAD_SORT_DATE = 0, DYAD_SORT_MENTIONS, DYAD_SORT_GOLDSTEIN } dyad_sort;
+
+/* The filters of a query. Those that take several values take them
+ * comma-separated, any of which may match ("USA,GBR"); the filters set
+ * must all match. */
 typedef struct dyad_query {
-    const char *actor;     /* code prefix of the source or target, NULL for any */
-    const char *code;      /* CAMEO code prefix, NULL for any */
+    const char *actor;     /* code prefixes of the source or the target, NULL for any;
+                              one prefix only for figures */
+    const char *code;      /* CAMEO code prefixes ("19,20"), NULL for any */
     const char *from, *to; /* YYYY-MM-DD inclusive, NULL for open */
     const char *text;      /* full-text query over articles (FTS5 in SQLite, tsvector in
                               PostgreSQL), NULL for none */
@@ -540,7 +547,27 @@ typedef struct dyad_query {
     double min_confidence; /* events whose confidence (the highest of their mentions)
                               is at least this; 0 for any, events stored before
                               confidences were kept included */
+    /* Events only (figures refuse them): */
+    const char *source;  /* code prefixes of the source, NULL for any */
+    const char *target;  /* code prefixes of the target, NULL for any */
+    const char *country; /* ISO alpha-3 codes: the source's or the target's country
+                            (the first three letters of its code), NULL for any */
+    int quads;           /* bit 1 << q for each QuadClass q (1-4) wanted, 0 for any */
+    int goldstein_range; /* nonzero: Goldstein from goldstein_min to goldstein_max */
+    double goldstein_min, goldstein_max;
+    dyad_sort sort; /* date (the default), mentions or Goldstein */
+    int descending; /* the sort reversed */
 } dyad_query;
+
+/* Sets the filter called name ("source", "goldstein_min"; '-' may stand
+ * for '_': "goldstein-min") from its text value as `dyad query` options
+ * and the API's query strings give it: text filters keep the pointer
+ * (empty: no filter), quad is a comma-separated list of 1 to 4,
+ * goldstein_min and goldstein_max numbers from -10 to 10 (the other end
+ * open), min_confidence a number from 0 to 1, sort date, mentions or
+ * goldstein, order asc or desc, one_a_day true or false. The lists'
+ * values are checked when the query runs. */
+dyad_status dyad_query_set(dyad_query *q, const char *name, const char *value, dyad_error *err);
 
 typedef struct dyad_stored_event {
     int64_t id;

@@ -130,27 +130,32 @@ static int dropped(route *r, http_reply *out) {
  * Filters
  * ------------------------------------------------------------------- */
 
-/* Reads the filters of `dyad query` from the query string; 0, or -1 after
- * filling out with a 400. */
+/* Reads the filters of `dyad query` from the query string (each read by
+ * dyad_query_set, as the CLI reads its options) and limit; 0, or -1 after
+ * filling out with a 400. The route's table of arguments has refused any
+ * other. */
 static int read_filters(route *rt, dyad_query *q, long default_limit, http_reply *out) {
-    http_arg_fn arg = rt->arg;
-    void *req = rt->req;
+    static const char *const NAMES[] = {
+        "actor", "source",        "target",        "code", "country",        "from",
+        "to",    "place",         "kind",          "text", "min_confidence", "one_a_day",
+        "quad",  "goldstein_min", "goldstein_max", "sort", "order"};
     memset(q, 0, sizeof *q);
-    const char *names[] = {"actor", "code", "from", "to", "place", "kind"};
-    const char **dst[] = {&q->actor, &q->code, &q->from, &q->to, &q->place, &q->kind};
-    for (int i = 0; i < 6; i++) {
-        const char *v = arg(req, names[i]);
-        if (v && !*v) v = NULL;
-        if (v && strlen(v) > MAX_FIELD) {
-            http_error(out, 400, "%s: longer than %d characters", names[i], MAX_FIELD);
+    for (size_t i = 0; i < sizeof NAMES / sizeof NAMES[0]; i++) {
+        const char *v = rt->arg(rt->req, NAMES[i]);
+        if (!v) continue;
+        int max = strcmp(NAMES[i], "text") ? MAX_FIELD : 4 * MAX_FIELD;
+        if (strlen(v) > (size_t)max) {
+            http_error(out, 400, "%s: longer than %d characters", NAMES[i], max);
             return -1;
         }
-        *dst[i] = v;
+        dyad_error err;
+        if (dyad_query_set(q, NAMES[i], v, &err) != DYAD_OK) {
+            http_error(out, 400, "%s", err.msg);
+            return -1;
+        }
     }
-    const char *t = arg(req, "text");
-    q->text = t && *t ? t : NULL;
     q->limit = default_limit;
-    const char *l = arg(req, "limit");
+    const char *l = rt->arg(rt->req, "limit");
     if (l && *l) {
         char *end;
         long n = strtol(l, &end, 10);
@@ -159,18 +164,6 @@ static int read_filters(route *rt, dyad_query *q, long default_limit, http_reply
             return -1;
         }
         q->limit = n;
-    }
-    const char *o = arg(req, "one_a_day");
-    q->one_a_day = o && (!strcmp(o, "1") || !strcmp(o, "true"));
-    const char *c = arg(req, "min_confidence");
-    if (c && *c) {
-        char *end;
-        double x = strtod(c, &end);
-        if (*end || !(x >= 0 && x <= 1)) {
-            http_error(out, 400, "min_confidence: '%.64s' is not a number from 0 to 1", c);
-            return -1;
-        }
-        q->min_confidence = x;
     }
     return 0;
 }
@@ -720,8 +713,10 @@ static void post_articles(route *rt, const char *body, size_t len, http_reply *o
  * ------------------------------------------------------------------- */
 
 /* The query arguments each route takes. */
-#define FILTER_ARGS "actor", "code", "from", "to", "place", "text", "limit", "min_confidence"
-static const char *const EVENT_ARGS[] = {FILTER_ARGS, "one_a_day", NULL};
+#define FILTER_ARGS                                                                                     \
+    "actor", "source", "target", "code", "country", "quad", "goldstein_min", "goldstein_max", "from",   \
+        "to", "place", "text", "limit", "min_confidence"
+static const char *const EVENT_ARGS[] = {FILTER_ARGS, "one_a_day", "sort", "order", NULL};
 static const char *const COUNT_ARGS[] = {FILTER_ARGS, NULL};
 static const char *const STATS_ARGS[] = {FILTER_ARGS, "by", NULL};
 static const char *const FIGURE_ARGS[] = {"actor", "kind", "from", "to", "place", "text", "limit", NULL};

@@ -111,9 +111,19 @@ void cli_error(const dyad_error *err);
  * warnings naming its file, line and id. */
 void cli_doc_warnings(const dyad_article *a, const dyad_doc *d, cli_warn *w);
 
+/* The data Dyad ships, found by datadir.c. */
+typedef enum cli_data { CLI_DATA_DICT, CLI_DATA_GAZETTEER, CLI_DATA_WEB } cli_data;
+/* The path of item what (written into buf of size n) or NULL when it is
+ * in none of its places: its own variable ($DYAD_DICT, $DYAD_GAZETTEER),
+ * $DYAD_DATA, the checkout beside the binary, PREFIX/share/dyad beside an
+ * installed one. */
+const char *cli_data_find(cli_data what, char *buf, size_t n);
+/* The places cli_data_find looks in for what, comma-separated, into out. */
+const char *cli_data_tried(cli_data what, char *out, size_t n);
+
 /* Loads the dictionaries named (files or directories; a .gaz file is a
- * gazetteer), or Dyad's own (data/dict beside the binary, or $DYAD_DICT,
- * and the gazetteer make exports, or $DYAD_GAZETTEER) when n == 0. Returns the
+ * gazetteer), or Dyad's own (cli_data_find: the dictionaries and
+ * the gazetteer; a warning when there is no gazetteer) when n == 0. Returns the
  * finished context or NULL after printing why. */
 dyad_ctx *cli_load_dicts(const char **paths, int n, cli_warn *w);
 

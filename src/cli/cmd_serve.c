@@ -150,13 +150,15 @@ static void guard_headers(struct MHD_Response *r) {
 }
 
 /* Headers an answer may carry besides the usual ones: Allow (a 405's),
- * Access-Control-Allow-Origin (--cors), Content-Encoding: gzip. */
+ * Access-Control-Allow-Origin (--cors), Content-Encoding: gzip, and those
+ * answering a CORS preflight. */
 typedef struct extra_headers {
     const char *allow, *origin;
-    int gz;
+    int gz, preflight;
 } extra_headers;
 
-/* Sends body (taken over) with status and the headers of x (NULL: none). */
+/* Sends body (taken over) with status and the headers of x (NULL: none);
+ * type NULL for an answer without a body. */
 static enum MHD_Result send_bytes(struct MHD_Connection *c, int status, const char *type, char *body,
                                   size_t len, const extra_headers *x) {
     struct MHD_Response *r = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
@@ -164,12 +166,19 @@ static enum MHD_Result send_bytes(struct MHD_Connection *c, int status, const ch
         free(body);
         return MHD_NO;
     }
-    MHD_add_response_header(r, "Content-Type", type);
+    if (type) MHD_add_response_header(r, "Content-Type", type);
     guard_headers(r);
     MHD_add_response_header(r, "Cache-Control", "no-store");
     if (status == 401) MHD_add_response_header(r, "WWW-Authenticate", "Bearer realm=\"dyad\"");
     if (x && x->allow) MHD_add_response_header(r, "Allow", x->allow);
-    if (!strcmp(type, "application/json")) MHD_add_response_header(r, "Vary", "Accept-Encoding, Origin");
+    if (type && !strcmp(type, "application/json"))
+        MHD_add_response_header(r, "Vary", "Accept-Encoding, Origin");
+    if (x && x->preflight) {
+        MHD_add_response_header(r, "Access-Control-Allow-Methods", "GET, HEAD, POST");
+        MHD_add_response_header(r, "Access-Control-Allow-Headers", "Authorization, Content-Type");
+        MHD_add_response_header(r, "Access-Control-Max-Age", "600");
+        MHD_add_response_header(r, "Vary", "Origin");
+    }
     if (x && x->gz) MHD_add_response_header(r, "Content-Encoding", "gzip");
     if (x && x->origin) MHD_add_response_header(r, "Access-Control-Allow-Origin", x->origin);
     enum MHD_Result ret = MHD_queue_response(c, (unsigned)status, r);
@@ -223,7 +232,7 @@ static char *gzip_body(const char *body, size_t *len) {
 /* Sends an API answer; origin: its Access-Control-Allow-Origin, or NULL. */
 static enum MHD_Result send_reply(struct MHD_Connection *c, http_reply *rep, const char *origin) {
     if (!rep->body) return MHD_NO;
-    extra_headers x = {rep->allow, origin, 0};
+    extra_headers x = {.allow = rep->allow, .origin = origin};
     size_t zl = rep->len;
     char *z =
         rep->len >= GZIP_MIN && rep->len <= UINT_MAX && takes_gzip(c) ? gzip_body(rep->body, &zl) : NULL;
@@ -381,18 +390,8 @@ static const char *cors_origin(const server *sv, struct MHD_Connection *c) {
 static enum MHD_Result send_preflight(const server *sv, struct MHD_Connection *c) {
     const char *origin = cors_origin(sv, c);
     if (!origin) return send_error(c, 403, "this origin may not use the API (see dyad serve --cors)");
-    struct MHD_Response *r = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
-    if (!r) return MHD_NO;
-    guard_headers(r);
-    MHD_add_response_header(r, "Access-Control-Allow-Origin", origin);
-    MHD_add_response_header(r, "Access-Control-Allow-Methods", "GET, HEAD, POST");
-    MHD_add_response_header(r, "Access-Control-Allow-Headers", "Authorization, Content-Type");
-    MHD_add_response_header(r, "Access-Control-Max-Age", "600");
-    MHD_add_response_header(r, "Vary", "Origin");
-    enum MHD_Result ret = MHD_queue_response(c, 204, r);
-    MHD_destroy_response(r);
-    watch_mark(c, 1);
-    return ret;
+    extra_headers x = {.origin = origin, .preflight = 1};
+    return send_bytes(c, 204, NULL, NULL, 0, &x);
 }
 
 /* For a request that writes (POST: no route takes another method that
@@ -536,25 +535,6 @@ static void on_done(void *cls, struct MHD_Connection *c, void **state,
     if (rq) free(rq->body);
     free(rq);
     *state = NULL;
-}
-
-/* The dashboard's default place: web/ beside the binary, or build/web. */
-static void default_web(char *buf, size_t n) {
-    char exe[PATH_MAX];
-    ssize_t l = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    buf[0] = '\0';
-    if (l <= 0) return;
-    exe[l] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash) return;
-    *slash = '\0';
-    const char *tries[] = {"%s/web", "%s/../build/web"};
-    for (int i = 0; i < 2; i++) {
-        struct stat st;
-        snprintf(buf, n, tries[i], exe);
-        if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode)) return;
-    }
-    buf[0] = '\0';
 }
 
 /* The --db value as the log shows it: the password of a URI's user part
@@ -789,8 +769,14 @@ static int cmd_serve(int argc, char **argv) {
             free(sv);
             return 1;
         }
-    } else
-        default_web(sv->web, sizeof sv->web);
+    } else {
+        char buf[PATH_MAX], where[4 * PATH_MAX];
+        if (!cli_data_find(CLI_DATA_WEB, buf, sizeof buf) || !realpath(buf, sv->web)) {
+            sv->web[0] = '\0';
+            fprintf(stderr, "dyad: serve: no dashboard (looked in %s); the API is served alone\n",
+                    cli_data_tried(CLI_DATA_WEB, where, sizeof where));
+        }
+    }
     cli_warn w = {0, 1, NULL};
     dyad_ctx *ctx = cli_load_dicts(o.dicts, o.ndicts, &w);
     if (!ctx) fputs("dyad: serve: no dictionaries; POST /api/articles is disabled\n", stderr);

@@ -166,7 +166,8 @@ grep -q "cannot connect to PostgreSQL.*no_such_db" "$tmp/e3" || { cat "$tmp/e3";
 grep -q "cannot connect to PostgreSQL" "$tmp/e4" || { cat "$tmp/e4"; echo "malformed URI not reported"; fail=1; }
 cat "$tmp/e3" "$tmp/e4"
 grep -q "s3cret" "$tmp/e3" "$tmp/e4" && { echo "the password was printed"; fail=1; }
-"$DYAD" query --db "$pg" --actor "'; DROP TABLE events; --" >/dev/null || fail=1
+"$DYAD" query --db "$pg" --actor "'; DROP TABLE events; --" >/dev/null 2>"$tmp/e5" && fail=1
+grep -q "error: actor: " "$tmp/e5" || { cat "$tmp/e5"; echo "a bad actor prefix not refused"; fail=1; }
 "$DYAD" query --db "$pg" --text "'); DROP TABLE events; --" >/dev/null || fail=1
 [ "$("$DYAD" query --db "$pg" --format jsonl | wc -l)" = "$all" ] || { echo "events lost"; fail=1; }
 

@@ -138,6 +138,7 @@ grep -q "not table, jsonl" "$tmp/e2" || fail=1
 grep -q "error: by: .fortnight. is not day, month, year, dyad, root" "$tmp/e3" || { echo "bad --by not reported by its parameter"; fail=1; }
 "$DYAD" query --db "$db" --text '"unbalanced' 2>"$tmp/e4" && fail=1
 grep -q "text: .* is not a valid search" "$tmp/e4" || { echo "bad --text not reported"; fail=1; }
-"$DYAD" query --db "$db" --actor "'; DROP TABLE events; --" >/dev/null || fail=1
+"$DYAD" query --db "$db" --actor "'; DROP TABLE events; --" >/dev/null 2>"$tmp/e5" && fail=1
+grep -q "error: actor: " "$tmp/e5" || { cat "$tmp/e5"; echo "a bad actor prefix not refused"; fail=1; }
 [ "$("$DYAD" query --db "$db" --format jsonl | wc -l)" = "$all" ] || { echo "events lost"; fail=1; }
 exit $fail

@@ -43,6 +43,14 @@ bad() {
     check "$1" 'typeof d.error === "string" && d.error.length > 0'
 }
 
+# against NAME ALL JS-EXPRESSION: the expression over d and all (the bodies
+# of NAME and ALL) holds
+against() {
+    node -e 'const [d, all] = process.argv.slice(1, 3).map((f) => JSON.parse(require("fs").readFileSync(f, "utf8")));
+             if (!(eval(process.argv[3]))) { console.error("failed: " + process.argv[3]); process.exit(1); }' \
+        "$tmp/$1.json" "$tmp/$2.json" "$3" || { echo "$1: $(head -c 300 "$tmp/$1.json")"; fail=1; }
+}
+
 req health 200 /api/health
 check health 'd.ok === true && d.coding === true'
 req all 200 '/api/events?limit=10000'
@@ -175,10 +183,43 @@ for p in '/../secret.txt' '/%2e%2e/secret.txt' '/sub/../../secret.txt' '/..%2fse
     grep -q SECRET "$tmp/trav.json" && { echo "traversal $p: leaked the file"; fail=1; }
 done
 curl -s --path-as-is "$URL/%00/../../../../etc/passwd" | grep -q 'root:' && { echo "NUL path leaked /etc/passwd"; fail=1; }
-req sqlish 200 "/api/events?actor=%27%3B%20DROP%20TABLE%20events%3B%20--"
-check sqlish 'd.count === 0'
-req sqlish2 200 "/api/events?code=%25&actor=_"
-check sqlish2 'd.count === 0'
+bad sqlish 400 "/api/events?actor=%27%3B%20DROP%20TABLE%20events%3B%20--"
+check sqlish 'd.error.startsWith("actor: ")'
+bad sqlish2 400 "/api/events?code=%25"
+check sqlish2 'd.error.startsWith("code: ")'
+# the list and range filters and the sorts, each against the same
+# filter applied to every event
+has() { printf '%s' "all.events.filter((e) => $1)"; }
+req every 200 '/api/events?limit=10000'
+req lists 200 '/api/events?limit=10000&source=ISR,USA&code=04,19'
+against lists every "d.count > 0 && d.count === $(has '/^(ISR|USA)/.test(e.source) && /^(04|19)/.test(e.code)').length"
+req tgt 200 '/api/events?limit=10000&target=isr'
+against tgt every "d.count > 0 && d.count === $(has 'e.target.startsWith("ISR")').length"
+req either 200 '/api/events?limit=10000&actor=QAT,EGY'
+against either every "d.count > 0 && d.count === $(has '/^(QAT|EGY)/.test(e.source) || /^(QAT|EGY)/.test(e.target)').length"
+req ctry 200 '/api/events?limit=10000&country=usa,QAT'
+against ctry every "d.count > 0 && d.count === $(has '["USA", "QAT"].includes(e.source.slice(0, 3)) || ["USA", "QAT"].includes(e.target.slice(0, 3))').length"
+req quads 200 '/api/events?limit=10000&quad=3,4'
+against quads every "d.count > 0 && d.count === $(has 'e.quad >= 3').length"
+req gold 200 '/api/events?limit=10000&goldstein_min=-9&goldstein_max=-4'
+against gold every "d.count > 0 && d.count === $(has 'e.goldstein >= -9 && e.goldstein <= -4').length"
+req bymentions 200 '/api/events?limit=10000&sort=mentions&order=desc'
+against bymentions every "d.count === all.count && d.events[0].num_mentions > d.events[d.count - 1].num_mentions &&
+    d.events.every((e, i) => i === 0 || e.num_mentions < d.events[i - 1].num_mentions ||
+                   (e.num_mentions === d.events[i - 1].num_mentions && e.id < d.events[i - 1].id))"
+req bygold 200 '/api/events?limit=10000&sort=goldstein'
+check bygold 'd.events.every((e, i) => i === 0 || e.goldstein >= d.events[i - 1].goldstein)'
+req newest 200 '/api/events?limit=3&order=desc'
+against newest every "JSON.stringify(d.events.map((e) => e.id)) === JSON.stringify(all.events.slice(-3).reverse().map((e) => e.id))"
+req dyadcount 200 '/api/dyads?source=ISR'
+check dyadcount 'd.dyads.length > 0 && d.dyads.every((x) => x.source.startsWith("ISR"))'
+bad quadbad 400 '/api/events?quad=5'
+bad sortbad 400 '/api/events?sort=size'
+bad orderbad 400 '/api/events?order=up'
+bad codebad 400 '/api/events?code=19,x'
+bad goldbad 400 '/api/events?goldstein_min=-11'
+bad rangebad 400 '/api/events?goldstein_min=3&goldstein_max=1'
+bad figsource 400 '/api/figures?source=ISR'
 bad sqlid 400 "/api/events/1%20OR%201%3D1"
 bad fts 400 "/api/events?text=%22unbalanced"
 bad fts2 400 "/api/articles?q=%29%20OR%20%28"

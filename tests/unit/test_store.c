@@ -119,15 +119,15 @@ static void store_merge_and_query(void **s) {
     assert_int_equal(dyad_store_query(st, &q3, collect, &r, NULL), DYAD_OK);
     assert_int_equal(r.n, 1);
     memset(&r, 0, sizeof r);
-    dyad_query q4 = {.actor = "%"}; /* LIKE wildcards are literal */
-    assert_int_equal(dyad_store_query(st, &q4, collect, &r, NULL), DYAD_OK);
-    assert_int_equal(r.n, 0);
+    dyad_query q4 = {.actor = "%"}; /* no actor code: refused, not a LIKE wildcard */
+    assert_int_equal(dyad_store_query(st, &q4, collect, &r, NULL), DYAD_EINVAL);
     dyad_query bad = {.from = "2024-13-99x"};
     dyad_error err;
     assert_int_equal(dyad_store_query(st, &bad, collect, &r, &err), DYAD_EINVAL);
     assert_int_equal(strncmp(err.msg, "from: bad date", 14), 0); /* the parameter, not a flag */
     dyad_query q5 = {.actor = "x'); DROP TABLE events; --"};
-    assert_int_equal(dyad_store_query(st, &q5, collect, &r, NULL), DYAD_OK);
+    assert_int_equal(dyad_store_query(st, &q5, collect, &r, &err), DYAD_EINVAL);
+    assert_int_equal(strncmp(err.msg, "actor: ", 7), 0);
     memset(&r, 0, sizeof r);
     assert_int_equal(dyad_store_query(st, NULL, collect, &r, NULL), DYAD_OK);
     assert_int_equal(r.n, 2); /* still there */
@@ -661,6 +661,83 @@ static void stored_json(void **state) {
     free(t);
 }
 
+/* The codes of the events a query gives, in its order, "|"-separated. */
+static int codes_of(void *ud, const dyad_stored_event *e) {
+    char *out = ud;
+    size_t k = strlen(out);
+    snprintf(out + k, 512 - k, "%s%s>%s:%s", k ? "|" : "", e->source, e->target, e->code);
+    return 0;
+}
+
+static const char *run(dyad_store *st, const dyad_query *q, char out[512]) {
+    out[0] = '\0';
+    dyad_error err;
+    if (dyad_store_query(st, q, codes_of, out, &err) != DYAD_OK)
+        snprintf(out, 512, "error: %.400s", err.msg);
+    return out;
+}
+
+/* Filters of several values, source and target apart, countries,
+ * QuadClasses, Goldstein ranges and the sorts. */
+static void list_filters(void **s) {
+    (void)s;
+    dyad_store *st = open_begun();
+    put(st, "f1", "2024-01-01", "w", "Blinken visited Doha.");        /* USAGOV>QAT 042, quad 1, 1.9 */
+    put(st, "f2", "2024-01-02", "w", "Israel attacked Qatar.");       /* ISR>QAT 190, quad 4, -10 */
+    put(st, "f3", "2024-01-03", "w", "Qatar attacked Somalia.");      /* QAT>SOM 190 */
+    put(st, "f4", "2024-01-04", "w", "Somalia visited Israel.");      /* SOM>ISR 042 */
+    put(st, "f5", "2024-01-05", "x", "Israel attacked Qatar again."); /* ISR>QAT 190: a second mention */
+    put(st, "f6", "2024-01-05", "y", "Israel attacked Qatar.");       /* the same event once more */
+    assert_int_equal(dyad_store_commit(st, NULL), DYAD_OK);
+    char out[512];
+    dyad_query all = {0};
+    assert_string_equal(run(st, &all, out),
+                        "USAGOV>QAT:042|ISR>QAT:190|QAT>SOM:190|SOM>ISR:042|ISR>QAT:190");
+    dyad_query src = {.source = "ISR,SOM"};
+    assert_string_equal(run(st, &src, out), "ISR>QAT:190|SOM>ISR:042|ISR>QAT:190");
+    dyad_query tgt = {.target = "QAT"};
+    assert_string_equal(run(st, &tgt, out), "USAGOV>QAT:042|ISR>QAT:190|ISR>QAT:190");
+    dyad_query both = {.source = "ISR", .target = "qat"}; /* case folded */
+    assert_string_equal(run(st, &both, out), "ISR>QAT:190|ISR>QAT:190");
+    dyad_query either = {.actor = "SOM, USA"}; /* spaces around values */
+    assert_string_equal(run(st, &either, out), "USAGOV>QAT:042|QAT>SOM:190|SOM>ISR:042");
+    dyad_query codes = {.code = "04,18"};
+    assert_string_equal(run(st, &codes, out), "USAGOV>QAT:042|SOM>ISR:042");
+    dyad_query country = {.country = "usa"};
+    assert_string_equal(run(st, &country, out), "USAGOV>QAT:042");
+    dyad_query quad = {.quads = 1 << 1};
+    assert_string_equal(run(st, &quad, out), "USAGOV>QAT:042|SOM>ISR:042");
+    dyad_query hostile = {.goldstein_range = 1, .goldstein_min = -10, .goldstein_max = -5};
+    assert_string_equal(run(st, &hostile, out), "ISR>QAT:190|QAT>SOM:190|ISR>QAT:190");
+    dyad_query exact = {.goldstein_range = 1, .goldstein_min = 1.9, .goldstein_max = 1.9};
+    assert_string_equal(run(st, &exact, out), "USAGOV>QAT:042|SOM>ISR:042");
+    dyad_query newest = {.descending = 1, .limit = 2};
+    assert_string_equal(run(st, &newest, out), "ISR>QAT:190|SOM>ISR:042");
+    dyad_query most = {.sort = DYAD_SORT_MENTIONS, .descending = 1, .limit = 1};
+    assert_string_equal(run(st, &most, out), "ISR>QAT:190");
+    /* ties by id, reversed with the sort */
+    dyad_query calm = {.sort = DYAD_SORT_GOLDSTEIN, .descending = 1, .code = "19,04"};
+    assert_string_equal(run(st, &calm, out),
+                        "SOM>ISR:042|USAGOV>QAT:042|ISR>QAT:190|QAT>SOM:190|ISR>QAT:190");
+    /* refused, each naming its filter */
+    const dyad_query bad[] = {
+        {.code = "19,x"},      {.code = "19,"},
+        {.country = "US"},     {.source = "IS R"},
+        {.quads = 1 << 5},     {.goldstein_range = 1, .goldstein_min = 5, .goldstein_max = 1},
+        {.sort = (dyad_sort)7}};
+    const char *const names[] = {
+        "code: ", "code: ", "country: ", "source: ", "quad: ", "goldstein: ", "sort: "};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        run(st, &bad[i], out);
+        assert_int_equal(strncmp(out + 7, names[i], strlen(names[i])), 0);
+    }
+    /* figures take none of these */
+    dyad_query fq = {.source = "ISR"};
+    dyad_error err;
+    assert_int_equal(dyad_store_figures(st, &fq, NULL, NULL, &err), DYAD_EINVAL);
+    dyad_store_close(st);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(merge_rule),
@@ -673,6 +750,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(stored_before_coding, setup, teardown),
         cmocka_unit_test_setup_teardown(read_only, setup, teardown),
         cmocka_unit_test_setup_teardown(story_copies, setup, teardown),
+        cmocka_unit_test_setup_teardown(list_filters, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "filter.h"
 #include "merge.h"
 #include "rows.h"
 #include "status.h"
@@ -1135,23 +1136,23 @@ static dyad_status pg_put(void *impl, const dyad_article *a, const dyad_doc *d, 
     " WHERE lower(place COLLATE \"C\") = lower($7 COLLATE \"C\") AND place_kind = 'country'))"
 
 /* The WHERE clause shared by queries and stats, of the filters q sets
- * only (so that the statement's plan can serve every value of them).
- * Parameters: $1 actor prefix, $2 code prefix, $3 from, $4 to, $5 text,
- * $6 limit, $7 place, $9 least confidence. */
-static const char *where_sql(const dyad_query *q, char *buf, size_t n) {
-    snprintf(buf, n, " WHERE TRUE%s%s%s%s%s%s%s",
-             q && q->actor ? " AND (" PREFIX("e.source", "$1") " OR " PREFIX("e.target", "$1") ")" : "",
-             q && q->code ? " AND " PREFIX("e.code", "$2") : "", q && q->from ? " AND e.date >= $3" : "",
+ * only (so that the statement's plan can serve every value of them), the
+ * list and range filters' clauses of f (parameters from $10) last.
+ * Parameters: $3 from, $4 to, $5 text, $6 limit, $7 place, $9 least
+ * confidence ($1 and $2 are unused: actor and code are list filters). */
+static const char *where_sql(const dyad_query *q, const filter_sql *f, char *buf, size_t n) {
+    snprintf(buf, n, " WHERE TRUE%s%s%s%s%s%s", q && q->from ? " AND e.date >= $3" : "",
              q && q->to ? " AND e.date <= $4" : "",
              q && q->text ? " AND e.id IN (SELECT m.event FROM mentions m JOIN articles a"
                             " ON a.rowid = m.article WHERE a.tsv @@ websearch_to_tsquery('simple', $5))"
                           : "",
              q && q->place ? " AND " PLACE_MATCH("e") : "",
-             q && q->min_confidence > 0 ? " AND e.confidence >= $9::float8" : "");
+             q && q->min_confidence > 0 ? " AND e.confidence >= $9::float8" : "", f ? f->where : "");
     return buf;
 }
 
-#define NPARAMS 9 /* and $8, the kind of figure */
+#define NPARAMS 9        /* and $8, the kind of figure */
+#define PG_SQL_MAX 12288 /* a read statement, its WHERE clause */
 
 /* A LIKE prefix with %, _ and \ escaped, or NULL for none (or no memory). */
 static char *like_prefix(const char *p) {
@@ -1292,30 +1293,51 @@ static dyad_status each_row(pg_store *p, const char *sql, int n, const Oid *type
     return st;
 }
 
-/* Runs sql with the query's parameters ($1 to $8, see WHERE) through each_row. */
-static dyad_status stream(pg_store *p, const char *sql, const dyad_query *q, row_fn fn, void *ud,
-                          dyad_error *err) {
+/* The list and range filters of q (filter.c), their parameters from
+ * $10; NULL after filling err when q has a bad one. Freed by the caller. */
+static filter_sql *pg_filter(const dyad_query *q, dyad_error *err) {
+    filter_sql *f = malloc(sizeof *f);
+    if (!f) {
+        dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
+        return NULL;
+    }
+    if (filter_build(q, &FILTER_POSTGRES, NPARAMS + 1, f, err) != DYAD_OK) {
+        free(f);
+        return NULL;
+    }
+    return f;
+}
+
+/* Runs sql with the query's parameters ($1 to $9, see where_sql) and
+ * those of the filters f (may be NULL) through each_row. */
+static dyad_status stream(pg_store *p, const char *sql, const dyad_query *q, const filter_sql *f,
+                          row_fn fn, void *ud, dyad_error *err) {
     dyad_status st = DYAD_OK;
-    static const Oid types[NPARAMS] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID,  TEXTOID,
-                                       INT8OID, TEXTOID, TEXTOID, FLOAT8OID};
+    Oid types[NPARAMS + FILTER_MAX_PARAMS] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID,  TEXTOID,
+                                              INT8OID, TEXTOID, TEXTOID, FLOAT8OID};
     char *actor = like_prefix(q ? q->actor : NULL), *code = like_prefix(q ? q->code : NULL);
     char limit[24], conf[32];
     if (q && q->min_confidence > 0) snprintf(conf, sizeof conf, "%.9f", q->min_confidence - 1e-9);
-    const char *v[NPARAMS] = {actor,
-                              code,
-                              q ? q->from : NULL,
-                              q ? q->to : NULL,
-                              q ? q->text : NULL,
-                              q && q->limit > 0 ? num(limit, q->limit) : NULL,
-                              q ? q->place : NULL,
-                              q ? q->kind : NULL,
-                              q && q->min_confidence > 0 ? conf : NULL};
+    const char *v[NPARAMS + FILTER_MAX_PARAMS] = {actor,
+                                                  code,
+                                                  q ? q->from : NULL,
+                                                  q ? q->to : NULL,
+                                                  q ? q->text : NULL,
+                                                  q && q->limit > 0 ? num(limit, q->limit) : NULL,
+                                                  q ? q->place : NULL,
+                                                  q ? q->kind : NULL,
+                                                  q && q->min_confidence > 0 ? conf : NULL};
+    int n = NPARAMS;
+    for (int i = 0; f && i < f->nparams; i++, n++) {
+        types[n] = TEXTOID;
+        v[n] = f->params[i];
+    }
     if ((q && q->actor && !actor) || (q && q->code && !code)) {
         free(actor);
         free(code);
         return dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
     }
-    st = each_row(p, sql, NPARAMS, types, v, fn, ud, err);
+    st = each_row(p, sql, n, types, v, fn, ud, err);
     free(actor);
     free(code);
     return st;
@@ -1352,19 +1374,30 @@ static dyad_status pg_query(void *impl, const dyad_query *q, dyad_event_fn fn, v
     /* one-a-day keeps the lowest id of each date, dyad and code */
     static const char COLS[] = "SELECT %s " ROWS_EVENT("e.id") ", " ROWS_FIRST(
         "to_char(a.ingested_at, 'YYYY-MM-DD HH24:MI:SS')") ROWS_FIRST_FROM "%s";
-    char inner[4096], sql[4608], where[1536];
+    filter_sql *f = pg_filter(q, err);
+    if (!f) return err->code;
+    struct {
+        char inner[PG_SQL_MAX], sql[PG_SQL_MAX + 512], where[PG_SQL_MAX];
+    } *buf = malloc(sizeof *buf);
+    if (!buf) {
+        free(f);
+        return dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
+    }
+    char *inner = buf->inner, *sql = buf->sql, *where = buf->where;
     int daily = q && q->one_a_day;
-    snprintf(inner, sizeof inner, COLS, daily ? "DISTINCT ON (e.date, e.source, e.target, e.code)" : "",
-             where_sql(q, where, sizeof where));
-    if (daily)
-        snprintf(sql, sizeof sql,
-                 "SELECT * FROM (%s ORDER BY e.date, e.source, e.target, e.code, e.id) x"
-                 " ORDER BY 2, 1 LIMIT $6", /* date, id */
-                 inner);
+    snprintf(inner, PG_SQL_MAX, COLS, daily ? "DISTINCT ON (e.date, e.source, e.target, e.code)" : "",
+             where_sql(q, f, where, PG_SQL_MAX));
+    if (daily) /* the one row of each group, then in the query's order */
+        snprintf(sql, sizeof buf->sql,
+                 "SELECT * FROM (%s ORDER BY e.date, e.source, e.target, e.code, e.id) x%s LIMIT $6",
+                 inner, filter_order(q, 1));
     else
-        snprintf(sql, sizeof sql, "%s ORDER BY e.date, e.id LIMIT $6", inner);
+        snprintf(sql, sizeof buf->sql, "%s%s LIMIT $6", inner, filter_order(q, 0));
     row_cb cb = {fn, NULL, ud};
-    return stream(p, sql, q, event_row, &cb, err);
+    dyad_status st = stream(p, sql, q, f, event_row, &cb, err);
+    free(buf);
+    free(f);
+    return st;
 }
 
 static int count_row(void *ud, const PGresult *r) {
@@ -1378,12 +1411,16 @@ static dyad_status pg_stats(void *impl, const char *by, const dyad_query *q, dya
     pg_store *p = impl;
     const char *key;
     key = rows_group_key(by); /* checked by store.c */
-    char sql[2048], where[1536];
+    filter_sql *f = pg_filter(q, err);
+    if (!f) return err->code;
+    char sql[PG_SQL_MAX], where[PG_SQL_MAX];
     snprintf(sql, sizeof sql,
              "SELECT %s AS k, count(*), sum(e.num_mentions) FROM events e%s GROUP BY k ORDER BY k", key,
-             where_sql(q, where, sizeof where));
+             where_sql(q, f, where, sizeof where));
     row_cb cb = {NULL, fn, ud};
-    return stream(p, sql, q, count_row, &cb, err);
+    dyad_status st = stream(p, sql, q, f, count_row, &cb, err);
+    free(f);
+    return st;
 }
 
 /* ---------------------------------------------------------------------
@@ -1421,7 +1458,7 @@ static dyad_status pg_figures(void *impl, const dyad_query *q, dyad_figure_fn fn
                   " AND ($7::text IS NULL OR " PLACE_MATCH("f") ")"
                                                                 " ORDER BY f.date, f.id LIMIT $6";
     figure_cb cb = {fn, ud};
-    return stream(p, SQL, q, figure_row, &cb, err);
+    return stream(p, SQL, q, NULL, figure_row, &cb, err);
 }
 
 /* ---------------------------------------------------------------------
@@ -1632,13 +1669,17 @@ static int series_row(void *ud, const PGresult *r) {
 static dyad_status pg_series(void *impl, const dyad_query *q, dyad_series_fn fn, void *ud,
                              dyad_error *err) {
     pg_store *p = impl;
-    char sql[2048], where[1536];
+    filter_sql *f = pg_filter(q, err);
+    if (!f) return err->code;
+    char sql[PG_SQL_MAX], where[PG_SQL_MAX];
     snprintf(sql, sizeof sql,
              "SELECT e.date, e.root, count(*), sum(e.num_mentions) FROM events e%s"
              " GROUP BY e.date, e.root ORDER BY e.date, e.root",
-             where_sql(q, where, sizeof where));
+             where_sql(q, f, where, sizeof where));
     read_cb cb = {NULL, NULL, NULL, fn, ud, 0, ""};
-    return stream(p, sql, q, series_row, &cb, err);
+    dyad_status st = stream(p, sql, q, f, series_row, &cb, err);
+    free(f);
+    return st;
 }
 
 const store_backend store_postgres = {

@@ -15,6 +15,7 @@
 #include "status.h"
 #include "date.h"
 #include "merge.h"
+#include "filter.h"
 #include "rows.h"
 #include "backend.h"
 
@@ -854,10 +855,7 @@ done:
 /* The WHERE clause shared by queries and stats; binds start at 1 (?6 is
  * the query's limit, ?7 the place). */
 #define EVENTS_WHERE                                                                                    \
-    " WHERE (?1 IS NULL OR e.source LIKE ?1 || '%' ESCAPE '\\' OR e.target LIKE ?1 || '%' "             \
-    "ESCAPE '\\')"                                                                                      \
-    " AND (?2 IS NULL OR e.code LIKE ?2 || '%' ESCAPE '\\')"                                            \
-    " AND (?3 IS NULL OR e.date >= ?3) AND (?4 IS NULL OR e.date <= ?4)"                                \
+    " WHERE (?3 IS NULL OR e.date >= ?3) AND (?4 IS NULL OR e.date <= ?4)"                              \
     " AND (?5 IS NULL OR e.id IN (SELECT m.event FROM mentions m WHERE m.article IN"                    \
     " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?5)))"                                   \
     " AND (?7 IS NULL OR " PLACE_MATCH("e") ")"                                                         \
@@ -885,8 +883,6 @@ static void bind_prefix(sqlite3_stmt *st, int i, const char *p) {
 }
 
 static void bind_query(sqlite3_stmt *st, const dyad_query *q) {
-    bind_prefix(st, 1, q ? q->actor : NULL);
-    bind_prefix(st, 2, q ? q->code : NULL);
     if (q && q->from) sqlite3_bind_text(st, 3, q->from, -1, SQLITE_TRANSIENT);
     if (q && q->to) sqlite3_bind_text(st, 4, q->to, -1, SQLITE_TRANSIENT);
     if (q && q->text) sqlite3_bind_text(st, 5, q->text, -1, SQLITE_TRANSIENT);
@@ -894,20 +890,46 @@ static void bind_query(sqlite3_stmt *st, const dyad_query *q) {
     if (q && q->min_confidence > 0) sqlite3_bind_double(st, 8, q->min_confidence - 1e-9);
 }
 
+/* The first parameter of a query's list and range filters (filter.c). */
+#define FILTER_FIRST 10
+
+/* Prepares sql, a format whose one %s takes the filters' clauses and,
+ * when order is set, a second %s the query's ORDER BY; binds the filters
+ * and the fixed parameters of EVENTS_WHERE. */
+static dyad_status prepare_query(lite *s, const char *fmt, const dyad_query *q, int order,
+                                 sqlite3_stmt **st, dyad_error *err) {
+    filter_sql *f = malloc(sizeof *f);
+    if (!f) return dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
+    dyad_status res = filter_build(q, &FILTER_SQLITE, FILTER_FIRST, f, err);
+    char sql[16384];
+    if (res == DYAD_OK) {
+        int k = order ? snprintf(sql, sizeof sql, fmt, f->where, filter_order(q, 0))
+                      : snprintf(sql, sizeof sql, fmt, f->where);
+        if (k < 0 || (size_t)k >= sizeof sql)
+            res = dyad_fail(err, DYAD_EINVAL, NULL, 0, "the query's filters are too long");
+    }
+    if (res == DYAD_OK && prepare(s, sql, st, err) != DYAD_OK) res = DYAD_EDB;
+    if (res == DYAD_OK) {
+        for (int i = 0; i < f->nparams; i++)
+            sqlite3_bind_text(*st, FILTER_FIRST + i, f->params[i], -1, SQLITE_TRANSIENT);
+        bind_query(*st, q);
+    }
+    free(f);
+    return res;
+}
+
 static dyad_status lite_query(void *impl, const dyad_query *q, dyad_event_fn fn, void *ud,
                               dyad_error *err) {
     lite *s = impl;
-    char sql[8192];
     dyad_status res = DYAD_OK;
-    snprintf(sql, sizeof sql,
-             "SELECT %s, " ROWS_FIRST("a.ingested_at") ROWS_FIRST_FROM "%s%s"
-                                                                       " ORDER BY e.date, e.id LIMIT ?6",
+    char fmt[4096];
+    snprintf(fmt, sizeof fmt,
+             "SELECT %s, " ROWS_FIRST("a.ingested_at") ROWS_FIRST_FROM "%s%%s%s%%s LIMIT ?6",
              /* one-a-day keeps the row of the lowest id of each group */
              q && q->one_a_day ? ROWS_EVENT("min(e.id)") : ROWS_EVENT("e.id"), EVENTS_WHERE,
              q && q->one_a_day ? " GROUP BY e.date, e.source, e.target, e.code" : "");
     sqlite3_stmt *st;
-    if (prepare(s, sql, &st, err) != DYAD_OK) return DYAD_EDB;
-    bind_query(st, q);
+    if ((res = prepare_query(s, fmt, q, 1, &st, err)) != DYAD_OK) return res;
     sqlite3_bind_int64(st, 6, q && q->limit > 0 ? q->limit : -1);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -927,14 +949,13 @@ static dyad_status lite_stats(void *impl, const char *by, const dyad_query *q, d
     lite *s = impl;
     const char *key;
     key = rows_group_key(by); /* checked by store.c */
-    char sql[2048];
+    char fmt[2048];
     dyad_status res = DYAD_OK;
-    snprintf(sql, sizeof sql,
-             "SELECT %s AS k, count(*), sum(e.num_mentions) FROM events e%s GROUP BY k ORDER BY k", key,
-             EVENTS_WHERE);
+    snprintf(fmt, sizeof fmt,
+             "SELECT %s AS k, count(*), sum(e.num_mentions) FROM events e%s%%s GROUP BY k ORDER BY k",
+             key, EVENTS_WHERE);
     sqlite3_stmt *st;
-    if (prepare(s, sql, &st, err) != DYAD_OK) return DYAD_EDB;
-    bind_query(st, q);
+    if ((res = prepare_query(s, fmt, q, 0, &st, err)) != DYAD_OK) return res;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
         if (fn(ud, col(st, 0), (long)sqlite3_column_int64(st, 1), (long)sqlite3_column_int64(st, 2)))
@@ -1060,12 +1081,12 @@ static dyad_status lite_series(void *impl, const dyad_query *q, dyad_series_fn f
     lite *s = impl;
     dyad_status res = DYAD_OK;
     sqlite3_stmt *st;
-    if (prepare(s,
-                "SELECT e.date, e.root, count(*), sum(e.num_mentions) FROM events e" EVENTS_WHERE
-                " GROUP BY e.date, e.root ORDER BY e.date, e.root",
-                &st, err) != DYAD_OK)
-        return DYAD_EDB;
-    bind_query(st, q);
+    if ((res = prepare_query(
+             s,
+             "SELECT e.date, e.root, count(*), sum(e.num_mentions) FROM events e" EVENTS_WHERE
+             "%s GROUP BY e.date, e.root ORDER BY e.date, e.root",
+             q, 0, &st, err)) != DYAD_OK)
+        return res;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
         if (fn(ud, col(st, 0), col(st, 1), (long)sqlite3_column_int64(st, 2),

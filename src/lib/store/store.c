@@ -112,6 +112,13 @@ dyad_status dyad_store_stats(dyad_store *s, const char *by, const dyad_query *q,
 
 dyad_status dyad_store_figures(dyad_store *s, const dyad_query *q, dyad_figure_fn fn, void *ud,
                                dyad_error *err) {
+    if (q && (q->source || q->target || q->country || q->quads || q->goldstein_range || q->sort ||
+              q->descending))
+        return dyad_fail(err, DYAD_EINVAL, NULL, 0,
+                         "figures are chosen by actor, kind, dates, place and text only");
+    if (q && q->actor && strchr(q->actor, ','))
+        return dyad_fail(err, DYAD_EINVAL, NULL, 0, "actor: figures take one actor prefix, not '%s'",
+                         q->actor);
     dyad_status st = check_query(q, err);
     return st != DYAD_OK ? st : s->be->figures(s->impl, q, fn, ud, err);
 }
