@@ -96,6 +96,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         (out.status >= 300 && out.status < 400))
         __builtin_trap();
     free(out.body);
+    free(out.link);
     free(buf);
     return 0;
 }

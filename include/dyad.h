@@ -520,8 +520,10 @@ typedef struct dyad_query {
     int quads;           /* bit 1 << q for each QuadClass q (1-4) wanted, 0 for any */
     int goldstein_range; /* nonzero: Goldstein from goldstein_min to goldstein_max */
     double goldstein_min, goldstein_max;
-    dyad_sort sort; /* date (the default), mentions or Goldstein */
-    int descending; /* the sort reversed */
+    dyad_sort sort;    /* date (the default), mentions or Goldstein */
+    int descending;    /* the sort reversed */
+    const char *after; /* a cursor (dyad_event_cursor): the events that come after that
+                          one in this sort and order; NULL from the first */
 } dyad_query;
 
 /* Sets the filter called name ("source", "goldstein_min"; '-' may stand
@@ -533,6 +535,9 @@ typedef struct dyad_query {
  * goldstein, order asc or desc, one_a_day true or false. The lists'
  * values are checked when the query runs. */
 dyad_status dyad_query_set(dyad_query *q, const char *name, const char *value, dyad_error *err);
+
+/* The number of events matching q (its limit and cursor aside) into *n. */
+dyad_status dyad_store_count(dyad_store *s, const dyad_query *q, long *n, dyad_error *err);
 
 typedef struct dyad_stored_event {
     int64_t id;
@@ -648,6 +653,13 @@ typedef struct dyad_stored_article {
 } dyad_stored_article;
 
 typedef int (*dyad_article_fn)(void *ud, const dyad_stored_article *a);
+
+/* The cursor of event e in q's sort and order, into out (at least
+ * DYAD_CURSOR_MAX bytes): given as q->after, a query goes on after e. It
+ * names the sort and order it was made for ("da2024-08-20~31": date,
+ * ascending, the date, the id), so a query in another order refuses it. */
+#define DYAD_CURSOR_MAX 64
+const char *dyad_event_cursor(const dyad_query *q, const dyad_stored_event *e, char *out);
 
 /* A stored event, figure, mention or article as one JSON object: the
  * schema of `dyad query --format jsonl`, `dyad figures --format jsonl`

@@ -61,6 +61,8 @@ typedef struct http_reply {
     size_t len;
     int gone;          /* the client went away during the request: no answer */
     const char *allow; /* with a 405: the methods the path takes, for Allow */
+    char *link;        /* malloc'd value of a Link header (the next page), or NULL; the
+                          server frees it */
 } http_reply;
 
 /* Answers a request whose path starts with /api/. Never fails: errors are

@@ -213,6 +213,36 @@ req newest 200 '/api/events?limit=3&order=desc'
 against newest every "JSON.stringify(d.events.map((e) => e.id)) === JSON.stringify(all.events.slice(-3).reverse().map((e) => e.id))"
 req dyadcount 200 '/api/dyads?source=ISR'
 check dyadcount 'd.dyads.length > 0 && d.dyads.every((x) => x.source.startsWith("ISR"))'
+# paging: following next (and the Link header) page by page gives every
+# event of the filter once, in its order, and total counts them all
+for args in "limit=4" "limit=3&sort=mentions&order=desc" "limit=2&sort=goldstein&source=ISR,USA"; do
+    node -e '
+const [url, args] = process.argv.slice(1);
+(async () => {
+  const whole = await (await fetch(`${url}/api/events?${args.replace(/limit=[0-9]+/, "limit=10000")}`)).json();
+  let ids = [], next = null, pages = 0, path = `/api/events?${args}`;
+  for (;;) {
+    const r = await fetch(url + path);
+    const d = await r.json();
+    if (r.status !== 200) throw new Error(`${path}: ${r.status} ${JSON.stringify(d)}`);
+    if (d.total !== whole.count) throw new Error(`${path}: total ${d.total}, want ${whole.count}`);
+    ids.push(...d.events.map((e) => e.id));
+    pages++;
+    const link = r.headers.get("link");
+    if (d.next === null) { if (link) throw new Error(`${path}: a Link without next`); break; }
+    if (d.count !== d.limit) throw new Error(`${path}: a page of ${d.count} before the last`);
+    const m = /^<([^>]*)>; rel="next"$/.exec(link || "");
+    if (!m || !m[1].endsWith("cursor=" + encodeURIComponent(d.next))) throw new Error(`${path}: Link ${link} for next ${d.next}`);
+    path = m[1];
+    if (pages > 100) throw new Error("no end");
+  }
+  const want = whole.events.map((e) => e.id);
+  if (pages < 2 || JSON.stringify(ids) !== JSON.stringify(want))
+    throw new Error(`${args}: ${pages} pages gave ${ids}, want ${want}`);
+})().catch((e) => { console.error(e.message); process.exit(1); });' "$URL" "$args" || { echo "paging $args failed"; fail=1; }
+done
+bad cursorbad 400 '/api/events?cursor=da2024~1%20OR%201'
+bad cursorsort 400 '/api/events?sort=mentions&cursor=da2024-01-01~3'
 bad quadbad 400 '/api/events?quad=5'
 bad sortbad 400 '/api/events?sort=size'
 bad orderbad 400 '/api/events?order=up'
