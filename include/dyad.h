@@ -45,6 +45,11 @@ const char *dyad_status_str(dyad_status s);
  * of size n; returns buf. */
 char *dyad_error_format(const dyad_error *err, char *buf, size_t n);
 
+/* Fills err (when not NULL) with code and its name as the message, no
+ * file; returns code. For callers that fail on their own account (out of
+ * memory) where the library's errors are passed on. */
+dyad_status dyad_error_set(dyad_error *err, dyad_status code);
+
 /* Loaders and readers report recoverable problems (a bad dictionary line, a
  * malformed article) through a callback and carry on. */
 typedef void (*dyad_warn_fn)(void *ud, const dyad_error *warning);
@@ -653,6 +658,15 @@ typedef struct dyad_stored_article {
 } dyad_stored_article;
 
 typedef int (*dyad_article_fn)(void *ud, const dyad_stored_article *a);
+
+/* Stored events as CSV (RFC 4180): the header line (no newline), then a
+ * row a call, every text quoted (codes stay text: "010"), numbers bare,
+ * unknown values empty. dyad_csv_field writes one quoted field,
+ * dyad_csv_place the four fields place,country,lat,lon. */
+extern const char DYAD_EVENT_CSV_HEADER[];
+void dyad_write_event_csv(FILE *f, const dyad_stored_event *e);
+void dyad_csv_field(FILE *f, const char *s);
+void dyad_csv_place(FILE *f, const char *place, const char *country, double lat, double lon);
 
 /* The cursor of event e in q's sort and order, into out (at least
  * DYAD_CURSOR_MAX bytes): given as q->after, a query goes on after e. It

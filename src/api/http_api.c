@@ -548,6 +548,132 @@ static void events_route(route *rt, http_reply *out) {
     if (more && out->status == 200) out->link = next_link(rt, p.last);
 }
 
+/* ---------------------------------------------------------------------
+ * Downloads: every event of a query as CSV or NDJSON, read a page at a
+ * time (by cursor) as the client takes them
+ * ------------------------------------------------------------------- */
+
+#define DOWNLOAD_PAGE 2000 /* events a read of the store */
+#define DOWNLOAD_TEXT 10   /* the text filters a download copies */
+
+struct http_download {
+    http_api *api;
+    dyad_query q;              /* its texts are the copies in text */
+    char *text[DOWNLOAD_TEXT]; /* copies of the request's filter values */
+    int csv, header, done, failed;
+    long left; /* events still to send: the request's limit, or -1 */
+    long n;    /* in the page being read */
+    char cursor[DYAD_CURSOR_MAX];
+    FILE *mem;
+    char *buf; /* the page formatted: len bytes, pos sent */
+    size_t len, pos;
+};
+
+void http_download_free(http_download *d) {
+    if (!d) return;
+    for (int i = 0; i < DOWNLOAD_TEXT; i++) free(d->text[i]);
+    free(d->buf);
+    free(d);
+}
+
+static int download_row(void *ud, const dyad_stored_event *e) {
+    http_download *d = ud;
+    if (d->csv)
+        dyad_write_event_csv(d->mem, e);
+    else {
+        char *t = dyad_stored_event_json(e);
+        if (!t) return 1;
+        fputs(t, d->mem);
+        putc('\n', d->mem);
+        free(t);
+    }
+    dyad_event_cursor(&d->q, e, d->cursor);
+    d->n++;
+    return 0;
+}
+
+/* Reads and formats the next page into buf; DYAD_OK or why not in err. */
+static dyad_status download_page(http_download *d, dyad_error *err) {
+    free(d->buf);
+    d->buf = NULL;
+    d->len = d->pos = 0;
+    d->mem = open_memstream(&d->buf, &d->len);
+    if (!d->mem) return dyad_error_set(err, DYAD_ENOMEM);
+    if (d->csv && !d->header) fprintf(d->mem, "%s\n", DYAD_EVENT_CSV_HEADER);
+    d->header = 1;
+    d->q.after = d->cursor[0] ? d->cursor : NULL;
+    d->q.limit = d->left >= 0 && d->left < DOWNLOAD_PAGE ? d->left : DOWNLOAD_PAGE;
+    d->n = 0;
+    route rt = {d->api, NULL, NULL, -1, 0, NULL, NULL};
+    dyad_status st = d->q.limit ? dyad_store_query(take(&rt, 0), &d->q, download_row, d, err) : DYAD_OK;
+    if (d->q.limit) give(&rt);
+    if (fclose(d->mem) != 0 && st == DYAD_OK) st = dyad_error_set(err, DYAD_ENOMEM);
+    d->mem = NULL;
+    if (d->left >= 0) d->left -= d->n;
+    if (d->n < d->q.limit || !d->q.limit) d->done = 1;
+    return st;
+}
+
+long http_download_read(http_download *d, char *buf, size_t n) {
+    while (d->pos == d->len) {
+        if (d->done || d->failed) return d->failed ? -1 : 0;
+        dyad_error err;
+        if (download_page(d, &err) != DYAD_OK) d->failed = 1;
+    }
+    size_t k = d->len - d->pos < n ? d->len - d->pos : n;
+    memcpy(buf, d->buf + d->pos, k);
+    d->pos += k;
+    return (long)k;
+}
+
+/* GET /api/events.csv and /api/events.ndjson: the filters are checked and
+ * the first page read now (a bad one is a 400 as elsewhere); the rest
+ * follows as the client reads. */
+static void download_route(route *rt, int csv, http_reply *out) {
+    http_download *d = calloc(1, sizeof *d);
+    if (!d) {
+        http_error(out, 500, "out of memory");
+        return;
+    }
+    if (read_filters(rt, &d->q, 0, out)) {
+        free(d);
+        return;
+    }
+    if (d->q.one_a_day) {
+        free(d);
+        http_error(out, 400, "one_a_day: downloads give every event; page /api/events instead");
+        return;
+    }
+    d->api = rt->api;
+    d->csv = csv;
+    d->left = d->q.limit > 0 ? d->q.limit : -1;
+    const char **texts[DOWNLOAD_TEXT] = {&d->q.actor,   &d->q.source, &d->q.target, &d->q.code,
+                                         &d->q.country, &d->q.from,   &d->q.to,     &d->q.place,
+                                         &d->q.text,    &d->q.kind};
+    int oom = 0;
+    for (int i = 0; i < DOWNLOAD_TEXT; i++)
+        if (*texts[i]) {
+            d->text[i] = strdup(*texts[i]);
+            oom |= !d->text[i];
+            *texts[i] = d->text[i];
+        }
+    dyad_error err;
+    if (oom) {
+        http_download_free(d);
+        http_error(out, 500, "out of memory");
+        return;
+    }
+    if (download_page(d, &err) != DYAD_OK) {
+        store_error(out, &err, d->q.text != NULL);
+        http_download_free(d);
+        return;
+    }
+    out->status = 200;
+    out->download = d;
+    out->type = csv ? "text/csv; charset=utf-8" : "application/x-ndjson";
+    out->filename = csv ? "events.csv" : "events.ndjson";
+}
+
 static int detail_article(void *ud, const dyad_stored_article *a) {
     ((detail *)ud)->head = parsed_json(dyad_stored_article_json(a));
     return 0;
@@ -810,6 +936,7 @@ static void post_articles(route *rt, const char *body, size_t len, http_reply *o
     "actor", "source", "target", "code", "country", "quad", "goldstein_min", "goldstein_max", "from",   \
         "to", "place", "text", "limit", "min_confidence"
 static const char *const EVENT_ARGS[] = {FILTER_ARGS, "one_a_day", "sort", "order", "cursor", NULL};
+static const char *const DOWNLOAD_ARGS[] = {FILTER_ARGS, "sort", "order", NULL};
 static const char *const COUNT_ARGS[] = {FILTER_ARGS, NULL};
 static const char *const STATS_ARGS[] = {FILTER_ARGS, "by", NULL};
 static const char *const FIGURE_ARGS[] = {"actor", "kind", "from", "to", "place", "text", "limit", NULL};
@@ -848,7 +975,9 @@ void http_api_handle(http_api *api, const http_request *rq, http_reply *out) {
     }
     int one_event_path = !strncmp(rest, "/events/", 8) && !strchr(rest + 8, '/');
     int one_article_path = !strncmp(rest, "/articles/", 10) && rest[10];
+    int download = !strcmp(rest, "/events.csv") || !strcmp(rest, "/events.ndjson");
     const char *const *takes = !strcmp(rest, "/events")                              ? EVENT_ARGS
+                               : download                                            ? DOWNLOAD_ARGS
                                : !strcmp(rest, "/actors") || !strcmp(rest, "/dyads") ? COUNT_ARGS
                                : !strcmp(rest, "/timeseries")                        ? COUNT_ARGS
                                : !strcmp(rest, "/stats")                             ? STATS_ARGS
@@ -887,6 +1016,8 @@ void http_api_handle(http_api *api, const http_request *rq, http_reply *out) {
         reply_json(out, 200, o);
     } else if (!strcmp(rest, "/events"))
         events_route(r, out);
+    else if (!strcmp(rest, "/events.csv") || !strcmp(rest, "/events.ndjson"))
+        download_route(r, !strcmp(rest, "/events.csv"), out);
     else if (one_event_path)
         one_event(r, rest + 8, out);
     else if (!strcmp(rest, "/actors"))

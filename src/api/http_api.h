@@ -55,6 +55,9 @@ typedef struct http_request {
     size_t body_len;
 } http_request;
 
+/* A download under way: every event of a query, a page at a time. */
+typedef struct http_download http_download;
+
 typedef struct http_reply {
     int status;
     char *body; /* malloc'd JSON, NUL-terminated; NULL when gone */
@@ -63,7 +66,17 @@ typedef struct http_reply {
     const char *allow; /* with a 405: the methods the path takes, for Allow */
     char *link;        /* malloc'd value of a Link header (the next page), or NULL; the
                           server frees it */
+    /* a download (status 200, no body): its bytes come from
+       http_download_read; the server frees it with http_download_free */
+    http_download *download;
+    const char *type;     /* its Content-Type */
+    const char *filename; /* its name, for Content-Disposition */
 } http_reply;
+
+/* The next bytes of download d into buf (at most n): how many, 0 at its
+ * end, -1 when reading the store failed (the download is then cut short). */
+long http_download_read(http_download *d, char *buf, size_t n);
+void http_download_free(http_download *d);
 
 /* Answers a request whose path starts with /api/. Never fails: errors are
  * {"error": "..."} replies with a 4xx (or 500) status (a query argument

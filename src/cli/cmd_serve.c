@@ -230,8 +230,41 @@ static char *gzip_body(const char *body, size_t *len) {
 
 #define GZIP_MIN 1024 /* smaller answers go as they are */
 
+/* MHD's reader of a download: its next bytes, or the end of it. */
+static ssize_t download_read(void *cls, uint64_t pos, char *buf, size_t max) {
+    (void)pos;
+    long n = http_download_read(cls, buf, max);
+    return n > 0    ? (ssize_t)n
+           : n == 0 ? MHD_CONTENT_READER_END_OF_STREAM
+                    : MHD_CONTENT_READER_END_WITH_ERROR;
+}
+
+static void download_free(void *cls) { http_download_free(cls); }
+
+/* Sends a download (taken over): its bytes as the client reads them. */
+static enum MHD_Result send_download(struct MHD_Connection *c, http_reply *rep, const char *origin) {
+    struct MHD_Response *r = MHD_create_response_from_callback(
+        MHD_SIZE_UNKNOWN, 64 * 1024, download_read, rep->download, download_free);
+    if (!r) {
+        http_download_free(rep->download);
+        return MHD_NO;
+    }
+    char disp[128];
+    snprintf(disp, sizeof disp, "attachment; filename=\"%s\"", rep->filename);
+    MHD_add_response_header(r, "Content-Type", rep->type);
+    MHD_add_response_header(r, "Content-Disposition", disp);
+    guard_headers(r);
+    MHD_add_response_header(r, "Cache-Control", "no-store");
+    if (origin) MHD_add_response_header(r, "Access-Control-Allow-Origin", origin);
+    enum MHD_Result ret = MHD_queue_response(c, 200, r);
+    MHD_destroy_response(r);
+    watch_mark(c, 1);
+    return ret;
+}
+
 /* Sends an API answer; origin: its Access-Control-Allow-Origin, or NULL. */
 static enum MHD_Result send_reply(struct MHD_Connection *c, http_reply *rep, const char *origin) {
+    if (rep->download) return send_download(c, rep, origin);
     enum MHD_Result ret = MHD_NO;
     extra_headers x = {.allow = rep->allow, .origin = origin, .link = rep->link};
     size_t zl = rep->len;

@@ -241,6 +241,23 @@ const [url, args] = process.argv.slice(1);
     throw new Error(`${args}: ${pages} pages gave ${ids}, want ${want}`);
 })().catch((e) => { console.error(e.message); process.exit(1); });' "$URL" "$args" || { echo "paging $args failed"; fail=1; }
 done
+# downloads: NDJSON is every event of the filter as /api/events gives
+# them; CSV is what dyad query --format csv writes for the same filter
+req every2 200 '/api/events?limit=10000&source=ISR,USA&sort=goldstein'
+curl -s -D "$tmp/dl.head" -o "$tmp/dl.ndjson" "$URL/api/events.ndjson?source=ISR,USA&sort=goldstein"
+node -e 'const fs = require("fs");
+const lines = fs.readFileSync(process.argv[1], "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+const d = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+if (lines.length < 2 || JSON.stringify(lines) !== JSON.stringify(d.events)) process.exit(1);' "$tmp/dl.ndjson" "$tmp/every2.json" ||
+    { echo "events.ndjson differs from /api/events"; fail=1; }
+grep -qi '^content-type: application/x-ndjson' "$tmp/dl.head" || { echo "events.ndjson: $(cat "$tmp/dl.head")"; fail=1; }
+grep -qi '^content-disposition: attachment; filename="events.ndjson"' "$tmp/dl.head" || { echo "events.ndjson: no attachment name"; fail=1; }
+curl -s -o "$tmp/dl.csv" "$URL/api/events.csv?actor=ISR&code=1,04&limit=4"
+"$FAST" query --db "$db" --actor ISR --code 1,04 --limit 4 --format csv >"$tmp/cli.csv" 2>/dev/null
+[ "$(wc -l <"$tmp/dl.csv")" = 5 ] && cmp -s "$tmp/dl.csv" "$tmp/cli.csv" ||
+    { diff "$tmp/dl.csv" "$tmp/cli.csv" | head -5; echo "events.csv differs from dyad query --format csv"; fail=1; }
+bad dlbad 400 '/api/events.csv?code=x'
+bad dlcursor 400 '/api/events.ndjson?cursor=da2024-01-01~1'
 bad cursorbad 400 '/api/events?cursor=da2024~1%20OR%201'
 bad cursorsort 400 '/api/events?sort=mentions&cursor=da2024-01-01~3'
 bad quadbad 400 '/api/events?quad=5'
