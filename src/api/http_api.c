@@ -553,7 +553,7 @@ static void events_route(route *rt, http_reply *out) {
  * time (by cursor) as the client takes them
  * ------------------------------------------------------------------- */
 
-#define DOWNLOAD_PAGE 2000 /* events a read of the store */
+#define DOWNLOAD_PAGE 2000 /* events a read of the store, unless api->download_page */
 #define DOWNLOAD_TEXT 10   /* the text filters a download copies */
 
 struct http_download {
@@ -602,7 +602,8 @@ static dyad_status download_page(http_download *d, dyad_error *err) {
     if (d->csv && !d->header) fprintf(d->mem, "%s\n", DYAD_EVENT_CSV_HEADER);
     d->header = 1;
     d->q.after = d->cursor[0] ? d->cursor : NULL;
-    d->q.limit = d->left >= 0 && d->left < DOWNLOAD_PAGE ? d->left : DOWNLOAD_PAGE;
+    long page = d->api->download_page > 0 ? d->api->download_page : DOWNLOAD_PAGE;
+    d->q.limit = d->left >= 0 && d->left < page ? d->left : page;
     d->n = 0;
     route rt = {d->api, NULL, NULL, -1, 0, NULL, NULL};
     dyad_status st = d->q.limit ? dyad_store_query(take(&rt, 0), &d->q, download_row, d, err) : DYAD_OK;

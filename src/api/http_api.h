@@ -21,6 +21,7 @@ typedef struct http_api {
     unsigned char taken[HTTP_API_MAX_STORES];
     const dyad_ctx *ctx; /* dictionaries for POST /api/articles (read-only) */
     const char *openapi; /* the OpenAPI description served at /api/openapi.json, NULL: none */
+    int download_page;   /* events a download reads from the store at a time; 0: 2000 */
     pthread_mutex_t lock;
     pthread_cond_t freed; /* signalled when a connection is given back */
 } http_api;
