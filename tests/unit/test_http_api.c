@@ -78,7 +78,7 @@ static void downloads_cross_pages(void **state) {
                            "Qatar attacked Egypt.",  "Somalia visited Qatar.",   "Israel visited Egypt.",
                            "Blinken attacked Egypt."};
     for (int i = 0; i < 7; i++) {
-        char id[8], date[16];
+        char id[32], date[32];
         snprintf(id, sizeof id, "a%d", i);
         snprintf(date, sizeof date, "2024-01-%02d", i + 1);
         dyad_article a = {.id = id,
