@@ -158,6 +158,11 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libdyad.a tests/unit/testutil.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libdyad.a $(LDFLAGS) $(LIBS) -lcmocka
 
+# The API's test links the API itself, as dyad does.
+$(BUILD)/tests/test_http_api: tests/unit/test_http_api.c src/api/http_api.c src/api/http_api.h $(BUILD)/libdyad.a tests/unit/testutil.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -Isrc/api -o $@ $< src/api/http_api.c $(BUILD)/libdyad.a $(LDFLAGS) $(LIBS) -lcmocka
+
 # Scoring tools used by the end-to-end and accuracy scripts.
 $(BUILD)/tools/%: tests/accuracy/%.c tests/accuracy/score_common.h $(BUILD)/libdyad.a
 	@mkdir -p $(dir $@)

@@ -56,6 +56,11 @@ const char *dyad_status_str(dyad_status s);
  * of size n; returns buf. */
 char *dyad_error_format(const dyad_error *err, char *buf, size_t n);
 
+/* Fills err (when not NULL) with code and its name as the message, no
+ * file; returns code. For callers that fail on their own account (out of
+ * memory) where the library's errors are passed on. */
+dyad_status dyad_error_set(dyad_error *err, dyad_status code);
+
 /* Loaders and readers report recoverable problems (a bad dictionary line, a
  * malformed article) through a callback and carry on. */
 typedef void (*dyad_warn_fn)(void *ud, const dyad_error *warning);
@@ -555,8 +560,10 @@ typedef struct dyad_query {
     int quads;           /* bit 1 << q for each QuadClass q (1-4) wanted, 0 for any */
     int goldstein_range; /* nonzero: Goldstein from goldstein_min to goldstein_max */
     double goldstein_min, goldstein_max;
-    dyad_sort sort; /* date (the default), mentions or Goldstein */
-    int descending; /* the sort reversed */
+    dyad_sort sort;    /* date (the default), mentions or Goldstein */
+    int descending;    /* the sort reversed */
+    const char *after; /* a cursor (dyad_event_cursor): the events that come after that
+                          one in this sort and order; NULL from the first */
 } dyad_query;
 
 /* Sets the filter called name ("source", "goldstein_min"; '-' may stand
@@ -568,6 +575,9 @@ typedef struct dyad_query {
  * goldstein, order asc or desc, one_a_day true or false. The lists'
  * values are checked when the query runs. */
 dyad_status dyad_query_set(dyad_query *q, const char *name, const char *value, dyad_error *err);
+
+/* The number of events matching q (its limit and cursor aside) into *n. */
+dyad_status dyad_store_count(dyad_store *s, const dyad_query *q, long *n, dyad_error *err);
 
 typedef struct dyad_stored_event {
     int64_t id;
@@ -683,6 +693,22 @@ typedef struct dyad_stored_article {
 } dyad_stored_article;
 
 typedef int (*dyad_article_fn)(void *ud, const dyad_stored_article *a);
+
+/* Stored events as CSV (RFC 4180): the header line (no newline), then a
+ * row a call, every text quoted (codes stay text: "010"), numbers bare,
+ * unknown values empty. dyad_csv_field writes one quoted field,
+ * dyad_csv_place the four fields place,country,lat,lon. */
+extern const char DYAD_EVENT_CSV_HEADER[];
+void dyad_write_event_csv(FILE *f, const dyad_stored_event *e);
+void dyad_csv_field(FILE *f, const char *s);
+void dyad_csv_place(FILE *f, const char *place, const char *country, double lat, double lon);
+
+/* The cursor of event e in q's sort and order, into out (at least
+ * DYAD_CURSOR_MAX bytes): given as q->after, a query goes on after e. It
+ * names the sort and order it was made for ("da2024-08-20~31": date,
+ * ascending, the date, the id), so a query in another order refuses it. */
+#define DYAD_CURSOR_MAX 64
+const char *dyad_event_cursor(const dyad_query *q, const dyad_stored_event *e, char *out);
 
 /* A stored event, figure, mention or article as one JSON object: the
  * schema of `dyad query --format jsonl`, `dyad figures --format jsonl`

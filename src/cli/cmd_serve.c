@@ -150,10 +150,10 @@ static void guard_headers(struct MHD_Response *r) {
 }
 
 /* Headers an answer may carry besides the usual ones: Allow (a 405's),
- * Access-Control-Allow-Origin (--cors), Content-Encoding: gzip, and those
+ * Link (the next page), Access-Control-Allow-Origin (--cors), Content-Encoding: gzip, and those
  * answering a CORS preflight. */
 typedef struct extra_headers {
-    const char *allow, *origin;
+    const char *allow, *origin, *link;
     int gz, preflight;
 } extra_headers;
 
@@ -171,6 +171,7 @@ static enum MHD_Result send_bytes(struct MHD_Connection *c, int status, const ch
     MHD_add_response_header(r, "Cache-Control", "no-store");
     if (status == 401) MHD_add_response_header(r, "WWW-Authenticate", "Bearer realm=\"dyad\"");
     if (x && x->allow) MHD_add_response_header(r, "Allow", x->allow);
+    if (x && x->link) MHD_add_response_header(r, "Link", x->link);
     if (type && !strcmp(type, "application/json"))
         MHD_add_response_header(r, "Vary", "Accept-Encoding, Origin");
     if (x && x->preflight) {
@@ -229,17 +230,58 @@ static char *gzip_body(const char *body, size_t *len) {
 
 #define GZIP_MIN 1024 /* smaller answers go as they are */
 
+/* MHD's reader of a download: its next bytes, or the end of it. */
+static ssize_t download_read(void *cls, uint64_t pos, char *buf, size_t max) {
+    (void)pos;
+    long n = http_download_read(cls, buf, max);
+    return n > 0    ? (ssize_t)n
+           : n == 0 ? MHD_CONTENT_READER_END_OF_STREAM
+                    : MHD_CONTENT_READER_END_WITH_ERROR;
+}
+
+static void download_free(void *cls) { http_download_free(cls); }
+
+/* Sends a download (taken over): its bytes as the client reads them. */
+static enum MHD_Result send_download(struct MHD_Connection *c, http_reply *rep, const char *origin) {
+    struct MHD_Response *r = MHD_create_response_from_callback(
+        MHD_SIZE_UNKNOWN, 64 * 1024, download_read, rep->download, download_free);
+    if (!r) {
+        http_download_free(rep->download);
+        return MHD_NO;
+    }
+    char disp[128];
+    snprintf(disp, sizeof disp, "attachment; filename=\"%s\"", rep->filename);
+    MHD_add_response_header(r, "Content-Type", rep->type);
+    MHD_add_response_header(r, "Content-Disposition", disp);
+    guard_headers(r);
+    MHD_add_response_header(r, "Cache-Control", "no-store");
+    if (origin) MHD_add_response_header(r, "Access-Control-Allow-Origin", origin);
+    enum MHD_Result ret = MHD_queue_response(c, 200, r);
+    MHD_destroy_response(r);
+    watch_mark(c, 1);
+    return ret;
+}
+
 /* Sends an API answer; origin: its Access-Control-Allow-Origin, or NULL. */
 static enum MHD_Result send_reply(struct MHD_Connection *c, http_reply *rep, const char *origin) {
-    if (!rep->body) return MHD_NO;
-    extra_headers x = {.allow = rep->allow, .origin = origin};
+    if (rep->download) return send_download(c, rep, origin);
+    enum MHD_Result ret = MHD_NO;
+    extra_headers x = {.allow = rep->allow, .origin = origin, .link = rep->link};
     size_t zl = rep->len;
-    char *z =
-        rep->len >= GZIP_MIN && rep->len <= UINT_MAX && takes_gzip(c) ? gzip_body(rep->body, &zl) : NULL;
-    if (!z) return send_bytes(c, rep->status, "application/json", rep->body, rep->len, &x);
-    free(rep->body);
-    x.gz = 1;
-    return send_bytes(c, rep->status, "application/json", z, zl, &x);
+    char *z = rep->body && rep->len >= GZIP_MIN && rep->len <= UINT_MAX && takes_gzip(c)
+                  ? gzip_body(rep->body, &zl)
+                  : NULL;
+    if (!rep->body)
+        ; /* out of memory: no answer */
+    else if (!z)
+        ret = send_bytes(c, rep->status, "application/json", rep->body, rep->len, &x);
+    else {
+        free(rep->body);
+        x.gz = 1;
+        ret = send_bytes(c, rep->status, "application/json", z, zl, &x);
+    }
+    free(rep->link);
+    return ret;
 }
 
 static enum MHD_Result send_error(struct MHD_Connection *c, int status, const char *msg) {

@@ -533,24 +533,10 @@ static int parse_q(int argc, char **argv, qopts *o, int what) {
     return CLI_GO;
 }
 
-static void csv_field(const char *s) {
-    putchar('"');
-    for (; *s; s++) {
-        if (*s == '"') putchar('"');
-        putchar(*s);
-    }
-    putchar('"');
-}
+static void csv_field(const char *s) { dyad_csv_field(stdout, s); }
 
-/* place,country,lat,lon as CSV fields (empty when unknown). */
 static void csv_place(const char *place, const char *country, double lat, double lon) {
-    csv_field(place);
-    putchar(',');
-    csv_field(country);
-    if (isnan(lat) || isnan(lon))
-        fputs(",,", stdout);
-    else
-        printf(",%.4f,%.4f", lat, lon);
+    dyad_csv_place(stdout, place, country, lat, lon);
 }
 
 static int print_event(void *ud, const dyad_stored_event *e) {
@@ -560,28 +546,7 @@ static int print_event(void *ud, const dyad_stored_event *e) {
                e->target[0] ? e->target : "-", e->code, e->num_mentions, e->num_sources, e->num_articles,
                e->place[0] ? e->place : "-", e->article);
     } else if (!strcmp(fmt, "csv")) {
-        /* every text quoted, every number bare (codes are text: "010") */
-        printf("%lld,", (long long)e->id);
-        csv_field(e->date);
-        putchar(',');
-        csv_field(e->source);
-        putchar(',');
-        csv_field(e->target);
-        putchar(',');
-        csv_field(e->code);
-        putchar(',');
-        csv_field(e->root);
-        printf(",%d,%.1f,%d,%d,%d,", e->quad, e->goldstein, e->num_mentions, e->num_sources,
-               e->num_articles);
-        csv_field(e->article);
-        putchar(',');
-        csv_field(e->sentence);
-        putchar(',');
-        csv_place(e->place, e->country, e->lat, e->lon);
-        if (isnan(e->confidence))
-            puts(",");
-        else
-            printf(",%.2f\n", e->confidence);
+        dyad_write_event_csv(stdout, e);
     } else {
         char *t = dyad_stored_event_json(e);
         if (!t) return -1;
@@ -658,9 +623,7 @@ static int cmd_query(int argc, char **argv) {
     headed h = {.header = query_header(
                     o.format,
                     "date       source       target       code  men src art  place          article",
-                    "\"id\",\"date\",\"source\",\"target\",\"code\",\"root\",\"quad\",\"goldstein\","
-                    "\"num_mentions\",\"num_sources\",\"num_articles\",\"article\",\"sentence\","
-                    "\"place\",\"country\",\"lat\",\"lon\",\"confidence\""),
+                    DYAD_EVENT_CSV_HEADER),
                 .event_fn = print_event,
                 .ud = (void *)o.format};
     return query_done(s, dyad_store_query(s, &o.q, headed_event, &h, &err), &err, &h);

@@ -36,7 +36,7 @@ const bad = (m) => { console.log("FAIL " + m); fail = 1; };
   const sample = { q: "Doha", by: "root", kind: "killed", one_a_day: "1", from: "2024-01-01", to: "2024-12-31",
                    limit: "5", min_confidence: "0.5", actor: "ISR", code: "0", place: "Gaza", text: "Doha",
                    source: "ISR", target: "PSE", country: "ISR,QAT", quad: "3,4", goldstein_min: "-10",
-                   goldstein_max: "0", sort: "mentions", order: "desc" };
+                   goldstein_max: "0", sort: "mentions", order: "desc", cursor: "da2024-01-01~1" };
   const deref = (x) => x.$ref ? x.$ref.split("/").slice(1).reduce((o, k) => o[k], doc) : x;
   for (const [p, item] of Object.entries(doc.paths)) {
     const path = ids[p] ? p.replace("{id}", ids[p]) : p;

@@ -100,6 +100,17 @@ ids() {
 
 same '/api/events?limit=10000'
 cp "$tmp/p.json" "$tmp/events.json"
+# the list filters, the sorts and the pages of a cursor, the same on both
+same '/api/events?limit=10000&source=ISR,USA&code=04,19&quad=1,4'
+same '/api/events?limit=10000&country=QAT,EGY&goldstein_max=0'
+same '/api/events?limit=10000&sort=mentions&order=desc'
+same '/api/events?limit=10000&sort=goldstein'
+same '/api/events?limit=5&sort=goldstein&order=desc'
+next=$(ids "$tmp/p.json" '[d.next]')
+[ -n "$next" ] && [ "$next" != null ] || { echo "no next cursor from PostgreSQL"; fail=1; }
+same "/api/events?limit=5&sort=goldstein&order=desc&cursor=$next"
+same '/api/dyads?target=ISR'
+same '/api/events?code=19,x'
 n=$(ids "$tmp/events.json" 'd.events.map(e => e.id)' | wc -l)
 [ "$n" -gt 20 ] || { echo "too few events from PostgreSQL: $n"; fail=1; }
 for id in $(ids "$tmp/events.json" 'd.events.map(e => e.id)'); do same "/api/events/$id"; done

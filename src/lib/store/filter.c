@@ -6,13 +6,16 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "status.h"
 
-const filter_dialect FILTER_SQLITE = {'?', "%1$s LIKE %2$s || '%%' ESCAPE '\\'", "CAST(%s AS REAL)"};
+const filter_dialect FILTER_SQLITE = {'?', "%1$s LIKE %2$s || '%%' ESCAPE '\\'", "CAST(%s AS REAL)",
+                                      "CAST(%s AS INTEGER)"};
 const filter_dialect FILTER_POSTGRES = {
-    '$', "lower(%1$s COLLATE \"C\") LIKE lower(%2$s COLLATE \"C\") || '%%' ESCAPE '\\'", "%s::float8"};
+    '$', "lower(%1$s COLLATE \"C\") LIKE lower(%2$s COLLATE \"C\") || '%%' ESCAPE '\\'", "%s::float8",
+    "%s::bigint"};
 
 /* Writing the clauses: out, the next parameter's number, room left. */
 typedef struct writer {
@@ -106,6 +109,74 @@ static int country_ok(const char *p, size_t n) {
            isalpha((unsigned char)p[2]);
 }
 
+/* The sort letters of cursors: date, mentions, Goldstein. */
+static const char SORT_LETTER[] = "dmg";
+
+/* Whether s (len n) is a cursor's key for sort: a date (or "" for the
+ * undated), a count, a number. */
+static int key_ok(dyad_sort sort, const char *s, size_t n) {
+    char buf[40];
+    if (n >= sizeof buf) return 0;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    if (sort == DYAD_SORT_DATE) {
+        for (size_t i = 0; i < n; i++)
+            if (!isdigit((unsigned char)buf[i]) && buf[i] != '-') return 0;
+        return 1;
+    }
+    char *end;
+    if (sort == DYAD_SORT_MENTIONS) {
+        if (!n || !isdigit((unsigned char)buf[0])) return 0;
+        strtol(buf, &end, 10);
+    } else
+        strtod(buf, &end);
+    return n && !*end;
+}
+
+/* The clause of q->after: the rows after the cursor's in the sort. */
+static dyad_status after(writer *w, const dyad_query *q, dyad_error *err) {
+    const char *c = q->after, *tilde = strrchr(c, '~');
+    size_t n = strlen(c);
+    if (n < 4 || c[0] != SORT_LETTER[q->sort] || c[1] != (q->descending ? 'd' : 'a'))
+        return dyad_fail(err, DYAD_EINVAL, NULL, 0,
+                         "cursor: '%.64s' is not a cursor of this sort and order", c);
+    if (q->one_a_day)
+        return dyad_fail(err, DYAD_EINVAL, NULL, 0, "cursor: one_a_day pages by limit only");
+    size_t idlen = tilde ? n - (size_t)(tilde + 1 - c) : 0;
+    int good = tilde && tilde >= c + 2 && idlen >= 1 && idlen <= 18 &&
+               key_ok(q->sort, c + 2, (size_t)(tilde - c - 2));
+    for (size_t i = 0; good && i < idlen; i++) good = isdigit((unsigned char)tilde[1 + i]);
+    if (!good) return dyad_fail(err, DYAD_EINVAL, NULL, 0, "cursor: '%.64s' is not a cursor", c);
+    static const char *const COL[] = {"e.date", "e.num_mentions", "e.goldstein"};
+    char mk[16], mi[16], key[48], id[48];
+    if (param(w, c + 2, (size_t)(tilde - c - 2), 0, mk) || param(w, tilde + 1, idlen, 0, mi))
+        return DYAD_OK;
+    if (q->sort == DYAD_SORT_DATE)
+        snprintf(key, sizeof key, "%s", mk);
+    else
+        snprintf(key, sizeof key, w->d->number, mk);
+    snprintf(id, sizeof id, w->d->integer, mi);
+    char head[64];
+    snprintf(head, sizeof head, " AND (%s, e.id) %s (", COL[q->sort], q->descending ? "<" : ">");
+    put(w, "%s%s", head, key);
+    put(w, ", %s)", id, "");
+    return DYAD_OK;
+}
+
+const char *dyad_event_cursor(const dyad_query *q, const dyad_stored_event *e, char *out) {
+    dyad_sort sort = q && (unsigned)q->sort <= DYAD_SORT_GOLDSTEIN ? q->sort : DYAD_SORT_DATE;
+    char key[40];
+    if (sort == DYAD_SORT_DATE)
+        snprintf(key, sizeof key, "%.10s", e->date ? e->date : "");
+    else if (sort == DYAD_SORT_MENTIONS)
+        snprintf(key, sizeof key, "%d", e->num_mentions);
+    else
+        snprintf(key, sizeof key, "%.17g", e->goldstein);
+    snprintf(out, DYAD_CURSOR_MAX, "%c%c%s~%lld", SORT_LETTER[sort], q && q->descending ? 'd' : 'a', key,
+             (long long)e->id);
+    return out;
+}
+
 dyad_status filter_build(const dyad_query *q, const filter_dialect *d, int first, filter_sql *out,
                          dyad_error *err) {
     memset(out, 0, sizeof *out);
@@ -151,6 +222,7 @@ dyad_status filter_build(const dyad_query *q, const filter_dialect *d, int first
     }
     if ((unsigned)q->sort > DYAD_SORT_GOLDSTEIN)
         return dyad_fail(err, DYAD_EINVAL, NULL, 0, "sort: %d is not a sort", (int)q->sort);
+    if (q->after && (st = after(&w, q, err)) != DYAD_OK) return st;
     if (w.full) return dyad_fail(err, DYAD_EINVAL, NULL, 0, "the query's filters are too long");
     return DYAD_OK;
 }

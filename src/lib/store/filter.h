@@ -13,9 +13,10 @@
 
 /* How a backend writes what the clauses need. */
 typedef struct filter_dialect {
-    char mark;          /* '?' (SQLite: ?N) or '$' (PostgreSQL: $N) */
-    const char *prefix; /* column %1$s starts with the escaped LIKE prefix %2$s */
-    const char *number; /* parameter %s as a number */
+    char mark;           /* '?' (SQLite: ?N) or '$' (PostgreSQL: $N) */
+    const char *prefix;  /* column %1$s starts with the escaped LIKE prefix %2$s */
+    const char *number;  /* parameter %s as a number */
+    const char *integer; /* parameter %s as an integer */
 } filter_dialect;
 
 extern const filter_dialect FILTER_SQLITE, FILTER_POSTGRES;

@@ -122,6 +122,7 @@ const char *rows_group_key(const char *by) {
         {"dyad", "e.source || '>' || e.target"},
         {"root", "e.root"},
         {"country", "e.country"},
+        {"*total", "'total'"}, /* dyad_store_count's one group */
         {"country-year",
          "CASE e.country WHEN '' THEN '-' ELSE e.country END || ' ' || substr(e.date, 1, 4)"}};
     for (size_t i = 0; by && i < sizeof KEYS / sizeof KEYS[0]; i++)

@@ -102,7 +102,7 @@ dyad_status dyad_store_query(dyad_store *s, const dyad_query *q, dyad_event_fn f
 
 dyad_status dyad_store_stats(dyad_store *s, const char *by, const dyad_query *q, dyad_count_fn fn,
                              void *ud, dyad_error *err) {
-    if (!rows_group_key(by))
+    if (!rows_group_key(by) || *by == '*')
         return dyad_fail(err, DYAD_EINVAL, NULL, 0,
                          "by: '%s' is not day, month, year, dyad, root, country or country-year",
                          by ? by : "");
@@ -110,10 +110,25 @@ dyad_status dyad_store_stats(dyad_store *s, const char *by, const dyad_query *q,
     return st != DYAD_OK ? st : s->be->stats(s->impl, by, q, fn, ud, err);
 }
 
+static int add_count(void *ud, const char *key, long events, long mentions) {
+    (void)key, (void)mentions;
+    *(long *)ud += events;
+    return 0;
+}
+
+dyad_status dyad_store_count(dyad_store *s, const dyad_query *q, long *n, dyad_error *err) {
+    dyad_query all = q ? *q : (dyad_query){0};
+    all.after = NULL;
+    all.limit = 0;
+    *n = 0;
+    dyad_status st = check_query(&all, err);
+    return st != DYAD_OK ? st : s->be->stats(s->impl, "*total", &all, add_count, n, err);
+}
+
 dyad_status dyad_store_figures(dyad_store *s, const dyad_query *q, dyad_figure_fn fn, void *ud,
                                dyad_error *err) {
     if (q && (q->source || q->target || q->country || q->quads || q->goldstein_range || q->sort ||
-              q->descending))
+              q->descending || q->after))
         return dyad_fail(err, DYAD_EINVAL, NULL, 0,
                          "figures are chosen by actor, kind, dates, place and text only");
     if (q && q->actor && strchr(q->actor, ','))
