@@ -405,6 +405,7 @@ typedef struct qopts {
     const cli_cmd *cmd; /* query, stats or figures */
     const char *db, *format, *by, *sort;
     dyad_query q;
+    char joined[5][1024]; /* the values of a list filter given more than once */
 } qopts;
 
 enum { Q_EVENTS, Q_STATS, Q_FIGURES };
@@ -424,8 +425,28 @@ enum {
     Q_LIMIT,
     Q_FORMAT,
     Q_BY,
-    Q_SORT
+    Q_SORT,
+    Q_SOURCE,
+    Q_TARGET,
+    Q_COUNTRY,
+    Q_QUAD,
+    Q_GOLD_MIN,
+    Q_GOLD_MAX,
+    Q_ORDER
 };
+
+/* The filters of events that query and stats take (figures do not). */
+#define EVENT_FILTERS                                                                                   \
+    {Q_ACTOR, "actor", "CODES", "events whose source or target code starts with one of CODES"},         \
+        {Q_SOURCE, "source", "CODES", "events whose source code starts with one of CODES"},             \
+        {Q_TARGET, "target", "CODES", "events whose target code starts with one of CODES"},             \
+        {Q_CODE, "code", "PREFIXES", "events whose CAMEO code starts with one of PREFIXES (19,20)"},    \
+        {Q_COUNTRY, "country", "ISO3S", "events whose source's or target's country is one of ISO3S"},   \
+        {Q_QUAD, "quad", "1-4", "events of these QuadClasses (3,4)"},                                   \
+        {Q_GOLD_MIN, "goldstein-min", "X", "events of Goldstein score X (-10 to 10) or more"},          \
+        {Q_GOLD_MAX, "goldstein-max", "X", "events of Goldstein score X (-10 to 10) or less"}, {        \
+        Q_CONF, "min-confidence", "X", "events of confidence X (0-1) or more (default: any)"            \
+    }
 
 /* The filters every read command takes, after its own options. */
 static const cli_opt FILTER_OPTS[] = {
@@ -438,10 +459,10 @@ static const cli_opt FILTER_OPTS[] = {
 
 static const cli_opt QUERY_OPTS[] = {
     {Q_DB, "db", "FILE|URI", "the store: an SQLite file (default dyad.db) or postgresql://..."},
-    {Q_ACTOR, "actor", "CODE", "events whose source or target code starts with CODE"},
-    {Q_CODE, "code", "PREFIX", "events whose CAMEO code starts with PREFIX"},
-    {Q_CONF, "min-confidence", "X", "events of confidence X (0-1) or more (default: any)"},
+    EVENT_FILTERS,
     {Q_ONE_A_DAY, "one-a-day", NULL, "one event per date, dyad and code (GDELT's one-a-day filter)"},
+    {Q_SORT, "sort", "date|mentions|goldstein", "the order of events (default date; ties by id)"},
+    {Q_ORDER, "order", "asc|desc", "ascending (default) or descending, ties too"},
     {Q_LIMIT, "limit", "N", "at most N events (default: all)"},
     {Q_FORMAT, "format", "table|jsonl|csv|gdelt|gdelt-mentions|phoenix|icews|plover",
      "how to write them (default table; docs/formats.md)"},
@@ -455,9 +476,7 @@ static const cli_opt STATS_OPTS[] = {
     {Q_SORT, "sort", "count|key", "most events first (default), or by key"},
     {Q_FORMAT, "format", "tsv|table|csv|jsonl", "how to write the counts (default tsv)"},
     {Q_LIMIT, "limit", "N", "the first N groups only (default: all)"},
-    {Q_ACTOR, "actor", "CODE", "count events whose source or target code starts with CODE"},
-    {Q_CODE, "code", "PREFIX", "count events whose CAMEO code starts with PREFIX"},
-    {Q_CONF, "min-confidence", "X", "count events of confidence X (0-1) or more (default: any)"},
+    EVENT_FILTERS,
     {0},
 };
 
@@ -470,12 +489,44 @@ static const cli_opt FIGURES_OPTS[] = {
     {0},
 };
 
+/* Sets list filter *field to v, or adds v to the values it has (a
+ * repeated --code 19 --code 20 is --code 19,20) in o->joined[i]. */
+static int join(qopts *o, int i, const char **field, const char *v) {
+    if (!*field) {
+        *field = v;
+        return CLI_GO;
+    }
+    char both[sizeof o->joined[0]];
+    int k = snprintf(both, sizeof both, "%s,%s", *field, v);
+    if (k < 0 || (size_t)k >= sizeof both)
+        return cli_usage_error(o->cmd, "too many values for one filter");
+    memcpy(o->joined[i], both, (size_t)k + 1);
+    *field = o->joined[i];
+    return CLI_GO;
+}
+
+/* A filter the library reads from its text (dyad_query_set). */
+static int set(qopts *o, const char *name, const char *v) {
+    dyad_error err;
+    if (dyad_query_set(&o->q, name, v, &err) == DYAD_OK) return CLI_GO;
+    for (char *p = err.msg; *p && *p != ':'; p++) /* the option's name: goldstein-min */
+        if (*p == '_') *p = '-';
+    return cli_usage_error(o->cmd, "--%s", err.msg);
+}
+
 static int q_opt(void *ud, int key, const char *v) {
     qopts *o = ud;
     switch (key) {
     case Q_DB: o->db = v; break;
-    case Q_ACTOR: o->q.actor = v; break;
-    case Q_CODE: o->q.code = v; break;
+    case Q_ACTOR: return join(o, 0, &o->q.actor, v);
+    case Q_SOURCE: return join(o, 1, &o->q.source, v);
+    case Q_TARGET: return join(o, 2, &o->q.target, v);
+    case Q_CODE: return join(o, 3, &o->q.code, v);
+    case Q_COUNTRY: return join(o, 4, &o->q.country, v);
+    case Q_QUAD: return set(o, "quad", v);
+    case Q_GOLD_MIN: return set(o, "goldstein-min", v);
+    case Q_GOLD_MAX: return set(o, "goldstein-max", v);
+    case Q_ORDER: return set(o, "order", v);
     case Q_FROM: o->q.from = v; break;
     case Q_TO: o->q.to = v; break;
     case Q_TEXT: o->q.text = v; break;
@@ -507,9 +558,10 @@ static int parse_q(int argc, char **argv, qopts *o, int what) {
     o->db = "dyad.db";
     o->format = what == Q_STATS ? "tsv" : "table";
     o->by = "day";
-    o->sort = "count";
     int first, rc = cli_parse(o->cmd, argc, argv, q_opt, o, &first);
     if (rc != CLI_GO) return rc;
+    if (what == Q_EVENTS && o->sort && (rc = set(o, "sort", o->sort)) != CLI_GO) return rc;
+    if (!o->sort) o->sort = "count";
     if (first < argc)
         return cli_usage_error(o->cmd, "takes no operands ('%s'): the filters are options", argv[first]);
     if (what == Q_STATS) {

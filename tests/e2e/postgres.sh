@@ -73,6 +73,12 @@ same "--actor" query --format jsonl --actor USAGOV
 same "--code" query --format jsonl --code 19
 same "--from --to" query --format csv --from 2024-08-01 --to 2024-10-31
 same "--text" query --format jsonl --text Lapid
+same "--source --target lists" query --format jsonl --source ISR,USA --target PSE --target QAT
+same "--country --quad" query --format csv --country QAT,EGY --quad 1,4
+same "--goldstein range" query --format csv --goldstein-min -9 --goldstein-max -2
+same "--sort mentions --order desc" query --format csv --sort mentions --order desc
+same "--sort goldstein" query --format csv --sort goldstein --limit 7
+same "stats --source" stats --by dyad --source ISR,USA
 same "--text two words" query --format csv --text 'Blinken Doha'
 
 same "--one-a-day" query --format jsonl --one-a-day

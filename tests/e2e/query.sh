@@ -141,4 +141,32 @@ grep -q "text: .* is not a valid search" "$tmp/e4" || { echo "bad --text not rep
 "$DYAD" query --db "$db" --actor "'; DROP TABLE events; --" >/dev/null 2>"$tmp/e5" && fail=1
 grep -q "error: actor: " "$tmp/e5" || { cat "$tmp/e5"; echo "a bad actor prefix not refused"; fail=1; }
 [ "$("$DYAD" query --db "$db" --format jsonl | wc -l)" = "$all" ] || { echo "events lost"; fail=1; }
+# several values: repeated flags are a comma list; each filter against
+# the same filter applied to every event
+"$DYAD" query --db "$db" --format jsonl >"$tmp/every.jsonl"
+"$DYAD" query --db "$db" --format jsonl --code 04 --code 19 --source ISR --source=USA >"$tmp/rep.jsonl"
+"$DYAD" query --db "$db" --format jsonl --code 04,19 --source ISR,USA >"$tmp/list.jsonl"
+n=$(jq -s '[.[] | select((.code | test("^(04|19)")) and (.source | test("^(ISR|USA)")))] | length' "$tmp/every.jsonl")
+[ "$n" -gt 0 ] && [ "$(wc -l <"$tmp/rep.jsonl")" = "$n" ] && cmp -s "$tmp/rep.jsonl" "$tmp/list.jsonl" ||
+    { echo "--code/--source lists: $(wc -l <"$tmp/rep.jsonl") and $(wc -l <"$tmp/list.jsonl") events, want $n"; fail=1; }
+n=$(jq -s '[.[] | select((.target | test("^(QAT|ISR)")) and .quad >= 3)] | length' "$tmp/every.jsonl")
+[ "$n" -gt 0 ] && [ "$("$DYAD" query --db "$db" --format jsonl --target QAT,isr --quad 3,4 | wc -l)" = "$n" ] ||
+    { echo "--target --quad: not the $n events"; fail=1; }
+n=$(jq -s '[.[] | select(.goldstein >= -8 and .goldstein <= 0)] | length' "$tmp/every.jsonl")
+[ "$n" -gt 0 ] && [ "$("$DYAD" query --db "$db" --format jsonl --goldstein-min=-8 --goldstein-max 0 | wc -l)" = "$n" ] ||
+    { echo "--goldstein-min/max: not the $n events"; fail=1; }
+"$DYAD" query --db "$db" --format jsonl --sort mentions --order desc | jq -s -e '
+    length > 1 and ([.[].num_mentions] | . == (sort | reverse)) and .[0].num_mentions > .[-1].num_mentions' >/dev/null ||
+    { echo "--sort mentions --order desc: not most mentioned first"; fail=1; }
+"$DYAD" stats --db "$db" --by dyad --source ISR --format jsonl | jq -s -e 'length > 0 and all(.[]; .key | startswith("ISR"))' >/dev/null ||
+    { echo "stats --source: a dyad of another source"; fail=1; }
+for bad in "--quad 5" "--goldstein-min 11" "--sort size" "--order up" "--country US"; do
+    # shellcheck disable=SC2086
+    "$DYAD" query --db "$db" $bad >/dev/null 2>"$tmp/e7"
+    rc=$?
+    case "$bad" in --country*) want=1 ;; *) want=2 ;; esac # a list is checked by the store
+    name=${bad%% *}
+    [ "$rc" = "$want" ] && grep -q -- "${name#--}" "$tmp/e7" ||
+        { echo "query $bad: exit $rc, want $want naming the option: $(cat "$tmp/e7")"; fail=1; }
+done
 exit $fail
