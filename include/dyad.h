@@ -576,7 +576,8 @@ typedef struct dyad_query {
  * values are checked when the query runs. */
 dyad_status dyad_query_set(dyad_query *q, const char *name, const char *value, dyad_error *err);
 
-/* The number of events matching q (its limit and cursor aside) into *n. */
+/* The number of events matching q (its limit and cursor aside; with
+ * one_a_day, the events one a day keeps) into *n. */
 dyad_status dyad_store_count(dyad_store *s, const dyad_query *q, long *n, dyad_error *err);
 
 typedef struct dyad_stored_event {

@@ -258,6 +258,14 @@ curl -s -o "$tmp/dl.csv" "$URL/api/events.csv?actor=ISR&code=1,04&limit=4"
     { diff "$tmp/dl.csv" "$tmp/cli.csv" | head -5; echo "events.csv differs from dyad query --format csv"; fail=1; }
 bad dlbad 400 '/api/events.csv?code=x'
 bad dlcursor 400 '/api/events.ndjson?cursor=da2024-01-01~1'
+# one a day: two attacks of one day, dyad and code in two towns are one,
+# and total counts what one a day keeps
+req twotowns 201 /api/articles -X POST -H "$AUTH" -H "$JSON" --data-binary \
+    '[{"id":"o1","date":"2024-05-02","text":"Israeli forces attacked Hamas in Rafah."},{"id":"o2","date":"2024-05-02","text":"Israeli forces attacked Hamas in Khan Younis."}]'
+req towns 200 '/api/events?limit=10000&from=2024-05-02&to=2024-05-02&code=19'
+req daily 200 '/api/events?limit=10000&from=2024-05-02&to=2024-05-02&code=19&one_a_day=1'
+check towns 'd.total === 2 && d.count === 2'
+check daily 'd.total === 1 && d.count === 1 && d.next === null'
 bad cursorbad 400 '/api/events?cursor=da2024~1%20OR%201'
 bad cursorsort 400 '/api/events?sort=mentions&cursor=da2024-01-01~3'
 bad quadbad 400 '/api/events?quad=5'

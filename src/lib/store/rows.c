@@ -123,6 +123,7 @@ const char *rows_group_key(const char *by) {
         {"root", "e.root"},
         {"country", "e.country"},
         {"*total", "'total'"}, /* dyad_store_count's one group */
+        {"*daily", "e.date || '>' || e.source || '>' || e.target || '>' || e.code"}, /* one_a_day's */
         {"country-year",
          "CASE e.country WHEN '' THEN '-' ELSE e.country END || ' ' || substr(e.date, 1, 4)"}};
     for (size_t i = 0; by && i < sizeof KEYS / sizeof KEYS[0]; i++)

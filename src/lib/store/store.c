@@ -116,13 +116,22 @@ static int add_count(void *ud, const char *key, long events, long mentions) {
     return 0;
 }
 
+static int add_group(void *ud, const char *key, long events, long mentions) {
+    (void)key, (void)events, (void)mentions;
+    ++*(long *)ud;
+    return 0;
+}
+
 dyad_status dyad_store_count(dyad_store *s, const dyad_query *q, long *n, dyad_error *err) {
     dyad_query all = q ? *q : (dyad_query){0};
     all.after = NULL;
     all.limit = 0;
     *n = 0;
     dyad_status st = check_query(&all, err);
-    return st != DYAD_OK ? st : s->be->stats(s->impl, "*total", &all, add_count, n, err);
+    if (st != DYAD_OK) return st;
+    /* one a day: the groups of date, dyad and code, each one event */
+    return all.one_a_day ? s->be->stats(s->impl, "*daily", &all, add_group, n, err)
+                         : s->be->stats(s->impl, "*total", &all, add_count, n, err);
 }
 
 dyad_status dyad_store_figures(dyad_store *s, const dyad_query *q, dyad_figure_fn fn, void *ud,
