@@ -51,7 +51,7 @@ n=$("$DYAD" query --db "$db" --format phoenix | awk -F'\t' 'NF != 26' | wc -l)
 [ "$n" = 0 ] || { echo "Phoenix rows without 26 columns: $n"; fail=1; }
 all=$("$DYAD" query --db "$db" --format jsonl | wc -l)
 [ "$all" -gt 20 ] || { echo "too few events: $all"; fail=1; }
-n=$("$DYAD" query --db "$db" --format jsonl | grep -c '^{"id":[0-9]*,"date":"[0-9-]*",.*}$')
+n=$("$DYAD" query --db "$db" --format jsonl | grep -c '^{"record":"event","schema":1,"id":[0-9]*,.*"date":"[0-9-]*",.*}$')
 [ "$n" = "$all" ] || { echo "malformed JSON lines"; fail=1; }
 # filters
 n=$("$DYAD" query --db "$db" --text Lapid --format jsonl | grep -c '"code":"112"')
@@ -81,8 +81,8 @@ done
 "$DYAD" stats --db "$db" --sort size 2>/dev/null && { echo "stats --sort size taken"; fail=1; }
 # places: the Doha visit is in Doha, and found by the country's name and code
 "$DYAD" query --db "$db" --place Qatar --actor USAGOV --code 042 --format jsonl >"$tmp/qat"
-grep -q '"date":"2024-08-20".*"place":"Doha","country":"QAT","lat":25\.' "$tmp/qat" || { echo "Doha visit not found by --place Qatar"; fail=1; }
-grep -v '"country":"QAT"' "$tmp/qat" | grep -q . && { echo "--place Qatar returned events outside Qatar"; fail=1; }
+grep -q '"date":"2024-08-20".*"place":"Doha","place_country":"QAT","place_lat":25\.' "$tmp/qat" || { echo "Doha visit not found by --place Qatar"; fail=1; }
+grep -v '"place_country":"QAT"' "$tmp/qat" | grep -q . && { echo "--place Qatar returned events outside Qatar"; fail=1; }
 "$DYAD" query --db "$db" --place qat --format csv | tail -n +2 | cut -d, -f1 | sort >"$tmp/p1"
 "$DYAD" query --db "$db" --place Qatar --format csv | tail -n +2 | cut -d, -f1 | sort >"$tmp/p2"
 [ -s "$tmp/p1" ] && cmp -s "$tmp/p1" "$tmp/p2" || { echo "--place qat and --place Qatar differ"; fail=1; }
@@ -110,7 +110,7 @@ cat >"$tmp/m.jsonl" <<'EOF2'
 EOF2
 "$DYAD" ingest --db "$tmp/m.db" "$tmp/m.jsonl" 2>/dev/null
 "$DYAD" query --db "$tmp/m.db" --format jsonl >"$tmp/m.out"
-grep -q '"date":"2024-09-23","date_precision":"day","source":"ISRMIL","target":"PSEREBHMS","code":"190".*"num_mentions":3,"num_sources":3,"num_articles":3,.*"place":"Beirut","country":"LBN"' "$tmp/m.out" ||
+grep -q '"date":"2024-09-23","date_precision":"day","source":"ISRMIL","target":"PSEREBHMS","code":"190".*"num_mentions":3,"num_sources":3,"num_articles":3,.*"place":"Beirut","place_country":"LBN"' "$tmp/m.out" ||
     { echo "reports of Lebanon, Beirut and nowhere not merged at Beirut"; cat "$tmp/m.out"; fail=1; }
 grep -q '"num_articles":1,.*"place":"Cairo"' "$tmp/m.out" || { echo "the Cairo report merged with Beirut"; fail=1; }
 [ "$(wc -l <"$tmp/m.out")" = 2 ] || { echo "expected 2 events"; fail=1; }
