@@ -556,7 +556,8 @@ typedef int (*dyad_event_fn)(void *ud, const dyad_stored_event *e);
 dyad_status dyad_store_query(dyad_store *s, const dyad_query *q, dyad_event_fn fn, void *ud,
                              dyad_error *err);
 
-/* Counts of events (sum of mentions too) grouped by "day", "month"
+/* Counts of events (sum of mentions too) grouped by "day", "week" (the
+ * ISO 8601 week, "2024-W07"; 2024-12-30 is in 2025-W01), "month"
  * (YYYY-MM), "year", "dyad" (SOURCE>TARGET), "root", "country" (the ISO
  * code of the event's place, "" when it has none) or "country-year"
  * ("ISR 2024"), in key order; fn gets the group key, the number of events

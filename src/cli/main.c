@@ -20,7 +20,7 @@ static void usage(FILE *f) {
         "  query [--db FILE|URI] [--actor CODE] [--code PREFIX] [--from DATE] [--to DATE]\n"
         "        [--place NAME] [--text WORDS] [--min-confidence X] [--limit N] [--one-a-day]\n"
         "        [--format table|jsonl|csv|gdelt|gdelt-mentions|phoenix|icews|plover]\n"
-        "  stats [--db FILE|URI] [--by day|month|year|dyad|root|country|country-year]\n"
+        "  stats [--db FILE|URI] [--by day|week|month|year|dyad|root|country|country-year]\n"
         "        [--sort count|key] [--format tsv|table|csv|jsonl] [--limit N] [same filters]\n"
         "                  --db is an SQLite file (default dyad.db) or a PostgreSQL\n"
         "                  database: postgresql://[user[:password]@]host[:port]/dbname\n"

@@ -185,7 +185,11 @@ bad fts2 400 "/api/articles?q=%29%20OR%20%28"
 bad noq 400 "/api/articles"
 bad baddatefilter 400 "/api/events?from=2024-13-45x"
 bad badlimit 400 "/api/events?limit=-5"
-bad badby 400 "/api/stats?by=week"
+bad badby 400 "/api/stats?by=fortnight"
+req byweek 200 '/api/stats?by=week'
+# ISO weeks: as many events as the days, each key a week
+days=$(curl -s "$URL/api/stats?by=day" | node -e 'console.log(JSON.parse(require("fs").readFileSync(0, "utf8")).groups.reduce((n, g) => n + g.events, 0))')
+check byweek 'd.by === "week" && d.groups.reduce((n, g) => n + g.events, 0) === '"$days"' && d.groups.every(g => g.key === null || /^\d{4}-W\d\d$/.test(g.key))'
 bad longactor 400 "/api/events?actor=$(head -c 400 /dev/zero | tr '\0' A)"
 bad longurl 414 "/api/events?actor=$(head -c 20000 /dev/zero | tr '\0' A)"
 bad bigheaders 431 /api/health -H "X-Filler: $(head -c 40000 /dev/zero | tr '\0' b)"

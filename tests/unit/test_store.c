@@ -131,7 +131,7 @@ static void store_merge_and_query(void **s) {
     memset(&r, 0, sizeof r);
     assert_int_equal(dyad_store_query(st, NULL, collect, &r, NULL), DYAD_OK);
     assert_int_equal(r.n, 2); /* still there */
-    assert_int_equal(dyad_store_stats(st, "week", NULL, NULL, NULL, &err), DYAD_EINVAL);
+    assert_int_equal(dyad_store_stats(st, "fortnight", NULL, NULL, NULL, &err), DYAD_EINVAL);
     dyad_store_close(st);
     /* reopened, the data is there */
     assert_int_equal(dyad_store_open(&st, db, NULL), DYAD_OK);
@@ -219,19 +219,38 @@ static int count_cb(void *ud, const char *key, long events, long mentions) {
     return 0;
 }
 
+/* Keeps "KEY:EVENTS" of the first two groups; stops after the second. */
+static int week_cb(void *ud, const char *key, long events, long mentions) {
+    (void)mentions;
+    char(*keys)[16] = ud;
+    int i = keys[0][0] ? 1 : 0;
+    snprintf(keys[i], 16, "%s:%ld", key, events);
+    return i;
+}
+
 static void stats(void **s) {
     (void)s;
     dyad_store *st = open_begun();
     put(st, "b1", "2024-08-20", "w", "Blinken visited Doha.");
     put(st, "b2", "2024-08-21", "w", "Israel attacked Qatar.");
+    put(st, "b3", "2024-08-26", "w", "Israel attacked Egypt."); /* the Monday after */
     assert_int_equal(dyad_store_commit(st, NULL), DYAD_OK);
+    /* ISO weeks, summed from the days: Tuesday and Wednesday one week */
+    char keys[2][16] = {"", ""};
+    long w[3] = {0};
+    assert_int_equal(dyad_store_stats(st, "week", NULL, week_cb, keys, NULL), DYAD_OK);
+    assert_string_equal(keys[0], "2024-W34:2");
+    assert_string_equal(keys[1], "2024-W35:1");
+    assert_int_equal(dyad_store_stats(st, "week", NULL, count_cb, w, NULL), DYAD_OK);
+    assert_int_equal(w[0], 3);
+    assert_int_equal(w[2], 2);
     long t[3] = {0};
     assert_int_equal(dyad_store_stats(st, "day", NULL, count_cb, t, NULL), DYAD_OK);
-    assert_int_equal(t[0], 2);
-    assert_int_equal(t[2], 2);
+    assert_int_equal(t[0], 3);
+    assert_int_equal(t[2], 3);
     long u[3] = {0};
     assert_int_equal(dyad_store_stats(st, "root", NULL, count_cb, u, NULL), DYAD_OK);
-    assert_int_equal(u[2], 2);
+    assert_int_equal(u[2], 2); /* 04 and 19 */
     dyad_store_close(st);
     dyad_error err;
     assert_int_not_equal(dyad_store_open(&st, "/nonexistent/dir/x.db", &err), DYAD_OK);
