@@ -430,16 +430,20 @@ typedef enum {
 /* Writes the header line of a format (only TSV has one) to f. */
 dyad_status dyad_write_header(FILE *f, dyad_output_format fmt, dyad_error *err);
 
+/* The version of the JSON records Dyad writes (docs/formats.md): the
+ * "schema" member of every record. It goes up when a field changes name,
+ * type or meaning or is removed; a field added leaves it. */
+#define DYAD_SCHEMA_VERSION 1
+
 /* Writes the events of a coded article to f (with DYAD_OUT_PLACES: its
- * place mentions instead). JSON and TSV give offsets as
- * character (code point) offsets into the article text, start inclusive,
- * end exclusive. */
+ * place mentions instead). JSON (records "event" and "place" of
+ * DYAD_SCHEMA_VERSION) and TSV give offsets as character (code point)
+ * offsets into the article text, start inclusive, end exclusive. */
 dyad_status dyad_write_events(FILE *f, dyad_output_format fmt, const dyad_article *a, const dyad_doc *d,
                               dyad_error *err);
 
-/* Writes the figures of a coded article to f as JSON Lines, one object per
- * figure with "record":"figure" (fields as in dyad_figure, spans as
- * character offsets). */
+/* Writes the figures of a coded article to f as JSON Lines, one record
+ * "figure" each (fields as in dyad_figure, spans as character offsets). */
 dyad_status dyad_write_figures(FILE *f, const dyad_article *a, const dyad_doc *d, dyad_error *err);
 
 /* Character (code point) offset of byte offset off in UTF-8 text: counts
@@ -608,6 +612,15 @@ typedef struct dyad_stored_event {
                                     first report naming it stored it; "" when unknown */
     long long place_geonameid;   /* likewise its GeoNames id; 0 when unknown */
     const char *place_precision; /* likewise "city", "admin1", "country"; "" when unknown */
+    const char *title;           /* the first article's title; "" when unknown */
+    const char *rule;            /* the first mention's dictionary file:line */
+    const char *date_text;       /* its date expression, "" for the publication date */
+    const char *source_basis, *target_basis; /* its (dyad_event's); "" when unknown */
+    long source_start, source_end, target_start, target_end, verb_start,
+        verb_end;                /* its words' character offsets into the first article; -1 when
+                                    absent */
+    const char *place_text;      /* the words naming the place in the first report that names it */
+    long place_start, place_end; /* their character offsets into its article; -1 when unknown */
 } dyad_stored_event;
 
 /* Calls fn for each event matching q, by date then id; fn returns non-zero
@@ -616,7 +629,8 @@ typedef int (*dyad_event_fn)(void *ud, const dyad_stored_event *e);
 dyad_status dyad_store_query(dyad_store *s, const dyad_query *q, dyad_event_fn fn, void *ud,
                              dyad_error *err);
 
-/* Counts of events (sum of mentions too) grouped by "day", "month"
+/* Counts of events (sum of mentions too) grouped by "day", "week" (the
+ * ISO 8601 week, "2024-W07"; 2024-12-30 is in 2025-W01), "month"
  * (YYYY-MM), "year", "dyad" (SOURCE>TARGET), "root", "country" (the ISO
  * code of the event's place, "" when it has none) or "country-year"
  * ("ISR 2024"), in key order; fn gets the group key, the number of events
@@ -665,8 +679,13 @@ typedef struct dyad_stored_figure {
     const char *date, *date_text; /* YYYY-MM-DD, and the expression it came from */
     int historical;               /* dyad_figure.historical; 0 when stored before it was kept */
     const char *cited;
-    const char *place, *country; /* "" when unknown */
-    double lat, lon;             /* NaN when unknown */
+    const char *place, *country;   /* "" when unknown */
+    double lat, lon;               /* NaN when unknown */
+    const char *place_kind;        /* as dyad_stored_event's; "" when unknown */
+    const char *place_text;        /* the words naming the place; "" when unknown */
+    long number_start, number_end; /* character offsets of the number into the article; -1 when
+                                      unknown */
+    const char *title;             /* the article's; "" when unknown */
 } dyad_stored_figure;
 
 typedef int (*dyad_figure_fn)(void *ud, const dyad_stored_figure *f);
@@ -678,8 +697,8 @@ typedef int (*dyad_figure_fn)(void *ud, const dyad_stored_figure *f);
 dyad_status dyad_store_figures(dyad_store *s, const dyad_query *q, dyad_figure_fn fn, void *ud,
                                dyad_error *err);
 
-/* Looks up event id: calls efn once with its fields (the first-mention
- * fields article, sentence, ... are "" there), then mfn for each mention in
+/* Looks up event id: calls efn once with its fields (its first mention's
+ * too, as dyad_store_query gives them), then mfn for each mention in
  * article then sentence order. *found is 0 when there is no such event. */
 dyad_status dyad_store_event(dyad_store *s, int64_t id, dyad_event_fn efn, dyad_mention_fn mfn, void *ud,
                              int *found, dyad_error *err);
@@ -711,10 +730,14 @@ void dyad_csv_place(FILE *f, const char *place, const char *country, double lat,
 #define DYAD_CURSOR_MAX 64
 const char *dyad_event_cursor(const dyad_query *q, const dyad_stored_event *e, char *out);
 
-/* A stored event, figure, mention or article as one JSON object: the
- * schema of `dyad query --format jsonl`, `dyad figures --format jsonl`
- * and the API (unknown names, places and confidences null); malloc'd
- * text to free, NULL when out of memory. */
+/* A stored event, figure, mention or article as one JSON object of
+ * Dyad's record schema (DYAD_SCHEMA_VERSION, docs/formats.md): events and
+ * figures exactly as dyad_write_events and dyad_write_figures write coded
+ * ones, so `dyad code`, `dyad query --format jsonl`, `dyad figures
+ * --format jsonl` and the API give the same fields with the same types;
+ * every object has "record" and "schema", every field is present and
+ * what is unknown is null, never "". malloc'd text to free, NULL when out
+ * of memory. */
 char *dyad_stored_event_json(const dyad_stored_event *e);
 char *dyad_stored_figure_json(const dyad_stored_figure *f);
 char *dyad_stored_mention_json(const dyad_stored_mention *m);

@@ -50,8 +50,10 @@ static void store_error(http_reply *out, const dyad_error *err, int client) {
                dyad_error_format(err, buf, sizeof buf));
 }
 
+/* A string member; null when v is NULL or "" (the null rule of Dyad's
+ * records, docs/formats.md). */
 static void add_str(json_object *o, const char *k, const char *v) {
-    json_object_object_add(o, k, json_object_new_string(v ? v : ""));
+    json_object_object_add(o, k, v && *v ? json_object_new_string(v) : NULL);
 }
 
 static void add_int(json_object *o, const char *k, int64_t v) {

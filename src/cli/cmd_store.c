@@ -471,7 +471,7 @@ static const cli_opt QUERY_OPTS[] = {
 
 static const cli_opt STATS_OPTS[] = {
     {Q_DB, "db", "FILE|URI", "the store: an SQLite file (default dyad.db) or postgresql://..."},
-    {Q_BY, "by", "day|month|year|dyad|root|country|country-year",
+    {Q_BY, "by", "day|week|month|year|dyad|root|country|country-year",
      "what to count events by (default day)"},
     {Q_SORT, "sort", "count|key", "most events first (default), or by key"},
     {Q_FORMAT, "format", "tsv|table|csv|jsonl", "how to write the counts (default tsv)"},
@@ -728,8 +728,9 @@ static void print_group(const char *fmt, const char *by, const group *g, int wid
     } else {
         json_object *o = json_object_new_object();
         json_object_object_add(o, "record", json_object_new_string("count"));
+        json_object_object_add(o, "schema", json_object_new_int(DYAD_SCHEMA_VERSION));
         json_object_object_add(o, "by", json_object_new_string(by));
-        json_object_object_add(o, "key", json_object_new_string(g->key));
+        json_object_object_add(o, "key", *g->key ? json_object_new_string(g->key) : NULL);
         json_object_object_add(o, "events", json_object_new_int64(g->events));
         json_object_object_add(o, "mentions", json_object_new_int64(g->mentions));
         puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));

@@ -45,7 +45,7 @@ try {
   check(await page.locator("#map path.leaflet-interactive").count() > 100, "map has country outlines");
   check(await page.locator("#timeline canvas").count() > 0, "timeline drawn");
   check(await page.locator("#network .node").count() > 2, "dyad network drawn");
-  const placed = (await api("/api/events?limit=2000")).events.filter((e) => typeof e.lat === "number").length;
+  const placed = (await api("/api/events?limit=2000")).events.filter((e) => typeof e.place_lat === "number").length;
   const points = await page.locator("#map path.event-point").count();
   check(placed > 0 && points === placed, `map plots the ${placed} events that have a place (${points} points)`);
   const figs = await page.locator("#figures li").allTextContents();
@@ -77,7 +77,7 @@ try {
   check(shown.length === detail.mentions.length, `${shown.length} mentions shown for event ${ev.id}`);
   detail.mentions.forEach((m, i) => {
     const s = shown[i] || {};
-    check(s.text === m.sentence, `mention ${i + 1}: the whole sentence`);
+    check(s.text === m.sentence_text, `mention ${i + 1}: the whole sentence`);
     check(s.verb === m.verb_text && s.src === m.source_text && s.tgt === m.target_text,
       `mention ${i + 1}: highlighted [${s.src}] [${s.verb}] [${s.tgt}] = stored [${m.source_text}] [${m.verb_text}] [${m.target_text}]`);
   });

@@ -90,6 +90,7 @@ same "stats day" stats --by day
 same "stats dyad" stats --by dyad
 same "stats root" stats --by root
 same "stats month" stats --by month
+same "stats week" stats --by week --sort key
 same "stats country-year" stats --by country-year --format csv
 same "stats filtered" stats --by root --actor USA --from 2024-01-01
 n=$("$DYAD" query --db "$pg" --text Lapid --format jsonl | grep -c '"code":"112"')

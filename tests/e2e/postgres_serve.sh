@@ -117,7 +117,7 @@ for id in $(ids "$tmp/events.json" 'd.events.map(e => e.id)'); do same "/api/eve
 # the offsets cut the stored words out of each sentence (in characters)
 node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
     const ok = d.mentions.length === d.num_mentions && d.mentions.every(m => {
-        const c = Array.from(m.sentence), cut = s => s ? c.slice(s[0], s[1]).join("") : "";
+        const c = Array.from(m.sentence_text), cut = s => s ? c.slice(s[0], s[1]).join("") : "";
         return cut(m.verb_span) === m.verb_text && cut(m.source_span) === m.source_text &&
                cut(m.target_span) === m.target_text; });
     process.exit(ok ? 0 : 1)' "$tmp/p.json" || { echo "PostgreSQL offsets do not cut the mention texts"; fail=1; }

@@ -58,14 +58,14 @@ check all 'd.count > 20 && d.events.length === d.count'
 # numbers as analysts read them: Goldstein with one decimal, coordinates with four
 grep -Eq '[0-9]\.[0-9]{5,}' "$tmp/all.json" && { echo "long decimals in /api/events"; fail=1; }
 req usa 200 '/api/events?actor=USAGOV'
-check usa 'd.count > 0 && d.events.every(e => e.source.startsWith("USAGOV") || e.target.startsWith("USAGOV"))'
+check usa 'd.count > 0 && d.events.every(e => (e.source || "").startsWith("USAGOV") || (e.target || "").startsWith("USAGOV"))'
 req visit 200 '/api/events?actor=USAGOV&code=042&from=2024-08-20&to=2024-08-20'
 check visit 'd.count === 1 && d.events[0].target === "QAT" && d.events[0].num_articles === 2'
 id=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).events[0].id)' "$tmp/visit.json")
 # one event: every mention's highlighted spans are the words stored for it
 req event 200 "/api/events/$id"
 check event 'd.id === '"$id"' && d.mentions.length === d.num_mentions && d.mentions.every(m => {
-    const c = Array.from(m.sentence), cut = s => s ? c.slice(s[0], s[1]).join("") : "";
+    const c = Array.from(m.sentence_text), cut = s => s ? c.slice(s[0], s[1]).join("") : "";
     return cut(m.verb_span) === m.verb_text && cut(m.source_span) === m.source_text &&
            cut(m.target_span) === m.target_text && m.verb_text.length > 0; })'
 check event 'new Set(d.mentions.map(m => m.article)).size === 2'
@@ -114,15 +114,15 @@ check series 'd.series.reduce((n, s) => n + s.events, 0) === '"$all"' && d.serie
 req stats 200 '/api/stats?by=root'
 check stats 'd.by === "root" && d.groups.reduce((n, g) => n + g.events, 0) === '"$all"
 req figures 200 /api/figures
-check figures 'd.figures.some(f => f.kind === "killed" && f.value === 1974 && f.place === "Lebanon" && f.country === "LBN" && f.perpetrator_code === "ISR" && f.article === "wire-a" && f.sentence.includes("1,974"))'
+check figures 'd.figures.some(f => f.kind === "killed" && f.value === 1974 && f.place === "Lebanon" && f.place_country === "LBN" && f.perpetrator_code === "ISR" && f.article === "wire-a" && f.sentence_text.includes("1,974"))'
 check figures 'd.figures.some(f => f.kind === "killed" && f.value === 38150) && d.figures.some(f => f.kind === "prisoner" && f.value === 210 && f.released)'
 req killed 200 '/api/figures?kind=killed&place=LBN'
 check killed 'd.figures.length === 1 && d.figures[0].value === 1974'
 bad badkind 400 '/api/figures?kind=dead'
 # events carry their place; the Doha visit is on the map
-check visit 'd.events[0].place === "Doha" && d.events[0].country === "QAT" && Math.abs(d.events[0].lat - 25.29) < 0.1'
+check visit 'd.events[0].place === "Doha" && d.events[0].place_country === "QAT" && Math.abs(d.events[0].place_lat - 25.29) < 0.1'
 req inqatar 200 '/api/events?place=Qatar&actor=USAGOV&code=042'
-check inqatar 'd.events.some(e => e.place === "Doha") && d.events.every(e => e.country === "QAT")'
+check inqatar 'd.events.some(e => e.place === "Doha") && d.events.every(e => e.place_country === "QAT")'
 req search 200 '/api/articles?q=Blinken'
 check search 'd.articles.some(a => a.id === "wire-a" && a.snippet.includes("\u0002Blinken\u0003"))'
 req article 200 /api/articles/wire-a
@@ -281,7 +281,11 @@ bad fts2 400 "/api/articles?q=%29%20OR%20%28"
 bad noq 400 "/api/articles"
 bad baddatefilter 400 "/api/events?from=2024-13-45x"
 bad badlimit 400 "/api/events?limit=-5"
-bad badby 400 "/api/stats?by=week"
+bad badby 400 "/api/stats?by=fortnight"
+req byweek 200 '/api/stats?by=week'
+# ISO weeks: as many events as the days, each key a week
+days=$(curl -s "$URL/api/stats?by=day" | node -e 'console.log(JSON.parse(require("fs").readFileSync(0, "utf8")).groups.reduce((n, g) => n + g.events, 0))')
+check byweek 'd.by === "week" && d.groups.reduce((n, g) => n + g.events, 0) === '"$days"' && d.groups.every(g => g.key === null || /^\d{4}-W\d\d$/.test(g.key))'
 bad longactor 400 "/api/events?actor=$(head -c 400 /dev/zero | tr '\0' A)"
 bad longurl 414 "/api/events?actor=$(head -c 20000 /dev/zero | tr '\0' A)"
 bad bigheaders 431 /api/health -H "X-Filler: $(head -c 40000 /dev/zero | tr '\0' b)"

@@ -131,7 +131,7 @@ static void store_merge_and_query(void **s) {
     memset(&r, 0, sizeof r);
     assert_int_equal(dyad_store_query(st, NULL, collect, &r, NULL), DYAD_OK);
     assert_int_equal(r.n, 2); /* still there */
-    assert_int_equal(dyad_store_stats(st, "week", NULL, NULL, NULL, &err), DYAD_EINVAL);
+    assert_int_equal(dyad_store_stats(st, "fortnight", NULL, NULL, NULL, &err), DYAD_EINVAL);
     dyad_store_close(st);
     /* reopened, the data is there */
     assert_int_equal(dyad_store_open(&st, db, NULL), DYAD_OK);
@@ -219,19 +219,38 @@ static int count_cb(void *ud, const char *key, long events, long mentions) {
     return 0;
 }
 
+/* Keeps "KEY:EVENTS" of the first two groups; stops after the second. */
+static int week_cb(void *ud, const char *key, long events, long mentions) {
+    (void)mentions;
+    char(*keys)[16] = ud;
+    int i = keys[0][0] ? 1 : 0;
+    snprintf(keys[i], 16, "%s:%ld", key, events);
+    return i;
+}
+
 static void stats(void **s) {
     (void)s;
     dyad_store *st = open_begun();
     put(st, "b1", "2024-08-20", "w", "Blinken visited Doha.");
     put(st, "b2", "2024-08-21", "w", "Israel attacked Qatar.");
+    put(st, "b3", "2024-08-26", "w", "Israel attacked Egypt."); /* the Monday after */
     assert_int_equal(dyad_store_commit(st, NULL), DYAD_OK);
+    /* ISO weeks, summed from the days: Tuesday and Wednesday one week */
+    char keys[2][16] = {"", ""};
+    long w[3] = {0};
+    assert_int_equal(dyad_store_stats(st, "week", NULL, week_cb, keys, NULL), DYAD_OK);
+    assert_string_equal(keys[0], "2024-W34:2");
+    assert_string_equal(keys[1], "2024-W35:1");
+    assert_int_equal(dyad_store_stats(st, "week", NULL, count_cb, w, NULL), DYAD_OK);
+    assert_int_equal(w[0], 3);
+    assert_int_equal(w[2], 2);
     long t[3] = {0};
     assert_int_equal(dyad_store_stats(st, "day", NULL, count_cb, t, NULL), DYAD_OK);
-    assert_int_equal(t[0], 2);
-    assert_int_equal(t[2], 2);
+    assert_int_equal(t[0], 3);
+    assert_int_equal(t[2], 3);
     long u[3] = {0};
     assert_int_equal(dyad_store_stats(st, "root", NULL, count_cb, u, NULL), DYAD_OK);
-    assert_int_equal(u[2], 2);
+    assert_int_equal(u[2], 2); /* 04 and 19 */
     dyad_store_close(st);
     dyad_error err;
     assert_int_not_equal(dyad_store_open(&st, "/nonexistent/dir/x.db", &err), DYAD_OK);
@@ -587,9 +606,10 @@ static void merge_rule(void **state) {
     assert_int_equal(drop[0] + drop[1], 2);
 }
 
-/* The one JSON of stored records (query, figures, the API): numbers with
- * their decimals, unknown places and names null, the first mention's
- * fields only when there is one. */
+/* The one JSON of stored records (query, figures, the API): the record
+ * and schema first, numbers with their decimals, every field present and
+ * what is unknown null (never ""), the first mention's fields null when
+ * there is none. */
 static void stored_json(void **state) {
     (void)state;
     dyad_stored_event e = {.id = 7,
@@ -611,29 +631,37 @@ static void stored_json(void **state) {
                            .confidence = NAN};
     char *t = dyad_stored_event_json(&e);
     assert_non_null(t);
-    assert_non_null(
-        strstr(t, "{\"id\":7,\"date\":\"2024-08-20\",\"date_precision\":null,\"source\":\"USAGOV\""));
-    assert_non_null(strstr(t, "\"name\":\"Make a visit\""));
-    assert_non_null(strstr(t, "\"goldstein\":1.9,"));
-    assert_non_null(
-        strstr(t, "\"place\":null,\"country\":null,\"lat\":null,\"lon\":null,\"place_admin1\":null,"
-                  "\"place_geonameid\":null,\"place_precision\":null,\"confidence\":null"));
-    assert_null(strstr(t, "\"article\""));
+    assert_non_null(strstr(t, "{\"record\":\"event\",\"schema\":1,\"id\":7,\"article\":null,"
+                              "\"sentence\":null,\"sentence_text\":null,\"date\":\"2024-08-20\","
+                              "\"date_precision\":null,\"source\":\"USAGOV\""));
+    assert_non_null(strstr(t, "\"code_name\":\"Make a visit\""));
+    assert_non_null(strstr(t, "\"goldstein\":1.9,\"confidence\":null,\"num_mentions\":2,"));
+    assert_non_null(strstr(t,
+                           "\"place\":null,\"place_country\":null,\"place_lat\":null,\"place_lon\":null,"
+                           "\"place_kind\":null,\"place_admin1\":null,\"place_geonameid\":null,"
+                           "\"place_precision\":null,\"place_text\":null,"));
+    assert_non_null(strstr(t, "\"source_text\":null,\"source_start\":null,\"source_end\":null,"));
+    assert_null(strstr(t, "\"\""));
     free(t);
     e.article = "wire-a";
     e.sentence = e.source_text = e.target_text = e.verb_text = e.url = e.news_source = "";
+    e.source_text = "Blinken", e.source_start = 128, e.source_end = 135;
     e.source_name = "UNITED STATES";
     e.target_name = e.source_wikidata = e.target_wikidata = "";
-    e.place = "Doha", e.country = "QAT", e.lat = 25.28551, e.lon = 51.531;
+    e.place = "Doha", e.country = "QAT", e.lat = 25.28551, e.lon = 51.531, e.place_kind = "capital";
     e.date_precision = "day";
     e.place_admin1 = "01", e.place_geonameid = 290030, e.place_precision = "city";
+    e.rule = "/srv/dyad/dict/cameo.verbs:564";
     t = dyad_stored_event_json(&e);
+    assert_non_null(strstr(t, "\"article\":\"wire-a\",\"sentence\":0,\"sentence_text\":null,"));
     assert_non_null(strstr(t, "\"date_precision\":\"day\""));
-    assert_non_null(
-        strstr(t, "\"place\":\"Doha\",\"country\":\"QAT\",\"lat\":25.2855,\"lon\":51.5310,"
-                  "\"place_admin1\":\"01\",\"place_geonameid\":290030,\"place_precision\":\"city\""));
-    assert_non_null(strstr(t, "\"article\":\"wire-a\""));
+    assert_non_null(strstr(t, "\"place\":\"Doha\",\"place_country\":\"QAT\",\"place_lat\":25.2855,"
+                              "\"place_lon\":51.5310,\"place_kind\":\"capital\",\"place_admin1\":\"01\","
+                              "\"place_geonameid\":290030,\"place_precision\":\"city\""));
     assert_non_null(strstr(t, "\"source_name\":\"UNITED STATES\",\"target_name\":null"));
+    assert_non_null(strstr(t, "\"source_text\":\"Blinken\",\"source_start\":128,\"source_end\":135,"));
+    assert_non_null(strstr(t, "\"rule\":\"cameo.verbs:564\"")); /* not where it is kept */
+    assert_null(strstr(t, "\"\""));
     free(t);
     dyad_stored_figure f = {.id = 3,
                             .date = "2024-08-20",
@@ -643,6 +671,8 @@ static void stored_json(void **state) {
                             .value_max = 12,
                             .qualifier = "",
                             .number = "12",
+                            .number_start = -1,
+                            .number_end = -1,
                             .victim = "",
                             .victim_code = "",
                             .perpetrator = "",
@@ -656,8 +686,11 @@ static void stored_json(void **state) {
                             .news_source = "",
                             .sentence = "Twelve were killed."};
     t = dyad_stored_figure_json(&f);
+    assert_non_null(strstr(t, "{\"record\":\"figure\",\"schema\":1,\"id\":3,"));
     assert_non_null(strstr(t, "\"kind\":\"killed\",\"released\":false,\"value\":12,\"value_max\":12"));
-    assert_non_null(strstr(t, "\"sentence\":\"Twelve were killed.\""));
+    assert_non_null(strstr(t, "\"sentence_text\":\"Twelve were killed.\""));
+    assert_non_null(strstr(t, "\"number_text\":\"12\",\"number_start\":null,\"number_end\":null,"));
+    assert_null(strstr(t, "\"\""));
     free(t);
 }
 

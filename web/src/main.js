@@ -151,7 +151,7 @@ function initMap() {
 function plotMap(events) {
   const counts = new Map();
   for (const e of events)
-    for (const code of new Set([e.source.slice(0, 3), e.target.slice(0, 3)])) {
+    for (const code of new Set([(e.source || "").slice(0, 3), (e.target || "").slice(0, 3)])) {
       const c = ISO3[code];
       if (c) counts.set(c.n, (counts.get(c.n) || 0) + 1);
     }
@@ -168,10 +168,11 @@ function plotMap(events) {
   // events that carry coordinates (places) become points
   pointLayer.clearLayers();
   for (const e of events)
-    if (typeof e.lat === "number" && typeof e.lon === "number") {
-      bounds = bounds ? bounds.extend([e.lat, e.lon]) : L.latLngBounds([e.lat, e.lon], [e.lat, e.lon]);
-      L.circleMarker([e.lat, e.lon], { className: "event-point", radius: 4 + Math.min(8, e.num_mentions), color: QUADS[e.quad - 1]?.color || "#fff", weight: 1, fillOpacity: 0.7 })
-        .bindTooltip(`${e.date} ${e.source} ${e.code} ${e.target} · ${e.place}`)
+    if (typeof e.place_lat === "number" && typeof e.place_lon === "number") {
+      const at = [e.place_lat, e.place_lon];
+      bounds = bounds ? bounds.extend(at) : L.latLngBounds(at, at);
+      L.circleMarker(at, { className: "event-point", radius: 4 + Math.min(8, e.num_mentions), color: QUADS[e.quad - 1]?.color || "#fff", weight: 1, fillOpacity: 0.7 })
+        .bindTooltip(`${e.date || "undated"} ${e.source || "–"} ${e.code} ${e.target || "–"} · ${e.place}`)
         .on("click", () => openEvent(e.id))
         .addTo(pointLayer);
     }
@@ -190,13 +191,13 @@ function table(events, limit) {
   const body = $("#events-table tbody");
   body.replaceChildren(...events.map((e) =>
     el("tr", { "data-id": e.id, class: `q${e.quad}`, onclick: () => openEvent(e.id) },
-      el("td", { class: "date" }, e.date),
+      el("td", { class: "date" }, e.date || "–"),
       actorCell(e.source, e.source_text),
-      el("td", { class: "code" }, el("span", { class: `pill q${e.quad}` }, e.code), " ", e.name),
+      el("td", { class: "code" }, el("span", { class: `pill q${e.quad}` }, e.code), " ", e.code_name || ""),
       actorCell(e.target, e.target_text),
       el("td", { class: "num" }, e.num_mentions),
       el("td", { class: "num" }, e.num_articles),
-      el("td", { class: "sentence" }, e.sentence || ""),
+      el("td", { class: "sentence" }, e.sentence_text || ""),
     )));
 }
 
@@ -278,7 +279,7 @@ function figuresList(figures) {
   const fmt = (n) => Number(n).toLocaleString("en-US");
   const rows = [...figures].sort((a, b) => b.value - a.value).slice(0, 12);
   box.replaceChildren(el("ul", { class: "figures" }, rows.map((f) =>
-    el("li", { title: f.sentence },
+    el("li", { title: f.sentence_text || "" },
       el("span", { class: `fig-num fig-${f.kind}` },
         `${f.qualifier ? f.qualifier + " " : ""}${fmt(f.value)}${f.value_max > f.value ? "–" + fmt(f.value_max) : ""}`),
       " ", el("span", { class: "fig-kind" }, f.released ? `${f.kind} released` : f.kind),
@@ -286,7 +287,7 @@ function figuresList(figures) {
       f.perpetrator_code ? ` · by ${f.perpetrator_code}` : "",
       el("div", { class: "fig-meta" },
         el("a", { href: "#", onclick: (ev) => { ev.preventDefault(); openArticle(f.article); } }, f.article),
-        ` · ${f.date}${f.cited ? " · " + f.cited : ""}`)))));
+        ` · ${f.date || "undated"}${f.cited_text ? " · " + f.cited_text : ""}`)))));
 }
 
 // ---------------------------------------------------------------- drawer
@@ -330,8 +331,8 @@ async function openEvent(id) {
     document.querySelectorAll("#events-table tr.selected").forEach((r) => r.classList.remove("selected"));
     document.querySelector(`#events-table tr[data-id="${id}"]`)?.classList.add("selected");
     openDrawer(
-      el("div", { class: "eyebrow" }, `Event ${e.id} · ${e.date}`),
-      el("h3", {}, el("span", { class: `pill q${e.quad}` }, e.code), " ", e.name),
+      el("div", { class: "eyebrow" }, `Event ${e.id} · ${e.date || "undated"}`),
+      el("h3", {}, el("span", { class: `pill q${e.quad}` }, e.code), " ", e.code_name || ""),
       el("div", { class: "dyad" }, el("mark", { class: "src" }, e.source || "–"), " → ", el("mark", { class: "tgt" }, e.target || "–")),
       el("dl", { class: "facts" },
         el("dt", {}, "QuadClass"), el("dd", {}, QUADS[e.quad - 1]?.name || e.quad),
@@ -339,10 +340,10 @@ async function openEvent(id) {
         el("dt", {}, "Reports"), el("dd", {}, `${e.num_mentions} mentions · ${e.num_sources} sources · ${e.num_articles} articles`)),
       el("h4", {}, "Mentions"),
       el("ol", { class: "mentions" }, e.mentions.map((m) => el("li", { class: "mention" },
-        el("blockquote", { class: "hl" }, highlight(m.sentence, mentionSpans(m))),
+        el("blockquote", { class: "hl" }, highlight(m.sentence_text || "", mentionSpans(m))),
         el("div", { class: "meta" },
           el("a", { href: "#", onclick: (ev) => { ev.preventDefault(); openArticle(m.article); } }, m.title || m.article),
-          ` · ${m.news_source || "unknown source"} · ${m.date} · sentence ${m.sentence_index + 1}`,
+          ` · ${m.news_source || "unknown source"} · ${m.date || "undated"} · sentence ${m.sentence + 1}`,
           m.date_text ? ` · dated by “${m.date_text}”` : "",
           linkable(m.url) ? el("a", { href: linkable(m.url), target: "_blank", rel: "noopener noreferrer" }, " ↗") : null),
         el("div", { class: "rule" }, m.rule)))),
@@ -355,15 +356,15 @@ async function openArticle(id) {
     const a = await api(`/api/articles/${encodeURIComponent(id)}`);
     const spans = a.mentions.flatMap((m) => mentionSpans(m, m.sentence_start).map((x) => ({ ...x, event: m.event })));
     openDrawer(
-      el("div", { class: "eyebrow" }, `Article ${a.id} · ${a.date} · ${a.source || "unknown source"}`),
+      el("div", { class: "eyebrow" }, `Article ${a.id} · ${a.date || "undated"} · ${a.news_source || "unknown source"}`),
       el("h3", {}, a.title || a.id),
       el("div", { class: "legend" }, el("mark", { class: "src" }, "source"), " ", el("mark", { class: "verb" }, "event"), " ", el("mark", { class: "tgt" }, "target"),
         ` · ${a.mentions.length} event mentions`),
-      el("div", { class: "article-text" }, highlight(a.text, spans)),
+      el("div", { class: "article-text" }, highlight(a.text || "", spans)),
       el("h4", {}, "Events in this article"),
       el("ul", { class: "plain" }, a.mentions.map((m) => el("li", {},
         el("a", { href: "#", onclick: (ev) => { ev.preventDefault(); openEvent(m.event); } }, `${m.source || "–"} ${m.code} ${m.target || "–"}`),
-        ` — ${m.source_text} / ${m.verb_text} / ${m.target_text}`))),
+        ` — ${m.source_text || "–"} / ${m.verb_text || "–"} / ${m.target_text || "–"}`))),
     );
   } catch (err) { showError(`article ${id}: ${err.message}`); }
 }
@@ -381,7 +382,7 @@ async function searchArticles(text) {
       el("h3", {}, `“${text}” — ${r.articles.length} article${r.articles.length === 1 ? "" : "s"}`),
       el("ol", { class: "mentions" }, r.articles.map((a) => el("li", { class: "mention" },
         el("a", { href: "#", onclick: (ev) => { ev.preventDefault(); openArticle(a.id); } }, a.title || a.id),
-        el("div", { class: "meta" }, `${a.date} · ${a.source} · ${a.mentions} event mentions`),
+        el("div", { class: "meta" }, `${a.date || "undated"} · ${a.news_source || "unknown source"} · ${a.num_mentions} event mentions`),
         el("blockquote", {}, snip(a.snippet || ""))))),
     );
   } catch (err) { showError(`search: ${err.message}`); }

@@ -1494,7 +1494,7 @@ static int mention_row(void *ud, const PGresult *r) {
     return cb->mention ? cb->mention(cb->ud, &m) : 0;
 }
 
-/* The event's own row (ROWS_EVENT), the first-mention fields empty. */
+/* The event's row (ROWS_EVENT, and ROWS_FIRST when asked for). */
 static int head_event(void *ud, const PGresult *r) {
     read_cb *cb = ud;
     cb->found = 1;
@@ -1510,8 +1510,15 @@ static dyad_status pg_event(void *impl, int64_t id, dyad_event_fn efn, dyad_ment
     char idtext[24];
     const char *v[1] = {num(idtext, id)};
     read_cb cb = {efn, mfn, NULL, NULL, ud, 0, ""};
-    dyad_status st = each_row(p, "SELECT " ROWS_EVENT("e.id") " FROM events e WHERE e.id = $1", 1, types,
-                              v, head_event, &cb, err);
+    /* the event with its first mention's fields, as a query gives it;
+     * its own row alone when efn wants none (or it has no mention) */
+    static const char *const SQL[2] = {
+        "SELECT " ROWS_EVENT("e.id") ", " ROWS_FIRST("to_char(a.ingested_at, 'YYYY-MM-DD HH24:MI:SS')")
+            ROWS_FIRST_FROM " WHERE e.id = $1",
+        "SELECT " ROWS_EVENT("e.id") " FROM events e WHERE e.id = $1"};
+    dyad_status st = DYAD_OK;
+    for (int k = efn ? 0 : 1; k < 2 && st == DYAD_OK && !cb.found; k++)
+        st = each_row(p, SQL[k], 1, types, v, head_event, &cb, err);
     *found = cb.found;
     if (st != DYAD_OK || !cb.found) return st;
     return each_row(p, ROWS_MENTION_SELECT " WHERE m.event = $1 ORDER BY m.article, m.sentence, m.id", 1,

@@ -992,19 +992,26 @@ static dyad_status lite_event(void *impl, int64_t id, dyad_event_fn efn, dyad_me
     lite *s = impl;
     *found = 0;
     sqlite3_stmt *st;
-    if (prepare(s, "SELECT " ROWS_EVENT("e.id") " FROM events e WHERE e.id = ?1", &st, err) != DYAD_OK)
-        return DYAD_EDB;
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        dyad_stored_event e;
-        text_row r;
-        row_text(st, &r);
-        rows_event(r.v, r.n, &e);
-        *found = 1;
-        if (efn) efn(ud, &e);
+    /* the event with its first mention's fields, as a query gives it;
+     * its own row alone when efn wants none (or it has no mention) */
+    static const char *const SQL[2] = {"SELECT " ROWS_EVENT("e.id") ", " ROWS_FIRST("a.ingested_at")
+                                           ROWS_FIRST_FROM " WHERE e.id = ?1",
+                                       "SELECT " ROWS_EVENT("e.id") " FROM events e WHERE e.id = ?1"};
+    int rc = SQLITE_DONE;
+    for (int k = efn ? 0 : 1; k < 2 && !*found && rc == SQLITE_DONE; k++) {
+        if (prepare(s, SQL[k], &st, err) != DYAD_OK) return DYAD_EDB;
+        sqlite3_bind_int64(st, 1, id);
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            dyad_stored_event e;
+            text_row r;
+            row_text(st, &r);
+            rows_event(r.v, r.n, &e);
+            *found = 1;
+            if (efn) efn(ud, &e);
+        }
+        sqlite3_finalize(st);
     }
-    sqlite3_finalize(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(s, err, "event query failed");
     if (!*found) return DYAD_OK;
     if (prepare(s, ROWS_MENTION_SELECT " WHERE m.event = ?1 ORDER BY m.article, m.sentence, m.id", &st,

@@ -100,14 +100,54 @@ dyad_status dyad_store_query(dyad_store *s, const dyad_query *q, dyad_event_fn f
     return st != DYAD_OK ? st : s->be->query(s->impl, q, fn, ud, err);
 }
 
+/* Counts by ISO week, summed from the counts by day as they come (in day
+ * order, so a week's days come together and weeks in key order): the
+ * caller's fn and the week being summed. */
+typedef struct weeks {
+    dyad_count_fn fn;
+    void *ud;
+    char key[12]; /* "" for undated events */
+    long events, mentions;
+    int have, stopped;
+} weeks;
+
+/* Gives the week summed so far to the caller's fn; non-zero to stop. */
+static int week_done(weeks *w) {
+    if (!w->have) return 0;
+    w->have = 0;
+    return w->stopped = w->fn(w->ud, w->key, w->events, w->mentions) != 0;
+}
+
+static int add_day(void *ud, const char *day, long events, long mentions) {
+    weeks *w = ud;
+    char key[12] = "";
+    int32_t ymd = date_parse_iso(day);
+    if (ymd) date_iso_week(ymd, key);
+    if (w->have && strcmp(key, w->key) && week_done(w)) return 1;
+    if (!w->have) {
+        memcpy(w->key, key, sizeof key);
+        w->events = w->mentions = 0;
+        w->have = 1;
+    }
+    w->events += events;
+    w->mentions += mentions;
+    return 0;
+}
+
 dyad_status dyad_store_stats(dyad_store *s, const char *by, const dyad_query *q, dyad_count_fn fn,
                              void *ud, dyad_error *err) {
-    if (!rows_group_key(by) || *by == '*')
+    int week = by && !strcmp(by, "week");
+    if (!week && (!rows_group_key(by) || *by == '*'))
         return dyad_fail(err, DYAD_EINVAL, NULL, 0,
-                         "by: '%s' is not day, month, year, dyad, root, country or country-year",
+                         "by: '%s' is not day, week, month, year, dyad, root, country or country-year",
                          by ? by : "");
     dyad_status st = check_query(q, err);
-    return st != DYAD_OK ? st : s->be->stats(s->impl, by, q, fn, ud, err);
+    if (st != DYAD_OK) return st;
+    if (!week) return s->be->stats(s->impl, by, q, fn, ud, err);
+    weeks w = {.fn = fn, .ud = ud};
+    st = s->be->stats(s->impl, "day", q, add_day, &w, err);
+    if (st == DYAD_OK && !w.stopped) week_done(&w);
+    return st;
 }
 
 static int add_count(void *ud, const char *key, long events, long mentions) {
