@@ -37,7 +37,10 @@ const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 // What the dashboard should show, from the API's event list (all of it).
 const every = (await api("/api/events?limit=10000")).events;
 const total = every.length;
-const firstBound = every.slice(0, BOUND); // /api/events is by date then id
+// the table's events at first: the newest BOUND
+const ids = (es) => es.map((e) => e.id);
+const held = async (sort, order) => (await api(`/api/events?sort=${sort}&order=${order}&limit=${BOUND}`)).events;
+const firstBound = await held("date", "desc");
 const undated = every.filter((e) => !e.date).length;
 const dated = every.filter((e) => e.date).map((e) => e.date).sort();
 
@@ -110,26 +113,36 @@ try {
     const fit = cols.filter((c) => c.width >= 30 && c.left >= wrap.x - 1 && c.right <= wrap.x + wrap.width + 1 && c.right <= 1400);
     check(same(fit.map((c) => c.col), ["date", "source", "code", "target", "mentions", "articles"]),
       `table columns visible within 1400 px: ${fit.map((c) => c.col).join(" ")} (of ${cols.map((c) => `${c.col}@${Math.round(c.right)}`).join(" ")})`);
-    check(same(await shownIds(), firstBound.slice(0, PAGE).map((e) => e.id)), `table's first page: the API's first ${PAGE} events`);
-    check((await page.textContent("#events-note")).includes(`first ${BOUND.toLocaleString("en-US")} of the ${total.toLocaleString("en-US")}`),
-      "the table says it holds the first events only");
+    check(same(await shownIds(), ids(firstBound.slice(0, PAGE))), `table's first page: the API's ${PAGE} newest events`);
+    check((await page.textContent("#events-note")).includes(`newest ${BOUND.toLocaleString("en-US")} of the ${total.toLocaleString("en-US")}`),
+      "the table says it holds the newest events only");
   });
 
   await step("sorting and paging", async () => {
-    // sorting (stable: ties keep the API's order) and paging
-    const sorted = (key, dir) => [...firstBound].sort((a, b) => dir * (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0)).map((e) => e.id);
+    // a column the API does not sort by: sorted within the events held
+    // (stable: ties keep the API's order); date and mentions: by the API
+    const sorted = (key, dir) => ids([...firstBound].sort((a, b) => dir * (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0)));
     await page.click('#events-table th[data-sort="source"]');
     const bySource = sorted("source", 1);
-    check(same(await shownIds(), bySource.slice(0, PAGE)) && !same(bySource.slice(0, PAGE), firstBound.slice(0, PAGE).map((e) => e.id)),
-      "sorted by source: the rows change to the API's events in source order");
-    await page.click('#events-table th[data-sort="mentions"]');
-    const byMentions = sorted("num_mentions", -1);
-    check(same(await shownIds(), byMentions.slice(0, PAGE)), `sorted by mentions, most first (${byMentions.length} held)`);
+    check(same(await shownIds(), bySource.slice(0, PAGE)) && !same(bySource.slice(0, PAGE), ids(firstBound.slice(0, PAGE))),
+      "sorted by source: the rows change to the held events in source order");
+    const byApi = async (col, sort, order) => {
+      await page.click(`#events-table th[data-sort="${col}"]`);
+      await page.waitForFunction((v) => document.body.dataset.events === v, `${sort}:${order}`, { timeout: 5000 });
+      return ids(await held(sort, order));
+    };
+    const byMentions = await byApi("mentions", "mentions", "desc");
+    check(same(await shownIds(), byMentions.slice(0, PAGE)), "sorted by mentions, most first: the API's order");
     await page.click("#page-next");
     check(same(await shownIds(), byMentions.slice(PAGE, 2 * PAGE)), `next page: rows ${PAGE + 1}-${2 * PAGE} of that order`);
     check((await page.textContent("#page-info")).includes(`${PAGE + 1}–${2 * PAGE}`), `page info: "${await page.textContent("#page-info")}"`);
     await page.click("#page-prev");
     check(same(await shownIds(), byMentions.slice(0, PAGE)), "previous page: back to the first rows");
+    await byApi("date", "date", "desc");
+    const oldest = await byApi("date", "date", "asc");
+    check(same(await shownIds(), oldest.slice(0, PAGE)) && same(oldest.slice(0, PAGE), ids(every.slice(0, PAGE))),
+      "sorted by date again: oldest first, undated first");
+    await byApi("mentions", "mentions", "desc");
 
     // a click on a row opens its sentence and the rest
     const row0 = every.find((e) => e.id === byMentions[0]);

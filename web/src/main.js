@@ -8,8 +8,8 @@ import "leaflet/dist/leaflet.css";
 import "./style.css";
 import { $, action, api, el, fmt, quadOfRoot, ROOTS } from "./util.js";
 import { bin, drawTimeline, resizeTimeline } from "./timeline.js";
-import { initMap, plotMap, resizeMap } from "./map.js";
-import { initTable, setEvents } from "./table.js";
+import { initMap, plotPoints, resizeMap, shadeCountries } from "./map.js";
+import { eventOrder, initTable, setEvents } from "./table.js";
 import { drawNetwork } from "./network.js";
 import { drawFigures } from "./figures.js";
 import { initDrawer, openArticle, openEvent, searchArticles } from "./drawer.js";
@@ -77,6 +77,33 @@ function actorsList(actors) {
 // ---------------------------------------------------------------- loading
 
 let loads = 0; // the latest load: an older one's answers are dropped
+let eventLoads = 0; // likewise for the table's own fetches
+let matches = 0; // events matching the filters, from the key figures
+
+// The table's events (and the map's points): the first BOUND of the
+// matches in the table's order.
+const fetchEvents = (f) => api(`/api/events?${qs(f, { limit: BOUND, ...eventOrder() })}`);
+function showEvents(ev) {
+  setEvents(ev.events, matches);
+  plotPoints(ev.events, openEvent);
+  $("#map-note").textContent = `points: events with a place${ev.count < matches ? ` among the ${fmt(ev.count)} in the table` : ""}`;
+  const o = eventOrder();
+  document.body.dataset.events = `${o.sort}:${o.order}`;
+}
+
+// The events again, in the order the table now wants.
+async function refetch() {
+  const seq = ++eventLoads;
+  document.body.classList.add("loading");
+  try {
+    const ev = await fetchEvents(readFilters());
+    if (seq === eventLoads) showEvents(ev);
+  } catch (err) {
+    showError(err.message);
+  } finally {
+    if (seq === eventLoads) document.body.classList.remove("loading");
+  }
+}
 
 // The timeline's rows: /api/timeseries (day and root), or when it holds
 // more than MAX groups, /api/stats by month without the QuadClass split.
@@ -90,25 +117,24 @@ async function timelineRows(f, series) {
 async function load() {
   const f = readFilters();
   const seq = ++loads;
+  ++eventLoads;
   history.replaceState(null, "", "#" + qs(f));
   document.body.classList.add("loading");
   try {
     const { code, ...figureFilters } = f; // figures have no CAMEO code
     const [roots, days, ev, ac, dy, se, fi] = await Promise.all([
       api(`/api/stats?${qs(f, { by: "root", limit: 100 })}`), api(`/api/stats?${qs(f, { by: "day", limit: 1 })}`),
-      api(`/api/events?${qs(f, { limit: BOUND })}`), api(`/api/actors?${qs(f, { limit: 500 })}`),
+      fetchEvents(f), api(`/api/actors?${qs(f, { limit: 500 })}`),
       api(`/api/dyads?${qs(f, { limit: MAX })}`), api(`/api/timeseries?${qs(f, { limit: MAX })}`),
       api(`/api/figures?${qs(figureFilters)}`),
     ]);
     const [rows, unit, note] = await timelineRows(f, se);
     if (seq !== loads) return;
     showError("");
-    const total = kpis(roots, days, ac, dy);
+    matches = kpis(roots, days, ac, dy);
     drawTimeline(bin(rows, unit), note);
-    plotMap(dy.dyads, ev.events, openEvent);
-    $("#map-note").textContent = `${dy.total > dy.dyads.length ? `shading: the ${fmt(dy.dyads.length)} largest of ${fmt(dy.total)} dyads; ` : ""}` +
-      `points: events with a place${ev.count < total ? ` among the first ${fmt(ev.count)}` : ""}`;
-    setEvents(ev.events, total, BOUND);
+    shadeCountries(dy.dyads, dy.total);
+    showEvents(ev);
     drawNetwork(dy.dyads, f.actor, filterActor);
     actorsList(ac.actors);
     drawFigures(fi.figures, openArticle);
@@ -140,7 +166,7 @@ function init() {
   });
   $("#f-reset").addEventListener("click", () => { writeFilters({}); load(); });
   initDrawer(showError);
-  initTable({ filterActor, openEvent, openArticle });
+  initTable({ filterActor, openEvent, openArticle, refetch });
   initMap();
   window.addEventListener("resize", () => { resizeTimeline(); resizeMap(); });
   load();

@@ -10,6 +10,7 @@ import { QUADS } from "./util.js";
 const ISO3 = __ISO3__; // alpha-3 -> {n: numeric, name}
 
 let map = null, countryLayer = null, pointLayer = null;
+let shaded = []; // numeric ids of the countries shaded
 
 export function initMap() {
   map = L.map("map", { worldCopyJump: true, attributionControl: false, minZoom: 1, maxZoom: 7 }).setView([28, 30], 2);
@@ -35,6 +36,8 @@ export function initMap() {
 
 export const resizeMap = () => map && map.invalidateSize();
 
+const id3 = (layer) => String(layer.feature.id).padStart(3, "0"); // world-atlas id
+
 // Events a country takes part in (numeric id -> count): an event counts
 // once for each country among its source's and target's.
 function countryCounts(dyads) {
@@ -47,26 +50,36 @@ function countryCounts(dyads) {
   return counts;
 }
 
-export function plotMap(dyads, events, openEvent) {
+// Shades each country by its events over all matches (dyads: the first
+// of total dyads, all of them but on the largest stores).
+export function shadeCountries(dyads, total) {
   const counts = countryCounts(dyads);
   const max = Math.max(1, ...counts.values());
-  let bounds = null;
   countryLayer.eachLayer((layer) => {
-    const n = counts.get(String(layer.feature.id).padStart(3, "0")) || 0;
-    if (n) bounds = bounds ? bounds.extend(layer.getBounds()) : L.latLngBounds(layer.getBounds().getSouthWest(), layer.getBounds().getNorthEast());
+    const n = counts.get(id3(layer)) || 0;
     const t = n ? 0.25 + 0.75 * Math.sqrt(n / max) : 0;
     layer.setStyle({ fillColor: n ? `rgba(240, 163, 58, ${t})` : "#1c2230" });
     layer.unbindTooltip();
     if (n) layer.bindTooltip(`${layer.feature.properties.name}: ${n} event${n > 1 ? "s" : ""}`, { sticky: true });
   });
+  shaded = [...counts.keys()];
+  document.querySelector("#map-shade-note").textContent =
+    total > dyads.length ? `shading: the ${dyads.length.toLocaleString("en-US")} largest of ${total.toLocaleString("en-US")} dyads` : "";
+}
+
+// Events that carry coordinates as points that open the event; the view
+// fits the shaded countries and the points.
+export function plotPoints(events, openEvent) {
+  const bounds = L.latLngBounds([]), shade = new Set(shaded);
+  countryLayer.eachLayer((layer) => { if (shade.has(id3(layer))) bounds.extend(layer.getBounds()); });
   pointLayer.clearLayers();
   for (const e of events)
     if (typeof e.lat === "number" && typeof e.lon === "number") {
-      bounds = bounds ? bounds.extend([e.lat, e.lon]) : L.latLngBounds([e.lat, e.lon], [e.lat, e.lon]);
+      bounds.extend([e.lat, e.lon]);
       L.circleMarker([e.lat, e.lon], { className: "event-point", radius: 4 + Math.min(8, e.num_mentions), color: QUADS[e.quad - 1]?.color || "#fff", weight: 1, fillOpacity: 0.7 })
         .bindTooltip(`${e.date || "undated"} ${e.source} ${e.code} ${e.target} · ${e.place}`)
         .on("click", () => openEvent(e.id))
         .addTo(pointLayer);
     }
-  if (bounds) map.fitBounds(bounds, { padding: [12, 12], maxZoom: 5 });
+  if (bounds.isValid()) map.fitBounds(bounds, { padding: [12, 12], maxZoom: 5 });
 }

@@ -1,9 +1,11 @@
 // table.js -- the event table: date, source, event, target, mentions and
 // articles; a click on a row opens a detail row (the sentence, the
 // QuadClass, Goldstein, place, confidence, the article, all mentions). The
-// API has no offset: the table holds one bounded fetch of /api/events (by
-// date then id) and sorts and pages within it, and says so when more events
-// match than it holds.
+// API sorts events by date or mentions and pages by limit only: the table
+// holds one bounded fetch of /api/events in the order of the date or
+// mentions column (newest first at the start), sorts by the other columns
+// within it, pages within it, and says so when more events match than it
+// holds.
 import { $, action, el, fmt, QUADS } from "./util.js";
 import { linkable } from "./links.js";
 
@@ -15,6 +17,7 @@ const KEYS = {
   mentions: (e) => e.num_mentions, articles: (e) => e.num_articles,
 };
 const NUMERIC = new Set(["mentions", "articles"]);
+const SERVER = { date: "date", mentions: "mentions" }; // columns the API sorts by (its sort=)
 
 // The events in the order of sort ({key, dir: 1 | -1}); ties keep the
 // API's order (date then id): Array.prototype.sort is stable.
@@ -27,7 +30,12 @@ export function sortEvents(events, sort) {
   });
 }
 
-const state = { events: [], total: 0, bound: 0, sort: null, page: 0, open: null, cb: null };
+// fetched: the API's order of the events held; sort: the order within
+// them of another column (null: the API's)
+const state = { events: [], total: 0, fetched: { key: "date", dir: -1 }, sort: null, page: 0, open: null, cb: null };
+
+// The query arguments of the order the table wants from /api/events.
+export const eventOrder = () => ({ sort: SERVER[state.fetched.key], order: state.fetched.dir > 0 ? "asc" : "desc" });
 
 function actorCell(code, text) {
   return el("td", { class: "actor", title: text || "" },
@@ -71,9 +79,10 @@ function render() {
       el("td", { class: "num" }, e.num_articles));
     return state.open === e.id ? [tr, detailRow(e)] : [tr];
   }));
+  const active = state.sort || state.fetched;
   for (const th of document.querySelectorAll("#events-table th[data-sort]")) {
-    const on = state.sort && state.sort.key === th.dataset.sort;
-    th.setAttribute("aria-sort", on ? (state.sort.dir > 0 ? "ascending" : "descending") : "none");
+    const on = active.key === th.dataset.sort;
+    th.setAttribute("aria-sort", on ? (active.dir > 0 ? "ascending" : "descending") : "none");
   }
   $("#events-count").textContent = `${fmt(state.total)} match${state.total === 1 ? "" : "es"}`;
   $("#page-info").textContent = rows.length
@@ -83,8 +92,10 @@ function render() {
   $("#page-next").disabled = state.page >= pages - 1;
   const note = $("#events-note");
   note.hidden = state.events.length >= state.total;
-  note.textContent = `The table holds the first ${fmt(state.events.length)} of the ${fmt(state.total)} matching events ` +
-    "(by date; the API pages by limit only): sorting and paging are within them. Narrow the filters to reach the rest.";
+  const held = `${state.fetched.key === "date" ? (state.fetched.dir < 0 ? "newest" : "oldest (undated first)") : state.fetched.dir < 0 ? "most mentioned" : "least mentioned"}`;
+  note.textContent = `The table holds the ${held} ${fmt(state.events.length)} of the ${fmt(state.total)} matching events ` +
+    `(the API pages by limit only)${state.sort ? `, sorted by ${state.sort.key} within them` : ""}. ` +
+    "Sort by date or mentions for others, or narrow the filters.";
 }
 
 function toggle(id) {
@@ -92,22 +103,29 @@ function toggle(id) {
   render();
 }
 
-// New events for the table (the first bound of total matches, by date).
-export function setEvents(events, total, bound) {
-  Object.assign(state, { events, total, bound, page: 0, open: null });
+// New events for the table: the first of total matches in eventOrder().
+export function setEvents(events, total) {
+  Object.assign(state, { events, total, page: 0, open: null });
   render();
 }
 
-// cb: {filterActor, openEvent, openArticle}
+// cb: {filterActor, openEvent, openArticle, refetch (fetches the events
+// again in eventOrder())}
 export function initTable(cb) {
   state.cb = cb;
   for (const th of document.querySelectorAll("#events-table th[data-sort]"))
     th.addEventListener("click", () => {
-      const key = th.dataset.sort;
-      const same = state.sort && state.sort.key === key;
-      state.sort = { key, dir: same ? -state.sort.dir : NUMERIC.has(key) ? -1 : 1 };
+      const key = th.dataset.sort, active = state.sort || state.fetched;
+      const dir = active.key === key ? -active.dir : NUMERIC.has(key) || key === "date" ? -1 : 1;
       state.page = 0;
-      render();
+      if (SERVER[key]) {
+        state.fetched = { key, dir };
+        state.sort = null;
+        state.cb.refetch();
+      } else {
+        state.sort = { key, dir };
+        render();
+      }
     });
   $("#page-prev").addEventListener("click", () => { state.page--; render(); });
   $("#page-next").addEventListener("click", () => { state.page++; render(); });
