@@ -18,6 +18,7 @@ const KEYS = {
 };
 const NUMERIC = new Set(["mentions", "articles"]);
 const SERVER = { date: "date", mentions: "mentions" }; // columns the API sorts by (its sort=)
+const HELD = { "date:-1": "newest", "date:1": "oldest (undated first)", "mentions:-1": "most mentioned", "mentions:1": "least mentioned" };
 
 // The events in the order of sort ({key, dir: 1 | -1}); ties keep the
 // API's order (date then id): Array.prototype.sort is stable.
@@ -92,7 +93,7 @@ function render() {
   $("#page-next").disabled = state.page >= pages - 1;
   const note = $("#events-note");
   note.hidden = state.events.length >= state.total;
-  const held = `${state.fetched.key === "date" ? (state.fetched.dir < 0 ? "newest" : "oldest (undated first)") : state.fetched.dir < 0 ? "most mentioned" : "least mentioned"}`;
+  const held = HELD[`${state.fetched.key}:${state.fetched.dir}`];
   note.textContent = `The table holds the ${held} ${fmt(state.events.length)} of the ${fmt(state.total)} matching events ` +
     `(the API pages by limit only)${state.sort ? `, sorted by ${state.sort.key} within them` : ""}. ` +
     "Sort by date or mentions for others, or narrow the filters.";
