@@ -212,6 +212,17 @@ try {
     check(rows.length === Math.min(PAGE, want.length) && rows.every((r) => r.some((c) => c.startsWith(ACTOR))),
       `${rows.length} rows, each with ${ACTOR}`);
     check(await kpi("Events") === want.length, `key figure Events ${await kpi("Events")} = the API's ${want.length} for ${ACTOR}`);
+    // the export links download every event of the filter, in the table's order
+    const csvHref = await page.getAttribute("#export-csv", "href"), jsonHref = await page.getAttribute("#export-json", "href");
+    check(csvHref.startsWith("/api/events.csv?") && new URL(url + csvHref).searchParams.get("actor") === ACTOR,
+      `the CSV export is the filter's: ${csvHref}`);
+    const csv = (await (await fetch(url + csvHref)).text()).trim().split("\n");
+    const lines = (await (await fetch(url + jsonHref)).text()).trim().split("\n").map((l) => JSON.parse(l));
+    const order = new URL(url + jsonHref).searchParams;
+    const sorted = (await api(`/api/events?actor=${ACTOR}&limit=10000&sort=${order.get("sort")}&order=${order.get("order")}`)).events;
+    check(csv[0].startsWith('"id","date"') && csv.length === want.length + 1,
+      `the CSV export has the header and ${csv.length - 1} rows (the filter matches ${want.length})`);
+    check(same(lines.map((e) => e.id), sorted.map((e) => e.id)), `the JSON export is every event of the filter in the table's order (${lines.length})`);
     check(new URL(page.url()).hash.includes(`actor=${ACTOR}`), "filter kept in the address");
 
     // the event reported by the most articles: every mention highlighted

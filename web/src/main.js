@@ -84,8 +84,17 @@ let matches = 0; // events matching the filters, from the key figures
 // The table's events (and the map's points): the first BOUND of the
 // matches in the table's order.
 const fetchEvents = (f) => api(`/api/events?${qs(f, { limit: BOUND, ...eventOrder() })}`);
+// The export links: every event of the filters in the table's order, as
+// the API's downloads (CSV, or JSON one event a line), not just those held.
+function exportLinks(f) {
+  const q = qs(f, eventOrder());
+  $("#export-csv").href = `/api/events.csv?${q}`;
+  $("#export-json").href = `/api/events.ndjson?${q}`;
+}
+
 function showEvents(ev) {
   setEvents(ev.events, matches);
+  exportLinks(readFilters());
   plotPoints(ev.events, openEvent);
   $("#map-note").textContent = `points: events with a place${ev.count < matches ? ` among the ${fmt(ev.count)} in the table` : ""}`;
   const o = eventOrder();

@@ -1,11 +1,10 @@
 // table.js -- the event table: date, source, event, target, mentions and
 // articles; a click on a row opens a detail row (the sentence, the
 // QuadClass, Goldstein, place, confidence, the article, all mentions). The
-// API sorts events by date or mentions and pages by limit only: the table
-// holds one bounded fetch of /api/events in the order of the date or
+// table holds one bounded fetch of /api/events in the order of the date or
 // mentions column (newest first at the start), sorts by the other columns
 // within it, pages within it, and says so when more events match than it
-// holds.
+// holds; the export links beside it download every match.
 import { $, action, el, fmt, QUADS } from "./util.js";
 import { linkable } from "./links.js";
 
@@ -95,8 +94,8 @@ function render() {
   note.hidden = state.events.length >= state.total;
   const held = HELD[`${state.fetched.key}:${state.fetched.dir}`];
   note.textContent = `The table holds the ${held} ${fmt(state.events.length)} of the ${fmt(state.total)} matching events ` +
-    `(the API pages by limit only)${state.sort ? `, sorted by ${state.sort.key} within them` : ""}. ` +
-    "Sort by date or mentions for others, or narrow the filters.";
+    `${state.sort ? `, sorted by ${state.sort.key} within them` : ""}. ` +
+    "Sort by date or mentions for others, narrow the filters, or export them all (CSV, JSON).";
 }
 
 function toggle(id) {
