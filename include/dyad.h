@@ -580,6 +580,15 @@ typedef struct dyad_query {
  * values are checked when the query runs. */
 dyad_status dyad_query_set(dyad_query *q, const char *name, const char *value, dyad_error *err);
 
+/* The coders that have written into the store, one line each in the
+ * order they first did ("dyad 0.9.0 commit 5565282 dictionaries 3f2a..."),
+ * into *out (malloc'd, "" when none noted); the provenance an export of
+ * stored events can carry. */
+dyad_status dyad_store_coders(dyad_store *s, char **out, dyad_error *err);
+/* Notes coder (one line) among them unless it is there: an ingest calls it
+ * inside a transaction before it stores anything. */
+dyad_status dyad_store_note_coder(dyad_store *s, const char *coder, dyad_error *err);
+
 /* The number of events matching q (its limit and cursor aside; with
  * one_a_day, the events one a day keeps) into *n. */
 dyad_status dyad_store_count(dyad_store *s, const dyad_query *q, long *n, dyad_error *err);

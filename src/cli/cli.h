@@ -121,6 +121,14 @@ const char *cli_data_find(cli_data what, char *buf, size_t n);
 /* The places cli_data_find looks in for what, comma-separated, into out. */
 const char *cli_data_tried(cli_data what, char *out, size_t n);
 
+/* What an export was made by (provenance.c): the line an ingest notes in
+ * the store, "dyad VERSION commit COMMIT dictionaries CHECKSUM", into buf;
+ * and the sidecar of --provenance at path (the dictionaries of ctx and the
+ * coders of the store, each NULL when not known; the command argv): 0, or
+ * 1 after saying why not. */
+const char *cli_coder_line(const dyad_ctx *ctx, char *buf, size_t n);
+int cli_provenance(const char *path, const dyad_ctx *ctx, const char *coders, int argc, char **argv);
+
 /* Loads the dictionaries named (files or directories; a .gaz file is a
  * gazetteer), or Dyad's own (cli_data_find: the dictionaries and
  * the gazetteer; a warning when there is no gazetteer) when n == 0. Returns the

@@ -48,7 +48,8 @@ typedef struct code_opts {
     const char *dicts[CLI_MAX_DICTS];
     const char **files;
     int ndicts, nfiles, quiet, figures;
-    int jobs; /* coding threads */
+    int jobs;               /* coding threads */
+    const char *provenance; /* the sidecar to write, or NULL */
     dyad_output_format ofmt;
     dyad_input_format ifmt;
     double min_conf;
@@ -61,7 +62,8 @@ enum {
     CODE_INPUT = CLI_LONG,
     CODE_CONF,
     CODE_JOBS,
-    CODE_FIGURES
+    CODE_FIGURES,
+    CODE_PROVENANCE
 };
 
 static const cli_opt CODE_OPTS[] = {
@@ -75,6 +77,8 @@ static const cli_opt CODE_OPTS[] = {
     {CODE_JOBS, "jobs", "N",
      "code with N threads (default: the processors online); same output, in input order"},
     {CODE_FIGURES, "figures", NULL, "also write the casualty figures (with --format jsonl)"},
+    {CODE_PROVENANCE, "provenance", "FILE",
+     "also write what coded the events (version, commit, dictionaries' checksum) to FILE"},
     {CODE_QUIET, "quiet", NULL, "print no warnings, progress or summary"},
     {0},
 };
@@ -99,6 +103,7 @@ static int code_opt(void *ud, int key, const char *v) {
         if (parallel_jobs_arg(v, &o->jobs) != 0) return CLI_EXIT_USAGE;
         break;
     case CODE_FIGURES: o->figures = 1; break;
+    case CODE_PROVENANCE: o->provenance = v; break;
     case CODE_QUIET: o->quiet = 1; break;
     }
     return CLI_GO;
@@ -213,7 +218,8 @@ static int cmd_code(int argc, char **argv) {
     }
     cli_warn dw = {0, 0, NULL};
     dyad_ctx *ctx = cli_load_dicts(o.dicts, o.ndicts, &dw);
-    if (!ctx) {
+    if (!ctx || (o.provenance && cli_provenance(o.provenance, ctx, NULL, argc, argv))) {
+        dyad_ctx_free(ctx);
         free(o.files);
         return 1;
     }

@@ -355,6 +355,18 @@ static int cmd_ingest(int argc, char **argv) {
         return 1;
     }
     dyad_store_busy(s, (int)o.busy * 1000, cli_warn_cb, &w);
+    /* what codes into the store, noted before anything is stored */
+    char coder[160];
+    dyad_error err;
+    if (dyad_store_begin(s, &err) != DYAD_OK ||
+        dyad_store_note_coder(s, cli_coder_line(ctx, coder, sizeof coder), &err) != DYAD_OK ||
+        dyad_store_commit(s, &err) != DYAD_OK) {
+        cli_error(&err);
+        dyad_store_close(s);
+        dyad_ctx_free(ctx);
+        free(o.files);
+        return 1;
+    }
     totals t = {0};
     batch *b = calloc(1, sizeof *b);
     cli_progress progress;
@@ -403,7 +415,7 @@ static int cmd_ingest(int argc, char **argv) {
 
 typedef struct qopts {
     const cli_cmd *cmd; /* query, stats or figures */
-    const char *db, *format, *by, *sort;
+    const char *db, *format, *by, *sort, *provenance;
     dyad_query q;
     char joined[5][1024]; /* the values of a list filter given more than once */
 } qopts;
@@ -432,7 +444,8 @@ enum {
     Q_QUAD,
     Q_GOLD_MIN,
     Q_GOLD_MAX,
-    Q_ORDER
+    Q_ORDER,
+    Q_PROVENANCE
 };
 
 /* The filters of events that query and stats take (figures do not). */
@@ -466,6 +479,8 @@ static const cli_opt QUERY_OPTS[] = {
     {Q_LIMIT, "limit", "N", "at most N events (default: all)"},
     {Q_FORMAT, "format", "table|jsonl|csv|gdelt|gdelt-mentions|phoenix|icews|plover",
      "how to write them (default table; docs/formats.md)"},
+    {Q_PROVENANCE, "provenance", "FILE",
+     "also write what made the export (the version, the store's coders) to FILE"},
     {0},
 };
 
@@ -527,6 +542,7 @@ static int q_opt(void *ud, int key, const char *v) {
     case Q_GOLD_MIN: return set(o, "goldstein-min", v);
     case Q_GOLD_MAX: return set(o, "goldstein-max", v);
     case Q_ORDER: return set(o, "order", v);
+    case Q_PROVENANCE: o->provenance = v; break;
     case Q_FROM: o->q.from = v; break;
     case Q_TO: o->q.to = v; break;
     case Q_TEXT: o->q.text = v; break;
@@ -659,6 +675,17 @@ static int cmd_query(int argc, char **argv) {
     dyad_store *s;
     if (open_store(o.db, DYAD_STORE_READONLY, &s)) return 1;
     dyad_error err;
+    if (o.provenance) {
+        char *coders;
+        int bad = dyad_store_coders(s, &coders, &err) != DYAD_OK;
+        if (bad) cli_error(&err);
+        if (bad || cli_provenance(o.provenance, NULL, coders, argc, argv)) {
+            free(coders);
+            dyad_store_close(s);
+            return 1;
+        }
+        free(coders);
+    }
     const export_format *x = export_find(o.format);
     if (x) {
         /* Dyad's own gazetteers, for country names and for places stored

@@ -67,6 +67,10 @@ case "$parts" in 0\|*|*\|0) echo "events is not partitioned by month ($parts)"; 
 [ "$misplaced" = 0 ] || { echo "$misplaced events outside their month's partition"; fail=1; }
 all=$("$DYAD" query --db "$pg" --format jsonl | wc -l)
 [ "$all" -gt 20 ] || { echo "too few events in PostgreSQL: $all"; fail=1; }
+# the coder the ingest noted, as in SQLite
+"$DYAD" query --db "$pg" --provenance "$tmp/prov.json" >/dev/null || fail=1
+jq -e --arg c "$("$DYAD" version | sed -n 's/^dictionaries //p')" '.stored_by | length == 1 and (.[0] | endswith(" dictionaries " + $c))' \
+    "$tmp/prov.json" >/dev/null || { echo "PostgreSQL: the store's coder is not noted: $(cat "$tmp/prov.json")"; fail=1; }
 for f in jsonl csv gdelt phoenix icews plover table; do same "$f" query --format "$f"; done
 same mentions query --format gdelt-mentions
 same "--actor" query --format jsonl --actor USAGOV

@@ -2,10 +2,12 @@
  * backend once (PostgreSQL for a postgresql:// or postgres:// URI, SQLite
  * for anything else), and each dyad_store_* call goes to it through the
  * interface of backend.h, after the checks every backend shares. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "backend.h"
+#include "merge.h"
 #include "rows.h"
 #include "date.h"
 #include "status.h"
@@ -172,6 +174,52 @@ dyad_status dyad_store_count(dyad_store *s, const dyad_query *q, long *n, dyad_e
     /* one a day: the groups of date, dyad and code, each one event */
     return all.one_a_day ? s->be->stats(s->impl, "*daily", &all, add_group, n, err)
                          : s->be->stats(s->impl, "*total", &all, add_count, n, err);
+}
+
+/* The text of the one row a note's look-up gives. */
+static int take_note(void *ud, int n, const char *const *v) {
+    char **out = ud;
+    if (n > 0 && v[0] && !*out) {
+        size_t len = strlen(v[0]) + 1;
+        *out = malloc(len);
+        if (*out) memcpy(*out, v[0], len);
+    }
+    return 1;
+}
+
+dyad_status dyad_store_coders(dyad_store *s, char **out, dyad_error *err) {
+    *out = NULL;
+    const char *key = "coders";
+    dyad_status st = s->be->run(s->impl, MERGE_GET_NOTE, 1, &key, take_note, out, err);
+    if (st == DYAD_OK && !*out && !(*out = calloc(1, 1)))
+        st = dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
+    return st;
+}
+
+dyad_status dyad_store_note_coder(dyad_store *s, const char *coder, dyad_error *err) {
+    if (!*coder || strchr(coder, '\n'))
+        return dyad_fail(err, DYAD_EINVAL, NULL, 0, "a coder is one line of text");
+    char *have;
+    dyad_status st = dyad_store_coders(s, &have, err);
+    if (st != DYAD_OK) return st;
+    size_t n = strlen(coder);
+    for (const char *p = have; *p; p += strcspn(p, "\n"), p += *p == '\n')
+        if (strcspn(p, "\n") == n && !strncmp(p, coder, n)) {
+            free(have);
+            return DYAD_OK; /* noted already */
+        }
+    size_t k = strlen(have);
+    char *both = malloc(k + n + 2);
+    if (!both) {
+        free(have);
+        return dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
+    }
+    snprintf(both, k + n + 2, "%s%s%s", have, k ? "\n" : "", coder);
+    free(have);
+    const char *v[2] = {"coders", both};
+    st = s->be->run(s->impl, MERGE_PUT_NOTE, 2, v, NULL, NULL, err);
+    free(both);
+    return st;
 }
 
 dyad_status dyad_store_figures(dyad_store *s, const dyad_query *q, dyad_figure_fn fn, void *ud,
