@@ -9,6 +9,9 @@
 #   make example    codes the bundled example articles
 #   make asan       the sanitizer build only (build-asan/)
 #   make web        the dashboard of `dyad serve` (npm ci, esbuild) in build/web
+#   make man        the man page build/dyad.1 and the bash completion
+#                   build/dyad.bash, both made by the binary from its
+#                   option tables (make builds them too)
 #   make accuracy   scores on the gold data beside the checkout, with baselines
 #   make accuracy-check   the development scores against their floors
 # BUILD=dir picks the build directory; SAN=1 builds with sanitizers.
@@ -55,8 +58,30 @@ FUZZ_SECONDS ?= 30
 WEB_OUT := build/web
 WEB_SRC := $(wildcard web/src/*) web/build.mjs
 
-.PHONY: all check unit format format-check tests asan example clean bench fuzz web accuracy accuracy-check
-all: $(BUILD)/dyad $(BUILD)/gazetteer.gaz $(WEB_OUT)/index.html
+.PHONY: install uninstall all check unit format format-check tests asan example clean bench fuzz web accuracy accuracy-check man FORCE
+all: $(BUILD)/dyad $(BUILD)/gazetteer.gaz $(WEB_OUT)/index.html $(BUILD)/dyad.1 $(BUILD)/dyad.bash
+
+man: $(BUILD)/dyad.1 $(BUILD)/dyad.bash
+
+# The man page and the bash completion, from the option tables the
+# binary parses its command line with (src/cli/usage.c, completion.c).
+$(BUILD)/dyad.1: $(BUILD)/dyad
+	$(BUILD)/dyad --man > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/dyad.bash: $(BUILD)/dyad
+	$(BUILD)/dyad completion bash > $@.tmp && mv $@.tmp $@
+
+# The commit dyad --version names: `git describe --always --dirty` in a git
+# checkout, else "unknown". $(BUILD)/gen/commit changes only when it does,
+# so that version.o (which alone gets it, as DYAD_COMMIT) is rebuilt then.
+DYAD_COMMIT := $(shell [ -e .git ] && git describe --always --dirty 2>/dev/null || echo unknown)
+$(BUILD)/gen/commit: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(DYAD_COMMIT)' | cmp -s - $@ || echo '$(DYAD_COMMIT)' > $@
+
+$(BUILD)/lib/version.o: src/lib/version.c include/dyad.h $(BUILD)/gen/commit
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -DDYAD_COMMIT='"$(DYAD_COMMIT)"' -c $< -o $@
 
 web: $(WEB_OUT)/index.html
 
@@ -132,6 +157,11 @@ $(BUILD)/dyad: $(CLI_OBJ) $(BUILD)/libdyad.a
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libdyad.a tests/unit/testutil.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libdyad.a $(LDFLAGS) $(LIBS) -lcmocka
+
+# The API's test links the API itself, as dyad does.
+$(BUILD)/tests/test_http_api: tests/unit/test_http_api.c src/api/http_api.c src/api/http_api.h $(BUILD)/libdyad.a tests/unit/testutil.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -Isrc/api -o $@ $< src/api/http_api.c $(BUILD)/libdyad.a $(LDFLAGS) $(LIBS) -lcmocka
 
 # Scoring tools used by the end-to-end and accuracy scripts.
 $(BUILD)/tools/%: tests/accuracy/%.c tests/accuracy/score_common.h $(BUILD)/libdyad.a
@@ -213,6 +243,58 @@ unit: $(TESTS)
 
 example: $(BUILD)/dyad
 	$(BUILD)/dyad code examples/*.txt
+
+# Installing: the binary, the library (static and shared) with its header
+# and a pkg-config file, the dictionaries, the gazetteer and the dashboard
+# under PREFIX/share/dyad (where an installed dyad looks, from its own
+# path), the manual page and the bash completion. DESTDIR stages it for a package.
+PREFIX ?= /usr/local
+DESTDIR ?=
+VERSION := $(shell sed -n 's/^\#define DYAD_VERSION "\(.*\)"/\1/p' include/dyad.h)
+ifeq ($(VERSION),)
+VERSION := 0
+endif
+SONAME = libdyad.so.$(firstword $(subst ., ,$(VERSION)))
+PIC_OBJ := $(LIB_OBJ:$(BUILD)/%.o=$(BUILD)/pic/%.o)
+I = $(DESTDIR)$(PREFIX)
+
+$(BUILD)/pic/gen/%.o: $(BUILD)/gen/%.c $(wildcard src/lib/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fPIC -c $< -o $@
+
+$(BUILD)/pic/lib/%.o: src/lib/%.c $(wildcard src/lib/*.h src/lib/store/*.h) include/dyad.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fPIC -c $< -o $@
+
+$(BUILD)/libdyad.so: $(PIC_OBJ)
+	$(CC) -shared -Wl,-soname,$(SONAME) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+install: all $(BUILD)/libdyad.so
+	install -d $(I)/bin $(I)/lib/pkgconfig $(I)/include $(I)/share/dyad/dict $(I)/share/dyad/web
+	install -m 755 $(BUILD)/dyad $(I)/bin/dyad
+	install -m 644 $(BUILD)/libdyad.a $(I)/lib/libdyad.a
+	install -m 755 $(BUILD)/libdyad.so $(I)/lib/libdyad.so.$(VERSION)
+	[ libdyad.so.$(VERSION) = $(SONAME) ] || ln -sf libdyad.so.$(VERSION) $(I)/lib/$(SONAME)
+	ln -sf $(SONAME) $(I)/lib/libdyad.so
+	install -m 644 include/dyad.h $(I)/include/dyad.h
+	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$${prefix}/lib' 'includedir=$${prefix}/include' '' \
+	  'Name: dyad' 'Description: political event data coder (CAMEO events from news text)' \
+	  'Version: $(VERSION)' 'Requires.private: $(filter-out libmicrohttpd,$(PKGS))' \
+	  'Cflags: -I$${includedir}' 'Libs: -L$${libdir} -ldyad' 'Libs.private: -lm -lpthread' \
+	  > $(I)/lib/pkgconfig/dyad.pc
+	install -m 644 data/dict/* $(I)/share/dyad/dict/
+	install -m 644 $(BUILD)/gazetteer.gaz $(I)/share/dyad/gazetteer.gaz
+	cp -R $(WEB_OUT)/. $(I)/share/dyad/web/
+	install -m 644 LICENSE NOTICE $(I)/share/dyad/
+	install -d $(I)/share/man/man1 $(I)/share/bash-completion/completions
+	install -m 644 $(BUILD)/dyad.1 $(I)/share/man/man1/dyad.1
+	install -m 644 $(BUILD)/dyad.bash $(I)/share/bash-completion/completions/dyad
+
+uninstall:
+	rm -f $(I)/bin/dyad $(I)/lib/libdyad.a $(I)/lib/libdyad.so $(I)/lib/$(SONAME) \
+	  $(I)/lib/libdyad.so.$(VERSION) $(I)/include/dyad.h $(I)/lib/pkgconfig/dyad.pc \
+	  $(I)/share/man/man1/dyad.1 $(I)/share/bash-completion/completions/dyad
+	rm -rf $(I)/share/dyad
 
 clean:
 	rm -rf build build-asan build-*

@@ -21,6 +21,17 @@
 extern "C" {
 #endif
 
+/* The release of libdyad and of the dyad tool, MAJOR.MINOR.PATCH: the one
+ * place it is written (dyad --version, /api/health, the man page). */
+#define DYAD_VERSION "0.9.0"
+
+/* DYAD_VERSION as the library linked in was built; never NULL. */
+const char *dyad_version(void);
+/* The git commit the library was built from, as `git describe --always
+ * --dirty` gives it ("6a37826", "6a37826-dirty"); "unknown" when it was
+ * not built from a git checkout. Never NULL. */
+const char *dyad_commit(void);
+
 typedef enum {
     DYAD_OK = 0,
     DYAD_ENOMEM, /* allocation failed */
@@ -44,6 +55,11 @@ const char *dyad_status_str(dyad_status s);
 /* Formats err as "file:line: msg" (or "msg" when there is no file) into buf
  * of size n; returns buf. */
 char *dyad_error_format(const dyad_error *err, char *buf, size_t n);
+
+/* Fills err (when not NULL) with code and its name as the message, no
+ * file; returns code. For callers that fail on their own account (out of
+ * memory) where the library's errors are passed on. */
+dyad_status dyad_error_set(dyad_error *err, dyad_status code);
 
 /* Loaders and readers report recoverable problems (a bad dictionary line, a
  * malformed article) through a callback and carry on. */
@@ -102,6 +118,14 @@ dyad_status dyad_ctx_load_dir(dyad_ctx *ctx, const char *dir, dyad_warn_fn warn,
 dyad_status dyad_ctx_finish(dyad_ctx *ctx, dyad_error *err);
 
 void dyad_ctx_stats(const dyad_ctx *ctx, dyad_dict_stats *out);
+
+/* The checksum of the dictionaries loaded into ctx, as 32 hex digits and a
+ * NUL into out: a hash of the bytes of each file (or buffer) loaded, in
+ * load order, so that the same files loaded in the same order give the
+ * same checksum wherever they lie, and a change to any byte of one or to
+ * their order another. Files read for nothing (DYAD_DICT_IGNORE) do not
+ * count. What a coding was made with, for citing it. */
+void dyad_ctx_checksum(const dyad_ctx *ctx, char out[33]);
 
 /* Reports through warn (as "file:line: message", or a message alone)
  * what a dictionary's maintainer should look at, none of which stops
@@ -406,16 +430,20 @@ typedef enum {
 /* Writes the header line of a format (only TSV has one) to f. */
 dyad_status dyad_write_header(FILE *f, dyad_output_format fmt, dyad_error *err);
 
+/* The version of the JSON records Dyad writes (docs/formats.md): the
+ * "schema" member of every record. It goes up when a field changes name,
+ * type or meaning or is removed; a field added leaves it. */
+#define DYAD_SCHEMA_VERSION 1
+
 /* Writes the events of a coded article to f (with DYAD_OUT_PLACES: its
- * place mentions instead). JSON and TSV give offsets as
- * character (code point) offsets into the article text, start inclusive,
- * end exclusive. */
+ * place mentions instead). JSON (records "event" and "place" of
+ * DYAD_SCHEMA_VERSION) and TSV give offsets as character (code point)
+ * offsets into the article text, start inclusive, end exclusive. */
 dyad_status dyad_write_events(FILE *f, dyad_output_format fmt, const dyad_article *a, const dyad_doc *d,
                               dyad_error *err);
 
-/* Writes the figures of a coded article to f as JSON Lines, one object per
- * figure with "record":"figure" (fields as in dyad_figure, spans as
- * character offsets). */
+/* Writes the figures of a coded article to f as JSON Lines, one record
+ * "figure" each (fields as in dyad_figure, spans as character offsets). */
 dyad_status dyad_write_figures(FILE *f, const dyad_article *a, const dyad_doc *d, dyad_error *err);
 
 /* Character (code point) offset of byte offset off in UTF-8 text: counts
@@ -435,8 +463,24 @@ typedef struct dyad_store dyad_store;
 /* Opens (creating if needed) the store at path: an SQLite file (in WAL
  * mode), or a PostgreSQL database when path is a postgresql:// or
  * postgres:// URI (libpq's connection URI; the database must exist and be
- * UTF8, the tables are created if missing). Both backends behave the same. */
+ * UTF8, the tables are created if missing). Both backends behave the same.
+ * The same as dyad_store_open_mode with DYAD_STORE_CREATE. */
 dyad_status dyad_store_open(dyad_store **out, const char *path, dyad_error *err);
+
+typedef enum {
+    DYAD_STORE_CREATE = 0, /* read and write; an SQLite file is made when missing */
+    DYAD_STORE_READONLY    /* for reading: an SQLite file must exist and be a
+                              Dyad store (DYAD_EIO naming it when missing,
+                              DYAD_EDB when it is no store), and is only read
+                              (writes fail with DYAD_EDB) but for the one
+                              upgrade of a store of an earlier Dyad. An SQLite
+                              database in memory (":memory:", "") and
+                              PostgreSQL are opened as with DYAD_STORE_CREATE. */
+} dyad_store_mode;
+
+/* Opens the store at path as dyad_store_open does, in mode. */
+dyad_status dyad_store_open_mode(dyad_store **out, const char *path, dyad_store_mode mode,
+                                 dyad_error *err);
 
 /* Where the password of a store URI is ("postgresql://user:PASSWORD@host/db"):
  * the offset of its first byte, with its length (maybe 0) in *len; 0 when
@@ -490,9 +534,16 @@ dyad_status dyad_store_put(dyad_store *s, const dyad_article *a, const dyad_doc 
  * need not be coded again. */
 dyad_status dyad_store_stored(dyad_store *s, const dyad_article *a, int *kept, dyad_error *err);
 
+/* The order of events a query gives (ties by id). */
+typedef enum { DYAD_SORT_DATE = 0, DYAD_SORT_MENTIONS, DYAD_SORT_GOLDSTEIN } dyad_sort;
+
+/* The filters of a query. Those that take several values take them
+ * comma-separated, any of which may match ("USA,GBR"); the filters set
+ * must all match. */
 typedef struct dyad_query {
-    const char *actor;     /* code prefix of the source or target, NULL for any */
-    const char *code;      /* CAMEO code prefix, NULL for any */
+    const char *actor;     /* code prefixes of the source or the target, NULL for any;
+                              one prefix only for figures */
+    const char *code;      /* CAMEO code prefixes ("19,20"), NULL for any */
     const char *from, *to; /* YYYY-MM-DD inclusive, NULL for open */
     const char *text;      /* full-text query over articles (FTS5 in SQLite, tsvector in
                               PostgreSQL), NULL for none */
@@ -505,7 +556,42 @@ typedef struct dyad_query {
     double min_confidence; /* events whose confidence (the highest of their mentions)
                               is at least this; 0 for any, events stored before
                               confidences were kept included */
+    /* Events only (figures refuse them): */
+    const char *source;  /* code prefixes of the source, NULL for any */
+    const char *target;  /* code prefixes of the target, NULL for any */
+    const char *country; /* ISO alpha-3 codes: the source's or the target's country
+                            (the first three letters of its code), NULL for any */
+    int quads;           /* bit 1 << q for each QuadClass q (1-4) wanted, 0 for any */
+    int goldstein_range; /* nonzero: Goldstein from goldstein_min to goldstein_max */
+    double goldstein_min, goldstein_max;
+    dyad_sort sort;    /* date (the default), mentions or Goldstein */
+    int descending;    /* the sort reversed */
+    const char *after; /* a cursor (dyad_event_cursor): the events that come after that
+                          one in this sort and order; NULL from the first */
 } dyad_query;
+
+/* Sets the filter called name ("source", "goldstein_min"; '-' may stand
+ * for '_': "goldstein-min") from its text value as `dyad query` options
+ * and the API's query strings give it: text filters keep the pointer
+ * (empty: no filter), quad is a comma-separated list of 1 to 4,
+ * goldstein_min and goldstein_max numbers from -10 to 10 (the other end
+ * open), min_confidence a number from 0 to 1, sort date, mentions or
+ * goldstein, order asc or desc, one_a_day true or false. The lists'
+ * values are checked when the query runs. */
+dyad_status dyad_query_set(dyad_query *q, const char *name, const char *value, dyad_error *err);
+
+/* The coders that have written into the store, one line each in the
+ * order they first did ("dyad 0.9.0 commit 5565282 dictionaries 3f2a..."),
+ * into *out (malloc'd, "" when none noted); the provenance an export of
+ * stored events can carry. */
+dyad_status dyad_store_coders(dyad_store *s, char **out, dyad_error *err);
+/* Notes coder (one line) among them unless it is there: an ingest calls it
+ * inside a transaction before it stores anything. */
+dyad_status dyad_store_note_coder(dyad_store *s, const char *coder, dyad_error *err);
+
+/* The number of events matching q (its limit and cursor aside; with
+ * one_a_day, the events one a day keeps) into *n. */
+dyad_status dyad_store_count(dyad_store *s, const dyad_query *q, long *n, dyad_error *err);
 
 typedef struct dyad_stored_event {
     int64_t id;
@@ -535,6 +621,15 @@ typedef struct dyad_stored_event {
                                     first report naming it stored it; "" when unknown */
     long long place_geonameid;   /* likewise its GeoNames id; 0 when unknown */
     const char *place_precision; /* likewise "city", "admin1", "country"; "" when unknown */
+    const char *title;           /* the first article's title; "" when unknown */
+    const char *rule;            /* the first mention's dictionary file:line */
+    const char *date_text;       /* its date expression, "" for the publication date */
+    const char *source_basis, *target_basis; /* its (dyad_event's); "" when unknown */
+    long source_start, source_end, target_start, target_end, verb_start,
+        verb_end;                /* its words' character offsets into the first article; -1 when
+                                    absent */
+    const char *place_text;      /* the words naming the place in the first report that names it */
+    long place_start, place_end; /* their character offsets into its article; -1 when unknown */
 } dyad_stored_event;
 
 /* Calls fn for each event matching q, by date then id; fn returns non-zero
@@ -543,7 +638,8 @@ typedef int (*dyad_event_fn)(void *ud, const dyad_stored_event *e);
 dyad_status dyad_store_query(dyad_store *s, const dyad_query *q, dyad_event_fn fn, void *ud,
                              dyad_error *err);
 
-/* Counts of events (sum of mentions too) grouped by "day", "month"
+/* Counts of events (sum of mentions too) grouped by "day", "week" (the
+ * ISO 8601 week, "2024-W07"; 2024-12-30 is in 2025-W01), "month"
  * (YYYY-MM), "year", "dyad" (SOURCE>TARGET), "root", "country" (the ISO
  * code of the event's place, "" when it has none) or "country-year"
  * ("ISR 2024"), in key order; fn gets the group key, the number of events
@@ -592,8 +688,13 @@ typedef struct dyad_stored_figure {
     const char *date, *date_text; /* YYYY-MM-DD, and the expression it came from */
     int historical;               /* dyad_figure.historical; 0 when stored before it was kept */
     const char *cited;
-    const char *place, *country; /* "" when unknown */
-    double lat, lon;             /* NaN when unknown */
+    const char *place, *country;   /* "" when unknown */
+    double lat, lon;               /* NaN when unknown */
+    const char *place_kind;        /* as dyad_stored_event's; "" when unknown */
+    const char *place_text;        /* the words naming the place; "" when unknown */
+    long number_start, number_end; /* character offsets of the number into the article; -1 when
+                                      unknown */
+    const char *title;             /* the article's; "" when unknown */
 } dyad_stored_figure;
 
 typedef int (*dyad_figure_fn)(void *ud, const dyad_stored_figure *f);
@@ -605,8 +706,8 @@ typedef int (*dyad_figure_fn)(void *ud, const dyad_stored_figure *f);
 dyad_status dyad_store_figures(dyad_store *s, const dyad_query *q, dyad_figure_fn fn, void *ud,
                                dyad_error *err);
 
-/* Looks up event id: calls efn once with its fields (the first-mention
- * fields article, sentence, ... are "" there), then mfn for each mention in
+/* Looks up event id: calls efn once with its fields (its first mention's
+ * too, as dyad_store_query gives them), then mfn for each mention in
  * article then sentence order. *found is 0 when there is no such event. */
 dyad_status dyad_store_event(dyad_store *s, int64_t id, dyad_event_fn efn, dyad_mention_fn mfn, void *ud,
                              int *found, dyad_error *err);
@@ -622,10 +723,30 @@ typedef struct dyad_stored_article {
 
 typedef int (*dyad_article_fn)(void *ud, const dyad_stored_article *a);
 
-/* A stored event, figure, mention or article as one JSON object: the
- * schema of `dyad query --format jsonl`, `dyad figures --format jsonl`
- * and the API (unknown names, places and confidences null); malloc'd
- * text to free, NULL when out of memory. */
+/* Stored events as CSV (RFC 4180): the header line (no newline), then a
+ * row a call, every text quoted (codes stay text: "010"), numbers bare,
+ * unknown values empty. dyad_csv_field writes one quoted field,
+ * dyad_csv_place the four fields place,country,lat,lon. */
+extern const char DYAD_EVENT_CSV_HEADER[];
+void dyad_write_event_csv(FILE *f, const dyad_stored_event *e);
+void dyad_csv_field(FILE *f, const char *s);
+void dyad_csv_place(FILE *f, const char *place, const char *country, double lat, double lon);
+
+/* The cursor of event e in q's sort and order, into out (at least
+ * DYAD_CURSOR_MAX bytes): given as q->after, a query goes on after e. It
+ * names the sort and order it was made for ("da2024-08-20~31": date,
+ * ascending, the date, the id), so a query in another order refuses it. */
+#define DYAD_CURSOR_MAX 64
+const char *dyad_event_cursor(const dyad_query *q, const dyad_stored_event *e, char *out);
+
+/* A stored event, figure, mention or article as one JSON object of
+ * Dyad's record schema (DYAD_SCHEMA_VERSION, docs/formats.md): events and
+ * figures exactly as dyad_write_events and dyad_write_figures write coded
+ * ones, so `dyad code`, `dyad query --format jsonl`, `dyad figures
+ * --format jsonl` and the API give the same fields with the same types;
+ * every object has "record" and "schema", every field is present and
+ * what is unknown is null, never "". malloc'd text to free, NULL when out
+ * of memory. */
 char *dyad_stored_event_json(const dyad_stored_event *e);
 char *dyad_stored_figure_json(const dyad_stored_figure *f);
 char *dyad_stored_mention_json(const dyad_stored_mention *m);

@@ -11,6 +11,7 @@
 #include <json-c/printbuf.h>
 #include <math.h>
 #include <stdarg.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,8 +50,10 @@ static void store_error(http_reply *out, const dyad_error *err, int client) {
                dyad_error_format(err, buf, sizeof buf));
 }
 
+/* A string member; null when v is NULL or "" (the null rule of Dyad's
+ * records, docs/formats.md). */
 static void add_str(json_object *o, const char *k, const char *v) {
-    json_object_object_add(o, k, json_object_new_string(v ? v : ""));
+    json_object_object_add(o, k, v && *v ? json_object_new_string(v) : NULL);
 }
 
 static void add_int(json_object *o, const char *k, int64_t v) {
@@ -82,6 +85,7 @@ typedef struct route {
     int slot;
     int gone_seen; /* gone said so: the answer is dropped */
     http_arg_fn arg;
+    const http_request *rq;
 } route;
 
 /* The store's question during a read: stop when the client has gone. */
@@ -130,27 +134,32 @@ static int dropped(route *r, http_reply *out) {
  * Filters
  * ------------------------------------------------------------------- */
 
-/* Reads the filters of `dyad query` from the query string; 0, or -1 after
- * filling out with a 400. */
+/* Reads the filters of `dyad query` from the query string (each read by
+ * dyad_query_set, as the CLI reads its options) and limit; 0, or -1 after
+ * filling out with a 400. The route's table of arguments has refused any
+ * other. */
 static int read_filters(route *rt, dyad_query *q, long default_limit, http_reply *out) {
-    http_arg_fn arg = rt->arg;
-    void *req = rt->req;
+    static const char *const NAMES[] = {
+        "actor", "source",        "target",        "code", "country",        "from",
+        "to",    "place",         "kind",          "text", "min_confidence", "one_a_day",
+        "quad",  "goldstein_min", "goldstein_max", "sort", "order"};
     memset(q, 0, sizeof *q);
-    const char *names[] = {"actor", "code", "from", "to", "place", "kind"};
-    const char **dst[] = {&q->actor, &q->code, &q->from, &q->to, &q->place, &q->kind};
-    for (int i = 0; i < 6; i++) {
-        const char *v = arg(req, names[i]);
-        if (v && !*v) v = NULL;
-        if (v && strlen(v) > MAX_FIELD) {
-            http_error(out, 400, "%s: longer than %d characters", names[i], MAX_FIELD);
+    for (size_t i = 0; i < sizeof NAMES / sizeof NAMES[0]; i++) {
+        const char *v = rt->arg(rt->req, NAMES[i]);
+        if (!v) continue;
+        int max = strcmp(NAMES[i], "text") ? MAX_FIELD : 4 * MAX_FIELD;
+        if (strlen(v) > (size_t)max) {
+            http_error(out, 400, "%s: longer than %d characters", NAMES[i], max);
             return -1;
         }
-        *dst[i] = v;
+        dyad_error err;
+        if (dyad_query_set(q, NAMES[i], v, &err) != DYAD_OK) {
+            http_error(out, 400, "%s", err.msg);
+            return -1;
+        }
     }
-    const char *t = arg(req, "text");
-    q->text = t && *t ? t : NULL;
     q->limit = default_limit;
-    const char *l = arg(req, "limit");
+    const char *l = rt->arg(rt->req, "limit");
     if (l && *l) {
         char *end;
         long n = strtol(l, &end, 10);
@@ -159,18 +168,6 @@ static int read_filters(route *rt, dyad_query *q, long default_limit, http_reply
             return -1;
         }
         q->limit = n;
-    }
-    const char *o = arg(req, "one_a_day");
-    q->one_a_day = o && (!strcmp(o, "1") || !strcmp(o, "true"));
-    const char *c = arg(req, "min_confidence");
-    if (c && *c) {
-        char *end;
-        double x = strtod(c, &end);
-        if (*end || !(x >= 0 && x <= 1)) {
-            http_error(out, 400, "min_confidence: '%.64s' is not a number from 0 to 1", c);
-            return -1;
-        }
-        q->min_confidence = x;
     }
     return 0;
 }
@@ -207,11 +204,6 @@ static json_object *parsed_json(char *text) {
     json_object *o = text ? json_tokener_parse(text) : NULL;
     free(text);
     return o ? o : json_object_new_object();
-}
-
-static int collect_event(void *ud, const dyad_stored_event *e) {
-    json_object_array_add(ud, raw_json(dyad_stored_event_json(e)));
-    return 0;
 }
 
 static int collect_mention(void *ud, const dyad_stored_mention *m) {
@@ -408,10 +400,6 @@ static int collect_article(void *ud, const dyad_stored_article *a) {
 
 typedef dyad_status (*fetch_fn)(dyad_store *s, const dyad_query *q, json_object *list, dyad_error *err);
 
-static dyad_status fetch_events(dyad_store *s, const dyad_query *q, json_object *list, dyad_error *err) {
-    return dyad_store_query(s, q, collect_event, list, err);
-}
-
 static dyad_status fetch_series(dyad_store *s, const dyad_query *q, json_object *list, dyad_error *err) {
     return dyad_store_series(s, q, collect_series, list, err);
 }
@@ -453,13 +441,240 @@ static void list_route(route *rt, const char *key, fetch_fn fetch, http_reply *o
         return;
     }
     json_object *o = json_object_new_object();
-    if (fetch == fetch_events) {
-        add_int(o, "count", (int64_t)json_object_array_length(list));
-        add_int(o, "limit", q.limit);
-    } else if (fetch == fetch_series)
-        bound(o, list, q.limit); /* the store gives every day */
+    if (fetch == fetch_series) bound(o, list, q.limit); /* the store gives every day */
     json_object_object_add(o, key, list);
     reply_json(out, 200, o);
+}
+
+/* ---------------------------------------------------------------------
+ * Events, a page at a time
+ * ------------------------------------------------------------------- */
+
+/* A page of events being read: one more than the limit is asked for, to
+ * know whether there is a next page; the cursor of the page's last. */
+typedef struct event_page {
+    json_object *list;
+    const dyad_query *q;
+    long limit, n;
+    char last[DYAD_CURSOR_MAX];
+} event_page;
+
+static int collect_page(void *ud, const dyad_stored_event *e) {
+    event_page *p = ud;
+    if (++p->n > p->limit) return 1; /* there is more */
+    json_object_array_add(p->list, raw_json(dyad_stored_event_json(e)));
+    dyad_event_cursor(p->q, e, p->last);
+    return 0;
+}
+
+/* Appends s to b (size n, used *k) percent-encoded as a query value. */
+static void put_encoded(char *b, size_t n, size_t *k, const char *s) {
+    static const char HEX[] = "0123456789ABCDEF";
+    for (; *s && *k + 4 < n; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (isalnum(c) || strchr("-._~", c))
+            b[(*k)++] = (char)c;
+        else {
+            b[(*k)++] = '%';
+            b[(*k)++] = HEX[c >> 4];
+            b[(*k)++] = HEX[c & 15];
+        }
+    }
+    b[*k] = '\0';
+}
+
+/* The Link header of the next page: the request's path and arguments,
+ * its cursor replaced by next; NULL when the arguments cannot be listed. */
+static char *next_link(const route *rt, const char *next) {
+    const http_request *rq = rt->rq;
+    if (!rq->arg_name) return NULL;
+    size_t n = 8192, k = 0;
+    char *b = malloc(n);
+    if (!b) return NULL;
+    k = (size_t)snprintf(b, n, "<%s?", rq->path);
+    for (int i = 0; k < n; i++) {
+        const char *name = rq->arg_name(rq->req, i);
+        if (!name) break;
+        const char *v = rt->arg(rt->req, name);
+        if (!strcmp(name, "cursor") || !v) continue;
+        put_encoded(b, n, &k, name);
+        if (k + 1 < n) b[k++] = '=';
+        put_encoded(b, n, &k, v);
+        if (k + 1 < n) b[k++] = '&';
+    }
+    if (k + 8 < n) memcpy(b + k, "cursor=", 8), k += 7;
+    put_encoded(b, n, &k, next);
+    if (k + 16 >= n) {
+        free(b);
+        return NULL;
+    }
+    snprintf(b + k, n - k, ">; rel=\"next\"");
+    return b;
+}
+
+/* GET /api/events: a page of events in the query's order, the number of
+ * all that match (total), and the cursor of the next page (next, and a
+ * Link header) when there is one. */
+static void events_route(route *rt, http_reply *out) {
+    dyad_query q;
+    if (read_filters(rt, &q, DEFAULT_LIMIT, out)) return;
+    const char *cursor = rt->arg(rt->req, "cursor");
+    if (cursor && *cursor) {
+        if (strlen(cursor) >= DYAD_CURSOR_MAX) {
+            http_error(out, 400, "cursor: '%.64s' is not a cursor", cursor);
+            return;
+        }
+        q.after = cursor;
+    }
+    event_page p = {json_object_new_array(), &q, q.limit, 0, ""};
+    q.limit++;
+    long total = 0;
+    dyad_error err;
+    dyad_store *s = take(rt, 1);
+    dyad_status st = dyad_store_query(s, &q, collect_page, &p, &err);
+    if (st == DYAD_OK && !dropped(rt, out)) st = dyad_store_count(s, &q, &total, &err);
+    give(rt);
+    if (dropped(rt, out) || st != DYAD_OK) {
+        json_object_put(p.list);
+        if (!out->gone) store_error(out, &err, q.text != NULL || q.after != NULL);
+        return;
+    }
+    int more = p.n > p.limit;
+    json_object *o = json_object_new_object();
+    add_int(o, "count", (int64_t)json_object_array_length(p.list));
+    add_int(o, "total", total);
+    add_int(o, "limit", p.limit);
+    json_object_object_add(o, "next", more ? json_object_new_string(p.last) : NULL);
+    json_object_object_add(o, "events", p.list);
+    reply_json(out, 200, o);
+    if (more && out->status == 200) out->link = next_link(rt, p.last);
+}
+
+/* ---------------------------------------------------------------------
+ * Downloads: every event of a query as CSV or NDJSON, read a page at a
+ * time (by cursor) as the client takes them
+ * ------------------------------------------------------------------- */
+
+#define DOWNLOAD_PAGE 2000 /* events a read of the store, unless api->download_page */
+#define DOWNLOAD_TEXT 10   /* the text filters a download copies */
+
+struct http_download {
+    http_api *api;
+    dyad_query q;              /* its texts are the copies in text */
+    char *text[DOWNLOAD_TEXT]; /* copies of the request's filter values */
+    int csv, header, done, failed;
+    long left; /* events still to send: the request's limit, or -1 */
+    long n;    /* in the page being read */
+    char cursor[DYAD_CURSOR_MAX];
+    FILE *mem;
+    char *buf; /* the page formatted: len bytes, pos sent */
+    size_t len, pos;
+};
+
+void http_download_free(http_download *d) {
+    if (!d) return;
+    for (int i = 0; i < DOWNLOAD_TEXT; i++) free(d->text[i]);
+    free(d->buf);
+    free(d);
+}
+
+static int download_row(void *ud, const dyad_stored_event *e) {
+    http_download *d = ud;
+    if (d->csv)
+        dyad_write_event_csv(d->mem, e);
+    else {
+        char *t = dyad_stored_event_json(e);
+        if (!t) return 1;
+        fputs(t, d->mem);
+        putc('\n', d->mem);
+        free(t);
+    }
+    dyad_event_cursor(&d->q, e, d->cursor);
+    d->n++;
+    return 0;
+}
+
+/* Reads and formats the next page into buf; DYAD_OK or why not in err. */
+static dyad_status download_page(http_download *d, dyad_error *err) {
+    free(d->buf);
+    d->buf = NULL;
+    d->len = d->pos = 0;
+    d->mem = open_memstream(&d->buf, &d->len);
+    if (!d->mem) return dyad_error_set(err, DYAD_ENOMEM);
+    if (d->csv && !d->header) fprintf(d->mem, "%s\n", DYAD_EVENT_CSV_HEADER);
+    d->header = 1;
+    d->q.after = d->cursor[0] ? d->cursor : NULL;
+    long page = d->api->download_page > 0 ? d->api->download_page : DOWNLOAD_PAGE;
+    d->q.limit = d->left >= 0 && d->left < page ? d->left : page;
+    d->n = 0;
+    route rt = {d->api, NULL, NULL, -1, 0, NULL, NULL};
+    dyad_status st = d->q.limit ? dyad_store_query(take(&rt, 0), &d->q, download_row, d, err) : DYAD_OK;
+    if (d->q.limit) give(&rt);
+    if (fclose(d->mem) != 0 && st == DYAD_OK) st = dyad_error_set(err, DYAD_ENOMEM);
+    d->mem = NULL;
+    if (d->left >= 0) d->left -= d->n;
+    if (d->n < d->q.limit || !d->q.limit) d->done = 1;
+    return st;
+}
+
+long http_download_read(http_download *d, char *buf, size_t n) {
+    while (d->pos == d->len) {
+        if (d->done || d->failed) return d->failed ? -1 : 0;
+        dyad_error err;
+        if (download_page(d, &err) != DYAD_OK) d->failed = 1;
+    }
+    size_t k = d->len - d->pos < n ? d->len - d->pos : n;
+    memcpy(buf, d->buf + d->pos, k);
+    d->pos += k;
+    return (long)k;
+}
+
+/* GET /api/events.csv and /api/events.ndjson: the filters are checked and
+ * the first page read now (a bad one is a 400 as elsewhere); the rest
+ * follows as the client reads. */
+static void download_route(route *rt, int csv, http_reply *out) {
+    http_download *d = calloc(1, sizeof *d);
+    if (!d) {
+        http_error(out, 500, "out of memory");
+        return;
+    }
+    if (read_filters(rt, &d->q, 0, out)) {
+        free(d);
+        return;
+    }
+    if (d->q.one_a_day) {
+        free(d);
+        http_error(out, 400, "one_a_day: downloads give every event; page /api/events instead");
+        return;
+    }
+    d->api = rt->api;
+    d->csv = csv;
+    d->left = d->q.limit > 0 ? d->q.limit : -1;
+    const char **texts[DOWNLOAD_TEXT] = {&d->q.actor,   &d->q.source, &d->q.target, &d->q.code,
+                                         &d->q.country, &d->q.from,   &d->q.to,     &d->q.place,
+                                         &d->q.text,    &d->q.kind};
+    int oom = 0;
+    for (int i = 0; i < DOWNLOAD_TEXT; i++)
+        if (*texts[i]) {
+            d->text[i] = strdup(*texts[i]);
+            oom |= !d->text[i];
+            *texts[i] = d->text[i];
+        }
+    dyad_error err;
+    if (oom) {
+        http_download_free(d);
+        http_error(out, 500, "out of memory");
+        return;
+    }
+    if (download_page(d, &err) != DYAD_OK) {
+        store_error(out, &err, d->q.text != NULL);
+        http_download_free(d);
+        return;
+    }
+    out->status = 200;
+    out->download = d;
+    out->type = csv ? "text/csv; charset=utf-8" : "application/x-ndjson";
+    out->filename = csv ? "events.csv" : "events.ndjson";
 }
 
 static int detail_article(void *ud, const dyad_stored_article *a) {
@@ -720,8 +935,11 @@ static void post_articles(route *rt, const char *body, size_t len, http_reply *o
  * ------------------------------------------------------------------- */
 
 /* The query arguments each route takes. */
-#define FILTER_ARGS "actor", "code", "from", "to", "place", "text", "limit", "min_confidence"
-static const char *const EVENT_ARGS[] = {FILTER_ARGS, "one_a_day", NULL};
+#define FILTER_ARGS                                                                                     \
+    "actor", "source", "target", "code", "country", "quad", "goldstein_min", "goldstein_max", "from",   \
+        "to", "place", "text", "limit", "min_confidence"
+static const char *const EVENT_ARGS[] = {FILTER_ARGS, "one_a_day", "sort", "order", "cursor", NULL};
+static const char *const DOWNLOAD_ARGS[] = {FILTER_ARGS, "sort", "order", NULL};
 static const char *const COUNT_ARGS[] = {FILTER_ARGS, NULL};
 static const char *const STATS_ARGS[] = {FILTER_ARGS, "by", NULL};
 static const char *const FIGURE_ARGS[] = {"actor", "kind", "from", "to", "place", "text", "limit", NULL};
@@ -749,7 +967,7 @@ static int check_args(const http_request *rq, const char *const *takes, http_rep
 
 void http_api_handle(http_api *api, const http_request *rq, http_reply *out) {
     memset(out, 0, sizeof *out);
-    route rt = {api, rq->gone, rq->req, -1, 0, rq->arg}, *r = &rt;
+    route rt = {api, rq->gone, rq->req, -1, 0, rq->arg, rq}, *r = &rt;
     const char *method = rq->method, *path = rq->path;
     int get = !strcmp(method, "GET") || !strcmp(method, "HEAD");
     const char *rest = path + 4; /* after "/api" */
@@ -760,7 +978,9 @@ void http_api_handle(http_api *api, const http_request *rq, http_reply *out) {
     }
     int one_event_path = !strncmp(rest, "/events/", 8) && !strchr(rest + 8, '/');
     int one_article_path = !strncmp(rest, "/articles/", 10) && rest[10];
+    int download = !strcmp(rest, "/events.csv") || !strcmp(rest, "/events.ndjson");
     const char *const *takes = !strcmp(rest, "/events")                              ? EVENT_ARGS
+                               : download                                            ? DOWNLOAD_ARGS
                                : !strcmp(rest, "/actors") || !strcmp(rest, "/dyads") ? COUNT_ARGS
                                : !strcmp(rest, "/timeseries")                        ? COUNT_ARGS
                                : !strcmp(rest, "/stats")                             ? STATS_ARGS
@@ -796,9 +1016,18 @@ void http_api_handle(http_api *api, const http_request *rq, http_reply *out) {
         json_object *o = json_object_new_object();
         json_object_object_add(o, "ok", json_object_new_boolean(1));
         json_object_object_add(o, "coding", json_object_new_boolean(api->ctx != NULL));
+        /* what dyad --version says: the release, its commit, the checksum
+         * of the dictionaries posted articles are coded with (null: none) */
+        json_object_object_add(o, "version", json_object_new_string(dyad_version()));
+        json_object_object_add(o, "commit", json_object_new_string(dyad_commit()));
+        char sum[33];
+        if (api->ctx) dyad_ctx_checksum(api->ctx, sum);
+        json_object_object_add(o, "dictionaries", api->ctx ? json_object_new_string(sum) : NULL);
         reply_json(out, 200, o);
     } else if (!strcmp(rest, "/events"))
-        list_route(r, "events", fetch_events, out);
+        events_route(r, out);
+    else if (!strcmp(rest, "/events.csv") || !strcmp(rest, "/events.ndjson"))
+        download_route(r, !strcmp(rest, "/events.csv"), out);
     else if (one_event_path)
         one_event(r, rest + 8, out);
     else if (!strcmp(rest, "/actors"))

@@ -21,6 +21,7 @@ typedef struct http_api {
     unsigned char taken[HTTP_API_MAX_STORES];
     const dyad_ctx *ctx; /* dictionaries for POST /api/articles (read-only) */
     const char *openapi; /* the OpenAPI description served at /api/openapi.json, NULL: none */
+    int download_page;   /* events a download reads from the store at a time; 0: 2000 */
     pthread_mutex_t lock;
     pthread_cond_t freed; /* signalled when a connection is given back */
 } http_api;
@@ -55,13 +56,28 @@ typedef struct http_request {
     size_t body_len;
 } http_request;
 
+/* A download under way: every event of a query, a page at a time. */
+typedef struct http_download http_download;
+
 typedef struct http_reply {
     int status;
     char *body; /* malloc'd JSON, NUL-terminated; NULL when gone */
     size_t len;
     int gone;          /* the client went away during the request: no answer */
     const char *allow; /* with a 405: the methods the path takes, for Allow */
+    char *link;        /* malloc'd value of a Link header (the next page), or NULL; the
+                          server frees it */
+    /* a download (status 200, no body): its bytes come from
+       http_download_read; the server frees it with http_download_free */
+    http_download *download;
+    const char *type;     /* its Content-Type */
+    const char *filename; /* its name, for Content-Disposition */
 } http_reply;
+
+/* The next bytes of download d into buf (at most n): how many, 0 at its
+ * end, -1 when reading the store failed (the download is then cut short). */
+long http_download_read(http_download *d, char *buf, size_t n);
+void http_download_free(http_download *d);
 
 /* Answers a request whose path starts with /api/. Never fails: errors are
  * {"error": "..."} replies with a 4xx (or 500) status (a query argument

@@ -48,65 +48,81 @@ typedef struct code_opts {
     const char *dicts[CLI_MAX_DICTS];
     const char **files;
     int ndicts, nfiles, quiet, figures;
-    int jobs; /* coding threads */
+    int jobs;               /* coding threads */
+    const char *provenance; /* the sidecar to write, or NULL */
     dyad_output_format ofmt;
     dyad_input_format ifmt;
     double min_conf;
 } code_opts;
 
-/* Reads dyad code's options and files into o: 0, or 2 (usage) after
- * saying why. */
+enum {
+    CODE_DICT = 'd',
+    CODE_FORMAT = 'f',
+    CODE_QUIET = 'q',
+    CODE_INPUT = CLI_LONG,
+    CODE_CONF,
+    CODE_JOBS,
+    CODE_FIGURES,
+    CODE_PROVENANCE
+};
+
+static const cli_opt CODE_OPTS[] = {
+    {CODE_DICT, "dict", "PATH", "a dictionary file or directory (repeatable); default: Dyad's own"},
+    {CODE_FORMAT, "format", "jsonl|tsv|petrarch|places",
+     "what to write (default jsonl); places: the place mentions"},
+    {CODE_INPUT, "input", "auto|text|jsonl|xml|feed|warc|html",
+     "how to read the inputs (default auto: by their first bytes)"},
+    {CODE_CONF, "min-confidence", "X",
+     "leave out events below confidence X, 0-1 (default 0.6: both sides named)"},
+    {CODE_JOBS, "jobs", "N",
+     "code with N threads (default: the processors online); same output, in input order"},
+    {CODE_FIGURES, "figures", NULL, "also write the casualty figures (with --format jsonl)"},
+    {CODE_PROVENANCE, "provenance", "FILE",
+     "also write what coded the events (version, commit, dictionaries' checksum) to FILE"},
+    {CODE_QUIET, "quiet", NULL, "print no warnings, progress or summary"},
+    {0},
+};
+
+static int code_opt(void *ud, int key, const char *v) {
+    code_opts *o = ud;
+    switch (key) {
+    case CODE_DICT: return cli_add_dict(&cli_code, o->dicts, &o->ndicts, v);
+    case CODE_FORMAT:
+        if (parse_format(v, &o->ofmt) != 0)
+            return cli_usage_error(&cli_code, "unknown --format '%s' (jsonl, tsv, petrarch, places)", v);
+        break;
+    case CODE_INPUT:
+        if (parse_input(v, &o->ifmt) != 0)
+            return cli_usage_error(&cli_code,
+                                   "unknown --input '%s' (auto, text, jsonl, xml, warc, feed, html)", v);
+        break;
+    case CODE_CONF:
+        if (cli_confidence(v, &o->min_conf) != 0) return CLI_EXIT_USAGE;
+        break;
+    case CODE_JOBS:
+        if (parallel_jobs_arg(v, &o->jobs) != 0) return CLI_EXIT_USAGE;
+        break;
+    case CODE_FIGURES: o->figures = 1; break;
+    case CODE_PROVENANCE: o->provenance = v; break;
+    case CODE_QUIET: o->quiet = 1; break;
+    }
+    return CLI_GO;
+}
+
+/* Reads dyad code's options and files into o: CLI_GO, or the exit status
+ * (0 after --help, 2 after saying what is wrong). */
 static int code_options(int argc, char **argv, code_opts *o) {
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if ((!strcmp(a, "--dict") || !strcmp(a, "-d")) && i + 1 < argc) {
-            if (o->ndicts == CLI_MAX_DICTS) {
-                fprintf(stderr, "dyad: too many --dict options (at most %d)\n", CLI_MAX_DICTS);
-                return 2;
-            }
-            o->dicts[o->ndicts++] = argv[++i];
-        } else if ((!strcmp(a, "--format") || !strcmp(a, "-f")) && i + 1 < argc) {
-            if (parse_format(argv[++i], &o->ofmt) != 0) {
-                fprintf(stderr, "dyad: unknown --format '%s' (jsonl, tsv, petrarch, places)\n", argv[i]);
-                return 2;
-            }
-        } else if (!strcmp(a, "--input") && i + 1 < argc) {
-            if (parse_input(argv[++i], &o->ifmt) != 0) {
-                fprintf(stderr,
-                        "dyad: unknown --input '%s' (auto, text, jsonl, xml, warc, feed, html)\n",
-                        argv[i]);
-                return 2;
-            }
-        } else if (!strcmp(a, "--min-confidence") && i + 1 < argc) {
-            if (cli_confidence(argv[++i], &o->min_conf) != 0) {
-                return 2;
-            }
-        } else if (!strcmp(a, "--jobs") && i + 1 < argc) {
-            if (parallel_jobs_arg(argv[++i], &o->jobs) != 0) return 2;
-        } else if (!strcmp(a, "--figures")) {
-            o->figures = 1;
-        } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
-            o->quiet = 1;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            fprintf(stderr, "dyad: unknown option '%s'\n", a);
-            return 2;
-        } else {
-            o->files[o->nfiles++] = a;
-        }
-    }
-    if (o->figures && o->ofmt != DYAD_OUT_JSONL) {
-        fputs("dyad: --figures needs --format jsonl\n", stderr);
-        return 2;
-    }
+    int first, rc = cli_parse(&cli_code, argc, argv, code_opt, o, &first);
+    if (rc != CLI_GO) return rc;
+    for (int i = first; i < argc; i++) o->files[o->nfiles++] = argv[i];
+    if (o->figures && o->ofmt != DYAD_OUT_JSONL)
+        return cli_usage_error(&cli_code, "--figures needs --format jsonl");
     if (o->nfiles == 0) {
-        fputs("usage: dyad code [--dict PATH]... [--format jsonl|tsv|petrarch|places] [--figures]\n"
-              "                 [--input auto|text|jsonl|xml] [--min-confidence X] [--jobs N] FILE...\n"
-              "  --jobs N   code with N threads (default: the processors online); the output\n"
-              "             is the same, in input order, whatever N\n",
-              stderr);
-        return 2;
+        fputs("dyad: code: no input: name a FILE ('-' for standard input)\n", stderr);
+        cli_usage(&cli_code, stderr);
+        return CLI_EXIT_USAGE;
     }
-    return 0;
+    return CLI_GO;
 }
 
 /* What dyad code writes as the coded articles come back, in input order. */
@@ -188,20 +204,22 @@ static int code_write(void *ud, parallel_job *j) {
     return 0;
 }
 
-int cmd_code(int argc, char **argv) {
+static int cmd_code(int argc, char **argv) {
     code_opts o = {.ofmt = DYAD_OUT_JSONL,
                    .ifmt = DYAD_FMT_AUTO,
                    .min_conf = DYAD_MIN_CONFIDENCE,
                    .jobs = parallel_default_jobs(),
                    .files = calloc((size_t)argc + 1, sizeof(const char *))};
     if (!o.files) return 1;
-    if (code_options(argc, argv, &o)) {
+    int go = code_options(argc, argv, &o);
+    if (go != CLI_GO) {
         free(o.files);
-        return 2;
+        return go;
     }
     cli_warn dw = {0, 0, NULL};
     dyad_ctx *ctx = cli_load_dicts(o.dicts, o.ndicts, &dw);
-    if (!ctx) {
+    if (!ctx || (o.provenance && cli_provenance(o.provenance, ctx, NULL, argc, argv))) {
+        dyad_ctx_free(ctx);
         free(o.files);
         return 1;
     }
@@ -218,12 +236,14 @@ int cmd_code(int argc, char **argv) {
     } else if (dyad_write_header(stdout, o.ofmt, &err) != DYAD_OK) {
         rc = 1;
     }
+    int bad_input = 0; /* an input could not be read: said, and the rest coded */
     for (int f = 0; f < o.nfiles && rc == 0; f++) {
         dyad_reader *r = NULL;
         if (dyad_reader_open(&r, o.files[f], o.ifmt, parallel_warn, p, &err) != DYAD_OK) {
             parallel_drain(p);
+            progress_clear(&progress);
             cli_error(&err);
-            rc = 1;
+            bad_input = 1;
             continue;
         }
         dyad_article a;
@@ -235,8 +255,9 @@ int cmd_code(int argc, char **argv) {
                 break;
             }
         if (got < 0 && parallel_drain(p) == 0) {
+            progress_clear(&progress);
             cli_error(&err);
-            rc = 1;
+            bad_input = 1;
         }
         progress_file_done(&progress, r); /* read to its end */
         c.r = NULL;
@@ -244,7 +265,7 @@ int cmd_code(int argc, char **argv) {
     }
     if (p && parallel_drain(p) != 0) rc = 1;
     parallel_free(p);
-    if (fflush(stdout) != 0 || c.failed || c.rc) rc = 1;
+    if (fflush(stdout) != 0 || c.failed || c.rc || bad_input) rc = 1;
     if (!o.quiet)
         fprintf(stderr, "dyad: %ld articles, %ld events, %ld figures, %ld warnings\n", c.narticles,
                 c.nevents, c.nfigures, w.count);
@@ -252,3 +273,18 @@ int cmd_code(int argc, char **argv) {
     free(o.files);
     return rc;
 }
+
+const cli_cmd cli_code = {
+    .name = "code",
+    .operands = "FILE...",
+    .summary = "code articles into CAMEO events, written to standard output",
+    .text = "Reads articles from each FILE ('-': standard input): plain text with optional\n"
+            "Date:/Source:/Title: header lines, JSON Lines, PETRARCH XML, RSS or Atom\n"
+            "feeds, WARC (CC-NEWS), HTML, gzip'd or not. A bad article or record is\n"
+            "reported with its file and line and skipped, and so is an input that\n"
+            "cannot be read (a directory, a missing file): the rest are coded, and the\n"
+            "exit status is 1. Events go to standard output in input order, whatever\n"
+            "--jobs; warnings, progress and a summary to stderr.\n",
+    .opts = CODE_OPTS,
+    .run = cmd_code,
+};

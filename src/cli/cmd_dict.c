@@ -14,13 +14,20 @@ static void print_note(void *ud, const dyad_error *w) {
     printf("note: %s\n", dyad_error_format(w, buf, sizeof buf));
 }
 
-int cmd_dict(int argc, char **argv) {
-    if (argc < 3 || strcmp(argv[1], "check") != 0) {
-        fputs("usage: dyad dict check FILE|DIR...\n", stderr);
-        return 2;
-    }
+static int dict_opt(void *ud, int key, const char *val) {
+    (void)ud, (void)key, (void)val; /* none but --help */
+    return CLI_GO;
+}
+
+static int cmd_dict(int argc, char **argv) {
+    int first, rc = cli_parse(&cli_dict, argc, argv, dict_opt, NULL, &first);
+    if (rc != CLI_GO) return rc;
+    if (first == argc || strcmp(argv[first], "check") != 0)
+        return cli_usage_error(&cli_dict, "the one subcommand is check: dyad dict check FILE|DIR...");
+    if (argc - first < 2)
+        return cli_usage_error(&cli_dict, "check: name the dictionary files or directories");
     cli_warn w = {0, 0, NULL};
-    dyad_ctx *ctx = cli_load_dicts((const char **)argv + 2, argc - 2, &w);
+    dyad_ctx *ctx = cli_load_dicts((const char **)argv + first + 1, argc - first - 1, &w);
     if (!ctx) return 1;
     dyad_dict_stats s;
     dyad_ctx_stats(ctx, &s);
@@ -30,6 +37,21 @@ int cmd_dict(int argc, char **argv) {
            "bad lines %zu\nduplicate phrases %zu\nnotes %zu\n",
            s.actors, s.actor_phrases, s.agents, s.agent_phrases, s.discards, s.verb_blocks, s.verb_forms,
            s.patterns, s.synsets, s.places, s.place_names, s.bad_lines, s.duplicates, audit);
+    char sum[33];
+    dyad_ctx_checksum(ctx, sum);
+    printf("checksum %s\n", sum);
     dyad_ctx_free(ctx);
     return s.bad_lines || w.count ? 1 : 0;
 }
+
+const cli_cmd cli_dict = {
+    .name = "dict",
+    .operands = "check FILE|DIR...",
+    .summary = "check dictionary files: every bad line by file and line, then counts",
+    .text = "Loads the dictionaries named (files, or directories of them) as coding\n"
+            "would, prints each bad line as file:line: message on stderr, notes for\n"
+            "their maintainer (overlapping dated codes, CAMEO codes no verb gives) and\n"
+            "the counts on standard output, with the checksum dyad version gives for\n"
+            "them. The exit status is 1 when a line was bad (notes do not fail).\n",
+    .run = cmd_dict,
+};

@@ -150,13 +150,15 @@ static void guard_headers(struct MHD_Response *r) {
 }
 
 /* Headers an answer may carry besides the usual ones: Allow (a 405's),
- * Access-Control-Allow-Origin (--cors), Content-Encoding: gzip. */
+ * Link (the next page), Access-Control-Allow-Origin (--cors), Content-Encoding: gzip, and those
+ * answering a CORS preflight. */
 typedef struct extra_headers {
-    const char *allow, *origin;
-    int gz;
+    const char *allow, *origin, *link;
+    int gz, preflight;
 } extra_headers;
 
-/* Sends body (taken over) with status and the headers of x (NULL: none). */
+/* Sends body (taken over) with status and the headers of x (NULL: none);
+ * type NULL for an answer without a body. */
 static enum MHD_Result send_bytes(struct MHD_Connection *c, int status, const char *type, char *body,
                                   size_t len, const extra_headers *x) {
     struct MHD_Response *r = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
@@ -164,12 +166,20 @@ static enum MHD_Result send_bytes(struct MHD_Connection *c, int status, const ch
         free(body);
         return MHD_NO;
     }
-    MHD_add_response_header(r, "Content-Type", type);
+    if (type) MHD_add_response_header(r, "Content-Type", type);
     guard_headers(r);
     MHD_add_response_header(r, "Cache-Control", "no-store");
     if (status == 401) MHD_add_response_header(r, "WWW-Authenticate", "Bearer realm=\"dyad\"");
     if (x && x->allow) MHD_add_response_header(r, "Allow", x->allow);
-    if (!strcmp(type, "application/json")) MHD_add_response_header(r, "Vary", "Accept-Encoding, Origin");
+    if (x && x->link) MHD_add_response_header(r, "Link", x->link);
+    if (type && !strcmp(type, "application/json"))
+        MHD_add_response_header(r, "Vary", "Accept-Encoding, Origin");
+    if (x && x->preflight) {
+        MHD_add_response_header(r, "Access-Control-Allow-Methods", "GET, HEAD, POST");
+        MHD_add_response_header(r, "Access-Control-Allow-Headers", "Authorization, Content-Type");
+        MHD_add_response_header(r, "Access-Control-Max-Age", "600");
+        MHD_add_response_header(r, "Vary", "Origin");
+    }
     if (x && x->gz) MHD_add_response_header(r, "Content-Encoding", "gzip");
     if (x && x->origin) MHD_add_response_header(r, "Access-Control-Allow-Origin", x->origin);
     enum MHD_Result ret = MHD_queue_response(c, (unsigned)status, r);
@@ -220,17 +230,58 @@ static char *gzip_body(const char *body, size_t *len) {
 
 #define GZIP_MIN 1024 /* smaller answers go as they are */
 
+/* MHD's reader of a download: its next bytes, or the end of it. */
+static ssize_t download_read(void *cls, uint64_t pos, char *buf, size_t max) {
+    (void)pos;
+    long n = http_download_read(cls, buf, max);
+    return n > 0    ? (ssize_t)n
+           : n == 0 ? MHD_CONTENT_READER_END_OF_STREAM
+                    : MHD_CONTENT_READER_END_WITH_ERROR;
+}
+
+static void download_free(void *cls) { http_download_free(cls); }
+
+/* Sends a download (taken over): its bytes as the client reads them. */
+static enum MHD_Result send_download(struct MHD_Connection *c, http_reply *rep, const char *origin) {
+    struct MHD_Response *r = MHD_create_response_from_callback(
+        MHD_SIZE_UNKNOWN, 64 * 1024, download_read, rep->download, download_free);
+    if (!r) {
+        http_download_free(rep->download);
+        return MHD_NO;
+    }
+    char disp[128];
+    snprintf(disp, sizeof disp, "attachment; filename=\"%s\"", rep->filename);
+    MHD_add_response_header(r, "Content-Type", rep->type);
+    MHD_add_response_header(r, "Content-Disposition", disp);
+    guard_headers(r);
+    MHD_add_response_header(r, "Cache-Control", "no-store");
+    if (origin) MHD_add_response_header(r, "Access-Control-Allow-Origin", origin);
+    enum MHD_Result ret = MHD_queue_response(c, 200, r);
+    MHD_destroy_response(r);
+    watch_mark(c, 1);
+    return ret;
+}
+
 /* Sends an API answer; origin: its Access-Control-Allow-Origin, or NULL. */
 static enum MHD_Result send_reply(struct MHD_Connection *c, http_reply *rep, const char *origin) {
-    if (!rep->body) return MHD_NO;
-    extra_headers x = {rep->allow, origin, 0};
+    if (rep->download) return send_download(c, rep, origin);
+    enum MHD_Result ret = MHD_NO;
+    extra_headers x = {.allow = rep->allow, .origin = origin, .link = rep->link};
     size_t zl = rep->len;
-    char *z =
-        rep->len >= GZIP_MIN && rep->len <= UINT_MAX && takes_gzip(c) ? gzip_body(rep->body, &zl) : NULL;
-    if (!z) return send_bytes(c, rep->status, "application/json", rep->body, rep->len, &x);
-    free(rep->body);
-    x.gz = 1;
-    return send_bytes(c, rep->status, "application/json", z, zl, &x);
+    char *z = rep->body && rep->len >= GZIP_MIN && rep->len <= UINT_MAX && takes_gzip(c)
+                  ? gzip_body(rep->body, &zl)
+                  : NULL;
+    if (!rep->body)
+        ; /* out of memory: no answer */
+    else if (!z)
+        ret = send_bytes(c, rep->status, "application/json", rep->body, rep->len, &x);
+    else {
+        free(rep->body);
+        x.gz = 1;
+        ret = send_bytes(c, rep->status, "application/json", z, zl, &x);
+    }
+    free(rep->link);
+    return ret;
 }
 
 static enum MHD_Result send_error(struct MHD_Connection *c, int status, const char *msg) {
@@ -381,18 +432,8 @@ static const char *cors_origin(const server *sv, struct MHD_Connection *c) {
 static enum MHD_Result send_preflight(const server *sv, struct MHD_Connection *c) {
     const char *origin = cors_origin(sv, c);
     if (!origin) return send_error(c, 403, "this origin may not use the API (see dyad serve --cors)");
-    struct MHD_Response *r = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
-    if (!r) return MHD_NO;
-    guard_headers(r);
-    MHD_add_response_header(r, "Access-Control-Allow-Origin", origin);
-    MHD_add_response_header(r, "Access-Control-Allow-Methods", "GET, HEAD, POST");
-    MHD_add_response_header(r, "Access-Control-Allow-Headers", "Authorization, Content-Type");
-    MHD_add_response_header(r, "Access-Control-Max-Age", "600");
-    MHD_add_response_header(r, "Vary", "Origin");
-    enum MHD_Result ret = MHD_queue_response(c, 204, r);
-    MHD_destroy_response(r);
-    watch_mark(c, 1);
-    return ret;
+    extra_headers x = {.origin = origin, .preflight = 1};
+    return send_bytes(c, 204, NULL, NULL, 0, &x);
 }
 
 /* For a request that writes (POST: no route takes another method that
@@ -538,25 +579,6 @@ static void on_done(void *cls, struct MHD_Connection *c, void **state,
     *state = NULL;
 }
 
-/* The dashboard's default place: web/ beside the binary, or build/web. */
-static void default_web(char *buf, size_t n) {
-    char exe[PATH_MAX];
-    ssize_t l = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    buf[0] = '\0';
-    if (l <= 0) return;
-    exe[l] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash) return;
-    *slash = '\0';
-    const char *tries[] = {"%s/web", "%s/../build/web"};
-    for (int i = 0; i < 2; i++) {
-        struct stat st;
-        snprintf(buf, n, tries[i], exe);
-        if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode)) return;
-    }
-    buf[0] = '\0';
-}
-
 /* The --db value as the log shows it: the password of a URI's user part
  * (between ':' and '@' before the host) becomes "***". */
 static void shown_db(const char *db, char *buf, size_t n) {
@@ -587,7 +609,80 @@ static int is_origin(const char *v) {
     return 1;
 }
 
-/* Reads dyad serve's options into o: 0, or 2 (usage) after saying why. */
+enum {
+    SV_DICT = 'd',
+    SV_DB = CLI_LONG,
+    SV_PORT,
+    SV_HOST,
+    SV_WEB,
+    SV_TOKEN,
+    SV_ALLOW_POST,
+    SV_CORS,
+    SV_MAX_BODY,
+    SV_TIMEOUT
+};
+
+static const cli_opt SERVE_OPTS[] = {
+    {SV_DB, "db", "FILE|URI", "the store: an SQLite file (default dyad.db) or postgresql://..."},
+    {SV_PORT, "port", "N", "listen on port N (default 8080; 0: any free one, logged)"},
+    {SV_HOST, "host", "ADDR", "listen on the IPv4 address ADDR (default 127.0.0.1: this machine only)"},
+    {SV_WEB, "web", "DIR", "the dashboard to serve (default: web/ beside the binary, else build/web)"},
+    {SV_DICT, "dict", "PATH", "dictionaries for POST /api/articles (repeatable); default: Dyad's own"},
+    {SV_TOKEN, "token", "TOKEN",
+     "write requests must send Authorization: Bearer TOKEN (or $DYAD_TOKEN)"},
+    {SV_ALLOW_POST, "allow-post", NULL, "take POST /api/articles with no token (trusted networks only)"},
+    {SV_CORS, "cors", "ORIGIN|*", "pages of ORIGIN may use the API (*: any page may read)"},
+    {SV_MAX_BODY, "max-body", "BYTES", "refuse request bodies over BYTES (default 1048576)"},
+    {SV_TIMEOUT, "request-timeout", "SECONDS",
+     "close a connection that takes longer to send a request (default 30)"},
+    {0},
+};
+
+/* A positive number (or, with zero, a port: 0 to 65535) in *out. */
+static int serve_number(const char *v, long max, int zero, long *out) {
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (*end || end == v || n < (zero ? 0 : 1) || n > max) return -1;
+    *out = n;
+    return 0;
+}
+
+static int serve_opt(void *ud, int key, const char *v) {
+    serve_opts *o = ud;
+    switch (key) {
+    case SV_ALLOW_POST: o->allow_post = 1; break;
+    case SV_DB: o->db = v; break;
+    case SV_HOST: o->host = v; break;
+    case SV_WEB: o->web = v; break;
+    case SV_TOKEN:
+        if (!*v) return cli_usage_error(&cli_serve, "--token: empty");
+        o->token = v;
+        break;
+    case SV_CORS:
+        if (!is_origin(v))
+            return cli_usage_error(&cli_serve,
+                                   "--cors: '%s' is not an origin (https://host[:port]) or *", v);
+        o->cors = v;
+        break;
+    case SV_DICT: return cli_add_dict(&cli_serve, o->dicts, &o->ndicts, v);
+    case SV_PORT:
+        if (serve_number(v, 65535, 1, &o->port) != 0)
+            return cli_usage_error(&cli_serve, "--port: '%s' is not a port (0-65535)", v);
+        break;
+    case SV_MAX_BODY:
+        if (serve_number(v, LONG_MAX, 0, &o->max_body) != 0)
+            return cli_usage_error(&cli_serve, "--max-body: '%s' is not a number of bytes", v);
+        break;
+    case SV_TIMEOUT:
+        if (serve_number(v, LONG_MAX, 0, &o->request_timeout) != 0)
+            return cli_usage_error(&cli_serve, "--request-timeout: '%s' is not a number of seconds", v);
+        break;
+    }
+    return CLI_GO;
+}
+
+/* Reads dyad serve's options into o: CLI_GO, or the exit status (0 after
+ * --help, 2 after saying what is wrong). */
 static int serve_options(int argc, char **argv, serve_opts *o) {
     *o = (serve_opts){.db = "dyad.db",
                       .host = "127.0.0.1",
@@ -595,47 +690,10 @@ static int serve_options(int argc, char **argv, serve_opts *o) {
                       .port = 8080,
                       .max_body = DEFAULT_MAX_BODY,
                       .request_timeout = DEFAULT_REQUEST_TIMEOUT};
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "--allow-post")) {
-            o->allow_post = 1;
-            continue;
-        }
-        if (!v) {
-            fprintf(stderr, "dyad: option '%s' needs a value\n", a);
-            return 2;
-        }
-        i++;
-        char *end = NULL;
-        if (!strcmp(a, "--db"))
-            o->db = v;
-        else if (!strcmp(a, "--host"))
-            o->host = v;
-        else if (!strcmp(a, "--web"))
-            o->web = v;
-        else if (!strcmp(a, "--token") && *v)
-            o->token = v;
-        else if (!strcmp(a, "--cors") && is_origin(v))
-            o->cors = v;
-        else if ((!strcmp(a, "--dict") || !strcmp(a, "-d")) && o->ndicts < CLI_MAX_DICTS)
-            o->dicts[o->ndicts++] = v;
-        else if (!strcmp(a, "--port") && (o->port = strtol(v, &end, 10), !*end) && o->port >= 0 &&
-                 o->port < 65536) {
-        } else if (!strcmp(a, "--max-body") && (o->max_body = strtol(v, &end, 10), !*end) &&
-                   o->max_body > 0) {
-        } else if (!strcmp(a, "--request-timeout") &&
-                   (o->request_timeout = strtol(v, &end, 10), !*end) && o->request_timeout > 0) {
-        } else {
-            fprintf(stderr, "dyad: serve: bad option '%s'%s%s\n", a, end ? " value " : "", end ? v : "");
-            fputs("usage: dyad serve [--db FILE|URI] [--port N] [--host ADDR] [--web DIR] [--dict "
-                  "PATH]... "
-                  "[--max-body BYTES] [--request-timeout SECONDS] [--token TOKEN] [--allow-post] "
-                  "[--cors ORIGIN|*]\n",
-                  stderr);
-            return 2;
-        }
-    }
-    return 0;
+    int first, rc = cli_parse(&cli_serve, argc, argv, serve_opt, o, &first);
+    if (rc != CLI_GO) return rc;
+    if (first < argc) return cli_usage_error(&cli_serve, "takes no operands ('%s')", argv[first]);
+    return CLI_GO;
 }
 
 /* libmicrohttpd's messages, to stderr, but for the one it gives for each
@@ -725,9 +783,10 @@ static int run_daemon(server *sv, const struct sockaddr_in *addr, const serve_op
     return rc;
 }
 
-int cmd_serve(int argc, char **argv) {
+static int cmd_serve(int argc, char **argv) {
     serve_opts o;
-    if (serve_options(argc, argv, &o)) return 2;
+    int go = serve_options(argc, argv, &o);
+    if (go != CLI_GO) return go;
     const char *db = o.db, *host = o.host, *web = o.web, *token = o.token;
     struct sockaddr_in addr;
     memset(&addr, 0, sizeof addr);
@@ -735,7 +794,7 @@ int cmd_serve(int argc, char **argv) {
     addr.sin_port = htons((uint16_t)o.port);
     if (inet_pton(AF_INET, host, &addr.sin_addr) != 1) {
         fprintf(stderr, "dyad: serve: --host: '%s' is not an IPv4 address\n", host);
-        return 2;
+        return CLI_EXIT_USAGE;
     }
     server *sv = calloc(1, sizeof *sv);
     if (!sv) return 1;
@@ -752,8 +811,14 @@ int cmd_serve(int argc, char **argv) {
             free(sv);
             return 1;
         }
-    } else
-        default_web(sv->web, sizeof sv->web);
+    } else {
+        char buf[PATH_MAX], where[4 * PATH_MAX];
+        if (!cli_data_find(CLI_DATA_WEB, buf, sizeof buf) || !realpath(buf, sv->web)) {
+            sv->web[0] = '\0';
+            fprintf(stderr, "dyad: serve: no dashboard (looked in %s); the API is served alone\n",
+                    cli_data_tried(CLI_DATA_WEB, where, sizeof where));
+        }
+    }
     cli_warn w = {0, 1, NULL};
     dyad_ctx *ctx = cli_load_dicts(o.dicts, o.ndicts, &w);
     if (!ctx) fputs("dyad: serve: no dictionaries; POST /api/articles is disabled\n", stderr);
@@ -763,8 +828,11 @@ int cmd_serve(int argc, char **argv) {
     int rc = 0;
     /* an SQLite database in memory is one connection's own: one for all */
     int memory = !*db || !strcmp(db, ":memory:") || strstr(db, "mode=memory");
+    /* a server that takes no writes only reads: a store that is not there
+     * is an error, not an empty one made */
+    dyad_store_mode mode = sv->token || sv->allow_post ? DYAD_STORE_CREATE : DYAD_STORE_READONLY;
     for (int i = memory ? 1 : serve_threads(); rc == 0 && sv->api.nstores < i; sv->api.nstores++)
-        if (dyad_store_open(&sv->api.stores[sv->api.nstores], db, &err) != DYAD_OK) {
+        if (dyad_store_open_mode(&sv->api.stores[sv->api.nstores], db, mode, &err) != DYAD_OK) {
             cli_error(&err);
             rc = 1;
         }
@@ -776,3 +844,16 @@ int cmd_serve(int argc, char **argv) {
     free(sv);
     return rc;
 }
+
+const cli_cmd cli_serve = {
+    .name = "serve",
+    .operands = "",
+    .summary = "serve the store: an HTTP JSON API under /api/ and the analysts' dashboard",
+    .text = "Listens on 127.0.0.1:8080 until SIGINT or SIGTERM. Reads are open to\n"
+            "whoever reaches it; POST /api/articles (code and store articles) needs\n"
+            "--token or --allow-post, and without either the store is opened\n"
+            "read-only (it must exist). docs/serve.md describes the routes; GET\n"
+            "/api/openapi.json gives them as OpenAPI 3.1.\n",
+    .opts = SERVE_OPTS,
+    .run = cmd_serve,
+};

@@ -17,9 +17,9 @@
 
 #define BATCH 64 /* articles per transaction */
 
-static int open_store(const char *path, dyad_store **s) {
+static int open_store(const char *path, dyad_store_mode mode, dyad_store **s) {
     dyad_error err;
-    if (dyad_store_open(s, path, &err) != DYAD_OK) {
+    if (dyad_store_open_mode(s, path, mode, &err) != DYAD_OK) {
         cli_error(&err);
         return -1;
     }
@@ -163,45 +163,58 @@ typedef struct ingest_opts {
     long busy; /* seconds */
 } ingest_opts;
 
-/* Reads dyad ingest's options and files into o: 0, or 2 (usage) after
- * saying why. */
+enum { ING_DICT = 'd', ING_QUIET = 'q', ING_DB = CLI_LONG, ING_CONF, ING_BUSY, ING_JOBS };
+
+static const cli_opt INGEST_OPTS[] = {
+    {ING_DB, "db", "FILE|URI",
+     "the store: an SQLite file (default dyad.db, made when missing) or postgresql://..."},
+    {ING_DICT, "dict", "PATH", "a dictionary file or directory (repeatable); default: Dyad's own"},
+    {ING_CONF, "min-confidence", "X",
+     "store no event below confidence X, 0-1 (default 0.6: both sides named)"},
+    {ING_BUSY, "busy-timeout", "S",
+     "wait up to S seconds for another writer of an SQLite store (default 60)"},
+    {ING_JOBS, "jobs", "N",
+     "code with N threads (default: the processors online); one stores, in input order"},
+    {ING_QUIET, "quiet", NULL, "print no warnings, progress or summary"},
+    {0},
+};
+
+static int ingest_opt(void *ud, int key, const char *v) {
+    ingest_opts *o = ud;
+    switch (key) {
+    case ING_DB: o->db = v; break;
+    case ING_CONF:
+        if (cli_confidence(v, &o->min_conf) != 0) return CLI_EXIT_USAGE;
+        break;
+    case ING_DICT: return cli_add_dict(&cli_ingest, o->dicts, &o->ndicts, v);
+    case ING_QUIET: o->quiet = 1; break;
+    case ING_JOBS:
+        if (parallel_jobs_arg(v, &o->jobs) != 0) return CLI_EXIT_USAGE;
+        break;
+    case ING_BUSY: {
+        char *end;
+        o->busy = strtol(v, &end, 10);
+        if (*end || end == v || o->busy < 0 || o->busy > 86400)
+            return cli_usage_error(&cli_ingest,
+                                   "--busy-timeout: '%s' is not a number of seconds (0-86400)", v);
+        break;
+    }
+    }
+    return CLI_GO;
+}
+
+/* Reads dyad ingest's options and files into o: CLI_GO, or the exit
+ * status (0 after --help, 2 after saying what is wrong). */
 static int ingest_options(int argc, char **argv, ingest_opts *o) {
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--db") && i + 1 < argc)
-            o->db = argv[++i];
-        else if (!strcmp(argv[i], "--min-confidence") && i + 1 < argc) {
-            if (cli_confidence(argv[++i], &o->min_conf) != 0) return 2;
-        } else if ((!strcmp(argv[i], "--dict") || !strcmp(argv[i], "-d")) && i + 1 < argc &&
-                   o->ndicts < CLI_MAX_DICTS)
-            o->dicts[o->ndicts++] = argv[++i];
-        else if (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q"))
-            o->quiet = 1;
-        else if (!strcmp(argv[i], "--jobs") && i + 1 < argc) {
-            if (parallel_jobs_arg(argv[++i], &o->jobs) != 0) return 2;
-        } else if (!strcmp(argv[i], "--busy-timeout") && i + 1 < argc) {
-            char *end;
-            o->busy = strtol(argv[++i], &end, 10);
-            if (*end || end == argv[i] || o->busy < 0 || o->busy > 86400) {
-                fprintf(stderr, "dyad: --busy-timeout: '%s' is not a number of seconds (0-86400)\n",
-                        argv[i]);
-                return 2;
-            }
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "dyad: unknown option '%s'\n", argv[i]);
-            return 2;
-        } else
-            o->files[o->nfiles++] = argv[i];
-    }
+    int first, rc = cli_parse(&cli_ingest, argc, argv, ingest_opt, o, &first);
+    if (rc != CLI_GO) return rc;
+    for (int i = first; i < argc; i++) o->files[o->nfiles++] = argv[i];
     if (!o->nfiles) {
-        fputs("usage: dyad ingest [--db FILE|URI] [--dict PATH]... [--min-confidence X] "
-              "[--busy-timeout S]\n"
-              "                   [--jobs N] [-q] INPUT...\n"
-              "  --jobs N   code with N threads (default: the processors online); the store\n"
-              "             is written by one, in input order, whatever N\n",
-              stderr);
-        return 2;
+        fputs("dyad: ingest: no input: name a FILE ('-' for standard input)\n", stderr);
+        cli_usage(&cli_ingest, stderr);
+        return CLI_EXIT_USAGE;
     }
-    return 0;
+    return CLI_GO;
 }
 
 /* What dyad ingest does with the coded articles, in input order. */
@@ -272,15 +285,16 @@ static int ingest_store(void *ud, parallel_job *j) {
 }
 
 /* Codes the articles of one input that are not stored yet with pool p,
- * which stores them (g). 0, or 1 when the input cannot be read or the
- * pool stopped. */
+ * which stores them (g). 0; 2 when the input cannot be read (said: the
+ * next one is read); 1 when the pool stopped. */
 static int ingest_file(parallel *p, ingest_run *g, const char *path) {
     dyad_error err;
     dyad_reader *r;
     if (dyad_reader_open(&r, path, DYAD_FMT_AUTO, parallel_warn, p, &err) != DYAD_OK) {
-        parallel_drain(p);
+        if (parallel_drain(p) != 0) return 1;
+        progress_clear(g->progress);
         cli_error(&err);
-        return 1;
+        return 2;
     }
     dyad_article a;
     int got, rc = 0;
@@ -306,9 +320,13 @@ static int ingest_file(parallel *p, ingest_run *g, const char *path) {
             break;
         }
     }
-    if (!rc && got < 0) { /* out of memory: the rest of the input is not read */
-        if (parallel_drain(p) == 0) cli_error(&err);
+    if (!rc && got < 0) { /* the rest of the input cannot be read */
         rc = 1;
+        if (parallel_drain(p) == 0) {
+            progress_clear(g->progress);
+            cli_error(&err);
+            rc = 2;
+        }
     }
     progress_file_done(g->progress, r);
     atomic_store(&g->read, progress_read(g->progress, NULL));
@@ -316,26 +334,39 @@ static int ingest_file(parallel *p, ingest_run *g, const char *path) {
     return rc;
 }
 
-int cmd_ingest(int argc, char **argv) {
+static int cmd_ingest(int argc, char **argv) {
     ingest_opts o = {.db = "dyad.db",
                      .min_conf = DYAD_MIN_CONFIDENCE,
                      .busy = DYAD_BUSY_MS / 1000,
                      .jobs = parallel_default_jobs(),
                      .files = calloc((size_t)argc + 1, sizeof(const char *))};
     if (!o.files) return 1;
-    if (ingest_options(argc, argv, &o)) {
+    int go = ingest_options(argc, argv, &o);
+    if (go != CLI_GO) {
         free(o.files);
-        return 2;
+        return go;
     }
     cli_warn w = {0, 0, NULL};
     dyad_ctx *ctx = cli_load_dicts(o.dicts, o.ndicts, &w);
     dyad_store *s = NULL;
-    if (!ctx || open_store(o.db, &s)) {
+    if (!ctx || open_store(o.db, DYAD_STORE_CREATE, &s)) {
         dyad_ctx_free(ctx);
         free(o.files);
         return 1;
     }
     dyad_store_busy(s, (int)o.busy * 1000, cli_warn_cb, &w);
+    /* what codes into the store, noted before anything is stored */
+    char coder[160];
+    dyad_error err;
+    if (dyad_store_begin(s, &err) != DYAD_OK ||
+        dyad_store_note_coder(s, cli_coder_line(ctx, coder, sizeof coder), &err) != DYAD_OK ||
+        dyad_store_commit(s, &err) != DYAD_OK) {
+        cli_error(&err);
+        dyad_store_close(s);
+        dyad_ctx_free(ctx);
+        free(o.files);
+        return 1;
+    }
     totals t = {0};
     batch *b = calloc(1, sizeof *b);
     cli_progress progress;
@@ -352,7 +383,12 @@ int cmd_ingest(int argc, char **argv) {
     }
     int rc = p && g.recent ? 0 : 1;
     if (rc) fputs("dyad: error: out of memory\n", stderr);
-    for (int f = 0; f < o.nfiles && !rc; f++) rc = ingest_file(p, &g, o.files[f]);
+    int bad_input = 0; /* an input could not be read: said, and the rest stored */
+    for (int f = 0; f < o.nfiles && !rc; f++) {
+        rc = ingest_file(p, &g, o.files[f]);
+        if (rc == 2) bad_input = 1, rc = 0;
+    }
+    if (bad_input) rc = 1;
     if (p && parallel_drain(p) != 0) rc = 1;
     parallel_free(p);
     free(g.recent);
@@ -378,110 +414,197 @@ int cmd_ingest(int argc, char **argv) {
 }
 
 typedef struct qopts {
-    const char *db, *format, *by, *sort;
+    const cli_cmd *cmd; /* query, stats or figures */
+    const char *db, *format, *by, *sort, *provenance;
     dyad_query q;
+    char joined[5][1024]; /* the values of a list filter given more than once */
 } qopts;
 
 enum { Q_EVENTS, Q_STATS, Q_FIGURES };
 
+/* The options of the read commands; each command's table lists its own. */
+enum {
+    Q_DB = CLI_LONG,
+    Q_ACTOR,
+    Q_CODE,
+    Q_FROM,
+    Q_TO,
+    Q_PLACE,
+    Q_TEXT,
+    Q_KIND,
+    Q_CONF,
+    Q_ONE_A_DAY,
+    Q_LIMIT,
+    Q_FORMAT,
+    Q_BY,
+    Q_SORT,
+    Q_SOURCE,
+    Q_TARGET,
+    Q_COUNTRY,
+    Q_QUAD,
+    Q_GOLD_MIN,
+    Q_GOLD_MAX,
+    Q_ORDER,
+    Q_PROVENANCE
+};
+
+/* The filters of events that query and stats take (figures do not). */
+#define EVENT_FILTERS                                                                                   \
+    {Q_ACTOR, "actor", "CODES", "events whose source or target code starts with one of CODES"},         \
+        {Q_SOURCE, "source", "CODES", "events whose source code starts with one of CODES"},             \
+        {Q_TARGET, "target", "CODES", "events whose target code starts with one of CODES"},             \
+        {Q_CODE, "code", "PREFIXES", "events whose CAMEO code starts with one of PREFIXES (19,20)"},    \
+        {Q_COUNTRY, "country", "ISO3S", "events whose source's or target's country is one of ISO3S"},   \
+        {Q_QUAD, "quad", "1-4", "events of these QuadClasses (3,4)"},                                   \
+        {Q_GOLD_MIN, "goldstein-min", "X", "events of Goldstein score X (-10 to 10) or more"},          \
+        {Q_GOLD_MAX, "goldstein-max", "X", "events of Goldstein score X (-10 to 10) or less"}, {        \
+        Q_CONF, "min-confidence", "X", "events of confidence X (0-1) or more (default: any)"            \
+    }
+
+/* The filters every read command takes, after its own options. */
+static const cli_opt FILTER_OPTS[] = {
+    {Q_FROM, "from", "DATE", "on or after DATE (YYYY-MM-DD)"},
+    {Q_TO, "to", "DATE", "on or before DATE (YYYY-MM-DD)"},
+    {Q_PLACE, "place", "NAME", "in the place NAME, its country's ISO code, or a country"},
+    {Q_TEXT, "text", "WORDS", "whose article matches WORDS (full-text search)"},
+    {0},
+};
+
+static const cli_opt QUERY_OPTS[] = {
+    {Q_DB, "db", "FILE|URI", "the store: an SQLite file (default dyad.db) or postgresql://..."},
+    EVENT_FILTERS,
+    {Q_ONE_A_DAY, "one-a-day", NULL, "one event per date, dyad and code (GDELT's one-a-day filter)"},
+    {Q_SORT, "sort", "date|mentions|goldstein", "the order of events (default date; ties by id)"},
+    {Q_ORDER, "order", "asc|desc", "ascending (default) or descending, ties too"},
+    {Q_LIMIT, "limit", "N", "at most N events (default: all)"},
+    {Q_FORMAT, "format", "table|jsonl|csv|gdelt|gdelt-mentions|phoenix|icews|plover",
+     "how to write them (default table; docs/formats.md)"},
+    {Q_PROVENANCE, "provenance", "FILE",
+     "also write what made the export (the version, the store's coders) to FILE"},
+    {0},
+};
+
+static const cli_opt STATS_OPTS[] = {
+    {Q_DB, "db", "FILE|URI", "the store: an SQLite file (default dyad.db) or postgresql://..."},
+    {Q_BY, "by", "day|week|month|year|dyad|root|country|country-year",
+     "what to count events by (default day)"},
+    {Q_SORT, "sort", "count|key", "most events first (default), or by key"},
+    {Q_FORMAT, "format", "tsv|table|csv|jsonl", "how to write the counts (default tsv)"},
+    {Q_LIMIT, "limit", "N", "the first N groups only (default: all)"},
+    EVENT_FILTERS,
+    {0},
+};
+
+static const cli_opt FIGURES_OPTS[] = {
+    {Q_DB, "db", "FILE|URI", "the store: an SQLite file (default dyad.db) or postgresql://..."},
+    {Q_KIND, "kind", "killed|injured|captive|prisoner|displaced", "figures of this kind only"},
+    {Q_ACTOR, "actor", "CODE", "figures whose victim or perpetrator code starts with CODE"},
+    {Q_LIMIT, "limit", "N", "at most N figures (default: all)"},
+    {Q_FORMAT, "format", "table|jsonl|csv", "how to write them (default table)"},
+    {0},
+};
+
+/* Sets list filter *field to v, or adds v to the values it has (a
+ * repeated --code 19 --code 20 is --code 19,20) in o->joined[i]. */
+static int join(qopts *o, int i, const char **field, const char *v) {
+    if (!*field) {
+        *field = v;
+        return CLI_GO;
+    }
+    char both[sizeof o->joined[0]];
+    int k = snprintf(both, sizeof both, "%s,%s", *field, v);
+    if (k < 0 || (size_t)k >= sizeof both)
+        return cli_usage_error(o->cmd, "too many values for one filter");
+    memcpy(o->joined[i], both, (size_t)k + 1);
+    *field = o->joined[i];
+    return CLI_GO;
+}
+
+/* A filter the library reads from its text (dyad_query_set). */
+static int set(qopts *o, const char *name, const char *v) {
+    dyad_error err;
+    if (dyad_query_set(&o->q, name, v, &err) == DYAD_OK) return CLI_GO;
+    for (char *p = err.msg; *p && *p != ':'; p++) /* the option's name: goldstein-min */
+        if (*p == '_') *p = '-';
+    return cli_usage_error(o->cmd, "--%s", err.msg);
+}
+
+static int q_opt(void *ud, int key, const char *v) {
+    qopts *o = ud;
+    switch (key) {
+    case Q_DB: o->db = v; break;
+    case Q_ACTOR: return join(o, 0, &o->q.actor, v);
+    case Q_SOURCE: return join(o, 1, &o->q.source, v);
+    case Q_TARGET: return join(o, 2, &o->q.target, v);
+    case Q_CODE: return join(o, 3, &o->q.code, v);
+    case Q_COUNTRY: return join(o, 4, &o->q.country, v);
+    case Q_QUAD: return set(o, "quad", v);
+    case Q_GOLD_MIN: return set(o, "goldstein-min", v);
+    case Q_GOLD_MAX: return set(o, "goldstein-max", v);
+    case Q_ORDER: return set(o, "order", v);
+    case Q_PROVENANCE: o->provenance = v; break;
+    case Q_FROM: o->q.from = v; break;
+    case Q_TO: o->q.to = v; break;
+    case Q_TEXT: o->q.text = v; break;
+    case Q_PLACE: o->q.place = v; break;
+    case Q_KIND: o->q.kind = v; break;
+    case Q_CONF:
+        if (cli_confidence(v, &o->q.min_confidence) != 0) return CLI_EXIT_USAGE;
+        break;
+    case Q_ONE_A_DAY: o->q.one_a_day = 1; break;
+    case Q_LIMIT: {
+        char *end;
+        o->q.limit = strtol(v, &end, 10);
+        if (*end || end == v || o->q.limit < 0)
+            return cli_usage_error(o->cmd, "--limit: '%s' is not a number", v);
+        break;
+    }
+    case Q_FORMAT: o->format = v; break;
+    case Q_BY: o->by = v; break;
+    case Q_SORT: o->sort = v; break;
+    }
+    return CLI_GO;
+}
+
+/* Reads the options of a read command (what: Q_*) into o: CLI_GO, or the
+ * exit status (0 after --help, 2 after saying what is wrong). */
 static int parse_q(int argc, char **argv, qopts *o, int what) {
     memset(o, 0, sizeof *o);
+    o->cmd = what == Q_STATS ? &cli_stats : what == Q_FIGURES ? &cli_figures : &cli_query;
     o->db = "dyad.db";
     o->format = what == Q_STATS ? "tsv" : "table";
     o->by = "day";
-    o->sort = "count";
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!v && strcmp(a, "--one-a-day")) {
-            fprintf(stderr, "dyad: option '%s' needs a value\n", a);
-            return -1;
-        }
-        i++;
-        if (!strcmp(a, "--db"))
-            o->db = v;
-        else if (!strcmp(a, "--actor"))
-            o->q.actor = v;
-        else if (!strcmp(a, "--code"))
-            o->q.code = v;
-        else if (!strcmp(a, "--from"))
-            o->q.from = v;
-        else if (!strcmp(a, "--to"))
-            o->q.to = v;
-        else if (!strcmp(a, "--text"))
-            o->q.text = v;
-        else if (!strcmp(a, "--place"))
-            o->q.place = v;
-        else if (!strcmp(a, "--kind") && what == Q_FIGURES)
-            o->q.kind = v;
-        else if (!strcmp(a, "--min-confidence") && what != Q_FIGURES) {
-            if (cli_confidence(v, &o->q.min_confidence) != 0) return -1;
-        } else if (!strcmp(a, "--one-a-day") && what == Q_EVENTS) {
-            o->q.one_a_day = 1;
-            i--; /* takes no value */
-        } else if (!strcmp(a, "--limit")) {
-            char *end;
-            o->q.limit = strtol(v, &end, 10);
-            if (*end || o->q.limit < 0) {
-                fprintf(stderr, "dyad: --limit: '%s' is not a number\n", v);
-                return -1;
-            }
-        } else if (!strcmp(a, "--format"))
-            o->format = v;
-        else if (!strcmp(a, "--by") && what == Q_STATS)
-            o->by = v;
-        else if (!strcmp(a, "--sort") && what == Q_STATS)
-            o->sort = v;
-        else {
-            fprintf(stderr, "dyad: unknown option '%s'\n", a);
-            return -1;
-        }
-    }
+    int first, rc = cli_parse(o->cmd, argc, argv, q_opt, o, &first);
+    if (rc != CLI_GO) return rc;
+    if (what == Q_EVENTS && o->sort && (rc = set(o, "sort", o->sort)) != CLI_GO) return rc;
+    if (!o->sort) o->sort = "count";
+    if (first < argc)
+        return cli_usage_error(o->cmd, "takes no operands ('%s'): the filters are options", argv[first]);
     if (what == Q_STATS) {
         if (strcmp(o->format, "tsv") && strcmp(o->format, "table") && strcmp(o->format, "csv") &&
-            strcmp(o->format, "jsonl")) {
-            fprintf(stderr, "dyad: --format: '%s' is not tsv, table, csv or jsonl\n", o->format);
-            return -1;
-        }
-        if (strcmp(o->sort, "count") && strcmp(o->sort, "key")) {
-            fprintf(stderr, "dyad: --sort: '%s' is not count or key\n", o->sort);
-            return -1;
-        }
-        return 0;
+            strcmp(o->format, "jsonl"))
+            return cli_usage_error(o->cmd, "--format: '%s' is not tsv, table, csv or jsonl", o->format);
+        if (strcmp(o->sort, "count") && strcmp(o->sort, "key"))
+            return cli_usage_error(o->cmd, "--sort: '%s' is not count or key", o->sort);
+        return CLI_GO;
     }
     if (what == Q_FIGURES && strcmp(o->format, "table") && strcmp(o->format, "jsonl") &&
-        strcmp(o->format, "csv")) {
-        fprintf(stderr, "dyad: --format: '%s' is not table, jsonl or csv\n", o->format);
-        return -1;
-    }
+        strcmp(o->format, "csv"))
+        return cli_usage_error(o->cmd, "--format: '%s' is not table, jsonl or csv", o->format);
     if (strcmp(o->format, "table") && strcmp(o->format, "jsonl") && strcmp(o->format, "csv") &&
-        !export_find(o->format)) {
-        fprintf(stderr,
-                "dyad: --format: '%s' is not table, jsonl, csv, gdelt, gdelt-mentions, phoenix, "
-                "icews or plover\n",
-                o->format);
-        return -1;
-    }
-    return 0;
+        !export_find(o->format))
+        return cli_usage_error(
+            o->cmd,
+            "--format: '%s' is not table, jsonl, csv, gdelt, gdelt-mentions, phoenix, "
+            "icews or plover",
+            o->format);
+    return CLI_GO;
 }
 
-static void csv_field(const char *s) {
-    putchar('"');
-    for (; *s; s++) {
-        if (*s == '"') putchar('"');
-        putchar(*s);
-    }
-    putchar('"');
-}
+static void csv_field(const char *s) { dyad_csv_field(stdout, s); }
 
-/* place,country,lat,lon as CSV fields (empty when unknown). */
 static void csv_place(const char *place, const char *country, double lat, double lon) {
-    csv_field(place);
-    putchar(',');
-    csv_field(country);
-    if (isnan(lat) || isnan(lon))
-        fputs(",,", stdout);
-    else
-        printf(",%.4f,%.4f", lat, lon);
+    dyad_csv_place(stdout, place, country, lat, lon);
 }
 
 static int print_event(void *ud, const dyad_stored_event *e) {
@@ -491,28 +614,7 @@ static int print_event(void *ud, const dyad_stored_event *e) {
                e->target[0] ? e->target : "-", e->code, e->num_mentions, e->num_sources, e->num_articles,
                e->place[0] ? e->place : "-", e->article);
     } else if (!strcmp(fmt, "csv")) {
-        /* every text quoted, every number bare (codes are text: "010") */
-        printf("%lld,", (long long)e->id);
-        csv_field(e->date);
-        putchar(',');
-        csv_field(e->source);
-        putchar(',');
-        csv_field(e->target);
-        putchar(',');
-        csv_field(e->code);
-        putchar(',');
-        csv_field(e->root);
-        printf(",%d,%.1f,%d,%d,%d,", e->quad, e->goldstein, e->num_mentions, e->num_sources,
-               e->num_articles);
-        csv_field(e->article);
-        putchar(',');
-        csv_field(e->sentence);
-        putchar(',');
-        csv_place(e->place, e->country, e->lat, e->lon);
-        if (isnan(e->confidence))
-            puts(",");
-        else
-            printf(",%.2f\n", e->confidence);
+        dyad_write_event_csv(stdout, e);
     } else {
         char *t = dyad_stored_event_json(e);
         if (!t) return -1;
@@ -566,12 +668,24 @@ static int query_done(dyad_store *s, dyad_status st, const dyad_error *err, head
     return st != DYAD_OK;
 }
 
-int cmd_query(int argc, char **argv) {
+static int cmd_query(int argc, char **argv) {
     qopts o;
-    if (parse_q(argc, argv, &o, Q_EVENTS)) return 2;
+    int go = parse_q(argc, argv, &o, Q_EVENTS);
+    if (go != CLI_GO) return go;
     dyad_store *s;
-    if (open_store(o.db, &s)) return 1;
+    if (open_store(o.db, DYAD_STORE_READONLY, &s)) return 1;
     dyad_error err;
+    if (o.provenance) {
+        char *coders;
+        int bad = dyad_store_coders(s, &coders, &err) != DYAD_OK;
+        if (bad) cli_error(&err);
+        if (bad || cli_provenance(o.provenance, NULL, coders, argc, argv)) {
+            free(coders);
+            dyad_store_close(s);
+            return 1;
+        }
+        free(coders);
+    }
     const export_format *x = export_find(o.format);
     if (x) {
         /* Dyad's own gazetteers, for country names and for places stored
@@ -588,9 +702,7 @@ int cmd_query(int argc, char **argv) {
     headed h = {.header = query_header(
                     o.format,
                     "date       source       target       code  men src art  place          article",
-                    "\"id\",\"date\",\"source\",\"target\",\"code\",\"root\",\"quad\",\"goldstein\","
-                    "\"num_mentions\",\"num_sources\",\"num_articles\",\"article\",\"sentence\","
-                    "\"place\",\"country\",\"lat\",\"lon\",\"confidence\""),
+                    DYAD_EVENT_CSV_HEADER),
                 .event_fn = print_event,
                 .ud = (void *)o.format};
     return query_done(s, dyad_store_query(s, &o.q, headed_event, &h, &err), &err, &h);
@@ -643,8 +755,9 @@ static void print_group(const char *fmt, const char *by, const group *g, int wid
     } else {
         json_object *o = json_object_new_object();
         json_object_object_add(o, "record", json_object_new_string("count"));
+        json_object_object_add(o, "schema", json_object_new_int(DYAD_SCHEMA_VERSION));
         json_object_object_add(o, "by", json_object_new_string(by));
-        json_object_object_add(o, "key", json_object_new_string(g->key));
+        json_object_object_add(o, "key", *g->key ? json_object_new_string(g->key) : NULL);
         json_object_object_add(o, "events", json_object_new_int64(g->events));
         json_object_object_add(o, "mentions", json_object_new_int64(g->mentions));
         puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
@@ -652,11 +765,12 @@ static void print_group(const char *fmt, const char *by, const group *g, int wid
     }
 }
 
-int cmd_stats(int argc, char **argv) {
+static int cmd_stats(int argc, char **argv) {
     qopts o;
-    if (parse_q(argc, argv, &o, Q_STATS)) return 2;
+    int go = parse_q(argc, argv, &o, Q_STATS);
+    if (go != CLI_GO) return go;
     dyad_store *s;
-    if (open_store(o.db, &s)) return 1;
+    if (open_store(o.db, DYAD_STORE_READONLY, &s)) return 1;
     dyad_error err;
     groups gs = {0};
     dyad_status st = dyad_store_stats(s, o.by, &o.q, keep_count, &gs, &err);
@@ -717,11 +831,12 @@ static int print_figure(void *ud, const dyad_stored_figure *f) {
     return 0;
 }
 
-int cmd_figures(int argc, char **argv) {
+static int cmd_figures(int argc, char **argv) {
     qopts o;
-    if (parse_q(argc, argv, &o, Q_FIGURES)) return 2;
+    int go = parse_q(argc, argv, &o, Q_FIGURES);
+    if (go != CLI_GO) return go;
     dyad_store *s;
-    if (open_store(o.db, &s)) return 1;
+    if (open_store(o.db, DYAD_STORE_READONLY, &s)) return 1;
     dyad_error err;
     headed h = {.header = query_header(
                     o.format,
@@ -733,3 +848,49 @@ int cmd_figures(int argc, char **argv) {
                 .ud = (void *)o.format};
     return query_done(s, dyad_store_figures(s, &o.q, headed_figure, &h, &err), &err, &h);
 }
+
+const cli_cmd cli_ingest = {
+    .name = "ingest",
+    .operands = "FILE...",
+    .summary = "code articles and store them with their events (again: nothing changes)",
+    .text = "Reads articles as dyad code does (FILE '-': standard input) and stores\n"
+            "them, their sentences, events and casualty figures; reports of one event\n"
+            "are merged, GDELT-style, whatever the order. An article stored already\n"
+            "is not coded again. An input that cannot be read is reported and skipped,\n"
+            "and the exit status is then 1. Each batch of 64 articles is one\n"
+            "transaction: an interrupted ingest keeps what it committed.\n",
+    .opts = INGEST_OPTS,
+    .run = cmd_ingest,
+};
+
+const cli_cmd cli_query = {
+    .name = "query",
+    .operands = "",
+    .summary = "print stored events matching the filters, by date",
+    .text = "Opens the store read-only: a store that is not there is an error, not\n"
+            "an empty one made. The export formats (gdelt, gdelt-mentions, phoenix,\n"
+            "icews, plover) are described in docs/formats.md.\n",
+    .opts = QUERY_OPTS,
+    .shared = FILTER_OPTS,
+    .run = cmd_query,
+};
+
+const cli_cmd cli_stats = {
+    .name = "stats",
+    .operands = "",
+    .summary = "count stored events by day, month, year, dyad, root code or country",
+    .text = "Takes the filters of dyad query; the store is opened read-only.\n",
+    .opts = STATS_OPTS,
+    .shared = FILTER_OPTS,
+    .run = cmd_stats,
+};
+
+const cli_cmd cli_figures = {
+    .name = "figures",
+    .operands = "",
+    .summary = "print stored casualty figures (killed, injured, captive, ...)",
+    .text = "The store is opened read-only.\n",
+    .opts = FIGURES_OPTS,
+    .shared = FILTER_OPTS,
+    .run = cmd_figures,
+};

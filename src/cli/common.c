@@ -1,5 +1,4 @@
 /* common.c -- warning output and dictionary loading shared by commands. */
-#define _XOPEN_SOURCE 700 /* realpath */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,56 +46,6 @@ static int is_dir(const char *p) {
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* Rewrites directory path p (of size n) without "..", and relative to the
- * working directory when it lies below it, so that the rules events cite
- * read "data/dict/cameo.verbs:472". Returns p. */
-static const char *tidy_path(char *p, size_t n) {
-    char real[PATH_MAX], cwd[PATH_MAX];
-    if (!realpath(p, real)) return p;
-    size_t k = getcwd(cwd, sizeof cwd) ? strlen(cwd) : 0;
-    if (k && !strncmp(real, cwd, k) && real[k] == '/')
-        snprintf(p, n, "%s", real + k + 1);
-    else
-        snprintf(p, n, "%s", real);
-    return p;
-}
-
-/* Dyad's own dictionaries: $DYAD_DICT, data/dict beside the binary's
- * parent directory (build/dyad -> data/dict), or ./data/dict. */
-static const char *default_dict(char *buf, size_t n) {
-    const char *env = getenv("DYAD_DICT");
-    if (env && *env) return env;
-    char exe[PATH_MAX];
-    ssize_t l = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (l > 0) {
-        exe[l] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = '\0';
-            snprintf(buf, n, "%s/../data/dict", exe);
-            if (is_dir(buf)) return tidy_path(buf, n);
-        }
-    }
-    return "data/dict";
-}
-
-/* The gazetteer make exports: $DYAD_GAZETTEER, or gazetteer.gaz beside the
- * binary (build/gazetteer.gaz); NULL when there is none. */
-static const char *default_gazetteer(char *buf, size_t n) {
-    const char *env = getenv("DYAD_GAZETTEER");
-    if (env && *env) return env;
-    char exe[PATH_MAX];
-    ssize_t l = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (l <= 0) return NULL;
-    exe[l] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash) return NULL;
-    *slash = '\0';
-    snprintf(buf, n, "%s/gazetteer.gaz", exe);
-    struct stat st;
-    return stat(buf, &st) == 0 && S_ISREG(st.st_mode) ? buf : NULL;
-}
-
 dyad_ctx *cli_load_dicts(const char **paths, int n, cli_warn *w) {
     dyad_ctx *ctx = NULL;
     dyad_error err;
@@ -104,11 +53,27 @@ dyad_ctx *cli_load_dicts(const char **paths, int n, cli_warn *w) {
         cli_error(&err);
         return NULL;
     }
-    char buf[PATH_MAX + 32], gbuf[PATH_MAX + 32];
+    char buf[PATH_MAX + 32], gbuf[PATH_MAX + 32], where[4 * PATH_MAX];
     const char *def[2];
     if (n == 0) {
-        def[0] = default_dict(buf, sizeof buf);
-        def[1] = default_gazetteer(gbuf, sizeof gbuf);
+        def[0] = cli_data_find(CLI_DATA_DICT, buf, sizeof buf);
+        if (!def[0]) {
+            fprintf(
+                stderr,
+                "dyad: error: Dyad's dictionaries are not found (looked in %s); set DYAD_DATA to the "
+                "directory of an installed Dyad's data (PREFIX/share/dyad), or name dictionaries with "
+                "--dict\n",
+                cli_data_tried(CLI_DATA_DICT, where, sizeof where));
+            dyad_ctx_free(ctx);
+            return NULL;
+        }
+        def[1] = cli_data_find(CLI_DATA_GAZETTEER, gbuf, sizeof gbuf);
+        if (!def[1] && !w->quiet)
+            fprintf(
+                stderr,
+                "dyad: warning: no gazetteer (looked in %s): places will not be coded; set DYAD_DATA or "
+                "DYAD_GAZETTEER\n",
+                cli_data_tried(CLI_DATA_GAZETTEER, where, sizeof where));
         paths = def;
         n = def[1] ? 2 : 1;
     }
@@ -139,4 +104,11 @@ int cli_confidence(const char *s, double *out) {
     }
     *out = v;
     return 0;
+}
+
+int cli_add_dict(const cli_cmd *cmd, const char **dicts, int *n, const char *path) {
+    if (*n == CLI_MAX_DICTS)
+        return cli_usage_error(cmd, "too many --dict options (at most %d)", CLI_MAX_DICTS);
+    dicts[(*n)++] = path;
+    return CLI_GO;
 }

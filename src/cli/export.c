@@ -595,17 +595,10 @@ static int mention_row(void *ud, const dyad_stored_mention *m) {
     return 0;
 }
 
-static dyad_status out_of_memory(dyad_error *err) {
-    memset(err, 0, sizeof *err);
-    err->code = DYAD_ENOMEM;
-    snprintf(err->msg, sizeof err->msg, "out of memory");
-    return DYAD_ENOMEM;
-}
-
 static dyad_status export_gdelt_mentions(dyad_store *s, const dyad_query *q, dyad_error *err) {
     event_ids ids = {0};
     dyad_status st = dyad_store_query(s, q, keep_event, &ids, err);
-    if (st == DYAD_OK && ids.oom) st = out_of_memory(err);
+    if (st == DYAD_OK && ids.oom) st = dyad_error_set(err, DYAD_ENOMEM);
     for (size_t i = 0; st == DYAD_OK && i < ids.n; i++) {
         int found;
         st = dyad_store_event(s, ids.ev[i].id, NULL, mention_row, ids.ev[i].added, &found, err);
@@ -718,10 +711,10 @@ static dyad_status run_two_pass(const export_format *x, dyad_store *s, const dya
     char *buf = NULL;
     size_t len = 0;
     two_pass t = {x, gaz, open_memstream(&buf, &len), NULL, 0, 0, 0};
-    if (!t.f) return out_of_memory(err);
+    if (!t.f) return dyad_error_set(err, DYAD_ENOMEM);
     dyad_status st = dyad_store_query(s, q, hold_row, &t, err);
     if (fclose(t.f) != 0) t.oom = 1;
-    if (st == DYAD_OK && t.oom) st = out_of_memory(err);
+    if (st == DYAD_OK && t.oom) st = dyad_error_set(err, DYAD_ENOMEM);
     int headed = 0;
     if (st == DYAD_OK) header(x, &headed);
     size_t start = 0;
@@ -730,7 +723,7 @@ static dyad_status run_two_pass(const export_format *x, dyad_store *s, const dya
         r.first = t.row[i].first;
         int found = 0;
         if (st == DYAD_OK) st = dyad_store_event(s, t.row[i].id, NULL, gather_report, &r, &found, err);
-        if (reports_close(&r) != 0 && st == DYAD_OK) st = out_of_memory(err);
+        if (reports_close(&r) != 0 && st == DYAD_OK) st = dyad_error_set(err, DYAD_ENOMEM);
         if (st == DYAD_OK && t.row[i].end <= len) {
             fwrite(buf + start, 1, t.row[i].end - start, stdout);
             x->rest(stdout, &r);

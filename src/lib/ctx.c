@@ -16,6 +16,7 @@ dyad_status dyad_ctx_new(dyad_ctx **out, dyad_error *err) {
         free(c);
         return dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory creating a context");
     }
+    hash_init(&c->sum);
     *out = c;
     return DYAD_OK;
 }
@@ -51,11 +52,19 @@ dyad_status dyad_ctx_load_file(dyad_ctx *ctx, const char *path, dyad_dict_kind k
     int guessed = kind == DYAD_DICT_AUTO;
     if (guessed) kind = guess_kind(path);
     switch (kind) {
-    case DYAD_DICT_VERBS: return dict_read_verbs(&ctx->d, path, warn, ud, err);
-    case DYAD_DICT_ACTORS: return dict_read_actors(&ctx->d, path, warn, ud, err);
-    case DYAD_DICT_AGENTS: return dict_read_agents(&ctx->d, path, warn, ud, err);
-    case DYAD_DICT_DISCARDS: return dict_read_discards(&ctx->d, path, warn, ud, err);
-    case DYAD_DICT_PLACES: return dyad_ctx_load_gazetteer(ctx, path, warn, ud, err);
+    case DYAD_DICT_VERBS:
+    case DYAD_DICT_ACTORS:
+    case DYAD_DICT_AGENTS:
+    case DYAD_DICT_DISCARDS:
+    case DYAD_DICT_PLACES: {
+        char *buf = NULL;
+        size_t len = 0;
+        dyad_status st = dict_read_file(path, &buf, &len, err);
+        if (st != DYAD_OK) return st;
+        st = ctx_load_buffer(ctx, kind, path, buf, len, warn, ud, err);
+        free(buf);
+        return st;
+    }
     case DYAD_DICT_IGNORE:
     case DYAD_DICT_AUTO: {
         /* a file Dyad reads nothing from: it must still be there, and a
@@ -77,6 +86,14 @@ dyad_status ctx_load_buffer(dyad_ctx *ctx, dyad_dict_kind kind, const char *name
                             size_t len, dyad_warn_fn warn, void *ud, dyad_error *err) {
     if (ctx->finished)
         return dyad_fail(err, DYAD_EINVAL, name, 0, "context already finished; load first");
+    /* the checksum takes each file's own hash, so that where one file ends
+     * and the next begins counts too */
+    hash128 h;
+    hash_init(&h);
+    hash_update(&h, buf, len);
+    char file[33]; /* as text: the same on every machine */
+    hash_hex(&h, file);
+    hash_update(&ctx->sum, file, 32);
     switch (kind) {
     case DYAD_DICT_VERBS: return dict_parse_verbs(&ctx->d, name, buf, len, warn, ud, err);
     case DYAD_DICT_ACTORS: return dict_parse_actors(&ctx->d, name, buf, len, warn, ud, err);
@@ -91,16 +108,10 @@ dyad_status ctx_load_buffer(dyad_ctx *ctx, dyad_dict_kind kind, const char *name
 dyad_status dyad_ctx_load_gazetteer(dyad_ctx *ctx, const char *path, dyad_warn_fn warn, void *ud,
                                     dyad_error *err) {
     if (!ctx || !path) return dyad_fail(err, DYAD_EINVAL, NULL, 0, "no context or path");
-    if (ctx->finished)
-        return dyad_fail(err, DYAD_EINVAL, path, 0, "context already finished; load first");
-    char *buf = NULL;
-    size_t len = 0;
-    dyad_status st = dict_read_file(path, &buf, &len, err);
-    if (st != DYAD_OK) return st;
-    st = gaz_parse(&ctx->gaz, &ctx->d.mem, path, buf, len, warn, ud, &ctx->d.bad_lines, err);
-    free(buf);
-    return st;
+    return dyad_ctx_load_file(ctx, path, DYAD_DICT_PLACES, warn, ud, err);
 }
+
+void dyad_ctx_checksum(const dyad_ctx *ctx, char out[33]) { hash_hex(&ctx->sum, out); }
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 

@@ -64,6 +64,14 @@ int date_weekday(int32_t ymd) {
     return (int)(w < 0 ? w + 7 : w);
 }
 
+void date_iso_week(int32_t ymd, char out[12]) {
+    /* the week's Thursday is in the week's year (ISO 8601) */
+    int32_t thu = date_add_days(ymd, 3 - date_weekday(ymd));
+    int y = thu / 10000;
+    long doy = days_from_civil(y, thu / 100 % 100, thu % 100) - days_from_civil(y, 1, 1);
+    snprintf(out, 12, "%04d-W%02d", y % 10000, (int)(doy / 7 + 1) % 100);
+}
+
 /* Digits of s from i for n characters as a number, -1 if any is not one. */
 static int digits(const char *s, int i, int n) {
     int v = 0;

@@ -35,6 +35,9 @@ int date_find(const token *t, uint32_t n, int32_t pub, date_expr *out, int max);
 int32_t date_add_days(int32_t ymd, int days);
 /* 0 = Monday .. 6 = Sunday. */
 int date_weekday(int32_t ymd);
+/* The ISO 8601 week of a day as "YYYY-Www" in out ("2024-W07"; 2024-12-30
+ * is in "2025-W01", 2021-01-03 in "2020-W53"). */
+void date_iso_week(int32_t ymd, char out[12]);
 /* YYYYMMDD from "YYYY-MM-DD" (0 if malformed or impossible); what
  * follows the ten characters is not looked at. The one parser of dates
  * for readers, store, API and CLI. */

@@ -758,33 +758,3 @@ dyad_status dict_parse_discards(dicts *d, const char *name, const char *buf, siz
         st = dyad_fail(err, DYAD_ENOMEM, name, 0, "out of memory");
     return st;
 }
-
-/* ---- file wrappers ---- */
-
-typedef dyad_status (*parse_fn)(dicts *, const char *, const char *, size_t, dyad_warn_fn, void *,
-                                dyad_error *);
-
-static dyad_status read_with(parse_fn fn, dicts *d, const char *path, dyad_warn_fn warn, void *ud,
-                             dyad_error *err) {
-    char *buf = NULL;
-    size_t len = 0;
-    dyad_status st = dict_read_file(path, &buf, &len, err);
-    if (st != DYAD_OK) return st;
-    st = fn(d, path, buf, len, warn, ud, err);
-    free(buf);
-    return st;
-}
-
-dyad_status dict_read_actors(dicts *d, const char *path, dyad_warn_fn warn, void *ud, dyad_error *err) {
-    return read_with(dict_parse_actors, d, path, warn, ud, err);
-}
-dyad_status dict_read_agents(dicts *d, const char *path, dyad_warn_fn warn, void *ud, dyad_error *err) {
-    return read_with(dict_parse_agents, d, path, warn, ud, err);
-}
-dyad_status dict_read_discards(dicts *d, const char *path, dyad_warn_fn warn, void *ud,
-                               dyad_error *err) {
-    return read_with(dict_parse_discards, d, path, warn, ud, err);
-}
-dyad_status dict_read_verbs(dicts *d, const char *path, dyad_warn_fn warn, void *ud, dyad_error *err) {
-    return read_with(dict_parse_verbs, d, path, warn, ud, err);
-}

@@ -182,18 +182,13 @@ int dict_index_names(dicts *d);
  * when nothing names it. */
 void dict_name(const dicts *d, const char *code, const char **name, const char **wikidata);
 
-/* Readers. Each returns DYAD_OK, or DYAD_EIO/DYAD_ENOMEM with err filled;
- * bad lines go to warn and are counted in d->bad_lines. The verb reader
- * reads both the PETRARCH-1/TABARI format (PETR.Validate.verbs.txt) and the
- * PETRARCH-2 format (CAMEO.2.0.txt), generating regular inflections and
- * adding WordNet's irregular forms. */
-dyad_status dict_read_actors(dicts *d, const char *path, dyad_warn_fn warn, void *ud, dyad_error *err);
-dyad_status dict_read_agents(dicts *d, const char *path, dyad_warn_fn warn, void *ud, dyad_error *err);
-dyad_status dict_read_discards(dicts *d, const char *path, dyad_warn_fn warn, void *ud, dyad_error *err);
-dyad_status dict_read_verbs(dicts *d, const char *path, dyad_warn_fn warn, void *ud, dyad_error *err);
-
-/* The same, from a buffer (for tests and fuzzing); name is used in
- * messages. */
+/* Readers of a dictionary in a buffer (a file read by dict_read_file:
+ * ctx.c); name is used in messages. Each returns DYAD_OK, or
+ * DYAD_EIO/DYAD_ENOMEM with err filled; bad lines go to warn and are
+ * counted in d->bad_lines. The verb reader reads both the
+ * PETRARCH-1/TABARI format (PETR.Validate.verbs.txt) and the PETRARCH-2
+ * format (CAMEO.2.0.txt), generating regular inflections and adding
+ * WordNet's irregular forms. */
 dyad_status dict_parse_actors(dicts *d, const char *name, const char *buf, size_t len, dyad_warn_fn warn,
                               void *ud, dyad_error *err);
 dyad_status dict_parse_agents(dicts *d, const char *name, const char *buf, size_t len, dyad_warn_fn warn,

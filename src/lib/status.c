@@ -58,3 +58,12 @@ char *dyad_error_format(const dyad_error *err, char *buf, size_t n) {
         snprintf(buf, n, "%s", err->msg);
     return buf;
 }
+
+dyad_status dyad_error_set(dyad_error *err, dyad_status code) {
+    if (err) {
+        memset(err, 0, sizeof *err);
+        err->code = code;
+        snprintf(err->msg, sizeof err->msg, "%s", dyad_status_str(code));
+    }
+    return code;
+}

@@ -237,8 +237,10 @@ static int read_events(const char *path, int gold, rn_vec *out) {
             put(e.trole, sizeof e.trole, strlen(t) >= 6 ? t + 3 : "");
         }
         put(e.root, sizeof e.root, code);
+        const char *record = str_field(o, "record");
+        int other = !gold && *record && strcmp(record, "event"); /* a figure or a place */
         json_object_put(o);
-        if (!gold && !e.root[0]) continue; /* a figure or a place */
+        if (other || (!gold && !e.root[0])) continue; /* (records of no schema: no code) */
         if (out->n == out->cap) {
             size_t nc = out->cap ? out->cap * 2 : 256;
             rn_event *nv = realloc(out->v, nc * sizeof *nv);

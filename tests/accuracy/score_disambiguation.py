@@ -53,7 +53,7 @@ def main():
             return False
         if p.get("place") == r["place"]:
             return True
-        return p.get("kind") == "country" and (r["place"], r["country"]) not in towns
+        return p.get("place_kind") == "country" and (r["place"], r["country"]) not in towns
     dyad = base = 0
     wrong = []
     for r in records:

@@ -31,7 +31,7 @@ row() { (IFS=$T; printf '%s\n' "$*"); }
 # jfield CODE KEY: a string field of the event with that CAMEO code
 jfield() { grep "\"code\":\"$1\"" "$tmp/jsonl" | sed "s/.*\"$2\":\"\\([^\"]*\\)\".*/\\1/"; }
 # id CODE: the event's id
-id() { grep "\"code\":\"$1\"" "$tmp/jsonl" | sed 's/^{"id":\([0-9]*\),.*/\1/'; }
+id() { grep "\"code\":\"$1\"" "$tmp/jsonl" | sed 's/.*"id":\([0-9]*\),.*/\1/'; }
 # gaz NAME KIND FIELD: a field of the gazetteer's entry (lat, lon: 4 decimals)
 gazf() { awk -F'\t' -v n="$1" -v k="$2" -v f="$3" '$1 == n && $2 == k { if (f == 5 || f == 6) printf "%.4f\n", $f; else print $f; exit }' "$gaz"; }
 # same NAME GOT WANT

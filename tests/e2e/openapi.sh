@@ -3,7 +3,9 @@
 # (src/api/http_api.c) is described and every described path is a route;
 # each described operation answers (not 404/405), takes each parameter it
 # describes and refuses one it does not; a method a path does not describe
-# is a 405 whose Allow lists the described ones.
+# is a 405 whose Allow lists the described ones; the records of the
+# answers (events, mentions, figures, articles) have the fields its schemas
+# describe, in their order, of their types.
 set -u
 DYAD=${DYAD:-build-asan/dyad}
 FAST=${DYAD_FAST:-build/dyad}
@@ -34,7 +36,9 @@ const bad = (m) => { console.log("FAIL " + m); fail = 1; };
   const ar = await (await fetch(url + "/api/articles?q=Doha&limit=1")).json();
   const ids = { "/api/events/{id}": String(ev.events[0].id), "/api/articles/{id}": encodeURIComponent(ar.articles[0].id) };
   const sample = { q: "Doha", by: "root", kind: "killed", one_a_day: "1", from: "2024-01-01", to: "2024-12-31",
-                   limit: "5", min_confidence: "0.5", actor: "ISR", code: "0", place: "Gaza", text: "Doha" };
+                   limit: "5", min_confidence: "0.5", actor: "ISR", code: "0", place: "Gaza", text: "Doha",
+                   source: "ISR", target: "PSE", country: "ISR,QAT", quad: "3,4", goldstein_min: "-10",
+                   goldstein_max: "0", sort: "mentions", order: "desc", cursor: "da2024-01-01~1" };
   const deref = (x) => x.$ref ? x.$ref.split("/").slice(1).reduce((o, k) => o[k], doc) : x;
   for (const [p, item] of Object.entries(doc.paths)) {
     const path = ids[p] ? p.replace("{id}", ids[p]) : p;
@@ -65,7 +69,35 @@ const bad = (m) => { console.log("FAIL " + m); fail = 1; };
       else if (allow.sort().join() !== methods.sort().join()) bad(`${m} ${p}: Allow ${allow} but described ${methods}`);
     }
   }
-  console.log(fail ? "openapi: FAILED" : `openapi: ${described.length} paths described, each answering as described`);
+  // the records of the answers: the fields components.schemas describes, in
+  // its order, each of a described type (docs/formats.md)
+  let records = 0;
+  const record = (what, obj, name, extra = []) => {
+    const s = doc.components.schemas[name];
+    const want = [...Object.keys(s.properties), ...extra], got = Object.keys(obj);
+    if (want.join() !== got.join()) bad(`${what}: fields ${got} where ${name} describes ${want}`);
+    for (const [k, p] of Object.entries(s.properties)) {
+      const v = obj[k];
+      if ("const" in p) { if (v !== p.const) bad(`${what}.${k} is ${JSON.stringify(v)}, not ${p.const}`); continue; }
+      const types = [].concat(p.type);
+      const t = v === null ? "null" : Array.isArray(v) ? "array" : Number.isInteger(v) ? "integer" : typeof v;
+      if (!types.includes(t) && !(t === "integer" && types.includes("number")))
+        bad(`${what}.${k} is ${JSON.stringify(v)}, not ${types.join(" or ")}`);
+    }
+    records++;
+  };
+  const get = async (p) => (await fetch(url + p)).json();
+  const all = await get("/api/events?limit=10000");
+  all.events.forEach((e, i) => record(`/api/events: event ${i}`, e, "Event"));
+  const one = await get("/api/events/" + ids["/api/events/{id}"]);
+  record("/api/events/{id}", one, "Event", ["mentions"]);
+  one.mentions.forEach((m, i) => record(`/api/events/{id}: mention ${i}`, m, "Mention"));
+  (await get("/api/figures")).figures.forEach((f, i) => record(`/api/figures: figure ${i}`, f, "Figure"));
+  (await get("/api/articles?q=Doha")).articles.forEach((a, i) => record(`/api/articles: article ${i}`, a, "ArticleRecord"));
+  const art = await get("/api/articles/" + ids["/api/articles/{id}"]);
+  record("/api/articles/{id}", art, "ArticleRecord", ["mentions"]);
+  if (records < 20) bad(`only ${records} records checked`);
+  console.log(fail ? "openapi: FAILED" : `openapi: ${described.length} paths described, each answering as described; ${records} records as components.schemas describes them`);
   process.exit(fail);
 })().catch((e) => { console.log("FAIL " + e); process.exit(1); });
 JS

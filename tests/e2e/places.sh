@@ -40,7 +40,7 @@ check "$tmp/ge" '"article":"ge".*"place":"Georgia","place_country":"GEO"' "prote
 grep -q '"article":"ga".*"place":"Israel"' "$tmp/ge" && { echo "MISS in Israel's northern Galilee is not Israel"; fail=1; }
 # every place from the gazetteer has a country and coordinates
 n=$(grep -c '"place":"' "$tmp/pl")
-bad=$(grep '"place":"' "$tmp/pl" | grep -v '"kind":"place"' | grep -Evc '"place_country":"[A-Z]{3}","place_lat":-?[0-9]')
+bad=$(grep '"place":"' "$tmp/pl" | grep -v '"place_kind":"place"' | grep -Evc '"place_country":"[A-Z]{3}","place_lat":-?[0-9]')
 echo "$n place mentions, $bad without country or coordinates"
 [ "$n" -ge 12 ] && [ "$bad" -eq 0 ] || fail=1
 # TSV carries the place columns after the existing ones, then the

@@ -67,12 +67,22 @@ case "$parts" in 0\|*|*\|0) echo "events is not partitioned by month ($parts)"; 
 [ "$misplaced" = 0 ] || { echo "$misplaced events outside their month's partition"; fail=1; }
 all=$("$DYAD" query --db "$pg" --format jsonl | wc -l)
 [ "$all" -gt 20 ] || { echo "too few events in PostgreSQL: $all"; fail=1; }
+# the coder the ingest noted, as in SQLite
+"$DYAD" query --db "$pg" --provenance "$tmp/prov.json" >/dev/null || fail=1
+jq -e --arg c "$("$DYAD" version | sed -n 's/^dictionaries //p')" '.stored_by | length == 1 and (.[0] | endswith(" dictionaries " + $c))' \
+    "$tmp/prov.json" >/dev/null || { echo "PostgreSQL: the store's coder is not noted: $(cat "$tmp/prov.json")"; fail=1; }
 for f in jsonl csv gdelt phoenix icews plover table; do same "$f" query --format "$f"; done
 same mentions query --format gdelt-mentions
 same "--actor" query --format jsonl --actor USAGOV
 same "--code" query --format jsonl --code 19
 same "--from --to" query --format csv --from 2024-08-01 --to 2024-10-31
 same "--text" query --format jsonl --text Lapid
+same "--source --target lists" query --format jsonl --source ISR,USA --target PSE --target QAT
+same "--country --quad" query --format csv --country QAT,EGY --quad 1,4
+same "--goldstein range" query --format csv --goldstein-min -9 --goldstein-max -2
+same "--sort mentions --order desc" query --format csv --sort mentions --order desc
+same "--sort goldstein" query --format csv --sort goldstein --limit 7
+same "stats --source" stats --by dyad --source ISR,USA
 same "--text two words" query --format csv --text 'Blinken Doha'
 
 same "--one-a-day" query --format jsonl --one-a-day
@@ -84,6 +94,7 @@ same "stats day" stats --by day
 same "stats dyad" stats --by dyad
 same "stats root" stats --by root
 same "stats month" stats --by month
+same "stats week" stats --by week --sort key
 same "stats country-year" stats --by country-year --format csv
 same "stats filtered" stats --by root --actor USA --from 2024-01-01
 n=$("$DYAD" query --db "$pg" --text Lapid --format jsonl | grep -c '"code":"112"')
@@ -166,7 +177,8 @@ grep -q "cannot connect to PostgreSQL.*no_such_db" "$tmp/e3" || { cat "$tmp/e3";
 grep -q "cannot connect to PostgreSQL" "$tmp/e4" || { cat "$tmp/e4"; echo "malformed URI not reported"; fail=1; }
 cat "$tmp/e3" "$tmp/e4"
 grep -q "s3cret" "$tmp/e3" "$tmp/e4" && { echo "the password was printed"; fail=1; }
-"$DYAD" query --db "$pg" --actor "'; DROP TABLE events; --" >/dev/null || fail=1
+"$DYAD" query --db "$pg" --actor "'; DROP TABLE events; --" >/dev/null 2>"$tmp/e5" && fail=1
+grep -q "error: actor: " "$tmp/e5" || { cat "$tmp/e5"; echo "a bad actor prefix not refused"; fail=1; }
 "$DYAD" query --db "$pg" --text "'); DROP TABLE events; --" >/dev/null || fail=1
 [ "$("$DYAD" query --db "$pg" --format jsonl | wc -l)" = "$all" ] || { echo "events lost"; fail=1; }
 

@@ -101,6 +101,18 @@ lists() {
         'actor=ISR&code=1&limit=7'; do
         same "/api/events?$f"
     done
+    # newest first the walk goes the other way; and in the other sorts
+    for l in 1 2 9 30 341; do same "/api/events?limit=$l&order=desc"; done
+    for f in 'order=desc&from=2021-03-15&limit=40' 'order=desc&one_a_day=1&limit=50' 'sort=mentions&order=desc&limit=25' \
+        'sort=goldstein&limit=25' 'order=desc&source=ISR,USA&limit=12'; do
+        same "/api/events?$f"
+    done
+    # a cursor's page in each direction, deep into the months
+    for o in asc desc; do
+        same "/api/events?limit=97&order=$o"
+        next=$(ids "$tmp/p.json" '[d.next]')
+        same "/api/events?limit=97&order=$o&cursor=$next"
+    done
     same '/api/events?limit=10000'
     cp "$tmp/p.json" "$tmp/events.json"
     n=$(ids "$tmp/events.json" 'd.events.map(e => e.id)' | wc -l)

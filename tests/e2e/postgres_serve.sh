@@ -44,13 +44,24 @@ tr '\0' ' ' <"/proc/$SERVE_PID/cmdline" | grep -q s3cret && { echo "the password
 
 same '/api/events?limit=10000'
 cp "$tmp/p.json" "$tmp/events.json"
+# the list filters, the sorts and the pages of a cursor, the same on both
+same '/api/events?limit=10000&source=ISR,USA&code=04,19&quad=1,4'
+same '/api/events?limit=10000&country=QAT,EGY&goldstein_max=0'
+same '/api/events?limit=10000&sort=mentions&order=desc'
+same '/api/events?limit=10000&sort=goldstein'
+same '/api/events?limit=5&sort=goldstein&order=desc'
+next=$(ids "$tmp/p.json" '[d.next]')
+[ -n "$next" ] && [ "$next" != null ] || { echo "no next cursor from PostgreSQL"; fail=1; }
+same "/api/events?limit=5&sort=goldstein&order=desc&cursor=$next"
+same '/api/dyads?target=ISR'
+same '/api/events?code=19,x'
 n=$(ids "$tmp/events.json" 'd.events.map(e => e.id)' | wc -l)
 [ "$n" -gt 20 ] || { echo "too few events from PostgreSQL: $n"; fail=1; }
 for id in $(ids "$tmp/events.json" 'd.events.map(e => e.id)'); do same "/api/events/$id"; done
 # the offsets cut the stored words out of each sentence (in characters)
 node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
     const ok = d.mentions.length === d.num_mentions && d.mentions.every(m => {
-        const c = Array.from(m.sentence), cut = s => s ? c.slice(s[0], s[1]).join("") : "";
+        const c = Array.from(m.sentence_text), cut = s => s ? c.slice(s[0], s[1]).join("") : "";
         return cut(m.verb_span) === m.verb_text && cut(m.source_span) === m.source_text &&
                cut(m.target_span) === m.target_text; });
     process.exit(ok ? 0 : 1)' "$tmp/p.json" || { echo "PostgreSQL offsets do not cut the mention texts"; fail=1; }

@@ -51,7 +51,7 @@ n=$("$DYAD" query --db "$db" --format phoenix | awk -F'\t' 'NF != 26' | wc -l)
 [ "$n" = 0 ] || { echo "Phoenix rows without 26 columns: $n"; fail=1; }
 all=$("$DYAD" query --db "$db" --format jsonl | wc -l)
 [ "$all" -gt 20 ] || { echo "too few events: $all"; fail=1; }
-n=$("$DYAD" query --db "$db" --format jsonl | grep -c '^{"id":[0-9]*,"date":"[0-9-]*",.*}$')
+n=$("$DYAD" query --db "$db" --format jsonl | grep -c '^{"record":"event","schema":1,"id":[0-9]*,.*"date":"[0-9-]*",.*}$')
 [ "$n" = "$all" ] || { echo "malformed JSON lines"; fail=1; }
 # filters
 n=$("$DYAD" query --db "$db" --text Lapid --format jsonl | grep -c '"code":"112"')
@@ -65,11 +65,17 @@ n=$("$DYAD" query --db "$db" --code 19 --format jsonl | grep -vc '"root":"19"')
     { pe = $2; pm = $3 } END { exit bad }' || { echo "stats not most events first"; fail=1; }
 "$DYAD" stats --db "$db" --by root --sort key | tail -n +2 | cut -f1 | LC_ALL=C sort -c || { echo "stats --sort key not by key"; fail=1; }
 nev=$("$DYAD" query --db "$db" --format jsonl --limit 1000000 | wc -l)
-for by in day month year dyad root country country-year; do
+for by in day week month year dyad root country country-year; do
     sum=$("$DYAD" stats --db "$db" --by $by | awk -F'\t' 'NR > 1 { n += $2 } END { print n + 0 }')
     [ "$sum" = "$nev" ] || { echo "stats --by $by counts $sum events of $nev"; fail=1; }
 done
 "$DYAD" stats --db "$db" --by month | tail -n +2 | cut -f1 | grep -Eqv '^[0-9]{4}-[0-9]{2}$' && { echo "a month key is not YYYY-MM"; fail=1; }
+# ISO weeks: the Doha visit of Tuesday 2024-08-20 and the talks of Monday
+# 2024-08-19 are in 2024-W34
+"$DYAD" stats --db "$db" --by week | tail -n +2 | cut -f1 | grep -Eqv '^[0-9]{4}-W[0-9]{2}$' && { echo "a week key is not YYYY-Www"; fail=1; }
+[ "$("$DYAD" stats --db "$db" --by week --format csv | grep '^"2024-W34",')" = \
+    "\"2024-W34\",$("$DYAD" stats --db "$db" --from 2024-08-19 --to 2024-08-25 --by year --format csv | sed -n 's/^"2024",//p')" ] ||
+    { echo "stats --by week: 2024-W34 is not the events of 2024-08-19 to 2024-08-25"; fail=1; }
 "$DYAD" stats --db "$db" --by country-year | tail -n +2 | cut -f1 | grep -Eqv '^([A-Z]{3}|-) [0-9]{4}$' && { echo "a country-year key is not 'ISR 2024'"; fail=1; }
 [ "$("$DYAD" stats --db "$db" --by root --limit 2 | wc -l)" = 3 ] || { echo "stats --limit 2 is not a header and 2 rows"; fail=1; }
 "$DYAD" stats --db "$db" --by year --format csv | head -1 | grep -qx '"year","events","mentions"' || { echo "stats csv header"; fail=1; }
@@ -81,8 +87,8 @@ done
 "$DYAD" stats --db "$db" --sort size 2>/dev/null && { echo "stats --sort size taken"; fail=1; }
 # places: the Doha visit is in Doha, and found by the country's name and code
 "$DYAD" query --db "$db" --place Qatar --actor USAGOV --code 042 --format jsonl >"$tmp/qat"
-grep -q '"date":"2024-08-20".*"place":"Doha","country":"QAT","lat":25\.' "$tmp/qat" || { echo "Doha visit not found by --place Qatar"; fail=1; }
-grep -v '"country":"QAT"' "$tmp/qat" | grep -q . && { echo "--place Qatar returned events outside Qatar"; fail=1; }
+grep -q '"date":"2024-08-20".*"place":"Doha","place_country":"QAT","place_lat":25\.' "$tmp/qat" || { echo "Doha visit not found by --place Qatar"; fail=1; }
+grep -v '"place_country":"QAT"' "$tmp/qat" | grep -q . && { echo "--place Qatar returned events outside Qatar"; fail=1; }
 "$DYAD" query --db "$db" --place qat --format csv | tail -n +2 | cut -d, -f1 | sort >"$tmp/p1"
 "$DYAD" query --db "$db" --place Qatar --format csv | tail -n +2 | cut -d, -f1 | sort >"$tmp/p2"
 [ -s "$tmp/p1" ] && cmp -s "$tmp/p1" "$tmp/p2" || { echo "--place qat and --place Qatar differ"; fail=1; }
@@ -110,7 +116,7 @@ cat >"$tmp/m.jsonl" <<'EOF2'
 EOF2
 "$DYAD" ingest --db "$tmp/m.db" "$tmp/m.jsonl" 2>/dev/null
 "$DYAD" query --db "$tmp/m.db" --format jsonl >"$tmp/m.out"
-grep -q '"date":"2024-09-23","date_precision":"day","source":"ISRMIL","target":"PSEREBHMS","code":"190".*"num_mentions":3,"num_sources":3,"num_articles":3,.*"place":"Beirut","country":"LBN"' "$tmp/m.out" ||
+grep -q '"date":"2024-09-23","date_precision":"day","source":"ISRMIL","target":"PSEREBHMS","code":"190".*"num_mentions":3,"num_sources":3,"num_articles":3,.*"place":"Beirut","place_country":"LBN"' "$tmp/m.out" ||
     { echo "reports of Lebanon, Beirut and nowhere not merged at Beirut"; cat "$tmp/m.out"; fail=1; }
 grep -q '"num_articles":1,.*"place":"Cairo"' "$tmp/m.out" || { echo "the Cairo report merged with Beirut"; fail=1; }
 [ "$(wc -l <"$tmp/m.out")" = 2 ] || { echo "expected 2 events"; fail=1; }
@@ -135,9 +141,38 @@ grep -q -- "error: to: bad date" "$tmp/e6" || { echo "bad --to not reported"; fa
 "$DYAD" query --db "$db" --format xml 2>"$tmp/e2" && fail=1
 grep -q "not table, jsonl" "$tmp/e2" || fail=1
 "$DYAD" stats --db "$db" --by fortnight 2>"$tmp/e3" && fail=1
-grep -q "error: by: .fortnight. is not day, month, year, dyad, root" "$tmp/e3" || { echo "bad --by not reported by its parameter"; fail=1; }
+grep -q "error: by: .fortnight. is not day, week, month, year, dyad, root" "$tmp/e3" || { echo "bad --by not reported by its parameter"; fail=1; }
 "$DYAD" query --db "$db" --text '"unbalanced' 2>"$tmp/e4" && fail=1
 grep -q "text: .* is not a valid search" "$tmp/e4" || { echo "bad --text not reported"; fail=1; }
-"$DYAD" query --db "$db" --actor "'; DROP TABLE events; --" >/dev/null || fail=1
+"$DYAD" query --db "$db" --actor "'; DROP TABLE events; --" >/dev/null 2>"$tmp/e5" && fail=1
+grep -q "error: actor: " "$tmp/e5" || { cat "$tmp/e5"; echo "a bad actor prefix not refused"; fail=1; }
 [ "$("$DYAD" query --db "$db" --format jsonl | wc -l)" = "$all" ] || { echo "events lost"; fail=1; }
+# several values: repeated flags are a comma list; each filter against
+# the same filter applied to every event
+"$DYAD" query --db "$db" --format jsonl >"$tmp/every.jsonl"
+"$DYAD" query --db "$db" --format jsonl --code 04 --code 19 --source ISR --source=USA >"$tmp/rep.jsonl"
+"$DYAD" query --db "$db" --format jsonl --code 04,19 --source ISR,USA >"$tmp/list.jsonl"
+n=$(jq -s '[.[] | select((.code | test("^(04|19)")) and (.source | test("^(ISR|USA)")))] | length' "$tmp/every.jsonl")
+[ "$n" -gt 0 ] && [ "$(wc -l <"$tmp/rep.jsonl")" = "$n" ] && cmp -s "$tmp/rep.jsonl" "$tmp/list.jsonl" ||
+    { echo "--code/--source lists: $(wc -l <"$tmp/rep.jsonl") and $(wc -l <"$tmp/list.jsonl") events, want $n"; fail=1; }
+n=$(jq -s '[.[] | select((.target | test("^(QAT|ISR)")) and .quad >= 3)] | length' "$tmp/every.jsonl")
+[ "$n" -gt 0 ] && [ "$("$DYAD" query --db "$db" --format jsonl --target QAT,isr --quad 3,4 | wc -l)" = "$n" ] ||
+    { echo "--target --quad: not the $n events"; fail=1; }
+n=$(jq -s '[.[] | select(.goldstein >= -8 and .goldstein <= 0)] | length' "$tmp/every.jsonl")
+[ "$n" -gt 0 ] && [ "$("$DYAD" query --db "$db" --format jsonl --goldstein-min=-8 --goldstein-max 0 | wc -l)" = "$n" ] ||
+    { echo "--goldstein-min/max: not the $n events"; fail=1; }
+"$DYAD" query --db "$db" --format jsonl --sort mentions --order desc | jq -s -e '
+    length > 1 and ([.[].num_mentions] | . == (sort | reverse)) and .[0].num_mentions > .[-1].num_mentions' >/dev/null ||
+    { echo "--sort mentions --order desc: not most mentioned first"; fail=1; }
+"$DYAD" stats --db "$db" --by dyad --source ISR --format jsonl | jq -s -e 'length > 0 and all(.[]; .key | startswith("ISR"))' >/dev/null ||
+    { echo "stats --source: a dyad of another source"; fail=1; }
+for bad in "--quad 5" "--goldstein-min 11" "--sort size" "--order up" "--country US"; do
+    # shellcheck disable=SC2086
+    "$DYAD" query --db "$db" $bad >/dev/null 2>"$tmp/e7"
+    rc=$?
+    case "$bad" in --country*) want=1 ;; *) want=2 ;; esac # a list is checked by the store
+    name=${bad%% *}
+    [ "$rc" = "$want" ] && grep -q -- "${name#--}" "$tmp/e7" ||
+        { echo "query $bad: exit $rc, want $want naming the option: $(cat "$tmp/e7")"; fail=1; }
+done
 exit $fail

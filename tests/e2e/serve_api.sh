@@ -43,6 +43,14 @@ bad() {
     check "$1" 'typeof d.error === "string" && d.error.length > 0'
 }
 
+# against NAME ALL JS-EXPRESSION: the expression over d and all (the bodies
+# of NAME and ALL) holds
+against() {
+    node -e 'const [d, all] = process.argv.slice(1, 3).map((f) => JSON.parse(require("fs").readFileSync(f, "utf8")));
+             if (!(eval(process.argv[3]))) { console.error("failed: " + process.argv[3]); process.exit(1); }' \
+        "$tmp/$1.json" "$tmp/$2.json" "$3" || { echo "$1: $(head -c 300 "$tmp/$1.json")"; fail=1; }
+}
+
 req health 200 /api/health
 check health 'd.ok === true && d.coding === true'
 req all 200 '/api/events?limit=10000'
@@ -50,14 +58,14 @@ check all 'd.count > 20 && d.events.length === d.count'
 # numbers as analysts read them: Goldstein with one decimal, coordinates with four
 grep -Eq '[0-9]\.[0-9]{5,}' "$tmp/all.json" && { echo "long decimals in /api/events"; fail=1; }
 req usa 200 '/api/events?actor=USAGOV'
-check usa 'd.count > 0 && d.events.every(e => e.source.startsWith("USAGOV") || e.target.startsWith("USAGOV"))'
+check usa 'd.count > 0 && d.events.every(e => (e.source || "").startsWith("USAGOV") || (e.target || "").startsWith("USAGOV"))'
 req visit 200 '/api/events?actor=USAGOV&code=042&from=2024-08-20&to=2024-08-20'
 check visit 'd.count === 1 && d.events[0].target === "QAT" && d.events[0].num_articles === 2'
 id=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).events[0].id)' "$tmp/visit.json")
 # one event: every mention's highlighted spans are the words stored for it
 req event 200 "/api/events/$id"
 check event 'd.id === '"$id"' && d.mentions.length === d.num_mentions && d.mentions.every(m => {
-    const c = Array.from(m.sentence), cut = s => s ? c.slice(s[0], s[1]).join("") : "";
+    const c = Array.from(m.sentence_text), cut = s => s ? c.slice(s[0], s[1]).join("") : "";
     return cut(m.verb_span) === m.verb_text && cut(m.source_span) === m.source_text &&
            cut(m.target_span) === m.target_text && m.verb_text.length > 0; })'
 check event 'new Set(d.mentions.map(m => m.article)).size === 2'
@@ -106,15 +114,15 @@ check series 'd.series.reduce((n, s) => n + s.events, 0) === '"$all"' && d.serie
 req stats 200 '/api/stats?by=root'
 check stats 'd.by === "root" && d.groups.reduce((n, g) => n + g.events, 0) === '"$all"
 req figures 200 /api/figures
-check figures 'd.figures.some(f => f.kind === "killed" && f.value === 1974 && f.place === "Lebanon" && f.country === "LBN" && f.perpetrator_code === "ISR" && f.article === "wire-a" && f.sentence.includes("1,974"))'
+check figures 'd.figures.some(f => f.kind === "killed" && f.value === 1974 && f.place === "Lebanon" && f.place_country === "LBN" && f.perpetrator_code === "ISR" && f.article === "wire-a" && f.sentence_text.includes("1,974"))'
 check figures 'd.figures.some(f => f.kind === "killed" && f.value === 38150) && d.figures.some(f => f.kind === "prisoner" && f.value === 210 && f.released)'
 req killed 200 '/api/figures?kind=killed&place=LBN'
 check killed 'd.figures.length === 1 && d.figures[0].value === 1974'
 bad badkind 400 '/api/figures?kind=dead'
 # events carry their place; the Doha visit is on the map
-check visit 'd.events[0].place === "Doha" && d.events[0].country === "QAT" && Math.abs(d.events[0].lat - 25.29) < 0.1'
+check visit 'd.events[0].place === "Doha" && d.events[0].place_country === "QAT" && Math.abs(d.events[0].place_lat - 25.29) < 0.1'
 req inqatar 200 '/api/events?place=Qatar&actor=USAGOV&code=042'
-check inqatar 'd.events.some(e => e.place === "Doha") && d.events.every(e => e.country === "QAT")'
+check inqatar 'd.events.some(e => e.place === "Doha") && d.events.every(e => e.place_country === "QAT")'
 req search 200 '/api/articles?q=Blinken'
 check search 'd.articles.some(a => a.id === "wire-a" && a.snippet.includes("\u0002Blinken\u0003"))'
 req article 200 /api/articles/wire-a
@@ -175,17 +183,109 @@ for p in '/../secret.txt' '/%2e%2e/secret.txt' '/sub/../../secret.txt' '/..%2fse
     grep -q SECRET "$tmp/trav.json" && { echo "traversal $p: leaked the file"; fail=1; }
 done
 curl -s --path-as-is "$URL/%00/../../../../etc/passwd" | grep -q 'root:' && { echo "NUL path leaked /etc/passwd"; fail=1; }
-req sqlish 200 "/api/events?actor=%27%3B%20DROP%20TABLE%20events%3B%20--"
-check sqlish 'd.count === 0'
-req sqlish2 200 "/api/events?code=%25&actor=_"
-check sqlish2 'd.count === 0'
+bad sqlish 400 "/api/events?actor=%27%3B%20DROP%20TABLE%20events%3B%20--"
+check sqlish 'd.error.startsWith("actor: ")'
+bad sqlish2 400 "/api/events?code=%25"
+check sqlish2 'd.error.startsWith("code: ")'
+# the list and range filters and the sorts, each against the same
+# filter applied to every event
+has() { printf '%s' "all.events.filter((e) => $1)"; }
+req every 200 '/api/events?limit=10000'
+req lists 200 '/api/events?limit=10000&source=ISR,USA&code=04,19'
+against lists every "d.count > 0 && d.count === $(has '/^(ISR|USA)/.test(e.source) && /^(04|19)/.test(e.code)').length"
+req tgt 200 '/api/events?limit=10000&target=isr'
+against tgt every "d.count > 0 && d.count === $(has 'e.target.startsWith("ISR")').length"
+req either 200 '/api/events?limit=10000&actor=QAT,EGY'
+against either every "d.count > 0 && d.count === $(has '/^(QAT|EGY)/.test(e.source) || /^(QAT|EGY)/.test(e.target)').length"
+req ctry 200 '/api/events?limit=10000&country=usa,QAT'
+against ctry every "d.count > 0 && d.count === $(has '["USA", "QAT"].includes(e.source.slice(0, 3)) || ["USA", "QAT"].includes(e.target.slice(0, 3))').length"
+req quads 200 '/api/events?limit=10000&quad=3,4'
+against quads every "d.count > 0 && d.count === $(has 'e.quad >= 3').length"
+req gold 200 '/api/events?limit=10000&goldstein_min=-9&goldstein_max=-4'
+against gold every "d.count > 0 && d.count === $(has 'e.goldstein >= -9 && e.goldstein <= -4').length"
+req bymentions 200 '/api/events?limit=10000&sort=mentions&order=desc'
+against bymentions every "d.count === all.count && d.events[0].num_mentions > d.events[d.count - 1].num_mentions &&
+    d.events.every((e, i) => i === 0 || e.num_mentions < d.events[i - 1].num_mentions ||
+                   (e.num_mentions === d.events[i - 1].num_mentions && e.id < d.events[i - 1].id))"
+req bygold 200 '/api/events?limit=10000&sort=goldstein'
+check bygold 'd.events.every((e, i) => i === 0 || e.goldstein >= d.events[i - 1].goldstein)'
+req newest 200 '/api/events?limit=3&order=desc'
+against newest every "JSON.stringify(d.events.map((e) => e.id)) === JSON.stringify(all.events.slice(-3).reverse().map((e) => e.id))"
+req dyadcount 200 '/api/dyads?source=ISR'
+check dyadcount 'd.dyads.length > 0 && d.dyads.every((x) => x.source.startsWith("ISR"))'
+# paging: following next (and the Link header) page by page gives every
+# event of the filter once, in its order, and total counts them all
+for args in "limit=4" "limit=3&sort=mentions&order=desc" "limit=2&sort=goldstein&source=ISR,USA"; do
+    node -e '
+const [url, args] = process.argv.slice(1);
+(async () => {
+  const whole = await (await fetch(`${url}/api/events?${args.replace(/limit=[0-9]+/, "limit=10000")}`)).json();
+  let ids = [], next = null, pages = 0, path = `/api/events?${args}`;
+  for (;;) {
+    const r = await fetch(url + path);
+    const d = await r.json();
+    if (r.status !== 200) throw new Error(`${path}: ${r.status} ${JSON.stringify(d)}`);
+    if (d.total !== whole.count) throw new Error(`${path}: total ${d.total}, want ${whole.count}`);
+    ids.push(...d.events.map((e) => e.id));
+    pages++;
+    const link = r.headers.get("link");
+    if (d.next === null) { if (link) throw new Error(`${path}: a Link without next`); break; }
+    if (d.count !== d.limit) throw new Error(`${path}: a page of ${d.count} before the last`);
+    const m = /^<([^>]*)>; rel="next"$/.exec(link || "");
+    if (!m || !m[1].endsWith("cursor=" + encodeURIComponent(d.next))) throw new Error(`${path}: Link ${link} for next ${d.next}`);
+    path = m[1];
+    if (pages > 100) throw new Error("no end");
+  }
+  const want = whole.events.map((e) => e.id);
+  if (pages < 2 || JSON.stringify(ids) !== JSON.stringify(want))
+    throw new Error(`${args}: ${pages} pages gave ${ids}, want ${want}`);
+})().catch((e) => { console.error(e.message); process.exit(1); });' "$URL" "$args" || { echo "paging $args failed"; fail=1; }
+done
+# downloads: NDJSON is every event of the filter as /api/events gives
+# them; CSV is what dyad query --format csv writes for the same filter
+req every2 200 '/api/events?limit=10000&source=ISR,USA&sort=goldstein'
+curl -s -D "$tmp/dl.head" -o "$tmp/dl.ndjson" "$URL/api/events.ndjson?source=ISR,USA&sort=goldstein"
+node -e 'const fs = require("fs");
+const lines = fs.readFileSync(process.argv[1], "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+const d = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+if (lines.length < 2 || JSON.stringify(lines) !== JSON.stringify(d.events)) process.exit(1);' "$tmp/dl.ndjson" "$tmp/every2.json" ||
+    { echo "events.ndjson differs from /api/events"; fail=1; }
+grep -qi '^content-type: application/x-ndjson' "$tmp/dl.head" || { echo "events.ndjson: $(cat "$tmp/dl.head")"; fail=1; }
+grep -qi '^content-disposition: attachment; filename="events.ndjson"' "$tmp/dl.head" || { echo "events.ndjson: no attachment name"; fail=1; }
+curl -s -o "$tmp/dl.csv" "$URL/api/events.csv?actor=ISR&code=1,04&limit=4"
+"$FAST" query --db "$db" --actor ISR --code 1,04 --limit 4 --format csv >"$tmp/cli.csv" 2>/dev/null
+[ "$(wc -l <"$tmp/dl.csv")" = 5 ] && cmp -s "$tmp/dl.csv" "$tmp/cli.csv" ||
+    { diff "$tmp/dl.csv" "$tmp/cli.csv" | head -5; echo "events.csv differs from dyad query --format csv"; fail=1; }
+bad dlbad 400 '/api/events.csv?code=x'
+bad dlcursor 400 '/api/events.ndjson?cursor=da2024-01-01~1'
+# one a day: two attacks of one day, dyad and code in two towns are one,
+# and total counts what one a day keeps
+req twotowns 201 /api/articles -X POST -H "$AUTH" -H "$JSON" --data-binary \
+    '[{"id":"o1","date":"2024-05-02","text":"Israeli forces attacked Hamas in Rafah."},{"id":"o2","date":"2024-05-02","text":"Israeli forces attacked Hamas in Khan Younis."}]'
+req towns 200 '/api/events?limit=10000&from=2024-05-02&to=2024-05-02&code=19'
+req daily 200 '/api/events?limit=10000&from=2024-05-02&to=2024-05-02&code=19&one_a_day=1'
+check towns 'd.total === 2 && d.count === 2'
+check daily 'd.total === 1 && d.count === 1 && d.next === null'
+bad cursorbad 400 '/api/events?cursor=da2024~1%20OR%201'
+bad cursorsort 400 '/api/events?sort=mentions&cursor=da2024-01-01~3'
+bad quadbad 400 '/api/events?quad=5'
+bad sortbad 400 '/api/events?sort=size'
+bad orderbad 400 '/api/events?order=up'
+bad codebad 400 '/api/events?code=19,x'
+bad goldbad 400 '/api/events?goldstein_min=-11'
+bad rangebad 400 '/api/events?goldstein_min=3&goldstein_max=1'
+bad figsource 400 '/api/figures?source=ISR'
 bad sqlid 400 "/api/events/1%20OR%201%3D1"
 bad fts 400 "/api/events?text=%22unbalanced"
 bad fts2 400 "/api/articles?q=%29%20OR%20%28"
 bad noq 400 "/api/articles"
 bad baddatefilter 400 "/api/events?from=2024-13-45x"
 bad badlimit 400 "/api/events?limit=-5"
-bad badby 400 "/api/stats?by=week"
+bad badby 400 "/api/stats?by=fortnight"
+req byweek 200 '/api/stats?by=week'
+# ISO weeks: as many events as the days, each key a week
+days=$(curl -s "$URL/api/stats?by=day" | node -e 'console.log(JSON.parse(require("fs").readFileSync(0, "utf8")).groups.reduce((n, g) => n + g.events, 0))')
+check byweek 'd.by === "week" && d.groups.reduce((n, g) => n + g.events, 0) === '"$days"' && d.groups.every(g => g.key === null || /^\d{4}-W\d\d$/.test(g.key))'
 bad longactor 400 "/api/events?actor=$(head -c 400 /dev/zero | tr '\0' A)"
 bad longurl 414 "/api/events?actor=$(head -c 20000 /dev/zero | tr '\0' A)"
 bad bigheaders 431 /api/health -H "X-Filler: $(head -c 40000 /dev/zero | tr '\0' b)"

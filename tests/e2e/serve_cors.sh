@@ -29,6 +29,10 @@ expect "its origin reads" "https://ex.org" "$(acao -H 'Origin: https://ex.org' "
 expect "another origin" "" "$(acao -H 'Origin: https://other.org' "$URL/api/events")"
 expect "its origin's preflight" 204 "$(status $PRE -H 'Origin: https://ex.org' "$URL/api/articles")"
 expect "its preflight allows" "https://ex.org" "$(acao $PRE -H 'Origin: https://ex.org' "$URL/api/articles")"
+expect "its preflight names the methods" "GET, HEAD, POST" "$(curl -s -o /dev/null -D - $PRE -H 'Origin: https://ex.org' "$URL/api/articles" |
+    tr -d '\r' | sed -n 's/^[Aa]ccess-[Cc]ontrol-[Aa]llow-[Mm]ethods: //p')"
+expect "its preflight names the headers" "Authorization, Content-Type" "$(curl -s -o /dev/null -D - $PRE -H 'Origin: https://ex.org' "$URL/api/articles" |
+    tr -d '\r' | sed -n 's/^[Aa]ccess-[Cc]ontrol-[Aa]llow-[Hh]eaders: //p')"
 expect "another origin's preflight" 403 "$(status $PRE -H 'Origin: https://other.org' "$URL/api/events")"
 expect "its origin writes" 201 "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Authorization: Bearer tk' \
     -H 'Content-Type: application/json' -H 'Origin: https://ex.org' --data '{"text": "Blinken visited Doha."}' "$URL/api/articles")"

@@ -74,6 +74,29 @@ static void arithmetic(void **s) {
     assert_int_equal(date_normalize(NULL, out), -1);
 }
 
+/* ISO 8601 weeks: Monday to Sunday, the week's year the year of its
+ * Thursday (so a week may start in December or end in January). */
+static void iso_weeks(void **s) {
+    (void)s;
+    static const struct {
+        int32_t day;
+        const char *week;
+    } W[] = {
+        {20240214, "2024-W07"}, {20240101, "2024-W01"}, /* a Monday */
+        {20240310, "2024-W10"}, {20240311, "2024-W11"}, /* Sunday, then Monday */
+        {20241230, "2025-W01"},                         /* a Monday of 2025's first week */
+        {20210103, "2020-W53"},                         /* a Sunday of 2020's last week */
+        {20201231, "2020-W53"}, {20260101, "2026-W01"}, /* a Thursday */
+        {20270101, "2026-W53"},                         /* a Friday: 2026 has 53 weeks */
+        {20231231, "2023-W52"},
+    };
+    for (size_t i = 0; i < sizeof W / sizeof W[0]; i++) {
+        char out[12];
+        date_iso_week(W[i].day, out);
+        assert_string_equal(out, W[i].week);
+    }
+}
+
 static void weekdays(void **s) {
     (void)s;
     DATE_IS("Blinken arrived in Doha on Tuesday evening.", 20240820, 20240820, "Tuesday");
@@ -147,8 +170,9 @@ static void not_dates(void **s) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(arithmetic), cmocka_unit_test(weekdays), cmocka_unit_test(month_days),
-        cmocka_unit_test(relative),   cmocka_unit_test(ranges),   cmocka_unit_test(not_dates),
+        cmocka_unit_test(arithmetic), cmocka_unit_test(iso_weeks), cmocka_unit_test(weekdays),
+        cmocka_unit_test(month_days), cmocka_unit_test(relative),  cmocka_unit_test(ranges),
+        cmocka_unit_test(not_dates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

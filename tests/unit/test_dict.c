@@ -365,6 +365,46 @@ static void trie_basics(void **s) {
  * PETRARCH kind, recognised by their names and loaded from disk: every
  * entry counted, each bad line reported with its file and line, the good
  * lines around them used, dated codes chosen by the article's date. */
+/* The checksum of what ctx loaded from actors then verbs (either may be
+ * NULL: not loaded), into out. */
+static void checksum_of(const char *actors, const char *verbs, int verbs_first, char out[33]) {
+    dyad_ctx *c;
+    assert_int_equal(dyad_ctx_new(&c, NULL), DYAD_OK);
+    for (int i = 0; i < 2; i++) {
+        int v = i == 0 ? verbs_first : !verbs_first;
+        const char *t = v ? verbs : actors;
+        if (t)
+            assert_int_equal(ctx_load_buffer(c, v ? DYAD_DICT_VERBS : DYAD_DICT_ACTORS, v ? "v" : "a", t,
+                                             strlen(t), NULL, NULL, NULL),
+                             DYAD_OK);
+    }
+    assert_int_equal(dyad_ctx_finish(c, NULL), DYAD_OK);
+    dyad_ctx_checksum(c, out);
+    dyad_ctx_free(c);
+}
+
+/* The dictionaries' checksum: the same bytes in the same order, the same
+ * checksum whatever the names; a byte more, another order, or where one
+ * file ends and the next begins, another. */
+static void checksum(void **s) {
+    (void)s;
+    const char *actors = "GONDOR_ [GON]\n", *verbs = "--- ATTACK [190] ---\nATTACK\n";
+    char a[33], b[33], c[33], d[33], e[33], none[33];
+    checksum_of(actors, verbs, 0, a);
+    checksum_of(actors, verbs, 0, b);
+    assert_int_equal(strlen(a), 32);
+    assert_string_equal(a, b);
+    checksum_of(actors, verbs, 1, c);
+    assert_string_not_equal(a, c);
+    checksum_of("GONDOR_ [GON]\n\n", verbs, 0, d);
+    assert_string_not_equal(a, d);
+    /* the bytes of two files moved across their border */
+    checksum_of("GONDOR_ [GON]\n--- ATTACK [190] ---\n", "ATTACK\n", 0, e);
+    assert_string_not_equal(a, e);
+    checksum_of(NULL, NULL, 0, none);
+    assert_string_not_equal(a, none);
+}
+
 static void dictionary_files(void **s) {
     (void)s;
     const char *files[] = {"Fixture.verbs.txt", "Fixture.actors.txt", "Fixture.agents.txt",
@@ -417,6 +457,7 @@ int main(void) {
         cmocka_unit_test(inflection),
         cmocka_unit_test_setup_teardown(trie_basics, setup, teardown),
         cmocka_unit_test(dictionary_files),
+        cmocka_unit_test(checksum),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

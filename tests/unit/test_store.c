@@ -119,19 +119,19 @@ static void store_merge_and_query(void **s) {
     assert_int_equal(dyad_store_query(st, &q3, collect, &r, NULL), DYAD_OK);
     assert_int_equal(r.n, 1);
     memset(&r, 0, sizeof r);
-    dyad_query q4 = {.actor = "%"}; /* LIKE wildcards are literal */
-    assert_int_equal(dyad_store_query(st, &q4, collect, &r, NULL), DYAD_OK);
-    assert_int_equal(r.n, 0);
+    dyad_query q4 = {.actor = "%"}; /* no actor code: refused, not a LIKE wildcard */
+    assert_int_equal(dyad_store_query(st, &q4, collect, &r, NULL), DYAD_EINVAL);
     dyad_query bad = {.from = "2024-13-99x"};
     dyad_error err;
     assert_int_equal(dyad_store_query(st, &bad, collect, &r, &err), DYAD_EINVAL);
     assert_int_equal(strncmp(err.msg, "from: bad date", 14), 0); /* the parameter, not a flag */
     dyad_query q5 = {.actor = "x'); DROP TABLE events; --"};
-    assert_int_equal(dyad_store_query(st, &q5, collect, &r, NULL), DYAD_OK);
+    assert_int_equal(dyad_store_query(st, &q5, collect, &r, &err), DYAD_EINVAL);
+    assert_int_equal(strncmp(err.msg, "actor: ", 7), 0);
     memset(&r, 0, sizeof r);
     assert_int_equal(dyad_store_query(st, NULL, collect, &r, NULL), DYAD_OK);
     assert_int_equal(r.n, 2); /* still there */
-    assert_int_equal(dyad_store_stats(st, "week", NULL, NULL, NULL, &err), DYAD_EINVAL);
+    assert_int_equal(dyad_store_stats(st, "fortnight", NULL, NULL, NULL, &err), DYAD_EINVAL);
     dyad_store_close(st);
     /* reopened, the data is there */
     assert_int_equal(dyad_store_open(&st, db, NULL), DYAD_OK);
@@ -219,19 +219,38 @@ static int count_cb(void *ud, const char *key, long events, long mentions) {
     return 0;
 }
 
+/* Keeps "KEY:EVENTS" of the first two groups; stops after the second. */
+static int week_cb(void *ud, const char *key, long events, long mentions) {
+    (void)mentions;
+    char(*keys)[16] = ud;
+    int i = keys[0][0] ? 1 : 0;
+    snprintf(keys[i], 16, "%s:%ld", key, events);
+    return i;
+}
+
 static void stats(void **s) {
     (void)s;
     dyad_store *st = open_begun();
     put(st, "b1", "2024-08-20", "w", "Blinken visited Doha.");
     put(st, "b2", "2024-08-21", "w", "Israel attacked Qatar.");
+    put(st, "b3", "2024-08-26", "w", "Israel attacked Egypt."); /* the Monday after */
     assert_int_equal(dyad_store_commit(st, NULL), DYAD_OK);
+    /* ISO weeks, summed from the days: Tuesday and Wednesday one week */
+    char keys[2][16] = {"", ""};
+    long w[3] = {0};
+    assert_int_equal(dyad_store_stats(st, "week", NULL, week_cb, keys, NULL), DYAD_OK);
+    assert_string_equal(keys[0], "2024-W34:2");
+    assert_string_equal(keys[1], "2024-W35:1");
+    assert_int_equal(dyad_store_stats(st, "week", NULL, count_cb, w, NULL), DYAD_OK);
+    assert_int_equal(w[0], 3);
+    assert_int_equal(w[2], 2);
     long t[3] = {0};
     assert_int_equal(dyad_store_stats(st, "day", NULL, count_cb, t, NULL), DYAD_OK);
-    assert_int_equal(t[0], 2);
-    assert_int_equal(t[2], 2);
+    assert_int_equal(t[0], 3);
+    assert_int_equal(t[2], 3);
     long u[3] = {0};
     assert_int_equal(dyad_store_stats(st, "root", NULL, count_cb, u, NULL), DYAD_OK);
-    assert_int_equal(u[2], 2);
+    assert_int_equal(u[2], 2); /* 04 and 19 */
     dyad_store_close(st);
     dyad_error err;
     assert_int_not_equal(dyad_store_open(&st, "/nonexistent/dir/x.db", &err), DYAD_OK);
@@ -403,6 +422,50 @@ static int stored(dyad_store *s, const char *id, const char *date, const char *t
     return kept;
 }
 
+/* A store opened for reading: a missing file is an error naming it and is
+ * not made; a file that is no store is refused; a store is read, and
+ * writing to it fails. */
+static void read_only(void **state) {
+    (void)state;
+    dyad_store *st = NULL;
+    dyad_error err;
+    assert_int_equal(dyad_store_open_mode(&st, db, DYAD_STORE_READONLY, &err), DYAD_EIO);
+    assert_null(st);
+    assert_non_null(strstr(err.file, "t.db"));
+    assert_int_equal(access(db, F_OK), -1);
+    FILE *f = fopen(db, "w");
+    assert_non_null(f);
+    fclose(f);
+    assert_int_equal(dyad_store_open_mode(&st, db, DYAD_STORE_READONLY, &err), DYAD_EDB);
+    assert_non_null(strstr(err.msg, "not a Dyad store"));
+    assert_int_equal(dyad_store_open(&st, db, NULL), DYAD_OK); /* makes it a store */
+    assert_int_equal(dyad_store_begin(st, NULL), DYAD_OK);
+    assert_int_equal(put(st, "r1", "2024-05-02", "W", "Israel attacked Gaza."), 1);
+    assert_int_equal(dyad_store_commit(st, NULL), DYAD_OK);
+    dyad_store_close(st);
+    assert_int_equal(dyad_store_open_mode(&st, db, DYAD_STORE_READONLY, &err), DYAD_OK);
+    rows r = {0};
+    assert_int_equal(dyad_store_query(st, NULL, collect, &r, NULL), DYAD_OK);
+    assert_int_equal(r.n, 1);
+    dyad_status began = dyad_store_begin(st, NULL);
+    dyad_article a;
+    memset(&a, 0, sizeof a);
+    a.id = "r2";
+    a.date = "2024-05-03";
+    a.source = a.title = a.url = "";
+    a.file = "t";
+    a.text = "Israel attacked Qatar.";
+    a.text_len = strlen(a.text);
+    dyad_doc *d;
+    assert_int_equal(dyad_code(ctx, &a, &d, NULL), DYAD_OK);
+    int added;
+    dyad_status put_st = began == DYAD_OK ? dyad_store_put(st, &a, d, &added, NULL) : began;
+    if (put_st == DYAD_OK) put_st = dyad_store_commit(st, NULL);
+    assert_int_equal(put_st, DYAD_EDB);
+    dyad_doc_free(d);
+    dyad_store_close(st);
+}
+
 static void stored_before_coding(void **state) {
     (void)state;
     dyad_store *st = open_begun();
@@ -543,9 +606,10 @@ static void merge_rule(void **state) {
     assert_int_equal(drop[0] + drop[1], 2);
 }
 
-/* The one JSON of stored records (query, figures, the API): numbers with
- * their decimals, unknown places and names null, the first mention's
- * fields only when there is one. */
+/* The one JSON of stored records (query, figures, the API): the record
+ * and schema first, numbers with their decimals, every field present and
+ * what is unknown null (never ""), the first mention's fields null when
+ * there is none. */
 static void stored_json(void **state) {
     (void)state;
     dyad_stored_event e = {.id = 7,
@@ -567,29 +631,37 @@ static void stored_json(void **state) {
                            .confidence = NAN};
     char *t = dyad_stored_event_json(&e);
     assert_non_null(t);
-    assert_non_null(
-        strstr(t, "{\"id\":7,\"date\":\"2024-08-20\",\"date_precision\":null,\"source\":\"USAGOV\""));
-    assert_non_null(strstr(t, "\"name\":\"Make a visit\""));
-    assert_non_null(strstr(t, "\"goldstein\":1.9,"));
-    assert_non_null(
-        strstr(t, "\"place\":null,\"country\":null,\"lat\":null,\"lon\":null,\"place_admin1\":null,"
-                  "\"place_geonameid\":null,\"place_precision\":null,\"confidence\":null"));
-    assert_null(strstr(t, "\"article\""));
+    assert_non_null(strstr(t, "{\"record\":\"event\",\"schema\":1,\"id\":7,\"article\":null,"
+                              "\"sentence\":null,\"sentence_text\":null,\"date\":\"2024-08-20\","
+                              "\"date_precision\":null,\"source\":\"USAGOV\""));
+    assert_non_null(strstr(t, "\"code_name\":\"Make a visit\""));
+    assert_non_null(strstr(t, "\"goldstein\":1.9,\"confidence\":null,\"num_mentions\":2,"));
+    assert_non_null(strstr(t,
+                           "\"place\":null,\"place_country\":null,\"place_lat\":null,\"place_lon\":null,"
+                           "\"place_kind\":null,\"place_admin1\":null,\"place_geonameid\":null,"
+                           "\"place_precision\":null,\"place_text\":null,"));
+    assert_non_null(strstr(t, "\"source_text\":null,\"source_start\":null,\"source_end\":null,"));
+    assert_null(strstr(t, "\"\""));
     free(t);
     e.article = "wire-a";
     e.sentence = e.source_text = e.target_text = e.verb_text = e.url = e.news_source = "";
+    e.source_text = "Blinken", e.source_start = 128, e.source_end = 135;
     e.source_name = "UNITED STATES";
     e.target_name = e.source_wikidata = e.target_wikidata = "";
-    e.place = "Doha", e.country = "QAT", e.lat = 25.28551, e.lon = 51.531;
+    e.place = "Doha", e.country = "QAT", e.lat = 25.28551, e.lon = 51.531, e.place_kind = "capital";
     e.date_precision = "day";
     e.place_admin1 = "01", e.place_geonameid = 290030, e.place_precision = "city";
+    e.rule = "/srv/dyad/dict/cameo.verbs:564";
     t = dyad_stored_event_json(&e);
+    assert_non_null(strstr(t, "\"article\":\"wire-a\",\"sentence\":0,\"sentence_text\":null,"));
     assert_non_null(strstr(t, "\"date_precision\":\"day\""));
-    assert_non_null(
-        strstr(t, "\"place\":\"Doha\",\"country\":\"QAT\",\"lat\":25.2855,\"lon\":51.5310,"
-                  "\"place_admin1\":\"01\",\"place_geonameid\":290030,\"place_precision\":\"city\""));
-    assert_non_null(strstr(t, "\"article\":\"wire-a\""));
+    assert_non_null(strstr(t, "\"place\":\"Doha\",\"place_country\":\"QAT\",\"place_lat\":25.2855,"
+                              "\"place_lon\":51.5310,\"place_kind\":\"capital\",\"place_admin1\":\"01\","
+                              "\"place_geonameid\":290030,\"place_precision\":\"city\""));
     assert_non_null(strstr(t, "\"source_name\":\"UNITED STATES\",\"target_name\":null"));
+    assert_non_null(strstr(t, "\"source_text\":\"Blinken\",\"source_start\":128,\"source_end\":135,"));
+    assert_non_null(strstr(t, "\"rule\":\"cameo.verbs:564\"")); /* not where it is kept */
+    assert_null(strstr(t, "\"\""));
     free(t);
     dyad_stored_figure f = {.id = 3,
                             .date = "2024-08-20",
@@ -599,6 +671,8 @@ static void stored_json(void **state) {
                             .value_max = 12,
                             .qualifier = "",
                             .number = "12",
+                            .number_start = -1,
+                            .number_end = -1,
                             .victim = "",
                             .victim_code = "",
                             .perpetrator = "",
@@ -612,9 +686,138 @@ static void stored_json(void **state) {
                             .news_source = "",
                             .sentence = "Twelve were killed."};
     t = dyad_stored_figure_json(&f);
+    assert_non_null(strstr(t, "{\"record\":\"figure\",\"schema\":1,\"id\":3,"));
     assert_non_null(strstr(t, "\"kind\":\"killed\",\"released\":false,\"value\":12,\"value_max\":12"));
-    assert_non_null(strstr(t, "\"sentence\":\"Twelve were killed.\""));
+    assert_non_null(strstr(t, "\"sentence_text\":\"Twelve were killed.\""));
+    assert_non_null(strstr(t, "\"number_text\":\"12\",\"number_start\":null,\"number_end\":null,"));
+    assert_null(strstr(t, "\"\""));
     free(t);
+}
+
+/* The codes of the events a query gives, in its order, "|"-separated. */
+static int codes_of(void *ud, const dyad_stored_event *e) {
+    char *out = ud;
+    size_t k = strlen(out);
+    snprintf(out + k, 512 - k, "%s%s>%s:%s", k ? "|" : "", e->source, e->target, e->code);
+    return 0;
+}
+
+static const char *run(dyad_store *st, const dyad_query *q, char out[512]) {
+    out[0] = '\0';
+    dyad_error err;
+    if (dyad_store_query(st, q, codes_of, out, &err) != DYAD_OK)
+        snprintf(out, 512, "error: %.400s", err.msg);
+    return out;
+}
+
+/* The rows of one page and the cursor of its last. */
+typedef struct pager {
+    const dyad_query *q;
+    char rows[512];
+    int n;
+    char last[DYAD_CURSOR_MAX];
+} pager;
+
+static int page_rows(void *ud, const dyad_stored_event *e) {
+    pager *p = ud;
+    codes_of(p->rows, e);
+    p->n++;
+    dyad_event_cursor(p->q, e, p->last);
+    return 0;
+}
+
+/* Filters of several values, source and target apart, countries,
+ * QuadClasses, Goldstein ranges and the sorts. */
+static void list_filters(void **s) {
+    (void)s;
+    dyad_store *st = open_begun();
+    put(st, "f1", "2024-01-01", "w", "Blinken visited Doha.");        /* USAGOV>QAT 042, quad 1, 1.9 */
+    put(st, "f2", "2024-01-02", "w", "Israel attacked Qatar.");       /* ISR>QAT 190, quad 4, -10 */
+    put(st, "f3", "2024-01-03", "w", "Qatar attacked Somalia.");      /* QAT>SOM 190 */
+    put(st, "f4", "2024-01-04", "w", "Somalia visited Israel.");      /* SOM>ISR 042 */
+    put(st, "f5", "2024-01-05", "x", "Israel attacked Qatar again."); /* ISR>QAT 190: a second mention */
+    put(st, "f6", "2024-01-05", "y", "Israel attacked Qatar.");       /* the same event once more */
+    assert_int_equal(dyad_store_commit(st, NULL), DYAD_OK);
+    char out[512];
+    dyad_query all = {0};
+    assert_string_equal(run(st, &all, out),
+                        "USAGOV>QAT:042|ISR>QAT:190|QAT>SOM:190|SOM>ISR:042|ISR>QAT:190");
+    dyad_query src = {.source = "ISR,SOM"};
+    assert_string_equal(run(st, &src, out), "ISR>QAT:190|SOM>ISR:042|ISR>QAT:190");
+    dyad_query tgt = {.target = "QAT"};
+    assert_string_equal(run(st, &tgt, out), "USAGOV>QAT:042|ISR>QAT:190|ISR>QAT:190");
+    dyad_query both = {.source = "ISR", .target = "qat"}; /* case folded */
+    assert_string_equal(run(st, &both, out), "ISR>QAT:190|ISR>QAT:190");
+    dyad_query either = {.actor = "SOM, USA"}; /* spaces around values */
+    assert_string_equal(run(st, &either, out), "USAGOV>QAT:042|QAT>SOM:190|SOM>ISR:042");
+    dyad_query codes = {.code = "04,18"};
+    assert_string_equal(run(st, &codes, out), "USAGOV>QAT:042|SOM>ISR:042");
+    dyad_query country = {.country = "usa"};
+    assert_string_equal(run(st, &country, out), "USAGOV>QAT:042");
+    dyad_query quad = {.quads = 1 << 1};
+    assert_string_equal(run(st, &quad, out), "USAGOV>QAT:042|SOM>ISR:042");
+    dyad_query hostile = {.goldstein_range = 1, .goldstein_min = -10, .goldstein_max = -5};
+    assert_string_equal(run(st, &hostile, out), "ISR>QAT:190|QAT>SOM:190|ISR>QAT:190");
+    dyad_query exact = {.goldstein_range = 1, .goldstein_min = 1.9, .goldstein_max = 1.9};
+    assert_string_equal(run(st, &exact, out), "USAGOV>QAT:042|SOM>ISR:042");
+    dyad_query newest = {.descending = 1, .limit = 2};
+    assert_string_equal(run(st, &newest, out), "ISR>QAT:190|SOM>ISR:042");
+    dyad_query most = {.sort = DYAD_SORT_MENTIONS, .descending = 1, .limit = 1};
+    assert_string_equal(run(st, &most, out), "ISR>QAT:190");
+    /* ties by id, reversed with the sort */
+    dyad_query calm = {.sort = DYAD_SORT_GOLDSTEIN, .descending = 1, .code = "19,04"};
+    assert_string_equal(run(st, &calm, out),
+                        "SOM>ISR:042|USAGOV>QAT:042|ISR>QAT:190|QAT>SOM:190|ISR>QAT:190");
+    /* refused, each naming its filter */
+    const dyad_query bad[] = {
+        {.code = "19,x"},      {.code = "19,"},
+        {.country = "US"},     {.source = "IS R"},
+        {.quads = 1 << 5},     {.goldstein_range = 1, .goldstein_min = 5, .goldstein_max = 1},
+        {.sort = (dyad_sort)7}};
+    const char *const names[] = {
+        "code: ", "code: ", "country: ", "source: ", "quad: ", "goldstein: ", "sort: "};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        run(st, &bad[i], out);
+        assert_int_equal(strncmp(out + 7, names[i], strlen(names[i])), 0);
+    }
+    /* paged by cursor, two at a time, in every sort and order: the pages
+     * make the whole list, and the count is the whole list's */
+    for (int sort = 0; sort <= DYAD_SORT_GOLDSTEIN; sort++)
+        for (int desc = 0; desc <= 1; desc++) {
+            dyad_query whole = {.sort = (dyad_sort)sort, .descending = desc};
+            char want[512], got[512] = "", cursor[DYAD_CURSOR_MAX];
+            run(st, &whole, want);
+            pager pg = {.q = &whole};
+            whole.limit = 2;
+            for (int page = 0; page < 10; page++) {
+                pg.n = 0;
+                assert_int_equal(dyad_store_query(st, &whole, page_rows, &pg, NULL), DYAD_OK);
+                if (!pg.n) break;
+                size_t k = strlen(got);
+                if (k) got[k++] = '|';
+                memcpy(got + k, pg.rows, strlen(pg.rows) + 1);
+                pg.rows[0] = '\0';
+                snprintf(cursor, sizeof cursor, "%s", pg.last);
+                whole.after = cursor;
+            }
+            assert_string_equal(got, want);
+            long n = 0;
+            assert_int_equal(dyad_store_count(st, &whole, &n, NULL), DYAD_OK);
+            assert_int_equal(n, 5);
+        }
+    dyad_query other = {.sort = DYAD_SORT_MENTIONS, .after = "da2024-01-01~1"};
+    assert_int_equal(strncmp(run(st, &other, out), "error: cursor: ", 15), 0);
+    dyad_query junk = {.after = "da2024-01-01~1 OR 1=1"};
+    assert_int_equal(strncmp(run(st, &junk, out), "error: cursor: ", 15), 0);
+    long n = 0;
+    dyad_query isr = {.source = "ISR"};
+    assert_int_equal(dyad_store_count(st, &isr, &n, NULL), DYAD_OK);
+    assert_int_equal(n, 2);
+    /* figures take none of these */
+    dyad_query fq = {.source = "ISR"};
+    dyad_error err;
+    assert_int_equal(dyad_store_figures(st, &fq, NULL, NULL, &err), DYAD_EINVAL);
+    dyad_store_close(st);
 }
 
 int main(void) {
@@ -627,7 +830,9 @@ int main(void) {
         cmocka_unit_test_setup_teardown(read_back, setup, teardown),
         cmocka_unit_test_setup_teardown(confidence, setup, teardown),
         cmocka_unit_test_setup_teardown(stored_before_coding, setup, teardown),
+        cmocka_unit_test_setup_teardown(read_only, setup, teardown),
         cmocka_unit_test_setup_teardown(story_copies, setup, teardown),
+        cmocka_unit_test_setup_teardown(list_filters, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -18,7 +18,8 @@ typedef struct store_backend {
     const char *name;
     /* whether path is this backend's (the SQLite backend takes the rest) */
     int (*claims)(const char *path);
-    dyad_status (*open)(void **impl, const char *path, dyad_error *err);
+    /* readonly: DYAD_STORE_READONLY's promise (dyad.h) */
+    dyad_status (*open)(void **impl, const char *path, int readonly, dyad_error *err);
     void (*close)(void *impl);
     int (*connected)(const void *impl);
     /* how long a writer waits for another, NULL when writers never wait */

@@ -250,6 +250,9 @@ const char *const merge_sql[MERGE_NSTMTS] = {
     [MERGE_PUT_BANDS] = "INSERT INTO article_bands(key, article) VALUES (?1, ?17), (?2, ?17), (?3, ?17),"
                         " (?4, ?17), (?5, ?17), (?6, ?17), (?7, ?17), (?8, ?17), (?9, ?17), (?10, ?17),"
                         " (?11, ?17), (?12, ?17), (?13, ?17), (?14, ?17), (?15, ?17), (?16, ?17)",
+    [MERGE_GET_NOTE] = "SELECT value FROM dyad_meta WHERE key = ?1",
+    [MERGE_PUT_NOTE] = "INSERT INTO dyad_meta(key, value) VALUES (?1, ?2)"
+                       " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
 };
 
 static char *dup_val(const char *v) {

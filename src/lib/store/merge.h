@@ -115,6 +115,9 @@ enum {
     MERGE_COPY_CANDIDATES, /* 32 stored articles at most sharing a band of ?1..?16 (copies of one
                                story are alike: the first few decide) */
     MERGE_PUT_BANDS,       /* the bands ?1..?16 of article ?17 */
+    /* besides the merge, the store's notes on itself (dyad_meta) */
+    MERGE_GET_NOTE, /* the note ?1 */
+    MERGE_PUT_NOTE, /* the note ?1 set to ?2 */
     MERGE_NSTMTS
 };
 extern const char *const merge_sql[MERGE_NSTMTS];

@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "arena.h"
+#include "filter.h"
 #include "merge.h"
 #include "rows.h"
 #include "snippet.h"
@@ -626,7 +627,10 @@ static dyad_status reconnect(pg_store *p, dyad_error *err) {
     return prepare(p, err);
 }
 
-static dyad_status pg_open(void **out, const char *uri, dyad_error *err) {
+/* readonly asks nothing more of a server: the database must exist
+ * already, and reading never writes. */
+static dyad_status pg_open(void **out, const char *uri, int readonly, dyad_error *err) {
+    (void)readonly;
     *out = NULL;
     pg_store *p = calloc(1, sizeof *p);
     if (!p) return dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
@@ -1224,23 +1228,23 @@ static dyad_status pg_put(void *impl, const dyad_article *a, const dyad_doc *d, 
     " WHERE lower(place COLLATE \"C\") = lower($7 COLLATE \"C\") AND place_kind = 'country'))"
 
 /* The WHERE clause shared by queries and stats, of the filters q sets
- * only (so that the statement's plan can serve every value of them).
- * Parameters: $1 actor prefix, $2 code prefix, $3 from, $4 to, $5 text,
- * $6 limit, $7 place, $9 least confidence. */
-static const char *where_sql(const dyad_query *q, char *buf, size_t n) {
-    snprintf(buf, n, " WHERE TRUE%s%s%s%s%s%s%s",
-             q && q->actor ? " AND (" PREFIX("e.source", "$1") " OR " PREFIX("e.target", "$1") ")" : "",
-             q && q->code ? " AND " PREFIX("e.code", "$2") : "", q && q->from ? " AND e.date >= $3" : "",
+ * only (so that the statement's plan can serve every value of them), the
+ * list and range filters' clauses of f (parameters from $10) last.
+ * Parameters: $3 from, $4 to, $5 text, $6 limit, $7 place, $9 least
+ * confidence ($1 and $2 are unused: actor and code are list filters). */
+static const char *where_sql(const dyad_query *q, const filter_sql *f, char *buf, size_t n) {
+    snprintf(buf, n, " WHERE TRUE%s%s%s%s%s%s", q && q->from ? " AND e.date >= $3" : "",
              q && q->to ? " AND e.date <= $4" : "",
              q && q->text ? " AND e.id IN (SELECT m.event FROM mentions m JOIN articles a"
                             " ON a.rowid = m.article WHERE a.tsv @@ websearch_to_tsquery('simple', $5))"
                           : "",
              q && q->place ? " AND " PLACE_MATCH("e") : "",
-             q && q->min_confidence > 0 ? " AND e.confidence >= $9::float8" : "");
+             q && q->min_confidence > 0 ? " AND e.confidence >= $9::float8" : "", f ? f->where : "");
     return buf;
 }
 
-#define NPARAMS 11 /* and $8, the kind of figure; $10 and $11, a window of months (see pg_query) */
+#define NPARAMS 11       /* and $8, the kind of figure; $10 and $11, a window of months (see pg_query) */
+#define PG_SQL_MAX 12288 /* a read statement, its WHERE clause */
 
 /* A LIKE prefix with %, _ and \ escaped, or NULL for none (or no memory). */
 static char *like_prefix(const char *p) {
@@ -1390,44 +1394,65 @@ static dyad_status each_row(pg_store *p, const char *sql, int n, const Oid *type
     return rows_of(p, sql, 0, n, types, v, fn, ud, err);
 }
 
-/* Runs sql with the query's parameters ($1 to $9, see WHERE) and the
- * window of dates win ($10 and $11, NULL for none) through rows_of: a
- * window's statement is planned for its values, so that the planner keeps
- * the window's partitions only (a plan kept for any window would open
- * them all at every run). */
-static dyad_status stream_in(pg_store *p, const char *sql, const dyad_query *q, const char *const *win,
-                             row_fn fn, void *ud, dyad_error *err) {
+/* The list and range filters of q (filter.c), their parameters from
+ * $12; NULL after filling err when q has a bad one. Freed by the caller. */
+static filter_sql *pg_filter(const dyad_query *q, dyad_error *err) {
+    filter_sql *f = malloc(sizeof *f);
+    if (!f) {
+        dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
+        return NULL;
+    }
+    if (filter_build(q, &FILTER_POSTGRES, NPARAMS + 1, f, err) != DYAD_OK) {
+        free(f);
+        return NULL;
+    }
+    return f;
+}
+
+/* Runs sql with the query's parameters ($1 to $9, see where_sql), the
+ * window of dates win ($10 and $11, NULL for none) and those of the
+ * filters f (may be NULL) through rows_of: a window's statement is
+ * planned for its values, so that the planner keeps the window's
+ * partitions only (a plan kept for any window would open them all at
+ * every run). */
+static dyad_status stream_in(pg_store *p, const char *sql, const dyad_query *q, const filter_sql *f,
+                             const char *const *win, row_fn fn, void *ud, dyad_error *err) {
     dyad_status st = DYAD_OK;
-    static const Oid types[NPARAMS] = {TEXTOID, TEXTOID, TEXTOID,   TEXTOID, TEXTOID, INT8OID,
-                                       TEXTOID, TEXTOID, FLOAT8OID, TEXTOID, TEXTOID};
+    Oid types[NPARAMS + FILTER_MAX_PARAMS] = {TEXTOID, TEXTOID, TEXTOID,   TEXTOID, TEXTOID, INT8OID,
+                                              TEXTOID, TEXTOID, FLOAT8OID, TEXTOID, TEXTOID};
     char *actor = like_prefix(q ? q->actor : NULL), *code = like_prefix(q ? q->code : NULL);
     char limit[24], conf[32];
     if (q && q->min_confidence > 0) snprintf(conf, sizeof conf, "%.9f", q->min_confidence - 1e-9);
-    const char *v[NPARAMS] = {actor,
-                              code,
-                              q ? q->from : NULL,
-                              q ? q->to : NULL,
-                              q ? q->text : NULL,
-                              q && q->limit > 0 ? num(limit, q->limit) : NULL,
-                              q ? q->place : NULL,
-                              q ? q->kind : NULL,
-                              q && q->min_confidence > 0 ? conf : NULL,
-                              win ? win[0] : NULL,
-                              win ? win[1] : NULL};
+    const char *v[NPARAMS + FILTER_MAX_PARAMS] = {actor,
+                                                  code,
+                                                  q ? q->from : NULL,
+                                                  q ? q->to : NULL,
+                                                  q ? q->text : NULL,
+                                                  q && q->limit > 0 ? num(limit, q->limit) : NULL,
+                                                  q ? q->place : NULL,
+                                                  q ? q->kind : NULL,
+                                                  q && q->min_confidence > 0 ? conf : NULL,
+                                                  win ? win[0] : NULL,
+                                                  win ? win[1] : NULL};
+    int n = NPARAMS;
+    for (int i = 0; f && i < f->nparams; i++, n++) {
+        types[n] = TEXTOID;
+        v[n] = f->params[i];
+    }
     if ((q && q->actor && !actor) || (q && q->code && !code)) {
         free(actor);
         free(code);
         return dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
     }
-    st = rows_of(p, sql, win != NULL, NPARAMS, types, v, fn, ud, err);
+    st = rows_of(p, sql, win != NULL, n, types, v, fn, ud, err);
     free(actor);
     free(code);
     return st;
 }
 
-static dyad_status stream(pg_store *p, const char *sql, const dyad_query *q, row_fn fn, void *ud,
-                          dyad_error *err) {
-    return stream_in(p, sql, q, NULL, fn, ud, err);
+static dyad_status stream(pg_store *p, const char *sql, const dyad_query *q, const filter_sql *f,
+                          row_fn fn, void *ud, dyad_error *err) {
+    return stream_in(p, sql, q, f, NULL, fn, ud, err);
 }
 
 /* The caller's callback and its argument, for the row functions. */
@@ -1489,22 +1514,22 @@ static dyad_status read_months(pg_store *p, dyad_error *err) {
 }
 
 /* The events' SQL of q, with the window's bounds when they are set. */
-static void query_sql(const dyad_query *q, const char *const *win, char *sql, size_t n) {
+static void query_sql(const dyad_query *q, const filter_sql *f, const char *const *win, char *sql,
+                      size_t n) {
     /* one-a-day keeps the lowest id of each date, dyad and code */
     static const char COLS[] = "SELECT %s " ROWS_EVENT("e.id") ", " ROWS_FIRST(
         "to_char(a.ingested_at, 'YYYY-MM-DD HH24:MI:SS')") ROWS_FIRST_FROM "%s%s%s";
-    char inner[4096], where[1536];
+    char inner[PG_SQL_MAX], where[PG_SQL_MAX];
     int daily = q && q->one_a_day;
     snprintf(inner, sizeof inner, COLS, daily ? "DISTINCT ON (e.date, e.source, e.target, e.code)" : "",
-             where_sql(q, where, sizeof where), win && win[0] ? " AND e.date >= $10" : "",
+             where_sql(q, f, where, sizeof where), win && win[0] ? " AND e.date >= $10" : "",
              win && win[1] ? " AND e.date < $11" : "");
-    if (daily)
+    if (daily) /* the one row of each group, then in the query's order */
         snprintf(sql, n,
-                 "SELECT * FROM (%s ORDER BY e.date, e.source, e.target, e.code, e.id) x"
-                 " ORDER BY 2, 1 LIMIT $6", /* date, id */
-                 inner);
+                 "SELECT * FROM (%s ORDER BY e.date, e.source, e.target, e.code, e.id) x%s LIMIT $6",
+                 inner, filter_order(q, 1));
     else
-        snprintf(sql, n, "%s ORDER BY e.date, e.id LIMIT $6", inner);
+        snprintf(sql, n, "%s%s LIMIT $6", inner, filter_order(q, 0));
 }
 
 /* Counts the rows of a walk and whether the caller stopped it. */
@@ -1520,39 +1545,54 @@ static int walk_row(void *ud, const PGresult *r) {
     return w->stopped = event_row(&w->cb, r);
 }
 
-/* Events in date order. In a store of a partition a month, the first
- * rows up to a limit are read a window of months at a time, oldest first:
- * a month, a month, two, four... each window's bounds given to the
- * planner, which then plans and opens that window's partitions only
- * (and events_default, whose dates may fall anywhere), until the limit is
- * met. The first window has no lower bound and the last no upper one, so
- * the windows hold every date in order. */
+/* Events in the query's order. In date order, in a store of a partition a
+ * month, the first rows up to a limit are read a window of months at a
+ * time, oldest first (newest first when descending): a month, a month,
+ * two, four... each window's bounds given to the planner, which then
+ * plans and opens that window's partitions only (and events_default,
+ * whose dates may fall anywhere), until the limit is met. The window at
+ * either end is open there, so the windows hold every date in order. In
+ * another order, one statement reads them all. */
 static dyad_status pg_query(void *impl, const dyad_query *q, dyad_event_fn fn, void *ud,
                             dyad_error *err) {
     pg_store *p = impl;
-    char sql[4608];
+    filter_sql *f = pg_filter(q, err);
+    if (!f) return err->code;
+    char *sql = malloc(PG_SQL_MAX + 512);
+    if (!sql) {
+        free(f);
+        return dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
+    }
     walk_cb w = {{fn, NULL, ud}, 0, 0};
-    dyad_status st = p->partitioned && q && q->limit > 0 ? read_months(p, err) : DYAD_OK;
-    if (st != DYAD_OK) return st;
-    size_t first = 0, end = p->nwalk;
+    int walk = p->partitioned && q && q->limit > 0 && q->sort == DYAD_SORT_DATE;
+    dyad_status st = walk ? read_months(p, err) : DYAD_OK;
+    size_t first = 0, end = walk && st == DYAD_OK ? p->nwalk : 0;
     if (q && q->from)
         while (first < end && strncmp(p->walk[first], q->from, 7) < 0) first++;
     if (q && q->to)
         while (end > first && strncmp(p->walk[end - 1], q->to, 7) > 0) end--;
-    if (!p->partitioned || !q || q->limit <= 0 || first >= end) {
-        query_sql(q, NULL, sql, sizeof sql);
-        return stream(p, sql, q, event_row, &w.cb, err);
+    if (st == DYAD_OK && (!walk || first >= end)) {
+        query_sql(q, f, NULL, sql, PG_SQL_MAX + 512);
+        st = stream_in(p, sql, q, f, NULL, event_row, &w.cb, err);
+    } else if (st == DYAD_OK) {
+        dyad_query wq = *q;
+        size_t lo = first, hi = end; /* the months not read yet */
+        for (size_t k = 0; lo < hi && st == DYAD_OK && w.rows < q->limit && !w.stopped; k++) {
+            size_t size = k < 2 ? 1 : k < 40 ? (size_t)1 << (k - 1) : hi - lo; /* 1, 1, 2, 4... months */
+            if (size > hi - lo) size = hi - lo;
+            size_t a = q->descending ? hi - size : lo, b = a + size;
+            const char *win[2] = {a > first ? p->walk[a] : NULL, b < end ? p->walk[b] : NULL};
+            if (q->descending)
+                hi -= size;
+            else
+                lo += size;
+            query_sql(q, f, win, sql, PG_SQL_MAX + 512);
+            wq.limit = q->limit - w.rows;
+            st = stream_in(p, sql, &wq, f, win, walk_row, &w, err);
+        }
     }
-    dyad_query wq = *q;
-    for (size_t i = first, k = 0; i < end && st == DYAD_OK && w.rows < q->limit && !w.stopped; k++) {
-        size_t size = k < 2 ? 1 : k < 40 ? (size_t)1 << (k - 1) : end - i; /* 1, 1, 2, 4... months */
-        if (size > end - i) size = end - i;
-        const char *win[2] = {i > first ? p->walk[i] : NULL, i + size < end ? p->walk[i + size] : NULL};
-        i += size;
-        query_sql(q, win, sql, sizeof sql);
-        wq.limit = q->limit - w.rows;
-        st = stream_in(p, sql, &wq, win, walk_row, &w, err);
-    }
+    free(sql);
+    free(f);
     return st;
 }
 
@@ -1567,12 +1607,16 @@ static dyad_status pg_stats(void *impl, const char *by, const dyad_query *q, dya
     pg_store *p = impl;
     const char *key;
     key = rows_group_key(by); /* checked by store.c */
-    char sql[2048], where[1536];
+    filter_sql *f = pg_filter(q, err);
+    if (!f) return err->code;
+    char sql[PG_SQL_MAX], where[PG_SQL_MAX];
     snprintf(sql, sizeof sql,
              "SELECT %s AS k, count(*), sum(e.num_mentions) FROM events e%s GROUP BY k ORDER BY k", key,
-             where_sql(q, where, sizeof where));
+             where_sql(q, f, where, sizeof where));
     row_cb cb = {NULL, fn, ud};
-    return stream(p, sql, q, count_row, &cb, err);
+    dyad_status st = stream(p, sql, q, f, count_row, &cb, err);
+    free(f);
+    return st;
 }
 
 /* ---------------------------------------------------------------------
@@ -1610,7 +1654,7 @@ static dyad_status pg_figures(void *impl, const dyad_query *q, dyad_figure_fn fn
                   " AND ($7::text IS NULL OR " PLACE_MATCH("f") ")"
                                                                 " ORDER BY f.date, f.id LIMIT $6";
     figure_cb cb = {fn, ud};
-    return stream(p, SQL, q, figure_row, &cb, err);
+    return stream(p, SQL, q, NULL, figure_row, &cb, err);
 }
 
 /* ---------------------------------------------------------------------
@@ -1665,8 +1709,8 @@ static int event_date_row(void *ud, const PGresult *r) {
     return 0;
 }
 
-/* The event's own row (ROWS_EVENT), the first-mention fields empty; its
- * key kept for its mentions. */
+/* The event's row (ROWS_EVENT, and ROWS_FIRST when asked for); its key
+ * kept for its mentions. */
 static int head_event(void *ud, const PGresult *r) {
     read_cb *cb = ud;
     cb->found = 1;
@@ -1686,21 +1730,31 @@ static dyad_status pg_event(void *impl, int64_t id, dyad_event_fn efn, dyad_ment
                             int *found, dyad_error *err) {
     pg_store *p = impl;
     static const Oid types[4] = {INT8OID, TEXTOID, TEXTOID, TEXTOID};
-    static const char HEAD[] = "SELECT " ROWS_EVENT("e.id") " FROM events e WHERE e.id = $1";
     char idtext[24];
     const char *v[4] = {num(idtext, id)};
+    char date[16] = "";
     read_cb cb = {efn, mfn, NULL, NULL, ud, 0, "", {NULL}};
+    /* by its date when event_dates has it, else in every partition; with
+     * its first mention's fields as a query gives it, or its own row alone
+     * when efn wants none (or it has no mention) */
+    static const char *const SQL[2][2] = {
+        {"SELECT " ROWS_EVENT("e.id") ", " ROWS_FIRST("to_char(a.ingested_at, 'YYYY-MM-DD HH24:MI:SS')")
+             ROWS_FIRST_FROM " WHERE e.id = $1 AND e.date = $2",
+         "SELECT " ROWS_EVENT("e.id") " FROM events e WHERE e.id = $1 AND e.date = $2"},
+        {"SELECT " ROWS_EVENT("e.id") ", " ROWS_FIRST("to_char(a.ingested_at, 'YYYY-MM-DD HH24:MI:SS')")
+             ROWS_FIRST_FROM " WHERE e.id = $1",
+         "SELECT " ROWS_EVENT("e.id") " FROM events e WHERE e.id = $1"}};
     dyad_status st = DYAD_OK;
     if (p->partitioned)
         st = each_row(p, "SELECT date FROM event_dates WHERE id = $1", 1, types, v, event_date_row, &cb,
                       err);
-    if (st == DYAD_OK && cb.found > 0) {
-        v[1] = cb.key[0];
-        cb.found = 0;
-        st = each_row(p, "SELECT " ROWS_EVENT("e.id") " FROM events e WHERE e.id = $1 AND e.date = $2",
-                      2, types, v, head_event, &cb, err);
-    }
-    if (st == DYAD_OK && !cb.found) st = each_row(p, HEAD, 1, types, v, head_event, &cb, err);
+    int dated = st == DYAD_OK && cb.found > 0 && strlen(cb.key[0]) < sizeof date;
+    if (dated) snprintf(date, sizeof date, "%s", cb.key[0]);
+    v[1] = date;
+    cb.found = 0;
+    for (int by = dated ? 0 : 1; by < 2 && st == DYAD_OK && !cb.found; by++)
+        for (int k = efn ? 0 : 1; k < 2 && st == DYAD_OK && !cb.found; k++)
+            st = each_row(p, SQL[by][k], by ? 1 : 2, types, v, head_event, &cb, err);
     if (st == DYAD_OK && cb.found < 0) st = dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
     *found = cb.found > 0;
     if (st == DYAD_OK && cb.found > 0) {
@@ -1963,13 +2017,17 @@ static int series_row(void *ud, const PGresult *r) {
 static dyad_status pg_series(void *impl, const dyad_query *q, dyad_series_fn fn, void *ud,
                              dyad_error *err) {
     pg_store *p = impl;
-    char sql[2048], where[1536];
+    filter_sql *f = pg_filter(q, err);
+    if (!f) return err->code;
+    char sql[PG_SQL_MAX], where[PG_SQL_MAX];
     snprintf(sql, sizeof sql,
              "SELECT e.date, e.root, count(*), sum(e.num_mentions) FROM events e%s"
              " GROUP BY e.date, e.root ORDER BY e.date, e.root",
-             where_sql(q, where, sizeof where));
+             where_sql(q, f, where, sizeof where));
     read_cb cb = {NULL, NULL, NULL, fn, ud, 0, "", {NULL}};
-    return stream(p, sql, q, series_row, &cb, err);
+    dyad_status st = stream(p, sql, q, f, series_row, &cb, err);
+    free(f);
+    return st;
 }
 
 const store_backend store_postgres = {

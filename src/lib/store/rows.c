@@ -11,6 +11,11 @@ static long long num(const char *v) { return v ? strtoll(v, NULL, 10) : 0; }
 static double real(const char *v) { return v ? strtod(v, NULL) : NAN; }
 static long off(const char *v) { return v ? strtol(v, NULL, 10) : -1; }
 
+/* The start and end offsets of source, target and verb, from six values. */
+static void offsets(const char *const *v, long *const out[6]) {
+    for (int k = 0; k < 6; k++) *out[k] = off(v[k]);
+}
+
 _Static_assert(ROWS_EVENT_N + ROWS_FIRST_N <= ROWS_MAX_COLS, "an event row fits ROWS_MAX_COLS");
 
 void rows_event(const char *const *v, int n, dyad_stored_event *e) {
@@ -53,6 +58,16 @@ void rows_event(const char *const *v, int n, dyad_stored_event *e) {
     e->place_admin1 = str(f[14]);
     e->place_geonameid = num(f[15]);
     e->place_precision = str(f[16]);
+    e->title = str(f[17]);
+    e->rule = str(f[18]);
+    e->date_text = str(f[19]);
+    e->source_basis = str(f[20]);
+    e->target_basis = str(f[21]);
+    offsets(f + 22, (long *const[6]){&e->source_start, &e->source_end, &e->target_start, &e->target_end,
+                                     &e->verb_start, &e->verb_end});
+    e->place_text = str(f[28]);
+    e->place_start = off(f[29]);
+    e->place_end = off(f[30]);
 }
 
 void rows_mention(const char *const *v, dyad_stored_mention *m) {
@@ -68,9 +83,8 @@ void rows_mention(const char *const *v, dyad_stored_mention *m) {
     m->sentence_index = (int)num(v[9]);
     m->sentence_start = (long)num(v[10]);
     m->sentence = str(v[11]);
-    long *offs[6] = {&m->source_start, &m->source_end, &m->target_start,
-                     &m->target_end,   &m->verb_start, &m->verb_end};
-    for (int k = 0; k < 6; k++) *offs[k] = off(v[12 + k]);
+    offsets(v + 12, (long *const[6]){&m->source_start, &m->source_end, &m->target_start, &m->target_end,
+                                     &m->verb_start, &m->verb_end});
     m->source_text = str(v[18]);
     m->target_text = str(v[19]);
     m->verb_text = str(v[20]);
@@ -112,6 +126,11 @@ void rows_figure(const char *const *v, dyad_stored_figure *f) {
     f->lat = real(v[21]);
     f->lon = real(v[22]);
     f->historical = (int)num(v[23]);
+    f->place_kind = str(v[24]);
+    f->place_text = str(v[25]);
+    f->number_start = off(v[26]);
+    f->number_end = off(v[27]);
+    f->title = str(v[28]);
 }
 
 const char *rows_group_key(const char *by) {
@@ -122,6 +141,8 @@ const char *rows_group_key(const char *by) {
         {"dyad", "e.source || '>' || e.target"},
         {"root", "e.root"},
         {"country", "e.country"},
+        {"*total", "'total'"}, /* dyad_store_count's one group */
+        {"*daily", "e.date || '>' || e.source || '>' || e.target || '>' || e.code"}, /* one_a_day's */
         {"country-year",
          "CASE e.country WHEN '' THEN '-' ELSE e.country END || ' ' || substr(e.date, 1, 4)"}};
     for (size_t i = 0; by && i < sizeof KEYS / sizeof KEYS[0]; i++)

@@ -9,7 +9,7 @@
 
 /* The most columns a row of the store has (an event with its first
  * report's: ROWS_EVENT_N + ROWS_FIRST_N). */
-#define ROWS_MAX_COLS 40
+#define ROWS_MAX_COLS 48
 
 /* An event's own columns, id first (ID: the expression for it, "e.id" or
  * an aggregate), table alias e. */
@@ -25,8 +25,10 @@
     "a.id, substr(a.text, se.start + 1, se.\"end\" - se.start), m.source_text, m.target_text,"          \
     " m.verb_text, m.sentence, a.url, a.source, " ADDED ", m.source_name, m.target_name,"               \
     " m.source_wikidata, m.target_wikidata, m.date_precision, pm.place_admin1, pm.place_geonameid,"     \
-    " pm.place_precision"
-#define ROWS_FIRST_N 17
+    " pm.place_precision, a.title, m.rule, m.date_text, m.source_basis, m.target_basis,"                \
+    " m.source_start, m.source_end, m.target_start, m.target_end, m.verb_start, m.verb_end,"            \
+    " pm.place_text, pm.place_start, pm.place_end"
+#define ROWS_FIRST_N 31
 /* (pm: the first report that names the event's place, for the place's
  * admin-1 code, GeoNames id and precision) */
 #define ROWS_FIRST_FROM                                                                                 \
@@ -59,7 +61,8 @@
     " substr(a.text, se.start + 1, se.\"end\" - se.start), f.kind, f.released, f.value,"                \
     " f.value_max, f.qualifier, f.number_text, f.victim_text, f.victim_code,"                           \
     " f.perpetrator_text, f.perpetrator_code, f.date, f.date_text, f.cited, f.place,"                   \
-    " f.country, f.lat, f.lon, f.historical"                                                            \
+    " f.country, f.lat, f.lon, f.historical, f.place_kind, f.place_text, f.number_start,"               \
+    " f.number_end, a.title"                                                                            \
     " FROM figures f JOIN articles a ON a.rowid = f.article"                                            \
     " JOIN sentences se ON se.article = f.article AND se.idx = f.sentence"
 

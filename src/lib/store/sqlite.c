@@ -3,16 +3,19 @@
  * events merged by merge.c's rule with GDELT counts, and the casualty
  * figures of each article. All SQL is parameterised; writes happen inside
  * caller-delimited transactions. */
+#include <errno.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "status.h"
 #include "date.h"
 #include "merge.h"
+#include "filter.h"
 #include "rows.h"
 #include "backend.h"
 
@@ -39,6 +42,7 @@ static const char SCHEMA[] =
     "PRAGMA journal_mode=WAL;"
     "PRAGMA synchronous=NORMAL;"
     "PRAGMA foreign_keys=ON;"
+    "CREATE TABLE IF NOT EXISTS dyad_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS articles("
     " rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, hash TEXT NOT NULL UNIQUE,"
     " date TEXT NOT NULL, source TEXT NOT NULL, title TEXT NOT NULL, url TEXT NOT NULL,"
@@ -284,8 +288,47 @@ static int make_schema(lite *s, char **msg) {
     }
 }
 
-static dyad_status lite_open(void **out, const char *path, dyad_error *err) {
+/* A read-only open: whether the file at path is there to be opened,
+ * said in err when not. */
+static dyad_status check_file(const char *path, dyad_error *err) {
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        return dyad_fail(err, DYAD_EIO, path, 0, "cannot open the store: %s (dyad ingest makes one)",
+                         strerror(errno));
+    if (S_ISDIR(sb.st_mode))
+        return dyad_fail(err, DYAD_EIO, path, 0, "cannot open the store: it is a directory");
+    return DYAD_OK;
+}
+
+/* Whether the database open in s is a Dyad store (of this Dyad or an
+ * earlier one): DYAD_OK, or DYAD_EDB with err set. */
+static dyad_status is_store(lite *s, dyad_error *err) {
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(
+        s->db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles'", -1, &st, NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_ROW) return DYAD_OK;
+    if (rc == SQLITE_DONE)
+        return dyad_fail(err, DYAD_EDB, s->path, 0, "not a Dyad store (it has no table of articles)");
+    return db_fail(s, err, "cannot read the store");
+}
+
+/* Opens the store at path, made when missing; readonly: an existing
+ * store only (a database in memory is made whatever), which the
+ * connection then only reads (PRAGMA query_only). Its schema is
+ * brought up to date either way: a store of an earlier Dyad is upgraded
+ * once, which is the one write a reader makes. The connection is opened
+ * read-write even so, as the last one to close a WAL file must be to
+ * remove its -wal and -shm files; a file the system will not let it
+ * write is opened read-only by SQLite. */
+static dyad_status lite_open(void **out, const char *path, int readonly, dyad_error *err) {
     *out = NULL;
+    if (readonly && (!*path || !strcmp(path, ":memory:"))) readonly = 0;
+    if (readonly) {
+        dyad_status st = check_file(path, err);
+        if (st != DYAD_OK) return st;
+    }
     lite *s = calloc(1, sizeof *s);
     if (!s) return dyad_fail(err, DYAD_ENOMEM, path, 0, "out of memory");
     s->path = malloc(strlen(path) + 1);
@@ -296,21 +339,30 @@ static dyad_status lite_open(void **out, const char *path, dyad_error *err) {
     strcpy(s->path, path);
     /* without SQLite's lock of the connection: a dyad_store is used by one
      * thread at a time, under its caller's own lock (dyad.h) */
-    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL) != SQLITE_OK) {
+    int flags = readonly ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
         dyad_status st = db_fail(s, err, "cannot open database");
         lite_close(s);
         return st;
     }
     lite_busy(s, DYAD_BUSY_MS, NULL, NULL);
+    dyad_status ok = readonly ? is_store(s, err) : DYAD_OK;
+    if (ok != DYAD_OK) {
+        lite_close(s);
+        return ok;
+    }
     char *msg = NULL;
-    if (make_schema(s, &msg) != SQLITE_OK) {
-        dyad_status st = dyad_fail(err, DYAD_EDB, path, 0, "cannot create schema: %s", msg ? msg : "");
+    int rc = make_schema(s, &msg);
+    if (rc == SQLITE_OK) rc = migrate(s);
+    if (rc == SQLITE_OK && readonly)
+        rc = sqlite3_exec(s->db, "PRAGMA query_only = ON", NULL, NULL, &msg);
+    if (rc != SQLITE_OK && msg) {
+        dyad_status st = dyad_fail(err, DYAD_EDB, path, 0, "cannot create schema: %s", msg);
         sqlite3_free(msg);
         lite_close(s);
         return st;
     }
-    if (migrate(s) != SQLITE_OK) {
+    if (rc != SQLITE_OK) {
         dyad_status st = db_fail(s, err, "cannot upgrade the schema");
         lite_close(s);
         return st;
@@ -804,10 +856,7 @@ done:
 /* The WHERE clause shared by queries and stats; binds start at 1 (?6 is
  * the query's limit, ?7 the place). */
 #define EVENTS_WHERE                                                                                    \
-    " WHERE (?1 IS NULL OR e.source LIKE ?1 || '%' ESCAPE '\\' OR e.target LIKE ?1 || '%' "             \
-    "ESCAPE '\\')"                                                                                      \
-    " AND (?2 IS NULL OR e.code LIKE ?2 || '%' ESCAPE '\\')"                                            \
-    " AND (?3 IS NULL OR e.date >= ?3) AND (?4 IS NULL OR e.date <= ?4)"                                \
+    " WHERE (?3 IS NULL OR e.date >= ?3) AND (?4 IS NULL OR e.date <= ?4)"                              \
     " AND (?5 IS NULL OR e.id IN (SELECT m.event FROM mentions m WHERE m.article IN"                    \
     " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?5)))"                                   \
     " AND (?7 IS NULL OR " PLACE_MATCH("e") ")"                                                         \
@@ -835,8 +884,6 @@ static void bind_prefix(sqlite3_stmt *st, int i, const char *p) {
 }
 
 static void bind_query(sqlite3_stmt *st, const dyad_query *q) {
-    bind_prefix(st, 1, q ? q->actor : NULL);
-    bind_prefix(st, 2, q ? q->code : NULL);
     if (q && q->from) sqlite3_bind_text(st, 3, q->from, -1, SQLITE_TRANSIENT);
     if (q && q->to) sqlite3_bind_text(st, 4, q->to, -1, SQLITE_TRANSIENT);
     if (q && q->text) sqlite3_bind_text(st, 5, q->text, -1, SQLITE_TRANSIENT);
@@ -844,20 +891,46 @@ static void bind_query(sqlite3_stmt *st, const dyad_query *q) {
     if (q && q->min_confidence > 0) sqlite3_bind_double(st, 8, q->min_confidence - 1e-9);
 }
 
+/* The first parameter of a query's list and range filters (filter.c). */
+#define FILTER_FIRST 10
+
+/* Prepares sql, a format whose one %s takes the filters' clauses and,
+ * when order is set, a second %s the query's ORDER BY; binds the filters
+ * and the fixed parameters of EVENTS_WHERE. */
+static dyad_status prepare_query(lite *s, const char *fmt, const dyad_query *q, int order,
+                                 sqlite3_stmt **st, dyad_error *err) {
+    filter_sql *f = malloc(sizeof *f);
+    if (!f) return dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
+    dyad_status res = filter_build(q, &FILTER_SQLITE, FILTER_FIRST, f, err);
+    char sql[16384];
+    if (res == DYAD_OK) {
+        int k = order ? snprintf(sql, sizeof sql, fmt, f->where, filter_order(q, 0))
+                      : snprintf(sql, sizeof sql, fmt, f->where);
+        if (k < 0 || (size_t)k >= sizeof sql)
+            res = dyad_fail(err, DYAD_EINVAL, NULL, 0, "the query's filters are too long");
+    }
+    if (res == DYAD_OK && prepare(s, sql, st, err) != DYAD_OK) res = DYAD_EDB;
+    if (res == DYAD_OK) {
+        for (int i = 0; i < f->nparams; i++)
+            sqlite3_bind_text(*st, FILTER_FIRST + i, f->params[i], -1, SQLITE_TRANSIENT);
+        bind_query(*st, q);
+    }
+    free(f);
+    return res;
+}
+
 static dyad_status lite_query(void *impl, const dyad_query *q, dyad_event_fn fn, void *ud,
                               dyad_error *err) {
     lite *s = impl;
-    char sql[8192];
     dyad_status res = DYAD_OK;
-    snprintf(sql, sizeof sql,
-             "SELECT %s, " ROWS_FIRST("a.ingested_at") ROWS_FIRST_FROM "%s%s"
-                                                                       " ORDER BY e.date, e.id LIMIT ?6",
+    char fmt[4096];
+    snprintf(fmt, sizeof fmt,
+             "SELECT %s, " ROWS_FIRST("a.ingested_at") ROWS_FIRST_FROM "%s%%s%s%%s LIMIT ?6",
              /* one-a-day keeps the row of the lowest id of each group */
              q && q->one_a_day ? ROWS_EVENT("min(e.id)") : ROWS_EVENT("e.id"), EVENTS_WHERE,
              q && q->one_a_day ? " GROUP BY e.date, e.source, e.target, e.code" : "");
     sqlite3_stmt *st;
-    if (prepare(s, sql, &st, err) != DYAD_OK) return DYAD_EDB;
-    bind_query(st, q);
+    if ((res = prepare_query(s, fmt, q, 1, &st, err)) != DYAD_OK) return res;
     sqlite3_bind_int64(st, 6, q && q->limit > 0 ? q->limit : -1);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -877,14 +950,13 @@ static dyad_status lite_stats(void *impl, const char *by, const dyad_query *q, d
     lite *s = impl;
     const char *key;
     key = rows_group_key(by); /* checked by store.c */
-    char sql[2048];
+    char fmt[2048];
     dyad_status res = DYAD_OK;
-    snprintf(sql, sizeof sql,
-             "SELECT %s AS k, count(*), sum(e.num_mentions) FROM events e%s GROUP BY k ORDER BY k", key,
-             EVENTS_WHERE);
+    snprintf(fmt, sizeof fmt,
+             "SELECT %s AS k, count(*), sum(e.num_mentions) FROM events e%s%%s GROUP BY k ORDER BY k",
+             key, EVENTS_WHERE);
     sqlite3_stmt *st;
-    if (prepare(s, sql, &st, err) != DYAD_OK) return DYAD_EDB;
-    bind_query(st, q);
+    if ((res = prepare_query(s, fmt, q, 0, &st, err)) != DYAD_OK) return res;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
         if (fn(ud, col(st, 0), (long)sqlite3_column_int64(st, 1), (long)sqlite3_column_int64(st, 2)))
@@ -921,19 +993,26 @@ static dyad_status lite_event(void *impl, int64_t id, dyad_event_fn efn, dyad_me
     lite *s = impl;
     *found = 0;
     sqlite3_stmt *st;
-    if (prepare(s, "SELECT " ROWS_EVENT("e.id") " FROM events e WHERE e.id = ?1", &st, err) != DYAD_OK)
-        return DYAD_EDB;
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        dyad_stored_event e;
-        text_row r;
-        row_text(st, &r);
-        rows_event(r.v, r.n, &e);
-        *found = 1;
-        if (efn) efn(ud, &e);
+    /* the event with its first mention's fields, as a query gives it;
+     * its own row alone when efn wants none (or it has no mention) */
+    static const char *const SQL[2] = {"SELECT " ROWS_EVENT("e.id") ", " ROWS_FIRST("a.ingested_at")
+                                           ROWS_FIRST_FROM " WHERE e.id = ?1",
+                                       "SELECT " ROWS_EVENT("e.id") " FROM events e WHERE e.id = ?1"};
+    int rc = SQLITE_DONE;
+    for (int k = efn ? 0 : 1; k < 2 && !*found && rc == SQLITE_DONE; k++) {
+        if (prepare(s, SQL[k], &st, err) != DYAD_OK) return DYAD_EDB;
+        sqlite3_bind_int64(st, 1, id);
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            dyad_stored_event e;
+            text_row r;
+            row_text(st, &r);
+            rows_event(r.v, r.n, &e);
+            *found = 1;
+            if (efn) efn(ud, &e);
+        }
+        sqlite3_finalize(st);
     }
-    sqlite3_finalize(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(s, err, "event query failed");
     if (!*found) return DYAD_OK;
     if (prepare(s, ROWS_MENTION_SELECT " WHERE m.event = ?1 ORDER BY m.article, m.sentence, m.id", &st,
@@ -1010,12 +1089,12 @@ static dyad_status lite_series(void *impl, const dyad_query *q, dyad_series_fn f
     lite *s = impl;
     dyad_status res = DYAD_OK;
     sqlite3_stmt *st;
-    if (prepare(s,
-                "SELECT e.date, e.root, count(*), sum(e.num_mentions) FROM events e" EVENTS_WHERE
-                " GROUP BY e.date, e.root ORDER BY e.date, e.root",
-                &st, err) != DYAD_OK)
-        return DYAD_EDB;
-    bind_query(st, q);
+    if ((res = prepare_query(
+             s,
+             "SELECT e.date, e.root, count(*), sum(e.num_mentions) FROM events e" EVENTS_WHERE
+             "%s GROUP BY e.date, e.root ORDER BY e.date, e.root",
+             q, 0, &st, err)) != DYAD_OK)
+        return res;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
         if (fn(ud, col(st, 0), col(st, 1), (long)sqlite3_column_int64(st, 2),
