@@ -586,7 +586,7 @@ dyad_status dyad_query_set(dyad_query *q, const char *name, const char *value, d
  * stored events can carry. */
 dyad_status dyad_store_coders(dyad_store *s, char **out, dyad_error *err);
 /* Notes coder (one line) among them unless it is there: an ingest calls it
- * inside a transaction before it stores anything. */
+ * in the transaction of its first articles. */
 dyad_status dyad_store_note_coder(dyad_store *s, const char *coder, dyad_error *err);
 
 /* The number of events matching q (its limit and cursor aside; with

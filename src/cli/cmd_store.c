@@ -37,6 +37,8 @@ typedef struct batch {
     kept v[BATCH];
     int n;
     long added, skipped, replaced, events; /* of the last attempt */
+    const char *coder;                     /* the coder to note in the store (dyad_store_note_coder) */
+    int noted;                             /* in a committed batch */
 } batch;
 
 static char *own(const char *s) { return strdup(s ? s : ""); }
@@ -92,6 +94,14 @@ static int batch_store(dyad_store *s, batch *b, pthread_mutex_t *mu) {
         cli_error(&err);
         return -2;
     }
+    if (b->coder && !b->noted) { /* what codes into the store, with the first articles */
+        pthread_mutex_lock(mu);
+        st = dyad_store_note_coder(s, b->coder, &err);
+        up = dyad_store_connected(s);
+        pthread_mutex_unlock(mu);
+        if (st != DYAD_OK && !up) return -1;
+        if (st != DYAD_OK) cli_error(&err);
+    }
     for (int i = 0; i < b->n; i++) {
         int ok;
         pthread_mutex_lock(mu);
@@ -141,6 +151,7 @@ static int batch_commit(dyad_store *s, batch *b, totals *t, pthread_mutex_t *mu)
     }
     if (rc == -1) fprintf(stderr, "dyad: error: the store cannot be reached; ingest stopped\n");
     if (rc == 0) {
+        b->noted = 1;
         t->added += b->added;
         t->skipped += b->skipped;
         t->replaced += b->replaced;
@@ -355,20 +366,10 @@ static int cmd_ingest(int argc, char **argv) {
         return 1;
     }
     dyad_store_busy(s, (int)o.busy * 1000, cli_warn_cb, &w);
-    /* what codes into the store, noted before anything is stored */
     char coder[160];
-    dyad_error err;
-    if (dyad_store_begin(s, &err) != DYAD_OK ||
-        dyad_store_note_coder(s, cli_coder_line(ctx, coder, sizeof coder), &err) != DYAD_OK ||
-        dyad_store_commit(s, &err) != DYAD_OK) {
-        cli_error(&err);
-        dyad_store_close(s);
-        dyad_ctx_free(ctx);
-        free(o.files);
-        return 1;
-    }
     totals t = {0};
     batch *b = calloc(1, sizeof *b);
+    if (b) b->coder = cli_coder_line(ctx, coder, sizeof coder);
     cli_progress progress;
     progress_start(&progress, o.quiet, o.files, o.nfiles);
     w.quiet = o.quiet; /* from here on: the dictionaries' warnings are said */
