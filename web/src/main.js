@@ -19,7 +19,9 @@ const MAX = 10000; // the API's largest limit
 
 // ---------------------------------------------------------------- filters
 
-const FIELDS = ["actor", "code", "from", "to", "text"];
+const FIELDS = ["actor", "source", "target", "country", "code", "quad", "from", "to", "text"];
+// the filters casualty figures take (the others are events' only)
+const FIGURE_FIELDS = ["actor", "from", "to", "text"];
 function readFilters() {
   const f = {};
   for (const k of FIELDS) { const v = $(`#f-${k}`).value.trim(); if (v) f[k] = v; }
@@ -131,7 +133,7 @@ async function load() {
   history.replaceState(null, "", "#" + qs(f));
   document.body.classList.add("loading");
   try {
-    const { code, ...figureFilters } = f; // figures have no CAMEO code
+    const figureFilters = Object.fromEntries(Object.entries(f).filter(([k]) => FIGURE_FIELDS.includes(k)));
     const [roots, days, ev, ac, dy, se, fi] = await Promise.all([
       api(`/api/stats?${qs(f, { by: "root", limit: 100 })}`), api(`/api/stats?${qs(f, { by: "day", limit: 1 })}`),
       fetchEvents(f), api(`/api/actors?${qs(f, { limit: 500 })}`),

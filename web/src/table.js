@@ -93,7 +93,7 @@ function render() {
   const note = $("#events-note");
   note.hidden = state.events.length >= state.total;
   const held = HELD[`${state.fetched.key}:${state.fetched.dir}`];
-  note.textContent = `The table holds the ${held} ${fmt(state.events.length)} of the ${fmt(state.total)} matching events ` +
+  note.textContent = `The table holds the ${held} ${fmt(state.events.length)} of the ${fmt(state.total)} matching events` +
     `${state.sort ? `, sorted by ${state.sort.key} within them` : ""}. ` +
     "Sort by date or mentions for others, narrow the filters, or export them all (CSV, JSON).";
 }
