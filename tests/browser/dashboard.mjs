@@ -116,6 +116,19 @@ try {
     check(same(await shownIds(), ids(firstBound.slice(0, PAGE))), `table's first page: the API's ${PAGE} newest events`);
     check((await page.textContent("#events-note")).includes(`newest ${BOUND.toLocaleString("en-US")} of the ${total.toLocaleString("en-US")}`),
       "the table says it holds the newest events only");
+    // Next past the last page held reads the API's next page by cursor
+    const first = await api(`/api/events?sort=date&order=desc&limit=${BOUND}`);
+    const after = await api(`/api/events?sort=date&order=desc&limit=${BOUND}&cursor=${encodeURIComponent(first.next)}`);
+    await page.evaluate((n) => { for (let i = 0; i < n; i++) document.querySelector("#page-next").click(); }, BOUND / PAGE - 1);
+    check((await page.textContent("#page-info")).includes(`${(BOUND - PAGE + 1).toLocaleString("en-US")}–${BOUND.toLocaleString("en-US")}`),
+      `the last page held: "${await page.textContent("#page-info")}"`);
+    await page.click("#page-next");
+    await page.waitForFunction((v) => document.querySelector("#page-info").textContent.includes(v), `${(BOUND + 1).toLocaleString("en-US")}–`, { timeout: 5000 });
+    check(same(await shownIds(), ids(after.events.slice(0, PAGE))), `Next past ${BOUND} held: the API's next page by cursor`);
+    await page.click("#page-prev");
+    check(same(await shownIds(), ids(firstBound.slice(BOUND - PAGE))), "and back: the last rows of the first fetch");
+    await page.click("#f-apply"); /* the first page again */
+    await loaded({});
   });
 
   await step("sorting and paging", async () => {

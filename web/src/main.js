@@ -95,7 +95,7 @@ function exportLinks(f) {
 }
 
 function showEvents(ev) {
-  setEvents(ev.events, matches);
+  setEvents(ev.events, matches, ev.next);
   exportLinks(readFilters());
   plotPoints(ev.events, openEvent);
   $("#map-note").textContent = `points: events with a place${ev.count < matches ? ` among the ${fmt(ev.count)} in the table` : ""}`;
@@ -178,7 +178,8 @@ function init() {
   });
   $("#f-reset").addEventListener("click", () => { writeFilters({}); load(); });
   initDrawer(showError);
-  initTable({ filterActor, openEvent, openArticle, refetch });
+  const more = (cursor) => api(`/api/events?${qs(readFilters(), { limit: BOUND, ...eventOrder(), cursor })}`);
+  initTable({ filterActor, openEvent, openArticle, refetch, more, showError });
   initMap();
   window.addEventListener("resize", () => { resizeTimeline(); resizeMap(); });
   load();

@@ -4,7 +4,9 @@
 // table holds one bounded fetch of /api/events in the order of the date or
 // mentions column (newest first at the start), sorts by the other columns
 // within it, pages within it, and says so when more events match than it
-// holds; the export links beside it download every match.
+// holds; in the API's order, Next on its last page reads the API's next
+// page (by cursor) and holds it too; the export links beside it download
+// every match.
 import { $, action, el, fmt, QUADS } from "./util.js";
 import { linkable } from "./links.js";
 
@@ -32,7 +34,11 @@ export function sortEvents(events, sort) {
 
 // fetched: the API's order of the events held; sort: the order within
 // them of another column (null: the API's)
-const state = { events: [], total: 0, fetched: { key: "date", dir: -1 }, sort: null, page: 0, open: null, cb: null };
+const state = { events: [], total: 0, next: null, fetched: { key: "date", dir: -1 }, sort: null, page: 0, open: null, cb: null };
+
+// Whether Next on the last page held reads the API's next page (the
+// table in the API's order, and more to read).
+const more = () => !!state.next && !state.sort;
 
 // The query arguments of the order the table wants from /api/events.
 export const eventOrder = () => ({ sort: SERVER[state.fetched.key], order: state.fetched.dir > 0 ? "asc" : "desc" });
@@ -89,13 +95,14 @@ function render() {
     ? `rows ${fmt(first + 1)}–${fmt(first + shown.length)} of ${fmt(rows.length)}${rows.length < state.total ? " held" : ""}`
     : "no rows";
   $("#page-prev").disabled = state.page === 0;
-  $("#page-next").disabled = state.page >= pages - 1;
+  $("#page-next").disabled = state.page >= pages - 1 && !more();
   const note = $("#events-note");
   note.hidden = state.events.length >= state.total;
   const held = HELD[`${state.fetched.key}:${state.fetched.dir}`];
   note.textContent = `The table holds the ${held} ${fmt(state.events.length)} of the ${fmt(state.total)} matching events` +
     `${state.sort ? `, sorted by ${state.sort.key} within them` : ""}. ` +
-    "Sort by date or mentions for others, narrow the filters, or export them all (CSV, JSON).";
+    (state.sort ? "Sort by date or mentions to read on past them, " : "Next on its last page reads on, ") +
+    "or export them all (CSV, JSON).";
 }
 
 function toggle(id) {
@@ -103,14 +110,29 @@ function toggle(id) {
   render();
 }
 
-// New events for the table: the first of total matches in eventOrder().
-export function setEvents(events, total) {
-  Object.assign(state, { events, total, page: 0, open: null });
+// New events for the table: the first of total matches in eventOrder(),
+// next the API's cursor of the events after them (null: none).
+export function setEvents(events, total, next) {
+  Object.assign(state, { events, total, next, page: 0, open: null });
+  render();
+}
+
+// Next: the next page held, or past the last one the API's next page of
+// events in the same order, added to those held.
+async function nextPage() {
+  const pages = Math.ceil(state.events.length / PAGE);
+  if (state.page >= pages - 1 && more()) {
+    const cursor = state.next, ev = await state.cb.more(cursor);
+    if (state.next !== cursor) return; /* the table was loaded again meanwhile */
+    state.events = state.events.concat(ev.events);
+    state.next = ev.next;
+  }
+  state.page++;
   render();
 }
 
 // cb: {filterActor, openEvent, openArticle, refetch (fetches the events
-// again in eventOrder())}
+// again in eventOrder()), more (the page after a cursor), showError}
 export function initTable(cb) {
   state.cb = cb;
   for (const th of document.querySelectorAll("#events-table th[data-sort]"))
@@ -128,5 +150,5 @@ export function initTable(cb) {
       }
     });
   $("#page-prev").addEventListener("click", () => { state.page--; render(); });
-  $("#page-next").addEventListener("click", () => { state.page++; render(); });
+  $("#page-next").addEventListener("click", () => nextPage().catch((err) => state.cb.showError(err.message)));
 }
