@@ -8,12 +8,8 @@
 # write to standard output is an error; a directory among the inputs is
 # named and skipped; usage errors exit 2.
 set -u
-DYAD=${DYAD:-build-asan/dyad}
-FAST=${DYAD_FAST:-build/dyad}
 . tests/e2e/lib/serve.sh
-tmp=$(mktemp -d)
-SERVE_PID=""
-trap '[ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null; rm -rf "$tmp"' EXIT
+serve_setup
 fail=0
 bad() { echo "FAIL $*"; fail=1; }
 

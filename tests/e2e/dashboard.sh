@@ -6,15 +6,11 @@
 # casualty figures, event and article views, 400 px); screenshots in
 # build/screenshots/.
 set -u
-DYAD=${DYAD:-build-asan/dyad}
-FAST=${DYAD_FAST:-build/dyad}
 SEEDS=tests/fixtures/news.jsonl
 SHOTS=build/screenshots
 . tests/e2e/lib/serve.sh
 [ -f build/web/index.html ] || { echo "no dashboard: run make"; exit 1; }
-tmp=$(mktemp -d)
-SERVE_PID=""
-trap '[ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null; rm -rf "$tmp"' EXIT
+serve_setup
 node tests/browser/synthetic.mjs 900 >"$tmp/synthetic.jsonl" || { echo "no synthetic articles"; exit 1; }
 "$FAST" ingest --db "$tmp/d.db" "$SEEDS" examples/*.txt "$tmp/synthetic.jsonl" 2>/dev/null || { echo "ingest failed"; exit 1; }
 serve_start "$DYAD" "$tmp/d.db" "$tmp/log" --web build/web || exit 1

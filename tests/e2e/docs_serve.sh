@@ -5,12 +5,8 @@
 # checked against the code by openapi.sh) is named in the document; every
 # key of a live /api/events answer is named in the document.
 set -u
-DYAD=${DYAD:-build-asan/dyad}
-FAST=${DYAD_FAST:-build/dyad}
 . tests/e2e/lib/serve.sh
-tmp=$(mktemp -d)
-SERVE_PID=""
-trap '[ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null; rm -rf "$tmp"' EXIT
+serve_setup
 fail=0
 doc=docs/serve.md
 # the router's paths, as openapi.sh reads them ("/x/" takes an id)

@@ -7,12 +7,8 @@
 # answers (events, mentions, figures, articles) have the fields its schemas
 # describe, in their order, of their types.
 set -u
-DYAD=${DYAD:-build-asan/dyad}
-FAST=${DYAD_FAST:-build/dyad}
 . tests/e2e/lib/serve.sh
-tmp=$(mktemp -d)
-SERVE_PID=""
-trap '[ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null; rm -rf "$tmp"' EXIT
+serve_setup
 "$FAST" ingest --db "$tmp/s.db" tests/fixtures/news.jsonl examples/*.txt 2>/dev/null || { echo "ingest failed"; exit 1; }
 serve_start "$DYAD" "$tmp/s.db" "$tmp/log" --token t || exit 1
 # the router's paths: "/x" compared whole, "/x/" a prefix followed by an id

@@ -8,15 +8,11 @@
 # report has the same values whichever way it is read; every line of every
 # JSON output (places, stats too) has "record" and "schema".
 set -u
-DYAD=${DYAD:-build-asan/dyad}
-FAST=${DYAD_FAST:-build/dyad}
 SEEDS=tests/fixtures/news.jsonl
 DOC=docs/formats.md
 . tests/e2e/lib/serve.sh
 command -v jq >/dev/null || { echo "schema: jq is needed"; exit 1; }
-tmp=$(mktemp -d)
-SERVE_PID=""
-trap '[ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null; rm -rf "$tmp"' EXIT
+serve_setup
 fail=0
 no() {
     echo "FAIL $*"

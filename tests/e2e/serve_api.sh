@@ -5,13 +5,9 @@
 # token, as a form, from another origin, a foreign Host) answered with a 4xx
 # JSON error; the server is still alive at the end and exits cleanly.
 set -u
-DYAD=${DYAD:-build-asan/dyad}
-FAST=${DYAD_FAST:-build/dyad}
 SEEDS=tests/fixtures/news.jsonl
 . tests/e2e/lib/serve.sh
-tmp=$(mktemp -d)
-SERVE_PID=""
-trap '[ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null; rm -rf "$tmp"' EXIT
+serve_setup
 fail=0
 db="$tmp/s.db"
 "$FAST" ingest --db "$db" "$SEEDS" examples/*.txt 2>/dev/null || { echo "ingest failed"; exit 1; }

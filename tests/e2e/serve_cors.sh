@@ -4,12 +4,8 @@
 # that origin's pages may read and, with the token, write, and no other
 # origin may; a value that is not an origin is a usage error.
 set -u
-DYAD=${DYAD:-build-asan/dyad}
-FAST=${DYAD_FAST:-build/dyad}
 . tests/e2e/lib/serve.sh
-tmp=$(mktemp -d)
-SERVE_PID=""
-trap '[ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null; rm -rf "$tmp"' EXIT
+serve_setup
 fail=0
 "$FAST" ingest --db "$tmp/s.db" examples/*.txt 2>/dev/null || { echo "ingest failed"; exit 1; }
 # expect NAME WANT GOT

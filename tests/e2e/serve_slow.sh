@@ -5,12 +5,8 @@
 # byte a second, never idle) is closed at the whole-request deadline
 # (--request-timeout, 3 s here) while a POST body sent in time is served.
 set -u
-DYAD=${DYAD:-build-asan/dyad}
-FAST=${DYAD_FAST:-build/dyad}
 . tests/e2e/lib/serve.sh
-tmp=$(mktemp -d)
-SERVE_PID=""
-trap '[ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null; rm -rf "$tmp"' EXIT
+serve_setup
 "$FAST" ingest --db "$tmp/s.db" tests/fixtures/news.jsonl 2>/dev/null || { echo "ingest failed"; exit 1; }
 serve_start "$DYAD" "$tmp/s.db" "$tmp/log" --request-timeout 3 --allow-post || exit 1
 port=${URL##*:}

@@ -1,7 +1,18 @@
-# serve.sh -- sourced by the dyad serve tests: starts `dyad serve` on a free
-# port (port 0, read back from its log) and stops it.
+# serve.sh -- sourced by the dyad serve tests: their set-up, and starts
+# `dyad serve` on a free port (port 0, read back from its log) and stops it.
+#   serve_setup                                sets DYAD and FAST (the
+#       binaries: $DYAD, $DYAD_FAST), tmp (a directory removed at exit, the
+#       server stopped then) and SERVE_PID
 #   serve_start DYAD DB LOG [serve options]   sets SERVE_PID and URL
 #   serve_stop                                 SIGTERM, returns its exit status
+
+serve_setup() {
+    DYAD=${DYAD:-build-asan/dyad}
+    FAST=${DYAD_FAST:-build/dyad}
+    tmp=$(mktemp -d)
+    SERVE_PID=""
+    trap '[ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null; rm -rf "$tmp"' EXIT
+}
 
 serve_start() {
     _bin=$1 _db=$2 _log=$3
