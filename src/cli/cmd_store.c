@@ -867,7 +867,7 @@ const cli_cmd cli_ingest = {
 const cli_cmd cli_query = {
     .name = "query",
     .operands = "",
-    .summary = "print stored events matching the filters, by date",
+    .summary = "print stored events matching the filters, by date or --sort",
     .text = "Opens the store read-only: a store that is not there is an error, not\n"
             "an empty one made. The export formats (gdelt, gdelt-mentions, phoenix,\n"
             "icews, plover) are described in docs/formats.md.\n",

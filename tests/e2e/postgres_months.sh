@@ -15,21 +15,11 @@
 # before and after articles are added and replaced; every article has its
 # length in dyad_article_len, and a replaced one has none.
 set -u
-DYAD=${DYAD:-build-asan/dyad}
-FAST=${DYAD_FAST:-build/dyad}
 . tests/e2e/lib/pg.sh
 . tests/e2e/lib/serve.sh
 . tests/e2e/lib/same_json.sh
 
-tmp=$(mktemp -d /tmp/dyad-pgmonths.XXXXXX)
-lite_pid="" pg_pid=""
-trap '[ -n "$lite_pid" ] && kill "$lite_pid" 2>/dev/null; [ -n "$pg_pid" ] && kill "$pg_pid" 2>/dev/null;
-      pg_stop; rm -rf "$tmp"' EXIT
-trap 'exit 1' INT TERM HUP
-pg_start "$tmp" || exit 1
-pg=$(pg_createdb dyad) || exit 1
-lite="$tmp/m.db"
-fail=0
+pair_setup pgmonths
 
 # sql DB SQL: runs SQL in database DB of the test's server
 sql() { as_pg "$PGBIN/psql" -qtA -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$1" -c "$2"; }

@@ -13,22 +13,12 @@
 # servers and read back the same; bad requests get the same 4xx. When the
 # PostgreSQL server stops, restarts or goes away, dyad serve carries on.
 set -u
-DYAD=${DYAD:-build-asan/dyad}
-FAST=${DYAD_FAST:-build/dyad}
 SEEDS=tests/fixtures/news.jsonl
 . tests/e2e/lib/pg.sh
 . tests/e2e/lib/serve.sh
 . tests/e2e/lib/same_json.sh
 
-tmp=$(mktemp -d /tmp/dyad-pgserve.XXXXXX)
-lite_pid="" pg_pid=""
-trap '[ -n "$lite_pid" ] && kill "$lite_pid" 2>/dev/null; [ -n "$pg_pid" ] && kill "$pg_pid" 2>/dev/null;
-      pg_stop; rm -rf "$tmp"' EXIT
-trap 'exit 1' INT TERM HUP
-pg_start "$tmp" || exit 1
-pg=$(pg_createdb dyad) || exit 1
-lite="$tmp/s.db"
-fail=0
+pair_setup pgserve
 for db in "$lite" "$pg"; do
     "$FAST" ingest --db "$db" "$SEEDS" examples/*.txt 2>"$tmp/err" || { cat "$tmp/err"; echo "ingest into $db failed"; exit 1; }
 done

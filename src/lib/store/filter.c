@@ -68,8 +68,7 @@ static dyad_status list(writer *w, const char *name, const char *s, int (*ok)(co
         while (len && *p == ' ') p++, len--;
         while (len && p[len - 1] == ' ') len--;
         if (!len || !ok(p, len))
-            return dyad_fail(err, DYAD_EINVAL, NULL, 0, "%s: '%.*s' is not %s", name,
-                             (int)(len ? len : 0), p, want);
+            return dyad_fail(err, DYAD_EINVAL, NULL, 0, "%s: '%.*s' is not %s", name, (int)len, p, want);
         if (++n > FILTER_MAX_VALUES)
             return dyad_fail(err, DYAD_EINVAL, NULL, 0, "%s: more than %d values", name,
                              FILTER_MAX_VALUES);

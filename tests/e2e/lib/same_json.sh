@@ -3,6 +3,24 @@
 # lite_url, pg_url, tmp and fail; QWORDS holds a search's words; compared
 # counts the requests answered the same.
 
+# pair_setup NAME: DYAD and FAST (the binaries), tmp (a directory made for
+# test NAME and removed at exit, both servers and the database server
+# stopped then), the test's own PostgreSQL server with database dyad (pg,
+# its URI), lite (an SQLite file in tmp) and fail=0. Needs lib/pg.sh.
+pair_setup() {
+    DYAD=${DYAD:-build-asan/dyad}
+    FAST=${DYAD_FAST:-build/dyad}
+    tmp=$(mktemp -d "/tmp/dyad-$1.XXXXXX")
+    lite_pid="" pg_pid=""
+    trap '[ -n "$lite_pid" ] && kill "$lite_pid" 2>/dev/null; [ -n "$pg_pid" ] && kill "$pg_pid" 2>/dev/null;
+          pg_stop; rm -rf "$tmp"' EXIT
+    trap 'exit 1' INT TERM HUP
+    pg_start "$tmp" || exit 1
+    pg=$(pg_createdb dyad) || exit 1
+    lite="$tmp/$1.db"
+    fail=0
+}
+
 # get URL FILE [curl options]: the body in FILE, the status on stdout
 get() {
     _u=$1 _f=$2
