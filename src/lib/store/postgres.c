@@ -1683,7 +1683,9 @@ typedef struct read_cb {
     void *ud;
     int found;
     char rowid[24];
-    char *key[4]; /* the event found: its date, source, target and code */
+    char *key[4];             /* the event found: its date, source, target and code */
+    char *head[ROWS_EVENT_N]; /* and its own row (pg_event) */
+    int first;                /* its first mention's row was read */
 } read_cb;
 
 static int mention_row(void *ud, const PGresult *r) {
@@ -1713,23 +1715,39 @@ static int event_date_row(void *ud, const PGresult *r) {
     return 0;
 }
 
-/* The event's row (ROWS_EVENT, and ROWS_FIRST when asked for); its key
- * kept for its mentions. */
+/* The event's own row (ROWS_EVENT): its values kept for its first
+ * mention's (first_row), its key for its mentions. */
 static int head_event(void *ud, const PGresult *r) {
     read_cb *cb = ud;
     cb->found = 1;
     if (keep_key(cb, r, 1, 4)) cb->found = -1;
-    row_cb inner = {cb->event, NULL, cb->ud};
-    if (cb->event && cb->found > 0) event_row(&inner, r);
+    for (int c = 0; c < ROWS_EVENT_N && cb->found > 0; c++) {
+        cb->head[c] =
+            PQgetisnull(r, 0, c) ? NULL : dup_text(PQgetvalue(r, 0, c), (size_t)PQgetlength(r, 0, c));
+        if (!PQgetisnull(r, 0, c) && !cb->head[c]) cb->found = -1;
+    }
     return 0;
+}
+
+/* The event's first mention's fields (ROWS_FIRST) after its own row. */
+static int first_row(void *ud, const PGresult *r) {
+    read_cb *cb = ud;
+    const char *v[MAX_COLS];
+    for (int c = 0; c < ROWS_EVENT_N; c++) v[c] = cb->head[c];
+    int n = ROWS_EVENT_N + row_text(r, v + ROWS_EVENT_N, MAX_COLS - ROWS_EVENT_N);
+    dyad_stored_event e;
+    rows_event(v, n, &e);
+    cb->first = 1;
+    return cb->event(cb->ud, &e);
 }
 
 /* An event by id reads one partition of a store of a partition a month:
  * its date is looked up first (event_dates), and the event is then read
  * with it, so the planner keeps its month's partition only. An event that
  * event_dates misses or names wrongly (a writer of an older Dyad added it)
- * is looked for in every partition. Its mentions are read with its
- * source, target and code as parameters, without events. */
+ * is looked for in every partition. Its first mention's fields and its
+ * mentions are read with its id, place and codes as parameters, without
+ * events: their plans are kept, none of them plans a partition. */
 static dyad_status pg_event(void *impl, int64_t id, dyad_event_fn efn, dyad_mention_fn mfn, void *ud,
                             int *found, dyad_error *err) {
     pg_store *p = impl;
@@ -1737,17 +1755,22 @@ static dyad_status pg_event(void *impl, int64_t id, dyad_event_fn efn, dyad_ment
     char idtext[24];
     const char *v[4] = {num(idtext, id)};
     char date[16] = "";
-    read_cb cb = {efn, mfn, NULL, NULL, ud, 0, "", {NULL}};
-    /* by its date when event_dates has it, else in every partition; with
-     * its first mention's fields as a query gives it, or its own row alone
-     * when efn wants none (or it has no mention) */
-    static const char *const SQL[2][2] = {
-        {"SELECT " ROWS_EVENT("e.id") ", " ROWS_FIRST("to_char(a.ingested_at, 'YYYY-MM-DD HH24:MI:SS')")
-             ROWS_FIRST_FROM " WHERE e.id = $1 AND e.date = $2",
-         "SELECT " ROWS_EVENT("e.id") " FROM events e WHERE e.id = $1 AND e.date = $2"},
-        {"SELECT " ROWS_EVENT("e.id") ", " ROWS_FIRST("to_char(a.ingested_at, 'YYYY-MM-DD HH24:MI:SS')")
-             ROWS_FIRST_FROM " WHERE e.id = $1",
-         "SELECT " ROWS_EVENT("e.id") " FROM events e WHERE e.id = $1"}};
+    read_cb cb = {efn, mfn, NULL, NULL, ud, 0, "", {NULL}, {NULL}, 0};
+    /* by its date when event_dates has it, else in every partition */
+    static const char *const SQL[2] = {
+        "SELECT " ROWS_EVENT("e.id") " FROM events e WHERE e.id = $1 AND e.date = $2",
+        "SELECT " ROWS_EVENT("e.id") " FROM events e WHERE e.id = $1"};
+    /* ROWS_FIRST_FROM with the event's id ($1), place ($2) and country ($3) */
+    static const char FIRST[] = "SELECT " ROWS_FIRST(
+        "to_char(a.ingested_at, 'YYYY-MM-DD HH24:MI:SS')") " FROM mentions m"
+                                                           " JOIN articles a ON a.rowid = m.article"
+                                                           " JOIN sentences se ON se.article = "
+                                                           "m.article AND se.idx = m.sentence"
+                                                           " LEFT JOIN mentions pm ON pm.id = (SELECT "
+                                                           "min(id) FROM mentions WHERE event = $1"
+                                                           " AND place = $2 AND country = $3)"
+                                                           " WHERE m.id = (SELECT min(id) FROM mentions "
+                                                           "WHERE event = $1)";
     dyad_status st = DYAD_OK;
     if (p->partitioned)
         st = each_row(p, "SELECT date FROM event_dates WHERE id = $1", 1, types, v, event_date_row, &cb,
@@ -1757,10 +1780,21 @@ static dyad_status pg_event(void *impl, int64_t id, dyad_event_fn efn, dyad_ment
     v[1] = date;
     cb.found = 0;
     for (int by = dated ? 0 : 1; by < 2 && st == DYAD_OK && !cb.found; by++)
-        for (int k = efn ? 0 : 1; k < 2 && st == DYAD_OK && !cb.found; k++)
-            st = each_row(p, SQL[by][k], by ? 1 : 2, types, v, head_event, &cb, err);
+        st = each_row(p, SQL[by], by ? 1 : 2, types, v, head_event, &cb, err);
     if (st == DYAD_OK && cb.found < 0) st = dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
     *found = cb.found > 0;
+    if (st == DYAD_OK && cb.found > 0 && efn) {
+        /* the event's place and country (ROWS_EVENT's 12th and 13th) */
+        v[1] = cb.head[11], v[2] = cb.head[12];
+        st = each_row(p, FIRST, 3, types, v, first_row, &cb, err);
+        if (st == DYAD_OK && !cb.first) { /* no mention: its own row alone */
+            const char *own[ROWS_EVENT_N];
+            for (int c = 0; c < ROWS_EVENT_N; c++) own[c] = cb.head[c];
+            dyad_stored_event e;
+            rows_event(own, ROWS_EVENT_N, &e);
+            efn(ud, &e);
+        }
+    }
     if (st == DYAD_OK && cb.found > 0) {
         v[1] = cb.key[3], v[2] = cb.key[1], v[3] = cb.key[2];
         st = each_row(p,
@@ -1769,6 +1803,7 @@ static dyad_status pg_event(void *impl, int64_t id, dyad_event_fn efn, dyad_ment
                       4, types, v, mention_row, &cb, err);
     }
     for (int k = 0; k < 4; k++) free(cb.key[k]);
+    for (int c = 0; c < ROWS_EVENT_N; c++) free(cb.head[c]);
     return st;
 }
 
@@ -1800,7 +1835,7 @@ static dyad_status pg_article(void *impl, const char *id, dyad_article_fn afn, d
     char sql[512];
     snprintf(sql, sizeof sql, "SELECT " ARTICLE_COLS " FROM articles a WHERE a.id = $1", "a.text", "''");
     const char *v[1] = {id};
-    read_cb cb = {NULL, mfn, afn, NULL, ud, 0, "", {NULL}};
+    read_cb cb = {NULL, mfn, afn, NULL, ud, 0, "", {NULL}, {NULL}, 0};
     dyad_status st = each_row(p, sql, 1, text_type, v, article_row, &cb, err);
     *found = cb.found;
     if (st != DYAD_OK || !cb.found) return st;
@@ -1996,7 +2031,7 @@ static dyad_status pg_search(void *impl, const char *text, long limit, dyad_arti
     const char *v[5] = {text, limit > 0 ? num(lim, limit) : NULL, num(upto, p->len_upto), n, sum};
     query_words qw;
     memset(&qw, 0, sizeof qw);
-    search_cb cb = {{NULL, NULL, fn, NULL, ud, 0, "", {NULL}}, p, &qw, 0};
+    search_cb cb = {{NULL, NULL, fn, NULL, ud, 0, "", {NULL}, {NULL}, 0}, p, &qw, 0};
     /* outside a transaction only; the search is right without them */
     if (PQtransactionStatus(p->conn) == PQTRANS_IDLE) exec(p, KEEP_LENGTHS, "cannot keep lengths", NULL);
     dyad_status st = each_row(p, "SELECT websearch_to_tsquery('simple', $1)::text", 1, types, v,
@@ -2028,7 +2063,7 @@ static dyad_status pg_series(void *impl, const dyad_query *q, dyad_series_fn fn,
              "SELECT e.date, e.root, count(*), sum(e.num_mentions) FROM events e%s"
              " GROUP BY e.date, e.root ORDER BY e.date, e.root",
              where_sql(q, f, where, sizeof where));
-    read_cb cb = {NULL, NULL, NULL, fn, ud, 0, "", {NULL}};
+    read_cb cb = {NULL, NULL, NULL, fn, ud, 0, "", {NULL}, {NULL}, 0};
     dyad_status st = stream(p, sql, q, f, series_row, &cb, err);
     free(f);
     return st;
