@@ -150,39 +150,60 @@ if [ -x "$BIN" ] && [ -x /usr/bin/time ]; then
     fi
     rm -rf "$gt"
 fi
-# dyad ingest into SQLite, coding on 1 and 2 threads: the sample articles
-# copied under new ids and dates (events, places and figures stored,
-# merged and indexed), beside dyad code on the same input and threads
+# dyad ingest into SQLite and into PostgreSQL, coding on 1 and 2 threads:
+# the sample articles copied under new ids and dates over two years, as
+# news comes (events, places and figures stored, merged and indexed),
+# beside dyad code on the same input and threads
 BIN=${1:-build}/dyad
 SEEDS=${DYAD_SHARED:-../shared}/samples/seeds.jsonl
+. tests/e2e/lib/pg.sh # a PostgreSQL server of the bench's own (pg_start), once
 if [ -x "$BIN" ] && [ -f "$SEEDS" ]; then
     COPIES=${BENCH_COPIES:-1000}
     it=$(mktemp -d)
     awk -v n="$COPIES" '{ for (i = 0; i < n; i++) { l = $0; sub(/"id": *"/, "&" i "-", l);
-        sub(/"date": *"20/, "&" sprintf("%02d", i % 90 + 10) "-", l); sub(/-[0-9][0-9]-/, "-", l);
+        sub(/"date": *"[0-9]+-[0-9]+-/, "\"date\": \"" (2023 + int(i / 12) % 2) "-" sprintf("%02d", i % 12 + 1) "-", l);
         sub(/"text": *"/, "&Copy " i ". ", l); print l } }' \
         "$SEEDS" >"$it/in.jsonl"
     bytes=$(wc -c <"$it/in.jsonl")
-    for j in 1 2; do
+    # ingest_beside KIND J DB: dyad code, then dyad ingest into DB, on J
+    # threads; prints both, and sets rate (articles/s of the ingest)
+    ingest_beside() {
         c0=$(date +%s.%N)
-        "$BIN" code -q --jobs "$j" "$it/in.jsonl" >/dev/null
+        "$BIN" code -q --jobs "$2" "$it/in.jsonl" >/dev/null
         t0=$(date +%s.%N)
-        "$BIN" ingest --jobs "$j" --db "$it/i$j.db" "$it/in.jsonl" 2>"$it/err"
+        "$BIN" ingest --jobs "$2" --db "$3" "$it/in.jsonl" 2>"$it/err"
         t1=$(date +%s.%N)
-        echo "== dyad ingest --jobs $j, SQLite: $(tail -1 "$it/err" | sed 's/^dyad: //')"
+        echo "== dyad ingest --jobs $2, $1: $(tail -1 "$it/err" | sed 's/^dyad: //')"
         awk -v a="$(wc -l <"$it/in.jsonl")" -v b="$bytes" -v c0="$c0" -v t0="$t0" -v t1="$t1" \
             'BEGIN { t = t1 - t0; c = t0 - c0; printf "%d articles in %.2f s: %.0f articles/s, %.2f MB/s;", a, t, a / t, b / t / 1e6
                      printf " dyad code: %.2f s, %.0f articles/s (ingest at %.0f%% of it)\n", c, a / c, 100 * c / t }'
-        [ "$j" = 2 ] && store_rate=$(awk -v a="$(wc -l <"$it/in.jsonl")" -v t0="$t0" -v t1="$t1" 'BEGIN { printf "%.0f", a / (t1 - t0) }')
+        rate=$(awk -v a="$(wc -l <"$it/in.jsonl")" -v t0="$t0" -v t1="$t1" 'BEGIN { printf "%.0f", a / (t1 - t0) }')
+    }
+    for j in 1 2; do
+        ingest_beside SQLite "$j" "$it/i$j.db"
+        store_rate=$rate
     done
+    # the same into PostgreSQL (a server of the bench's own, kept for the
+    # wrk runs below), a new database each time
+    pgt=$(mktemp -d)
+    trap 'pg_stop; rm -rf "$pgt"' EXIT
+    if pg_start "$pgt" >/dev/null; then
+        for j in 1 2; do
+            pgi=$(pg_createdb "ingest$j") || break
+            ingest_beside PostgreSQL "$j" "$pgi"
+            pg_store_rate=$rate
+        done
+    fi
     rm -rf "$it"
 fi
 # 100 million articles on a 16-core machine, from the figures above:
 # coding scales with the cores, storing is one writer at a time
 if [ -n "${code_rate:-}" ] && [ -n "${store_rate:-}" ]; then
-    awk -v c="$code_rate" -v s="$store_rate" 'BEGIN {
+    awk -v c="$code_rate" -v s="$store_rate" -v p="${pg_store_rate:-0}" 'BEGIN {
         printf "== projection, 100,000,000 articles on 16 cores: coding %.1f h (%d articles/s a core),", 1e8 / (16 * c) / 3600, c
-        printf " storing into SQLite %.1f h (one writer, %d articles/s); see docs/scaling.md\n", 1e8 / s / 3600, s }'
+        printf " storing into SQLite %.1f h (one writer, %d articles/s)", 1e8 / s / 3600, s
+        if (p > 0) printf ", into PostgreSQL %.1f h (one writer, %d articles/s)", 1e8 / p / 3600, p
+        printf "; see docs/scaling.md\n" }'
 fi
 # one long article: the examples repeated to 10 MB as a single article,
 # and a single 10 MB word: time and peak memory (linear, bounded)
@@ -226,8 +247,7 @@ wrk_routes() {
 }
 if command -v wrk >/dev/null 2>&1 && [ -x "$BIN" ] && [ -f "$SEEDS" ]; then
     . tests/e2e/lib/serve.sh
-    . tests/e2e/lib/pg.sh
-    wt=$(mktemp -d) pgt=$(mktemp -d)
+    wt=$(mktemp -d) pgt=${pgt:-$(mktemp -d)}
     trap 'pg_stop; rm -rf "$wt" "$pgt"' EXIT
     # a store of over 100,000 events: the samples and examples, each copy
     # led by three sentences of its own (other actors, another verb, other
@@ -252,7 +272,7 @@ with open(out, "w") as f:
 PY
     echo "== dyad serve on SQLite, wrk (2 threads, 32 connections, ${WRK_SECONDS:-5} s a route)"
     wrk_routes "$wt/b.db"
-    if pg_start "$pgt" >/dev/null && pg=$(pg_createdb dyad); then
+    if { [ -n "${PG_PORT:-}" ] || pg_start "$pgt" >/dev/null; } && pg=$(pg_createdb dyad); then
         echo "== dyad serve on PostgreSQL, wrk (2 threads, 32 connections, ${WRK_SECONDS:-5} s a route)"
         wrk_routes "$pg"
     fi

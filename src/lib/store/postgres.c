@@ -499,14 +499,23 @@ static void pg_close(void *impl) {
     forget_reads(p);
     /* after an ingest, the planner's statistics: queries on a store that has
      * just grown from nothing would otherwise be planned for empty tables
-     * (until autovacuum's next look), tens of times slower. Partitions of
-     * events are left to autovacuum: analysing events would analyse every
-     * month's, 5 ms or more each. */
-    if (p->stored && PQstatus(p->conn) == CONNECTION_OK)
-        PQclear(PQexec(p->conn, p->partitioned ? "ANALYZE articles, sentences, mentions, event_sources,"
-                                                 " figures, article_bands"
-                                               : "ANALYZE articles, sentences, events, mentions,"
-                                                 " event_sources, figures, article_bands"));
+     * (until autovacuum's next look), tens of times slower. Of the
+     * partitions of events, those of the months this connection wrote
+     * (5 ms or more each; analysing events would analyse every month's). */
+    if (p->stored && PQstatus(p->conn) == CONNECTION_OK) {
+        static const char ALL[] = "ANALYZE articles, sentences, mentions, event_sources, figures,"
+                                  " article_bands, events";
+        size_t n = sizeof ALL + 16 + p->nmonths * 16;
+        char *sql = malloc(n);
+        if (sql) {
+            size_t k = (size_t)snprintf(sql, n, "%s%s", ALL, p->partitioned ? "_default" : "");
+            for (size_t i = 0; p->partitioned && i < p->nmonths; i++)
+                k += (size_t)snprintf(sql + k, n - k, ", events_%.4s_%.2s", p->months[i],
+                                      p->months[i] + 5);
+            PQclear(PQexec(p->conn, sql));
+            free(sql);
+        }
+    }
     PQfinish(p->conn);
     free(p->months);
     free(p->prepared);
