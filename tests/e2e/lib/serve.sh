@@ -17,6 +17,10 @@ serve_setup() {
 serve_start() {
     _bin=$1 _db=$2 _log=$3
     shift 3
+    # emptied first: the background job may open the log only after the
+    # loop below has read it, and a log of an earlier server would name
+    # that server's port
+    : >"$_log"
     "$_bin" serve --db "$_db" --port 0 "$@" 2>"$_log" &
     SERVE_PID=$!
     _port=""
