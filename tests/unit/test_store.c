@@ -158,6 +158,17 @@ static int collect_sig(void *ud, const dyad_stored_event *e) {
 
 static int cmp_row(const void *a, const void *b) { return strcmp(a, b); }
 
+/* An SQLite store takes its articles in batches of the most a batch may
+ * hold: each commit costs it pages and a full-text segment. */
+static void batch_size(void **state) {
+    (void)state;
+    dyad_store *st;
+    assert_int_equal(dyad_store_open(&st, ":memory:", NULL), DYAD_OK);
+    assert_int_equal(dyad_store_batch(st), DYAD_STORE_MAX_BATCH);
+    assert_true(DYAD_STORE_MAX_BATCH >= 64);
+    dyad_store_close(st);
+}
+
 static void store_signature(const char *const *texts, const int *order, int n, char *out, size_t cap) {
     dyad_store *st;
     assert_int_equal(dyad_store_open(&st, ":memory:", NULL), DYAD_OK);
@@ -824,6 +835,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(merge_rule),
         cmocka_unit_test(stored_json),
+        cmocka_unit_test(batch_size),
         cmocka_unit_test_setup_teardown(store_merge_and_query, setup, teardown),
         cmocka_unit_test_setup_teardown(store_merge_order, setup, teardown),
         cmocka_unit_test_setup_teardown(stats, setup, teardown),

@@ -1196,6 +1196,7 @@ const store_backend store_sqlite = {
     .connected = lite_connected,
     .busy = lite_busy,
     .watch = lite_watch,
+    .batch = DYAD_STORE_MAX_BATCH,
     .begin = lite_begin,
     .commit = lite_commit,
     .put = lite_put,

@@ -60,6 +60,8 @@ dyad_status dyad_store_begin(dyad_store *s, dyad_error *err) { return s->be->beg
 
 dyad_status dyad_store_commit(dyad_store *s, dyad_error *err) { return s->be->commit(s->impl, err); }
 
+int dyad_store_batch(const dyad_store *s) { return s->be->batch ? s->be->batch : 64; }
+
 dyad_status dyad_store_put(dyad_store *s, const dyad_article *a, const dyad_doc *d, int *added,
                            dyad_error *err) {
     return s->be->put(s->impl, a, d, added, err);
