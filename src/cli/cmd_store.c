@@ -271,6 +271,13 @@ static int recent_copy(const ingest_run *g, const dyad_article *a, uint64_t fp[2
     return 0;
 }
 
+/* In a coding thread: what storing the article takes from its text alone
+ * (when out of memory, the store computes it). */
+static void prepare_store(void *ud, parallel_job *j) {
+    (void)ud;
+    if (j->doc) dyad_doc_prepare_store(j->doc, &j->a, NULL);
+}
+
 /* Keeps a coded article in the batch and stores the batch once full; an
  * article that could not be coded is reported and sets failed. 0, or -1
  * (said) when out of memory or a batch was not stored: ingest stops. */
@@ -382,7 +389,7 @@ static int cmd_ingest(int argc, char **argv) {
     ingest_run g = {.s = s, .b = b, .t = &t, .min_conf = o.min_conf, .w = &w, .progress = &progress};
     atomic_init(&g.read, 0);
     pthread_mutex_init(&g.mu, NULL);
-    parallel *p = b ? parallel_new(ctx, o.jobs, AHEAD, &w, NULL, ingest_store, &g) : NULL;
+    parallel *p = b ? parallel_new(ctx, o.jobs, AHEAD, &w, prepare_store, ingest_store, &g) : NULL;
     if (p) { /* in the pool, in the batch, or being committed */
         g.nrecent = parallel_depth(p) + (size_t)b->size;
         g.recent = calloc(g.nrecent, sizeof *g.recent);

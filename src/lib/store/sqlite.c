@@ -803,7 +803,8 @@ static dyad_status lite_put(void *impl, const dyad_article *a, const dyad_doc *d
     lite *s = impl;
     *added = 0;
     char hash[33];
-    dyad_text_hash(a->text, a->text_len, hash);
+    merge_copy copy;
+    merge_article_keys(a, d, hash, &copy);
     sqlite3_int64 older[2];
     int nolder = 0, kept = 0;
     if (find_copies(s, a, hash, &kept, older, &nolder, err) != DYAD_OK) return DYAD_EDB;
@@ -829,8 +830,7 @@ static dyad_status lite_put(void *impl, const dyad_article *a, const dyad_doc *d
         res = merge_remove_article(&store_sqlite, s, old, err);
     }
     if (res != DYAD_OK) goto done;
-    merge_copy copy;
-    res = merge_find_copy(&store_sqlite, s, a, hash, &copy, err);
+    res = merge_find_copy_keyed(&store_sqlite, s, &copy, err);
     if (res != DYAD_OK) goto done;
     st = s->put_article;
     bind_str(st, 1, a->id);
