@@ -610,11 +610,16 @@ static dyad_status lite_run(void *impl, int stmt, int n, const char *const *v, s
                             void *ud, dyad_error *err) {
     lite *s = impl;
     sqlite3_stmt *st = s->merge[stmt];
+    /* MinHash bands and article rowids, in INTEGER columns: bound as the
+     * integers that SQLite would make of their text */
+    int ints = stmt == MERGE_COPY_CANDIDATES || stmt == MERGE_PUT_BANDS;
     for (int i = 0; i < n; i++) {
-        if (v[i])
-            sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_TRANSIENT);
-        else
+        if (!v[i])
             sqlite3_bind_null(st, i + 1);
+        else if (ints)
+            sqlite3_bind_int64(st, i + 1, strtoll(v[i], NULL, 10));
+        else
+            sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_TRANSIENT);
     }
     int rc, stop = 0;
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
