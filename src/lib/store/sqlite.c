@@ -1202,6 +1202,7 @@ const store_backend store_sqlite = {
     .busy = lite_busy,
     .watch = lite_watch,
     .batch = DYAD_STORE_MAX_BATCH,
+    .prepared = 1,
     .begin = lite_begin,
     .commit = lite_commit,
     .put = lite_put,
