@@ -514,6 +514,20 @@ int dyad_store_connected(const dyad_store *s);
  * interrupted ingest keeps every committed batch and nothing of the rest. */
 dyad_status dyad_store_begin(dyad_store *s, dyad_error *err);
 dyad_status dyad_store_commit(dyad_store *s, dyad_error *err);
+/* Computes what storing article a (coded as d) into s takes from its text
+ * alone, its hash and MinHash signature, and keeps it with d, so that
+ * dyad_store_put does not compute it again: a coding thread can do it
+ * while one thread stores (s is only read). Optional; nothing is done for
+ * a backend that computes them itself (PostgreSQL), and DYAD_ENOMEM leaves
+ * d as it was. */
+dyad_status dyad_doc_prepare_store(const dyad_store *s, dyad_doc *d, const dyad_article *a,
+                                   dyad_error *err);
+/* How many articles a batch of s best holds (at most DYAD_STORE_MAX_BATCH):
+ * 256 for SQLite, where each commit rewrites the pages of its indexes and
+ * adds a segment to the full-text index, so that a larger batch stores
+ * faster; 64 for PostgreSQL, whose writers take turns a batch at a time. */
+#define DYAD_STORE_MAX_BATCH 256
+int dyad_store_batch(const dyad_store *s);
 
 /* Stores an article, its sentences and its events. Each event is a
  * mention of a merged event: reports with the same date, source, target

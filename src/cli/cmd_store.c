@@ -15,7 +15,9 @@
 
 #include "cli.h"
 
-#define BATCH 64 /* articles per transaction */
+/* Articles coded ahead of the one being stored, beside those of the batch
+ * (which the store sizes: dyad_store_batch). */
+#define AHEAD 128
 
 static int open_store(const char *path, dyad_store_mode mode, dyad_store **s) {
     dyad_error err;
@@ -34,8 +36,8 @@ typedef struct kept {
 } kept;
 
 typedef struct batch {
-    kept v[BATCH];
-    int n;
+    kept v[DYAD_STORE_MAX_BATCH];
+    int n, size;                           /* kept, and how many make a transaction (dyad_store_batch) */
     long added, skipped, replaced, events; /* of the last attempt */
     const char *coder;                     /* the coder to note in the store (dyad_store_note_coder) */
     int noted;                             /* in a committed batch */
@@ -269,6 +271,13 @@ static int recent_copy(const ingest_run *g, const dyad_article *a, uint64_t fp[2
     return 0;
 }
 
+/* In a coding thread: what storing the article takes from its text alone
+ * (when out of memory, the store computes it). */
+static void prepare_store(void *ud, parallel_job *j) {
+    const ingest_run *g = ud;
+    if (j->doc) dyad_doc_prepare_store(g->s, j->doc, &j->a, NULL);
+}
+
 /* Keeps a coded article in the batch and stores the batch once full; an
  * article that could not be coded is reported and sets failed. 0, or -1
  * (said) when out of memory or a batch was not stored: ingest stops. */
@@ -291,7 +300,7 @@ static int ingest_store(void *ud, parallel_job *j) {
         fputs("dyad: error: out of memory\n", stderr);
         return -1;
     }
-    if (g->b->n == BATCH && batch_commit(g->s, g->b, g->t, &g->mu) != 0) return -1;
+    if (g->b->n == g->b->size && batch_commit(g->s, g->b, g->t, &g->mu) != 0) return -1;
     return 0;
 }
 
@@ -369,7 +378,10 @@ static int cmd_ingest(int argc, char **argv) {
     char coder[160];
     totals t = {0};
     batch *b = calloc(1, sizeof *b);
-    if (b) b->coder = cli_coder_line(ctx, coder, sizeof coder);
+    if (b) {
+        b->coder = cli_coder_line(ctx, coder, sizeof coder);
+        b->size = dyad_store_batch(s);
+    }
     cli_progress progress;
     progress_start(&progress, o.quiet, o.files, o.nfiles);
     w.quiet = o.quiet; /* from here on: the dictionaries' warnings are said */
@@ -377,9 +389,9 @@ static int cmd_ingest(int argc, char **argv) {
     ingest_run g = {.s = s, .b = b, .t = &t, .min_conf = o.min_conf, .w = &w, .progress = &progress};
     atomic_init(&g.read, 0);
     pthread_mutex_init(&g.mu, NULL);
-    parallel *p = b ? parallel_new(ctx, o.jobs, 2 * BATCH, &w, NULL, ingest_store, &g) : NULL;
+    parallel *p = b ? parallel_new(ctx, o.jobs, AHEAD, &w, prepare_store, ingest_store, &g) : NULL;
     if (p) { /* in the pool, in the batch, or being committed */
-        g.nrecent = parallel_depth(p) + BATCH;
+        g.nrecent = parallel_depth(p) + (size_t)b->size;
         g.recent = calloc(g.nrecent, sizeof *g.recent);
     }
     int rc = p && g.recent ? 0 : 1;
@@ -858,8 +870,9 @@ const cli_cmd cli_ingest = {
             "them, their sentences, events and casualty figures; reports of one event\n"
             "are merged, GDELT-style, whatever the order. An article stored already\n"
             "is not coded again. An input that cannot be read is reported and skipped,\n"
-            "and the exit status is then 1. Each batch of 64 articles is one\n"
-            "transaction: an interrupted ingest keeps what it committed.\n",
+            "and the exit status is then 1. Each batch of articles (256 into SQLite,\n"
+            "64 into PostgreSQL) is one transaction: an interrupted ingest keeps what\n"
+            "it committed.\n",
     .opts = INGEST_OPTS,
     .run = cmd_ingest,
 };

@@ -42,6 +42,7 @@ struct dyad_doc {
     size_t *chars;                       /* characters before byte k * CHAR_STEP of the text, for
                                             dyad_doc_char_offset in constant time */
     size_t nchars;
+    struct merge_keys *keys; /* what storing takes from the text (dyad_doc_prepare_store), NULL */
 };
 
 #define MAX_CHAIN 8 /* auxiliaries and adverbs between subject and verb */

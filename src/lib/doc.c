@@ -576,5 +576,6 @@ void dyad_doc_free(dyad_doc *d) {
     free(d->ev);
     free(d->fig.v);
     free(d->pl);
+    free(d->keys);
     free(d);
 }

@@ -20,7 +20,7 @@ pid=$!
 n=0
 while [ $n -lt 200 ]; do
     c=$(sqlite3 "$tmp/k.db" "SELECT count(*) FROM articles" 2>/dev/null || echo 0)
-    [ "${c:-0}" -ge 128 ] && break
+    [ "${c:-0}" -ge 256 ] && break
     sleep 0.05
     n=$((n + 1))
 done
@@ -31,7 +31,8 @@ check=$(sqlite3 "$tmp/k.db" "PRAGMA integrity_check")
 echo "killed after $before articles; integrity: $check"
 fail=0
 [ "$check" = ok ] || fail=1
-[ $((before % 64)) -eq 0 ] || { echo "a partial batch was kept"; fail=1; }
+# SQLite takes 256 articles a transaction (dyad_store_batch)
+[ $((before % 256)) -eq 0 ] || { echo "a partial batch was kept"; fail=1; }
 "$DYAD" ingest --db "$tmp/k.db" "$tmp/in.jsonl" 2>"$tmp/re.err" || fail=1
 cat "$tmp/re.err"
 q="SELECT count(*), sum(num_mentions), sum(num_articles) FROM events"

@@ -48,6 +48,10 @@ static int teardown(void **s) {
     return 0;
 }
 
+/* Whether put has the text's hash and signature computed ahead, as a
+ * coding thread does (dyad_doc_prepare_store). */
+static int prepare_keys;
+
 static int put(dyad_store *s, const char *id, const char *date, const char *source, const char *text) {
     dyad_article a;
     memset(&a, 0, sizeof a);
@@ -60,6 +64,7 @@ static int put(dyad_store *s, const char *id, const char *date, const char *sour
     a.text_len = strlen(text);
     dyad_doc *d;
     assert_int_equal(dyad_code(ctx, &a, &d, NULL), DYAD_OK);
+    if (prepare_keys) assert_int_equal(dyad_doc_prepare_store(s, d, &a, NULL), DYAD_OK);
     int added = -1;
     assert_int_equal(dyad_store_put(s, &a, d, &added, NULL), DYAD_OK);
     dyad_doc_free(d);
@@ -157,6 +162,17 @@ static int collect_sig(void *ud, const dyad_stored_event *e) {
 }
 
 static int cmp_row(const void *a, const void *b) { return strcmp(a, b); }
+
+/* An SQLite store takes its articles in batches of the most a batch may
+ * hold: each commit costs it pages and a full-text segment. */
+static void batch_size(void **state) {
+    (void)state;
+    dyad_store *st;
+    assert_int_equal(dyad_store_open(&st, ":memory:", NULL), DYAD_OK);
+    assert_int_equal(dyad_store_batch(st), DYAD_STORE_MAX_BATCH);
+    assert_true(DYAD_STORE_MAX_BATCH >= 64);
+    dyad_store_close(st);
+}
 
 static void store_signature(const char *const *texts, const int *order, int n, char *out, size_t cap) {
     dyad_store *st;
@@ -504,9 +520,11 @@ static void story_copies(void **state) {
         "remarks to reporters before boarding his plane he said a deal was within reach but that "
         "both sides had to make hard choices, and he urged the leaders to seize what could be the "
         "last chance for an agreement this year.";
-    for (int order = 0; order < 2; order++) {
+    /* copies found alike whether their keys were computed ahead or not */
+    for (int order = 0; order < 4; order++) {
+        prepare_keys = order >= 2;
         dyad_store *st = open_begun();
-        if (order == 0) {
+        if (order % 2 == 0) {
             assert_int_equal(put(st, "w1", "2024-08-20", "wire-a", wire), 1);
             assert_int_equal(put(st, "w2", "2024-08-20", "site-b", copy), 1);
         } else {
@@ -528,10 +546,14 @@ static void story_copies(void **state) {
         assert_int_equal(dyad_store_query(st, &q, collect, &r, NULL), DYAD_OK);
         assert_int_equal(r.mentions, 3);
         assert_int_equal(r.articles, 2); /* another report */
+        assert_int_equal(dyad_store_begin(st, NULL), DYAD_OK);
+        assert_int_equal(put(st, "w1", "2024-08-20", "wire-a", wire), 0); /* stored already */
+        assert_int_equal(dyad_store_commit(st, NULL), DYAD_OK);
         dyad_store_close(st);
         teardown(NULL);
         setup(NULL);
     }
+    prepare_keys = 0;
 }
 
 static void merge_rule(void **state) {
@@ -824,6 +846,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(merge_rule),
         cmocka_unit_test(stored_json),
+        cmocka_unit_test(batch_size),
         cmocka_unit_test_setup_teardown(store_merge_and_query, setup, teardown),
         cmocka_unit_test_setup_teardown(store_merge_order, setup, teardown),
         cmocka_unit_test_setup_teardown(stats, setup, teardown),

@@ -26,6 +26,11 @@ typedef struct store_backend {
     void (*busy)(void *impl, int ms, dyad_warn_fn warn, void *ud);
     /* the question reads ask to know whether to stop (dyad_store_watch) */
     void (*watch)(void *impl, dyad_stop_fn stop, void *ud);
+    /* articles a batch best holds (dyad_store_batch); 0: 64 */
+    int batch;
+    /* whether put takes the keys dyad_doc_prepare_store keeps with a doc
+     * (merge_article_keys) */
+    int prepared;
     dyad_status (*begin)(void *impl, dyad_error *err);
     dyad_status (*commit)(void *impl, dyad_error *err);
     dyad_status (*put)(void *impl, const dyad_article *a, const dyad_doc *d, int *added,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "coder.h"
 #include "merge.h"
 #include "minhash.h"
 #include "status.h"
@@ -451,10 +452,28 @@ int merge_copy_keys(const dyad_article *a, const char *hash, merge_copy *c) {
     return 1;
 }
 
+int merge_article_keys(const dyad_article *a, const dyad_doc *d, char hash[33], merge_copy *c) {
+    const merge_keys *k = d ? d->keys : NULL;
+    if (!k) {
+        dyad_text_hash(a->text, a->text_len, hash);
+        return merge_copy_keys(a, hash, c);
+    }
+    memcpy(hash, k->hash, sizeof k->hash);
+    *c = k->copy; /* its pointers into itself made to point into c */
+    c->sig = k->copy.sig ? c->sighex : NULL;
+    for (int i = 0; i < MINHASH_BANDS; i++) c->bandv[i] = c->band[i];
+    return c->sig != NULL;
+}
+
+dyad_status merge_find_copy_keyed(const store_backend *be, void *impl, merge_copy *c, dyad_error *err) {
+    if (!c->sig) return DYAD_OK;
+    return be->run(impl, MERGE_COPY_CANDIDATES, MINHASH_BANDS, c->bandv, merge_copy_row, c, err);
+}
+
 dyad_status merge_find_copy(const store_backend *be, void *impl, const dyad_article *a, const char *hash,
                             merge_copy *c, dyad_error *err) {
-    if (!merge_copy_keys(a, hash, c)) return DYAD_OK;
-    return be->run(impl, MERGE_COPY_CANDIDATES, MINHASH_BANDS, c->bandv, merge_copy_row, c, err);
+    merge_copy_keys(a, hash, c);
+    return merge_find_copy_keyed(be, impl, c, err);
 }
 
 dyad_status merge_put_bands(const store_backend *be, void *impl, const char *art, const merge_copy *c,

@@ -88,6 +88,18 @@ dyad_status merge_find_copy(const store_backend *be, void *impl, const dyad_arti
  * (parameters c->bandv), its ud c. */
 int merge_copy_keys(const dyad_article *a, const char *hash, merge_copy *c);
 int merge_copy_row(void *ud, int ncols, const char *const *v);
+/* The text hash and copy keys of an article, computed ahead
+ * (dyad_doc_prepare_store) and kept with its doc. */
+typedef struct merge_keys {
+    char hash[33];
+    merge_copy copy; /* as merge_copy_keys set it */
+} merge_keys;
+/* The text hash and copy keys (as merge_copy_keys sets them; 0 when the
+ * text has no signature) of article a, coded as d: those kept with d,
+ * else computed here. */
+int merge_article_keys(const dyad_article *a, const dyad_doc *d, char hash[33], merge_copy *c);
+/* merge_find_copy for an article whose keys c are set already. */
+dyad_status merge_find_copy_keyed(const store_backend *be, void *impl, merge_copy *c, dyad_error *err);
 /* Stores the bands of the article stored as rowid art, for its copies to
  * be found by. */
 dyad_status merge_put_bands(const store_backend *be, void *impl, const char *art, const merge_copy *c,

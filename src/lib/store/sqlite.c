@@ -19,6 +19,10 @@
 #include "rows.h"
 #include "backend.h"
 
+/* Sentences are stored up to 1 << (SENTENCE_SIZES - 1) a statement: a
+ * statement costs more to run than the rows it adds. */
+#define SENTENCE_SIZES 5
+
 typedef struct lite {
     sqlite3 *db;
     char *path;
@@ -28,8 +32,10 @@ typedef struct lite {
     void *warn_ud;
     dyad_stop_fn stop; /* asked during reads whether to stop (dyad_store_watch) */
     void *stop_ud;
-    sqlite3_stmt *find_article, *put_article, *put_sentence, *put_event, *find_event, *put_mention,
-        *put_source, *count, *put_figure, *put_fts, *savepoint, *release, *rollback_to;
+    sqlite3_stmt *find_article, *put_article, *put_event, *find_event, *put_mention, *put_source, *count,
+        *put_figure, *put_fts, *savepoint, *release, *rollback_to;
+    /* an article's sentences, 1 << i rows a statement in put_sentences[i] */
+    sqlite3_stmt *put_sentences[SENTENCE_SIZES];
     /* articles stored in the open transaction and not yet in the full-text
      * index: indexed together at commit, as FTS5 writes what it holds at
      * every savepoint */
@@ -203,6 +209,20 @@ static const char COPY_CANDIDATES[] =
     " (SELECT article FROM article_bands WHERE key IN (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
     " ?11, ?12, ?13, ?14, ?15, ?16) LIMIT 32) ORDER BY rowid";
 
+/* Prepares the inserts of 1, 2, 4... sentences (put_sentences). */
+static int prep_sentences(lite *s) {
+    for (int i = 0; i < SENTENCE_SIZES; i++) {
+        char sql[64 + (1 << (SENTENCE_SIZES - 1)) * 32];
+        int k = snprintf(sql, sizeof sql,
+                         "INSERT INTO sentences(article, idx, start, end, discarded) VALUES");
+        for (int r = 0; r < 1 << i; r++)
+            k += snprintf(sql + k, sizeof sql - (size_t)k, "%s(?%d, ?%d, ?%d, ?%d, ?%d)", r ? ", " : " ",
+                          5 * r + 1, 5 * r + 2, 5 * r + 3, 5 * r + 4, 5 * r + 5);
+        if (prep(s, &s->put_sentences[i], sql)) return -1;
+    }
+    return 0;
+}
+
 /* Prepares merge.c's statements. */
 static int prep_merge(lite *s) {
     for (int i = 0; i < MERGE_NSTMTS; i++)
@@ -216,7 +236,7 @@ static void lite_close(void *impl) {
     if (!s) return;
     sqlite3_finalize(s->find_article);
     sqlite3_finalize(s->put_article);
-    sqlite3_finalize(s->put_sentence);
+    for (int i = 0; i < SENTENCE_SIZES; i++) sqlite3_finalize(s->put_sentences[i]);
     sqlite3_finalize(s->put_event);
     sqlite3_finalize(s->find_event);
     sqlite3_finalize(s->put_mention);
@@ -372,8 +392,7 @@ static dyad_status lite_open(void **out, const char *path, int readonly, dyad_er
         prep(s, &s->put_article,
              "INSERT INTO articles(id, hash, date, source, title, url, text, file, story, minhash)"
              " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)") ||
-        prep(s, &s->put_sentence,
-             "INSERT INTO sentences(article, idx, start, end, discarded) VALUES(?1, ?2, ?3, ?4, ?5)") ||
+        prep_sentences(s) ||
         prep(s, &s->put_event,
              "INSERT INTO events(date, source, target, code, root, quad, goldstein, place, country,"
              " lat, lon, place_kind, confidence)"
@@ -591,11 +610,16 @@ static dyad_status lite_run(void *impl, int stmt, int n, const char *const *v, s
                             void *ud, dyad_error *err) {
     lite *s = impl;
     sqlite3_stmt *st = s->merge[stmt];
+    /* MinHash bands and article rowids, in INTEGER columns: bound as the
+     * integers that SQLite would make of their text */
+    int ints = stmt == MERGE_COPY_CANDIDATES || stmt == MERGE_PUT_BANDS;
     for (int i = 0; i < n; i++) {
-        if (v[i])
-            sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_TRANSIENT);
-        else
+        if (!v[i])
             sqlite3_bind_null(st, i + 1);
+        else if (ints)
+            sqlite3_bind_int64(st, i + 1, strtoll(v[i], NULL, 10));
+        else
+            sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_TRANSIENT);
     }
     int rc, stop = 0;
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -727,6 +751,30 @@ static dyad_status put_events(lite *s, const dyad_article *a, const dyad_doc *d,
     return DYAD_OK;
 }
 
+/* Stores the sentences of article art, as many a statement as there are
+ * left up to the most put_sentences takes: -1 on a database error. */
+static int put_sentences(lite *s, const dyad_article *a, const dyad_doc *d, sqlite3_int64 art) {
+    size_t n = dyad_doc_nsentences(d);
+    for (size_t i = 0; i < n;) {
+        int k = SENTENCE_SIZES - 1;
+        while (n - i < (size_t)1 << k) k--;
+        sqlite3_stmt *st = s->put_sentences[k];
+        for (int r = 0; r < 1 << k; r++, i++) {
+            const dyad_sentence_info *si = dyad_doc_sentence(d, i);
+            int c = 5 * r;
+            sqlite3_bind_int64(st, c + 1, art);
+            sqlite3_bind_int(st, c + 2, (int)i);
+            sqlite3_bind_int64(st, c + 3, (sqlite3_int64)dyad_doc_char_offset(d, a->text, si->span.off));
+            sqlite3_bind_int64(
+                st, c + 4,
+                (sqlite3_int64)dyad_doc_char_offset(d, a->text, (size_t)si->span.off + si->span.len));
+            sqlite3_bind_int(st, c + 5, si->discarded);
+        }
+        if (step_done(st)) return -1;
+    }
+    return 0;
+}
+
 /* The stored copies of an article (same id or text hash): *kept when one
  * comes first, else the rowids of those it comes before in older. */
 static dyad_status find_copies(lite *s, const dyad_article *a, const char *hash, int *kept,
@@ -760,7 +808,8 @@ static dyad_status lite_put(void *impl, const dyad_article *a, const dyad_doc *d
     lite *s = impl;
     *added = 0;
     char hash[33];
-    dyad_text_hash(a->text, a->text_len, hash);
+    merge_copy copy;
+    merge_article_keys(a, d, hash, &copy);
     sqlite3_int64 older[2];
     int nolder = 0, kept = 0;
     if (find_copies(s, a, hash, &kept, older, &nolder, err) != DYAD_OK) return DYAD_EDB;
@@ -786,8 +835,7 @@ static dyad_status lite_put(void *impl, const dyad_article *a, const dyad_doc *d
         res = merge_remove_article(&store_sqlite, s, old, err);
     }
     if (res != DYAD_OK) goto done;
-    merge_copy copy;
-    res = merge_find_copy(&store_sqlite, s, a, hash, &copy, err);
+    res = merge_find_copy_keyed(&store_sqlite, s, &copy, err);
     if (res != DYAD_OK) goto done;
     st = s->put_article;
     bind_str(st, 1, a->id);
@@ -818,19 +866,9 @@ static dyad_status lite_put(void *impl, const dyad_article *a, const dyad_doc *d
     snprintf(artid, sizeof artid, "%lld", (long long)art);
     res = merge_put_bands(&store_sqlite, s, artid, &copy, err);
     if (res != DYAD_OK) goto done;
-    for (size_t i = 0; i < dyad_doc_nsentences(d); i++) {
-        const dyad_sentence_info *si = dyad_doc_sentence(d, i);
-        st = s->put_sentence;
-        sqlite3_bind_int64(st, 1, art);
-        sqlite3_bind_int(st, 2, (int)i);
-        sqlite3_bind_int64(st, 3, (sqlite3_int64)dyad_doc_char_offset(d, a->text, si->span.off));
-        sqlite3_bind_int64(
-            st, 4, (sqlite3_int64)dyad_doc_char_offset(d, a->text, (size_t)si->span.off + si->span.len));
-        sqlite3_bind_int(st, 5, si->discarded);
-        if (step_done(st)) {
-            res = db_fail(s, err, "cannot store a sentence");
-            goto done;
-        }
+    if (put_sentences(s, a, d, art)) {
+        res = db_fail(s, err, "cannot store a sentence");
+        goto done;
     }
     res = put_events(s, a, d, art, copy.story, err);
     if (res == DYAD_OK) res = put_figures(s, a, d, art, err);
@@ -1163,6 +1201,8 @@ const store_backend store_sqlite = {
     .connected = lite_connected,
     .busy = lite_busy,
     .watch = lite_watch,
+    .batch = DYAD_STORE_MAX_BATCH,
+    .prepared = 1,
     .begin = lite_begin,
     .commit = lite_commit,
     .put = lite_put,

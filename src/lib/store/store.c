@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "backend.h"
+#include "coder.h"
 #include "merge.h"
 #include "rows.h"
 #include "date.h"
@@ -59,6 +60,20 @@ int dyad_store_connected(const dyad_store *s) { return s->be->connected(s->impl)
 dyad_status dyad_store_begin(dyad_store *s, dyad_error *err) { return s->be->begin(s->impl, err); }
 
 dyad_status dyad_store_commit(dyad_store *s, dyad_error *err) { return s->be->commit(s->impl, err); }
+
+dyad_status dyad_doc_prepare_store(const dyad_store *s, dyad_doc *d, const dyad_article *a,
+                                   dyad_error *err) {
+    if (!s->be->prepared) return DYAD_OK;
+    merge_keys *k = malloc(sizeof *k);
+    if (!k) return dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
+    dyad_text_hash(a->text, a->text_len, k->hash);
+    merge_copy_keys(a, k->hash, &k->copy);
+    free(d->keys);
+    d->keys = k;
+    return DYAD_OK;
+}
+
+int dyad_store_batch(const dyad_store *s) { return s->be->batch ? s->be->batch : 64; }
 
 dyad_status dyad_store_put(dyad_store *s, const dyad_article *a, const dyad_doc *d, int *added,
                            dyad_error *err) {
