@@ -514,14 +514,11 @@ int dyad_store_connected(const dyad_store *s);
  * interrupted ingest keeps every committed batch and nothing of the rest. */
 dyad_status dyad_store_begin(dyad_store *s, dyad_error *err);
 dyad_status dyad_store_commit(dyad_store *s, dyad_error *err);
-/* Computes what storing article a (coded as d) into s takes from its text
+/* Computes what storing article a (coded as d) takes from its text
  * alone, its hash and MinHash signature, and keeps it with d, so that
  * dyad_store_put does not compute it again: a coding thread can do it
- * while one thread stores (s is only read). Optional; nothing is done for
- * a backend that computes them itself (PostgreSQL), and DYAD_ENOMEM leaves
- * d as it was. */
-dyad_status dyad_doc_prepare_store(const dyad_store *s, dyad_doc *d, const dyad_article *a,
-                                   dyad_error *err);
+ * while one thread stores. Optional; DYAD_ENOMEM leaves d as it was. */
+dyad_status dyad_doc_prepare_store(dyad_doc *d, const dyad_article *a, dyad_error *err);
 /* How many articles a batch of s best holds (at most DYAD_STORE_MAX_BATCH):
  * 256 for SQLite, where each commit rewrites the pages of its indexes and
  * adds a segment to the full-text index, so that a larger batch stores

@@ -274,8 +274,8 @@ static int recent_copy(const ingest_run *g, const dyad_article *a, uint64_t fp[2
 /* In a coding thread: what storing the article takes from its text alone
  * (when out of memory, the store computes it). */
 static void prepare_store(void *ud, parallel_job *j) {
-    const ingest_run *g = ud;
-    if (j->doc) dyad_doc_prepare_store(g->s, j->doc, &j->a, NULL);
+    (void)ud;
+    if (j->doc) dyad_doc_prepare_store(j->doc, &j->a, NULL);
 }
 
 /* Keeps a coded article in the batch and stores the batch once full; an

@@ -64,7 +64,7 @@ static int put(dyad_store *s, const char *id, const char *date, const char *sour
     a.text_len = strlen(text);
     dyad_doc *d;
     assert_int_equal(dyad_code(ctx, &a, &d, NULL), DYAD_OK);
-    if (prepare_keys) assert_int_equal(dyad_doc_prepare_store(s, d, &a, NULL), DYAD_OK);
+    if (prepare_keys) assert_int_equal(dyad_doc_prepare_store(d, &a, NULL), DYAD_OK);
     int added = -1;
     assert_int_equal(dyad_store_put(s, &a, d, &added, NULL), DYAD_OK);
     dyad_doc_free(d);

@@ -28,9 +28,6 @@ typedef struct store_backend {
     void (*watch)(void *impl, dyad_stop_fn stop, void *ud);
     /* articles a batch best holds (dyad_store_batch); 0: 64 */
     int batch;
-    /* whether put takes the keys dyad_doc_prepare_store keeps with a doc
-     * (merge_article_keys) */
-    int prepared;
     dyad_status (*begin)(void *impl, dyad_error *err);
     dyad_status (*commit)(void *impl, dyad_error *err);
     dyad_status (*put)(void *impl, const dyad_article *a, const dyad_doc *d, int *added,

@@ -465,15 +465,12 @@ int merge_article_keys(const dyad_article *a, const dyad_doc *d, char hash[33], 
     return c->sig != NULL;
 }
 
-dyad_status merge_find_copy_keyed(const store_backend *be, void *impl, merge_copy *c, dyad_error *err) {
+dyad_status merge_find_copy(const store_backend *be, void *impl, const char *hash, merge_copy *c,
+                            dyad_error *err) {
+    snprintf(c->story, sizeof c->story, "%s", hash);
+    c->best = -1;
     if (!c->sig) return DYAD_OK;
     return be->run(impl, MERGE_COPY_CANDIDATES, MINHASH_BANDS, c->bandv, merge_copy_row, c, err);
-}
-
-dyad_status merge_find_copy(const store_backend *be, void *impl, const dyad_article *a, const char *hash,
-                            merge_copy *c, dyad_error *err) {
-    merge_copy_keys(a, hash, c);
-    return merge_find_copy_keyed(be, impl, c, err);
 }
 
 dyad_status merge_put_bands(const store_backend *be, void *impl, const char *art, const merge_copy *c,

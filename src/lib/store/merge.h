@@ -74,18 +74,19 @@ typedef struct merge_copy {
     double best; /* the likeness of the copy whose story was taken, -1: none */
 } merge_copy;
 
-/* The story of article a (text hash) about to be stored: the story of the
+/* The story of the article about to be stored (text hash; c its keys, as
+ * merge_copy_keys or merge_article_keys set them): the story of the
  * stored article whose MinHash signature is most alike, when at least
  * MINHASH_NEAR alike (a copy of one wire story with another headline,
  * dateline or last paragraph), else its own hash. NumArticles counts one
  * story once. The article's row keeps c->story and c->sig. */
-dyad_status merge_find_copy(const store_backend *be, void *impl, const dyad_article *a, const char *hash,
-                            merge_copy *c, dyad_error *err);
-/* merge_find_copy in two steps, for a backend that sends the look-up with
- * others: merge_copy_keys sets c to the article's own story and computes
- * its signature and bands; 0 when the text is too short to have one (no
- * look-up). merge_copy_row then takes each row of MERGE_COPY_CANDIDATES
- * (parameters c->bandv), its ud c. */
+dyad_status merge_find_copy(const store_backend *be, void *impl, const char *hash, merge_copy *c,
+                            dyad_error *err);
+/* merge_copy_keys sets c to the article's own story and computes its
+ * signature and bands; 0 when the text is too short to have one (no
+ * look-up). merge_copy_row takes each row of MERGE_COPY_CANDIDATES
+ * (parameters c->bandv, its ud c): merge_find_copy runs that look-up, a
+ * backend that sends it with others reads its rows so. */
 int merge_copy_keys(const dyad_article *a, const char *hash, merge_copy *c);
 int merge_copy_row(void *ud, int ncols, const char *const *v);
 /* The text hash and copy keys of an article, computed ahead
@@ -98,8 +99,6 @@ typedef struct merge_keys {
  * text has no signature) of article a, coded as d: those kept with d,
  * else computed here. */
 int merge_article_keys(const dyad_article *a, const dyad_doc *d, char hash[33], merge_copy *c);
-/* merge_find_copy for an article whose keys c are set already. */
-dyad_status merge_find_copy_keyed(const store_backend *be, void *impl, merge_copy *c, dyad_error *err);
 /* Stores the bands of the article stored as rowid art, for its copies to
  * be found by. */
 dyad_status merge_put_bands(const store_backend *be, void *impl, const char *art, const merge_copy *c,

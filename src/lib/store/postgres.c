@@ -1176,10 +1176,9 @@ static dyad_status pg_put(void *impl, const dyad_article *a, const dyad_doc *d, 
     if (st != DYAD_OK) return st;
     if (own) p->release = 0;
     char hash[33], rowid[24] = "";
-    dyad_text_hash(a->text, a->text_len, hash);
-    char *text = dup_text(a->text, a->text_len);
     merge_copy copy;
-    merge_copy_keys(a, hash, &copy);
+    merge_article_keys(a, d, hash, &copy);
+    char *text = dup_text(a->text, a->text_len);
     const char *v[11] = {a->id,
                          hash,
                          a->date ? a->date : "",
@@ -1201,7 +1200,7 @@ static dyad_status pg_put(void *impl, const dyad_article *a, const dyad_doc *d, 
         for (int i = 0; i < PQntuples(r[0]) && st == DYAD_OK; i++, replaced = 1) /* later copies go */
             st = merge_remove_article(&store_postgres, p, PQgetvalue(r[0], i, 0), err);
         if (st == DYAD_OK && replaced) /* not a copy of what was removed */
-            st = merge_find_copy(&store_postgres, p, a, hash, &copy, err);
+            st = merge_find_copy(&store_postgres, p, hash, &copy, err);
         v[8] = copy.story, v[9] = copy.sig;
         fresh = st == DYAD_OK;
         if (fresh) st = put_body(p, a, d, v, &copy, err);

@@ -835,7 +835,7 @@ static dyad_status lite_put(void *impl, const dyad_article *a, const dyad_doc *d
         res = merge_remove_article(&store_sqlite, s, old, err);
     }
     if (res != DYAD_OK) goto done;
-    res = merge_find_copy_keyed(&store_sqlite, s, &copy, err);
+    res = merge_find_copy(&store_sqlite, s, hash, &copy, err);
     if (res != DYAD_OK) goto done;
     st = s->put_article;
     bind_str(st, 1, a->id);
@@ -1202,7 +1202,6 @@ const store_backend store_sqlite = {
     .busy = lite_busy,
     .watch = lite_watch,
     .batch = DYAD_STORE_MAX_BATCH,
-    .prepared = 1,
     .begin = lite_begin,
     .commit = lite_commit,
     .put = lite_put,

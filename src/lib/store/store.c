@@ -61,9 +61,7 @@ dyad_status dyad_store_begin(dyad_store *s, dyad_error *err) { return s->be->beg
 
 dyad_status dyad_store_commit(dyad_store *s, dyad_error *err) { return s->be->commit(s->impl, err); }
 
-dyad_status dyad_doc_prepare_store(const dyad_store *s, dyad_doc *d, const dyad_article *a,
-                                   dyad_error *err) {
-    if (!s->be->prepared) return DYAD_OK;
+dyad_status dyad_doc_prepare_store(dyad_doc *d, const dyad_article *a, dyad_error *err) {
     merge_keys *k = malloc(sizeof *k);
     if (!k) return dyad_fail(err, DYAD_ENOMEM, NULL, 0, "out of memory");
     dyad_text_hash(a->text, a->text_len, k->hash);
