@@ -1749,6 +1749,12 @@ static int first_row(void *ud, const PGresult *r) {
     return cb->event(cb->ud, &e);
 }
 
+/* The first report of the event $1 at place $2 in country $3 and its
+ * joins, as ROWS_FIRST_FROM has them (pg_event). */
+#define FIRST_OF_EVENT                                                                                  \
+    " FROM mentions m" ROWS_FIRST_JOINS(                                                                \
+        "$1", "$2", "$3") " WHERE m.id = (SELECT min(id) FROM mentions WHERE event = $1)"
+
 /* An event by id reads one partition of a store of a partition a month:
  * its date is looked up first (event_dates), and the event is then read
  * with it, so the planner keeps its month's partition only. An event that
@@ -1763,22 +1769,14 @@ static dyad_status pg_event(void *impl, int64_t id, dyad_event_fn efn, dyad_ment
     char idtext[24];
     const char *v[4] = {num(idtext, id)};
     char date[16] = "";
-    read_cb cb = {efn, mfn, NULL, NULL, ud, 0, "", {NULL}, {NULL}, 0};
+    read_cb cb = {.event = efn, .mention = mfn, .ud = ud};
     /* by its date when event_dates has it, else in every partition */
     static const char *const SQL[2] = {
         "SELECT " ROWS_EVENT("e.id") " FROM events e WHERE e.id = $1 AND e.date = $2",
         "SELECT " ROWS_EVENT("e.id") " FROM events e WHERE e.id = $1"};
     /* ROWS_FIRST_FROM with the event's id ($1), place ($2) and country ($3) */
-    static const char FIRST[] = "SELECT " ROWS_FIRST(
-        "to_char(a.ingested_at, 'YYYY-MM-DD HH24:MI:SS')") " FROM mentions m"
-                                                           " JOIN articles a ON a.rowid = m.article"
-                                                           " JOIN sentences se ON se.article = "
-                                                           "m.article AND se.idx = m.sentence"
-                                                           " LEFT JOIN mentions pm ON pm.id = (SELECT "
-                                                           "min(id) FROM mentions WHERE event = $1"
-                                                           " AND place = $2 AND country = $3)"
-                                                           " WHERE m.id = (SELECT min(id) FROM mentions "
-                                                           "WHERE event = $1)";
+    static const char FIRST[] =
+        "SELECT " ROWS_FIRST("to_char(a.ingested_at, 'YYYY-MM-DD HH24:MI:SS')") FIRST_OF_EVENT;
     dyad_status st = DYAD_OK;
     if (p->partitioned)
         st = each_row(p, "SELECT date FROM event_dates WHERE id = $1", 1, types, v, event_date_row, &cb,
@@ -1796,10 +1794,8 @@ static dyad_status pg_event(void *impl, int64_t id, dyad_event_fn efn, dyad_ment
         v[1] = cb.head[11], v[2] = cb.head[12];
         st = each_row(p, FIRST, 3, types, v, first_row, &cb, err);
         if (st == DYAD_OK && !cb.first) { /* no mention: its own row alone */
-            const char *own[ROWS_EVENT_N];
-            for (int c = 0; c < ROWS_EVENT_N; c++) own[c] = cb.head[c];
             dyad_stored_event e;
-            rows_event(own, ROWS_EVENT_N, &e);
+            rows_event((const char *const *)cb.head, ROWS_EVENT_N, &e);
             efn(ud, &e);
         }
     }
@@ -1843,7 +1839,7 @@ static dyad_status pg_article(void *impl, const char *id, dyad_article_fn afn, d
     char sql[512];
     snprintf(sql, sizeof sql, "SELECT " ARTICLE_COLS " FROM articles a WHERE a.id = $1", "a.text", "''");
     const char *v[1] = {id};
-    read_cb cb = {NULL, mfn, afn, NULL, ud, 0, "", {NULL}, {NULL}, 0};
+    read_cb cb = {.mention = mfn, .article = afn, .ud = ud};
     dyad_status st = each_row(p, sql, 1, text_type, v, article_row, &cb, err);
     *found = cb.found;
     if (st != DYAD_OK || !cb.found) return st;
@@ -2039,7 +2035,7 @@ static dyad_status pg_search(void *impl, const char *text, long limit, dyad_arti
     const char *v[5] = {text, limit > 0 ? num(lim, limit) : NULL, num(upto, p->len_upto), n, sum};
     query_words qw;
     memset(&qw, 0, sizeof qw);
-    search_cb cb = {{NULL, NULL, fn, NULL, ud, 0, "", {NULL}, {NULL}, 0}, p, &qw, 0};
+    search_cb cb = {.cb = {.article = fn, .ud = ud}, .p = p, .qw = &qw};
     /* outside a transaction only; the search is right without them */
     if (PQtransactionStatus(p->conn) == PQTRANS_IDLE) exec(p, KEEP_LENGTHS, "cannot keep lengths", NULL);
     dyad_status st = each_row(p, "SELECT websearch_to_tsquery('simple', $1)::text", 1, types, v,
@@ -2071,7 +2067,7 @@ static dyad_status pg_series(void *impl, const dyad_query *q, dyad_series_fn fn,
              "SELECT e.date, e.root, count(*), sum(e.num_mentions) FROM events e%s"
              " GROUP BY e.date, e.root ORDER BY e.date, e.root",
              where_sql(q, f, where, sizeof where));
-    read_cb cb = {NULL, NULL, NULL, fn, ud, 0, "", {NULL}, {NULL}, 0};
+    read_cb cb = {.series = fn, .ud = ud};
     dyad_status st = stream(p, sql, q, f, series_row, &cb, err);
     free(f);
     return st;

@@ -32,11 +32,15 @@
 /* (pm: the first report that names the event's place, for the place's
  * admin-1 code, GeoNames id and precision) */
 #define ROWS_FIRST_FROM                                                                                 \
-    " FROM events e JOIN mentions m ON m.id = (SELECT min(id) FROM mentions WHERE event = e.id)"        \
+    " FROM events e JOIN mentions m ON m.id = (SELECT min(id) FROM mentions WHERE event = "             \
+    "e.id)" ROWS_FIRST_JOINS("e.id", "e.place", "e.country")
+/* The joins of ROWS_FIRST_FROM after the report m, for the event ID at
+ * PLACE in COUNTRY (a backend that knows the event need not join it). */
+#define ROWS_FIRST_JOINS(ID, PLACE, COUNTRY)                                                            \
     " JOIN articles a ON a.rowid = m.article"                                                           \
     " JOIN sentences se ON se.article = m.article AND se.idx = m.sentence"                              \
-    " LEFT JOIN mentions pm ON pm.id = (SELECT min(id) FROM mentions WHERE event = e.id"                \
-    " AND place = e.place AND country = e.country)"
+    " LEFT JOIN mentions pm ON pm.id = (SELECT min(id) FROM mentions WHERE event = " ID                 \
+    " AND place = " PLACE " AND country = " COUNTRY ")"
 
 /* Mentions with their article and sentence; offsets relative to the
  * sentence, in characters. A WHERE clause follows. */
