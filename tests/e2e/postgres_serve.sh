@@ -124,10 +124,4 @@ same /api/articles -X POST -H "$AUTH" -H "$JSON" --data-binary '{"id":"after-res
 grep -q '"added":true' "$tmp/p.json" || { echo "POST after a restart: $(head -c 300 "$tmp/p.json")"; fail=1; }
 same /api/articles/after-restart
 
-echo "$compared requests answered the same by SQLite and PostgreSQL"
-for pid in "$lite_pid" "$pg_pid"; do
-    SERVE_PID=$pid
-    serve_stop || { echo "dyad serve exited with $?"; cat "$tmp/lite.log" "$tmp/pg.log"; fail=1; }
-done
-lite_pid="" pg_pid=""
-exit $fail
+pair_finish

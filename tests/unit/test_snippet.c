@@ -37,12 +37,20 @@ static void lower_case_of_any_script(void **state) {
     check("ÜNAL said ΚΑΛΗΜΈΡΑ.", w, 2, "\x02ÜNAL\x03 said \x02ΚΑΛΗΜΈΡΑ\x03.");
 }
 
+/* Writes into text the words w0 w1 ... w<middle-1>, then mid, then the
+ * words up to w<end-1>. */
+static void around(char *text, int middle, const char *mid, int end) {
+    *text = '\0';
+    for (int i = 0; i < end; i++) {
+        if (i == middle) strcat(text, mid);
+        sprintf(text + strlen(text), "w%d ", i);
+    }
+}
+
 static void long_text_cut_around_the_matches(void **state) {
     (void)state;
-    char text[2048] = "";
-    for (int i = 0; i < 60; i++) sprintf(text + strlen(text), "w%d ", i);
-    strcat(text, "Qatar and Egypt mediated. ");
-    for (int i = 60; i < 120; i++) sprintf(text + strlen(text), "w%d ", i);
+    char text[2048];
+    around(text, 60, "Qatar and Egypt mediated. ", 120);
     const char *w[] = {"qatar", "egypt"};
     /* 24 words: the three between the matches and 21 around them */
     check(text, w, 2,
@@ -61,9 +69,7 @@ static void long_text_cut_around_the_matches(void **state) {
 static void most_distinct_words_win(void **state) {
     (void)state;
     char text[4096] = "Qatar Qatar Qatar. ";
-    for (int i = 0; i < 40; i++) sprintf(text + strlen(text), "w%d ", i);
-    strcat(text, "Qatar met Egypt. ");
-    for (int i = 40; i < 80; i++) sprintf(text + strlen(text), "w%d ", i);
+    around(text + strlen(text), 40, "Qatar met Egypt. ", 80);
     const char *w[] = {"qatar", "egypt"};
     char *s = snippet_make(text, strlen(text), w, 2);
     assert_non_null(s);

@@ -21,6 +21,22 @@ pair_setup() {
     fail=0
 }
 
+# pair_stop lite|pg: stops that server (its log in tmp/lite.log or
+# tmp/pg.log said when it exits badly, which fails the test)
+pair_stop() {
+    if [ "$1" = lite ]; then SERVE_PID=$lite_pid lite_pid=""; else SERVE_PID=$pg_pid pg_pid=""; fi
+    serve_stop || { echo "dyad serve exited with $?"; cat "$tmp/$1.log"; fail=1; }
+}
+
+# pair_finish: says how many requests were compared, stops both servers
+# and exits with fail
+pair_finish() {
+    echo "$compared requests answered the same by SQLite and PostgreSQL"
+    pair_stop lite
+    pair_stop pg
+    exit $fail
+}
+
 # get URL FILE [curl options]: the body in FILE, the status on stdout
 get() {
     _u=$1 _f=$2
