@@ -164,7 +164,7 @@ if [ -x "$BIN" ] && [ -f "$SEEDS" ]; then
         sub(/"date": *"[0-9]+-[0-9]+-/, "\"date\": \"" (2023 + int(i / 12) % 2) "-" sprintf("%02d", i % 12 + 1) "-", l);
         sub(/"text": *"/, "&Copy " i ". ", l); print l } }' \
         "$SEEDS" >"$it/in.jsonl"
-    bytes=$(wc -c <"$it/in.jsonl")
+    bytes=$(wc -c <"$it/in.jsonl") articles=$(wc -l <"$it/in.jsonl")
     # ingest_beside KIND J DB: dyad code, then dyad ingest into DB, on J
     # threads; prints both, and sets rate (articles/s of the ingest)
     ingest_beside() {
@@ -174,10 +174,10 @@ if [ -x "$BIN" ] && [ -f "$SEEDS" ]; then
         "$BIN" ingest --jobs "$2" --db "$3" "$it/in.jsonl" 2>"$it/err"
         t1=$(date +%s.%N)
         echo "== dyad ingest --jobs $2, $1: $(tail -1 "$it/err" | sed 's/^dyad: //')"
-        awk -v a="$(wc -l <"$it/in.jsonl")" -v b="$bytes" -v c0="$c0" -v t0="$t0" -v t1="$t1" \
+        awk -v a="$articles" -v b="$bytes" -v c0="$c0" -v t0="$t0" -v t1="$t1" \
             'BEGIN { t = t1 - t0; c = t0 - c0; printf "%d articles in %.2f s: %.0f articles/s, %.2f MB/s;", a, t, a / t, b / t / 1e6
                      printf " dyad code: %.2f s, %.0f articles/s (ingest at %.0f%% of it)\n", c, a / c, 100 * c / t }'
-        rate=$(awk -v a="$(wc -l <"$it/in.jsonl")" -v t0="$t0" -v t1="$t1" 'BEGIN { printf "%.0f", a / (t1 - t0) }')
+        rate=$(awk -v a="$articles" -v t0="$t0" -v t1="$t1" 'BEGIN { printf "%.0f", a / (t1 - t0) }')
     }
     for j in 1 2; do
         ingest_beside SQLite "$j" "$it/i$j.db"
